@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+
+/** Locales every widget and message ships in. Swedish first: it is the default everywhere. */
+export const LOCALES = ['sv', 'en', 'fi', 'ar'] as const;
+export const LocaleSchema = z.enum(LOCALES, 'invalid_option');
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** Text given in Swedish and, where someone has translated it, in other locales. */
+export const LocalizedTextSchema = z.object({
+  sv: z.string().check(z.minLength(1, 'required'), z.maxLength(500, 'too_long')),
+  en: z.optional(z.string().check(z.maxLength(500, 'too_long'))),
+  fi: z.optional(z.string().check(z.maxLength(500, 'too_long'))),
+  ar: z.optional(z.string().check(z.maxLength(500, 'too_long'))),
+});
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** Picks the best translation: the wanted locale, then Swedish. */
+export function localize(text: LocalizedText, locale: string): string {
+  return (LOCALES as readonly string[]).includes(locale)
+    ? (text[locale as Locale] ?? text.sv)
+    : text.sv;
+}
+
+/** Lower-case slug used for department and category ids (`gata`, `fastighets-och-gatukontoret`). */
+export const SlugSchema = z
+  .string()
+  .check(
+    z.minLength(1, 'required'),
+    z.maxLength(64, 'too_long'),
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'invalid_format'),
+  );
+
+/** An ISO 8601 date-time with an offset or `Z`, as every timestamp in the API is sent. */
+export const DateTimeSchema = z.iso.datetime({ offset: true, error: 'invalid_format' });
+
+/** An absolute http(s) URL of at most 2048 characters, e.g. the page a citizen wrote from. */
+export const HttpUrlSchema = z.string().check(
+  z.maxLength(2048, 'too_long'),
+  z.refine((value) => isHttpUrl(value), 'invalid_url'),
+);
+
+/** A web origin (`https://gata.example.se`): scheme, host and port only. */
+export const OriginSchema = z
+  .string()
+  .check(z.refine((value) => isHttpUrl(value) && new URL(value).origin === value, 'invalid_url'));
+
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:';
+}

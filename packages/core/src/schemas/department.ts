@@ -1,0 +1,62 @@
+import * as z from 'zod/mini';
+import { LocalizedTextSchema, OriginSchema, SlugSchema } from './common.js';
+
+export const DepartmentIdSchema = SlugSchema;
+export type DepartmentId = z.infer<typeof DepartmentIdSchema>;
+
+/** A topic a department answers questions about, e.g. `parkering` or `bygglov`. */
+export const CategorySchema = z.object({
+  id: SlugSchema,
+  name: LocalizedTextSchema,
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+const ClockTimeSchema = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'invalid_format'));
+
+/** ISO weekday: 1 is Monday, 7 is Sunday. */
+export const WeekdaySchema = z.number().check(z.int(), z.minimum(1), z.maximum(7));
+
+export const OpeningPeriodSchema = z.object({
+  days: z.array(WeekdaySchema).check(z.minLength(1)),
+  opens: ClockTimeSchema,
+  closes: ClockTimeSchema,
+});
+
+/** A day that differs from the weekly pattern: closed, or open shorter (*dag före helgdag*). */
+export const SpecialDaySchema = z.object({
+  date: z.iso.date(),
+  closed: z.optional(z.boolean()),
+  opens: z.optional(ClockTimeSchema),
+  closes: z.optional(ClockTimeSchema),
+  label: z.optional(LocalizedTextSchema),
+});
+
+export const OpeningHoursSchema = z.object({
+  /** IANA time zone the clock times are in. */
+  timeZone: z._default(z.string(), 'Europe/Stockholm'),
+  weekly: z.array(OpeningPeriodSchema),
+  /** Swedish public holidays count as closed unless a special day says otherwise. */
+  closedOnPublicHolidays: z._default(z.boolean(), true),
+  special: z._default(z.array(SpecialDaySchema), []),
+});
+export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+
+/** The service promise shown on receipts: a written question is answered within N working days. */
+export const AnswerTimePromiseSchema = z.object({
+  workingDays: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
+});
+export type AnswerTimePromise = z.infer<typeof AnswerTimePromiseSchema>;
+
+/** A department (*förvaltning*) that embeds kontakt on its pages. Departments are configuration. */
+export const DepartmentSchema = z.object({
+  id: DepartmentIdSchema,
+  name: LocalizedTextSchema,
+  /** Origins allowed to embed the widgets and call the API from a browser (CORS). */
+  allowedOrigins: z.array(OriginSchema),
+  categories: z.array(CategorySchema).check(z.minLength(1)),
+  openingHours: OpeningHoursSchema,
+  answerTimePromise: AnswerTimePromiseSchema,
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+/** A department as written in a configuration file, before defaults are filled in. */
+export type DepartmentInput = z.input<typeof DepartmentSchema>;

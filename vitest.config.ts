@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Node-side tests (core SDK and server). Widget tests run in Chromium through web-test-runner.
+export default defineConfig({
+  resolve: { conditions: ['@kontakt/source'] },
+  ssr: { resolve: { conditions: ['@kontakt/source'] } },
+  test: {
+    include: ['packages/{core,server}/src/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
