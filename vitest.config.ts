@@ -6,6 +6,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@kontakt/source'] } },
   test: {
     include: ['packages/{core,server}/src/**/*.test.ts'],
+    // `*.browser.test.ts` need IndexedDB and a DOM: web-test-runner runs them in Chromium.
+    exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

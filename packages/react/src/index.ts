@@ -1,0 +1,6 @@
+/**
+ * Typed React wrappers for the kontakt web components.
+ *
+ * @module @kontakt/react
+ */
+export { ContactForm, contactFormEvents } from './contact-form.js';

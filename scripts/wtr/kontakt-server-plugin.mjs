@@ -1,0 +1,203 @@
+// A web-test-runner plugin that gives browser tests real kontakt servers, started from source as
+// child processes, through `executeServerCommand` (@web/test-runner-commands):
+//
+//   kontakt-server-start   { origin?, config? }  → { id, url }   a fresh server with an empty data dir
+//   kontakt-server-stop    { id }                → { stopped }    kill it (the port and data stay)
+//   kontakt-server-restart { id }                → { id, url }    same port and data dir: "server up again"
+//   kontakt-server-count-cases { id }            → { count }      rows in the `cases` table
+//
+// Each server is a real process (not an in-process app), so "server down" in a test is a real closed
+// port and "server up" a real restart on the same SQLite file.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN = join(ROOT, 'packages/server/src/main.ts');
+const DEFAULT_CONFIG = join(ROOT, 'scripts/wtr/departments.json');
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/**
+ * @typedef {object} KontaktServer
+ * @property {string} id
+ * @property {string} dataDir
+ * @property {string} config
+ * @property {string} origin
+ * @property {number} port
+ * @property {string} url
+ * @property {import('node:child_process').ChildProcess | undefined} child
+ * @property {string[]} log   last lines of output, shown when the server fails to start
+ */
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function kontaktServerPlugin() {
+  /** @type {Map<string, KontaktServer>} */
+  const servers = new Map();
+  let pageOrigin = 'http://localhost:8000';
+  let counter = 0;
+
+  const killAll = () => {
+    for (const server of servers.values()) server.child?.kill('SIGKILL');
+  };
+  // Whatever way the runner ends, no server is left behind.
+  process.on('exit', killAll);
+
+  return {
+    name: 'kontakt-server',
+
+    serverStart({ config }) {
+      pageOrigin = `${config.protocol ?? 'http:'}//${config.hostname ?? 'localhost'}:${config.port}`;
+    },
+
+    async serverStop() {
+      await Promise.all([...servers.values()].map((server) => stop(server)));
+      for (const server of servers.values()) rmSync(server.dataDir, { recursive: true, force: true });
+      servers.clear();
+      process.off('exit', killAll);
+    },
+
+    async executeCommand({ command, payload }) {
+      switch (command) {
+        case 'kontakt-server-start': {
+          counter += 1;
+          /** @type {KontaktServer} */
+          const server = {
+            id: `server-${counter}`,
+            dataDir: mkdtempSync(join(tmpdir(), 'kontakt-wtr-')),
+            config: payload?.config ? resolve(ROOT, payload.config) : DEFAULT_CONFIG,
+            origin: payload?.origin ?? pageOrigin,
+            port: 0,
+            url: '',
+            child: undefined,
+            log: [],
+          };
+          servers.set(server.id, server);
+          await start(server);
+          return { id: server.id, url: server.url };
+        }
+        case 'kontakt-server-stop': {
+          await stop(get(servers, payload));
+          return { stopped: true };
+        }
+        case 'kontakt-server-restart': {
+          const server = get(servers, payload);
+          await stop(server);
+          await start(server);
+          return { id: server.id, url: server.url };
+        }
+        case 'kontakt-server-count-cases': {
+          return { count: await countCases(get(servers, payload)) };
+        }
+        default:
+          return undefined;
+      }
+    },
+  };
+}
+
+function get(servers, payload) {
+  const server = servers.get(payload?.id);
+  if (!server) throw new Error(`No kontakt server with id ${JSON.stringify(payload?.id)}.`);
+  return server;
+}
+
+/** @param {KontaktServer} server */
+function start(server) {
+  const args = [
+    '--conditions=@kontakt/source',
+    '--import',
+    'tsx',
+    MAIN,
+    '--port',
+    String(server.port),
+    '--host',
+    '127.0.0.1',
+    '--data',
+    server.dataDir,
+    '--config',
+    server.config,
+    '--allow-origin',
+    server.origin,
+    '--log-level',
+    'info',
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.child = child;
+  server.log = [];
+
+  let listening = false;
+  return new Promise((resolvePromise, reject) => {
+    const remember = (line) => {
+      server.log.push(line);
+      if (server.log.length > 40) server.log.shift();
+    };
+    const fail = (reason) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`kontakt server did not start: ${reason}\n${server.log.join('\n')}`));
+    };
+    const timer = setTimeout(() => fail(`no "listening" line within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+
+    createInterface({ input: child.stderr }).on('line', remember);
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      remember(line);
+      let entry;
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return;
+      }
+      if (entry?.msg === 'kontakt server listening' && typeof entry.url === 'string') {
+        clearTimeout(timer);
+        listening = true;
+        server.url = entry.url.replace(/\/$/, '');
+        // Later restarts reuse the port, so a page that keeps its client sees "the same server".
+        server.port = Number(new URL(server.url).port);
+        resolvePromise();
+      }
+    });
+    // An exit before listening is a failed start; a later one is a stop or a crash the test sees.
+    child.once('exit', (code, signal) => {
+      if (!listening) fail(`exited with ${signal ?? code}`);
+    });
+  }).catch((error) => {
+    server.child = undefined;
+    throw error;
+  });
+}
+
+/** @param {KontaktServer} server */
+function stop(server) {
+  const child = server.child;
+  server.child = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolvePromise();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** @param {KontaktServer} server */
+async function countCases(server) {
+  const file = join(server.dataDir, 'kontakt.sqlite');
+  if (!existsSync(file)) return 0;
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return Number(db.prepare('select count(*) as count from cases').get().count);
+  } finally {
+    db.close();
+  }
+}
