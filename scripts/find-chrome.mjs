@@ -62,7 +62,9 @@ function canInstallWithApt() {
 }
 
 function installWithApt() {
-  console.log('[find-chrome] No Chromium found: installing Debian package "chromium" with apt-get.');
+  console.log(
+    '[find-chrome] No Chromium found: installing Debian package "chromium" with apt-get.',
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
     // stdio is inherited so the person running the tests sees what apt-get does and why it takes time.

@@ -3,7 +3,9 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { library } from '../../scripts/rollup/library.mjs';
 
-const defines = readdirSync('src/define').filter((file) => file.endsWith('.ts') && !file.includes('.test.'));
+const defines = readdirSync('src/define').filter(
+  (file) => file.endsWith('.ts') && !file.includes('.test.'),
+);
 
 /**
  * Two outputs: the npm library (one module per source file, dependencies external) and the
@@ -12,11 +14,21 @@ const defines = readdirSync('src/define').filter((file) => file.endsWith('.ts') 
 export default [
   library({ input: ['src/index.ts', ...defines.map((file) => `src/define/${file}`)] }),
   {
-    input: Object.fromEntries(defines.map((file) => [file.replace(/\.ts$/, ''), `src/define/${file}`])),
+    input: Object.fromEntries(
+      defines.map((file) => [file.replace(/\.ts$/, ''), `src/define/${file}`]),
+    ),
     plugins: [
-      nodeResolve({ exportConditions: ['@kontakt/source', 'browser', 'import', 'default'], extensions: ['.ts', '.js'] }),
+      nodeResolve({
+        exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
+        extensions: ['.ts', '.js'],
+      }),
       esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
     ],
-    output: { dir: 'dist/cdn', format: 'es', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
   },
 ];

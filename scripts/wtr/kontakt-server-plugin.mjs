@@ -5,11 +5,13 @@
 //   kontakt-server-stop    { id }                → { stopped }    kill it (the port and data stay)
 //   kontakt-server-restart { id }                → { id, url }    same port and data dir: "server up again"
 //   kontakt-server-count-cases { id }            → { count }      rows in the `cases` table
+//   kontakt-component-docs { file }              → { tag, cssParts, cssProperties, cssStates, events }
+//                                                   what a component's JSDoc documents (as the manifest)
 //
 // Each server is a real process (not an in-process app), so "server down" in a test is a real closed
 // port and "server up" a real restart on the same SQLite file.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -55,7 +57,8 @@ export function kontaktServerPlugin() {
 
     async serverStop() {
       await Promise.all([...servers.values()].map((server) => stop(server)));
-      for (const server of servers.values()) rmSync(server.dataDir, { recursive: true, force: true });
+      for (const server of servers.values())
+        rmSync(server.dataDir, { recursive: true, force: true });
       servers.clear();
       process.off('exit', killAll);
     },
@@ -91,6 +94,9 @@ export function kontaktServerPlugin() {
         }
         case 'kontakt-server-count-cases': {
           return { count: await countCases(get(servers, payload)) };
+        }
+        case 'kontakt-component-docs': {
+          return componentDocs(payload?.file);
         }
         default:
           return undefined;
@@ -144,7 +150,10 @@ function start(server) {
       child.kill('SIGKILL');
       reject(new Error(`kontakt server did not start: ${reason}\n${server.log.join('\n')}`));
     };
-    const timer = setTimeout(() => fail(`no "listening" line within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(`no "listening" line within ${START_TIMEOUT_MS} ms`),
+      START_TIMEOUT_MS,
+    );
 
     createInterface({ input: child.stderr }).on('line', remember);
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -200,4 +209,33 @@ async function countCases(server) {
   } finally {
     db.close();
   }
+}
+
+/**
+ * Reads a component's documented API with the same analyzer that writes custom-elements.json, so
+ * tests can hold the JSDoc (the contract) against what the element really renders.
+ */
+async function componentDocs(file) {
+  if (typeof file !== 'string' || !file.startsWith('packages/')) {
+    throw new Error('kontakt-component-docs needs { file: "packages/…/component.ts" }');
+  }
+  const { create, ts } = await import('@custom-elements-manifest/analyzer');
+  const path = resolve(ROOT, file);
+  const source = ts.createSourceFile(
+    path,
+    readFileSync(path, 'utf8'),
+    ts.ScriptTarget.ES2022,
+    true,
+  );
+  const manifest = create({ modules: [source] });
+  const declaration = manifest.modules[0]?.declarations?.find((each) => each.customElement);
+  if (!declaration) throw new Error(`${file} declares no custom element`);
+  const names = (list) => (list ?? []).map((item) => item.name).filter(Boolean);
+  return {
+    tag: declaration.tagName,
+    cssParts: names(declaration.cssParts),
+    cssProperties: names(declaration.cssProperties),
+    cssStates: names(declaration.cssStates),
+    events: names((declaration.events ?? []).filter((event) => event.description)),
+  };
 }

@@ -1,11 +1,11 @@
 import '@kontakt/widgets/define/contact-form';
-import { createComponent, type EventName } from '@lit/react';
 import {
   KcContactForm,
   type KcErrorEvent,
   type KcSubmitEvent,
   type KcSubmittedEvent,
 } from '@kontakt/widgets';
+import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 
 /**

@@ -1,8 +1,17 @@
 import * as z from 'zod/mini';
 
+/**
+ * The error for a value of the wrong type: `required` when it is missing. zod reports the input to an
+ * error function even where issues leave it out, so this is the one place the two can be told apart.
+ */
+export const missingOr =
+  (code: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined || issue.input === null ? 'required' : code;
+
 /** Locales every widget and message ships in. Swedish first: it is the default everywhere. */
 export const LOCALES = ['sv', 'en', 'fi', 'ar'] as const;
-export const LocaleSchema = z.enum(LOCALES, 'invalid_option');
+export const LocaleSchema = z.enum(LOCALES, { error: missingOr('invalid_option') });
 export type Locale = z.infer<typeof LocaleSchema>;
 
 /** Text given in Swedish and, where someone has translated it, in other locales. */

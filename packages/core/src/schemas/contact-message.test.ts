@@ -32,6 +32,14 @@ describe('ContactMessageSchema', () => {
     ]);
   });
 
+  it('tells a missing field from one of the wrong type', () => {
+    expect(codes({ topic: 5, message: ['hej'], answerChannel: 'fax' })).toEqual([
+      'topic:invalid_type',
+      'message:invalid_type',
+      'answerChannel:invalid_option',
+    ]);
+  });
+
   it('asks for the contact detail the chosen channel needs', () => {
     const base = { topic: 'a', message: 'hej' };
     expect(codes({ ...base, answerChannel: 'email' })).toEqual(['email:required_for_channel']);

@@ -1,21 +1,23 @@
 import * as z from 'zod/mini';
-import { LocaleSchema } from './common.js';
+import { LocaleSchema, missingOr } from './common.js';
 
 /** How the person wants the answer. */
 export const ANSWER_CHANNELS = ['email', 'phone', 'visit'] as const;
-export const AnswerChannelSchema = z.enum(ANSWER_CHANNELS, 'required');
+export const AnswerChannelSchema = z.enum(ANSWER_CHANNELS, { error: missingOr('invalid_option') });
 export type AnswerChannel = z.infer<typeof AnswerChannelSchema>;
 
 /** Needs the contact center must meet to give equal service (rights-based service). */
 export const NEEDS = ['interpreter', 'sign_language', 'easy_read'] as const;
-export const NeedSchema = z.enum(NEEDS, 'invalid_option');
+export const NeedSchema = z.enum(NEEDS, { error: missingOr('invalid_option') });
 export type Need = z.infer<typeof NeedSchema>;
 
 export const MESSAGE_MAX_LENGTH = 5000;
 export const NAME_MAX_LENGTH = 200;
 
 const requiredText = (max: number) =>
-  z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too_long'));
+  z
+    .string({ error: missingOr('invalid_type') })
+    .check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too_long'));
 
 /** An e-mail address as people type it; at most 254 characters (RFC 5321). */
 export const EmailSchema = z
@@ -23,7 +25,7 @@ export const EmailSchema = z
   .check(z.trim(), z.maxLength(254, 'too_long'), z.email({ error: 'invalid_email' }));
 
 /** Swedish or international phone number: digits, spaces, dashes, parentheses, optional leading +. */
-export const PhoneSchema = z.string().check(
+export const PhoneSchema = z.string({ error: missingOr('invalid_type') }).check(
   z.trim(),
   z.refine(
     (value) => /^\+?[\d\s()-]{6,24}$/.test(value) && value.replace(/\D/g, '').length >= 6,

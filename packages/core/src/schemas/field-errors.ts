@@ -1,5 +1,6 @@
 import type { $ZodIssue } from 'zod/v4/core';
-import { FIELD_ERROR_CODES, type FieldError, type FieldErrorCode } from './problem.js';
+import type { FieldError, FieldErrorCode } from './problem.js';
+import { FIELD_ERROR_CODES } from './problem.js';
 
 const KNOWN = new Set<string>(FIELD_ERROR_CODES);
 

@@ -61,7 +61,7 @@ export const ProblemSchema = z.looseObject({
   code: z.string(),
   errors: z.optional(z.array(FieldErrorSchema)),
 });
-export type Problem = Omit<z.infer<typeof ProblemSchema>, 'code' | 'errors'> & {
+export type Problem = z.infer<typeof ProblemSchema> & {
   code: ErrorCode | (string & {});
   errors?: FieldError[];
 };

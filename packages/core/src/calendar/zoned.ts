@@ -1,0 +1,77 @@
+import type { CalendarDate } from './calendar-date.js';
+
+/** Wall-clock date and time in a time zone. */
+export interface ZonedDateTime extends CalendarDate {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // Throws a RangeError for an unknown time zone, which is what a caller should see.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** What a clock on the wall in `timeZone` shows at the instant `date`. */
+export function toZoned(date: Date, timeZone: string): ZonedDateTime {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year ?? Number.NaN,
+    month: parts.month ?? Number.NaN,
+    day: parts.day ?? Number.NaN,
+    hour: parts.hour ?? Number.NaN,
+    minute: parts.minute ?? Number.NaN,
+    second: parts.second ?? Number.NaN,
+  };
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` shows `local`. Found by measuring the zone's
+ * offset near the wanted time and correcting once more across a daylight-saving change.
+ */
+export function fromZoned(local: ZonedDateTime, timeZone: string): Date {
+  const wall = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
+  let instant = wall - offsetAt(wall, timeZone);
+  instant = wall - offsetAt(instant, timeZone);
+  return new Date(instant);
+}
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  const local = toZoned(new Date(instant), timeZone);
+  const asUtc = Date.UTC(
+    local.year,
+    local.month - 1,
+    local.day,
+    local.hour,
+    local.minute,
+    local.second,
+  );
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}

@@ -1,0 +1,74 @@
+/**
+ * `@kontakt/core`: a typed client for the kontakt contact-center API, and the zod contract it
+ * shares with the server and the widgets.
+ *
+ * @module @kontakt/core
+ */
+export {
+  type ClientOptions,
+  createClient,
+  type KontaktClient,
+  type RetryOptions,
+} from './client.js';
+export { InvalidResponseError } from './errors/InvalidResponseError.js';
+export {
+  isKontaktError,
+  KontaktError,
+  type KontaktErrorCode,
+  type KontaktErrorOptions,
+  type SdkErrorCode,
+} from './errors/KontaktError.js';
+export {
+  isNetworkError,
+  NetworkError,
+  type NetworkErrorOptions,
+  type QueuedSubmission,
+} from './errors/NetworkError.js';
+export { isValidationError, ValidationError } from './errors/ValidationError.js';
+export { createIdempotencyKey } from './idempotency.js';
+export {
+  OutboxDeliveredEvent,
+  type OutboxEventMap,
+  OutboxFailedEvent,
+} from './outbox/events.js';
+export { type IndexedDBStoreOptions, indexedDBStore } from './outbox/indexeddb-store.js';
+export { memoryStore } from './outbox/memory-store.js';
+export type { Outbox } from './outbox/outbox.js';
+export type { OutboxEntry, OutboxStore } from './outbox/types.js';
+export type { CasesResource, SubmitOptions } from './resources/cases.js';
+export type { DepartmentsResource } from './resources/departments.js';
+export {
+  ANSWER_CHANNELS,
+  type AnswerChannel,
+  type AnswerTimePromise,
+  type Case,
+  type CaseReference,
+  type CaseStatus,
+  type CaseSubmission,
+  type Category,
+  type ContactMessage,
+  type ContactMessageInput,
+  ContactMessageSchema,
+  containsPersonalIdentityNumber,
+  type Department,
+  EmailSchema,
+  ERROR_CODES,
+  type ErrorCode,
+  FIELD_ERROR_CODES,
+  type FieldError,
+  type FieldErrorCode,
+  LOCALES,
+  type Locale,
+  type LocalizedText,
+  localize,
+  MESSAGE_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  NEEDS,
+  type Need,
+  normalizeCaseReference,
+  type OpeningHours,
+  PhoneSchema,
+  type Problem,
+  type Receipt,
+  toFieldErrors,
+} from './schemas/index.js';

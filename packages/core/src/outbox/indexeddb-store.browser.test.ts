@@ -1,0 +1,153 @@
+import { expect } from '@open-wc/testing';
+import { createClient } from '../client.js';
+import { isNetworkError } from '../errors/NetworkError.js';
+import type { OutboxDeliveredEvent } from './events.js';
+import { indexedDBStore } from './indexeddb-store.js';
+import type { OutboxEntry } from './types.js';
+
+// web-test-runner runs this with mocha, whose globals have no types installed here.
+declare function describe(name: string, body: () => void): void;
+declare function it(name: string, body: () => Promise<void>): void;
+
+const PAGE = 'https://gata.example.se/parkering';
+const message = {
+  topic: 'parkering',
+  message: 'Hur söker jag boendeparkering?',
+  answerChannel: 'email',
+  email: 'anna.svensson@example.se',
+} as const;
+const receipt = {
+  reference: 'KC-7F3K-9QXM',
+  receiptToken: 'abcdefghijklmnopqrstuvwxyz0123456789ABCD',
+  submittedAt: '2026-11-23T09:00:00.000Z',
+  expectedAnswerBy: '2026-11-25T16:00:00.000Z',
+  answerTimePromise: { workingDays: 2 },
+};
+
+/** A database of its own per test: other test files share this origin's IndexedDB. */
+const uniqueName = () => `kontakt-outbox-test-${crypto.randomUUID()}`;
+const names = async () => (await indexedDB.databases()).map((info) => info.name);
+
+function entry(endpoint: string, createdAt: string): OutboxEntry {
+  return {
+    id: crypto.randomUUID(),
+    endpoint,
+    department: 'gata',
+    submission: {
+      origin: { department: 'gata', pageUrl: PAGE, widget: 'sdk' },
+      message: { ...message, answerLanguage: 'sv', needs: [] },
+    },
+    createdAt,
+    attempts: 1,
+    nextAttemptAt: createdAt,
+  };
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('blocked'));
+  });
+}
+
+describe('indexedDBStore', () => {
+  it('creates no database just to look for entries', async () => {
+    const name = uniqueName();
+    const store = indexedDBStore({ name });
+
+    expect(await store.list('https://kontakt.example.se')).to.deep.equal([]);
+    expect(await store.get('missing')).to.equal(undefined);
+    await store.delete('missing');
+    expect(await names()).not.to.include(name);
+  });
+
+  it('creates no database to look, even where indexedDB.databases() is missing', async () => {
+    const name = uniqueName();
+    const factory = Object.create(indexedDB, { databases: { value: undefined } }) as IDBFactory;
+    // Methods of the real factory need the real `this`.
+    factory.open = indexedDB.open.bind(indexedDB);
+    const store = indexedDBStore({ name, indexedDB: factory });
+
+    expect(await store.list('https://kontakt.example.se')).to.deep.equal([]);
+    expect(await names()).not.to.include(name);
+  });
+
+  it('keeps entries per endpoint, oldest first, and forgets deleted ones', async () => {
+    const name = uniqueName();
+    const store = indexedDBStore({ name });
+    const newer = entry('https://a.example.se', '2026-11-23T10:00:00.000Z');
+    const older = entry('https://a.example.se', '2026-11-23T09:00:00.000Z');
+    const elsewhere = entry('https://b.example.se', '2026-11-23T08:00:00.000Z');
+    await store.put(newer);
+    await store.put(older);
+    await store.put(elsewhere);
+
+    expect(await names()).to.include(name);
+    expect(await store.list('https://a.example.se')).to.deep.equal([older, newer]);
+    expect(await store.get(elsewhere.id)).to.deep.equal(elsewhere);
+    await store.delete(older.id);
+    expect(await store.list('https://a.example.se')).to.deep.equal([newer]);
+    await deleteDatabase(name);
+  });
+
+  it('still has the entries after a reload (a new store on the same database)', async () => {
+    const name = uniqueName();
+    const kept = entry('https://a.example.se', new Date().toISOString());
+    await indexedDBStore({ name }).put(kept);
+
+    expect(await indexedDBStore({ name }).list('https://a.example.se')).to.deep.equal([kept]);
+    await deleteDatabase(name);
+  });
+
+  it('lets another tab delete or upgrade the database instead of blocking it', async () => {
+    const name = uniqueName();
+    const store = indexedDBStore({ name });
+    await store.put(entry('https://a.example.se', new Date().toISOString()));
+
+    await deleteDatabase(name);
+    expect(await store.list('https://a.example.se')).to.deep.equal([]);
+  });
+
+  it('keeps a submission made offline and delivers it once the network is back', async () => {
+    const name = uniqueName();
+    let online = false;
+    const requests: Request[] = [];
+    const fetchStub = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      requests.push(request);
+      if (!online) throw new TypeError('Failed to fetch');
+      return Response.json(receipt, { status: 201 });
+    };
+    const client = createClient({
+      endpoint: `https://kontakt-${crypto.randomUUID()}.example.se`,
+      department: 'gata',
+      pageUrl: () => PAGE,
+      fetch: fetchStub as typeof fetch,
+      retry: 0,
+      outbox: indexedDBStore({ name }),
+    });
+
+    const error = await client.cases.submit(message).catch((e: unknown) => e);
+    expect(isNetworkError(error)).to.equal(true);
+    const id = (error as { queued?: { id: string } }).queued?.id;
+    expect((await client.outbox.pending()).map((kept) => kept.id)).to.deep.equal([id]);
+
+    online = true;
+    const delivered = new Promise<OutboxDeliveredEvent>((resolve) =>
+      client.outbox.addEventListener('delivered', resolve, { once: true }),
+    );
+    window.dispatchEvent(new Event('online'));
+    const event = await delivered;
+
+    expect(event.entry.id).to.equal(id);
+    expect(event.receipt).to.deep.equal(receipt);
+    expect(requests.map((request) => request.headers.get('idempotency-key'))).to.deep.equal([
+      id,
+      id,
+    ]);
+    expect(await client.outbox.pending()).to.deep.equal([]);
+    await deleteDatabase(name);
+  });
+});

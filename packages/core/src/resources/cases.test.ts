@@ -1,0 +1,246 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../client.js';
+import { InvalidResponseError } from '../errors/InvalidResponseError.js';
+import { isKontaktError, KontaktError } from '../errors/KontaktError.js';
+import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
+import { isValidationError, ValidationError } from '../errors/ValidationError.js';
+import { memoryStore } from '../outbox/memory-store.js';
+import type { FaultServer } from '../test-support/fault-server.js';
+import { message, problem, receipt, startFaultServer } from '../test-support/fault-server.js';
+
+const PAGE = 'https://gata.example.se/parkering/boendeparkering';
+const fast = { limit: 2, delay: () => 5 };
+let server: FaultServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const clientFor = (url: string, extra: Parameters<typeof createClient>[0] | object = {}) =>
+  createClient({
+    endpoint: url,
+    department: 'gata',
+    pageUrl: () => PAGE,
+    retry: fast,
+    outbox: memoryStore(),
+    ...extra,
+  });
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('cases.submit', () => {
+  it('sends the message with its origin and returns the parsed receipt', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: receipt }));
+    const result = await clientFor(server.url).cases.submit(message, { widget: 'kc-contact-form' });
+
+    expect(result).toEqual(receipt);
+    const [request] = server.requests;
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/v1/cases');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request?.body ?? '')).toEqual({
+      origin: { department: 'gata', pageUrl: PAGE, widget: 'kc-contact-form' },
+      message: { ...message, answerLanguage: 'sv', needs: [] },
+    });
+  });
+
+  it('reads the page URL at submit time, so single-page apps report the page they are on', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: receipt }));
+    let page = 'https://gata.example.se/';
+    const client = clientFor(server.url, { pageUrl: () => page });
+    page = 'https://gata.example.se/snow';
+    await client.cases.submit(message);
+    await client.cases.submit(message, { pageUrl: 'https://gata.example.se/other' });
+
+    const origins = server.requests.map((request) => JSON.parse(request.body).origin);
+    expect(origins.map((origin) => origin.pageUrl)).toEqual([
+      'https://gata.example.se/snow',
+      'https://gata.example.se/other',
+    ]);
+    expect(origins[0].widget).toBe('sdk');
+  });
+
+  it('retries a 503 with the same Idempotency-Key and returns one receipt', async () => {
+    server = await startFaultServer((_, index) =>
+      index < 2
+        ? { status: 503, json: problem(503, 'service_unavailable') }
+        : { status: 201, json: receipt },
+    );
+    const result = await clientFor(server.url).cases.submit(message);
+
+    expect(result.reference).toBe(receipt.reference);
+    const keys = server.requests.map((request) => request.headers['idempotency-key']);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
+  it('uses a new Idempotency-Key for each submission', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: receipt }));
+    const client = clientFor(server.url);
+    await client.cases.submit(message);
+    await client.cases.submit(message);
+    const [first, second] = server.requests.map((request) => request.headers['idempotency-key']);
+    expect(first).not.toBe(second);
+  });
+
+  it('honours Retry-After on a 429 before trying again', async () => {
+    server = await startFaultServer((_, index) =>
+      index === 0
+        ? { status: 429, json: problem(429, 'rate_limited'), headers: { 'retry-after': '1' } }
+        : { status: 201, json: receipt },
+    );
+    await clientFor(server.url).cases.submit(message);
+
+    const [first, second] = server.requests;
+    expect(server.requests).toHaveLength(2);
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('does not wait in the call for a long Retry-After, but keeps the submission for later', async () => {
+    server = await startFaultServer(() => ({
+      status: 429,
+      json: problem(429, 'rate_limited'),
+      headers: { 'retry-after': '120' },
+    }));
+    const client = clientFor(server.url);
+    const error = await rejection(client.cases.submit(message));
+
+    expect(server.requests).toHaveLength(1);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).status).toBe(429);
+    expect((error as NetworkError).retryAfter).toBe(120_000);
+    const [entry] = await client.outbox.pending();
+    expect(Date.parse(entry?.nextAttemptAt ?? '') - Date.now()).toBeGreaterThan(110_000);
+  });
+
+  it('does not retry a 422 and reports the field errors relative to the message', async () => {
+    server = await startFaultServer(() => ({
+      status: 422,
+      json: problem(422, 'validation_failed', {
+        errors: [{ field: 'message.topic', pointer: '/message/topic', code: 'unknown_topic' }],
+      }),
+    }));
+    const client = clientFor(server.url);
+    const error = await rejection(client.cases.submit(message));
+
+    expect(server.requests).toHaveLength(1);
+    expect(isValidationError(error)).toBe(true);
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      status: 422,
+      fieldErrors: [{ field: 'topic', pointer: '/topic', code: 'unknown_topic' }],
+    });
+    expect((error as ValidationError).problem?.code).toBe('validation_failed');
+    expect(await client.outbox.pending()).toEqual([]);
+  });
+
+  it('turns a problem document into a KontaktError with its code and status, and keeps nothing', async () => {
+    server = await startFaultServer(() => ({
+      status: 403,
+      json: problem(403, 'origin_not_allowed', { detail: 'This page may not send to gata.' }),
+    }));
+    const client = clientFor(server.url);
+    const error = await rejection(client.cases.submit(message));
+
+    expect(error).toBeInstanceOf(KontaktError);
+    expect(isNetworkError(error)).toBe(false);
+    expect(error).toMatchObject({
+      code: 'origin_not_allowed',
+      status: 403,
+      message: 'This page may not send to gata.',
+      fieldErrors: [],
+    });
+    expect(server.requests).toHaveLength(1);
+    expect(await client.outbox.pending()).toEqual([]);
+  });
+
+  it('gives an error answer without a problem document a code from its status', async () => {
+    server = await startFaultServer(() => ({ status: 404, text: 'Not Found' }));
+    const error = await rejection(clientFor(server.url, { outbox: false }).cases.submit(message));
+    expect(error).toMatchObject({ code: 'not_found', status: 404 });
+  });
+
+  it('validates the message first and sends nothing when it is invalid', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: receipt }));
+    const error = await rejection(
+      clientFor(server.url).cases.submit({ topic: '', message: ' ', answerChannel: 'email' }),
+    );
+
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'topic:required',
+      'message:required',
+      'email:required_for_channel',
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses to send without a page URL to record as the origin', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: receipt }));
+    const error = await rejection(
+      clientFor(server.url, { pageUrl: () => 'about:blank' }).cases.submit(message),
+    );
+    expect((error as ValidationError).fieldErrors).toMatchObject([
+      { field: 'origin.pageUrl', code: 'invalid_url' },
+    ]);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('rejects a success answer that is not a receipt with InvalidResponseError', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: { reference: 'nope' } }));
+    const client = clientFor(server.url);
+    const error = await rejection(client.cases.submit(message));
+
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ code: 'invalid_response' });
+    const issues = (error as InvalidResponseError).cause as Array<{ path: PropertyKey[] }>;
+    expect(issues.map((issue) => issue.path[0])).toContain('receiptToken');
+    expect(server.requests).toHaveLength(1);
+    expect(await client.outbox.pending()).toEqual([]);
+  });
+
+  it('rejects a success answer that is not JSON with InvalidResponseError', async () => {
+    server = await startFaultServer(() => ({ status: 201, text: '<html>ok</html>' }));
+    const error = await rejection(clientFor(server.url).cases.submit(message));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+  });
+
+  it('gives up on a server that does not answer within the timeout', async () => {
+    server = await startFaultServer(() => 'hang');
+    const client = clientFor(server.url, {
+      timeout: 50,
+      retry: { limit: 1, delay: () => 1 },
+      outbox: false,
+    });
+    const error = await rejection(client.cases.submit(message));
+
+    expect(isNetworkError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'timeout', queued: undefined });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('stops when the caller aborts, and keeps nothing', async () => {
+    server = await startFaultServer(() => 'hang');
+    const client = clientFor(server.url);
+    const controller = new AbortController();
+    const pending = rejection(client.cases.submit(message, { signal: controller.signal }));
+    await expect.poll(() => server?.requests.length).toBe(1);
+    controller.abort();
+    const error = await pending;
+
+    expect(isKontaktError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'aborted' });
+    expect(await client.outbox.pending()).toEqual([]);
+  });
+});

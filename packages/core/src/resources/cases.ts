@@ -1,0 +1,173 @@
+import type { KyInstance } from 'ky';
+import type { KontaktError } from '../errors/KontaktError.js';
+import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
+import { toKontaktError } from '../errors/to-kontakt-error.js';
+import { isValidationError, ValidationError } from '../errors/ValidationError.js';
+import { createIdempotencyKey } from '../idempotency.js';
+import type { OutboxController } from '../outbox/outbox.js';
+import { nextAttemptDelay } from '../outbox/outbox.js';
+import { isTransientFailure } from '../outbox/transient.js';
+import type { CaseSubmission, ContactMessageInput, Receipt } from '../schemas/index.js';
+import {
+  CaseOriginSchema,
+  ContactMessageSchema,
+  ReceiptSchema,
+  toFieldErrors,
+} from '../schemas/index.js';
+
+/** Options for one `cases.submit()` call. */
+export interface SubmitOptions {
+  /** Cancels the request (and its retries); an aborted submission is not kept in the outbox. */
+  signal?: AbortSignal;
+  /** The element that sends it, recorded as the case's origin. Default `'sdk'`. */
+  widget?: string;
+  /** The page it was written on. Default: the client's `pageUrl()`, read now. */
+  pageUrl?: string;
+}
+
+/** `client.cases`: questions and messages to the contact center. */
+export interface CasesResource {
+  /**
+   * Validates `message` with `ContactMessageSchema` (rejecting with a `ValidationError` without a
+   * request), sends it with an `Idempotency-Key`, and resolves with the parsed `Receipt`.
+   *
+   * When it cannot be sent (network down, timeout, 408, 429, 5xx after retries), the submission
+   * is kept in the outbox and the call rejects with a `NetworkError` whose `queued` is `{ id }`;
+   * the outbox sends it later and dispatches `delivered` with the receipt.
+   *
+   * Field errors are relative to `message` (`topic`, `email`), from the SDK and from the server
+   * alike; errors about the origin keep their `origin.` prefix.
+   */
+  submit(message: ContactMessageInput, options?: SubmitOptions): Promise<Receipt>;
+}
+
+export interface CasesContext {
+  http: KyInstance;
+  endpoint: string;
+  department: string;
+  pageUrl: () => string | undefined;
+  outbox: OutboxController | undefined;
+}
+
+export function casesResource(context: CasesContext): CasesResource {
+  return {
+    async submit(message, options = {}) {
+      const submission = buildSubmission(context, message, options);
+      const id = createIdempotencyKey();
+      try {
+        return await sendCase(context.http, submission, id, options.signal);
+      } catch (error) {
+        if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
+        await keep(context, context.outbox, submission, id, error);
+        // A transient failure is always a KontaktError (a NetworkError or a 408/429/5xx answer).
+        const { status, problem, retryAfter } = error as KontaktError;
+        throw new NetworkError(
+          'The message could not be sent now. It is kept and will be sent when the server can be reached.',
+          {
+            code: isNetworkError(error) ? error.code : 'network_error',
+            status,
+            problem,
+            retryAfter,
+            cause: error,
+            queued: { id },
+          },
+        );
+      }
+    },
+  };
+}
+
+/**
+ * POSTs a submission with its idempotency key and parses the receipt. Used for the first try and
+ * by the outbox, which resends the same body with the same key.
+ */
+export async function sendCase(
+  http: KyInstance,
+  submission: CaseSubmission,
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<Receipt> {
+  try {
+    return await http
+      .post('v1/cases', {
+        json: submission,
+        headers: { 'idempotency-key': idempotencyKey },
+        ...(signal ? { signal } : {}),
+      })
+      .json(ReceiptSchema);
+  } catch (error) {
+    throw relativeToMessage(toKontaktError(error));
+  }
+}
+
+function buildSubmission(
+  context: CasesContext,
+  message: ContactMessageInput,
+  options: SubmitOptions,
+): CaseSubmission {
+  const parsed = ContactMessageSchema.safeParse(message);
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+  const origin = CaseOriginSchema.safeParse({
+    department: context.department,
+    pageUrl: fitUrl(options.pageUrl ?? context.pageUrl()),
+    widget: options.widget ?? 'sdk',
+  });
+  if (!origin.success) {
+    const issues = origin.error.issues.map((issue) => ({
+      ...issue,
+      path: ['origin', ...issue.path],
+    }));
+    throw new ValidationError(toFieldErrors(issues));
+  }
+  return { origin: origin.data, message: parsed.data };
+}
+
+async function keep(
+  context: CasesContext,
+  outbox: OutboxController,
+  submission: CaseSubmission,
+  id: string,
+  error: unknown,
+): Promise<void> {
+  const now = Date.now();
+  try {
+    await outbox.add({
+      id,
+      endpoint: context.endpoint,
+      department: context.department,
+      submission,
+      createdAt: new Date(now).toISOString(),
+      attempts: 1,
+      nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),
+    });
+  } catch {
+    // Storage refused (private mode, quota): the caller gets the send error, not a false promise.
+    throw error;
+  }
+}
+
+/** Schema rules cap page URLs at 2048 characters; a long query string must not block a message. */
+function fitUrl(href: string | undefined): string | undefined {
+  if (href === undefined || href.length <= 2048 || !URL.canParse(href)) return href;
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}`.slice(0, 2048);
+}
+
+/** The server reports message fields as `message.topic`; callers passed the message itself. */
+function relativeToMessage(error: unknown): unknown {
+  if (!isValidationError(error)) return error;
+  const fieldErrors = error.fieldErrors.map((fieldError) =>
+    fieldError.field.startsWith('message.')
+      ? {
+          ...fieldError,
+          field: fieldError.field.slice('message.'.length),
+          pointer: fieldError.pointer.replace(/^\/message/, ''),
+        }
+      : fieldError,
+  );
+  return new ValidationError(fieldErrors, {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.problem === undefined ? {} : { problem: error.problem }),
+    message: error.message,
+  });
+}

@@ -1,0 +1,118 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ProblemSchema } from '@kontakt/core/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteDatabase } from './store/sqlite.js';
+import type { Store } from './store/store.js';
+import { createKyselyStore } from './store/store.js';
+import type { TestServer } from './test-support/departments.js';
+import { startTestServer, validSubmission } from './test-support/departments.js';
+
+let server: TestServer;
+let site: string;
+beforeAll(async () => {
+  site = await mkdtemp(join(tmpdir(), 'kontakt-site-'));
+  await mkdir(join(site, 'gata'));
+  await writeFile(join(site, 'index.html'), '<!doctype html><title>Demo</title>');
+  await writeFile(join(site, 'gata', 'index.html'), '<!doctype html><title>Gata</title>');
+  await writeFile(join(site, 'app.js'), 'console.log(1);');
+  server = await startTestServer({
+    serve: [
+      { path: '/', dir: site },
+      { path: '/bundles', dir: join(site, 'gata') },
+    ],
+  });
+});
+afterAll(async () => {
+  await server.close();
+  await rm(site, { recursive: true, force: true });
+});
+
+async function problemOf(response: Response) {
+  expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+  return ProblemSchema.parse(await response.json());
+}
+
+describe('app', () => {
+  it('answers GET /v1/health', async () => {
+    const response = await fetch(`${server.url}/v1/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('X-Request-Id')).toMatch(/^[\w-]{8,}$/);
+  });
+
+  it('answers unknown routes with 404 not_found as problem+json', async () => {
+    const response = await fetch(`${server.url}/v1/nothing-here`);
+    expect(response.status).toBe(404);
+    const problem = await problemOf(response);
+    expect(problem.code).toBe('not_found');
+    expect(problem.instance).toMatch(/^urn:kontakt:request:/);
+  });
+
+  it('answers a wrong method with 405 and Allow', async () => {
+    const response = await fetch(`${server.url}/v1/cases`);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('Allow')).toBe('POST, OPTIONS');
+    expect((await problemOf(response)).code).toBe('method_not_allowed');
+    const remove = await fetch(`${server.url}/v1/departments/gata`, { method: 'DELETE' });
+    expect(remove.status).toBe(405);
+    expect(remove.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('serves static files with nosniff and a strict CSP on HTML', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Demo</title>');
+    const csp = page.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain(`connect-src 'self' ${server.url}`);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("require-trusted-types-for 'script'");
+    expect(csp).not.toContain('unsafe');
+
+    const script = await fetch(`${server.url}/app.js`);
+    expect(script.headers.get('Content-Type')).toMatch(/^text\/javascript/);
+    expect(script.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(script.headers.get('Content-Security-Policy')).toBeNull();
+  });
+
+  it('serves a directory under a path prefix and redirects the bare prefix', async () => {
+    const bare = await fetch(`${server.url}/bundles`, { redirect: 'manual' });
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('Location')).toBe('/bundles/');
+    expect(await (await fetch(`${server.url}/bundles/`)).text()).toContain('<title>Gata</title>');
+  });
+
+  it('does not serve files outside the directory', async () => {
+    const response = await fetch(`${server.url}/%2e%2e/%2e%2e/etc/passwd`);
+    expect(response.status).toBe(404);
+  });
+
+  it('answers an unexpected failure with 500 internal_error and no stack trace', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-broken-'));
+    const real = await createKyselyStore(createSqliteDatabase(dataDir));
+    const store: Store = {
+      ...real,
+      createCase: () => Promise.reject(new Error('disk on fire at /srv/secret.ts:12')),
+    };
+    const broken = await startTestServer({ dataDir, store });
+    try {
+      const response = await fetch(`${broken.url}/v1/cases`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(validSubmission()),
+      });
+      expect(response.status).toBe(500);
+      const text = await response.text();
+      expect(text).not.toContain('disk on fire');
+      expect(ProblemSchema.parse(JSON.parse(text)).code).toBe('internal_error');
+    } finally {
+      await broken.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import type { AppContext } from './context.js';
+import { isOriginAllowed } from './context.js';
+import type { AppEnv } from './env.js';
+import { bodyLimit } from './middleware/body.js';
+import { cors } from './middleware/cors.js';
+import { ProblemError, problemResponse } from './middleware/problem.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestLog } from './middleware/request-log.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { mountStatic } from './middleware/static.js';
+import { casesRoutes } from './routes/cases.js';
+import { departmentsRoutes } from './routes/departments.js';
+import { healthRoutes } from './routes/health.js';
+import { openapiRoutes } from './routes/openapi.js';
+
+/** Each API path and the methods it answers; anything else on it is a 405. */
+const API_METHODS: Record<string, string[]> = {
+  '/v1/cases': ['POST'],
+  '/v1/departments': ['GET', 'HEAD'],
+  '/v1/departments/:id': ['GET', 'HEAD'],
+  '/v1/health': ['GET', 'HEAD'],
+  '/v1/openapi.json': ['GET', 'HEAD'],
+};
+
+/** The Hono app with every middleware and route wired; `startServer` puts it on a socket. */
+export function createApp(ctx: AppContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestLog(ctx.logger));
+  app.use(securityHeaders());
+  app.use(
+    '/v1/*',
+    cors((origin, c) => isOriginAllowed(ctx, origin, c)),
+  );
+  app.use('/v1/*', rateLimit(ctx.rateLimit, ctx.now));
+  app.use('/v1/*', bodyLimit(ctx.bodyLimit));
+
+  app.route('/v1/cases', casesRoutes(ctx));
+  app.route('/v1/departments', departmentsRoutes(ctx));
+  app.route('/v1/health', healthRoutes());
+  app.route('/v1/openapi.json', openapiRoutes());
+  for (const [path, methods] of Object.entries(API_METHODS)) {
+    const allow = [...methods, 'OPTIONS'].join(', ');
+    app.all(path, (c) => {
+      if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
+      throw new ProblemError(405, 'method_not_allowed', {
+        detail: `${c.req.method} is not allowed here; use ${methods.join(' or ')}.`,
+        headers: { Allow: allow },
+      });
+    });
+  }
+
+  for (const mount of ctx.serve) mountStatic(app, mount);
+
+  app.notFound((c) =>
+    problemResponse(
+      new ProblemError(404, 'not_found', { detail: `Nothing at ${c.req.path}.` }),
+      instanceOf(c.get('requestId')),
+    ),
+  );
+  app.onError((error, c) => {
+    const instance = instanceOf(c.get('requestId'));
+    if (error instanceof ProblemError) return problemResponse(error, instance);
+    ctx.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    return problemResponse(new ProblemError(500, 'internal_error'), instance);
+  });
+  return app;
+}
+
+/** Problem documents name the request, so a person can quote it and we can find the log line. */
+const instanceOf = (requestId: string) => `urn:kontakt:request:${requestId}`;

@@ -1,0 +1,50 @@
+import type { Department } from '@kontakt/core/schemas';
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import { isSameOrigin } from './middleware/cors.js';
+import type { RateLimitOptions } from './middleware/rate-limit.js';
+import type { Store } from './store/store.js';
+
+/** A directory of static files served under a URL path. */
+export interface StaticMount {
+  /** URL path prefix, e.g. `/` or `/demo`. */
+  path: string;
+  /** Directory on disk. */
+  dir: string;
+}
+
+/** Everything the app's routes and middleware share; built once by `startServer`. */
+export interface AppContext {
+  departments: ReadonlyMap<string, Department>;
+  store: Store;
+  logger: Logger;
+  /** Origins allowed for every department (the `allowedOrigins` server option). */
+  extraOrigins: ReadonlySet<string>;
+  bodyLimit: number;
+  rateLimit: RateLimitOptions;
+  serve: readonly StaticMount[];
+  now: () => Date;
+}
+
+/** May `origin` call the API at all: it is allowed for some department, everywhere, or is our own. */
+export function isOriginAllowed(ctx: AppContext, origin: string, c: Context): boolean {
+  if (ctx.extraOrigins.has(origin) || isSameOrigin(c, origin)) return true;
+  for (const department of ctx.departments.values()) {
+    if (department.allowedOrigins.includes(origin)) return true;
+  }
+  return false;
+}
+
+/** May `origin` send cases to `department`. */
+export function isOriginAllowedFor(
+  ctx: AppContext,
+  department: Department,
+  origin: string,
+  c: Context,
+): boolean {
+  return (
+    department.allowedOrigins.includes(origin) ||
+    ctx.extraOrigins.has(origin) ||
+    isSameOrigin(c, origin)
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * The kontakt reference contact-center server.
+ *
+ * @module @kontakt/server
+ */
+export { createApp } from './app.js';
+export { ConfigError, loadDepartmentsFile, parseDepartments } from './config.js';
+export type { AppContext, StaticMount } from './context.js';
+export { buildOpenApiDocument } from './routes/openapi.js';
+export { type RunningServer, type ServerOptions, startServer } from './server.js';
+export {
+  type CreateCaseResult,
+  createKyselyStore,
+  createSqliteDatabase,
+  type IdempotencyRecord,
+  type NewCase,
+  SQLITE_FILE_NAME,
+  type Store,
+} from './store/index.js';

@@ -1,0 +1,107 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDepartments, validSubmission } from './test-support/departments.js';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kontakt-cli-'));
+  await writeFile(join(dir, 'departments.json'), JSON.stringify({ departments: testDepartments }));
+  await writeFile(join(dir, 'bad.json'), JSON.stringify({ departments: [{ id: 'Gata!' }] }));
+  await writeFile(join(dir, 'index.html'), '<!doctype html><title>Demo</title>');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+function run(args: string[]): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--conditions=@kontakt/source', '--import', 'tsx', MAIN, ...args],
+    { env: { ...process.env, PORT: '', HOST: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+/** Collects the child's JSON log lines; `waitFor` resolves on the first line that matches. */
+function logsOf(child: ChildProcess) {
+  const lines: Record<string, unknown>[] = [];
+  const waiters: (() => void)[] = [];
+  let exited = false;
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (text) => {
+    lines.push(JSON.parse(text) as Record<string, unknown>);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  child.once('exit', () => {
+    exited = true;
+    for (const wake of waiters.splice(0)) wake();
+  });
+  return {
+    lines,
+    async waitFor(matches: (line: Record<string, unknown>) => boolean) {
+      for (;;) {
+        const line = lines.find(matches);
+        if (line) return line;
+        if (exited) throw new Error('the server exited before logging what was expected');
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    },
+  };
+}
+
+describe('kontakt-server CLI', () => {
+  it('starts, logs its URL and the demo page, stores a case and stops cleanly on SIGTERM', async () => {
+    const data = join(dir, 'data');
+    const child = run([
+      '--config',
+      join(dir, 'departments.json'),
+      '--data',
+      data,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--demo',
+      dir,
+    ]);
+    const logs = logsOf(child);
+    try {
+      const line = await logs.waitFor((l) => l.msg === 'kontakt server listening');
+      const url = String(line.url);
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const demo = await logs.waitFor((l) => String(l.msg).includes('demo page'));
+      expect(demo.msg).toContain(`${url}/`);
+
+      expect(await (await fetch(`${url}/v1/health`)).json()).toEqual({ status: 'ok' });
+      const created = await fetch(`${url}/v1/cases`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(validSubmission()),
+      });
+      expect(created.status).toBe(201);
+      // The request log never carries what the citizen wrote.
+      await logs.waitFor((l) => l.msg === 'request' && l.status === 201);
+      expect(JSON.stringify(logs.lines)).not.toMatch(/anna\.andersson|Södervärn|boendeparkering/);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+  });
+
+  it('refuses a bad departments file and lists the bad fields', async () => {
+    const child = run(['--config', join(dir, 'bad.json'), '--port', '0', '--data', dir]);
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      stderr += String(chunk);
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(78);
+    expect(stderr).toContain('departments.0.id: invalid_format');
+    expect(stderr).toContain('departments.0.categories');
+  });
+});

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+/**
+ * `kontakt-server`: runs the contact-center API from a departments file.
+ *
+ *   kontakt-server --config departments.json [--data ./data] [--port 8080] [--host 0.0.0.0]
+ *                  [--allow-origin https://example.se]… [--serve /demo=./examples/demo]…
+ *                  [--demo ./examples/demo] [--log-level info]
+ *
+ * Environment: PORT, HOST, KONTAKT_DATA_DIR. SIGINT/SIGTERM finish requests in flight, then exit.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadDepartmentsFile } from './config.js';
+import type { StaticMount } from './context.js';
+import type { RunningServer, ServerOptions } from './server.js';
+import { startServer } from './server.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+const USAGE = `Usage: kontakt-server --config <departments.json> [options]
+  --config <file>          JSON file { "departments": [ … ] } (required)
+  --data <dir>             data directory (env KONTAKT_DATA_DIR, default ./data)
+  --port <n>               port (env PORT, default 8080; 0 picks a free one)
+  --host <address>         address to listen on (env HOST, default 0.0.0.0)
+  --allow-origin <origin>  origin allowed for every department (repeatable)
+  --serve <path>=<dir>     serve static files from <dir> at <path> (repeatable)
+  --demo <dir>             the same as --serve /=<dir>
+  --log-level <level>      ${LOG_LEVELS.join(' | ')} (default info)
+  --help                   show this help`;
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      config: { type: 'string' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      serve: { type: 'string', multiple: true },
+      demo: { type: 'string' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!values.config) throw new UsageError('--config is required');
+
+  const options: ServerOptions = {
+    departments: await loadDepartmentsFile(values.config),
+    dataDir: values.data ?? process.env.KONTAKT_DATA_DIR ?? './data',
+    port: parsePort(values.port ?? process.env.PORT ?? '8080'),
+    host: values.host ?? process.env.HOST ?? '0.0.0.0',
+    allowedOrigins: values['allow-origin'] ?? [],
+    serve: [
+      ...(values.serve ?? []).map(parseMount),
+      ...(values.demo ? [{ path: '/', dir: values.demo }] : []),
+    ],
+    logLevel: parseLogLevel(values['log-level'] ?? 'info'),
+  };
+  const server = await startServer(options);
+  handleSignals(server);
+}
+
+function handleSignals(server: RunningServer): void {
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal while shutting down means "now".
+    process.once(signal, () => process.exit(130));
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+class UsageError extends Error {}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`Invalid port: ${text}`);
+  return port;
+}
+
+function parseMount(text: string): StaticMount {
+  const at = text.indexOf('=');
+  if (at < 1) throw new UsageError(`--serve needs <path>=<dir>, got ${text}`);
+  return { path: text.slice(0, at), dir: text.slice(at + 1) };
+}
+
+function parseLogLevel(text: string): LogLevel {
+  if (!(LOG_LEVELS as readonly string[]).includes(text)) {
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return text as LogLevel;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG
+  }
+  console.error(error);
+  process.exit(1);
+});

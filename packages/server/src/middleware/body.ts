@@ -1,0 +1,77 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { ProblemError } from './problem.js';
+
+const tooLarge = (limit: number) =>
+  new ProblemError(413, 'payload_too_large', {
+    detail: `The request body may be at most ${limit} bytes.`,
+  });
+
+/** Refuses a request at once when its declared `Content-Length` is over the limit. */
+export function bodyLimit(limit: number): MiddlewareHandler {
+  return async (c, next) => {
+    const declared = c.req.header('Content-Length');
+    if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
+    await next();
+  };
+}
+
+/** True for `application/json`, with or without parameters (`; charset=utf-8`). */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [type = '', ...params] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  const charset = params.find((param) => param.startsWith('charset='));
+  return charset === undefined || /^charset="?utf-8"?$/.test(charset);
+}
+
+/**
+ * Reads a JSON request body: checks the content type, counts the bytes actually received (a
+ * client may send more than it declared, or declare nothing), decodes strict UTF-8 and parses.
+ */
+export async function readJsonBody(c: Context, limit: number): Promise<unknown> {
+  if (!isJsonContentType(c.req.header('Content-Type'))) {
+    throw new ProblemError(415, 'unsupported_media_type', {
+      detail: 'Send the body as application/json (UTF-8).',
+      headers: { 'Accept-Post': 'application/json' },
+    });
+  }
+  const bytes = await readLimited(c.req.raw, limit);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProblemError(400, 'invalid_json', { detail: 'The body is not valid UTF-8.' });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : 'unreadable';
+    throw new ProblemError(400, 'invalid_json', {
+      detail: `The body is not valid JSON: ${reason}`,
+    });
+  }
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,71 @@
+import type { ErrorCode, FieldError, Problem } from '@kontakt/core/schemas';
+import { problemType } from '@kontakt/core/schemas';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Short, stable English titles; clients translate by `code`, never by title. */
+const TITLES: Record<ErrorCode, string> = {
+  validation_failed: 'The request has invalid fields',
+  invalid_json: 'The request body is not valid JSON',
+  unsupported_media_type: 'The request body must be application/json',
+  payload_too_large: 'The request body is too large',
+  not_found: 'Not found',
+  department_not_found: 'No such department',
+  origin_not_allowed: 'This origin may not call the API',
+  rate_limited: 'Too many requests',
+  idempotency_key_invalid: 'The Idempotency-Key header is invalid',
+  idempotency_key_reused: 'The Idempotency-Key was used for a different request',
+  idempotency_request_in_progress: 'A request with this Idempotency-Key is in progress',
+  method_not_allowed: 'Method not allowed',
+  internal_error: 'Something went wrong on the server',
+  service_unavailable: 'The service is unavailable',
+};
+
+export interface ProblemOptions {
+  detail?: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+}
+
+/**
+ * An error that becomes an RFC 9457 problem response. Throw it anywhere in a handler; the app's
+ * error handler answers with it.
+ */
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly options: ProblemOptions;
+
+  constructor(status: number, code: ErrorCode, options: ProblemOptions = {}) {
+    super(options.detail ?? TITLES[code]);
+    this.name = 'ProblemError';
+    this.status = status;
+    this.code = code;
+    this.options = options;
+  }
+}
+
+/** The problem document for a code. */
+export function problemBody(
+  status: number,
+  code: ErrorCode,
+  options: Omit<ProblemOptions, 'headers'> & { instance?: string } = {},
+): Problem {
+  const body: Problem = { type: problemType(code), title: TITLES[code], status, code };
+  if (options.detail !== undefined) body.detail = options.detail;
+  if (options.instance !== undefined) body.instance = options.instance;
+  if (options.errors !== undefined) body.errors = options.errors;
+  return body;
+}
+
+/** A complete `application/problem+json` response. */
+export function problemResponse(error: ProblemError, instance?: string): Response {
+  const body = problemBody(error.status, error.code, {
+    ...error.options,
+    ...(instance === undefined ? {} : { instance }),
+  });
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...error.options.headers },
+  });
+}

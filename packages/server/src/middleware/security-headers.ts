@@ -1,0 +1,30 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Safe defaults on every response; on HTML a strict Content-Security-Policy that the widgets are
+ * built to run under (no inline script, no eval, Trusted Types required).
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+      const own = new URL(c.req.url).origin;
+      c.header(
+        'Content-Security-Policy',
+        [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self'",
+          `connect-src 'self' ${own}`,
+          "img-src 'self' data:",
+          "object-src 'none'",
+          "base-uri 'none'",
+          "frame-ancestors 'self'",
+          "require-trusted-types-for 'script'",
+        ].join('; '),
+      );
+    }
+  };
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { ProblemSchema, ReceiptSchema } from '@kontakt/core/schemas';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SQLITE_FILE_NAME } from '../store/sqlite.js';
+import type { TestServer } from '../test-support/departments.js';
+import { startTestServer, validSubmission } from '../test-support/departments.js';
+
+let server: TestServer;
+// Thursday before Easter 2027, 10:00 in Stockholm.
+const now = new Date('2027-03-25T09:00:00Z');
+
+beforeAll(async () => {
+  server = await startTestServer({ now: () => now, rateLimit: { windowMs: 60_000, max: 1000 } });
+});
+afterAll(() => server.close());
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/v1/cases`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function problemOf(response: Response) {
+  expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+  return ProblemSchema.parse(await response.json());
+}
+
+describe('POST /v1/cases', () => {
+  it('stores the case and answers 201 with a receipt promising an answer after Easter', async () => {
+    const response = await post(validSubmission());
+    expect(response.status).toBe(201);
+    const receipt = ReceiptSchema.parse(await response.json());
+    expect(receipt.receiptToken).toHaveLength(43);
+    expect(receipt).toMatchObject({
+      submittedAt: '2027-03-25T09:00:00.000Z',
+      expectedAnswerBy: '2027-03-31T15:00:00.000Z',
+      answerTimePromise: { workingDays: 2 },
+    });
+
+    const db = new SqliteDatabase(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
+    try {
+      const row = db.prepare('select * from cases where reference = ?').get(receipt.reference);
+      expect(row).toMatchObject({
+        department: 'gata',
+        channel: 'web_form',
+        page_url: 'https://gata.example.se/parkering/boendeparkering',
+        widget: 'kc-contact-form',
+        topic: 'parkering',
+        status: 'received',
+        receipt_token_hash: createHash('sha256').update(receipt.receiptToken).digest('hex'),
+        created_at: '2027-03-25T09:00:00.000Z',
+      });
+      expect(JSON.stringify(row)).not.toContain(receipt.receiptToken);
+      expect(JSON.parse((row as { message: string }).message)).toMatchObject({
+        message: 'Hur söker jag boendeparkering på Södervärn?',
+        email: 'anna.andersson@example.se',
+        answerLanguage: 'sv',
+      });
+      const timeline = db
+        .prepare('select seq, status, at from case_timeline where case_reference = ?')
+        .all(receipt.reference);
+      expect(timeline).toEqual([{ seq: 1, status: 'received', at: '2027-03-25T09:00:00.000Z' }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives every case its own reference and token', async () => {
+    const [a, b] = await Promise.all([post(validSubmission()), post(validSubmission())]);
+    const [ra, rb] = [ReceiptSchema.parse(await a?.json()), ReceiptSchema.parse(await b?.json())];
+    expect(ra.reference).not.toBe(rb.reference);
+    expect(ra.receiptToken).not.toBe(rb.receiptToken);
+  });
+
+  it('lists every invalid field with a JSON pointer and a stable code', async () => {
+    const response = await post(
+      validSubmission(
+        { message: '  ', answerChannel: 'phone', email: 'nope', phone: undefined },
+        { pageUrl: 'javascript:alert(1)' },
+      ),
+    );
+    expect(response.status).toBe(422);
+    const problem = await problemOf(response);
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors?.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+      '/origin/pageUrl invalid_url',
+      '/message/message required',
+      '/message/email invalid_email',
+      '/message/phone required_for_channel',
+    ]);
+  });
+
+  it('refuses an unknown department at origin.department', async () => {
+    const problem = await problemOf(await post(validSubmission({}, { department: 'hamn' })));
+    expect(problem).toMatchObject({ status: 422, code: 'validation_failed' });
+    expect(problem.errors).toEqual([
+      { field: 'origin.department', pointer: '/origin/department', code: 'invalid_option' },
+    ]);
+  });
+
+  it("refuses a topic that is not one of the department's categories", async () => {
+    const response = await post(validSubmission({ topic: 'skolmat' }));
+    const problem = await problemOf(response);
+    expect(problem.errors).toEqual([
+      { field: 'message.topic', pointer: '/message/topic', code: 'unknown_topic' },
+    ]);
+  });
+
+  it('reports a body that is not an object as a validation error at the root', async () => {
+    const problem = await problemOf(await post('[1, 2]'));
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors?.[0]).toMatchObject({ pointer: '/', code: 'invalid_type' });
+  });
+
+  it('answers 400 invalid_json to a body that is not JSON', async () => {
+    const response = await post('{"origin": ');
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).code).toBe('invalid_json');
+  });
+
+  it('answers 415 to a body that is not application/json', async () => {
+    const response = await post(JSON.stringify(validSubmission()), {
+      'Content-Type': 'text/plain',
+    });
+    expect(response.status).toBe(415);
+    expect((await problemOf(response)).code).toBe('unsupported_media_type');
+    const latin1 = await post(validSubmission(), {
+      'Content-Type': 'application/json; charset=iso-8859-1',
+    });
+    expect(latin1.status).toBe(415);
+  });
+
+  it('answers 413 to a body over the limit, declared or streamed', async () => {
+    const huge = validSubmission({ message: 'x'.repeat(70 * 1024) });
+    const declared = await post(huge);
+    expect(declared.status).toBe(413);
+    expect((await problemOf(declared)).code).toBe('payload_too_large');
+
+    const bytes = new TextEncoder().encode(JSON.stringify(huge));
+    const streamed = await fetch(`${server.url}/v1/cases`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 8192) controller.enqueue(bytes.slice(i, i + 8192));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
+  it('answers 403 when the page origin may not send to that department', async () => {
+    const response = await post(validSubmission(), { Origin: 'https://skola.example.se' });
+    expect(response.status).toBe(403);
+    expect((await problemOf(response)).code).toBe('origin_not_allowed');
+    // skola's origin is allowed to call the API at all, so the browser may read why.
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('https://skola.example.se');
+  });
+
+  it("accepts the department's own origin and requests without an Origin", async () => {
+    const fromPage = await post(validSubmission(), { Origin: 'https://gata.example.se' });
+    expect(fromPage.status).toBe(201);
+    expect(fromPage.headers.get('Access-Control-Allow-Origin')).toBe('https://gata.example.se');
+    expect(fromPage.headers.get('Access-Control-Expose-Headers')).toContain('Idempotent-Replayed');
+  });
+
+  it('never leaks internals in an error', async () => {
+    const response = await post('{"a":');
+    const text = await response.text();
+    expect(text).not.toMatch(/at .*\.ts:\d+|node_modules/);
+  });
+});

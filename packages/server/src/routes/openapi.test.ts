@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { createSqliteDatabase } from '../store/sqlite.js';
+import { createKyselyStore } from '../store/store.js';
+import type { TestServer } from '../test-support/departments.js';
+import { startTestServer } from '../test-support/departments.js';
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
+type Operation = {
+  responses: Record<string, unknown>;
+  parameters?: { name: string; in: string }[];
+  requestBody?: unknown;
+};
+
+let server: TestServer;
+let doc: Doc;
+beforeAll(async () => {
+  server = await startTestServer();
+  const response = await fetch(`${server.url}/v1/openapi.json`);
+  expect(response.status).toBe(200);
+  doc = (await response.json()) as Doc;
+});
+afterAll(() => server.close());
+
+/** The app's own API routes, read from Hono, as `METHOD /path/{param}`. */
+async function appRoutes(): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'kontakt-openapi-'));
+  const store = await createKyselyStore(createSqliteDatabase(dir));
+  try {
+    const app = createApp({
+      departments: new Map(),
+      store,
+      logger: pino({ level: 'silent' }),
+      extraOrigins: new Set(),
+      bodyLimit: 1024,
+      rateLimit: { windowMs: 1000, max: 1 },
+      serve: [],
+      now: () => new Date(),
+    });
+    const routes = app.routes
+      .filter((route) => route.method !== 'ALL' && route.path.startsWith('/v1/'))
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    return [...new Set(routes)].sort();
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('GET /v1/openapi.json', () => {
+  it('is an OpenAPI 3.1 document', () => {
+    expect(doc.openapi).toBe('3.1.0');
+  });
+
+  it('describes every route the server has, and no other', async () => {
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      )
+      .sort();
+    expect(documented).toEqual(await appRoutes());
+  });
+
+  it('resolves every $ref to a component schema', () => {
+    const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of refs) {
+      const name = /#\/components\/schemas\/(\w+)/.exec(ref)?.[1] ?? '';
+      expect(doc.components.schemas, ref).toHaveProperty(name);
+    }
+  });
+
+  it('documents the case request body, the receipt, problems and Idempotency-Key', () => {
+    const create = doc.paths['/v1/cases']?.post;
+    expect(create?.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+    );
+    expect(Object.keys(create?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '403', '409', '413', '415', '422', '429', '500']),
+    );
+    expect(JSON.stringify(create?.responses['422'])).toContain('application/problem+json');
+    const submission = doc.components.schemas.CaseSubmission as {
+      properties: { message: { required: string[]; properties: Record<string, unknown> } };
+    };
+    // Request bodies are described as input: defaults are not required.
+    expect(submission.properties.message.required).not.toContain('answerLanguage');
+    expect(submission.properties.message.properties).toHaveProperty('answerChannel');
+    expect(doc.components.schemas.Receipt).toMatchObject({
+      required: expect.arrayContaining(['reference', 'receiptToken', 'expectedAnswerBy']),
+    });
+  });
+});

@@ -1,0 +1,186 @@
+import {
+  CaseSubmissionSchema,
+  DepartmentSchema,
+  ProblemSchema,
+  ReceiptSchema,
+} from '@kontakt/core/schemas';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../env.js';
+import { PROBLEM_CONTENT_TYPE } from '../middleware/problem.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** JSON Schema 2020-12 (what OpenAPI 3.1 uses) of a zod schema, without the top-level `$schema`. */
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonObject) => ({ 'application/json': { schema } });
+
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
+});
+
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': { description: 'Requests allowed per window.', schema: { type: 'integer' } },
+  'RateLimit-Remaining': {
+    description: 'Requests left in this window.',
+    schema: { type: 'integer' },
+  },
+  'RateLimit-Reset': {
+    description: 'Seconds until the window resets.',
+    schema: { type: 'integer' },
+  },
+};
+
+/** Answers every route can give. */
+const COMMON_PROBLEMS = {
+  '429': {
+    ...problem('Too many requests from this client (`rate_limited`); see `Retry-After`.'),
+    headers: {
+      ...RATE_LIMIT_HEADERS,
+      'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
+    },
+  },
+  '500': problem('Unexpected server error (`internal_error`).'),
+};
+
+/**
+ * The OpenAPI 3.1 document of the HTTP API. Request and response bodies are generated from the
+ * same zod schemas the server validates with, so the document cannot drift from the code.
+ */
+export function buildOpenApiDocument(): JsonObject {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'kontakt contact-center API',
+      version: '1.0.0',
+      description:
+        'Cases from citizens to a municipal contact center. Errors are RFC 9457 problem documents ' +
+        'with a stable `code`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    paths: {
+      '/v1/cases': {
+        post: {
+          operationId: 'createCase',
+          summary: 'Send a message to the contact center; answers with a receipt.',
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              description:
+                'Makes retries safe: a repeat with the same key and body within 24 hours gets the ' +
+                'first answer again (with `Idempotent-Replayed: true`); the same key with another ' +
+                'body is refused.',
+              schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+            },
+          ],
+          requestBody: { required: true, content: json(ref('CaseSubmission')) },
+          responses: {
+            '201': {
+              description: 'The case is durably stored.',
+              headers: {
+                ...RATE_LIMIT_HEADERS,
+                'Idempotent-Replayed': {
+                  description: '`true` when this is the stored answer to an earlier request.',
+                  schema: { type: 'string', enum: ['true'] },
+                },
+              },
+              content: json(ref('Receipt')),
+            },
+            '400': problem('Body is not JSON (`invalid_json`) or bad `Idempotency-Key`.'),
+            '403': problem(
+              'The page origin may not send to this department (`origin_not_allowed`).',
+            ),
+            '409': problem('Same key still in progress (`idempotency_request_in_progress`).'),
+            '413': problem('Body too large (`payload_too_large`).'),
+            '415': problem('Body is not `application/json` (`unsupported_media_type`).'),
+            '422': problem(
+              'Invalid fields (`validation_failed`, with `errors`) or a reused key ' +
+                '(`idempotency_key_reused`).',
+            ),
+            ...COMMON_PROBLEMS,
+          },
+        },
+      },
+      '/v1/departments': {
+        get: {
+          operationId: 'listDepartments',
+          summary: 'All departments with their categories and opening hours.',
+          responses: {
+            '200': { description: 'The departments.', content: json(ref('DepartmentList')) },
+            ...COMMON_PROBLEMS,
+          },
+        },
+      },
+      '/v1/departments/{id}': {
+        get: {
+          operationId: 'getDepartment',
+          summary: 'One department.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The department.', content: json(ref('Department')) },
+            '404': problem('No such department (`department_not_found`).'),
+            ...COMMON_PROBLEMS,
+          },
+        },
+      },
+      '/v1/health': {
+        get: {
+          operationId: 'health',
+          summary: 'The server is up.',
+          responses: {
+            '200': { description: 'Up.', content: json(ref('Health')) },
+            ...COMMON_PROBLEMS,
+          },
+        },
+      },
+      '/v1/openapi.json': {
+        get: {
+          operationId: 'openapi',
+          summary: 'This document.',
+          responses: {
+            '200': { description: 'OpenAPI 3.1 document.', content: json({ type: 'object' }) },
+            ...COMMON_PROBLEMS,
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
+        Receipt: jsonSchema(ReceiptSchema, 'output'),
+        Department: jsonSchema(DepartmentSchema, 'output'),
+        DepartmentList: {
+          type: 'object',
+          properties: { departments: { type: 'array', items: ref('Department') } },
+          required: ['departments'],
+        },
+        Problem: jsonSchema(ProblemSchema, 'output'),
+        Health: {
+          type: 'object',
+          properties: { status: { type: 'string', const: 'ok' } },
+          required: ['status'],
+        },
+      },
+    },
+  };
+}
+
+/** `GET /v1/openapi.json` */
+export function openapiRoutes(): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  let document: string | undefined;
+  routes.get('/', (c) => {
+    document ??= JSON.stringify(buildOpenApiDocument());
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.body(document, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  return routes;
+}

@@ -1,0 +1,115 @@
+import type {
+  Case,
+  CaseChannel,
+  CaseOrigin,
+  CaseStatus,
+  ContactMessage,
+} from '@kontakt/core/schemas';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** What the routes hand the store to create a case. */
+export interface NewCase {
+  reference: string;
+  /** SHA-256 (hex) of the receipt token; the plain token is never stored. */
+  receiptTokenHash: string;
+  channel: CaseChannel;
+  origin: CaseOrigin;
+  topic: string;
+  message: ContactMessage;
+  /** ISO 8601 */
+  createdAt: string;
+}
+
+const INITIAL_STATUS: CaseStatus = 'received';
+
+/** True when a case with this reference exists (references are random, so this is rare). */
+export async function caseExists(db: Kysely<Database>, reference: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cases')
+    .select('reference')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Inserts a case and the first entry of its timeline. Run it inside a transaction. */
+export async function insertCase(db: Kysely<Database>, input: NewCase): Promise<void> {
+  await db
+    .insertInto('cases')
+    .values({
+      reference: input.reference,
+      receipt_token_hash: input.receiptTokenHash,
+      department: input.origin.department,
+      channel: input.channel,
+      page_url: input.origin.pageUrl,
+      widget: input.origin.widget,
+      topic: input.topic,
+      status: INITIAL_STATUS,
+      message: JSON.stringify(input.message),
+      created_at: input.createdAt,
+      updated_at: input.createdAt,
+    })
+    .execute();
+  await db
+    .insertInto('case_timeline')
+    .values({
+      case_reference: input.reference,
+      seq: 1,
+      at: input.createdAt,
+      status: INITIAL_STATUS,
+    })
+    .execute();
+}
+
+/** A case as the public may see it (no message, no contact details), or `undefined`. */
+export async function selectCase(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<Case | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .select([
+      'reference',
+      'channel',
+      'department',
+      'page_url',
+      'widget',
+      'topic',
+      'status',
+      'created_at',
+      'updated_at',
+    ])
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const timeline = await db
+    .selectFrom('case_timeline')
+    .select(['at', 'status', 'department', 'note'])
+    .where('case_reference', '=', reference)
+    .orderBy('seq')
+    .execute();
+  return {
+    reference: row.reference,
+    channel: row.channel as CaseChannel,
+    origin: { department: row.department, pageUrl: row.page_url, widget: row.widget },
+    topic: row.topic,
+    status: row.status as CaseStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    timeline: timeline.map((entry) => ({
+      at: entry.at,
+      status: entry.status as CaseStatus,
+      ...(entry.department === null ? {} : { department: entry.department }),
+      ...(entry.note === null ? {} : { note: entry.note }),
+    })),
+  };
+}
+
+export async function countCases(db: Kysely<Database>): Promise<number> {
+  const { count } = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}

@@ -1,0 +1,82 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { Migrator } from 'kysely';
+
+/**
+ * Migrations as code, in order. Never edit one that has shipped: add the next. They use only
+ * Kysely's portable schema builder so PostgreSQL runs them unchanged.
+ */
+const migrations: Record<string, Migration> = {
+  '2025-01-01-0001-cases': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('cases')
+        .addColumn('reference', 'text', (col) => col.primaryKey())
+        .addColumn('receipt_token_hash', 'text', (col) => col.notNull())
+        .addColumn('department', 'text', (col) => col.notNull())
+        .addColumn('channel', 'text', (col) => col.notNull())
+        .addColumn('page_url', 'text', (col) => col.notNull())
+        .addColumn('widget', 'text', (col) => col.notNull())
+        .addColumn('topic', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('message', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('cases_department_created_at')
+        .on('cases')
+        .columns(['department', 'created_at'])
+        .execute();
+
+      await db.schema
+        .createTable('case_timeline')
+        .addColumn('case_reference', 'text', (col) =>
+          col.notNull().references('cases.reference').onDelete('cascade'),
+        )
+        .addColumn('seq', 'integer', (col) => col.notNull())
+        .addColumn('at', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('department', 'text')
+        .addColumn('note', 'text')
+        .addPrimaryKeyConstraint('case_timeline_pk', ['case_reference', 'seq'])
+        .execute();
+
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('scope', 'text', (col) => col.notNull())
+        .addColumn('key', 'text', (col) => col.notNull())
+        .addColumn('request_hash', 'text', (col) => col.notNull())
+        .addColumn('response_status', 'integer', (col) => col.notNull())
+        .addColumn('response_body', 'text', (col) => col.notNull())
+        .addColumn('case_reference', 'text', (col) =>
+          col.references('cases.reference').onDelete('cascade'),
+        )
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('expires_at', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
+        .execute();
+      await db.schema
+        .createIndex('idempotency_keys_expires_at')
+        .on('idempotency_keys')
+        .column('expires_at')
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the latest schema; throws when a migration fails. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}
+
+/** For tests and health: the names of the applied migrations. */
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider }).getMigrations();
+  return migrations.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+}

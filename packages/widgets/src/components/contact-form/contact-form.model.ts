@@ -1,0 +1,103 @@
+import type { AnswerChannel, ContactMessage, FieldError, Locale, Need } from '@kontakt/core';
+import { ContactMessageSchema, toFieldErrors } from '@kontakt/core';
+import type { ContactFormField } from '../../i18n/translation.js';
+
+/** What the person has typed and chosen, as plain strings, before validation. */
+export interface ContactFormValues {
+  topic: string;
+  message: string;
+  answerChannel: AnswerChannel | '';
+  /** Empty until the person picks one: then the widget's own locale is used. */
+  answerLanguage: Locale | '';
+  needs: Need[];
+  interpreterLanguage: string;
+  name: string;
+  email: string;
+  phone: string;
+}
+
+export const emptyValues = (): ContactFormValues => ({
+  topic: '',
+  message: '',
+  answerChannel: '',
+  answerLanguage: '',
+  needs: [],
+  interpreterLanguage: '',
+  name: '',
+  email: '',
+  phone: '',
+});
+
+/** The contact details a channel asks for; the others are hidden and not sent. */
+export function contactFieldsFor(channel: AnswerChannel | ''): Array<'email' | 'phone'> {
+  if (channel === 'email') return ['email'];
+  if (channel === 'phone') return ['phone'];
+  if (channel === 'visit') return ['phone', 'email'];
+  return [];
+}
+
+/**
+ * Builds the message the schema checks: only what is shown is sent (an e-mail typed before the
+ * person switched to a call back is dropped) and empty optional fields are left out, so "required"
+ * and "invalid" errors mean what the person sees.
+ */
+export function toMessageInput(values: ContactFormValues, locale: Locale): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    topic: values.topic,
+    message: values.message,
+    answerLanguage: values.answerLanguage || locale,
+    needs: values.needs,
+  };
+  if (values.answerChannel) input.answerChannel = values.answerChannel;
+  const optional = (key: string, value: string) => {
+    if (value.trim()) input[key] = value;
+  };
+  if (values.needs.includes('interpreter'))
+    optional('interpreterLanguage', values.interpreterLanguage);
+  optional('name', values.name);
+  for (const field of contactFieldsFor(values.answerChannel)) optional(field, values[field]);
+  return input;
+}
+
+export type ValidationResult =
+  | { success: true; message: ContactMessage }
+  | { success: false; errors: FieldErrorMap };
+
+/** One error per field (the first), in the order the fields appear. */
+export type FieldErrorMap = Map<ContactFormField, FieldError>;
+
+/** Validates with the contract's own schema, the same one the SDK and the server use. */
+export function validate(values: ContactFormValues, locale: Locale): ValidationResult {
+  const result = ContactMessageSchema.safeParse(toMessageInput(values, locale));
+  if (result.success) return { success: true, message: result.data };
+  return { success: false, errors: toErrorMap(toFieldErrors(result.error.issues)) };
+}
+
+export const FIELD_ORDER: readonly ContactFormField[] = [
+  'topic',
+  'message',
+  'answerChannel',
+  'phone',
+  'email',
+  'name',
+  'answerLanguage',
+  'needs',
+  'interpreterLanguage',
+];
+
+/**
+ * Sorts field errors (from the schema or from a 422) into form order. Paths may be relative to the
+ * message (`email`) or to the submission (`message.email`); errors about other things (the origin)
+ * are not about a field the person can fix and are left out.
+ */
+export function toErrorMap(errors: readonly FieldError[]): FieldErrorMap {
+  const byField = new Map<ContactFormField, FieldError>();
+  for (const error of errors) {
+    const [head] = error.field.replace(/^message\./, '').split('.');
+    const field = FIELD_ORDER.find((name) => name === head);
+    if (field && !byField.has(field)) byField.set(field, error);
+  }
+  return new Map(
+    FIELD_ORDER.filter((f) => byField.has(f)).map((f) => [f, byField.get(f) as FieldError]),
+  );
+}

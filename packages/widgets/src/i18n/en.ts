@@ -1,0 +1,124 @@
+import type { ContactFormField, KontaktTranslation } from './translation.js';
+
+const fieldError = (
+  field: ContactFormField,
+  code: string,
+  params: Readonly<Record<string, string | number>>,
+): string => {
+  switch (code) {
+    case 'required':
+      return (
+        (
+          {
+            topic: 'Choose what your question is about.',
+            message: 'Write your question.',
+            answerChannel: 'Choose how you want to get an answer.',
+            interpreterLanguage: 'Write which language the interpreter should speak.',
+          } as Partial<Record<ContactFormField, string>>
+        )[field] ?? 'Fill in this field.'
+      );
+    case 'required_for_channel':
+      return field === 'phone'
+        ? 'Enter your phone number so that we can call you back.'
+        : 'Enter your e-mail address so that we can answer you.';
+    case 'required_for_visit':
+      return 'Enter a phone number or an e-mail address so that we can book a time with you.';
+    case 'too_long':
+      return `The text can be at most ${params.maximum ?? ''} characters. Please shorten it.`;
+    case 'invalid_email':
+      return 'Enter the e-mail address like name@example.com.';
+    case 'invalid_phone':
+      return 'Enter a phone number with at least 6 digits, for example +46 70 123 45 67.';
+    case 'unknown_topic':
+      return 'This topic no longer exists. Choose another topic.';
+    case 'invalid_option':
+      return 'Choose one of the options.';
+    default:
+      return 'Check this field.';
+  }
+};
+
+const failed = (code: string): string => {
+  switch (code) {
+    case 'rate_limited':
+      return 'You have sent many messages in a short time. Wait a moment and try again.';
+    case 'origin_not_allowed':
+    case 'department_not_found':
+    case 'misconfigured':
+      return 'The form does not work on this page right now. Please call or e-mail the contact center instead.';
+    case 'payload_too_large':
+      return 'The message is too large. Shorten the text and try again.';
+    case 'network_error':
+    case 'timeout':
+      return 'We could not reach the contact center. Check your connection and try again.';
+    case 'validation_failed':
+      return 'Some details need correcting. See the errors in the form.';
+    default:
+      return 'Something went wrong on our side. Your text is still here – please try again in a moment.';
+  }
+};
+
+/** English. */
+export const en: KontaktTranslation = {
+  languageName: 'English',
+  dir: 'ltr',
+  common: {
+    loading: 'Loading the form …',
+    loadFailed: 'The form could not be loaded. Check your connection and try again.',
+    retry: 'Try again',
+    optional: '(optional)',
+  },
+  contactForm: {
+    formLabel: 'Send a question to the contact center',
+    topic: 'What is your question about?',
+    chooseTopic: 'Choose a topic',
+    message: 'Your question',
+    messageHint: 'Describe as clearly as you can what you want to know or need help with.',
+    characterCount: (used, max) => `${used} of ${max} characters`,
+    charactersLeft: (left) =>
+      left === 1 ? 'You have 1 character left.' : `You have ${left} characters left.`,
+    charactersTooMany: (over) =>
+      over === 1 ? 'You have 1 character too many.' : `You have ${over} characters too many.`,
+    answerChannel: 'How do you want to get an answer?',
+    channels: {
+      email: 'By e-mail',
+      phone: 'We call you back',
+      visit: 'At a visit to a service point',
+    },
+    email: 'E-mail address',
+    emailHint: 'We only use it to answer you.',
+    phone: 'Phone number',
+    phoneHint: 'For example +46 70 123 45 67.',
+    visitHint: 'Enter a phone number or an e-mail address so that we can book a time with you.',
+    name: 'Name',
+    answerLanguage: 'Which language do you want the answer in?',
+    needsLegend: 'Do you need support to understand the answer?',
+    needs: {
+      interpreter: 'Interpreter',
+      sign_language: 'Sign language interpreter',
+      easy_read: 'An answer in easy-to-read Swedish',
+    },
+    interpreterLanguage: 'Which language should the interpreter speak?',
+    interpreterLanguageHint: 'For example Somali or Persian.',
+    publicRecord:
+      'What you send to the municipality is as a rule a public record that anyone may ask to read. Do not write personal identity numbers or sensitive details about health or family unless needed.',
+    personalIdentityNumberWarning:
+      'It looks like you have written a personal identity number. Remove it unless it is needed – the message may become a public record.',
+    submit: 'Send',
+    submitting: 'Sending …',
+    errorSummary: (count) =>
+      count === 1 ? 'Correct 1 detail before sending' : `Correct ${count} details before sending`,
+    fieldError,
+    offlineHeading: 'Saved – will be sent when you are online again',
+    offlineText:
+      'We could not reach the contact center just now. Your question is saved in this browser and will be sent automatically when the connection works again, while this page is open or the next time you visit it.',
+    sendNow: 'Try sending now',
+    failedHeading: 'Your question could not be sent',
+    failed,
+    receiptHeading: 'Thank you! We have received your question',
+    receiptReference: 'Your case number',
+    receiptAnswerBy: (date) => `You will get an answer by ${date}.`,
+    receiptKeep: 'Keep the case number. You need it if you want to ask about your case.',
+    newMessage: 'Send a new question',
+  },
+};

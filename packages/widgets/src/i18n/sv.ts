@@ -1,0 +1,126 @@
+import type { ContactFormField, KontaktTranslation } from './translation.js';
+
+const fieldError = (
+  field: ContactFormField,
+  code: string,
+  params: Readonly<Record<string, string | number>>,
+): string => {
+  switch (code) {
+    case 'required':
+      return (
+        (
+          {
+            topic: 'Välj vad din fråga gäller.',
+            message: 'Skriv din fråga.',
+            answerChannel: 'Välj hur du vill få svar.',
+            interpreterLanguage: 'Skriv vilket språk tolken ska tala.',
+          } as Partial<Record<ContactFormField, string>>
+        )[field] ?? 'Fyll i fältet.'
+      );
+    case 'required_for_channel':
+      return field === 'phone'
+        ? 'Skriv ditt telefonnummer så att vi kan ringa upp dig.'
+        : 'Skriv din e-postadress så att vi kan svara dig.';
+    case 'required_for_visit':
+      return 'Skriv ett telefonnummer eller en e-postadress så att vi kan boka en tid med dig.';
+    case 'too_long':
+      return `Texten får vara högst ${params.maximum ?? ''} tecken. Korta den lite.`;
+    case 'invalid_email':
+      return 'Skriv e-postadressen som namn@exempel.se.';
+    case 'invalid_phone':
+      return 'Skriv ett telefonnummer med minst 6 siffror, till exempel 070-123 45 67.';
+    case 'unknown_topic':
+      return 'Ämnet finns inte längre. Välj ett annat ämne.';
+    case 'invalid_option':
+      return 'Välj ett av alternativen.';
+    default:
+      return 'Kontrollera fältet.';
+  }
+};
+
+const failed = (code: string): string => {
+  switch (code) {
+    case 'rate_limited':
+      return 'Du har skickat många meddelanden på kort tid. Vänta en stund och försök igen.';
+    case 'origin_not_allowed':
+    case 'department_not_found':
+    case 'misconfigured':
+      return 'Formuläret fungerar inte på den här sidan just nu. Ring eller mejla kommunens kontaktcenter i stället.';
+    case 'payload_too_large':
+      return 'Meddelandet är för stort. Korta texten och försök igen.';
+    case 'network_error':
+    case 'timeout':
+      return 'Vi kunde inte nå kontaktcenter. Kontrollera din anslutning och försök igen.';
+    case 'validation_failed':
+      return 'Några uppgifter behöver rättas. Se felen i formuläret.';
+    default:
+      return 'Något gick fel hos oss. Din text finns kvar – försök igen om en stund.';
+  }
+};
+
+/** Swedish, the default and fallback of every widget. */
+export const sv: KontaktTranslation = {
+  languageName: 'Svenska',
+  dir: 'ltr',
+  common: {
+    loading: 'Hämtar formuläret …',
+    loadFailed: 'Formuläret kunde inte hämtas. Kontrollera din anslutning och försök igen.',
+    retry: 'Försök igen',
+    optional: '(frivilligt)',
+  },
+  contactForm: {
+    formLabel: 'Skicka en fråga till kontaktcenter',
+    topic: 'Vad gäller din fråga?',
+    chooseTopic: 'Välj ämne',
+    message: 'Din fråga',
+    messageHint: 'Beskriv så tydligt du kan vad du vill veta eller få hjälp med.',
+    characterCount: (used, max) => `${used} av ${max} tecken`,
+    charactersLeft: (left) =>
+      left === 1 ? 'Du har 1 tecken kvar.' : `Du har ${left} tecken kvar.`,
+    charactersTooMany: (over) =>
+      over === 1 ? 'Du har 1 tecken för mycket.' : `Du har ${over} tecken för mycket.`,
+    answerChannel: 'Hur vill du få svar?',
+    channels: {
+      email: 'Med e-post',
+      phone: 'Vi ringer upp dig',
+      visit: 'Vid ett besök på ett servicecenter',
+    },
+    email: 'E-postadress',
+    emailHint: 'Vi använder den bara för att svara dig.',
+    phone: 'Telefonnummer',
+    phoneHint: 'Till exempel 070-123 45 67.',
+    visitHint: 'Skriv telefonnummer eller e-postadress så att vi kan boka en tid med dig.',
+    name: 'Namn',
+    answerLanguage: 'Vilket språk vill du ha svar på?',
+    needsLegend: 'Behöver du stöd för att förstå svaret?',
+    needs: {
+      interpreter: 'Tolk',
+      sign_language: 'Teckenspråkstolk',
+      easy_read: 'Svar på lättläst svenska',
+    },
+    interpreterLanguage: 'Vilket språk ska tolken tala?',
+    interpreterLanguageHint: 'Till exempel somaliska eller persiska.',
+    publicRecord:
+      'Det du skickar till kommunen blir som regel en allmän handling som vem som helst kan begära att få läsa. Skriv inte personnummer eller känsliga uppgifter om hälsa eller familj om det inte behövs.',
+    personalIdentityNumberWarning:
+      'Det ser ut som att du har skrivit ett personnummer. Ta bort det om det inte behövs – meddelandet kan bli en allmän handling.',
+    submit: 'Skicka',
+    submitting: 'Skickar …',
+    errorSummary: (count) =>
+      count === 1
+        ? 'Rätta 1 uppgift innan du skickar'
+        : `Rätta ${count} uppgifter innan du skickar`,
+    fieldError,
+    offlineHeading: 'Sparat – skickas när du är online igen',
+    offlineText:
+      'Vi kunde inte nå kontaktcenter just nu. Din fråga är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen, så länge sidan är öppen eller nästa gång du besöker den.',
+    sendNow: 'Försök skicka nu',
+    failedHeading: 'Frågan kunde inte skickas',
+    failed,
+    receiptHeading: 'Tack! Vi har tagit emot din fråga',
+    receiptReference: 'Ditt ärendenummer',
+    receiptAnswerBy: (date) => `Du får svar senast ${date}.`,
+    receiptKeep: 'Spara ärendenumret. Du behöver det om du vill fråga om ditt ärende.',
+    newMessage: 'Skicka en ny fråga',
+  },
+};

@@ -1,0 +1,77 @@
+import type { AnswerChannel, Locale, Need } from '@kontakt/core';
+
+/** Fields of the contact form that can carry an error, keyed as in `ContactMessageSchema`. */
+export type ContactFormField =
+  | 'topic'
+  | 'message'
+  | 'answerChannel'
+  | 'answerLanguage'
+  | 'needs'
+  | 'interpreterLanguage'
+  | 'name'
+  | 'email'
+  | 'phone';
+
+/**
+ * Every text a kontakt widget shows, for one locale. Numbers and counts are functions so each
+ * language can put them where its grammar wants them (plurals included).
+ */
+export interface KontaktTranslation {
+  /** The locale's own name, e.g. "Svenska", shown in language pickers. */
+  readonly languageName: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly common: {
+    readonly loading: string;
+    readonly loadFailed: string;
+    readonly retry: string;
+    readonly optional: string;
+  };
+  readonly contactForm: {
+    readonly formLabel: string;
+    readonly topic: string;
+    readonly chooseTopic: string;
+    readonly message: string;
+    readonly messageHint: string;
+    readonly characterCount: (used: number, max: number) => string;
+    readonly charactersLeft: (left: number) => string;
+    readonly charactersTooMany: (over: number) => string;
+    readonly answerChannel: string;
+    readonly channels: Readonly<Record<AnswerChannel, string>>;
+    readonly email: string;
+    readonly emailHint: string;
+    readonly phone: string;
+    readonly phoneHint: string;
+    readonly visitHint: string;
+    readonly name: string;
+    readonly answerLanguage: string;
+    readonly needsLegend: string;
+    readonly needs: Readonly<Record<Need, string>>;
+    readonly interpreterLanguage: string;
+    readonly interpreterLanguageHint: string;
+    readonly publicRecord: string;
+    readonly personalIdentityNumberWarning: string;
+    readonly submit: string;
+    readonly submitting: string;
+    readonly errorSummary: (count: number) => string;
+    readonly fieldError: (
+      field: ContactFormField,
+      code: string,
+      params: Readonly<Record<string, string | number>>,
+    ) => string;
+    readonly offlineHeading: string;
+    readonly offlineText: string;
+    readonly sendNow: string;
+    readonly failedHeading: string;
+    readonly failed: (code: string) => string;
+    readonly receiptHeading: string;
+    readonly receiptReference: string;
+    readonly receiptAnswerBy: (date: string) => string;
+    readonly receiptKeep: string;
+    readonly newMessage: string;
+  };
+}
+
+/** Translations for the locales a widget ships, Swedish required (it is the fallback). */
+export type Translations = { readonly sv: KontaktTranslation } & Partial<
+  Readonly<Record<Locale, KontaktTranslation>>
+>;

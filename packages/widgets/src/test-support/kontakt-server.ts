@@ -1,0 +1,46 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+/** A real kontakt server process started for a browser test (see scripts/wtr/kontakt-server-plugin.mjs). */
+export interface TestServer {
+  id: string;
+  url: string;
+}
+
+/** Starts a server with an empty store, allowing this page's origin. */
+export function startKontaktServer(): Promise<TestServer> {
+  return executeServerCommand<TestServer, { origin: string }>('kontakt-server-start', {
+    origin: location.origin,
+  });
+}
+
+/** Stops the server process: its port is closed, as when a server is down. */
+export async function stopKontaktServer(server: TestServer): Promise<void> {
+  await executeServerCommand('kontakt-server-stop', { id: server.id });
+}
+
+/** Starts the server again on the same port with the same data: the server is back up. */
+export async function restartKontaktServer(server: TestServer): Promise<void> {
+  await executeServerCommand('kontakt-server-restart', { id: server.id });
+}
+
+/** How many cases the server has stored (read from its database). */
+export async function countCases(server: TestServer): Promise<number> {
+  const { count } = await executeServerCommand<{ count: number }, { id: string }>(
+    'kontakt-server-count-cases',
+    { id: server.id },
+  );
+  return count;
+}
+
+/** What a component's JSDoc documents, read by the Custom Elements Manifest analyzer. */
+export interface ComponentDocs {
+  tag: string;
+  cssParts: string[];
+  cssProperties: string[];
+  cssStates: string[];
+  events: string[];
+}
+
+export function componentDocs(file: string): Promise<ComponentDocs> {
+  return executeServerCommand<ComponentDocs, { file: string }>('kontakt-component-docs', { file });
+}

@@ -1,0 +1,136 @@
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import type { KontaktElement } from '../internal/kontakt-element.js';
+import { publicProperties, varsWithoutFallback } from './css-vars.js';
+import { componentDocs } from './kontakt-server.js';
+
+export interface WidgetBaseTestOptions<E extends KontaktElement> {
+  /** The component's source file, whose JSDoc documents its parts and properties. */
+  source: string;
+  /** Renders the element (attached to the document) and resolves once it is ready to use. */
+  render: (container?: HTMLElement) => Promise<E>;
+  /** A text the element shows that differs between Swedish and English, read from its shadow root. */
+  text: (element: E) => string;
+  /** Documented parts that only exist in other states; the widget's own tests cover those. */
+  partsInOtherStates?: string[];
+}
+
+const parts = (element: Element): string[] => [
+  ...new Set(
+    [...(element.shadowRoot?.querySelectorAll('[part]') ?? [])].flatMap((node) =>
+      (node.getAttribute('part') ?? '').split(/\s+/).filter(Boolean),
+    ),
+  ),
+];
+
+const styleText = (element: Element): string =>
+  (element.constructor as typeof LitElement).elementStyles
+    .map((style) =>
+      style instanceof CSSStyleSheet
+        ? [...style.cssRules].map((rule) => rule.cssText).join('\n')
+        : style.cssText,
+    )
+    .join('\n');
+
+/**
+ * The behaviour every kontakt widget shares: it renders, is accessible, registers safely twice,
+ * follows `lang`, renders the parts its JSDoc documents and themes only with fallbacks.
+ */
+export function runWidgetBaseTests<E extends KontaktElement>(
+  tag: string,
+  options: WidgetBaseTestOptions<E>,
+): void {
+  describe(`<${tag}> base behaviour`, () => {
+    afterEach(() => {
+      document.documentElement.removeAttribute('lang');
+      fixtureCleanup();
+    });
+
+    it('renders into a shadow root with its base part', async () => {
+      const element = await options.render();
+      expect(element).to.be.instanceOf(customElements.get(tag) as CustomElementConstructor);
+      expect(element.shadowRoot?.querySelector('[part~="base"]')).to.exist;
+    });
+
+    it('has no accessibility violations (axe) when ready', async () => {
+      const element = await options.render();
+      await expect(element).to.be.accessible();
+    });
+
+    it('ignores a second registration of the same version and warns about another version', async () => {
+      const Element = customElements.get(tag) as unknown as typeof KontaktElement;
+      const warnings: unknown[][] = [];
+      const warn = console.warn;
+      console.warn = (...args: unknown[]) => warnings.push(args);
+      try {
+        Element.define(tag);
+        expect(warnings).to.have.length(0);
+        const Newer = class extends Element {
+          static override readonly version = '999.0.0';
+        };
+        Newer.define(tag);
+        expect(customElements.get(tag)).to.equal(Element);
+        expect(String(warnings[0]?.[0])).to.contain('999.0.0');
+      } finally {
+        console.warn = warn;
+      }
+    });
+
+    it('speaks Swedish by default and follows lang on itself, an ancestor and <html>', async () => {
+      const element = await options.render();
+      const base = () => element.shadowRoot?.querySelector('[part~="base"]');
+      const swedish = options.text(element);
+      expect(base()?.getAttribute('lang')).to.equal('sv');
+
+      element.setAttribute('lang', 'en');
+      await waitUntil(() => base()?.getAttribute('lang') === 'en', 'own lang not followed');
+      expect(options.text(element)).not.to.equal(swedish);
+
+      element.removeAttribute('lang');
+      await waitUntil(() => base()?.getAttribute('lang') === 'sv');
+      element.parentElement?.setAttribute('lang', 'en-GB');
+      await waitUntil(() => base()?.getAttribute('lang') === 'en', 'ancestor lang not followed');
+      element.parentElement?.removeAttribute('lang');
+
+      document.documentElement.lang = 'ar';
+      await waitUntil(() => base()?.getAttribute('lang') === 'ar', '<html lang> not followed');
+      expect(base()?.getAttribute('dir')).to.equal('rtl');
+    });
+
+    it('follows the lang of an ancestor across a shadow root', async () => {
+      const outer = document.createElement('div');
+      document.body.append(outer);
+      const root = outer.attachShadow({ mode: 'open' });
+      const container = document.createElement('div');
+      container.lang = 'en';
+      root.append(container);
+      try {
+        const element = await options.render(container);
+        const base = element.shadowRoot?.querySelector('[part~="base"]');
+        expect(base?.getAttribute('lang')).to.equal('en');
+        container.lang = 'fi';
+        await waitUntil(() => base?.getAttribute('lang') === 'fi', 'lang change not seen');
+      } finally {
+        outer.remove();
+      }
+    });
+
+    it('renders every documented part, and documents every part it renders', async () => {
+      const docs = await componentDocs(options.source);
+      expect(docs.tag).to.equal(tag);
+      const element = await options.render();
+      const rendered = parts(element);
+      const expected = docs.cssParts.filter((part) => !options.partsInOtherStates?.includes(part));
+      expect(rendered).to.include.members(expected);
+      expect(docs.cssParts).to.include.members(rendered);
+    });
+
+    it('gives every var() a literal fallback and documents every --kc-* property it reads', async () => {
+      const docs = await componentDocs(options.source);
+      const element = await options.render();
+      const css = styleText(element);
+      expect(varsWithoutFallback(css)).to.deep.equal([]);
+      expect(docs.cssProperties).to.have.members(publicProperties(css));
+    });
+  });
+}

@@ -1,0 +1,80 @@
+// Browser tests: widgets (and core's browser-only parts) in a real Chromium, from source.
+// `npx web-test-runner` runs everything once; `npx wtr --group contact-form` runs one widget;
+// `npx wtr --group core` the SDK's browser tests.
+import { existsSync, readdirSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome } from './scripts/find-chrome.mjs';
+import { kontaktServerPlugin } from './scripts/wtr/kontakt-server-plugin.mjs';
+
+const CORE_FILES = 'packages/*/src/**/*.browser.test.ts';
+const WIDGET_FILES = 'packages/widgets/src/**/*.test.ts';
+const COMPONENTS = 'packages/widgets/src/components';
+
+const hasFiles = (dir, suffix) =>
+  existsSync(dir) &&
+  readdirSync(dir, { recursive: true }).some((file) => String(file).endsWith(suffix));
+
+/** One group per widget (so one can run alone), one for the rest of the widgets package, one for core. */
+function groups() {
+  const list = [];
+  const components = existsSync(COMPONENTS) ? readdirSync(COMPONENTS) : [];
+  for (const name of components) {
+    if (hasFiles(`${COMPONENTS}/${name}`, '.test.ts')) {
+      list.push({ name, files: `${COMPONENTS}/${name}/**/*.test.ts` });
+    }
+  }
+  list.push({
+    name: 'widgets',
+    files: [WIDGET_FILES, `!${COMPONENTS}/**`],
+  });
+  if (hasFiles('packages/core/src', '.browser.test.ts')) {
+    list.push({ name: 'core', files: 'packages/core/src/**/*.browser.test.ts' });
+  }
+  return list;
+}
+
+// The runner runs the top-level `files` as a "default" group *and* every group, so defining both
+// would run each test twice. Groups are therefore only handed over when one is asked for.
+const groupAsked = process.argv.some((arg) => arg === '--group' || arg.startsWith('--group='));
+const root = process.getuid?.() === 0;
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: [CORE_FILES, WIDGET_FILES],
+  ...(groupAsked ? { groups: groups() } : {}),
+  nodeResolve: {
+    exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
+  },
+  plugins: [
+    // `ts: true` also rewrites `./foo.js` imports to `./foo.ts` when only the .ts file exists.
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'scripts/wtr/tsconfig.esbuild.json' }),
+    kontaktServerPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        headless: true,
+        args: [
+          ...(root ? ['--no-sandbox'] : []),
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-dev-shm-usage',
+        ],
+      },
+    }),
+  ],
+  // Two cores: one browser page per core, and each widget test file starts its own server.
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: {
+    config: { timeout: 20_000 },
+  },
+};
