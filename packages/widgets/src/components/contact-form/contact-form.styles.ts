@@ -94,7 +94,7 @@ const component = css`
     border-inline-start: 4px solid var(--_color-primary);
     background: var(--_color-surface);
   }
-  .warning:not(:empty) {
+  .warning p {
     padding-block: var(--_space-s);
     padding-inline: var(--_space-m);
     border-inline-start: 4px solid #8a6100;
@@ -152,9 +152,6 @@ const component = css`
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
-  }
-  .status:empty {
-    display: none;
   }
   .spinner {
     display: inline-block;

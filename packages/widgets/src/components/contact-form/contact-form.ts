@@ -410,9 +410,12 @@ export class KcContactForm extends KontaktElement {
   private renderContact(field: 'email' | 'phone'): TemplateResult {
     const cf = this.localize.t.contactForm;
     const visit = this.values.answerChannel === 'visit';
-    const hint = visit ? cf.visitHint : field === 'email' ? cf.emailHint : cf.phoneHint;
+    // For a visit the one hint (either will do) sits on the first of the two fields.
+    const hint =
+      visit && field === 'phone' ? cf.visitHint : field === 'email' ? cf.emailHint : cf.phoneHint;
     return this.renderText(field, field === 'email' ? cf.email : cf.phone, {
       type: field === 'email' ? 'email' : 'tel',
+      dir: 'ltr',
       inputmode: field === 'email' ? 'email' : 'tel',
       autocomplete: field === 'email' ? 'email' : 'tel',
       hint,
@@ -425,6 +428,8 @@ export class KcContactForm extends KontaktElement {
     label: string,
     options: {
       type?: string;
+      /** Addresses and numbers read left to right in Arabic too. */
+      dir?: 'ltr';
       inputmode?: string;
       autocomplete?: string;
       hint?: string;
@@ -440,6 +445,7 @@ export class KcContactForm extends KontaktElement {
         id=${field}
         name=${field}
         type=${options.type ?? 'text'}
+        dir=${options.dir ?? nothing}
         inputmode=${options.inputmode ?? nothing}
         autocomplete=${options.autocomplete ?? nothing}
         aria-required=${options.required ? 'true' : nothing}
@@ -518,7 +524,7 @@ export class KcContactForm extends KontaktElement {
     options: { hint?: string; optional?: boolean } = {},
   ): TemplateResult {
     return html`<div part="field" class="field">
-      <label part="label" for=${`${field}x`}>
+      <label part="label" for=${field}>
         ${label}${options.optional ? html` <span class="optional">${this.localize.t.common.optional}</span>` : nothing}
       </label>
       ${options.hint ? html`<p part="hint" class="hint" id=${`${field}-hint`}>${options.hint}</p>` : nothing}
@@ -564,7 +570,7 @@ export class KcContactForm extends KontaktElement {
     return html`<section part="receipt" class="panel" aria-labelledby="receipt-heading">
       <h2 part="receipt-heading" id="receipt-heading" tabindex="-1">${cf.receiptHeading}</h2>
       <p>${cf.receiptReference}:</p>
-      <p part="reference" class="reference">${receipt.reference}</p>
+      <p part="reference" class="reference" dir="ltr" translate="no">${receipt.reference}</p>
       <p>${cf.receiptAnswerBy(date)}</p>
       <p>${cf.receiptKeep}</p>
       <button part="new-message-button" class="secondary" type="button" @click=${() => this.reset()}>
