@@ -16,6 +16,9 @@ export function library({ input, platform = 'browser' }) {
   return {
     input,
     external: isExternal,
+    // Our modules only declare things; registration lives in `define/` and stays. Without this,
+    // every module a barrel re-exports is kept as a bare `import './x.js'` in the output.
+    treeshake: { moduleSideEffects: (id, external) => !external && id.includes('/src/define/') },
     plugins: [
       esbuild({ target: platform === 'node' ? 'node20' : 'es2022', tsconfig: 'tsconfig.json' }),
     ],

@@ -17,7 +17,12 @@ const { create, ts } = analyzer as unknown as {
 /** The element's manifest entry, made from its source with the widgets' own `cem analyze` plugins. */
 function manifestOf(relativePath: string) {
   const path = fileURLToPath(new URL(relativePath, import.meta.url));
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const source = ts.createSourceFile(
+    path,
+    readFileSync(path, 'utf8'),
+    ts.ScriptTarget.ES2022,
+    true,
+  );
   const manifest = create({ modules: [source], plugins: cemConfig.plugins });
   const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
   return declarations.find((declaration) => 'tagName' in declaration && declaration.tagName);

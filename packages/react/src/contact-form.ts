@@ -1,11 +1,8 @@
 import '@kontakt/widgets/define/contact-form';
-import {
-  KcContactForm,
-  type KcErrorEvent,
-  type KcSubmitEvent,
-  type KcSubmittedEvent,
-} from '@kontakt/widgets';
-import { createComponent, type EventName } from '@lit/react';
+import type { KcErrorEvent, KcSubmitEvent, KcSubmittedEvent } from '@kontakt/widgets';
+import { KcContactForm } from '@kontakt/widgets';
+import type { EventName } from '@lit/react';
+import { createComponent } from '@lit/react';
 import * as React from 'react';
 
 /**
