@@ -144,3 +144,14 @@ describe('the SDK against the real server', () => {
     expect(await api.countCases()).toBe(1);
   });
 });
+
+describe('sending the same message again', () => {
+  it('with the same idempotency key gives the first receipt and makes one case', async () => {
+    const running = await server();
+    const client = clientFor(running.url);
+    const first = await client.cases.submit(message, { idempotencyKey: 'again-1' });
+    const second = await client.cases.submit(message, { idempotencyKey: 'again-1' });
+    expect(second).toEqual(first);
+    expect(await running.countCases()).toBe(1);
+  });
+});

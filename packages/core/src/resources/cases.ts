@@ -23,6 +23,12 @@ export interface SubmitOptions {
   widget?: string;
   /** The page it was written on. Default: the client's `pageUrl()`, read now. */
   pageUrl?: string;
+  /**
+   * Sends under this key instead of a new one. Pass the same key when the person sends the same
+   * message again after a failure: if the first request did reach the server, the second gets the
+   * first one's receipt instead of making a second case. Default: a new key per call.
+   */
+  idempotencyKey?: string;
 }
 
 /** `client.cases`: questions and messages to the contact center. */
@@ -53,7 +59,7 @@ export function casesResource(context: CasesContext): CasesResource {
   return {
     async submit(message, options = {}) {
       const submission = buildSubmission(context, message, options);
-      const id = createIdempotencyKey();
+      const id = options.idempotencyKey ?? createIdempotencyKey();
       try {
         return await sendCase(context.http, submission, id, options.signal);
       } catch (error) {

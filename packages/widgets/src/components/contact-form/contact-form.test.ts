@@ -490,6 +490,43 @@ describe('<kc-contact-form>', () => {
     await submitted;
   });
 
+  it('sends the same message again under the same key, so a lost answer makes one case', async () => {
+    const before = await countCases(server);
+    const keys: string[] = [];
+    let loseNextAnswer = true;
+    // The request reaches the real server, which stores the case; the answer is lost on the way back.
+    const lossyFetch: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
+      if (request.method !== 'POST') return response;
+      keys.push(request.headers.get('idempotency-key') ?? '');
+      if (!loseNextAnswer) return response;
+      loseNextAnswer = false;
+      throw new TypeError('Failed to fetch');
+    };
+    const client = createClient({
+      endpoint: server.url,
+      department: 'gata',
+      fetch: lossyFetch,
+      retry: 0,
+      outbox: false,
+    });
+    const element = await loaded(await renderForm({ client }));
+    await fillValid(element, 'Gatlampan vid Möllevångstorget blinkar.');
+    const failed = oneEvent<KcErrorEvent>(element, 'kc-error');
+    await submit(element);
+    expect((await failed).error.code).to.equal('network_error');
+    await element.updateComplete;
+    expect(element.matches(':state(failed)')).to.be.true;
+
+    const submitted = oneEvent<KcSubmittedEvent>(element, 'kc-submitted');
+    await submit(element);
+    await submitted;
+    expect(keys).to.have.length(2);
+    expect(keys[1]).to.equal(keys[0]);
+    expect(await countCases(server)).to.equal(before + 1);
+  });
+
   it('warns when the message seems to hold a personal identity number', async () => {
     const element = await loaded(await renderForm());
     await fill(element, 'message', 'Hej');

@@ -10,6 +10,7 @@ import type {
 import {
   ANSWER_CHANNELS,
   containsPersonalIdentityNumber,
+  createIdempotencyKey,
   isKontaktError,
   isNetworkError,
   KontaktError,
@@ -160,7 +161,8 @@ export class KcContactForm extends KontaktElement {
   private focusAfterRender: string | undefined;
   private queuedId: string | undefined;
   private queuedClient: KontaktClient | undefined;
-  private abort: AbortController | undefined;
+  /** The idempotency key of the message last sent, so sending it again cannot make a second case. */
+  private sendKey: { fingerprint: string; key: string } | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -180,7 +182,8 @@ export class KcContactForm extends KontaktElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    // A send in flight is not aborted: a page that removes the form must not lose the message
+    // (if it fails, the outbox keeps it).
     this.stopListening();
     clearTimeout(this.countTimer);
   }
@@ -652,19 +655,30 @@ export class KcContactForm extends KontaktElement {
     this.busy = true;
     this.failure = undefined;
     this.announcement = t.contactForm.submitting;
-    this.abort = new AbortController();
     try {
       const receipt = await client.cases.submit(message, {
-        signal: this.abort.signal,
         widget: 'kc-contact-form',
+        idempotencyKey: this.keyFor(message),
       });
       this.showReceipt(receipt);
     } catch (error) {
-      if (!this.abort?.signal.aborted) this.onSendError(client, error);
+      this.onSendError(client, error);
     } finally {
       this.busy = false;
-      this.abort = undefined;
     }
+  }
+
+  /**
+   * The same key for the same message from the same page: after a failure whose request did reach
+   * the server (the answer was lost), "send" again returns the first receipt instead of a new case.
+   * A changed message is a new request and gets a new key.
+   */
+  private keyFor(message: KcSubmitEvent['message']): string {
+    const fingerprint = JSON.stringify([message, globalThis.location?.href]);
+    if (this.sendKey?.fingerprint !== fingerprint) {
+      this.sendKey = { fingerprint, key: createIdempotencyKey() };
+    }
+    return this.sendKey.key;
   }
 
   private onSendError(client: KontaktClient | undefined, error: unknown): void {
@@ -690,6 +704,7 @@ export class KcContactForm extends KontaktElement {
 
   private showReceipt(receipt: Receipt): void {
     this.stopListening();
+    this.sendKey = undefined;
     this.receipt = receipt;
     this.view = 'receipt';
     this.values = { ...this.values, message: '', topic: '' };
