@@ -1,0 +1,130 @@
+// The demo as `npm start` serves it: the department pages, the script-tag bundle and the server on
+// one origin, under the strict Content-Security-Policy (Trusted Types required) the server sends
+// with HTML. A person fills the form in a real Chromium and gets a receipt for one stored case.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../packages/server/src/index.js';
+import { startServer } from '../../packages/server/src/index.js';
+import { findChrome } from '../../scripts/find-chrome.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const at = (path: string) => join(root, path);
+
+let server: RunningServer;
+let browser: Browser;
+const temporary: string[] = [];
+
+/** Bundles the widget for a script tag, from source, as the widgets' build does for `dist/cdn`. */
+async function bundleWidgets(): Promise<string> {
+  const outdir = await mkdtemp(join(tmpdir(), 'kontakt-cdn-'));
+  temporary.push(outdir);
+  await build({
+    entryPoints: { 'contact-form': at('packages/widgets/src/define/contact-form.ts') },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    conditions: ['@kontakt/source'],
+    tsconfig: at('scripts/wtr/tsconfig.esbuild.json'),
+    outdir,
+    logLevel: 'error',
+  });
+  return outdir;
+}
+
+beforeAll(async () => {
+  const config = JSON.parse(await readFile(at('examples/demo/departments.json'), 'utf8'));
+  const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-demo-'));
+  temporary.push(dataDir);
+  server = await startServer({
+    departments: config.departments,
+    dataDir,
+    port: 0,
+    logLevel: 'silent',
+    serve: [
+      { path: '/cdn/', dir: await bundleWidgets() },
+      { path: '/', dir: at('examples/demo/public') },
+    ],
+  });
+  browser = await puppeteer.launch({
+    executablePath: findChrome(),
+    headless: true,
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+});
+
+/** Opens a page, recording CSP violations, script errors and console errors. */
+async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.exposeFunction('reportViolation', (violation: string) => problems.push(violation));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportViolation(text: string): void }).reportViolation;
+      report(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  const response = await page.goto(`${server.url}${path}`);
+  expect(response?.headers()['content-security-policy']).toContain(
+    "require-trusted-types-for 'script'",
+  );
+  await page.waitForSelector('kc-contact-form >>> form', { timeout: 15_000 });
+  return { page, problems };
+}
+
+describe('the demo department pages', () => {
+  it('take a question to a receipt under a strict CSP with Trusted Types, storing one case', async () => {
+    const { page, problems } = await open('/');
+    await page.select('kc-contact-form >>> #topic', 'gatubelysning');
+    await page.type('kc-contact-form >>> #message', 'Gatlampan utanför Storgatan 12 är släckt.');
+    await page.click('kc-contact-form >>> #answerChannel-email');
+    await page.type('kc-contact-form >>> #email', 'kim.nilsson@example.se');
+    await page.click('kc-contact-form >>> [part~="submit-button"]');
+
+    const reference = await page.waitForSelector('kc-contact-form >>> [part~="reference"]', {
+      timeout: 15_000,
+    });
+    expect(await reference?.evaluate((element) => element.textContent?.trim())).toMatch(
+      /^KC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/,
+    );
+    expect(await server.countCases()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('show the form in English on the English page', async () => {
+    const { page, problems } = await open('/en.html');
+    const label = await page.$eval('kc-contact-form >>> label[for="message"]', (element) =>
+      element.textContent?.trim(),
+    );
+    expect(label).toBe('Your question');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,2 @@
+/** The path of a Chromium or Chrome to drive in tests (see find-chrome.mjs for the search order). */
+export function findChrome(): string;
