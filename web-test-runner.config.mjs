@@ -4,7 +4,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChrome } from './scripts/find-chrome.mjs';
+import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { kontaktServerPlugin } from './scripts/wtr/kontakt-server-plugin.mjs';
 
 const CORE_FILES = 'packages/*/src/**/*.browser.test.ts';
@@ -37,7 +37,6 @@ function groups() {
 // The runner runs the top-level `files` as a "default" group *and* every group, so defining both
 // would run each test twice. Groups are therefore only handed over when one is asked for.
 const groupAsked = process.argv.some((arg) => arg === '--group' || arg.startsWith('--group='));
-const root = process.getuid?.() === 0;
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -56,15 +55,7 @@ export default {
       launchOptions: {
         executablePath: findChrome(),
         headless: true,
-        args: [
-          ...(root ? ['--no-sandbox'] : []),
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-dev-shm-usage',
-        ],
+        args: chromeArgs(),
       },
     }),
   ],

@@ -101,6 +101,23 @@ export function findChrome() {
   return found;
 }
 
+/**
+ * Command-line flags for a headless test browser here: as root Chromium needs `--no-sandbox`, and
+ * on a closed network its background services only produce refused connections and delays.
+ * @returns {string[]}
+ */
+export function chromeArgs() {
+  return [
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ];
+}
+
 // `node scripts/find-chrome.mjs` prints the path and the browser's version (used by CI and humans).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const file = findChrome();

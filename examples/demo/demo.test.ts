@@ -11,7 +11,7 @@ import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../packages/server/src/index.js';
 import { startServer } from '../../packages/server/src/index.js';
-import { findChrome } from '../../scripts/find-chrome.mjs';
+import { chromeArgs, findChrome } from '../../scripts/find-chrome.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const at = (path: string) => join(root, path);
@@ -54,15 +54,7 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: findChrome(),
     headless: true,
-    args: [
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
+    args: chromeArgs(),
   });
 }, 60_000);
 

@@ -4,11 +4,9 @@ import { join } from 'node:path';
 import { ProblemSchema, ReceiptSchema } from '@kontakt/core/schemas';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from './idempotency.js';
-import { createSqliteDatabase } from './store/sqlite.js';
-import type { Store } from './store/store.js';
-import { createKyselyStore } from './store/store.js';
 import type { TestServer } from './test-support/departments.js';
 import { startTestServer, validSubmission } from './test-support/departments.js';
+import { gatedStore } from './test-support/gated-store.js';
 
 const servers: TestServer[] = [];
 const dirs: string[] = [];
@@ -98,23 +96,7 @@ describe('Idempotency-Key', () => {
   it('answers 409 to a duplicate that arrives while the first is being stored', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-inflight-'));
     dirs.push(dataDir);
-    const real = await createKyselyStore(createSqliteDatabase(dataDir));
-    let entered!: () => void;
-    const storing = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const store: Store = {
-      ...real,
-      async createCase(input, idempotency) {
-        entered();
-        await gate;
-        return real.createCase(input, idempotency);
-      },
-    };
+    const { store, storing, release } = await gatedStore(dataDir);
     const server = await start({ dataDir, store });
     const key = crypto.randomUUID();
 

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from './config.js';
 import { startServer } from './server.js';
 import { createSqliteDatabase } from './store/sqlite.js';
-import type { Store } from './store/store.js';
 import { createKyselyStore } from './store/store.js';
 import { startTestServer, testDepartments, validSubmission } from './test-support/departments.js';
+import { gatedStore } from './test-support/gated-store.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -35,23 +35,7 @@ describe('startServer', () => {
 
   it('lets a request in flight finish before close() resolves, then stops listening', async () => {
     const dataDir = await tempDir();
-    const real = await createKyselyStore(createSqliteDatabase(dataDir));
-    let entered!: () => void;
-    const storing = new Promise<void>((resolve) => {
-      entered = resolve;
-    });
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const store: Store = {
-      ...real,
-      async createCase(input, idempotency) {
-        entered();
-        await gate;
-        return real.createCase(input, idempotency);
-      },
-    };
+    const { store, storing, release } = await gatedStore(dataDir);
     const server = await startTestServer({ dataDir, store });
     const pending = fetch(`${server.url}/v1/cases`, {
       method: 'POST',

@@ -1,0 +1,34 @@
+import { createSqliteDatabase } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { createKyselyStore } from '../store/store.js';
+
+/**
+ * A real SQLite store whose `createCase` waits at a gate: tests hold a request in flight (to send
+ * a duplicate meanwhile, or to close the server under it) and then let it finish.
+ */
+export async function gatedStore(dataDir: string): Promise<{
+  store: Store;
+  /** Resolves once a request has reached `createCase`. */
+  storing: Promise<void>;
+  /** Lets the waiting `createCase` go on. */
+  release: () => void;
+}> {
+  const real = await createKyselyStore(createSqliteDatabase(dataDir));
+  let entered = () => {};
+  const storing = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const store: Store = {
+    ...real,
+    async createCase(input, idempotency) {
+      entered();
+      await gate;
+      return real.createCase(input, idempotency);
+    },
+  };
+  return { store, storing, release };
+}
