@@ -3,7 +3,7 @@ import ky from 'ky';
 import { indexedDBStore } from './outbox/indexeddb-store.js';
 import { memoryStore } from './outbox/memory-store.js';
 import type { Outbox } from './outbox/outbox.js';
-import { OutboxController, outboxFor } from './outbox/outbox.js';
+import { DEFAULT_OUTBOX_MAX_AGE, OutboxController, outboxFor } from './outbox/outbox.js';
 import type { OutboxStore } from './outbox/types.js';
 import type { CasesResource } from './resources/cases.js';
 import { casesResource, sendCase } from './resources/cases.js';
@@ -39,6 +39,12 @@ export interface ClientOptions {
    * IndexedDB in browsers (created only when something must be kept), memory elsewhere.
    */
   outbox?: OutboxStore | false;
+  /**
+   * Milliseconds a submission is kept in the outbox and tried again. After that it is no longer
+   * sent: it is removed and the outbox dispatches `failed` with a `KontaktError` whose `code` is
+   * `'expired'`. Default 7 days.
+   */
+  outboxMaxAge?: number;
   /** The page a message is written on, read at submit time. Default `globalThis.location?.href`. */
   pageUrl?: () => string;
 }
@@ -60,6 +66,9 @@ const RETRY_AFTER_STATUSES = [429, 503];
 /** A `Retry-After` longer than this is not waited for in the call; the outbox waits instead. */
 const MAX_INLINE_RETRY_AFTER = 10_000;
 
+/** 100 years: beyond it a date is out of `Date`'s range or meaningless for a message. */
+const MAX_OUTBOX_MAX_AGE = 100 * 365 * 24 * 60 * 60_000;
+
 let defaultStore: OutboxStore | undefined;
 
 /**
@@ -77,6 +86,10 @@ export function createClient(options: ClientOptions): KontaktClient {
     throw new TypeError(`Invalid department id: ${JSON.stringify(options.department)}`);
   }
   const { department } = options;
+  const outboxMaxAge = options.outboxMaxAge ?? DEFAULT_OUTBOX_MAX_AGE;
+  if (!(outboxMaxAge > 0 && outboxMaxAge <= MAX_OUTBOX_MAX_AGE)) {
+    throw new RangeError(`Invalid outboxMaxAge: ${options.outboxMaxAge}`);
+  }
   const http = createHttp(endpoint, options);
   const send = (entry: { submission: Parameters<typeof sendCase>[1]; id: string }) =>
     sendCase(http, entry.submission, entry.id);
@@ -88,7 +101,7 @@ export function createClient(options: ClientOptions): KontaktClient {
   return {
     endpoint,
     department,
-    cases: casesResource({ http, endpoint, department, pageUrl, outbox }),
+    cases: casesResource({ http, endpoint, department, pageUrl, outbox, outboxMaxAge }),
     departments: departmentsResource(http, department),
     // Without a store there is nothing to wait for, but callers may still listen and ask.
     outbox: outbox ?? new OutboxController(memoryStore(), endpoint, send),

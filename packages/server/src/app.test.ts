@@ -17,6 +17,10 @@ beforeAll(async () => {
   await writeFile(join(site, 'index.html'), '<!doctype html><title>Demo</title>');
   await writeFile(join(site, 'gata', 'index.html'), '<!doctype html><title>Gata</title>');
   await writeFile(join(site, 'app.js'), 'console.log(1);');
+  await writeFile(
+    join(site, 'logo.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+  );
   server = await startTestServer({
     serve: [
       { path: '/', dir: site },
@@ -78,6 +82,21 @@ describe('app', () => {
     expect(script.headers.get('Content-Type')).toMatch(/^text\/javascript/);
     expect(script.headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(script.headers.get('Content-Security-Policy')).toBeNull();
+  });
+
+  it('puts the CSP on served SVG too, which runs scripts when opened directly', async () => {
+    const svg = await fetch(`${server.url}/logo.svg`);
+    expect(svg.headers.get('Content-Type')).toMatch(/^image\/svg\+xml/);
+    expect(svg.headers.get('Content-Security-Policy')).toContain("script-src 'self';");
+  });
+
+  it('puts security headers and a request id on error answers too', async () => {
+    const response = await fetch(`${server.url}/v1/departments/hamn`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(response.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    const problem = await problemOf(response);
+    expect(problem.instance).toBe(`urn:kontakt:request:${response.headers.get('X-Request-Id')}`);
   });
 
   it('serves a directory under a path prefix and redirects the bare prefix', async () => {

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { ConfigError } from './config.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
 import type { AppEnv } from './env.js';
 import { bodyLimit } from './middleware/body.js';
+import { clientAddress, compileTrustProxy } from './middleware/client-address.js';
 import { cors } from './middleware/cors.js';
 import { ProblemError, problemResponse } from './middleware/problem.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -25,7 +27,10 @@ const API_METHODS: Record<string, string[]> = {
 
 /** The Hono app with every middleware and route wired; `startServer` puts it on a socket. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
+  const clients = compileTrustProxy(ctx.trustProxy);
+  if (clients.errors.length > 0) throw new ConfigError('trustProxy', clients.errors);
   const app = new Hono<AppEnv>();
+  app.use(clientAddress(clients.resolve));
   app.use(requestLog(ctx.logger));
   app.use(securityHeaders());
   app.use(

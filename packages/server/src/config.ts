@@ -8,7 +8,11 @@ export class ConfigError extends Error {
   readonly errors: FieldError[];
 
   constructor(source: string, errors: FieldError[]) {
-    const lines = errors.map((error) => `  - ${error.field || '(root)'}: ${error.code}`);
+    const lines = errors.map((error) => {
+      const params = Object.entries(error.params ?? {}).map(([name, value]) => `${name}: ${value}`);
+      const detail = params.length > 0 ? ` (${params.join(', ')})` : '';
+      return `  - ${error.field || '(root)'}: ${error.code}${detail}`;
+    });
     super(`Invalid configuration in ${source}:\n${lines.join('\n')}`);
     this.name = 'ConfigError';
     this.errors = errors;
@@ -60,7 +64,8 @@ export async function loadDepartmentsFile(path: string): Promise<Department[]> {
   return parseDepartments(departments, path);
 }
 
-function fieldError(path: (string | number)[], code: string): FieldError {
+/** A field error at a path of a configuration. */
+export function fieldError(path: (string | number)[], code: string): FieldError {
   return { field: path.join('.'), pointer: `/${path.join('/')}`, code };
 }
 

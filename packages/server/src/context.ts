@@ -1,8 +1,9 @@
 import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import type { TrustProxy } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
-import type { RateLimitOptions } from './middleware/rate-limit.js';
+import type { RateLimitConfig } from './middleware/rate-limit.js';
 import type { Store } from './store/store.js';
 
 /** A directory of static files served under a URL path. */
@@ -21,7 +22,9 @@ export interface AppContext {
   /** Origins allowed for every department (the `allowedOrigins` server option). */
   extraOrigins: ReadonlySet<string>;
   bodyLimit: number;
-  rateLimit: RateLimitOptions;
+  rateLimit: RateLimitConfig;
+  /** Which proxies may tell the client's address in `X-Forwarded-For`; none when absent. */
+  trustProxy?: TrustProxy;
   serve: readonly StaticMount[];
   now: () => Date;
 }

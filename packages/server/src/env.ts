@@ -2,5 +2,7 @@
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The client's IP address, as far as trusted proxies tell (see `trustProxy`). */
+    clientAddress: string;
   };
 }

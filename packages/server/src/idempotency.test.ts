@@ -45,6 +45,8 @@ describe('Idempotency-Key', () => {
     const again = await post(server, JSON.stringify({ message, origin }, null, 2), key);
     expect(again.status).toBe(201);
     expect(again.headers.get('Idempotent-Replayed')).toBe('true');
+    // The replayed receipt holds the same secret token: no cache may keep it either.
+    expect(again.headers.get('Cache-Control')).toBe('no-store');
     expect(await again.text()).toBe(firstBody);
     expect(await server.countCases()).toBe(1);
   });
@@ -81,12 +83,15 @@ describe('Idempotency-Key', () => {
     expect((await post(server, validSubmission(), key)).status).toBe(201);
   });
 
-  it('forgets a key after 24 hours', async () => {
+  it('still replays a key after the outbox has given up (7 days), and forgets it after 8', async () => {
     let now = new Date('2025-03-03T09:00:00Z');
     const server = await start({ now: () => now });
     const key = crypto.randomUUID();
     const first = ReceiptSchema.parse(await (await post(server, validSubmission(), key)).json());
-    now = new Date('2025-03-04T09:00:01Z');
+    now = new Date('2025-03-10T09:00:01Z');
+    const resent = await post(server, validSubmission(), key);
+    expect(resent.headers.get('Idempotent-Replayed')).toBe('true');
+    now = new Date('2025-03-11T09:00:01Z');
     const later = await post(server, validSubmission(), key);
     expect(later.headers.get('Idempotent-Replayed')).toBeNull();
     expect(ReceiptSchema.parse(await later.json()).reference).not.toBe(first.reference);

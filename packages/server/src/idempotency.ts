@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import { ProblemError } from './middleware/problem.js';
 
-/** How long a key is remembered (as Stripe does): long enough for any outbox to retry. */
-export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a key is remembered: longer than the SDK's outbox keeps a message (7 days), so a resend
+ * whose first answer was lost days ago still gets that answer instead of making a second case.
+ */
+export const IDEMPOTENCY_TTL_MS = 8 * 24 * 60 * 60 * 1000;
 
 /** 1–255 visible ASCII characters. */
 const KEY = /^[\x21-\x7e]{1,255}$/;

@@ -6,6 +6,8 @@
 export { createApp } from './app.js';
 export { ConfigError, loadDepartmentsFile, parseDepartments } from './config.js';
 export type { AppContext, StaticMount } from './context.js';
+export type { TrustProxy } from './middleware/client-address.js';
+export type { RateLimitConfig, RateLimitOptions } from './middleware/rate-limit.js';
 export { buildOpenApiDocument } from './routes/openapi.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export {

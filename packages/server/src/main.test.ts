@@ -19,12 +19,24 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function run(args: string[]): ChildProcess {
+function run(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(
     process.execPath,
     ['--conditions=@kontakt/source', '--import', 'tsx', MAIN, ...args],
-    { env: { ...process.env, PORT: '', HOST: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: { ...process.env, PORT: '', HOST: '', KONTAKT_TRUST_PROXY: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
+}
+
+async function exitOf(child: ChildProcess): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const [code] = await once(child, 'exit');
+  return { code: code as number, stderr };
 }
 
 /** Collects the child's JSON log lines; `waitFor` resolves on the first line that matches. */
@@ -91,6 +103,44 @@ describe('kontakt-server CLI', () => {
     }
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
+  });
+
+  it('behind a trusted proxy (KONTAKT_TRUST_PROXY) logs the client network, never its full address', async () => {
+    const config = join(dir, 'departments.json');
+    const args = ['--config', config, '--data', join(dir, 'data-proxy'), '--port', '0'];
+    const child = run([...args, '--host', '127.0.0.1'], { KONTAKT_TRUST_PROXY: 'loopback' });
+    const logs = logsOf(child);
+    try {
+      const line = await logs.waitFor((l) => l.msg === 'kontakt server listening');
+      const response = await fetch(`${String(line.url)}/v1/departments`, {
+        headers: { 'X-Forwarded-For': '198.51.100.23' },
+      });
+      expect(response.status).toBe(200);
+      const request = await logs.waitFor(
+        (l) => l.msg === 'request' && l.path === '/v1/departments',
+      );
+      expect(request.client).toBe('198.51.100.0');
+      expect(JSON.stringify(logs.lines)).not.toContain('198.51.100.23');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect((await once(child, 'exit'))[0]).toBe(0);
+  });
+
+  it('refuses a --trust-proxy that is not hops or addresses, and a missing --serve directory', async () => {
+    const config = join(dir, 'departments.json');
+    const proxy = await exitOf(
+      run(['--config', config, '--port', '0', '--data', dir, '--trust-proxy', '10.0.0.0/8,proxy']),
+    );
+    expect(proxy.code).toBe(78);
+    expect(proxy.stderr).toContain('trustProxy.1: invalid_format');
+
+    const missing = join(dir, 'missing');
+    const serve = await exitOf(
+      run(['--config', config, '--port', '0', '--data', dir, '--serve', `/=${missing}`]),
+    );
+    expect(serve.code).toBe(78);
+    expect(serve.stderr).toContain(`serve.0.dir: not_a_directory (dir: ${missing})`);
   });
 
   it('refuses a bad departments file and lists the bad fields', async () => {

@@ -4,13 +4,15 @@
  *
  *   kontakt-server --config departments.json [--data ./data] [--port 8080] [--host 0.0.0.0]
  *                  [--allow-origin https://example.se]… [--serve /demo=./examples/demo]…
- *                  [--demo ./examples/demo] [--log-level info]
+ *                  [--demo ./examples/demo] [--trust-proxy 1] [--log-level info]
  *
- * Environment: PORT, HOST, KONTAKT_DATA_DIR. SIGINT/SIGTERM finish requests in flight, then exit.
+ * Environment: PORT, HOST, KONTAKT_DATA_DIR, KONTAKT_TRUST_PROXY (empty counts as unset).
+ * SIGINT/SIGTERM finish requests in flight, then exit.
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadDepartmentsFile } from './config.js';
 import type { StaticMount } from './context.js';
+import type { TrustProxy } from './middleware/client-address.js';
 import type { RunningServer, ServerOptions } from './server.js';
 import { startServer } from './server.js';
 
@@ -25,6 +27,10 @@ const USAGE = `Usage: kontakt-server --config <departments.json> [options]
   --allow-origin <origin>  origin allowed for every department (repeatable)
   --serve <path>=<dir>     serve static files from <dir> at <path> (repeatable)
   --demo <dir>             the same as --serve /=<dir>
+  --trust-proxy <hops|addresses>
+                           behind a reverse proxy: how many proxies are in front, or their
+                           addresses (IP, CIDR, loopback, uniquelocal; comma-separated), so the
+                           client address is read from X-Forwarded-For (env KONTAKT_TRUST_PROXY)
   --log-level <level>      ${LOG_LEVELS.join(' | ')} (default info)
   --help                   show this help`;
 
@@ -39,6 +45,7 @@ async function main(argv: string[]): Promise<void> {
       'allow-origin': { type: 'string', multiple: true },
       serve: { type: 'string', multiple: true },
       demo: { type: 'string' },
+      'trust-proxy': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -50,17 +57,19 @@ async function main(argv: string[]): Promise<void> {
   }
   if (!values.config) throw new UsageError('--config is required');
 
+  const trustProxy = values['trust-proxy'] ?? env('KONTAKT_TRUST_PROXY');
   const options: ServerOptions = {
     departments: await loadDepartmentsFile(values.config),
-    dataDir: values.data ?? process.env.KONTAKT_DATA_DIR ?? './data',
-    port: parsePort(values.port ?? process.env.PORT ?? '8080'),
-    host: values.host ?? process.env.HOST ?? '0.0.0.0',
+    dataDir: values.data ?? env('KONTAKT_DATA_DIR') ?? './data',
+    port: parsePort(values.port ?? env('PORT') ?? '8080'),
+    host: values.host ?? env('HOST') ?? '0.0.0.0',
     allowedOrigins: values['allow-origin'] ?? [],
     serve: [
       ...(values.serve ?? []).map(parseMount),
       ...(values.demo ? [{ path: '/', dir: values.demo }] : []),
     ],
     logLevel: parseLogLevel(values['log-level'] ?? 'info'),
+    ...(trustProxy === undefined ? {} : { trustProxy: parseTrustProxy(trustProxy) }),
   };
   const server = await startServer(options);
   handleSignals(server);
@@ -83,6 +92,22 @@ function handleSignals(server: RunningServer): void {
 }
 
 class UsageError extends Error {}
+
+/** An environment variable; set but empty (`PORT=` in a compose file) counts as unset. */
+function env(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** `2` (hops) or `10.0.0.0/8, 192.0.2.7` (proxy addresses); the server checks the addresses. */
+function parseTrustProxy(text: string): TrustProxy {
+  if (/^\s*\d+\s*$/.test(text)) return Number(text);
+  const list = text.split(',').map((entry) => entry.trim());
+  if (list.some((entry) => entry === '')) {
+    throw new UsageError(`--trust-proxy needs a number of hops or addresses, got ${text}`);
+  }
+  return list;
+}
 
 function parsePort(text: string): number {
   const port = Number(text);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from './config.js';
 import { startServer } from './server.js';
 import { createSqliteDatabase } from './store/sqlite.js';
+import type { Store } from './store/store.js';
 import { createKyselyStore } from './store/store.js';
 import { startTestServer, testDepartments, validSubmission } from './test-support/departments.js';
 import { gatedStore } from './test-support/gated-store.js';
@@ -27,10 +29,75 @@ describe('startServer', () => {
     ).rejects.toBeInstanceOf(ConfigError);
   });
 
-  it('refuses a static directory that does not exist', async () => {
-    await expect(
-      startTestServer({ serve: [{ path: '/', dir: join(await tempDir(), 'missing') }] }),
-    ).rejects.toThrow('is not a directory');
+  it('refuses a static directory that does not exist, naming it', async () => {
+    const missing = join(await tempDir(), 'missing');
+    const error = await startTestServer({ serve: [{ path: '/', dir: missing }] }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).errors).toEqual([
+      {
+        field: 'serve.0.dir',
+        pointer: '/serve/0/dir',
+        code: 'not_a_directory',
+        params: { dir: missing },
+      },
+    ]);
+    expect((error as ConfigError).message).toContain(missing);
+  });
+
+  it('refuses limits and proxy settings that cannot work before opening the store', async () => {
+    const dataDir = join(await tempDir(), 'never-created');
+    const error = await startServer({
+      departments: testDepartments,
+      dataDir,
+      port: 80_800,
+      logLevel: 'silent',
+      rateLimit: { windowMs: 60_000, max: 0, reads: { windowMs: 0, max: 10 } },
+      // NaN would otherwise turn the body limit off without a word.
+      bodyLimit: Number.NaN,
+      trustProxy: ['10.0.0.0/8', 'proxy.example'],
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).errors.map((e) => `${e.field}: ${e.code}`)).toEqual([
+      'port: invalid_format',
+      'rateLimit.max: too_small',
+      'rateLimit.reads.windowMs: too_small',
+      'bodyLimit: too_small',
+      'trustProxy.1: invalid_format',
+    ]);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('waits for an idempotency sweep under way before closing the store', async () => {
+    const dataDir = await tempDir();
+    const real = await createKyselyStore(createSqliteDatabase(dataDir));
+    const events: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store: Store = {
+      ...real,
+      async deleteExpiredIdempotencyRecords(now) {
+        await gate;
+        const deleted = await real.deleteExpiredIdempotencyRecords(now);
+        events.push('swept');
+        return deleted;
+      },
+      async close() {
+        events.push('closed');
+        await real.close();
+      },
+    };
+    // The first sweep starts with the server and waits at the gate.
+    const server = await startTestServer({ dataDir, store });
+    const closing = server.close();
+    // With no connection open, the listening socket is closed within a turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual([]);
+    release();
+    await closing;
+    expect(events).toEqual(['swept', 'closed']);
   });
 
   it('lets a request in flight finish before close() resolves, then stops listening', async () => {

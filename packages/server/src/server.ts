@@ -2,11 +2,15 @@ import { existsSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
-import type { DepartmentInput } from '@kontakt/core/schemas';
+import type { DepartmentInput, FieldError } from '@kontakt/core/schemas';
 import { pino } from 'pino';
 import { createApp } from './app.js';
-import { parseDepartments } from './config.js';
+import { ConfigError, fieldError, parseDepartments } from './config.js';
 import type { AppContext, StaticMount } from './context.js';
+import type { TrustProxy } from './middleware/client-address.js';
+import { compileTrustProxy } from './middleware/client-address.js';
+import type { RateLimitConfig } from './middleware/rate-limit.js';
+import { checkRateLimit } from './middleware/rate-limit.js';
 import { createSqliteDatabase } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { createKyselyStore } from './store/store.js';
@@ -22,8 +26,20 @@ export interface ServerOptions {
   host?: string;
   /** Origins allowed for every department, besides each department's own (demo pages, tests). */
   allowedOrigins?: string[];
-  /** Per client IP, for POST requests. Default 60 per minute. */
-  rateLimit?: { windowMs: number; max: number };
+  /**
+   * Per client: `windowMs`/`max` limit POSTs (default 60 per minute); `reads` limits GETs of the
+   * API (`/v1/departments…`, the OpenAPI document; not health, not static files) in separate
+   * windows (default 600 per minute; `false` turns it off).
+   */
+  rateLimit?: RateLimitConfig;
+  /**
+   * Behind a reverse proxy or load balancer every request comes from the proxy's address, so the
+   * client's own must be read from `X-Forwarded-For`. A number: that many proxies are in front
+   * (the client is that many hops from the right). A list: the proxies' addresses (IPs, CIDR
+   * ranges, or `loopback` / `linklocal` / `uniquelocal`), skipped from the right. Without it the
+   * header is ignored, since anyone can send it.
+   */
+  trustProxy?: TrustProxy;
   /** Largest accepted request body in bytes. Default 64 KiB. */
   bodyLimit?: number;
   /** Static files, e.g. the demo pages and script-tag bundles. */
@@ -66,7 +82,7 @@ const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const departments = parseDepartments(options.departments);
-  const serve = (options.serve ?? []).map(checkMount);
+  checkOptions(options);
   const logger = pino({ level: options.logLevel ?? 'info' });
   const now = options.now ?? (() => new Date());
   const store = options.store ?? (await createKyselyStore(createSqliteDatabase(options.dataDir)));
@@ -78,7 +94,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     extraOrigins: new Set(options.allowedOrigins ?? []),
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     rateLimit: options.rateLimit ?? DEFAULTS.rateLimit,
-    serve,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    serve: options.serve ?? [],
     now,
   };
   const app = createApp(ctx);
@@ -93,16 +110,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { port } = server.address() as AddressInfo;
   const url = `http://${displayHost(host)}:${port}`;
 
-  const sweep = () =>
-    store.deleteExpiredIdempotencyRecords(now()).catch((error: unknown) => {
+  // close() waits for a sweep under way, so the store is never closed beneath it.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = store.deleteExpiredIdempotencyRecords(now()).catch((error: unknown) => {
       logger.warn({ err: error }, 'could not delete expired idempotency keys');
     });
-  void sweep();
+  };
+  sweep();
   const sweeper = setInterval(sweep, IDEMPOTENCY_SWEEP_MS);
   sweeper.unref();
 
   logger.info({ url }, 'kontakt server listening');
-  if (serve.some((mount) => mount.path.replace(/\/+$/, '') === '')) {
+  if (ctx.serve.some((mount) => mount.path.replace(/\/+$/, '') === '')) {
     logger.info({ url: `${url}/` }, `open the demo page at ${url}/`);
   }
 
@@ -115,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       closing ??= (async () => {
         clearInterval(sweeper);
         await stopListening(server);
+        await sweeping;
         await store.close();
         logger.flush();
       })();
@@ -158,12 +179,39 @@ function displayHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function checkMount(mount: StaticMount): StaticMount {
+/**
+ * Refuses options that cannot work, all at once and before anything is opened, as a
+ * `ConfigError` naming each bad field.
+ */
+function checkOptions(options: ServerOptions): void {
+  const errors: FieldError[] = [];
+  const { port } = options;
+  if (port !== undefined && !(Number.isSafeInteger(port) && port >= 0 && port <= 65_535)) {
+    errors.push(fieldError(['port'], 'invalid_format'));
+  }
+  if (options.rateLimit !== undefined) errors.push(...checkRateLimit(options.rateLimit));
+  const { bodyLimit } = options;
+  if (bodyLimit !== undefined && !(Number.isSafeInteger(bodyLimit) && bodyLimit > 0)) {
+    // NaN or a negative number would silently turn the limit off.
+    errors.push(fieldError(['bodyLimit'], 'too_small'));
+  }
+  errors.push(...compileTrustProxy(options.trustProxy).errors);
+  (options.serve ?? []).forEach((mount, index) => {
+    errors.push(...checkMount(mount, index));
+  });
+  if (errors.length > 0) throw new ConfigError('the server options', errors);
+}
+
+function checkMount(mount: StaticMount, index: number): FieldError[] {
   if (!mount.path.startsWith('/')) {
-    throw new Error(`serve: the URL path must start with "/", got ${JSON.stringify(mount.path)}`);
+    return [
+      { ...fieldError(['serve', index, 'path'], 'invalid_format'), params: { path: mount.path } },
+    ];
   }
   if (!existsSync(mount.dir) || !statSync(mount.dir).isDirectory()) {
-    throw new Error(`serve: ${mount.dir} is not a directory`);
+    return [
+      { ...fieldError(['serve', index, 'dir'], 'not_a_directory'), params: { dir: mount.dir } },
+    ];
   }
-  return mount;
+  return [];
 }

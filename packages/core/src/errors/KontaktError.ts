@@ -1,12 +1,16 @@
 import type { ErrorCode, FieldError, Problem } from '../schemas/index.js';
 
-/** Codes the SDK adds to the server's `ERROR_CODES` for failures that never got a problem document. */
+/**
+ * Codes the SDK adds to the server's `ERROR_CODES` for failures that never got a problem document;
+ * `expired`: a kept submission was not sent within `ClientOptions.outboxMaxAge` and was removed.
+ */
 export type SdkErrorCode =
   | 'network_error'
   | 'timeout'
   | 'invalid_response'
   | 'aborted'
-  | 'http_error';
+  | 'http_error'
+  | 'expired';
 
 /** Every code a `KontaktError` can carry; a newer server may send codes this SDK does not know. */
 export type KontaktErrorCode = ErrorCode | SdkErrorCode | (string & {});

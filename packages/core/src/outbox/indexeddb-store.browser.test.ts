@@ -148,6 +148,75 @@ describe('indexedDBStore', () => {
       id,
     ]);
     expect(await client.outbox.pending()).to.deep.equal([]);
+    // Nothing is kept longer than needed: the database went with its last entry.
+    expect(await names()).not.to.include(name);
+  });
+
+  it('deletes its database when the last entry is deleted, and only then', async () => {
+    const name = uniqueName();
+    const store = indexedDBStore({ name });
+    const one = entry('https://a.example.se', '2026-11-23T09:00:00.000Z');
+    const two = entry('https://b.example.se', '2026-11-23T10:00:00.000Z');
+    await store.put(one);
+    await store.put(two);
+
+    await store.delete(one.id);
+    expect(await names()).to.include(name);
+    await store.delete(two.id);
+    expect(await names()).not.to.include(name);
+
+    // Needed again, it is created again.
+    await store.put(one);
+    expect(await store.list('https://a.example.se')).to.deep.equal([one]);
     await deleteDatabase(name);
   });
+
+  it('keeps an entry another tab adds while the last one is being deleted', async () => {
+    // The other tab's put starts a little later each round, to land in every step of the deletion.
+    for (let round = 0; round < 12; round++) {
+      const name = uniqueName();
+      const last = entry('https://a.example.se', '2026-11-23T09:00:00.000Z');
+      const added = entry('https://a.example.se', '2026-11-23T10:00:00.000Z');
+      // Two stores on one database: two tabs, or two copies of the SDK on one page.
+      const thisTab = indexedDBStore({ name });
+      const otherTab = indexedDBStore({ name });
+      await thisTab.put(last);
+      await otherTab.list('https://a.example.se');
+
+      const deleting = thisTab.delete(last.id);
+      for (let hop = 0; hop < round; hop++) await new Promise((resolve) => setTimeout(resolve));
+      await Promise.all([deleting, otherTab.put(added)]);
+      expect(await indexedDBStore({ name }).list('https://a.example.se')).to.deep.equal([added]);
+      await deleteDatabase(name);
+    }
+  });
+
+  it('deletes an empty database an earlier page left when it looks for entries', async () => {
+    const name = uniqueName();
+    const kept = entry('https://a.example.se', '2026-11-23T09:00:00.000Z');
+    await indexedDBStore({ name }).put(kept);
+    await removeBehindTheStoresBack(name, kept.id);
+    expect(await names()).to.include(name);
+
+    expect(await indexedDBStore({ name }).list('https://b.example.se')).to.deep.equal([]);
+    expect(await names()).not.to.include(name);
+  });
 });
+
+/** Deletes an entry the way an older version (or a tab closed at the wrong moment) left it. */
+function removeBehindTheStoresBack(name: string, id: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      const transaction = db.transaction('entries', 'readwrite');
+      transaction.objectStore('entries').delete(id);
+      transaction.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  });
+}

@@ -1,3 +1,4 @@
+import { exclusive } from './lock.js';
 import type { OutboxEntry, OutboxStore } from './types.js';
 
 const OBJECT_STORE = 'entries';
@@ -12,14 +13,18 @@ export interface IndexedDBStoreOptions {
 
 /**
  * Keeps outbox entries in IndexedDB so they survive a reload or a closed tab: the default in
- * browsers. Following ePrivacy, the database is created only when the first entry must be kept;
- * looking for entries never creates it.
+ * browsers. Following ePrivacy, nothing is stored longer than needed: the database is created
+ * only when the first entry must be kept (looking for entries never creates it), and it is
+ * deleted again as soon as its last entry is gone.
  *
  * @since 0.1.0
  */
 export function indexedDBStore(options: IndexedDBStoreOptions = {}): OutboxStore {
   const name = options.name ?? 'kontakt-outbox';
   const factory = () => options.indexedDB ?? globalThis.indexedDB;
+  // Writers and the deleter take turns across tabs: a put in another tab between "it is empty"
+  // and the deletion would otherwise be deleted with the database.
+  const lockName = `kontakt-outbox-db:${name}`;
   let db: IDBDatabase | undefined;
   let opening: Promise<IDBDatabase | undefined> = Promise.resolve(undefined);
 
@@ -32,13 +37,28 @@ export function indexedDBStore(options: IndexedDBStoreOptions = {}): OutboxStore
       .then(async () => {
         if (db) return db;
         if (!create && !(await mayExist(factory(), name))) return undefined;
-        db = await openDatabase(factory(), name, create, () => {
-          db = undefined;
+        const opened = await openDatabase(factory(), name, create, () => {
+          if (db === opened) db = undefined;
         });
+        db = opened;
         return db;
       });
     return opening;
   };
+
+  /** Deletes the database when it holds no entries; call holding the lock. */
+  const deleteIfEmpty = async (): Promise<void> => {
+    const open = await database(false);
+    if (!open) return;
+    // Counted again under the lock: the caller's view may be out of date.
+    if ((await run<number>(open, 'readonly', (store) => store.count())) > 0) return;
+    if (db === open) db = undefined;
+    open.close();
+    await deleteDatabase(factory(), name);
+  };
+
+  /** Best effort: an entry is gone whether or not its empty database could be deleted too. */
+  const cleanUp = () => exclusive(lockName, deleteIfEmpty).catch(() => undefined);
 
   return {
     async list(endpoint) {
@@ -47,22 +67,44 @@ export function indexedDBStore(options: IndexedDBStoreOptions = {}): OutboxStore
       const entries = await run<OutboxEntry[]>(open, 'readonly', (store) =>
         store.index(ENDPOINT_INDEX).getAll(endpoint),
       );
+      // An empty database may be left over (a tab closed at the wrong moment, an older version).
+      if (entries.length === 0) await cleanUp();
       return entries.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     async get(id) {
       const open = await database(false);
       return open && run<OutboxEntry | undefined>(open, 'readonly', (store) => store.get(id));
     },
-    async put(entry) {
-      const open = await database(true);
-      if (!open) throw new Error('IndexedDB is not available.');
-      await run(open, 'readwrite', (store) => store.put(entry));
+    put(entry) {
+      return exclusive(lockName, async () => {
+        const open = await database(true);
+        if (!open) throw new Error('IndexedDB is not available.');
+        await run(open, 'readwrite', (store) => store.put(entry));
+      });
     },
     async delete(id) {
       const open = await database(false);
-      if (open) await run(open, 'readwrite', (store) => store.delete(id));
+      if (!open) return;
+      const left = await run<number>(open, 'readwrite', (store) => {
+        store.delete(id);
+        return store.count();
+      });
+      if (left === 0) await cleanUp();
     },
   };
+}
+
+/**
+ * Deletes a database. Resolves once it is gone, or once only other connections hold it up: they
+ * close on `versionchange`, and anything opened meanwhile waits until the deletion is done.
+ */
+function deleteDatabase(factory: IDBFactory, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onblocked = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
 }
 
 /** `indexedDB.databases()` answers without creating anything; where it is missing, assume maybe. */

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../client.js';
+import type { KontaktError } from '../errors/KontaktError.js';
+import { isKontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
 import type { FaultServer } from '../test-support/fault-server.js';
 import {
@@ -14,9 +16,11 @@ import {
 } from '../test-support/fault-server.js';
 import type { OutboxDeliveredEvent, OutboxFailedEvent } from './events.js';
 import { memoryStore } from './memory-store.js';
+import { OutboxController } from './outbox.js';
 import type { OutboxEntry, OutboxStore } from './types.js';
 
 const PAGE = 'https://gata.example.se/parkering';
+const DAY = 24 * 60 * 60_000;
 const servers: FaultServer[] = [];
 
 afterEach(async () => {
@@ -196,7 +200,7 @@ describe('outbox', () => {
   it('sends what an earlier page load left as soon as a client is created', async () => {
     const store = memoryStore();
     const server = await serve(() => ({ status: 201, json: receipt }));
-    const left = entry(server.url, { createdAt: '2026-11-20T08:00:00.000Z' });
+    const left = entry(server.url, { createdAt: new Date(Date.now() - 3 * DAY).toISOString() });
     await store.put(left);
 
     const client = clientAt(server.url, store);
@@ -232,13 +236,22 @@ describe('outbox', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('ignores stored entries that are not valid entries', async () => {
+  it('ignores stored entries that are not valid entries, and removes them', async () => {
     const store = memoryStore();
-    const endpoint = 'https://kontakt.example.se';
-    await store.put({ ...entry(endpoint), submission: { nope: true } } as unknown as OutboxEntry);
-    const good = entry(endpoint, { nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const server = await serve(() => ({ status: 201, json: receipt }));
+    const bad = { ...entry(server.url), submission: { nope: true } } as unknown as OutboxEntry;
+    await store.put(bad);
+    const good = entry(server.url, {
+      nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     await store.put(good);
-    expect(await clientAt(endpoint, store).outbox.pending()).toEqual([good]);
+    const client = clientAt(server.url, store);
+    expect(await client.outbox.pending()).toEqual([good]);
+
+    await client.outbox.flush();
+    // Kept, it could never be sent and would keep the browser's database alive for good.
+    expect(await store.get(bad.id)).toBeUndefined();
+    expect(server.requests.map((request) => request.headers['idempotency-key'])).toEqual([good.id]);
   });
 
   it('does not keep a Node process alive while entries wait for their next try', async () => {
@@ -259,5 +272,218 @@ describe('outbox', () => {
     );
     // Had a timer kept it alive, execFile would have killed it and rejected.
     expect(JSON.parse(stdout)).toEqual({ queued: true });
+  });
+});
+
+describe('outbox expiry', () => {
+  it('gives up a submission not sent within outboxMaxAge: removed, failed with code expired', async () => {
+    const port = await freePort();
+    const client = createClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      department: 'gata',
+      pageUrl: () => PAGE,
+      retry: 0,
+      outbox: memoryStore(),
+      outboxMaxAge: 200,
+    });
+    const failed = nextEvent<OutboxFailedEvent>(client.outbox, 'failed');
+    const error = await queuedError(client.cases.submit(message));
+    const event = await failed;
+
+    expect(event.entry.id).toBe(error.queued?.id);
+    expect(Date.parse(event.entry.expiresAt ?? '') - Date.parse(event.entry.createdAt)).toBe(200);
+    expect(isKontaktError(event.error)).toBe(true);
+    expect(event.error).toMatchObject({ code: 'expired' });
+    expect(await client.outbox.pending()).toEqual([]);
+
+    // The server is back, but the message is not sent any more.
+    const server = await serve(() => ({ status: 201, json: receipt }), port);
+    await client.outbox.flush();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('keeps a submission 7 days by default', async () => {
+    const client = clientAt(`http://127.0.0.1:${await freePort()}`);
+    await queuedError(client.cases.submit(message));
+    const [kept] = await client.outbox.pending();
+    expect(Date.parse(kept?.expiresAt ?? '') - Date.parse(kept?.createdAt ?? '')).toBe(7 * DAY);
+  });
+
+  it('does not send an entry older than its expiry that an earlier page load left', async () => {
+    const store = memoryStore();
+    const server = await serve(() => ({ status: 201, json: receipt }));
+    const expired = entry(server.url, {
+      createdAt: new Date(Date.now() - 2 * DAY).toISOString(),
+      expiresAt: new Date(Date.now() - DAY).toISOString(),
+    });
+    // Written by a version without `expiresAt`: 7 days after `createdAt`.
+    const { expiresAt: _, ...legacy } = entry(server.url, {
+      createdAt: new Date(Date.now() - 8 * DAY).toISOString(),
+    });
+    await store.put(expired);
+    await store.put(legacy);
+
+    const client = clientAt(server.url, store);
+    const failures: OutboxFailedEvent[] = [];
+    const bothFailed = new Promise<void>((resolve) =>
+      client.outbox.addEventListener('failed', (event) => {
+        if (failures.push(event) === 2) resolve();
+      }),
+    );
+    expect(await client.outbox.pending()).toEqual([]);
+    await bothFailed;
+
+    expect(failures.map((event) => event.entry.id).sort()).toEqual([expired.id, legacy.id].sort());
+    expect(failures.map((event) => (event.error as KontaktError).code)).toEqual([
+      'expired',
+      'expired',
+    ]);
+    expect(server.requests).toHaveLength(0);
+    expect(await store.list(server.url)).toEqual([]);
+  });
+
+  it('refuses an outboxMaxAge that is not a positive duration', () => {
+    for (const outboxMaxAge of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() =>
+        createClient({ endpoint: 'https://kontakt.example.se', department: 'gata', outboxMaxAge }),
+      ).toThrow(RangeError);
+    }
+  });
+});
+
+describe('outbox with many entries', () => {
+  it('stops at the first entry that finds the server down instead of trying every entry', async () => {
+    const store = memoryStore();
+    const server = await serve(() => ({ status: 503, json: problem(503, 'service_unavailable') }));
+    const entries = [1, 2, 3].map((minutes) =>
+      entry(server.url, { createdAt: new Date(Date.now() - minutes * 60_000).toISOString() }),
+    );
+    // Not due yet, so that only the flush below sends.
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    for (const kept of entries) await store.put({ ...kept, nextAttemptAt: later });
+    const client = clientAt(server.url, store);
+
+    await client.outbox.flush();
+    // One entry, tried twice by the client's own retry; the other two were not sent.
+    expect(new Set(server.requests.map((request) => request.headers['idempotency-key'])).size).toBe(
+      1,
+    );
+    expect(server.requests).toHaveLength(2);
+    expect((await client.outbox.pending()).map((kept) => kept.attempts).sort()).toEqual([1, 1, 2]);
+  });
+
+  it('tries another entry next, so one the server chokes on does not hold up the rest', async () => {
+    const store = memoryStore();
+    const chokes = crypto.randomUUID();
+    const server = await serve((request) =>
+      request.headers['idempotency-key'] === chokes
+        ? { status: 500, json: problem(500, 'internal_error') }
+        : { status: 201, json: receipt },
+    );
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    const first = entry(server.url, { id: chokes, createdAt: ago(3), nextAttemptAt: ago(3) });
+    const others = [2, 1].map((minutes) =>
+      entry(server.url, { createdAt: ago(minutes), nextAttemptAt: ago(minutes) }),
+    );
+    for (const kept of [first, ...others]) await store.put(kept);
+    const delivered: string[] = [];
+    // Created, the client tries the oldest entry, which fails: the outbox backs off.
+    const client = clientAt(server.url, store);
+    await nextEvent(client.outbox, 'change');
+    client.outbox.addEventListener('delivered', (event) => delivered.push(event.entry.id));
+    expect(server.requests.map((request) => request.headers['idempotency-key'])).toEqual([
+      chokes,
+      chokes,
+    ]);
+
+    await client.outbox.flush();
+    expect(delivered).toEqual(others.map((kept) => kept.id));
+    expect((await client.outbox.pending()).map((kept) => kept.id)).toEqual([chokes]);
+  });
+});
+
+describe('outbox timing', () => {
+  const idle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  function countingStore(): OutboxStore & { lists: number } {
+    const store = memoryStore();
+    const counting = {
+      lists: 0,
+      list: (endpoint: string) => {
+        counting.lists += 1;
+        return store.list(endpoint);
+      },
+      get: store.get,
+      put: store.put,
+      delete: store.delete,
+    };
+    return counting;
+  }
+
+  it('probes a server that stays down with one entry per round, backing off the whole outbox', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.spyOn(Math, 'random').mockReturnValue(1); // no jitter: 2 s, 4 s, 8 s
+    const store = memoryStore();
+    const endpoint = 'https://kontakt.example.se';
+    const [a, b, c] = [3, 2, 1].map((minutes) =>
+      entry(endpoint, { createdAt: new Date(Date.now() - minutes * 60_000).toISOString() }),
+    ) as [OutboxEntry, OutboxEntry, OutboxEntry];
+    for (const kept of [a, b, c]) await store.put(kept);
+    const sent: string[] = [];
+    const start = Date.now();
+    const sentAt: number[] = [];
+    new OutboxController(store, endpoint, async (kept) => {
+      sent.push(kept.id);
+      sentAt.push(Date.now() - start);
+      throw new NetworkError('The server could not be reached.');
+    });
+
+    await idle();
+    expect(sent).toEqual([a.id]);
+    for (const step of [1_999, 1, 3_999, 1, 7_999, 1]) {
+      vi.advanceTimersByTime(step);
+      await idle();
+    }
+    expect(sent).toEqual([a.id, b.id, c.id, a.id]);
+    expect(sentAt).toEqual([0, 2_000, 6_000, 14_000]);
+  });
+
+  it('waits instead of looking again at once while another tab sends an entry', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    let held = true;
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: async (
+          _name: string,
+          options: LockOptions,
+          callback: (lock: Lock | null) => Promise<unknown>,
+        ) => callback(held && options.ifAvailable ? null : ({} as Lock)),
+      },
+    });
+    const store = countingStore();
+    const endpoint = 'https://kontakt.example.se';
+    await store.put(entry(endpoint));
+    const sent: string[] = [];
+    new OutboxController(store, endpoint, async (kept) => {
+      sent.push(kept.id);
+      return receipt;
+    });
+    await idle();
+    const looks = store.lists;
+
+    vi.advanceTimersByTime(1_000);
+    await idle();
+    expect(store.lists).toBe(looks);
+    expect(sent).toEqual([]);
+
+    held = false;
+    vi.advanceTimersByTime(1_000);
+    await idle();
+    expect(sent).toHaveLength(1);
   });
 });

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { isKontaktError } from '../errors/KontaktError.js';
+import { isKontaktError, KontaktError } from '../errors/KontaktError.js';
 import type { Receipt } from '../schemas/index.js';
 import { CaseSubmissionSchema, DateTimeSchema } from '../schemas/index.js';
 import type { OutboxEventMap } from './events.js';
 import { OutboxDeliveredEvent, OutboxFailedEvent } from './events.js';
+import { ifAvailable } from './lock.js';
 import { isTransientFailure } from './transient.js';
 import type { OutboxEntry, OutboxStore } from './types.js';
 
@@ -13,13 +14,17 @@ import type { OutboxEntry, OutboxStore } from './types.js';
  *
  * @since 0.1.0
  * @event delivered - `OutboxDeliveredEvent`: an entry reached the server (`.entry`, `.receipt`).
- * @event failed - `OutboxFailedEvent`: an entry was refused for good and removed (`.entry`, `.error`).
+ * @event failed - `OutboxFailedEvent`: an entry was refused for good, or was not sent before it
+ *   expired (`.error.code` is `'expired'`), and was removed (`.entry`, `.error`).
  * @event change - the entries changed (added, retried, removed).
  */
 export interface Outbox extends EventTarget {
   /** The entries waiting to be sent to this client's endpoint, oldest first. */
   pending(): Promise<OutboxEntry[]>;
-  /** Tries to send every waiting entry now, whatever its backoff; resolves when each was tried. */
+  /**
+   * Tries to send every waiting entry now, whatever its backoff, one after another; resolves when
+   * each was tried, or as soon as one finds the server unreachable (the others would too).
+   */
   flush(): Promise<void>;
   addEventListener<K extends keyof OutboxEventMap>(
     type: K,
@@ -46,6 +51,9 @@ export interface Outbox extends EventTarget {
 /** Sends one entry (with its own idempotency key) and returns the parsed receipt. */
 export type OutboxSender = (entry: OutboxEntry) => Promise<Receipt>;
 
+/** How long an entry is kept by default before it is given up: 7 days, in milliseconds. */
+export const DEFAULT_OUTBOX_MAX_AGE = 7 * 24 * 60 * 60_000;
+
 const FIRST_DELAY = 2_000;
 const MAX_DELAY = 5 * 60_000;
 const MAX_TIMER = 2 ** 31 - 1;
@@ -59,11 +67,12 @@ const OutboxEntrySchema = z.object({
   createdAt: DateTimeSchema,
   attempts: z.number(),
   nextAttemptAt: DateTimeSchema,
+  expiresAt: z.optional(DateTimeSchema),
 });
 
 /**
- * When to try an entry again after `attempts` failures: 2 s doubling to 5 min, with jitter so that
- * many pages coming back online together do not all call at once; never sooner than `Retry-After`.
+ * When to try again after `attempts` failures: 2 s doubling to 5 min, with jitter so that many
+ * pages coming back online together do not all call at once; never sooner than `Retry-After`.
  */
 export function nextAttemptDelay(attempts: number, error?: unknown): number {
   const backoff = Math.min(MAX_DELAY, FIRST_DELAY * 2 ** Math.max(0, attempts - 1));
@@ -72,18 +81,34 @@ export function nextAttemptDelay(attempts: number, error?: unknown): number {
   return Math.max(jittered, retryAfter);
 }
 
+/**
+ * What one try of an entry came to: `settled` (delivered, refused, expired or already gone),
+ * `retry` (failed for a reason of its own), `unreachable` (the server takes nothing now, so the
+ * other entries wait too) or `busy` (another tab is sending it).
+ */
+type Outcome = 'settled' | 'retry' | 'unreachable' | 'busy';
+
 /** Entries being sent by this copy of the SDK, so two flushes in one page never send one twice. */
-const sending = new Map<string, Promise<void>>();
+const sending = new Map<string, Promise<Outcome>>();
 
 /**
  * The outbox of one endpoint in one store. Clients for the same endpoint and store share it (see
  * `outboxFor`), so every widget on a page hears about every delivery.
+ *
+ * Entries are sent one at a time. While the server cannot be reached, one entry at a time probes
+ * it, with a backoff of the whole outbox (not one per entry, which would send every entry on
+ * every round); the entry that probes rotates, so one entry the server chokes on cannot hold up
+ * the others.
  */
 export class OutboxController extends EventTarget implements Outbox {
   readonly #store: OutboxStore;
   readonly #endpoint: string;
   readonly #send: OutboxSender;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Sends in a row that found the server unreachable; sets the outbox's backoff. */
+  #unreachable = 0;
+  /** Automatic runs send nothing before this time (ms); `flush()` ignores it. */
+  #notBefore = 0;
 
   constructor(store: OutboxStore, endpoint: string, send: OutboxSender) {
     super();
@@ -92,12 +117,13 @@ export class OutboxController extends EventTarget implements Outbox {
     this.#send = send;
     globalThis.addEventListener?.('online', () => this.#background(() => this.flush()));
     // An earlier page load may have left entries; look once (without creating storage).
-    this.#background(() => this.#run(isDue));
+    this.#background(() => this.#run(this.#isDue));
   }
 
   async pending(): Promise<OutboxEntry[]> {
-    const entries = await this.#store.list(this.#endpoint);
-    return entries.filter((entry) => OutboxEntrySchema.safeParse(entry).success);
+    const now = Date.now();
+    const { readable } = await this.#read();
+    return readable.filter((entry) => !isExpired(entry, now));
   }
 
   flush(): Promise<void> {
@@ -111,57 +137,121 @@ export class OutboxController extends EventTarget implements Outbox {
     this.#background(() => this.#schedule());
   }
 
-  async #run(wanted: (entry: OutboxEntry) => boolean): Promise<void> {
-    const entries = (await this.pending()).filter(wanted);
-    // One at a time: a server that is just coming back should not get every entry at once.
-    for (const entry of entries) await this.#deliver(entry.id);
+  /** Due for an automatic try: expired (to be removed), or due and the outbox not backing off. */
+  readonly #isDue = (entry: OutboxEntry, now: number): boolean =>
+    isExpired(entry, now) || (Date.parse(entry.nextAttemptAt) <= now && now >= this.#notBefore);
+
+  async #run(wanted: (entry: OutboxEntry, now: number) => boolean): Promise<void> {
+    const { readable, unreadable } = await this.#read();
+    await this.#forget(unreadable);
+    // Longest waiting first: after a failed probe, the next probe is another entry.
+    const entries = readable.sort(
+      (a, b) =>
+        a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.createdAt.localeCompare(b.createdAt),
+    );
+    let reachable = true;
+    for (const entry of entries) {
+      const now = Date.now();
+      if (!wanted(entry, now) || (!reachable && !isExpired(entry, now))) continue;
+      // One at a time: a server that is just coming back should not get every entry at once.
+      const outcome = await this.#deliver(entry.id);
+      if (outcome === 'unreachable') reachable = false;
+      if (outcome === 'busy') this.#notBefore = Math.max(this.#notBefore, now + FIRST_DELAY);
+    }
     await this.#schedule();
   }
 
-  #deliver(id: string): Promise<void> {
+  #deliver(id: string): Promise<Outcome> {
     const running = sending.get(id);
     if (running) return running;
-    const delivery = withLock(`kontakt-outbox:${id}`, () => this.#attempt(id)).finally(() =>
-      sending.delete(id),
-    );
+    const delivery = ifAvailable(`kontakt-outbox:${id}`, () => this.#attempt(id))
+      // Another tab holds the lock, so it is sending this entry: leave it to that tab.
+      .then((outcome) => outcome ?? 'busy')
+      .finally(() => sending.delete(id));
     sending.set(id, delivery);
     return delivery;
   }
 
-  async #attempt(id: string): Promise<void> {
+  async #attempt(id: string): Promise<Outcome> {
     // Read again under the lock: another tab or flush may have delivered it meanwhile.
     const entry = await this.#store.get(id);
-    if (!entry || !OutboxEntrySchema.safeParse(entry).success) return;
+    if (!entry || !OutboxEntrySchema.safeParse(entry).success) return 'settled';
+    if (isExpired(entry, Date.now())) {
+      await this.#store.delete(id);
+      this.dispatchEvent(new OutboxFailedEvent(entry, expiredError(entry)));
+      this.dispatchEvent(new Event('change'));
+      return 'settled';
+    }
     let receipt: Receipt;
     try {
       receipt = await this.#send(entry);
     } catch (error) {
-      if (isTransientFailure(error) || !isKontaktError(error)) {
-        const attempts = entry.attempts + 1;
-        const next = Date.now() + nextAttemptDelay(attempts, error);
-        await this.#store.put({ ...entry, attempts, nextAttemptAt: new Date(next).toISOString() });
-      } else {
-        await this.#store.delete(id);
-        this.dispatchEvent(new OutboxFailedEvent(entry, error));
-      }
-      this.dispatchEvent(new Event('change'));
-      return;
+      return this.#failed(entry, error);
     }
+    this.#unreachable = 0;
+    this.#notBefore = 0;
     await this.#store.delete(id);
     this.dispatchEvent(new OutboxDeliveredEvent(entry, receipt));
     this.dispatchEvent(new Event('change'));
+    return 'settled';
+  }
+
+  async #failed(entry: OutboxEntry, error: unknown): Promise<Outcome> {
+    if (isKontaktError(error) && !isTransientFailure(error)) {
+      await this.#store.delete(entry.id);
+      this.dispatchEvent(new OutboxFailedEvent(entry, error));
+      this.dispatchEvent(new Event('change'));
+      return 'settled';
+    }
+    const attempts = entry.attempts + 1;
+    const next = Date.now() + nextAttemptDelay(attempts, error);
+    await this.#store.put({ ...entry, attempts, nextAttemptAt: new Date(next).toISOString() });
+    this.dispatchEvent(new Event('change'));
+    // The same key still being processed (409), or an error that is not the server's: this entry's.
+    if (!isKontaktError(error) || error.status === 409) return 'retry';
+    this.#unreachable += 1;
+    this.#notBefore = Date.now() + nextAttemptDelay(this.#unreachable, error);
+    return 'unreachable';
+  }
+
+  /** This endpoint's entries, split into those this SDK can read and those it cannot. */
+  async #read(): Promise<{ readable: OutboxEntry[]; unreadable: unknown[] }> {
+    const readable: OutboxEntry[] = [];
+    const unreadable: unknown[] = [];
+    for (const entry of await this.#store.list(this.#endpoint)) {
+      (OutboxEntrySchema.safeParse(entry).success ? readable : unreadable).push(entry);
+    }
+    return { readable, unreadable };
+  }
+
+  /**
+   * Removes entries no copy of this SDK could ever send (a damaged database, a hand edit), which
+   * would otherwise be kept for good and keep the database from being deleted. A version that
+   * changes the shape of entries must use another database version or name.
+   */
+  async #forget(unreadable: unknown[]): Promise<void> {
+    for (const entry of unreadable) {
+      const id = (entry as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string' || id === '') continue;
+      await this.#store.delete(id);
+      this.dispatchEvent(new Event('change'));
+    }
   }
 
   async #schedule(): Promise<void> {
-    const entries = await this.pending();
+    const { readable } = await this.#read();
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (entries.length === 0) return;
-    const next = Math.min(...entries.map((entry) => Date.parse(entry.nextAttemptAt)));
+    if (readable.length === 0) return;
+    let next = Number.POSITIVE_INFINITY;
+    for (const entry of readable) {
+      const due = Math.max(Date.parse(entry.nextAttemptAt), this.#notBefore);
+      next = Math.min(next, due, expiresAt(entry));
+    }
     const delay = Math.min(MAX_TIMER, Math.max(0, next - Date.now()));
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.#background(() => this.#run(isDue));
+      this.#background(() => this.#run(this.#isDue));
     }, delay);
     // A waiting entry must not keep a Node process (a test run, an SSR server) alive.
     (this.#timer as { unref?: () => void }).unref?.();
@@ -173,16 +263,20 @@ export class OutboxController extends EventTarget implements Outbox {
   }
 }
 
-const isDue = (entry: OutboxEntry) => Date.parse(entry.nextAttemptAt) <= Date.now();
+/** When an entry is given up: its own `expiresAt`, or the default age for entries without one. */
+function expiresAt(entry: OutboxEntry): number {
+  return entry.expiresAt === undefined
+    ? Date.parse(entry.createdAt) + DEFAULT_OUTBOX_MAX_AGE
+    : Date.parse(entry.expiresAt);
+}
 
-/** Runs `task` holding a Web Lock where there are any, so two tabs never send one entry at once. */
-function withLock(name: string, task: () => Promise<void>): Promise<void> {
-  const locks = globalThis.navigator?.locks;
-  if (!locks) return task();
-  return locks.request(name, { ifAvailable: true }, async (lock) => {
-    // Another tab holds it, so it is sending this entry: leave it to that tab.
-    if (lock) await task();
-  });
+const isExpired = (entry: OutboxEntry, now: number) => expiresAt(entry) <= now;
+
+function expiredError(entry: OutboxEntry): KontaktError {
+  return new KontaktError(
+    `The message could not be sent before ${new Date(expiresAt(entry)).toISOString()} and was removed from the outbox.`,
+    { code: 'expired' },
+  );
 }
 
 const outboxes = new WeakMap<OutboxStore, Map<string, OutboxController>>();

@@ -18,6 +18,12 @@ export interface OutboxEntry {
   attempts: number;
   /** ISO 8601 time of the next automatic try. */
   nextAttemptAt: string;
+  /**
+   * ISO 8601 time after which it is no longer sent but removed, with a `failed` event
+   * (`ClientOptions.outboxMaxAge` after `createdAt`). Entries without it expire 7 days after
+   * `createdAt`.
+   */
+  expiresAt?: string;
 }
 
 /**

@@ -53,6 +53,8 @@ export interface CasesContext {
   department: string;
   pageUrl: () => string | undefined;
   outbox: OutboxController | undefined;
+  /** Milliseconds a kept submission is tried before it is given up. */
+  outboxMaxAge: number;
 }
 
 export function casesResource(context: CasesContext): CasesResource {
@@ -145,6 +147,7 @@ async function keep(
       createdAt: new Date(now).toISOString(),
       attempts: 1,
       nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),
+      expiresAt: new Date(now + context.outboxMaxAge).toISOString(),
     });
   } catch {
     // Storage refused (private mode, quota): the caller gets the send error, not a false promise.

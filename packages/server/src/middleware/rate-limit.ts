@@ -1,11 +1,22 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { FieldError } from '@kontakt/core/schemas';
+import type { MiddlewareHandler } from 'hono';
+import { fieldError } from '../config.js';
 import type { AppEnv } from '../env.js';
+import { rateLimitKey } from './client-address.js';
 import { ProblemError } from './problem.js';
 
+/** At most `max` requests per client in each window of `windowMs` milliseconds. */
 export interface RateLimitOptions {
   windowMs: number;
   max: number;
+}
+
+/**
+ * The `rateLimit` server option: `windowMs` and `max` limit POSTs (sending cases); `reads` limits
+ * GETs of the API separately (default 600 per minute; `false` turns it off).
+ */
+export interface RateLimitConfig extends RateLimitOptions {
+  reads?: RateLimitOptions | false;
 }
 
 interface Window {
@@ -23,7 +34,7 @@ export class FixedWindowLimiter {
   #lastSweep = 0;
 
   constructor(options: RateLimitOptions) {
-    if (!(options.windowMs > 0) || !(options.max >= 1)) {
+    if (checkWindow(options, ['rateLimit']).length > 0) {
       throw new RangeError('rateLimit needs windowMs > 0 and max >= 1');
     }
     this.#options = options;
@@ -56,25 +67,42 @@ export class FixedWindowLimiter {
   }
 }
 
-/** The address of the connected peer (the socket's, not a header anyone can set). */
-export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+/** The default limit for reads of the API: generous, but a scraper cannot hammer the server. */
+export const DEFAULT_READ_LIMIT: RateLimitOptions = { windowMs: 60_000, max: 600 };
 
 /**
- * Limits POST requests per client IP and tells clients where they stand with the
- * `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset` headers (seconds), plus
- * `Retry-After` on a 429.
+ * Limits requests per client and tells clients where they stand with the `RateLimit-Limit`,
+ * `RateLimit-Remaining` and `RateLimit-Reset` headers (seconds), plus `Retry-After` on a 429.
+ * POSTs count against `options`; GETs and HEADs of the API (not the health check, which load
+ * balancers poll) against `options.reads`, in separate windows. Clients are told apart by
+ * `clientAddress` (IPv6 by /64 network).
  */
-export function rateLimit(options: RateLimitOptions, now: () => Date): MiddlewareHandler<AppEnv> {
-  const limiter = new FixedWindowLimiter(options);
+export function rateLimit(options: RateLimitConfig, now: () => Date): MiddlewareHandler<AppEnv> {
+  const writes = limited(options);
+  const readOptions = options.reads === undefined ? DEFAULT_READ_LIMIT : options.reads;
+  const reads = readOptions === false ? undefined : limited(readOptions);
   return async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const result = limiter.hit(clientAddress(c), now().getTime());
+    const method = c.req.method;
+    const check =
+      method === 'POST'
+        ? writes
+        : (method === 'GET' || method === 'HEAD') && !isHealthCheck(c.req.path)
+          ? reads
+          : undefined;
+    if (!check) return next();
+    const headers = check(rateLimitKey(c.get('clientAddress')), now().getTime());
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  };
+}
+
+const isHealthCheck = (path: string) => path === '/v1/health' || path.startsWith('/v1/health/');
+
+/** Counts a request; throws the 429 when it is over, else returns the headers to answer with. */
+function limited(options: RateLimitOptions) {
+  const limiter = new FixedWindowLimiter(options);
+  return (client: string, now: number): Record<string, string> => {
+    const result = limiter.hit(client, now);
     const headers = {
       'RateLimit-Limit': String(options.max),
       'RateLimit-Remaining': String(result.remaining),
@@ -86,7 +114,26 @@ export function rateLimit(options: RateLimitOptions, now: () => Date): Middlewar
         headers: { ...headers, 'Retry-After': headers['RateLimit-Reset'] },
       });
     }
-    await next();
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    return headers;
   };
+}
+
+/** Field errors for a rate-limit setting that cannot work (empty when it is fine). */
+export function checkRateLimit(options: RateLimitConfig): FieldError[] {
+  const errors = checkWindow(options, ['rateLimit']);
+  if (options.reads !== undefined && options.reads !== false) {
+    errors.push(...checkWindow(options.reads, ['rateLimit', 'reads']));
+  }
+  return errors;
+}
+
+function checkWindow(options: RateLimitOptions, path: string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!(options.windowMs > 0) || !Number.isFinite(options.windowMs)) {
+    errors.push(fieldError([...path, 'windowMs'], 'too_small'));
+  }
+  if (!(options.max >= 1) || !Number.isFinite(options.max)) {
+    errors.push(fieldError([...path, 'max'], 'too_small'));
+  }
+  return errors;
 }

@@ -1,12 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../env.js';
+import { anonymizeAddress } from './client-address.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /**
- * One log line per request: method, path, status, duration and request id. Never the body, the
- * query string or headers: what citizens send is personal data and stays out of logs.
+ * One log line per request: method, path, status, duration, request id and the client's network
+ * (its address with the host part zeroed). Never the body, the query string, headers or a full
+ * IP address: what citizens send, and who sends it, is personal data and stays out of logs.
  */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -23,6 +25,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
         method: c.req.method,
         path: c.req.path,
         status,
+        client: anonymizeAddress(c.get('clientAddress')),
         durationMs: Math.round((performance.now() - started) * 100) / 100,
       },
       'request',

@@ -1,15 +1,19 @@
 import type { MiddlewareHandler } from 'hono';
 
+/** Served types a browser runs scripts in when opened directly; SVG can carry `<script>` too. */
+const DOCUMENT_TYPES = ['text/html', 'image/svg+xml', 'application/xhtml+xml'];
+
 /**
- * Safe defaults on every response; on HTML a strict Content-Security-Policy that the widgets are
- * built to run under (no inline script, no eval, Trusted Types required).
+ * Safe defaults on every response; on documents (HTML, SVG) a strict Content-Security-Policy that
+ * the widgets are built to run under (no inline script, no eval, Trusted Types required).
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+    const type = c.res.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (DOCUMENT_TYPES.includes(type)) {
       const own = new URL(c.req.url).origin;
       c.header(
         'Content-Security-Policy',

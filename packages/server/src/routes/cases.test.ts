@@ -34,6 +34,8 @@ describe('POST /v1/cases', () => {
     expect(response.status).toBe(201);
     const receipt = ReceiptSchema.parse(await response.json());
     expect(receipt.receiptToken).toHaveLength(43);
+    // The receipt token is a secret: no browser, proxy or CDN cache may keep a copy.
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(receipt).toMatchObject({
       submittedAt: '2027-03-25T09:00:00.000Z',
       expectedAnswerBy: '2027-03-31T15:00:00.000Z',

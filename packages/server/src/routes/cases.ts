@@ -19,6 +19,14 @@ import { readJsonBody } from '../middleware/body.js';
 import { ProblemError } from '../middleware/problem.js';
 import type { IdempotencyRecord } from '../store/idempotency.js';
 
+/**
+ * A receipt holds the receipt token, a secret: no cache (browser, proxy, CDN) may keep a copy.
+ */
+const RECEIPT_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+};
+
 /** References are 40 random bits; a few collisions in a row mean something else is wrong. */
 const REFERENCE_ATTEMPTS = 5;
 
@@ -106,7 +114,7 @@ async function createCase(
       },
     );
     if (result.created) {
-      return c.body(responseBody, 201, { 'Content-Type': 'application/json; charset=utf-8' });
+      return c.body(responseBody, 201, RECEIPT_HEADERS);
     }
     if (result.conflict === 'idempotency_key') return replay(c, result.record, claim?.requestHash);
   }
@@ -156,7 +164,7 @@ function replay(c: Context<AppEnv>, record: IdempotencyRecord, requestHash?: str
     });
   }
   return c.body(record.body, record.status as ContentfulStatusCode, {
-    'Content-Type': 'application/json; charset=utf-8',
+    ...RECEIPT_HEADERS,
     'Idempotent-Replayed': 'true',
   });
 }

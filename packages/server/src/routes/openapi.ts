@@ -137,7 +137,8 @@ export function buildOpenApiDocument(): JsonObject {
           summary: 'The server is up.',
           responses: {
             '200': { description: 'Up.', content: json(ref('Health')) },
-            ...COMMON_PROBLEMS,
+            // Never rate limited: load balancers poll it.
+            '500': COMMON_PROBLEMS['500'],
           },
         },
       },
