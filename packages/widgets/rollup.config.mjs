@@ -22,7 +22,8 @@ export default [
         exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
         extensions: ['.ts', '.js'],
       }),
-      esbuild({ target: 'es2022', minify: true, tsconfig: 'tsconfig.json' }),
+      // Module scripts are always read as UTF-8: no need to escape å, ä, ö and Arabic.
+      esbuild({ target: 'es2022', minify: true, charset: 'utf8', tsconfig: 'tsconfig.json' }),
     ],
     output: {
       dir: 'dist/cdn',

@@ -12,8 +12,18 @@ export { ar } from './i18n/ar.js';
 export { en } from './i18n/en.js';
 export { fi } from './i18n/fi.js';
 export { sv } from './i18n/sv.js';
-export type { ContactFormField, KontaktTranslation, Translations } from './i18n/translation.js';
+export type {
+  ContactFormField,
+  KontaktTranslation,
+  TranslationSource,
+  Translations,
+} from './i18n/translation.js';
 export { ClientController, type ClientSource, clientContext } from './internal/client.js';
+export {
+  DraftController,
+  type DraftControllerOptions,
+  draftKey,
+} from './internal/draft-controller.js';
 export { KontaktElement } from './internal/kontakt-element.js';
 export { LocalizeController, resolveLang } from './internal/localize.js';
 export { VERSION } from './internal/version.js';

@@ -48,6 +48,8 @@ const failed = (code: string): string => {
       return 'النموذج لا يعمل في هذه الصفحة الآن. اتصل بمركز خدمة البلدية أو راسله بالبريد الإلكتروني.';
     case 'payload_too_large':
       return 'الرسالة كبيرة جدًا. اختصر النص ثم حاول مرة أخرى.';
+    case 'expired':
+      return 'تعذّر إرسال رسالتك لعدة أيام ولم تُرسل. نصّك ما زال هنا – أرسله مرة أخرى.';
     case 'network_error':
     case 'timeout':
       return 'لم نتمكن من الوصول إلى مركز الخدمة. تحقق من اتصالك ثم حاول مرة أخرى.';
@@ -118,5 +120,8 @@ export const ar: KontaktTranslation = {
     receiptAnswerBy: (date) => `ستحصل على الرد في موعد أقصاه ${date}.`,
     receiptKeep: 'احتفظ برقم القضية. ستحتاج إليه إذا أردت السؤال عن قضيتك.',
     newMessage: 'أرسل سؤالًا جديدًا',
+    draftRestored: 'لقد ملأنا النموذج بما كتبته سابقًا.',
+    clearForm: 'امسح النموذج',
+    formCleared: 'تم مسح النموذج.',
   },
 };

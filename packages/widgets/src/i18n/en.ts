@@ -48,6 +48,8 @@ const failed = (code: string): string => {
       return 'The form does not work on this page right now. Please call or e-mail the contact center instead.';
     case 'payload_too_large':
       return 'The message is too large. Shorten the text and try again.';
+    case 'expired':
+      return 'Your message could not be sent for several days and was not sent. Your text is still here – send it again.';
     case 'network_error':
     case 'timeout':
       return 'We could not reach the contact center. Check your connection and try again.';
@@ -120,5 +122,8 @@ export const en: KontaktTranslation = {
     receiptAnswerBy: (date) => `You will get an answer by ${date}.`,
     receiptKeep: 'Keep the case number. You need it if you want to ask about your case.',
     newMessage: 'Send a new question',
+    draftRestored: 'We have filled in what you wrote earlier.',
+    clearForm: 'Clear the form',
+    formCleared: 'The form has been cleared.',
   },
 };

@@ -48,6 +48,8 @@ const failed = (code: string): string => {
       return 'Lomake ei toimi tällä sivulla juuri nyt. Soita tai lähetä sähköpostia kunnan asiakaspalveluun.';
     case 'payload_too_large':
       return 'Viesti on liian suuri. Lyhennä tekstiä ja yritä uudelleen.';
+    case 'expired':
+      return 'Viestiä ei voitu lähettää useaan päivään, eikä sitä lähetetty. Tekstisi on yhä tallessa – lähetä se uudelleen.';
     case 'network_error':
     case 'timeout':
       return 'Emme saaneet yhteyttä asiakaspalveluun. Tarkista yhteytesi ja yritä uudelleen.';
@@ -122,5 +124,8 @@ export const fi: KontaktTranslation = {
     receiptAnswerBy: (date) => `Saat vastauksen viimeistään ${date}.`,
     receiptKeep: 'Tallenna asianumero. Tarvitset sitä, jos haluat kysyä asiastasi.',
     newMessage: 'Lähetä uusi kysymys',
+    draftRestored: 'Täytimme lomakkeelle sen, mitä kirjoitit aiemmin.',
+    clearForm: 'Tyhjennä lomake',
+    formCleared: 'Lomake on tyhjennetty.',
   },
 };

@@ -48,6 +48,8 @@ const failed = (code: string): string => {
       return 'Formuläret fungerar inte på den här sidan just nu. Ring eller mejla kommunens kontaktcenter i stället.';
     case 'payload_too_large':
       return 'Meddelandet är för stort. Korta texten och försök igen.';
+    case 'expired':
+      return 'Meddelandet kunde inte skickas på flera dagar och har inte skickats. Din text finns kvar – skicka den igen.';
     case 'network_error':
     case 'timeout':
       return 'Vi kunde inte nå kontaktcenter. Kontrollera din anslutning och försök igen.';
@@ -122,5 +124,8 @@ export const sv: KontaktTranslation = {
     receiptAnswerBy: (date) => `Du får svar senast ${date}.`,
     receiptKeep: 'Spara ärendenumret. Du behöver det om du vill fråga om ditt ärende.',
     newMessage: 'Skicka en ny fråga',
+    draftRestored: 'Vi har fyllt i det du skrev tidigare.',
+    clearForm: 'Töm formuläret',
+    formCleared: 'Formuläret är tömt.',
   },
 };

@@ -68,10 +68,20 @@ export interface KontaktTranslation {
     readonly receiptAnswerBy: (date: string) => string;
     readonly receiptKeep: string;
     readonly newMessage: string;
+    /** Said (politely) when a draft from before a reload was filled in. */
+    readonly draftRestored: string;
+    readonly clearForm: string;
+    readonly formCleared: string;
   };
 }
 
-/** Translations for the locales a widget ships, Swedish required (it is the fallback). */
+/**
+ * A locale's texts, or a function that loads them (typically a dynamic `import()`, so a page
+ * downloads only the languages its widgets speak).
+ */
+export type TranslationSource = KontaktTranslation | (() => Promise<KontaktTranslation>);
+
+/** Translations for the locales a widget ships, Swedish inline and required (it is the fallback). */
 export type Translations = { readonly sv: KontaktTranslation } & Partial<
-  Readonly<Record<Locale, KontaktTranslation>>
+  Readonly<Record<Locale, TranslationSource>>
 >;

@@ -21,15 +21,26 @@ export function resolveLang(element: Element): string {
   return element.ownerDocument.documentElement.lang.trim();
 }
 
+/** Translations already loaded, shared by every element of this copy of the widgets. */
+const loaded = new WeakMap<() => Promise<KontaktTranslation>, KontaktTranslation>();
+
 /**
  * Per-element localisation: each widget reads its own language and re-renders when it changes, so
  * two widgets on one page can speak two languages and nothing global is installed.
+ *
+ * Translations other than Swedish may be loaded on demand. Until the first language an element
+ * asks for has arrived, `ready` is false and the element shows only its loading state, so nothing
+ * is ever read out in the wrong language. When `lang` changes later, the element keeps speaking
+ * the language it has (correctly marked with `lang`) until the new one has loaded.
  */
 export class LocalizeController implements ReactiveController {
   private readonly host: Host;
   private readonly translations: Translations;
   private readonly observer: MutationObserver;
-  private current = '';
+  /** The `lang` tag that applies to the element now. */
+  private tag = '';
+  /** What the element speaks: the texts, their locale and the tag they were asked for with. */
+  private shown: { locale: Locale; tag: string; t: KontaktTranslation } | undefined;
 
   constructor(host: Host, translations: Translations) {
     this.host = host;
@@ -38,18 +49,28 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The locale in use: the first of `lang`'s subtags that the widget ships, else Swedish. */
-  get locale(): Locale {
-    const primary = this.current.toLowerCase().split('-')[0] ?? '';
+  /** The locale `lang` asks for: the first of its subtags that the widget ships, else Swedish. */
+  get requested(): Locale {
+    const primary = this.tag.toLowerCase().split('-')[0] ?? '';
     return primary in this.translations ? (primary as Locale) : 'sv';
   }
 
+  /** True once the element has texts to show (the language it asked for first, or Swedish). */
+  get ready(): boolean {
+    return this.shown !== undefined;
+  }
+
+  /** The locale of the texts in `t`. */
+  get locale(): Locale {
+    return this.shown?.locale ?? 'sv';
+  }
+
   /**
-   * The BCP 47 tag to format dates and numbers with: the page's own tag when it names the shipped
+   * The BCP 47 tag to format dates and numbers with: the page's own tag when it names the shown
    * locale (`sv-FI` keeps its region), else the locale.
    */
   get formatLocale(): string {
-    const tag = this.current;
+    const tag = this.shown?.tag ?? '';
     return tag.toLowerCase().split('-')[0] === this.locale &&
       Intl.DateTimeFormat.supportedLocalesOf(tag).length
       ? tag
@@ -60,9 +81,9 @@ export class LocalizeController implements ReactiveController {
     return this.t.dir;
   }
 
-  /** The texts in the current locale. */
+  /** The texts to show now. */
   get t(): KontaktTranslation {
-    return this.translations[this.locale] ?? this.translations.sv;
+    return this.shown?.t ?? this.translations.sv;
   }
 
   /** Formats a date (or ISO string) for the current locale. */
@@ -71,7 +92,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.current = resolveLang(this.host);
+    this.refresh();
     this.observe();
   }
 
@@ -97,9 +118,32 @@ export class LocalizeController implements ReactiveController {
   }
 
   private refresh(): void {
-    const next = resolveLang(this.host);
-    if (next === this.current) return;
-    this.current = next;
+    this.tag = resolveLang(this.host);
+    const locale = this.requested;
+    if (this.shown?.locale === locale && this.shown.tag === this.tag) return;
+    const source = this.translations[locale] ?? this.translations.sv;
+    const texts = typeof source === 'function' ? loaded.get(source) : source;
+    if (texts) {
+      this.show(locale, texts);
+      return;
+    }
+    if (typeof source !== 'function') return;
+    source().then(
+      (arrived) => {
+        loaded.set(source, arrived);
+        // `lang` may have changed again while this loaded.
+        if (this.requested === locale) this.show(locale, arrived);
+      },
+      () => {
+        // The language could not be loaded (offline, a blocked chunk): Swedish, marked as such,
+        // beats a form that never appears. Already speaking something, keep it.
+        if (!this.shown) this.show('sv', this.translations.sv);
+      },
+    );
+  }
+
+  private show(locale: Locale, t: KontaktTranslation): void {
+    this.shown = { locale, tag: this.tag, t };
     this.host.requestUpdate();
   }
 }

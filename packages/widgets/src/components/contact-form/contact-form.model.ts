@@ -1,5 +1,11 @@
 import type { AnswerChannel, ContactMessage, FieldError, Locale, Need } from '@kontakt/core';
-import { ContactMessageSchema, toFieldErrors } from '@kontakt/core';
+import {
+  ANSWER_CHANNELS,
+  ContactMessageSchema,
+  LOCALES,
+  NEEDS,
+  toFieldErrors,
+} from '@kontakt/core';
 import type { ContactFormField } from '../../i18n/translation.js';
 
 /** What the person has typed and chosen, as plain strings, before validation. */
@@ -27,6 +33,33 @@ export const emptyValues = (): ContactFormValues => ({
   email: '',
   phone: '',
 });
+
+const TEXT_FIELDS = ['topic', 'message', 'interpreterLanguage', 'name', 'email', 'phone'] as const;
+
+/**
+ * Values read back from a stored draft. Storage is input like any other (another version of the
+ * widget, or the person, may have written it): anything that is not a value the form could hold is
+ * dropped. `undefined` when nothing usable is left.
+ */
+export function valuesFromDraft(data: unknown): ContactFormValues | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const draft = data as Record<string, unknown>;
+  const values = emptyValues();
+  for (const field of TEXT_FIELDS) {
+    const value = draft[field];
+    if (typeof value === 'string') values[field] = value;
+  }
+  values.answerChannel = ANSWER_CHANNELS.find((c) => c === draft.answerChannel) ?? '';
+  values.answerLanguage = LOCALES.find((l) => l === draft.answerLanguage) ?? '';
+  const needs = Array.isArray(draft.needs) ? draft.needs : [];
+  values.needs = NEEDS.filter((need) => needs.includes(need));
+  return isEmpty(values) ? undefined : values;
+}
+
+/** True when the person has neither typed nor chosen anything. */
+export function isEmpty(values: ContactFormValues): boolean {
+  return JSON.stringify(values) === JSON.stringify(emptyValues());
+}
 
 /** The contact details a channel asks for; the others are hidden and not sent. */
 export function contactFieldsFor(channel: AnswerChannel | ''): Array<'email' | 'phone'> {

@@ -1,5 +1,5 @@
-import type { Department, KontaktClient } from '@kontakt/core';
-import { createClient, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH } from '@kontakt/core';
+import type { Department, KontaktClient, Outbox, OutboxStore } from '@kontakt/core';
+import { createClient, MESSAGE_MAX_LENGTH, memoryStore, NAME_MAX_LENGTH } from '@kontakt/core';
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../define/contact-form.js';
@@ -30,8 +30,14 @@ after(async () => {
   await stopKontaktServer(server);
 });
 
+// Drafts live in this tab's sessionStorage: every test starts without one.
+beforeEach(() => {
+  sessionStorage.clear();
+});
+
 afterEach(async () => {
   fixtureCleanup();
+  sessionStorage.clear();
   await setViewport({ width: 800, height: 600 });
 });
 
@@ -170,6 +176,7 @@ runWidgetBaseTests<KcContactForm>('kc-contact-form', {
     'receipt-heading',
     'reference',
     'new-message-button',
+    'clear-button',
   ],
 });
 
@@ -600,6 +607,37 @@ describe('<kc-contact-form>', () => {
     }
   });
 
+  it('says so and gives the text back when a message kept offline expires unsent', async function () {
+    this.timeout(20_000);
+    // Topics come from the real server; messages go to a port where nothing listens.
+    const unreachable = createClient({
+      endpoint: 'http://127.0.0.1:9',
+      department: 'gata',
+      retry: 0,
+      outbox: memoryStore(),
+      outboxMaxAge: 1_000,
+    });
+    const client = {
+      ...wrapClient(gata(), { cases: unreachable.cases }),
+      outbox: unreachable.outbox,
+    };
+    const element = await loaded(await renderForm({ client }));
+    await fillValid(element, 'Papperskorgen vid busshållplatsen är trasig.');
+    await submit(element);
+    await waitUntil(() => element.matches(':state(offline)'), 'offline state not shown', {
+      timeout: 10_000,
+    });
+    const failed = await oneEvent<KcErrorEvent>(element, 'kc-error');
+    expect(failed.error.code).to.equal('expired');
+    await element.updateComplete;
+    expect(element.matches(':state(failed)')).to.be.true;
+    expect(text(element, '[part~="alert"]')).to.contain('kunde inte skickas på flera dagar');
+    expect(query<HTMLTextAreaElement>(element, '#message').value).to.equal(
+      'Papperskorgen vid busshållplatsen är trasig.',
+    );
+    await expect(element).to.be.accessible();
+  });
+
   it('switches from Swedish to English when lang changes, errors and topics included', async () => {
     const element = await loaded(await renderForm());
     await submit(element);
@@ -648,6 +686,270 @@ describe('<kc-contact-form>', () => {
       expect(getComputedStyle(element).outlineColor).to.equal('rgb(255, 0, 0)');
     } finally {
       style.remove();
+    }
+  });
+});
+
+// --- drafts ----------------------------------------------------------------------------------
+
+describe('<kc-contact-form> drafts', () => {
+  const draftKey = (department = 'gata', endpoint = server.url) =>
+    `kontakt-draft:${endpoint}:${department}:${location.pathname}`;
+  const storedDraft = (department?: string) => {
+    const text = sessionStorage.getItem(draftKey(department));
+    return text === null ? null : (JSON.parse(text) as Record<string, unknown>);
+  };
+  const value = (element: KcContactForm, id: string) =>
+    query<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(element, `#${id}`).value;
+  const checked = (element: KcContactForm, id: string) =>
+    query<HTMLInputElement>(element, `#${id}`).checked;
+  const hasClearButton = (element: KcContactForm) =>
+    shadow(element).querySelector('[part~="clear-button"]') !== null;
+
+  /** What a reload does to the draft: the page is hidden, then everything is gone. */
+  function reload(): void {
+    window.dispatchEvent(new Event('pagehide'));
+    fixtureCleanup();
+  }
+
+  it('stores nothing until the person types, then keeps a draft in sessionStorage once typing pauses', async () => {
+    const localBefore = localStorage.length;
+    const element = await loaded(await renderForm());
+    expect(sessionStorage.length, 'rendering and loading store nothing').to.equal(0);
+
+    await fill(element, 'message', 'Hur söker jag');
+    expect(storedDraft(), 'written once typing pauses, not on every key').to.equal(null);
+    await waitUntil(() => storedDraft() !== null, 'the draft was not written', { timeout: 5000 });
+    expect(storedDraft()?.message).to.equal('Hur söker jag');
+    expect(Object.keys(sessionStorage)).to.deep.equal([draftKey()]);
+    expect(localStorage.length, 'nothing in localStorage').to.equal(localBefore);
+  });
+
+  it('fills in the draft after a reload, says so, and empties form and draft on request', async () => {
+    const first = await loaded(await renderForm());
+    await fill(first, 'topic', 'gatubelysning');
+    await fill(first, 'message', 'Lampan på Storgatan 3 är trasig.');
+    await choose(first, 'answerChannel-phone');
+    await fill(first, 'phone', '070-123 45 67');
+    await choose(first, 'needs-interpreter');
+    await fill(first, 'interpreterLanguage', 'somaliska');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(storedDraft()?.interpreterLanguage, 'written when the page is hidden').to.equal(
+      'somaliska',
+    );
+    reload();
+
+    const element = await loaded(await renderForm());
+    expect(value(element, 'topic')).to.equal('gatubelysning');
+    expect(value(element, 'message')).to.equal('Lampan på Storgatan 3 är trasig.');
+    expect(checked(element, 'answerChannel-phone')).to.be.true;
+    expect(value(element, 'phone')).to.equal('070-123 45 67');
+    expect(checked(element, 'needs-interpreter')).to.be.true;
+    expect(value(element, 'interpreterLanguage')).to.equal('somaliska');
+    expect(text(element, '[part~="status"]')).to.equal('Vi har fyllt i det du skrev tidigare.');
+    expect(text(element, '[part~="clear-button"]')).to.equal('Töm formuläret');
+    expect(active(element)?.id ?? 'nothing', 'a restored draft does not take focus').to.equal(
+      'nothing',
+    );
+    await expect(element).to.be.accessible();
+
+    query(element, '[part~="clear-button"]').click();
+    await element.updateComplete;
+    expect(value(element, 'topic')).to.equal('');
+    expect(value(element, 'message')).to.equal('');
+    expect(checked(element, 'answerChannel-phone')).to.be.false;
+    expect(storedDraft()).to.equal(null);
+    expect(hasClearButton(element)).to.be.false;
+    expect(text(element, '[part~="status"]')).to.equal('Formuläret är tömt.');
+    expect(active(element)?.id).to.equal('topic');
+
+    reload();
+    const after = await loaded(await renderForm());
+    expect(value(after, 'message')).to.equal('');
+    expect(text(after, '[part~="status"]')).to.equal('');
+    expect(hasClearButton(after)).to.be.false;
+  });
+
+  it('says in English that the draft was filled in, on an English page', async () => {
+    await fill(await loaded(await renderForm({ lang: 'en' })), 'message', 'Where do I park?');
+    reload();
+    const element = await loaded(await renderForm({ lang: 'en' }));
+    expect(value(element, 'message')).to.equal('Where do I park?');
+    expect(text(element, '[part~="status"]')).to.equal('We have filled in what you wrote earlier.');
+    expect(text(element, '[part~="clear-button"]')).to.equal('Clear the form');
+  });
+
+  it('keeps the drafts of forms for different departments on one page apart', async () => {
+    // Two fixtures: both forms on this one page.
+    const renderBoth = async () =>
+      [
+        await loaded(await renderForm({ department: 'gata' })),
+        await loaded(await renderForm({ department: 'skola' })),
+      ] as const;
+    const [, skolaBefore] = await renderBoth();
+    await fill(skolaBefore, 'message', 'Hur ansöker jag om skolskjuts?');
+    reload();
+    expect(storedDraft('skola')?.message).to.equal('Hur ansöker jag om skolskjuts?');
+    expect(storedDraft('gata')).to.equal(null);
+
+    const [gataForm, skolaForm] = await renderBoth();
+    expect(value(skolaForm, 'message')).to.equal('Hur ansöker jag om skolskjuts?');
+    expect(value(gataForm, 'message')).to.equal('');
+    expect(hasClearButton(gataForm)).to.be.false;
+  });
+
+  it('forgets the draft once the receipt is shown, and on reset()', async () => {
+    const element = await loaded(await renderForm());
+    await fillValid(element);
+    await waitUntil(() => storedDraft() !== null, 'the draft was not written', { timeout: 5000 });
+    const submitted = oneEvent(element, 'kc-submitted');
+    await submit(element);
+    await submitted;
+    expect(storedDraft()).to.equal(null);
+    reload();
+    expect(storedDraft(), 'nothing is written after the receipt').to.equal(null);
+
+    const again = await loaded(await renderForm());
+    expect(value(again, 'message')).to.equal('');
+    expect(checked(again, 'answerChannel-email')).to.be.false;
+    await fill(again, 'message', 'En fråga till');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(storedDraft()).not.to.equal(null);
+    again.reset();
+    expect(storedDraft()).to.equal(null);
+  });
+
+  it('keeps working when storage is full or disabled', async () => {
+    const { getItem, setItem } = Storage.prototype;
+    let refused = 0;
+    Storage.prototype.getItem = () => {
+      refused++;
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+    Storage.prototype.setItem = () => {
+      refused++;
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const element = await loaded(await renderForm());
+      await fillValid(element);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(refused, 'storage was tried, and refused, for reading and writing').to.equal(2);
+      const submitted = oneEvent(element, 'kc-submitted');
+      await submit(element);
+      await submitted;
+    } finally {
+      Storage.prototype.getItem = getItem;
+      Storage.prototype.setItem = setItem;
+    }
+  });
+});
+
+// --- messages kept offline across a reload ---------------------------------------------------
+
+describe('<kc-contact-form> after a reload with a message kept offline', () => {
+  /** A client whose submissions can never leave the browser: everything stays in its outbox. */
+  function offlineClient(store: OutboxStore, department = 'gata') {
+    return createClient({
+      endpoint: server.url,
+      department,
+      outbox: store,
+      retry: 0,
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
+  }
+  /** The outbox, with every look into it recorded, so a test knows when the form has looked. */
+  function watched(outbox: Outbox): { outbox: Outbox; looks: Promise<unknown>[] } {
+    const looks: Promise<unknown>[] = [];
+    const watchedOutbox: Outbox = {
+      pending() {
+        const look = outbox.pending();
+        looks.push(look);
+        return look;
+      },
+      flush: () => outbox.flush(),
+      addEventListener: outbox.addEventListener.bind(outbox),
+      removeEventListener: outbox.removeEventListener.bind(outbox),
+      dispatchEvent: outbox.dispatchEvent.bind(outbox),
+    };
+    return { outbox: watchedOutbox, looks };
+  }
+  const message = {
+    topic: 'parkering',
+    message: 'Hur söker jag boendeparkering?',
+    answerChannel: 'email',
+    email: 'anna.svensson@example.se',
+  } as const;
+
+  async function keep(client: KontaktClient, widget: string): Promise<void> {
+    const error = await client.cases.submit(message, { widget }).catch((e: unknown) => e);
+    expect((error as { queued?: unknown }).queued, 'the message was kept').to.exist;
+  }
+
+  it('shows only its own department and widget’s messages as waiting', async () => {
+    const store = memoryStore();
+    const offline = offlineClient(store);
+    await keep(offline, 'kc-fault-report');
+    await keep(offlineClient(store, 'skola'), 'kc-contact-form');
+    const { outbox, looks } = watched(offline.outbox);
+    const element = await loaded(await renderForm({ client: { ...wrapClient(gata()), outbox } }));
+    expect(looks, 'the form looked into the outbox').to.have.length(1);
+    await looks[0];
+    await element.updateComplete;
+    expect(element.matches(':state(ready)')).to.be.true;
+    fixtureCleanup();
+
+    await keep(offline, 'kc-contact-form');
+    const reloaded = await renderForm({
+      client: { ...wrapClient(gata()), outbox: offline.outbox },
+    });
+    await waitUntil(() => reloaded.matches(':state(offline)'), 'its own message is not shown');
+    expect(text(reloaded, '[part~="status"] h2')).to.equal(
+      'Sparat – skickas när du är online igen',
+    );
+  });
+
+  it('shows the waiting message again after a reload, then its receipt, and makes one case', async function () {
+    this.timeout(40_000);
+    const own = await startKontaktServer();
+    try {
+      const render = () =>
+        fixture<KcContactForm>(
+          html`<kc-contact-form endpoint=${own.url} department="gata"></kc-contact-form>`,
+        );
+      const first = await loaded(await render());
+      await fillValid(first, 'Gatlampan på Kungsgatan är trasig.');
+      await stopKontaktServer(own);
+      await submit(first);
+      await waitUntil(() => first.matches(':state(offline)'), 'offline state not shown', {
+        timeout: 15_000,
+      });
+      fixtureCleanup();
+
+      const element = await render();
+      await waitUntil(() => element.matches(':state(offline)'), 'the waiting message is not shown');
+      await element.updateComplete;
+      expect(text(element, '[part~="status"] h2')).to.equal(
+        'Sparat – skickas när du är online igen',
+      );
+      expect(active(element)?.id ?? 'nothing', 'a page that loads keeps focus').to.equal('nothing');
+      await expect(element).to.be.accessible();
+
+      await restartKontaktServer(own);
+      const delivered = oneEvent<KcSubmittedEvent>(element, 'kc-submitted');
+      query(element, '[part~="send-now-button"]').click();
+      const { receipt } = await delivered;
+      await element.updateComplete;
+      expect(element.matches(':state(submitted)')).to.be.true;
+      expect(text(element, '[part~="reference"]')).to.equal(receipt.reference);
+      expect(await countCases(own)).to.equal(1);
+      const client = createClient({ endpoint: own.url, department: 'gata' });
+      expect(await client.outbox.pending()).to.have.length(0);
+      expect(sessionStorage.length, 'the draft went with the receipt').to.equal(0);
+    } finally {
+      await stopKontaktServer(own);
     }
   });
 });

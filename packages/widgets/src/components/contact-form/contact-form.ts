@@ -1,9 +1,9 @@
 import type {
   Department,
   KontaktClient,
-  Locale,
   Need,
   OutboxDeliveredEvent,
+  OutboxEntry,
   OutboxFailedEvent,
   Receipt,
 } from '@kontakt/core';
@@ -25,23 +25,33 @@ import { html, nothing } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
 import { KcSubmitEvent } from '../../events/submit.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
-import { ar } from '../../i18n/ar.js';
-import { en } from '../../i18n/en.js';
-import { fi } from '../../i18n/fi.js';
-import { sv } from '../../i18n/sv.js';
-import type { ContactFormField } from '../../i18n/translation.js';
+import { LOCALE_BASICS, translations } from '../../i18n/locales.js';
+import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
 import { ClientController } from '../../internal/client.js';
+import { DraftController, draftKey } from '../../internal/draft-controller.js';
 import { KontaktElement } from '../../internal/kontakt-element.js';
 import { LocalizeController } from '../../internal/localize.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
-import { contactFieldsFor, emptyValues, toErrorMap, validate } from './contact-form.model.js';
+import {
+  contactFieldsFor,
+  emptyValues,
+  isEmpty,
+  toErrorMap,
+  validate,
+  valuesFromDraft,
+} from './contact-form.model.js';
 import { styles } from './contact-form.styles.js';
 
 /** Near this many characters left, the count is announced (politely, after typing pauses). */
 const ANNOUNCE_REMAINING = 500;
 const ANNOUNCE_DELAY_MS = 1000;
 
+/** The name this widget gives itself in a submission's `origin.widget`. */
+const WIDGET = 'kc-contact-form';
+
 type View = 'form' | 'offline' | 'receipt';
+/** What the live region says (a key, so it follows a language switch). */
+type Announcement = '' | 'submitting' | 'draftRestored' | 'formCleared';
 const STATES = [
   'loading',
   'load-error',
@@ -59,6 +69,12 @@ type State = (typeof STATES)[number];
  * language the person wants an answer, and needs such as an interpreter. Validated with the
  * contract's own rules, sent through the kontakt SDK, kept in the browser and sent later when the
  * network is down, and confirmed with a receipt (case reference and the date of the answer).
+ *
+ * Once the person has typed, what they wrote is kept in `sessionStorage` (per server, department
+ * and page; it ends with the tab) and filled in again after a reload; nothing is stored before.
+ * A message kept offline before a reload is shown as waiting, and its receipt once delivered.
+ * Languages other than Swedish load on demand; until the element's language is there, only the
+ * loading state shows.
  *
  * @summary A contact-center question form with receipt, offline outbox and accessible errors.
  * @since 0.1.0
@@ -88,6 +104,7 @@ type State = (typeof STATES)[number];
  * @csspart receipt-heading - The receipt's heading; it gets focus.
  * @csspart reference - The case reference on the receipt.
  * @csspart new-message-button - Starts a new message from the receipt.
+ * @csspart clear-button - Empties the form and forgets the draft; shown when a draft from before a reload was filled in.
  *
  * @cssproperty --kc-color-primary - Buttons, links and focus accents. Default `#0b5cad`.
  * @cssproperty --kc-color-on-primary - Text on primary buttons. Default `#ffffff`.
@@ -133,6 +150,7 @@ export class KcContactForm extends KontaktElement {
     receipt: { state: true },
     announcement: { state: true },
     countAnnouncement: { state: true },
+    restored: { state: true },
   };
 
   /** The contact center's base URL, e.g. `https://kontakt.example.se`. */
@@ -148,11 +166,18 @@ export class KcContactForm extends KontaktElement {
   declare private busy: boolean;
   declare private failure: KontaktError | undefined;
   declare private receipt: Receipt | undefined;
-  declare private announcement: string;
+  declare private announcement: Announcement;
   declare private countAnnouncement: string;
+  /** The form holds a draft from before a reload (so the clear button is offered). */
+  declare private restored: boolean;
 
-  private readonly localize = new LocalizeController(this, { sv, en, fi, ar });
+  private readonly localize = new LocalizeController(this, translations);
   private readonly clients = new ClientController(this);
+  private readonly draft = new DraftController<ContactFormValues>(this);
+  /** The client whose draft and outbox were last looked at. */
+  private checkedClient: KontaktClient | undefined;
+  /** The person has typed or chosen something since the form was connected or cleared. */
+  private edited = false;
   private readonly departmentTask = new Task(this, {
     task: ([client], { signal }) => this.loadDepartment(client, signal),
     args: () => [this.clients.value] as const,
@@ -164,6 +189,8 @@ export class KcContactForm extends KontaktElement {
   /** The idempotency key of the message last sent, so sending it again cannot make a second case. */
   private sendKey: { fingerprint: string; key: string } | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While looking for a message kept before a reload: which outbox entries are this form's. */
+  private adopting: ((entry: OutboxEntry) => boolean) | undefined;
 
   constructor() {
     super();
@@ -178,6 +205,17 @@ export class KcContactForm extends KontaktElement {
     this.receipt = undefined;
     this.announcement = '';
     this.countAnnouncement = '';
+    this.restored = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while a message waits offline: listen for its delivery again.
+    if (this.view === 'offline' && this.queuedId && this.checkedClient) {
+      this.waitForDelivery(this.checkedClient, this.queuedId, false);
+    } else if (this.hasUpdated) {
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -186,12 +224,27 @@ export class KcContactForm extends KontaktElement {
     // (if it fails, the outbox keeps it).
     this.stopListening();
     clearTimeout(this.countTimer);
+    // Connected again later, it looks again for a message kept offline.
+    if (this.view === 'form') this.checkedClient = undefined;
   }
 
-  /** Clears the form (keeping name and contact details) for a new message. */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const client = this.clients.value;
+    if (client && client !== this.checkedClient) {
+      this.checkedClient = client;
+      this.restoreDraft(client);
+      void this.adoptQueued(client);
+    }
+  }
+
+  /** Clears the form (keeping name and contact details) for a new message, and forgets the draft. */
   reset(): void {
     const { name, email, phone, answerChannel, answerLanguage } = this.values;
     this.values = { ...emptyValues(), name, email, phone, answerChannel, answerLanguage };
+    this.draft.clear();
+    this.edited = false;
+    this.restored = false;
     this.errors = new Map();
     this.failure = undefined;
     this.receipt = undefined;
@@ -211,6 +264,7 @@ export class KcContactForm extends KontaktElement {
   }
 
   private currentState(): State {
+    if (!this.localize.ready) return 'loading';
     if (this.view === 'receipt') return 'submitted';
     if (this.view === 'offline') return 'offline';
     if (this.departmentTask.status === TaskStatus.ERROR) return 'load-error';
@@ -241,28 +295,43 @@ export class KcContactForm extends KontaktElement {
   }
 
   protected override render(): TemplateResult {
-    const { t } = this.localize;
-    return html`<div part="base" class="base" lang=${this.localize.locale} dir=${this.localize.dir}>
-      ${this.departmentTask.render({
-        pending: () => nothing,
-        error: (error) => this.renderLoadError(error),
-        complete: (department) => this.renderView(department),
-      })}
-      <div part="status" class="status" role="status">${this.renderStatus(t)}</div>
+    const { ready, requested } = this.localize;
+    // Until the element's language has loaded, only the loading state shows, in that language
+    // (the department loads meanwhile). The live region stays the same node throughout, so what
+    // it says next is announced.
+    const lang = ready ? this.localize.locale : requested;
+    const dir = ready ? this.localize.dir : LOCALE_BASICS[requested].dir;
+    return html`<div part="base" class="base" lang=${lang} dir=${dir}>
+      ${
+        ready
+          ? this.departmentTask.render({
+              pending: () => nothing,
+              error: (error) => this.renderLoadError(error),
+              complete: (department) => this.renderView(department),
+            })
+          : nothing
+      }
+      <div part="status" class="status" role="status">${this.renderStatus()}</div>
     </div>`;
   }
 
-  private renderStatus(t: typeof sv): TemplateResult | typeof nothing {
+  private renderStatus(): TemplateResult | typeof nothing {
+    const { t, ready } = this.localize;
+    if (!ready) return this.renderLoading(LOCALE_BASICS[this.localize.requested].loading);
     if (this.view === 'offline') return this.renderOffline(t);
     if (
       this.departmentTask.status === TaskStatus.PENDING ||
       this.departmentTask.status === TaskStatus.INITIAL
     ) {
-      return this.clients.value
-        ? html`<p><span class="spinner" aria-hidden="true"></span>${t.common.loading}</p>`
-        : nothing;
+      return this.renderLoading(t.common.loading);
     }
-    return this.announcement ? html`<p>${this.announcement}</p>` : nothing;
+    return this.announcement ? html`<p>${t.contactForm[this.announcement]}</p>` : nothing;
+  }
+
+  private renderLoading(text: string): TemplateResult | typeof nothing {
+    // Without a client nothing loads: an unconfigured element stays silent.
+    if (!this.clients.value) return nothing;
+    return html`<p><span class="spinner" aria-hidden="true"></span>${text}</p>`;
   }
 
   private renderLoadError(error: unknown): TemplateResult | typeof nothing {
@@ -287,7 +356,7 @@ export class KcContactForm extends KontaktElement {
     const { t } = this.localize;
     const cf = t.contactForm;
     return html`<form part="form" novalidate aria-label=${cf.formLabel} @submit=${this.onSubmit}>
-      ${this.renderErrorSummary()} ${this.renderTopic(department)} ${this.renderMessage()}
+      ${this.renderClear()} ${this.renderErrorSummary()} ${this.renderTopic(department)} ${this.renderMessage()}
       ${this.renderChannel()} ${contactFieldsFor(this.values.answerChannel).map((f) => this.renderContact(f))}
       ${this.renderText('name', cf.name, { optional: true, autocomplete: 'name' })}
       ${this.renderAnswerLanguage()} ${this.renderNeeds()}
@@ -302,6 +371,13 @@ export class KcContactForm extends KontaktElement {
         ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${cf.submitting}` : cf.submit}
       </button>
     </form>`;
+  }
+
+  private renderClear(): TemplateResult | typeof nothing {
+    if (!this.restored) return nothing;
+    return html`<button part="clear-button" class="secondary" type="button" @click=${this.onClear}>
+      ${this.localize.t.contactForm.clearForm}
+    </button>`;
   }
 
   private renderErrorSummary(): TemplateResult | typeof nothing {
@@ -463,12 +539,6 @@ export class KcContactForm extends KontaktElement {
 
   private renderAnswerLanguage(): TemplateResult {
     const selected = this.values.answerLanguage || this.localize.locale;
-    const names: Record<Locale, string> = {
-      sv: sv.languageName,
-      en: en.languageName,
-      fi: fi.languageName,
-      ar: ar.languageName,
-    };
     return this.renderField(
       'answerLanguage',
       this.localize.t.contactForm.answerLanguage,
@@ -481,7 +551,7 @@ export class KcContactForm extends KontaktElement {
       >
         ${LOCALES.map(
           (locale) =>
-            html`<option value=${locale} lang=${locale} ?selected=${selected === locale}>${names[locale]}</option>`,
+            html`<option value=${locale} lang=${locale} ?selected=${selected === locale}>${LOCALE_BASICS[locale].name}</option>`,
         )}
       </select>`,
     );
@@ -551,7 +621,7 @@ export class KcContactForm extends KontaktElement {
     </div>`;
   }
 
-  private renderOffline(t: typeof sv): TemplateResult {
+  private renderOffline(t: KontaktTranslation): TemplateResult {
     return html`<div class="panel offline">
       <h2 id="offline-heading" tabindex="-1">${t.contactForm.offlineHeading}</h2>
       <p>${t.contactForm.offlineText}</p>
@@ -606,7 +676,7 @@ export class KcContactForm extends KontaktElement {
 
   private onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-    this.values = { ...this.values, [target.name]: target.value };
+    this.setValues({ ...this.values, [target.name]: target.value });
   };
 
   private onMessageInput = (event: Event): void => {
@@ -626,8 +696,69 @@ export class KcContactForm extends KontaktElement {
     const needs = target.checked
       ? [...this.values.needs, need]
       : this.values.needs.filter((n) => n !== need);
-    this.values = { ...this.values, needs: NEEDS.filter((n) => needs.includes(n)) };
+    this.setValues({ ...this.values, needs: NEEDS.filter((n) => needs.includes(n)) });
   };
+
+  /** Takes what the person typed or chose, and keeps it as the draft. */
+  private setValues(values: ContactFormValues): void {
+    this.values = values;
+    this.edited = true;
+    this.draft.save(values);
+  }
+
+  private onClear = (): void => {
+    this.values = emptyValues();
+    this.draft.clear();
+    this.edited = false;
+    this.restored = false;
+    this.errors = new Map();
+    this.failure = undefined;
+    this.sendKey = undefined;
+    this.announcement = 'formCleared';
+    // The button goes away with the draft; the first field is where a new message starts.
+    this.focusAfterRender = 'topic';
+  };
+
+  /** Fills in the draft kept before a reload, once the element knows which form it is. */
+  private restoreDraft(client: KontaktClient): void {
+    this.draft.use(
+      draftKey(client.endpoint, client.department, globalThis.location?.pathname ?? ''),
+    );
+    if (this.edited || this.view !== 'form') return;
+    const values = valuesFromDraft(this.draft.read());
+    if (!values) return;
+    this.values = values;
+    this.restored = true;
+    this.announcement = 'draftRestored';
+  }
+
+  /**
+   * A message this form kept offline before a reload is still in the outbox (the SDK sends it):
+   * show it as waiting, and its receipt once delivered. Listening starts before looking, so a
+   * delivery that happens meanwhile is not missed.
+   */
+  private async adoptQueued(client: KontaktClient): Promise<void> {
+    if (this.view !== 'form') return;
+    const ours = (entry: OutboxEntry) =>
+      entry.department === client.department && entry.submission.origin.widget === WIDGET;
+    this.listen(client);
+    this.adopting = ours;
+    let entries: OutboxEntry[] = [];
+    try {
+      entries = await client.outbox.pending();
+    } catch {
+      // Storage that cannot be read holds nothing we could show.
+    }
+    if (this.adopting !== ours) return;
+    this.adopting = undefined;
+    const entry = entries.find(ours);
+    if (entry && this.view === 'form' && this.queuedClient === client) {
+      // Shown quietly: a page that loads must not move the person's focus.
+      this.waitForDelivery(client, entry.id, false);
+    } else if (this.view === 'form') {
+      this.stopListening();
+    }
+  }
 
   private onSummaryLink(event: Event, field: ContactFormField): void {
     // Fragment links do not reach into a shadow root; move focus ourselves.
@@ -651,16 +782,15 @@ export class KcContactForm extends KontaktElement {
   };
 
   private async send(client: KontaktClient, message: KcSubmitEvent['message']): Promise<void> {
-    const { t } = this.localize;
     this.busy = true;
     this.failure = undefined;
-    this.announcement = t.contactForm.submitting;
+    this.announcement = 'submitting';
     try {
       const receipt = await client.cases.submit(message, {
-        widget: 'kc-contact-form',
+        widget: WIDGET,
         idempotencyKey: this.keyFor(message),
       });
-      this.showReceipt(receipt);
+      this.showReceipt(receipt, true);
     } catch (error) {
       this.onSendError(client, error);
     } finally {
@@ -683,7 +813,7 @@ export class KcContactForm extends KontaktElement {
 
   private onSendError(client: KontaktClient | undefined, error: unknown): void {
     if (client && isNetworkError(error) && error.queued) {
-      this.waitForDelivery(client, error.queued.id);
+      this.waitForDelivery(client, error.queued.id, true);
       return;
     }
     const failure = asKontaktError(error);
@@ -702,41 +832,68 @@ export class KcContactForm extends KontaktElement {
     if (first) this.focusAfterRender = focusId(first);
   }
 
-  private showReceipt(receipt: Receipt): void {
+  private showReceipt(receipt: Receipt, focus: boolean): void {
     this.stopListening();
     this.sendKey = undefined;
     this.receipt = receipt;
     this.view = 'receipt';
     this.values = { ...this.values, message: '', topic: '' };
+    this.draft.clear();
+    this.edited = false;
+    this.restored = false;
     this.announcement = '';
-    this.focusAfterRender = 'receipt-heading';
+    if (focus) this.focusAfterRender = 'receipt-heading';
     this.dispatchEvent(new KcSubmittedEvent(receipt));
   }
 
   /** The message is in the outbox: show that, and the receipt once the outbox delivers it. */
-  private waitForDelivery(client: KontaktClient, id: string): void {
-    this.stopListening();
+  private waitForDelivery(client: KontaktClient, id: string, focus: boolean): void {
     this.queuedId = id;
+    this.listen(client);
+    // Whatever the outbox does next, the text is kept for a reload.
+    this.draft.flush();
+    this.view = 'offline';
+    this.announcement = '';
+    if (focus) this.focusAfterRender = 'offline-heading';
+  }
+
+  private listen(client: KontaktClient): void {
+    this.stopListening();
     this.queuedClient = client;
     client.outbox.addEventListener('delivered', this.onDelivered);
     client.outbox.addEventListener('failed', this.onDeliveryFailed);
-    this.view = 'offline';
-    this.announcement = '';
-    this.focusAfterRender = 'offline-heading';
+  }
+
+  /**
+   * A delivery can come minutes later: focus moves to the receipt only when it is in this form
+   * or nowhere in particular, never away from what the person is doing elsewhere on the page.
+   */
+  private mayTakeFocus(): boolean {
+    const active = this.ownerDocument.activeElement;
+    return !active || active === this.ownerDocument.body || this.matches(':focus-within');
   }
 
   private stopListening(): void {
     this.queuedClient?.outbox.removeEventListener('delivered', this.onDelivered);
     this.queuedClient?.outbox.removeEventListener('failed', this.onDeliveryFailed);
     this.queuedClient = undefined;
+    this.adopting = undefined;
+  }
+
+  /** The entry this form waits for, or (while looking after a reload) any entry of this form's. */
+  private isAwaited(entry: OutboxEntry): boolean {
+    return entry.id === this.queuedId || (this.adopting?.(entry) ?? false);
   }
 
   private onDelivered = ({ entry, receipt }: OutboxDeliveredEvent): void => {
-    if (entry.id === this.queuedId) this.showReceipt(receipt);
+    if (this.isAwaited(entry)) this.showReceipt(receipt, this.mayTakeFocus());
   };
 
   private onDeliveryFailed = ({ entry, error }: OutboxFailedEvent): void => {
-    if (entry.id !== this.queuedId) return;
+    if (!this.isAwaited(entry)) return;
+    // After a reload without a draft, the outbox still has the text: give it back.
+    if (isEmpty(this.values))
+      this.values = valuesFromDraft(entry.submission.message) ?? this.values;
     // Refused for good (e.g. the topic was removed meanwhile): back to the form, text kept.
     this.stopListening();
     this.view = 'form';
