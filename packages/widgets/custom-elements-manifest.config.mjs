@@ -50,7 +50,13 @@ function documentedEventsOnly() {
 
 export default {
   globs: ['src/components/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.model.ts', 'src/test-support/**'],
+  exclude: [
+    'src/**/*.test.ts',
+    'src/**/*.styles.ts',
+    'src/**/*.model.ts',
+    'src/**/*.fields.ts',
+    'src/test-support/**',
+  ],
   outdir: '.',
   litelement: true,
   packagejson: true,

@@ -1,24 +1,5 @@
-import type {
-  Department,
-  KontaktClient,
-  Need,
-  OutboxDeliveredEvent,
-  OutboxEntry,
-  OutboxFailedEvent,
-  Receipt,
-} from '@kontakt/core';
-import {
-  ANSWER_CHANNELS,
-  containsPersonalIdentityNumber,
-  createIdempotencyKey,
-  isKontaktError,
-  isNetworkError,
-  KontaktError,
-  LOCALES,
-  localize,
-  MESSAGE_MAX_LENGTH,
-  NEEDS,
-} from '@kontakt/core';
+import type { Department, KontaktClient, Need, OutboxEntry, Receipt } from '@kontakt/core';
+import { isKontaktError, KontaktError, MESSAGE_MAX_LENGTH, NEEDS } from '@kontakt/core';
 import { Task, TaskStatus } from '@lit/task';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
@@ -27,10 +8,27 @@ import { KcSubmitEvent } from '../../events/submit.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
 import { LOCALE_BASICS, translations } from '../../i18n/locales.js';
 import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
+import { asKontaktError } from '../../internal/as-kontakt-error.js';
 import { ClientController } from '../../internal/client.js';
 import { DraftController, draftKey } from '../../internal/draft-controller.js';
 import { KontaktElement } from '../../internal/kontakt-element.js';
 import { LocalizeController } from '../../internal/localize.js';
+import type { SubmissionState } from '../../internal/submission-controller.js';
+import { SubmissionController } from '../../internal/submission-controller.js';
+import type { FieldsContext } from './contact-form.fields.js';
+import {
+  ANNOUNCE_REMAINING,
+  answerLanguageField,
+  channelField,
+  contactField,
+  countText,
+  errorSummary,
+  focusId,
+  messageField,
+  needsFields,
+  textField,
+  topicField,
+} from './contact-form.fields.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
 import {
   contactFieldsFor,
@@ -42,8 +40,7 @@ import {
 } from './contact-form.model.js';
 import { styles } from './contact-form.styles.js';
 
-/** Near this many characters left, the count is announced (politely, after typing pauses). */
-const ANNOUNCE_REMAINING = 500;
+/** The count is announced once typing pauses this long. */
 const ANNOUNCE_DELAY_MS = 1000;
 
 /** The name this widget gives itself in a submission's `origin.widget`. */
@@ -144,10 +141,6 @@ export class KcContactForm extends KontaktElement {
     client: { attribute: false },
     values: { state: true },
     errors: { state: true },
-    view: { state: true },
-    busy: { state: true },
-    failure: { state: true },
-    receipt: { state: true },
     announcement: { state: true },
     countAnnouncement: { state: true },
     restored: { state: true },
@@ -162,10 +155,6 @@ export class KcContactForm extends KontaktElement {
 
   declare private values: ContactFormValues;
   declare private errors: FieldErrorMap;
-  declare private view: View;
-  declare private busy: boolean;
-  declare private failure: KontaktError | undefined;
-  declare private receipt: Receipt | undefined;
   declare private announcement: Announcement;
   declare private countAnnouncement: string;
   /** The form holds a draft from before a reload (so the clear button is offered). */
@@ -174,6 +163,11 @@ export class KcContactForm extends KontaktElement {
   private readonly localize = new LocalizeController(this, translations);
   private readonly clients = new ClientController(this);
   private readonly draft = new DraftController<ContactFormValues>(this);
+  private readonly submission = new SubmissionController<KcSubmitEvent['message']>(this, {
+    widget: WIDGET,
+    send: (client, message, options) => client.cases.submit(message, options),
+    onChange: (state, focus) => this.onSubmissionChange(state, focus),
+  });
   /** The client whose draft and outbox were last looked at. */
   private checkedClient: KontaktClient | undefined;
   /** The person has typed or chosen something since the form was connected or cleared. */
@@ -184,13 +178,7 @@ export class KcContactForm extends KontaktElement {
   });
   /** Where focus goes after the next render (an error, the receipt heading). */
   private focusAfterRender: string | undefined;
-  private queuedId: string | undefined;
-  private queuedClient: KontaktClient | undefined;
-  /** The idempotency key of the message last sent, so sending it again cannot make a second case. */
-  private sendKey: { fingerprint: string; key: string } | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
-  /** While looking for a message kept before a reload: which outbox entries are this form's. */
-  private adopting: ((entry: OutboxEntry) => boolean) | undefined;
 
   constructor() {
     super();
@@ -199,10 +187,6 @@ export class KcContactForm extends KontaktElement {
     this.client = undefined;
     this.values = emptyValues();
     this.errors = new Map();
-    this.view = 'form';
-    this.busy = false;
-    this.failure = undefined;
-    this.receipt = undefined;
     this.announcement = '';
     this.countAnnouncement = '';
     this.restored = false;
@@ -210,19 +194,12 @@ export class KcContactForm extends KontaktElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved in the page while a message waits offline: listen for its delivery again.
-    if (this.view === 'offline' && this.queuedId && this.checkedClient) {
-      this.waitForDelivery(this.checkedClient, this.queuedId, false);
-    } else if (this.hasUpdated) {
-      this.requestUpdate();
-    }
+    // Disconnected showing the form, it looks again for a draft and a message kept offline.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A send in flight is not aborted: a page that removes the form must not lose the message
-    // (if it fails, the outbox keeps it).
-    this.stopListening();
     clearTimeout(this.countTimer);
     // Connected again later, it looks again for a message kept offline.
     if (this.view === 'form') this.checkedClient = undefined;
@@ -234,23 +211,14 @@ export class KcContactForm extends KontaktElement {
     if (client && client !== this.checkedClient) {
       this.checkedClient = client;
       this.restoreDraft(client);
-      void this.adoptQueued(client);
+      void this.submission.adopt(client);
     }
   }
 
   /** Clears the form (keeping name and contact details) for a new message, and forgets the draft. */
   reset(): void {
     const { name, email, phone, answerChannel, answerLanguage } = this.values;
-    this.values = { ...emptyValues(), name, email, phone, answerChannel, answerLanguage };
-    this.draft.clear();
-    this.edited = false;
-    this.restored = false;
-    this.errors = new Map();
-    this.failure = undefined;
-    this.receipt = undefined;
-    this.announcement = '';
-    this.view = 'form';
-    this.focusAfterRender = 'topic';
+    this.startOver({ ...emptyValues(), name, email, phone, answerChannel, answerLanguage }, '');
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -261,6 +229,23 @@ export class KcContactForm extends KontaktElement {
       this.focusAfterRender = undefined;
       target?.focus();
     }
+  }
+
+  /** What the form area shows, from where the submission stands. */
+  private get view(): View {
+    const { status } = this.submission.state;
+    return status === 'delivered' ? 'receipt' : status === 'offline' ? 'offline' : 'form';
+  }
+
+  private get busy(): boolean {
+    return this.submission.state.status === 'sending';
+  }
+
+  /** Why sending failed, unless the refusal is about fields (those are shown on the fields). */
+  private get failure(): KontaktError | undefined {
+    const state = this.submission.state;
+    if (state.status !== 'failed' || toErrorMap(state.error.fieldErrors).size) return undefined;
+    return state.error;
   }
 
   private currentState(): State {
@@ -346,20 +331,20 @@ export class KcContactForm extends KontaktElement {
   }
 
   private renderView(department: Department): TemplateResult | typeof nothing {
-    if (this.view === 'receipt' && this.receipt)
-      return this.renderReceipt(this.receipt, department);
-    if (this.view === 'offline') return nothing;
+    const state = this.submission.state;
+    if (state.status === 'delivered') return this.renderReceipt(state.receipt, department);
+    if (state.status === 'offline') return nothing;
     return this.renderForm(department);
   }
 
   private renderForm(department: Department): TemplateResult {
-    const { t } = this.localize;
-    const cf = t.contactForm;
+    const ctx = this.fieldsContext();
+    const cf = ctx.t.contactForm;
     return html`<form part="form" novalidate aria-label=${cf.formLabel} @submit=${this.onSubmit}>
-      ${this.renderClear()} ${this.renderErrorSummary()} ${this.renderTopic(department)} ${this.renderMessage()}
-      ${this.renderChannel()} ${contactFieldsFor(this.values.answerChannel).map((f) => this.renderContact(f))}
-      ${this.renderText('name', cf.name, { optional: true, autocomplete: 'name' })}
-      ${this.renderAnswerLanguage()} ${this.renderNeeds()}
+      ${this.renderClear()} ${errorSummary(ctx)} ${topicField(ctx, department)} ${messageField(ctx)}
+      ${channelField(ctx)} ${contactFieldsFor(this.values.answerChannel).map((f) => contactField(ctx, f))}
+      ${textField(ctx, 'name', cf.name, { optional: true, autocomplete: 'name' })}
+      ${answerLanguageField(ctx)} ${needsFields(ctx)}
       <p part="notice" class="notice" id="public-record">${cf.publicRecord}</p>
       ${this.renderFailure()}
       <button
@@ -373,243 +358,25 @@ export class KcContactForm extends KontaktElement {
     </form>`;
   }
 
+  private fieldsContext(): FieldsContext {
+    return {
+      values: this.values,
+      errors: this.errors,
+      t: this.localize.t,
+      locale: this.localize.locale,
+      countAnnouncement: this.countAnnouncement,
+      onInput: this.onInput,
+      onMessageInput: this.onMessageInput,
+      onNeedChange: this.onNeedChange,
+      onSummaryLink: this.onSummaryLink,
+    };
+  }
+
   private renderClear(): TemplateResult | typeof nothing {
     if (!this.restored) return nothing;
     return html`<button part="clear-button" class="secondary" type="button" @click=${this.onClear}>
       ${this.localize.t.contactForm.clearForm}
     </button>`;
-  }
-
-  private renderErrorSummary(): TemplateResult | typeof nothing {
-    if (!this.errors.size) return nothing;
-    const cf = this.localize.t.contactForm;
-    return html`<div part="error-summary" class="error-summary" role="alert">
-      <h2>${cf.errorSummary(this.errors.size)}</h2>
-      <ul>
-        ${[...this.errors].map(
-          ([field, error]) =>
-            html`<li>
-              <a href="#${focusId(field)}" @click=${(event: Event) => this.onSummaryLink(event, field)}
-                >${cf.fieldError(field, error.code, error.params ?? {})}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
-  }
-
-  private renderTopic(department: Department): TemplateResult {
-    const cf = this.localize.t.contactForm;
-    const locale = this.localize.locale;
-    return this.renderField(
-      'topic',
-      cf.topic,
-      html`<select
-        part="input"
-        id="topic"
-        name="topic"
-        aria-required="true"
-        aria-invalid=${this.invalid('topic')}
-        aria-describedby=${this.describedBy('topic')}
-        @change=${this.onInput}
-      >
-        <option value="" ?selected=${!this.values.topic}>${cf.chooseTopic}</option>
-        ${department.categories.map(
-          (category) =>
-            html`<option value=${category.id} ?selected=${this.values.topic === category.id}>
-              ${localize(category.name, locale)}
-            </option>`,
-        )}
-      </select>`,
-    );
-  }
-
-  private renderMessage(): TemplateResult {
-    const cf = this.localize.t.contactForm;
-    const length = this.values.message.length;
-    const pin = containsPersonalIdentityNumber(this.values.message);
-    return this.renderField(
-      'message',
-      cf.message,
-      html`<textarea
-          part="input"
-          id="message"
-          name="message"
-          rows="6"
-          aria-required="true"
-          aria-invalid=${this.invalid('message')}
-          aria-describedby=${this.describedBy('message', ['message-count', ...(pin ? ['message-warning'] : [])])}
-          .value=${this.values.message}
-          @input=${this.onMessageInput}
-        ></textarea>
-        <p part="character-count" class="hint" id="message-count">${this.countText(length)}</p>
-        <p class="visually-hidden" aria-live="polite">${this.countAnnouncement}</p>
-        <div part="warning" class="warning" id="message-warning" aria-live="polite">
-          ${pin ? html`<p>${cf.personalIdentityNumberWarning}</p>` : nothing}
-        </div>`,
-      { hint: cf.messageHint },
-    );
-  }
-
-  private countText(length: number): string {
-    const cf = this.localize.t.contactForm;
-    const left = MESSAGE_MAX_LENGTH - length;
-    if (left < 0) return cf.charactersTooMany(-left);
-    if (left <= ANNOUNCE_REMAINING) return cf.charactersLeft(left);
-    return cf.characterCount(length, MESSAGE_MAX_LENGTH);
-  }
-
-  private renderChannel(): TemplateResult {
-    const cf = this.localize.t.contactForm;
-    return html`<fieldset
-      part="field"
-      aria-invalid=${this.invalid('answerChannel')}
-      aria-describedby=${this.describedBy('answerChannel')}
-    >
-      <legend part="label">${cf.answerChannel}</legend>
-      ${this.renderError('answerChannel')}
-      ${ANSWER_CHANNELS.map(
-        (channel) =>
-          html`<label class="choice">
-            <input
-              part="input"
-              type="radio"
-              id=${`answerChannel-${channel}`}
-              name="answerChannel"
-              value=${channel}
-              .checked=${this.values.answerChannel === channel}
-              @change=${this.onInput}
-            />
-            <span>${cf.channels[channel]}</span>
-          </label>`,
-      )}
-    </fieldset>`;
-  }
-
-  private renderContact(field: 'email' | 'phone'): TemplateResult {
-    const cf = this.localize.t.contactForm;
-    const visit = this.values.answerChannel === 'visit';
-    // For a visit the one hint (either will do) sits on the first of the two fields.
-    const hint =
-      visit && field === 'phone' ? cf.visitHint : field === 'email' ? cf.emailHint : cf.phoneHint;
-    return this.renderText(field, field === 'email' ? cf.email : cf.phone, {
-      type: field === 'email' ? 'email' : 'tel',
-      dir: 'ltr',
-      inputmode: field === 'email' ? 'email' : 'tel',
-      autocomplete: field === 'email' ? 'email' : 'tel',
-      hint,
-      required: !visit,
-    });
-  }
-
-  private renderText(
-    field: 'name' | 'email' | 'phone' | 'interpreterLanguage',
-    label: string,
-    options: {
-      type?: string;
-      /** Addresses and numbers read left to right in Arabic too. */
-      dir?: 'ltr';
-      inputmode?: string;
-      autocomplete?: string;
-      hint?: string;
-      optional?: boolean;
-      required?: boolean;
-    },
-  ): TemplateResult {
-    return this.renderField(
-      field,
-      label,
-      html`<input
-        part="input"
-        id=${field}
-        name=${field}
-        type=${options.type ?? 'text'}
-        dir=${options.dir ?? nothing}
-        inputmode=${options.inputmode ?? nothing}
-        autocomplete=${options.autocomplete ?? nothing}
-        aria-required=${options.required ? 'true' : nothing}
-        aria-invalid=${this.invalid(field)}
-        aria-describedby=${this.describedBy(field)}
-        .value=${this.values[field]}
-        @input=${this.onInput}
-      />`,
-      options,
-    );
-  }
-
-  private renderAnswerLanguage(): TemplateResult {
-    const selected = this.values.answerLanguage || this.localize.locale;
-    return this.renderField(
-      'answerLanguage',
-      this.localize.t.contactForm.answerLanguage,
-      html`<select
-        part="input"
-        id="answerLanguage"
-        name="answerLanguage"
-        aria-describedby=${this.describedBy('answerLanguage')}
-        @change=${this.onInput}
-      >
-        ${LOCALES.map(
-          (locale) =>
-            html`<option value=${locale} lang=${locale} ?selected=${selected === locale}>${LOCALE_BASICS[locale].name}</option>`,
-        )}
-      </select>`,
-    );
-  }
-
-  private renderNeeds(): TemplateResult {
-    const cf = this.localize.t.contactForm;
-    const interpreter = this.values.needs.includes('interpreter');
-    return html`<fieldset part="field">
-        <legend part="label">
-          ${cf.needsLegend} <span class="optional">${this.localize.t.common.optional}</span>
-        </legend>
-        ${NEEDS.map(
-          (need) =>
-            html`<label class="choice">
-              <input
-                part="input"
-                type="checkbox"
-                id=${`needs-${need}`}
-                name="needs"
-                value=${need}
-                .checked=${this.values.needs.includes(need)}
-                @change=${this.onNeedChange}
-              />
-              <span>${cf.needs[need]}</span>
-            </label>`,
-        )}
-      </fieldset>
-      ${
-        interpreter
-          ? this.renderText('interpreterLanguage', cf.interpreterLanguage, {
-              hint: cf.interpreterLanguageHint,
-              required: true,
-            })
-          : nothing
-      }`;
-  }
-
-  private renderField(
-    field: ContactFormField,
-    label: string,
-    control: TemplateResult,
-    options: { hint?: string; optional?: boolean } = {},
-  ): TemplateResult {
-    return html`<div part="field" class="field">
-      <label part="label" for=${field}>
-        ${label}${options.optional ? html` <span class="optional">${this.localize.t.common.optional}</span>` : nothing}
-      </label>
-      ${options.hint ? html`<p part="hint" class="hint" id=${`${field}-hint`}>${options.hint}</p>` : nothing}
-      ${this.renderError(field)} ${control}
-    </div>`;
-  }
-
-  private renderError(field: ContactFormField): TemplateResult | typeof nothing {
-    const error = this.errors.get(field);
-    if (!error) return nothing;
-    const text = this.localize.t.contactForm.fieldError(field, error.code, error.params ?? {});
-    return html`<p part="error" class="error" id=${`${field}-error`}>${text}</p>`;
   }
 
   private renderFailure(): TemplateResult | typeof nothing {
@@ -625,7 +392,7 @@ export class KcContactForm extends KontaktElement {
     return html`<div class="panel offline">
       <h2 id="offline-heading" tabindex="-1">${t.contactForm.offlineHeading}</h2>
       <p>${t.contactForm.offlineText}</p>
-      <button part="send-now-button" class="secondary" type="button" @click=${this.onSendNow}>
+      <button part="send-now-button" class="secondary" type="button" @click=${() => this.submission.sendNow()}>
         ${t.contactForm.sendNow}
       </button>
     </div>`;
@@ -652,28 +419,6 @@ export class KcContactForm extends KontaktElement {
     </section>`;
   }
 
-  private invalid(field: ContactFormField): 'true' | typeof nothing {
-    return this.errors.has(field) ? 'true' : nothing;
-  }
-
-  private describedBy(field: ContactFormField, extra: string[] = []): string | typeof nothing {
-    const ids = [
-      ...(this.errors.has(field) ? [`${field}-error`] : []),
-      ...(this.hasHint(field) ? [`${field}-hint`] : []),
-      ...extra,
-    ];
-    return ids.length ? ids.join(' ') : nothing;
-  }
-
-  private hasHint(field: ContactFormField): boolean {
-    return (
-      field === 'message' ||
-      field === 'email' ||
-      field === 'phone' ||
-      field === 'interpreterLanguage'
-    );
-  }
-
   private onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     this.setValues({ ...this.values, [target.name]: target.value });
@@ -686,7 +431,7 @@ export class KcContactForm extends KontaktElement {
     const left = MESSAGE_MAX_LENGTH - this.values.message.length;
     this.countTimer = setTimeout(() => {
       this.countAnnouncement =
-        left <= ANNOUNCE_REMAINING ? this.countText(this.values.message.length) : '';
+        left <= ANNOUNCE_REMAINING ? countText(this.localize.t, this.values.message.length) : '';
     }, ANNOUNCE_DELAY_MS);
   };
 
@@ -707,17 +452,26 @@ export class KcContactForm extends KontaktElement {
   }
 
   private onClear = (): void => {
-    this.values = emptyValues();
+    this.submission.forgetKey();
+    // The button goes away with the draft; the first field is where a new message starts.
+    this.startOver(emptyValues(), 'formCleared');
+  };
+
+  /** An empty form (but for `values`) for a new message, with focus on its first field. */
+  private startOver(values: ContactFormValues, announcement: Announcement): void {
+    this.values = values;
+    this.forgetDraft();
+    this.errors = new Map();
+    this.submission.reset();
+    this.announcement = announcement;
+    this.focusAfterRender = 'topic';
+  }
+
+  private forgetDraft(): void {
     this.draft.clear();
     this.edited = false;
     this.restored = false;
-    this.errors = new Map();
-    this.failure = undefined;
-    this.sendKey = undefined;
-    this.announcement = 'formCleared';
-    // The button goes away with the draft; the first field is where a new message starts.
-    this.focusAfterRender = 'topic';
-  };
+  }
 
   /** Fills in the draft kept before a reload, once the element knows which form it is. */
   private restoreDraft(client: KontaktClient): void {
@@ -732,39 +486,11 @@ export class KcContactForm extends KontaktElement {
     this.announcement = 'draftRestored';
   }
 
-  /**
-   * A message this form kept offline before a reload is still in the outbox (the SDK sends it):
-   * show it as waiting, and its receipt once delivered. Listening starts before looking, so a
-   * delivery that happens meanwhile is not missed.
-   */
-  private async adoptQueued(client: KontaktClient): Promise<void> {
-    if (this.view !== 'form') return;
-    const ours = (entry: OutboxEntry) =>
-      entry.department === client.department && entry.submission.origin.widget === WIDGET;
-    this.listen(client);
-    this.adopting = ours;
-    let entries: OutboxEntry[] = [];
-    try {
-      entries = await client.outbox.pending();
-    } catch {
-      // Storage that cannot be read holds nothing we could show.
-    }
-    if (this.adopting !== ours) return;
-    this.adopting = undefined;
-    const entry = entries.find(ours);
-    if (entry && this.view === 'form' && this.queuedClient === client) {
-      // Shown quietly: a page that loads must not move the person's focus.
-      this.waitForDelivery(client, entry.id, false);
-    } else if (this.view === 'form') {
-      this.stopListening();
-    }
-  }
-
-  private onSummaryLink(event: Event, field: ContactFormField): void {
+  private onSummaryLink = (event: Event, field: ContactFormField): void => {
     // Fragment links do not reach into a shadow root; move focus ourselves.
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>(`#${focusId(field)}`)?.focus();
-  }
+  };
 
   private onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -778,50 +504,23 @@ export class KcContactForm extends KontaktElement {
     }
     this.errors = new Map();
     if (!this.dispatchEvent(new KcSubmitEvent(result.message))) return;
-    await this.send(client, result.message);
+    await this.submission.submit(client, result.message);
   };
 
-  private async send(client: KontaktClient, message: KcSubmitEvent['message']): Promise<void> {
-    this.busy = true;
-    this.failure = undefined;
-    this.announcement = 'submitting';
-    try {
-      const receipt = await client.cases.submit(message, {
-        widget: WIDGET,
-        idempotencyKey: this.keyFor(message),
-      });
-      this.showReceipt(receipt, true);
-    } catch (error) {
-      this.onSendError(client, error);
-    } finally {
-      this.busy = false;
-    }
+  private onSubmissionChange(state: SubmissionState, focus: boolean): void {
+    this.announcement = state.status === 'sending' ? 'submitting' : '';
+    if (state.status === 'offline') this.showOffline(focus);
+    else if (state.status === 'delivered') this.showReceipt(state.receipt, focus);
+    else if (state.status === 'failed') this.showFailure(state.error, state.entry);
   }
 
-  /**
-   * The same key for the same message from the same page: after a failure whose request did reach
-   * the server (the answer was lost), "send" again returns the first receipt instead of a new case.
-   * A changed message is a new request and gets a new key.
-   */
-  private keyFor(message: KcSubmitEvent['message']): string {
-    const fingerprint = JSON.stringify([message, globalThis.location?.href]);
-    if (this.sendKey?.fingerprint !== fingerprint) {
-      this.sendKey = { fingerprint, key: createIdempotencyKey() };
-    }
-    return this.sendKey.key;
-  }
-
-  private onSendError(client: KontaktClient | undefined, error: unknown): void {
-    if (client && isNetworkError(error) && error.queued) {
-      this.waitForDelivery(client, error.queued.id, true);
-      return;
-    }
-    const failure = asKontaktError(error);
-    this.announcement = '';
+  private showFailure(failure: KontaktError, entry: OutboxEntry | undefined): void {
+    // After a reload without a draft, the outbox still has the text: give it back.
+    if (entry && isEmpty(this.values))
+      this.values = valuesFromDraft(entry.submission.message) ?? this.values;
     const fieldErrors = toErrorMap(failure.fieldErrors);
     // The alert is announced; focus stays on the button, ready to try again.
     if (fieldErrors.size) this.showErrors(fieldErrors);
-    else this.failure = failure;
     this.dispatchEvent(new KcErrorEvent(failure));
   }
 
@@ -833,83 +532,18 @@ export class KcContactForm extends KontaktElement {
   }
 
   private showReceipt(receipt: Receipt, focus: boolean): void {
-    this.stopListening();
-    this.sendKey = undefined;
-    this.receipt = receipt;
-    this.view = 'receipt';
     this.values = { ...this.values, message: '', topic: '' };
-    this.draft.clear();
-    this.edited = false;
-    this.restored = false;
-    this.announcement = '';
+    this.forgetDraft();
     if (focus) this.focusAfterRender = 'receipt-heading';
     this.dispatchEvent(new KcSubmittedEvent(receipt));
   }
 
-  /** The message is in the outbox: show that, and the receipt once the outbox delivers it. */
-  private waitForDelivery(client: KontaktClient, id: string, focus: boolean): void {
-    this.queuedId = id;
-    this.listen(client);
+  /** The message is in the outbox: the offline panel shows until it is delivered or refused. */
+  private showOffline(focus: boolean): void {
     // Whatever the outbox does next, the text is kept for a reload.
     this.draft.flush();
-    this.view = 'offline';
-    this.announcement = '';
     if (focus) this.focusAfterRender = 'offline-heading';
   }
-
-  private listen(client: KontaktClient): void {
-    this.stopListening();
-    this.queuedClient = client;
-    client.outbox.addEventListener('delivered', this.onDelivered);
-    client.outbox.addEventListener('failed', this.onDeliveryFailed);
-  }
-
-  /**
-   * A delivery can come minutes later: focus moves to the receipt only when it is in this form
-   * or nowhere in particular, never away from what the person is doing elsewhere on the page.
-   */
-  private mayTakeFocus(): boolean {
-    const active = this.ownerDocument.activeElement;
-    return !active || active === this.ownerDocument.body || this.matches(':focus-within');
-  }
-
-  private stopListening(): void {
-    this.queuedClient?.outbox.removeEventListener('delivered', this.onDelivered);
-    this.queuedClient?.outbox.removeEventListener('failed', this.onDeliveryFailed);
-    this.queuedClient = undefined;
-    this.adopting = undefined;
-  }
-
-  /** The entry this form waits for, or (while looking after a reload) any entry of this form's. */
-  private isAwaited(entry: OutboxEntry): boolean {
-    return entry.id === this.queuedId || (this.adopting?.(entry) ?? false);
-  }
-
-  private onDelivered = ({ entry, receipt }: OutboxDeliveredEvent): void => {
-    if (this.isAwaited(entry)) this.showReceipt(receipt, this.mayTakeFocus());
-  };
-
-  private onDeliveryFailed = ({ entry, error }: OutboxFailedEvent): void => {
-    if (!this.isAwaited(entry)) return;
-    // After a reload without a draft, the outbox still has the text: give it back.
-    if (isEmpty(this.values))
-      this.values = valuesFromDraft(entry.submission.message) ?? this.values;
-    // Refused for good (e.g. the topic was removed meanwhile): back to the form, text kept.
-    this.stopListening();
-    this.view = 'form';
-    this.onSendError(undefined, error);
-  };
-
-  private onSendNow = (): void => {
-    void this.queuedClient?.outbox.flush();
-  };
-}
-
-/** The element a field's error links to: the control itself, or a group's first choice. */
-function focusId(field: ContactFormField): string {
-  if (field === 'answerChannel') return `answerChannel-${ANSWER_CHANNELS[0]}`;
-  if (field === 'needs') return 'needs-interpreter';
-  return field;
 }
 
 /**
@@ -918,12 +552,4 @@ function focusId(field: ContactFormField): string {
  */
 function failureCode(error: KontaktError): string {
   return error.code === 'validation_failed' ? 'misconfigured' : error.code;
-}
-
-function asKontaktError(error: unknown): KontaktError {
-  if (isKontaktError(error)) return error;
-  return new KontaktError(error instanceof Error ? error.message : String(error), {
-    code: 'internal_error',
-    cause: error,
-  });
 }
