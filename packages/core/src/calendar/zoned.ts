@@ -49,14 +49,7 @@ export function toZoned(date: Date, timeZone: string): ZonedDateTime {
  * offset near the wanted time and correcting once more across a daylight-saving change.
  */
 export function fromZoned(local: ZonedDateTime, timeZone: string): Date {
-  const wall = Date.UTC(
-    local.year,
-    local.month - 1,
-    local.day,
-    local.hour,
-    local.minute,
-    local.second,
-  );
+  const wall = asUtcMs(local);
   let instant = wall - offsetAt(wall, timeZone);
   instant = wall - offsetAt(instant, timeZone);
   return new Date(instant);
@@ -64,14 +57,11 @@ export function fromZoned(local: ZonedDateTime, timeZone: string): Date {
 
 /** Milliseconds the zone is ahead of UTC at an instant. */
 function offsetAt(instant: number, timeZone: string): number {
-  const local = toZoned(new Date(instant), timeZone);
-  const asUtc = Date.UTC(
-    local.year,
-    local.month - 1,
-    local.day,
-    local.hour,
-    local.minute,
-    local.second,
-  );
+  const asUtc = asUtcMs(toZoned(new Date(instant), timeZone));
   return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant at which a UTC wall clock would show these fields. */
+function asUtcMs(local: ZonedDateTime): number {
+  return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
 }

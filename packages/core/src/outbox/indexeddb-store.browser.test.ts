@@ -5,10 +5,6 @@ import type { OutboxDeliveredEvent } from './events.js';
 import { indexedDBStore } from './indexeddb-store.js';
 import type { OutboxEntry } from './types.js';
 
-// web-test-runner runs this with mocha, whose globals have no types installed here.
-declare function describe(name: string, body: () => void): void;
-declare function it(name: string, body: () => Promise<void>): void;
-
 const PAGE = 'https://gata.example.se/parkering';
 const message = {
   topic: 'parkering',
