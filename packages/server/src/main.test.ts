@@ -2,6 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -153,5 +155,24 @@ describe('kontakt-server CLI', () => {
     expect(code).toBe(78);
     expect(stderr).toContain('departments.0.id: invalid_format');
     expect(stderr).toContain('departments.0.categories');
+  });
+
+  it('says which port is taken and how to choose another', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const config = join(dir, 'departments.json');
+      const data = await mkdtemp(join(tmpdir(), 'kontakt-cli-busy-'));
+      const result = await exitOf(
+        run(['--config', config, '--port', String(port), '--host', '127.0.0.1', '--data', data]),
+      );
+      await rm(data, { recursive: true, force: true });
+      expect(result.code).toBe(69);
+      expect(result.stderr).toContain(`Port ${port} is already in use`);
+      expect(result.stderr).toContain('PORT=8081 npm start');
+    } finally {
+      taken.close();
+    }
   });
 });

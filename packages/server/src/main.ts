@@ -128,6 +128,18 @@ function parseLogLevel(text: string): LogLevel {
   return text as LogLevel;
 }
 
+/** A sentence for the two ways listening fails that a person can fix, else `undefined`. */
+function portProblem(error: unknown): string | undefined {
+  const { code, port } = (error ?? {}) as { code?: unknown; port?: unknown };
+  if (code === 'EADDRINUSE') {
+    return `Port ${port} is already in use. Stop what runs there, or choose another port: PORT=8081 npm start, or --port 8081.`;
+  }
+  if (code === 'EACCES') {
+    return `Not allowed to listen on port ${port}. Choose a port above 1023 with PORT or --port.`;
+  }
+  return undefined;
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
     console.error(`${error.message}\n\n${USAGE}`);
@@ -136,6 +148,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(78); // EX_CONFIG
+  }
+  const listenFailure = portProblem(error);
+  if (listenFailure) {
+    console.error(listenFailure);
+    process.exit(69); // EX_UNAVAILABLE
   }
   console.error(error);
   process.exit(1);
