@@ -1,7 +1,7 @@
 import type { Department, KontaktClient, Outbox, OutboxStore } from '@kontakt/core';
 import { createClient, MESSAGE_MAX_LENGTH, memoryStore, NAME_MAX_LENGTH } from '@kontakt/core';
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../define/contact-form.js';
 import type { KcErrorEvent } from '../../events/error.js';
 import type { KcSubmitEvent } from '../../events/submit.js';
@@ -457,6 +457,35 @@ describe('<kc-contact-form>', () => {
     await submitted;
     expect(client.submits).to.equal(1);
     expect(await countCases(server)).to.equal(before + 1);
+  });
+
+  it('keeps its busy spinner still when the person asks for reduced motion', async () => {
+    const spinning = async (reduce: boolean) => {
+      await emulateMedia({ reducedMotion: reduce ? 'reduce' : 'no-preference' });
+      const gate = deferred();
+      const element = await loaded(
+        await renderForm({ client: wrapClient(gata(), { beforeSubmit: gate.promise }) }),
+      );
+      await fillValid(element);
+      await submit(element);
+      const style = getComputedStyle(query(element, '.spinner'));
+      const result = {
+        iterations: style.animationIterationCount,
+        seconds: Number.parseFloat(style.animationDuration),
+      };
+      const submitted = oneEvent(element, 'kc-submitted');
+      gate.open();
+      await submitted;
+      return result;
+    };
+    try {
+      expect((await spinning(false)).iterations).to.equal('infinite');
+      const reduced = await spinning(true);
+      expect(reduced.iterations).to.equal('1');
+      expect(reduced.seconds).to.be.below(0.001);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('does not send when kc-submit is cancelled', async () => {
