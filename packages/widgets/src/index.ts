@@ -11,9 +11,12 @@ export { KcSubmittedEvent } from './events/submitted.js';
 export { ar } from './i18n/ar.js';
 export { en } from './i18n/en.js';
 export { fi } from './i18n/fi.js';
+export { failureText, fieldErrorText } from './i18n/messages.js';
 export { sv } from './i18n/sv.js';
 export type {
   ContactFormField,
+  FailureTexts,
+  FieldErrorTexts,
   KontaktTranslation,
   TranslationSource,
   Translations,

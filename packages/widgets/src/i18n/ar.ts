@@ -1,63 +1,33 @@
-import type { ContactFormField, KontaktTranslation } from './translation.js';
+import type { FailureTexts, FieldErrorTexts, KontaktTranslation } from './translation.js';
 
-const fieldError = (
-  field: ContactFormField,
-  code: string,
-  params: Readonly<Record<string, string | number>>,
-): string => {
-  switch (code) {
-    case 'required':
-      return (
-        (
-          {
-            topic: 'اختر موضوع سؤالك.',
-            message: 'اكتب سؤالك.',
-            answerChannel: 'اختر الطريقة التي تريد أن تحصل بها على الرد.',
-            interpreterLanguage: 'اكتب اللغة التي يجب أن يتحدث بها المترجم.',
-          } as Partial<Record<ContactFormField, string>>
-        )[field] ?? 'املأ هذا الحقل.'
-      );
-    case 'required_for_channel':
-      return field === 'phone'
-        ? 'اكتب رقم هاتفك حتى نتمكن من الاتصال بك.'
-        : 'اكتب عنوان بريدك الإلكتروني حتى نتمكن من الرد عليك.';
-    case 'required_for_visit':
-      return 'اكتب رقم هاتف أو عنوان بريد إلكتروني حتى نتمكن من حجز موعد لك.';
-    case 'too_long':
-      return `يمكن أن يحتوي النص على ${params.maximum ?? ''} حرفًا كحد أقصى. اختصره قليلًا.`;
-    case 'invalid_email':
-      return 'اكتب عنوان البريد الإلكتروني بهذا الشكل: name@example.se.';
-    case 'invalid_phone':
-      return 'اكتب رقم هاتف من 6 أرقام على الأقل، مثلًا 070-123 45 67.';
-    case 'unknown_topic':
-      return 'هذا الموضوع لم يعد موجودًا. اختر موضوعًا آخر.';
-    case 'invalid_option':
-      return 'اختر أحد الخيارات.';
-    default:
-      return 'تحقق من هذا الحقل.';
-  }
+const fieldErrors: FieldErrorTexts = {
+  required: {
+    topic: 'اختر موضوع سؤالك.',
+    message: 'اكتب سؤالك.',
+    answerChannel: 'اختر الطريقة التي تريد أن تحصل بها على الرد.',
+    interpreterLanguage: 'اكتب اللغة التي يجب أن يتحدث بها المترجم.',
+  },
+  requiredField: 'املأ هذا الحقل.',
+  phoneForCallBack: 'اكتب رقم هاتفك حتى نتمكن من الاتصال بك.',
+  emailForAnswer: 'اكتب عنوان بريدك الإلكتروني حتى نتمكن من الرد عليك.',
+  contactForVisit: 'اكتب رقم هاتف أو عنوان بريد إلكتروني حتى نتمكن من حجز موعد لك.',
+  tooLong: (maximum) => `يمكن أن يحتوي النص على ${maximum} حرفًا كحد أقصى. اختصره قليلًا.`,
+  invalidEmail: 'اكتب عنوان البريد الإلكتروني بهذا الشكل: name@example.se.',
+  invalidPhone: 'اكتب رقم هاتف من 6 أرقام على الأقل، مثلًا 070-123 45 67.',
+  unknownTopic: 'هذا الموضوع لم يعد موجودًا. اختر موضوعًا آخر.',
+  invalidOption: 'اختر أحد الخيارات.',
+  other: 'تحقق من هذا الحقل.',
 };
 
-const failed = (code: string): string => {
-  switch (code) {
-    case 'rate_limited':
-      return 'لقد أرسلت رسائل كثيرة في وقت قصير. انتظر قليلًا ثم حاول مرة أخرى.';
-    case 'origin_not_allowed':
-    case 'department_not_found':
-    case 'misconfigured':
-      return 'النموذج لا يعمل في هذه الصفحة الآن. اتصل بمركز خدمة البلدية أو راسله بالبريد الإلكتروني.';
-    case 'payload_too_large':
-      return 'الرسالة كبيرة جدًا. اختصر النص ثم حاول مرة أخرى.';
-    case 'expired':
-      return 'تعذّر إرسال رسالتك لعدة أيام ولم تُرسل. نصّك ما زال هنا – أرسله مرة أخرى.';
-    case 'network_error':
-    case 'timeout':
-      return 'لم نتمكن من الوصول إلى مركز الخدمة. تحقق من اتصالك ثم حاول مرة أخرى.';
-    case 'validation_failed':
-      return 'بعض البيانات تحتاج إلى تصحيح. انظر الأخطاء في النموذج.';
-    default:
-      return 'حدث خطأ من جهتنا. نصك ما زال محفوظًا هنا – حاول مرة أخرى بعد قليل.';
-  }
+const failures: FailureTexts = {
+  rateLimited: 'لقد أرسلت رسائل كثيرة في وقت قصير. انتظر قليلًا ثم حاول مرة أخرى.',
+  misconfigured:
+    'النموذج لا يعمل في هذه الصفحة الآن. اتصل بمركز خدمة البلدية أو راسله بالبريد الإلكتروني.',
+  payloadTooLarge: 'الرسالة كبيرة جدًا. اختصر النص ثم حاول مرة أخرى.',
+  expired: 'تعذّر إرسال رسالتك لعدة أيام ولم تُرسل. نصّك ما زال هنا – أرسله مرة أخرى.',
+  unreachable: 'لم نتمكن من الوصول إلى مركز الخدمة. تحقق من اتصالك ثم حاول مرة أخرى.',
+  validation: 'بعض البيانات تحتاج إلى تصحيح. انظر الأخطاء في النموذج.',
+  unexpected: 'حدث خطأ من جهتنا. نصك ما زال محفوظًا هنا – حاول مرة أخرى بعد قليل.',
 };
 
 /** Arabic, written right to left. */
@@ -108,13 +78,13 @@ export const ar: KontaktTranslation = {
     submitting: 'جارٍ الإرسال …',
     errorSummary: (count) =>
       count === 1 ? 'صحّح معلومة واحدة قبل الإرسال' : `صحّح ${count} معلومات قبل الإرسال`,
-    fieldError,
+    fieldErrors,
     offlineHeading: 'تم الحفظ – سيُرسل عندما تعود متصلًا بالإنترنت',
     offlineText:
       'لم نتمكن من الوصول إلى مركز الخدمة الآن. سؤالك محفوظ في هذا المتصفح وسيُرسل تلقائيًا عندما يعمل الاتصال مجددًا، ما دامت الصفحة مفتوحة أو في زيارتك القادمة لها.',
     sendNow: 'حاول الإرسال الآن',
     failedHeading: 'تعذّر إرسال سؤالك',
-    failed,
+    failures,
     receiptHeading: 'شكرًا! لقد استلمنا سؤالك',
     receiptReference: 'رقم قضيتك',
     receiptAnswerBy: (date) => `ستحصل على الرد في موعد أقصاه ${date}.`,

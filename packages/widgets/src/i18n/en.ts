@@ -1,63 +1,35 @@
-import type { ContactFormField, KontaktTranslation } from './translation.js';
+import type { FailureTexts, FieldErrorTexts, KontaktTranslation } from './translation.js';
 
-const fieldError = (
-  field: ContactFormField,
-  code: string,
-  params: Readonly<Record<string, string | number>>,
-): string => {
-  switch (code) {
-    case 'required':
-      return (
-        (
-          {
-            topic: 'Choose what your question is about.',
-            message: 'Write your question.',
-            answerChannel: 'Choose how you want to get an answer.',
-            interpreterLanguage: 'Write which language the interpreter should speak.',
-          } as Partial<Record<ContactFormField, string>>
-        )[field] ?? 'Fill in this field.'
-      );
-    case 'required_for_channel':
-      return field === 'phone'
-        ? 'Enter your phone number so that we can call you back.'
-        : 'Enter your e-mail address so that we can answer you.';
-    case 'required_for_visit':
-      return 'Enter a phone number or an e-mail address so that we can book a time with you.';
-    case 'too_long':
-      return `The text can be at most ${params.maximum ?? ''} characters. Please shorten it.`;
-    case 'invalid_email':
-      return 'Enter the e-mail address like name@example.com.';
-    case 'invalid_phone':
-      return 'Enter a phone number with at least 6 digits, for example +46 70 123 45 67.';
-    case 'unknown_topic':
-      return 'This topic no longer exists. Choose another topic.';
-    case 'invalid_option':
-      return 'Choose one of the options.';
-    default:
-      return 'Check this field.';
-  }
+const fieldErrors: FieldErrorTexts = {
+  required: {
+    topic: 'Choose what your question is about.',
+    message: 'Write your question.',
+    answerChannel: 'Choose how you want to get an answer.',
+    interpreterLanguage: 'Write which language the interpreter should speak.',
+  },
+  requiredField: 'Fill in this field.',
+  phoneForCallBack: 'Enter your phone number so that we can call you back.',
+  emailForAnswer: 'Enter your e-mail address so that we can answer you.',
+  contactForVisit: 'Enter a phone number or an e-mail address so that we can book a time with you.',
+  tooLong: (maximum) => `The text can be at most ${maximum} characters. Please shorten it.`,
+  invalidEmail: 'Enter the e-mail address like name@example.com.',
+  invalidPhone: 'Enter a phone number with at least 6 digits, for example +46 70 123 45 67.',
+  unknownTopic: 'This topic no longer exists. Choose another topic.',
+  invalidOption: 'Choose one of the options.',
+  other: 'Check this field.',
 };
 
-const failed = (code: string): string => {
-  switch (code) {
-    case 'rate_limited':
-      return 'You have sent many messages in a short time. Wait a moment and try again.';
-    case 'origin_not_allowed':
-    case 'department_not_found':
-    case 'misconfigured':
-      return 'The form does not work on this page right now. Please call or e-mail the contact center instead.';
-    case 'payload_too_large':
-      return 'The message is too large. Shorten the text and try again.';
-    case 'expired':
-      return 'Your message could not be sent for several days and was not sent. Your text is still here – send it again.';
-    case 'network_error':
-    case 'timeout':
-      return 'We could not reach the contact center. Check your connection and try again.';
-    case 'validation_failed':
-      return 'Some details need correcting. See the errors in the form.';
-    default:
-      return 'Something went wrong on our side. Your text is still here – please try again in a moment.';
-  }
+const failures: FailureTexts = {
+  rateLimited: 'You have sent many messages in a short time. Wait a moment and try again.',
+  misconfigured:
+    'The form does not work on this page right now. Please call or e-mail the contact center instead.',
+  payloadTooLarge: 'The message is too large. Shorten the text and try again.',
+  expired:
+    'Your message could not be sent for several days and was not sent. Your text is still here – send it again.',
+  unreachable: 'We could not reach the contact center. Check your connection and try again.',
+  validation: 'Some details need correcting. See the errors in the form.',
+  unexpected:
+    'Something went wrong on our side. Your text is still here – please try again in a moment.',
 };
 
 /** English. */
@@ -110,13 +82,13 @@ export const en: KontaktTranslation = {
     submitting: 'Sending …',
     errorSummary: (count) =>
       count === 1 ? 'Correct 1 detail before sending' : `Correct ${count} details before sending`,
-    fieldError,
+    fieldErrors,
     offlineHeading: 'Saved – will be sent when you are online again',
     offlineText:
       'We could not reach the contact center just now. Your question is saved in this browser and will be sent automatically when the connection works again, while this page is open or the next time you visit it.',
     sendNow: 'Try sending now',
     failedHeading: 'Your question could not be sent',
-    failed,
+    failures,
     receiptHeading: 'Thank you! We have received your question',
     receiptReference: 'Your case number',
     receiptAnswerBy: (date) => `You will get an answer by ${date}.`,

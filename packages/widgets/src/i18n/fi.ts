@@ -1,63 +1,34 @@
-import type { ContactFormField, KontaktTranslation } from './translation.js';
+import type { FailureTexts, FieldErrorTexts, KontaktTranslation } from './translation.js';
 
-const fieldError = (
-  field: ContactFormField,
-  code: string,
-  params: Readonly<Record<string, string | number>>,
-): string => {
-  switch (code) {
-    case 'required':
-      return (
-        (
-          {
-            topic: 'Valitse, mitä kysymyksesi koskee.',
-            message: 'Kirjoita kysymyksesi.',
-            answerChannel: 'Valitse, miten haluat vastauksen.',
-            interpreterLanguage: 'Kirjoita, mitä kieltä tulkin pitää puhua.',
-          } as Partial<Record<ContactFormField, string>>
-        )[field] ?? 'Täytä kenttä.'
-      );
-    case 'required_for_channel':
-      return field === 'phone'
-        ? 'Kirjoita puhelinnumerosi, jotta voimme soittaa sinulle.'
-        : 'Kirjoita sähköpostiosoitteesi, jotta voimme vastata sinulle.';
-    case 'required_for_visit':
-      return 'Kirjoita puhelinnumero tai sähköpostiosoite, jotta voimme varata sinulle ajan.';
-    case 'too_long':
-      return `Tekstissä voi olla enintään ${params.maximum ?? ''} merkkiä. Lyhennä sitä.`;
-    case 'invalid_email':
-      return 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.';
-    case 'invalid_phone':
-      return 'Kirjoita puhelinnumero, jossa on vähintään 6 numeroa, esimerkiksi 070-123 45 67.';
-    case 'unknown_topic':
-      return 'Aihetta ei enää ole. Valitse toinen aihe.';
-    case 'invalid_option':
-      return 'Valitse jokin vaihtoehdoista.';
-    default:
-      return 'Tarkista kenttä.';
-  }
+const fieldErrors: FieldErrorTexts = {
+  required: {
+    topic: 'Valitse, mitä kysymyksesi koskee.',
+    message: 'Kirjoita kysymyksesi.',
+    answerChannel: 'Valitse, miten haluat vastauksen.',
+    interpreterLanguage: 'Kirjoita, mitä kieltä tulkin pitää puhua.',
+  },
+  requiredField: 'Täytä kenttä.',
+  phoneForCallBack: 'Kirjoita puhelinnumerosi, jotta voimme soittaa sinulle.',
+  emailForAnswer: 'Kirjoita sähköpostiosoitteesi, jotta voimme vastata sinulle.',
+  contactForVisit: 'Kirjoita puhelinnumero tai sähköpostiosoite, jotta voimme varata sinulle ajan.',
+  tooLong: (maximum) => `Tekstissä voi olla enintään ${maximum} merkkiä. Lyhennä sitä.`,
+  invalidEmail: 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.',
+  invalidPhone: 'Kirjoita puhelinnumero, jossa on vähintään 6 numeroa, esimerkiksi 070-123 45 67.',
+  unknownTopic: 'Aihetta ei enää ole. Valitse toinen aihe.',
+  invalidOption: 'Valitse jokin vaihtoehdoista.',
+  other: 'Tarkista kenttä.',
 };
 
-const failed = (code: string): string => {
-  switch (code) {
-    case 'rate_limited':
-      return 'Olet lähettänyt monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.';
-    case 'origin_not_allowed':
-    case 'department_not_found':
-    case 'misconfigured':
-      return 'Lomake ei toimi tällä sivulla juuri nyt. Soita tai lähetä sähköpostia kunnan asiakaspalveluun.';
-    case 'payload_too_large':
-      return 'Viesti on liian suuri. Lyhennä tekstiä ja yritä uudelleen.';
-    case 'expired':
-      return 'Viestiä ei voitu lähettää useaan päivään, eikä sitä lähetetty. Tekstisi on yhä tallessa – lähetä se uudelleen.';
-    case 'network_error':
-    case 'timeout':
-      return 'Emme saaneet yhteyttä asiakaspalveluun. Tarkista yhteytesi ja yritä uudelleen.';
-    case 'validation_failed':
-      return 'Joitakin tietoja pitää korjata. Katso virheet lomakkeesta.';
-    default:
-      return 'Meillä tapahtui virhe. Tekstisi on tallessa – yritä hetken kuluttua uudelleen.';
-  }
+const failures: FailureTexts = {
+  rateLimited: 'Olet lähettänyt monta viestiä lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
+  misconfigured:
+    'Lomake ei toimi tällä sivulla juuri nyt. Soita tai lähetä sähköpostia kunnan asiakaspalveluun.',
+  payloadTooLarge: 'Viesti on liian suuri. Lyhennä tekstiä ja yritä uudelleen.',
+  expired:
+    'Viestiä ei voitu lähettää useaan päivään, eikä sitä lähetetty. Tekstisi on yhä tallessa – lähetä se uudelleen.',
+  unreachable: 'Emme saaneet yhteyttä asiakaspalveluun. Tarkista yhteytesi ja yritä uudelleen.',
+  validation: 'Joitakin tietoja pitää korjata. Katso virheet lomakkeesta.',
+  unexpected: 'Meillä tapahtui virhe. Tekstisi on tallessa – yritä hetken kuluttua uudelleen.',
 };
 
 /** Finnish, a national minority language with rights in administrative areas. */
@@ -112,13 +83,13 @@ export const fi: KontaktTranslation = {
       count === 1
         ? 'Korjaa 1 tieto ennen lähettämistä'
         : `Korjaa ${count} tietoa ennen lähettämistä`,
-    fieldError,
+    fieldErrors,
     offlineHeading: 'Tallennettu – lähetetään, kun olet taas verkossa',
     offlineText:
       'Emme saaneet juuri nyt yhteyttä asiakaspalveluun. Kysymyksesi on tallennettu tähän selaimeen, ja se lähetetään automaattisesti, kun yhteys taas toimii, kun sivu on auki tai seuraavalla käyntikerralla.',
     sendNow: 'Yritä lähettää nyt',
     failedHeading: 'Kysymystä ei voitu lähettää',
-    failed,
+    failures,
     receiptHeading: 'Kiitos! Olemme vastaanottaneet kysymyksesi',
     receiptReference: 'Asianumerosi',
     receiptAnswerBy: (date) => `Saat vastauksen viimeistään ${date}.`,

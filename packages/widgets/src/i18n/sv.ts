@@ -1,63 +1,35 @@
-import type { ContactFormField, KontaktTranslation } from './translation.js';
+import type { FailureTexts, FieldErrorTexts, KontaktTranslation } from './translation.js';
 
-const fieldError = (
-  field: ContactFormField,
-  code: string,
-  params: Readonly<Record<string, string | number>>,
-): string => {
-  switch (code) {
-    case 'required':
-      return (
-        (
-          {
-            topic: 'Välj vad din fråga gäller.',
-            message: 'Skriv din fråga.',
-            answerChannel: 'Välj hur du vill få svar.',
-            interpreterLanguage: 'Skriv vilket språk tolken ska tala.',
-          } as Partial<Record<ContactFormField, string>>
-        )[field] ?? 'Fyll i fältet.'
-      );
-    case 'required_for_channel':
-      return field === 'phone'
-        ? 'Skriv ditt telefonnummer så att vi kan ringa upp dig.'
-        : 'Skriv din e-postadress så att vi kan svara dig.';
-    case 'required_for_visit':
-      return 'Skriv ett telefonnummer eller en e-postadress så att vi kan boka en tid med dig.';
-    case 'too_long':
-      return `Texten får vara högst ${params.maximum ?? ''} tecken. Korta den lite.`;
-    case 'invalid_email':
-      return 'Skriv e-postadressen som namn@exempel.se.';
-    case 'invalid_phone':
-      return 'Skriv ett telefonnummer med minst 6 siffror, till exempel 070-123 45 67.';
-    case 'unknown_topic':
-      return 'Ämnet finns inte längre. Välj ett annat ämne.';
-    case 'invalid_option':
-      return 'Välj ett av alternativen.';
-    default:
-      return 'Kontrollera fältet.';
-  }
+const fieldErrors: FieldErrorTexts = {
+  required: {
+    topic: 'Välj vad din fråga gäller.',
+    message: 'Skriv din fråga.',
+    answerChannel: 'Välj hur du vill få svar.',
+    interpreterLanguage: 'Skriv vilket språk tolken ska tala.',
+  },
+  requiredField: 'Fyll i fältet.',
+  phoneForCallBack: 'Skriv ditt telefonnummer så att vi kan ringa upp dig.',
+  emailForAnswer: 'Skriv din e-postadress så att vi kan svara dig.',
+  contactForVisit:
+    'Skriv ett telefonnummer eller en e-postadress så att vi kan boka en tid med dig.',
+  tooLong: (maximum) => `Texten får vara högst ${maximum} tecken. Korta den lite.`,
+  invalidEmail: 'Skriv e-postadressen som namn@exempel.se.',
+  invalidPhone: 'Skriv ett telefonnummer med minst 6 siffror, till exempel 070-123 45 67.',
+  unknownTopic: 'Ämnet finns inte längre. Välj ett annat ämne.',
+  invalidOption: 'Välj ett av alternativen.',
+  other: 'Kontrollera fältet.',
 };
 
-const failed = (code: string): string => {
-  switch (code) {
-    case 'rate_limited':
-      return 'Du har skickat många meddelanden på kort tid. Vänta en stund och försök igen.';
-    case 'origin_not_allowed':
-    case 'department_not_found':
-    case 'misconfigured':
-      return 'Formuläret fungerar inte på den här sidan just nu. Ring eller mejla kommunens kontaktcenter i stället.';
-    case 'payload_too_large':
-      return 'Meddelandet är för stort. Korta texten och försök igen.';
-    case 'expired':
-      return 'Meddelandet kunde inte skickas på flera dagar och har inte skickats. Din text finns kvar – skicka den igen.';
-    case 'network_error':
-    case 'timeout':
-      return 'Vi kunde inte nå kontaktcenter. Kontrollera din anslutning och försök igen.';
-    case 'validation_failed':
-      return 'Några uppgifter behöver rättas. Se felen i formuläret.';
-    default:
-      return 'Något gick fel hos oss. Din text finns kvar – försök igen om en stund.';
-  }
+const failures: FailureTexts = {
+  rateLimited: 'Du har skickat många meddelanden på kort tid. Vänta en stund och försök igen.',
+  misconfigured:
+    'Formuläret fungerar inte på den här sidan just nu. Ring eller mejla kommunens kontaktcenter i stället.',
+  payloadTooLarge: 'Meddelandet är för stort. Korta texten och försök igen.',
+  expired:
+    'Meddelandet kunde inte skickas på flera dagar och har inte skickats. Din text finns kvar – skicka den igen.',
+  unreachable: 'Vi kunde inte nå kontaktcenter. Kontrollera din anslutning och försök igen.',
+  validation: 'Några uppgifter behöver rättas. Se felen i formuläret.',
+  unexpected: 'Något gick fel hos oss. Din text finns kvar – försök igen om en stund.',
 };
 
 /** Swedish, the default and fallback of every widget. */
@@ -112,13 +84,13 @@ export const sv: KontaktTranslation = {
       count === 1
         ? 'Rätta 1 uppgift innan du skickar'
         : `Rätta ${count} uppgifter innan du skickar`,
-    fieldError,
+    fieldErrors,
     offlineHeading: 'Sparat – skickas när du är online igen',
     offlineText:
       'Vi kunde inte nå kontaktcenter just nu. Din fråga är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen, så länge sidan är öppen eller nästa gång du besöker den.',
     sendNow: 'Försök skicka nu',
     failedHeading: 'Frågan kunde inte skickas',
-    failed,
+    failures,
     receiptHeading: 'Tack! Vi har tagit emot din fråga',
     receiptReference: 'Ditt ärendenummer',
     receiptAnswerBy: (date) => `Du får svar senast ${date}.`,

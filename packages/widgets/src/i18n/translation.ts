@@ -12,6 +12,38 @@ export type ContactFormField =
   | 'email'
   | 'phone';
 
+/** A field's error, one text per kind of rule; which one a code means is decided in messages.ts. */
+export interface FieldErrorTexts {
+  /** "Required" said for the fields that have their own words, e.g. "Write your question." */
+  readonly required: Partial<Readonly<Record<ContactFormField, string>>>;
+  /** "Required" for any other field. */
+  readonly requiredField: string;
+  readonly phoneForCallBack: string;
+  readonly emailForAnswer: string;
+  readonly contactForVisit: string;
+  readonly tooLong: (maximum: number | string) => string;
+  readonly invalidEmail: string;
+  readonly invalidPhone: string;
+  readonly unknownTopic: string;
+  readonly invalidOption: string;
+  /** Any code this version does not know (a newer server's). */
+  readonly other: string;
+}
+
+/** Why a message could not be sent, one text per kind of failure. */
+export interface FailureTexts {
+  readonly rateLimited: string;
+  /** The widget is set up wrong on this page: not the person's to fix. */
+  readonly misconfigured: string;
+  readonly payloadTooLarge: string;
+  /** Kept offline so long that the outbox gave up. */
+  readonly expired: string;
+  readonly unreachable: string;
+  readonly validation: string;
+  /** Anything else (a server error, a bug). */
+  readonly unexpected: string;
+}
+
 /**
  * Every text a kontakt widget shows, for one locale. Numbers and counts are functions so each
  * language can put them where its grammar wants them (plurals included).
@@ -53,16 +85,14 @@ export interface KontaktTranslation {
     readonly submit: string;
     readonly submitting: string;
     readonly errorSummary: (count: number) => string;
-    readonly fieldError: (
-      field: ContactFormField,
-      code: string,
-      params: Readonly<Record<string, string | number>>,
-    ) => string;
+    /** Texts for field errors; `fieldErrorText` picks one for a field and a contract code. */
+    readonly fieldErrors: FieldErrorTexts;
     readonly offlineHeading: string;
     readonly offlineText: string;
     readonly sendNow: string;
     readonly failedHeading: string;
-    readonly failed: (code: string) => string;
+    /** Why sending failed; `failureText` picks one for an error code. */
+    readonly failures: FailureTexts;
     readonly receiptHeading: string;
     readonly receiptReference: string;
     readonly receiptAnswerBy: (date: string) => string;

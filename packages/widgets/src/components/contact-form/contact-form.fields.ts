@@ -10,6 +10,7 @@ import {
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { LOCALE_BASICS } from '../../i18n/locales.js';
+import { fieldErrorText } from '../../i18n/messages.js';
 import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
 
@@ -67,7 +68,7 @@ export function errorSummary(ctx: FieldsContext): Template {
           ([field, error]) =>
             html`<li>
               <a href="#${focusId(field)}" @click=${(event: Event) => ctx.onSummaryLink(event, field)}
-                >${cf.fieldError(field, error.code, error.params ?? {})}</a
+                >${fieldErrorText(cf.fieldErrors, field, error.code, error.params ?? {})}</a
               >
             </li>`,
         )}
@@ -290,7 +291,7 @@ function field(
 function fieldError(ctx: FieldsContext, name: ContactFormField): Template {
   const error = ctx.errors.get(name);
   if (!error) return nothing;
-  const text = ctx.t.contactForm.fieldError(name, error.code, error.params ?? {});
+  const text = fieldErrorText(ctx.t.contactForm.fieldErrors, name, error.code, error.params ?? {});
   return html`<p part="error" class="error" id=${`${name}-error`}>${text}</p>`;
 }
 

@@ -7,6 +7,7 @@ import { KcErrorEvent } from '../../events/error.js';
 import { KcSubmitEvent } from '../../events/submit.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
 import { LOCALE_BASICS, translations } from '../../i18n/locales.js';
+import { failureText } from '../../i18n/messages.js';
 import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
 import { asKontaktError } from '../../internal/as-kontakt-error.js';
 import { ClientController } from '../../internal/client.js';
@@ -384,7 +385,7 @@ export class KcContactForm extends KontaktElement {
     const cf = this.localize.t.contactForm;
     return html`<div part="alert" class="alert" role="alert">
       <h2>${cf.failedHeading}</h2>
-      <p>${cf.failed(failureCode(this.failure))}</p>
+      <p>${failureText(cf.failures, failureCode(this.failure))}</p>
     </div>`;
   }
 
