@@ -1,9 +1,11 @@
 import type { KyInstance, ShouldRetryState } from 'ky';
 import ky from 'ky';
+import { DEFAULT_OUTBOX_MAX_AGE } from './outbox/entry.js';
 import { indexedDBStore } from './outbox/indexeddb-store.js';
 import { memoryStore } from './outbox/memory-store.js';
 import type { Outbox } from './outbox/outbox.js';
-import { DEFAULT_OUTBOX_MAX_AGE, OutboxController, outboxFor } from './outbox/outbox.js';
+import { OutboxController } from './outbox/outbox.js';
+import { outboxFor } from './outbox/registry.js';
 import type { OutboxStore } from './outbox/types.js';
 import type { CasesResource } from './resources/cases.js';
 import { casesResource, sendCase } from './resources/cases.js';
@@ -101,7 +103,7 @@ export function createClient(options: ClientOptions): KontaktClient {
   return {
     endpoint,
     department,
-    cases: casesResource({ http, endpoint, department, pageUrl, outbox, outboxMaxAge }),
+    cases: casesResource({ http, department, pageUrl, outbox, outboxMaxAge }),
     departments: departmentsResource(http, department),
     // Without a store there is nothing to wait for, but callers may still listen and ask.
     outbox: outbox ?? new OutboxController(memoryStore(), endpoint, send),

@@ -10,6 +10,7 @@ export {
   type KontaktClient,
   type RetryOptions,
 } from './client.js';
+export { asKontaktError } from './errors/as-kontakt-error.js';
 export { InvalidResponseError } from './errors/InvalidResponseError.js';
 export {
   isKontaktError,

@@ -1,7 +1,15 @@
-import * as z from 'zod/mini';
-import { isKontaktError, KontaktError } from '../errors/KontaktError.js';
-import type { Receipt } from '../schemas/index.js';
-import { CaseSubmissionSchema, DateTimeSchema } from '../schemas/index.js';
+import { isKontaktError } from '../errors/KontaktError.js';
+import type { CaseSubmission, Receipt } from '../schemas/index.js';
+import { FIRST_DELAY, nextAttemptDelay } from './backoff.js';
+import {
+  afterFailure,
+  DEFAULT_OUTBOX_MAX_AGE,
+  expiredError,
+  expiresAt,
+  isExpired,
+  isReadableEntry,
+  newEntry,
+} from './entry.js';
 import type { OutboxEventMap } from './events.js';
 import { OutboxDeliveredEvent, OutboxFailedEvent } from './events.js';
 import { ifAvailable } from './lock.js';
@@ -51,35 +59,17 @@ export interface Outbox extends EventTarget {
 /** Sends one entry (with its own idempotency key) and returns the parsed receipt. */
 export type OutboxSender = (entry: OutboxEntry) => Promise<Receipt>;
 
-/** How long an entry is kept by default before it is given up: 7 days, in milliseconds. */
-export const DEFAULT_OUTBOX_MAX_AGE = 7 * 24 * 60 * 60_000;
-
-const FIRST_DELAY = 2_000;
-const MAX_DELAY = 5 * 60_000;
-const MAX_TIMER = 2 ** 31 - 1;
-
-/** Entries from storage are input like any other: another version or page may have written them. */
-const OutboxEntrySchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  endpoint: z.string(),
-  department: z.string(),
-  submission: CaseSubmissionSchema,
-  createdAt: DateTimeSchema,
-  attempts: z.number(),
-  nextAttemptAt: DateTimeSchema,
-  expiresAt: z.optional(DateTimeSchema),
-});
-
-/**
- * When to try again after `attempts` failures: 2 s doubling to 5 min, with jitter so that many
- * pages coming back online together do not all call at once; never sooner than `Retry-After`.
- */
-export function nextAttemptDelay(attempts: number, error?: unknown): number {
-  const backoff = Math.min(MAX_DELAY, FIRST_DELAY * 2 ** Math.max(0, attempts - 1));
-  const jittered = backoff * (0.5 + Math.random() / 2);
-  const retryAfter = isKontaktError(error) ? (error.retryAfter ?? 0) : 0;
-  return Math.max(jittered, retryAfter);
+/** What `OutboxController.keep` needs besides the submission. */
+export interface KeepOptions {
+  /** The idempotency key the submission was sent with; the entry keeps it for every resend. */
+  id: string;
+  /** Why sending failed; a `Retry-After` in it delays the first automatic try. */
+  error: unknown;
+  /** Milliseconds the submission is tried before it is given up. Default 7 days. */
+  maxAge?: number;
 }
+
+const MAX_TIMER = 2 ** 31 - 1;
 
 /**
  * What one try of an entry came to: `settled` (delivered, refused, expired or already gone),
@@ -130,9 +120,14 @@ export class OutboxController extends EventTarget implements Outbox {
     return this.#run(() => true);
   }
 
-  /** Keeps a submission that could not be sent and schedules its next try. */
-  async add(entry: OutboxEntry): Promise<void> {
-    await this.#store.put(entry);
+  /**
+   * Keeps a submission whose first try failed, and schedules its next try. Rejects when the store
+   * refuses it (private mode, quota); then nothing is kept.
+   */
+  async keep(submission: CaseSubmission, options: KeepOptions): Promise<void> {
+    const { id, error, maxAge = DEFAULT_OUTBOX_MAX_AGE } = options;
+    const endpoint = this.#endpoint;
+    await this.#store.put(newEntry(submission, { id, endpoint, error, maxAge, now: Date.now() }));
     this.dispatchEvent(new Event('change'));
     this.#background(() => this.#schedule());
   }
@@ -175,7 +170,7 @@ export class OutboxController extends EventTarget implements Outbox {
   async #attempt(id: string): Promise<Outcome> {
     // Read again under the lock: another tab or flush may have delivered it meanwhile.
     const entry = await this.#store.get(id);
-    if (!entry || !OutboxEntrySchema.safeParse(entry).success) return 'settled';
+    if (!entry || !isReadableEntry(entry)) return 'settled';
     if (isExpired(entry, Date.now())) {
       await this.#store.delete(id);
       this.dispatchEvent(new OutboxFailedEvent(entry, expiredError(entry)));
@@ -203,9 +198,7 @@ export class OutboxController extends EventTarget implements Outbox {
       this.dispatchEvent(new Event('change'));
       return 'settled';
     }
-    const attempts = entry.attempts + 1;
-    const next = Date.now() + nextAttemptDelay(attempts, error);
-    await this.#store.put({ ...entry, attempts, nextAttemptAt: new Date(next).toISOString() });
+    await this.#store.put(afterFailure(entry, error, Date.now()));
     this.dispatchEvent(new Event('change'));
     // The same key still being processed (409), or an error that is not the server's: this entry's.
     if (!isKontaktError(error) || error.status === 409) return 'retry';
@@ -219,7 +212,7 @@ export class OutboxController extends EventTarget implements Outbox {
     const readable: OutboxEntry[] = [];
     const unreadable: unknown[] = [];
     for (const entry of await this.#store.list(this.#endpoint)) {
-      (OutboxEntrySchema.safeParse(entry).success ? readable : unreadable).push(entry);
+      (isReadableEntry(entry) ? readable : unreadable).push(entry);
     }
     return { readable, unreadable };
   }
@@ -261,44 +254,4 @@ export class OutboxController extends EventTarget implements Outbox {
   #background(task: () => Promise<void>): void {
     task().catch(() => undefined);
   }
-}
-
-/** When an entry is given up: its own `expiresAt`, or the default age for entries without one. */
-function expiresAt(entry: OutboxEntry): number {
-  return entry.expiresAt === undefined
-    ? Date.parse(entry.createdAt) + DEFAULT_OUTBOX_MAX_AGE
-    : Date.parse(entry.expiresAt);
-}
-
-const isExpired = (entry: OutboxEntry, now: number) => expiresAt(entry) <= now;
-
-function expiredError(entry: OutboxEntry): KontaktError {
-  return new KontaktError(
-    `The message could not be sent before ${new Date(expiresAt(entry)).toISOString()} and was removed from the outbox.`,
-    { code: 'expired' },
-  );
-}
-
-const outboxes = new WeakMap<OutboxStore, Map<string, OutboxController>>();
-
-/**
- * The outbox for an endpoint in a store, created on first use. The first client's sender is kept:
- * entries for one endpoint are the same requests whichever client made them.
- */
-export function outboxFor(
-  store: OutboxStore,
-  endpoint: string,
-  send: OutboxSender,
-): OutboxController {
-  let byEndpoint = outboxes.get(store);
-  if (!byEndpoint) {
-    byEndpoint = new Map();
-    outboxes.set(store, byEndpoint);
-  }
-  let outbox = byEndpoint.get(endpoint);
-  if (!outbox) {
-    outbox = new OutboxController(store, endpoint, send);
-    byEndpoint.set(endpoint, outbox);
-  }
-  return outbox;
 }

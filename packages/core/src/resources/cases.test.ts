@@ -243,4 +243,19 @@ describe('cases.submit', () => {
     expect(error).toMatchObject({ code: 'aborted' });
     expect(await client.outbox.pending()).toEqual([]);
   });
+
+  it('rejects with the send error, not a promise to send later, when the outbox cannot keep it', async () => {
+    server = await startFaultServer(() => ({
+      status: 503,
+      json: problem(503, 'service_unavailable'),
+    }));
+    const refusing = memoryStore();
+    refusing.put = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+    const error = await rejection(
+      clientFor(server.url, { outbox: refusing }).cases.submit(message),
+    );
+
+    expect(error).toMatchObject({ code: 'service_unavailable', status: 503 });
+    expect(isNetworkError(error)).toBe(false);
+  });
 });

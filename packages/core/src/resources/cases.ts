@@ -5,7 +5,6 @@ import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { isValidationError, ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
 import type { OutboxController } from '../outbox/outbox.js';
-import { nextAttemptDelay } from '../outbox/outbox.js';
 import { isTransientFailure } from '../outbox/transient.js';
 import type { CaseSubmission, ContactMessageInput, Receipt } from '../schemas/index.js';
 import {
@@ -49,10 +48,10 @@ export interface CasesResource {
 
 export interface CasesContext {
   http: KyInstance;
-  endpoint: string;
   department: string;
   pageUrl: () => string | undefined;
-  outbox: OutboxController | undefined;
+  /** Where a submission that could not be sent is kept; none when the outbox is turned off. */
+  outbox: Pick<OutboxController, 'keep'> | undefined;
   /** Milliseconds a kept submission is tried before it is given up. */
   outboxMaxAge: number;
 }
@@ -66,23 +65,34 @@ export function casesResource(context: CasesContext): CasesResource {
         return await sendCase(context.http, submission, id, options.signal);
       } catch (error) {
         if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
-        await keep(context, context.outbox, submission, id, error);
-        // A transient failure is always a KontaktError (a NetworkError or a 408/429/5xx answer).
-        const { status, problem, retryAfter } = error as KontaktError;
-        throw new NetworkError(
-          'The message could not be sent now. It is kept and will be sent when the server can be reached.',
-          {
-            code: isNetworkError(error) ? error.code : 'network_error',
-            status,
-            problem,
-            retryAfter,
-            cause: error,
-            queued: { id },
-          },
-        );
+        await context.outbox
+          .keep(submission, { id, error, maxAge: context.outboxMaxAge })
+          // Storage refused (private mode, quota): the caller gets the send error, not a false promise.
+          .catch(() => Promise.reject(error));
+        throw queuedError(error as KontaktError, id);
       }
     },
   };
+}
+
+/**
+ * What `submit` rejects with once a submission is kept: a `NetworkError` with `queued`, carrying
+ * the failure's status, problem and `Retry-After`. A transient failure is always a `KontaktError`
+ * (a `NetworkError` or a 408/429/5xx answer).
+ */
+function queuedError(error: KontaktError, id: string): NetworkError {
+  const { status, problem, retryAfter } = error;
+  return new NetworkError(
+    'The message could not be sent now. It is kept and will be sent when the server can be reached.',
+    {
+      code: isNetworkError(error) ? error.code : 'network_error',
+      status,
+      problem,
+      retryAfter,
+      cause: error,
+      queued: { id },
+    },
+  );
 }
 
 /**
@@ -128,31 +138,6 @@ function buildSubmission(
     throw new ValidationError(toFieldErrors(issues));
   }
   return { origin: origin.data, message: parsed.data };
-}
-
-async function keep(
-  context: CasesContext,
-  outbox: OutboxController,
-  submission: CaseSubmission,
-  id: string,
-  error: unknown,
-): Promise<void> {
-  const now = Date.now();
-  try {
-    await outbox.add({
-      id,
-      endpoint: context.endpoint,
-      department: context.department,
-      submission,
-      createdAt: new Date(now).toISOString(),
-      attempts: 1,
-      nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),
-      expiresAt: new Date(now + context.outboxMaxAge).toISOString(),
-    });
-  } catch {
-    // Storage refused (private mode, quota): the caller gets the send error, not a false promise.
-    throw error;
-  }
 }
 
 /** Schema rules cap page URLs at 2048 characters; a long query string must not block a message. */

@@ -75,4 +75,13 @@ describe('CORS', () => {
     expect(response.status).toBe(403);
     expect(await server.countCases()).toBe(0);
   });
+
+  it('says every API answer varies by Origin, once, whether or not the request had one', async () => {
+    const withOrigin = await fetch(`${server.url}/v1/openapi.json`, {
+      headers: { Origin: 'https://gata.example.se' },
+    });
+    const without = await fetch(`${server.url}/v1/openapi.json`);
+    expect(withOrigin.headers.get('Vary')).toBe('Origin');
+    expect(without.headers.get('Vary')).toBe('Origin');
+  });
 });

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from './problem.js';
+import { vary } from './vary.js';
 
 export const CORS_ALLOWED_HEADERS = ['Content-Type', 'Idempotency-Key', 'Accept-Language'];
 export const CORS_EXPOSED_HEADERS = [
@@ -29,30 +30,33 @@ export function isSameOrigin(c: Context, origin: string): boolean {
 export function cors(isAllowed: (origin: string, c: Context) => boolean): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('Origin');
+    const allowed = origin !== undefined && isAllowed(origin, c);
     const preflight =
       c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') !== undefined;
-    if (origin === undefined) return next();
-    const allowed = isAllowed(origin, c);
-    if (preflight) {
-      if (!allowed) {
-        throw new ProblemError(403, 'origin_not_allowed', {
-          detail: `The origin ${origin} is not allowed to call this API.`,
-          headers: { Vary: 'Origin' },
-        });
-      }
-      return c.body(null, 204, {
-        'Access-Control-Allow-Origin': origin,
-        'Access-Control-Allow-Methods': ALLOWED_METHODS,
-        'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS.join(', '),
-        'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
-        Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
-      });
-    }
+    if (origin !== undefined && preflight) return preflightResponse(c, origin, allowed);
     await next();
-    c.header('Vary', 'Origin', { append: true });
-    if (allowed) {
+    // Also without an Origin: an answer without CORS headers must not be cached for a page.
+    vary(c, 'Origin');
+    if (origin !== undefined && allowed) {
       c.header('Access-Control-Allow-Origin', origin);
       c.header('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS.join(', '));
     }
+    return undefined;
   };
+}
+
+function preflightResponse(c: Context, origin: string, allowed: boolean): Response {
+  if (!allowed) {
+    throw new ProblemError(403, 'origin_not_allowed', {
+      detail: `The origin ${origin} is not allowed to call this API.`,
+      headers: { Vary: 'Origin' },
+    });
+  }
+  return c.body(null, 204, {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': ALLOWED_METHODS,
+    'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS.join(', '),
+    'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
+    Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+  });
 }

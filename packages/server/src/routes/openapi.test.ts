@@ -97,4 +97,20 @@ describe('GET /v1/openapi.json', () => {
       required: expect.arrayContaining(['reference', 'receiptToken', 'expectedAnswerBy']),
     });
   });
+
+  it('documents ETag, If-None-Match and 304 for the department reads', () => {
+    for (const operation of [
+      doc.paths['/v1/departments']?.get,
+      doc.paths['/v1/departments/{id}']?.get,
+    ]) {
+      expect(operation?.parameters).toContainEqual(
+        expect.objectContaining({ name: 'If-None-Match', in: 'header' }),
+      );
+      const responses = operation?.responses as Record<string, { headers?: object }>;
+      expect(responses['200']?.headers).toHaveProperty('ETag');
+      expect(responses['200']?.headers).toHaveProperty('Cache-Control');
+      expect(responses['304']?.headers).toHaveProperty('ETag');
+      expect(responses['304']).not.toHaveProperty('content');
+    }
+  });
 });

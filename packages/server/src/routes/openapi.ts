@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../env.js';
 import { PROBLEM_CONTENT_TYPE } from '../middleware/problem.js';
+import { DEPARTMENTS_CACHE_CONTROL } from './departments.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -34,6 +35,42 @@ const RATE_LIMIT_HEADERS = {
   'RateLimit-Reset': {
     description: 'Seconds until the window resets.',
     schema: { type: 'integer' },
+  },
+};
+
+/**
+ * Departments change only with the server's configuration, so their reads are conditional: the
+ * answer carries an `ETag`, and a request whose `If-None-Match` matches it gets `304`.
+ */
+const IF_NONE_MATCH = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The `ETag` of a copy the client has (or a list of them, or `*`); compared weakly. When it ' +
+    'matches, the answer is `304 Not Modified` without a body. Browsers send it by themselves ' +
+    'when they revalidate a cached copy.',
+  schema: { type: 'string' },
+};
+
+const CACHE_HEADERS = {
+  ETag: {
+    description: 'Strong validator: a hash of the exact body.',
+    schema: { type: 'string' },
+  },
+  'Cache-Control': {
+    description: `\`${DEPARTMENTS_CACHE_CONTROL}\`.`,
+    schema: { type: 'string' },
+  },
+  Vary: { description: '`Origin`: CORS headers differ per origin.', schema: { type: 'string' } },
+};
+
+const NOT_MODIFIED = {
+  '304': {
+    description:
+      'The copy named in `If-None-Match` is current: no body, the same `ETag`, `Cache-Control` ' +
+      'and `Vary` as the `200`.',
+    headers: CACHE_HEADERS,
   },
 };
 
@@ -113,8 +150,14 @@ export function buildOpenApiDocument(): JsonObject {
         get: {
           operationId: 'listDepartments',
           summary: 'All departments with their categories and opening hours.',
+          parameters: [IF_NONE_MATCH],
           responses: {
-            '200': { description: 'The departments.', content: json(ref('DepartmentList')) },
+            '200': {
+              description: 'The departments.',
+              headers: CACHE_HEADERS,
+              content: json(ref('DepartmentList')),
+            },
+            ...NOT_MODIFIED,
             ...COMMON_PROBLEMS,
           },
         },
@@ -123,9 +166,17 @@ export function buildOpenApiDocument(): JsonObject {
         get: {
           operationId: 'getDepartment',
           summary: 'One department.',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            IF_NONE_MATCH,
+          ],
           responses: {
-            '200': { description: 'The department.', content: json(ref('Department')) },
+            '200': {
+              description: 'The department.',
+              headers: CACHE_HEADERS,
+              content: json(ref('Department')),
+            },
+            ...NOT_MODIFIED,
             '404': problem('No such department (`department_not_found`).'),
             ...COMMON_PROBLEMS,
           },

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isKontaktError } from '../errors/KontaktError.js';
+import { message } from '../test-support/fault-server.js';
+import {
+  afterFailure,
+  DEFAULT_OUTBOX_MAX_AGE,
+  expiredError,
+  expiresAt,
+  isExpired,
+  isReadableEntry,
+  newEntry,
+} from './entry.js';
+
+const DAY = 24 * 60 * 60_000;
+const NOW = Date.parse('2027-03-01T09:00:00.000Z');
+const submission = {
+  origin: { department: 'gata', pageUrl: 'https://gata.example.se/parkering', widget: 'sdk' },
+  message: { ...message, answerLanguage: 'sv' as const, needs: [] },
+};
+
+afterEach(() => vi.restoreAllMocks());
+
+function kept(options: { error?: unknown; maxAge?: number } = {}) {
+  return newEntry(submission, {
+    id: 'key-1',
+    endpoint: 'https://kontakt.example.se',
+    error: options.error,
+    maxAge: options.maxAge ?? DEFAULT_OUTBOX_MAX_AGE,
+    now: NOW,
+  });
+}
+
+describe('outbox entry', () => {
+  it('is made from a submission whose first try failed: one attempt, next try backed off', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    expect(kept()).toEqual({
+      id: 'key-1',
+      endpoint: 'https://kontakt.example.se',
+      department: 'gata',
+      submission,
+      createdAt: '2027-03-01T09:00:00.000Z',
+      attempts: 1,
+      nextAttemptAt: '2027-03-01T09:00:02.000Z',
+      expiresAt: '2027-03-08T09:00:00.000Z',
+    });
+    expect(isReadableEntry(kept())).toBe(true);
+  });
+
+  it('expires maxAge after it was made', () => {
+    const entry = kept({ maxAge: 60_000 });
+    expect(expiresAt(entry)).toBe(NOW + 60_000);
+    expect(isExpired(entry, NOW + 59_999)).toBe(false);
+    expect(isExpired(entry, NOW + 60_000)).toBe(true);
+  });
+
+  it('expires 7 days after it was made when an older version wrote it without expiresAt', () => {
+    const { expiresAt: _, ...legacy } = kept();
+    expect(expiresAt(legacy)).toBe(NOW + 7 * DAY);
+  });
+
+  it('counts each failed try and backs off the next one further', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const later = NOW + 10_000;
+    const failed = afterFailure(kept(), undefined, later);
+    expect(failed).toMatchObject({
+      attempts: 2,
+      nextAttemptAt: new Date(later + 4_000).toISOString(),
+    });
+    expect(failed.createdAt).toBe(kept().createdAt);
+  });
+
+  it('says when it was given up with an error coded expired', () => {
+    const error = expiredError(kept({ maxAge: 60_000 }));
+    expect(isKontaktError(error)).toBe(true);
+    expect(error.code).toBe('expired');
+    expect(error.message).toContain('2027-03-01T09:01:00.000Z');
+  });
+
+  it('reads stored values that are not entries as unreadable', () => {
+    for (const value of [
+      null,
+      'x',
+      {},
+      { ...kept(), id: '' },
+      { ...kept(), createdAt: 'yesterday' },
+    ]) {
+      expect(isReadableEntry(value)).toBe(false);
+    }
+  });
+});

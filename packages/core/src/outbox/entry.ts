@@ -1,0 +1,77 @@
+import * as z from 'zod/mini';
+import { KontaktError } from '../errors/KontaktError.js';
+import type { CaseSubmission } from '../schemas/index.js';
+import { CaseSubmissionSchema, DateTimeSchema } from '../schemas/index.js';
+import { nextAttemptDelay } from './backoff.js';
+import type { OutboxEntry } from './types.js';
+
+/** How long an entry is kept by default before it is given up: 7 days, in milliseconds. */
+export const DEFAULT_OUTBOX_MAX_AGE = 7 * 24 * 60 * 60_000;
+
+/** Entries from storage are input like any other: another version or page may have written them. */
+const OutboxEntrySchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  endpoint: z.string(),
+  department: z.string(),
+  submission: CaseSubmissionSchema,
+  createdAt: DateTimeSchema,
+  attempts: z.number(),
+  nextAttemptAt: DateTimeSchema,
+  expiresAt: z.optional(DateTimeSchema),
+});
+
+/** True for a stored value this SDK can send; anything else is to be forgotten. */
+export function isReadableEntry(value: unknown): value is OutboxEntry {
+  return OutboxEntrySchema.safeParse(value).success;
+}
+
+/** What `newEntry` needs besides the submission itself. */
+export interface NewEntryOptions {
+  /** The idempotency key the submission was sent with; the entry's id. */
+  id: string;
+  endpoint: string;
+  /** Why the first try failed: a `Retry-After` in it delays the next try. */
+  error: unknown;
+  /** Milliseconds the entry is tried before it is given up. */
+  maxAge: number;
+  now: number;
+}
+
+/** The entry for a submission whose first try just failed. */
+export function newEntry(submission: CaseSubmission, options: NewEntryOptions): OutboxEntry {
+  const { id, endpoint, error, maxAge, now } = options;
+  return {
+    id,
+    endpoint,
+    department: submission.origin.department,
+    submission,
+    createdAt: new Date(now).toISOString(),
+    attempts: 1,
+    nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),
+    expiresAt: new Date(now + maxAge).toISOString(),
+  };
+}
+
+/** The entry after one more failed try: counted, and its next try backed off. */
+export function afterFailure(entry: OutboxEntry, error: unknown, now: number): OutboxEntry {
+  const attempts = entry.attempts + 1;
+  const next = now + nextAttemptDelay(attempts, error);
+  return { ...entry, attempts, nextAttemptAt: new Date(next).toISOString() };
+}
+
+/** When an entry is given up: its own `expiresAt`, or the default age for entries without one. */
+export function expiresAt(entry: OutboxEntry): number {
+  return entry.expiresAt === undefined
+    ? Date.parse(entry.createdAt) + DEFAULT_OUTBOX_MAX_AGE
+    : Date.parse(entry.expiresAt);
+}
+
+export const isExpired = (entry: OutboxEntry, now: number): boolean => expiresAt(entry) <= now;
+
+/** The error a `failed` event carries for an entry that expired unsent. */
+export function expiredError(entry: OutboxEntry): KontaktError {
+  return new KontaktError(
+    `The message could not be sent before ${new Date(expiresAt(entry)).toISOString()} and was removed from the outbox.`,
+    { code: 'expired' },
+  );
+}
