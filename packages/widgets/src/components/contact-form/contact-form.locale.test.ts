@@ -3,19 +3,14 @@ import type { Department, KontaktClient } from '@kontakt/core';
 import { createClient } from '@kontakt/core';
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../define/contact-form.js';
-import type { TestServer } from '../../test-support/kontakt-server.js';
-import { startKontaktServer, stopKontaktServer } from '../../test-support/kontakt-server.js';
+import { server, setUpContactFormTests } from '../../test-support/contact-form-fixture.js';
 
-let server: TestServer;
 let department: Department;
 
-before(async () => {
-  server = await startKontaktServer();
-  department = await createClient({ endpoint: server.url, department: 'gata' }).departments.get();
-});
+setUpContactFormTests();
 
-after(async () => {
-  await stopKontaktServer(server);
+before(async () => {
+  department = await createClient({ endpoint: server.url, department: 'gata' }).departments.get();
 });
 
 /** A client whose department is there at once, so only the language can keep the form waiting. */
