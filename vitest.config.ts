@@ -5,7 +5,11 @@ export default defineConfig({
   resolve: { conditions: ['@kontakt/source'] },
   ssr: { resolve: { conditions: ['@kontakt/source'] } },
   test: {
-    include: ['packages/{core,server,react}/src/**/*.test.ts', 'examples/*/*.test.ts'],
+    include: [
+      'packages/{core,server,react}/src/**/*.test.ts',
+      'packages/widgets/*.test.ts',
+      'examples/*/*.test.ts',
+    ],
     // `*.browser.test.ts` need IndexedDB and a DOM: web-test-runner runs them in Chromium.
     exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     environment: 'node',

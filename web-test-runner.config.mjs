@@ -18,7 +18,11 @@ const hasFiles = (dir, suffix) =>
 /** One group per widget (so one can run alone), one for the rest of the widgets package, one for core. */
 function groups() {
   const list = [];
-  const components = existsSync(COMPONENTS) ? readdirSync(COMPONENTS) : [];
+  const components = existsSync(COMPONENTS)
+    ? readdirSync(COMPONENTS, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+    : [];
   for (const name of components) {
     if (hasFiles(`${COMPONENTS}/${name}`, '.test.ts')) {
       list.push({ name, files: `${COMPONENTS}/${name}/**/*.test.ts` });

@@ -25,10 +25,11 @@ async function bundleWidgets(): Promise<string> {
   const outdir = await mkdtemp(join(tmpdir(), 'kontakt-cdn-'));
   temporary.push(outdir);
   await build({
-    entryPoints: { 'contact-form': at('packages/widgets/src/define/contact-form.ts') },
+    entryPoints: { 'contact-form': at('packages/widgets/src/cdn/contact-form.ts') },
     bundle: true,
     format: 'esm',
-    // Languages other than Swedish are chunks loaded on demand, as in the rollup build.
+    // The element, the submit path and languages other than Swedish are chunks loaded on demand,
+    // as in the rollup build.
     splitting: true,
     minify: true,
     conditions: ['@kontakt/source'],
@@ -86,10 +87,14 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   });
   const response = await page.goto(`${server.url}${path}`);
   expect(response?.headers()['content-security-policy']).toContain(
-    "require-trusted-types-for 'script'",
+    "require-trusted-types-for 'script'; trusted-types lit-html",
   );
+  // The form shows at once; the department's topics fill in when they arrive.
   await page.waitForFunction(
-    () => document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('form'),
+    () =>
+      document
+        .querySelector('kc-contact-form')
+        ?.shadowRoot?.querySelector('#topic option:not([value=""])'),
     { polling: 100, timeout: 15_000 },
   );
   return { page, problems };
@@ -126,6 +131,76 @@ describe('the demo department pages', () => {
     );
     expect(label).toBe('Your question');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+/**
+ * A page of a host site with its own Content-Security-Policy, served in place of `path` on the
+ * demo origin (the widget's script and the API stay the real server's).
+ */
+async function openHostPage(csp: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.evaluateOnNewDocument(() => {
+    window.addEventListener('unhandledrejection', (event) => {
+      throw new Error(`unhandled rejection: ${String(event.reason)}`);
+    });
+  });
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/host-page.html')) {
+      void request.continue();
+      return;
+    }
+    void request.respond({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp },
+      body: `<!doctype html><html lang="sv"><head><title>Kontakt</title>
+        <script type="module" src="/cdn/contact-form.js"></script></head>
+        <body><main><h1>Kontakta oss</h1>
+        <kc-contact-form endpoint="/" department="gata">
+          <p id="fallback">Ring kontaktcenter på 040-628 04 00.</p>
+        </kc-contact-form></main></body></html>`,
+    });
+  });
+  return { page, errors };
+}
+
+const HOST_CSP = "default-src 'self'; require-trusted-types-for 'script'";
+
+describe('a host page’s Content-Security-Policy', () => {
+  it("without Lit's policy (trusted-types 'none') keeps the page's own content, throwing nothing", async () => {
+    const { page, errors } = await openHostPage(`${HOST_CSP}; trusted-types 'none'`);
+    const warned = new Promise<string>((resolve) =>
+      page.on('console', (message) => {
+        if (message.type() === 'warn' && message.text().includes('[kontakt]')) {
+          resolve(message.text());
+        }
+      }),
+    );
+    await page.goto(`${server.url}/host-page.html`);
+    expect(await warned).toContain("must allow 'lit-html'");
+    const state = await page.evaluate(() => ({
+      defined: customElements.get('kc-contact-form') !== undefined,
+      fallbackShown: document.querySelector('#fallback')?.checkVisibility() ?? false,
+    }));
+    expect(state).toEqual({ defined: false, fallbackShown: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('allowing lit-html runs the widget, and hides the page’s content behind the form', async () => {
+    const { page, errors } = await openHostPage(`${HOST_CSP}; trusted-types lit-html`);
+    await page.goto(`${server.url}/host-page.html`);
+    await page.waitForFunction(
+      () => document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('form'),
+      { polling: 100, timeout: 15_000 },
+    );
+    const fallbackShown = await page.$eval('#fallback', (element) => element.checkVisibility());
+    expect(fallbackShown).toBe(false);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

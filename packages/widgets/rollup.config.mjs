@@ -1,11 +1,21 @@
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { library } from '../../scripts/rollup/library.mjs';
 
-const defines = readdirSync('src/define').filter(
-  (file) => file.endsWith('.ts') && !file.includes('.test.'),
-);
+/** A path in this package, whatever the working directory (the chunking test builds from the root). */
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const sources = (dir) =>
+  readdirSync(here(dir)).filter((file) => file.endsWith('.ts') && !file.includes('.test.'));
+const defines = sources('src/define');
+const entries = sources('src/cdn');
+
+const OWN_SOURCE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/;
+const STARTERS = /[\\/]src[\\/](define|cdn)[\\/]/;
+
+/** Lit and its packages: one chunk that every widget on a page shares. */
+const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
 
 /**
  * Two outputs: the npm library (one module per source file, dependencies external) and the
@@ -14,21 +24,32 @@ const defines = readdirSync('src/define').filter(
 export default [
   library({ input: ['src/index.ts', ...defines.map((file) => `src/define/${file}`)] }),
   {
+    // Each entry is a small starter that loads its element (see src/internal/start.ts).
     input: Object.fromEntries(
-      defines.map((file) => [file.replace(/\.ts$/, ''), `src/define/${file}`]),
+      entries.map((file) => [file.replace(/\.ts$/, ''), here(`src/cdn/${file}`)]),
     ),
+    // Our packages' modules only declare things (registration lives in define/ and cdn/). Without
+    // this, relative imports inside @kontakt/core count as side effects, and a constant taken
+    // through a barrel would drag the zod schemas beside it into the first-render chunk.
+    treeshake: { moduleSideEffects: (id) => !OWN_SOURCE.test(id) || STARTERS.test(id) },
     plugins: [
       nodeResolve({
         exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
         extensions: ['.ts', '.js'],
       }),
       // Module scripts are always read as UTF-8: no need to escape å, ä, ö and Arabic.
-      esbuild({ target: 'es2022', minify: true, charset: 'utf8', tsconfig: 'tsconfig.json' }),
+      esbuild({
+        target: 'es2022',
+        minify: true,
+        charset: 'utf8',
+        tsconfig: here('tsconfig.json'),
+      }),
     ],
     output: {
-      dir: 'dist/cdn',
+      dir: here('dist/cdn'),
       format: 'es',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: (id) => (LIT.test(id) ? 'lit' : undefined),
       sourcemap: true,
     },
   },

@@ -1,5 +1,6 @@
 import type { KyInstance, ShouldRetryState } from 'ky';
 import ky from 'ky';
+import { normalizeEndpoint } from './endpoint.js';
 import { DEFAULT_OUTBOX_MAX_AGE } from './outbox/entry.js';
 import { indexedDBStore } from './outbox/indexeddb-store.js';
 import { memoryStore } from './outbox/memory-store.js';
@@ -156,15 +157,6 @@ function shouldRetry({ error }: ShouldRetryState): boolean | undefined {
   }
   if ((retryAfterMs(response.headers) ?? 0) > MAX_INLINE_RETRY_AFTER) return false;
   return undefined;
-}
-
-function normalizeEndpoint(endpoint: string | URL): string {
-  const base = globalThis.location?.href;
-  const url = URL.canParse(String(endpoint), base) ? new URL(String(endpoint), base) : undefined;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TypeError(`Invalid endpoint: ${JSON.stringify(String(endpoint))}`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** One store per page, chosen on first use: every client then sees the same waiting entries. */

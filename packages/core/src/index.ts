@@ -10,6 +10,7 @@ export {
   type KontaktClient,
   type RetryOptions,
 } from './client.js';
+export { normalizeEndpoint } from './endpoint.js';
 export { asKontaktError } from './errors/as-kontakt-error.js';
 export { InvalidResponseError } from './errors/InvalidResponseError.js';
 export {
@@ -33,10 +34,17 @@ export {
   OutboxFailedEvent,
 } from './outbox/events.js';
 export { type IndexedDBStoreOptions, indexedDBStore } from './outbox/indexeddb-store.js';
+export { mayHoldKeptSubmissions } from './outbox/may-hold.js';
 export { memoryStore } from './outbox/memory-store.js';
 export type { Outbox } from './outbox/outbox.js';
 export type { OutboxEntry, OutboxStore } from './outbox/types.js';
 export type { CasesResource, SubmitOptions } from './resources/cases.js';
+export {
+  type DepartmentPreview,
+  type DepartmentPreviewOptions,
+  fetchDepartmentPreview,
+  readDepartmentPreview,
+} from './resources/department-preview.js';
 export type { DepartmentsResource } from './resources/departments.js';
 export {
   ANSWER_CHANNELS,
@@ -58,6 +66,7 @@ export {
   FIELD_ERROR_CODES,
   type FieldError,
   type FieldErrorCode,
+  isSlug,
   LOCALES,
   type Locale,
   type LocalizedText,

@@ -76,6 +76,8 @@ describe('app', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).toContain("require-trusted-types-for 'script'");
+    // Lit's policy is the only one allowed: the widgets need no other.
+    expect(csp).toContain('trusted-types lit-html');
     expect(csp).not.toContain('unsafe');
 
     const script = await fetch(`${server.url}/app.js`);

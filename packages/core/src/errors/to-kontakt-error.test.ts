@@ -43,6 +43,13 @@ describe('toKontaktError', () => {
   it('maps a failed fetch to a network error and an abort to `aborted`', () => {
     expect(toKontaktError(new TypeError('fetch failed'))).toMatchObject({ code: 'network_error' });
     expect(toKontaktError(new TypeError('Failed to fetch'))).toBeInstanceOf(NetworkError);
+    expect(toKontaktError(new TypeError('Load failed'))).toBeInstanceOf(NetworkError);
+    expect(
+      toKontaktError(new TypeError('NetworkError when attempting to fetch resource.')),
+    ).toBeInstanceOf(NetworkError);
+    // A bug that mentions fetch is not a network failure: it must not be kept and retried.
+    const bug = new TypeError('fetch is not a function');
+    expect(toKontaktError(bug)).toBe(bug);
     expect(toKontaktError(new DOMException('stop', 'AbortError'))).toMatchObject({
       code: 'aborted',
     });

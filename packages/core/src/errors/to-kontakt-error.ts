@@ -86,13 +86,18 @@ function codeForStatus(status: number): KontaktErrorCode {
   return STATUS_CODES[status] ?? (status >= 500 ? 'internal_error' : 'http_error');
 }
 
-/** fetch rejects with a TypeError when the network fails; ky wraps only those it recognises. */
+/**
+ * fetch rejects with a TypeError when the network fails; ky wraps only those it recognises. Only
+ * the browsers' and Node's own messages count: a TypeError such as "fetch is not a function" is a
+ * bug, not a network failure, and must not be kept and retried as one.
+ */
 function isFetchFailure(error: unknown): boolean {
-  return (
-    isNamed(error, 'TypeError') &&
-    /fetch|network|load failed/i.test(String((error as Error).message))
-  );
+  return isNamed(error, 'TypeError') && FETCH_FAILURE.test(String((error as Error).message));
 }
+
+/** Chromium, Node (undici), WebKit and Firefox, in that order. */
+const FETCH_FAILURE =
+  /^(?:failed to fetch|fetch failed|load failed)\b|^networkerror when attempting/i;
 
 function isNamed(error: unknown, name: string): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;

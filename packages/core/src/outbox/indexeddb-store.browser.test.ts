@@ -3,6 +3,7 @@ import { createClient } from '../client.js';
 import { isNetworkError } from '../errors/NetworkError.js';
 import type { OutboxDeliveredEvent } from './events.js';
 import { indexedDBStore } from './indexeddb-store.js';
+import { mayHoldKeptSubmissions } from './may-hold.js';
 import type { OutboxEntry } from './types.js';
 
 const PAGE = 'https://gata.example.se/parkering';
@@ -216,3 +217,17 @@ function removeBehindTheStoresBack(name: string, id: string): Promise<void> {
     };
   });
 }
+
+describe('mayHoldKeptSubmissions', () => {
+  it('tells whether an outbox holds anything without opening or creating its database', async () => {
+    const name = uniqueName();
+    const store = indexedDBStore({ name });
+    expect(await mayHoldKeptSubmissions(name)).to.equal(false);
+    const kept = entry('https://kontakt.example.se', '2026-11-23T09:00:00.000Z');
+    await store.put(kept);
+    expect(await mayHoldKeptSubmissions(name)).to.equal(true);
+    await store.delete(kept.id);
+    expect(await mayHoldKeptSubmissions(name)).to.equal(false);
+    expect(await names()).not.to.include(name);
+  });
+});

@@ -1,4 +1,5 @@
 import { exclusive } from './lock.js';
+import { DEFAULT_OUTBOX_DATABASE } from './may-hold.js';
 import type { OutboxEntry, OutboxStore } from './types.js';
 
 const OBJECT_STORE = 'entries';
@@ -20,7 +21,7 @@ export interface IndexedDBStoreOptions {
  * @since 0.1.0
  */
 export function indexedDBStore(options: IndexedDBStoreOptions = {}): OutboxStore {
-  const name = options.name ?? 'kontakt-outbox';
+  const name = options.name ?? DEFAULT_OUTBOX_DATABASE;
   const factory = () => options.indexedDB ?? globalThis.indexedDB;
   // Writers and the deleter take turns across tabs: a put in another tab between "it is empty"
   // and the deletion would otherwise be deleted with the database.

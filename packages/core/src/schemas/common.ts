@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LOCALES, SLUG_MAX_LENGTH, SLUG_PATTERN } from './vocabulary.js';
 
 /**
  * The error for a value of the wrong type: `required` when it is missing. zod reports the input to an
@@ -9,10 +10,9 @@ export const missingOr =
   (issue: { input?: unknown }): string =>
     issue.input === undefined || issue.input === null ? 'required' : code;
 
-/** Locales every widget and message ships in. Swedish first: it is the default everywhere. */
-export const LOCALES = ['sv', 'en', 'fi', 'ar'] as const;
+export { LOCALES, type Locale, localize } from './vocabulary.js';
+
 export const LocaleSchema = z.enum(LOCALES, { error: missingOr('invalid_option') });
-export type Locale = z.infer<typeof LocaleSchema>;
 
 /** Text given in Swedish and, where someone has translated it, in other locales. */
 export const LocalizedTextSchema = z.object({
@@ -23,20 +23,13 @@ export const LocalizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-/** Picks the best translation: the wanted locale, then Swedish. */
-export function localize(text: LocalizedText, locale: string): string {
-  return (LOCALES as readonly string[]).includes(locale)
-    ? (text[locale as Locale] ?? text.sv)
-    : text.sv;
-}
-
 /** Lower-case slug used for department and category ids (`gata`, `fastighets-och-gatukontoret`). */
 export const SlugSchema = z
   .string()
   .check(
     z.minLength(1, 'required'),
-    z.maxLength(64, 'too_long'),
-    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'invalid_format'),
+    z.maxLength(SLUG_MAX_LENGTH, 'too_long'),
+    z.regex(SLUG_PATTERN, 'invalid_format'),
   );
 
 /** An ISO 8601 date-time with an offset or `Z`, as every timestamp in the API is sent. */

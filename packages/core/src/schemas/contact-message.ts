@@ -1,18 +1,18 @@
 import * as z from 'zod/mini';
 import { LocaleSchema, missingOr } from './common.js';
+import { ANSWER_CHANNELS, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS } from './vocabulary.js';
 
-/** How the person wants the answer. */
-export const ANSWER_CHANNELS = ['email', 'phone', 'visit'] as const;
+export {
+  ANSWER_CHANNELS,
+  type AnswerChannel,
+  MESSAGE_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  NEEDS,
+  type Need,
+} from './vocabulary.js';
+
 export const AnswerChannelSchema = z.enum(ANSWER_CHANNELS, { error: missingOr('invalid_option') });
-export type AnswerChannel = z.infer<typeof AnswerChannelSchema>;
-
-/** Needs the contact center must meet to give equal service (rights-based service). */
-export const NEEDS = ['interpreter', 'sign_language', 'easy_read'] as const;
 export const NeedSchema = z.enum(NEEDS, { error: missingOr('invalid_option') });
-export type Need = z.infer<typeof NeedSchema>;
-
-export const MESSAGE_MAX_LENGTH = 5000;
-export const NAME_MAX_LENGTH = 200;
 
 const requiredText = (max: number) =>
   z

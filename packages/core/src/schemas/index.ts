@@ -84,3 +84,4 @@ export {
   createCaseReference,
   normalizeCaseReference,
 } from './reference.js';
+export { isSlug } from './vocabulary.js';

@@ -5,7 +5,8 @@ const DOCUMENT_TYPES = ['text/html', 'image/svg+xml', 'application/xhtml+xml'];
 
 /**
  * Safe defaults on every response; on documents (HTML, SVG) a strict Content-Security-Policy that
- * the widgets are built to run under (no inline script, no eval, Trusted Types required).
+ * the widgets are built to run under (no inline script, no eval, Trusted Types required, with
+ * Lit's `lit-html` as the only policy allowed).
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
@@ -27,6 +28,8 @@ export function securityHeaders(): MiddlewareHandler {
           "base-uri 'none'",
           "frame-ancestors 'self'",
           "require-trusted-types-for 'script'",
+          // The one policy the widgets create: Lit's, which only ever passes its own templates.
+          'trusted-types lit-html',
         ].join('; '),
       );
     }

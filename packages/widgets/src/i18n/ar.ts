@@ -44,6 +44,7 @@ export const ar: KontaktTranslation = {
     formLabel: 'أرسل سؤالًا إلى مركز الخدمة',
     topic: 'بماذا يتعلق سؤالك؟',
     chooseTopic: 'اختر الموضوع',
+    loadingTopics: 'جارٍ تحميل المواضيع …',
     message: 'سؤالك',
     messageHint: 'صِف بأوضح ما يمكن ما تريد معرفته أو ما تحتاج إلى مساعدة فيه.',
     characterCount: (used, max) => `${used} من ${max} حرف`,

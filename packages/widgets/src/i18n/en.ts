@@ -46,6 +46,7 @@ export const en: KontaktTranslation = {
     formLabel: 'Send a question to the contact center',
     topic: 'What is your question about?',
     chooseTopic: 'Choose a topic',
+    loadingTopics: 'Loading topics …',
     message: 'Your question',
     messageHint: 'Describe as clearly as you can what you want to know or need help with.',
     characterCount: (used, max) => `${used} of ${max} characters`,

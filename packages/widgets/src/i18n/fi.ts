@@ -45,6 +45,7 @@ export const fi: KontaktTranslation = {
     formLabel: 'Lähetä kysymys asiakaspalveluun',
     topic: 'Mitä kysymyksesi koskee?',
     chooseTopic: 'Valitse aihe',
+    loadingTopics: 'Aiheita haetaan …',
     message: 'Kysymyksesi',
     messageHint: 'Kerro mahdollisimman selvästi, mitä haluat tietää tai missä tarvitset apua.',
     characterCount: (used, max) => `${used}/${max} merkkiä`,

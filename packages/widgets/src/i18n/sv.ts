@@ -46,6 +46,7 @@ export const sv: KontaktTranslation = {
     formLabel: 'Skicka en fråga till kontaktcenter',
     topic: 'Vad gäller din fråga?',
     chooseTopic: 'Välj ämne',
+    loadingTopics: 'Hämtar ämnen …',
     message: 'Din fråga',
     messageHint: 'Beskriv så tydligt du kan vad du vill veta eller få hjälp med.',
     characterCount: (used, max) => `${used} av ${max} tecken`,

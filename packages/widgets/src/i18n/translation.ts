@@ -62,6 +62,8 @@ export interface KontaktTranslation {
     readonly formLabel: string;
     readonly topic: string;
     readonly chooseTopic: string;
+    /** The topic list's only choice while the department's topics are on their way. */
+    readonly loadingTopics: string;
     readonly message: string;
     readonly messageHint: string;
     readonly characterCount: (used: number, max: number) => string;

@@ -1,5 +1,5 @@
-import type { KontaktClient } from '@kontakt/core';
-import { createClient } from '@kontakt/core';
+import type { ClientOptions, KontaktClient } from '@kontakt/core';
+import { isSlug, normalizeEndpoint } from '@kontakt/core';
 import { ContextConsumer, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -19,13 +19,27 @@ export interface ClientSource {
   department: string | undefined;
 }
 
+/** The server and department a widget talks to, known before any client is loaded. */
+export interface ClientTarget {
+  /** Normalised as the client normalises it (absolute, no trailing slash). */
+  readonly endpoint: string;
+  readonly department: string;
+  /** The client to use as it is, when one was set from JavaScript or handed down by a provider. */
+  readonly client: KontaktClient | undefined;
+}
+
+/** Makes a client; the SDK's `createClient`, which a widget loads only once it is used. */
+export type CreateClient = (options: ClientOptions) => KontaktClient;
+
 type Host = ReactiveControllerHost & HTMLElement & ClientSource;
 
 /**
- * Gives a widget its `KontaktClient`: the `client` property, else one made from the element's own
- * `endpoint` + `department`, else the one from a surrounding provider (with the element's
- * `department` when it names another one). Clients it makes are cached per element, so the same
- * attributes give the same client (and the same outbox listeners) across renders.
+ * Decides which server and department a widget talks to: the `client` property, else the
+ * element's own `endpoint` + `department`, else a surrounding provider's client (with the
+ * element's `department` when it names another one). `target` is known at once, so the first
+ * frame can start the department request and find the draft; the client itself (ky, the schemas,
+ * the outbox) is made only when the widget has loaded `createClient`, and is cached per target so
+ * the same attributes give the same client (and the same outbox listeners) across renders.
  */
 export class ClientController implements ReactiveController {
   private readonly host: Host;
@@ -38,23 +52,43 @@ export class ClientController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The client to use now, or `undefined` when the element is not configured. */
-  get value(): KontaktClient | undefined {
+  /** Where the widget sends to now, or `undefined` when it is not (validly) configured. */
+  get target(): ClientTarget | undefined {
     const { client, endpoint, department } = this.host;
-    if (client) return client;
+    if (client) return targetOf(client, client);
     const provided = this.consumer.value;
-    if (endpoint && department) return this.make(endpoint, department);
+    if (endpoint && department) return targetOf({ endpoint, department }, undefined);
     if (provided && department && department !== provided.department) {
-      return this.make(provided.endpoint, department);
+      return targetOf({ endpoint: provided.endpoint, department }, undefined);
     }
-    return provided;
+    return provided ? targetOf(provided, provided) : undefined;
+  }
+
+  /** The client for `target`: the one given, else one made with `create` (and then kept). */
+  client(create: CreateClient): KontaktClient | undefined {
+    const target = this.target;
+    if (!target || target.client) return target?.client;
+    const key = `${target.endpoint}\n${target.department}`;
+    if (this.made?.key !== key) {
+      this.made = {
+        key,
+        client: create({ endpoint: target.endpoint, department: target.department }),
+      };
+    }
+    return this.made.client;
   }
 
   hostConnected(): void {}
+}
 
-  private make(endpoint: string, department: string): KontaktClient {
-    const key = `${endpoint}\n${department}`;
-    if (this.made?.key !== key) this.made = { key, client: createClient({ endpoint, department }) };
-    return this.made.client;
+function targetOf(
+  where: { endpoint: string; department: string },
+  client: KontaktClient | undefined,
+): ClientTarget | undefined {
+  if (!isSlug(where.department)) return undefined;
+  try {
+    return { endpoint: normalizeEndpoint(where.endpoint), department: where.department, client };
+  } catch {
+    return undefined;
   }
 }

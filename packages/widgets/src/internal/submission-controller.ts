@@ -6,9 +6,8 @@ import type {
   OutboxFailedEvent,
   Receipt,
 } from '@kontakt/core';
-import { createIdempotencyKey, isNetworkError } from '@kontakt/core';
+import { asKontaktError, createIdempotencyKey, isNetworkError } from '@kontakt/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { asKontaktError } from './as-kontakt-error.js';
 
 /**
  * Where one submission stands. `offline`: kept in the client's outbox (`id` is the entry), sent

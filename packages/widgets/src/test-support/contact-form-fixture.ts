@@ -63,12 +63,28 @@ export const active = (element: KcContactForm) => shadow(element).activeElement;
 
 // --- rendering and waiting -------------------------------------------------------------------
 
+/**
+ * Waits until the form is complete (its topics are in) and ready to send, as it is once a person
+ * has started to use it: the submit path loads on the first focus, so tests that fill in fields
+ * programmatically (no real focus) say so with a `focusin`.
+ */
 export async function loaded(element: KcContactForm): Promise<KcContactForm> {
-  await waitUntil(() => shadow(element).querySelector('form'), 'the form did not load', {
+  await waitUntil(
+    () => shadow(element).querySelector('#topic option:not([value=""])'),
+    'the form did not load',
+    { timeout: 10_000 },
+  );
+  element.dispatchEvent(new Event('focusin'));
+  await waitUntil(() => submitPathLoaded(element), 'the submit path did not load', {
     timeout: 10_000,
   });
+  await element.updateComplete;
   return element;
 }
+
+/** True once the element has its submit path (a private detail, read only by tests). */
+export const submitPathLoaded = (element: KcContactForm): boolean =>
+  (element as unknown as { deferred: { value?: unknown } }).deferred.value !== undefined;
 
 export function renderForm(
   options: { lang?: string; client?: KontaktClient; department?: string } = {},

@@ -1,12 +1,5 @@
-import type { Department, Locale } from '@kontakt/core';
-import {
-  ANSWER_CHANNELS,
-  containsPersonalIdentityNumber,
-  LOCALES,
-  localize,
-  MESSAGE_MAX_LENGTH,
-  NEEDS,
-} from '@kontakt/core';
+import type { Category, Locale } from '@kontakt/core';
+import { ANSWER_CHANNELS, LOCALES, localize, MESSAGE_MAX_LENGTH, NEEDS } from '@kontakt/core';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { LOCALE_BASICS } from '../../i18n/locales.js';
@@ -31,6 +24,11 @@ export interface FieldsContext {
   readonly locale: Locale;
   /** The message's character count as last announced (empty until typing pauses near the limit). */
   readonly countAnnouncement: string;
+  /**
+   * Finds a personal identity number in the message, to warn before it is sent; loaded with the
+   * rest of the submit path, so `undefined` until the person has started to use the form.
+   */
+  readonly findsPersonalIdentityNumber: ((text: string) => boolean) | undefined;
   /** Takes a control's value under its `name`. */
   readonly onInput: (event: Event) => void;
   readonly onMessageInput: (event: Event) => void;
@@ -76,7 +74,14 @@ export function errorSummary(ctx: FieldsContext): Template {
     </div>`;
 }
 
-export function topicField(ctx: FieldsContext, department: Department): TemplateResult {
+/**
+ * The topic list. Until the department's topics have arrived (`undefined`) it is already there,
+ * with one choice that says they are loading, so nothing moves when they fill in.
+ */
+export function topicField(
+  ctx: FieldsContext,
+  categories: readonly Category[] | undefined,
+): TemplateResult {
   const cf = ctx.t.contactForm;
   return field(
     ctx,
@@ -89,10 +94,13 @@ export function topicField(ctx: FieldsContext, department: Department): Template
         aria-required="true"
         aria-invalid=${invalid(ctx, 'topic')}
         aria-describedby=${describedBy(ctx, 'topic')}
+        aria-busy=${categories ? nothing : 'true'}
         @change=${ctx.onInput}
       >
-        <option value="" ?selected=${!ctx.values.topic}>${cf.chooseTopic}</option>
-        ${department.categories.map(
+        <option value="" ?selected=${!ctx.values.topic}>
+          ${categories ? cf.chooseTopic : cf.loadingTopics}
+        </option>
+        ${(categories ?? []).map(
           (category) =>
             html`<option value=${category.id} ?selected=${ctx.values.topic === category.id}>
               ${localize(category.name, ctx.locale)}
@@ -105,7 +113,7 @@ export function topicField(ctx: FieldsContext, department: Department): Template
 export function messageField(ctx: FieldsContext): TemplateResult {
   const cf = ctx.t.contactForm;
   const { message } = ctx.values;
-  const pin = containsPersonalIdentityNumber(message);
+  const pin = ctx.findsPersonalIdentityNumber?.(message) ?? false;
   return field(
     ctx,
     'message',

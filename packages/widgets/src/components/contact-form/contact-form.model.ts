@@ -1,11 +1,5 @@
-import type { AnswerChannel, ContactMessage, FieldError, Locale, Need } from '@kontakt/core';
-import {
-  ANSWER_CHANNELS,
-  ContactMessageSchema,
-  LOCALES,
-  NEEDS,
-  toFieldErrors,
-} from '@kontakt/core';
+import type { AnswerChannel, FieldError, Locale, Need } from '@kontakt/core';
+import { ANSWER_CHANNELS, LOCALES, NEEDS } from '@kontakt/core';
 import type { ContactFormField } from '../../i18n/translation.js';
 
 /** What the person has typed and chosen, as plain strings, before validation. */
@@ -69,42 +63,8 @@ export function contactFieldsFor(channel: AnswerChannel | ''): Array<'email' | '
   return [];
 }
 
-/**
- * Builds the message the schema checks: only what is shown is sent (an e-mail typed before the
- * person switched to a call back is dropped) and empty optional fields are left out, so "required"
- * and "invalid" errors mean what the person sees.
- */
-export function toMessageInput(values: ContactFormValues, locale: Locale): Record<string, unknown> {
-  const input: Record<string, unknown> = {
-    topic: values.topic,
-    message: values.message,
-    answerLanguage: values.answerLanguage || locale,
-    needs: values.needs,
-  };
-  if (values.answerChannel) input.answerChannel = values.answerChannel;
-  const optional = (key: string, value: string) => {
-    if (value.trim()) input[key] = value;
-  };
-  if (values.needs.includes('interpreter'))
-    optional('interpreterLanguage', values.interpreterLanguage);
-  optional('name', values.name);
-  for (const field of contactFieldsFor(values.answerChannel)) optional(field, values[field]);
-  return input;
-}
-
-export type ValidationResult =
-  | { success: true; message: ContactMessage }
-  | { success: false; errors: FieldErrorMap };
-
 /** One error per field (the first), in the order the fields appear. */
 export type FieldErrorMap = Map<ContactFormField, FieldError>;
-
-/** Validates with the contract's own schema, the same one the SDK and the server use. */
-export function validate(values: ContactFormValues, locale: Locale): ValidationResult {
-  const result = ContactMessageSchema.safeParse(toMessageInput(values, locale));
-  if (result.success) return { success: true, message: result.data };
-  return { success: false, errors: toErrorMap(toFieldErrors(result.error.issues)) };
-}
 
 export const FIELD_ORDER: readonly ContactFormField[] = [
   'topic',

@@ -1,5 +1,12 @@
-import type { Department, KontaktClient, Need, OutboxEntry, Receipt } from '@kontakt/core';
-import { isKontaktError, KontaktError, MESSAGE_MAX_LENGTH, NEEDS } from '@kontakt/core';
+import type { DepartmentPreview, KontaktClient, Need, OutboxEntry, Receipt } from '@kontakt/core';
+import {
+  fetchDepartmentPreview,
+  isKontaktError,
+  KontaktError,
+  MESSAGE_MAX_LENGTH,
+  mayHoldKeptSubmissions,
+  NEEDS,
+} from '@kontakt/core';
 import { Task, TaskStatus } from '@lit/task';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
@@ -9,13 +16,17 @@ import { KcSubmittedEvent } from '../../events/submitted.js';
 import { LOCALE_BASICS, translations } from '../../i18n/locales.js';
 import { failureText } from '../../i18n/messages.js';
 import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
-import { asKontaktError } from '../../internal/as-kontakt-error.js';
+import type { ClientTarget } from '../../internal/client.js';
 import { ClientController } from '../../internal/client.js';
+import { DeferredController } from '../../internal/deferred.js';
 import { DraftController, draftKey } from '../../internal/draft-controller.js';
 import { KontaktElement } from '../../internal/kontakt-element.js';
 import { LocalizeController } from '../../internal/localize.js';
-import type { SubmissionState } from '../../internal/submission-controller.js';
-import { SubmissionController } from '../../internal/submission-controller.js';
+import type {
+  SubmissionController,
+  SubmissionState,
+} from '../../internal/submission-controller.js';
+import type * as Deferred from './contact-form.deferred.js';
 import type { FieldsContext } from './contact-form.fields.js';
 import {
   ANNOUNCE_REMAINING,
@@ -36,7 +47,6 @@ import {
   emptyValues,
   isEmpty,
   toErrorMap,
-  validate,
   valuesFromDraft,
 } from './contact-form.model.js';
 import { styles } from './contact-form.styles.js';
@@ -50,6 +60,9 @@ const WIDGET = 'kc-contact-form';
 type View = 'form' | 'offline' | 'receipt';
 /** What the live region says (a key, so it follows a language switch). */
 type Announcement = '' | 'submitting' | 'draftRestored' | 'formCleared';
+const IDLE: SubmissionState = { status: 'idle' };
+/** Receipts show dates in the department's zone; this one until its topics have arrived. */
+const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 const STATES = [
   'loading',
   'load-error',
@@ -74,12 +87,20 @@ type State = (typeof STATES)[number];
  * Languages other than Swedish load on demand; until the element's language is there, only the
  * loading state shows.
  *
+ * The form shows at once; the department's topics fill in when they arrive, and what only
+ * sending needs (the client, validation, the outbox) loads when the person first focuses, presses
+ * or types in the form. Whatever the page writes inside the tag (a phone number, a link to an
+ * e-mail address) is shown until the element is defined and whenever it cannot start: a server
+ * that cannot be reached on the first load, or an element that is not configured.
+ *
  * @summary A contact-center question form with receipt, offline outbox and accessible errors.
  * @since 0.1.0
  * @tag kc-contact-form
  *
  * @event {KcSubmitEvent} kc-submit - Before sending a valid message (`event.message`). Cancelable: `preventDefault()` stops the widget from sending.
  * @event {KcSubmittedEvent} kc-submitted - The message is stored; `event.receipt` holds the reference and the expected answer time. Also fired when a message kept offline is delivered later.
+ * @slot - Shown instead of the form when it cannot start (and, by the browser, before the element is defined): a way to reach the contact center without it, e.g. `Ring 040-34 10 00`.
+ *
  * @event {KcErrorEvent} kc-error - Loading the form or sending failed; `event.error.code` says why (e.g. `validation_failed`, `rate_limited`, `network_error`).
  *
  * @csspart base - The wrapper around everything.
@@ -96,6 +117,7 @@ type State = (typeof STATES)[number];
  * @csspart alert - Why sending failed, when it did.
  * @csspart submit-button - The send button.
  * @csspart retry-button - The button that loads the form again after it failed to load.
+ * @csspart fallback - Around the content inside the tag, when it is shown instead of the form.
  * @csspart status - The live region that tells what is happening (loading, sending, saved offline).
  * @csspart send-now-button - Tries to send a message kept offline at once.
  * @csspart receipt - The confirmation shown once the message is stored.
@@ -124,8 +146,8 @@ type State = (typeof STATES)[number];
  * @cssproperty --kc-contact-form-max-width - The form's largest inline size. Default `40rem`.
  * @cssproperty --kc-contact-form-input-border - Border of text fields. Default `2px solid #6b6b6b`.
  *
- * @cssstate loading - The department's topics are being loaded.
- * @cssstate load-error - The form could not be loaded; a retry button is shown.
+ * @cssstate loading - The form is shown; the department's topics are on their way.
+ * @cssstate load-error - The form could not be loaded: the content inside the tag and a retry button are shown.
  * @cssstate ready - The form is shown.
  * @cssstate invalid - The last submit found errors.
  * @cssstate submitting - The message is being sent.
@@ -145,6 +167,7 @@ export class KcContactForm extends KontaktElement {
     announcement: { state: true },
     countAnnouncement: { state: true },
     restored: { state: true },
+    loadFailure: { state: true },
   };
 
   /** The contact center's base URL, e.g. `https://kontakt.example.se`. */
@@ -160,22 +183,31 @@ export class KcContactForm extends KontaktElement {
   declare private countAnnouncement: string;
   /** The form holds a draft from before a reload (so the clear button is offered). */
   declare private restored: boolean;
+  /** The submit path could not be loaded when the person sent (offline since the page loaded). */
+  declare private loadFailure: KontaktError | undefined;
 
   private readonly localize = new LocalizeController(this, translations);
   private readonly clients = new ClientController(this);
   private readonly draft = new DraftController<ContactFormValues>(this);
-  private readonly submission = new SubmissionController<KcSubmitEvent['message']>(this, {
-    widget: WIDGET,
-    send: (client, message, options) => client.cases.submit(message, options),
-    onChange: (state, focus) => this.onSubmissionChange(state, focus),
-  });
-  /** The client whose draft and outbox were last looked at. */
-  private checkedClient: KontaktClient | undefined;
+  /** The submit path: loaded when the person starts to use the form, or on submit. */
+  private readonly deferred = new DeferredController<typeof Deferred>(
+    this,
+    () => import('./contact-form.deferred.js'),
+  );
+  /** Made when the submit path has loaded. */
+  private submission: SubmissionController<KcSubmitEvent['message']> | undefined;
+  /** The target whose draft and outbox were last looked at. */
+  private checkedTarget: string | undefined;
   /** The person has typed or chosen something since the form was connected or cleared. */
   private edited = false;
+  /** Started as soon as the element knows its server and department; the form does not wait. */
   private readonly departmentTask = new Task(this, {
-    task: ([client], { signal }) => this.loadDepartment(client, signal),
-    args: () => [this.clients.value] as const,
+    task: ([endpoint, department, client], { signal }) =>
+      this.loadDepartment(endpoint, department, client, signal),
+    args: () => {
+      const target = this.clients.target;
+      return [target?.endpoint, target?.department, target?.client] as const;
+    },
   });
   /** Where focus goes after the next render (an error, the receipt heading). */
   private focusAfterRender: string | undefined;
@@ -191,6 +223,7 @@ export class KcContactForm extends KontaktElement {
     this.announcement = '';
     this.countAnnouncement = '';
     this.restored = false;
+    this.loadFailure = undefined;
   }
 
   override connectedCallback(): void {
@@ -203,16 +236,17 @@ export class KcContactForm extends KontaktElement {
     super.disconnectedCallback();
     clearTimeout(this.countTimer);
     // Connected again later, it looks again for a message kept offline.
-    if (this.view === 'form') this.checkedClient = undefined;
+    if (this.view === 'form') this.checkedTarget = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const client = this.clients.value;
-    if (client && client !== this.checkedClient) {
-      this.checkedClient = client;
-      this.restoreDraft(client);
-      void this.submission.adopt(client);
+    const target = this.clients.target;
+    const key = target && `${target.endpoint}\n${target.department}`;
+    if (target && key !== this.checkedTarget) {
+      this.checkedTarget = key;
+      this.restoreDraft(target);
+      void this.adoptKept(target);
     }
   }
 
@@ -232,21 +266,33 @@ export class KcContactForm extends KontaktElement {
     }
   }
 
+  private get submissionState(): SubmissionState {
+    return this.submission?.state ?? IDLE;
+  }
+
   /** What the form area shows, from where the submission stands. */
   private get view(): View {
-    const { status } = this.submission.state;
+    const { status } = this.submissionState;
     return status === 'delivered' ? 'receipt' : status === 'offline' ? 'offline' : 'form';
   }
 
   private get busy(): boolean {
-    return this.submission.state.status === 'sending';
+    return this.submissionState.status === 'sending';
   }
 
   /** Why sending failed, unless the refusal is about fields (those are shown on the fields). */
   private get failure(): KontaktError | undefined {
-    const state = this.submission.state;
+    if (this.loadFailure) return this.loadFailure;
+    const state = this.submissionState;
     if (state.status !== 'failed' || toErrorMap(state.error.fieldErrors).size) return undefined;
     return state.error;
+  }
+
+  /** The department's topics and time zone, once they have arrived. */
+  private get departmentPreview(): DepartmentPreview | undefined {
+    return this.departmentTask.status === TaskStatus.COMPLETE
+      ? this.departmentTask.value
+      : undefined;
   }
 
   private currentState(): State {
@@ -254,30 +300,48 @@ export class KcContactForm extends KontaktElement {
     if (this.view === 'receipt') return 'submitted';
     if (this.view === 'offline') return 'offline';
     if (this.departmentTask.status === TaskStatus.ERROR) return 'load-error';
-    if (this.departmentTask.status !== TaskStatus.COMPLETE) return 'loading';
     if (this.busy) return 'submitting';
     if (this.failure) return 'failed';
-    return this.errors.size ? 'invalid' : 'ready';
+    if (this.errors.size) return 'invalid';
+    return this.departmentTask.status === TaskStatus.COMPLETE ? 'ready' : 'loading';
   }
 
   private async loadDepartment(
+    endpoint: string | undefined,
+    department: string | undefined,
     client: KontaktClient | undefined,
     signal: AbortSignal,
-  ): Promise<Department> {
-    if (!client) {
+  ): Promise<DepartmentPreview> {
+    if (!endpoint || !department) {
       throw new KontaktError(
         '<kc-contact-form> needs endpoint and department attributes or a client.',
-        {
-          code: 'not_configured',
-        },
+        { code: 'not_configured' },
       );
     }
     try {
-      return await client.departments.get(undefined, { signal });
+      if (!client) return await fetchDepartmentPreview(endpoint, department, { signal });
+      // A client given from JavaScript is loaded already: its own request (fetch, retries) is used.
+      const full = await client.departments.get(undefined, { signal });
+      return { ...full, timeZone: full.openingHours.timeZone };
     } catch (error) {
-      if (!signal.aborted) this.dispatchEvent(new KcErrorEvent(asKontaktError(error)));
+      if (!signal.aborted) void this.reportError(error);
       throw error;
     }
+  }
+
+  /**
+   * Fires `kc-error`. What the SDK rejects with is a `KontaktError` already; anything else (a bug,
+   * a broken injected `fetch`) is normalised by the SDK's `asKontaktError`, which comes with the
+   * submit path so that the first frame does not pay for it.
+   */
+  private async reportError(error: unknown): Promise<void> {
+    const normalised = isKontaktError(error)
+      ? error
+      : await this.deferred.load().then(
+          (submit) => submit.asKontaktError(error),
+          () => new KontaktError(String(error), { code: 'internal_error', cause: error }),
+        );
+    this.dispatchEvent(new KcErrorEvent(normalised));
   }
 
   protected override render(): TemplateResult {
@@ -288,15 +352,7 @@ export class KcContactForm extends KontaktElement {
     const lang = ready ? this.localize.locale : requested;
     const dir = ready ? this.localize.dir : LOCALE_BASICS[requested].dir;
     return html`<div part="base" class="base" lang=${lang} dir=${dir}>
-      ${
-        ready
-          ? this.departmentTask.render({
-              pending: () => nothing,
-              error: (error) => this.renderLoadError(error),
-              complete: (department) => this.renderView(department),
-            })
-          : nothing
-      }
+      ${ready ? this.renderView() : nothing}
       <div part="status" class="status" role="status">${this.renderStatus()}</div>
     </div>`;
   }
@@ -305,45 +361,49 @@ export class KcContactForm extends KontaktElement {
     const { t, ready } = this.localize;
     if (!ready) return this.renderLoading(LOCALE_BASICS[this.localize.requested].loading);
     if (this.view === 'offline') return this.renderOffline(t);
-    if (
-      this.departmentTask.status === TaskStatus.PENDING ||
-      this.departmentTask.status === TaskStatus.INITIAL
-    ) {
-      return this.renderLoading(t.common.loading);
-    }
     return this.announcement ? html`<p>${t.contactForm[this.announcement]}</p>` : nothing;
   }
 
   private renderLoading(text: string): TemplateResult | typeof nothing {
-    // Without a client nothing loads: an unconfigured element stays silent.
-    if (!this.clients.value) return nothing;
+    // Without a target nothing loads: an unconfigured element shows the page's own content.
+    if (!this.clients.target) return nothing;
     return html`<p><span class="spinner" aria-hidden="true"></span>${text}</p>`;
   }
 
-  private renderLoadError(error: unknown): TemplateResult | typeof nothing {
-    if (isKontaktError(error) && error.code === 'not_configured') return nothing;
+  private renderView(): TemplateResult | typeof nothing {
+    const state = this.submissionState;
+    if (state.status === 'delivered') return this.renderReceipt(state.receipt);
+    if (state.status === 'offline') return nothing;
+    if (this.departmentTask.status === TaskStatus.ERROR) {
+      return this.renderLoadError(this.departmentTask.error);
+    }
+    return this.renderForm(this.departmentPreview);
+  }
+
+  /** The page's own content inside the tag: the way in when the form cannot start. */
+  private renderFallback(): TemplateResult {
+    return html`<div part="fallback" class="fallback"><slot></slot></div>`;
+  }
+
+  private renderLoadError(error: unknown): TemplateResult {
+    if (isKontaktError(error) && error.code === 'not_configured') return this.renderFallback();
     const { t } = this.localize;
     return html`<div class="alert" role="alert">
-      <p part="error" class="error">${t.common.loadFailed}</p>
-      <button part="retry-button" type="button" @click=${() => this.departmentTask.run()}>
-        ${t.common.retry}
-      </button>
-    </div>`;
+        <p part="error" class="error">${t.common.loadFailed}</p>
+        <button part="retry-button" type="button" @click=${() => this.departmentTask.run()}>
+          ${t.common.retry}
+        </button>
+      </div>
+      ${this.renderFallback()}`;
   }
 
-  private renderView(department: Department): TemplateResult | typeof nothing {
-    const state = this.submission.state;
-    if (state.status === 'delivered') return this.renderReceipt(state.receipt, department);
-    if (state.status === 'offline') return nothing;
-    return this.renderForm(department);
-  }
-
-  private renderForm(department: Department): TemplateResult {
+  private renderForm(department: DepartmentPreview | undefined): TemplateResult {
     const ctx = this.fieldsContext();
     const cf = ctx.t.contactForm;
     return html`<form part="form" novalidate aria-label=${cf.formLabel} @submit=${this.onSubmit}>
-      ${this.renderClear()} ${errorSummary(ctx)} ${topicField(ctx, department)} ${messageField(ctx)}
-      ${channelField(ctx)} ${contactFieldsFor(this.values.answerChannel).map((f) => contactField(ctx, f))}
+      ${this.renderClear()} ${errorSummary(ctx)} ${topicField(ctx, department?.categories)}
+      ${messageField(ctx)} ${channelField(ctx)}
+      ${contactFieldsFor(this.values.answerChannel).map((f) => contactField(ctx, f))}
       ${textField(ctx, 'name', cf.name, { optional: true, autocomplete: 'name' })}
       ${answerLanguageField(ctx)} ${needsFields(ctx)}
       <p part="notice" class="notice" id="public-record">${cf.publicRecord}</p>
@@ -366,6 +426,7 @@ export class KcContactForm extends KontaktElement {
       t: this.localize.t,
       locale: this.localize.locale,
       countAnnouncement: this.countAnnouncement,
+      findsPersonalIdentityNumber: this.deferred.value?.containsPersonalIdentityNumber,
       onInput: this.onInput,
       onMessageInput: this.onMessageInput,
       onNeedChange: this.onNeedChange,
@@ -393,20 +454,20 @@ export class KcContactForm extends KontaktElement {
     return html`<div class="panel offline">
       <h2 id="offline-heading" tabindex="-1">${t.contactForm.offlineHeading}</h2>
       <p>${t.contactForm.offlineText}</p>
-      <button part="send-now-button" class="secondary" type="button" @click=${() => this.submission.sendNow()}>
+      <button part="send-now-button" class="secondary" type="button" @click=${() => this.submission?.sendNow()}>
         ${t.contactForm.sendNow}
       </button>
     </div>`;
   }
 
-  private renderReceipt(receipt: Receipt, department: Department): TemplateResult {
+  private renderReceipt(receipt: Receipt): TemplateResult {
     const cf = this.localize.t.contactForm;
     const date = this.localize.formatDate(receipt.expectedAnswerBy, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
       year: 'numeric',
-      timeZone: department.openingHours.timeZone,
+      timeZone: this.departmentPreview?.timeZone ?? DEFAULT_TIME_ZONE,
     });
     return html`<section part="receipt" class="panel" aria-labelledby="receipt-heading">
       <h2 part="receipt-heading" id="receipt-heading" tabindex="-1">${cf.receiptHeading}</h2>
@@ -453,7 +514,7 @@ export class KcContactForm extends KontaktElement {
   }
 
   private onClear = (): void => {
-    this.submission.forgetKey();
+    this.submission?.forgetKey();
     // The button goes away with the draft; the first field is where a new message starts.
     this.startOver(emptyValues(), 'formCleared');
   };
@@ -463,7 +524,7 @@ export class KcContactForm extends KontaktElement {
     this.values = values;
     this.forgetDraft();
     this.errors = new Map();
-    this.submission.reset();
+    this.submission?.reset();
     this.announcement = announcement;
     this.focusAfterRender = 'topic';
   }
@@ -475,9 +536,9 @@ export class KcContactForm extends KontaktElement {
   }
 
   /** Fills in the draft kept before a reload, once the element knows which form it is. */
-  private restoreDraft(client: KontaktClient): void {
+  private restoreDraft(target: ClientTarget): void {
     this.draft.use(
-      draftKey(client.endpoint, client.department, globalThis.location?.pathname ?? ''),
+      draftKey(target.endpoint, target.department, globalThis.location?.pathname ?? ''),
     );
     if (this.edited || this.view !== 'form') return;
     const values = valuesFromDraft(this.draft.read());
@@ -485,6 +546,30 @@ export class KcContactForm extends KontaktElement {
     this.values = values;
     this.restored = true;
     this.announcement = 'draftRestored';
+  }
+
+  /**
+   * A message kept offline before a reload is shown as waiting (and sent by the outbox). Only
+   * when the outbox may hold something is the submit path loaded for it: an empty outbox has no
+   * database, and looking for one opens nothing.
+   */
+  private async adoptKept(target: ClientTarget): Promise<void> {
+    if (!target.client && !this.deferred.value && !(await mayHoldKeptSubmissions())) return;
+    const submit = await this.deferred.load().catch(() => undefined);
+    const client = submit && this.clients.client(submit.createClient);
+    if (client && this.checkedTarget === `${target.endpoint}\n${target.department}`) {
+      void this.submissionFor(submit).adopt(client);
+    }
+  }
+
+  /** This element's submission controller, made with the submit path when that has loaded. */
+  private submissionFor(submit: typeof Deferred): SubmissionController<KcSubmitEvent['message']> {
+    this.submission ??= new submit.SubmissionController(this, {
+      widget: WIDGET,
+      send: (client, message, options) => client.cases.submit(message, options),
+      onChange: (state, focus) => this.onSubmissionChange(state, focus),
+    });
+    return this.submission;
   }
 
   private onSummaryLink = (event: Event, field: ContactFormField): void => {
@@ -495,17 +580,27 @@ export class KcContactForm extends KontaktElement {
 
   private onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.busy) return;
-    const client = this.clients.value;
+    if (this.busy || !this.clients.target) return;
+    this.loadFailure = undefined;
+    // Loaded at the first focus or press, so normally there already: then nothing waits.
+    let submit = this.deferred.value;
+    try {
+      submit ??= await this.deferred.load();
+    } catch (error) {
+      // The rest of the form could not be loaded (offline since the page loaded): the text stays.
+      this.showLoadFailure(error);
+      return;
+    }
+    const client = this.clients.client(submit.createClient);
     if (!client) return;
-    const result = validate(this.values, this.localize.locale);
+    const result = submit.validate(this.values, this.localize.locale);
     if (!result.success) {
       this.showErrors(result.errors);
       return;
     }
     this.errors = new Map();
     if (!this.dispatchEvent(new KcSubmitEvent(result.message))) return;
-    await this.submission.submit(client, result.message);
+    await this.submissionFor(submit).submit(client, result.message);
   };
 
   private onSubmissionChange(state: SubmissionState, focus: boolean): void {
@@ -523,6 +618,16 @@ export class KcContactForm extends KontaktElement {
     // The alert is announced; focus stays on the button, ready to try again.
     if (fieldErrors.size) this.showErrors(fieldErrors);
     this.dispatchEvent(new KcErrorEvent(failure));
+  }
+
+  /** The submit path did not load: said like a server that cannot be reached, text kept. */
+  private showLoadFailure(cause: unknown): void {
+    this.draft.flush();
+    this.loadFailure = new KontaktError('The form could not load what sending needs.', {
+      code: 'network_error',
+      cause,
+    });
+    this.dispatchEvent(new KcErrorEvent(this.loadFailure));
   }
 
   private showErrors(errors: FieldErrorMap): void {

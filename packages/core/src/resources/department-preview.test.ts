@@ -1,0 +1,134 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { InvalidResponseError } from '../errors/InvalidResponseError.js';
+import { isNetworkError } from '../errors/NetworkError.js';
+import { DepartmentSchema } from '../schemas/department.js';
+import type { FaultServer } from '../test-support/fault-server.js';
+import { freePort, problem, startFaultServer } from '../test-support/fault-server.js';
+import { fetchDepartmentPreview, readDepartmentPreview } from './department-preview.js';
+
+const gata = {
+  id: 'gata',
+  name: { sv: 'Fastighets- och gatukontoret', en: 'City Property and Streets Department' },
+  allowedOrigins: ['https://gata.example.se'],
+  categories: [
+    { id: 'parkering', name: { sv: 'Parkering', en: 'Parking' } },
+    { id: 'gator-och-vagar', name: { sv: 'Gator och vägar' } },
+  ],
+  openingHours: {
+    timeZone: 'Europe/Stockholm',
+    weekly: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' }],
+  },
+  answerTimePromise: { workingDays: 2 },
+};
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('fetchDepartmentPreview', () => {
+  it('reads the topics, names and time zone of the department', async () => {
+    server = await startFaultServer(() => ({ status: 200, json: gata }));
+    expect(await fetchDepartmentPreview(`${server.url}/`, 'gata')).toEqual({
+      id: 'gata',
+      name: gata.name,
+      categories: gata.categories,
+      timeZone: 'Europe/Stockholm',
+    });
+    expect(server.requests[0]?.url).toBe('/v1/departments/gata');
+  });
+
+  it('sends one request for widgets that ask at the same time', async () => {
+    server = await startFaultServer(() => ({ status: 200, json: gata }));
+    const [a, b] = await Promise.all([
+      fetchDepartmentPreview(server.url, 'gata'),
+      fetchDepartmentPreview(server.url, 'gata'),
+    ]);
+    expect(a).toBe(b);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('asks again after a failure', async () => {
+    server = await startFaultServer((_, index) =>
+      index === 0
+        ? { status: 503, json: problem(503, 'service_unavailable') }
+        : { status: 200, json: gata },
+    );
+    await expect(fetchDepartmentPreview(server.url, 'gata')).rejects.toMatchObject({
+      code: 'service_unavailable',
+      status: 503,
+    });
+    expect((await fetchDepartmentPreview(server.url, 'gata')).id).toBe('gata');
+  });
+
+  it('passes on the server’s code for an unknown department', async () => {
+    server = await startFaultServer(() => ({
+      status: 404,
+      json: problem(404, 'department_not_found'),
+    }));
+    await expect(fetchDepartmentPreview(server.url, 'okand')).rejects.toMatchObject({
+      code: 'department_not_found',
+      status: 404,
+    });
+  });
+
+  it('rejects an answer without topics', async () => {
+    server = await startFaultServer(() => ({ status: 200, json: { ...gata, categories: [] } }));
+    await expect(fetchDepartmentPreview(server.url, 'gata')).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
+  });
+
+  it('says the server could not be reached when nothing listens', async () => {
+    const error = await fetchDepartmentPreview(
+      `http://127.0.0.1:${await freePort()}`,
+      'gata',
+    ).catch((e: unknown) => e);
+    expect(isNetworkError(error)).toBe(true);
+  });
+
+  it('gives up after its timeout', async () => {
+    server = await startFaultServer(() => 'hang');
+    await expect(fetchDepartmentPreview(server.url, 'gata', { timeout: 50 })).rejects.toMatchObject(
+      { code: 'timeout' },
+    );
+  });
+
+  it('stops waiting for an aborted caller without aborting the request for others', async () => {
+    server = await startFaultServer(() => 'hang');
+    const controller = new AbortController();
+    const aborted = fetchDepartmentPreview(server.url, 'gata', {
+      signal: controller.signal,
+      timeout: 300,
+    });
+    const other = fetchDepartmentPreview(server.url, 'gata');
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ code: 'aborted' });
+    // The other caller still waits for the one shared request, which ends by its own timeout.
+    await expect(other).rejects.toMatchObject({ code: 'timeout' });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('readDepartmentPreview', () => {
+  it('accepts every department the contract accepts', () => {
+    const parsed = DepartmentSchema.parse(gata);
+    expect(readDepartmentPreview(parsed)?.categories).toEqual(parsed.categories);
+    expect(readDepartmentPreview(gata)?.timeZone).toBe('Europe/Stockholm');
+  });
+
+  it.each([
+    ['no id', { ...gata, id: undefined }],
+    ['an id that is not a slug', { ...gata, id: 'Gata Kontoret' }],
+    ['a name without Swedish', { ...gata, name: { en: 'Streets' } }],
+    ['a topic without a name', { ...gata, categories: [{ id: 'parkering' }] }],
+    ['a topic name that is not text', { ...gata, categories: [{ id: 'p', name: { sv: 3 } }] }],
+    ['topics that are not a list', { ...gata, categories: { id: 'parkering' } }],
+    ['an unknown time zone', { ...gata, openingHours: { timeZone: 'Mars/Olympus' } }],
+    ['nothing', null],
+  ])('rejects %s, as the contract does', (_, body) => {
+    expect(readDepartmentPreview(body)).toBeUndefined();
+    expect(DepartmentSchema.safeParse(body).success).toBe(false);
+  });
+});

@@ -1,0 +1,157 @@
+/*
+ * A department as a widget's first frame needs it, fetched and read without ky or zod. A widget
+ * starts this request the moment it knows its endpoint and department, and renders its topics as
+ * soon as they arrive; the client and the contract's schemas load only when a person starts to
+ * use the widget. What is read here is checked by hand, field by field, for exactly what is
+ * shown (ids, names, the time zone): nothing else of the answer is used.
+ */
+import { InvalidResponseError } from '../errors/InvalidResponseError.js';
+import { KontaktError } from '../errors/KontaktError.js';
+import { NetworkError } from '../errors/NetworkError.js';
+import type { LocalizedText } from '../schemas/common.js';
+import type { Category } from '../schemas/department.js';
+import { isSlug, LOCALES } from '../schemas/vocabulary.js';
+
+/** What a widget shows of a department before the person has started to use it. */
+export interface DepartmentPreview {
+  readonly id: string;
+  readonly name: LocalizedText;
+  /** The topics (*ämnen*) the department answers questions about, in the configured order. */
+  readonly categories: readonly Category[];
+  /** The IANA time zone of its opening hours (dates on receipts are shown in it). */
+  readonly timeZone: string;
+}
+
+/** Options for `fetchDepartmentPreview`. */
+export interface DepartmentPreviewOptions {
+  /** Stops waiting for this caller; the request itself goes on for others who asked for it. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds before the request is given up. Default `10_000`, as the client's. */
+  timeout?: number | undefined;
+}
+
+const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
+
+/** Requests under way, per URL: several widgets of one department on a page send one request. */
+const inFlight = new Map<string, Promise<DepartmentPreview>>();
+
+/**
+ * Fetches a department with the browser's own `fetch`: a plain CORS GET (no preflight) that the
+ * HTTP cache answers when the server allows (`ETag`, `Cache-Control`). Rejects with a
+ * `NetworkError` (unreachable, `timeout`), a `KontaktError` with the server's code (e.g.
+ * `department_not_found`), or an `InvalidResponseError`.
+ *
+ * @since 0.2.0
+ */
+export function fetchDepartmentPreview(
+  endpoint: string,
+  id: string,
+  options: DepartmentPreviewOptions = {},
+): Promise<DepartmentPreview> {
+  const url = `${endpoint.replace(/\/+$/, '')}/v1/departments/${encodeURIComponent(id)}`;
+  let request = inFlight.get(url);
+  if (!request) {
+    request = requestPreview(url, options.timeout ?? 10_000).finally(() => inFlight.delete(url));
+    inFlight.set(url, request);
+  }
+  return untilAborted(request, options.signal);
+}
+
+async function requestPreview(url: string, timeout: number): Promise<DepartmentPreview> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(timeout),
+    });
+  } catch (error) {
+    const timedOut = (error as { name?: unknown }).name === 'TimeoutError';
+    throw new NetworkError(
+      timedOut ? 'The server did not answer in time.' : 'The server could not be reached.',
+      { code: timedOut ? 'timeout' : 'network_error', cause: error },
+    );
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw refusal(response, body);
+  const preview = readDepartmentPreview(body);
+  if (!preview) {
+    throw new InvalidResponseError('The department does not match the contract.', {
+      status: response.status,
+    });
+  }
+  return preview;
+}
+
+/** An error answer, with the server's own code when it sent a problem document. */
+function refusal(response: Response, body: unknown): KontaktError {
+  const code = (body as { code?: unknown } | undefined)?.code;
+  const detail = (body as { detail?: unknown; title?: unknown } | undefined)?.detail;
+  return new KontaktError(
+    typeof detail === 'string' ? detail : `The server answered ${response.status}.`,
+    {
+      code:
+        typeof code === 'string' ? code : response.status >= 500 ? 'internal_error' : 'http_error',
+      status: response.status,
+    },
+  );
+}
+
+/**
+ * Reads what `DepartmentPreview` holds out of a department as the API sends it, or `undefined`
+ * when any of it is missing or malformed. Accepts everything `DepartmentSchema` accepts.
+ *
+ * @since 0.2.0
+ */
+export function readDepartmentPreview(body: unknown): DepartmentPreview | undefined {
+  if (!isRecord(body) || !isSlug(body.id)) return undefined;
+  const name = readText(body.name);
+  if (!name || !Array.isArray(body.categories) || body.categories.length === 0) return undefined;
+  const categories: Category[] = [];
+  for (const item of body.categories) {
+    const categoryName = isRecord(item) ? readText(item.name) : undefined;
+    if (!isRecord(item) || !isSlug(item.id) || !categoryName) return undefined;
+    categories.push({ id: item.id, name: categoryName });
+  }
+  const hours = isRecord(body.openingHours) ? body.openingHours : {};
+  const timeZone = hours.timeZone === undefined ? DEFAULT_TIME_ZONE : hours.timeZone;
+  if (!isTimeZone(timeZone)) return undefined;
+  return { id: body.id, name, categories, timeZone };
+}
+
+function readText(value: unknown): LocalizedText | undefined {
+  if (!isRecord(value) || typeof value.sv !== 'string' || !value.sv) return undefined;
+  const text: Record<string, string> = {};
+  for (const locale of LOCALES) {
+    const each = value[locale];
+    if (each === undefined) continue;
+    if (typeof each !== 'string' || each.length > 500) return undefined;
+    text[locale] = each;
+  }
+  return text as LocalizedText;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    new Intl.DateTimeFormat('sv', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The shared request, or an `aborted` error as soon as this caller's signal fires. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  const aborted = () =>
+    new KontaktError('The request was aborted.', { code: 'aborted', cause: signal.reason });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

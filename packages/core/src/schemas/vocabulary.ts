@@ -1,0 +1,42 @@
+/*
+ * The contract's fixed word lists and limits, free of zod: a widget's first frame renders its
+ * choices from these without paying for the schemas, which load when a person starts to use it.
+ * The schemas are built from the same lists, so the two cannot drift apart.
+ */
+import type { LocalizedText } from './common.js';
+
+/** Locales every widget and message ships in. Swedish first: it is the default everywhere. */
+export const LOCALES = ['sv', 'en', 'fi', 'ar'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** How the person wants the answer. */
+export const ANSWER_CHANNELS = ['email', 'phone', 'visit'] as const;
+export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
+
+/** Needs the contact center must meet to give equal service (rights-based service). */
+export const NEEDS = ['interpreter', 'sign_language', 'easy_read'] as const;
+export type Need = (typeof NEEDS)[number];
+
+export const MESSAGE_MAX_LENGTH = 5000;
+export const NAME_MAX_LENGTH = 200;
+
+/** Lower-case slugs name departments and categories (`gata`, `fastighets-och-gatukontoret`). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 64;
+
+/** True for a department or category id as the contract allows it (`SlugSchema`). */
+export function isSlug(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= SLUG_MAX_LENGTH &&
+    SLUG_PATTERN.test(value)
+  );
+}
+
+/** Picks the best translation: the wanted locale, then Swedish. */
+export function localize(text: LocalizedText, locale: string): string {
+  return (LOCALES as readonly string[]).includes(locale)
+    ? (text[locale as Locale] ?? text.sv)
+    : text.sv;
+}

@@ -1,0 +1,9 @@
+/**
+ * What `<kc-contact-form>` loads once a person starts to use it (first focus, press or input, or
+ * submit), so that none of it costs the page's first frames: the client (ky), the contract's
+ * schemas (zod) for validation, the submit path with the outbox (IndexedDB), and the check that
+ * warns about a personal identity number. See the widgets' README, "First render, then the rest".
+ */
+export { asKontaktError, containsPersonalIdentityNumber, createClient } from '@kontakt/core';
+export { SubmissionController } from '../../internal/submission-controller.js';
+export { validate } from './contact-form.validation.js';

@@ -1,0 +1,36 @@
+import { fetchDepartmentPreview, normalizeEndpoint } from '@kontakt/core';
+
+/**
+ * How a script-tag bundle starts a widget without being able to break the page. The department
+ * requests of the widgets already in the page start at once, in parallel with loading the element
+ * (the element later shares the request). Then the element is loaded; if it cannot start — a page
+ * whose Content-Security-Policy does not allow Lit's Trusted Types policy (`lit-html`), a chunk
+ * that is blocked or fails to load — nothing is thrown at the page: the element stays undefined,
+ * so the content the page wrote inside its tags (a phone number, a link) stays visible, and a
+ * warning says why.
+ */
+export function startWidget(tag: string, define: () => Promise<unknown>): void {
+  preloadDepartments(tag);
+  define().catch((error: unknown) => {
+    console.warn(
+      `[kontakt] <${tag}> could not start, so the page's own content inside it stays. ` +
+        "If the page sets a Content-Security-Policy with trusted-types, it must allow 'lit-html'.",
+      error,
+    );
+  });
+}
+
+/** Starts the department request of every `tag` element that names its endpoint and department. */
+function preloadDepartments(tag: string): void {
+  for (const element of globalThis.document?.querySelectorAll(tag) ?? []) {
+    const endpoint = element.getAttribute('endpoint');
+    const department = element.getAttribute('department');
+    if (!endpoint || !department) continue;
+    try {
+      // Failures are the element's to report when it asks for the same request.
+      fetchDepartmentPreview(normalizeEndpoint(endpoint), department).catch(() => undefined);
+    } catch {
+      // An endpoint that is not a URL: the element reports it as not configured.
+    }
+  }
+}
