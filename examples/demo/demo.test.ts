@@ -2,6 +2,8 @@
 // one origin, under the strict Content-Security-Policy (Trusted Types required) the server sends
 // with HTML. A person fills the form in a real Chromium and gets a receipt for one stored case.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +42,31 @@ async function bundleWidgets(): Promise<string> {
   return outdir;
 }
 
+/** A department's own web server, on another origin than the contact center: one page, `/`. */
+let departmentSite: { url: string; page: { csp: string; body: string }; close: () => void };
+
+function startDepartmentSite(): Promise<typeof departmentSite> {
+  const page = { csp: '', body: '' };
+  const site = createServer((_, response) => {
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': page.csp,
+    });
+    response.end(page.body);
+  });
+  return new Promise((resolve) => {
+    site.listen(0, '127.0.0.1', () => {
+      const { port } = site.address() as AddressInfo;
+      // `localhost` is a secure context (as https is) and another origin than 127.0.0.1.
+      resolve({ url: `http://localhost:${port}`, page, close: () => site.close() });
+    });
+  });
+}
+
 beforeAll(async () => {
+  departmentSite = await startDepartmentSite();
   const config = JSON.parse(await readFile(at('examples/demo/departments.json'), 'utf8'));
+  config.departments[0].allowedOrigins.push(departmentSite.url);
   const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-demo-'));
   temporary.push(dataDir);
   server = await startServer({
@@ -62,6 +87,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  departmentSite?.close();
   await browser?.close();
   await server?.close();
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
@@ -139,7 +165,7 @@ describe('the demo department pages', () => {
  * A page of a host site with its own Content-Security-Policy, served in place of `path` on the
  * demo origin (the widget's script and the API stay the real server's).
  */
-async function openHostPage(csp: string): Promise<{ page: Page; errors: string[] }> {
+async function openHostPage(csp: string): Promise<{ page: Page; errors: string[]; url: string }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -150,29 +176,32 @@ async function openHostPage(csp: string): Promise<{ page: Page; errors: string[]
   });
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    if (!request.url().endsWith('/host-page.html')) {
+    if (request.url() !== `${server.url}/host-page.html`) {
       void request.continue();
       return;
     }
     void request.respond({
       status: 200,
       headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp },
-      body: `<!doctype html><html lang="sv"><head><title>Kontakt</title>
-        <script type="module" src="/cdn/contact-form.js"></script></head>
-        <body><main><h1>Kontakta oss</h1>
-        <kc-contact-form endpoint="/" department="gata">
-          <p id="fallback">Ring kontaktcenter på 040-628 04 00.</p>
-        </kc-contact-form></main></body></html>`,
+      body: hostPage(),
     });
   });
-  return { page, errors };
+  return { page, errors, url: `${server.url}/host-page.html` };
 }
+
+/** A department's page that embeds the form with one tag, a phone number inside it. */
+const hostPage = () => `<!doctype html><html lang="sv"><head><title>Kontakta oss</title>
+  <script type="module" src="${server.url}/cdn/contact-form.js"></script></head>
+  <body><main><h1>Kontakta oss</h1>
+  <kc-contact-form endpoint="${server.url}" department="gata">
+    <p id="fallback">Ring kontaktcenter på 040-628 04 00.</p>
+  </kc-contact-form></main></body></html>`;
 
 const HOST_CSP = "default-src 'self'; require-trusted-types-for 'script'";
 
 describe('a host page’s Content-Security-Policy', () => {
   it("without Lit's policy (trusted-types 'none') keeps the page's own content, throwing nothing", async () => {
-    const { page, errors } = await openHostPage(`${HOST_CSP}; trusted-types 'none'`);
+    const { page, errors, url } = await openHostPage(`${HOST_CSP}; trusted-types 'none'`);
     const warned = new Promise<string>((resolve) =>
       page.on('console', (message) => {
         if (message.type() === 'warn' && message.text().includes('[kontakt]')) {
@@ -180,7 +209,7 @@ describe('a host page’s Content-Security-Policy', () => {
         }
       }),
     );
-    await page.goto(`${server.url}/host-page.html`);
+    await page.goto(url);
     expect(await warned).toContain("must allow 'lit-html'");
     const state = await page.evaluate(() => ({
       defined: customElements.get('kc-contact-form') !== undefined,
@@ -192,14 +221,54 @@ describe('a host page’s Content-Security-Policy', () => {
   });
 
   it('allowing lit-html runs the widget, and hides the page’s content behind the form', async () => {
-    const { page, errors } = await openHostPage(`${HOST_CSP}; trusted-types lit-html`);
-    await page.goto(`${server.url}/host-page.html`);
+    const { page, errors, url } = await openHostPage(`${HOST_CSP}; trusted-types lit-html`);
+    await page.goto(url);
     await page.waitForFunction(
       () => document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('form'),
       { polling: 100, timeout: 15_000 },
     );
     const fallbackShown = await page.$eval('#fallback', (element) => element.checkVisibility());
     expect(fallbackShown).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a department site on another origin', () => {
+  it('loads the script-tag bundle from the contact center and takes a question to a receipt', async () => {
+    const csp = [
+      "default-src 'self'",
+      `script-src ${server.url}`,
+      `connect-src ${server.url}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html',
+    ].join('; ');
+    Object.assign(departmentSite.page, { csp, body: hostPage() });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(departmentSite.url);
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('kc-contact-form')
+          ?.shadowRoot?.querySelector('#topic option:not([value=""])'),
+      { polling: 100, timeout: 15_000 },
+    );
+    await page.select('kc-contact-form >>> #topic', 'parkering');
+    await page.type('kc-contact-form >>> #message', 'Hur söker jag boendeparkering?');
+    await page.click('kc-contact-form >>> #answerChannel-email');
+    await page.type('kc-contact-form >>> #email', 'kim.nilsson@example.se');
+    await page.click('kc-contact-form >>> [part~="submit-button"]');
+    const reference = await page.waitForFunction(
+      () =>
+        document
+          .querySelector('kc-contact-form')
+          ?.shadowRoot?.querySelector('[part~="reference"]')
+          ?.textContent?.trim(),
+      { polling: 100, timeout: 15_000 },
+    );
+    expect(await reference.jsonValue()).toMatch(/^KC-/);
     expect(errors).toEqual([]);
     await page.close();
   });

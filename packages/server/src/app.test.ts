@@ -17,6 +17,8 @@ beforeAll(async () => {
   await writeFile(join(site, 'index.html'), '<!doctype html><title>Demo</title>');
   await writeFile(join(site, 'gata', 'index.html'), '<!doctype html><title>Gata</title>');
   await writeFile(join(site, 'app.js'), 'console.log(1);');
+  await mkdir(join(site, 'chunks'));
+  await writeFile(join(site, 'chunks', 'lit-CFzMQpLl.js'), 'export const lit = 1;');
   await writeFile(
     join(site, 'logo.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
@@ -63,6 +65,26 @@ describe('app', () => {
     const remove = await fetch(`${server.url}/v1/departments/gata`, { method: 'DELETE' });
     expect(remove.status).toBe(405);
     expect(remove.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('serves the script-tag files so that pages on other origins can load them as modules', async () => {
+    const starter = await fetch(`${server.url}/app.js`, {
+      headers: { Origin: 'https://gata.example.se' },
+    });
+    expect(starter.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(starter.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin');
+    // The starter is revalidated (a release reaches every page); hashed chunks never change.
+    expect(starter.headers.get('Cache-Control')).toBe('no-cache');
+    const again = await fetch(`${server.url}/app.js`, {
+      headers: { 'If-None-Match': starter.headers.get('ETag') ?? '' },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const chunk = await fetch(`${server.url}/chunks/lit-CFzMQpLl.js`);
+    expect(chunk.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    const missing = await fetch(`${server.url}/chunks/nothing-AAAAAAAA.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
   it('serves static files with nosniff and a strict CSP on HTML', async () => {
