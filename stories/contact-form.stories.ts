@@ -1,4 +1,7 @@
 import '@kontakt/widgets/define/contact-form';
+import type { KontaktClient } from '@kontakt/core';
+import { createClient } from '@kontakt/core';
+import type { KcContactForm } from '@kontakt/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 
@@ -8,9 +11,16 @@ interface ContactFormArgs {
   lang: string;
 }
 
+/** The page's own way in, written inside the tag: shown whenever the form cannot start. */
+const fallback = html`<p>
+  Du kan också ringa kontaktcenter på <a href="tel:+46406280400">040-628 04 00</a> (vardagar
+  08.00–17.00).
+</p>`;
+
 /**
  * `<kc-contact-form>` against a running contact-center server: start one with `npm start`
  * (it allows this Storybook's origin, http://localhost:6006, in examples/demo/departments.json).
+ * One story per state; the ones after a submit are reached by their play function.
  */
 const meta: Meta<ContactFormArgs> = {
   title: 'Widgets/Contact form',
@@ -18,23 +28,94 @@ const meta: Meta<ContactFormArgs> = {
   args: { endpoint: 'http://localhost:8080', department: 'gata', lang: 'sv' },
   argTypes: {
     department: { control: 'select', options: ['gata', 'skola', 'bygglov'] },
-    lang: { control: 'inline-radio', options: ['sv', 'en'] },
+    lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] },
   },
   render: ({ endpoint, department, lang }) =>
-    html`<kc-contact-form endpoint=${endpoint} department=${department} lang=${lang}></kc-contact-form>`,
+    html`<kc-contact-form endpoint=${endpoint} department=${department} lang=${lang}
+      >${fallback}</kc-contact-form
+    >`,
 };
 export default meta;
 
 type Story = StoryObj<ContactFormArgs>;
 
+/** `:state(ready)`: the form with the department's topics. */
 export const Swedish: Story = {};
 
 export const English: Story = { args: { lang: 'en' } };
 
+export const Finnish: Story = { args: { lang: 'fi' } };
+
+/** Right to left: the layout mirrors; e-mail addresses and phone numbers stay left to right. */
+export const Arabic: Story = { args: { lang: 'ar' } };
+
 export const School: Story = { args: { department: 'skola' } };
 
-/** A server that cannot be reached: the form shows how to try again. */
+/**
+ * `:state(loading)`: the form is usable at once; the topic list says the topics are on their way
+ * (here they never arrive).
+ */
+export const TopicsLoading: Story = {
+  render: ({ endpoint, department, lang }) => {
+    const real = createClient({ endpoint, department });
+    const waiting: KontaktClient = {
+      ...real,
+      departments: { ...real.departments, get: () => new Promise(() => {}) },
+    };
+    return html`<kc-contact-form lang=${lang} .client=${waiting}>${fallback}</kc-contact-form>`;
+  },
+};
+
+/** `:state(load-error)`: the server cannot be reached; the page's own content and a retry button. */
 export const ServerUnreachable: Story = { args: { endpoint: 'http://127.0.0.1:9' } };
+
+/** Not configured (no endpoint): only the page's own content shows. */
+export const NotConfigured: Story = {
+  render: () => html`<kc-contact-form>${fallback}</kc-contact-form>`,
+};
+
+/** The form inside the story's canvas, once its topics are in. */
+async function formIn(canvas: HTMLElement): Promise<KcContactForm> {
+  const form = canvas.querySelector('kc-contact-form');
+  if (!form) throw new Error('no <kc-contact-form> in the story');
+  const root = form.shadowRoot;
+  for (let tries = 0; !root?.querySelector('#topic option[value]:not([value=""])'); tries++) {
+    if (tries > 100) throw new Error('the topics did not arrive');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return form;
+}
+
+function set(form: KcContactForm, id: string, value: string): void {
+  const control = form.shadowRoot?.querySelector<HTMLInputElement>(`#${id}`);
+  if (!control) throw new Error(`no #${id}`);
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+}
+
+const press = (form: KcContactForm, selector: string) =>
+  form.shadowRoot?.querySelector<HTMLElement>(selector)?.click();
+
+/** `:state(invalid)`: sent empty; the error summary links to each field. */
+export const Invalid: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    press(form, '[part~="submit-button"]');
+  },
+};
+
+/** `:state(submitted)`: the receipt with the case reference (stores a case on the server). */
+export const Submitted: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    set(form, 'topic', 'parkering');
+    set(form, 'message', 'Hur söker jag boendeparkering?');
+    press(form, '#answerChannel-email');
+    await form.updateComplete;
+    set(form, 'email', 'anna.svensson@example.se');
+    press(form, '[part~="submit-button"]');
+  },
+};
 
 /** Themed by the host page through `--kc-*` tokens. */
 export const Themed: Story = {
