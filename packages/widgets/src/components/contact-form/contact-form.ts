@@ -158,6 +158,7 @@ type State = (typeof STATES)[number];
 export class KcContactForm extends KontaktElement {
   static override styles = styles;
 
+  /** Reactive options only; each property's type, default and meaning are on its field below. */
   static override properties = {
     endpoint: { reflect: true },
     department: { reflect: true },
@@ -170,21 +171,24 @@ export class KcContactForm extends KontaktElement {
     loadFailure: { state: true },
   };
 
+  // With `useDefineForClassFields: false` these initialisers are assignments in the constructor,
+  // so they go through Lit's accessors (a defined field would shadow them).
   /** The contact center's base URL, e.g. `https://kontakt.example.se`. */
-  declare endpoint: string | undefined;
+  endpoint: string | undefined = undefined;
   /** The id of the department whose page this is (e.g. `gata`); its topics are offered. */
-  declare department: string | undefined;
+  department: string | undefined = undefined;
   /** A client made with `createClient()`; overrides `endpoint` and `department`. */
-  declare client: KontaktClient | undefined;
+  client: KontaktClient | undefined = undefined;
 
-  declare private values: ContactFormValues;
-  declare private errors: FieldErrorMap;
-  declare private announcement: Announcement;
-  declare private countAnnouncement: string;
+  private values: ContactFormValues = emptyValues();
+  private errors: FieldErrorMap = new Map();
+  /** What the live region says (a key, so it follows a language switch). */
+  private announcement: Announcement = '';
+  private countAnnouncement = '';
   /** The form holds a draft from before a reload (so the clear button is offered). */
-  declare private restored: boolean;
+  private restored = false;
   /** The submit path could not be loaded when the person sent (offline since the page loaded). */
-  declare private loadFailure: KontaktError | undefined;
+  private loadFailure: KontaktError | undefined = undefined;
 
   private readonly localize = new LocalizeController(this, translations);
   private readonly clients = new ClientController(this);
@@ -212,19 +216,6 @@ export class KcContactForm extends KontaktElement {
   /** Where focus goes after the next render (an error, the receipt heading). */
   private focusAfterRender: string | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor() {
-    super();
-    this.endpoint = undefined;
-    this.department = undefined;
-    this.client = undefined;
-    this.values = emptyValues();
-    this.errors = new Map();
-    this.announcement = '';
-    this.countAnnouncement = '';
-    this.restored = false;
-    this.loadFailure = undefined;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
