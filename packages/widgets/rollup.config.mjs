@@ -18,6 +18,41 @@ const STARTERS = /[\\/]src[\\/](define|cdn)[\\/]/;
 const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
 
 /**
+ * Lists, in each starter, the chunks its element imports (`builtChunks()` in src/internal/start.ts),
+ * so the browser fetches them in parallel with the element instead of discovering them one
+ * level at a time. Chunks the starter imports itself are loaded anyway and left out.
+ * @returns {import('rollup').Plugin}
+ */
+function listElementChunks() {
+  const PLACEHOLDER = /(["'`])__KONTAKT_ELEMENT_CHUNKS__\1/;
+  return {
+    name: 'kontakt-list-element-chunks',
+    generateBundle(_, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+      const staticClosure = (fileName, seen = new Set()) => {
+        if (seen.has(fileName)) return seen;
+        seen.add(fileName);
+        for (const next of byName.get(fileName)?.imports ?? []) staticClosure(next, seen);
+        return seen;
+      };
+      for (const starter of chunks.filter((chunk) => chunk.isEntry)) {
+        if (!PLACEHOLDER.test(starter.code)) continue;
+        const loaded = staticClosure(starter.fileName);
+        const wanted = new Set();
+        for (const element of starter.dynamicImports) {
+          for (const file of staticClosure(element)) {
+            if (!loaded.has(file) && file !== element) wanted.add(file);
+          }
+        }
+        const list = JSON.stringify([...wanted].map((file) => `./${file}`));
+        starter.code = starter.code.replace(PLACEHOLDER, JSON.stringify(list));
+      }
+    },
+  };
+}
+
+/**
  * Two outputs: the npm library (one module per source file, dependencies external) and the
  * script-tag bundles in `dist/cdn/` (everything inlined and minified) for pages without a build step.
  */
@@ -44,6 +79,7 @@ export default [
         charset: 'utf8',
         tsconfig: here('tsconfig.json'),
       }),
+      listElementChunks(),
     ],
     output: {
       dir: here('dist/cdn'),

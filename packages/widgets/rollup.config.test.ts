@@ -51,6 +51,8 @@ describe('the script-tag build', () => {
     );
     expect(elements).toHaveLength(2);
     for (const element of elements) expect(element.imports).toContain(lit[0]?.fileName);
+    // Each starter names Lit's chunk, so it is fetched beside the element, not after it.
+    for (const starter of starters) expect(starter.code).toContain(`./${lit[0]?.fileName}`);
 
     // The light core the first render needs (the department request) is one shared chunk that
     // both starters import; neither starter holds a copy of its own.

@@ -10,7 +10,7 @@ import { KontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
 import type { LocalizedText } from '../schemas/common.js';
 import type { Category } from '../schemas/department.js';
-import { isSlug, LOCALES } from '../schemas/vocabulary.js';
+import { isSlug, LOCALES, TIME_ZONE_PATTERN } from '../schemas/vocabulary.js';
 
 /** What a widget shows of a department before the person has started to use it. */
 export interface DepartmentPreview {
@@ -32,8 +32,24 @@ export interface DepartmentPreviewOptions {
 
 const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
-/** Requests under way, per URL: several widgets of one department on a page send one request. */
-const inFlight = new Map<string, Promise<DepartmentPreview>>();
+/**
+ * How long an answer is reused: the server lets HTTP caches keep a department this long
+ * (`max-age=300`), since departments are configuration that changes only on a restart.
+ */
+const REUSE_MS = 300_000;
+
+/**
+ * Requests per URL, under way or answered within `REUSE_MS`: several widgets of one department on
+ * a page, and the script-tag starter that asks before the element has loaded, share one request.
+ * Failures are not kept, so asking again (a retry button) sends a new request.
+ */
+const requests = new Map<string, SharedRequest>();
+
+interface SharedRequest {
+  readonly promise: Promise<DepartmentPreview>;
+  /** `Date.now()` when it was answered; `undefined` while under way. */
+  answeredAt?: number;
+}
 
 /**
  * Fetches a department with the browser's own `fetch`: a plain CORS GET (no preflight) that the
@@ -49,12 +65,21 @@ export function fetchDepartmentPreview(
   options: DepartmentPreviewOptions = {},
 ): Promise<DepartmentPreview> {
   const url = `${endpoint.replace(/\/+$/, '')}/v1/departments/${encodeURIComponent(id)}`;
-  let request = inFlight.get(url);
-  if (!request) {
-    request = requestPreview(url, options.timeout ?? 10_000).finally(() => inFlight.delete(url));
-    inFlight.set(url, request);
+  const known = requests.get(url);
+  if (known && (known.answeredAt === undefined || Date.now() - known.answeredAt < REUSE_MS)) {
+    return untilAborted(known.promise, options.signal);
   }
-  return untilAborted(request, options.signal);
+  const request: SharedRequest = { promise: requestPreview(url, options.timeout ?? 10_000) };
+  requests.set(url, request);
+  request.promise.then(
+    () => {
+      request.answeredAt = Date.now();
+    },
+    () => {
+      if (requests.get(url) === request) requests.delete(url);
+    },
+  );
+  return untilAborted(request.promise, options.signal);
 }
 
 async function requestPreview(url: string, timeout: number): Promise<DepartmentPreview> {
@@ -133,14 +158,9 @@ function readText(value: unknown): LocalizedText | undefined {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A zone name by its shape; the receipt falls back to `Europe/Stockholm` for one `Intl` lacks. */
 function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    new Intl.DateTimeFormat('sv', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && value.length <= 64 && TIME_ZONE_PATTERN.test(value);
 }
 
 /** The shared request, or an `aborted` error as soon as this caller's signal fires. */

@@ -34,6 +34,12 @@ export function isSlug(value: unknown): value is string {
   );
 }
 
+/**
+ * An IANA time zone name by its shape (`Europe/Stockholm`, `UTC`). Shape only: asking `Intl`
+ * loads locale data, which costs a slow phone over 100 ms in a widget's first frame.
+ */
+export const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
+
 /** Picks the best translation: the wanted locale, then Swedish. */
 export function localize(text: LocalizedText, locale: string): string {
   return (LOCALES as readonly string[]).includes(locale)

@@ -5,6 +5,11 @@
  *
  * @module
  */
-import { startWidget } from '../internal/start.js';
+import { builtChunks, startWidget } from '../internal/start.js';
 
-startWidget('kc-contact-form', () => import('../define/contact-form.js'));
+startWidget(
+  'kc-contact-form',
+  () => import('../define/contact-form.js'),
+  // Replaced by the build with the element's chunks (Lit…), so they load in parallel.
+  builtChunks(import.meta.url, '__KONTAKT_ELEMENT_CHUNKS__'),
+);

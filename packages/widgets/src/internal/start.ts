@@ -3,14 +3,21 @@ import { fetchDepartmentPreview, normalizeEndpoint } from '@kontakt/core';
 /**
  * How a script-tag bundle starts a widget without being able to break the page. The department
  * requests of the widgets already in the page start at once, in parallel with loading the element
- * (the element later shares the request). Then the element is loaded; if it cannot start — a page
+ * and its chunks (the element later shares the request). If the element cannot start — a page
  * whose Content-Security-Policy does not allow Lit's Trusted Types policy (`lit-html`), a chunk
  * that is blocked or fails to load — nothing is thrown at the page: the element stays undefined,
  * so the content the page wrote inside its tags (a phone number, a link) stays visible, and a
  * warning says why.
  */
-export function startWidget(tag: string, define: () => Promise<unknown>): void {
+export function startWidget(
+  tag: string,
+  define: () => Promise<unknown>,
+  chunks: readonly string[] = [],
+): void {
   preloadDepartments(tag);
+  // The chunks the element imports, fetched beside it instead of after it has been read. A chunk
+  // that fails here fails in `define()` too, and is reported there.
+  for (const chunk of chunks) import(/* @vite-ignore */ chunk).catch(() => undefined);
   define().catch((error: unknown) => {
     console.warn(
       `[kontakt] <${tag}> could not start, so the page's own content inside it stays. ` +
@@ -18,6 +25,16 @@ export function startWidget(tag: string, define: () => Promise<unknown>): void {
       error,
     );
   });
+}
+
+/**
+ * The chunks the script-tag build listed (as a JSON array, in place of the starter's placeholder
+ * string: see rollup.config.mjs), as URLs next to the starter (`base`: its `import.meta.url`).
+ * Run from source the placeholder is still there: no chunks.
+ */
+export function builtChunks(base: string, list: string): string[] {
+  if (!list.startsWith('[')) return [];
+  return (JSON.parse(list) as string[]).map((file) => new URL(file, base).href);
 }
 
 /** Starts the department request of every `tag` element that names its endpoint and department. */

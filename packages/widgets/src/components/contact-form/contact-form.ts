@@ -453,13 +453,7 @@ export class KcContactForm extends KontaktElement {
 
   private renderReceipt(receipt: Receipt): TemplateResult {
     const cf = this.localize.t.contactForm;
-    const date = this.localize.formatDate(receipt.expectedAnswerBy, {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: this.departmentPreview?.timeZone ?? DEFAULT_TIME_ZONE,
-    });
+    const date = this.answerDate(receipt.expectedAnswerBy);
     return html`<section part="receipt" class="panel" aria-labelledby="receipt-heading">
       <h2 part="receipt-heading" id="receipt-heading" tabindex="-1">${cf.receiptHeading}</h2>
       <p>${cf.receiptReference}:</p>
@@ -470,6 +464,17 @@ export class KcContactForm extends KontaktElement {
         ${cf.newMessage}
       </button>
     </section>`;
+  }
+
+  /** The promised date, in the department's time zone (or Sweden's, for one the browser lacks). */
+  private answerDate(iso: string): string {
+    const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
+    const timeZone = this.departmentPreview?.timeZone ?? DEFAULT_TIME_ZONE;
+    try {
+      return this.localize.formatDate(iso, { ...options, timeZone });
+    } catch {
+      return this.localize.formatDate(iso, { ...options, timeZone: DEFAULT_TIME_ZONE });
+    }
   }
 
   private onInput = (event: Event): void => {

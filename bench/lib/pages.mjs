@@ -1,0 +1,125 @@
+// The pages the bench loads. Each is the same small department page (a heading and a paragraph)
+// with one embed added, so that "minus the empty page" is the embed's own cost.
+//
+// `visible` and `complete` run inside the page (they are serialised with Function#toString, so
+// they must not close over anything). `visible` returns the element a person sees first; the page
+// counts as visible once that element has a laid-out box with an area.
+
+/**
+ * @typedef {object} Page
+ * @property {string} id            file name and key in results
+ * @property {string} name          as shown in tables
+ * @property {boolean} peer         one of the embeds kontakt is compared with
+ * @property {(ctx: PageContext) => string} body   what the embed adds to <body>
+ * @property {string[]} scripts     module scripts in <head>, as URLs on the bench server
+ * @property {string[]} styles      style sheets in <head>
+ * @property {() => Element | null | undefined} visible
+ * @property {(() => boolean) | undefined} complete   only kontakt: its data from the server is in
+ *
+ * @typedef {object} PageContext
+ * @property {string} endpoint      the kontakt server's URL
+ */
+
+/** @type {Page[]} */
+export const PAGES = [
+  {
+    id: 'empty',
+    name: 'empty page',
+    peer: false,
+    body: () => '',
+    scripts: [],
+    styles: [],
+    visible: () => document.querySelector('h1'),
+    complete: undefined,
+  },
+  {
+    id: 'kontakt',
+    name: '`<kc-contact-form>`',
+    peer: false,
+    body: ({ endpoint }) =>
+      `<kc-contact-form endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-contact-form>`,
+    scripts: ['/kontakt/contact-form.js'],
+    styles: [],
+    // The issue's definition: the form part is laid out (a person can start typing).
+    visible: () =>
+      document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('[part~="form"]'),
+    // …and the department's topics from the server are in the select.
+    complete: () => {
+      const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
+      return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
+    },
+  },
+  {
+    id: 'papercups',
+    name: 'Papercups chat widget (React 17)',
+    peer: true,
+    body: () => '<div id="papercups"></div>',
+    scripts: ['/assets/papercups.js'],
+    styles: [],
+    // The launcher button: what Papercups shows before anyone opens the chat.
+    visible: () => document.querySelector('.Papercups-toggleButton'),
+    complete: undefined,
+  },
+  {
+    id: 'n8n',
+    name: 'n8n chat',
+    peer: true,
+    body: () => '<div id="n8n-chat"></div>',
+    scripts: ['/assets/n8n-chat.js'],
+    styles: ['/assets/n8n-chat.css'],
+    visible: () => document.querySelector('.chat-window-toggle'),
+    complete: undefined,
+  },
+  {
+    id: 'formio',
+    name: 'Form.io form',
+    peer: true,
+    body: () => '<div id="formio"></div>',
+    scripts: ['/assets/formio.js'],
+    styles: ['/assets/formio.css'],
+    // The first field of the form, as for kontakt: something a person can type into.
+    visible: () => document.querySelector('#formio select, #formio textarea, #formio input'),
+    complete: undefined,
+  },
+  {
+    id: 'lit',
+    name: 'a trivial Lit element',
+    peer: true,
+    body: () => '<bench-hello></bench-hello>',
+    scripts: ['/assets/lit-element.js'],
+    styles: [],
+    visible: () =>
+      document.querySelector('bench-hello')?.shadowRoot?.querySelector('[part="text"]'),
+    complete: undefined,
+  },
+];
+
+/**
+ * The page's HTML.
+ * @param {Page} page
+ * @param {PageContext} ctx
+ */
+export function pageHtml(page, ctx) {
+  const head = [
+    ...page.styles.map((href) => `<link rel="stylesheet" href="${href}">`),
+    ...page.scripts.map((src) => `<script type="module" src="${src}"></script>`),
+  ].join('\n    ');
+  return `<!doctype html>
+<html lang="sv">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <link rel="icon" href="data:,">
+    <title>${page.id} · kontakt bench</title>
+    ${head}
+  </head>
+  <body>
+    <main>
+      <h1>Kontakta oss</h1>
+      <p>Fastighets- och gatukontoret svarar på frågor om parkering, gator och snöröjning.</p>
+      ${page.body(ctx)}
+    </main>
+  </body>
+</html>
+`;
+}

@@ -1,0 +1,219 @@
+// Turns summarised runs into Markdown: the tables printed after every run and, for a full run,
+// BENCHMARKS.md. Issue 6's targets are checked here, at 4× CPU, against the empty page.
+
+/**
+ * @typedef {import('./stats.mjs').Summary} Summary
+ * @typedef {ReturnType<typeof import('./stats.mjs').summarizeRuns>} PageSummary
+ * @typedef {object} PageResult
+ * @property {import('./pages.mjs').Page} page
+ * @property {import('./measure.mjs').Bytes | undefined} bytes
+ * @property {string[] | undefined} violations
+ * @property {Map<number, PageSummary>} byRate
+ * @typedef {{ pages: PageResult[], rates: number[], runs: number }} Results
+ */
+
+/** Issue 6, "Must be true when done" 1: at 4× CPU, relative to the empty page. */
+export const TARGETS = [
+  { what: 'form visible', metric: 'visible', budgetMs: 100 },
+  { what: 'form complete (topics in)', metric: 'complete', budgetMs: 250 },
+  { what: 'main-thread task time', metric: 'taskMs', budgetMs: 150 },
+];
+const TARGET_RATE = 4;
+
+const ms = (/** @type {number} */ value) => `${Math.round(value).toLocaleString('en')}`;
+const kb = (/** @type {number} */ bytes) => (bytes / 1000).toFixed(1);
+const mb = (/** @type {number} */ bytes) => (bytes / 1e6).toFixed(1);
+
+/** `median (min–max)`, or `–` for a metric a page does not have. */
+function range(/** @type {Summary | undefined} */ s, format = ms) {
+  if (!s) return '–';
+  return s.min === s.max
+    ? format(s.median)
+    : `${format(s.median)} (${format(s.min)}–${format(s.max)})`;
+}
+
+/** @param {string[]} header @param {string[][]} rows */
+function table(header, rows) {
+  const line = (/** @type {string[]} */ cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** @param {Results} results */
+export function sizeTable(results) {
+  return table(
+    ['page', 'files (JS + CSS)', 'raw KB', 'gzip KB', 'brotli KB', 'axe violations'],
+    results.pages.map(({ page, bytes, violations }) => [
+      page.name,
+      bytes ? String(bytes.files) : '–',
+      bytes ? kb(bytes.raw) : '–',
+      bytes ? kb(bytes.gzip) : '–',
+      bytes ? kb(bytes.br) : '–',
+      violations ? (violations.length === 0 ? 'none' : violations.join(', ')) : '–',
+    ]),
+  );
+}
+
+/** @param {Results} results @param {number} rate */
+export function timingTable(results, rate) {
+  return table(
+    [
+      'page',
+      'visible ms',
+      'complete ms',
+      'long tasks',
+      'long-task ms',
+      'main-thread task ms',
+      'heap after GC MB',
+    ],
+    results.pages.map(({ page, byRate }) => {
+      const s = byRate.get(rate);
+      return [
+        page.name,
+        range(s?.visible),
+        range(s?.complete),
+        range(s?.longTasks),
+        range(s?.longTaskMs),
+        range(s?.taskMs),
+        range(s?.heapBytes, mb),
+      ];
+    }),
+  );
+}
+
+/** @param {Results} results @param {string} id */
+const find = (results, id) => results.pages.find((each) => each.page.id === id);
+
+/**
+ * kontakt minus the empty page, and kontakt ÷ each peer, from medians of this same invocation
+ * (never against numbers from another day or machine).
+ * @param {Results} results @param {number} rate
+ */
+export function comparisonTable(results, rate) {
+  const kontakt = find(results, 'kontakt');
+  const empty = find(results, 'empty');
+  const k = kontakt?.byRate.get(rate);
+  const e = empty?.byRate.get(rate);
+  if (!kontakt || !k || !e) return '';
+  const minus = (/** @type {Summary | undefined} */ a, /** @type {Summary | undefined} */ b) =>
+    a && b ? `+${ms(a.median - b.median)}` : '–';
+  const rows = [
+    [
+      'kontakt − empty page',
+      kontakt.bytes && empty?.bytes ? `+${kb(kontakt.bytes.gzip - empty.bytes.gzip)} KB` : '–',
+      minus(k.visible, e.visible),
+      minus(k.complete, e.visible),
+      minus(k.taskMs, e.taskMs),
+      k.heapBytes && e.heapBytes ? `+${mb(k.heapBytes.median - e.heapBytes.median)} MB` : '–',
+    ],
+  ];
+  const ratio = (/** @type {number | undefined} */ a, /** @type {number | undefined} */ b) =>
+    a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–';
+  for (const peer of results.pages.filter((each) => each.page.peer)) {
+    const p = peer.byRate.get(rate);
+    rows.push([
+      `kontakt ÷ ${peer.page.name}`,
+      ratio(kontakt.bytes?.gzip, peer.bytes?.gzip),
+      ratio(k.visible?.median, p?.visible?.median),
+      '',
+      ratio(k.taskMs?.median, p?.taskMs?.median),
+      ratio(k.heapBytes?.median, p?.heapBytes?.median),
+    ]);
+  }
+  return table(['', 'gzip', 'visible', 'complete', 'main-thread task time', 'heap after GC'], rows);
+}
+
+/**
+ * Which of issue 6's targets the medians meet at 4× CPU.
+ * @param {Results} results
+ * @returns {{ what: string, budgetMs: number, overMs: number | undefined, met: boolean }[]}
+ */
+export function checkTargets(results) {
+  const k = find(results, 'kontakt')?.byRate.get(TARGET_RATE);
+  const e = find(results, 'empty')?.byRate.get(TARGET_RATE);
+  return TARGETS.map(({ what, metric, budgetMs }) => {
+    const own = k?.[/** @type {'visible' | 'complete' | 'taskMs'} */ (metric)]?.median;
+    // "Complete" is measured against the moment the empty page is visible: it has no data to wait for.
+    const base = (metric === 'taskMs' ? e?.taskMs : e?.visible)?.median;
+    const overMs = own !== undefined && base !== undefined ? own - base : undefined;
+    return { what, budgetMs, overMs, met: overMs !== undefined && overMs <= budgetMs };
+  });
+}
+
+/** @param {Results} results */
+export function targetList(results) {
+  return checkTargets(results)
+    .map(
+      ({ what, budgetMs, overMs, met }) =>
+        `- ${met ? '✅ met' : '❌ not met'}: ${what} ≤ empty page + ${budgetMs} ms — measured ${
+          overMs === undefined ? 'nothing' : `+${ms(overMs)} ms`
+        }`,
+    )
+    .join('\n');
+}
+
+/** The tables for the terminal. @param {Results} results */
+export function consoleReport(results) {
+  const parts = [`Sizes and accessibility\n\n${sizeTable(results)}`];
+  for (const rate of results.rates) {
+    parts.push(
+      `${rate}× CPU, median (min–max) of ${results.runs} runs\n\n${timingTable(results, rate)}`,
+    );
+    const comparison = comparisonTable(results, rate);
+    if (comparison) parts.push(`${rate}× CPU, kontakt against the others\n\n${comparison}`);
+  }
+  if (results.rates.includes(TARGET_RATE)) {
+    parts.push(`Issue 6's targets at ${TARGET_RATE}× CPU\n\n${targetList(results)}`);
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * @param {Results} results
+ * @param {{ date: string, command: string, machine: ReturnType<typeof import('./machine.mjs').describeMachine> }} about
+ */
+export function benchmarksMarkdown(results, { date, command, machine }) {
+  const sections = results.rates.flatMap((rate) => [
+    `### ${rate}× CPU\n\nMedian (min–max) of ${results.runs} runs.\n\n${timingTable(results, rate)}`,
+    `kontakt against the others at ${rate}× CPU (medians of this run):\n\n${comparisonTable(results, rate)}`,
+  ]);
+  return `# Benchmarks
+
+Written by \`${command}\` — do not edit by hand; run it again instead.
+
+- Date: ${date}
+- Machine: ${machine.cpu}, ${machine.ram} RAM; ${machine.os}
+- Node ${machine.node}; ${machine.browser} (headless, found by \`scripts/find-chrome.mjs\`)
+- Pages served from loopback with brotli (or gzip), each run in a fresh browser context (nothing
+  cached); kontakt's page loads \`packages/widgets/dist/cdn/contact-form.js\` and talks to a real
+  kontakt server (\`packages/server/dist\`) on another loopback port, cross-origin as on a
+  department's site. The peers are built by esbuild as minified ESM bundles (\`bench/entries/\`).
+
+## Issue 6's targets at ${TARGET_RATE}× CPU
+
+${targetList(results)}
+
+## What the pages load
+
+Sizes are of every script and style sheet the page loaded (raw, and compressed here at gzip -9 and
+brotli 11). axe-core ran on the finished page (shadow roots included, frames not).
+
+${sizeTable(results)}
+
+## Timings
+
+${sections.join('\n\n')}
+
+## What is measured
+
+- **visible**: the first animation frame, counted from navigation start, in which the embed's first
+  usable element has a box: kontakt's \`[part~="form"]\` in its shadow root, Papercups' and n8n's
+  launcher button, Form.io's first field, the Lit element's text, the empty page's heading.
+- **complete** (kontakt only): the first frame in which \`select#topic\` holds a topic from the
+  server. Targets compare it with the empty page's *visible*.
+- **long tasks**: tasks over 50 ms (\`PerformanceObserver\` \`longtask\`), count and total duration.
+- **main-thread task time**: CDP \`Performance.getMetrics\` \`TaskDuration\` of the page, read when
+  the page is visible (and complete) and the network has been quiet for 500 ms.
+- **heap after GC**: \`Runtime.getHeapUsage\` after \`HeapProfiler.collectGarbage\`, same moment.
+- CPU slowed down with CDP \`Emulation.setCPUThrottlingRate\`.
+`;
+}
