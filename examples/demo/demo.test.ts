@@ -93,6 +93,36 @@ afterAll(async () => {
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
+/** Waits until the form's topics from the server are in (the form itself shows at once). */
+async function waitForTopics(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('kc-contact-form')
+        ?.shadowRoot?.querySelector('#topic option:not([value=""])'),
+    { polling: 100, timeout: 15_000 },
+  );
+}
+
+/** Fills in and sends a question the way a person does; resolves with the receipt's reference. */
+async function sendQuestion(page: Page, topic: string, message: string): Promise<string> {
+  await page.select('kc-contact-form >>> #topic', topic);
+  await page.type('kc-contact-form >>> #message', message);
+  await page.click('kc-contact-form >>> #answerChannel-email');
+  await page.type('kc-contact-form >>> #email', 'kim.nilsson@example.se');
+  await page.click('kc-contact-form >>> [part~="submit-button"]');
+  // Polled: changes inside a shadow root do not wake puppeteer's document-level observer.
+  const reference = await page.waitForFunction(
+    () =>
+      document
+        .querySelector('kc-contact-form')
+        ?.shadowRoot?.querySelector('[part~="reference"]')
+        ?.textContent?.trim(),
+    { polling: 100, timeout: 15_000 },
+  );
+  return String(await reference.jsonValue());
+}
+
 /** Opens a page, recording CSP violations, script errors and console errors. */
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
@@ -115,36 +145,19 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   expect(response?.headers()['content-security-policy']).toContain(
     "require-trusted-types-for 'script'; trusted-types lit-html",
   );
-  // The form shows at once; the department's topics fill in when they arrive.
-  await page.waitForFunction(
-    () =>
-      document
-        .querySelector('kc-contact-form')
-        ?.shadowRoot?.querySelector('#topic option:not([value=""])'),
-    { polling: 100, timeout: 15_000 },
-  );
+  await waitForTopics(page);
   return { page, problems };
 }
 
 describe('the demo department pages', () => {
   it('take a question to a receipt under a strict CSP with Trusted Types, storing one case', async () => {
     const { page, problems } = await open('/');
-    await page.select('kc-contact-form >>> #topic', 'gatubelysning');
-    await page.type('kc-contact-form >>> #message', 'Gatlampan utanför Storgatan 12 är släckt.');
-    await page.click('kc-contact-form >>> #answerChannel-email');
-    await page.type('kc-contact-form >>> #email', 'kim.nilsson@example.se');
-    await page.click('kc-contact-form >>> [part~="submit-button"]');
-
-    // Polled: changes inside a shadow root do not wake puppeteer's document-level observer.
-    const reference = await page.waitForFunction(
-      () =>
-        document
-          .querySelector('kc-contact-form')
-          ?.shadowRoot?.querySelector('[part~="reference"]')
-          ?.textContent?.trim(),
-      { polling: 100, timeout: 15_000 },
+    const reference = await sendQuestion(
+      page,
+      'gatubelysning',
+      'Gatlampan utanför Storgatan 12 är släckt.',
     );
-    expect(await reference.jsonValue()).toMatch(/^KC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(reference).toMatch(/^KC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(await server.countCases()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
@@ -223,10 +236,7 @@ describe('a host page’s Content-Security-Policy', () => {
   it('allowing lit-html runs the widget, and hides the page’s content behind the form', async () => {
     const { page, errors, url } = await openHostPage(`${HOST_CSP}; trusted-types lit-html`);
     await page.goto(url);
-    await page.waitForFunction(
-      () => document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('form'),
-      { polling: 100, timeout: 15_000 },
-    );
+    await waitForTopics(page);
     const fallbackShown = await page.$eval('#fallback', (element) => element.checkVisibility());
     expect(fallbackShown).toBe(false);
     expect(errors).toEqual([]);
@@ -248,27 +258,9 @@ describe('a department site on another origin', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(departmentSite.url);
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('kc-contact-form')
-          ?.shadowRoot?.querySelector('#topic option:not([value=""])'),
-      { polling: 100, timeout: 15_000 },
-    );
-    await page.select('kc-contact-form >>> #topic', 'parkering');
-    await page.type('kc-contact-form >>> #message', 'Hur söker jag boendeparkering?');
-    await page.click('kc-contact-form >>> #answerChannel-email');
-    await page.type('kc-contact-form >>> #email', 'kim.nilsson@example.se');
-    await page.click('kc-contact-form >>> [part~="submit-button"]');
-    const reference = await page.waitForFunction(
-      () =>
-        document
-          .querySelector('kc-contact-form')
-          ?.shadowRoot?.querySelector('[part~="reference"]')
-          ?.textContent?.trim(),
-      { polling: 100, timeout: 15_000 },
-    );
-    expect(await reference.jsonValue()).toMatch(/^KC-/);
+    await waitForTopics(page);
+    const reference = await sendQuestion(page, 'parkering', 'Hur söker jag boendeparkering?');
+    expect(reference).toMatch(/^KC-/);
     expect(errors).toEqual([]);
     await page.close();
   });
