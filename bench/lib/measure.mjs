@@ -106,7 +106,9 @@ async function waitUntilReady(tab, page) {
       Boolean(page.complete),
     );
   } catch (error) {
-    throw new Error(`${page.name} did not become ${what} within ${READY_TIMEOUT_MS} ms`, {
+    const visible = await tab.evaluate(() => /** @type {any} */ (window).__bench?.visible);
+    const seen = typeof visible === 'number' ? ` (visible after ${Math.round(visible)} ms)` : '';
+    throw new Error(`${page.name} did not become ${what} within ${READY_TIMEOUT_MS} ms${seen}`, {
       cause: error,
     });
   }
