@@ -114,7 +114,7 @@ export function comparisonTable(results, rate) {
       `kontakt ÷ ${peer.page.name}`,
       ratio(kontakt.bytes?.gzip, peer.bytes?.gzip),
       ratio(k.visible?.median, p?.visible?.median),
-      '',
+      '–',
       ratio(k.taskMs?.median, p?.taskMs?.median),
       ratio(k.heapBytes?.median, p?.heapBytes?.median),
     ]);
@@ -195,7 +195,7 @@ ${targetList(results)}
 ## What the pages load
 
 Sizes are of every script and style sheet the page loaded (raw, and compressed here at gzip -9 and
-brotli 11). axe-core ran on the finished page (shadow roots included, frames not).
+brotli 11; KB = 1,000 bytes). axe-core ran on the finished page (shadow roots included, frames not).
 
 ${sizeTable(results)}
 
