@@ -14,6 +14,9 @@ import type { KcContactForm } from './contact-form.js';
 
 setUpContactFormTests();
 
+/** Loading from the test server (which compiles modules on first request) is slow under load. */
+const SLOW = { timeout: 10_000 };
+
 /** Holds the department requests this page sends until `release()`; the server answers them. */
 function holdDepartmentRequests(): { release: () => void; restore: () => void } {
   const original = window.fetch;
@@ -68,7 +71,7 @@ describe('<kc-contact-form> first render', () => {
     const messageTop = query(element, '#message').getBoundingClientRect().top;
 
     held.release();
-    await waitUntil(() => topicsIn(element), 'the topics did not arrive');
+    await waitUntil(() => topicsIn(element), 'the topics did not arrive', SLOW);
     await element.updateComplete;
     expect(element.matches(':state(ready)')).to.equal(true);
     expect(topic.hasAttribute('aria-busy')).to.equal(false);
@@ -78,7 +81,7 @@ describe('<kc-contact-form> first render', () => {
     expect(sessionStorage.length, 'stored before use').to.equal(0);
 
     query(element, '#message').focus();
-    await waitUntil(submitPathLoaded, 'focus did not load the submit path');
+    await waitUntil(submitPathLoaded, 'focus did not load the submit path', SLOW);
   });
 
   it('keeps what the person typed while the topics arrive', async () => {
@@ -92,7 +95,7 @@ describe('<kc-contact-form> first render', () => {
     await element.updateComplete;
 
     held.release();
-    await waitUntil(() => topicsIn(element), 'the topics did not arrive');
+    await waitUntil(() => topicsIn(element), 'the topics did not arrive', SLOW);
     expect(query<HTMLTextAreaElement>(element, '#message').value).to.equal(
       'Snöröjningen har missat Storgatan.',
     );
@@ -110,14 +113,14 @@ describe('<kc-contact-form> the page’s own content', () => {
 
   it('is hidden while the form is shown', async () => {
     const element = await withFallback(server.url);
-    await waitUntil(() => topicsIn(element), 'the topics did not arrive');
+    await waitUntil(() => topicsIn(element), 'the topics did not arrive', SLOW);
     expect(fallbackShown(element)).to.equal(false);
   });
 
   it('is shown with a retry button when the server cannot be reached on the first load', async () => {
     // Port 9 (discard) refuses connections on the test machine: an unreachable server.
     const element = await withFallback('http://127.0.0.1:9');
-    await waitUntil(() => element.matches(':state(load-error)'), 'no load error');
+    await waitUntil(() => element.matches(':state(load-error)'), 'no load error', SLOW);
     await element.updateComplete;
     expect(shadow(element).querySelector('form')).to.equal(null);
     expect(text(element, '[part~="error"]')).to.contain('Formuläret kunde inte hämtas');
