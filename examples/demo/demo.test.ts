@@ -124,9 +124,15 @@ async function sendQuestion(page: Page, topic: string, message: string): Promise
 }
 
 /** Opens a page, recording CSP violations, script errors and console errors. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+async function open(
+  path: string,
+): Promise<{ page: Page; problems: string[]; departmentRequests: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
+  const departmentRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/v1/departments/')) departmentRequests.push(request.url());
+  });
   page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -146,7 +152,7 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
     "require-trusted-types-for 'script'; trusted-types lit-html",
   );
   await waitForTopics(page);
-  return { page, problems };
+  return { page, problems, departmentRequests };
 }
 
 describe('the demo department pages', () => {
@@ -159,6 +165,13 @@ describe('the demo department pages', () => {
     );
     expect(reference).toMatch(/^KC-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(await server.countCases()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('ask for their department once: the starter’s early request is the one the form uses', async () => {
+    const { page, problems, departmentRequests } = await open('/skola.html');
+    expect(departmentRequests).toEqual([`${server.url}/v1/departments/skola`]);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,4 +1,4 @@
-import { fetchDepartmentPreview, normalizeEndpoint } from '@kontakt/core';
+import { fetchDepartmentPreview, isSlug, normalizeEndpoint } from '@kontakt/core';
 
 /**
  * How a script-tag bundle starts a widget without being able to break the page. The department
@@ -42,7 +42,8 @@ function preloadDepartments(tag: string): void {
   for (const element of globalThis.document?.querySelectorAll(tag) ?? []) {
     const endpoint = element.getAttribute('endpoint');
     const department = element.getAttribute('department');
-    if (!endpoint || !department) continue;
+    // One the element would not send (see ClientController.target) is not sent early either.
+    if (!endpoint || !isSlug(department)) continue;
     try {
       // Failures are the element's to report when it asks for the same request.
       fetchDepartmentPreview(normalizeEndpoint(endpoint), department).catch(() => undefined);
