@@ -8,6 +8,7 @@ import {
   server,
   setUpContactFormTests,
   shadow,
+  submitPathLoaded,
   text,
 } from '../../test-support/contact-form-fixture.js';
 import type { KcContactForm } from './contact-form.js';
@@ -36,12 +37,6 @@ function holdDepartmentRequests(): { release: () => void; restore: () => void } 
     },
   };
 }
-
-/** True once this page has loaded the contact form's submit path (a module of its own). */
-const submitPathLoaded = () =>
-  performance
-    .getEntriesByType('resource')
-    .some((entry) => entry.name.includes('contact-form.deferred'));
 
 const topicsIn = (element: KcContactForm) =>
   shadow(element).querySelector('#topic option[value="parkering"]') !== null;
@@ -77,11 +72,11 @@ describe('<kc-contact-form> first render', () => {
     expect(topic.hasAttribute('aria-busy')).to.equal(false);
     // The topics filled in without moving what the person may already be doing.
     expect(query(element, '#message').getBoundingClientRect().top).to.equal(messageTop);
-    expect(submitPathLoaded(), 'submit path loaded before use').to.equal(false);
+    expect(submitPathLoaded(element), 'submit path loaded before use').to.equal(false);
     expect(sessionStorage.length, 'stored before use').to.equal(0);
 
     query(element, '#message').focus();
-    await waitUntil(submitPathLoaded, 'focus did not load the submit path', SLOW);
+    await waitUntil(() => submitPathLoaded(element), 'focus did not load the submit path', SLOW);
   });
 
   it('keeps what the person typed while the topics arrive', async () => {
