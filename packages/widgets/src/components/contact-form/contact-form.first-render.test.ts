@@ -75,7 +75,10 @@ describe('<kc-contact-form> first render', () => {
     expect(submitPathLoaded(element), 'submit path loaded before use').to.equal(false);
     expect(sessionStorage.length, 'stored before use').to.equal(0);
 
-    query(element, '#message').focus();
+    // A person starts to type. (Events, not `focus()`: with two test pages open at once, the
+    // page in the background gets no focus events.)
+    const message = query<HTMLTextAreaElement>(element, '#message');
+    message.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     await waitUntil(() => submitPathLoaded(element), 'focus did not load the submit path', SLOW);
   });
 
