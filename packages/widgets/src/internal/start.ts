@@ -14,10 +14,8 @@ export function startWidget(
   define: () => Promise<unknown>,
   chunks: readonly string[] = [],
 ): void {
-  preloadDepartments(tag);
-  // The chunks the element imports, fetched beside it instead of after it has been read. A chunk
-  // that fails here fails in `define()` too, and is reported there.
-  for (const chunk of chunks) import(/* @vite-ignore */ chunk).catch(() => undefined);
+  // The element first (the larger download), then the chunks it imports, fetched beside it
+  // instead of after it has been read, then the (small) department requests.
   define().catch((error: unknown) => {
     console.warn(
       `[kontakt] <${tag}> could not start, so the page's own content inside it stays. ` +
@@ -25,6 +23,9 @@ export function startWidget(
       error,
     );
   });
+  // A chunk that fails here fails in `define()` too, and is reported there.
+  for (const chunk of chunks) import(/* @vite-ignore */ chunk).catch(() => undefined);
+  preloadDepartments(tag);
 }
 
 /**
