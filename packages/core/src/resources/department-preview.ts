@@ -53,7 +53,9 @@ interface SharedRequest {
 
 /**
  * Fetches a department with the browser's own `fetch`: a plain CORS GET (no preflight) that the
- * HTTP cache answers when the server allows (`ETag`, `Cache-Control`). Rejects with a
+ * HTTP cache answers when the server allows (`ETag`, `Cache-Control`). Every caller on the page
+ * that asks for the same department while the request is under way, or within five minutes of
+ * its answer, gets that answer; a failure is not kept. Rejects with a
  * `NetworkError` (unreachable, `timeout`), a `KontaktError` with the server's code (e.g.
  * `department_not_found`), or an `InvalidResponseError`.
  *
