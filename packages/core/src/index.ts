@@ -14,6 +14,7 @@ export { normalizeEndpoint } from './endpoint.js';
 export { asKontaktError } from './errors/as-kontakt-error.js';
 export { InvalidResponseError } from './errors/InvalidResponseError.js';
 export {
+  internalError,
   isKontaktError,
   KontaktError,
   type KontaktErrorCode,
@@ -59,6 +60,7 @@ export {
   type ContactMessageInput,
   ContactMessageSchema,
   containsPersonalIdentityNumber,
+  DEFAULT_TIME_ZONE,
   type Department,
   EmailSchema,
   ERROR_CODES,

@@ -86,3 +86,25 @@ export function brandOf(value: unknown): KontaktErrorKind | undefined {
 export function isKontaktError(value: unknown): value is KontaktError {
   return brandOf(value) !== undefined;
 }
+
+/**
+ * Something that is not a kontakt error (a bug, a broken injected `fetch`), as a `KontaktError`
+ * with the code `internal_error` and the thrown value as `cause`. Free of ky and zod, so code
+ * that only ever receives the SDK's own errors can wrap the unexpected ones without loading the
+ * mapping in `asKontaktError`.
+ *
+ * @since 0.2.0
+ */
+export function internalError(error: unknown): KontaktError {
+  return new KontaktError(describe(error), { code: 'internal_error', cause: error });
+}
+
+/** A message for any thrown value; `String()` itself throws for objects without a prototype. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'Unexpected error';
+  }
+}

@@ -1,4 +1,5 @@
-import { isKontaktError, KontaktError } from './KontaktError.js';
+import type { KontaktError } from './KontaktError.js';
+import { internalError, isKontaktError } from './KontaktError.js';
 import { toKontaktError } from './to-kontakt-error.js';
 
 /**
@@ -20,16 +21,5 @@ import { toKontaktError } from './to-kontakt-error.js';
  */
 export function asKontaktError(error: unknown): KontaktError {
   const mapped = toKontaktError(error);
-  if (isKontaktError(mapped)) return mapped;
-  return new KontaktError(describe(error), { code: 'internal_error', cause: error });
-}
-
-/** A message for any thrown value; `String()` itself throws for objects without a prototype. */
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  try {
-    return String(error);
-  } catch {
-    return 'Unexpected error';
-  }
+  return isKontaktError(mapped) ? mapped : internalError(error);
 }

@@ -10,7 +10,7 @@ import { KontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
 import type { LocalizedText } from '../schemas/common.js';
 import type { Category } from '../schemas/department.js';
-import { isSlug, LOCALES, TIME_ZONE_PATTERN } from '../schemas/vocabulary.js';
+import { DEFAULT_TIME_ZONE, isSlug, LOCALES, TIME_ZONE_PATTERN } from '../schemas/vocabulary.js';
 
 /** What a widget shows of a department before the person has started to use it. */
 export interface DepartmentPreview {
@@ -29,8 +29,6 @@ export interface DepartmentPreviewOptions {
   /** Milliseconds before the request is given up. Default `10_000`, as the client's. */
   timeout?: number | undefined;
 }
-
-const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /**
  * How long an answer is reused: the server lets HTTP caches keep a department this long
@@ -160,7 +158,7 @@ function readText(value: unknown): LocalizedText | undefined {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A zone name by its shape; the receipt falls back to `Europe/Stockholm` for one `Intl` lacks. */
+/** A zone name by its shape; the receipt falls back to `DEFAULT_TIME_ZONE` for one `Intl` lacks. */
 function isTimeZone(value: unknown): value is string {
   return typeof value === 'string' && value.length <= 64 && TIME_ZONE_PATTERN.test(value);
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LocalizedTextSchema, OriginSchema, SlugSchema } from './common.js';
-import { TIME_ZONE_PATTERN } from './vocabulary.js';
+import { DEFAULT_TIME_ZONE, TIME_ZONE_PATTERN } from './vocabulary.js';
 
 export const DepartmentIdSchema = SlugSchema;
 export type DepartmentId = z.infer<typeof DepartmentIdSchema>;
@@ -36,7 +36,7 @@ export const OpeningHoursSchema = z.object({
   /** IANA time zone the clock times are in. */
   timeZone: z._default(
     z.string().check(z.maxLength(64, 'too_long'), z.regex(TIME_ZONE_PATTERN, 'invalid_format')),
-    'Europe/Stockholm',
+    DEFAULT_TIME_ZONE,
   ),
   weekly: z.array(OpeningPeriodSchema),
   /** Swedish public holidays count as closed unless a special day says otherwise. */

@@ -84,4 +84,4 @@ export {
   createCaseReference,
   normalizeCaseReference,
 } from './reference.js';
-export { isSlug } from './vocabulary.js';
+export { DEFAULT_TIME_ZONE, isSlug } from './vocabulary.js';

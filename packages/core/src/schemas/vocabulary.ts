@@ -34,6 +34,9 @@ export function isSlug(value: unknown): value is string {
   );
 }
 
+/** The time zone of opening hours and receipts when a department names none. */
+export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
+
 /**
  * An IANA time zone name by its shape (`Europe/Stockholm`, `UTC`). Shape only: asking `Intl`
  * loads locale data, which costs a slow phone over 100 ms in a widget's first frame.

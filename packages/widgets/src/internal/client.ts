@@ -1,7 +1,8 @@
 import type { ClientOptions, KontaktClient } from '@kontakt/core';
-import { isSlug, normalizeEndpoint } from '@kontakt/core';
 import { ContextConsumer, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Target } from './target.js';
+import { toTarget } from './target.js';
 
 /**
  * The client a `<kc-provider>` hands to the widgets inside it. The key is a string, not a symbol,
@@ -20,10 +21,7 @@ export interface ClientSource {
 }
 
 /** The server and department a widget talks to, known before any client is loaded. */
-export interface ClientTarget {
-  /** Normalised as the client normalises it (absolute, no trailing slash). */
-  readonly endpoint: string;
-  readonly department: string;
+export interface ClientTarget extends Target {
   /** The client to use as it is, when one was set from JavaScript or handed down by a provider. */
   readonly client: KontaktClient | undefined;
 }
@@ -68,12 +66,9 @@ export class ClientController implements ReactiveController {
   client(create: CreateClient): KontaktClient | undefined {
     const target = this.target;
     if (!target || target.client) return target?.client;
-    const key = `${target.endpoint}\n${target.department}`;
-    if (this.made?.key !== key) {
-      this.made = {
-        key,
-        client: create({ endpoint: target.endpoint, department: target.department }),
-      };
+    if (this.made?.key !== target.key) {
+      const { endpoint, department } = target;
+      this.made = { key: target.key, client: create({ endpoint, department }) };
     }
     return this.made.client;
   }
@@ -85,10 +80,6 @@ function targetOf(
   where: { endpoint: string; department: string },
   client: KontaktClient | undefined,
 ): ClientTarget | undefined {
-  if (!isSlug(where.department)) return undefined;
-  try {
-    return { endpoint: normalizeEndpoint(where.endpoint), department: where.department, client };
-  } catch {
-    return undefined;
-  }
+  const target = toTarget(where.endpoint, where.department);
+  return target && { ...target, client };
 }

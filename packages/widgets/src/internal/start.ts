@@ -1,4 +1,5 @@
-import { fetchDepartmentPreview, isSlug, normalizeEndpoint } from '@kontakt/core';
+import { fetchDepartmentPreview } from '@kontakt/core';
+import { toTarget } from './target.js';
 
 /**
  * How a script-tag bundle starts a widget without being able to break the page. The department
@@ -41,15 +42,12 @@ export function builtChunks(base: string, list: string): string[] {
 /** Starts the department request of every `tag` element that names its endpoint and department. */
 function preloadDepartments(tag: string): void {
   for (const element of globalThis.document?.querySelectorAll(tag) ?? []) {
-    const endpoint = element.getAttribute('endpoint');
-    const department = element.getAttribute('department');
-    // One the element would not send (see ClientController.target) is not sent early either.
-    if (!endpoint || !isSlug(department)) continue;
-    try {
-      // Failures are the element's to report when it asks for the same request.
-      fetchDepartmentPreview(normalizeEndpoint(endpoint), department).catch(() => undefined);
-    } catch {
-      // An endpoint that is not a URL: the element reports it as not configured.
-    }
+    // Only what the element itself would send (see ClientController.target) is sent early.
+    const target = toTarget(
+      element.getAttribute('endpoint') ?? '',
+      element.getAttribute('department') ?? '',
+    );
+    // Failures are the element's to report when it asks for the same request.
+    if (target) fetchDepartmentPreview(target.endpoint, target.department).catch(() => undefined);
   }
 }

@@ -4,6 +4,6 @@
  * schemas (zod) for validation, the submit path with the outbox (IndexedDB), and the check that
  * warns about a personal identity number. See the widgets' README, "First render, then the rest".
  */
-export { asKontaktError, containsPersonalIdentityNumber, createClient } from '@kontakt/core';
+export { containsPersonalIdentityNumber, createClient } from '@kontakt/core';
 export { SubmissionController } from '../../internal/submission-controller.js';
 export { validate } from './contact-form.validation.js';

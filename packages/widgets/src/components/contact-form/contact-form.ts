@@ -1,6 +1,8 @@
 import type { DepartmentPreview, KontaktClient, Need, OutboxEntry, Receipt } from '@kontakt/core';
 import {
+  DEFAULT_TIME_ZONE,
   fetchDepartmentPreview,
+  internalError,
   isKontaktError,
   KontaktError,
   MESSAGE_MAX_LENGTH,
@@ -61,8 +63,6 @@ type View = 'form' | 'offline' | 'receipt';
 /** What the live region says (a key, so it follows a language switch). */
 type Announcement = '' | 'submitting' | 'draftRestored' | 'formCleared';
 const IDLE: SubmissionState = { status: 'idle' };
-/** Receipts show dates in the department's zone; this one until its topics have arrived. */
-const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 const STATES = [
   'loading',
   'load-error',
@@ -233,9 +233,8 @@ export class KcContactForm extends KontaktElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const target = this.clients.target;
-    const key = target && `${target.endpoint}\n${target.department}`;
-    if (target && key !== this.checkedTarget) {
-      this.checkedTarget = key;
+    if (target && target.key !== this.checkedTarget) {
+      this.checkedTarget = target.key;
       this.restoreDraft(target);
       void this.adoptKept(target);
     }
@@ -315,24 +314,12 @@ export class KcContactForm extends KontaktElement {
       const full = await client.departments.get(undefined, { signal });
       return { ...full, timeZone: full.openingHours.timeZone };
     } catch (error) {
-      if (!signal.aborted) void this.reportError(error);
+      // The SDK rejects with its own errors; anything else is a bug (e.g. a broken injected fetch).
+      if (!signal.aborted) {
+        this.dispatchEvent(new KcErrorEvent(isKontaktError(error) ? error : internalError(error)));
+      }
       throw error;
     }
-  }
-
-  /**
-   * Fires `kc-error`. What the SDK rejects with is a `KontaktError` already; anything else (a bug,
-   * a broken injected `fetch`) is normalised by the SDK's `asKontaktError`, which comes with the
-   * submit path so that the first frame does not pay for it.
-   */
-  private async reportError(error: unknown): Promise<void> {
-    const normalised = isKontaktError(error)
-      ? error
-      : await this.deferred.load().then(
-          (submit) => submit.asKontaktError(error),
-          () => new KontaktError(String(error), { code: 'internal_error', cause: error }),
-        );
-    this.dispatchEvent(new KcErrorEvent(normalised));
   }
 
   protected override render(): TemplateResult {
@@ -553,7 +540,7 @@ export class KcContactForm extends KontaktElement {
     if (!target.client && !this.deferred.value && !(await mayHoldKeptSubmissions())) return;
     const submit = await this.deferred.load().catch(() => undefined);
     const client = submit && this.clients.client(submit.createClient);
-    if (client && this.checkedTarget === `${target.endpoint}\n${target.department}`) {
+    if (client && this.checkedTarget === target.key) {
       void this.submissionFor(submit).adopt(client);
     }
   }
