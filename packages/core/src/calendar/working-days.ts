@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../schemas/vocabulary.js';
 import type { CalendarDate } from './calendar-date.js';
 import { addDays, formatCalendarDate, isoWeekday, parseCalendarDate } from './calendar-date.js';
 import { swedishHolidayOn } from './holidays.js';
@@ -12,8 +13,6 @@ export interface WorkingDayOptions {
   /** Local clock time (`HH:MM`) a working day ends at. Default `17:00`. */
   endOfDay?: string;
 }
-
-const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 /**
  * True when `date` is a working day: Monday to Friday and not a Swedish holiday (midsommarafton,
