@@ -28,6 +28,13 @@ export {
   type QueuedSubmission,
 } from './errors/NetworkError.js';
 export { isValidationError, ValidationError } from './errors/ValidationError.js';
+export {
+  EventStream,
+  EventStreamErrorEvent,
+  type EventStreamMessage,
+  type EventStreamOptions,
+  type EventStreamState,
+} from './events/index.js';
 export { createIdempotencyKey } from './idempotency.js';
 export {
   OutboxDeliveredEvent,

@@ -1,0 +1,22 @@
+/** How long to wait before reconnecting. */
+export interface ReconnectOptions {
+  /**
+   * Milliseconds before the first reconnection, until the server sends `retry:` (which then
+   * takes its place). Default `1_000`.
+   */
+  initial?: number | undefined;
+  /** Upper bound of one wait in milliseconds, whatever the server asks for. Default `30_000`. */
+  max?: number | undefined;
+}
+
+export const DEFAULT_RECONNECT = { initial: 1_000, max: 30_000 } as const;
+
+/**
+ * The wait before reconnection number `attempt` (from 1; back to 1 after a good connection):
+ * `base` doubled per failed attempt, capped at `max`, then half to full of that at random, so
+ * clients that lost one server together (a restart) do not all come back at the same instant.
+ */
+export function reconnectDelay(attempt: number, base: number, max: number): number {
+  const delay = Math.min(max, base * 2 ** Math.min(attempt - 1, 30));
+  return delay * (0.5 + Math.random() / 2);
+}

@@ -1,0 +1,21 @@
+/**
+ * `@kontakt/core/events`: Server-Sent Events over `fetch`, free of ky and zod, for live views
+ * whose first render must stay small (`<kc-notice>`). Per-resource helpers (e.g. notices) open an
+ * `EventStream` and parse its `data` with their own schema.
+ *
+ * @module @kontakt/core/events
+ */
+export type { ReconnectOptions } from './backoff.js';
+export { EventStreamErrorEvent } from './error-event.js';
+export {
+  EventStream,
+  type EventStreamEventMap,
+  type EventStreamOptions,
+  type EventStreamState,
+} from './event-stream.js';
+export {
+  type EventStreamMessage,
+  EventStreamParser,
+  type EventStreamParserCallbacks,
+} from './parser.js';
+export { LAST_EVENT_ID_PARAM, RECONNECT_EVENT } from './protocol.js';
