@@ -22,6 +22,7 @@ import { measure } from './lib/measure.mjs';
 import { PAGES } from './lib/pages.mjs';
 import { assertBuilt, ROOT, WIDGET_CDN } from './lib/paths.mjs';
 import { benchmarksMarkdown, consoleReport } from './lib/report.mjs';
+import { snapshotForm } from './lib/static-form.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import { summarizeRuns } from './lib/stats.mjs';
 
@@ -38,7 +39,7 @@ const quick = Boolean(args.quick);
 const runs = quick ? 1 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1)
   throw new Error(`--runs needs a whole number, got ${args.runs}`);
-const pages = quick ? PAGES.filter((page) => !page.peer) : PAGES;
+const pages = quick ? PAGES.filter((page) => !page.peer && !page.reference) : PAGES;
 
 /** @param {string} line */
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
@@ -53,10 +54,12 @@ async function main() {
 
   /** @type {{ url: string, close: () => Promise<void> } | undefined} */
   let kontakt;
+  /** @type {import('./lib/static-form.mjs').FormSnapshot | undefined} */
+  let staticForm;
   const web = await startStaticServer({
     mounts: { '/kontakt/': WIDGET_CDN, '/assets/': OUT_DIR },
     pages,
-    context: () => ({ endpoint: kontakt?.url ?? '' }),
+    context: () => ({ endpoint: kontakt?.url ?? '', staticForm }),
   });
   kontakt = await startKontaktServer(web.url);
   // Loopback only: whatever an embed tries to reach elsewhere (Papercups' iframe) fails at once
@@ -67,6 +70,9 @@ async function main() {
     args: [...chromeArgs(), '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
   try {
+    if (pages.some((page) => page.id === 'static-form')) {
+      staticForm = await snapshotForm(browser, `${web.url}/kontakt.html`);
+    }
     const results = await measureAll(browser, web.url, axe);
     console.log(consoleReport(results));
     if (!quick) {

@@ -10,6 +10,7 @@
  * @property {string} id            file name and key in results
  * @property {string} name          as shown in tables
  * @property {boolean} peer         one of the embeds kontakt is compared with
+ * @property {boolean} [reference]  not an embed: a floor kontakt is read against (left out of --quick)
  * @property {(ctx: PageContext) => string} body   what the embed adds to <body>
  * @property {string[]} scripts     module scripts in <head>, as URLs on the bench server
  * @property {string[]} styles      style sheets in <head>
@@ -18,7 +19,11 @@
  *
  * @typedef {object} PageContext
  * @property {string} endpoint      the kontakt server's URL
+ * @property {import('./static-form.mjs').FormSnapshot | undefined} staticForm   kontakt's finished
+ *   form, read in the browser before the runs (see static-form.mjs)
  */
+
+import { staticFormHtml } from './static-form.mjs';
 
 /** @type {Page[]} */
 export const PAGES = [
@@ -48,6 +53,21 @@ export const PAGES = [
       const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
       return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
     },
+  },
+  {
+    id: 'static-form',
+    name: 'the same form as plain HTML (no script)',
+    peer: false,
+    reference: true,
+    body: ({ staticForm }) => {
+      if (!staticForm) throw new Error('The static form is served only after it has been read.');
+      return staticFormHtml(staticForm);
+    },
+    scripts: [],
+    styles: [],
+    visible: () =>
+      document.querySelector('bench-static-form')?.shadowRoot?.querySelector('[part~="form"]'),
+    complete: undefined,
   },
   {
     id: 'papercups',
