@@ -65,6 +65,27 @@ export {
   WeekdaySchema,
 } from './department.js';
 export { toFieldErrors } from './field-errors.js';
+export {
+  type AdminNotice,
+  AdminNoticeSchema,
+  NOTICE_EVENTS,
+  NOTICE_SEVERITIES,
+  type Notice,
+  type NoticeDepartments,
+  NoticeDepartmentsSchema,
+  NoticeIdSchema,
+  type NoticeInput,
+  NoticeInputSchema,
+  type NoticeList,
+  NoticeListSchema,
+  NoticeSchema,
+  type NoticeSeverity,
+  NoticeSeveritySchema,
+  type NoticeText,
+  NoticeTextSchema,
+  NoticeTitleSchema,
+  NoticeWithdrawnSchema,
+} from './notice.js';
 export { containsPersonalIdentityNumber } from './personal-identity-number.js';
 export {
   ERROR_CODES,

@@ -34,6 +34,8 @@ export const FIELD_ERROR_CODES = [
   'invalid_reference',
   'invalid_type',
   'unknown_topic',
+  'unknown_department',
+  'end_before_start',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

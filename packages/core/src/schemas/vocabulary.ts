@@ -17,6 +17,12 @@ export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
 export const NEEDS = ['interpreter', 'sign_language', 'easy_read'] as const;
 export type Need = (typeof NEEDS)[number];
 
+/** How serious a crisis or service notice is. */
+export const NOTICE_SEVERITIES = ['info', 'warning', 'danger'] as const;
+export type NoticeSeverity = (typeof NOTICE_SEVERITIES)[number];
+export const NOTICE_TITLE_MAX_LENGTH = 120;
+export const NOTICE_TEXT_MAX_LENGTH = 2000;
+
 export const MESSAGE_MAX_LENGTH = 5000;
 export const NAME_MAX_LENGTH = 200;
 
