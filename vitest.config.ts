@@ -1,20 +1,45 @@
 import { defineConfig } from 'vitest/config';
 
+/** Server tests about the embedded store's file and worker, not about a store. */
+const SQLITE_ONLY = ['packages/server/src/store/sqlite*.test.ts'];
+/** Tests of the PostgreSQL driver itself and of several instances on one database. */
+const POSTGRES_ONLY = ['packages/server/src/store/postgres*.test.ts'];
+
 // Node-side tests (core SDK and server). Widget tests run in Chromium through web-test-runner.
+// Two projects: `node` runs everything on the embedded store; `postgres` runs the server's tests
+// again on a real PostgreSQL server that its global setup starts (scripts/postgres.mjs).
 export default defineConfig({
   resolve: { conditions: ['@kontakt/source'] },
   ssr: { resolve: { conditions: ['@kontakt/source'] } },
   test: {
-    include: [
-      'packages/{core,server,react}/src/**/*.test.ts',
-      'packages/widgets/*.test.ts',
-      'examples/*/*.test.ts',
-    ],
     // `*.browser.test.ts` need IndexedDB and a DOM: web-test-runner runs them in Chromium.
     exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            'packages/{core,server,react}/src/**/*.test.ts',
+            'packages/widgets/*.test.ts',
+            'examples/*/*.test.ts',
+          ],
+          exclude: ['**/node_modules/**', '**/*.browser.test.ts', ...POSTGRES_ONLY],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['packages/server/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...SQLITE_ONLY],
+          globalSetup: ['packages/server/src/test-support/postgres.global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProblemSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqliteDatabase } from './store/sqlite.js';
 import type { Store } from './store/store.js';
-import { createKyselyStore } from './store/store.js';
 import type { TestServer } from './test-support/departments.js';
 import { startTestServer, validSubmission } from './test-support/departments.js';
+import { createTestDatabase } from './test-support/store.js';
 
 let server: TestServer;
 let site: string;
@@ -136,13 +135,13 @@ describe('app', () => {
   });
 
   it('answers an unexpected failure with 500 internal_error and no stack trace', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-broken-'));
-    const real = await createKyselyStore(createSqliteDatabase(dataDir));
+    const database = await createTestDatabase();
+    const real = await database.open();
     const store: Store = {
       ...real,
       createCase: () => Promise.reject(new Error('disk on fire at /srv/secret.ts:12')),
     };
-    const broken = await startTestServer({ dataDir, store });
+    const broken = await startTestServer({ database, store });
     try {
       const response = await fetch(`${broken.url}/v1/cases`, {
         method: 'POST',
@@ -155,7 +154,7 @@ describe('app', () => {
       expect(ProblemSchema.parse(JSON.parse(text)).code).toBe('internal_error');
     } finally {
       await broken.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await database.remove();
     }
   });
 });

@@ -1,19 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ProblemSchema, ReceiptSchema } from '@kontakt/core/schemas';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from './idempotency.js';
 import type { TestServer } from './test-support/departments.js';
 import { startTestServer, validSubmission } from './test-support/departments.js';
 import { gatedStore } from './test-support/gated-store.js';
+import type { TestDatabase } from './test-support/store.js';
+import { createTestDatabase } from './test-support/store.js';
 
 const servers: TestServer[] = [];
-const dirs: string[] = [];
+const databases: TestDatabase[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(databases.splice(0).map((database) => database.remove()));
 });
+async function testDatabase() {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database;
+}
 
 async function start(overrides: Parameters<typeof startTestServer>[0] = {}) {
   const server = await startTestServer(overrides);
@@ -62,14 +66,13 @@ describe('Idempotency-Key', () => {
   });
 
   it('returns the same receipt after a server restart on the same data directory', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-restart-'));
-    dirs.push(dataDir);
+    const database = await testDatabase();
     const key = crypto.randomUUID();
-    const before = await start({ dataDir });
+    const before = await start({ database });
     const first = ReceiptSchema.parse(await (await post(before, validSubmission(), key)).json());
     await before.close();
 
-    const after = await start({ dataDir });
+    const after = await start({ database });
     const replay = await post(after, validSubmission(), key);
     expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
     expect(ReceiptSchema.parse(await replay.json())).toEqual(first);
@@ -99,10 +102,9 @@ describe('Idempotency-Key', () => {
   });
 
   it('answers 409 to a duplicate that arrives while the first is being stored', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-inflight-'));
-    dirs.push(dataDir);
-    const { store, storing, release } = await gatedStore(dataDir);
-    const server = await start({ dataDir, store });
+    const database = await testDatabase();
+    const { store, storing, release } = gatedStore(await database.open());
+    const server = await start({ database, store });
     const key = crypto.randomUUID();
 
     const first = post(server, validSubmission(), key);

@@ -14,8 +14,11 @@ export {
   type CreateCaseResult,
   createKyselyStore,
   createSqliteDatabase,
+  DatabaseUnreachableError,
   type IdempotencyRecord,
   type NewCase,
+  type OpenStoreOptions,
+  openStore,
   SQLITE_FILE_NAME,
   type Store,
 } from './store/index.js';

@@ -10,23 +10,38 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDepartments, validSubmission } from './test-support/departments.js';
+import type { TestDatabase } from './test-support/store.js';
+import { createTestDatabase, storeUnderTest } from './test-support/store.js';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 let dir: string;
+/** On PostgreSQL, the CLI gets this database's URL in DATABASE_URL. */
+let database: TestDatabase;
 beforeAll(async () => {
+  database = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'kontakt-cli-'));
   await writeFile(join(dir, 'departments.json'), JSON.stringify({ departments: testDepartments }));
   await writeFile(join(dir, 'bad.json'), JSON.stringify({ departments: [{ id: 'Gata!' }] }));
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>Demo</title>');
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await database.remove();
+});
 
 function run(args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(
     process.execPath,
     ['--conditions=@kontakt/source', '--import', 'tsx', MAIN, ...args],
     {
-      env: { ...process.env, PORT: '', HOST: '', KONTAKT_TRUST_PROXY: '', ...env },
+      env: {
+        ...process.env,
+        PORT: '',
+        HOST: '',
+        KONTAKT_TRUST_PROXY: '',
+        DATABASE_URL: database.databaseUrl ?? '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -66,6 +81,12 @@ function logsOf(child: ChildProcess) {
     },
   };
 }
+
+/**
+ * Checks that end before a store is opened (or never touch it) run once, in the embedded-store
+ * project: each one spawns a CLI process, which is slow.
+ */
+const storeNeutral = it.runIf(storeUnderTest === 'sqlite');
 
 describe('kontakt-server CLI', () => {
   it('starts, logs its URL and the demo page, stores a case and stops cleanly on SIGTERM', async () => {
@@ -107,45 +128,60 @@ describe('kontakt-server CLI', () => {
     expect(code).toBe(0);
   });
 
-  it('behind a trusted proxy (KONTAKT_TRUST_PROXY) logs the client network, never its full address', async () => {
-    const config = join(dir, 'departments.json');
-    const args = ['--config', config, '--data', join(dir, 'data-proxy'), '--port', '0'];
-    const child = run([...args, '--host', '127.0.0.1'], { KONTAKT_TRUST_PROXY: 'loopback' });
-    const logs = logsOf(child);
-    try {
-      const line = await logs.waitFor((l) => l.msg === 'kontakt server listening');
-      const response = await fetch(`${String(line.url)}/v1/departments`, {
-        headers: { 'X-Forwarded-For': '198.51.100.23' },
-      });
-      expect(response.status).toBe(200);
-      const request = await logs.waitFor(
-        (l) => l.msg === 'request' && l.path === '/v1/departments',
+  storeNeutral(
+    'behind a trusted proxy (KONTAKT_TRUST_PROXY) logs the client network, never its full address',
+    async () => {
+      const config = join(dir, 'departments.json');
+      const args = ['--config', config, '--data', join(dir, 'data-proxy'), '--port', '0'];
+      const child = run([...args, '--host', '127.0.0.1'], { KONTAKT_TRUST_PROXY: 'loopback' });
+      const logs = logsOf(child);
+      try {
+        const line = await logs.waitFor((l) => l.msg === 'kontakt server listening');
+        const response = await fetch(`${String(line.url)}/v1/departments`, {
+          headers: { 'X-Forwarded-For': '198.51.100.23' },
+        });
+        expect(response.status).toBe(200);
+        const request = await logs.waitFor(
+          (l) => l.msg === 'request' && l.path === '/v1/departments',
+        );
+        expect(request.client).toBe('198.51.100.0');
+        expect(JSON.stringify(logs.lines)).not.toContain('198.51.100.23');
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect((await once(child, 'exit'))[0]).toBe(0);
+    },
+  );
+
+  storeNeutral(
+    'refuses a --trust-proxy that is not hops or addresses, and a missing --serve directory',
+    async () => {
+      const config = join(dir, 'departments.json');
+      const proxy = await exitOf(
+        run([
+          '--config',
+          config,
+          '--port',
+          '0',
+          '--data',
+          dir,
+          '--trust-proxy',
+          '10.0.0.0/8,proxy',
+        ]),
       );
-      expect(request.client).toBe('198.51.100.0');
-      expect(JSON.stringify(logs.lines)).not.toContain('198.51.100.23');
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect((await once(child, 'exit'))[0]).toBe(0);
-  });
+      expect(proxy.code).toBe(78);
+      expect(proxy.stderr).toContain('trustProxy.1: invalid_format');
 
-  it('refuses a --trust-proxy that is not hops or addresses, and a missing --serve directory', async () => {
-    const config = join(dir, 'departments.json');
-    const proxy = await exitOf(
-      run(['--config', config, '--port', '0', '--data', dir, '--trust-proxy', '10.0.0.0/8,proxy']),
-    );
-    expect(proxy.code).toBe(78);
-    expect(proxy.stderr).toContain('trustProxy.1: invalid_format');
+      const missing = join(dir, 'missing');
+      const serve = await exitOf(
+        run(['--config', config, '--port', '0', '--data', dir, '--serve', `/=${missing}`]),
+      );
+      expect(serve.code).toBe(78);
+      expect(serve.stderr).toContain(`serve.0.dir: not_a_directory (dir: ${missing})`);
+    },
+  );
 
-    const missing = join(dir, 'missing');
-    const serve = await exitOf(
-      run(['--config', config, '--port', '0', '--data', dir, '--serve', `/=${missing}`]),
-    );
-    expect(serve.code).toBe(78);
-    expect(serve.stderr).toContain(`serve.0.dir: not_a_directory (dir: ${missing})`);
-  });
-
-  it('refuses a bad departments file and lists the bad fields', async () => {
+  storeNeutral('refuses a bad departments file and lists the bad fields', async () => {
     const child = run(['--config', join(dir, 'bad.json'), '--port', '0', '--data', dir]);
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
@@ -157,7 +193,7 @@ describe('kontakt-server CLI', () => {
     expect(stderr).toContain('departments.0.categories');
   });
 
-  it('says which port is taken and how to choose another', async () => {
+  storeNeutral('says which port is taken and how to choose another', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const { port } = taken.address() as AddressInfo;
@@ -175,4 +211,22 @@ describe('kontakt-server CLI', () => {
       taken.close();
     }
   });
+
+  it.runIf(storeUnderTest === 'postgres')(
+    'says in one sentence that the database cannot be reached, and exits 69 without a stack trace',
+    async () => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const { port } = closed.address() as AddressInfo;
+      await new Promise((resolve) => closed.close(resolve));
+      const url = `postgres://kontakt:hemligt@127.0.0.1:${port}/kontakt`;
+      const result = await exitOf(
+        run(['--config', join(dir, 'departments.json'), '--port', '0', '--database-url', url]),
+      );
+      expect(result.code).toBe(69);
+      expect(result.stderr.trim()).toBe(
+        `Cannot connect to the PostgreSQL database at postgres://kontakt:***@127.0.0.1:${port}/kontakt (connection refused); check DATABASE_URL and that the database server is running.`,
+      );
+    },
+  );
 });

@@ -2,11 +2,13 @@
 /**
  * `kontakt-server`: runs the contact-center API from a departments file.
  *
- *   kontakt-server --config departments.json [--data ./data] [--port 8080] [--host 0.0.0.0]
- *                  [--allow-origin https://example.se]… [--serve /demo=./examples/demo]…
- *                  [--demo ./examples/demo] [--trust-proxy 1] [--log-level info]
+ *   kontakt-server --config departments.json [--data ./data] [--database-url postgres://…]
+ *                  [--port 8080] [--host 0.0.0.0] [--allow-origin https://example.se]…
+ *                  [--serve /demo=./examples/demo]… [--demo ./examples/demo] [--trust-proxy 1]
+ *                  [--log-level info]
  *
- * Environment: PORT, HOST, KONTAKT_DATA_DIR, KONTAKT_TRUST_PROXY (empty counts as unset).
+ * Environment: PORT, HOST, KONTAKT_DATA_DIR, DATABASE_URL, KONTAKT_TRUST_PROXY (empty counts as
+ * unset). Without a database URL the cases go to the embedded store in the data directory.
  * SIGINT/SIGTERM finish requests in flight, then exit.
  */
 import { parseArgs } from 'node:util';
@@ -15,13 +17,17 @@ import type { StaticMount } from './context.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import type { RunningServer, ServerOptions } from './server.js';
 import { startServer } from './server.js';
+import { DatabaseUnreachableError } from './store/errors.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
 
 const USAGE = `Usage: kontakt-server --config <departments.json> [options]
   --config <file>          JSON file { "departments": [ … ] } (required)
-  --data <dir>             data directory (env KONTAKT_DATA_DIR, default ./data)
+  --data <dir>             data directory of the embedded store (env KONTAKT_DATA_DIR,
+                           default ./data)
+  --database-url <url>     postgres://user:password@host:5432/database: keep the cases in
+                           PostgreSQL instead (env DATABASE_URL)
   --port <n>               port (env PORT, default 8080; 0 picks a free one)
   --host <address>         address to listen on (env HOST, default 0.0.0.0)
   --allow-origin <origin>  origin allowed for every department (repeatable)
@@ -40,6 +46,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       config: { type: 'string' },
       data: { type: 'string' },
+      'database-url': { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
@@ -58,9 +65,11 @@ async function main(argv: string[]): Promise<void> {
   if (!values.config) throw new UsageError('--config is required');
 
   const trustProxy = values['trust-proxy'] ?? env('KONTAKT_TRUST_PROXY');
+  const databaseUrl = values['database-url'] ?? env('DATABASE_URL');
   const options: ServerOptions = {
     departments: await loadDepartmentsFile(values.config),
     dataDir: values.data ?? env('KONTAKT_DATA_DIR') ?? './data',
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
     port: parsePort(values.port ?? env('PORT') ?? '8080'),
     host: values.host ?? env('HOST') ?? '0.0.0.0',
     allowedOrigins: values['allow-origin'] ?? [],
@@ -148,6 +157,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(78); // EX_CONFIG
+  }
+  if (error instanceof DatabaseUnreachableError) {
+    console.error(error.message);
+    process.exit(69); // EX_UNAVAILABLE
   }
   const listenFailure = portProblem(error);
   if (listenFailure) {

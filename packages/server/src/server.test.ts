@@ -5,16 +5,23 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from './config.js';
 import { startServer } from './server.js';
-import { createSqliteDatabase } from './store/sqlite.js';
 import type { Store } from './store/store.js';
-import { createKyselyStore } from './store/store.js';
 import { startTestServer, testDepartments, validSubmission } from './test-support/departments.js';
 import { gatedStore } from './test-support/gated-store.js';
+import type { TestDatabase } from './test-support/store.js';
+import { createTestDatabase } from './test-support/store.js';
 
 const dirs: string[] = [];
+const databases: TestDatabase[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(databases.splice(0).map((database) => database.remove()));
 });
+async function testDatabase() {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database;
+}
 async function tempDir() {
   const dir = await mkdtemp(join(tmpdir(), 'kontakt-server-'));
   dirs.push(dir);
@@ -68,8 +75,8 @@ describe('startServer', () => {
   });
 
   it('waits for an idempotency sweep under way before closing the store', async () => {
-    const dataDir = await tempDir();
-    const real = await createKyselyStore(createSqliteDatabase(dataDir));
+    const database = await testDatabase();
+    const real = await database.open();
     const events: string[] = [];
     let release = () => {};
     const gate = new Promise<void>((resolve) => {
@@ -89,7 +96,7 @@ describe('startServer', () => {
       },
     };
     // The first sweep starts with the server and waits at the gate.
-    const server = await startTestServer({ dataDir, store });
+    const server = await startTestServer({ database, store });
     const closing = server.close();
     // With no connection open, the listening socket is closed within a turn of the event loop.
     await new Promise((resolve) => setImmediate(resolve));
@@ -101,9 +108,9 @@ describe('startServer', () => {
   });
 
   it('lets a request in flight finish before close() resolves, then stops listening', async () => {
-    const dataDir = await tempDir();
-    const { store, storing, release } = await gatedStore(dataDir);
-    const server = await startTestServer({ dataDir, store });
+    const database = await testDatabase();
+    const { store, storing, release } = gatedStore(await database.open());
+    const server = await startTestServer({ database, store });
     const pending = fetch(`${server.url}/v1/cases`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -121,7 +128,7 @@ describe('startServer', () => {
     await closing;
     await expect(fetch(`${server.url}/v1/health`)).rejects.toThrow();
     // The case was committed before the database closed.
-    const reopened = await createKyselyStore(createSqliteDatabase(dataDir));
+    const reopened = await database.open();
     expect(await reopened.countCases()).toBe(1);
     await reopened.close();
   });

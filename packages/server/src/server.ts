@@ -11,15 +11,20 @@ import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy } from './middleware/client-address.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
 import { checkRateLimit } from './middleware/rate-limit.js';
-import { createSqliteDatabase } from './store/sqlite.js';
+import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
-import { createKyselyStore } from './store/store.js';
 
 export interface ServerOptions {
   /** The departments (validated with `DepartmentSchema` at start; a bad one throws `ConfigError`). */
   departments: DepartmentInput[];
   /** Where the embedded store keeps `kontakt.sqlite`; created on first start. */
   dataDir: string;
+  /**
+   * `postgres://user:password@host:5432/database`: keep the cases in PostgreSQL instead of the
+   * embedded store (several instances behind a load balancer share one database). An unreachable
+   * database makes `startServer` reject with `DatabaseUnreachableError`.
+   */
+  databaseUrl?: string;
   /** 0 picks a free port. Default 8080. */
   port?: number;
   /** Default `127.0.0.1`. */
@@ -48,7 +53,7 @@ export interface ServerOptions {
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The clock, for tests. */
   now?: () => Date;
-  /** A store to use instead of the embedded SQLite one in `dataDir` (e.g. PostgreSQL). */
+  /** A store to use instead of opening one from `dataDir` / `databaseUrl` (tests). */
   store?: Store;
 }
 
@@ -85,7 +90,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   checkOptions(options);
   const logger = pino({ level: options.logLevel ?? 'info' });
   const now = options.now ?? (() => new Date());
-  const store = options.store ?? (await createKyselyStore(createSqliteDatabase(options.dataDir)));
+  const store =
+    options.store ??
+    (await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, logger }));
 
   const ctx: AppContext = {
     departments: new Map(departments.map((department) => [department.id, department])),
@@ -196,10 +203,18 @@ function checkOptions(options: ServerOptions): void {
     errors.push(fieldError(['bodyLimit'], 'too_small'));
   }
   errors.push(...compileTrustProxy(options.trustProxy).errors);
+  if (options.databaseUrl !== undefined && !isPostgresUrl(options.databaseUrl)) {
+    // No params: the URL may hold a password.
+    errors.push(fieldError(['databaseUrl'], 'invalid_format'));
+  }
   (options.serve ?? []).forEach((mount, index) => {
     errors.push(...checkMount(mount, index));
   });
   if (errors.length > 0) throw new ConfigError('the server options', errors);
+}
+
+function isPostgresUrl(text: string): boolean {
+  return URL.canParse(text) && ['postgres:', 'postgresql:'].includes(new URL(text).protocol);
 }
 
 function checkMount(mount: StaticMount, index: number): FieldError[] {

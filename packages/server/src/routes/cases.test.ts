@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { ProblemSchema, ReceiptSchema } from '@kontakt/core/schemas';
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SQLITE_FILE_NAME } from '../store/sqlite.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer, validSubmission } from '../test-support/departments.js';
 
@@ -42,32 +39,35 @@ describe('POST /v1/cases', () => {
       answerTimePromise: { workingDays: 2 },
     });
 
-    const db = new SqliteDatabase(join(server.dataDir, SQLITE_FILE_NAME), { readonly: true });
-    try {
-      const row = db.prepare('select * from cases where reference = ?').get(receipt.reference);
-      expect(row).toMatchObject({
-        department: 'gata',
-        channel: 'web_form',
-        page_url: 'https://gata.example.se/parkering/boendeparkering',
-        widget: 'kc-contact-form',
-        topic: 'parkering',
-        status: 'received',
-        receipt_token_hash: createHash('sha256').update(receipt.receiptToken).digest('hex'),
-        created_at: '2027-03-25T09:00:00.000Z',
-      });
-      expect(JSON.stringify(row)).not.toContain(receipt.receiptToken);
-      expect(JSON.parse((row as { message: string }).message)).toMatchObject({
-        message: 'Hur söker jag boendeparkering på Södervärn?',
-        email: 'anna.andersson@example.se',
-        answerLanguage: 'sv',
-      });
-      const timeline = db
-        .prepare('select seq, status, at from case_timeline where case_reference = ?')
-        .all(receipt.reference);
-      expect(timeline).toEqual([{ seq: 1, status: 'received', at: '2027-03-25T09:00:00.000Z' }]);
-    } finally {
-      db.close();
-    }
+    const { row, timeline } = await server.database.inspect(async (db) => ({
+      row: await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('reference', '=', receipt.reference)
+        .executeTakeFirst(),
+      timeline: await db
+        .selectFrom('case_timeline')
+        .select(['seq', 'status', 'at'])
+        .where('case_reference', '=', receipt.reference)
+        .execute(),
+    }));
+    expect(row).toMatchObject({
+      department: 'gata',
+      channel: 'web_form',
+      page_url: 'https://gata.example.se/parkering/boendeparkering',
+      widget: 'kc-contact-form',
+      topic: 'parkering',
+      status: 'received',
+      receipt_token_hash: createHash('sha256').update(receipt.receiptToken).digest('hex'),
+      created_at: '2027-03-25T09:00:00.000Z',
+    });
+    expect(JSON.stringify(row)).not.toContain(receipt.receiptToken);
+    expect(JSON.parse(row?.message ?? '{}')).toMatchObject({
+      message: 'Hur söker jag boendeparkering på Södervärn?',
+      email: 'anna.andersson@example.se',
+      answerLanguage: 'sv',
+    });
+    expect(timeline).toEqual([{ seq: 1, status: 'received', at: '2027-03-25T09:00:00.000Z' }]);
   });
 
   it('gives every case its own reference and token', async () => {

@@ -1,13 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
-import { createSqliteDatabase } from '../store/sqlite.js';
-import { createKyselyStore } from '../store/store.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
+import { createTestDatabase } from '../test-support/store.js';
 
 type Doc = {
   openapi: string;
@@ -32,8 +28,8 @@ afterAll(() => server.close());
 
 /** The app's own API routes, read from Hono, as `METHOD /path/{param}`. */
 async function appRoutes(): Promise<string[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'kontakt-openapi-'));
-  const store = await createKyselyStore(createSqliteDatabase(dir));
+  const database = await createTestDatabase();
+  const store = await database.open();
   try {
     const app = createApp({
       departments: new Map(),
@@ -51,7 +47,7 @@ async function appRoutes(): Promise<string[]> {
     return [...new Set(routes)].sort();
   } finally {
     await store.close();
-    await rm(dir, { recursive: true, force: true });
+    await database.remove();
   }
 }
 

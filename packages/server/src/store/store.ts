@@ -1,27 +1,20 @@
 import type { Case } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { NewCase } from './cases.js';
-import { caseExists, countCases, insertCase, selectCase } from './cases.js';
+import { countCases, selectCase } from './cases.js';
+import type { CreateCaseResult } from './create-case.js';
+import { conflictAfterUniqueViolation, createCaseIn, isUniqueViolation } from './create-case.js';
 import type { IdempotencyRecord } from './idempotency.js';
-import {
-  deleteExpiredIdempotencyRecords,
-  insertIdempotencyRecord,
-  selectIdempotencyRecord,
-} from './idempotency.js';
+import { deleteExpiredIdempotencyRecords, selectIdempotencyRecord } from './idempotency.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database } from './schema.js';
 
-/** Why a case was not created. */
-export type CreateCaseResult =
-  | { created: true }
-  /** Another case already has the reference: make a new one and try again. */
-  | { created: false; conflict: 'reference' }
-  /** Another request with the same key committed first: answer as it was answered. */
-  | { created: false; conflict: 'idempotency_key'; record: IdempotencyRecord };
+export type { CreateCaseResult } from './create-case.js';
 
 /**
- * Everything the routes need from storage. Routes depend on this, never on a SQL dialect, so a
- * PostgreSQL store is one more implementation of it.
+ * Everything the routes need from storage. Routes depend on this, never on a SQL dialect: the
+ * embedded store and PostgreSQL are two implementations of it.
  */
 export interface Store {
   /**
@@ -40,32 +33,35 @@ export interface Store {
   /** Forgets idempotency records that expired before `now`; returns how many. */
   deleteExpiredIdempotencyRecords(now: Date): Promise<number>;
   countCases(): Promise<number>;
+  /** Resolves when the database answers a query; rejects when it does not (readiness checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Runs the migrations and returns a `Store` over any Kysely database with our schema. */
+/**
+ * Runs the migrations and returns a `Store` over any Kysely database with our schema. The queries
+ * are dialect-neutral; the same code runs on SQLite and PostgreSQL.
+ */
 export async function createKyselyStore(db: Kysely<Database>): Promise<Store> {
   await migrateToLatest(db as Kysely<unknown>);
   return {
-    createCase: (input, idempotency) =>
-      db.transaction().execute(async (trx): Promise<CreateCaseResult> => {
-        if (idempotency) {
-          const key = { scope: idempotency.scope, key: idempotency.key };
-          const createdAt = new Date(idempotency.createdAt);
-          const existing = await selectIdempotencyRecord(trx, key.scope, key.key, createdAt);
-          if (existing) return { created: false, conflict: 'idempotency_key', record: existing };
-          await deleteExpiredIdempotencyRecords(trx, createdAt, key);
-        }
-        if (await caseExists(trx, input.reference))
-          return { created: false, conflict: 'reference' };
-        await insertCase(trx, input);
-        if (idempotency) await insertIdempotencyRecord(trx, idempotency);
-        return { created: true };
-      }),
+    async createCase(input, idempotency) {
+      try {
+        return await db.transaction().execute((trx) => createCaseIn(trx, input, idempotency));
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const conflict = await conflictAfterUniqueViolation(db, input, idempotency);
+        if (!conflict) throw error;
+        return conflict;
+      }
+    },
     findCase: (reference) => selectCase(db, reference),
     findIdempotencyRecord: (scope, key, now) => selectIdempotencyRecord(db, scope, key, now),
     deleteExpiredIdempotencyRecords: (now) => deleteExpiredIdempotencyRecords(db, now),
     countCases: () => countCases(db),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
     close: () => db.destroy(),
   };
 }

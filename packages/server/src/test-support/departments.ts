@@ -1,13 +1,14 @@
 /**
  * Test fixtures from a real municipality's departments, and a helper that starts a real server on a
- * random port. Other packages' tests (SDK, widgets) import this by relative path.
+ * random port with the store under test (see `store.ts`). Other packages' tests (SDK, widgets) import this by relative path.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DepartmentInput } from '@kontakt/core/schemas';
 import type { RunningServer, ServerOptions } from '../server.js';
 import { startServer } from '../server.js';
+import { openStore } from '../store/open.js';
+import { createSqliteDatabase } from '../store/sqlite.js';
+import type { TestDatabase } from './store.js';
+import { createTestDatabase } from './store.js';
 
 const weekdays = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' };
 
@@ -68,29 +69,67 @@ export function validSubmission(
 }
 
 export interface TestServer extends RunningServer {
+  /** The embedded store's directory (scratch space on PostgreSQL). */
   dataDir: string;
+  /** The server's database; removed by `close()` unless you passed your own `database`. */
+  database: TestDatabase;
+}
+
+export interface TestServerOptions extends Partial<ServerOptions> {
+  /** Start on this database instead of a fresh one (to restart a server on the same data). */
+  database?: TestDatabase;
 }
 
 /**
- * Starts a real server on a random localhost port with the fixture departments, a fresh temporary
- * data directory (removed again by `close()` unless you passed your own `dataDir`) and no logging.
+ * Starts a real server on a random localhost port with the fixture departments, a fresh database
+ * of the store under test (removed again by `close()` unless you passed your own `database` or
+ * `dataDir`) and no logging.
  */
-export async function startTestServer(overrides: Partial<ServerOptions> = {}): Promise<TestServer> {
-  const ownDir = overrides.dataDir === undefined;
-  const dataDir = overrides.dataDir ?? (await mkdtemp(join(tmpdir(), 'kontakt-test-')));
-  const server = await startServer({
-    departments: testDepartments,
-    port: 0,
-    logLevel: 'silent',
-    ...overrides,
-    dataDir,
-  });
+export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
+  const { database: given, ...options } = overrides;
+  const database =
+    given ??
+    (options.dataDir === undefined
+      ? await createTestDatabase()
+      : sqliteDatabaseIn(options.dataDir));
+  const owned = given === undefined && options.dataDir === undefined;
+  try {
+    const server = await startServer({
+      departments: testDepartments,
+      port: 0,
+      logLevel: 'silent',
+      ...database.options,
+      ...options,
+    });
+    return {
+      ...server,
+      dataDir: database.dataDir,
+      database,
+      async close() {
+        await server.close();
+        if (owned) await database.remove();
+      },
+    };
+  } catch (error) {
+    if (owned) await database.remove();
+    throw error;
+  }
+}
+
+/** A caller's own data directory (the SDK's restart test): the embedded store, never removed here. */
+function sqliteDatabaseIn(dataDir: string): TestDatabase {
   return {
-    ...server,
     dataDir,
-    async close() {
-      await server.close();
-      if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    options: { dataDir },
+    open: () => openStore({ dataDir }),
+    inspect: async (inspect) => {
+      const db = createSqliteDatabase(dataDir);
+      try {
+        return await inspect(db);
+      } finally {
+        await db.destroy();
+      }
     },
+    remove: async () => {},
   };
 }

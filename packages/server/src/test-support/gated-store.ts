@@ -1,19 +1,16 @@
-import { createSqliteDatabase } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
-import { createKyselyStore } from '../store/store.js';
 
 /**
- * A real SQLite store whose `createCase` waits at a gate: tests hold a request in flight (to send
+ * Wraps a real store so that `createCase` waits at a gate: tests hold a request in flight (to send
  * a duplicate meanwhile, or to close the server under it) and then let it finish.
  */
-export async function gatedStore(dataDir: string): Promise<{
+export function gatedStore(real: Store): {
   store: Store;
   /** Resolves once a request has reached `createCase`. */
   storing: Promise<void>;
   /** Lets the waiting `createCase` go on. */
   release: () => void;
-}> {
-  const real = await createKyselyStore(createSqliteDatabase(dataDir));
+} {
   let entered = () => {};
   const storing = new Promise<void>((resolve) => {
     entered = resolve;

@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import { connectPostgres, redactUrl } from './postgres.js';
+import { createSqliteDatabase } from './sqlite.js';
+import type { Store } from './store.js';
+import { createKyselyStore } from './store.js';
+
+export interface OpenStoreOptions {
+  /** Where the embedded store keeps its file (used when there is no `databaseUrl`). */
+  dataDir: string;
+  /** `postgres://…`: use PostgreSQL instead of the embedded store. */
+  databaseUrl?: string | undefined;
+  logger?: Logger;
+}
+
+/**
+ * Opens the store the options choose — PostgreSQL when `databaseUrl` is given, else the embedded
+ * store in `dataDir` — and brings its schema up to date. Rejects with `DatabaseUnreachableError`
+ * when PostgreSQL cannot be reached.
+ */
+export async function openStore({
+  dataDir,
+  databaseUrl,
+  logger,
+}: OpenStoreOptions): Promise<Store> {
+  if (databaseUrl === undefined) {
+    const store = await createKyselyStore(createSqliteDatabase(dataDir));
+    logger?.info({ store: 'embedded', dataDir }, 'store opened');
+    return store;
+  }
+  const db = await connectPostgres(databaseUrl, {
+    onIdleError: (error) =>
+      logger?.warn({ err: error }, 'a PostgreSQL connection failed while idle'),
+  });
+  try {
+    const store = await createKyselyStore(db);
+    logger?.info({ store: 'postgres', database: redactUrl(databaseUrl) }, 'store opened');
+    return store;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

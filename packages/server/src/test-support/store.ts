@@ -1,0 +1,100 @@
+/**
+ * The store under test. The `node` test project runs every server test on the embedded store; the
+ * `postgres` project runs them again on a PostgreSQL server that its global setup started
+ * (`scripts/postgres.mjs`) and provides as `postgresAdminUrl`. Each test database is its own: a
+ * temporary directory, or a PostgreSQL database created for it, since test files run in parallel.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openStore } from '../store/open.js';
+import { createPostgresDatabase } from '../store/postgres.js';
+import type { Database } from '../store/schema.js';
+import { createSqliteDatabase } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A superuser URL of the PostgreSQL server the `postgres` project runs against. */
+    postgresAdminUrl?: string;
+  }
+}
+
+const postgresAdminUrl = inject('postgresAdminUrl');
+
+/** Which store the tests in this run exercise. */
+export const storeUnderTest: 'sqlite' | 'postgres' = postgresAdminUrl ? 'postgres' : 'sqlite';
+
+/** A fresh, empty database of the store under test. */
+export interface TestDatabase {
+  /** A temporary directory: the embedded store's home, and on PostgreSQL just scratch space. */
+  dataDir: string;
+  /** On PostgreSQL: the URL of this test's own database. */
+  databaseUrl?: string;
+  /** The server options that open this database. */
+  options: { dataDir: string; databaseUrl?: string };
+  /** Opens a store on it (as `startServer` would); close it yourself. */
+  open(): Promise<Store>;
+  /** Runs `inspect` on a separate connection, to look at the rows as they are stored. */
+  inspect<T>(inspect: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Drops the database and removes the directory. */
+  remove(): Promise<void>;
+}
+
+let admin: pg.Pool | undefined;
+let created = 0;
+
+/** Creates an empty database for one test (or one test file) on the store under test. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-test-'));
+  if (!postgresAdminUrl) {
+    return testDatabase(
+      { dataDir },
+      () => createSqliteDatabase(dataDir),
+      async () => {},
+    );
+  }
+  // Names unique across the parallel test processes; quoted as identifiers below.
+  const name = `kontakt_test_${process.pid}_${++created}_${randomBytes(3).toString('hex')}`;
+  admin ??= new pg.Pool({ connectionString: postgresAdminUrl, max: 2, allowExitOnIdle: true });
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return testDatabase(
+    { dataDir, databaseUrl },
+    () => createPostgresDatabase(databaseUrl),
+    // FORCE ends connections a failed test left open.
+    async () => {
+      await admin?.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  );
+}
+
+function testDatabase(
+  options: { dataDir: string; databaseUrl?: string },
+  connect: () => Kysely<Database>,
+  drop: () => Promise<void>,
+): TestDatabase {
+  return {
+    ...options,
+    options,
+    open: () => openStore(options),
+    async inspect(inspect) {
+      const db = connect();
+      try {
+        return await inspect(db);
+      } finally {
+        await db.destroy();
+      }
+    },
+    async remove() {
+      await drop();
+      await rm(options.dataDir, { recursive: true, force: true });
+    },
+  };
+}
