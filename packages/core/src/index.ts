@@ -55,6 +55,12 @@ export {
 } from './resources/department-preview.js';
 export type { DepartmentsResource } from './resources/departments.js';
 export {
+  type NoticeWatch,
+  type NoticeWatchOptions,
+  readNotice,
+  watchNotices,
+} from './resources/notice-watch.js';
+export {
   ANSWER_CHANNELS,
   type AnswerChannel,
   type AnswerTimePromise,
@@ -84,6 +90,9 @@ export {
   NAME_MAX_LENGTH,
   NEEDS,
   type Need,
+  NOTICE_SEVERITIES,
+  type Notice,
+  type NoticeSeverity,
   normalizeCaseReference,
   type OpeningHours,
   PhoneSchema,

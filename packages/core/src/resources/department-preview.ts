@@ -7,10 +7,10 @@
  */
 import { InvalidResponseError } from '../errors/InvalidResponseError.js';
 import { KontaktError } from '../errors/KontaktError.js';
-import { NetworkError } from '../errors/NetworkError.js';
 import type { LocalizedText } from '../schemas/common.js';
 import type { Category } from '../schemas/department.js';
 import { DEFAULT_TIME_ZONE, isSlug, LOCALES, TIME_ZONE_PATTERN } from '../schemas/vocabulary.js';
+import { fetchJson } from './fetch-json.js';
 
 /** What a widget shows of a department before the person has started to use it. */
 export interface DepartmentPreview {
@@ -83,42 +83,9 @@ export function fetchDepartmentPreview(
 }
 
 async function requestPreview(url: string, timeout: number): Promise<DepartmentPreview> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { accept: 'application/json' },
-      signal: AbortSignal.timeout(timeout),
-    });
-  } catch (error) {
-    const timedOut = (error as { name?: unknown }).name === 'TimeoutError';
-    throw new NetworkError(
-      timedOut ? 'The server did not answer in time.' : 'The server could not be reached.',
-      { code: timedOut ? 'timeout' : 'network_error', cause: error },
-    );
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw refusal(response, body);
-  const preview = readDepartmentPreview(body);
-  if (!preview) {
-    throw new InvalidResponseError('The department does not match the contract.', {
-      status: response.status,
-    });
-  }
+  const preview = readDepartmentPreview(await fetchJson(url, { timeout }));
+  if (!preview) throw new InvalidResponseError('The department does not match the contract.');
   return preview;
-}
-
-/** An error answer, with the server's own code when it sent a problem document. */
-function refusal(response: Response, body: unknown): KontaktError {
-  const code = (body as { code?: unknown } | undefined)?.code;
-  const detail = (body as { detail?: unknown; title?: unknown } | undefined)?.detail;
-  return new KontaktError(
-    typeof detail === 'string' ? detail : `The server answered ${response.status}.`,
-    {
-      code:
-        typeof code === 'string' ? code : response.status >= 500 ? 'internal_error' : 'http_error',
-      status: response.status,
-    },
-  );
 }
 
 /**

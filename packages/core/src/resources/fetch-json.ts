@@ -1,0 +1,51 @@
+/*
+ * One GET of JSON with the browser's own `fetch`, for the light modules a widget's first frame
+ * uses instead of the ky client: a plain CORS request (no preflight), the same typed errors.
+ */
+import { KontaktError } from '../errors/KontaktError.js';
+import { NetworkError } from '../errors/NetworkError.js';
+
+/**
+ * Resolves with the parsed body of a 2xx answer (`undefined` when it is not JSON). Rejects with
+ * a `NetworkError` (unreachable, `timeout`) or, for an error answer, a `KontaktError` with the
+ * server's code (`internal_error` / `http_error` when it sent no problem document).
+ */
+export async function fetchJson(
+  url: string,
+  options: { timeout: number; signal?: AbortSignal | undefined },
+): Promise<unknown> {
+  let response: Response;
+  const timeout = AbortSignal.timeout(options.timeout);
+  try {
+    response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) {
+      throw new KontaktError('The request was aborted.', { code: 'aborted', cause: error });
+    }
+    const timedOut = (error as { name?: unknown }).name === 'TimeoutError';
+    throw new NetworkError(
+      timedOut ? 'The server did not answer in time.' : 'The server could not be reached.',
+      { code: timedOut ? 'timeout' : 'network_error', cause: error },
+    );
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw refusal(response, body);
+  return body;
+}
+
+/** An error answer, with the server's own code when it sent a problem document. */
+function refusal(response: Response, body: unknown): KontaktError {
+  const code = (body as { code?: unknown } | undefined)?.code;
+  const detail = (body as { detail?: unknown; title?: unknown } | undefined)?.detail;
+  return new KontaktError(
+    typeof detail === 'string' ? detail : `The server answered ${response.status}.`,
+    {
+      code:
+        typeof code === 'string' ? code : response.status >= 500 ? 'internal_error' : 'http_error',
+      status: response.status,
+    },
+  );
+}
