@@ -11,6 +11,21 @@ export type { RateLimitConfig, RateLimitOptions } from './middleware/rate-limit.
 export { buildOpenApiDocument } from './routes/openapi.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export {
+  type Cursor,
+  createMemoryFeed,
+  createNotifier,
+  createSseHub,
+  type EventFeed,
+  type EventStreamDescription,
+  eventStreamParameters,
+  eventStreamResponse,
+  type MemoryFeed,
+  type Notifier,
+  type SseHub,
+  type SseHubOptions,
+  type StoredEvent,
+} from './sse/index.js';
+export {
   type CreateCaseResult,
   createKyselyStore,
   createSqliteDatabase,

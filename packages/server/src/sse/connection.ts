@@ -1,0 +1,204 @@
+import type { Cursor, EventFeed, Unsubscribe } from './feed.js';
+import type { ReconnectReason } from './wire.js';
+import { encode, encodeEvents, HEARTBEAT, reconnectText, startText } from './wire.js';
+
+/** What one connection needs; the hub fills it in. */
+export interface ConnectionSettings {
+  feed: EventFeed;
+  stream: string;
+  /** Send the events after this one. */
+  after: Cursor;
+  retryMs: number;
+  batchSize: number;
+  maxBufferedBytes: number;
+  closeGraceMs: number;
+  /** Cuts the connection (the socket) when a client does not take its last event in time. */
+  destroy: (() => void) | undefined;
+  onError: (error: unknown) => void;
+  /** Called once, when the connection is over for whatever reason. */
+  onEnd: () => void;
+}
+
+/**
+ * One client's event stream: reads its stream from the log after its cursor and hands the bytes
+ * to the socket only as fast as the socket takes them.
+ *
+ * The body is a pull stream (`highWaterMark` 0): @hono/node-server pulls the next chunk only
+ * after the socket accepted the last one (`write()` returned true, or `drain`). What the socket
+ * has not asked for waits here, in `#queue`. The log is read again only while the queue is under
+ * `maxBufferedBytes`, so a slow client costs at most that much memory and holds up no one: it
+ * falls behind in the log, which keeps everything, and catches up at its own pace. A client that
+ * takes nothing while data waits for a whole heartbeat interval is stuck: it is sent the reconnect
+ * event (it resumes from its last id) and cut off if it does not take that within the grace time.
+ */
+export class SseConnection {
+  readonly body: ReadableStream<Uint8Array>;
+  /** Resolves when the connection is over: ended, cut, or the client went away. */
+  readonly ended: Promise<void>;
+  readonly #settings: ConnectionSettings;
+  readonly #unsubscribe: Unsubscribe;
+  #controller!: ReadableStreamDefaultController<Uint8Array>;
+  #queue: Uint8Array[] = [];
+  #queuedBytes = 0;
+  /** The socket asked for a chunk and none was waiting: the next one goes straight out. */
+  #wanted = false;
+  /** The socket took something since the last heartbeat tick. */
+  #took = false;
+  #cursor: Cursor;
+  #state: 'open' | 'ending' | 'ended' = 'open';
+  #reading = false;
+  /** The log may hold more: read again (after a notification, or a batch that came back full). */
+  #more = true;
+  #grace: ReturnType<typeof setTimeout> | undefined;
+  #resolveEnded!: () => void;
+
+  constructor(settings: ConnectionSettings) {
+    this.#settings = settings;
+    this.#cursor = settings.after;
+    this.ended = new Promise((resolve) => {
+      this.#resolveEnded = resolve;
+    });
+    this.body = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          this.#controller = controller;
+        },
+        pull: () => this.#pull(),
+        cancel: () => this.#finish(),
+      },
+      { highWaterMark: 0 },
+    );
+    this.#push(encode(startText(settings.retryMs)));
+    // Subscribed before the first read: an event added meanwhile is either read or notified.
+    this.#unsubscribe = settings.feed.subscribe(settings.stream, () => this.#wake());
+    this.#wake();
+  }
+
+  /** Bytes waiting for the socket (for tests and metrics). */
+  get bufferedBytes(): number {
+    return this.#queuedBytes;
+  }
+
+  /**
+   * Called by the hub every heartbeat interval: a comment when nothing waits (proxies and
+   * clients see the stream is alive), or the end for a client that has taken nothing since the
+   * last tick while data waited.
+   */
+  tick(): void {
+    if (this.#state !== 'open') return;
+    const stuck = this.#queue.length > 0 && !this.#took;
+    this.#took = false;
+    if (stuck) this.end('too_slow');
+    else if (this.#queue.length === 0) this.#push(HEARTBEAT);
+  }
+
+  /**
+   * Ends the stream on purpose: the client gets the reconnect event (nothing that still waited:
+   * it will ask for that again with its last id), and is cut off if it has not taken it within
+   * the grace time.
+   */
+  end(reason: ReconnectReason): void {
+    if (this.#state !== 'open') return;
+    this.#state = 'ending';
+    this.#unsubscribe();
+    const last = encode(reconnectText(reason));
+    this.#queue = [last];
+    this.#queuedBytes = last.byteLength;
+    if (this.#wanted) this.#flush();
+    else this.#grace = setTimeout(() => this.#cut(), this.#settings.closeGraceMs);
+  }
+
+  /** The client went away: stop reading and let go of everything. */
+  abort(): void {
+    this.#finish();
+  }
+
+  #wake(): void {
+    this.#more = true;
+    if (!this.#reading) void this.#read();
+  }
+
+  /** Reads the log after the cursor while there is more and room for it. */
+  async #read(): Promise<void> {
+    this.#reading = true;
+    try {
+      while (this.#more && this.#state === 'open') {
+        if (this.#queuedBytes >= this.#settings.maxBufferedBytes) return; // `#pull` resumes
+        this.#more = false;
+        const { feed, stream, batchSize } = this.#settings;
+        const events = await feed.read(stream, this.#cursor, batchSize);
+        if (this.#state !== 'open' || events.length === 0) continue;
+        this.#push(encodeEvents(events));
+        this.#cursor = (events[events.length - 1] as { cursor: Cursor }).cursor;
+        if (events.length >= batchSize) this.#more = true;
+      }
+    } catch (error) {
+      this.#settings.onError(error);
+      this.end('error');
+    } finally {
+      this.#reading = false;
+    }
+  }
+
+  #push(bytes: Uint8Array): void {
+    this.#queue.push(bytes);
+    this.#queuedBytes += bytes.byteLength;
+    if (this.#wanted) this.#flush();
+  }
+
+  /** The socket wants the next chunk. */
+  #pull(): void {
+    this.#took = true;
+    if (this.#queue.length === 0) {
+      this.#wanted = true;
+      return;
+    }
+    this.#flush();
+    if (this.#more && !this.#reading) void this.#read();
+  }
+
+  /** Hands everything waiting to the socket as one chunk (a read is pending, so it goes now). */
+  #flush(): void {
+    const chunk = this.#queue.length === 1 ? (this.#queue[0] as Uint8Array) : concat(this.#queue);
+    this.#queue = [];
+    this.#queuedBytes = 0;
+    this.#wanted = false;
+    this.#controller.enqueue(chunk);
+    if (this.#state === 'ending') {
+      this.#controller.close();
+      this.#finish();
+    }
+  }
+
+  /** The client did not take its last event in time. */
+  #cut(): void {
+    if (this.#state === 'ended') return;
+    const { destroy } = this.#settings;
+    if (destroy) destroy();
+    else this.#controller.error(new Error('The client did not read its event stream.'));
+    this.#finish();
+  }
+
+  #finish(): void {
+    if (this.#state === 'ended') return;
+    this.#state = 'ended';
+    clearTimeout(this.#grace);
+    this.#unsubscribe();
+    this.#queue = [];
+    this.#queuedBytes = 0;
+    this.#resolveEnded();
+    this.#settings.onEnd();
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.byteLength;
+  const joined = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return joined;
+}

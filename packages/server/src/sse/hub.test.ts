@@ -1,0 +1,175 @@
+import type { IncomingMessage } from 'node:http';
+import { request } from 'node:http';
+import { RECONNECT_EVENT } from '@kontakt/core/events';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SseHub, SseHubOptions } from './hub.js';
+import { createSseHub } from './hub.js';
+import type { MemoryFeed } from './memory-feed.js';
+import { createMemoryFeed } from './memory-feed.js';
+import type { TestSseServer } from './test-support/sse-server.js';
+import { BodyText, eventually, startSseServer } from './test-support/sse-server.js';
+
+let feed: MemoryFeed;
+let hub: SseHub;
+let server: TestSseServer;
+
+async function start(options: Partial<SseHubOptions> = {}) {
+  feed = createMemoryFeed();
+  hub = createSseHub({ feed, retryMs: 1_500, heartbeatMs: 60_000, ...options });
+  server = await startSseServer(() => hub);
+}
+
+afterEach(async () => {
+  await hub.close();
+  // fetch may hold a spare connection that never carries a request: do not wait for it.
+  server.server.closeAllConnections();
+  await server.close();
+});
+
+const open = (path: string, headers: Record<string, string> = {}, signal?: AbortSignal) =>
+  fetch(`${server.url}${path}`, { headers, ...(signal ? { signal } : {}) });
+
+/** A client that gets the response headers and then reads nothing. */
+function pausedClient(path: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const stuck = request(`${server.url}${path}`);
+    stuck.on('response', (response) => {
+      response.pause();
+      resolve(response);
+    });
+    stuck.on('error', reject);
+    stuck.end();
+  });
+}
+
+/** The `id:` lines of a stream's text, in order. */
+const ids = (text: string) => [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+
+describe('SSE hub over real HTTP', () => {
+  it('answers with headers proxies pass through, a retry hint, then id, type and JSON data', async () => {
+    await start();
+    feed.append('gata', 'notice.published', { id: 'n1', title: 'Storgatan stängd' });
+    const response = await open('/streams/gata');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(response.headers.get('cache-control')).toContain('no-cache');
+    expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(response.headers.get('connection')).not.toBe('close');
+    const body = new BodyText(response);
+    await body.until((text) => text.includes('\n\nid: 1'));
+    feed.append('other', 'notice.published', { id: 'x' });
+    feed.append('gata', 'notice.withdrawn', { id: 'n1' });
+    expect(await body.until((text) => text.includes('id: 3'))).toBe(
+      ': ok\nretry: 1500\n\n' +
+        'id: 1\nevent: notice.published\ndata: {"id":"n1","title":"Storgatan stängd"}\n\n' +
+        'id: 3\nevent: notice.withdrawn\ndata: {"id":"n1"}\n\n',
+    );
+    await body.cancel();
+  });
+
+  it('resumes after Last-Event-ID, or the lastEventId parameter; the header wins', async () => {
+    await start();
+    for (let i = 0; i < 5; i++) feed.append('case', 'status', { i });
+    const resume = async (path: string, headers: Record<string, string> = {}) => {
+      const body = new BodyText(await open(path, headers));
+      const text = await body.until((seen) => seen.includes('id: 5\n'));
+      await body.cancel();
+      return ids(text);
+    };
+    expect(await resume('/streams/case', { 'Last-Event-ID': '3' })).toEqual([4, 5]);
+    expect(await resume('/streams/case?lastEventId=2')).toEqual([3, 4, 5]);
+    expect(await resume('/streams/case?lastEventId=1', { 'Last-Event-ID': '4' })).toEqual([5]);
+    expect(await resume('/streams/case', { 'Last-Event-ID': '' })).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a Last-Event-ID it never sent', async () => {
+    await start();
+    for (const id of ['abc', '-1', '1.5', '99999999999999999']) {
+      const response = await open('/streams/case', { 'Last-Event-ID': id });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { code: string }).code).toBe('validation_failed');
+    }
+    expect(hub.size).toBe(0);
+  });
+
+  it('starts a client without an id at the head when the route asks for new events only', async () => {
+    await start();
+    feed.append('gata', 'old', {});
+    const body = new BodyText(await open('/streams/gata?from=now'));
+    await body.until((text) => text.includes('retry:'));
+    feed.append('gata', 'new', {});
+    expect(ids(await body.until((text) => text.includes('event: new')))).toEqual([2]);
+    await body.cancel();
+  });
+
+  it('sends a comment as a heartbeat when the stream is quiet', async () => {
+    await start({ heartbeatMs: 20 });
+    const body = new BodyText(await open('/streams/quiet'));
+    await body.until((text) => text.endsWith(':\n\n:\n\n'));
+    await body.cancel();
+  });
+
+  it('delivers a burst in order, each event once, reading the log in batches', async () => {
+    await start({ batchSize: 7 });
+    const body = new BodyText(await open('/streams/burst'));
+    await body.until((text) => text.includes('retry:'));
+    for (let i = 0; i < 100; i++) feed.append('burst', 'n', { i });
+    const text = await body.until((seen) => seen.includes('id: 100\n'));
+    expect(ids(text)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    await body.cancel();
+  });
+
+  it('drops a client that stops reading, without holding up one that reads', async () => {
+    await start({ heartbeatMs: 50, maxBufferedBytes: 16 * 1024, closeGraceMs: 100 });
+    // A client that reads the headers and then nothing: its socket buffers fill up.
+    const stuck = await pausedClient('/streams/busy');
+    const reader = new BodyText(await open('/streams/busy'));
+    await eventually(() => hub.size === 2, 'both clients are connected');
+    const received = reader.until((seen) => seen.includes('id: 4000\n'));
+    const payload = 'x'.repeat(2_000);
+    for (let i = 1; i <= 4_000; i++) {
+      feed.append('busy', 'n', { i, payload });
+      // Lets the reader and the sockets move between appends, as real traffic would.
+      if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(ids(await received)).toHaveLength(4_000);
+    await eventually(() => hub.size === 1, 'the stuck client is dropped');
+    // It sees the end of its stream (and would reconnect) once it reads again.
+    stuck.resume();
+    await new Promise((resolve) => stuck.on('close', resolve));
+    await reader.cancel();
+  });
+
+  it('cleans up when the client goes away: no stream, no subscription', async () => {
+    await start();
+    const abort = new AbortController();
+    const body = new BodyText(await open('/streams/gata', {}, abort.signal));
+    await body.until((text) => text.includes('retry:'));
+    expect([hub.size, feed.subscriptions]).toEqual([1, 1]);
+    abort.abort();
+    await eventually(() => hub.size === 0 && feed.subscriptions === 0, 'the stream is let go');
+    feed.append('gata', 'after', {});
+  });
+
+  it('on close tells every client to reconnect, ends their streams, and lets the server close', async () => {
+    await start({ closeGraceMs: 200 });
+    const readers = await Promise.all(
+      ['a', 'b'].map(async (name) => new BodyText(await open(`/streams/${name}`))),
+    );
+    for (const reader of readers) await reader.until((text) => text.includes('retry:'));
+    // And one that never reads: it is cut off after the grace time.
+    await pausedClient('/streams/c');
+    await eventually(() => hub.size === 3, 'three clients are connected');
+    await hub.close();
+    expect(hub.size).toBe(0);
+    for (const reader of readers) {
+      expect(await reader.end()).toMatch(
+        new RegExp(`event: ${RECONNECT_EVENT}\ndata: \\{"reason":"shutdown"\\}\n\n$`),
+      );
+    }
+    // Late arrivals are told the same at once.
+    const late = await (await open('/streams/a')).text();
+    expect(late).toContain(`event: ${RECONNECT_EVENT}`);
+    await server.close();
+  });
+});

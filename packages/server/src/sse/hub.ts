@@ -1,0 +1,175 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
+import { ProblemError } from '../middleware/problem.js';
+import { SseConnection } from './connection.js';
+import type { Cursor, EventFeed } from './feed.js';
+import { readLastEventId } from './last-event-id.js';
+import { reconnectText, startText } from './wire.js';
+
+/** Options for `createSseHub`. */
+export interface SseHubOptions {
+  /** The event log the streams are read from. */
+  feed: EventFeed;
+  /** Milliseconds between heartbeat comments on every stream. Default `15_000`. */
+  heartbeatMs?: number;
+  /** The `retry:` hint: milliseconds a client waits before reconnecting. Default `2_000`. */
+  retryMs?: number;
+  /** Events read from the log at a time. Default `100`. */
+  batchSize?: number;
+  /**
+   * Bytes that may wait for one client's socket; the log is not read for it beyond this (it
+   * falls behind, and catches up as it reads). Default 256 KiB.
+   */
+  maxBufferedBytes?: number;
+  /** Milliseconds a client ended on purpose has to take its last event before it is cut off. Default `2_000`. */
+  closeGraceMs?: number;
+  /** Reading the log failed (the client was told to reconnect). Default: `console.error`. */
+  onError?: (error: unknown, stream: string) => void;
+}
+
+/** Where a client without a last event id starts. */
+export interface RespondOptions {
+  /** `'start'`: every event of the stream (default); `'now'`: only events after this request. */
+  from?: 'start' | 'now';
+}
+
+/** The open event streams of a server, and the one way to answer with one. */
+export interface SseHub {
+  /**
+   * Answers a request with the event stream `stream` (e.g. `notices:gata`), resuming after the
+   * client's `Last-Event-ID` header or `lastEventId` query parameter. Check access before
+   * calling it. Throws a `400 validation_failed` `ProblemError` for an id this server never sent.
+   */
+  respond(c: Context, stream: string, options?: RespondOptions): Promise<Response>;
+  /** How many streams are open. */
+  readonly size: number;
+  /**
+   * Ends every stream with the reconnect event (clients come back to another instance with their
+   * last id) and answers new requests the same way. Resolves when every stream is over: taken by
+   * its client, or cut off after the grace time. Call it before the HTTP server's `close()`,
+   * which otherwise waits for open streams.
+   */
+  close(): Promise<void>;
+}
+
+const DEFAULTS = {
+  heartbeatMs: 15_000,
+  retryMs: 2_000,
+  batchSize: 100,
+  maxBufferedBytes: 256 * 1024,
+  closeGraceMs: 2_000,
+} as const;
+
+/**
+ * Headers for every stream. `no-transform` and `X-Accel-Buffering: no` keep proxies (nginx,
+ * compressing CDNs) from holding events back to buffer or compress them. No `Connection` or
+ * `Transfer-Encoding`: they are hop-by-hop and not allowed in HTTP/2.
+ */
+export const EVENT_STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+} as const;
+
+/**
+ * The one SSE endpoint helper for every stream (a case, a chat, a department's notices): a
+ * registry of open streams over one `EventFeed`, with heartbeats, per-client flow control and
+ * graceful shutdown.
+ *
+ * Written on Hono's `Response` body rather than `hono/streaming`'s `streamSSE`: that one awaits
+ * each write into a `TransformStream`, so it can block a writer but cannot say how much a client
+ * has left unread, nor drop it; and it sets `Connection` and `Transfer-Encoding`, which HTTP/2
+ * forbids, without a charset.
+ *
+ * @example
+ * const sse = createSseHub({ feed });
+ * app.get('/v1/notices/stream', (c) => sse.respond(c, `notices:${department}`, { from: 'now' }));
+ * // on shutdown, before server.close():
+ * await sse.close();
+ */
+export function createSseHub(options: SseHubOptions): SseHub {
+  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const { feed } = options;
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  const open = new Set<SseConnection>();
+  let closing: Promise<void> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+
+  const startHeartbeat = () => {
+    heartbeat ??= setInterval(() => {
+      for (const connection of open) connection.tick();
+    }, settings.heartbeatMs);
+    heartbeat.unref?.();
+  };
+  const stopHeartbeat = () => {
+    clearInterval(heartbeat);
+    heartbeat = undefined;
+  };
+
+  return {
+    async respond(c, stream, respondOptions = {}) {
+      const last = readLastEventId(c);
+      if (last === null) {
+        throw new ProblemError(400, 'validation_failed', {
+          detail: 'Last-Event-ID is not an event id of this server.',
+          errors: [{ field: 'Last-Event-ID', pointer: '', code: 'invalid_format' }],
+        });
+      }
+      // HEAD: the headers, and no stream that nobody would ever read.
+      if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
+      if (closing) return goAway(c, settings.retryMs);
+      const after: Cursor = last ?? (respondOptions.from === 'now' ? await feed.head() : 0);
+      if (closing) return goAway(c, settings.retryMs);
+      const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+      const connection: SseConnection = new SseConnection({
+        feed,
+        stream,
+        after,
+        retryMs: settings.retryMs,
+        batchSize: settings.batchSize,
+        maxBufferedBytes: settings.maxBufferedBytes,
+        closeGraceMs: settings.closeGraceMs,
+        destroy: outgoing ? () => outgoing.destroy() : undefined,
+        onError: (error) => onError(error, stream),
+        onEnd: () => {
+          open.delete(connection);
+          if (open.size === 0) stopHeartbeat();
+        },
+      });
+      open.add(connection);
+      startHeartbeat();
+      // The client went away; also before the body was ever read, when nothing cancels it.
+      c.req.raw.signal.addEventListener('abort', () => connection.abort(), { once: true });
+      return c.body(connection.body, 200, EVENT_STREAM_HEADERS);
+    },
+
+    get size() {
+      return open.size;
+    },
+
+    close() {
+      closing ??= (async () => {
+        const connections = [...open];
+        for (const connection of connections) connection.end('shutdown');
+        await Promise.all(connections.map((connection) => connection.ended));
+        stopHeartbeat();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * The answer to a request that arrives while the server is closing: a stream that says at once
+ * to reconnect. A `503` would do for `EventStream`, but `EventSource` never retries one.
+ */
+function goAway(c: Context, retryMs: number): Response {
+  return c.body(startText(retryMs) + reconnectText('shutdown'), 200, EVENT_STREAM_HEADERS);
+}
+
+/** `options` without its `undefined` values, so they do not override the defaults. */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}

@@ -1,0 +1,98 @@
+/*
+ * Helpers for the SSE tests: a real node server around a tiny Hono app, and a reader that
+ * collects a response body as text until it shows what a test waits for.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { Hono } from 'hono';
+import { ProblemError } from '../../middleware/problem.js';
+import type { RespondOptions, SseHub } from '../hub.js';
+
+export interface TestSseServer {
+  url: string;
+  server: Server;
+  /** Stops listening, closes connections as they fall idle; resolves when every one is gone. */
+  close(): Promise<void>;
+}
+
+/**
+ * `GET /streams/:name` answers with the stream `name` of whatever hub `hub()` returns now (a test
+ * can swap it, as a load balancer sends a client to another instance); `?from=now` starts new
+ * clients at the head.
+ */
+export async function startSseServer(hub: () => SseHub): Promise<TestSseServer> {
+  const app = new Hono();
+  app.get('/streams/:name', (c) => {
+    const from = c.req.query('from') === 'now' ? 'now' : 'start';
+    return hub().respond(c, c.req.param('name'), { from } satisfies RespondOptions);
+  });
+  app.onError((error, c) =>
+    error instanceof ProblemError
+      ? c.json({ code: error.code, detail: error.message }, error.status as 400)
+      : c.json({ code: 'internal_error' }, 500),
+  );
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    // As the real server stops: keep-alive connections are closed as soon as they fall idle.
+    close: () =>
+      new Promise((resolve) => {
+        const idle = setInterval(() => server.closeIdleConnections(), 25);
+        server.close(() => {
+          clearInterval(idle);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+/** A response body read as text, as far as a test needs it. */
+export class BodyText {
+  text = '';
+  #done = false;
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #decoder = new TextDecoder();
+
+  constructor(response: Response) {
+    this.#reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  }
+
+  /** Reads until `test(text)` holds; rejects if the body ends first. */
+  async until(test: (text: string) => boolean): Promise<string> {
+    while (!test(this.text)) {
+      if (this.#done)
+        throw new Error(`The body ended before it held what was expected:\n${this.text}`);
+      const { done, value } = await this.#reader.read();
+      if (done) this.#done = true;
+      else this.text += this.#decoder.decode(value, { stream: true });
+    }
+    return this.text;
+  }
+
+  /** Reads to the end of the body. */
+  async end(): Promise<string> {
+    for (;;) {
+      const { done, value } = await this.#reader.read();
+      if (done) return this.text;
+      this.text += this.#decoder.decode(value, { stream: true });
+    }
+  }
+
+  cancel(): Promise<void> {
+    return this.#reader.cancel();
+  }
+}
+
+/** Resolves once `condition()` holds, checking after every turn of the event loop. */
+export async function eventually(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

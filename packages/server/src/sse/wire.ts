@@ -1,0 +1,52 @@
+/*
+ * The bytes of `text/event-stream` the helper writes. Every value written is one line: JSON never
+ * contains a raw CR or LF (JSON.stringify escapes them), and types and cursors are checked.
+ */
+import { RECONNECT_EVENT } from '@kontakt/core/events';
+import type { StoredEvent } from './feed.js';
+
+const encoder = new TextEncoder();
+
+/**
+ * Events as one chunk (one write to the socket for a whole batch): for each, `id:` (its cursor),
+ * `event:` (its type) and its data as one line of JSON.
+ */
+export function encodeEvents(events: readonly StoredEvent[]): Uint8Array {
+  let text = '';
+  for (const event of events) {
+    if (/[\r\n]/.test(event.type)) {
+      throw new TypeError(`An event type is one line: ${JSON.stringify(event.type)}`);
+    }
+    const data = JSON.stringify(event.data) ?? 'null';
+    text += `id: ${event.cursor}\nevent: ${event.type}\ndata: ${data}\n\n`;
+  }
+  return encoder.encode(text);
+}
+
+/**
+ * What a stream starts with: a comment (bytes at once, so proxies pass the headers on) and how
+ * long to wait before reconnecting.
+ */
+export function startText(retryMs: number): string {
+  return `: ok\nretry: ${Math.max(0, Math.round(retryMs))}\n\n`;
+}
+
+/** A comment line: keeps proxies and the client's idle timers from closing a quiet stream. */
+export const HEARTBEAT: Uint8Array = encoder.encode(':\n\n');
+
+/** Why the server ends a stream and asks the client to come back (with its last id). */
+export type ReconnectReason = 'shutdown' | 'too_slow' | 'error';
+
+/**
+ * The last event of a stream the server ends on purpose. Without an `id:`, so the client's last
+ * event id stays that of the last real event. `EventSource` ignores the unknown type and
+ * reconnects when the stream ends; `EventStream` reconnects at once.
+ */
+export function reconnectText(reason: ReconnectReason): string {
+  return `event: ${RECONNECT_EVENT}\ndata: ${JSON.stringify({ reason })}\n\n`;
+}
+
+/** UTF-8 bytes of `text`. */
+export function encode(text: string): Uint8Array {
+  return encoder.encode(text);
+}
