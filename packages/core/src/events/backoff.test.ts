@@ -12,6 +12,11 @@ describe('reconnectDelay', () => {
     expect(reconnectDelay(5_000, 1_000, 10_000)).toBe(10_000);
   });
 
+  it('backs off from a floor when the server asked for retry: 0 and reconnecting fails', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    expect([1, 2, 3].map((attempt) => reconnectDelay(attempt, 0, 10_000))).toEqual([0, 500, 1_000]);
+  });
+
   it('waits half to all of it, at random, so clients dropped together come back spread out', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     expect(reconnectDelay(1, 3_000, 30_000)).toBe(1_500);

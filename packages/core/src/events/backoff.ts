@@ -9,6 +9,9 @@ export interface ReconnectOptions {
   max?: number | undefined;
 }
 
+/** The smallest wait to double from after a failed reconnection. */
+const MIN_BACKOFF = 250;
+
 export const DEFAULT_RECONNECT = { initial: 1_000, max: 30_000 } as const;
 
 /**
@@ -17,6 +20,8 @@ export const DEFAULT_RECONNECT = { initial: 1_000, max: 30_000 } as const;
  * clients that lost one server together (a restart) do not all come back at the same instant.
  */
 export function reconnectDelay(attempt: number, base: number, max: number): number {
-  const delay = Math.min(max, base * 2 ** Math.min(attempt - 1, 30));
+  // A server may ask for `retry: 0`; once reconnecting fails, back off from a floor all the same.
+  const start = attempt === 1 ? base : Math.max(base, MIN_BACKOFF);
+  const delay = Math.min(max, start * 2 ** Math.min(attempt - 1, 30));
   return delay * (0.5 + Math.random() / 2);
 }

@@ -92,6 +92,14 @@ describe('SSE hub over real HTTP', () => {
     expect(hub.size).toBe(0);
   });
 
+  it('answers HEAD with the headers and opens no stream', async () => {
+    await start();
+    const response = await fetch(`${server.url}/streams/gata`, { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect([hub.size, feed.subscriptions]).toEqual([0, 0]);
+  });
+
   it('starts a client without an id at the head when the route asks for new events only', async () => {
     await start();
     feed.append('gata', 'old', {});
