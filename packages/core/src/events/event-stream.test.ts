@@ -295,6 +295,15 @@ describe('EventStream over real HTTP', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('replaces a connection that went quiet for longer than idleTimeout', async () => {
+    server.answer(stream(['id: 4\ndata: a\n\n'], 'hold'), stream([], 'hold'));
+    const events = new EventStream(server.url, { idleTimeout: 50, reconnect: { initial: 5 } });
+    const error = await nextError(events);
+    expect([error.willRetry, error.error.code]).toEqual([true, 'timeout']);
+    expect((await server.requestCount(2)).headers['last-event-id']).toBe('4');
+    events.close();
+  });
+
   it('asks a headers function again for every connection', async () => {
     server.answer(stream([], 'destroy'), stream([], 'hold'));
     let token = 0;

@@ -35,6 +35,12 @@ export interface EventStreamOptions {
   signal?: AbortSignal | undefined;
   /** Waits between connections (the server's `retry:` replaces `initial`). */
   reconnect?: ReconnectOptions | undefined;
+  /**
+   * Milliseconds without a byte (not even a heartbeat comment) after which a connection is taken
+   * for dead and replaced: a mobile network or a NAT can drop one without either end noticing.
+   * Default `45_000` (three of the kontakt server's heartbeats); `0` never.
+   */
+  idleTimeout?: number | undefined;
 }
 
 /** The events an `EventStream` dispatches; each event type the server sends is a `MessageEvent`. */
@@ -70,6 +76,9 @@ export interface EventStream {
     options?: boolean | EventListenerOptions,
   ): void;
 }
+
+/** Three heartbeats of the kontakt server (one every 15 s). */
+const DEFAULT_IDLE_TIMEOUT = 45_000;
 
 /** A connection that lasted this long was good even if it carried no event: backoff starts over. */
 const GOOD_CONNECTION_MS = 10_000;
@@ -272,9 +281,28 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
     );
     const good = () => delivered || Date.now() - opened >= GOOD_CONNECTION_MS;
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const idle = this.#options.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
+    let quiet = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(watchdog);
+      if (idle > 0) {
+        watchdog = setTimeout(() => {
+          quiet = true;
+          void reader.cancel();
+        }, idle);
+      }
+    };
     try {
       for (;;) {
+        watch();
         const { done, value } = await reader.read();
+        if (quiet) {
+          const error = new NetworkError('The server sent nothing for too long.', {
+            code: 'timeout',
+          });
+          return { retry: error, good: good() };
+        }
         if (done || this.#closed()) break;
         parser.push(value);
         // An `id:` on an event without data moves the last event id without a dispatch.
@@ -284,6 +312,8 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
     } catch (error) {
       const lost = new NetworkError('The connection to the server was lost.', { cause: error });
       return { retry: lost, good: good() };
+    } finally {
+      clearTimeout(watchdog);
     }
     const ended = new NetworkError('The server ended the stream.');
     return { retry: ended, good: good() };

@@ -134,7 +134,7 @@ export class SseConnection {
       }
     } catch (error) {
       this.#settings.onError(error);
-      this.end('error');
+      this.#fail();
     } finally {
       this.#reading = false;
     }
@@ -168,6 +168,17 @@ export class SseConnection {
       this.#controller.close();
       this.#finish();
     }
+  }
+
+  /**
+   * Reading the log failed: the stream just ends. Without the reconnect event a client counts
+   * this as a failed connection and backs off, rather than coming back at once while the
+   * database is down.
+   */
+  #fail(): void {
+    if (this.#state !== 'open') return;
+    this.#controller.close();
+    this.#finish();
   }
 
   /** The client did not take its last event in time. */

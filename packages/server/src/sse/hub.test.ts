@@ -148,6 +148,22 @@ describe('SSE hub over real HTTP', () => {
     await reader.cancel();
   });
 
+  it('ends the stream without the reconnect event when the log cannot be read', async () => {
+    const errors: unknown[] = [];
+    await start({
+      onError: (error, stream) => errors.push([stream, (error as Error).message]),
+    });
+    const failing = createSseHub({
+      feed: { ...feed, read: () => Promise.reject(new Error('database down')) },
+      onError: (error, stream) => errors.push([stream, (error as Error).message]),
+    });
+    hub = failing;
+    const text = await new BodyText(await open('/streams/gata')).end();
+    expect(text).not.toContain(RECONNECT_EVENT);
+    expect(errors).toEqual([['gata', 'database down']]);
+    expect(failing.size).toBe(0);
+  });
+
   it('cleans up when the client goes away: no stream, no subscription', async () => {
     await start();
     const abort = new AbortController();

@@ -23,7 +23,7 @@ export interface SseHubOptions {
   maxBufferedBytes?: number;
   /** Milliseconds a client ended on purpose has to take its last event before it is cut off. Default `2_000`. */
   closeGraceMs?: number;
-  /** Reading the log failed (the client was told to reconnect). Default: `console.error`. */
+  /** Reading the log failed (the stream ended; the client reconnects, backing off). Default: `console.error`. */
   onError?: (error: unknown, stream: string) => void;
 }
 

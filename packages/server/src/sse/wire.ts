@@ -35,7 +35,7 @@ export function startText(retryMs: number): string {
 export const HEARTBEAT: Uint8Array = encoder.encode(':\n\n');
 
 /** Why the server ends a stream and asks the client to come back (with its last id). */
-export type ReconnectReason = 'shutdown' | 'too_slow' | 'error';
+export type ReconnectReason = 'shutdown' | 'too_slow';
 
 /**
  * The last event of a stream the server ends on purpose. Without an `id:`, so the client's last
