@@ -54,6 +54,7 @@ describe('SSE hub over real HTTP', () => {
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(response.headers.get('cache-control')).toContain('no-cache');
     expect(response.headers.get('x-accel-buffering')).toBe('no');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('connection')).not.toBe('close');
     const body = new BodyText(response);
     await body.until((text) => text.includes('\n\nid: 1'));

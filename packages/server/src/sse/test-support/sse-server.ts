@@ -23,6 +23,11 @@ export interface TestSseServer {
  */
 export async function startSseServer(hub: () => SseHub): Promise<TestSseServer> {
   const app = new Hono();
+  // As the app's CORS and security headers do: set headers after the handler has answered.
+  app.use(async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
   app.get('/streams/:name', (c) => {
     const from = c.req.query('from') === 'now' ? 'now' : 'start';
     return hub().respond(c, c.req.param('name'), { from } satisfies RespondOptions);
