@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
@@ -14,6 +15,8 @@ import type { TestDatabase } from './test-support/store.js';
 import { createTestDatabase, storeUnderTest } from './test-support/store.js';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+/** The built bin (`npm test` builds before it tests); its embedded store runs dist's worker file. */
+const BUILT_MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 let dir: string;
 /** On PostgreSQL, the CLI gets this database's URL in DATABASE_URL. */
 let database: TestDatabase;
@@ -29,10 +32,16 @@ afterAll(async () => {
   await database.remove();
 });
 
-function run(args: string[], env: Record<string, string> = {}): ChildProcess {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  { built = false } = {},
+): ChildProcess {
   return spawn(
     process.execPath,
-    ['--conditions=@kontakt/source', '--import', 'tsx', MAIN, ...args],
+    built
+      ? [BUILT_MAIN, ...args]
+      : ['--conditions=@kontakt/source', '--import', 'tsx', MAIN, ...args],
     {
       env: {
         ...process.env,
@@ -127,6 +136,27 @@ describe('kontakt-server CLI', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
   });
+
+  it.runIf(storeUnderTest === 'sqlite' && existsSync(BUILT_MAIN))(
+    'runs built (dist/main.js): the embedded store starts its worker from dist and stores a case',
+    async () => {
+      const args = ['--config', join(dir, 'departments.json'), '--data', join(dir, 'data-built')];
+      const child = run([...args, '--port', '0', '--host', '127.0.0.1'], {}, { built: true });
+      const logs = logsOf(child);
+      try {
+        const line = await logs.waitFor((l) => l.msg === 'kontakt server listening');
+        const created = await fetch(`${String(line.url)}/v1/cases`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(validSubmission()),
+        });
+        expect(created.status).toBe(201);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect((await once(child, 'exit'))[0]).toBe(0);
+    },
+  );
 
   storeNeutral(
     'behind a trusted proxy (KONTAKT_TRUST_PROXY) logs the client network, never its full address',

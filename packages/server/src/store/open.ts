@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { connectPostgres, redactUrl } from './postgres.js';
-import { createSqliteDatabase } from './sqlite.js';
+import { openSqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 import { createKyselyStore } from './store.js';
 
@@ -23,7 +23,7 @@ export async function openStore({
   logger,
 }: OpenStoreOptions): Promise<Store> {
   if (databaseUrl === undefined) {
-    const store = await createKyselyStore(createSqliteDatabase(dataDir));
+    const store = await openSqliteStore(dataDir);
     logger?.info({ store: 'embedded', dataDir }, 'store opened');
     return store;
   }

@@ -1,11 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keyRecord, newCase } from '../test-support/cases.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase } from '../test-support/store.js';
-import type { NewCase } from './cases.js';
 import { DatabaseUnreachableError } from './errors.js';
-import type { IdempotencyRecord } from './idempotency.js';
 import { connectPostgres, redactUrl } from './postgres.js';
 import type { Store } from './store.js';
 
@@ -24,38 +23,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-function newCase(reference: string): NewCase {
-  return {
-    reference,
-    receiptTokenHash: 'a'.repeat(64),
-    channel: 'web_form',
-    origin: { department: 'gata', pageUrl: 'https://gata.example.se/', widget: 'kc-contact-form' },
-    topic: 'parkering',
-    message: {
-      topic: 'parkering',
-      message: 'Hej',
-      answerChannel: 'email',
-      answerLanguage: 'sv',
-      needs: [],
-      email: 'a@example.se',
-    },
-    createdAt: '2025-03-03T09:00:00.000Z',
-  };
-}
-
-function keyRecord(key: string, reference: string): IdempotencyRecord {
-  return {
-    scope: 'gata',
-    key,
-    requestHash: 'b'.repeat(64),
-    status: 201,
-    body: JSON.stringify({ reference }),
-    caseReference: reference,
-    createdAt: '2025-03-03T09:00:00.000Z',
-    expiresAt: '2025-03-11T09:00:00.000Z',
-  };
 }
 
 describe('connectPostgres', () => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appliedMigrations } from './migrations.js';
 import type { Database } from './schema.js';
 import { createSqliteDatabase, SQLITE_FILE_NAME } from './sqlite.js';
-import { createKyselyStore } from './store.js';
+import { openSqliteStore } from './sqlite-store.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -26,6 +26,15 @@ const pragma = async (db: Kysely<Database>, name: string) => {
   return Object.values(rows[0] ?? {})[0];
 };
 
+async function listMigrations(dataDir: string): Promise<string[]> {
+  const db = createSqliteDatabase(dataDir);
+  try {
+    return await appliedMigrations(db as Kysely<unknown>);
+  } finally {
+    await db.destroy();
+  }
+}
+
 describe('createSqliteDatabase', () => {
   it('creates the directory and the file, durable: WAL, synchronous=FULL, foreign keys on', async () => {
     const dataDir = join(await tempDir(), 'nested', 'data');
@@ -42,10 +51,10 @@ describe('createSqliteDatabase', () => {
   });
 });
 
-describe('createKyselyStore', () => {
+describe('openSqliteStore', () => {
   it('migrates once and keeps data across reopening', async () => {
     const dataDir = await tempDir();
-    const first = await createKyselyStore(createSqliteDatabase(dataDir));
+    const first = await openSqliteStore(dataDir);
     const result = await first.createCase({
       reference: 'KC-7F3K-9QXM',
       receiptTokenHash: 'a'.repeat(64),
@@ -68,11 +77,13 @@ describe('createKyselyStore', () => {
     });
     expect(result).toEqual({ created: true });
     await first.close();
+    const migrated = await listMigrations(dataDir);
+    expect(migrated.length).toBeGreaterThan(0);
 
+    const second = await openSqliteStore(dataDir);
     const db = createSqliteDatabase(dataDir);
-    const second = await createKyselyStore(db);
     try {
-      expect(await appliedMigrations(db as Kysely<unknown>)).toHaveLength(1);
+      expect(await appliedMigrations(db as Kysely<unknown>)).toEqual(migrated);
       expect(await second.countCases()).toBe(1);
       expect(await second.findCase('KC-7F3K-9QXM')).toEqual({
         reference: 'KC-7F3K-9QXM',
@@ -106,6 +117,7 @@ describe('createKyselyStore', () => {
       });
       expect(again).toEqual({ created: false, conflict: 'reference' });
     } finally {
+      await db.destroy();
       await second.close();
     }
   });

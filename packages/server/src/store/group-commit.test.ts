@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { keyRecord, newCase } from '../test-support/cases.js';
+import type { TestDatabase } from '../test-support/store.js';
+import { createTestDatabase } from '../test-support/store.js';
+import { countCases } from './cases.js';
+import { createCasesTogether } from './group-commit.js';
+
+const databases: TestDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(databases.splice(0).map((database) => database.remove()));
+});
+
+/** A migrated, empty database of the store under test. */
+async function migrated(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  await (await database.open()).close();
+  return database;
+}
+
+describe('createCasesTogether', () => {
+  it('commits a group in one transaction; a case that fails is rolled back alone', async () => {
+    const database = await migrated();
+    const broken = newCase('KC-0000-0002', { topic: null as never });
+    const outcomes = await database.inspect((db) =>
+      createCasesTogether(db, [
+        { input: newCase('KC-0000-0001') },
+        { input: broken },
+        { input: newCase('KC-0000-0003') },
+      ]),
+    );
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true]);
+    expect(outcomes[0]).toEqual({ ok: true, result: { created: true } });
+    const { count, timeline } = await database.inspect(async (db) => ({
+      count: await countCases(db),
+      timeline: await db.selectFrom('case_timeline').select('case_reference').execute(),
+    }));
+    expect(count).toBe(2);
+    expect(timeline.map((row) => row.case_reference).sort()).toEqual([
+      'KC-0000-0001',
+      'KC-0000-0003',
+    ]);
+  });
+
+  it('answers a key repeated within one group with the record of the first', async () => {
+    const database = await migrated();
+    const outcomes = await database.inspect((db) =>
+      createCasesTogether(db, [
+        { input: newCase('KC-0000-0001'), idempotency: keyRecord('k', 'KC-0000-0001') },
+        { input: newCase('KC-0000-0002'), idempotency: keyRecord('k', 'KC-0000-0002') },
+        { input: newCase('KC-0000-0001') },
+      ]),
+    );
+    expect(outcomes).toEqual([
+      { ok: true, result: { created: true } },
+      {
+        ok: true,
+        result: {
+          created: false,
+          conflict: 'idempotency_key',
+          record: keyRecord('k', 'KC-0000-0001'),
+        },
+      },
+      { ok: true, result: { created: false, conflict: 'reference' } },
+    ]);
+  });
+});
