@@ -11,9 +11,11 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { mountStatic } from './middleware/static.js';
+import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { casesRoutes } from './routes/cases.js';
 import { departmentsRoutes } from './routes/departments.js';
 import { healthRoutes } from './routes/health.js';
+import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
 
 /** Each API path and the methods it answers; anything else on it is a 405. */
@@ -23,6 +25,11 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/departments/:id': ['GET', 'HEAD'],
   '/v1/health': ['GET', 'HEAD'],
   '/v1/openapi.json': ['GET', 'HEAD'],
+  '/v1/notices': ['GET', 'HEAD'],
+  '/v1/notices/stream': ['GET'],
+  '/v1/admin/notices': ['GET', 'HEAD', 'POST'],
+  '/v1/admin/notices/:id': ['GET', 'HEAD', 'PUT'],
+  '/v1/admin/notices/:id/withdraw': ['POST'],
 };
 
 /** The Hono app with every middleware and route wired; `startServer` puts it on a socket. */
@@ -43,6 +50,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/cases', casesRoutes(ctx));
   app.route('/v1/departments', departmentsRoutes(ctx));
   app.route('/v1/health', healthRoutes());
+  app.route('/v1/notices', noticesRoutes(ctx));
+  app.route('/v1/admin/notices', adminNoticesRoutes(ctx));
   app.route('/v1/openapi.json', openapiRoutes());
   for (const [path, methods] of Object.entries(API_METHODS)) {
     const allow = [...methods, 'OPTIONS'].join(', ');

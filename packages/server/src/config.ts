@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Department, FieldError } from '@kontakt/core/schemas';
 import { DepartmentSchema, toFieldErrors } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
+import type { ApiKeyConfig } from './api-keys.js';
+import { ApiKeyConfigSchema } from './api-keys.js';
 
 /** A configuration that cannot be used; `errors` says which fields are wrong and why. */
 export class ConfigError extends Error {
@@ -43,8 +45,22 @@ export function parseDepartments(input: unknown, source = 'departments'): Depart
   return parsed.data.departments;
 }
 
-/** Reads a departments file: JSON `{ "departments": [ … ] }`. */
-export async function loadDepartmentsFile(path: string): Promise<Department[]> {
+/** What a configuration file holds. */
+export interface ConfigFile {
+  departments: Department[];
+  /** Keys of the admin API, by name and hash (`kontakt-server new-api-key` makes one). */
+  adminApiKeys: ApiKeyConfig[];
+}
+
+const AdminApiKeysSchema = z
+  .array(ApiKeyConfigSchema)
+  .check(z.refine((keys) => new Set(keys.map((key) => key.id)).size === keys.length, 'duplicate'));
+
+/**
+ * Reads a configuration file: JSON `{ "departments": [ … ], "adminApiKeys": [ { "id", "hash" } ] }`
+ * (`adminApiKeys` may be left out: the admin API then answers every request 401).
+ */
+export async function loadConfigFile(path: string): Promise<ConfigFile> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -57,11 +73,46 @@ export async function loadDepartmentsFile(path: string): Promise<Department[]> {
   } catch (error) {
     throw new Error(`The configuration file ${path} is not valid JSON`, { cause: error });
   }
-  const departments =
-    typeof data === 'object' && data !== null && 'departments' in data
-      ? data.departments
-      : undefined;
-  return parseDepartments(departments, path);
+  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const departments = parseDepartments(record.departments, path);
+  return { departments, adminApiKeys: parseApiKeys(record.adminApiKeys ?? [], path) };
+}
+
+/** Reads the departments of a configuration file (see `loadConfigFile`). */
+export async function loadDepartmentsFile(path: string): Promise<Department[]> {
+  return (await loadConfigFile(path)).departments;
+}
+
+/** Checks admin API keys (`[{ id, hash }]`); a bad one throws `ConfigError` naming it. */
+export function parseApiKeys(input: unknown, source = 'adminApiKeys'): ApiKeyConfig[] {
+  const parsed = AdminApiKeysSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = toFieldErrors(parsed.error.issues).map((error) => ({
+      ...error,
+      field: ['adminApiKeys', error.field].filter(Boolean).join('.'),
+      pointer: `/adminApiKeys${error.pointer === '/' ? '' : error.pointer}`,
+    }));
+    throw new ConfigError(source, errors);
+  }
+  return parsed.data;
+}
+
+/**
+ * Admin API keys from an environment variable: `name:sha256:…` entries separated by commas,
+ * e.g. `KONTAKT_ADMIN_API_KEYS=crisis-team:sha256:9f86…,console:sha256:2c26…`.
+ */
+export function parseApiKeysText(text: string, source: string): ApiKeyConfig[] {
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const at = entry.indexOf(':');
+      return at < 0
+        ? { id: entry, hash: '' }
+        : { id: entry.slice(0, at), hash: entry.slice(at + 1) };
+    });
+  return parseApiKeys(entries, source);
 }
 
 /** A field error at a path of a configuration. */

@@ -1,9 +1,11 @@
 import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import type { ApiKeyConfig } from './api-keys.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
+import type { SseHub } from './sse/hub.js';
 import type { Store } from './store/store.js';
 
 /** A directory of static files served under a URL path. */
@@ -27,6 +29,10 @@ export interface AppContext {
   trustProxy?: TrustProxy;
   serve: readonly StaticMount[];
   now: () => Date;
+  /** Keys of the admin API; empty: it answers every request 401. */
+  adminApiKeys: readonly ApiKeyConfig[];
+  /** Every open event stream of this instance (closed first on shutdown). */
+  hub: SseHub;
 }
 
 /** May `origin` call the API at all: it is allowed for some department, everywhere, or is our own. */

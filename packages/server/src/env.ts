@@ -4,5 +4,7 @@ export interface AppEnv {
     requestId: string;
     /** The client's IP address, as far as trusted proxies tell (see `trustProxy`). */
     clientAddress: string;
+    /** The id of the API key an admin request was authorised with (see `requireApiKey`). */
+    apiKeyId: string;
   };
 }

@@ -7,12 +7,16 @@
  *                  [--serve /demo=./examples/demo]… [--demo ./examples/demo] [--trust-proxy 1]
  *                  [--log-level info]
  *
- * Environment: PORT, HOST, KONTAKT_DATA_DIR, DATABASE_URL, KONTAKT_TRUST_PROXY (empty counts as
- * unset). Without a database URL the cases go to the embedded store in the data directory.
+ *   kontakt-server new-api-key [--id <name>]   a new admin API key and its configuration entry
+ *   kontakt-server hash-api-key                 the hash of a key read from standard input
+ *
+ * Environment: PORT, HOST, KONTAKT_DATA_DIR, DATABASE_URL, KONTAKT_TRUST_PROXY,
+ * KONTAKT_ADMIN_API_KEYS (empty counts as unset). Without a database URL the cases go to the embedded store in the data directory.
  * SIGINT/SIGTERM finish requests in flight, then exit.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadDepartmentsFile } from './config.js';
+import { createApiKey, hashApiKey } from './api-keys.js';
+import { ConfigError, loadConfigFile, parseApiKeysText } from './config.js';
 import type { StaticMount } from './context.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import type { RunningServer, ServerOptions } from './server.js';
@@ -23,7 +27,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 type LogLevel = (typeof LOG_LEVELS)[number];
 
 const USAGE = `Usage: kontakt-server --config <departments.json> [options]
-  --config <file>          JSON file { "departments": [ … ] } (required)
+       kontakt-server new-api-key [--id <name>]
+       kontakt-server hash-api-key < key.txt
+  --config <file>          JSON file { "departments": [ … ], "adminApiKeys": [ … ] } (required)
   --data <dir>             data directory of the embedded store (env KONTAKT_DATA_DIR,
                            default ./data)
   --database-url <url>     postgres://user:password@host:5432/database: keep the cases in
@@ -38,9 +44,13 @@ const USAGE = `Usage: kontakt-server --config <departments.json> [options]
                            addresses (IP, CIDR, loopback, uniquelocal; comma-separated), so the
                            client address is read from X-Forwarded-For (env KONTAKT_TRUST_PROXY)
   --log-level <level>      ${LOG_LEVELS.join(' | ')} (default info)
-  --help                   show this help`;
+  --help                   show this help
+Admin API keys (for /v1/admin/…) come from the file's "adminApiKeys" and from
+KONTAKT_ADMIN_API_KEYS=<name>:sha256:<hex>,…; new-api-key makes one.`;
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'new-api-key') return newApiKey(argv.slice(1));
+  if (argv[0] === 'hash-api-key') return hashApiKeyFromStdin();
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -66,8 +76,14 @@ async function main(argv: string[]): Promise<void> {
 
   const trustProxy = values['trust-proxy'] ?? env('KONTAKT_TRUST_PROXY');
   const databaseUrl = values['database-url'] ?? env('DATABASE_URL');
+  const config = await loadConfigFile(values.config);
+  const keysFromEnv = env('KONTAKT_ADMIN_API_KEYS');
   const options: ServerOptions = {
-    departments: await loadDepartmentsFile(values.config),
+    departments: config.departments,
+    adminApiKeys: [
+      ...config.adminApiKeys,
+      ...(keysFromEnv ? parseApiKeysText(keysFromEnv, 'KONTAKT_ADMIN_API_KEYS') : []),
+    ],
     dataDir: values.data ?? env('KONTAKT_DATA_DIR') ?? './data',
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     port: parsePort(values.port ?? env('PORT') ?? '8080'),
@@ -82,6 +98,25 @@ async function main(argv: string[]): Promise<void> {
   };
   const server = await startServer(options);
   handleSignals(server);
+}
+
+/** Prints a new key (to hand to its holder once) and the entry that configures it. */
+function newApiKey(argv: string[]): void {
+  const { values } = parseArgs({ args: argv, options: { id: { type: 'string' } }, strict: true });
+  const key = createApiKey();
+  const entry = { id: values.id ?? 'admin', hash: hashApiKey(key) };
+  console.log(`API key (shown once; give it to its holder, it is not stored): ${key}`);
+  console.log(`Add to "adminApiKeys" in the configuration file: ${JSON.stringify(entry)}`);
+  console.log(`or set KONTAKT_ADMIN_API_KEYS=${entry.id}:${entry.hash}`);
+}
+
+/** Reads a key from standard input (so it stays out of the shell's history) and prints its hash. */
+async function hashApiKeyFromStdin(): Promise<void> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  const key = text.trim();
+  if (!key) throw new UsageError('hash-api-key reads the key from standard input; none was given');
+  console.log(hashApiKey(key));
 }
 
 function handleSignals(server: RunningServer): void {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import type { DepartmentInput, FieldError } from '@kontakt/core/schemas';
 import { pino } from 'pino';
+import type { ApiKeyConfig } from './api-keys.js';
 import { createApp } from './app.js';
 import { ConfigError, fieldError, parseDepartments } from './config.js';
 import type { AppContext, StaticMount } from './context.js';
@@ -11,6 +12,7 @@ import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy } from './middleware/client-address.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
 import { checkRateLimit } from './middleware/rate-limit.js';
+import { createSseHub } from './sse/hub.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
@@ -55,6 +57,13 @@ export interface ServerOptions {
   now?: () => Date;
   /** A store to use instead of opening one from `dataDir` / `databaseUrl` (tests). */
   store?: Store;
+  /**
+   * API keys of the admin API (`/v1/admin/…`): a name and the SHA-256 of the key each
+   * (`kontakt-server hash-api-key`). Without any, the admin API answers every request 401.
+   */
+  adminApiKeys?: ApiKeyConfig[];
+  /** Server-Sent Events: heartbeat and `retry:` hint in milliseconds (tests shorten them). */
+  events?: { heartbeatMs?: number; retryMs?: number };
 }
 
 export interface RunningServer {
@@ -104,6 +113,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     serve: options.serve ?? [],
     now,
+    adminApiKeys: options.adminApiKeys ?? [],
+    hub: createSseHub({
+      feed: store.events,
+      ...options.events,
+      onError: (error, stream) => logger.error({ err: error, stream }, 'could not read events'),
+    }),
   };
   const app = createApp(ctx);
   const server = createAdaptorServer({ fetch: app.fetch }) as Server;
@@ -141,7 +156,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () => {
       closing ??= (async () => {
         clearInterval(sweeper);
-        await stopListening(server);
+        // Open event streams are told to reconnect (to another instance) and end first:
+        // otherwise the HTTP server would wait for them until the grace time is up.
+        await Promise.all([ctx.hub.close(), stopListening(server)]);
         await sweeping;
         await store.close();
         logger.flush();

@@ -2,7 +2,15 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from './problem.js';
 import { vary } from './vary.js';
 
-export const CORS_ALLOWED_HEADERS = ['Content-Type', 'Idempotency-Key', 'Accept-Language'];
+export const CORS_ALLOWED_HEADERS = [
+  'Content-Type',
+  'Idempotency-Key',
+  'Accept-Language',
+  // Event streams resume with it (`EventStream` can send it instead of the query parameter).
+  'Last-Event-ID',
+  // The admin API's API key.
+  'Authorization',
+];
 export const CORS_EXPOSED_HEADERS = [
   'Idempotent-Replayed',
   'Retry-After',

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { createSseHub } from '../sse/hub.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
 import { createTestDatabase } from '../test-support/store.js';
@@ -40,6 +41,8 @@ async function appRoutes(): Promise<string[]> {
       rateLimit: { windowMs: 1000, max: 1 },
       serve: [],
       now: () => new Date(),
+      adminApiKeys: [],
+      hub: createSseHub({ feed: store.events }),
     });
     const routes = app.routes
       .filter((route) => route.method !== 'ALL' && route.path.startsWith('/v1/'))

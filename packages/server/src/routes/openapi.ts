@@ -5,38 +5,18 @@ import {
   ReceiptSchema,
 } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import type { AppEnv } from '../env.js';
-import { PROBLEM_CONTENT_TYPE } from '../middleware/problem.js';
 import { DEPARTMENTS_CACHE_CONTROL } from './departments.js';
-
-type JsonObject = Record<string, unknown>;
-
-/** JSON Schema 2020-12 (what OpenAPI 3.1 uses) of a zod schema, without the top-level `$schema`. */
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
-  return rest;
-}
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: JsonObject) => ({ 'application/json': { schema } });
-
-const problem = (description: string) => ({
-  description,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
-});
-
-const RATE_LIMIT_HEADERS = {
-  'RateLimit-Limit': { description: 'Requests allowed per window.', schema: { type: 'integer' } },
-  'RateLimit-Remaining': {
-    description: 'Requests left in this window.',
-    schema: { type: 'integer' },
-  },
-  'RateLimit-Reset': {
-    description: 'Seconds until the window resets.',
-    schema: { type: 'integer' },
-  },
-};
+import { noticePaths, noticeSchemas, SECURITY_SCHEMES } from './openapi-notices.js';
+import type { JsonObject } from './openapi-parts.js';
+import {
+  COMMON_PROBLEMS,
+  json,
+  jsonSchema,
+  problem,
+  RATE_LIMIT_HEADERS,
+  ref,
+} from './openapi-parts.js';
 
 /**
  * Departments change only with the server's configuration, so their reads are conditional: the
@@ -72,18 +52,6 @@ const NOT_MODIFIED = {
       'and `Vary` as the `200`.',
     headers: CACHE_HEADERS,
   },
-};
-
-/** Answers every route can give. */
-const COMMON_PROBLEMS = {
-  '429': {
-    ...problem('Too many requests from this client (`rate_limited`); see `Retry-After`.'),
-    headers: {
-      ...RATE_LIMIT_HEADERS,
-      'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
-    },
-  },
-  '500': problem('Unexpected server error (`internal_error`).'),
 };
 
 /**
@@ -203,9 +171,12 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      ...noticePaths(),
     },
     components: {
+      securitySchemes: SECURITY_SCHEMES,
       schemas: {
+        ...noticeSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
         Department: jsonSchema(DepartmentSchema, 'output'),

@@ -1,5 +1,8 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { Migrator } from 'kysely';
+import { Migrator, PostgresAdapter } from 'kysely';
+
+/** True on PostgreSQL: the one thing the portable schema builder cannot say for both is "serial". */
+const onPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Migrations as code, in order. Never edit one that has shipped: add the next. They use only
@@ -60,6 +63,41 @@ const migrations: Record<string, Migration> = {
         .on('idempotency_keys')
         .column('expires_at')
         .execute();
+    },
+  },
+  '2026-12-03-0002-events-and-notices': {
+    async up(db: Kysely<unknown>) {
+      // The event log: one global, increasing cursor (the SSE id) over every stream.
+      await db.schema
+        .createTable('events')
+        .addColumn('cursor', onPostgres(db) ? 'bigserial' : 'integer', (col) =>
+          onPostgres(db) ? col.primaryKey() : col.primaryKey().autoIncrement(),
+        )
+        .addColumn('stream', 'text', (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('data', 'text', (col) => col.notNull())
+        .addColumn('at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('events_stream_cursor')
+        .on('events')
+        .columns(['stream', 'cursor'])
+        .execute();
+
+      await db.schema
+        .createTable('notices')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('title', 'text', (col) => col.notNull())
+        .addColumn('text', 'text', (col) => col.notNull())
+        .addColumn('severity', 'text', (col) => col.notNull())
+        .addColumn('departments', 'text', (col) => col.notNull())
+        .addColumn('starts_at', 'text', (col) => col.notNull())
+        .addColumn('ends_at', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .addColumn('withdrawn_at', 'text')
+        .execute();
+      await db.schema.createIndex('notices_ends_at').on('notices').column('ends_at').execute();
     },
   },
 };

@@ -8,6 +8,35 @@ export interface Database {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;
   idempotency_keys: IdempotencyKeysTable;
+  events: EventsTable;
+  notices: NoticesTable;
+}
+
+export interface EventsTable {
+  /** The global position in the log (autoincrement; PostgreSQL returns bigint as a string). */
+  cursor: ColumnType<number | string, never, never>;
+  /** E.g. `notices:gata`, `case:K-2026-0042`. */
+  stream: string;
+  /** The SSE `event:` type, e.g. `notice.published`. */
+  type: string;
+  /** The payload as JSON. */
+  data: string;
+  at: string;
+}
+
+export interface NoticesTable {
+  id: string;
+  /** `NoticeText` as JSON (every locale). */
+  title: string;
+  text: string;
+  severity: string;
+  /** `"all"` or an array of department ids, as JSON. */
+  departments: string;
+  starts_at: string;
+  ends_at: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: string;
+  updated_at: string;
+  withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CasesTable {
@@ -52,3 +81,4 @@ export interface IdempotencyKeysTable {
 export type CaseRow = Selectable<CasesTable>;
 export type NewCaseRow = Insertable<CasesTable>;
 export type IdempotencyRow = Selectable<IdempotencyKeysTable>;
+export type NoticeRow = Selectable<NoticesTable>;

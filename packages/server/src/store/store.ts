@@ -1,13 +1,19 @@
-import type { Case } from '@kontakt/core/schemas';
+import type { AdminNotice, Case } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import type { Cursor, EventFeed } from '../sse/feed.js';
+import type { Notifier } from '../sse/notifier.js';
+import { createNotifier } from '../sse/notifier.js';
 import type { NewCase } from './cases.js';
 import { countCases, selectCase } from './cases.js';
 import type { CreateCaseResult } from './create-case.js';
 import { conflictAfterUniqueViolation, createCaseIn, isUniqueViolation } from './create-case.js';
+import type { NewEvent } from './events.js';
+import { appendEvents, headCursor, readEvents } from './events.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import { deleteExpiredIdempotencyRecords, selectIdempotencyRecord } from './idempotency.js';
 import { migrateToLatest } from './migrations.js';
+import { selectNotice, selectNotices, upsertNotice } from './notices.js';
 import type { Database } from './schema.js';
 
 export type { CreateCaseResult } from './create-case.js';
@@ -33,17 +39,44 @@ export interface Store {
   /** Forgets idempotency records that expired before `now`; returns how many. */
   deleteExpiredIdempotencyRecords(now: Date): Promise<number>;
   countCases(): Promise<number>;
+  /**
+   * Stores a new or changed notice and appends the events that tell pages about it, in one
+   * transaction; subscribers of those streams are notified once it has committed.
+   */
+  saveNotice(notice: AdminNotice, events: readonly NewEvent[], now: Date): Promise<void>;
+  findNotice(id: string): Promise<AdminNotice | undefined>;
+  /**
+   * The notices not withdrawn and not ended at `now`, and the event log's cursor from before they
+   * were read: following the log from there repeats at most a change already seen, never misses one.
+   */
+  currentNotices(now: Date): Promise<{ notices: AdminNotice[]; cursor: Cursor }>;
+  /** Every notice ever published, newest first (administrators). */
+  listNotices(): Promise<AdminNotice[]>;
+  /** The event log, as the SSE helper reads it. */
+  readonly events: EventFeed;
   /** Resolves when the database answers a query; rejects when it does not (readiness checks). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface KyselyStoreOptions {
+  /**
+   * Where commits are announced to the streams' subscribers. PostgreSQL passes the one its
+   * LISTEN connection also feeds, so events from other instances arrive the same way.
+   */
+  notifier?: Notifier | undefined;
 }
 
 /**
  * Runs the migrations and returns a `Store` over any Kysely database with our schema. The queries
  * are dialect-neutral; the same code runs on SQLite and PostgreSQL.
  */
-export async function createKyselyStore(db: Kysely<Database>): Promise<Store> {
+export async function createKyselyStore(
+  db: Kysely<Database>,
+  options: KyselyStoreOptions = {},
+): Promise<Store> {
   await migrateToLatest(db as Kysely<unknown>);
+  const notifier = options.notifier ?? createNotifier();
   return {
     async createCase(input, idempotency) {
       try {
@@ -59,6 +92,25 @@ export async function createKyselyStore(db: Kysely<Database>): Promise<Store> {
     findIdempotencyRecord: (scope, key, now) => selectIdempotencyRecord(db, scope, key, now),
     deleteExpiredIdempotencyRecords: (now) => deleteExpiredIdempotencyRecords(db, now),
     countCases: () => countCases(db),
+    async saveNotice(notice, events, now) {
+      await db.transaction().execute(async (trx) => {
+        await upsertNotice(trx, notice);
+        await appendEvents(trx, events, now);
+      });
+      // This instance's pages hear at once; other instances through NOTIFY (PostgreSQL).
+      for (const event of events) notifier.notify(event.stream);
+    },
+    findNotice: (id) => selectNotice(db, id),
+    async currentNotices(now) {
+      const cursor = await headCursor(db);
+      return { notices: await selectNotices(db, { current: now }), cursor };
+    },
+    listNotices: () => selectNotices(db),
+    events: {
+      read: (stream, after, limit) => readEvents(db, stream, after, limit),
+      subscribe: (stream, onNotify) => notifier.subscribe(stream, onNotify),
+      head: () => headCursor(db),
+    },
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -1,0 +1,238 @@
+import type { AdminNotice, Notice, NoticeInput } from '@kontakt/core/schemas';
+import { AdminNoticeSchema, NoticeListSchema } from '@kontakt/core/schemas';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiKey, hashApiKey } from '../api-keys.js';
+import type { TestServer } from '../test-support/departments.js';
+import { startTestServer } from '../test-support/departments.js';
+
+const KEY = createApiKey();
+const adminApiKeys = [{ id: 'crisis-team', hash: hashApiKey(KEY) }];
+const text = (word: string) => ({
+  sv: `${word} sv`,
+  en: `${word} en`,
+  fi: `${word} fi`,
+  ar: `${word} ar`,
+});
+const input = (overrides: Partial<NoticeInput> = {}): NoticeInput => ({
+  title: text('Vattenläcka'),
+  text: text('Inget vatten på Storgatan'),
+  severity: 'warning',
+  departments: ['gata'],
+  ...overrides,
+});
+
+/** What the admin API answers, as far as these tests read it. */
+interface AdminAnswer {
+  code?: string;
+  errors: { field: string; code: string }[];
+  notices: AdminNotice[];
+  withdrawnAt?: string | null;
+  createdAt?: string;
+}
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const start = async (now?: () => Date) => {
+  server = await startTestServer({
+    adminApiKeys,
+    events: { heartbeatMs: 200, retryMs: 50 },
+    ...(now ? { now } : {}),
+  });
+  return server;
+};
+
+async function admin(path: string, method: string, body?: unknown, key = KEY) {
+  const response = await fetch(`${server?.url}/v1/admin/notices${path}`, {
+    method,
+    headers: {
+      ...(key ? { Authorization: `Bearer ${key}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as AdminAnswer,
+  };
+}
+
+const publish = async (overrides: Partial<NoticeInput> = {}) => {
+  const { status, body } = await admin('', 'POST', input(overrides));
+  expect(status).toBe(201);
+  return AdminNoticeSchema.parse(body);
+};
+
+async function list(department: string) {
+  const response = await fetch(`${server?.url}/v1/notices?department=${department}`);
+  expect(response.status).toBe(200);
+  return NoticeListSchema.parse(await response.json());
+}
+
+/** Reads a department's stream from `cursor` until `count` events have arrived. */
+async function readStream(department: string, cursor: string, count: number) {
+  const controller = new AbortController();
+  const response = await fetch(
+    `${server?.url}/v1/notices/stream?department=${department}&lastEventId=${cursor}`,
+    { signal: controller.signal },
+  );
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const events: { id: string; type: string; data: Record<string, unknown> }[] = [];
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end = buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const field = (name: string) =>
+        block
+          .split('\n')
+          .find((line) => line.startsWith(`${name}: `))
+          ?.slice(name.length + 2);
+      const type = field('event');
+      if (type && !type.startsWith('kontakt.')) {
+        events.push({ id: field('id') ?? '', type, data: JSON.parse(field('data') ?? 'null') });
+      }
+      end = buffer.indexOf('\n\n');
+    }
+  }
+  controller.abort();
+  return events;
+}
+
+describe('notices', () => {
+  it('publishes a notice to the pages of its departments, live, after the cursor they read', async () => {
+    await start();
+    const before = await list('gata');
+    expect(before.notices).toEqual([]);
+    const streamed = readStream('gata', before.cursor, 1);
+
+    const notice = await publish();
+    expect(notice).toMatchObject({ severity: 'warning', departments: ['gata'], withdrawnAt: null });
+    const [event] = await streamed;
+    expect(event?.type).toBe('notice.published');
+    expect(event?.data).toEqual(publicOf(notice));
+
+    expect((await list('gata')).notices).toEqual([publicOf(notice)]);
+    expect((await list('skola')).notices).toEqual([]);
+  });
+
+  it('moves a changed notice between departments and takes a withdrawn one off every page', async () => {
+    await start();
+    const cursor = (await list('skola')).cursor;
+    const notice = await publish({ departments: ['gata'] });
+    const changed = await admin(
+      `/${notice.id}`,
+      'PUT',
+      input({ departments: ['skola'], severity: 'danger' }),
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body.createdAt).toBe(notice.createdAt);
+
+    const gata = await readStream('gata', cursor, 2);
+    expect(gata.map((event) => event.type)).toEqual(['notice.published', 'notice.withdrawn']);
+    expect((await list('gata')).notices).toEqual([]);
+    expect((await list('skola')).notices.map((n) => n.severity)).toEqual(['danger']);
+
+    const withdrawn = await admin(`/${notice.id}/withdraw`, 'POST');
+    expect(withdrawn.body.withdrawnAt).toEqual(expect.any(String));
+    const skola = await readStream('skola', cursor, 2);
+    expect(skola.map((event) => [event.type, event.data.id])).toEqual([
+      ['notice.published', notice.id],
+      ['notice.withdrawn', notice.id],
+    ]);
+    expect((await list('skola')).notices).toEqual([]);
+    // Withdrawing again changes nothing; a withdrawn notice is not changed.
+    expect((await admin(`/${notice.id}/withdraw`, 'POST')).body.withdrawnAt).toBe(
+      withdrawn.body.withdrawnAt,
+    );
+    expect((await admin(`/${notice.id}`, 'PUT', input())).body.code).toBe('notice_withdrawn');
+  });
+
+  it('publishes to every department for "all", and lists notices that start later but not ended ones', async () => {
+    let now = new Date('2026-12-03T08:00:00Z');
+    await start(() => now);
+    await publish({ departments: 'all', startsAt: '2026-12-03T10:00:00+01:00' });
+    await publish({ endsAt: '2026-12-03T09:00:00Z', severity: 'info' });
+    expect((await list('skola')).notices.map((n) => n.startsAt)).toEqual([
+      '2026-12-03T09:00:00.000Z',
+    ]);
+    expect((await list('gata')).notices).toHaveLength(2);
+    now = new Date('2026-12-03T09:00:00Z');
+    expect((await list('gata')).notices.map((n) => n.severity)).toEqual(['warning']);
+  });
+
+  it('lets an administrator read every notice, withdrawn ones too', async () => {
+    await start();
+    const notice = await publish();
+    await admin(`/${notice.id}/withdraw`, 'POST');
+    const all = await admin('', 'GET');
+    expect(all.body.notices.map((n) => n.id)).toEqual([notice.id]);
+    expect((await admin(`/${notice.id}`, 'GET')).body.withdrawnAt).not.toBeNull();
+    expect((await admin('/n_00000000000000000000', 'GET')).status).toBe(404);
+  });
+});
+
+describe('notices: bad input', () => {
+  it('refuses a missing or wrong API key with 401 and changes nothing', async () => {
+    await start();
+    for (const key of ['', 'kk_wrong', `${KEY}x`]) {
+      const { status, headers, body } = await admin('', 'POST', input(), key);
+      expect(status).toBe(401);
+      expect(body.code).toBe('unauthorized');
+      expect(headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
+    expect((await admin('', 'GET', undefined, '')).status).toBe(401);
+    expect((await list('gata')).notices).toEqual([]);
+  });
+
+  it('names each invalid field: missing languages, an end before the start, unknown departments, oversized text', async () => {
+    await start();
+    const { status, body } = await admin('', 'POST', {
+      ...input({ departments: ['gata', 'okand'], endsAt: '2026-01-01T00:00:00Z' }),
+      title: { sv: 'Vattenläcka' },
+      text: { ...text('x'), fi: 'x'.repeat(2001) },
+    });
+    expect(status).toBe(422);
+    expect(body.code).toBe('validation_failed');
+    expect(body.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'title.en:required',
+      'title.fi:required',
+      'title.ar:required',
+      'text.fi:too_long',
+    ]);
+    const second = await admin(
+      '',
+      'POST',
+      input({ departments: ['gata', 'okand'], endsAt: '2026-01-01T00:00:00Z' }),
+    );
+    expect(second.body.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
+      'departments.1:unknown_department',
+      'endsAt:end_before_start',
+    ]);
+    expect((await list('gata')).notices).toEqual([]);
+  });
+
+  it('answers an unknown or missing department with a problem', async () => {
+    await start();
+    const unknown = await fetch(`${server?.url}/v1/notices?department=okand`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { code: string }).code).toBe('department_not_found');
+    expect((await fetch(`${server?.url}/v1/notices`)).status).toBe(400);
+    expect((await fetch(`${server?.url}/v1/notices/stream?department=okand`)).status).toBe(404);
+  });
+});
+
+function publicOf(notice: AdminNotice): Notice {
+  const { createdAt: _c, withdrawnAt: _w, ...visible } = notice;
+  return visible;
+}

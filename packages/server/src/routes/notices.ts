@@ -1,0 +1,57 @@
+import type { Department } from '@kontakt/core/schemas';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../env.js';
+import { ProblemError } from '../middleware/problem.js';
+import { appliesTo, noticeStream, publicNotice } from '../notices/notice-events.js';
+
+/**
+ * The public side of notices, read by `<kc-notice>` on every department page:
+ * - `GET /v1/notices?department=…`: the notices that have not ended (later ones included, so a
+ *   page can show each from its start), and `cursor`, the event log's position they were read at;
+ * - `GET /v1/notices/stream?department=…`: their changes as Server-Sent Events, resumed after
+ *   `Last-Event-ID` (or the `lastEventId` parameter, e.g. the list's `cursor`).
+ */
+export function noticesRoutes(ctx: AppContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get('/', async (c) => {
+    const department = departmentOf(c, ctx);
+    const { notices, cursor } = await ctx.store.currentNotices(ctx.now());
+    const body = {
+      notices: notices
+        .filter((notice) => appliesTo(notice, department.id))
+        .map((notice) => publicNotice(notice)),
+      cursor: String(cursor),
+    };
+    // Changes arrive on the stream; a cached list would replay a withdrawn notice.
+    return c.json(body, 200, { 'Cache-Control': 'no-cache' });
+  });
+
+  routes.get('/stream', (c) => {
+    const department = departmentOf(c, ctx);
+    // Without a last event id the client has (or wants) the current list: only what follows.
+    return ctx.hub.respond(c, noticeStream(department.id), { from: 'now' });
+  });
+
+  return routes;
+}
+
+/** The `department` query parameter, which must name a configured department. */
+function departmentOf(c: Context<AppEnv>, ctx: AppContext): Department {
+  const id = c.req.query('department');
+  if (!id) {
+    throw new ProblemError(400, 'validation_failed', {
+      detail: 'Name the department: ?department=<id>.',
+      errors: [{ field: 'department', pointer: '/department', code: 'required' }],
+    });
+  }
+  const department = ctx.departments.get(id);
+  if (!department) {
+    throw new ProblemError(404, 'department_not_found', {
+      detail: `There is no department with the id ${JSON.stringify(id)}.`,
+    });
+  }
+  return department;
+}
