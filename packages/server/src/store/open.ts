@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
+import { createNotifier } from '../sse/notifier.js';
 import { connectPostgres, redactUrl } from './postgres.js';
+import { listenForEvents } from './postgres-listen.js';
 import { openSqliteStore } from './sqlite-store.js';
 import type { Store } from './store.js';
 import { createKyselyStore } from './store.js';
@@ -32,9 +34,20 @@ export async function openStore({
       logger?.warn({ err: error }, 'a PostgreSQL connection failed while idle'),
   });
   try {
-    const store = await createKyselyStore(db);
+    // Events appended by any instance reach this one's streams through LISTEN/NOTIFY.
+    const notifier = createNotifier();
+    const store = await createKyselyStore(db, { notifier });
+    const listener = await listenForEvents(databaseUrl, notifier, (error) =>
+      logger?.warn({ err: error }, 'the PostgreSQL LISTEN connection failed; listening again'),
+    );
     logger?.info({ store: 'postgres', database: redactUrl(databaseUrl) }, 'store opened');
-    return store;
+    return {
+      ...store,
+      async close() {
+        await listener.close();
+        await store.close();
+      },
+    };
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { Case } from '@kontakt/core/schemas';
+import type { AdminNotice, Case } from '@kontakt/core/schemas';
+import type { Cursor, StoredEvent } from '../sse/feed.js';
+import { createNotifier } from '../sse/notifier.js';
 import type { CreateCaseResult } from './create-case.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import type {
@@ -86,6 +88,8 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
   }
   worker.unref();
 
+  // One process writes this file, so commits are announced in-process (no LISTEN/NOTIFY needed).
+  const notifier = createNotifier();
   return {
     createCase: (input, idempotency) =>
       call<CreateCaseResult>({ op: 'createCase', input, idempotency }),
@@ -95,6 +99,21 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
     deleteExpiredIdempotencyRecords: (now) =>
       call<number>({ op: 'deleteExpiredIdempotencyRecords', now }),
     countCases: () => call<number>({ op: 'countCases' }),
+    async saveNotice(notice, events, now) {
+      await call<void>({ op: 'saveNotice', notice, events, now });
+      // Committed: the streams' subscribers read the new events.
+      for (const event of events) notifier.notify(event.stream);
+    },
+    findNotice: (id) => call<AdminNotice | undefined>({ op: 'findNotice', id }),
+    currentNotices: (now) =>
+      call<{ notices: AdminNotice[]; cursor: Cursor }>({ op: 'currentNotices', now }),
+    listNotices: () => call<AdminNotice[]>({ op: 'listNotices' }),
+    events: {
+      read: (stream, after, limit) =>
+        call<StoredEvent[]>({ op: 'readEvents', stream, after, limit }),
+      subscribe: (stream, onNotify) => notifier.subscribe(stream, onNotify),
+      head: () => call<Cursor>({ op: 'headCursor' }),
+    },
     ping: () => call<void>({ op: 'ping' }),
     close() {
       closing ??= (async () => {

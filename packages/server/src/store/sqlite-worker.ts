@@ -19,10 +19,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { countCases, selectCase } from './cases.js';
+import { appendEvents, headCursor, readEvents } from './events.js';
 import type { PendingCase } from './group-commit.js';
 import { createCasesTogether } from './group-commit.js';
 import { deleteExpiredIdempotencyRecords, selectIdempotencyRecord } from './idempotency.js';
 import { migrateToLatest } from './migrations.js';
+import { selectNotice, selectNotices, upsertNotice } from './notices.js';
 import type { Database } from './schema.js';
 import { createSqliteDatabase } from './sqlite.js';
 import type {
@@ -130,6 +132,25 @@ function run(db: Kysely<Database>, operation: StoreOperation): Promise<unknown> 
       return countCases(db);
     case 'ping':
       return sql`select 1`.execute(db).then(() => undefined);
+    case 'saveNotice':
+      return db.transaction().execute(async (trx) => {
+        await upsertNotice(trx, operation.notice);
+        await appendEvents(trx, operation.events, operation.now);
+      });
+    case 'findNotice':
+      return selectNotice(db, operation.id);
+    case 'currentNotices':
+      // The cursor first: a change committed in between is at most seen twice, never missed.
+      return headCursor(db).then(async (cursor) => ({
+        cursor,
+        notices: await selectNotices(db, { current: operation.now }),
+      }));
+    case 'listNotices':
+      return selectNotices(db);
+    case 'readEvents':
+      return readEvents(db, operation.stream, operation.after, operation.limit);
+    case 'headCursor':
+      return headCursor(db);
     default:
       return Promise.reject(new Error(`Not an operation for this worker: ${operation.op}`));
   }
