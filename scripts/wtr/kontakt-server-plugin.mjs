@@ -5,12 +5,16 @@
 //   kontakt-server-stop    { id }                → { stopped }    kill it (the port and data stay)
 //   kontakt-server-restart { id }                → { id, url }    same port and data dir: "server up again"
 //   kontakt-server-count-cases { id }            → { count }      rows in the `cases` table
+//   kontakt-server-publish-notice { id, notice, noticeId? } → the notice   through the admin API
+//                                                   (`noticeId`: change that notice instead)
+//   kontakt-server-withdraw-notice { id, noticeId } → the notice    through the admin API
 //   kontakt-component-docs { file }              → { tag, cssParts, cssProperties, cssStates, events }
 //                                                   what a component's JSDoc documents (as the manifest)
 //
 // Each server is a real process (not an in-process app), so "server down" in a test is a real closed
 // port and "server up" a real restart on the same SQLite file.
 import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +26,13 @@ const MAIN = join(ROOT, 'packages/server/src/main.ts');
 const DEFAULT_CONFIG = join(ROOT, 'scripts/wtr/departments.json');
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
+
+/**
+ * The admin API key of every test server, made for this run: tests publish and withdraw notices
+ * through the real admin API (the server gets only its hash, as in production).
+ */
+const ADMIN_API_KEY = `kk_${randomBytes(20).toString('hex')}`;
+const ADMIN_API_KEYS = `wtr:sha256:${createHash('sha256').update(ADMIN_API_KEY).digest('hex')}`;
 
 /**
  * @typedef {object} KontaktServer
@@ -95,6 +106,14 @@ export function kontaktServerPlugin() {
         case 'kontakt-server-count-cases': {
           return { count: await countCases(get(servers, payload)) };
         }
+        case 'kontakt-server-publish-notice': {
+          const server = get(servers, payload);
+          const path = payload?.noticeId ? `/${payload.noticeId}` : '';
+          return admin(server, path, payload?.noticeId ? 'PUT' : 'POST', payload?.notice);
+        }
+        case 'kontakt-server-withdraw-notice': {
+          return admin(get(servers, payload), `/${payload?.noticeId}/withdraw`, 'POST');
+        }
         case 'kontakt-component-docs': {
           return componentDocs(payload?.file);
         }
@@ -133,7 +152,7 @@ function start(server) {
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test' },
+    env: { ...process.env, NODE_ENV: 'test', KONTAKT_ADMIN_API_KEYS: ADMIN_API_KEYS },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.child = child;
@@ -196,6 +215,25 @@ function stop(server) {
     });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * One request to the server's admin notices API; throws with the problem document when it fails.
+ * @param {KontaktServer} server @param {string} path @param {string} method @param {unknown} [body]
+ */
+async function admin(server, path, method, body) {
+  const response = await fetch(`${server.url}/v1/admin/notices${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${ADMIN_API_KEY}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const answer = await response.json();
+  if (!response.ok)
+    throw new Error(`${method} /v1/admin/notices${path}: ${JSON.stringify(answer)}`);
+  return answer;
 }
 
 /** @param {KontaktServer} server */

@@ -1,3 +1,4 @@
+import type { AdminNotice, NoticeInput } from '@kontakt/core/schemas';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 /** A real kontakt server process started for a browser test (see scripts/wtr/kontakt-server-plugin.mjs). */
@@ -30,6 +31,29 @@ export async function countCases(server: TestServer): Promise<number> {
     { id: server.id },
   );
   return count;
+}
+
+/**
+ * Publishes a notice through the server's real admin API (or, with `noticeId`, changes that one);
+ * resolves with the notice as the admin API answers it.
+ */
+export function publishNotice(
+  server: TestServer,
+  notice: NoticeInput,
+  noticeId?: string,
+): Promise<AdminNotice> {
+  return executeServerCommand<AdminNotice, { id: string; notice: NoticeInput; noticeId?: string }>(
+    'kontakt-server-publish-notice',
+    { id: server.id, notice, ...(noticeId ? { noticeId } : {}) },
+  );
+}
+
+/** Withdraws a notice through the server's admin API. */
+export function withdrawNotice(server: TestServer, noticeId: string): Promise<AdminNotice> {
+  return executeServerCommand<AdminNotice, { id: string; noticeId: string }>(
+    'kontakt-server-withdraw-notice',
+    { id: server.id, noticeId },
+  );
 }
 
 /** What a component's JSDoc documents, read by the Custom Elements Manifest analyzer. */
