@@ -1,0 +1,226 @@
+/**
+ * Several server processes on one PostgreSQL database, as a large municipality runs them behind a
+ * load balancer: events reach a page whichever instance it is connected to, a page whose instance
+ * dies (SIGKILL, no goodbye) carries on at another without losing or repeating an event, and one
+ * Idempotency-Key sent to two instances at once makes one case.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { EventStream } from '@kontakt/core/events';
+import type { AdminNotice, NoticeInput } from '@kontakt/core/schemas';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiKey, hashApiKey } from '../api-keys.js';
+import { testDepartments, validSubmission } from '../test-support/departments.js';
+import type { TestDatabase } from '../test-support/store.js';
+import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
+
+const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
+const KEY = createApiKey();
+const text = (word: string) => ({
+  sv: `${word} sv`,
+  en: `${word} en`,
+  fi: `${word} fi`,
+  ar: `${word} ar`,
+});
+
+interface Instance {
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts `kontakt-server` as its own process on the test's database. */
+async function startInstance(database: TestDatabase, config: string): Promise<Instance> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@kontakt/source',
+      '--import',
+      'tsx',
+      MAIN,
+      ...['--config', config, '--port', '0', '--host', '127.0.0.1', '--data', database.dataDir],
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.databaseUrl ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const log: string[] = [];
+  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) =>
+    log.push(line),
+  );
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no start within 30 s:\n${log.join('\n')}`)),
+      30_000,
+    );
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      log.push(line);
+      const entry = (() => {
+        try {
+          return JSON.parse(line) as { msg?: string; url?: string };
+        } catch {
+          return undefined;
+        }
+      })();
+      if (entry?.msg === 'kontakt server listening' && entry.url) {
+        clearTimeout(timer);
+        resolveUrl(entry.url);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${log.join('\n')}`));
+    });
+  });
+  return { url, child };
+}
+
+function kill(instance: Instance, signal: NodeJS.Signals): Promise<void> {
+  if (instance.child.exitCode !== null || instance.child.signalCode !== null)
+    return Promise.resolve();
+  return new Promise((resolveExit) => {
+    instance.child.once('exit', () => resolveExit());
+    instance.child.kill(signal);
+  });
+}
+
+async function publish(instance: Instance, input: NoticeInput): Promise<AdminNotice> {
+  const response = await fetch(`${instance.url}/v1/admin/notices`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as AdminNotice;
+}
+
+const notice = (word: string): NoticeInput => ({
+  title: text(word),
+  text: text('Inget vatten'),
+  severity: 'info',
+  departments: ['gata'],
+});
+
+/** Collects a stream's `notice.published` events: id and title. */
+function collect(stream: EventStream) {
+  const seen: { id: string; title: string }[] = [];
+  stream.addEventListener('notice.published', (event: MessageEvent<string>) => {
+    seen.push({ id: event.lastEventId, title: (JSON.parse(event.data) as AdminNotice).title.sv });
+  });
+  return seen;
+}
+
+describe.skipIf(storeUnderTest !== 'postgres')('several instances on one PostgreSQL', () => {
+  let database: TestDatabase;
+  let dir: string;
+  let config: string;
+  const instances: Instance[] = [];
+  const streams: EventStream[] = [];
+
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    dir = await mkdtemp(join(tmpdir(), 'kontakt-instances-'));
+    config = join(dir, 'config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        departments: testDepartments,
+        adminApiKeys: [{ id: 'test', hash: hashApiKey(KEY) }],
+      }),
+    );
+  });
+  afterEach(async () => {
+    for (const stream of streams.splice(0)) stream.close();
+    await Promise.all(instances.splice(0).map((instance) => kill(instance, 'SIGKILL')));
+    await database.remove();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const start = async () => {
+    const instance = await startInstance(database, config);
+    instances.push(instance);
+    return instance;
+  };
+
+  it('brings a notice published through one instance to a page on the other within a second', async () => {
+    const [first, second] = await Promise.all([start(), start()]);
+    const stream = new EventStream(`${second?.url}/v1/notices/stream?department=gata`);
+    streams.push(stream);
+    const seen = collect(stream);
+    await new Promise((resolveOpen) =>
+      stream.addEventListener('open', resolveOpen, { once: true }),
+    );
+
+    const published = Date.now();
+    await publish(first as Instance, notice('Vattenläcka'));
+    await expect.poll(() => seen.length, { timeout: 1_000, interval: 10 }).toBe(1);
+    expect(Date.now() - published).toBeLessThan(1_000);
+  });
+
+  it('carries a page on to the other instance when its own is killed: every event once, in order', async () => {
+    const [first, second] = (await Promise.all([start(), start()])) as [Instance, Instance];
+    // The load balancer: the page's one URL goes to the first instance while it is up.
+    let target = first;
+    const balanced: typeof fetch = (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      return fetch(`${target.url}${url.pathname}${url.search}`, init);
+    };
+    const stream = new EventStream('http://kontakt.invalid/v1/notices/stream?department=gata', {
+      fetch: balanced,
+      reconnect: { initial: 50, max: 200 },
+    });
+    streams.push(stream);
+    const seen = collect(stream);
+    await new Promise((resolveOpen) =>
+      stream.addEventListener('open', resolveOpen, { once: true }),
+    );
+
+    for (const word of ['ett', 'två', 'tre']) await publish(second, notice(word));
+    await expect.poll(() => seen.length, { timeout: 2_000 }).toBe(3);
+    await kill(first, 'SIGKILL');
+    target = second;
+    // Published while the page has no connection: it must get them when it is back.
+    for (const word of ['fyra', 'fem']) await publish(second, notice(word));
+    await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(5);
+    await publish(second, notice('sex'));
+    await expect.poll(() => seen.length, { timeout: 2_000 }).toBe(6);
+
+    expect(seen.map((event) => event.title)).toEqual(
+      ['ett', 'två', 'tre', 'fyra', 'fem', 'sex'].map((word) => `${word} sv`),
+    );
+    const ids = seen.map((event) => Number(event.id));
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    expect(new Set(ids).size).toBe(6);
+  });
+
+  it('makes one case when the same Idempotency-Key reaches both instances at once', async () => {
+    const [first, second] = (await Promise.all([start(), start()])) as [Instance, Instance];
+    const body = JSON.stringify(validSubmission());
+    const send = (instance: Instance) =>
+      fetch(`${instance.url}/v1/cases`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'same-key-on-both' },
+        body,
+      });
+    const answers = await Promise.all([send(first), send(second)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 201]);
+    const receipts = await Promise.all(answers.map((answer) => answer.json()));
+    expect((receipts[0] as { reference: string }).reference).toBe(
+      (receipts[1] as { reference: string }).reference,
+    );
+    const count = await database.inspect((db) =>
+      db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow(),
+    );
+    expect(Number(count.n)).toBe(1);
+  });
+});
