@@ -12,6 +12,8 @@ import type { CasesResource } from './resources/cases.js';
 import { casesResource, sendCase } from './resources/cases.js';
 import type { DepartmentsResource } from './resources/departments.js';
 import { departmentsResource } from './resources/departments.js';
+import type { NoticesResource } from './resources/notices.js';
+import { noticesResource } from './resources/notices.js';
 import { retryAfterMs } from './retry-after.js';
 import { DepartmentIdSchema } from './schemas/index.js';
 
@@ -59,6 +61,8 @@ export interface KontaktClient {
   readonly department: string;
   readonly cases: CasesResource;
   readonly departments: DepartmentsResource;
+  /** Crisis and service notices, read once or followed live. */
+  readonly notices: NoticesResource;
   /** Submissions waiting to be sent to this endpoint; shared by every client for it on the page. */
   readonly outbox: Outbox;
 }
@@ -106,6 +110,7 @@ export function createClient(options: ClientOptions): KontaktClient {
     department,
     cases: casesResource({ http, department, pageUrl, outbox, outboxMaxAge }),
     departments: departmentsResource(http, department),
+    notices: noticesResource(http, endpoint, department),
     // Without a store there is nothing to wait for, but callers may still listen and ask.
     outbox: outbox ?? new OutboxController(memoryStore(), endpoint, send),
   };

@@ -61,6 +61,12 @@ export {
   watchNotices,
 } from './resources/notice-watch.js';
 export {
+  NoticeChangeEvent,
+  NoticeFeed,
+  NoticeFeedErrorEvent,
+  type NoticesResource,
+} from './resources/notices.js';
+export {
   ANSWER_CHANNELS,
   type AnswerChannel,
   type AnswerTimePromise,

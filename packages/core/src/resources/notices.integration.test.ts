@@ -1,0 +1,73 @@
+// client.notices against the real reference server: the list, and a feed that follows the
+// admin API's changes live.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApiKey, hashApiKey } from '../../../server/src/api-keys.js';
+import type { TestServer } from '../../../server/src/test-support/departments.js';
+import { startTestServer } from '../../../server/src/test-support/departments.js';
+import { createClient } from '../client.js';
+import type { Notice } from '../schemas/index.js';
+import type { NoticeChangeEvent } from './notices.js';
+
+const KEY = createApiKey();
+const text = (word: string) => ({
+  sv: `${word} sv`,
+  en: `${word} en`,
+  fi: `${word} fi`,
+  ar: `${word} ar`,
+});
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function admin(path: string, body?: unknown): Promise<Notice> {
+  const response = await fetch(`${server?.url}/v1/admin/notices${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.ok).toBe(true);
+  return (await response.json()) as Notice;
+}
+
+describe('client.notices', () => {
+  it('lists, then follows a department’s notices as events and as an async iterator', async () => {
+    server = await startTestServer({ adminApiKeys: [{ id: 'test', hash: hashApiKey(KEY) }] });
+    const client = createClient({ endpoint: server.url, department: 'gata', outbox: false });
+    expect(await client.notices.list()).toEqual({ notices: [], cursor: expect.any(String) });
+
+    const feed = client.notices.watch();
+    const changes: (readonly Notice[])[] = [];
+    feed.addEventListener('change', (event) => changes.push((event as NoticeChangeEvent).notices));
+    const iterator = feed[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual([]);
+
+    const published = await admin('', {
+      title: text('Vattenläcka'),
+      text: text('Inget vatten'),
+      severity: 'danger',
+      departments: ['gata'],
+    });
+    expect(((await iterator.next()).value as Notice[]).map((n) => n.id)).toEqual([published.id]);
+    expect((await client.notices.list('gata')).notices.map((n) => n.severity)).toEqual(['danger']);
+    expect((await client.notices.list('skola')).notices).toEqual([]);
+
+    await admin(`/${published.id}/withdraw`);
+    expect((await iterator.next()).value).toEqual([]);
+    expect(changes.map((list) => list.length)).toEqual([0, 1, 0]);
+
+    feed.close();
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('refuses an unknown department with its code', async () => {
+    server = await startTestServer();
+    const client = createClient({ endpoint: server.url, department: 'gata', outbox: false });
+    await expect(client.notices.list('okand')).rejects.toMatchObject({
+      code: 'department_not_found',
+      status: 404,
+    });
+  });
+});

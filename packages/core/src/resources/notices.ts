@@ -1,0 +1,124 @@
+import type { KyInstance } from 'ky';
+import type { KontaktError } from '../errors/KontaktError.js';
+import { toKontaktError } from '../errors/to-kontakt-error.js';
+import type { Notice, NoticeList } from '../schemas/index.js';
+import { NoticeListSchema } from '../schemas/index.js';
+import { watchNotices } from './notice-watch.js';
+
+/** Dispatched by a `NoticeFeed` after every change: `notices` is the whole current list. */
+export class NoticeChangeEvent extends Event {
+  readonly notices: readonly Notice[];
+  constructor(notices: readonly Notice[]) {
+    super('change');
+    this.notices = notices;
+  }
+}
+
+/** Dispatched by a `NoticeFeed` when reading or following fails (`willRetry`: it tries again). */
+export class NoticeFeedErrorEvent extends Event {
+  readonly error: KontaktError;
+  readonly willRetry: boolean;
+  constructor(error: KontaktError, willRetry: boolean) {
+    super('error');
+    this.error = error;
+    this.willRetry = willRetry;
+  }
+}
+
+/**
+ * A department's notices, followed live: `change` and `error` events, and an async iterator that
+ * yields the whole list after every change (ending when the feed is closed).
+ *
+ * @since 0.3.0
+ * @event change - `NoticeChangeEvent`: the notices after a change.
+ * @event error - `NoticeFeedErrorEvent`: they could not be read or followed.
+ */
+export class NoticeFeed extends EventTarget implements AsyncIterable<readonly Notice[]> {
+  /** The notices as last read (empty until the first answer). */
+  notices: readonly Notice[] = [];
+  #close: () => void;
+  #closed = false;
+  #waiting: ((result: IteratorResult<readonly Notice[]>) => void)[] = [];
+  #unread: (readonly Notice[])[] = [];
+
+  constructor(endpoint: string, department: string, signal?: AbortSignal) {
+    super();
+    const watch = watchNotices(endpoint, department, {
+      signal,
+      onChange: (notices) => {
+        this.notices = notices;
+        this.dispatchEvent(new NoticeChangeEvent(notices));
+        const next = this.#waiting.shift();
+        if (next) next({ value: notices, done: false });
+        else this.#unread = [notices];
+      },
+      onError: (error, willRetry) => this.dispatchEvent(new NoticeFeedErrorEvent(error, willRetry)),
+    });
+    this.#close = watch.close;
+    signal?.addEventListener('abort', () => this.close(), { once: true });
+  }
+
+  /** Stops following; iterators end. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#close();
+    for (const resolve of this.#waiting.splice(0)) resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<readonly Notice[]> {
+    return {
+      next: () => {
+        // Only the newest unread list matters: a slow reader skips lists that are already old.
+        const unread = this.#unread.pop();
+        this.#unread = [];
+        if (unread) return Promise.resolve({ value: unread, done: false });
+        if (this.#closed) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => this.#waiting.push(resolve));
+      },
+      return: () => {
+        this.close();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+    };
+  }
+}
+
+/** `client.notices`: the contact center's crisis and service notices for a department's pages. */
+export interface NoticesResource {
+  /**
+   * The notices of a department (default: the client's own) that have not ended, later ones
+   * included, and the event-stream cursor they were read at.
+   */
+  list(department?: string, options?: { signal?: AbortSignal }): Promise<NoticeList>;
+  /**
+   * Follows a department's notices live (list, then the event stream from its cursor; resumes
+   * after a dropped connection). Close it, or abort `signal`, when done.
+   *
+   * @example
+   * for await (const notices of client.notices.watch()) render(notices);
+   */
+  watch(department?: string, options?: { signal?: AbortSignal }): NoticeFeed;
+}
+
+export function noticesResource(
+  http: KyInstance,
+  endpoint: string,
+  department: string,
+): NoticesResource {
+  return {
+    async list(id = department, options = {}) {
+      try {
+        return await http
+          .get('v1/notices', {
+            searchParams: { department: id },
+            ...(options.signal ? { signal: options.signal } : {}),
+          })
+          .json(NoticeListSchema);
+      } catch (error) {
+        throw toKontaktError(error);
+      }
+    },
+    watch: (id = department, options = {}) => new NoticeFeed(endpoint, id, options.signal),
+  };
+}
