@@ -1,5 +1,6 @@
-// The script-tag build shares code between widgets: two widgets on one page load one copy of Lit
-// and of the core. Built in memory with the real config plus a stand-in second widget.
+// The script-tag build shares code between widgets: widgets on one page load one copy of Lit
+// (its ReactiveElement too, which the notice uses alone) and of the core. Built in memory with
+// the real config plus a stand-in second widget.
 import { fileURLToPath } from 'node:url';
 import type { OutputChunk } from 'rollup';
 import { rollup } from 'rollup';
@@ -25,42 +26,86 @@ async function buildTwoWidgets(): Promise<OutputChunk[]> {
   }
 }
 
-const isLit = (id: string) => /node_modules\/(lit|lit-html|lit-element|@lit\/[^/]+)\//.test(id);
+const isLitTemplates = (id: string) =>
+  /node_modules\/(lit|lit-html|lit-element|@lit\/(?!reactive-element\/)[^/]+)\//.test(id);
+const isReactiveElement = (id: string) => id.includes('node_modules/@lit/reactive-element/');
 const isCore = (id: string) => id.includes('/packages/core/src/');
 const holding = (chunks: OutputChunk[], test: (id: string) => boolean) =>
   chunks.filter((chunk) => Object.keys(chunk.modules).some(test));
+/** Every chunk `chunk` imports, directly or through others. */
+const importsOf = (chunks: OutputChunk[], chunk: OutputChunk, seen = new Set<string>()) => {
+  for (const file of chunk.imports) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const next = chunks.find((each) => each.fileName === file);
+    if (next) importsOf(chunks, next, seen);
+  }
+  return seen;
+};
 
 describe('the script-tag build', () => {
-  it('puts Lit and the shared core in chunks both widgets import, never in a copy per widget', async () => {
+  it('puts Lit and the shared core in chunks every widget imports, never in a copy per widget', async () => {
     const chunks = await buildTwoWidgets();
     const modules = chunks.flatMap((chunk) => Object.keys(chunk.modules));
     const copies = modules.filter((id, index) => modules.indexOf(id) !== index);
     expect(copies, 'modules in more than one chunk').toEqual([]);
 
-    const lit = holding(chunks, isLit);
+    // Lit's templates in one chunk, its ReactiveElement in another that the first imports.
+    const lit = holding(chunks, isLitTemplates);
     expect(lit.map((chunk) => chunk.fileName)).toEqual([
-      expect.stringMatching(/^chunks\/lit-.+\.js$/),
+      expect.stringMatching(/^chunks\/lit-(?!reactive-element)[^/]+\.js$/),
     ]);
+    const reactive = holding(chunks, isReactiveElement);
+    expect(reactive.map((chunk) => chunk.fileName)).toEqual([
+      expect.stringMatching(/^chunks\/lit-reactive-element-.+\.js$/),
+    ]);
+    const [litChunk, reactiveChunk] = [lit[0]?.fileName ?? '', reactive[0]?.fileName ?? ''];
+    expect(lit[0]?.imports).toContain(reactiveChunk);
 
     const starters = chunks.filter((chunk) => chunk.isEntry);
-    expect(starters.map((chunk) => chunk.name).sort()).toEqual(['contact-form', 'second-widget']);
-    const elements = chunks.filter((chunk) =>
-      Object.keys(chunk.modules).some(
-        (id) => id.includes('/src/define/') || id.endsWith('/second-widget.ts'),
-      ),
-    );
-    expect(elements).toHaveLength(2);
-    for (const element of elements) expect(element.imports).toContain(lit[0]?.fileName);
-    // Each starter names Lit's chunk, so it is fetched beside the element, not after it.
-    for (const starter of starters) expect(starter.code).toContain(`./${lit[0]?.fileName}`);
+    const starter = (name: string) => starters.find((chunk) => chunk.name === name) as OutputChunk;
+    expect(starters.map((chunk) => chunk.name).sort()).toEqual([
+      'contact-form',
+      'notice',
+      'second-widget',
+    ]);
+    const elementOf = (test: (id: string) => boolean) => {
+      const [element, ...more] = chunks.filter((chunk) => Object.keys(chunk.modules).some(test));
+      expect(more).toEqual([]);
+      return element as OutputChunk;
+    };
+    const templateWidgets = [
+      elementOf((id) => id.endsWith('/src/define/contact-form.ts')),
+      elementOf((id) => id.endsWith('/second-widget.ts')),
+    ];
+    for (const element of templateWidgets) expect(element.imports).toContain(litChunk);
+    // The notice is built on ReactiveElement alone: it shares that chunk, and loads no templates.
+    const notice = elementOf((id) => id.endsWith('/src/define/notice.ts'));
+    expect(notice.imports).toContain(reactiveChunk);
+    expect([...importsOf(chunks, notice)]).not.toContain(litChunk);
+    // …nor the client's ky and zod (the chunk every widget shares must not drag them in).
+    const heavy = holding(chunks, (id) => /node_modules\/(ky|zod)\//.test(id));
+    for (const file of [notice.fileName, ...importsOf(chunks, notice)]) {
+      expect(heavy.map((chunk) => chunk.fileName)).not.toContain(file);
+    }
 
-    // The light core the first render needs (the department request) is one shared chunk that
-    // both starters import; neither starter holds a copy of its own.
+    // Each starter names what its element needs, so it is fetched beside the element, not after.
+    for (const name of ['contact-form', 'second-widget']) {
+      expect(starter(name).code).toContain(`./${litChunk}`);
+      expect(starter(name).code).toContain(`./${reactiveChunk}`);
+    }
+    expect(starter('notice').code).toContain(`./${reactiveChunk}`);
+    expect(starter('notice').code).not.toContain(`./${litChunk}`);
+
+    // The light core the forms' first render needs (the department request) is one shared chunk
+    // that both their starters import; no starter holds a copy of the core, and the notice's
+    // starter does not ask for the department at all.
     const [sharedCore, ...more] = holding(chunks, (id) => id.endsWith('department-preview.ts'));
     expect(more).toEqual([]);
-    for (const starter of starters) {
-      expect(starter.imports).toContain(sharedCore?.fileName);
-      expect(Object.keys(starter.modules).filter(isCore)).toEqual([]);
+    for (const name of ['contact-form', 'second-widget']) {
+      expect(starter(name).imports).toContain(sharedCore?.fileName);
     }
+    expect([...importsOf(chunks, starter('notice'))]).not.toContain(sharedCore?.fileName);
+    for (const each of starters) expect(Object.keys(each.modules).filter(isCore)).toEqual([]);
   }, 60_000);
 });

@@ -4,3 +4,4 @@
  * @module @kontakt/react
  */
 export { ContactForm, contactFormEvents } from './contact-form.js';
+export { Notice, noticeEvents } from './notice.js';

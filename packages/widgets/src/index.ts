@@ -7,7 +7,9 @@
  * @module @kontakt/widgets
  */
 export { KcContactForm } from './components/contact-form/contact-form.js';
+export { KcNotice, type NoticeSource } from './components/notice/notice.js';
 export { KcErrorEvent } from './events/error.js';
+export { KcNoticeChangeEvent } from './events/notice-change.js';
 export { KcSubmitEvent } from './events/submit.js';
 export { KcSubmittedEvent } from './events/submitted.js';
 export type { ContactFormField } from './i18n/translation.js';

@@ -5,11 +5,12 @@
  *
  * @module
  */
+import { preloadDepartments } from '../internal/preload-departments.js';
 import { builtChunks, startWidget } from '../internal/start.js';
 
-startWidget(
-  'kc-contact-form',
-  () => import('../define/contact-form.js'),
+startWidget('kc-contact-form', () => import('../define/contact-form.js'), {
   // Replaced by the build with the element's chunks (Lit…), so they load in parallel.
-  builtChunks(import.meta.url, '__KONTAKT_ELEMENT_CHUNKS__'),
-);
+  chunks: builtChunks(import.meta.url, '__KONTAKT_ELEMENT_CHUNKS__'),
+  preload: preloadDepartments,
+  hint: "If the page sets a Content-Security-Policy with trusted-types, it must allow 'lit-html'.",
+});

@@ -1,25 +1,12 @@
 import type { Locale } from '@kontakt/core';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { KontaktTranslation, Translations } from '../i18n/translation.js';
+import { LangController, pickLocale, resolveLang } from './lang.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/**
- * The element's language: its own `lang`, else the nearest ancestor's (crossing shadow roots, so a
- * widget inside another component follows that component's page), else `<html lang>`.
- */
-export function resolveLang(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
-      const lang = node.getAttribute('lang')?.trim();
-      if (lang) return lang;
-    }
-    const parent: Node | null = node.parentNode;
-    node = parent instanceof ShadowRoot ? parent.host : parent;
-  }
-  return element.ownerDocument.documentElement.lang.trim();
-}
+// Kept importable from here: the contact form and its tests read the language this way.
+export { resolveLang };
 
 /** Translations already loaded, shared by every element of this copy of the widgets. */
 const loaded = new WeakMap<() => Promise<KontaktTranslation>, KontaktTranslation>();
@@ -33,26 +20,28 @@ const loaded = new WeakMap<() => Promise<KontaktTranslation>, KontaktTranslation
  * is ever read out in the wrong language. When `lang` changes later, the element keeps speaking
  * the language it has (correctly marked with `lang`) until the new one has loaded.
  */
-export class LocalizeController implements ReactiveController {
+export class LocalizeController {
   private readonly host: Host;
   private readonly translations: Translations;
-  private readonly observer: MutationObserver;
-  /** The `lang` tag that applies to the element now. */
-  private tag = '';
+  /** Follows the `lang` that applies to the element. */
+  private readonly lang: LangController;
   /** What the element speaks: the texts, their locale and the tag they were asked for with. */
   private shown: { locale: Locale; tag: string; t: KontaktTranslation } | undefined;
 
   constructor(host: Host, translations: Translations) {
     this.host = host;
     this.translations = translations;
-    this.observer = new MutationObserver(() => this.refresh());
-    host.addController(this);
+    this.lang = new LangController(host, () => this.refresh());
+  }
+
+  /** The `lang` tag that applies to the element now. */
+  private get tag(): string {
+    return this.lang.tag;
   }
 
   /** The locale `lang` asks for: the first of its subtags that the widget ships, else Swedish. */
   get requested(): Locale {
-    const primary = this.tag.toLowerCase().split('-')[0] ?? '';
-    return primary in this.translations ? (primary as Locale) : 'sv';
+    return pickLocale(this.tag, Object.keys(this.translations) as Locale[]);
   }
 
   /** True once the element has texts to show (the language it asked for first, or Swedish). */
@@ -91,34 +80,7 @@ export class LocalizeController implements ReactiveController {
     return new Intl.DateTimeFormat(this.formatLocale, options).format(new Date(value));
   }
 
-  hostConnected(): void {
-    this.refresh();
-    this.observe();
-  }
-
-  hostDisconnected(): void {
-    this.observer.disconnect();
-  }
-
-  /** Watches `lang` on the element and every ancestor, in the document and each enclosing shadow root. */
-  private observe(): void {
-    this.observer.disconnect();
-    const options: MutationObserverInit = {
-      attributes: true,
-      attributeFilter: ['lang'],
-      subtree: true,
-    };
-    let root = this.host.getRootNode();
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    while (root instanceof ShadowRoot) {
-      this.observer.observe(root, options);
-      root = root.host.getRootNode();
-    }
-    if (root instanceof Document) this.observer.observe(root.documentElement, options);
-  }
-
   private refresh(): void {
-    this.tag = resolveLang(this.host);
     const locale = this.requested;
     if (this.shown?.locale === locale && this.shown.tag === this.tag) return;
     const source = this.translations[locale] ?? this.translations.sv;

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+// From reactive-element, not `lit`: widgets built on ReactiveElement share these without Lit's templates.
+import { css } from '@lit/reactive-element';
 
 /**
  * Global design tokens, resolved once per widget into private locals (`--_name`). Pages theme every

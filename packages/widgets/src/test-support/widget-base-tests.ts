@@ -1,10 +1,13 @@
+import type { ReactiveElement } from '@lit/reactive-element';
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
-import type { LitElement } from 'lit';
-import type { KontaktElement } from '../internal/kontakt-element.js';
+import type { KontaktReactiveElement } from '../internal/kontakt-reactive-element.js';
 import { publicProperties, varsWithoutFallback } from './css-vars.js';
 import { componentDocs } from './kontakt-server.js';
 
-export interface WidgetBaseTestOptions<E extends KontaktElement> {
+/** Any kontakt widget: built on `KontaktElement` (LitElement) or `KontaktReactiveElement`. */
+type Widget = ReactiveElement;
+
+export interface WidgetBaseTestOptions<E extends Widget> {
   /** The component's source file, whose JSDoc documents its parts and properties. */
   source: string;
   /** Renders the element (attached to the document) and resolves once it is ready to use. */
@@ -24,7 +27,7 @@ const parts = (element: Element): string[] => [
 ];
 
 const styleText = (element: Element): string =>
-  (element.constructor as typeof LitElement).elementStyles
+  (element.constructor as typeof ReactiveElement).elementStyles
     .map((style) =>
       style instanceof CSSStyleSheet
         ? [...style.cssRules].map((rule) => rule.cssText).join('\n')
@@ -36,7 +39,7 @@ const styleText = (element: Element): string =>
  * The behaviour every kontakt widget shares: it renders, is accessible, registers safely twice,
  * follows `lang`, renders the parts its JSDoc documents and themes only with fallbacks.
  */
-export function runWidgetBaseTests<E extends KontaktElement>(
+export function runWidgetBaseTests<E extends Widget>(
   tag: string,
   options: WidgetBaseTestOptions<E>,
 ): void {
@@ -58,7 +61,8 @@ export function runWidgetBaseTests<E extends KontaktElement>(
     });
 
     it('ignores a second registration of the same version and warns about another version', async () => {
-      const Element = customElements.get(tag) as unknown as typeof KontaktElement;
+      // Both bases register the same way (internal/registration.ts).
+      const Element = customElements.get(tag) as unknown as typeof KontaktReactiveElement;
       const warnings: unknown[][] = [];
       const warn = console.warn;
       console.warn = (...args: unknown[]) => warnings.push(args);

@@ -1,0 +1,66 @@
+import type { Notice, NoticeSeverity } from '@kontakt/core';
+
+/** Danger first, then warning, then info. */
+const RANK: Record<NoticeSeverity, number> = { danger: 0, warning: 1, info: 2 };
+
+/**
+ * A timer is never set further ahead than this (a day), far below the 2^31 ms at which
+ * `setTimeout` fires at once; a notice that starts in a month is looked at again daily.
+ */
+export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
+
+/** True when `notice` is for the pages of `department`. */
+export function isForDepartment(notice: Notice, department: string): boolean {
+  return notice.departments === 'all' || notice.departments.includes(department);
+}
+
+/** True from the notice's start until its end (`endsAt: null`: until it is withdrawn). */
+export function isActive(notice: Notice, now: number): boolean {
+  return (
+    Date.parse(notice.startsAt) <= now &&
+    (notice.endsAt === null || now < Date.parse(notice.endsAt))
+  );
+}
+
+/** Most serious first; among equals, the one that started last first (then by id, stably). */
+export function compareNotices(a: Notice, b: Notice): number {
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    Date.parse(b.startsAt) - Date.parse(a.startsAt) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** The notices a page of `department` shows at `now`, in the order they are shown. */
+export function activeNotices(
+  notices: readonly Notice[],
+  department: string,
+  now: number,
+): Notice[] {
+  return notices
+    .filter((notice) => isForDepartment(notice, department) && isActive(notice, now))
+    .sort(compareNotices);
+}
+
+/**
+ * Milliseconds from `now` until the next notice of `department` starts or ends (at most
+ * `MAX_TIMER_MS`), or `undefined` when none will.
+ */
+export function untilNextChange(
+  notices: readonly Notice[],
+  department: string,
+  now: number,
+): number | undefined {
+  let next = Number.POSITIVE_INFINITY;
+  for (const notice of notices) {
+    if (!isForDepartment(notice, department)) continue;
+    for (const time of [notice.startsAt, notice.endsAt]) {
+      const at = time === null ? Number.NaN : Date.parse(time);
+      if (at > now && at < next) next = at;
+    }
+  }
+  return next === Number.POSITIVE_INFINITY ? undefined : Math.min(next - now, MAX_TIMER_MS);
+}
+
+/** Tells one version of a notice from another: a notice changed later is a new one to show. */
+export const versionOf = (notice: Notice): string => `${notice.id}@${notice.updatedAt}`;

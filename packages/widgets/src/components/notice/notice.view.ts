@@ -1,0 +1,114 @@
+// The DOM of <kc-notice>, made with DOM APIs only (createElement, textContent): no templates, no
+// innerHTML, so no Trusted Types policy either. Functions here hold no state; the element decides
+// what to show and keeps the nodes.
+import type { Notice } from '@kontakt/core';
+import type { NoticeTexts } from './notice.texts.js';
+
+/** Makes an element with attributes (`class`, `part`, `role`, …) and children. */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** The nodes that are there from the first render on, whatever is shown. */
+export interface Skeleton {
+  base: HTMLElement;
+  /** The labelled region with the list; hidden when no notice is shown. */
+  region: HTMLElement;
+  list: HTMLUListElement;
+  /** The page's own content inside the tag. */
+  fallback: HTMLElement;
+  /** Live regions, present (and empty) from the start so that what is put in them is read out. */
+  polite: HTMLElement;
+  assertive: HTMLElement;
+}
+
+export function createSkeleton(root: ShadowRoot | HTMLElement): Skeleton {
+  const list = el('ul', { class: 'notices', role: 'list' });
+  const skeleton: Skeleton = {
+    base: el('div', { part: 'base', class: 'base' }),
+    region: el('section', { part: 'notices', hidden: '' }, list),
+    list,
+    fallback: el('div', { part: 'fallback', class: 'fallback' }, el('slot')),
+    polite: el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
+    assertive: el('div', { class: 'visually-hidden', role: 'alert', 'aria-live': 'assertive' }),
+  };
+  const { base, region, fallback, polite, assertive } = skeleton;
+  base.append(region, fallback, polite, assertive);
+  root.append(base);
+  return skeleton;
+}
+
+/** One notice's nodes, kept while it is shown and filled again when it or the language changes. */
+export interface NoticeView {
+  item: HTMLLIElement;
+  heading: HTMLElement;
+  severity: HTMLElement;
+  title: Text;
+  text: HTMLElement;
+  hide: HTMLButtonElement;
+  hideLabel: Text;
+  hideTitle: HTMLElement;
+}
+
+export function createNoticeView(onHide: () => void): NoticeView {
+  const severity = el('span', { part: 'severity', class: 'severity' });
+  const title = document.createTextNode('');
+  const hideLabel = document.createTextNode('');
+  // The visible label starts the accessible name (WCAG 2.5.3); the title says which notice.
+  const hideTitle = el('span', { class: 'visually-hidden' });
+  const hide = el('button', { part: 'hide-button', type: 'button' }, hideLabel, hideTitle);
+  hide.addEventListener('click', onHide);
+  const heading = el('h2', { part: 'title', class: 'title' }, severity, title);
+  const text = el('p', { part: 'text', class: 'text' });
+  const item = el('li', { class: 'notice' }, el('div', { class: 'content' }, heading, text), hide);
+  return { item, heading, severity, title, text, hide, hideLabel, hideTitle };
+}
+
+/** Fills a notice's nodes for `notice` in `locale`, its title a heading of `level`. */
+export function fillNoticeView(
+  view: NoticeView,
+  notice: Notice,
+  locale: keyof Notice['title'],
+  t: NoticeTexts,
+  level: number,
+): void {
+  const { severity } = notice;
+  view.item.className = `notice ${severity}${view.item.classList.contains('arrived') ? ' arrived' : ''}`;
+  view.item.setAttribute('part', `notice notice-${severity}`);
+  if (view.heading.localName !== `h${level}`) {
+    const heading = el(`h${level}` as 'h2', { part: 'title', class: 'title' });
+    heading.append(...view.heading.childNodes);
+    view.heading.replaceWith(heading);
+    view.heading = heading;
+  }
+  // "Varning: Title" when read; the label shows on its own line.
+  view.severity.textContent = t.severity[severity];
+  view.severity.append(el('span', { class: 'visually-hidden' }, ': '));
+  view.title.data = notice.title[locale];
+  view.text.textContent = notice.text[locale];
+  view.hideLabel.data = t.hide;
+  view.hideTitle.textContent = `: ${notice.title[locale]}`;
+}
+
+/** What a live region reads out for notices that appeared or changed. */
+export function announcement(
+  notices: readonly { notice: Notice; changed: boolean }[],
+  locale: keyof Notice['title'],
+  t: NoticeTexts,
+): Node[] {
+  return notices.map(({ notice, changed }) =>
+    el(
+      'p',
+      {},
+      `${changed ? t.announceChanged : t.announceNew} ${t.severity[notice.severity]}: ` +
+        `${notice.title[locale]}. ${notice.text[locale]}`,
+    ),
+  );
+}

@@ -1,0 +1,84 @@
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The element's language: its own `lang`, else the nearest ancestor's (crossing shadow roots, so a
+ * widget inside another component follows that component's page), else `<html lang>`.
+ */
+export function resolveLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      const lang = node.getAttribute('lang')?.trim();
+      if (lang) return lang;
+    }
+    const parent: Node | null = node.parentNode;
+    node = parent instanceof ShadowRoot ? parent.host : parent;
+  }
+  return element.ownerDocument.documentElement.lang.trim();
+}
+
+/**
+ * The first of `tag`'s subtags if it is one of `locales`, else Swedish: `en-GB` → `en`,
+ * `de` → `sv`.
+ */
+export function pickLocale<L extends string>(tag: string, locales: readonly L[]): L | 'sv' {
+  const primary = tag.toLowerCase().split('-')[0] ?? '';
+  return (locales as readonly string[]).includes(primary) ? (primary as L) : 'sv';
+}
+
+/**
+ * Follows the `lang` that applies to an element (see `resolveLang`): on the element and every
+ * ancestor, in the document and each enclosing shadow root. Calls `onChange` when the element is
+ * connected and whenever that `lang` changes, so each widget speaks its own language and nothing
+ * global is installed. Light on purpose: widgets with their few words inline use it as it is;
+ * `LocalizeController` builds translations loaded on demand on it.
+ */
+export class LangController implements ReactiveController {
+  /** The `lang` tag that applies to the element now (`''` when none is set anywhere). */
+  tag = '';
+  private readonly host: Host;
+  private readonly onChange: () => void;
+  private readonly observer: MutationObserver;
+
+  constructor(host: Host, onChange: () => void = () => host.requestUpdate()) {
+    this.host = host;
+    this.onChange = onChange;
+    this.observer = new MutationObserver(() => this.refresh(false));
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Moved elsewhere, the language may differ; the first time, the host learns it.
+    this.refresh(true);
+    this.observe();
+  }
+
+  hostDisconnected(): void {
+    this.observer.disconnect();
+  }
+
+  private refresh(always: boolean): void {
+    const tag = resolveLang(this.host);
+    if (tag === this.tag && !always) return;
+    this.tag = tag;
+    this.onChange();
+  }
+
+  private observe(): void {
+    this.observer.disconnect();
+    const options: MutationObserverInit = {
+      attributes: true,
+      attributeFilter: ['lang'],
+      subtree: true,
+    };
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
+    let root = this.host.getRootNode();
+    while (root instanceof ShadowRoot) {
+      this.observer.observe(root, options);
+      root = root.host.getRootNode();
+    }
+    if (root instanceof Document) this.observer.observe(root.documentElement, options);
+  }
+}
