@@ -165,6 +165,7 @@ export function wrapClient(
     endpoint: client.endpoint,
     department: client.department,
     outbox: client.outbox,
+    notices: client.notices,
     submits: 0,
     departments: {
       list: (options?: { signal?: AbortSignal }) => client.departments.list(options),
