@@ -1,7 +1,8 @@
 // The demo as `npm start` serves it: the department pages, the script-tag bundle and the server on
 // one origin, under the strict Content-Security-Policy (Trusted Types required) the server sends
 // with HTML. A person fills the form in a real Chromium and gets a receipt for one stored case.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const at = (path: string) => join(root, path);
 
 let server: RunningServer;
+/** The admin API key of this run (the server gets its hash), to publish notices as the contact center does. */
+const ADMIN_KEY = `kk_${randomBytes(20).toString('hex')}`;
 let browser: Browser;
 const temporary: string[] = [];
 
@@ -27,7 +30,10 @@ async function bundleWidgets(): Promise<string> {
   const outdir = await mkdtemp(join(tmpdir(), 'kontakt-cdn-'));
   temporary.push(outdir);
   await build({
-    entryPoints: { 'contact-form': at('packages/widgets/src/cdn/contact-form.ts') },
+    entryPoints: {
+      'contact-form': at('packages/widgets/src/cdn/contact-form.ts'),
+      notice: at('packages/widgets/src/cdn/notice.ts'),
+    },
     bundle: true,
     format: 'esm',
     // The element, the submit path and languages other than Swedish are chunks loaded on demand,
@@ -74,6 +80,9 @@ beforeAll(async () => {
     dataDir,
     port: 0,
     logLevel: 'silent',
+    adminApiKeys: [
+      { id: 'demo-test', hash: `sha256:${createHash('sha256').update(ADMIN_KEY).digest('hex')}` },
+    ],
     serve: [
       { path: '/cdn/', dir: await bundleWidgets() },
       { path: '/', dir: at('examples/demo/public') },
@@ -275,6 +284,78 @@ describe('a department site on another origin', () => {
     const reference = await sendQuestion(page, 'parkering', 'Hur söker jag boendeparkering?');
     expect(reference).toMatch(/^KC-/);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Publishes a notice through the admin API, as the contact center's staff do. */
+async function publishNotice(
+  title: string,
+  departments: 'all' | string[],
+): Promise<{ id: string }> {
+  const text = (value: string) => ({ sv: value, en: value, fi: value, ar: value });
+  const response = await fetch(`${server.url}/v1/admin/notices`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: text(title),
+      text: text('Vattnet är avstängt till kl. 15.'),
+      severity: 'danger',
+      departments,
+    }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as { id: string };
+}
+
+/** The titles `<kc-notice>` on `page` shows, polled (shadow DOM changes do not wake puppeteer). */
+async function waitForNoticeTitles(page: Page, count: number): Promise<string[]> {
+  const handle = await page.waitForFunction(
+    (wanted: number) => {
+      const titles = [
+        ...(document.querySelector('kc-notice')?.shadowRoot?.querySelectorAll('[part~="title"]') ??
+          []),
+      ].map((title) => title.lastChild?.textContent ?? '');
+      return titles.length === wanted ? titles : undefined;
+    },
+    { polling: 100, timeout: 15_000 },
+    count,
+  );
+  return (await handle.jsonValue()) as string[];
+}
+
+describe('the notices on the demo pages', () => {
+  it('are on every page', async () => {
+    const pages = (await readdir(at('examples/demo/public'))).filter((file) =>
+      file.endsWith('.html'),
+    );
+    for (const file of pages) {
+      const body = await readFile(at(`examples/demo/public/${file}`), 'utf8');
+      expect(body, file).toContain('<script type="module" src="/cdn/notice.js"></script>');
+      expect(body, file).toMatch(/<kc-notice endpoint="\/" department="[a-z]+">/);
+    }
+  });
+
+  it('show nothing without a notice, and a published notice live, under the strict CSP', async () => {
+    const { page, problems } = await open('/bygglov.html');
+    await page.waitForFunction(() => document.querySelector('kc-notice')?.matches(':state(none)'), {
+      polling: 100,
+      timeout: 15_000,
+    });
+    const height = await page.$eval(
+      'kc-notice',
+      (element) => element.getBoundingClientRect().height,
+    );
+    expect(height).toBe(0);
+    const notice = await publishNotice('Vattenläcka vid stadshuset', ['bygglov']);
+    expect(await waitForNoticeTitles(page, 1)).toEqual(['Vattenläcka vid stadshuset']);
+    const withdrawn = await fetch(`${server.url}/v1/admin/notices/${notice.id}/withdraw`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    expect(withdrawn.status).toBe(200);
+    await waitForNoticeTitles(page, 0);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
