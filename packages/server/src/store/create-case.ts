@@ -19,7 +19,11 @@ export type CreateCaseResult =
 
 /**
  * Stores a case, its first timeline entry and (when given) the idempotency record. Run it inside a
- * transaction (or a savepoint): it reads before it writes.
+ * transaction (or a savepoint): it reads the key before it writes.
+ *
+ * A reference that is taken is not looked up first: references are 40 random bits, so the insert
+ * almost never fails, and when it does the unique violation says so (the caller answers it with
+ * `conflictAfterUniqueViolation`). One statement less per case, on every submission.
  */
 export async function createCaseIn(
   trx: Kysely<Database>,
@@ -33,7 +37,6 @@ export async function createCaseIn(
     if (existing) return { created: false, conflict: 'idempotency_key', record: existing };
     await deleteExpiredIdempotencyRecords(trx, createdAt, { scope, key });
   }
-  if (await caseExists(trx, input.reference)) return { created: false, conflict: 'reference' };
   await insertCase(trx, input);
   if (idempotency) await insertIdempotencyRecord(trx, idempotency);
   return { created: true };

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { keyRecord, newCase } from '../test-support/cases.js';
+import type { TestDatabase } from '../test-support/store.js';
+import { createTestDatabase } from '../test-support/store.js';
+import type { Store } from './store.js';
+
+// The Store contract, on the store under test (embedded, or PostgreSQL in the `postgres` project).
+
+const databases: TestDatabase[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+  await Promise.all(databases.splice(0).map((database) => database.remove()));
+});
+
+async function openStore(): Promise<Store> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  const store = await database.open();
+  stores.push(store);
+  return store;
+}
+
+describe('Store.createCase', () => {
+  it('answers a reference that is taken with a reference conflict and stores nothing', async () => {
+    const store = await openStore();
+    expect(await store.createCase(newCase('KC-0000-0001'))).toEqual({ created: true });
+    const again = newCase('KC-0000-0001', { topic: 'skolval' });
+    expect(await store.createCase(again, keyRecord('k', 'KC-0000-0001'))).toEqual({
+      created: false,
+      conflict: 'reference',
+    });
+    expect(await store.countCases()).toBe(1);
+    expect((await store.findCase('KC-0000-0001'))?.topic).toBe('parkering');
+    // The key of the refused case was not kept either.
+    expect(await store.findIdempotencyRecord('gata', 'k', new Date('2025-03-04'))).toBeUndefined();
+  });
+
+  it('answers a key that was used with the first answer', async () => {
+    const store = await openStore();
+    await store.createCase(newCase('KC-0000-0001'), keyRecord('k', 'KC-0000-0001'));
+    expect(await store.createCase(newCase('KC-0000-0002'), keyRecord('k', 'KC-0000-0002'))).toEqual(
+      { created: false, conflict: 'idempotency_key', record: keyRecord('k', 'KC-0000-0001') },
+    );
+    expect(await store.countCases()).toBe(1);
+  });
+
+  it('answers ping while open', async () => {
+    const store = await openStore();
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
