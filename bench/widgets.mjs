@@ -39,7 +39,27 @@ const quick = Boolean(args.quick);
 const runs = quick ? 1 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1)
   throw new Error(`--runs needs a whole number, got ${args.runs}`);
-const pages = quick ? PAGES.filter((page) => !page.peer && !page.reference) : PAGES;
+const pages = quick
+  ? PAGES.filter((page) => !page.peer && !page.reference && page.quick !== false)
+  : PAGES;
+
+/** The notice the notice page shows: a crisis notice for every department. */
+const BENCH_NOTICE = {
+  title: {
+    sv: 'Koka dricksvattnet',
+    en: 'Boil your drinking water',
+    fi: 'Keitä juomavesi',
+    ar: 'اغلِ مياه الشرب',
+  },
+  text: {
+    sv: 'I centrala staden ska dricksvattnet kokas tills vidare.',
+    en: 'In the city centre, drinking water must be boiled until further notice.',
+    fi: 'Keskustassa juomavesi on keitettävä toistaiseksi.',
+    ar: 'في وسط المدينة يجب غلي مياه الشرب حتى إشعار آخر.',
+  },
+  severity: 'danger',
+  departments: 'all',
+};
 
 /** @param {string} line */
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
@@ -52,7 +72,7 @@ async function main() {
   }
   const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-  /** @type {{ url: string, close: () => Promise<void> } | undefined} */
+  /** @type {Awaited<ReturnType<typeof startKontaktServer>> | undefined} */
   let kontakt;
   /** @type {import('./lib/static-form.mjs').FormSnapshot | undefined} */
   let staticForm;
@@ -62,6 +82,7 @@ async function main() {
     context: () => ({ endpoint: kontakt?.url ?? '', staticForm }),
   });
   kontakt = await startKontaktServer(web.url);
+  if (pages.some((page) => page.id === 'notice')) await kontakt.publishNotice(BENCH_NOTICE);
   // Loopback only: whatever an embed tries to reach elsewhere (Papercups' iframe) fails at once
   // instead of waiting for a network this machine may not have.
   const browser = await puppeteer.launch({

@@ -2,6 +2,7 @@
 // an event loop with the bench's page server and browser driver. It runs the built server
 // (`packages/server/dist`), the same build as the widget bundle the page loads.
 import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +15,22 @@ const START_TIMEOUT_MS = 20_000;
 
 /**
  * @param {string} pageOrigin   the bench page server's origin, allowed to call the API (CORS)
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, close: () => Promise<void>, publishNotice: (notice: object) => Promise<void> }>}
  */
 export function startKontaktServer(pageOrigin) {
+  // An admin API key for this run only (the server gets its hash): the notice page's notice.
+  const adminKey = `kk_${randomBytes(20).toString('hex')}`;
+  const adminKeys = `bench:sha256:${createHash('sha256').update(adminKey).digest('hex')}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'kontakt-bench-'));
   const args = [
     MAIN,
     ...['--config', CONFIG, '--data', dataDir, '--port', '0', '--host', '127.0.0.1'],
     ...['--allow-origin', pageOrigin, '--log-level', 'info'],
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KONTAKT_ADMIN_API_KEYS: adminKeys },
+  });
   /** @type {string[]} */
   const log = [];
   createInterface({ input: child.stderr }).on('line', (line) => log.push(line));
@@ -55,7 +62,20 @@ export function startKontaktServer(pageOrigin) {
       if (!url) return;
       clearTimeout(timer);
       child.removeAllListeners('exit');
-      resolve({ url, close });
+      /** Publishes a notice through the admin API, as the contact center's staff do. */
+      const publishNotice = async (/** @type {object} */ notice) => {
+        const response = await fetch(`${url.replace(/\/$/, '')}/v1/admin/notices`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(notice),
+        });
+        if (response.status !== 201) {
+          throw new Error(
+            `Publishing the bench notice failed: ${response.status} ${await response.text()}`,
+          );
+        }
+      };
+      resolve({ url, close, publishNotice });
     });
   });
 }

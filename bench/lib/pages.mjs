@@ -11,6 +11,7 @@
  * @property {string} name          as shown in tables
  * @property {boolean} peer         one of the embeds kontakt is compared with
  * @property {boolean} [reference]  not an embed: a floor kontakt is read against (left out of --quick)
+ * @property {boolean} [quick]      false: left out of --quick (which runs in npm test)
  * @property {(ctx: PageContext) => string} body   what the embed adds to <body>
  * @property {string[]} scripts     module scripts in <head>, as URLs on the bench server
  * @property {string[]} styles      style sheets in <head>
@@ -53,6 +54,25 @@ export const PAGES = [
       const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
       return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
     },
+  },
+  {
+    // A danger notice is published before the runs (widgets.mjs): what a page shows in a crisis.
+    id: 'notice',
+    name: '`<kc-notice>` (one notice)',
+    peer: false,
+    quick: false,
+    body: ({ endpoint }) =>
+      `<kc-notice endpoint="${endpoint}" department="gata"><a href="/">Aktuella störningar</a></kc-notice>`,
+    scripts: ['/kontakt/notice.js'],
+    styles: [],
+    // The notice is laid out (a person can read it)…
+    visible: () =>
+      document.querySelector('kc-notice')?.shadowRoot?.querySelector('[part~="notice"]'),
+    // …and its hide button is there (the whole notice is in).
+    complete: () =>
+      Boolean(
+        document.querySelector('kc-notice')?.shadowRoot?.querySelector('[part~="hide-button"]'),
+      ),
   },
   {
     id: 'static-form',
