@@ -11,8 +11,10 @@
 // share its event loop), which measures its own event-loop delay with
 // `perf_hooks.monitorEventLoopDelay` while autocannon loads it. PostgreSQL is a private server
 // with fsync on (scripts/postgres.mjs), or the one DATABASE_URL names (a `kontakt_bench_*`
-// database is created on it and dropped afterwards). Each run is bounded: warm-up plus
-// `--duration` seconds per scenario.
+// database is created on it and dropped afterwards). Besides throughput and latency it reports
+// the server process's CPU time per submission (all its threads; PostgreSQL's own processes not
+// included), which other load on the machine moves far less than throughput. Each run is
+// bounded: warm-up plus `--duration` seconds per scenario.
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
@@ -139,25 +141,29 @@ function summarise(store, scenario, duration, result, delay) {
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
-    eventLoopDelayMs: delay,
+    // What one submission costs the server in CPU time: unlike throughput, barely moved by
+    // other load on the machine.
+    cpuMsPerSubmission:
+      result['2xx'] > 0 ? Math.round((delay.cpuMs / result['2xx']) * 100) / 100 : null,
+    eventLoopDelayMs: { p50: delay.p50, p99: delay.p99, max: delay.max },
   };
 }
 
 function format(r) {
   const eld = r.eventLoopDelayMs;
-  return `${r.store.padEnd(8)} ${r.scenario.padEnd(15)} ${String(r.submissionsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  event-loop delay p50 ${eld.p50} ms p99 ${eld.p99} ms max ${eld.max} ms${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
+  return `${r.store.padEnd(8)} ${r.scenario.padEnd(15)} ${String(r.submissionsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  CPU ${r.cpuMsPerSubmission} ms/submission  event-loop delay p50 ${eld.p50} ms p99 ${eld.p99} ms max ${eld.max} ms${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
 }
 
 function table(machine, duration, connections, results) {
   const rows = results.map((r) => {
     const eld = r.eventLoopDelayMs;
-    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
+    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerSubmission} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
   });
   return [
     `POST /v1/cases, ${connections} connections, ${duration} s per row after ${WARMUP_SECONDS} s warm-up, loopback; ${machine}`,
     '',
-    '| store | request | submissions/s | p50 ms | p99 ms | event-loop delay p50 / p99 / max ms | failed |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| store | request | submissions/s | p50 ms | p99 ms | server CPU ms per submission | event-loop delay p50 / p99 / max ms | failed |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
@@ -228,6 +234,7 @@ async function serve() {
   const delay = monitorEventLoopDelay({ resolution: resolutionMs });
   delay.enable();
   let server;
+  let cpuAtReset = process.cpuUsage();
   process.on('message', async (message) => {
     if (message.type === 'start') {
       try {
@@ -246,13 +253,17 @@ async function serve() {
       }
     } else if (message.type === 'reset') {
       delay.reset();
+      cpuAtReset = process.cpuUsage();
     } else if (message.type === 'report') {
       // The histogram records whole timer intervals: the delay is what exceeds the resolution.
       const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - resolutionMs) * 100) / 100);
+      const cpu = process.cpuUsage(cpuAtReset);
       process.send({
         p50: ms(delay.percentile(50)),
         p99: ms(delay.percentile(99)),
         max: ms(delay.max),
+        // Every thread of the server process (the store's worker too), in ms.
+        cpuMs: (cpu.user + cpu.system) / 1000,
       });
     } else if (message.type === 'stop') {
       await server?.close();

@@ -35,7 +35,7 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
       headers: { 'Accept-Post': 'application/json' },
     });
   }
-  const bytes = await readLimited(c.req.raw, limit);
+  const bytes = await readBody(c, limit);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -50,6 +50,25 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
       detail: `The body is not valid JSON: ${reason}`,
     });
   }
+}
+
+/**
+ * With a declared `Content-Length` (checked against the limit) Node's HTTP parser delivers exactly
+ * that many bytes, so the body is read whole on the fast path (@hono/node-server reads the socket
+ * directly, without building a web `Request` and its stream: a tenth of a submission's CPU time).
+ * A body without one (chunked) is counted as it arrives.
+ */
+async function readBody(c: Context, limit: number): Promise<Uint8Array> {
+  const declared = c.req.header('Content-Length');
+  if (
+    declared !== undefined &&
+    /^\d+$/.test(declared) &&
+    c.req.header('Transfer-Encoding') === undefined
+  ) {
+    if (Number(declared) > limit) throw tooLarge(limit);
+    return new Uint8Array(await c.req.raw.arrayBuffer());
+  }
+  return readLimited(c.req.raw, limit);
 }
 
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
