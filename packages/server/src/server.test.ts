@@ -62,6 +62,7 @@ describe('startServer', () => {
       // NaN would otherwise turn the body limit off without a word.
       bodyLimit: Number.NaN,
       trustProxy: ['10.0.0.0/8', 'proxy.example'],
+      databaseUrl: 'mysql://kontakt:hemligt@db.example/kontakt',
     }).catch((e) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).errors.map((e) => `${e.field}: ${e.code}`)).toEqual([
@@ -70,7 +71,10 @@ describe('startServer', () => {
       'rateLimit.reads.windowMs: too_small',
       'bodyLimit: too_small',
       'trustProxy.1: invalid_format',
+      'databaseUrl: invalid_format',
     ]);
+    // The URL may hold a password: it is named, never shown.
+    expect((error as ConfigError).message).not.toContain('hemligt');
     expect(existsSync(dataDir)).toBe(false);
   });
 
