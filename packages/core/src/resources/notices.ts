@@ -1,9 +1,12 @@
+/*
+ * `client.notices`, kept small inside the client: reading the list (with its schema) and the live
+ * feed (the event-stream reader) load when first used, so a widget whose client never touches
+ * notices (the contact form) does not carry them.
+ */
 import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
-import { toKontaktError } from '../errors/to-kontakt-error.js';
-import type { Notice, NoticeList } from '../schemas/index.js';
-import { NoticeListSchema } from '../schemas/index.js';
-import { watchNotices } from './notice-watch.js';
+import { internalError } from '../errors/KontaktError.js';
+import type { Notice, NoticeList } from '../schemas/notice.js';
 
 /** Dispatched by a `NoticeFeed` after every change: `notices` is the whole current list. */
 export class NoticeChangeEvent extends Event {
@@ -43,19 +46,30 @@ export class NoticeFeed extends EventTarget implements AsyncIterable<readonly No
 
   constructor(endpoint: string, department: string, signal?: AbortSignal) {
     super();
-    const watch = watchNotices(endpoint, department, {
-      signal,
-      onChange: (notices) => {
-        this.notices = notices;
-        this.dispatchEvent(new NoticeChangeEvent(notices));
-        const next = this.#waiting.shift();
-        if (next) next({ value: notices, done: false });
-        else this.#unread = [notices];
+    this.#close = () => {};
+    // Loaded on first use: a client that never watches (the contact form) does not carry the
+    // event-stream reader.
+    import('./notice-watch.js').then(
+      ({ watchNotices }) => {
+        if (this.#closed) return;
+        this.#close = watchNotices(endpoint, department, {
+          onChange: (notices) => this.#changed(notices),
+          onError: (error, willRetry) =>
+            this.dispatchEvent(new NoticeFeedErrorEvent(error, willRetry)),
+        }).close;
       },
-      onError: (error, willRetry) => this.dispatchEvent(new NoticeFeedErrorEvent(error, willRetry)),
-    });
-    this.#close = watch.close;
+      (error: unknown) => this.dispatchEvent(new NoticeFeedErrorEvent(internalError(error), false)),
+    );
     signal?.addEventListener('abort', () => this.close(), { once: true });
+    if (signal?.aborted) this.close();
+  }
+
+  #changed(notices: readonly Notice[]): void {
+    this.notices = notices;
+    this.dispatchEvent(new NoticeChangeEvent(notices));
+    const next = this.#waiting.shift();
+    if (next) next({ value: notices, done: false });
+    else this.#unread = [notices];
   }
 
   /** Stops following; iterators end. */
@@ -108,16 +122,8 @@ export function noticesResource(
 ): NoticesResource {
   return {
     async list(id = department, options = {}) {
-      try {
-        return await http
-          .get('v1/notices', {
-            searchParams: { department: id },
-            ...(options.signal ? { signal: options.signal } : {}),
-          })
-          .json(NoticeListSchema);
-      } catch (error) {
-        throw toKontaktError(error);
-      }
+      const { listNotices } = await import('./notices-list.js');
+      return listNotices(http, id, options.signal);
     },
     watch: (id = department, options = {}) => new NoticeFeed(endpoint, id, options.signal),
   };
