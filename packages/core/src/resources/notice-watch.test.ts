@@ -80,7 +80,11 @@ function changes() {
     calls,
     onChange(list: readonly Notice[]) {
       calls.push([...list]);
-      waiting = waiting.filter((w) => (w.until(list) ? (w.resolve([...list]), false) : true));
+      waiting = waiting.filter((w) => {
+        if (!w.until(list)) return true;
+        w.resolve([...list]);
+        return false;
+      });
     },
     next(until: (n: readonly Notice[]) => boolean) {
       const last = calls.at(-1);
