@@ -14,7 +14,7 @@ import { mountStatic } from './middleware/static.js';
 import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { casesRoutes } from './routes/cases.js';
 import { departmentsRoutes } from './routes/departments.js';
-import { healthRoutes } from './routes/health.js';
+import { healthRoutes, probeRoutes } from './routes/health.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
 
@@ -47,6 +47,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.use('/v1/*', rateLimit(ctx.rateLimit, ctx.now));
   app.use('/v1/*', bodyLimit(ctx.bodyLimit));
 
+  app.route('/', probeRoutes(ctx));
   app.route('/v1/cases', casesRoutes(ctx));
   app.route('/v1/departments', departmentsRoutes(ctx));
   app.route('/v1/health', healthRoutes());

@@ -33,6 +33,10 @@ export interface AppContext {
   adminApiKeys: readonly ApiKeyConfig[];
   /** Every open event stream of this instance (closed first on shutdown). */
   hub: SseHub;
+  /** Names this process in logs and probes (several instances share one database). */
+  instanceId: string;
+  /** Set when shutdown starts: `/readyz` then answers 503 so the load balancer looks elsewhere. */
+  lifecycle: { shuttingDown: boolean };
 }
 
 /** May `origin` call the API at all: it is allowed for some department, everywhere, or is our own. */

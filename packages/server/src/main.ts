@@ -11,7 +11,7 @@
  *   kontakt-server hash-api-key                 the hash of a key read from standard input
  *
  * Environment: PORT, HOST, KONTAKT_DATA_DIR, DATABASE_URL, KONTAKT_TRUST_PROXY,
- * KONTAKT_ADMIN_API_KEYS (empty counts as unset). Without a database URL the cases go to the embedded store in the data directory.
+ * KONTAKT_ADMIN_API_KEYS, KONTAKT_INSTANCE_ID (empty counts as unset). Without a database URL the cases go to the embedded store in the data directory.
  * SIGINT/SIGTERM finish requests in flight, then exit.
  */
 import { parseArgs } from 'node:util';
@@ -44,6 +44,8 @@ const USAGE = `Usage: kontakt-server --config <departments.json> [options]
                            addresses (IP, CIDR, loopback, uniquelocal; comma-separated), so the
                            client address is read from X-Forwarded-For (env KONTAKT_TRUST_PROXY)
   --log-level <level>      ${LOG_LEVELS.join(' | ')} (default info)
+  --instance-id <name>     this process's name in logs and in /healthz and /readyz
+                           (env KONTAKT_INSTANCE_ID, default: host name and a random suffix)
   --help                   show this help
 Admin API keys (for /v1/admin/…) come from the file's "adminApiKeys" and from
 KONTAKT_ADMIN_API_KEYS=<name>:sha256:<hex>,…; new-api-key makes one.`;
@@ -64,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
       demo: { type: 'string' },
       'trust-proxy': { type: 'string' },
       'log-level': { type: 'string' },
+      'instance-id': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -76,6 +79,7 @@ async function main(argv: string[]): Promise<void> {
 
   const trustProxy = values['trust-proxy'] ?? env('KONTAKT_TRUST_PROXY');
   const databaseUrl = values['database-url'] ?? env('DATABASE_URL');
+  const instanceId = values['instance-id'] ?? env('KONTAKT_INSTANCE_ID');
   const config = await loadConfigFile(values.config);
   const keysFromEnv = env('KONTAKT_ADMIN_API_KEYS');
   const options: ServerOptions = {
@@ -86,6 +90,7 @@ async function main(argv: string[]): Promise<void> {
     ],
     dataDir: values.data ?? env('KONTAKT_DATA_DIR') ?? './data',
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    ...(instanceId === undefined ? {} : { instanceId }),
     port: parsePort(values.port ?? env('PORT') ?? '8080'),
     host: values.host ?? env('HOST') ?? '0.0.0.0',
     allowedOrigins: values['allow-origin'] ?? [],

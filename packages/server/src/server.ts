@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { createAdaptorServer } from '@hono/node-server';
 import type { DepartmentInput, FieldError } from '@kontakt/core/schemas';
 import { pino } from 'pino';
@@ -62,6 +64,11 @@ export interface ServerOptions {
    * (`kontakt-server hash-api-key`). Without any, the admin API answers every request 401.
    */
   adminApiKeys?: ApiKeyConfig[];
+  /**
+   * Names this process in every log line and in `/healthz` and `/readyz` (env
+   * `KONTAKT_INSTANCE_ID`). Default: the host name and a random suffix.
+   */
+  instanceId?: string;
   /** Server-Sent Events: heartbeat and `retry:` hint in milliseconds (tests shorten them). */
   events?: { heartbeatMs?: number; retryMs?: number };
 }
@@ -97,7 +104,16 @@ const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const departments = parseDepartments(options.departments);
   checkOptions(options);
-  const logger = pino({ level: options.logLevel ?? 'info' });
+  const instanceId = options.instanceId ?? `${hostname()}-${randomBytes(3).toString('hex')}`;
+  // Every line names the instance: several share one database and one log stream.
+  const logger = pino({ level: options.logLevel ?? 'info', base: { instance: instanceId } });
+  logger.info(
+    {
+      node: process.version,
+      store: options.store ? 'given' : options.databaseUrl ? 'postgres' : 'embedded',
+    },
+    'kontakt server starting',
+  );
   const now = options.now ?? (() => new Date());
   const store =
     options.store ??
@@ -114,6 +130,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serve: options.serve ?? [],
     now,
     adminApiKeys: options.adminApiKeys ?? [],
+    instanceId,
+    lifecycle: { shuttingDown: false },
     hub: createSseHub({
       feed: store.events,
       ...options.events,
@@ -155,12 +173,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     countCases: () => store.countCases(),
     close: () => {
       closing ??= (async () => {
+        ctx.lifecycle.shuttingDown = true;
+        logger.info({ streams: ctx.hub.size }, 'kontakt server shutting down');
         clearInterval(sweeper);
         // Open event streams are told to reconnect (to another instance) and end first:
         // otherwise the HTTP server would wait for them until the grace time is up.
         await Promise.all([ctx.hub.close(), stopListening(server)]);
         await sweeping;
         await store.close();
+        logger.info('kontakt server stopped');
         logger.flush();
       })();
       return closing;

@@ -42,6 +42,8 @@ async function appRoutes(): Promise<string[]> {
       serve: [],
       now: () => new Date(),
       adminApiKeys: [],
+      instanceId: 'test',
+      lifecycle: { shuttingDown: false },
       hub: createSseHub({ feed: store.events }),
     });
     const routes = app.routes

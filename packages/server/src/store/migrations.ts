@@ -104,13 +104,17 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the database to the latest schema; throws when a migration fails. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+/**
+ * Brings the database to the latest schema and returns the names of the migrations it applied
+ * now (none when it was up to date); throws when a migration fails.
+ */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
   }
+  return (results ?? []).map((result) => result.migrationName);
 }
 
 /** For tests and health: the names of the applied migrations. */

@@ -25,7 +25,7 @@ export async function openStore({
   logger,
 }: OpenStoreOptions): Promise<Store> {
   if (databaseUrl === undefined) {
-    const store = await openSqliteStore(dataDir);
+    const store = await openSqliteStore(dataDir, { onMigrated: logMigrations(logger) });
     logger?.info({ store: 'embedded', dataDir }, 'store opened');
     return store;
   }
@@ -36,7 +36,7 @@ export async function openStore({
   try {
     // Events appended by any instance reach this one's streams through LISTEN/NOTIFY.
     const notifier = createNotifier();
-    const store = await createKyselyStore(db, { notifier });
+    const store = await createKyselyStore(db, { notifier, onMigrated: logMigrations(logger) });
     const listener = await listenForEvents(databaseUrl, notifier, (error) =>
       logger?.warn({ err: error }, 'the PostgreSQL LISTEN connection failed; listening again'),
     );
@@ -52,4 +52,12 @@ export async function openStore({
     await db.destroy();
     throw error;
   }
+}
+
+/** One log line per start: which migrations ran now, or that the schema was up to date. */
+function logMigrations(logger: Logger | undefined) {
+  return (names: string[]) => {
+    if (names.length > 0) logger?.info({ migrations: names }, 'database migrated');
+    else logger?.info('database schema up to date');
+  };
 }

@@ -40,7 +40,7 @@ export type StoreReply =
  */
 export type WorkerMessage =
   /** The database is open and migrated. */
-  | { type: 'ready' }
+  | { type: 'ready'; migrated: string[] }
   /** Opening failed; the worker ends. */
   | { type: 'failed'; error: SerializedError }
   | { type: 'replies'; replies: StoreReply[] };

@@ -25,7 +25,10 @@ interface Waiting {
  * committed together (see `sqlite-worker.ts`); every `createCase` resolves only after its
  * transaction is durably committed, and the event loop never waits on the disk.
  */
-export async function openSqliteStore(dataDir: string): Promise<Store> {
+export async function openSqliteStore(
+  dataDir: string,
+  options: { onMigrated?: (names: string[]) => void } = {},
+): Promise<Store> {
   const worker = await startWorker({ dataDir });
   const waiting = new Map<number, Waiting>();
   let nextId = 0;
@@ -34,8 +37,10 @@ export async function openSqliteStore(dataDir: string): Promise<Store> {
 
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'ready') resolve();
-      else if (message.type === 'failed') reject(reviveError(message.error));
+      if (message.type === 'ready') {
+        options.onMigrated?.(message.migrated);
+        resolve();
+      } else if (message.type === 'failed') reject(reviveError(message.error));
       else for (const reply of message.replies) settle(reply);
     });
     worker.once('error', (error) => reject(error));

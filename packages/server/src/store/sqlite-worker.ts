@@ -47,8 +47,8 @@ async function open(dataDir: string): Promise<Kysely<Database> | undefined> {
   let db: Kysely<Database> | undefined;
   try {
     db = createSqliteDatabase(dataDir);
-    await migrateToLatest(db as Kysely<unknown>);
-    post({ type: 'ready' });
+    const migrated = await migrateToLatest(db as Kysely<unknown>);
+    post({ type: 'ready', migrated });
     return db;
   } catch (error) {
     await db?.destroy().catch(() => {});
