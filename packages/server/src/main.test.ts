@@ -259,4 +259,52 @@ describe('kontakt-server CLI', () => {
       );
     },
   );
+
+  it.runIf(storeUnderTest === 'sqlite')(
+    'makes an admin API key that a server configured through KONTAKT_ADMIN_API_KEYS accepts',
+    async () => {
+      const made = run(['new-api-key', '--id', 'crisis-team']);
+      let output = '';
+      made.stdout?.on('data', (chunk) => {
+        output += String(chunk);
+      });
+      expect((await exitOf(made)).code).toBe(0);
+      const key = /API key[^:]*: (kk_[a-z2-7]{32})/.exec(output)?.[1] ?? '';
+      const setting = /KONTAKT_ADMIN_API_KEYS=(\S+)/.exec(output)?.[1] ?? '';
+      expect(setting).toMatch(/^crisis-team:sha256:[0-9a-f]{64}$/);
+
+      // hash-api-key reads the key from standard input and prints the same hash.
+      const hashing = spawn(
+        process.execPath,
+        ['--conditions=@kontakt/source', '--import', 'tsx', MAIN, 'hash-api-key'],
+        { stdio: ['pipe', 'pipe', 'pipe'] },
+      );
+      let hash = '';
+      hashing.stdout?.on('data', (chunk) => {
+        hash += String(chunk);
+      });
+      hashing.stdin?.end(`${key}\n`);
+      expect((await exitOf(hashing)).code).toBe(0);
+      expect(`crisis-team:${hash.trim()}`).toBe(setting);
+
+      const data = await mkdtemp(join(tmpdir(), 'kontakt-cli-data-'));
+      const server = run(
+        ['--config', join(dir, 'departments.json'), '--port', '0', '--data', data],
+        { KONTAKT_ADMIN_API_KEYS: setting },
+      );
+      try {
+        const logs = logsOf(server);
+        const listening = await logs.waitFor((line) => line.msg === 'kontakt server listening');
+        const url = String(listening.url);
+        const admin = (authorization: string) =>
+          fetch(`${url}/v1/admin/notices`, { headers: { Authorization: authorization } });
+        expect((await admin(`Bearer ${key}`)).status).toBe(200);
+        expect((await admin('Bearer kk_wrong')).status).toBe(401);
+      } finally {
+        server.kill('SIGTERM');
+        await once(server, 'exit');
+        await rm(data, { recursive: true, force: true });
+      }
+    },
+  );
 });
