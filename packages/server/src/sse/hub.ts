@@ -1,9 +1,10 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
-import { ProblemError } from '../middleware/problem.js';
+import { ProblemError } from '../http/http-error.js';
 import { SseConnection } from './connection.js';
 import type { Cursor, EventFeed } from './feed.js';
 import { readLastEventId } from './last-event-id.js';
+import { withSharedReads } from './shared-reads.js';
 import { reconnectText, startText } from './wire.js';
 
 /** Options for `createSseHub`. */
@@ -89,7 +90,7 @@ export const EVENT_STREAM_HEADERS = {
  */
 export function createSseHub(options: SseHubOptions): SseHub {
   const settings = { ...DEFAULTS, ...definedOnly(options) };
-  const { feed } = options;
+  const feed = withSharedReads(options.feed);
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const open = new Set<SseConnection>();
   let closing: Promise<void> | undefined;

@@ -12,6 +12,9 @@ const encoder = new TextEncoder();
  * `event:` (its type) and its data as one line of JSON.
  */
 export function encodeEvents(events: readonly StoredEvent[]): Uint8Array {
+  // Streams that shared one read (see shared-reads.ts) share its bytes too.
+  const known = encoded.get(events);
+  if (known) return known;
   let text = '';
   for (const event of events) {
     if (/[\r\n]/.test(event.type)) {
@@ -20,8 +23,13 @@ export function encodeEvents(events: readonly StoredEvent[]): Uint8Array {
     const data = JSON.stringify(event.data) ?? 'null';
     text += `id: ${event.cursor}\nevent: ${event.type}\ndata: ${data}\n\n`;
   }
-  return encoder.encode(text);
+  const bytes = encoder.encode(text);
+  encoded.set(events, bytes);
+  return bytes;
 }
+
+/** The bytes of each batch of events already encoded, for as long as the batch is in use. */
+const encoded = new WeakMap<readonly StoredEvent[], Uint8Array>();
 
 /**
  * What a stream starts with: a comment (bytes at once, so proxies pass the headers on) and how

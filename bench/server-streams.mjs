@@ -1,0 +1,239 @@
+// Server benchmark, live events: how many Server-Sent Events streams one instance holds, how fast
+// an event reaches all of them, what a stream costs in memory, and the event loop's delay meanwhile.
+// Needs a build (`npm run build`); `npm run bench:server` runs it after the submissions benchmark.
+//
+//   node bench/server-streams.mjs [--streams 5000] [--publishes 10] [--json]
+//
+// The server (the built `packages/server/dist`, embedded store) runs in a child process of its own
+// with --expose-gc, and reports its memory after a forced GC and its event-loop delay. The
+// streams are plain HTTP/1.1 connections from this process to `/v1/notices/stream`, the one a
+// `<kc-notice>` keeps open; then notices are published one at a time through the admin API, and
+// each event's delivery latency is the time from sending the publish request to that event
+// arriving on a stream — every stream, every publish. The reading side costs this process time
+// too, so the latencies are an upper bound. Loopback only; bounded by --publishes.
+import { fork } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SERVER_DIST = join(ROOT, 'packages/server/dist/index.js');
+const OPEN_TIMEOUT_MS = 60_000;
+const EVENT_TIMEOUT_MS = 10_000;
+
+const DEPARTMENT = {
+  id: 'gata',
+  name: { sv: 'Fastighets- och gatukontoret' },
+  allowedOrigins: ['https://gata.example.se'],
+  categories: [{ id: 'parkering', name: { sv: 'Parkering' } }],
+  openingHours: { weekly: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' }] },
+  answerTimePromise: { workingDays: 2 },
+};
+const text = (word) => ({ sv: `${word} sv`, en: `${word} en`, fi: `${word} fi`, ar: `${word} ar` });
+
+if (process.argv[2] === '--serve') await serve();
+else await main();
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      streams: { type: 'string', default: '5000' },
+      publishes: { type: 'string', default: '10' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const streams = Number(values.streams);
+  const publishes = Number(values.publishes);
+  const key = `kk_${randomBytes(20).toString('hex')}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-bench-streams-'));
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    execArgv: [
+      '--expose-gc',
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const ask = (message) =>
+    new Promise((resolve) => {
+      child.once('message', resolve);
+      child.send(message);
+    });
+  const sockets = [];
+  try {
+    const { url, error } = await ask({
+      type: 'start',
+      dataDir,
+      keyHash: `sha256:${createHash('sha256').update(key).digest('hex')}`,
+    });
+    if (error) throw new Error(`the server did not start: ${error}`);
+    const before = await ask({ type: 'memory' });
+
+    log(`opening ${streams} streams…`);
+    const arrivals = []; // per stream: the time the current event arrived
+    let current = 0;
+    let arrived = 0;
+    let onAll = () => {};
+    const opened = await openStreams(
+      `${url}/v1/notices/stream?department=gata`,
+      streams,
+      (index) => {
+        // Called for every chunk with an event in it: one per stream per publish.
+        arrivals[index] = performance.now();
+        arrived += 1;
+        if (arrived === streams) onAll();
+      },
+    );
+    sockets.push(...opened);
+    const after = await ask({ type: 'memory' });
+    log(`${streams} streams open; publishing ${publishes} notices…`);
+
+    await ask({ type: 'reset' });
+    const latencies = [];
+    for (current = 1; current <= publishes; current++) {
+      arrived = 0;
+      const all = new Promise((resolve, reject) => {
+        onAll = resolve;
+        setTimeout(
+          () => reject(new Error(`only ${arrived} of ${streams} streams got event ${current}`)),
+          EVENT_TIMEOUT_MS,
+        ).unref();
+      });
+      const sent = performance.now();
+      await publish(url, key, current);
+      await all;
+      for (const at of arrivals) latencies.push(at - sent);
+    }
+    const loop = await ask({ type: 'report' });
+    const result = {
+      streams,
+      publishes,
+      events: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: Math.max(...latencies),
+      memoryPerStreamKB: (after.rss - before.rss) / streams / 1024,
+      heapPerStreamKB: (after.heapUsed - before.heapUsed) / streams / 1024,
+      eventLoopP99: loop.p99,
+      eventLoopMax: loop.max,
+      cpus: cpus().length,
+    };
+    if (values.json) console.log(JSON.stringify(result));
+    else console.log(markdown(result));
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Opens `count` streams, a few hundred at a time; resolves with their sockets once all answer. */
+async function openStreams(url, count, onEvent) {
+  const sockets = [];
+  const deadline = Date.now() + OPEN_TIMEOUT_MS;
+  for (let start = 0; start < count; start += 250) {
+    const batch = [];
+    for (let index = start; index < Math.min(count, start + 250); index++) {
+      batch.push(
+        new Promise((resolve, reject) => {
+          const request = http.get(url, { agent: false }, (response) => {
+            if (response.statusCode !== 200) {
+              reject(new Error(`stream ${index}: HTTP ${response.statusCode}`));
+              return;
+            }
+            response.on('data', (chunk) => {
+              if (chunk.includes('notice.published')) onEvent(index);
+            });
+            sockets.push(request.socket);
+            resolve();
+          });
+          request.on('error', reject);
+        }),
+      );
+    }
+    await Promise.all(batch);
+    if (Date.now() > deadline) throw new Error(`could not open ${count} streams in time`);
+  }
+  return sockets;
+}
+
+async function publish(url, key, index) {
+  const response = await fetch(`${url}/v1/admin/notices`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      title: text(`Bench ${index}`),
+      text: text('Ett meddelande till alla sidor'),
+      severity: 'info',
+      departments: ['gata'],
+    }),
+  });
+  if (response.status !== 201) throw new Error(`publish ${index}: HTTP ${response.status}`);
+}
+
+/** The server process: the built server with one admin key, reporting memory and loop delay. */
+async function serve() {
+  const { startServer } = await import(pathToFileURL(SERVER_DIST).href);
+  const resolutionMs = 10;
+  const delay = monitorEventLoopDelay({ resolution: resolutionMs });
+  delay.enable();
+  process.on('message', async (message) => {
+    if (message.type === 'start') {
+      try {
+        const server = await startServer({
+          departments: [DEPARTMENT],
+          dataDir: message.dataDir,
+          port: 0,
+          host: '127.0.0.1',
+          logLevel: 'warn',
+          adminApiKeys: [{ id: 'bench', hash: message.keyHash }],
+          // One client opens every stream: the per-client limits would refuse it at once.
+          rateLimit: { windowMs: 60_000, max: 1e9, reads: false },
+        });
+        process.once('SIGTERM', () => server.close().then(() => process.exit(0)));
+        process.send({ url: server.url });
+      } catch (error) {
+        process.send({ error: String(error?.message ?? error) });
+      }
+    } else if (message.type === 'memory') {
+      globalThis.gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      process.send({ rss, heapUsed });
+    } else if (message.type === 'reset') {
+      delay.reset();
+      process.send({});
+    } else if (message.type === 'report') {
+      // The histogram records whole timer intervals: the delay is what exceeds the resolution.
+      const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - resolutionMs) * 100) / 100);
+      process.send({ p99: ms(delay.percentile(99)), max: ms(delay.max) });
+    }
+  });
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function markdown(r) {
+  const ms = (value) => `${value.toFixed(1)} ms`;
+  return [
+    '| open streams | events delivered | delivery p50 | delivery p99 | max | memory per stream (RSS) | JS heap per stream | event-loop delay p99 / max |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| ${r.streams.toLocaleString('en')} | ${r.events.toLocaleString('en')} (${r.publishes} notices) | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.memoryPerStreamKB.toFixed(1)} KB | ${r.heapPerStreamKB.toFixed(1)} KB | ${r.eventLoopP99} / ${r.eventLoopMax} ms |`,
+    '',
+    `Targets (issue 7): ≥ 5,000 open streams — ${r.streams >= 5000 ? 'met' : 'not measured'}; p99 delivery < 100 ms — ${r.p99 < 100 ? 'met' : `not met (${ms(r.p99)})`}.`,
+  ].join('\n');
+}
+
+function log(line) {
+  process.stderr.write(`[bench:streams] ${line}\n`);
+}
