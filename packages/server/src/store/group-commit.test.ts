@@ -64,4 +64,58 @@ describe('createCasesTogether', () => {
       { ok: true, result: { created: false, conflict: 'reference' } },
     ]);
   });
+
+  it('stores a group with fresh keys all at once, and replaces a key that expired', async () => {
+    const database = await migrated();
+    const expired = { ...keyRecord('old', 'KC-0000-0009'), expiresAt: '2025-03-01T00:00:00.000Z' };
+    await database.inspect((db) =>
+      createCasesTogether(db, [{ input: newCase('KC-0000-0009'), idempotency: expired }]),
+    );
+    const outcomes = await database.inspect((db) =>
+      createCasesTogether(db, [
+        { input: newCase('KC-0000-0001'), idempotency: keyRecord('b', 'KC-0000-0001') },
+        { input: newCase('KC-0000-0002') },
+        { input: newCase('KC-0000-0003'), idempotency: keyRecord('old', 'KC-0000-0003') },
+        { input: newCase('KC-0000-0004'), idempotency: keyRecord('a', 'KC-0000-0004') },
+      ]),
+    );
+    expect(outcomes).toEqual(Array(4).fill({ ok: true, result: { created: true } }));
+    const keys = await database.inspect((db) =>
+      db.selectFrom('idempotency_keys').select(['key', 'case_reference']).orderBy('key').execute(),
+    );
+    expect(keys).toEqual([
+      { key: 'a', case_reference: 'KC-0000-0004' },
+      { key: 'b', case_reference: 'KC-0000-0001' },
+      { key: 'old', case_reference: 'KC-0000-0003' },
+    ]);
+  });
+
+  it('takes a group one case at a time when a key was answered before', async () => {
+    const database = await migrated();
+    await database.inspect((db) =>
+      createCasesTogether(db, [
+        { input: newCase('KC-0000-0001'), idempotency: keyRecord('k', 'KC-0000-0001') },
+      ]),
+    );
+    const outcomes = await database.inspect((db) =>
+      createCasesTogether(db, [
+        { input: newCase('KC-0000-0002'), idempotency: keyRecord('fresh', 'KC-0000-0002') },
+        { input: newCase('KC-0000-0003'), idempotency: keyRecord('k', 'KC-0000-0003') },
+        { input: newCase('KC-0000-0004') },
+      ]),
+    );
+    expect(outcomes).toEqual([
+      { ok: true, result: { created: true } },
+      {
+        ok: true,
+        result: {
+          created: false,
+          conflict: 'idempotency_key',
+          record: keyRecord('k', 'KC-0000-0001'),
+        },
+      },
+      { ok: true, result: { created: true } },
+    ]);
+    expect(await database.inspect(countCases)).toBe(3);
+  });
 });

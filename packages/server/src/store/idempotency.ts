@@ -49,18 +49,66 @@ export async function insertIdempotencyRecord(
   db: Kysely<Database>,
   record: IdempotencyRecord,
 ): Promise<void> {
+  await insertIdempotencyRecords(db, [record]);
+}
+
+/** Stores many first answers in one statement (a group commit's keys). */
+export async function insertIdempotencyRecords(
+  db: Kysely<Database>,
+  records: readonly IdempotencyRecord[],
+): Promise<void> {
+  if (records.length === 0) return;
   await db
     .insertInto('idempotency_keys')
-    .values({
-      scope: record.scope,
-      key: record.key,
-      request_hash: record.requestHash,
-      response_status: record.status,
-      response_body: record.body,
-      case_reference: record.caseReference ?? null,
-      created_at: record.createdAt,
-      expires_at: record.expiresAt,
-    })
+    .values(
+      records.map((record) => ({
+        scope: record.scope,
+        key: record.key,
+        request_hash: record.requestHash,
+        response_status: record.status,
+        response_body: record.body,
+        case_reference: record.caseReference ?? null,
+        created_at: record.createdAt,
+        expires_at: record.expiresAt,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Whether any of these keys has a record still live at `now` (one query for a group of keys).
+ * `keys` must be short enough for one statement (a few hundred).
+ */
+export async function anyLiveIdempotencyRecord(
+  db: Kysely<Database>,
+  keys: readonly { scope: string; key: string }[],
+  now: Date,
+): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select('key')
+    .where('expires_at', '>', now.toISOString())
+    .where((eb) =>
+      eb.or(keys.map(({ scope, key }) => eb.and([eb('scope', '=', scope), eb('key', '=', key)]))),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Removes the records of these keys that expired by `now` (one statement for a group). */
+export async function deleteExpiredRecordsOf(
+  db: Kysely<Database>,
+  keys: readonly { scope: string; key: string }[],
+  now: Date,
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('expires_at', '<=', now.toISOString())
+    .where((eb) =>
+      eb.or(keys.map(({ scope, key }) => eb.and([eb('scope', '=', scope), eb('key', '=', key)]))),
+    )
     .execute();
 }
 

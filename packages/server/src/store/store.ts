@@ -4,12 +4,13 @@ import { sql } from 'kysely';
 import type { Cursor, EventFeed } from '../sse/feed.js';
 import type { Notifier } from '../sse/notifier.js';
 import { createNotifier } from '../sse/notifier.js';
+import { batchCreateCase } from './case-batcher.js';
 import type { NewCase } from './cases.js';
 import { countCases, selectCase } from './cases.js';
 import type { CreateCaseResult } from './create-case.js';
-import { conflictAfterUniqueViolation, createCaseIn, isUniqueViolation } from './create-case.js';
 import type { NewEvent } from './events.js';
 import { appendEvents, headCursor, readEvents } from './events.js';
+import { createCasesTogether } from './group-commit.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import { deleteExpiredIdempotencyRecords, selectIdempotencyRecord } from './idempotency.js';
 import { migrateToLatest } from './migrations.js';
@@ -80,16 +81,8 @@ export async function createKyselyStore(
   options.onMigrated?.(await migrateToLatest(db as Kysely<unknown>));
   const notifier = options.notifier ?? createNotifier();
   return {
-    async createCase(input, idempotency) {
-      try {
-        return await db.transaction().execute((trx) => createCaseIn(trx, input, idempotency));
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const conflict = await conflictAfterUniqueViolation(db, input, idempotency);
-        if (!conflict) throw error;
-        return conflict;
-      }
-    },
+    // Submissions that arrive together share a transaction (and a commit), as on the embedded store.
+    createCase: batchCreateCase((cases) => createCasesTogether(db, cases)),
     findCase: (reference) => selectCase(db, reference),
     findIdempotencyRecord: (scope, key, now) => selectIdempotencyRecord(db, scope, key, now),
     deleteExpiredIdempotencyRecords: (now) => deleteExpiredIdempotencyRecords(db, now),
