@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { ProblemError } from './middleware/problem.js';
+import { ProblemError } from './http/http-error.js';
 
 /**
  * How long a key is remembered: longer than the SDK's outbox keeps a message (7 days), so a resend

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ApiKeyConfig } from '../api-keys.js';
 import { findApiKey } from '../api-keys.js';
 import type { AppEnv } from '../env.js';
-import { ProblemError } from './problem.js';
+import { ProblemError } from '../http/http-error.js';
 
 const CHALLENGE = 'Bearer realm="kontakt admin"';
 

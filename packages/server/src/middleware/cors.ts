@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { ProblemError } from './problem.js';
-import { vary } from './vary.js';
+import { ProblemError } from '../http/http-error.js';
+import { vary } from '../http/vary.js';
 
 export const CORS_ALLOWED_HEADERS = [
   'Content-Type',

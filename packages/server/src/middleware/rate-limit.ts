@@ -2,8 +2,8 @@ import type { FieldError } from '@kontakt/core/schemas';
 import type { MiddlewareHandler } from 'hono';
 import { fieldError } from '../config.js';
 import type { AppEnv } from '../env.js';
+import { ProblemError } from '../http/http-error.js';
 import { rateLimitKey } from './client-address.js';
-import { ProblemError } from './problem.js';
 
 /** At most `max` requests per client in each window of `windowMs` milliseconds. */
 export interface RateLimitOptions {

@@ -3,9 +3,9 @@ import { NoticeInputSchema, toFieldErrors } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
+import { readJsonBody } from '../http/body.js';
+import { ProblemError } from '../http/http-error.js';
 import { requireApiKey } from '../middleware/api-key.js';
-import { readJsonBody } from '../middleware/body.js';
-import { ProblemError } from '../middleware/problem.js';
 import { publishedEvents, withdrawnEvents } from '../notices/notice-events.js';
 import { createNoticeId } from '../notices/notice-id.js';
 

@@ -8,6 +8,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext } from '../context.js';
 import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
+import { readJsonBody } from '../http/body.js';
+import { ProblemError } from '../http/http-error.js';
 import {
   canonicalJson,
   IDEMPOTENCY_TTL_MS,
@@ -15,8 +17,6 @@ import {
   readIdempotencyKey,
   sha256Hex,
 } from '../idempotency.js';
-import { readJsonBody } from '../middleware/body.js';
-import { ProblemError } from '../middleware/problem.js';
 import type { IdempotencyRecord } from '../store/idempotency.js';
 
 /**

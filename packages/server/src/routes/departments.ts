@@ -2,9 +2,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
-import type { FixedJson } from '../middleware/conditional.js';
-import { fixedJson, ifNoneMatchMatches } from '../middleware/conditional.js';
-import { ProblemError } from '../middleware/problem.js';
+import type { FixedJson } from '../http/conditional.js';
+import { fixedJson, ifNoneMatchMatches } from '../http/conditional.js';
+import { ProblemError } from '../http/http-error.js';
 
 /**
  * Departments are public configuration that changes only when the server restarts, and every

@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
@@ -24,10 +25,14 @@ export function healthRoutes(): Hono<AppEnv> {
  */
 export function probeRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use(async (c, next) => {
+  // Only on the probes' own paths: these routes are mounted at `/`, so a bare `use` would put
+  // `no-store` on every answer of the app (departments, static files).
+  const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
-  });
+  };
+  routes.use('/healthz', noStore);
+  routes.use('/readyz', noStore);
   routes.get('/healthz', (c) => c.json({ status: 'ok', instance: ctx.instanceId }));
   routes.get('/readyz', async (c) => {
     if (ctx.lifecycle.shuttingDown) {

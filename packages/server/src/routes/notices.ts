@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
-import { ProblemError } from '../middleware/problem.js';
+import { ProblemError } from '../http/http-error.js';
 import { appliesTo, noticeStream, publicNotice } from '../notices/notice-events.js';
 
 /**

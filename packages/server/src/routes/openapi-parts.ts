@@ -1,7 +1,7 @@
 /* The building blocks every part of the OpenAPI document uses. */
 import type * as z from 'zod/mini';
 import { toJSONSchema } from 'zod/mini';
-import { PROBLEM_CONTENT_TYPE } from '../middleware/problem.js';
+import { PROBLEM_CONTENT_TYPE } from '../http/http-error.js';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
-import { ProblemError } from '../../middleware/problem.js';
+import { ProblemError } from '../../http/http-error.js';
 import type { RespondOptions, SseHub } from '../hub.js';
 
 export interface TestSseServer {

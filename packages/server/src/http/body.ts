@@ -1,19 +1,11 @@
-import type { Context, MiddlewareHandler } from 'hono';
-import { ProblemError } from './problem.js';
+import type { Context } from 'hono';
+import { ProblemError } from './http-error.js';
 
-const tooLarge = (limit: number) =>
+/** The `413` for a body over `limit` bytes, whether declared or counted. */
+export const payloadTooLarge = (limit: number) =>
   new ProblemError(413, 'payload_too_large', {
     detail: `The request body may be at most ${limit} bytes.`,
   });
-
-/** Refuses a request at once when its declared `Content-Length` is over the limit. */
-export function bodyLimit(limit: number): MiddlewareHandler {
-  return async (c, next) => {
-    const declared = c.req.header('Content-Length');
-    if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
-    await next();
-  };
-}
 
 /** True for `application/json`, with or without parameters (`; charset=utf-8`). */
 export function isJsonContentType(header: string | undefined): boolean {
@@ -65,7 +57,7 @@ async function readBody(c: Context, limit: number): Promise<Uint8Array> {
     /^\d+$/.test(declared) &&
     c.req.header('Transfer-Encoding') === undefined
   ) {
-    if (Number(declared) > limit) throw tooLarge(limit);
+    if (Number(declared) > limit) throw payloadTooLarge(limit);
     return new Uint8Array(await c.req.raw.arrayBuffer());
   }
   return readLimited(c.req.raw, limit);
@@ -82,7 +74,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
+      throw payloadTooLarge(limit);
     }
     chunks.push(value);
   }

@@ -1,3 +1,8 @@
+/**
+ * HTTP errors as RFC 9457 problem documents (the role of Hono's `http-exception.ts`): routes,
+ * middleware and helpers throw `ProblemError`; the app's error handler answers with
+ * `problemResponse`.
+ */
 import type { ErrorCode, FieldError, Problem } from '@kontakt/core/schemas';
 import { problemType } from '@kontakt/core/schemas';
 
