@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.js';
+import type { Database, IdempotencyRow } from './schema.js';
 
 /** The stored first answer to a request that carried an `Idempotency-Key`. */
 export interface IdempotencyRecord {
@@ -31,7 +31,29 @@ export async function selectIdempotencyRecord(
     .where('key', '=', key)
     .where('expires_at', '>', now.toISOString())
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row && toRecord(row);
+}
+
+/**
+ * The records of many keys in one query, expired ones too (the caller compares `expiresAt` with
+ * its own `now`). `keys` must be short enough for one statement (a few hundred).
+ */
+export async function selectIdempotencyRecordsOf(
+  db: Kysely<Database>,
+  keys: readonly { scope: string; key: string }[],
+): Promise<IdempotencyRecord[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where((eb) =>
+      eb.or(keys.map(({ scope, key }) => eb.and([eb('scope', '=', scope), eb('key', '=', key)]))),
+    )
+    .execute();
+  return rows.map(toRecord);
+}
+
+function toRecord(row: IdempotencyRow): IdempotencyRecord {
   return {
     scope: row.scope,
     key: row.key,

@@ -45,6 +45,24 @@ describe('Store.createCase', () => {
     expect(await store.countCases()).toBe(1);
   });
 
+  it('finds the records of keys looked up at once, each as of its own time', async () => {
+    const store = await openStore();
+    await store.createCase(newCase('KC-0000-0001'), keyRecord('a', 'KC-0000-0001'));
+    await store.createCase(newCase('KC-0000-0002'), keyRecord('b', 'KC-0000-0002'));
+    const [a, b, missing, aLater] = await Promise.all([
+      store.findIdempotencyRecord('gata', 'a', new Date('2025-03-04')),
+      store.findIdempotencyRecord('gata', 'b', new Date('2025-03-04')),
+      store.findIdempotencyRecord('gata', 'c', new Date('2025-03-04')),
+      // Expired on 11 March.
+      store.findIdempotencyRecord('gata', 'a', new Date('2025-03-12')),
+    ]);
+    expect(a).toEqual(keyRecord('a', 'KC-0000-0001'));
+    expect(b).toEqual(keyRecord('b', 'KC-0000-0002'));
+    expect(missing).toBeUndefined();
+    expect(aLater).toBeUndefined();
+    expect(await store.findIdempotencyRecord('skola', 'a', new Date('2025-03-04'))).toBeUndefined();
+  });
+
   it('answers ping while open', async () => {
     const store = await openStore();
     await expect(store.ping()).resolves.toBeUndefined();

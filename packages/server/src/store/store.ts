@@ -12,7 +12,8 @@ import type { NewEvent } from './events.js';
 import { appendEvents, headCursor, readEvents } from './events.js';
 import { createCasesTogether } from './group-commit.js';
 import type { IdempotencyRecord } from './idempotency.js';
-import { deleteExpiredIdempotencyRecords, selectIdempotencyRecord } from './idempotency.js';
+import { deleteExpiredIdempotencyRecords } from './idempotency.js';
+import { batchFindIdempotencyRecord } from './key-lookup-batcher.js';
 import { migrateToLatest } from './migrations.js';
 import { selectNotice, selectNotices, upsertNotice } from './notices.js';
 import type { Database } from './schema.js';
@@ -84,7 +85,7 @@ export async function createKyselyStore(
     // Submissions that arrive together share a transaction (and a commit), as on the embedded store.
     createCase: batchCreateCase((cases) => createCasesTogether(db, cases)),
     findCase: (reference) => selectCase(db, reference),
-    findIdempotencyRecord: (scope, key, now) => selectIdempotencyRecord(db, scope, key, now),
+    findIdempotencyRecord: batchFindIdempotencyRecord(db),
     deleteExpiredIdempotencyRecords: (now) => deleteExpiredIdempotencyRecords(db, now),
     countCases: () => countCases(db),
     async saveNotice(notice, events, now) {
