@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import { ConfigError } from './config.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
 import type { AppEnv } from './env.js';
 import { ProblemError, problemResponse } from './http/http-error.js';
 import { bodyLimit } from './middleware/body-limit.js';
-import { clientAddress, compileTrustProxy } from './middleware/client-address.js';
+import { clientAddress } from './middleware/client-address.js';
 import { cors } from './middleware/cors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
@@ -34,10 +33,8 @@ const API_METHODS: Record<string, string[]> = {
 
 /** The Hono app with every middleware and route wired; `startServer` puts it on a socket. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
-  const clients = compileTrustProxy(ctx.trustProxy);
-  if (clients.errors.length > 0) throw new ConfigError('trustProxy', clients.errors);
   const app = new Hono<AppEnv>();
-  app.use(clientAddress(clients.resolve));
+  app.use(clientAddress(ctx.resolveClient));
   app.use(requestLog(ctx.logger));
   app.use(securityHeaders());
   app.use(

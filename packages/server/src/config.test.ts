@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadDepartmentsFile, parseDepartments } from './config.js';
+import { loadDepartmentsFile, parseDepartments } from './config.js';
+import { ConfigError } from './config-error.js';
 import { gata, skola } from './test-support/departments.js';
 
 let dir: string;

@@ -4,22 +4,7 @@ import { DepartmentSchema, toFieldErrors } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
 import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
-
-/** A configuration that cannot be used; `errors` says which fields are wrong and why. */
-export class ConfigError extends Error {
-  readonly errors: FieldError[];
-
-  constructor(source: string, errors: FieldError[]) {
-    const lines = errors.map((error) => {
-      const params = Object.entries(error.params ?? {}).map(([name, value]) => `${name}: ${value}`);
-      const detail = params.length > 0 ? ` (${params.join(', ')})` : '';
-      return `  - ${error.field || '(root)'}: ${error.code}${detail}`;
-    });
-    super(`Invalid configuration in ${source}:\n${lines.join('\n')}`);
-    this.name = 'ConfigError';
-    this.errors = errors;
-  }
-}
+import { ConfigError, fieldError } from './config-error.js';
 
 const ConfigFileSchema = z.object({
   departments: z.array(DepartmentSchema).check(z.minLength(1, 'required')),
@@ -113,11 +98,6 @@ export function parseApiKeysText(text: string, source: string): ApiKeyConfig[] {
         : { id: entry.slice(0, at), hash: entry.slice(at + 1) };
     });
   return parseApiKeys(entries, source);
-}
-
-/** A field error at a path of a configuration. */
-export function fieldError(path: (string | number)[], code: string): FieldError {
-  return { field: path.join('.'), pointer: `/${path.join('/')}`, code };
 }
 
 function isTimeZone(timeZone: string): boolean {

@@ -2,19 +2,12 @@ import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { ApiKeyConfig } from './api-keys.js';
-import type { TrustProxy } from './middleware/client-address.js';
+import type { ClientResolver } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
+import type { StaticMount } from './middleware/static.js';
 import type { SseHub } from './sse/hub.js';
 import type { Store } from './store/store.js';
-
-/** A directory of static files served under a URL path. */
-export interface StaticMount {
-  /** URL path prefix, e.g. `/` or `/demo`. */
-  path: string;
-  /** Directory on disk. */
-  dir: string;
-}
 
 /** Everything the app's routes and middleware share; built once by `startServer`. */
 export interface AppContext {
@@ -24,9 +17,10 @@ export interface AppContext {
   /** Origins allowed for every department (the `allowedOrigins` server option). */
   extraOrigins: ReadonlySet<string>;
   bodyLimit: number;
-  rateLimit: RateLimitConfig;
-  /** Which proxies may tell the client's address in `X-Forwarded-For`; none when absent. */
-  trustProxy?: TrustProxy;
+  /** POSTs and reads of the API, each with its window (`reads: false`: reads are not limited). */
+  rateLimit: Required<RateLimitConfig>;
+  /** Who the client is, from the socket and the `X-Forwarded-For` of trusted proxies. */
+  resolveClient: ClientResolver;
   serve: readonly StaticMount[];
   now: () => Date;
   /** Keys of the admin API; empty: it answers every request 401. */

@@ -4,10 +4,13 @@
  * @module @kontakt/server
  */
 export { createApp } from './app.js';
-export { ConfigError, loadDepartmentsFile, parseDepartments } from './config.js';
-export type { AppContext, StaticMount } from './context.js';
+export { loadDepartmentsFile, parseDepartments } from './config.js';
+export { ConfigError } from './config-error.js';
+export type { AppContext } from './context.js';
 export type { TrustProxy } from './middleware/client-address.js';
 export type { RateLimitConfig, RateLimitOptions } from './middleware/rate-limit.js';
+export type { StaticMount } from './middleware/static.js';
+export { type LogLevel, ServerOptionsSchema } from './options.js';
 export { buildOpenApiDocument } from './routes/openapi.js';
 export { type RunningServer, type ServerOptions, startServer } from './server.js';
 export {

@@ -16,9 +16,10 @@
  */
 import { parseArgs } from 'node:util';
 import { createApiKey, hashApiKey } from './api-keys.js';
-import { ConfigError, loadConfigFile, parseApiKeysText } from './config.js';
-import type { StaticMount } from './context.js';
+import { loadConfigFile, parseApiKeysText } from './config.js';
+import { ConfigError } from './config-error.js';
 import type { TrustProxy } from './middleware/client-address.js';
+import type { StaticMount } from './middleware/static.js';
 import type { RunningServer, ServerOptions } from './server.js';
 import { startServer } from './server.js';
 import { DatabaseUnreachableError } from './store/errors.js';

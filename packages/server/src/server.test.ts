@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from './config.js';
+import { ConfigError } from './config-error.js';
 import { startServer } from './server.js';
 import type { Store } from './store/store.js';
 import { startTestServer, testDepartments, validSubmission } from './test-support/departments.js';

@@ -1,8 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { FieldError } from '@kontakt/core/schemas';
 import type { Context, MiddlewareHandler } from 'hono';
-import { fieldError } from '../config.js';
 import type { AppEnv } from '../env.js';
 
 /**
@@ -23,39 +21,41 @@ const NAMED_RANGES: Record<string, string[]> = {
 export type ClientResolver = (socketAddress: string, forwardedFor: string | undefined) => string;
 
 /**
- * Builds the client-address resolver for a `trustProxy` setting; a setting that cannot be used
- * is reported as field errors (empty when it is fine).
+ * Is `entry` something a trust list can hold: an IP address, a CIDR range or one of the names
+ * `loopback`, `linklocal`, `uniquelocal` (the server options' schema checks every entry with it).
+ */
+export function isProxyEntry(entry: string): boolean {
+  return rangesOf(entry).every((range) => addToList(new BlockList(), range));
+}
+
+/**
+ * Builds the client-address resolver for a `trustProxy` setting, once, at start. The setting is
+ * checked before (`isProxyEntry`, the server options' schema); one that slipped through throws.
  *
  * Without a setting `X-Forwarded-For` is ignored: anyone can send it, so believing it would let
  * every request pick its own rate-limit bucket.
  */
-export function compileTrustProxy(trust: TrustProxy | undefined): {
-  resolve: ClientResolver;
-  errors: FieldError[];
-} {
-  if (trust === undefined)
-    return { resolve: (socket) => normalizeAddress(socket) ?? socket, errors: [] };
+export function compileTrustProxy(trust: TrustProxy | undefined): ClientResolver {
+  if (trust === undefined) return (socket) => normalizeAddress(socket) ?? socket;
   if (typeof trust === 'number') {
     if (!Number.isSafeInteger(trust) || trust < 0) {
-      return { resolve: fail, errors: [fieldError(['trustProxy'], 'invalid_format')] };
+      throw new RangeError(`trustProxy must be a number of hops (0 or more), got ${trust}`);
     }
-    return { resolve: (socket, header) => byHops(trust, socket, header), errors: [] };
+    return (socket, header) => byHops(trust, socket, header);
   }
   const list = new BlockList();
-  const errors: FieldError[] = [];
-  trust.forEach((entry, index) => {
-    const ranges = (Object.hasOwn(NAMED_RANGES, entry) && NAMED_RANGES[entry]) || [entry];
-    for (const range of ranges) {
-      if (!addToList(list, range)) errors.push(fieldError(['trustProxy', index], 'invalid_format'));
+  for (const entry of trust) {
+    for (const range of rangesOf(entry)) {
+      if (!addToList(list, range)) throw new RangeError(`trustProxy: not an address: ${entry}`);
     }
-  });
+  }
   const trusted = (address: string) => list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
-  return { resolve: (socket, header) => byList(trusted, socket, header), errors };
+  return (socket, header) => byList(trusted, socket, header);
 }
 
-const fail: ClientResolver = () => {
-  throw new Error('invalid trustProxy');
-};
+/** The ranges a trust-list entry stands for: a name's, or the entry itself. */
+const rangesOf = (entry: string): string[] =>
+  (Object.hasOwn(NAMED_RANGES, entry) && NAMED_RANGES[entry]) || [entry];
 
 /**
  * Puts the client's address on the context as `clientAddress`, for the rate limit and the

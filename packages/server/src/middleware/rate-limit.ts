@@ -1,6 +1,4 @@
-import type { FieldError } from '@kontakt/core/schemas';
 import type { MiddlewareHandler } from 'hono';
-import { fieldError } from '../config.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError } from '../http/http-error.js';
 import { rateLimitKey } from './client-address.js';
@@ -34,7 +32,7 @@ export class FixedWindowLimiter {
   #lastSweep = 0;
 
   constructor(options: RateLimitOptions) {
-    if (checkWindow(options, ['rateLimit']).length > 0) {
+    if (!isWindow(options)) {
       throw new RangeError('rateLimit needs windowMs > 0 and max >= 1');
     }
     this.#options = options;
@@ -67,9 +65,6 @@ export class FixedWindowLimiter {
   }
 }
 
-/** The default limit for reads of the API: generous, but a scraper cannot hammer the server. */
-export const DEFAULT_READ_LIMIT: RateLimitOptions = { windowMs: 60_000, max: 600 };
-
 /**
  * Limits requests per client and tells clients where they stand with the `RateLimit-Limit`,
  * `RateLimit-Remaining` and `RateLimit-Reset` headers (seconds), plus `Retry-After` on a 429.
@@ -77,10 +72,12 @@ export const DEFAULT_READ_LIMIT: RateLimitOptions = { windowMs: 60_000, max: 600
  * balancers poll) against `options.reads`, in separate windows. Clients are told apart by
  * `clientAddress` (IPv6 by /64 network).
  */
-export function rateLimit(options: RateLimitConfig, now: () => Date): MiddlewareHandler<AppEnv> {
+export function rateLimit(
+  options: Required<RateLimitConfig>,
+  now: () => Date,
+): MiddlewareHandler<AppEnv> {
   const writes = limited(options);
-  const readOptions = options.reads === undefined ? DEFAULT_READ_LIMIT : options.reads;
-  const reads = readOptions === false ? undefined : limited(readOptions);
+  const reads = options.reads === false ? undefined : limited(options.reads);
   return async (c, next) => {
     const method = c.req.method;
     const check =
@@ -118,22 +115,12 @@ function limited(options: RateLimitOptions) {
   };
 }
 
-/** Field errors for a rate-limit setting that cannot work (empty when it is fine). */
-export function checkRateLimit(options: RateLimitConfig): FieldError[] {
-  const errors = checkWindow(options, ['rateLimit']);
-  if (options.reads !== undefined && options.reads !== false) {
-    errors.push(...checkWindow(options.reads, ['rateLimit', 'reads']));
-  }
-  return errors;
-}
-
-function checkWindow(options: RateLimitOptions, path: string[]): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!(options.windowMs > 0) || !Number.isFinite(options.windowMs)) {
-    errors.push(fieldError([...path, 'windowMs'], 'too_small'));
-  }
-  if (!(options.max >= 1) || !Number.isFinite(options.max)) {
-    errors.push(fieldError([...path, 'max'], 'too_small'));
-  }
-  return errors;
+/** A window that can work: a positive finite length, at least one request. */
+function isWindow(options: RateLimitOptions): boolean {
+  return (
+    options.windowMs > 0 &&
+    Number.isFinite(options.windowMs) &&
+    options.max >= 1 &&
+    Number.isFinite(options.max)
+  );
 }

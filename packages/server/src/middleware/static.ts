@@ -2,8 +2,15 @@ import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
-import type { StaticMount } from '../context.js';
 import type { AppEnv } from '../env.js';
+
+/** A directory of static files served under a URL path. */
+export interface StaticMount {
+  /** URL path prefix, e.g. `/` or `/demo`. */
+  path: string;
+  /** Directory on disk. */
+  dir: string;
+}
 
 /** Rollup's chunk names end in a content hash (`chunks/lit-CFzMQpLl.js`): they never change. */
 const HASHED = /-[A-Za-z0-9_-]{8}\.(?:js|css|map)$/;

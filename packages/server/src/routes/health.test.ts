@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { compileTrustProxy } from '../middleware/client-address.js';
 import { createSseHub } from '../sse/hub.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
@@ -56,7 +57,8 @@ describe('probes', () => {
       logger: pino({ level: 'silent' }),
       extraOrigins: new Set<string>(),
       bodyLimit: 1024,
-      rateLimit: { windowMs: 1000, max: 1 },
+      rateLimit: { windowMs: 1000, max: 1, reads: false as const },
+      resolveClient: compileTrustProxy(undefined),
       serve: [],
       now: () => new Date(),
       adminApiKeys: [],

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { compileTrustProxy } from '../middleware/client-address.js';
 import { createSseHub } from '../sse/hub.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
@@ -38,7 +39,8 @@ async function appRoutes(): Promise<string[]> {
       logger: pino({ level: 'silent' }),
       extraOrigins: new Set(),
       bodyLimit: 1024,
-      rateLimit: { windowMs: 1000, max: 1 },
+      rateLimit: { windowMs: 1000, max: 1, reads: false },
+      resolveClient: compileTrustProxy(undefined),
       serve: [],
       now: () => new Date(),
       adminApiKeys: [],

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import type { DepartmentInput } from '@kontakt/core/schemas';
+import * as z from 'zod/mini';
+import type { ApiKeyConfig } from './api-keys.js';
+import { ApiKeyConfigSchema } from './api-keys.js';
+import { ConfigError, toConfigErrors } from './config-error.js';
+import type { TrustProxy } from './middleware/client-address.js';
+import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
+import type { RateLimitConfig } from './middleware/rate-limit.js';
+import type { StaticMount } from './middleware/static.js';
+import type { Store } from './store/store.js';
+
+/** pino's levels, quietest last. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What a server option is when it is not given: here, and nowhere else. */
+export const SERVER_DEFAULTS = {
+  port: 8080,
+  host: '127.0.0.1',
+  bodyLimit: 64 * 1024,
+  rateLimit: { windowMs: 60_000, max: 60, reads: { windowMs: 60_000, max: 600 } },
+  logLevel: 'info',
+} as const satisfies Partial<ServerOptions>;
+
+export interface ServerOptions {
+  /** The departments (validated with `DepartmentSchema` at start; a bad one throws `ConfigError`). */
+  departments: DepartmentInput[];
+  /** Where the embedded store keeps `kontakt.sqlite`; created on first start. */
+  dataDir: string;
+  /**
+   * `postgres://user:password@host:5432/database`: keep the cases in PostgreSQL instead of the
+   * embedded store (several instances behind a load balancer share one database). An unreachable
+   * database makes `startServer` reject with `DatabaseUnreachableError`.
+   */
+  databaseUrl?: string;
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  /** Default `127.0.0.1` (the CLI's is `0.0.0.0`). */
+  host?: string;
+  /** Origins allowed for every department, besides each department's own (demo pages, tests). */
+  allowedOrigins?: string[];
+  /**
+   * Per client: `windowMs`/`max` limit POSTs (default 60 per minute); `reads` limits GETs of the
+   * API (`/v1/departments…`, the OpenAPI document; not health, not static files) in separate
+   * windows (default 600 per minute; `false` turns it off).
+   */
+  rateLimit?: RateLimitConfig;
+  /**
+   * Behind a reverse proxy or load balancer every request comes from the proxy's address, so the
+   * client's own must be read from `X-Forwarded-For`. A number: that many proxies are in front
+   * (the client is that many hops from the right). A list: the proxies' addresses (IPs, CIDR
+   * ranges, or `loopback` / `linklocal` / `uniquelocal`), skipped from the right. Without it the
+   * header is ignored, since anyone can send it.
+   */
+  trustProxy?: TrustProxy;
+  /** Largest accepted request body in bytes. Default 64 KiB. */
+  bodyLimit?: number;
+  /** Static files, e.g. the demo pages and script-tag bundles. */
+  serve?: StaticMount[];
+  /** Default `info`; tests use `silent`. */
+  logLevel?: LogLevel;
+  /** The clock, for tests. */
+  now?: () => Date;
+  /** A store to use instead of opening one from `dataDir` / `databaseUrl` (tests). */
+  store?: Store;
+  /**
+   * API keys of the admin API (`/v1/admin/…`): a name and the SHA-256 of the key each
+   * (`kontakt-server hash-api-key`). Without any, the admin API answers every request 401.
+   */
+  adminApiKeys?: ApiKeyConfig[];
+  /**
+   * Names this process in every log line and in `/healthz` and `/readyz` (env
+   * `KONTAKT_INSTANCE_ID`). Default: the host name and a random suffix.
+   */
+  instanceId?: string;
+  /** Server-Sent Events: heartbeat and `retry:` hint in milliseconds (tests shorten them). */
+  events?: { heartbeatMs?: number; retryMs?: number };
+}
+
+/** A whole number from `min` to `max`; anything else (also `NaN`) is one error with `code`. */
+const wholeNumber = (code: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.int(code).check(z.minimum(min, code), z.maximum(max, code));
+
+const RateLimitWindowSchema = z.object({
+  windowMs: z.number('too_small').check(z.positive('too_small')),
+  max: z.number('too_small').check(z.minimum(1, 'too_small')),
+});
+
+const RateLimitSchema = z.object({
+  ...RateLimitWindowSchema.def.shape,
+  reads: z._default(
+    z.optional(z.union([z.literal(false), RateLimitWindowSchema])),
+    SERVER_DEFAULTS.rateLimit.reads,
+  ),
+});
+
+/** Hops (0 or more), or the proxies' addresses, ranges and names, each checked. */
+const TrustProxySchema = z.union([
+  wholeNumber('invalid_format', 0),
+  z.array(z.string().check(z.refine(isProxyEntry, 'invalid_format'))),
+]);
+
+/** A path that starts with `/` (its own error first), then a directory that exists. */
+const StaticMountSchema = z.object({ path: z.string(), dir: z.string() }).check(
+  z.superRefine((mount, ctx) => {
+    if (!mount.path.startsWith('/')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'invalid_format',
+        path: ['path'],
+        params: { path: mount.path },
+        input: mount.path,
+      });
+    } else if (!existsSync(mount.dir) || !statSync(mount.dir).isDirectory()) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'not_a_directory',
+        path: ['dir'],
+        params: { dir: mount.dir },
+        input: mount.dir,
+      });
+    }
+  }),
+);
+
+const isPostgresUrl = (text: string) =>
+  URL.canParse(text) && ['postgres:', 'postgresql:'].includes(new URL(text).protocol);
+
+const isFunction = (value: unknown) => typeof value === 'function';
+const isObject = (value: unknown) => typeof value === 'object' && value !== null;
+
+/**
+ * The server's options, checked and normalised in one pass: defaults filled in, the trust-proxy
+ * setting compiled into `resolveClient`. `departments` are checked apart (`parseDepartments`),
+ * since the configuration file shares that check. Its keys are in the order errors are listed.
+ */
+export const ServerOptionsSchema = z.pipe(
+  z.object({
+    dataDir: z.string(),
+    port: z._default(z.optional(wholeNumber('invalid_format', 0, 65_535)), SERVER_DEFAULTS.port),
+    host: z._default(z.optional(z.string()), SERVER_DEFAULTS.host),
+    rateLimit: z._default(z.optional(RateLimitSchema), SERVER_DEFAULTS.rateLimit),
+    // NaN or a negative number would silently turn the limit off.
+    bodyLimit: z._default(z.optional(wholeNumber('too_small', 1)), SERVER_DEFAULTS.bodyLimit),
+    trustProxy: z.optional(TrustProxySchema),
+    // Its error has no params: the URL may hold a password.
+    databaseUrl: z.optional(z.string().check(z.refine(isPostgresUrl, 'invalid_format'))),
+    allowedOrigins: z._default(z.optional(z.array(z.string())), []),
+    serve: z._default(z.optional(z.array(StaticMountSchema)), []),
+    logLevel: z._default(z.optional(z.enum(LOG_LEVELS)), SERVER_DEFAULTS.logLevel),
+    adminApiKeys: z._default(z.optional(z.array(ApiKeyConfigSchema)), []),
+    instanceId: z._default(
+      z.optional(z.string().check(z.minLength(1))),
+      () => `${hostname()}-${randomBytes(3).toString('hex')}`,
+    ),
+    now: z._default(z.optional(z.custom<() => Date>(isFunction)), () => () => new Date()),
+    store: z.optional(z.custom<Store>(isObject)),
+    events: z.optional(z.custom<NonNullable<ServerOptions['events']>>(isObject)),
+  }),
+  z.transform(({ trustProxy, ...options }) => ({
+    ...options,
+    // Compiled once, here; the app only calls it.
+    resolveClient: compileTrustProxy(trustProxy),
+  })),
+);
+
+/** The options `startServer` runs with: every default filled in, the trust setting compiled. */
+export type ResolvedServerOptions = z.output<typeof ServerOptionsSchema>;
+
+/**
+ * Checks and normalises server options. Refuses options that cannot work, all at once and
+ * before anything is opened, as a `ConfigError` naming each bad field.
+ */
+export function parseServerOptions(
+  options: Omit<ServerOptions, 'departments'>,
+  source = 'the server options',
+): ResolvedServerOptions {
+  const parsed = ServerOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new ConfigError(source, toConfigErrors(parsed.error.issues));
+  return parsed.data;
+}
