@@ -2,7 +2,9 @@
 // an event reaches all of them, what a stream costs in memory, and the event loop's delay meanwhile.
 // Needs a build (`npm run build`); `npm run bench:server` runs it after the submissions benchmark.
 //
-//   node bench/server-streams.mjs [--streams 5000] [--publishes 10] [--json]
+//   node bench/server-streams.mjs [--streams 5000] [--publishes 10] [--json] [--write]
+//
+// `--write` puts the table into BENCHMARKS.md (its `server-streams` section).
 //
 // The server (the built `packages/server/dist`, embedded store) runs in a child process of its own
 // with --expose-gc, and reports its memory after a forced GC and its event-loop delay. The
@@ -20,6 +22,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeSection } from './lib/benchmarks-file.mjs';
+import { describeMachine } from './lib/machine.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_DIST = join(ROOT, 'packages/server/dist/index.js');
@@ -45,6 +49,7 @@ async function main() {
       streams: { type: 'string', default: '5000' },
       publishes: { type: 'string', default: '10' },
       json: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -127,6 +132,30 @@ async function main() {
     };
     if (values.json) console.log(JSON.stringify(result));
     else console.log(markdown(result));
+    if (values.write) {
+      const machine = describeMachine('');
+      writeSection(
+        'server-streams',
+        [
+          '## Server: live events (Server-Sent Events)',
+          '',
+          `Written by \`node bench/server-streams.mjs --write --streams ${streams} --publishes ${publishes}\` (part of \`npm run bench:server\`).`,
+          '',
+          `- Date: ${new Date()
+            .toISOString()
+            .replace(/:\d\d\.\d+Z$/, ' UTC')
+            .replace('T', ' ')}`,
+          `- Machine: ${machine.cpu}, ${machine.ram} RAM; ${machine.os}; Node ${machine.node}`,
+          '- One server process (the built server, embedded store) and, in another process, every',
+          '  stream as a plain HTTP/1.1 connection to `/v1/notices/stream`; notices published one at',
+          '  a time through the admin API; delivery latency from sending the publish request to the',
+          '  event arriving, for every stream and every notice (the reading process adds its own time).',
+          '',
+          markdown(result),
+        ].join('\n'),
+      );
+      log('wrote BENCHMARKS.md (server-streams)');
+    }
   } finally {
     for (const socket of sockets) socket.destroy();
     child.kill('SIGTERM');

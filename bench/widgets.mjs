@@ -9,18 +9,18 @@
 //                                          or axe finds violations (npm test runs this)
 //
 // Needs `npm run build` first: it measures the built script-tag bundle and the built server.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
+import { writeSection } from './lib/benchmarks-file.mjs';
 import { buildPeers, OUT_DIR } from './lib/build.mjs';
 import { startKontaktServer } from './lib/kontakt-server.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { measure } from './lib/measure.mjs';
 import { PAGES } from './lib/pages.mjs';
-import { assertBuilt, ROOT, WIDGET_CDN } from './lib/paths.mjs';
+import { assertBuilt, WIDGET_CDN } from './lib/paths.mjs';
 import { benchmarksMarkdown, consoleReport } from './lib/report.mjs';
 import { snapshotForm } from './lib/static-form.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
@@ -105,7 +105,7 @@ async function main() {
         command: `npm run bench:widgets${runs === 5 ? '' : ` -- --runs ${runs}`}`,
         machine: describeMachine(await browser.version()),
       });
-      writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown);
+      writeSection('widgets', markdown);
       log('wrote BENCHMARKS.md');
     }
     return results;

@@ -218,12 +218,12 @@ export function consoleReport(results) {
  */
 export function benchmarksMarkdown(results, { date, command, machine }) {
   const sections = results.rates.flatMap((rate) => [
-    `### ${rate}× CPU\n\nMedian (min–max) of ${results.runs} runs.\n\n${timingTable(results, rate)}`,
+    `#### ${rate}× CPU\n\nMedian (min–max) of ${results.runs} runs.\n\n${timingTable(results, rate)}`,
     `kontakt against the others at ${rate}× CPU (medians of this run):\n\n${comparisonTable(results, rate)}`,
   ]);
-  return `# Benchmarks
+  return `## Widgets: what an embed costs a page
 
-Written by \`${command}\` — do not edit by hand; run it again instead.
+Written by \`${command}\`.
 
 - Date: ${date}
 - Machine: ${machine.cpu}, ${machine.ram} RAM; ${machine.os}
@@ -233,22 +233,22 @@ Written by \`${command}\` — do not edit by hand; run it again instead.
   kontakt server (\`packages/server/dist\`) on another loopback port, cross-origin as on a
   department's site. The peers are built by esbuild as minified ESM bundles (\`bench/entries/\`).
 
-## Issue 6's targets at ${TARGET_RATE}× CPU
+### Issue 6's targets at ${TARGET_RATE}× CPU
 
 ${targetList(results)}
 
-## What the pages load
+### What the pages load
 
 Sizes are of every script and style sheet the page loaded (raw, and compressed here at gzip -9 and
 brotli 11; KB = 1,000 bytes). axe-core ran on the finished page (shadow roots included, frames not).
 
 ${sizeTable(results)}
 
-## Timings
+### Timings
 
 ${sections.join('\n\n')}
 
-## What is measured
+### What is measured
 
 - **visible**: the first animation frame, counted from navigation start, in which the embed's first
   usable element has a box: kontakt's \`[part~="form"]\` in its shadow root, Papercups' and n8n's
