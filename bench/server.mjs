@@ -2,7 +2,9 @@
 // PostgreSQL. Needs a build (`npm run build`); run with `npm run bench:server`.
 //
 //   node bench/server.mjs [--duration 10] [--connections 32] [--store embedded|postgres|both]
-//                         [--server packages/server/dist] [--json]
+//                         [--server packages/server/dist] [--json] [--write]
+//
+// `--write` puts the table into BENCHMARKS.md (its `server-submissions` section).
 //
 // `--server` runs another build of the server (e.g. one made from an older commit, copied under
 // packages/server/.cache/ so its imports resolve) to compare before and after.
@@ -25,6 +27,8 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { writeSection } from './lib/benchmarks-file.mjs';
+import { describeMachine } from './lib/machine.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_DIST = join(ROOT, 'packages/server/dist');
@@ -68,6 +72,7 @@ async function main() {
       store: { type: 'string', default: 'both' },
       server: { type: 'string', default: SERVER_DIST },
       json: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
     },
   });
   const duration = Number(values.duration);
@@ -112,6 +117,28 @@ async function main() {
     console.log(JSON.stringify({ machine, duration, connections, results }, null, 2));
   } else {
     console.log(table(machine, duration, connections, results));
+  }
+  if (values.write) {
+    const about = describeMachine('');
+    writeSection(
+      'server-submissions',
+      [
+        '## Server: submissions (`POST /v1/cases`)',
+        '',
+        `Written by \`node bench/server.mjs --write --duration ${duration} --connections ${connections}\` (part of \`npm run bench:server\`).`,
+        '',
+        `- Date: ${new Date()
+          .toISOString()
+          .replace(/:\d\d\.\d+Z$/, ' UTC')
+          .replace('T', ' ')}`,
+        `- Machine: ${about.cpu}, ${about.ram} RAM; ${about.os}; Node ${about.node}`,
+        '- The server in a child process (the built server); autocannon in this one, on the same',
+        '  cores; PostgreSQL a private server with fsync on. Targets (issue 7): ≥ 3,000/s with p99',
+        '  < 50 ms on the embedded store, ≥ 1,500/s on PostgreSQL.',
+        '',
+        table(machine, duration, connections, results),
+      ].join('\n'),
+    );
   }
 }
 
