@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_SETTINGS } from './cli-settings.js';
 import { testDepartments, validSubmission } from './test-support/departments.js';
 import type { TestDatabase } from './test-support/store.js';
 import { createTestDatabase, storeUnderTest } from './test-support/store.js';
@@ -45,9 +46,8 @@ function run(
     {
       env: {
         ...process.env,
-        PORT: '',
-        HOST: '',
-        KONTAKT_TRUST_PROXY: '',
+        // The settings of whoever runs the tests stay out (an empty variable counts as unset).
+        ...Object.fromEntries(CLI_SETTINGS.map((setting) => [setting.env, ''])),
         DATABASE_URL: database.databaseUrl ?? '',
         ...env,
       },
@@ -208,6 +208,36 @@ describe('kontakt-server CLI', () => {
       );
       expect(serve.code).toBe(78);
       expect(serve.stderr).toContain(`serve.0.dir: not_a_directory (dir: ${missing})`);
+    },
+  );
+
+  storeNeutral(
+    'names the variable or flag a bad value came from; a flag beats the variable',
+    async () => {
+      const config = join(dir, 'departments.json');
+      const level = await exitOf(run(['--config', config], { KONTAKT_LOG_LEVEL: 'loud' }));
+      expect(level.code).toBe(2);
+      expect(level.stderr).toContain('KONTAKT_LOG_LEVEL must be one of');
+      expect(level.stderr).toContain('KONTAKT_LOG_LEVEL'); // and the usage lists it
+
+      const proxy = await exitOf(
+        run(['--config', config, '--data', dir], { KONTAKT_TRUST_PROXY: '10.0.0.0/8,proxy' }),
+      );
+      expect(proxy.code).toBe(78);
+      expect(proxy.stderr).toContain('Invalid configuration in KONTAKT_TRUST_PROXY');
+      expect(proxy.stderr).toContain('trustProxy.1: invalid_format');
+
+      // The flag wins over a bad variable, and the file comes from KONTAKT_CONFIG: the run gets as
+      // far as the (bad) departments.
+      const flagWins = await exitOf(
+        run(['--log-level', 'silent'], {
+          KONTAKT_CONFIG: join(dir, 'bad.json'),
+          KONTAKT_LOG_LEVEL: 'loud',
+          KONTAKT_BODY_LIMIT: ' ',
+        }),
+      );
+      expect(flagWins.code).toBe(78);
+      expect(flagWins.stderr).toContain('departments.0.id: invalid_format');
     },
   );
 

@@ -5,104 +5,42 @@
  *   kontakt-server --config departments.json [--data ./data] [--database-url postgres://…]
  *                  [--port 8080] [--host 0.0.0.0] [--allow-origin https://example.se]…
  *                  [--serve /demo=./examples/demo]… [--demo ./examples/demo] [--trust-proxy 1]
- *                  [--log-level info]
+ *                  [--rate-limit 60/1m] [--read-rate-limit 600/1m] [--body-limit 65536]
+ *                  [--log-level info] [--instance-id web-1] [--admin-api-key name:sha256:…]…
  *
  *   kontakt-server new-api-key [--id <name>]   a new admin API key and its configuration entry
  *   kontakt-server hash-api-key                 the hash of a key read from standard input
  *
- * Environment: PORT, HOST, KONTAKT_DATA_DIR, DATABASE_URL, KONTAKT_TRUST_PROXY,
- * KONTAKT_ADMIN_API_KEYS, KONTAKT_INSTANCE_ID (empty counts as unset). Without a database URL the cases go to the embedded store in the data directory.
- * SIGINT/SIGTERM finish requests in flight, then exit.
+ * Every flag is also an environment variable (`cli-settings.ts`: `PORT`, `KONTAKT_CONFIG`, …); a
+ * flag beats the variable, and an empty variable counts as unset. Without a database URL the
+ * cases go to the embedded store in the data directory. SIGINT/SIGTERM finish requests in
+ * flight, then exit.
  */
 import { parseArgs } from 'node:util';
 import { createApiKey, hashApiKey } from './api-keys.js';
-import { loadConfigFile, parseApiKeysText } from './config.js';
+import { nameSources, readCliConfig, UsageError, usage } from './cli-settings.js';
+import { loadConfigFile } from './config.js';
 import { ConfigError } from './config-error.js';
-import type { TrustProxy } from './middleware/client-address.js';
-import type { StaticMount } from './middleware/static.js';
-import type { RunningServer, ServerOptions } from './server.js';
+import type { RunningServer } from './server.js';
 import { startServer } from './server.js';
 import { DatabaseUnreachableError } from './store/errors.js';
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-type LogLevel = (typeof LOG_LEVELS)[number];
-
-const USAGE = `Usage: kontakt-server --config <departments.json> [options]
-       kontakt-server new-api-key [--id <name>]
-       kontakt-server hash-api-key < key.txt
-  --config <file>          JSON file { "departments": [ … ], "adminApiKeys": [ … ] } (required)
-  --data <dir>             data directory of the embedded store (env KONTAKT_DATA_DIR,
-                           default ./data)
-  --database-url <url>     postgres://user:password@host:5432/database: keep the cases in
-                           PostgreSQL instead (env DATABASE_URL)
-  --port <n>               port (env PORT, default 8080; 0 picks a free one)
-  --host <address>         address to listen on (env HOST, default 0.0.0.0)
-  --allow-origin <origin>  origin allowed for every department (repeatable)
-  --serve <path>=<dir>     serve static files from <dir> at <path> (repeatable)
-  --demo <dir>             the same as --serve /=<dir>
-  --trust-proxy <hops|addresses>
-                           behind a reverse proxy: how many proxies are in front, or their
-                           addresses (IP, CIDR, loopback, uniquelocal; comma-separated), so the
-                           client address is read from X-Forwarded-For (env KONTAKT_TRUST_PROXY)
-  --log-level <level>      ${LOG_LEVELS.join(' | ')} (default info)
-  --instance-id <name>     this process's name in logs and in /healthz and /readyz
-                           (env KONTAKT_INSTANCE_ID, default: host name and a random suffix)
-  --help                   show this help
-Admin API keys (for /v1/admin/…) come from the file's "adminApiKeys" and from
-KONTAKT_ADMIN_API_KEYS=<name>:sha256:<hex>,…; new-api-key makes one.`;
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'new-api-key') return newApiKey(argv.slice(1));
   if (argv[0] === 'hash-api-key') return hashApiKeyFromStdin();
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      config: { type: 'string' },
-      data: { type: 'string' },
-      'database-url': { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'allow-origin': { type: 'string', multiple: true },
-      serve: { type: 'string', multiple: true },
-      demo: { type: 'string' },
-      'trust-proxy': { type: 'string' },
-      'log-level': { type: 'string' },
-      'instance-id': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
+  const cli = readCliConfig(argv, process.env);
+  if (!cli) {
+    console.log(usage());
     return;
   }
-  if (!values.config) throw new UsageError('--config is required');
-
-  const trustProxy = values['trust-proxy'] ?? env('KONTAKT_TRUST_PROXY');
-  const databaseUrl = values['database-url'] ?? env('DATABASE_URL');
-  const instanceId = values['instance-id'] ?? env('KONTAKT_INSTANCE_ID');
-  const config = await loadConfigFile(values.config);
-  const keysFromEnv = env('KONTAKT_ADMIN_API_KEYS');
-  const options: ServerOptions = {
+  const config = await loadConfigFile(cli.configPath);
+  const server = await startServer({
+    ...cli.options,
     departments: config.departments,
-    adminApiKeys: [
-      ...config.adminApiKeys,
-      ...(keysFromEnv ? parseApiKeysText(keysFromEnv, 'KONTAKT_ADMIN_API_KEYS') : []),
-    ],
-    dataDir: values.data ?? env('KONTAKT_DATA_DIR') ?? './data',
-    ...(databaseUrl === undefined ? {} : { databaseUrl }),
-    ...(instanceId === undefined ? {} : { instanceId }),
-    port: parsePort(values.port ?? env('PORT') ?? '8080'),
-    host: values.host ?? env('HOST') ?? '0.0.0.0',
-    allowedOrigins: values['allow-origin'] ?? [],
-    serve: [
-      ...(values.serve ?? []).map(parseMount),
-      ...(values.demo ? [{ path: '/', dir: values.demo }] : []),
-    ],
-    logLevel: parseLogLevel(values['log-level'] ?? 'info'),
-    ...(trustProxy === undefined ? {} : { trustProxy: parseTrustProxy(trustProxy) }),
-  };
-  const server = await startServer(options);
+    adminApiKeys: [...config.adminApiKeys, ...cli.adminApiKeys],
+  }).catch((error: unknown) => {
+    throw nameSources(error, cli.sources);
+  });
   handleSignals(server);
 }
 
@@ -141,43 +79,6 @@ function handleSignals(server: RunningServer): void {
   process.once('SIGTERM', stop);
 }
 
-class UsageError extends Error {}
-
-/** An environment variable; set but empty (`PORT=` in a compose file) counts as unset. */
-function env(name: string): string | undefined {
-  const value = process.env[name];
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-/** `2` (hops) or `10.0.0.0/8, 192.0.2.7` (proxy addresses); the server checks the addresses. */
-function parseTrustProxy(text: string): TrustProxy {
-  if (/^\s*\d+\s*$/.test(text)) return Number(text);
-  const list = text.split(',').map((entry) => entry.trim());
-  if (list.some((entry) => entry === '')) {
-    throw new UsageError(`--trust-proxy needs a number of hops or addresses, got ${text}`);
-  }
-  return list;
-}
-
-function parsePort(text: string): number {
-  const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65_535) throw new UsageError(`Invalid port: ${text}`);
-  return port;
-}
-
-function parseMount(text: string): StaticMount {
-  const at = text.indexOf('=');
-  if (at < 1) throw new UsageError(`--serve needs <path>=<dir>, got ${text}`);
-  return { path: text.slice(0, at), dir: text.slice(at + 1) };
-}
-
-function parseLogLevel(text: string): LogLevel {
-  if (!(LOG_LEVELS as readonly string[]).includes(text)) {
-    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
-  }
-  return text as LogLevel;
-}
-
 /** A sentence for the two ways listening fails that a person can fix, else `undefined`. */
 function portProblem(error: unknown): string | undefined {
   const { code, port } = (error ?? {}) as { code?: unknown; port?: unknown };
@@ -192,7 +93,7 @@ function portProblem(error: unknown): string | undefined {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-    console.error(`${error.message}\n\n${USAGE}`);
+    console.error(`${error.message}\n\n${usage()}`);
     process.exit(2);
   }
   if (error instanceof ConfigError) {
