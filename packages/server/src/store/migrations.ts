@@ -1,5 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { Migrator, PostgresAdapter } from 'kysely';
+import { Migrator, PostgresAdapter, sql } from 'kysely';
 
 /** True on PostgreSQL: the one thing the portable schema builder cannot say for both is "serial". */
 const onPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -109,6 +109,24 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * now (none when it was up to date); throws when a migration fails.
  */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  if (!onPostgres(db)) return migrate(db);
+  // Several instances starting together on one database would race to create the migration
+  // tables (Kysely locks only once they exist): one session lock, held on one connection,
+  // lets one instance migrate while the others wait, then find nothing left to do.
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
+    try {
+      return await migrate(connection);
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
+  });
+}
+
+/** A key for `pg_advisory_lock` that only migrations take ("kmig"). */
+const MIGRATION_LOCK = 0x6b6d6967;
+
+async function migrate(db: Kysely<unknown>): Promise<string[]> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
