@@ -3,9 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestServer } from '@kontakt/server/test-support';
+import { startTestServer } from '@kontakt/server/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../server/src/test-support/departments.js';
-import { startTestServer } from '../../server/src/test-support/departments.js';
 import { createClient } from './client.js';
 import type { NetworkError } from './errors/NetworkError.js';
 import { isNetworkError } from './errors/NetworkError.js';

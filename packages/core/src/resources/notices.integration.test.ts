@@ -1,9 +1,9 @@
 // client.notices against the real reference server: the list, and a feed that follows the
 // admin API's changes live.
+
+import type { TestServer } from '@kontakt/server/test-support';
+import { createApiKey, hashApiKey, startTestServer } from '@kontakt/server/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApiKey, hashApiKey } from '../../../server/src/api-keys.js';
-import type { TestServer } from '../../../server/src/test-support/departments.js';
-import { startTestServer } from '../../../server/src/test-support/departments.js';
 import { createClient } from '../client.js';
 import type { Notice } from '../schemas/index.js';
 import type { NoticeChangeEvent } from './notices.js';

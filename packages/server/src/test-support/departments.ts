@@ -1,6 +1,7 @@
 /**
  * Test fixtures from a real municipality's departments, and a helper that starts a real server on a
- * random port with the store under test (see `store.ts`). Other packages' tests (SDK, widgets) import this by relative path.
+ * random port with the store under test (see `store.ts`). Other packages' tests import it as
+ * `@kontakt/server/test-support` (`index.ts`).
  */
 import type { DepartmentInput } from '@kontakt/core/schemas';
 import type { RunningServer, ServerOptions } from '../server.js';

@@ -1,0 +1,17 @@
+/**
+ * Test helpers of `@kontakt/server` for other packages' tests (`@kontakt/server/test-support`,
+ * resolved only with the `@kontakt/source` condition: it is not published). A real server on a
+ * random port with the store under test, the departments it serves, and admin API keys.
+ */
+export { createApiKey, hashApiKey } from '../api-keys.js';
+export { keyRecord, newCase } from './cases.js';
+export {
+  gata,
+  skola,
+  startTestServer,
+  type TestServer,
+  type TestServerOptions,
+  testDepartments,
+  validSubmission,
+} from './departments.js';
+export { createTestDatabase, storeUnderTest, type TestDatabase } from './store.js';
