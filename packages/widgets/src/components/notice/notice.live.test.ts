@@ -65,7 +65,10 @@ const fallbackShown = (element: KcNotice) =>
   element.querySelector('#fallback')?.checkVisibility() ?? false;
 
 describe('<kc-notice> with a real server', () => {
-  it('shows, reads out, changes and removes notices as they are published, changed and withdrawn', async () => {
+  it('shows, reads out, changes and removes notices as they are published, changed and withdrawn', async function () {
+    // Four round trips through the admin API, the stream and axe: 7 s on an idle machine, more
+    // than the default 20 s while the whole suite loads both cores.
+    this.timeout(60_000);
     const element = await render();
     await waitUntil(() => element.matches(':state(none)'), 'the notices were not read', LIVE);
     expect(fallbackShown(element)).to.equal(false);
