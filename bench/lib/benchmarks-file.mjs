@@ -9,8 +9,8 @@ const FILE = join(ROOT, 'BENCHMARKS.md');
 const HEADER = `# Benchmarks
 
 Each section is written by the command it names; do not edit by hand, run it again instead.
-Figures are medians of runs made side by side in one invocation, on the machine the section names:
-compare ratios within a section, not numbers across sections or days.
+The figures of a section were measured side by side in one invocation, on the machine it names:
+compare within a section, not numbers across sections or days.
 `;
 
 /**
