@@ -226,6 +226,10 @@ async function benchDatabase() {
 async function startChild(serverEntry, databaseUrl) {
   const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-bench-'));
   const child = fork(fileURLToPath(import.meta.url), ['--serve', serverEntry], {
+    // BENCH_CPU_PROF=<dir>: a CPU profile of the server process, to see what limits it.
+    execArgv: process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [],
     // The request log goes nowhere, but is still written: its cost is part of the server's.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
