@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Cursor, EventFeed, Unsubscribe } from './feed.js';
 import type { ReconnectReason } from './wire.js';
 import { encode, encodeEvents, HEARTBEAT, reconnectText, startText } from './wire.js';
@@ -12,8 +13,11 @@ export interface ConnectionSettings {
   batchSize: number;
   maxBufferedBytes: number;
   closeGraceMs: number;
-  /** Cuts the connection (the socket) when a client does not take its last event in time. */
-  destroy: (() => void) | undefined;
+  /**
+   * The Node response under the body, when there is one (`@hono/node-server`): once it has sent
+   * the headers, the bytes are written to it directly. Without it, the body stream carries them.
+   */
+  outgoing: ServerResponse | undefined;
   onError: (error: unknown) => void;
   /** Called once, when the connection is over for whatever reason. */
   onEnd: () => void;
@@ -30,6 +34,12 @@ export interface ConnectionSettings {
  * falls behind in the log, which keeps everything, and catches up at its own pace. A client that
  * takes nothing while data waits for a whole heartbeat interval is stuck: it is sent the reconnect
  * event (it resumes from its last id) and cut off if it does not take that within the grace time.
+ *
+ * With the Node response at hand, the body carries only the first chunk: @hono/node-server reads
+ * it, then writes the headers as the app's middleware left them (CORS, security headers), and
+ * from then on every chunk is written to the response directly, with the same flow control
+ * (`write()` returning false, then `drain`). One event to thousands of streams then costs one
+ * `write` each rather than a read promise, a web-stream enqueue and a pull each.
  */
 export class SseConnection {
   readonly body: ReadableStream<Uint8Array>;
@@ -51,6 +61,11 @@ export class SseConnection {
   #more = true;
   #grace: ReturnType<typeof setTimeout> | undefined;
   #resolveEnded!: () => void;
+  /** The body has been asked for a chunk: it is what the server sends (not a replaced response). */
+  #pulled = false;
+  /** Set once the headers are out: from then on chunks are written here, not to the body. */
+  #direct: ServerResponse | undefined;
+  readonly #onDrain = () => this.#drained();
 
   constructor(settings: ConnectionSettings) {
     this.#settings = settings;
@@ -69,6 +84,7 @@ export class SseConnection {
       { highWaterMark: 0 },
     );
     this.#push(encode(startText(settings.retryMs)));
+    if (settings.outgoing) afterHeaders(settings.outgoing, () => this.#goDirect());
     // Subscribed before the first read: an event added meanwhile is either read or notified.
     this.#unsubscribe = settings.feed.subscribe(settings.stream, () => this.#wake());
     this.#wake();
@@ -146,8 +162,10 @@ export class SseConnection {
     if (this.#wanted) this.#flush();
   }
 
-  /** The socket wants the next chunk. */
+  /** The socket wants the next chunk (from the body: before the switch to direct writes). */
   #pull(): void {
+    this.#pulled = true;
+    if (this.#direct) return;
     this.#took = true;
     if (this.#queue.length === 0) {
       this.#wanted = true;
@@ -157,14 +175,40 @@ export class SseConnection {
     if (this.#more && !this.#reading) void this.#read();
   }
 
-  /** Hands everything waiting to the socket as one chunk (a read is pending, so it goes now). */
+  /**
+   * The server sent the headers for this body (and the chunk it had read): write to the response
+   * from now on. A body that was never read is not the response being sent: nothing changes.
+   */
+  #goDirect(): void {
+    const outgoing = this.#settings.outgoing;
+    if (!outgoing || !this.#pulled || this.#state === 'ended') return;
+    this.#direct = outgoing;
+    outgoing.on('drain', this.#onDrain);
+    this.#wanted = outgoing.writableNeedDrain !== true;
+    if (this.#wanted && this.#queue.length > 0) this.#flush();
+  }
+
+  /** The response took what it buffered: it wants more. */
+  #drained(): void {
+    this.#took = true;
+    this.#wanted = true;
+    if (this.#queue.length > 0) this.#flush();
+    if (this.#more && !this.#reading) void this.#read();
+  }
+
+  /** Hands everything waiting to the socket as one chunk (it asked for one, so it goes now). */
   #flush(): void {
     const chunk = this.#queue.length === 1 ? (this.#queue[0] as Uint8Array) : concat(this.#queue);
     this.#queue = [];
     this.#queuedBytes = 0;
-    this.#wanted = false;
-    this.#controller.enqueue(chunk);
+    if (this.#direct) {
+      this.#wanted = this.#direct.write(chunk);
+    } else {
+      this.#wanted = false;
+      this.#controller.enqueue(chunk);
+    }
     if (this.#state === 'ending') {
+      // Directly: the body's pending read ends too, and the server ends the response.
       this.#controller.close();
       this.#finish();
     }
@@ -184,8 +228,8 @@ export class SseConnection {
   /** The client did not take its last event in time. */
   #cut(): void {
     if (this.#state === 'ended') return;
-    const { destroy } = this.#settings;
-    if (destroy) destroy();
+    const { outgoing } = this.#settings;
+    if (outgoing) outgoing.destroy();
     else this.#controller.error(new Error('The client did not read its event stream.'));
     this.#finish();
   }
@@ -194,12 +238,29 @@ export class SseConnection {
     if (this.#state === 'ended') return;
     this.#state = 'ended';
     clearTimeout(this.#grace);
+    this.#direct?.off('drain', this.#onDrain);
     this.#unsubscribe();
     this.#queue = [];
     this.#queuedBytes = 0;
     this.#resolveEnded();
     this.#settings.onEnd();
   }
+}
+
+/**
+ * Calls `callback` once `outgoing` has sent its headers and whatever its writer wrote with them.
+ * Node has no event for it, and @hono/node-server writes the head only after the app is done with
+ * the response (middleware sets headers after the handler), so its `writeHead` is wrapped once.
+ */
+function afterHeaders(outgoing: ServerResponse, callback: () => void): void {
+  const writeHead = outgoing.writeHead;
+  outgoing.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    outgoing.writeHead = writeHead;
+    const result = Reflect.apply(writeHead, this, args) as ServerResponse;
+    // @hono/node-server writes the chunks it read ahead right after the head, synchronously.
+    queueMicrotask(callback);
+    return result;
+  } as ServerResponse['writeHead'];
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

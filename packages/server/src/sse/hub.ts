@@ -130,7 +130,7 @@ export function createSseHub(options: SseHubOptions): SseHub {
         batchSize: settings.batchSize,
         maxBufferedBytes: settings.maxBufferedBytes,
         closeGraceMs: settings.closeGraceMs,
-        destroy: outgoing ? () => outgoing.destroy() : undefined,
+        outgoing,
         onError: (error) => onError(error, stream),
         onEnd: () => {
           open.delete(connection);
