@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { Cursor, EventFeed, Unsubscribe } from './feed.js';
 import type { ReconnectReason } from './wire.js';
-import { encode, encodeEvents, HEARTBEAT, reconnectText, startText } from './wire.js';
+import { chunkFrame, encode, encodeEvents, HEARTBEAT, reconnectText, startText } from './wire.js';
 
 /** What one connection needs; the hub fills it in. */
 export interface ConnectionSettings {
@@ -64,7 +65,9 @@ export class SseConnection {
   /** The body has been asked for a chunk: it is what the server sends (not a replaced response). */
   #pulled = false;
   /** Set once the headers are out: from then on chunks are written here, not to the body. */
-  #direct: ServerResponse | undefined;
+  #direct: Writable | undefined;
+  /** `#direct` is the response's socket: chunks go to it framed as HTTP/1.1 chunks. */
+  #framed = false;
   readonly #onDrain = () => this.#drained();
 
   constructor(settings: ConnectionSettings) {
@@ -182,9 +185,20 @@ export class SseConnection {
   #goDirect(): void {
     const outgoing = this.#settings.outgoing;
     if (!outgoing || !this.#pulled || this.#state === 'ended') return;
-    this.#direct = outgoing;
-    outgoing.on('drain', this.#onDrain);
-    this.#wanted = outgoing.writableNeedDrain !== true;
+    const socket = outgoing.socket;
+    // HTTP/1.1 with chunked encoding and nothing held in the response itself: the socket takes
+    // the same framed bytes as the response would, without `ServerResponse.write`'s four writes,
+    // cork and `writev` per chunk; the framed bytes of a batch are shared by every stream.
+    // The response still writes the last chunk when it ends. Otherwise (HTTP/2), the response.
+    this.#framed =
+      outgoing.chunkedEncoding === true &&
+      socket !== null &&
+      !socket.destroyed &&
+      outgoing.writableLength === socket.writableLength;
+    const direct: Writable = this.#framed ? (socket as Writable) : outgoing;
+    this.#direct = direct;
+    direct.on('drain', this.#onDrain);
+    this.#wanted = direct.writableNeedDrain !== true;
     if (this.#wanted && this.#queue.length > 0) this.#flush();
   }
 
@@ -202,7 +216,9 @@ export class SseConnection {
     this.#queue = [];
     this.#queuedBytes = 0;
     if (this.#direct) {
-      this.#wanted = this.#direct.write(chunk);
+      if (!this.#direct.destroyed) {
+        this.#wanted = this.#direct.write(this.#framed ? chunkFrame(chunk) : chunk);
+      }
     } else {
       this.#wanted = false;
       this.#controller.enqueue(chunk);

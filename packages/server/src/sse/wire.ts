@@ -58,3 +58,24 @@ export function reconnectText(reason: ReconnectReason): string {
 export function encode(text: string): Uint8Array {
   return encoder.encode(text);
 }
+
+/**
+ * `bytes` as one HTTP/1.1 chunk (`Transfer-Encoding: chunked`), for writing to the socket under
+ * a response. Shared bytes (a batch every stream sends, the heartbeat) are framed once.
+ */
+export function chunkFrame(bytes: Uint8Array): Uint8Array {
+  // An empty chunk would be the last one: the end of the body.
+  if (bytes.byteLength === 0) return bytes;
+  const known = framed.get(bytes);
+  if (known) return known;
+  const frame = Buffer.concat([
+    Buffer.from(`${bytes.byteLength.toString(16)}\r\n`, 'latin1'),
+    bytes,
+    CRLF,
+  ]);
+  framed.set(bytes, frame);
+  return frame;
+}
+
+const CRLF = Buffer.from('\r\n', 'latin1');
+const framed = new WeakMap<Uint8Array, Uint8Array>();
