@@ -19,6 +19,8 @@ export interface ConnectionSettings {
    * the headers, the bytes are written to it directly. Without it, the body stream carries them.
    */
   outgoing: ServerResponse | undefined;
+  /** Runs a write to the response now or in a later turn (see write-slices.ts). Default: now. */
+  schedule?: (write: () => void) => void;
   onError: (error: unknown) => void;
   /** Called once, when the connection is over for whatever reason. */
   onEnd: () => void;
@@ -69,6 +71,12 @@ export class SseConnection {
   /** `#direct` is the response's socket: chunks go to it framed as HTTP/1.1 chunks. */
   #framed = false;
   readonly #onDrain = () => this.#drained();
+  /** A write to the response is scheduled (`settings.schedule`). */
+  #scheduled = false;
+  readonly #scheduledFlush = () => {
+    this.#scheduled = false;
+    if (this.#state !== 'ended' && this.#wanted && this.#queue.length > 0) this.#flush();
+  };
 
   constructor(settings: ConnectionSettings) {
     this.#settings = settings;
@@ -123,7 +131,7 @@ export class SseConnection {
     const last = encode(reconnectText(reason));
     this.#queue = [last];
     this.#queuedBytes = last.byteLength;
-    if (this.#wanted) this.#flush();
+    if (this.#wanted) this.#flushSoon();
     else this.#grace = setTimeout(() => this.#cut(), this.#settings.closeGraceMs);
   }
 
@@ -162,7 +170,17 @@ export class SseConnection {
   #push(bytes: Uint8Array): void {
     this.#queue.push(bytes);
     this.#queuedBytes += bytes.byteLength;
-    if (this.#wanted) this.#flush();
+    if (this.#wanted) this.#flushSoon();
+  }
+
+  /** A chunk for a response that wants one: written directly, in the hub's slices. */
+  #flushSoon(): void {
+    const { schedule } = this.#settings;
+    if (!this.#direct || !schedule) this.#flush();
+    else if (!this.#scheduled) {
+      this.#scheduled = true;
+      schedule(this.#scheduledFlush);
+    }
   }
 
   /** The socket wants the next chunk (from the body: before the switch to direct writes). */

@@ -6,6 +6,7 @@ import type { Cursor, EventFeed } from './feed.js';
 import { readLastEventId } from './last-event-id.js';
 import { withSharedReads } from './shared-reads.js';
 import { reconnectText, startText } from './wire.js';
+import { createWriteSlices } from './write-slices.js';
 
 /** Options for `createSseHub`. */
 export interface SseHubOptions {
@@ -61,6 +62,9 @@ const DEFAULTS = {
   closeGraceMs: 2_000,
 } as const;
 
+/** Socket writes in one turn of the event loop: some 5 ms on a small machine. */
+const WRITES_PER_TURN = 500;
+
 /**
  * Headers for every stream. `no-transform` and `X-Accel-Buffering: no` keep proxies (nginx,
  * compressing CDNs) from holding events back to buffer or compress them. No `Connection` or
@@ -93,6 +97,7 @@ export function createSseHub(options: SseHubOptions): SseHub {
   const feed = withSharedReads(options.feed);
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const open = new Set<SseConnection>();
+  const schedule = createWriteSlices(WRITES_PER_TURN);
   let closing: Promise<void> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
@@ -131,6 +136,7 @@ export function createSseHub(options: SseHubOptions): SseHub {
         maxBufferedBytes: settings.maxBufferedBytes,
         closeGraceMs: settings.closeGraceMs,
         outgoing,
+        schedule,
         onError: (error) => onError(error, stream),
         onEnd: () => {
           open.delete(connection);
