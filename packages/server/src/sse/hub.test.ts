@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:http';
 import { RECONNECT_EVENT } from '@kontakt/core/events';
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SseHub, SseHubOptions } from './hub.js';
 import { createSseHub } from './hub.js';
@@ -196,5 +197,29 @@ describe('SSE hub over real HTTP', () => {
     const late = await (await open('/streams/a')).text();
     expect(late).toContain(`event: ${RECONNECT_EVENT}`);
     await server.close();
+  });
+});
+
+describe('SSE hub without a Node response (the body stream alone)', () => {
+  it('streams events, then the reconnect event on close, through a web Response body', async () => {
+    feed = createMemoryFeed();
+    hub = createSseHub({ feed, retryMs: 1_500, heartbeatMs: 60_000, closeGraceMs: 200 });
+    server = await startSseServer(() => hub);
+    const app = new Hono();
+    app.get('/streams/:name', (c) => hub.respond(c, c.req.param('name')));
+    feed.append('gata', 'notice.published', { n: 1 });
+    const response = await app.request('/streams/gata');
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const body = new BodyText(response);
+    await body.until((text) => text.includes('id: 1\n'));
+    feed.append('gata', 'notice.published', { n: 2 });
+    await body.until((text) => text.includes('id: 2\n'));
+    const rest = body.end();
+    await hub.close();
+    expect(await rest).toMatch(
+      new RegExp(
+        `data: \\{"n":2\\}\n\nevent: ${RECONNECT_EVENT}\ndata: \\{"reason":"shutdown"\\}\n\n$`,
+      ),
+    );
   });
 });
