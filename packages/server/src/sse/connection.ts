@@ -66,6 +66,8 @@ export class SseConnection {
   #resolveEnded!: () => void;
   /** The body has been asked for a chunk: it is what the server sends (not a replaced response). */
   #pulled = false;
+  /** The headers are out: the body takes nothing more; chunks wait for `#goDirect`. */
+  #switching = false;
   /** Set once the headers are out: from then on chunks are written here, not to the body. */
   #direct: Writable | undefined;
   /** `#direct` is the response's socket: chunks go to it framed as HTTP/1.1 chunks. */
@@ -95,7 +97,7 @@ export class SseConnection {
       { highWaterMark: 0 },
     );
     this.#push(encode(startText(settings.retryMs)));
-    if (settings.outgoing) afterHeaders(settings.outgoing, () => this.#goDirect());
+    if (settings.outgoing) afterHeaders(settings.outgoing, () => this.#headersSent());
     // Subscribed before the first read: an event added meanwhile is either read or notified.
     this.#unsubscribe = settings.feed.subscribe(settings.stream, () => this.#wake());
     this.#wake();
@@ -186,7 +188,7 @@ export class SseConnection {
   /** The socket wants the next chunk (from the body: before the switch to direct writes). */
   #pull(): void {
     this.#pulled = true;
-    if (this.#direct) return;
+    if (this.#switching) return;
     this.#took = true;
     if (this.#queue.length === 0) {
       this.#wanted = true;
@@ -197,12 +199,22 @@ export class SseConnection {
   }
 
   /**
-   * The server sent the headers for this body (and the chunk it had read): write to the response
-   * from now on. A body that was never read is not the response being sent: nothing changes.
+   * The server wrote the headers for this body. It may still write chunks it read from the body
+   * ahead (in this turn: at once, or after a promise), so the body takes nothing more and what
+   * comes meanwhile waits in the queue; a turn later, every write goes to the response directly.
+   * A body that was never read is not the response being sent: nothing changes.
    */
+  #headersSent(): void {
+    if (!this.#pulled || this.#state === 'ended') return;
+    this.#switching = true;
+    this.#wanted = false;
+    setImmediate(() => this.#goDirect());
+  }
+
+  /** Writes to the response from now on (and what waited meanwhile, first). */
   #goDirect(): void {
     const outgoing = this.#settings.outgoing;
-    if (!outgoing || !this.#pulled || this.#state === 'ended') return;
+    if (!outgoing || this.#state === 'ended') return;
     const socket = outgoing.socket;
     // HTTP/1.1 with chunked encoding and nothing held in the response itself: the socket takes
     // the same framed bytes as the response would, without `ServerResponse.write`'s four writes,
@@ -218,6 +230,7 @@ export class SseConnection {
     direct.on('drain', this.#onDrain);
     this.#wanted = direct.writableNeedDrain !== true;
     if (this.#wanted && this.#queue.length > 0) this.#flush();
+    if (this.#more && !this.#reading) void this.#read();
   }
 
   /** The response took what it buffered: it wants more. */
@@ -282,17 +295,16 @@ export class SseConnection {
 }
 
 /**
- * Calls `callback` once `outgoing` has sent its headers and whatever its writer wrote with them.
- * Node has no event for it, and @hono/node-server writes the head only after the app is done with
- * the response (middleware sets headers after the handler), so its `writeHead` is wrapped once.
+ * Calls `callback` when `outgoing` writes its headers. Node has no event for it, and
+ * @hono/node-server writes the head only after the app is done with the response (middleware
+ * sets headers after the handler), so its `writeHead` is wrapped, once.
  */
 function afterHeaders(outgoing: ServerResponse, callback: () => void): void {
   const writeHead = outgoing.writeHead;
   outgoing.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     outgoing.writeHead = writeHead;
     const result = Reflect.apply(writeHead, this, args) as ServerResponse;
-    // @hono/node-server writes the chunks it read ahead right after the head, synchronously.
-    queueMicrotask(callback);
+    callback();
     return result;
   } as ServerResponse['writeHead'];
 }

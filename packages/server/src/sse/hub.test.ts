@@ -129,6 +129,32 @@ describe('SSE hub over real HTTP', () => {
     await body.cancel();
   });
 
+  it('keeps every event once and in order while streams open under a steady flow of events', async () => {
+    await start({ batchSize: 3 });
+    let appending = true;
+    let count = 0;
+    // Events arrive in every turn and between promises while the streams open.
+    const appender = (async () => {
+      while (appending) {
+        feed.append('race', 'n', { i: ++count });
+        if (count % 2 === 0) await new Promise((resolve) => setImmediate(resolve));
+        else await Promise.resolve();
+      }
+    })();
+    const bodies = await Promise.all(
+      Array.from({ length: 10 }, async () => new BodyText(await open('/streams/race'))),
+    );
+    for (const body of bodies) await body.until((text) => text.includes('retry:'));
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    appending = false;
+    await appender;
+    const all = Array.from({ length: count }, (_, i) => i + 1);
+    for (const body of bodies) {
+      expect(ids(await body.until((text) => text.includes(`id: ${count}\n`)))).toEqual(all);
+      await body.cancel();
+    }
+  });
+
   it('drops a client that stops reading, without holding up one that reads', async () => {
     await start({ heartbeatMs: 50, maxBufferedBytes: 16 * 1024, closeGraceMs: 100 });
     // A client that reads the headers and then nothing: its socket buffers fill up.
