@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { request } from 'node:http';
+import { connect } from 'node:http2';
 import { RECONNECT_EVENT } from '@kontakt/core/events';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ async function start(options: Partial<SseHubOptions> = {}) {
 afterEach(async () => {
   await hub.close();
   // fetch may hold a spare connection that never carries a request: do not wait for it.
-  server.server.closeAllConnections();
+  server.server.closeAllConnections?.();
   await server.close();
 });
 
@@ -92,6 +93,35 @@ describe('SSE hub over real HTTP', () => {
       expect(((await response.json()) as { code: string }).code).toBe('validation_failed');
     }
     expect(hub.size).toBe(0);
+  });
+
+  it('streams over HTTP/2 (cleartext) too, without the hop-by-hop headers it forbids', async () => {
+    feed = createMemoryFeed();
+    hub = createSseHub({ feed, retryMs: 1_500, heartbeatMs: 60_000, closeGraceMs: 200 });
+    server = await startSseServer(() => hub, { http2: true });
+    feed.append('gata', 'notice.published', { n: 1 });
+    const session = connect(server.url);
+    const stream = session.request({ ':path': '/streams/gata' });
+    let text = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    const headers = await new Promise<Record<string, unknown>>((resolve) =>
+      stream.once('response', resolve),
+    );
+    expect(headers[':status']).toBe(200);
+    expect(headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect([headers.connection, headers['transfer-encoding']]).toEqual([undefined, undefined]);
+    await eventually(() => text.includes('id: 1\n'), 'the first event arrives');
+    feed.append('gata', 'notice.published', { n: 2 });
+    await eventually(() => text.includes('id: 2\n'), 'the second event arrives');
+    const ended = new Promise((resolve) => stream.once('end', resolve));
+    await hub.close();
+    await ended;
+    expect(text).toMatch(new RegExp(`data: \\{"n":2\\}\n\nevent: ${RECONNECT_EVENT}\n`));
+    session.close();
   });
 
   it('answers HEAD with the headers and opens no stream', async () => {

@@ -3,6 +3,7 @@
  * collects a response body as text until it shows what a test waits for.
  */
 import type { Server } from 'node:http';
+import { createServer as createHttp2Server } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -21,7 +22,10 @@ export interface TestSseServer {
  * can swap it, as a load balancer sends a client to another instance); `?from=now` starts new
  * clients at the head.
  */
-export async function startSseServer(hub: () => SseHub): Promise<TestSseServer> {
+export async function startSseServer(
+  hub: () => SseHub,
+  options: { http2?: boolean } = {},
+): Promise<TestSseServer> {
   const app = new Hono();
   // As the app's CORS and security headers do: set headers after the handler has answered.
   app.use(async (c, next) => {
@@ -37,7 +41,10 @@ export async function startSseServer(hub: () => SseHub): Promise<TestSseServer> 
       ? c.json({ code: error.code, detail: error.message }, error.status as 400)
       : c.json({ code: 'internal_error' }, 500),
   );
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    ...(options.http2 ? { createServer: createHttp2Server } : {}),
+  }) as Server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -46,12 +53,13 @@ export async function startSseServer(hub: () => SseHub): Promise<TestSseServer> 
     // As the real server stops: keep-alive connections are closed as soon as they fall idle.
     close: () =>
       new Promise((resolve) => {
-        const idle = setInterval(() => server.closeIdleConnections(), 25);
+        // (An HTTP/2 server has no idle connections to close: its sessions end with the test.)
+        const idle = setInterval(() => server.closeIdleConnections?.(), 25);
         server.close(() => {
           clearInterval(idle);
           resolve();
         });
-        server.closeIdleConnections();
+        server.closeIdleConnections?.();
       }),
   };
 }
