@@ -38,11 +38,12 @@ export interface ConnectionSettings {
  * takes nothing while data waits for a whole heartbeat interval is stuck: it is sent the reconnect
  * event (it resumes from its last id) and cut off if it does not take that within the grace time.
  *
- * With the Node response at hand, the body carries only the first chunk: @hono/node-server reads
- * it, then writes the headers as the app's middleware left them (CORS, security headers), and
- * from then on every chunk is written to the response directly, with the same flow control
- * (`write()` returning false, then `drain`). One event to thousands of streams then costs one
- * `write` each rather than a read promise, a web-stream enqueue and a pull each.
+ * With the Node response at hand, the body carries only what @hono/node-server reads before it
+ * writes the headers (as the app's middleware left them: CORS, security headers). From then on
+ * every chunk is written to the response directly (on HTTP/1.1, to its socket, framed), with the
+ * same flow control (`write()` returning false, then `drain`), in slices of the hub's turns. One
+ * event to thousands of streams then costs one `write` each rather than a read promise, a
+ * web-stream enqueue, a pull, and `ServerResponse.write`'s cork and `writev` each.
  */
 export class SseConnection {
   readonly body: ReadableStream<Uint8Array>;

@@ -81,6 +81,9 @@ export const EVENT_STREAM_HEADERS = {
  * registry of open streams over one `EventFeed`, with heartbeats, per-client flow control and
  * graceful shutdown.
  *
+ * Under @hono/node-server it writes to the Node response directly once the headers are out (see
+ * `SseConnection`); elsewhere (`app.request`, other runtimes) the `Response` body carries it all.
+ *
  * Written on Hono's `Response` body rather than `hono/streaming`'s `streamSSE`: that one awaits
  * each write into a `TransformStream`, so it can block a writer but cannot say how much a client
  * has left unread, nor drop it; and it sets `Connection` and `Transfer-Encoding`, which HTTP/2
