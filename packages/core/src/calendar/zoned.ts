@@ -34,23 +34,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  */
 const WINDOW_MS = 15 * 60_000;
 
-/** Per time zone, the quarter hour asked about last and its offset (`Intl` is slow to ask). */
-const windows = new Map<string, { from: number; offset: number }>();
+/**
+ * Per time zone, the offsets of quarter hours asked about (`Intl` is slow to ask): counting
+ * working days visits one quarter hour per day ahead, the same ones for every receipt in a
+ * quarter hour. Bounded: emptied when it grows past `MAX_WINDOWS`.
+ */
+const windows = new Map<string, Map<number, number>>();
+const MAX_WINDOWS = 1_024;
 
 /** What a clock on the wall in `timeZone` shows at the instant `date`. */
 export function toZoned(date: Date, timeZone: string): ZonedDateTime {
   const instant = date.getTime();
   if (!Number.isFinite(instant)) return readZoned(date, timeZone);
-  const from = Math.floor(instant / WINDOW_MS) * WINDOW_MS;
-  let known = windows.get(timeZone);
-  if (known?.from !== from) {
-    const offset = offsetAt(from, timeZone);
-    // A quarter hour in which the offset changes is read from Intl every time.
-    if (offsetAt(from + WINDOW_MS, timeZone) !== offset) return readZoned(date, timeZone);
-    known = { from, offset };
-    windows.set(timeZone, known);
-  }
-  const wall = new Date(Math.floor(instant / 1000) * 1000 + known.offset);
+  const wall = new Date(Math.floor(instant / 1000) * 1000 + offsetAt(instant, timeZone));
   return {
     year: wall.getUTCFullYear(),
     month: wall.getUTCMonth() + 1,
@@ -88,8 +84,28 @@ export function fromZoned(local: ZonedDateTime, timeZone: string): Date {
   return new Date(instant);
 }
 
-/** Milliseconds the zone is ahead of UTC at an instant. */
+/**
+ * Milliseconds the zone is ahead of UTC at an instant: the quarter hour's offset when it is the
+ * same at both its ends (then it is throughout), else read from `Intl` for this instant.
+ */
 function offsetAt(instant: number, timeZone: string): number {
+  const from = Math.floor(instant / WINDOW_MS) * WINDOW_MS;
+  let zone = windows.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    windows.set(timeZone, zone);
+  }
+  const known = zone.get(from);
+  if (known !== undefined) return known;
+  const offset = readOffset(from, timeZone);
+  if (readOffset(from + WINDOW_MS, timeZone) !== offset) return readOffset(instant, timeZone);
+  if (zone.size >= MAX_WINDOWS) zone.clear();
+  zone.set(from, offset);
+  return offset;
+}
+
+/** The offset at an instant as `Intl` reads it (to the second). */
+function readOffset(instant: number, timeZone: string): number {
   const asUtc = asUtcMs(readZoned(new Date(instant), timeZone));
   return asUtc - Math.floor(instant / 1000) * 1000;
 }

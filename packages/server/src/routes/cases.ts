@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addWorkingDays } from '@kontakt/core/calendar';
+import { addWorkingDays, toZoned } from '@kontakt/core/calendar';
 import type { CaseSubmission, Department, FieldError, Receipt } from '@kontakt/core/schemas';
 import { CaseSubmissionSchema, createCaseReference, toFieldErrors } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
@@ -170,13 +170,30 @@ function replay(c: Context<AppEnv>, record: IdempotencyRecord, requestHash?: str
 }
 
 /** The answer-time promise counted in working days, skipping the department's closed days too. */
+/**
+ * The promised answer date depends only on the department and the day the case arrived (in the
+ * department's time zone), so it is counted once per day: counting working days walks the
+ * calendar (Easter, midsummer) day by day, which every receipt of a busy day would repeat.
+ */
+const answerDates = new Map<string, Date>();
+
 function expectedAnswerBy(department: Department, submittedAt: Date): Date {
-  return addWorkingDays(submittedAt, department.answerTimePromise.workingDays, {
-    timeZone: department.openingHours.timeZone,
-    closedDates: department.openingHours.special
-      .filter((day) => day.closed === true)
-      .map((day) => day.date),
-  });
+  const { timeZone } = department.openingHours;
+  const { workingDays } = department.answerTimePromise;
+  const closedDates = department.openingHours.special
+    .filter((each) => each.closed === true)
+    .map((each) => each.date);
+  const { year, month, day } = toZoned(submittedAt, timeZone);
+  // Everything the date depends on: two servers in one process may configure one id differently.
+  const key = [year, month, day, workingDays, timeZone, ...closedDates].join('\n');
+  let date = answerDates.get(key);
+  if (!date) {
+    date = addWorkingDays(submittedAt, workingDays, { timeZone, closedDates });
+    // A day's entries are useless the next day: keep the map small.
+    if (answerDates.size >= 1_000) answerDates.clear();
+    answerDates.set(key, date);
+  }
+  return date;
 }
 
 /** `body[a][b]` when it is a string; reads unvalidated JSON without trusting its shape. */
