@@ -63,8 +63,12 @@ export default {
       },
     }),
   ],
-  // Two cores: one browser page per core, and each widget test file starts its own server.
-  concurrency: 2,
+  // One test file at a time. Every file's page has the same origin, so they share its
+  // localStorage and IndexedDB, and tests assert on those (nothing stored before a notice is
+  // hidden, a draft kept out of localStorage, the hidden notices remembered for the next page):
+  // two files at once made those assertions race. A page in the background also does not run
+  // its animations.
+  concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
