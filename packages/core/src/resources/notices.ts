@@ -42,7 +42,8 @@ export class NoticeFeed extends EventTarget implements AsyncIterable<readonly No
   #close: () => void;
   #closed = false;
   #waiting: ((result: IteratorResult<readonly Notice[]>) => void)[] = [];
-  #unread: (readonly Notice[])[] = [];
+  /** The newest list no iterator has taken yet (older ones are out of date). */
+  #unread: readonly Notice[] | undefined;
 
   constructor(endpoint: string, department: string, signal?: AbortSignal) {
     super();
@@ -69,7 +70,7 @@ export class NoticeFeed extends EventTarget implements AsyncIterable<readonly No
     this.dispatchEvent(new NoticeChangeEvent(notices));
     const next = this.#waiting.shift();
     if (next) next({ value: notices, done: false });
-    else this.#unread = [notices];
+    else this.#unread = notices;
   }
 
   /** Stops following; iterators end. */
@@ -84,8 +85,8 @@ export class NoticeFeed extends EventTarget implements AsyncIterable<readonly No
     return {
       next: () => {
         // Only the newest unread list matters: a slow reader skips lists that are already old.
-        const unread = this.#unread.pop();
-        this.#unread = [];
+        const unread = this.#unread;
+        this.#unread = undefined;
         if (unread) return Promise.resolve({ value: unread, done: false });
         if (this.#closed) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => this.#waiting.push(resolve));

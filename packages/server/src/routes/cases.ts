@@ -173,25 +173,31 @@ function replay(c: Context<AppEnv>, record: IdempotencyRecord, requestHash?: str
 /**
  * The promised answer date depends only on the department and the day the case arrived (in the
  * department's time zone), so it is counted once per day: counting working days walks the
- * calendar (Easter, midsummer) day by day, which every receipt of a busy day would repeat.
+ * calendar (Easter, midsummer) day by day, which every receipt of a busy day would repeat. Kept
+ * per department object: its settings are fixed for the life of a server.
  */
-const answerDates = new Map<string, Date>();
+const answerDates = new WeakMap<Department, Map<string, Date>>();
 
 function expectedAnswerBy(department: Department, submittedAt: Date): Date {
   const { timeZone } = department.openingHours;
-  const { workingDays } = department.answerTimePromise;
-  const closedDates = department.openingHours.special
-    .filter((each) => each.closed === true)
-    .map((each) => each.date);
+  let byDay = answerDates.get(department);
+  if (!byDay) {
+    byDay = new Map();
+    answerDates.set(department, byDay);
+  }
   const { year, month, day } = toZoned(submittedAt, timeZone);
-  // Everything the date depends on: two servers in one process may configure one id differently.
-  const key = [year, month, day, workingDays, timeZone, ...closedDates].join('\n');
-  let date = answerDates.get(key);
+  const key = `${year}-${month}-${day}`;
+  let date = byDay.get(key);
   if (!date) {
-    date = addWorkingDays(submittedAt, workingDays, { timeZone, closedDates });
-    // A day's entries are useless the next day: keep the map small.
-    if (answerDates.size >= 1_000) answerDates.clear();
-    answerDates.set(key, date);
+    date = addWorkingDays(submittedAt, department.answerTimePromise.workingDays, {
+      timeZone,
+      closedDates: department.openingHours.special
+        .filter((each) => each.closed === true)
+        .map((each) => each.date),
+    });
+    // A day's entry is useless the next day: keep the map small.
+    if (byDay.size >= 32) byDay.clear();
+    byDay.set(key, date);
   }
   return date;
 }

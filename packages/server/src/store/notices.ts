@@ -1,6 +1,37 @@
 import type { AdminNotice, NoticeText } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import type { Cursor } from '../sse/feed.js';
+import type { NewEvent } from './events.js';
+import { appendEvents, headCursor } from './events.js';
 import type { Database, NoticeRow } from './schema.js';
+
+/**
+ * Stores a new or changed notice and the events that tell pages about it, in one transaction:
+ * a page never hears of a change that was not committed.
+ */
+export function saveNoticeWithEvents(
+  db: Kysely<Database>,
+  notice: AdminNotice,
+  events: readonly NewEvent[],
+  now: Date,
+): Promise<void> {
+  return db.transaction().execute(async (trx) => {
+    await upsertNotice(trx, notice);
+    await appendEvents(trx, events, now);
+  });
+}
+
+/**
+ * The notices current at `now` and the log's cursor, read in that order: a change committed in
+ * between is then at most seen twice (in the list and again on the stream), never missed.
+ */
+export async function selectCurrentNotices(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<{ notices: AdminNotice[]; cursor: Cursor }> {
+  const cursor = await headCursor(db);
+  return { notices: await selectNotices(db, { current: now }), cursor };
+}
 
 /** Stores a new notice or replaces the one with its id. Run it inside a transaction. */
 export async function upsertNotice(trx: Kysely<Database>, notice: AdminNotice): Promise<void> {

@@ -34,30 +34,40 @@ export async function listenForEvents(
     });
     next.on('error', (error) => {
       onError(error);
-      void reconnect(next, 1);
+      lost(next);
     });
-    next.on('end', () => void reconnect(next, 1));
-    await next.connect();
-    await next.query(`LISTEN ${EVENTS_CHANNEL}`);
-    client = next;
+    next.on('end', () => lost(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      drop(next);
+      throw error;
+    }
+    // Closed while this connection was being opened: it is not wanted any more.
+    if (closed) await drop(next);
+    else client = next;
   };
 
-  const reconnect = async (broken: pg.Client, attempt: number): Promise<void> => {
+  /** The connection in use broke: drop it and listen again from the first wait. */
+  const lost = (broken: pg.Client) => {
     if (closed || client !== broken) return;
     client = undefined;
-    broken.removeAllListeners();
-    broken.on('error', () => {});
-    await broken.end().catch(() => {});
+    drop(broken);
+    retry(1);
+  };
+
+  /** After a wait that doubles with each failed attempt, connects and tells every subscriber. */
+  const retry = (attempt: number) => {
     const wait = Math.min(RECONNECT.max, RECONNECT.initial * 2 ** (attempt - 1));
     timer = setTimeout(() => {
+      if (closed) return;
       connect().then(
+        // Notifications sent while nobody listened are lost; the log is not: look again.
         () => notifier.notifyAll(),
         (error: Error) => {
           onError(error);
-          if (!closed) {
-            client = broken; // so the next attempt is not skipped as stale
-            void reconnect(broken, attempt + 1);
-          }
+          if (!closed) retry(attempt + 1);
         },
       );
     }, wait);
@@ -71,9 +81,14 @@ export async function listenForEvents(
       clearTimeout(timer);
       const current = client;
       client = undefined;
-      current?.removeAllListeners();
-      current?.on('error', () => {});
-      await current?.end().catch(() => {});
+      if (current) await drop(current);
     },
   };
+}
+
+/** Ends a connection whose events no longer matter (its errors included). */
+function drop(connection: pg.Client): Promise<void> {
+  connection.removeAllListeners();
+  connection.on('error', () => {});
+  return connection.end().catch(() => {});
 }

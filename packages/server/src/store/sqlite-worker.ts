@@ -19,12 +19,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { countCases, selectCase } from './cases.js';
-import { appendEvents, headCursor, readEvents } from './events.js';
+import { headCursor, readEvents } from './events.js';
 import type { PendingCase } from './group-commit.js';
 import { createCasesTogether } from './group-commit.js';
 import { deleteExpiredIdempotencyRecords, selectIdempotencyRecord } from './idempotency.js';
 import { migrateToLatest } from './migrations.js';
-import { selectNotice, selectNotices, upsertNotice } from './notices.js';
+import {
+  saveNoticeWithEvents,
+  selectCurrentNotices,
+  selectNotice,
+  selectNotices,
+} from './notices.js';
 import type { Database } from './schema.js';
 import { createSqliteDatabase } from './sqlite.js';
 import type {
@@ -133,18 +138,11 @@ function run(db: Kysely<Database>, operation: StoreOperation): Promise<unknown> 
     case 'ping':
       return sql`select 1`.execute(db).then(() => undefined);
     case 'saveNotice':
-      return db.transaction().execute(async (trx) => {
-        await upsertNotice(trx, operation.notice);
-        await appendEvents(trx, operation.events, operation.now);
-      });
+      return saveNoticeWithEvents(db, operation.notice, operation.events, operation.now);
     case 'findNotice':
       return selectNotice(db, operation.id);
     case 'currentNotices':
-      // The cursor first: a change committed in between is at most seen twice, never missed.
-      return headCursor(db).then(async (cursor) => ({
-        cursor,
-        notices: await selectNotices(db, { current: operation.now }),
-      }));
+      return selectCurrentNotices(db, operation.now);
     case 'listNotices':
       return selectNotices(db);
     case 'readEvents':

@@ -9,13 +9,18 @@ import type { NewCase } from './cases.js';
 import { countCases, selectCase } from './cases.js';
 import type { CreateCaseResult } from './create-case.js';
 import type { NewEvent } from './events.js';
-import { appendEvents, headCursor, readEvents } from './events.js';
+import { headCursor, readEvents } from './events.js';
 import { createCasesTogether } from './group-commit.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import { deleteExpiredIdempotencyRecords } from './idempotency.js';
 import { batchFindIdempotencyRecord } from './key-lookup-batcher.js';
 import { migrateToLatest } from './migrations.js';
-import { selectNotice, selectNotices, upsertNotice } from './notices.js';
+import {
+  saveNoticeWithEvents,
+  selectCurrentNotices,
+  selectNotice,
+  selectNotices,
+} from './notices.js';
 import type { Database } from './schema.js';
 
 export type { CreateCaseResult } from './create-case.js';
@@ -89,18 +94,12 @@ export async function createKyselyStore(
     deleteExpiredIdempotencyRecords: (now) => deleteExpiredIdempotencyRecords(db, now),
     countCases: () => countCases(db),
     async saveNotice(notice, events, now) {
-      await db.transaction().execute(async (trx) => {
-        await upsertNotice(trx, notice);
-        await appendEvents(trx, events, now);
-      });
+      await saveNoticeWithEvents(db, notice, events, now);
       // This instance's pages hear at once; other instances through NOTIFY (PostgreSQL).
       for (const event of events) notifier.notify(event.stream);
     },
     findNotice: (id) => selectNotice(db, id),
-    async currentNotices(now) {
-      const cursor = await headCursor(db);
-      return { notices: await selectNotices(db, { current: now }), cursor };
-    },
+    currentNotices: (now) => selectCurrentNotices(db, now),
     listNotices: () => selectNotices(db),
     events: {
       read: (stream, after, limit) => readEvents(db, stream, after, limit),
