@@ -6,14 +6,9 @@ import * as z from 'zod/mini';
 import type { KontaktError } from '../errors/KontaktError.js';
 import type { Notice } from '../schemas/notice.js';
 import { NoticeSchema } from '../schemas/notice.js';
+import { noticeText as text } from '../test-support/notice-text.js';
 import { readNotice, watchNotices } from './notice-watch.js';
 
-const text = (word: string) => ({
-  sv: `${word} sv`,
-  en: `${word} en`,
-  fi: `${word} fi`,
-  ar: `${word} ar`,
-});
 const notice = (id: string, overrides: Partial<Notice> = {}): Notice => ({
   id: `n_${id.padEnd(20, '0')}`,
   title: text('Vattenläcka'),

@@ -2,19 +2,18 @@
 // admin API's changes live.
 
 import type { TestServer } from '@kontakt/server/test-support';
-import { createApiKey, hashApiKey, startTestServer } from '@kontakt/server/test-support';
+import {
+  createApiKey,
+  hashApiKey,
+  startTestServer,
+  noticeText as text,
+} from '@kontakt/server/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import type { Notice } from '../schemas/index.js';
 import type { NoticeChangeEvent } from './notices.js';
 
 const KEY = createApiKey();
-const text = (word: string) => ({
-  sv: `${word} sv`,
-  en: `${word} en`,
-  fi: `${word} fi`,
-  ar: `${word} ar`,
-});
 
 let server: TestServer | undefined;
 afterEach(async () => {

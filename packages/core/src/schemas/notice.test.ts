@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { noticeText as text } from '../test-support/notice-text.js';
 import { toFieldErrors } from './field-errors.js';
 import { NoticeInputSchema, NoticeSchema } from './notice.js';
 
-const text = (word: string) => ({
-  sv: `${word} sv`,
-  en: `${word} en`,
-  fi: `${word} fi`,
-  ar: `${word} ar`,
-});
 const input = {
   title: text('Vattenläcka'),
   text: text('Inget vatten på Storgatan'),

@@ -4,15 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKey, hashApiKey } from '../api-keys.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
+import { noticeText as text } from '../test-support/notices.js';
 
 const KEY = createApiKey();
 const adminApiKeys = [{ id: 'crisis-team', hash: hashApiKey(KEY) }];
-const text = (word: string) => ({
-  sv: `${word} sv`,
-  en: `${word} en`,
-  fi: `${word} fi`,
-  ar: `${word} ar`,
-});
 const input = (overrides: Partial<NoticeInput> = {}): NoticeInput => ({
   title: text('Vattenläcka'),
   text: text('Inget vatten på Storgatan'),

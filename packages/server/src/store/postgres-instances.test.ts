@@ -16,18 +16,13 @@ import type { AdminNotice, NoticeInput } from '@kontakt/core/schemas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey, hashApiKey } from '../api-keys.js';
 import { testDepartments, validSubmission } from '../test-support/departments.js';
+import { noticeText as text } from '../test-support/notices.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 const KEY = createApiKey();
-const text = (word: string) => ({
-  sv: `${word} sv`,
-  en: `${word} en`,
-  fi: `${word} fi`,
-  ar: `${word} ar`,
-});
 
 interface Instance {
   url: string;

@@ -14,4 +14,5 @@ export {
   testDepartments,
   validSubmission,
 } from './departments.js';
+export { noticeText } from './notices.js';
 export { createTestDatabase, storeUnderTest, type TestDatabase } from './store.js';
