@@ -1,6 +1,4 @@
-import type { AdminNotice } from '@kontakt/core/schemas';
 import type { NewCase } from './cases.js';
-import type { NewEvent } from './events.js';
 import type { IdempotencyRecord } from './idempotency.js';
 
 /**
@@ -14,13 +12,15 @@ export type StoreOperation =
   | { op: 'findIdempotencyRecord'; scope: string; key: string; now: Date }
   | { op: 'deleteExpiredIdempotencyRecords'; now: Date }
   | { op: 'countCases' }
-  | { op: 'saveNotice'; notice: AdminNotice; events: readonly NewEvent[]; now: Date }
   | { op: 'findNotice'; id: string }
   | { op: 'currentNotices'; now: Date }
   | { op: 'listNotices' }
   | { op: 'readEvents'; stream: string; after: number; limit: number }
   | { op: 'headCursor' }
   | { op: 'ping' }
+  /** An operation of `operations.ts` by name. */
+  | { op: 'read'; name: string; args: readonly unknown[] }
+  | { op: 'write'; name: string; args: readonly unknown[] }
   | { op: 'close' };
 
 export interface StoreRequest {

@@ -4,6 +4,7 @@ import type { Cursor, StoredEvent } from '../sse/feed.js';
 import { createNotifier } from '../sse/notifier.js';
 import type { CreateCaseResult } from './create-case.js';
 import type { IdempotencyRecord } from './idempotency.js';
+import type { Written } from './operations.js';
 import type {
   SqliteWorkerData,
   StoreOperation,
@@ -95,6 +96,12 @@ export async function openSqliteStore(
 
   // One process writes this file, so commits are announced in-process (no LISTEN/NOTIFY needed).
   const notifier = createNotifier();
+  const write: Store['write'] = async (name, ...args) => {
+    const { value, streams } = await call<Written<never>>({ op: 'write', name, args });
+    // Committed: the streams' subscribers read the new events.
+    for (const stream of new Set(streams)) notifier.notify(stream);
+    return value;
+  };
   return {
     createCase: (input, idempotency) =>
       call<CreateCaseResult>({ op: 'createCase', input, idempotency }),
@@ -104,11 +111,9 @@ export async function openSqliteStore(
     deleteExpiredIdempotencyRecords: (now) =>
       call<number>({ op: 'deleteExpiredIdempotencyRecords', now }),
     countCases: () => call<number>({ op: 'countCases' }),
-    async saveNotice(notice, events, now) {
-      await call<void>({ op: 'saveNotice', notice, events, now });
-      // Committed: the streams' subscribers read the new events.
-      for (const event of events) notifier.notify(event.stream);
-    },
+    read: (name, ...args) => call<never>({ op: 'read', name, args }),
+    write,
+    saveNotice: (notice, events, now) => write('saveNotice', notice, events, now),
     findNotice: (id) => call<AdminNotice | undefined>({ op: 'findNotice', id }),
     currentNotices: (now) =>
       call<{ notices: AdminNotice[]; cursor: Cursor }>({ op: 'currentNotices', now }),

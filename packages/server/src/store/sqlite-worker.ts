@@ -24,12 +24,8 @@ import type { PendingCase } from './group-commit.js';
 import { createCasesTogether } from './group-commit.js';
 import { deleteExpiredIdempotencyRecords, selectIdempotencyRecord } from './idempotency.js';
 import { migrateToLatest } from './migrations.js';
-import {
-  saveNoticeWithEvents,
-  selectCurrentNotices,
-  selectNotice,
-  selectNotices,
-} from './notices.js';
+import { selectCurrentNotices, selectNotice, selectNotices } from './notices.js';
+import { runRead, runWrite } from './operations.js';
 import type { Database } from './schema.js';
 import { createSqliteDatabase } from './sqlite.js';
 import type {
@@ -137,8 +133,10 @@ function run(db: Kysely<Database>, operation: StoreOperation): Promise<unknown> 
       return countCases(db);
     case 'ping':
       return sql`select 1`.execute(db).then(() => undefined);
-    case 'saveNotice':
-      return saveNoticeWithEvents(db, operation.notice, operation.events, operation.now);
+    case 'read':
+      return runRead(db, operation.name, operation.args);
+    case 'write':
+      return runWrite(db, operation.name, operation.args);
     case 'findNotice':
       return selectNotice(db, operation.id);
     case 'currentNotices':

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyRecord, newCase } from '../test-support/cases.js';
+import { noticeText } from '../test-support/notices.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase } from '../test-support/store.js';
 import type { Store } from './store.js';
@@ -65,6 +66,44 @@ describe('Store.createCase', () => {
 
   it('answers ping while open', async () => {
     const store = await openStore();
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+});
+
+describe('Store.read and Store.write', () => {
+  it('runs a named write and tells the streams it appended to, then a named read sees it', async () => {
+    const store = await openStore();
+    const heard: string[] = [];
+    const unsubscribe = store.events.subscribe('notices:gata', () => heard.push('notices:gata'));
+    const before = await store.read('headCursor');
+    const notice = {
+      id: 'n_0123456789abcdefghjk',
+      title: noticeText('Vatten'),
+      text: noticeText('Koka vattnet'),
+      severity: 'danger' as const,
+      departments: ['gata'],
+      startsAt: '2025-03-04T08:00:00.000Z',
+      endsAt: null,
+      withdrawnAt: null,
+      createdAt: '2025-03-04T08:00:00.000Z',
+      updatedAt: '2025-03-04T08:00:00.000Z',
+    };
+    await store.write(
+      'saveNotice',
+      notice,
+      [{ stream: 'notices:gata', type: 'notice.published', data: { id: notice.id } }],
+      new Date('2025-03-04T08:00:00Z'),
+    );
+    unsubscribe();
+    expect(heard).toEqual(['notices:gata']);
+    const events = await store.read('readEvents', 'notices:gata', before, 10);
+    expect(events.map((event) => event.type)).toEqual(['notice.published']);
+  });
+
+  it('refuses a name that is not an operation, and keeps working', async () => {
+    const store = await openStore();
+    const read = store.read as (name: string) => Promise<unknown>;
+    await expect(read('dropEverything')).rejects.toThrow(/Not a read operation/);
     await expect(store.ping()).resolves.toBeUndefined();
   });
 });

@@ -15,12 +15,9 @@ import type { IdempotencyRecord } from './idempotency.js';
 import { deleteExpiredIdempotencyRecords } from './idempotency.js';
 import { batchFindIdempotencyRecord } from './key-lookup-batcher.js';
 import { migrateToLatest } from './migrations.js';
-import {
-  saveNoticeWithEvents,
-  selectCurrentNotices,
-  selectNotice,
-  selectNotices,
-} from './notices.js';
+import { selectCurrentNotices, selectNotice, selectNotices } from './notices.js';
+import type { StoreOperations } from './operations.js';
+import { runRead, runWrite } from './operations.js';
 import type { Database } from './schema.js';
 
 export type { CreateCaseResult } from './create-case.js';
@@ -29,7 +26,7 @@ export type { CreateCaseResult } from './create-case.js';
  * Everything the routes need from storage. Routes depend on this, never on a SQL dialect: the
  * embedded store and PostgreSQL are two implementations of it.
  */
-export interface Store {
+export interface Store extends StoreOperations {
   /**
    * Stores the case, its first timeline entry and (when given) the idempotency record in one
    * transaction. When it resolves with `created: true` the case is durably committed.
@@ -86,6 +83,12 @@ export async function createKyselyStore(
 ): Promise<Store> {
   options.onMigrated?.(await migrateToLatest(db as Kysely<unknown>));
   const notifier = options.notifier ?? createNotifier();
+  const write: Store['write'] = async (name, ...args) => {
+    const { value, streams } = await runWrite(db, name, args);
+    // Committed: this instance's pages hear at once; other instances through NOTIFY (PostgreSQL).
+    for (const stream of new Set(streams)) notifier.notify(stream);
+    return value as never;
+  };
   return {
     // Submissions that arrive together share a transaction (and a commit), as on the embedded store.
     createCase: batchCreateCase((cases) => createCasesTogether(db, cases)),
@@ -93,11 +96,9 @@ export async function createKyselyStore(
     findIdempotencyRecord: batchFindIdempotencyRecord(db),
     deleteExpiredIdempotencyRecords: (now) => deleteExpiredIdempotencyRecords(db, now),
     countCases: () => countCases(db),
-    async saveNotice(notice, events, now) {
-      await saveNoticeWithEvents(db, notice, events, now);
-      // This instance's pages hear at once; other instances through NOTIFY (PostgreSQL).
-      for (const event of events) notifier.notify(event.stream);
-    },
+    read: (name, ...args) => runRead(db, name, args) as never,
+    write,
+    saveNotice: (notice, events, now) => write('saveNotice', notice, events, now),
     findNotice: (id) => selectNotice(db, id),
     currentNotices: (now) => selectCurrentNotices(db, now),
     listNotices: () => selectNotices(db),
