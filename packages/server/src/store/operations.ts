@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { mailReads, mailWrites } from '../mail/outbox.js';
 import type { NewEvent } from './events.js';
 import { headCursor, readEvents } from './events.js';
 import { saveNoticeWithEvents } from './notices.js';
@@ -34,6 +35,7 @@ export interface Written<T> {
 export const reads = {
   readEvents,
   headCursor,
+  ...mailReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {
@@ -41,6 +43,7 @@ export const writes = {
     await saveNoticeWithEvents(db, notice, events, now);
     return { value: undefined, streams: events.map((event) => event.stream) };
   },
+  ...mailWrites,
 } satisfies Record<string, WriteOperation>;
 
 type SaveNoticeArgs = [

@@ -1,10 +1,11 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { MailTables } from '../mail/schema.js';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO 8601 strings in UTC so the same queries run on
  * SQLite and PostgreSQL; JSON is stored as text for the same reason.
  */
-export interface Database {
+export interface Database extends MailTables {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;
   idempotency_keys: IdempotencyKeysTable;
