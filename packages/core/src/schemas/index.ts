@@ -105,4 +105,12 @@ export {
   createCaseReference,
   normalizeCaseReference,
 } from './reference.js';
+export {
+  FINISHED_STAFF_STATUSES,
+  isFinishedStatus,
+  publicStatus,
+  STAFF_STATUSES,
+  type StaffStatus,
+  StaffStatusSchema,
+} from './staff-status.js';
 export { DEFAULT_TIME_ZONE, isSlug } from './vocabulary.js';

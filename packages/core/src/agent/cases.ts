@@ -1,0 +1,299 @@
+/*
+ * The agent's side of cases: the inbox, one case with its whole timeline, and the actions on it.
+ * Shared by the server (which validates with them) and the agent client (which parses with them),
+ * so the two cannot drift apart. `zod/mini`: the console ships them to browsers.
+ */
+import * as z from 'zod/mini';
+import type { CaseChannel } from '../schemas/case.js';
+import { CaseChannelSchema } from '../schemas/case.js';
+import { DateTimeSchema, HttpUrlSchema, LocaleSchema, SlugSchema } from '../schemas/common.js';
+import {
+  AnswerChannelSchema,
+  EmailSchema,
+  NeedSchema,
+  PhoneSchema,
+} from '../schemas/contact-message.js';
+import { CaseReferenceSchema } from '../schemas/reference.js';
+import { StaffStatusSchema } from '../schemas/staff-status.js';
+import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS } from '../schemas/vocabulary.js';
+
+/** The longest reply, note or status note an agent writes. */
+export const AGENT_TEXT_MAX_LENGTH = 10_000;
+/** Cases per inbox page: default and most. */
+export const INBOX_PAGE_SIZE = 50;
+export const INBOX_MAX_PAGE_SIZE = 200;
+
+const text = (max: number) =>
+  z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too_long'));
+
+/** A member of staff as cases name them: who is assigned, who wrote an entry. */
+export const StaffRefSchema = z.object({ id: z.string(), name: z.string() });
+export type StaffRef = z.infer<typeof StaffRefSchema>;
+
+/** A reason for contact from the configured list; `avoidable` marks avoidable demand. */
+export const ContactReasonSchema = z.object({
+  id: SlugSchema,
+  name: z.object({ sv: z.string(), en: z.optional(z.string()) }),
+  /** True when better information or e-services would have made the contact unnecessary. */
+  avoidable: z.boolean(),
+});
+export type ContactReason = z.infer<typeof ContactReasonSchema>;
+export const ContactReasonListSchema = z.object({ reasons: z.array(ContactReasonSchema) });
+
+/** The channels an agent registers by hand: a call taken or a visit at a service point. */
+export const REGISTERED_CHANNELS = ['phone', 'visit'] as const satisfies readonly CaseChannel[];
+
+/** How a reply reached the citizen: an e-mail sent from here, or a call made or letter sent. */
+export const REPLY_CHANNELS = ['email', 'phone', 'letter'] as const;
+export const ReplyChannelSchema = z.enum(REPLY_CHANNELS, { error: 'invalid_option' });
+export type ReplyChannel = z.infer<typeof ReplyChannelSchema>;
+
+/** Where a status note shows: on the citizen's status view, or only to staff. */
+export const NoteVisibilitySchema = z.enum(['public', 'internal'], { error: 'invalid_option' });
+export type NoteVisibility = z.infer<typeof NoteVisibilitySchema>;
+
+/** An e-mail the case sent, as its delivery stands (`failed` stays visible, never silently lost). */
+export const CaseMailSchema = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  /** `queued`, `sending`, `sent` or `failed` (a newer server may add more). */
+  state: z.string(),
+  /** Attempts started so far. */
+  attempts: z.number(),
+  /** The last failure in one line, or `null`. */
+  lastError: z.nullable(z.string()),
+  /** While queued: when the next attempt is due. */
+  nextAttemptAt: z.nullable(DateTimeSchema),
+  queuedAt: DateTimeSchema,
+  sentAt: z.nullable(DateTimeSchema),
+});
+export type CaseMail = z.infer<typeof CaseMailSchema>;
+
+const entryBase = { seq: z.number(), at: DateTimeSchema, actor: z.nullable(StaffRefSchema) };
+
+/** One entry of a case's timeline as staff see it (internal notes included). */
+export const AgentTimelineEntrySchema = z.discriminatedUnion('kind', [
+  /** The citizen's message arrived (or an agent registered a call or visit). */
+  z.object({ ...entryBase, kind: z.literal('message_in'), channel: CaseChannelSchema }),
+  /** An answer: e-mail sent from the case, or a note of a call made or a letter sent. */
+  z.object({
+    ...entryBase,
+    kind: z.literal('reply'),
+    via: ReplyChannelSchema,
+    text: z.string(),
+    mailId: z.optional(z.string()),
+  }),
+  z.object({ ...entryBase, kind: z.literal('note'), text: z.string() }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('status'),
+    status: StaffStatusSchema,
+    visibility: NoteVisibilitySchema,
+    note: z.optional(z.string()),
+  }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('forward'),
+    department: SlugSchema,
+    reason: z.string(),
+  }),
+  z.object({ ...entryBase, kind: z.literal('assign'), assignee: z.nullable(StaffRefSchema) }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('reason'),
+    reason: SlugSchema,
+    avoidable: z.boolean(),
+    page: z.optional(z.string()),
+  }),
+]);
+export type AgentTimelineEntry = z.infer<typeof AgentTimelineEntrySchema>;
+export type AgentTimelineKind = AgentTimelineEntry['kind'];
+
+/** The reason tagged on a case, and the page that caused the contact when it was avoidable. */
+export const TaggedReasonSchema = z.object({
+  id: SlugSchema,
+  avoidable: z.boolean(),
+  page: z.nullable(z.string()),
+});
+
+/** One row of the inbox. */
+export const AgentCaseSummarySchema = z.object({
+  reference: CaseReferenceSchema,
+  channel: CaseChannelSchema,
+  /** The department whose page (or desk) the case came from. */
+  department: SlugSchema,
+  /** The department it was forwarded to, whose specialists now see it. */
+  forwardedTo: z.nullable(SlugSchema),
+  topic: z.string(),
+  status: StaffStatusSchema,
+  assignee: z.nullable(StaffRefSchema),
+  needs: z.array(NeedSchema),
+  interpreterLanguage: z.nullable(z.string()),
+  answerChannel: AnswerChannelSchema,
+  /** The sender's name, when given. */
+  name: z.nullable(z.string()),
+  /** The start of the message, for the list. */
+  excerpt: z.string(),
+  reason: z.nullable(TaggedReasonSchema),
+  createdAt: DateTimeSchema,
+  updatedAt: DateTimeSchema,
+  /** When the department promised an answer (its working days from arrival). */
+  answerBy: z.nullable(DateTimeSchema),
+  firstAnsweredAt: z.nullable(DateTimeSchema),
+  /** Unanswered, unfinished and past `answerBy`. */
+  overdue: z.boolean(),
+  /** Changes with every action: send it back as `If-Match` to act on what you saw. */
+  version: z.number(),
+});
+export type AgentCaseSummary = z.infer<typeof AgentCaseSummarySchema>;
+
+/** A page of the inbox, newest first. */
+export const AgentCasePageSchema = z.object({
+  cases: z.array(AgentCaseSummarySchema),
+  /** Pass as `after` for the next page; `null` on the last. */
+  next: z.nullable(z.string()),
+  /** The event log's position before this page was read: follow the inbox stream from here. */
+  cursor: z.string(),
+});
+export type AgentCasePage = z.infer<typeof AgentCasePageSchema>;
+
+/** What the citizen wrote and how to reach them. Shown as text, never as markup. */
+export const AgentCaseMessageSchema = z.object({
+  text: z.string(),
+  answerChannel: AnswerChannelSchema,
+  answerLanguage: z.string(),
+  needs: z.array(NeedSchema),
+  interpreterLanguage: z.nullable(z.string()),
+  name: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
+});
+export type AgentCaseMessage = z.infer<typeof AgentCaseMessageSchema>;
+
+/** One case as staff see it: everything, with the timeline and the state of its mail. */
+export const AgentCaseSchema = z.object({
+  ...AgentCaseSummarySchema.shape,
+  /** Where it came from; a registered call or visit has no page or widget. */
+  origin: z.object({
+    department: SlugSchema,
+    pageUrl: z.nullable(z.string()),
+    widget: z.nullable(z.string()),
+  }),
+  message: AgentCaseMessageSchema,
+  timeline: z.array(AgentTimelineEntrySchema),
+  mails: z.array(CaseMailSchema),
+});
+export type AgentCase = z.infer<typeof AgentCaseSchema>;
+
+const booleanParam = z.pipe(
+  z.enum(['true', 'false'], { error: 'invalid_option' }),
+  z.transform((value) => value === 'true'),
+);
+
+/**
+ * The inbox's filters as query parameters (`GET /v1/agent/cases?status=open&need=interpreter`).
+ * `status=open`: every unfinished status. `assigned`: `me`, `none`, or an agent id.
+ * `q`: a case reference (or its start), or words of the message, name, e-mail or phone.
+ */
+export const InboxQuerySchema = z.object({
+  department: z.optional(SlugSchema),
+  status: z.optional(z.union([StaffStatusSchema, z.literal('open')], { error: 'invalid_option' })),
+  channel: z.optional(CaseChannelSchema),
+  topic: z.optional(SlugSchema),
+  need: z.optional(NeedSchema),
+  assigned: z.optional(z.string().check(z.minLength(1, 'required'), z.maxLength(200, 'too_long'))),
+  overdue: z.optional(booleanParam),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'too_long'))),
+  after: z.optional(z.string().check(z.maxLength(200, 'too_long'))),
+  limit: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,4}$/, 'invalid_format')),
+      z
+        .transform(Number)
+        .check(z.minimum(1, 'too_short'), z.maximum(INBOX_MAX_PAGE_SIZE, 'too_long')),
+    ),
+  ),
+});
+export type InboxQuery = z.output<typeof InboxQuerySchema>;
+
+/** The inbox's filters as the SDK takes them. */
+export interface InboxFilters {
+  department?: string;
+  status?: z.infer<typeof StaffStatusSchema> | 'open';
+  channel?: CaseChannel;
+  topic?: string;
+  need?: (typeof NEEDS)[number];
+  /** `'me'`, `'none'` or an agent id. */
+  assigned?: string;
+  overdue?: boolean;
+  /** A case reference (or its start), or words to find. */
+  q?: string;
+  /** The `next` of the previous page. */
+  after?: string;
+  limit?: number;
+}
+
+/** `POST …/assign`: give the case to someone (`null`: nobody). `take` is the same for oneself. */
+export const AssignInputSchema = z.object({
+  assignee: z.nullable(z.string().check(z.minLength(1, 'required'), z.maxLength(200, 'too_long'))),
+});
+export type AssignInput = z.infer<typeof AssignInputSchema>;
+
+/** `POST …/replies`: an e-mail to the citizen, or a note of a call made or a letter sent. */
+export const ReplyInputSchema = z.object({
+  via: ReplyChannelSchema,
+  text: text(AGENT_TEXT_MAX_LENGTH),
+});
+export type ReplyInput = z.infer<typeof ReplyInputSchema>;
+
+/** `POST …/notes`: an internal note, never shown to the citizen. */
+export const NoteInputSchema = z.object({ text: text(AGENT_TEXT_MAX_LENGTH) });
+export type NoteInput = z.infer<typeof NoteInputSchema>;
+
+/** `POST …/status`: a new staff status, with a note for the citizen (`public`) or for staff. */
+export const StatusInputSchema = z.object({
+  status: StaffStatusSchema,
+  note: z.optional(text(2000)),
+  visibility: z._default(NoteVisibilitySchema, 'internal'),
+});
+export type StatusInput = z.input<typeof StatusInputSchema>;
+
+/** `POST …/forward`: to a department, whose specialists then see it, with the reason why. */
+export const ForwardInputSchema = z.object({
+  department: SlugSchema,
+  reason: text(2000),
+});
+export type ForwardInput = z.infer<typeof ForwardInputSchema>;
+
+/** `POST …/reason`: the reason for contact, and for avoidable demand the page that caused it. */
+export const ReasonInputSchema = z.object({
+  reason: SlugSchema,
+  page: z.optional(HttpUrlSchema),
+});
+export type ReasonInput = z.infer<typeof ReasonInputSchema>;
+
+/** `POST /v1/agent/cases`: a call or a visit registered as a case, so every channel is counted. */
+export const RegisterCaseInputSchema = z.object({
+  channel: z.enum(REGISTERED_CHANNELS, { error: 'invalid_option' }),
+  department: SlugSchema,
+  topic: SlugSchema,
+  /** What the person asked and what was said. */
+  notes: text(MESSAGE_MAX_LENGTH),
+  reason: z.optional(SlugSchema),
+  page: z.optional(HttpUrlSchema),
+  name: z.optional(text(NAME_MAX_LENGTH)),
+  email: z.optional(EmailSchema),
+  phone: z.optional(PhoneSchema),
+  answerChannel: z._default(AnswerChannelSchema, 'phone'),
+  answerLanguage: z._default(LocaleSchema, 'sv'),
+  needs: z._default(z.array(NeedSchema).check(z.maxLength(NEEDS.length)), []),
+  interpreterLanguage: z.optional(text(60)),
+});
+export type RegisterCaseInput = z.input<typeof RegisterCaseInputSchema>;
+
+/** The data of the inbox stream's `case.created` / `case.updated` events. */
+export const InboxEventSchema = z.object({ reference: CaseReferenceSchema });
+export type InboxEvent = z.infer<typeof InboxEventSchema>;
+export const INBOX_EVENTS = ['case.created', 'case.updated'] as const;
+export type InboxEventType = (typeof INBOX_EVENTS)[number];
