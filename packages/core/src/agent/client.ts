@@ -2,6 +2,8 @@ import type { KyInstance } from 'ky';
 import { normalizeEndpoint } from '../endpoint.js';
 import type { AuditResource } from './audit.js';
 import { auditResource } from './audit.js';
+import type { AgentCasesResource } from './cases-resource.js';
+import { agentCasesResource } from './cases-resource.js';
 import type { AgentClientState, AgentHttpOptions } from './http.js';
 import { createAgentHttp } from './http.js';
 import type { SessionResource } from './session.js';
@@ -27,6 +29,8 @@ export interface AgentClient {
   readonly http: KyInstance;
   readonly session: SessionResource;
   readonly audit: AuditResource;
+  /** The inbox, cases and the actions on them. */
+  readonly cases: AgentCasesResource;
 }
 
 /**
@@ -48,5 +52,6 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     http,
     session: sessionResource(http, state),
     audit: auditResource(http),
+    cases: agentCasesResource(http, { endpoint, fetch: options.fetch }),
   };
 }

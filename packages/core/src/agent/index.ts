@@ -40,12 +40,12 @@ export {
   NoteInputSchema,
   type NoteVisibility,
   NoteVisibilitySchema,
+  REGISTERED_CHANNELS,
+  REPLY_CHANNELS,
   type ReasonInput,
   ReasonInputSchema,
-  REGISTERED_CHANNELS,
   type RegisterCaseInput,
   RegisterCaseInputSchema,
-  REPLY_CHANNELS,
   type ReplyChannel,
   ReplyChannelSchema,
   type ReplyInput,
@@ -56,6 +56,14 @@ export {
   StatusInputSchema,
   TaggedReasonSchema,
 } from './cases.js';
+export {
+  type AgentCasesResource,
+  agentCasesResource,
+  type CaseActionOptions,
+  type InboxChange,
+  InboxChangeEvent,
+  InboxWatch,
+} from './cases-resource.js';
 export {
   type AgentClient,
   type AgentClientOptions,

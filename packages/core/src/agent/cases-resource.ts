@@ -1,0 +1,210 @@
+import type { KyInstance } from 'ky';
+import type { KontaktError } from '../errors/KontaktError.js';
+import { EventStreamErrorEvent } from '../events/error-event.js';
+import { EventStream } from '../events/event-stream.js';
+import type {
+  AgentCase,
+  AgentCasePage,
+  ContactReason,
+  ForwardInput,
+  InboxEventType,
+  InboxFilters,
+  ReasonInput,
+  RegisterCaseInput,
+  ReplyInput,
+  StatusInput,
+} from './cases.js';
+import {
+  AgentCasePageSchema,
+  AgentCaseSchema,
+  ContactReasonListSchema,
+  INBOX_EVENTS,
+  InboxEventSchema,
+} from './cases.js';
+import { agentCall, signalOf } from './http.js';
+
+/** Options of a call that changes a case. */
+export interface CaseActionOptions {
+  /**
+   * The case's `version` as you saw it: the server refuses the action (`version_conflict`, 412)
+   * when someone changed the case since, instead of acting on what you did not see.
+   */
+  version?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** One change in the inbox: a case arrived or changed. */
+export class InboxChangeEvent extends Event {
+  readonly change: InboxChange;
+  constructor(change: InboxChange) {
+    super('change');
+    this.change = change;
+  }
+}
+
+/** What an inbox watch yields. */
+export interface InboxChange {
+  readonly type: InboxEventType;
+  readonly reference: string;
+  /** The event's id: pass it as `after` to resume from here. */
+  readonly cursor: string;
+}
+
+/**
+ * The inbox followed live: the cases that arrive or change, as `change` events and as an async
+ * iterator. Only cases this person may see are told (a specialist: their departments' forwarded
+ * cases). Resumes by itself after a dropped connection; close it when done.
+ *
+ * @since 0.3.0
+ * @event change - `InboxChangeEvent`: a case arrived (`case.created`) or changed (`case.updated`).
+ * @event error - `EventStreamErrorEvent`: lost and reconnecting (`willRetry`), or ended.
+ */
+export class InboxWatch extends EventTarget implements AsyncIterable<InboxChange> {
+  readonly #stream: EventStream;
+
+  constructor(stream: EventStream) {
+    super();
+    this.#stream = stream;
+    for (const type of INBOX_EVENTS) {
+      stream.addEventListener(type, (event: MessageEvent<string>) => {
+        const change = parseChange(type, event.data, event.lastEventId);
+        if (change) this.dispatchEvent(new InboxChangeEvent(change));
+      });
+    }
+    stream.addEventListener('error', (event) =>
+      this.dispatchEvent(new EventStreamErrorEvent(event.error, event.willRetry)),
+    );
+  }
+
+  /** The error that ended the stream, if one did. */
+  get error(): KontaktError | undefined {
+    return this.#stream.error;
+  }
+
+  close(): void {
+    this.#stream.close();
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<InboxChange> {
+    for await (const message of this.#stream) {
+      const type = INBOX_EVENTS.find((each) => each === message.type);
+      const change = type && parseChange(type, message.data, message.lastEventId);
+      if (change) yield change;
+    }
+  }
+}
+
+function parseChange(type: InboxEventType, data: string, cursor: string): InboxChange | undefined {
+  try {
+    const parsed = InboxEventSchema.safeParse(JSON.parse(data));
+    return parsed.success ? { type, reference: parsed.data.reference, cursor } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `client.cases`: the inbox, one case, and what staff do with it. */
+export interface AgentCasesResource {
+  /** A page of the inbox, newest first; pass `next` back as `after` for the following one. */
+  list(filters?: InboxFilters, options?: { signal?: AbortSignal }): Promise<AgentCasePage>;
+  /** One case with its message, contact details, timeline and mails. */
+  get(reference: string, options?: { signal?: AbortSignal }): Promise<AgentCase>;
+  /** Takes the case (assigns it to oneself); `already_assigned` (409) when someone holds it. */
+  take(reference: string, options?: CaseActionOptions): Promise<AgentCase>;
+  /** Assigns the case to an agent by id, or to nobody (`null`). */
+  assign(
+    reference: string,
+    assignee: string | null,
+    options?: CaseActionOptions,
+  ): Promise<AgentCase>;
+  /** Replies: by e-mail (sent to the citizen, the reference in the subject), or a note of a call or letter. */
+  reply(reference: string, input: ReplyInput, options?: CaseActionOptions): Promise<AgentCase>;
+  /** An internal note: staff only, never shown to the citizen. */
+  note(reference: string, text: string, options?: CaseActionOptions): Promise<AgentCase>;
+  /** Sets the staff status, with a note for the citizen (`visibility: 'public'`) or for staff. */
+  setStatus(reference: string, input: StatusInput, options?: CaseActionOptions): Promise<AgentCase>;
+  /** Forwards to a department with the reason; its specialists then see the case. */
+  forward(reference: string, input: ForwardInput, options?: CaseActionOptions): Promise<AgentCase>;
+  /** Tags the reason for contact and, when it was avoidable, the page that caused it. */
+  tagReason(reference: string, input: ReasonInput, options?: CaseActionOptions): Promise<AgentCase>;
+  /** Registers a call or a visit as a case (channel `phone` / `visit`). */
+  register(input: RegisterCaseInput, options?: { signal?: AbortSignal }): Promise<AgentCase>;
+  /** The configured reasons for contact (which are avoidable demand). */
+  reasons(options?: { signal?: AbortSignal }): Promise<ContactReason[]>;
+  /**
+   * Follows the inbox live. Pass a page's `cursor` as `after` to hear of exactly what changed
+   * since that page was read.
+   *
+   * @example
+   * const page = await client.cases.list();
+   * for await (const change of client.cases.watch({ after: page.cursor })) refresh(change.reference);
+   */
+  watch(options?: { after?: string; signal?: AbortSignal }): InboxWatch;
+}
+
+/** Where the resource's live stream connects, and with which `fetch`. */
+export interface AgentCasesStreamOptions {
+  endpoint: string;
+  fetch?: typeof fetch | undefined;
+}
+
+const ifMatch = (options: CaseActionOptions) =>
+  options.version === undefined ? {} : { headers: { 'If-Match': `"${options.version}"` } };
+
+const path = (reference: string, action = '') =>
+  `v1/agent/cases/${encodeURIComponent(reference)}${action ? `/${action}` : ''}`;
+
+export function agentCasesResource(
+  http: KyInstance,
+  stream: AgentCasesStreamOptions,
+): AgentCasesResource {
+  const post = (reference: string, action: string, json: unknown, options: CaseActionOptions) =>
+    agentCall(() =>
+      http
+        .post(path(reference, action), { json, ...ifMatch(options), ...signalOf(options) })
+        .json(AgentCaseSchema),
+    );
+  return {
+    list(filters = {}, options = {}) {
+      const searchParams = new URLSearchParams();
+      for (const [name, value] of Object.entries(filters)) {
+        if (value !== undefined && value !== '') searchParams.set(name, String(value));
+      }
+      return agentCall(() =>
+        http
+          .get('v1/agent/cases', { searchParams, ...signalOf(options) })
+          .json(AgentCasePageSchema),
+      );
+    },
+    get: (reference, options = {}) =>
+      agentCall(() => http.get(path(reference), signalOf(options)).json(AgentCaseSchema)),
+    take: (reference, options = {}) => post(reference, 'take', {}, options),
+    assign: (reference, assignee, options = {}) => post(reference, 'assign', { assignee }, options),
+    reply: (reference, input, options = {}) => post(reference, 'replies', input, options),
+    note: (reference, text, options = {}) => post(reference, 'notes', { text }, options),
+    setStatus: (reference, input, options = {}) => post(reference, 'status', input, options),
+    forward: (reference, input, options = {}) => post(reference, 'forward', input, options),
+    tagReason: (reference, input, options = {}) => post(reference, 'reason', input, options),
+    register: (input, options = {}) =>
+      agentCall(() =>
+        http.post('v1/agent/cases', { json: input, ...signalOf(options) }).json(AgentCaseSchema),
+      ),
+    reasons: async (options = {}) =>
+      (
+        await agentCall(() =>
+          http.get('v1/agent/reasons', signalOf(options)).json(ContactReasonListSchema),
+        )
+      ).reasons,
+    watch(options = {}) {
+      const url = `${stream.endpoint}/v1/agent/inbox/stream`;
+      return new InboxWatch(
+        new EventStream(url, {
+          credentials: 'include',
+          ...(stream.fetch ? { fetch: stream.fetch } : {}),
+          ...(options.after ? { lastEventId: options.after } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        }),
+      );
+    },
+  };
+}
