@@ -11,6 +11,8 @@ import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { mountStatic } from './middleware/static.js';
 import { adminNoticesRoutes } from './routes/admin-notices.js';
+import { agentAuditRoutes } from './routes/agent-audit.js';
+import { agentSessionRoutes } from './routes/agent-session.js';
 import { casesRoutes } from './routes/cases.js';
 import { departmentsRoutes } from './routes/departments.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
@@ -29,6 +31,8 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/admin/notices': ['GET', 'HEAD', 'POST'],
   '/v1/admin/notices/:id': ['GET', 'HEAD', 'PUT'],
   '/v1/admin/notices/:id/withdraw': ['POST'],
+  '/v1/agent/session': ['GET', 'HEAD', 'POST', 'DELETE'],
+  '/v1/agent/audit': ['GET', 'HEAD'],
 };
 
 /** The Hono app with every middleware and route wired; `startServer` puts it on a socket. */
@@ -50,6 +54,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/health', healthRoutes());
   app.route('/v1/notices', noticesRoutes(ctx));
   app.route('/v1/admin/notices', adminNoticesRoutes(ctx));
+  app.route('/v1/agent/session', agentSessionRoutes(ctx));
+  app.route('/v1/agent/audit', agentAuditRoutes(ctx));
   app.route('/v1/openapi.json', openapiRoutes());
   for (const [path, methods] of Object.entries(API_METHODS)) {
     const allow = [...methods, 'OPTIONS'].join(', ');

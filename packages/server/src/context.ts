@@ -2,6 +2,7 @@ import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { ApiKeyConfig } from './api-keys.js';
+import type { AgentAuth } from './auth/settings.js';
 import type { ClientResolver } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
@@ -25,6 +26,8 @@ export interface AppContext {
   now: () => Date;
   /** Keys of the admin API; empty: it answers every request 401. */
   adminApiKeys: readonly ApiKeyConfig[];
+  /** Local accounts, session lengths and the sign-in limiter of the agent API. */
+  auth: AgentAuth;
   /** Every open event stream of this instance (closed first on shutdown). */
   hub: SseHub;
   /** Names this process in logs and probes (several instances share one database). */

@@ -1,3 +1,6 @@
+import type { Agent } from '@kontakt/core/agent';
+import type { ResolvedSession } from './auth/sessions.js';
+
 /** What middleware puts on the Hono context for later handlers. */
 export interface AppEnv {
   Variables: {
@@ -6,5 +9,9 @@ export interface AppEnv {
     clientAddress: string;
     /** The id of the API key an admin request was authorised with (see `requireApiKey`). */
     apiKeyId: string;
+    /** The signed-in person of an agent request (see `requireAgent`). */
+    agent: Agent;
+    /** Their session (see `requireAgent`). */
+    agentSession: ResolvedSession;
   };
 }

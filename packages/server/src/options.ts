@@ -5,6 +5,8 @@ import type { DepartmentInput } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
 import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
+import type { AccountConfigInput } from './auth/accounts.js';
+import { AccountsSchema } from './auth/accounts.js';
 import { ConfigError, toConfigErrors } from './config-error.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
@@ -23,6 +25,8 @@ export const SERVER_DEFAULTS = {
   bodyLimit: 64 * 1024,
   rateLimit: { windowMs: 60_000, max: 60, reads: { windowMs: 60_000, max: 600 } },
   logLevel: 'info',
+  /** 30 minutes idle, 12 hours at most: a working day with a lunch break needs one sign-in. */
+  session: { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 },
 } as const satisfies Partial<ServerOptions>;
 
 export interface ServerOptions {
@@ -76,6 +80,16 @@ export interface ServerOptions {
    * `KONTAKT_INSTANCE_ID`). Default: the host name and a random suffix.
    */
   instanceId?: string;
+  /**
+   * Local accounts of the agent console (`[{ id, name, email, role, departments, passwordHash }]`;
+   * `kontakt-server hash-password` makes the hash). Without any, only OpenID Connect signs in.
+   */
+  accounts?: AccountConfigInput[];
+  /**
+   * Agent sessions end after `idleMs` without use (default 30 minutes) and `absoluteMs` after
+   * sign-in (default 12 hours).
+   */
+  session?: { idleMs?: number; absoluteMs?: number };
   /** Server-Sent Events: heartbeat and `retry:` hint in milliseconds (tests shorten them). */
   events?: { heartbeatMs?: number; retryMs?: number };
 }
@@ -126,6 +140,14 @@ const StaticMountSchema = z.object({ path: z.string(), dir: z.string() }).check(
   }),
 );
 
+const SessionSchema = z.object({
+  idleMs: z._default(z.optional(wholeNumber('too_small', 1000)), SERVER_DEFAULTS.session.idleMs),
+  absoluteMs: z._default(
+    z.optional(wholeNumber('too_small', 1000)),
+    SERVER_DEFAULTS.session.absoluteMs,
+  ),
+});
+
 const isPostgresUrl = (text: string) =>
   URL.canParse(text) && ['postgres:', 'postgresql:'].includes(new URL(text).protocol);
 
@@ -152,6 +174,8 @@ export const ServerOptionsSchema = z.pipe(
     serve: z._default(z.optional(z.array(StaticMountSchema)), []),
     logLevel: z._default(z.optional(z.enum(LOG_LEVELS)), SERVER_DEFAULTS.logLevel),
     adminApiKeys: z._default(z.optional(z.array(ApiKeyConfigSchema)), []),
+    accounts: z._default(z.optional(AccountsSchema), []),
+    session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
     instanceId: z._default(
       z.optional(z.string().check(z.minLength(1))),
       () => `${hostname()}-${randomBytes(3).toString('hex')}`,
@@ -164,6 +188,8 @@ export const ServerOptionsSchema = z.pipe(
     ...options,
     // Compiled once, here; the app only calls it.
     resolveClient: compileTrustProxy(trustProxy),
+    // A proxy in front ends TLS: its X-Forwarded-Proto says whether the client used https.
+    trustForwardedProto: trustProxy !== undefined && trustProxy !== 0,
   })),
 );
 

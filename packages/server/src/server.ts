@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app.js';
+import { checkAccountDepartments } from './auth/accounts.js';
+import { createAgentAuth } from './auth/settings.js';
 import { parseDepartments } from './config.js';
 import type { AppContext } from './context.js';
 import type { ServerOptions } from './options.js';
@@ -37,6 +39,7 @@ const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const departments = parseDepartments(options.departments);
   const settings = parseServerOptions(options);
+  checkAccountDepartments(settings.accounts, new Set(departments.map((d) => d.id)));
   const { instanceId, now } = settings;
   // Every line names the instance: several share one database and one log stream.
   const logger = pino({ level: settings.logLevel, base: { instance: instanceId } });
@@ -62,6 +65,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serve: settings.serve,
     now,
     adminApiKeys: settings.adminApiKeys,
+    auth: createAgentAuth({
+      accounts: settings.accounts,
+      session: settings.session,
+      trustForwardedProto: settings.trustForwardedProto,
+    }),
     instanceId,
     lifecycle: { shuttingDown: false },
     hub: createSseHub({
@@ -85,9 +93,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // close() waits for a sweep under way, so the store is never closed beneath it.
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweep = () => {
-    sweeping = store.deleteExpiredIdempotencyRecords(now()).catch((error: unknown) => {
-      logger.warn({ err: error }, 'could not delete expired idempotency keys');
-    });
+    sweeping = Promise.all([
+      store.deleteExpiredIdempotencyRecords(now()).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not delete expired idempotency keys');
+      }),
+      store.write('deleteExpiredAgentSessions', now()).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not delete expired agent sessions');
+      }),
+    ]);
   };
   sweep();
   const sweeper = setInterval(sweep, IDEMPOTENCY_SWEEP_MS);

@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { createAgentAuth } from '../auth/settings.js';
 import { compileTrustProxy } from '../middleware/client-address.js';
 import { createSseHub } from '../sse/hub.js';
 import type { TestServer } from '../test-support/departments.js';
@@ -62,6 +63,7 @@ describe('probes', () => {
       serve: [],
       now: () => new Date(),
       adminApiKeys: [],
+      auth: createAgentAuth(),
       hub: createSseHub({ feed: store.events }),
       instanceId: 'kontakt-2',
       lifecycle: { shuttingDown: false },

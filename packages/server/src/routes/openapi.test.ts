@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { createAgentAuth } from '../auth/settings.js';
 import { compileTrustProxy } from '../middleware/client-address.js';
 import { createSseHub } from '../sse/hub.js';
 import type { TestServer } from '../test-support/departments.js';
@@ -44,6 +45,7 @@ async function appRoutes(): Promise<string[]> {
       serve: [],
       now: () => new Date(),
       adminApiKeys: [],
+      auth: createAgentAuth(),
       instanceId: 'test',
       lifecycle: { shuttingDown: false },
       hub: createSseHub({ feed: store.events }),

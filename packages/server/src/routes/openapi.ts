@@ -7,6 +7,7 @@ import {
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { DEPARTMENTS_CACHE_CONTROL } from './departments.js';
+import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
 import { noticePaths, noticeSchemas, SECURITY_SCHEMES } from './openapi-notices.js';
 import type { JsonObject } from './openapi-parts.js';
 import {
@@ -172,11 +173,13 @@ export function buildOpenApiDocument(): JsonObject {
         },
       },
       ...noticePaths(),
+      ...agentPaths(),
     },
     components: {
-      securitySchemes: SECURITY_SCHEMES,
+      securitySchemes: { ...SECURITY_SCHEMES, ...AGENT_SECURITY_SCHEMES },
       schemas: {
         ...noticeSchemas(),
+        ...agentSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
         Department: jsonSchema(DepartmentSchema, 'output'),

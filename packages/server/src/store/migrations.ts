@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator, PostgresAdapter, sql } from 'kysely';
+import { createAuthTables } from '../auth/tables.js';
 import { createMailTables } from '../mail/schema.js';
 
 /** True on PostgreSQL: the one thing the portable schema builder cannot say for both is "serial". */
@@ -101,6 +102,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('notices_ends_at').on('notices').column('ends_at').execute();
     },
   },
+  '2026-12-03-0003-agents': { up: createAuthTables },
   '2026-12-03-0004-mail': { up: createMailTables },
 };
 

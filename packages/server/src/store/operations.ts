@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { authReads, authWrites } from '../auth/operations.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
 import type { NewEvent } from './events.js';
 import { headCursor, readEvents } from './events.js';
@@ -35,6 +36,7 @@ export interface Written<T> {
 export const reads = {
   readEvents,
   headCursor,
+  ...authReads,
   ...mailReads,
 } satisfies Record<string, ReadOperation>;
 
@@ -43,6 +45,7 @@ export const writes = {
     await saveNoticeWithEvents(db, notice, events, now);
     return { value: undefined, streams: events.map((event) => event.stream) };
   },
+  ...authWrites,
   ...mailWrites,
 } satisfies Record<string, WriteOperation>;
 

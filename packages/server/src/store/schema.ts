@@ -1,11 +1,12 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { AuthTables } from '../auth/tables.js';
 import type { MailTables } from '../mail/schema.js';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO 8601 strings in UTC so the same queries run on
  * SQLite and PostgreSQL; JSON is stored as text for the same reason.
  */
-export interface Database extends MailTables {
+export interface Database extends AuthTables, MailTables {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;
   idempotency_keys: IdempotencyKeysTable;

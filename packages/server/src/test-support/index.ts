@@ -4,6 +4,7 @@
  * random port with the store under test, the departments it serves, and admin API keys.
  */
 export { createApiKey, hashApiKey } from '../api-keys.js';
+export { signIn, TEST_PASSWORD, type TestSession, testAccounts } from './agents.js';
 export { keyRecord, newCase } from './cases.js';
 export {
   gata,
