@@ -12,6 +12,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { mountStatic } from './middleware/static.js';
 import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { agentAuditRoutes } from './routes/agent-audit.js';
+import { agentOidcRoutes } from './routes/agent-oidc.js';
 import { agentSessionRoutes } from './routes/agent-session.js';
 import { casesRoutes } from './routes/cases.js';
 import { departmentsRoutes } from './routes/departments.js';
@@ -35,6 +36,12 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/audit': ['GET', 'HEAD'],
 };
 
+/** The OpenID Connect endpoints, there only when it is configured (else 404, not 405). */
+const OIDC_METHODS: Record<string, string[]> = {
+  '/v1/agent/oidc/login': ['GET', 'HEAD'],
+  '/v1/agent/oidc/callback': ['GET', 'HEAD'],
+};
+
 /** The Hono app with every middleware and route wired; `startServer` puts it on a socket. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -56,8 +63,11 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/admin/notices', adminNoticesRoutes(ctx));
   app.route('/v1/agent/session', agentSessionRoutes(ctx));
   app.route('/v1/agent/audit', agentAuditRoutes(ctx));
+  // Without OpenID Connect settings its endpoints are not there at all (404).
+  if (ctx.oidc) app.route('/v1/agent/oidc', agentOidcRoutes(ctx, ctx.oidc));
   app.route('/v1/openapi.json', openapiRoutes());
-  for (const [path, methods] of Object.entries(API_METHODS)) {
+  const apiMethods = ctx.oidc ? { ...API_METHODS, ...OIDC_METHODS } : API_METHODS;
+  for (const [path, methods] of Object.entries(apiMethods)) {
     const allow = [...methods, 'OPTIONS'].join(', ');
     app.all(path, (c) => {
       if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ApiKeyConfig } from './api-keys.js';
+import { OIDC_CLI_SETTINGS, readOidcCli } from './auth/oidc/oidc-cli.js';
 import { parseApiKeysText } from './config.js';
 import { ConfigError } from './config-error.js';
 import type { TrustProxy } from './middleware/client-address.js';
@@ -115,6 +116,7 @@ export const CLI_SETTINGS = [
     help: 'an admin API key (for /v1/admin/…), besides the file\'s "adminApiKeys"; new-api-key makes one',
     list: true,
   },
+  ...OIDC_CLI_SETTINGS,
 ] as const satisfies readonly CliSetting[];
 
 type Flag = (typeof CLI_SETTINGS)[number]['flag'];
@@ -233,6 +235,8 @@ export function readCliConfig(
   if (logLevel) options.logLevel = parseLogLevel(logLevel.value, logLevel.source);
   const instanceId = one('instance-id', 'instanceId');
   if (instanceId) options.instanceId = instanceId.value;
+  const oidc = readOidcCli(read, (message) => new UsageError(message));
+  if (oidc) options.oidc = oidc;
   const keys = read('admin-api-key');
   const adminApiKeys = keys ? parseApiKeysText(keys.values.join(','), keys.source) : [];
   return { configPath: config.value, options, adminApiKeys, sources };

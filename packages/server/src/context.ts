@@ -2,6 +2,7 @@ import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { ApiKeyConfig } from './api-keys.js';
+import type { OidcSettings } from './auth/oidc/oidc-options.js';
 import type { AgentAuth } from './auth/settings.js';
 import type { ClientResolver } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
@@ -28,6 +29,8 @@ export interface AppContext {
   adminApiKeys: readonly ApiKeyConfig[];
   /** Local accounts, session lengths and the sign-in limiter of the agent API. */
   auth: AgentAuth;
+  /** OpenID Connect sign-in, when configured. */
+  oidc?: OidcSettings | undefined;
   /** Every open event stream of this instance (closed first on shutdown). */
   hub: SseHub;
   /** Names this process in logs and probes (several instances share one database). */

@@ -7,6 +7,8 @@ import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
 import type { AccountConfigInput } from './auth/accounts.js';
 import { AccountsSchema } from './auth/accounts.js';
+import type { OidcOptions } from './auth/oidc/oidc-options.js';
+import { OidcOptionsSchema } from './auth/oidc/oidc-options.js';
 import { ConfigError, toConfigErrors } from './config-error.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
@@ -90,6 +92,11 @@ export interface ServerOptions {
    * sign-in (default 12 hours).
    */
   session?: { idleMs?: number; absoluteMs?: number };
+  /**
+   * Sign-in at the municipality's OpenID Connect provider (authorization code flow with PKCE),
+   * besides or instead of local accounts. Without it the OIDC endpoints answer 404.
+   */
+  oidc?: OidcOptions;
   /** Server-Sent Events: heartbeat and `retry:` hint in milliseconds (tests shorten them). */
   events?: { heartbeatMs?: number; retryMs?: number };
 }
@@ -176,6 +183,7 @@ export const ServerOptionsSchema = z.pipe(
     adminApiKeys: z._default(z.optional(z.array(ApiKeyConfigSchema)), []),
     accounts: z._default(z.optional(AccountsSchema), []),
     session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
+    oidc: z.optional(OidcOptionsSchema),
     instanceId: z._default(
       z.optional(z.string().check(z.minLength(1))),
       () => `${hostname()}-${randomBytes(3).toString('hex')}`,

@@ -4,6 +4,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { checkAccountDepartments } from './auth/accounts.js';
+import { checkOidcDepartments } from './auth/oidc/oidc-options.js';
 import { createAgentAuth } from './auth/settings.js';
 import { parseDepartments } from './config.js';
 import type { AppContext } from './context.js';
@@ -40,6 +41,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const departments = parseDepartments(options.departments);
   const settings = parseServerOptions(options);
   checkAccountDepartments(settings.accounts, new Set(departments.map((d) => d.id)));
+  if (settings.oidc) checkOidcDepartments(settings.oidc, new Set(departments.map((d) => d.id)));
   const { instanceId, now } = settings;
   // Every line names the instance: several share one database and one log stream.
   const logger = pino({ level: settings.logLevel, base: { instance: instanceId } });
@@ -70,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       session: settings.session,
       trustForwardedProto: settings.trustForwardedProto,
     }),
+    oidc: settings.oidc,
     instanceId,
     lifecycle: { shuttingDown: false },
     hub: createSseHub({
