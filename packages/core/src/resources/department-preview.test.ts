@@ -5,6 +5,8 @@ import { DepartmentSchema } from '../schemas/department.js';
 import type { FaultServer } from '../test-support/fault-server.js';
 import { freePort, problem, startFaultServer } from '../test-support/fault-server.js';
 import { fetchDepartmentPreview, readDepartmentPreview } from './department-preview.js';
+import { departmentUrl } from './department-url.js';
+import { startEarlyGet, takeEarlyGet } from './early-get.js';
 
 const gata = {
   id: 'gata',
@@ -67,6 +69,38 @@ describe('fetchDepartmentPreview', () => {
       status: 503,
     });
     expect((await fetchDepartmentPreview(server.url, 'gata')).id).toBe('gata');
+  });
+
+  it('takes over the request a script-tag starter sent before the SDK loaded', async () => {
+    server = await startFaultServer(() => ({ status: 200, json: gata }));
+    // What the starter's own copy of early-get does, before this module was even loaded.
+    startEarlyGet(departmentUrl(server.url, 'gata'));
+    startEarlyGet(departmentUrl(server.url, 'gata'));
+    expect((await fetchDepartmentPreview(server.url, 'gata')).id).toBe('gata');
+    expect(server.requests).toHaveLength(1);
+    // Taken once: nothing is left for a later caller to pick up by mistake.
+    expect(takeEarlyGet(departmentUrl(server.url, 'gata'))).toBeUndefined();
+  });
+
+  it('applies its timeout to an early request that does not answer', async () => {
+    server = await startFaultServer(() => 'hang');
+    startEarlyGet(departmentUrl(server.url, 'gata'));
+    const error = await fetchDepartmentPreview(server.url, 'gata', { timeout: 100 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isNetworkError(error) && error.code).toBe('timeout');
+  });
+
+  it('reports the failure of an early request, and asks again next time', async () => {
+    server = await startFaultServer((_, index) =>
+      index === 0 ? problem(503, 'unavailable') : { status: 200, json: gata },
+    );
+    startEarlyGet(departmentUrl(server.url, 'gata'));
+    await expect(fetchDepartmentPreview(server.url, 'gata')).rejects.toMatchObject({
+      status: 503,
+    });
+    expect((await fetchDepartmentPreview(server.url, 'gata')).id).toBe('gata');
+    expect(server.requests).toHaveLength(2);
   });
 
   it('passes on the server’s code for an unknown department', async () => {

@@ -10,6 +10,7 @@ import { KontaktError } from '../errors/KontaktError.js';
 import type { LocalizedText } from '../schemas/common.js';
 import type { Category } from '../schemas/department.js';
 import { DEFAULT_TIME_ZONE, isSlug, LOCALES, TIME_ZONE_PATTERN } from '../schemas/vocabulary.js';
+import { departmentUrl } from './department-url.js';
 import { fetchJson } from './fetch-json.js';
 
 /** What a widget shows of a department before the person has started to use it. */
@@ -64,7 +65,7 @@ export function fetchDepartmentPreview(
   id: string,
   options: DepartmentPreviewOptions = {},
 ): Promise<DepartmentPreview> {
-  const url = `${endpoint.replace(/\/+$/, '')}/v1/departments/${encodeURIComponent(id)}`;
+  const url = departmentUrl(endpoint, id);
   const known = requests.get(url);
   if (known && (known.answeredAt === undefined || Date.now() - known.answeredAt < REUSE_MS)) {
     return untilAborted(known.promise, options.signal);

@@ -4,6 +4,7 @@
  */
 import { KontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
+import { takeEarlyGet } from './early-get.js';
 
 /**
  * Resolves with the parsed body of a 2xx answer (`undefined` when it is not JSON). Rejects with
@@ -16,11 +17,13 @@ export async function fetchJson(
 ): Promise<unknown> {
   let response: Response;
   const timeout = AbortSignal.timeout(options.timeout);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    response = await fetch(url, {
-      headers: { accept: 'application/json' },
-      signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
-    });
+    // A script-tag starter may have sent this very request before the SDK loaded.
+    const early = takeEarlyGet(url);
+    response = await (early
+      ? untilSignal(early, signal)
+      : fetch(url, { headers: { accept: 'application/json' }, signal }));
   } catch (error) {
     if (options.signal?.aborted) {
       throw new KontaktError('The request was aborted.', { code: 'aborted', cause: error });
@@ -34,6 +37,16 @@ export async function fetchJson(
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw refusal(response, body);
   return body;
+}
+
+/** `promise`, or a rejection with the signal's reason (as `fetch` rejects) once it fires. */
+function untilSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** An error answer, with the server's own code when it sent a problem document. */
