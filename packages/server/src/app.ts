@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { mountConsole } from './console.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
 import type { AppEnv } from './env.js';
@@ -78,6 +79,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     });
   }
 
+  // Before the static mounts: `--serve /=…` would otherwise answer `/console/…` itself.
+  if (ctx.consoleDir) mountConsole(app, ctx.consoleDir);
   for (const mount of ctx.serve) mountStatic(app, mount);
 
   app.notFound((c) =>

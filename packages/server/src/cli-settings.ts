@@ -71,6 +71,12 @@ export const CLI_SETTINGS = [
   },
   { flag: 'demo', env: 'KONTAKT_DEMO', arg: '<dir>', help: 'the same as --serve /=<dir>' },
   {
+    flag: 'console-dir',
+    env: 'KONTAKT_CONSOLE_DIR',
+    arg: '<dir>|off',
+    help: "the agent console's built files, served at /console (default: the installed @kontakt/console)",
+  },
+  {
     flag: 'trust-proxy',
     env: 'KONTAKT_TRUST_PROXY',
     arg: '<hops|addresses>',
@@ -216,6 +222,8 @@ export function readCliConfig(
     ];
   }
   if (mounts && demo) sources.set('serve', `${mounts.source} and ${demo.source}`);
+  const consoleDir = one('console-dir', 'consoleDir');
+  if (consoleDir) options.consoleDir = consoleDir.value === 'off' ? false : consoleDir.value;
   const trustProxy = one('trust-proxy', 'trustProxy');
   if (trustProxy) options.trustProxy = parseTrustProxy(trustProxy.value, trustProxy.source);
   const writes = one('rate-limit', 'rateLimit');

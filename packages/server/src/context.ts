@@ -24,6 +24,8 @@ export interface AppContext {
   /** Who the client is, from the socket and the `X-Forwarded-For` of trusted proxies. */
   resolveClient: ClientResolver;
   serve: readonly StaticMount[];
+  /** The agent console's built files, served at `/console`; none: no console. */
+  consoleDir?: string | undefined;
   now: () => Date;
   /** Keys of the admin API; empty: it answers every request 401. */
   adminApiKeys: readonly ApiKeyConfig[];

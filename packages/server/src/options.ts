@@ -10,6 +10,7 @@ import { AccountsSchema } from './auth/accounts.js';
 import type { OidcOptions } from './auth/oidc/oidc-options.js';
 import { OidcOptionsSchema } from './auth/oidc/oidc-options.js';
 import { ConfigError, toConfigErrors } from './config-error.js';
+import { isConsoleDir } from './console.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
@@ -66,6 +67,11 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Static files, e.g. the demo pages and script-tag bundles. */
   serve?: StaticMount[];
+  /**
+   * The agent console's built files, served at `/console`. Default: the `dist` of the installed
+   * `@kontakt/console` package, when it is built; `false`: no console.
+   */
+  consoleDir?: string | false;
   /** Default `info`; tests use `silent`. */
   logLevel?: LogLevel;
   /** The clock, for tests. */
@@ -179,6 +185,9 @@ export const ServerOptionsSchema = z.pipe(
     databaseUrl: z.optional(z.string().check(z.refine(isPostgresUrl, 'invalid_format'))),
     allowedOrigins: z._default(z.optional(z.array(z.string())), []),
     serve: z._default(z.optional(z.array(StaticMountSchema)), []),
+    consoleDir: z.optional(
+      z.union([z.literal(false), z.string().check(z.refine(isConsoleDir, 'not_a_directory'))]),
+    ),
     logLevel: z._default(z.optional(z.enum(LOG_LEVELS)), SERVER_DEFAULTS.logLevel),
     adminApiKeys: z._default(z.optional(z.array(ApiKeyConfigSchema)), []),
     accounts: z._default(z.optional(AccountsSchema), []),

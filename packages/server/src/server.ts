@@ -7,6 +7,7 @@ import { checkAccountDepartments } from './auth/accounts.js';
 import { checkOidcDepartments } from './auth/oidc/oidc-options.js';
 import { createAgentAuth } from './auth/settings.js';
 import { parseDepartments } from './config.js';
+import { defaultConsoleDir } from './console.js';
 import type { AppContext } from './context.js';
 import type { ServerOptions } from './options.js';
 import { parseServerOptions } from './options.js';
@@ -65,6 +66,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rateLimit: settings.rateLimit,
     resolveClient: settings.resolveClient,
     serve: settings.serve,
+    consoleDir:
+      settings.consoleDir === false ? undefined : (settings.consoleDir ?? defaultConsoleDir()),
     now,
     adminApiKeys: settings.adminApiKeys,
     auth: createAgentAuth({
@@ -110,6 +113,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   sweeper.unref();
 
   logger.info({ url }, 'kontakt server listening');
+  if (ctx.consoleDir) {
+    logger.info({ url: `${url}/console/` }, `open the agent console at ${url}/console/`);
+  }
   if (ctx.serve.some((mount) => mount.path.replace(/\/+$/, '') === '')) {
     logger.info({ url: `${url}/` }, `open the demo page at ${url}/`);
   }

@@ -1,0 +1,311 @@
+import type { AgentClient, AgentSession } from '@kontakt/core/agent';
+import { createAgentClient } from '@kontakt/core/agent';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import type { ConsoleTexts } from '../i18n/texts.js';
+import { ConsoleElement } from '../internal/console-element.js';
+import { errorCode } from '../internal/errors.js';
+import type { KcAnnounceEvent, KcNavigateEvent } from '../internal/events.js';
+import { CONSOLE_LOCALES, pickLocale, resolveLang, TEXTS } from '../internal/lang.js';
+import type { Route } from '../router.js';
+import { linkToFollow, matchRoute, normalizeBase, pathInBase } from '../router.js';
+import { base, tokens } from '../styles/tokens.js';
+import { consoleStyles } from './console.styles.js';
+import type { ViewName } from './views.js';
+import { loadView, VIEWS } from './views.js';
+
+/** Where the chosen language is remembered (the person chose it; nothing else is stored). */
+export const LANGUAGE_KEY = 'kontakt.console.lang';
+
+/** Why the sign-in form is shown, said above it. */
+type SignedOutReason = 'signed-out' | 'expired' | 'unreachable' | undefined;
+
+/**
+ * The agent console: sign-in, then the app shell (who is signed in, navigation, language, sign
+ * out) around one view per URL under `base`. Talks to the server only through the agent client.
+ *
+ * @summary The contact center's agent console.
+ * @since 0.1.0
+ */
+export class KcConsole extends ConsoleElement {
+  static override styles = [tokens, base, consoleStyles];
+
+  static override properties = {
+    endpoint: { type: String },
+    base: { type: String },
+    client: { attribute: false },
+    session: { state: true },
+    route: { state: true },
+    reason: { state: true },
+    announcement: { state: true },
+  };
+
+  /** The server's URL. Default: this page's origin (the server serves the console). */
+  endpoint = '';
+  /** The URL path the console lives under. Default `/console`. */
+  base = '/console';
+  /** The agent client; made from `endpoint` when not given. */
+  client: AgentClient | undefined;
+
+  /** `undefined` while asking the server; `null` when no one is signed in. */
+  protected session: AgentSession | null | undefined;
+  protected route: Route = { name: 'inbox' };
+  protected reason: SignedOutReason;
+  protected announcement = '';
+  /** Set by navigation (not by the first load): focus goes to the new view's heading. */
+  private moveFocus = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('lang', this.initialLanguage());
+    addEventListener('popstate', this.onPopState);
+    this.addEventListener('click', this.onClick);
+    this.addEventListener('kc-announce', this.onAnnounce);
+    this.addEventListener('kc-session-expired', this.onSessionExpired);
+    this.addEventListener('kc-navigate', this.onNavigate);
+    this.route = this.currentRoute();
+    void this.checkSession();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('popstate', this.onPopState);
+  }
+
+  private get agentClient(): AgentClient {
+    this.client ??= createAgentClient({ endpoint: this.endpoint || location.origin });
+    return this.client;
+  }
+
+  private get t(): ConsoleTexts {
+    return this.l10n.t;
+  }
+
+  private initialLanguage(): string {
+    let stored: string | null = null;
+    try {
+      stored = localStorage.getItem(LANGUAGE_KEY);
+    } catch {
+      // Storage may be blocked; the page's language is then used.
+    }
+    return pickLocale(stored ?? resolveLang(this));
+  }
+
+  private async checkSession(): Promise<void> {
+    try {
+      this.session = (await this.agentClient.session.current()) ?? null;
+    } catch (error) {
+      this.session = null;
+      this.reason = errorCode(error) === 'unauthorized' ? undefined : 'unreachable';
+    }
+  }
+
+  private currentRoute(): Route {
+    const path = pathInBase(new URL(location.href), normalizeBase(this.base), location.origin);
+    return matchRoute(path ?? '/');
+  }
+
+  /** Goes to `path` inside the console, as a link would: a new history entry, focus on the heading. */
+  navigate(path: string): void {
+    const target = `${normalizeBase(this.base)}${path.startsWith('/') ? path : `/${path}`}`;
+    if (target !== location.pathname + location.search) history.pushState(null, '', target);
+    this.showRoute();
+  }
+
+  private showRoute(): void {
+    this.route = this.currentRoute();
+    this.moveFocus = true;
+  }
+
+  private readonly onPopState = () => this.showRoute();
+
+  private readonly onClick = (event: MouseEvent) => {
+    const anchor = linkToFollow(event);
+    if (!anchor) return;
+    const path = pathInBase(new URL(anchor.href), normalizeBase(this.base), location.origin);
+    if (path === undefined) return;
+    event.preventDefault();
+    this.navigate(path);
+  };
+
+  private readonly onNavigate = (event: KcNavigateEvent) => this.navigate(event.path);
+
+  private readonly onAnnounce = (event: KcAnnounceEvent) => this.announce(event.message);
+
+  private readonly onSessionExpired = () => {
+    if (!this.session) return;
+    this.session = null;
+    this.reason = 'expired';
+    this.moveFocus = true;
+  };
+
+  /** Reads `message` out politely; the same message twice is read twice. */
+  private announce(message: string): void {
+    this.announcement = '';
+    requestAnimationFrame(() => {
+      this.announcement = message;
+    });
+  }
+
+  private readonly onSignedIn = (event: CustomEvent<AgentSession>) => {
+    this.session = event.detail;
+    this.reason = undefined;
+    this.moveFocus = true;
+  };
+
+  private async signOut(): Promise<void> {
+    try {
+      await this.agentClient.session.signOut();
+    } catch {
+      // The session ends here either way; the cookie expires on its own.
+    }
+    this.session = null;
+    this.reason = 'signed-out';
+    this.moveFocus = true;
+    this.announce(this.t.signedOut);
+  }
+
+  private switchLanguage(locale: string): void {
+    this.setAttribute('lang', locale);
+    document.documentElement.lang = locale;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, locale);
+    } catch {
+      // Not remembered then; it still applies now.
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('route') || changed.has('session')) && this.session) {
+      const view = this.viewOf(this.route);
+      if (view !== 'forbidden') void loadView(view);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    document.title = `${this.heading()} – ${this.t.appName}`;
+    if (document.documentElement.lang !== this.l10n.locale && this.isConnected) {
+      document.documentElement.lang = this.l10n.locale;
+    }
+    if (this.moveFocus && (changed.has('route') || changed.has('session'))) {
+      this.moveFocus = false;
+      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    }
+  }
+
+  /** Which view a route shows this person: admin views are refused to other roles. */
+  private viewOf(route: Route): ViewName | 'forbidden' {
+    const view = VIEWS[route.name];
+    if (view.adminOnly && this.session?.agent.role !== 'admin') return 'forbidden';
+    return route.name;
+  }
+
+  private heading(): string {
+    if (this.session === undefined) return this.t.loading;
+    if (this.session === null) return this.t.signIn.heading;
+    const view = this.viewOf(this.route);
+    if (view === 'forbidden') return this.t.forbidden.heading;
+    return VIEWS[view].heading(this.t, this.route);
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <a class="skip" href="#main" @click=${this.skipToMain}>${this.t.skipToContent}</a>
+      <header class="banner" role="banner">
+        <p class="app-name">${this.t.appName}</p>
+        ${this.session ? this.renderNav() : nothing}
+        <div class="tools">
+          ${this.session ? this.renderWho(this.session) : nothing} ${this.renderLanguageSwitch()}
+        </div>
+      </header>
+      <main id="main" tabindex="-1">
+        <h1 tabindex="-1">${this.heading()}</h1>
+        ${this.renderMain()}
+      </main>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    `;
+  }
+
+  private renderMain(): TemplateResult | typeof nothing {
+    if (this.session === undefined) return html`<p>${this.t.loading}</p>`;
+    if (this.session === null) {
+      const message =
+        this.reason === 'expired'
+          ? this.t.sessionExpired
+          : this.reason === 'signed-out'
+            ? this.t.signedOut
+            : this.reason === 'unreachable'
+              ? this.t.signIn.unreachable
+              : '';
+      return html`
+        ${message ? html`<p class="reason" role="status">${message}</p>` : nothing}
+        <kc-sign-in .client=${this.agentClient} @kc-signed-in=${this.onSignedIn}></kc-sign-in>
+      `;
+    }
+    const view = this.viewOf(this.route);
+    if (view === 'forbidden') return html`<p>${this.t.forbidden.text}</p>`;
+    return VIEWS[view].render({
+      client: this.agentClient,
+      agent: this.session.agent,
+      route: this.route,
+      base: normalizeBase(this.base),
+      t: this.t,
+    });
+  }
+
+  private renderNav(): TemplateResult {
+    const admin = this.session?.agent.role === 'admin';
+    const link = (name: Route['name'], path: string, label: string) => html`
+      <li>
+        <a
+          href=${`${normalizeBase(this.base)}${path}`}
+          aria-current=${this.route.name === name ? 'page' : nothing}
+          >${label}</a
+        >
+      </li>
+    `;
+    return html`
+      <nav aria-label=${this.t.nav.label}>
+        <ul>
+          ${link('inbox', '/', this.t.nav.inbox)}
+          ${admin ? link('notices', '/notices', this.t.nav.notices) : nothing}
+          ${admin ? link('audit', '/audit', this.t.nav.audit) : nothing}
+        </ul>
+      </nav>
+    `;
+  }
+
+  private renderWho(session: AgentSession): TemplateResult {
+    const { agent } = session;
+    return html`
+      <p class="who">${this.t.signedInAs(agent.name, this.t.roles[agent.role])}</p>
+      <button class="secondary" type="button" @click=${() => this.signOut()}>
+        ${this.t.signOut}
+      </button>
+    `;
+  }
+
+  /** One button per other language, named in that language (and marked with its `lang`). */
+  private renderLanguageSwitch(): TemplateResult[] {
+    return CONSOLE_LOCALES.filter((locale) => locale !== this.l10n.locale).map((locale) => {
+      const texts = TEXTS[locale];
+      return html`
+        <button
+          class="secondary"
+          type="button"
+          lang=${locale}
+          aria-label=${texts.switchToThis}
+          @click=${() => this.switchLanguage(locale)}
+        >
+          ${texts.languageName}
+        </button>
+      `;
+    });
+  }
+
+  /** In a shadow root `#main` is not a target the browser scrolls to: move focus by hand. */
+  private skipToMain(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
+}
