@@ -103,6 +103,7 @@ async function createCase(
         topic: submission.message.topic,
         message: submission.message,
         createdAt: receipt.submittedAt,
+        answerBy: receipt.expectedAnswerBy,
       },
       claim && {
         ...claim,
@@ -178,7 +179,7 @@ function replay(c: Context<AppEnv>, record: IdempotencyRecord, requestHash?: str
  */
 const answerDates = new WeakMap<Department, Map<string, Date>>();
 
-function expectedAnswerBy(department: Department, submittedAt: Date): Date {
+export function expectedAnswerBy(department: Department, submittedAt: Date): Date {
   const { timeZone } = department.openingHours;
   let byDay = answerDates.get(department);
   if (!byDay) {

@@ -6,6 +6,9 @@ import type {
   ContactMessage,
 } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import { handlingColumnsOf } from '../agent-cases/case-fields.js';
+import { INBOX_STREAM } from '../agent-cases/streams.js';
+import { appendEvents } from './events.js';
 import type { Database } from './schema.js';
 
 /** What the routes hand the store to create a case. */
@@ -19,6 +22,8 @@ export interface NewCase {
   message: ContactMessage;
   /** ISO 8601 */
   createdAt: string;
+  /** ISO 8601: when the department promised an answer (the receipt's `expectedAnswerBy`). */
+  answerBy?: string | undefined;
 }
 
 const INITIAL_STATUS: CaseStatus = 'received';
@@ -63,6 +68,8 @@ export async function insertCases(db: Kysely<Database>, inputs: readonly NewCase
           message: JSON.stringify(input.message),
           created_at: input.createdAt,
           updated_at: input.createdAt,
+          answer_by: input.answerBy ?? null,
+          ...handlingColumnsOf(input.reference, { ...input.message, topic: input.topic }),
         })),
       )
       .execute();
@@ -77,6 +84,16 @@ export async function insertCases(db: Kysely<Database>, inputs: readonly NewCase
         })),
       )
       .execute();
+    // The agent inbox hears of each case in the transaction that stores it.
+    await appendEvents(
+      db,
+      chunk.map((input) => ({
+        stream: INBOX_STREAM,
+        type: 'case.created',
+        data: { reference: input.reference },
+      })),
+      new Date(chunk[0]?.createdAt ?? Date.now()),
+    );
   }
 }
 

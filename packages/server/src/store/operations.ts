@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { agentCaseReads, agentCaseWrites } from '../agent-cases/operations.js';
 import { authReads, authWrites } from '../auth/operations.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
 import type { NewEvent } from './events.js';
@@ -38,6 +39,7 @@ export const reads = {
   headCursor,
   ...authReads,
   ...mailReads,
+  ...agentCaseReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {
@@ -47,6 +49,7 @@ export const writes = {
   },
   ...authWrites,
   ...mailWrites,
+  ...agentCaseWrites,
 } satisfies Record<string, WriteOperation>;
 
 type SaveNoticeArgs = [

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AdminNotice, Case } from '@kontakt/core/schemas';
+import { INBOX_STREAM } from '../agent-cases/streams.js';
 import type { Cursor, StoredEvent } from '../sse/feed.js';
 import { createNotifier } from '../sse/notifier.js';
 import type { CreateCaseResult } from './create-case.js';
@@ -103,8 +104,12 @@ export async function openSqliteStore(
     return value;
   };
   return {
-    createCase: (input, idempotency) =>
-      call<CreateCaseResult>({ op: 'createCase', input, idempotency }),
+    async createCase(input, idempotency) {
+      const result = await call<CreateCaseResult>({ op: 'createCase', input, idempotency });
+      // Committed with its `case.created` event: the agents' inboxes read it.
+      if (result.created) notifier.notify(INBOX_STREAM);
+      return result;
+    },
     findCase: (reference) => call<Case | undefined>({ op: 'findCase', reference }),
     findIdempotencyRecord: (scope, key, now) =>
       call<IdempotencyRecord | undefined>({ op: 'findIdempotencyRecord', scope, key, now }),

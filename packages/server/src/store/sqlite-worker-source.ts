@@ -25,6 +25,8 @@ async function bundle(): Promise<URL> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Our packages from their source, as the main thread has them (not a stale `dist`).
+    conditions: ['@kontakt/source'],
     write: false,
     logLevel: 'silent',
     plugins: [

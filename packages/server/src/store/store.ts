@@ -1,6 +1,7 @@
 import type { AdminNotice, Case } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { INBOX_STREAM } from '../agent-cases/streams.js';
 import type { Cursor, EventFeed } from '../sse/feed.js';
 import type { Notifier } from '../sse/notifier.js';
 import { createNotifier } from '../sse/notifier.js';
@@ -89,9 +90,15 @@ export async function createKyselyStore(
     for (const stream of new Set(streams)) notifier.notify(stream);
     return value as never;
   };
+  // Submissions that arrive together share a transaction (and a commit), as on the embedded store.
+  const createCase = batchCreateCase((cases) => createCasesTogether(db, cases));
   return {
-    // Submissions that arrive together share a transaction (and a commit), as on the embedded store.
-    createCase: batchCreateCase((cases) => createCasesTogether(db, cases)),
+    async createCase(input, idempotency) {
+      const result = await createCase(input, idempotency);
+      // Committed with its `case.created` event: the agents' inboxes read it.
+      if (result.created) notifier.notify(INBOX_STREAM);
+      return result;
+    },
     findCase: (reference) => selectCase(db, reference),
     findIdempotencyRecord: batchFindIdempotencyRecord(db),
     deleteExpiredIdempotencyRecords: (now) => deleteExpiredIdempotencyRecords(db, now),

@@ -1,0 +1,273 @@
+import type { AgentCase, AgentCaseSummary, AgentTimelineEntry } from '@kontakt/core/agent';
+import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
+import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
+import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { Cursor } from '../sse/feed.js';
+import { headCursor } from '../store/events.js';
+import type { Database } from '../store/schema.js';
+import { searchPatterns } from './case-fields.js';
+
+/*
+ * The inbox's queries, for both stores. Newest first, paged by the key (created_at, reference)
+ * rather than OFFSET: a deep page costs what the first does, and a case arriving meanwhile does
+ * not shift the pages. Every filter has an index in that order (see `tables.ts`).
+ */
+
+/** Whose cases a person may see: every case (agents, admins) or those forwarded to departments. */
+export interface CaseScope {
+  readonly all: boolean;
+  /** Specialists: the departments whose forwarded cases they see. */
+  readonly departments: readonly string[];
+}
+
+/** The inbox's filters as the store takes them (plain data: it crosses to the worker thread). */
+export interface InboxFilter {
+  department?: string | undefined;
+  status?: StaffStatus | 'open' | undefined;
+  channel?: CaseChannel | undefined;
+  topic?: string | undefined;
+  need?: Need | undefined;
+  /** An agent id, or `null` for unassigned cases. */
+  assignee?: string | null | undefined;
+  overdue?: boolean | undefined;
+  /** A whole case reference: that case only. */
+  reference?: string | undefined;
+  /** Words to find in the search column. */
+  text?: string | undefined;
+}
+
+/** Where a page starts: after this case in the inbox's order. */
+export interface InboxKey {
+  readonly createdAt: string;
+  readonly reference: string;
+}
+
+export interface InboxRequest {
+  readonly scope: CaseScope;
+  readonly filter: InboxFilter;
+  readonly after?: InboxKey | undefined;
+  readonly limit: number;
+  /** ISO 8601: what "overdue" is measured against. */
+  readonly now: string;
+}
+
+export interface InboxPage {
+  readonly cases: AgentCaseSummary[];
+  /** The last case's key when more may follow. */
+  readonly next: InboxKey | null;
+  /** The event log's position before the page was read. */
+  readonly cursor: Cursor;
+}
+
+type CaseQuery = SelectQueryBuilder<Database, 'cases', object>;
+
+const FINISHED = FINISHED_STAFF_STATUSES as readonly string[];
+
+const SUMMARY_COLUMNS = [
+  'reference',
+  'channel',
+  'department',
+  'forwarded_to',
+  'topic',
+  'staff_status',
+  'assignee_id',
+  'assignee_name',
+  'need_interpreter',
+  'need_sign_language',
+  'need_easy_read',
+  'interpreter_language',
+  'message',
+  'reason',
+  'reason_avoidable',
+  'reason_page',
+  'created_at',
+  'updated_at',
+  'answer_by',
+  'first_answered_at',
+  'version',
+] as const;
+
+/** One page of the inbox. */
+export async function listInbox(db: Kysely<Database>, request: InboxRequest): Promise<InboxPage> {
+  // The cursor first: a change committed while the page is read is then seen again on the
+  // stream, never missed.
+  const cursor = await headCursor(db);
+  let query = inScope(db.selectFrom('cases'), request.scope);
+  query = filtered(query, request.filter, request.now);
+  if (request.after) {
+    const { createdAt, reference } = request.after;
+    query = query.where((eb) =>
+      eb(eb.refTuple('created_at', 'reference'), '<', eb.tuple(createdAt, reference)),
+    );
+  }
+  const rows = await query
+    .select(SUMMARY_COLUMNS)
+    .orderBy('created_at', 'desc')
+    .orderBy('reference', 'desc')
+    .limit(request.limit + 1)
+    .execute();
+  const more = rows.length > request.limit;
+  const page = rows.slice(0, request.limit).map((row) => toSummary(row, request.now));
+  const last = page[page.length - 1];
+  return {
+    cases: page,
+    next: more && last ? { createdAt: last.createdAt, reference: last.reference } : null,
+    cursor,
+  };
+}
+
+/** Only what the scope may see. */
+export function inScope<Q extends CaseQuery>(query: Q, scope: CaseScope): Q {
+  if (scope.all) return query;
+  if (scope.departments.length === 0) return query.where((eb) => eb.lit(false)) as Q;
+  return query.where('forwarded_to', 'in', [...scope.departments]) as Q;
+}
+
+function filtered(query: CaseQuery, filter: InboxFilter, now: string): CaseQuery {
+  let q = query;
+  if (filter.reference !== undefined) q = q.where('reference', '=', filter.reference);
+  if (filter.department !== undefined) q = q.where('department', '=', filter.department);
+  if (filter.status === 'open') q = q.where('staff_status', 'not in', FINISHED);
+  else if (filter.status !== undefined) q = q.where('staff_status', '=', filter.status);
+  if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
+  if (filter.topic !== undefined) q = q.where('topic', '=', filter.topic);
+  if (filter.need === 'interpreter') q = q.where('need_interpreter', '=', 1);
+  if (filter.need === 'sign_language') q = q.where('need_sign_language', '=', 1);
+  if (filter.need === 'easy_read') q = q.where('need_easy_read', '=', 1);
+  if (filter.assignee === null) q = q.where('assignee_id', 'is', null);
+  else if (filter.assignee !== undefined) q = q.where('assignee_id', '=', filter.assignee);
+  if (filter.overdue === true) q = q.where((eb) => overdue(eb, now));
+  if (filter.overdue === false) q = q.where((eb) => eb.not(overdue(eb, now)));
+  for (const pattern of searchPatterns(filter.text ?? '')) {
+    q = q.where('search_text', 'like', pattern);
+  }
+  return q;
+}
+
+/** Unanswered, unfinished, and past the department's promise. */
+function overdue(eb: ExpressionBuilder<Database, 'cases'>, now: string) {
+  return eb.and([
+    eb('first_answered_at', 'is', null),
+    eb('answer_by', '<', now),
+    eb('staff_status', 'not in', FINISHED),
+  ]);
+}
+
+type SummaryRow = Pick<Selectable<Database['cases']>, (typeof SUMMARY_COLUMNS)[number]>;
+
+interface StoredMessage {
+  message?: string;
+  answerChannel?: AnswerChannel;
+  answerLanguage?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  needs?: Need[];
+  interpreterLanguage?: string;
+}
+
+const EXCERPT_LENGTH = 160;
+
+function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
+  const message = JSON.parse(row.message) as StoredMessage;
+  const text = message.message ?? '';
+  const status = row.staff_status as StaffStatus;
+  return {
+    reference: row.reference,
+    channel: row.channel as CaseChannel,
+    department: row.department,
+    forwardedTo: row.forwarded_to,
+    topic: row.topic,
+    status,
+    assignee:
+      row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? '' },
+    needs: needsOf(row),
+    interpreterLanguage: row.interpreter_language,
+    answerChannel: message.answerChannel ?? 'email',
+    name: message.name ?? null,
+    excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text,
+    reason:
+      row.reason === null
+        ? null
+        : { id: row.reason, avoidable: row.reason_avoidable === 1, page: row.reason_page },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    answerBy: row.answer_by,
+    firstAnsweredAt: row.first_answered_at,
+    overdue:
+      row.first_answered_at === null &&
+      row.answer_by !== null &&
+      row.answer_by < now &&
+      !FINISHED.includes(status),
+    version: Number(row.version),
+  };
+}
+
+function needsOf(row: SummaryRow): Need[] {
+  const needs: Need[] = [];
+  if (Number(row.need_interpreter) === 1) needs.push('interpreter');
+  if (Number(row.need_sign_language) === 1) needs.push('sign_language');
+  if (Number(row.need_easy_read) === 1) needs.push('easy_read');
+  return needs;
+}
+
+/** A case as staff see it, without its mails (the route adds them), or `undefined`. */
+export async function selectAgentCase(
+  db: Kysely<Database>,
+  reference: string,
+  scope: CaseScope,
+  now: string,
+): Promise<Omit<AgentCase, 'mails'> | undefined> {
+  const row = await inScope(db.selectFrom('cases'), scope)
+    .select([...SUMMARY_COLUMNS, 'page_url', 'widget'])
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const entries = await db
+    .selectFrom('case_entries')
+    .select(['seq', 'at', 'kind', 'actor_id', 'actor_name', 'data'])
+    .where('case_reference', '=', reference)
+    .orderBy('seq')
+    .execute();
+  const message = JSON.parse(row.message) as StoredMessage;
+  const timeline = entries.map(
+    (entry) =>
+      ({
+        ...(JSON.parse(entry.data) as object),
+        seq: Number(entry.seq),
+        at: entry.at,
+        kind: entry.kind,
+        actor:
+          entry.actor_id === null ? null : { id: entry.actor_id, name: entry.actor_name ?? '' },
+      }) as AgentTimelineEntry,
+  );
+  // A citizen's message is the case's first event; a registered call has its own entry.
+  if (!timeline.some((entry) => entry.kind === 'message_in')) {
+    timeline.unshift({
+      kind: 'message_in',
+      seq: 0,
+      at: row.created_at,
+      actor: null,
+      channel: row.channel as CaseChannel,
+    });
+  }
+  return {
+    ...toSummary(row, now),
+    origin: {
+      department: row.department,
+      pageUrl: row.page_url === '' ? null : row.page_url,
+      widget: row.widget === '' ? null : row.widget,
+    },
+    message: {
+      text: message.message ?? '',
+      answerChannel: message.answerChannel ?? 'email',
+      answerLanguage: message.answerLanguage ?? 'sv',
+      needs: needsOf(row),
+      interpreterLanguage: row.interpreter_language,
+      name: message.name ?? null,
+      email: message.email ?? null,
+      phone: message.phone ?? null,
+    },
+    timeline,
+  };
+}

@@ -1,0 +1,164 @@
+import type { ColumnType, Kysely } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
+import { handlingColumnsOf } from './case-fields.js';
+
+/*
+ * What case handling adds to the store: columns on `cases` (staff status, assignee, forward,
+ * reason, needs, answer times, a search column, a version) and one table, the agent timeline.
+ */
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+/** The columns case handling adds to `cases` (each with a default: old rows stay valid). */
+export interface CaseHandlingColumns {
+  /** The staff status (`STAFF_STATUSES`); `status` keeps the public one, mapped from it. */
+  staff_status: Defaulted<string>;
+  assignee_id: Nullable<string>;
+  assignee_name: Nullable<string>;
+  /** The department the case was forwarded to: its specialists see it. */
+  forwarded_to: Nullable<string>;
+  reason: Nullable<string>;
+  /** 1 when the tagged reason was avoidable demand (kept as tagged, should the list change). */
+  reason_avoidable: Nullable<number>;
+  /** The page that caused avoidable demand. */
+  reason_page: Nullable<string>;
+  /** Needs as 0/1 columns, so the inbox filters by each through an index. */
+  need_interpreter: Defaulted<number>;
+  need_sign_language: Defaulted<number>;
+  need_easy_read: Defaulted<number>;
+  interpreter_language: Nullable<string>;
+  /** When the department promised an answer (its working days from arrival). */
+  answer_by: Nullable<string>;
+  first_answered_at: Nullable<string>;
+  /** Lower-case words of the reference, name, contact details and message, for search. */
+  search_text: Defaulted<string>;
+  /** Raised by every action: `If-Match` checks it. */
+  version: Defaulted<number>;
+}
+
+/** One entry of a case's agent timeline (the public timeline stays in `case_timeline`). */
+export interface CaseEntriesTable {
+  case_reference: string;
+  /** 1, 2, 3 … within one case. */
+  seq: number;
+  at: string;
+  /** `AgentTimelineEntry['kind']`. */
+  kind: string;
+  actor_id: Nullable<string>;
+  actor_name: Nullable<string>;
+  /** The entry's own fields as JSON. */
+  data: string;
+}
+
+export interface CaseHandlingTables {
+  case_entries: CaseEntriesTable;
+}
+
+/**
+ * Migration `2026-12-03-0005-case-handling`. Portable schema builder, one column per `alter
+ * table` (SQLite adds one at a time). Search: SQLite's FTS5 and PostgreSQL's `tsvector` have
+ * nothing in common that Kysely's builder could say once, so both keep a normalised lower-case
+ * `search_text` queried with `LIKE '%word%'`; PostgreSQL indexes it with a trigram GIN index
+ * (`pg_trgm`, a trusted extension a database owner may create), SQLite reads it through the
+ * inbox's `created_at` order and stops at a page (see `inbox.ts`).
+ */
+export async function createCaseHandling(db: Kysely<unknown>): Promise<void> {
+  const add = async (
+    name: string,
+    type: 'text' | 'integer',
+    fallback?: string | number,
+  ): Promise<void> => {
+    await db.schema
+      .alterTable('cases')
+      .addColumn(name, type, (col) =>
+        fallback === undefined ? col : col.notNull().defaultTo(fallback),
+      )
+      .execute();
+  };
+  await add('staff_status', 'text', 'received');
+  await add('assignee_id', 'text');
+  await add('assignee_name', 'text');
+  await add('forwarded_to', 'text');
+  await add('reason', 'text');
+  await add('reason_avoidable', 'integer');
+  await add('reason_page', 'text');
+  await add('need_interpreter', 'integer', 0);
+  await add('need_sign_language', 'integer', 0);
+  await add('need_easy_read', 'integer', 0);
+  await add('interpreter_language', 'text');
+  await add('answer_by', 'text');
+  await add('first_answered_at', 'text');
+  await add('search_text', 'text', '');
+  await add('version', 'integer', 1);
+
+  await db.schema
+    .createTable('case_entries')
+    .addColumn('case_reference', 'text', (col) =>
+      col.notNull().references('cases.reference').onDelete('cascade'),
+    )
+    .addColumn('seq', 'integer', (col) => col.notNull())
+    .addColumn('at', 'text', (col) => col.notNull())
+    .addColumn('kind', 'text', (col) => col.notNull())
+    .addColumn('actor_id', 'text')
+    .addColumn('actor_name', 'text')
+    .addColumn('data', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('case_entries_pk', ['case_reference', 'seq'])
+    .execute();
+
+  // The inbox is newest first, paged by (created_at, reference): each filter has an index that
+  // yields its cases in that order, so a page reads a page of rows whatever the filter.
+  const index = async (name: string, columns: string[]) => {
+    await db.schema
+      .createIndex(name)
+      .on('cases')
+      .columns([...columns, 'created_at', 'reference'])
+      .execute();
+  };
+  await index('cases_inbox', []);
+  await index('cases_inbox_department', ['department']);
+  await index('cases_inbox_staff_status', ['staff_status']);
+  await index('cases_inbox_channel', ['channel']);
+  await index('cases_inbox_topic', ['topic']);
+  await index('cases_inbox_assignee', ['assignee_id']);
+  await index('cases_inbox_forwarded_to', ['forwarded_to']);
+  await index('cases_inbox_interpreter', ['need_interpreter']);
+  await index('cases_inbox_sign_language', ['need_sign_language']);
+  await index('cases_inbox_easy_read', ['need_easy_read']);
+  await db.schema.createIndex('cases_answer_by').on('cases').column('answer_by').execute();
+
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`create extension if not exists pg_trgm`.execute(db);
+    await sql`create index cases_search_text on cases using gin (search_text gin_trgm_ops)`.execute(
+      db,
+    );
+  }
+  await backfill(db as Kysely<BackfillDatabase>);
+}
+
+interface BackfillDatabase {
+  cases: { reference: string; message: string } & Partial<Record<string, unknown>>;
+}
+
+/** Cases stored before this migration get their needs and search text from their message. */
+async function backfill(db: Kysely<BackfillDatabase>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('cases')
+      .select(['reference', 'message'])
+      .where('reference', '>', after)
+      .orderBy('reference')
+      .limit(500)
+      .execute();
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      await db
+        .updateTable('cases')
+        .set(handlingColumnsOf(row.reference, JSON.parse(row.message)))
+        .where('reference', '=', row.reference)
+        .execute();
+    }
+    after = (rows[rows.length - 1] as { reference: string }).reference;
+  }
+}
