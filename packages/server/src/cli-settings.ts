@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ApiKeyConfig } from './api-keys.js';
+import { AUTH_CLI_SETTINGS, readAuthCli } from './auth/cli.js';
 import { OIDC_CLI_SETTINGS, readOidcCli } from './auth/oidc/oidc-cli.js';
 import { parseApiKeysText } from './config.js';
 import { ConfigError } from './config-error.js';
@@ -34,7 +35,7 @@ export const CLI_SETTINGS = [
     flag: 'config',
     env: 'KONTAKT_CONFIG',
     arg: '<file>',
-    help: 'JSON file { "departments": [ … ], "adminApiKeys": [ … ] } (required)',
+    help: 'JSON file { "departments": [ … ], "adminApiKeys": [ … ], "accounts": [ … ] } (required)',
   },
   {
     flag: 'data',
@@ -123,6 +124,7 @@ export const CLI_SETTINGS = [
     list: true,
   },
   ...OIDC_CLI_SETTINGS,
+  ...AUTH_CLI_SETTINGS,
 ] as const satisfies readonly CliSetting[];
 
 type Flag = (typeof CLI_SETTINGS)[number]['flag'];
@@ -138,6 +140,7 @@ export function usage(): string {
     'Usage: kontakt-server --config <departments.json> [options]',
     '       kontakt-server new-api-key [--id <name>]',
     '       kontakt-server hash-api-key < key.txt',
+    '       kontakt-server hash-password < password.txt   (asks, unechoed, at a terminal)',
     'Every option is also the environment variable beside it; a flag beats the variable, and an',
     'empty variable counts as unset.',
     ...lines,
@@ -245,6 +248,8 @@ export function readCliConfig(
   if (instanceId) options.instanceId = instanceId.value;
   const oidc = readOidcCli(read, (message) => new UsageError(message));
   if (oidc) options.oidc = oidc;
+  const session = readAuthCli(read, (message) => new UsageError(message));
+  if (session) options.session = session;
   const keys = read('admin-api-key');
   const adminApiKeys = keys ? parseApiKeysText(keys.values.join(','), keys.source) : [];
   return { configPath: config.value, options, adminApiKeys, sources };

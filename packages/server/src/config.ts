@@ -4,6 +4,8 @@ import { DepartmentSchema, toFieldErrors } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
 import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
+import type { AccountConfig } from './auth/accounts.js';
+import { parseAccounts } from './auth/accounts.js';
 import { ConfigError, fieldError } from './config-error.js';
 
 const ConfigFileSchema = z.object({
@@ -35,6 +37,8 @@ export interface ConfigFile {
   departments: Department[];
   /** Keys of the admin API, by name and hash (`kontakt-server new-api-key` makes one). */
   adminApiKeys: ApiKeyConfig[];
+  /** Local accounts of the agent console (`kontakt-server hash-password` makes the hashes). */
+  accounts: AccountConfig[];
 }
 
 const AdminApiKeysSchema = z
@@ -42,8 +46,10 @@ const AdminApiKeysSchema = z
   .check(z.refine((keys) => new Set(keys.map((key) => key.id)).size === keys.length, 'duplicate'));
 
 /**
- * Reads a configuration file: JSON `{ "departments": [ … ], "adminApiKeys": [ { "id", "hash" } ] }`
- * (`adminApiKeys` may be left out: the admin API then answers every request 401).
+ * Reads a configuration file: JSON `{ "departments": [ … ], "adminApiKeys": [ { "id", "hash" } ],
+ * "accounts": [ { "id", "name", "email", "role", "departments", "passwordHash" } ] }`
+ * (`adminApiKeys` may be left out: the admin API then answers every request 401; `accounts` too:
+ * then only OpenID Connect signs agents in).
  */
 export async function loadConfigFile(path: string): Promise<ConfigFile> {
   let text: string;
@@ -60,7 +66,11 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
   }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const departments = parseDepartments(record.departments, path);
-  return { departments, adminApiKeys: parseApiKeys(record.adminApiKeys ?? [], path) };
+  return {
+    departments,
+    adminApiKeys: parseApiKeys(record.adminApiKeys ?? [], path),
+    accounts: parseAccounts(record.accounts ?? [], path),
+  };
 }
 
 /** Reads the departments of a configuration file (see `loadConfigFile`). */

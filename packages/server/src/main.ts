@@ -10,6 +10,7 @@
  *
  *   kontakt-server new-api-key [--id <name>]   a new admin API key and its configuration entry
  *   kontakt-server hash-api-key                 the hash of a key read from standard input
+ *   kontakt-server hash-password                the hash of an agent's password, read from standard input
  *
  * Every flag is also an environment variable (`cli-settings.ts`: `PORT`, `KONTAKT_CONFIG`, …); a
  * flag beats the variable, and an empty variable counts as unset. Without a database URL the
@@ -18,6 +19,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createApiKey, hashApiKey } from './api-keys.js';
+import { hashPasswordCommand } from './auth/cli.js';
 import { nameSources, readCliConfig, UsageError, usage } from './cli-settings.js';
 import { loadConfigFile } from './config.js';
 import { ConfigError } from './config-error.js';
@@ -28,6 +30,12 @@ import { DatabaseUnreachableError } from './store/errors.js';
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'new-api-key') return newApiKey(argv.slice(1));
   if (argv[0] === 'hash-api-key') return hashApiKeyFromStdin();
+  if (argv[0] === 'hash-password') {
+    await hashPasswordCommand().catch((error: Error) => {
+      throw new UsageError(error.message);
+    });
+    return;
+  }
   const cli = readCliConfig(argv, process.env);
   if (!cli) {
     console.log(usage());
@@ -38,6 +46,7 @@ async function main(argv: string[]): Promise<void> {
     ...cli.options,
     departments: config.departments,
     adminApiKeys: [...config.adminApiKeys, ...cli.adminApiKeys],
+    accounts: config.accounts,
   }).catch((error: unknown) => {
     throw nameSources(error, cli.sources);
   });
