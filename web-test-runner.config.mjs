@@ -4,11 +4,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { kontaktApiProxy } from './packages/console/scripts/wtr-api-proxy.mjs';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { kontaktServerPlugin } from './scripts/wtr/kontakt-server-plugin.mjs';
 
 const CORE_FILES = 'packages/*/src/**/*.browser.test.ts';
 const WIDGET_FILES = 'packages/widgets/src/**/*.test.ts';
+const CONSOLE_FILES = 'packages/console/src/**/*.test.ts';
 const COMPONENTS = 'packages/widgets/src/components';
 
 const hasFiles = (dir, suffix) =>
@@ -32,6 +34,8 @@ function groups() {
     name: 'widgets',
     files: [WIDGET_FILES, `!${COMPONENTS}/**`],
   });
+  // The agent console: `npx wtr --group console`.
+  list.push({ name: 'console', files: CONSOLE_FILES });
   if (hasFiles('packages/core/src', '.browser.test.ts')) {
     list.push({ name: 'core', files: 'packages/core/src/**/*.browser.test.ts' });
   }
@@ -44,11 +48,13 @@ const groupAsked = process.argv.some((arg) => arg === '--group' || arg.startsWit
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: [CORE_FILES, WIDGET_FILES],
+  files: [CORE_FILES, WIDGET_FILES, CONSOLE_FILES],
   ...(groupAsked ? { groups: groups() } : {}),
   nodeResolve: {
     exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
   },
+  // The console's tests reach their servers through the page's own origin, as the console does.
+  middleware: [kontaktApiProxy()],
   plugins: [
     // `ts: true` also rewrites `./foo.js` imports to `./foo.ts` when only the .ts file exists.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'scripts/wtr/tsconfig.esbuild.json' }),

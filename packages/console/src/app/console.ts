@@ -210,7 +210,9 @@ export class KcConsole extends ConsoleElement {
 
   protected override render(): TemplateResult {
     return html`
-      <a class="skip" href="#main" @click=${this.skipToMain}>${this.t.skipToContent}</a>
+      <button class="skip secondary" type="button" @click=${this.skipToMain}>
+        ${this.t.skipToContent}
+      </button>
       <header class="banner" role="banner">
         <p class="app-name">${this.t.appName}</p>
         ${this.session ? this.renderNav() : nothing}
@@ -303,9 +305,11 @@ export class KcConsole extends ConsoleElement {
     });
   }
 
-  /** In a shadow root `#main` is not a target the browser scrolls to: move focus by hand. */
-  private skipToMain(event: Event): void {
-    event.preventDefault();
+  /**
+   * The skip "link" is a button: in a shadow root `#main` is no fragment a link can point to
+   * (nor one axe can check), so focus moves to the main heading by hand.
+   */
+  private skipToMain(): void {
     this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 }

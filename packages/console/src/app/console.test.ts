@@ -1,0 +1,188 @@
+// The console's shell against a real server: signing in and out, wrong passwords, the language
+// switch, deep links, focus on each view's heading, axe in every view, reflow at 320 px.
+import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { TestServer } from '../test-support/console-fixture.js';
+import {
+  announced,
+  cleanupConsoles,
+  deepQuery,
+  focused,
+  heading,
+  renderConsole,
+  signedIn,
+  signIn,
+  startServer,
+  stopServer,
+} from '../test-support/console-fixture.js';
+import { LANGUAGE_KEY } from './console.js';
+
+let server: TestServer;
+
+before(async () => {
+  server = await startServer();
+});
+after(async () => {
+  await stopServer(server);
+});
+afterEach(async () => {
+  await cleanupConsoles();
+  await setViewport({ width: 800, height: 600 });
+});
+
+const problem = (element: HTMLElement) =>
+  deepQuery(element, 'kc-sign-in')
+    ?.shadowRoot?.querySelector('[role="alert"]')
+    ?.textContent?.trim();
+
+describe('<kc-console> signing in', () => {
+  it('shows the sign-in form to someone not signed in, axe-clean', async () => {
+    const element = await renderConsole(server);
+    expect(heading(element)).to.equal('Logga in');
+    expect(document.title).to.equal('Logga in – Kontaktcenter');
+    expect(deepQuery(element, '#username')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('signs in, shows who is signed in with their role, and signs out', async () => {
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    expect(heading(element)).to.equal('Inkorg');
+    expect(element.shadowRoot?.querySelector('.who')?.textContent).to.equal(
+      'Inloggad som Anna Agent (kommunvägledare)',
+    );
+    expect(focused()?.tagName).to.equal('H1');
+    await expect(element).to.be.accessible();
+
+    (deepQuery(element, '.tools button.secondary') as HTMLButtonElement).click();
+    await waitUntil(() => heading(element) === 'Logga in', 'not signed out');
+    await waitUntil(() => announced(element) === 'Du är utloggad.');
+    expect(await element.client?.session.current()).to.equal(undefined);
+  });
+
+  it('signs in with the e-mail address too', async () => {
+    const element = await renderConsole(server);
+    await signedIn(element, 'alva@kommun.example.se');
+    expect(element.shadowRoot?.querySelector('.who')?.textContent).to.contain('Alva Admin');
+  });
+
+  it('says a wrong password is wrong, in an alert, and clears the password field', async () => {
+    const element = await renderConsole(server);
+    await signIn(element, 'anna', 'fel lösenord');
+    await waitUntil(() => problem(element) !== '', 'no error shown');
+    expect(problem(element)).to.equal(
+      'Fel användarnamn eller lösenord. Kontrollera och försök igen.',
+    );
+    expect((deepQuery(element, '#password') as HTMLInputElement).value).to.equal('');
+    expect(heading(element)).to.equal('Logga in');
+    await expect(element).to.be.accessible();
+  });
+
+  it('marks empty fields, says why, and moves focus to the first', async () => {
+    const element = await renderConsole(server);
+    await signIn(element, '', '');
+    const username = deepQuery(element, '#username') as HTMLInputElement;
+    await waitUntil(() => username.getAttribute('aria-invalid') === 'true');
+    expect(deepQuery(element, '#username-error')?.textContent).to.equal('Fyll i det här fältet.');
+    expect(username.getAttribute('aria-describedby')).to.equal('username-error');
+    expect(focused()).to.equal(username);
+    await expect(element).to.be.accessible();
+  });
+
+  it('says how long to wait once sign-in attempts are limited', async function () {
+    this.timeout(30_000);
+    const element = await renderConsole(server);
+    const form = deepQuery(element, 'kc-sign-in') as HTMLElement & { submitting: boolean };
+    for (let attempt = 0; attempt < 12 && !problem(element)?.startsWith('För många'); attempt++) {
+      await signIn(element, 'sven', `fel-${attempt}`);
+      await waitUntil(() => !form.submitting, 'the attempt did not end');
+    }
+    expect(problem(element)).to.match(
+      /^För många misslyckade försök\. Vänta \d+ minut(er)? och försök sedan igen\.$/,
+    );
+  });
+});
+
+describe('<kc-console> shell', () => {
+  it('opens the view a deep link names once signed in, and says "not found" for others', async () => {
+    const element = await renderConsole(server, '/notices');
+    expect(heading(element)).to.equal('Logga in');
+    await signedIn(element, 'alva');
+    expect(heading(element)).to.equal('Driftmeddelanden');
+    expect(location.pathname).to.equal('/console/notices');
+
+    history.pushState(null, '', '/console/no/such/page');
+    dispatchEvent(new PopStateEvent('popstate'));
+    await waitUntil(() => heading(element) === 'Sidan finns inte');
+    await expect(element).to.be.accessible();
+  });
+
+  it('follows its links without reloading, marks the current one, and focuses the new heading', async () => {
+    const element = await renderConsole(server);
+    await signedIn(element, 'alva');
+    const nav = element.shadowRoot?.querySelector('nav') as HTMLElement;
+    const audit = [...nav.querySelectorAll('a')].find((a) => a.textContent === 'Händelselogg');
+    audit?.click();
+    await waitUntil(() => heading(element) === 'Händelselogg');
+    expect(location.pathname).to.equal('/console/audit');
+    expect(audit?.getAttribute('aria-current')).to.equal('page');
+    expect(focused()?.tagName).to.equal('H1');
+    expect(document.title).to.equal('Händelselogg – Kontaktcenter');
+
+    history.back();
+    await waitUntil(() => heading(element) === 'Inkorg', 'back did not return to the inbox');
+  });
+
+  it('shows admins their views and refuses them to agents', async () => {
+    const element = await renderConsole(server, '/audit');
+    await signedIn(element, 'anna');
+    expect(heading(element)).to.equal('Ingen behörighet');
+    const links = [...(element.shadowRoot?.querySelectorAll('nav a') ?? [])].map(
+      (a) => a.textContent,
+    );
+    expect(links).to.deep.equal(['Inkorg']);
+  });
+
+  it('switches to English and back, remembers it, and marks the page language', async () => {
+    const element = await renderConsole(server);
+    const toEnglish = deepQuery(element, 'button[lang="en"]') as HTMLButtonElement;
+    expect(toEnglish.textContent?.trim()).to.equal('English');
+    toEnglish.click();
+    await waitUntil(() => heading(element) === 'Sign in');
+    expect(element.getAttribute('lang')).to.equal('en');
+    expect(document.documentElement.lang).to.equal('en');
+    expect(localStorage.getItem(LANGUAGE_KEY)).to.equal('en');
+    expect(deepQuery(element, 'label[for="password"]')?.textContent).to.equal('Password');
+    await expect(element).to.be.accessible();
+
+    element.remove();
+    const again = await renderConsole(server);
+    expect(heading(again)).to.equal('Sign in');
+    (deepQuery(again, 'button[lang="sv"]') as HTMLButtonElement).click();
+    await waitUntil(() => heading(again) === 'Logga in');
+    expect(document.documentElement.lang).to.equal('sv');
+  });
+
+  it('tells a person whose session ended to sign in again, and keeps their place', async () => {
+    const element = await renderConsole(server, '/audit');
+    await signedIn(element, 'alva');
+    // Signed out behind the console's back (another tab, or the session expired).
+    await element.client?.session.signOut();
+    const audit = deepQuery(element, 'kc-audit-view') as HTMLElement;
+    (deepQuery(audit, 'button[type="submit"]') as HTMLButtonElement).click();
+    await waitUntil(() => heading(element) === 'Logga in', 'the expired session was not noticed');
+    expect(element.shadowRoot?.querySelector('.reason')?.textContent).to.contain(
+      'sessionen gick ut',
+    );
+    await signedIn(element, 'alva');
+    expect(heading(element)).to.equal('Händelselogg');
+  });
+
+  it('reflows at 320 px without horizontal scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const element = await renderConsole(server);
+    await signedIn(element, 'alva');
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    await expect(element).to.be.accessible();
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * Browser-test fixtures for the console: a real kontakt server (a child process, see
+ * scripts/wtr/kontakt-server-plugin.mjs) with three accounts, reached through the test page's own
+ * origin (packages/console/scripts/wtr-api-proxy.mjs) as the console reaches its server, and the
+ * app rendered at a URL under `/console`.
+ */
+import { waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { KcConsole } from '../app/console.js';
+import { KcConsole as Console, LANGUAGE_KEY } from '../app/console.js';
+import { KcSignIn } from '../app/sign-in.js';
+
+/** A real kontakt server process started for a browser test. */
+export interface TestServer {
+  id: string;
+  url: string;
+}
+
+/** The password of every account in `departments.json` (`anna` agent, `sven` specialist of `skola`, `alva` admin). */
+export const PASSWORD = 'konsol-test-lösenord';
+
+const CONFIG = 'packages/console/src/test-support/departments.json';
+const START_URL = location.href;
+const START_LANG = document.documentElement.lang;
+
+/** Starts a server with an empty store and the test accounts. */
+export function startServer(): Promise<TestServer> {
+  return executeServerCommand<TestServer, { origin: string; config: string }>(
+    'kontakt-server-start',
+    { origin: location.origin, config: CONFIG },
+  );
+}
+
+export async function stopServer(server: TestServer): Promise<void> {
+  await executeServerCommand('kontakt-server-stop', { id: server.id });
+}
+
+/** The server as the console reaches it: on this page's origin, through the runner's proxy. */
+export function endpointOf(server: TestServer): string {
+  return `${location.origin}/__kontakt/${new URL(server.url).port}`;
+}
+
+export function defineConsole(): void {
+  KcSignIn.define('kc-sign-in');
+  Console.define('kc-console');
+}
+
+/** The console at `/console<path>`, once it knows whether someone is signed in. */
+export async function renderConsole(server: TestServer, path = '/'): Promise<KcConsole> {
+  defineConsole();
+  history.replaceState(null, '', `/console${path}`);
+  const element = document.createElement('kc-console') as KcConsole;
+  element.setAttribute('endpoint', endpointOf(server));
+  document.body.append(element);
+  await waitUntil(() => heading(element) !== '' && !isLoading(element), 'console did not start', {
+    timeout: 10_000,
+  });
+  return element;
+}
+
+/** Removes every console, signs out what it can, and puts the page back as it was. */
+export async function cleanupConsoles(): Promise<void> {
+  for (const element of document.querySelectorAll<KcConsole>('kc-console')) {
+    await element.client?.session.signOut().catch(() => undefined);
+    element.remove();
+  }
+  history.replaceState(null, '', START_URL);
+  localStorage.removeItem(LANGUAGE_KEY);
+  document.documentElement.lang = START_LANG;
+}
+
+/** The first element matching `selector` anywhere below `root`, through every shadow root. */
+export function deepQuery<T extends Element = HTMLElement>(
+  root: Element | ShadowRoot | Document,
+  selector: string,
+): T | null {
+  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
+  const found = scope.querySelector<T>(selector);
+  if (found) return found;
+  for (const element of scope.querySelectorAll('*')) {
+    if (element.shadowRoot) {
+      const inner = deepQuery<T>(element, selector);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+/** Every element matching `selector` below `root`, through every shadow root. */
+export function deepQueryAll<T extends Element = HTMLElement>(
+  root: Element | ShadowRoot | Document,
+  selector: string,
+): T[] {
+  const scope = root instanceof Element && root.shadowRoot ? root.shadowRoot : root;
+  const found = [...scope.querySelectorAll<T>(selector)];
+  for (const element of scope.querySelectorAll('*')) {
+    if (element.shadowRoot) found.push(...deepQueryAll<T>(element, selector));
+  }
+  return found;
+}
+
+/** The text of the view's `<h1>`. */
+export function heading(element: KcConsole): string {
+  return element.shadowRoot?.querySelector('h1')?.textContent?.trim() ?? '';
+}
+
+function isLoading(element: KcConsole): boolean {
+  return ['Laddar …', 'Loading …'].includes(heading(element));
+}
+
+/** The element that has focus, looked up through shadow roots. */
+export function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** What the app's polite live region says. */
+export function announced(element: KcConsole): string {
+  return element.shadowRoot?.querySelector('[role="status"][aria-live]')?.textContent?.trim() ?? '';
+}
+
+/** Fills the sign-in form and submits it, as a person would with the mouse. */
+export async function signIn(
+  element: KcConsole,
+  username: string,
+  password = PASSWORD,
+): Promise<void> {
+  const form = deepQuery<KcSignIn>(element, 'kc-sign-in');
+  if (!form) throw new Error('No sign-in form');
+  const root = form.shadowRoot as ShadowRoot;
+  (root.querySelector('#username') as HTMLInputElement).value = username;
+  (root.querySelector('#password') as HTMLInputElement).value = password;
+  (root.querySelector('button[type="submit"]') as HTMLButtonElement).click();
+}
+
+/** Signs in and waits for the shell. */
+export async function signedIn(element: KcConsole, username: string): Promise<void> {
+  await signIn(element, username);
+  await waitUntil(() => element.shadowRoot?.querySelector('nav') !== null, 'not signed in', {
+    timeout: 10_000,
+  });
+}
