@@ -15,6 +15,7 @@ import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { agentAuditRoutes } from './routes/agent-audit.js';
 import { agentOidcRoutes } from './routes/agent-oidc.js';
 import { agentSessionRoutes } from './routes/agent-session.js';
+import { agentSignInMethodsRoutes } from './routes/agent-sign-in-methods.js';
 import { casesRoutes } from './routes/cases.js';
 import { departmentsRoutes } from './routes/departments.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
@@ -35,6 +36,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/admin/notices/:id/withdraw': ['POST'],
   '/v1/agent/session': ['GET', 'HEAD', 'POST', 'DELETE'],
   '/v1/agent/audit': ['GET', 'HEAD'],
+  '/v1/agent/sign-in-methods': ['GET', 'HEAD'],
 };
 
 /** The OpenID Connect endpoints, there only when it is configured (else 404, not 405). */
@@ -64,6 +66,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/admin/notices', adminNoticesRoutes(ctx));
   app.route('/v1/agent/session', agentSessionRoutes(ctx));
   app.route('/v1/agent/audit', agentAuditRoutes(ctx));
+  app.route('/v1/agent/sign-in-methods', agentSignInMethodsRoutes(ctx));
   // Without OpenID Connect settings its endpoints are not there at all (404).
   if (ctx.oidc) app.route('/v1/agent/oidc', agentOidcRoutes(ctx, ctx.oidc));
   app.route('/v1/openapi.json', openapiRoutes());

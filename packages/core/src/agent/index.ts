@@ -95,3 +95,4 @@ export {
   SignInSchema,
 } from './schemas.js';
 export { type SessionResource, sessionResource } from './session.js';
+export { type SignInMethods, SignInMethodsSchema } from './sign-in-methods.js';

@@ -3,7 +3,7 @@
  * server with the store under test, and real HTTP between them, the way a browser goes: the
  * console's sign-in link, the provider's login and consent forms, the callback, the session.
  */
-import { AgentSessionSchema } from '@kontakt/core/agent';
+import { AgentSessionSchema, SignInMethodsSchema } from '@kontakt/core/agent';
 import { ProblemSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hop } from '../auth/oidc/test-support/browser.js';
@@ -261,17 +261,63 @@ describe('OpenID Connect sign-in', () => {
   });
 });
 
+describe('GET /v1/agent/sign-in-methods', () => {
+  it('offers the identity provider when OpenID Connect is configured', async () => {
+    const response = await fetch(`${server.url}/v1/agent/sign-in-methods`);
+    expect(response.status).toBe(200);
+    expect(SignInMethodsSchema.parse(await response.json())).toEqual({
+      local: false,
+      oidc: { loginUrl: '/v1/agent/oidc/login' },
+    });
+  });
+
+  it('is in the OpenAPI document with the OIDC endpoints, all without a session', async () => {
+    const document = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { security?: unknown[] } }>;
+    };
+    for (const path of ['/v1/agent/sign-in-methods', '/v1/agent/oidc/login', CALLBACK]) {
+      expect(document.paths[path]?.get?.security).toEqual([]);
+    }
+  });
+});
+
 describe('without OpenID Connect settings', () => {
-  it('answers 404 on its endpoints', async () => {
+  it('answers 404 on its endpoints, and the sign-in methods say so', async () => {
     const plain = await startTestServer();
     try {
       for (const path of ['/v1/agent/oidc/login', CALLBACK]) {
         const response = await fetch(`${plain.url}${path}`);
         expect(response.status).toBe(404);
       }
+      const methods = await fetch(`${plain.url}/v1/agent/sign-in-methods`);
+      expect(SignInMethodsSchema.parse(await methods.json()).oidc).toBeNull();
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe('OpenID Connect settings that cannot work', () => {
+  it('stop the server before it starts, naming the field and never the secret', async () => {
+    const attempt = startTestServer({
+      oidc: {
+        issuer: 'http://login.example.se',
+        clientId: 'kontakt-console',
+        clientSecret: 'do-not-print-me',
+        groups: [{ group: 'kc-hamn', role: 'specialist', departments: ['hamn'] }],
+      },
+    });
+    await expect(attempt).rejects.toThrow(/oidc\.issuer: invalid_url/);
+    await expect(attempt).rejects.not.toThrow(/do-not-print-me/);
+    const unknown = startTestServer({
+      oidc: {
+        issuer: 'https://login.example.se',
+        clientId: 'kontakt-console',
+        clientSecret: 'do-not-print-me',
+        groups: [{ group: 'kc-hamn', role: 'specialist', departments: ['hamn'] }],
+      },
+    });
+    await expect(unknown).rejects.toThrow(/oidc\.groups\.0\.departments\.0: unknown_department/);
   });
 });
 

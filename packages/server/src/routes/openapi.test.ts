@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { OidcOptionsSchema } from '../auth/oidc/oidc-options.js';
 import { createAgentAuth } from '../auth/settings.js';
 import { compileTrustProxy } from '../middleware/client-address.js';
 import { createSseHub } from '../sse/hub.js';
@@ -46,6 +47,8 @@ async function appRoutes(): Promise<string[]> {
       now: () => new Date(),
       adminApiKeys: [],
       auth: createAgentAuth(),
+      // Configured, so its endpoints are routes too (discovery waits for the first sign-in).
+      oidc: OidcOptionsSchema.parse({ issuer: 'https://login.example.se', clientId: 'kontakt' }),
       instanceId: 'test',
       lifecycle: { shuttingDown: false },
       hub: createSseHub({ feed: store.events }),

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { DEPARTMENTS_CACHE_CONTROL } from './departments.js';
 import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
+import { agentOidcPaths, agentOidcSchemas } from './openapi-agent-oidc.js';
 import { noticePaths, noticeSchemas, SECURITY_SCHEMES } from './openapi-notices.js';
 import type { JsonObject } from './openapi-parts.js';
 import {
@@ -174,12 +175,14 @@ export function buildOpenApiDocument(): JsonObject {
       },
       ...noticePaths(),
       ...agentPaths(),
+      ...agentOidcPaths(),
     },
     components: {
       securitySchemes: { ...SECURITY_SCHEMES, ...AGENT_SECURITY_SCHEMES },
       schemas: {
         ...noticeSchemas(),
         ...agentSchemas(),
+        ...agentOidcSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
         Department: jsonSchema(DepartmentSchema, 'output'),
