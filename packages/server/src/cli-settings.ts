@@ -9,6 +9,7 @@ import { AUTH_CLI_SETTINGS, readAuthCli } from './auth/cli.js';
 import { OIDC_CLI_SETTINGS, readOidcCli } from './auth/oidc/oidc-cli.js';
 import { parseApiKeysText } from './config.js';
 import { ConfigError } from './config-error.js';
+import { MAIL_CLI_SETTINGS, readMailCli } from './mail/cli.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import type { RateLimitOptions } from './middleware/rate-limit.js';
 import type { StaticMount } from './middleware/static.js';
@@ -123,6 +124,7 @@ export const CLI_SETTINGS = [
     help: 'an admin API key (for /v1/admin/…), besides the file\'s "adminApiKeys"; new-api-key makes one',
     list: true,
   },
+  ...MAIL_CLI_SETTINGS,
   ...OIDC_CLI_SETTINGS,
   ...AUTH_CLI_SETTINGS,
 ] as const satisfies readonly CliSetting[];
@@ -250,6 +252,8 @@ export function readCliConfig(
   if (oidc) options.oidc = oidc;
   const session = readAuthCli(read, (message) => new UsageError(message));
   if (session) options.session = session;
+  const mail = readMailCli(read, (message) => new UsageError(message));
+  if (mail) options.mail = mail;
   const keys = read('admin-api-key');
   const adminApiKeys = keys ? parseApiKeysText(keys.values.join(','), keys.source) : [];
   return { configPath: config.value, options, adminApiKeys, sources };

@@ -11,6 +11,8 @@ import type { OidcOptions } from './auth/oidc/oidc-options.js';
 import { OidcOptionsSchema } from './auth/oidc/oidc-options.js';
 import { ConfigError, toConfigErrors } from './config-error.js';
 import { isConsoleDir } from './console.js';
+import type { MailOptions } from './mail/settings.js';
+import { MailOptionsSchema } from './mail/settings.js';
 import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
@@ -103,6 +105,11 @@ export interface ServerOptions {
    * besides or instead of local accounts. Without it the OIDC endpoints answer 404.
    */
   oidc?: OidcOptions;
+  /**
+   * Outgoing mail (replies to citizens): an SMTP server, or a directory to write `.eml` files to.
+   * Without either, the server starts and mail stays queued, shown as not sent in its case.
+   */
+  mail?: MailOptions;
   /** Server-Sent Events: heartbeat and `retry:` hint in milliseconds (tests shorten them). */
   events?: { heartbeatMs?: number; retryMs?: number };
 }
@@ -193,6 +200,7 @@ export const ServerOptionsSchema = z.pipe(
     accounts: z._default(z.optional(AccountsSchema), []),
     session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
     oidc: z.optional(OidcOptionsSchema),
+    mail: z.optional(MailOptionsSchema),
     instanceId: z._default(
       z.optional(z.string().check(z.minLength(1))),
       () => `${hostname()}-${randomBytes(3).toString('hex')}`,

@@ -9,6 +9,7 @@ import { createAgentAuth } from './auth/settings.js';
 import { parseDepartments } from './config.js';
 import { defaultConsoleDir } from './console.js';
 import type { AppContext } from './context.js';
+import { startMail } from './mail/start.js';
 import type { ServerOptions } from './options.js';
 import { parseServerOptions } from './options.js';
 import { createSseHub } from './sse/hub.js';
@@ -95,6 +96,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${displayHost(host)}:${port}`;
+  // Started once listening: a server that failed to start has no sender to stop.
+  const mail = startMail({ mail: settings.mail, store, logger, instanceId, now });
 
   // close() waits for a sweep under way, so the store is never closed beneath it.
   let sweeping: Promise<unknown> = Promise.resolve();
@@ -134,6 +137,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         // otherwise the HTTP server would wait for them until the grace time is up.
         await Promise.all([ctx.hub.close(), stopListening(server)]);
         await sweeping;
+        // The attempt under way records its outcome before the store closes.
+        await mail.close();
         await store.close();
         logger.info('kontakt server stopped');
         logger.flush();

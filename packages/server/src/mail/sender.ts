@@ -1,0 +1,156 @@
+import type { Logger } from 'pino';
+import type { Store } from '../store/store.js';
+import type { MailAddress } from './message.js';
+import { toMessage } from './message.js';
+import type { ClaimedMail, MailOutcome } from './outbox.js';
+import { MAIL_OUTBOX_STREAM } from './outbox.js';
+import type { Backoff } from './outcome.js';
+import { classifyFailure, DEFAULT_BACKOFF, retryDelay } from './outcome.js';
+import type { MailTransport } from './transport.js';
+
+/** The sender's timings; every one has a default, tests shorten them. */
+export interface MailSenderTimings {
+  /** Temporary failures are retried for this long after queueing (default 24 hours). */
+  retryForMs?: number | undefined;
+  /** How long a claim holds a mail: longer than any attempt can take (default 5 minutes). */
+  leaseMs?: number | undefined;
+  /** Look for due mail at least this often, besides being woken by commits (default 30 s). */
+  pollMs?: number | undefined;
+  /** Mails claimed at once (default 10). */
+  batch?: number | undefined;
+  backoff?: Backoff | undefined;
+}
+
+export interface MailSenderOptions extends MailSenderTimings {
+  store: Store;
+  transport: MailTransport;
+  from: MailAddress;
+  logger: Logger;
+  /** Names this instance's claims (`instanceId`). */
+  owner: string;
+  now?: () => Date;
+  /** For the backoff's jitter; `Math.random` by default. */
+  random?: () => number;
+}
+
+/** The sender loop of one server instance. */
+export interface MailSender {
+  /** Claims what is due now and attempts it; resolves with how many mails it attempted. */
+  runOnce(): Promise<number>;
+  /** Starts looking for due mail: now, when woken by a commit that queued mail, and every poll. */
+  start(): void;
+  /** Stops looking and waits for the attempt under way; the transport is closed. */
+  close(): Promise<void>;
+}
+
+export const MAIL_SENDER_DEFAULTS = {
+  retryForMs: 24 * 60 * 60_000,
+  leaseMs: 5 * 60_000,
+  pollMs: 30_000,
+  batch: 10,
+} as const;
+
+/**
+ * Sends the outbox's due mail through `transport`, one claim at a time: several instances on one
+ * PostgreSQL each run one, and a claim (`claimMails`) is never held by two. A mail sent and not yet
+ * recorded when the process dies is sent again after its lease, with the same `Message-ID`.
+ */
+export function createMailSender(options: MailSenderOptions): MailSender {
+  const { store, transport, from, logger, owner } = options;
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const retryForMs = options.retryForMs ?? MAIL_SENDER_DEFAULTS.retryForMs;
+  const leaseMs = options.leaseMs ?? MAIL_SENDER_DEFAULTS.leaseMs;
+  const pollMs = options.pollMs ?? MAIL_SENDER_DEFAULTS.pollMs;
+  const batch = options.batch ?? MAIL_SENDER_DEFAULTS.batch;
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+
+  async function attempt(mail: ClaimedMail): Promise<void> {
+    const log = { mailId: mail.id, case: mail.caseReference, attempt: mail.attempts };
+    let outcome: MailOutcome;
+    try {
+      const { file } = await transport.send(toMessage(mail, from, now()));
+      outcome = { kind: 'sent' };
+      logger.info(
+        { ...log, ...(file ? { file } : {}) },
+        file ? `mail written to ${file}` : 'mail sent',
+      );
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const at = new Date(now().getTime() + retryDelay(mail.attempts, backoff, random));
+      const giveUpAt = Date.parse(mail.retrySince) + retryForMs;
+      if (failure.permanent || at.getTime() > giveUpAt) {
+        outcome = { kind: 'failed', error: failure.summary };
+        logger.warn({ ...log, error: failure.summary }, 'mail failed');
+      } else {
+        outcome = { kind: 'retry', error: failure.summary, at };
+        logger.info({ ...log, error: failure.summary, retryAt: at }, 'mail will be retried');
+      }
+    }
+    const state = await store.write('finishMail', mail.id, mail.leaseOwner, outcome, now());
+    if (state === undefined) {
+      logger.warn(log, 'mail outcome not recorded: its lease ended and another claim holds it');
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const at = now();
+    const claimed = await store.write(
+      'claimMails',
+      owner,
+      at,
+      new Date(at.getTime() + leaseMs),
+      batch,
+    );
+    // One after another: a reply is a few a minute, and one SMTP connection at a time is polite.
+    for (const mail of claimed) await attempt(mail);
+    return claimed.length;
+  }
+
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  /** Runs until nothing is due, then sleeps until the poll (one run at a time; a wake-up during it runs again). */
+  function wake(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          if ((await runOnce()) === batch) again = true;
+        } catch (error) {
+          logger.error({ err: error }, 'could not send queued mail');
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = undefined;
+      if (!stopped) {
+        timer = setTimeout(wake, pollMs);
+        timer.unref();
+      }
+    });
+  }
+
+  return {
+    runOnce,
+    start() {
+      unsubscribe = store.events.subscribe(MAIL_OUTBOX_STREAM, wake);
+      wake();
+    },
+    async close() {
+      stopped = true;
+      clearTimeout(timer);
+      unsubscribe?.();
+      await running;
+      transport.close();
+    },
+  };
+}
