@@ -11,6 +11,7 @@ import { TestBrowser } from '../auth/oidc/test-support/browser.js';
 import type { TestProvider } from '../auth/oidc/test-support/provider.js';
 import { startTestProvider } from '../auth/oidc/test-support/provider.js';
 import { TRANSACTION_COOKIE } from '../auth/oidc/transaction.js';
+import { testAccounts } from '../test-support/agents.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
 
@@ -19,6 +20,8 @@ const SESSION_COOKIE = 'kontakt_session';
 
 let provider: TestProvider;
 let server: TestServer;
+/** A second server that maps users to its local accounts instead of by groups. */
+let withAccounts: TestServer;
 
 beforeAll(async () => {
   provider = await startTestProvider({
@@ -34,6 +37,9 @@ beforeAll(async () => {
       groups: ['all-staff', 'kc-specialist-gata'],
     },
     'olle-outsider': { email: 'olle@example.se', name: 'Olle Utanför', groups: ['all-staff'] },
+    // The same address as the local account `alva`, verified; `sven`'s, but not verified.
+    'alva-idp': { email: 'Alva@kommun.example.se', email_verified: true, name: 'Alva i IdP' },
+    'sven-idp': { email: 'sven@kommun.example.se', email_verified: false },
   });
   server = await startTestServer({
     oidc: {
@@ -47,10 +53,21 @@ beforeAll(async () => {
       ],
     },
   });
-  provider.register(`${server.url}${CALLBACK}`);
+  withAccounts = await startTestServer({
+    accounts: await testAccounts(),
+    // As behind a reverse proxy on this machine that ends TLS.
+    trustProxy: ['loopback'],
+    oidc: {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+    },
+  });
+  provider.register(`${server.url}${CALLBACK}`, `${withAccounts.url}${CALLBACK}`);
 });
 afterAll(async () => {
   await server?.close();
+  await withAccounts?.close();
   await provider?.close();
 });
 
@@ -68,9 +85,10 @@ async function signIn(
   {
     returnTo = '/console/',
     stop = atCallback,
-  }: { returnTo?: string; stop?: (hop: Hop) => boolean } = {},
+    at = server,
+  }: { returnTo?: string; stop?: (hop: Hop) => boolean; at?: TestServer } = {},
 ): Promise<Hop[]> {
-  const start = `${server.url}/v1/agent/oidc/login?returnTo=${encodeURIComponent(returnTo)}`;
+  const start = `${at.url}/v1/agent/oidc/login?returnTo=${encodeURIComponent(returnTo)}`;
   const hops = await browser.navigate(start, {}, stop);
   for (let form = 0; form < 3; form++) {
     const last = hops.at(-1) as Hop;
@@ -82,8 +100,8 @@ async function signIn(
   return hops;
 }
 
-async function sessionOf(browser: TestBrowser) {
-  const response = await browser.request(`${server.url}/v1/agent/session`, {
+async function sessionOf(browser: TestBrowser, at = server) {
+  const response = await browser.request(`${at.url}/v1/agent/session`, {
     headers: { Accept: 'application/json' },
   });
   return { status: response.status, body: await response.json() };
@@ -133,6 +151,15 @@ describe('OpenID Connect sign-in', () => {
       expect.objectContaining({ agent_id: 'oidc.anna-kv', action: 'session.signed_in' }),
     );
     expect(provider.errors).toEqual([]);
+
+    // A whole session: its CSRF token signs it out again.
+    const { csrfToken } = AgentSessionSchema.parse(session.body);
+    const signOut = await browser.request(`${server.url}/v1/agent/session`, {
+      method: 'DELETE',
+      headers: { 'X-CSRF-Token': csrfToken, Accept: 'application/json' },
+    });
+    expect(signOut.status).toBe(204);
+    expect((await sessionOf(browser)).status).toBe(401);
   });
 
   it('gives a specialist the departments of their group mapping', async () => {
@@ -258,6 +285,53 @@ describe('OpenID Connect sign-in', () => {
     const problem = ProblemSchema.parse(await response.json());
     expect(problem.errors?.[0]).toMatchObject({ field: 'returnTo', code: 'invalid_format' });
     expect(browser.cookie(new URL(server.url).host, TRANSACTION_COOKIE)).toBeUndefined();
+  });
+});
+
+describe('OpenID Connect sign-in to local accounts', () => {
+  it('signs the user in as the local account with their verified e-mail address', async () => {
+    const browser = new TestBrowser();
+    const callback = (await signIn(browser, 'alva-idp', { at: withAccounts })).at(-1) as Hop;
+    expect(callback.response.status).toBe(303);
+    const session = await sessionOf(browser, withAccounts);
+    // The account as configured, not as the provider names it.
+    expect(AgentSessionSchema.parse(session.body).agent).toEqual({
+      id: 'alva',
+      name: 'Alva Admin',
+      email: 'alva@kommun.example.se',
+      role: 'admin',
+      departments: [],
+    });
+  });
+
+  it('refuses an address the provider has not verified, and one with no account', async () => {
+    for (const login of ['sven-idp', 'anna-kv']) {
+      const browser = new TestBrowser();
+      const callback = (await signIn(browser, login, { at: withAccounts })).at(-1) as Hop;
+      expect(callback.response.status).toBe(403);
+      expect((await sessionOf(browser, withAccounts)).status).toBe(401);
+    }
+  });
+
+  it('derives an https callback behind a proxy that ended TLS, and a Secure cookie', async () => {
+    const browser = new TestBrowser();
+    const response = await browser.request(`${withAccounts.url}/v1/agent/oidc/login`, {
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
+    expect(response.status).toBe(302);
+    const toProvider = new URL(response.headers.get('Location') ?? '');
+    expect(toProvider.searchParams.get('redirect_uri')).toBe(
+      `${withAccounts.url.replace('http:', 'https:')}${CALLBACK}`,
+    );
+    expect(response.headers.getSetCookie().join()).toMatch(/; Secure/i);
+  });
+
+  it('offers both ways of signing in', async () => {
+    const response = await fetch(`${withAccounts.url}/v1/agent/sign-in-methods`);
+    expect(SignInMethodsSchema.parse(await response.json())).toEqual({
+      local: true,
+      oidc: { loginUrl: '/v1/agent/oidc/login' },
+    });
   });
 });
 

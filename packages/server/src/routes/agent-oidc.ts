@@ -20,7 +20,7 @@ import {
   TRANSACTION_PATH,
   TRANSACTION_TTL_MS,
 } from '../auth/oidc/transaction.js';
-import { startSession } from '../auth/sessions.js';
+import { isHttps, startSession } from '../auth/sessions.js';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../http/http-error.js';
@@ -45,8 +45,7 @@ export function agentOidcRoutes(
   routes.get('/login', async (c) => {
     const returnTo = safeReturnTo(c.req.query('returnTo'));
     if (!returnTo) return refuse(c, 'bad_return_to');
-    const redirectUri =
-      settings.redirectUri ?? new URL(`${TRANSACTION_PATH}/callback`, c.req.url).href;
+    const redirectUri = settings.redirectUri ?? derivedRedirectUri(c, ctx);
     let begun: Awaited<ReturnType<RelyingParty['begin']>>;
     try {
       begun = await relyingParty.begin(redirectUri);
@@ -122,6 +121,17 @@ export function agentOidcRoutes(
   });
 
   return routes;
+}
+
+/**
+ * The callback URL of the server the sign-in started at, `https:` when the request came over
+ * https (also through a trusted proxy that ended TLS). Set `redirectUri` when the host the
+ * browser uses is not the one requests arrive with.
+ */
+function derivedRedirectUri(c: Context<AppEnv>, ctx: AppContext): string {
+  const url = new URL(`${TRANSACTION_PATH}/callback`, c.req.url);
+  if (isHttps(c, ctx.auth)) url.protocol = 'https:';
+  return url.href;
 }
 
 /**

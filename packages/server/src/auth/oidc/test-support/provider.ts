@@ -21,8 +21,8 @@ export interface TestProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Registers the client for `redirectUri` (known once the server under test listens). */
-  register(redirectUri: string): void;
+  /** Registers the client for these redirect URIs (known once the servers under test listen). */
+  register(...redirectUris: string[]): void;
   /** Every error the provider reported, for assertions and debugging. */
   errors: unknown[];
   close(): Promise<void>;
@@ -52,13 +52,13 @@ export async function startTestProvider(
     clientId,
     clientSecret,
     errors,
-    register(redirectUri) {
+    register(...redirectUris) {
       provider = new Provider(issuer, {
         clients: [
           {
             client_id: clientId,
             client_secret: clientSecret,
-            redirect_uris: [redirectUri],
+            redirect_uris: redirectUris,
             grant_types: ['authorization_code'],
             response_types: ['code'],
             token_endpoint_auth_method: 'client_secret_basic',
