@@ -1,6 +1,7 @@
 import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import type { ContactReason } from '@kontakt/core/agent';
 import type { ApiKeyConfig } from './api-keys.js';
 import type { OidcSettings } from './auth/oidc/oidc-options.js';
 import type { AgentAuth } from './auth/settings.js';
@@ -33,6 +34,8 @@ export interface AppContext {
   auth: AgentAuth;
   /** OpenID Connect sign-in, when configured. */
   oidc?: OidcSettings | undefined;
+  /** The reasons for contact cases are tagged with (default: `DEFAULT_REASONS`). */
+  reasons?: readonly ContactReason[];
   /** Every open event stream of this instance (closed first on shutdown). */
   hub: SseHub;
   /** Names this process in logs and probes (several instances share one database). */

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { checkAccountDepartments } from './auth/accounts.js';
 import { checkOidcDepartments } from './auth/oidc/oidc-options.js';
+import { withStreamUnions } from './agent-cases/union-feed.js';
 import { createAgentAuth } from './auth/settings.js';
 import { parseDepartments } from './config.js';
 import { defaultConsoleDir } from './console.js';
@@ -80,7 +81,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     instanceId,
     lifecycle: { shuttingDown: false },
     hub: createSseHub({
-      feed: store.events,
+      // Unions: a specialist of several departments follows their inboxes as one stream.
+      feed: withStreamUnions(store.events),
       ...settings.events,
       onError: (error, stream) => logger.error({ err: error, stream }, 'could not read events'),
     }),

@@ -57,10 +57,14 @@ export interface InboxChange {
  *
  * @since 0.3.0
  * @event change - `InboxChangeEvent`: a case arrived (`case.created`) or changed (`case.updated`).
+ * @event open - Connected (again): changes flow.
  * @event error - `EventStreamErrorEvent`: lost and reconnecting (`willRetry`), or ended.
  */
 export class InboxWatch extends EventTarget implements AsyncIterable<InboxChange> {
   readonly #stream: EventStream;
+  /** Changes no iterator has taken yet: kept from the start, so none is lost before you ask. */
+  readonly #unread: InboxChange[] = [];
+  #wake: (() => void) | undefined;
 
   constructor(stream: EventStream) {
     super();
@@ -68,12 +72,19 @@ export class InboxWatch extends EventTarget implements AsyncIterable<InboxChange
     for (const type of INBOX_EVENTS) {
       stream.addEventListener(type, (event: MessageEvent<string>) => {
         const change = parseChange(type, event.data, event.lastEventId);
-        if (change) this.dispatchEvent(new InboxChangeEvent(change));
+        if (!change) return;
+        // A watch followed by events alone must not grow without end: the oldest go first
+        // (a reader that far behind reloads the inbox anyway).
+        if (this.#unread.push(change) > MAX_UNREAD) this.#unread.shift();
+        this.#wake?.();
+        this.dispatchEvent(new InboxChangeEvent(change));
       });
     }
-    stream.addEventListener('error', (event) =>
-      this.dispatchEvent(new EventStreamErrorEvent(event.error, event.willRetry)),
-    );
+    stream.addEventListener('open', () => this.dispatchEvent(new Event('open')));
+    stream.addEventListener('error', (event) => {
+      this.#wake?.();
+      this.dispatchEvent(new EventStreamErrorEvent(event.error, event.willRetry));
+    });
   }
 
   /** The error that ended the stream, if one did. */
@@ -83,16 +94,33 @@ export class InboxWatch extends EventTarget implements AsyncIterable<InboxChange
 
   close(): void {
     this.#stream.close();
+    this.#wake?.();
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<InboxChange> {
-    for await (const message of this.#stream) {
-      const type = INBOX_EVENTS.find((each) => each === message.type);
-      const change = type && parseChange(type, message.data, message.lastEventId);
-      if (change) yield change;
-    }
+  /** The changes in order, from when the watch was made. One reader: iterators share them. */
+  [Symbol.asyncIterator](): AsyncIterator<InboxChange> {
+    return {
+      next: async () => {
+        for (;;) {
+          const change = this.#unread.shift();
+          if (change) return { done: false, value: change };
+          if (this.#stream.readyState === 'closed') return { done: true, value: undefined };
+          await new Promise<void>((resolve) => {
+            this.#wake = resolve;
+          });
+          this.#wake = undefined;
+        }
+      },
+      return: async () => {
+        this.close();
+        return { done: true, value: undefined };
+      },
+    };
   }
 }
+
+/** Changes an `InboxWatch` keeps for its iterator. */
+const MAX_UNREAD = 1000;
 
 function parseChange(type: InboxEventType, data: string, cursor: string): InboxChange | undefined {
   try {

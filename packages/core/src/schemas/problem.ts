@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'department_not_found',
   'notice_not_found',
   'notice_withdrawn',
+  'case_not_found',
+  'case_already_assigned',
+  'version_conflict',
+  'no_email_address',
   'unauthorized',
   'invalid_credentials',
   'csrf_failed',
@@ -42,6 +46,7 @@ export const FIELD_ERROR_CODES = [
   'unknown_topic',
   'unknown_department',
   'end_before_start',
+  'unknown_reason',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

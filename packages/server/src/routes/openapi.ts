@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { DEPARTMENTS_CACHE_CONTROL } from './departments.js';
 import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
+import { agentCasePaths, agentCaseSchemas } from './openapi-agent-cases.js';
 import { agentOidcPaths, agentOidcSchemas } from './openapi-agent-oidc.js';
 import { noticePaths, noticeSchemas, SECURITY_SCHEMES } from './openapi-notices.js';
 import type { JsonObject } from './openapi-parts.js';
@@ -176,6 +177,7 @@ export function buildOpenApiDocument(): JsonObject {
       ...noticePaths(),
       ...agentPaths(),
       ...agentOidcPaths(),
+      ...agentCasePaths(),
     },
     components: {
       securitySchemes: { ...SECURITY_SCHEMES, ...AGENT_SECURITY_SCHEMES },
@@ -183,6 +185,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...noticeSchemas(),
         ...agentSchemas(),
         ...agentOidcSchemas(),
+        ...agentCaseSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
         Department: jsonSchema(DepartmentSchema, 'output'),

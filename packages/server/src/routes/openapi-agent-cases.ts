@@ -1,0 +1,244 @@
+import {
+  AgentCasePageSchema,
+  AgentCaseSchema,
+  AssignInputSchema,
+  ContactReasonListSchema,
+  ForwardInputSchema,
+  INBOX_MAX_PAGE_SIZE,
+  INBOX_PAGE_SIZE,
+  InboxEventSchema,
+  NoteInputSchema,
+  ReasonInputSchema,
+  RegisterCaseInputSchema,
+  ReplyInputSchema,
+  StatusInputSchema,
+} from '@kontakt/core/agent';
+import { CASE_CHANNELS, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
+import { eventStreamParameters, eventStreamResponse } from '../sse/openapi.js';
+import { agentOperation } from './openapi-agent.js';
+import type { JsonObject } from './openapi-parts.js';
+import { json, jsonSchema, problem, ref } from './openapi-parts.js';
+
+/*
+ * The OpenAPI parts of the agent's case API (`routes/agent-cases.ts`): every operation needs the
+ * session (`agentOperation`), and those that change a case the CSRF header.
+ */
+
+const REFERENCE = {
+  name: 'reference',
+  in: 'path',
+  required: true,
+  description:
+    'The case reference, e.g. `KC-7F3K-9QXM` (typed forms such as `kc 7f3k 9qxm` are read too).',
+  schema: { type: 'string' },
+};
+
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The `ETag` of the case as read (its version, e.g. `"3"`): the action is refused with 412 ' +
+    'when someone changed the case since. Without it the action applies to the case as it is.',
+  schema: { type: 'string' },
+};
+
+const CASE_RESPONSE = {
+  description: 'The case as it is after the action.',
+  headers: { ETag: { description: 'The version, for `If-Match`.', schema: { type: 'string' } } },
+  content: json(ref('AgentCase')),
+};
+
+const NOT_FOUND = problem(
+  'No such case, or not one this person may see (`case_not_found`): specialists see only cases ' +
+    'forwarded to their departments.',
+);
+
+const query = (name: string, schema: JsonObject, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+  description,
+});
+
+/** One action on a case: `POST /v1/agent/cases/{reference}/{action}`. */
+function action(
+  operationId: string,
+  summary: string,
+  body: string,
+  refusals: Record<string, unknown> = {},
+): JsonObject {
+  return {
+    post: agentOperation(
+      {
+        operationId,
+        summary,
+        parameters: [REFERENCE, IF_MATCH],
+        requestBody: { required: true, content: json(ref(body)) },
+        responses: {
+          '200': CASE_RESPONSE,
+          '404': NOT_FOUND,
+          '412': problem('The case changed since the version in `If-Match` (`version_conflict`).'),
+          '422': problem('Invalid fields (`validation_failed`, with `errors`).'),
+          ...refusals,
+        },
+      },
+      { changes: true },
+    ),
+  };
+}
+
+/** `/v1/agent/cases…`, `/v1/agent/inbox/stream` and `/v1/agent/reasons`. */
+export function agentCasePaths(): JsonObject {
+  const base = '/v1/agent/cases/{reference}';
+  return {
+    '/v1/agent/cases': {
+      get: agentOperation({
+        operationId: 'listAgentCases',
+        summary:
+          'The inbox: every case of every channel (a specialist: those forwarded to their departments), newest first.',
+        parameters: [
+          query('department', { type: 'string' }, 'Cases from this department.'),
+          query(
+            'status',
+            { type: 'string', enum: [...STAFF_STATUSES, 'open'] },
+            'This staff status; `open`: every unfinished one.',
+          ),
+          query('channel', { type: 'string', enum: [...CASE_CHANNELS] }, 'This channel.'),
+          query('topic', { type: 'string' }, 'This topic (category id).'),
+          query('need', { type: 'string', enum: [...NEEDS] }, 'Cases with this need.'),
+          query('assigned', { type: 'string' }, '`me`, `none`, or an agent id.'),
+          query(
+            'overdue',
+            { type: 'string', enum: ['true', 'false'] },
+            "Unanswered past the department's answer-time promise (or not).",
+          ),
+          query(
+            'q',
+            { type: 'string', maxLength: 200 },
+            "A case reference, or words of the message, the sender's name, e-mail or phone.",
+          ),
+          query('after', { type: 'string' }, 'The `next` of the previous page.'),
+          query(
+            'limit',
+            { type: 'integer', minimum: 1, maximum: INBOX_MAX_PAGE_SIZE, default: INBOX_PAGE_SIZE },
+            'Cases per page.',
+          ),
+        ],
+        responses: {
+          '200': { description: 'A page of the inbox.', content: json(ref('AgentCasePage')) },
+          '422': problem('Invalid filters (`validation_failed`, with `errors`).'),
+        },
+      }),
+      post: agentOperation(
+        {
+          operationId: 'registerCase',
+          summary: 'Register a phone call or a visit as a case (agents and admins).',
+          requestBody: { required: true, content: json(ref('RegisterCase')) },
+          responses: {
+            '201': {
+              ...CASE_RESPONSE,
+              description: 'The case, held by whoever registered it.',
+              headers: {
+                ...CASE_RESPONSE.headers,
+                Location: { description: 'The case.', schema: { type: 'string' } },
+              },
+            },
+            '422': problem(
+              'Invalid fields, an unknown department, topic or reason (`validation_failed`).',
+            ),
+          },
+        },
+        { changes: true, forbidden: 'Specialists do not register cases (`forbidden`).' },
+      ),
+    },
+    [base]: {
+      get: agentOperation({
+        operationId: 'getAgentCase',
+        summary: 'One case: message, needs, contact details, origin, timeline and mails.',
+        parameters: [REFERENCE],
+        responses: { '200': { ...CASE_RESPONSE, description: 'The case.' }, '404': NOT_FOUND },
+      }),
+    },
+    [`${base}/take`]: action('takeCase', 'Take the case (assign it to yourself).', 'Empty', {
+      '409': problem('Someone else holds the case (`case_already_assigned`).'),
+    }),
+    [`${base}/assign`]: action(
+      'assignCase',
+      'Assign the case to an agent, or to nobody.',
+      'Assign',
+    ),
+    [`${base}/replies`]: action(
+      'replyToCase',
+      'Reply: an e-mail to the citizen (plain text, the reference in the subject), or a note of a call made or a letter sent.',
+      'Reply',
+      { '409': problem('An e-mail reply to a case without an address (`no_email_address`).') },
+    ),
+    [`${base}/notes`]: action(
+      'noteOnCase',
+      'An internal note (never shown to the citizen).',
+      'Note',
+    ),
+    [`${base}/status`]: action(
+      'setCaseStatus',
+      "Set the staff status, with a public note (the citizen's status view shows it) or an internal one.",
+      'SetStatus',
+    ),
+    [`${base}/forward`]: action(
+      'forwardCase',
+      "Forward to a department with the reason; that department's specialists then see the case.",
+      'Forward',
+    ),
+    [`${base}/reason`]: action(
+      'tagCaseReason',
+      'Tag the reason for contact and, when it is avoidable demand, the page that caused it.',
+      'TagReason',
+    ),
+    '/v1/agent/inbox/stream': {
+      get: agentOperation({
+        operationId: 'streamInbox',
+        summary: 'The inbox live: cases that arrive or change, of those this person may see.',
+        parameters: eventStreamParameters(),
+        responses: {
+          '200': eventStreamResponse({
+            description:
+              'Resume from the `cursor` of `GET /v1/agent/cases` to miss nothing between the two.',
+            events: {
+              'case.created': { description: 'A case arrived.', data: ref('InboxEvent') },
+              'case.updated': {
+                description: 'A case changed: read it again.',
+                data: ref('InboxEvent'),
+              },
+            },
+          }),
+        },
+      }),
+    },
+    '/v1/agent/reasons': {
+      get: agentOperation({
+        operationId: 'listReasons',
+        summary:
+          'The reasons for contact cases are tagged with; `avoidable` marks avoidable demand.',
+        responses: { '200': { description: 'The reasons.', content: json(ref('ReasonList')) } },
+      }),
+    },
+  };
+}
+
+export function agentCaseSchemas(): JsonObject {
+  return {
+    AgentCasePage: jsonSchema(AgentCasePageSchema, 'output'),
+    AgentCase: jsonSchema(AgentCaseSchema, 'output'),
+    RegisterCase: jsonSchema(RegisterCaseInputSchema, 'input'),
+    Empty: { type: 'object' },
+    Assign: jsonSchema(AssignInputSchema, 'input'),
+    Reply: jsonSchema(ReplyInputSchema, 'input'),
+    Note: jsonSchema(NoteInputSchema, 'input'),
+    SetStatus: jsonSchema(StatusInputSchema, 'input'),
+    Forward: jsonSchema(ForwardInputSchema, 'input'),
+    TagReason: jsonSchema(ReasonInputSchema, 'input'),
+    InboxEvent: jsonSchema(InboxEventSchema, 'output'),
+    ReasonList: jsonSchema(ContactReasonListSchema, 'output'),
+  };
+}
