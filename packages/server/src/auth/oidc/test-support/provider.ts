@@ -31,11 +31,13 @@ export interface TestProvider {
 /** Starts the provider; call `register` with the server's callback before signing in. */
 export async function startTestProvider(
   identities: Record<string, TestIdentity>,
+  /** The issuer's host name: `localhost` makes it another site than a server on 127.0.0.1. */
+  { hostname = '127.0.0.1' }: { hostname?: string } = {},
 ): Promise<TestProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const issuer = `http://127.0.0.1:${port}`;
+  const issuer = `http://${hostname}:${port}`;
   const clientId = 'kontakt-console';
   const clientSecret = 'a-client-secret-for-tests-only-0123456789';
   const errors: unknown[] = [];
