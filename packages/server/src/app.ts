@@ -13,6 +13,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { mountStatic } from './middleware/static.js';
 import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { agentAuditRoutes } from './routes/agent-audit.js';
+import { agentDashboardRoutes } from './routes/agent-dashboard.js';
 import { agentCasesRoutes } from './routes/agent-cases.js';
 import { agentOidcRoutes } from './routes/agent-oidc.js';
 import { agentSessionRoutes } from './routes/agent-session.js';
@@ -37,6 +38,8 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/admin/notices/:id/withdraw': ['POST'],
   '/v1/agent/session': ['GET', 'HEAD', 'POST', 'DELETE'],
   '/v1/agent/audit': ['GET', 'HEAD'],
+  '/v1/agent/dashboard': ['GET', 'HEAD'],
+  '/v1/agent/dashboard/export.csv': ['GET', 'HEAD'],
   '/v1/agent/cases': ['GET', 'HEAD', 'POST'],
   '/v1/agent/cases/:reference': ['GET', 'HEAD'],
   '/v1/agent/cases/:reference/:action': ['POST'],
@@ -72,6 +75,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/admin/notices', adminNoticesRoutes(ctx));
   app.route('/v1/agent/session', agentSessionRoutes(ctx));
   app.route('/v1/agent/audit', agentAuditRoutes(ctx));
+  app.route('/v1/agent/dashboard', agentDashboardRoutes(ctx));
   app.route('/v1/agent', agentCasesRoutes(ctx));
   app.route('/v1/agent/sign-in-methods', agentSignInMethodsRoutes(ctx));
   // Without OpenID Connect settings its endpoints are not there at all (404).

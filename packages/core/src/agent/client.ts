@@ -4,6 +4,8 @@ import type { AuditResource } from './audit.js';
 import { auditResource } from './audit.js';
 import type { AgentCasesResource } from './cases-resource.js';
 import { agentCasesResource } from './cases-resource.js';
+import type { DashboardResource } from './dashboard-resource.js';
+import { dashboardResource } from './dashboard-resource.js';
 import type { AgentClientState, AgentHttpOptions } from './http.js';
 import { createAgentHttp } from './http.js';
 import type { SessionResource } from './session.js';
@@ -31,6 +33,8 @@ export interface AgentClient {
   readonly audit: AuditResource;
   /** The inbox, cases and the actions on them. */
   readonly cases: AgentCasesResource;
+  /** Contacts, avoidable demand and kept promises over a period. */
+  readonly dashboard: DashboardResource;
 }
 
 /**
@@ -53,5 +57,6 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     session: sessionResource(http, state),
     audit: auditResource(http),
     cases: agentCasesResource(http, { endpoint, fetch: options.fetch }),
+    dashboard: dashboardResource(http, endpoint),
   };
 }

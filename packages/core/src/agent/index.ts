@@ -70,6 +70,28 @@ export {
   createAgentClient,
 } from './client.js';
 export {
+  CHAT_DIRECT_ANSWER_MINUTES,
+  DASHBOARD_MAX_DAYS,
+  DASHBOARD_TABLES,
+  DASHBOARD_TOP_PAGES,
+  type Dashboard,
+  type DashboardBreakdown,
+  DashboardBreakdownSchema,
+  type DashboardCount,
+  DashboardCountSchema,
+  type DashboardFirstAnswer,
+  DashboardFirstAnswerSchema,
+  type DashboardQuery,
+  DashboardQuerySchema,
+  DashboardSchema,
+  type DashboardShare,
+  DashboardShareSchema,
+  type DashboardTable,
+  DashboardTableSchema,
+  EMAIL_ANSWER_WORKING_DAYS,
+} from './dashboard.js';
+export { type DashboardResource, dashboardResource } from './dashboard-resource.js';
+export {
   type AgentClientState,
   type AgentHttpOptions,
   agentCall,

@@ -9,6 +9,7 @@ import type { AppEnv } from '../env.js';
 import { DEPARTMENTS_CACHE_CONTROL } from './departments.js';
 import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
 import { agentCasePaths, agentCaseSchemas } from './openapi-agent-cases.js';
+import { agentDashboardPaths, agentDashboardSchemas } from './openapi-agent-dashboard.js';
 import { agentOidcPaths, agentOidcSchemas } from './openapi-agent-oidc.js';
 import { noticePaths, noticeSchemas, SECURITY_SCHEMES } from './openapi-notices.js';
 import type { JsonObject } from './openapi-parts.js';
@@ -177,6 +178,7 @@ export function buildOpenApiDocument(): JsonObject {
       ...noticePaths(),
       ...agentPaths(),
       ...agentOidcPaths(),
+      ...agentDashboardPaths(),
       ...agentCasePaths(),
     },
     components: {
@@ -185,6 +187,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...noticeSchemas(),
         ...agentSchemas(),
         ...agentOidcSchemas(),
+        ...agentDashboardSchemas(),
         ...agentCaseSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { agentCaseReads, agentCaseWrites } from '../agent-cases/operations.js';
 import { authReads, authWrites } from '../auth/operations.js';
+import { dashboardReads } from '../dashboard/queries.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
 import type { NewEvent } from './events.js';
 import { headCursor, readEvents } from './events.js';
@@ -40,6 +41,7 @@ export const reads = {
   ...authReads,
   ...mailReads,
   ...agentCaseReads,
+  ...dashboardReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {

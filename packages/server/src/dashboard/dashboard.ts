@@ -1,0 +1,180 @@
+import type {
+  Dashboard,
+  DashboardBreakdown,
+  DashboardFirstAnswer,
+  DashboardShare,
+} from '@kontakt/core/agent';
+import {
+  CHAT_DIRECT_ANSWER_MINUTES,
+  DASHBOARD_TOP_PAGES,
+  EMAIL_ANSWER_WORKING_DAYS,
+} from '@kontakt/core/agent';
+import { addWorkingDays } from '@kontakt/core/calendar';
+import type { CaseChannel, Department } from '@kontakt/core/schemas';
+import { CASE_CHANNELS } from '@kontakt/core/schemas';
+import type { AnswerRow, CountRow, DashboardData } from './queries.js';
+
+/**
+ * Makes the dashboard out of what the store counted (`selectDashboardData`): breakdowns sorted
+ * largest first, pages without their query string (it may hold personal data, and it splits one
+ * page into many), and the KKiK shares, for which working days need each department's calendar.
+ */
+export function buildDashboard(
+  data: DashboardData,
+  period: { from: Date; to: Date; now: Date },
+  departments: ReadonlyMap<string, Department>,
+): Dashboard {
+  return {
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    generatedAt: period.now.toISOString(),
+    contacts: data.totals.contacts,
+    avoidable: data.totals.avoidable,
+    tagged: data.totals.tagged,
+    byDepartment: breakdown(data.byDepartment),
+    byPage: breakdown(mergeBy(data.byPage, pageOf), DASHBOARD_TOP_PAGES),
+    byTopic: breakdown(data.byTopic),
+    byChannel: breakdown(data.byChannel),
+    byReason: breakdown(data.byReason),
+    avoidableByPage: breakdown(mergeBy(data.avoidableByPage, pageOf), DASHBOARD_TOP_PAGES),
+    emailAnsweredInTime: emailShare(data.answers, period.now, departments),
+    chatsAnsweredDirectly: chatShare(data.answers, period.now),
+    firstAnswer: firstAnswers(data.answers),
+    overdue: breakdown(data.overdue),
+  };
+}
+
+/** Largest first (then by key, so equal counts keep one order); `top` cuts the list. */
+function breakdown(rows: readonly CountRow[], top = Number.POSITIVE_INFINITY): DashboardBreakdown {
+  const sorted = [...rows].sort((a, b) => b.contacts - a.contacts || a.key.localeCompare(b.key));
+  const kept = sorted.slice(0, top);
+  const left = sorted.slice(kept.length).reduce((sum, row) => sum + row.contacts, 0);
+  return { rows: kept, otherContacts: left };
+}
+
+function mergeBy(rows: readonly CountRow[], keyOf: (key: string) => string): CountRow[] {
+  const merged = new Map<string, CountRow>();
+  for (const row of rows) {
+    const key = keyOf(row.key);
+    const known = merged.get(key);
+    if (known) {
+      known.contacts += row.contacts;
+      known.avoidable += row.avoidable;
+    } else merged.set(key, { ...row, key });
+  }
+  return [...merged.values()];
+}
+
+/** A page as the dashboard names it: origin and path, no query string or fragment. */
+export function pageOf(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const { origin, pathname } = new URL(url);
+  return `${origin}${pathname}`;
+}
+
+/**
+ * KKiK: of the e-mail questions (the citizen asked to be answered by e-mail) that arrived in the
+ * period, how many were answered within two working days of the department's calendar. One not
+ * answered yet counts once its time is up; until then it is pending.
+ */
+function emailShare(
+  rows: readonly AnswerRow[],
+  now: Date,
+  departments: ReadonlyMap<string, Department>,
+): DashboardShare {
+  const deadlines = deadlineCache(departments);
+  return share(
+    rows.filter((row) => row.answerChannel === 'email' || row.channel === 'email'),
+    (row) => deadlines(row.department, new Date(row.createdAt)),
+    now,
+  );
+}
+
+/** Chats an agent answered within `CHAT_DIRECT_ANSWER_MINUTES` of their start. */
+function chatShare(rows: readonly AnswerRow[], now: Date): DashboardShare {
+  return share(
+    rows.filter((row) => row.channel === 'chat'),
+    (row) => new Date(Date.parse(row.createdAt) + CHAT_DIRECT_ANSWER_MINUTES * 60_000),
+    now,
+  );
+}
+
+function share(
+  rows: readonly AnswerRow[],
+  deadlineOf: (row: AnswerRow) => Date,
+  now: Date,
+): DashboardShare {
+  let kept = 0;
+  let counted = 0;
+  let pending = 0;
+  for (const row of rows) {
+    const deadline = deadlineOf(row).getTime();
+    if (row.firstAnsweredAt !== null) {
+      counted++;
+      if (Date.parse(row.firstAnsweredAt) <= deadline) kept++;
+    } else if (now.getTime() > deadline) counted++;
+    else pending++;
+  }
+  return { kept, counted, share: counted === 0 ? null : kept / counted, pending };
+}
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/**
+ * The KKiK deadline of a question to `department` sent at `sent`: the end of the second working
+ * day after it, on the department's calendar (its time zone and closed days). Remembered per
+ * department and day: a period holds thousands of questions over a few hundred days.
+ */
+function deadlineCache(departments: ReadonlyMap<string, Department>) {
+  const known = new Map<string, Date>();
+  return (id: string, sent: Date): Date => {
+    const department = departments.get(id);
+    const timeZone = department?.openingHours.timeZone;
+    // Only the calendar day in the department's zone counts, and every zone's offset is a whole
+    // number of quarter hours: one quarter hour never straddles two local days.
+    const key = `${id}\n${Math.floor(sent.getTime() / QUARTER_HOUR_MS)}`;
+    let deadline = known.get(key);
+    if (!deadline) {
+      deadline = addWorkingDays(sent, EMAIL_ANSWER_WORKING_DAYS, {
+        ...(timeZone ? { timeZone } : {}),
+        closedDates: (department?.openingHours.special ?? [])
+          .filter((each) => each.closed === true)
+          .map((each) => each.date),
+      });
+      known.set(key, deadline);
+    }
+    return deadline;
+  };
+}
+
+/** Per channel that had contacts: how many got a first answer, and how long it took. */
+function firstAnswers(rows: readonly AnswerRow[]): DashboardFirstAnswer[] {
+  const byChannel = new Map<string, { minutes: number[]; unanswered: number }>();
+  for (const row of rows) {
+    const entry = byChannel.get(row.channel) ?? { minutes: [], unanswered: 0 };
+    byChannel.set(row.channel, entry);
+    if (row.firstAnsweredAt === null) entry.unanswered++;
+    else entry.minutes.push((Date.parse(row.firstAnsweredAt) - Date.parse(row.createdAt)) / 60_000);
+  }
+  return CASE_CHANNELS.filter((channel) => byChannel.has(channel)).map((channel: CaseChannel) => {
+    const { minutes, unanswered } = byChannel.get(channel) as {
+      minutes: number[];
+      unanswered: number;
+    };
+    minutes.sort((a, b) => a - b);
+    return {
+      channel,
+      answered: minutes.length,
+      unanswered,
+      medianMinutes: percentile(minutes, 0.5),
+      p90Minutes: percentile(minutes, 0.9),
+    };
+  });
+}
+
+/** The nearest-rank percentile of sorted values, to a tenth of a minute; `null` of none. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return Math.round((sorted[rank - 1] as number) * 10) / 10;
+}

@@ -1,0 +1,174 @@
+import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
+import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
+import type { Database } from '../store/schema.js';
+
+/*
+ * The dashboard's reads. Counting is done by the database (`group by` over the period, which the
+ * inbox's `(created_at, reference)` index serves as a range); only what SQL cannot say the same way
+ * on both stores — medians and working days — is computed from a narrow row per case, in
+ * `dashboard.ts`.
+ */
+
+/** A count of contacts by one key, as the database grouped them. */
+export interface CountRow {
+  key: string;
+  contacts: number;
+  avoidable: number;
+}
+
+/** What the dashboard needs to know of one case to time its first answer. */
+export interface AnswerRow {
+  channel: string;
+  department: string;
+  createdAt: string;
+  firstAnsweredAt: string | null;
+  /** The answer channel the citizen asked for (`email`, `phone`, `visit`), when it was a message. */
+  answerChannel: string | null;
+}
+
+/** Everything the dashboard is made from, for one period (plain data: it crosses to the worker). */
+export interface DashboardData {
+  totals: { contacts: number; avoidable: number; tagged: number };
+  byDepartment: CountRow[];
+  byPage: CountRow[];
+  byTopic: CountRow[];
+  byChannel: CountRow[];
+  byReason: CountRow[];
+  avoidableByPage: CountRow[];
+  answers: AnswerRow[];
+  overdue: CountRow[];
+}
+
+/** The period `[from, to)` and the moment "overdue" is judged at, as ISO strings in UTC. */
+export interface DashboardPeriod {
+  from: string;
+  to: string;
+  now: string;
+}
+
+const DIMENSIONS = {
+  byDepartment: 'department',
+  byPage: 'page_url',
+  byTopic: 'topic',
+  byChannel: 'channel',
+  byReason: 'reason',
+} as const;
+
+export async function selectDashboardData(
+  db: Kysely<Database>,
+  period: DashboardPeriod,
+): Promise<DashboardData> {
+  const inPeriod = db
+    .selectFrom('cases')
+    .where('created_at', '>=', period.from)
+    .where('created_at', '<', period.to);
+  const avoidableSum = sql<number>`sum(case when reason_avoidable = 1 then 1 else 0 end)`;
+
+  const countBy = async (column: (typeof DIMENSIONS)[keyof typeof DIMENSIONS]) =>
+    toCountRows(
+      await inPeriod
+        .select([
+          sql<string | null>`${sql.ref(column)}`.as('key'),
+          sql<number>`count(*)`.as('contacts'),
+          avoidableSum.as('avoidable'),
+        ])
+        .groupBy(column)
+        .execute(),
+    );
+
+  const totals = await inPeriod
+    .select([
+      sql<number>`count(*)`.as('contacts'),
+      avoidableSum.as('avoidable'),
+      sql<number>`sum(case when reason is not null then 1 else 0 end)`.as('tagged'),
+    ])
+    .executeTakeFirstOrThrow();
+
+  const causedBy = sql<string>`coalesce(nullif(reason_page, ''), page_url)`;
+  const avoidableByPage = toCountRows(
+    await inPeriod
+      .where('reason_avoidable', '=', 1)
+      .select([
+        causedBy.as('key'),
+        sql<number>`count(*)`.as('contacts'),
+        sql<number>`count(*)`.as('avoidable'),
+      ])
+      .groupBy(causedBy)
+      .execute(),
+  );
+
+  const answerChannel = onPostgres(db)
+    ? sql<string | null>`(message::jsonb ->> 'answerChannel')`
+    : sql<string | null>`json_extract(message, '$.answerChannel')`;
+  const answers = (
+    await inPeriod
+      .select([
+        'channel',
+        'department',
+        'created_at',
+        'first_answered_at',
+        answerChannel.as('answer_channel'),
+      ])
+      .execute()
+  ).map((row) => ({
+    channel: row.channel,
+    department: row.department,
+    createdAt: row.created_at,
+    firstAnsweredAt: row.first_answered_at,
+    answerChannel: row.answer_channel,
+  }));
+
+  // Overdue now, whenever the case arrived: open and past its department's promise.
+  const overdue = toCountRows(
+    await db
+      .selectFrom('cases')
+      .where('answer_by', '<', period.now)
+      .where('staff_status', 'not in', [...FINISHED_STAFF_STATUSES])
+      .select([
+        sql<string>`department`.as('key'),
+        sql<number>`count(*)`.as('contacts'),
+        sql<number>`sum(case when reason_avoidable = 1 then 1 else 0 end)`.as('avoidable'),
+      ])
+      .groupBy('department')
+      .execute(),
+  );
+
+  return {
+    totals: {
+      contacts: Number(totals.contacts ?? 0),
+      avoidable: Number(totals.avoidable ?? 0),
+      tagged: Number(totals.tagged ?? 0),
+    },
+    byDepartment: await countBy(DIMENSIONS.byDepartment),
+    byPage: await countBy(DIMENSIONS.byPage),
+    byTopic: await countBy(DIMENSIONS.byTopic),
+    byChannel: await countBy(DIMENSIONS.byChannel),
+    byReason: await countBy(DIMENSIONS.byReason),
+    avoidableByPage,
+    answers,
+    overdue,
+  };
+}
+
+/** PostgreSQL returns `count(*)` as a string (bigint) and `sum` of nothing as null. */
+function toCountRows(
+  rows: readonly {
+    key: string | null;
+    contacts: number | string;
+    avoidable: number | string | null;
+  }[],
+): CountRow[] {
+  return rows.map((row) => ({
+    key: row.key ?? '',
+    contacts: Number(row.contacts),
+    avoidable: Number(row.avoidable ?? 0),
+  }));
+}
+
+const onPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/** The dashboard's store operations (see `store/operations.ts`). */
+export const dashboardReads = {
+  dashboardData: selectDashboardData,
+};

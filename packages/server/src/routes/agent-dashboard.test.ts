@@ -1,0 +1,262 @@
+import { DashboardSchema } from '@kontakt/core/agent';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signIn, testAccounts } from '../test-support/agents.js';
+import type { TestServer } from '../test-support/departments.js';
+import { startTestServer, validSubmission } from '../test-support/departments.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** The server's clock: a Wednesday in March 2027, settable by the tests. */
+let now = new Date('2027-03-10T12:00:00Z');
+
+async function start(): Promise<TestServer> {
+  now = new Date('2027-03-10T12:00:00Z');
+  server = await startTestServer({ accounts: await testAccounts(), now: () => now });
+  return server;
+}
+
+interface Seed {
+  department?: 'gata' | 'skola';
+  pageUrl?: string;
+  topic?: string;
+  answerChannel?: 'email' | 'phone';
+  /** ISO time the case arrived (the server's clock is set to it while it is sent). */
+  at: string;
+  firstAnsweredAt?: string;
+  channel?: string;
+  reason?: { id: string; avoidable: boolean; page?: string };
+}
+
+/** Sends a real submission at `seed.at`, then sets what agents would have done since. */
+async function seed(running: TestServer, each: Seed): Promise<string> {
+  const before = now;
+  now = new Date(each.at);
+  const department = each.department ?? 'gata';
+  const body = validSubmission(
+    {
+      topic: each.topic ?? (department === 'gata' ? 'parkering' : 'skolval'),
+      ...(each.answerChannel === 'phone'
+        ? { answerChannel: 'phone', phone: '070-123 45 67', email: undefined }
+        : {}),
+    },
+    { department, pageUrl: each.pageUrl ?? `https://${department}.example.se/parkering` },
+  );
+  const response = await fetch(`${running.url}/v1/cases`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: `https://${department}.example.se` },
+    body: JSON.stringify(body),
+  });
+  now = before;
+  expect(response.status, await response.clone().text()).toBe(201);
+  const { reference } = (await response.json()) as { reference: string };
+  const changes = {
+    ...(each.channel ? { channel: each.channel } : {}),
+    ...(each.firstAnsweredAt ? { first_answered_at: each.firstAnsweredAt } : {}),
+    ...(each.reason
+      ? {
+          reason: each.reason.id,
+          reason_avoidable: each.reason.avoidable ? 1 : 0,
+          reason_page: each.reason.page ?? null,
+        }
+      : {}),
+  };
+  if (Object.keys(changes).length > 0) {
+    await running.database.inspect((db) =>
+      db.updateTable('cases').set(changes).where('reference', '=', reference).execute(),
+    );
+  }
+  return reference;
+}
+
+const PERIOD = 'from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z';
+
+async function dashboard(running: TestServer, query = PERIOD, user = 'anna') {
+  const session = await signIn(running.url, user);
+  return fetch(`${running.url}/v1/agent/dashboard?${query}`, { headers: session.headers });
+}
+
+describe('GET /v1/agent/dashboard', () => {
+  it('counts contacts by department, page, topic, channel and reason over the period', async () => {
+    const running = await start();
+    await seed(running, {
+      at: '2027-03-01T09:00:00Z',
+      pageUrl: 'https://gata.example.se/parkering?namn=Anna#form',
+      reason: { id: 'otydlig-information', avoidable: true },
+    });
+    await seed(running, {
+      at: '2027-03-02T09:00:00Z',
+      pageUrl: 'https://gata.example.se/parkering',
+      reason: {
+        id: 'otydlig-information',
+        avoidable: true,
+        page: 'https://gata.example.se/avgifter',
+      },
+    });
+    await seed(running, {
+      at: '2027-03-03T09:00:00Z',
+      department: 'skola',
+      pageUrl: 'https://skola.example.se/',
+    });
+    // Outside the period: not counted.
+    await seed(running, { at: '2027-02-28T22:59:59Z' });
+    await seed(running, { at: '2027-04-01T00:00:00Z' });
+
+    const answer = await dashboard(running);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const result = DashboardSchema.parse(await answer.json());
+    expect(result).toMatchObject({ contacts: 3, avoidable: 2, tagged: 2 });
+    expect(result.byDepartment.rows).toEqual([
+      { key: 'gata', contacts: 2, avoidable: 2 },
+      { key: 'skola', contacts: 1, avoidable: 0 },
+    ]);
+    // One page, whatever its query string and fragment (they may hold personal data).
+    expect(result.byPage.rows).toEqual([
+      { key: 'https://gata.example.se/parkering', contacts: 2, avoidable: 2 },
+      { key: 'https://skola.example.se/', contacts: 1, avoidable: 0 },
+    ]);
+    expect(result.byTopic.rows.map((row) => row.key)).toEqual(['parkering', 'skolval']);
+    expect(result.byChannel.rows).toEqual([{ key: 'web_form', contacts: 3, avoidable: 2 }]);
+    expect(result.byReason.rows).toEqual([
+      { key: 'otydlig-information', contacts: 2, avoidable: 2 },
+      { key: '', contacts: 1, avoidable: 0 },
+    ]);
+    // Avoidable demand lands on the page that caused it, when the agent named one.
+    expect(result.avoidableByPage.rows).toEqual([
+      { key: 'https://gata.example.se/avgifter', contacts: 1, avoidable: 1 },
+      { key: 'https://gata.example.se/parkering', contacts: 1, avoidable: 1 },
+    ]);
+  });
+
+  it('measures e-mail questions answered within two working days, on the calendar', async () => {
+    const running = await start();
+    now = new Date('2027-03-31T12:00:00Z');
+    // Thursday 25 March 2027, before Easter: two working days end Wednesday 31 March, 17:00
+    // (Good Friday and Easter Monday are holidays).
+    const thursday = '2027-03-25T09:00:00Z';
+    await seed(running, { at: thursday, firstAnsweredAt: '2027-03-31T14:59:00Z' }); // kept
+    await seed(running, { at: thursday, firstAnsweredAt: '2027-03-31T15:01:00Z' }); // late
+    await seed(running, { at: '2027-03-01T09:00:00Z' }); // never answered, long late
+    await seed(running, { at: '2027-03-30T09:00:00Z' }); // not answered, not late yet
+    await seed(running, { at: '2027-03-02T09:00:00Z', answerChannel: 'phone' }); // not e-mail
+
+    const result = DashboardSchema.parse(await (await dashboard(running)).json());
+    expect(result.emailAnsweredInTime).toEqual({ kept: 1, counted: 3, share: 1 / 3, pending: 1 });
+    // No chats yet: nothing to count, and no share to show.
+    expect(result.chatsAnsweredDirectly).toEqual({ kept: 0, counted: 0, share: null, pending: 0 });
+  });
+
+  it('times the first answer per channel and counts chats answered directly', async () => {
+    const running = await start();
+    await seed(running, { at: '2027-03-01T09:00:00Z', firstAnsweredAt: '2027-03-01T10:00:00Z' });
+    await seed(running, { at: '2027-03-01T09:00:00Z', firstAnsweredAt: '2027-03-01T12:00:00Z' });
+    await seed(running, { at: '2027-03-01T09:00:00Z' });
+    const chat = { channel: 'chat', at: '2027-03-02T09:00:00Z' };
+    await seed(running, { ...chat, firstAnsweredAt: '2027-03-02T09:02:00Z' });
+    await seed(running, { ...chat, firstAnsweredAt: '2027-03-02T09:30:00Z' });
+
+    const result = DashboardSchema.parse(await (await dashboard(running)).json());
+    expect(result.firstAnswer).toEqual([
+      { channel: 'web_form', answered: 2, unanswered: 1, medianMinutes: 60, p90Minutes: 180 },
+      { channel: 'chat', answered: 2, unanswered: 0, medianMinutes: 2, p90Minutes: 30 },
+    ]);
+    expect(result.chatsAnsweredDirectly).toEqual({ kept: 1, counted: 2, share: 0.5, pending: 0 });
+  });
+
+  it('counts open cases past their promise now, whenever they arrived', async () => {
+    const running = await start();
+    // gata promises two working days, skola five: on 10 March only the gata case is late.
+    await seed(running, { at: '2027-03-04T09:00:00Z' });
+    await seed(running, { at: '2027-03-05T09:00:00Z', department: 'skola' });
+    const answered = await seed(running, { at: '2027-03-04T09:00:00Z' });
+    await running.database.inspect((db) =>
+      db
+        .updateTable('cases')
+        .set({ staff_status: 'resolved' })
+        .where('reference', '=', answered)
+        .execute(),
+    );
+    const result = DashboardSchema.parse(
+      await (await dashboard(running, 'from=2027-01-01T00:00:00Z&to=2027-01-02T00:00:00Z')).json(),
+    );
+    expect(result.contacts).toBe(0);
+    expect(result.overdue.rows).toEqual([{ key: 'gata', contacts: 1, avoidable: 0 }]);
+  });
+
+  it('refuses a period that ends before it starts, is too long or is not a time', async () => {
+    const running = await start();
+    for (const [query, field, code] of [
+      ['from=2027-03-02T00:00:00Z&to=2027-03-01T00:00:00Z', 'to', 'end_before_start'],
+      ['from=2025-01-01T00:00:00Z&to=2027-03-01T00:00:00Z', 'to', 'too_long'],
+      ['from=yesterday&to=2027-03-01T00:00:00Z', 'from', 'invalid_format'],
+      ['to=2027-03-01T00:00:00Z', 'from', 'required'],
+    ] as const) {
+      const answer = await dashboard(running, query);
+      expect(answer.status, query).toBe(422);
+      const problem = (await answer.json()) as {
+        code: string;
+        errors: { field: string; code: string }[];
+      };
+      expect(problem.code).toBe('validation_failed');
+      expect(problem.errors, query).toContainEqual(expect.objectContaining({ field, code }));
+    }
+  });
+
+  it('is for agents and admins: 401 without a session, 403 for a specialist', async () => {
+    const running = await start();
+    expect((await fetch(`${running.url}/v1/agent/dashboard?${PERIOD}`)).status).toBe(401);
+    expect((await dashboard(running, PERIOD, 'sven')).status).toBe(403);
+    expect((await dashboard(running, PERIOD, 'alva')).status).toBe(200);
+  });
+});
+
+describe('GET /v1/agent/dashboard/export.csv', () => {
+  it('gives one table as CSV for spreadsheets: BOM, CRLF, quoting, no formulas', async () => {
+    const running = await start();
+    await seed(running, {
+      at: '2027-03-01T09:00:00Z',
+      pageUrl: 'https://gata.example.se/a,b',
+      reason: {
+        id: 'otydlig-information',
+        avoidable: true,
+        page: '=HYPERLINK("https://evil.example")',
+      },
+    });
+    const session = await signIn(running.url, 'anna');
+    const answer = await fetch(
+      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=avoidable-pages`,
+      { headers: session.headers },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="kontakt-avoidable-pages-2027-03-01-2027-04-01.csv"',
+    );
+    const bytes = new Uint8Array(await answer.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text).toBe(
+      'page,contacts,avoidable\r\n"\'=HYPERLINK(""https://evil.example"")",1,1\r\n',
+    );
+
+    const pages = await fetch(
+      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=pages`,
+      { headers: session.headers },
+    );
+    expect(await pages.text()).toContain('"https://gata.example.se/a,b",1,1\r\n');
+  });
+
+  it('refuses an unknown table', async () => {
+    const running = await start();
+    const session = await signIn(running.url, 'anna');
+    const answer = await fetch(
+      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=passwords`,
+      { headers: session.headers },
+    );
+    expect(answer.status).toBe(422);
+  });
+});

@@ -1,0 +1,62 @@
+import type { DashboardQuery } from '@kontakt/core/agent';
+import { DashboardQuerySchema, DashboardTableSchema } from '@kontakt/core/agent';
+import { toFieldErrors } from '@kontakt/core/schemas';
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { requireAgent } from '../auth/require-agent.js';
+import type { AppContext } from '../context.js';
+import { dashboardCsv } from '../dashboard/csv.js';
+import { buildDashboard } from '../dashboard/dashboard.js';
+import type { AppEnv } from '../env.js';
+import { ProblemError } from '../http/http-error.js';
+
+const ExportQuerySchema = z.extend(DashboardQuerySchema, { table: DashboardTableSchema });
+
+/**
+ * `GET /v1/agent/dashboard?from=…&to=…` (JSON) and `GET /v1/agent/dashboard/export.csv?…&table=…`
+ * (one of its tables as CSV): agents and admins. Specialists see only what was forwarded to their
+ * department, so the whole center's figures are not theirs (`403 forbidden`).
+ */
+export function agentDashboardRoutes(ctx: AppContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use(requireAgent(ctx, { roles: ['agent'] }));
+
+  const dashboardFor = async (query: DashboardQuery) => {
+    const now = ctx.now();
+    const period = { from: new Date(query.from), to: new Date(query.to), now };
+    const data = await ctx.store.read('dashboardData', {
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      now: now.toISOString(),
+    });
+    return buildDashboard(data, period, ctx.departments);
+  };
+
+  routes.get('/', async (c) => {
+    const query = parseQuery(DashboardQuerySchema, c.req.query());
+    return c.json(await dashboardFor(query), 200, { 'Cache-Control': 'no-store' });
+  });
+
+  routes.get('/export.csv', async (c) => {
+    const query = parseQuery(ExportQuerySchema, c.req.query());
+    const csv = dashboardCsv(await dashboardFor(query), query.table);
+    const day = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+    const name = `kontakt-${query.table}-${day(query.from)}-${day(query.to)}.csv`;
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'no-store',
+    });
+  });
+  return routes;
+}
+
+function parseQuery<T>(schema: z.ZodMiniType<T>, raw: Record<string, string>): T {
+  const parsed = schema.safeParse(raw, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const errors = toFieldErrors(parsed.error.issues);
+  throw new ProblemError(422, 'validation_failed', {
+    detail: `${errors.length} query parameter(s) are invalid.`,
+    errors,
+  });
+}

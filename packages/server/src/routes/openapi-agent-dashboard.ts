@@ -1,0 +1,82 @@
+import { DASHBOARD_MAX_DAYS, DASHBOARD_TABLES, DashboardSchema } from '@kontakt/core/agent';
+import { agentOperation } from './openapi-agent.js';
+import type { JsonObject } from './openapi-parts.js';
+import { json, jsonSchema, problem, ref } from './openapi-parts.js';
+
+const PERIOD = [
+  {
+    name: 'from',
+    in: 'query',
+    required: true,
+    schema: { type: 'string', format: 'date-time' },
+    description: 'Start of the period (inclusive), with its offset.',
+  },
+  {
+    name: 'to',
+    in: 'query',
+    required: true,
+    schema: { type: 'string', format: 'date-time' },
+    description: `End of the period (exclusive), after \`from\` and at most ${DASHBOARD_MAX_DAYS} days later.`,
+  },
+];
+
+const NOT_FOR_SPECIALISTS =
+  'A specialist (`forbidden`): the figures of the whole contact center are for agents and admins.';
+const INVALID_PERIOD = problem(
+  'The period is missing, not date-times, ends before it starts or is too long (`validation_failed`, with `errors`).',
+);
+
+/** `/v1/agent/dashboard` and its CSV export. */
+export function agentDashboardPaths(): JsonObject {
+  return {
+    '/v1/agent/dashboard': {
+      get: agentOperation(
+        {
+          operationId: 'getDashboard',
+          summary:
+            'Contacts by department, page, topic, channel and reason over a period; avoidable demand by page; e-mail questions answered within two working days, chats answered directly, time to first answer per channel, and cases overdue now.',
+          parameters: PERIOD,
+          responses: {
+            '200': { description: 'The dashboard.', content: json(ref('Dashboard')) },
+            '422': INVALID_PERIOD,
+          },
+        },
+        { forbidden: NOT_FOR_SPECIALISTS },
+      ),
+    },
+    '/v1/agent/dashboard/export.csv': {
+      get: agentOperation(
+        {
+          operationId: 'exportDashboard',
+          summary:
+            'One table of the dashboard as CSV (UTF-8 with a byte order mark, CRLF; cells a spreadsheet would read as a formula start with an apostrophe).',
+          parameters: [
+            ...PERIOD,
+            {
+              name: 'table',
+              in: 'query',
+              required: true,
+              schema: { type: 'string', enum: [...DASHBOARD_TABLES] },
+              description: 'Which table.',
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'The table, as an attachment.',
+              headers: {
+                'Content-Disposition': { schema: { type: 'string' } },
+              },
+              content: { 'text/csv': { schema: { type: 'string' } } },
+            },
+            '422': INVALID_PERIOD,
+          },
+        },
+        { forbidden: NOT_FOR_SPECIALISTS },
+      ),
+    },
+  };
+}
+
+export function agentDashboardSchemas(): JsonObject {
+  return { Dashboard: jsonSchema(DashboardSchema, 'output') };
+}
