@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import type { ContactReason } from '@kontakt/core/agent';
 import type { Department, FieldError } from '@kontakt/core/schemas';
 import { DepartmentSchema, toFieldErrors } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
+import { parseReasons } from './agent-cases/reasons.js';
 import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
 import type { AccountConfig } from './auth/accounts.js';
@@ -39,6 +41,8 @@ export interface ConfigFile {
   adminApiKeys: ApiKeyConfig[];
   /** Local accounts of the agent console (`kontakt-server hash-password` makes the hashes). */
   accounts: AccountConfig[];
+  /** The reasons for contact (`[{ id, name: { sv, en }, avoidable }]`); default `DEFAULT_REASONS`. */
+  reasons?: ContactReason[];
 }
 
 const AdminApiKeysSchema = z
@@ -70,6 +74,7 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     departments,
     adminApiKeys: parseApiKeys(record.adminApiKeys ?? [], path),
     accounts: parseAccounts(record.accounts ?? [], path),
+    ...(record.reasons === undefined ? {} : { reasons: parseReasons(record.reasons, path) }),
   };
 }
 

@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
     departments: config.departments,
     adminApiKeys: [...config.adminApiKeys, ...cli.adminApiKeys],
     accounts: config.accounts,
+    ...(config.reasons ? { reasons: config.reasons } : {}),
   }).catch((error: unknown) => {
     throw nameSources(error, cli.sources);
   });

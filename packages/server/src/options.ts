@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
+import type { ContactReason } from '@kontakt/core/agent';
 import type { DepartmentInput } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
+import { ReasonsSchema } from './agent-cases/reasons.js';
 import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
 import type { AccountConfigInput } from './auth/accounts.js';
@@ -95,6 +97,8 @@ export interface ServerOptions {
    * `kontakt-server hash-password` makes the hash). Without any, only OpenID Connect signs in.
    */
   accounts?: AccountConfigInput[];
+  /** The reasons for contact cases are tagged with; default `DEFAULT_REASONS` (see `agent-cases/reasons.ts`). */
+  reasons?: ContactReason[];
   /**
    * Agent sessions end after `idleMs` without use (default 30 minutes) and `absoluteMs` after
    * sign-in (default 12 hours).
@@ -198,6 +202,7 @@ export const ServerOptionsSchema = z.pipe(
     logLevel: z._default(z.optional(z.enum(LOG_LEVELS)), SERVER_DEFAULTS.logLevel),
     adminApiKeys: z._default(z.optional(z.array(ApiKeyConfigSchema)), []),
     accounts: z._default(z.optional(AccountsSchema), []),
+    reasons: z.optional(ReasonsSchema),
     session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
     oidc: z.optional(OidcOptionsSchema),
     mail: z.optional(MailOptionsSchema),

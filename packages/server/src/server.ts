@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { pino } from 'pino';
+import { withStreamUnions } from './agent-cases/union-feed.js';
 import { createApp } from './app.js';
 import { checkAccountDepartments } from './auth/accounts.js';
 import { checkOidcDepartments } from './auth/oidc/oidc-options.js';
-import { withStreamUnions } from './agent-cases/union-feed.js';
 import { createAgentAuth } from './auth/settings.js';
 import { parseDepartments } from './config.js';
 import { defaultConsoleDir } from './console.js';
@@ -78,6 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       trustForwardedProto: settings.trustForwardedProto,
     }),
     oidc: settings.oidc,
+    ...(settings.reasons ? { reasons: settings.reasons } : {}),
     instanceId,
     lifecycle: { shuttingDown: false },
     hub: createSseHub({

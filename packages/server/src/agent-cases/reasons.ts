@@ -54,7 +54,8 @@ export const DEFAULT_REASONS: readonly ContactReason[] = [
   { id: 'ovrigt', name: { sv: 'Övrigt', en: 'Other' }, avoidable: false },
 ];
 
-const ReasonsSchema = z.array(ContactReasonSchema).check(
+/** A configured list of reasons: at least one, no id twice. */
+export const ReasonsSchema = z.array(ContactReasonSchema).check(
   z.minLength(1, 'required'),
   z.refine(
     (reasons) => new Set(reasons.map((reason) => reason.id)).size === reasons.length,
