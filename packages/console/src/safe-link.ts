@@ -33,3 +33,12 @@ export function safeLink(text: string | null | undefined, label?: string): Templ
   if (!url) return html`<span class="unlinked">${shown}</span>`;
   return html`<a href=${url.href} target="_blank" rel="noopener noreferrer nofollow">${shown}</a>`;
 }
+
+/** An address a person could have typed: no spaces, no `?`/`#`/`&` that would add headers to the mail. */
+const PLAIN_ADDRESS = /^[^\s@?&#/\\]+@[^\s@?&#/\\]+$/;
+
+/** A `mailto:` link for an e-mail address from data, through `safeLink`; anything odd stays text. */
+export function mailtoLink(address: string | null | undefined): TemplateResult {
+  if (!address || !PLAIN_ADDRESS.test(address)) return safeLink(undefined, address ?? '');
+  return safeLink(`mailto:${address}`, address);
+}

@@ -35,12 +35,25 @@ export const VIEWS: Record<ViewName, View> = {
   inbox: {
     adminOnly: false,
     heading: (t) => t.nav.inbox,
-    render: ({ t }) => html`<p>${t.loading}</p>`,
+    load: async () => {
+      const { KcInboxView } = await import('../views/inbox.js');
+      KcInboxView.define('kc-inbox-view');
+    },
+    render: ({ client, base }) =>
+      html`<kc-inbox-view .client=${client} base=${base}></kc-inbox-view>`,
   },
   case: {
     adminOnly: false,
-    heading: (_, route) => (route.name === 'case' ? route.reference : ''),
-    render: ({ t }) => html`<p>${t.loading}</p>`,
+    heading: (t, route) => (route.name === 'case' ? t.caseView.heading(route.reference) : ''),
+    load: async () => {
+      const { KcCaseView } = await import('../views/case.js');
+      KcCaseView.define('kc-case-view');
+    },
+    render: ({ client, route }) =>
+      html`<kc-case-view
+        .client=${client}
+        reference=${route.name === 'case' ? route.reference : ''}
+      ></kc-case-view>`,
   },
   notices: {
     adminOnly: true,

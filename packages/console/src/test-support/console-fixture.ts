@@ -4,6 +4,8 @@
  * origin (packages/console/scripts/wtr-api-proxy.mjs) as the console reaches its server, and the
  * app rendered at a URL under `/console`.
  */
+import type { ContactMessageInput } from '@kontakt/core';
+import { createClient } from '@kontakt/core';
 import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { KcConsole } from '../app/console.js';
@@ -140,4 +142,59 @@ export async function signedIn(element: KcConsole, username: string): Promise<vo
   await waitUntil(() => element.shadowRoot?.querySelector('nav') !== null, 'not signed in', {
     timeout: 10_000,
   });
+}
+
+/** A message as a citizen sends it through the form's client; resolves with its reference. */
+export async function submitCase(
+  server: TestServer,
+  message: Partial<ContactMessageInput> = {},
+  department = 'gata',
+): Promise<string> {
+  const client = createClient({
+    endpoint: endpointOf(server),
+    department,
+    outbox: false,
+    retry: 0,
+    pageUrl: () => `https://${department}.example.se/sida`,
+  });
+  const receipt = await client.cases.submit({
+    topic: department === 'gata' ? 'parkering' : 'skolval',
+    message: 'Hur söker jag boendeparkering?',
+    answerChannel: 'email',
+    email: 'anna.andersson@example.se',
+    ...message,
+  } as ContactMessageInput);
+  return receipt.reference;
+}
+
+/** Goes to a path inside the console as a click on a link would. */
+export async function goTo(
+  element: KcConsole,
+  path: string,
+  expectedHeading: string,
+): Promise<void> {
+  element.navigate(path);
+  await waitUntil(() => heading(element) === expectedHeading, `did not reach ${path}`, {
+    timeout: 10_000,
+  });
+}
+
+/** The first `selector` inside the view `tag` (selectors do not cross shadow roots; this does). */
+export function inView<T extends Element = HTMLElement>(
+  element: KcConsole,
+  tag: string,
+  selector: string,
+): T | null {
+  const view = deepQuery(element, tag);
+  return view ? deepQuery<T>(view, selector) : null;
+}
+
+/** Every `selector` inside the view `tag`. */
+export function allInView<T extends Element = HTMLElement>(
+  element: KcConsole,
+  tag: string,
+  selector: string,
+): T[] {
+  const view = deepQuery(element, tag);
+  return view ? deepQueryAll<T>(view, selector) : [];
 }

@@ -1,5 +1,5 @@
 import type { AgentClient, AuditEntry, AuditQuery } from '@kontakt/core/agent';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
@@ -52,9 +52,12 @@ export class KcAuditView extends ConsoleElement {
   private query: AuditQuery = {};
   private loading: AbortController | undefined;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load(false);
+  /**
+   * Loads once the client is there: a view rendered before its chunk arrived gets its properties
+   * at its first update, not yet when it connects.
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('client')) void this.load(false);
   }
 
   override disconnectedCallback(): void {

@@ -1,7 +1,7 @@
 import type { AgentClient } from '@kontakt/core/agent';
 import type { AdminNotice, NoticeInput, NoticeSeverity } from '@kontakt/core/schemas';
 import { LOCALES, NOTICE_SEVERITIES } from '@kontakt/core/schemas';
-import type { TemplateResult } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
@@ -88,9 +88,12 @@ export class KcNoticesView extends ConsoleElement {
     return this.client && adminNotices(this.client);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  /**
+   * Loads once the client is there: a view rendered before its chunk arrived gets its properties
+   * at its first update, not yet when it connects.
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('client')) void this.load();
   }
 
   override disconnectedCallback(): void {

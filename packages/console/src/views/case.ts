@@ -1,0 +1,690 @@
+import type {
+  AgentCase,
+  AgentClient,
+  AgentTimelineEntry,
+  CaseActionOptions,
+  ContactReason,
+  InboxChangeEvent,
+  InboxWatch,
+  ReplyChannel,
+} from '@kontakt/core/agent';
+import { REPLY_CHANNELS } from '@kontakt/core/agent';
+import type { StaffStatus } from '@kontakt/core/schemas';
+import { STAFF_STATUSES } from '@kontakt/core/schemas';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { css, html, nothing } from 'lit';
+import { ConsoleElement } from '../internal/console-element.js';
+import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
+import { KcAnnounceEvent } from '../internal/events.js';
+import { mailtoLink, safeLink } from '../safe-link.js';
+import { base, tokens } from '../styles/tokens.js';
+import { viewStyles } from './view.styles.js';
+
+type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason';
+
+/**
+ * One case: what the citizen wrote (as text, never markup), their needs and contact details,
+ * where it came from, its state, the timeline and its mail, and what staff do with it: take it,
+ * answer, note, set the status, forward, tag the reason for contact. Every action sends the
+ * version seen; when someone else changed the case first, the latest is shown instead.
+ *
+ * @summary The case view.
+ */
+export class KcCaseView extends ConsoleElement {
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    css`
+      .columns {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+        gap: var(--_space-l);
+      }
+      section {
+        margin-block-end: var(--_space-l);
+      }
+      h2 {
+        font-size: 1.25rem;
+        margin-block: var(--_space-m) var(--_space-s);
+      }
+      .message,
+      .text {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+        unicode-bidi: plaintext;
+      }
+      .message {
+        padding: var(--_space-m);
+        border-inline-start: 4px solid var(--_color-primary);
+        background: var(--_color-surface-raised);
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 0.25rem var(--_space-m);
+        margin: 0;
+      }
+      dt {
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+        unicode-bidi: isolate;
+      }
+      ol.timeline {
+        padding-inline-start: 1.25rem;
+      }
+      ol.timeline li {
+        margin-block-end: var(--_space-s);
+      }
+      .failed {
+        color: var(--_color-danger);
+        font-weight: 600;
+      }
+      form {
+        margin-block-end: var(--_space-l);
+      }
+      fieldset {
+        border: 0;
+        padding: 0;
+        margin: 0 0 var(--_space-m);
+      }
+      legend {
+        font-weight: 600;
+      }
+      .radio {
+        display: flex;
+        gap: var(--_space-s);
+        align-items: center;
+        min-block-size: 2.75rem;
+      }
+      .radio input {
+        inline-size: 1.25rem;
+        block-size: 1.25rem;
+        min-block-size: auto;
+      }
+    `,
+  ];
+
+  static override properties = {
+    client: { attribute: false },
+    reference: { type: String },
+    data: { state: true },
+    problem: { state: true },
+    reasons: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+  };
+
+  client: AgentClient | undefined;
+  reference = '';
+  protected data: AgentCase | undefined;
+  /** Why the case is not shown: `not-found`, or anything else that failed. */
+  protected problem: 'not-found' | 'failed' | undefined;
+  protected reasons: ContactReason[] = [];
+  /** Field errors of the last action, by `action.field`; `action.form` for the whole form. */
+  protected errors: Map<string, string> = new Map();
+  protected busy: Action | 'take' | undefined;
+  private loading: AbortController | undefined;
+  private watch: InboxWatch | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loading?.abort();
+    this.watch?.close();
+    this.watch = undefined;
+  }
+
+  /** Loads once the client is there (a view rendered before its chunk arrived gets it at its first update). */
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('reference') || changed.has('client')) void this.load();
+    if (changed.has('client')) {
+      this.follow();
+      void this.loadReasons();
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (!this.client || !this.reference) return;
+    this.loading?.abort();
+    const loading = new AbortController();
+    this.loading = loading;
+    try {
+      this.data = await this.client.cases.get(this.reference, { signal: loading.signal });
+      this.problem = undefined;
+    } catch (error) {
+      if (isAbort(error) || reportSessionEnd(this, error)) return;
+      this.problem = ['not_found', 'case_not_found', 'forbidden'].includes(errorCode(error))
+        ? 'not-found'
+        : 'failed';
+    }
+  }
+
+  private async loadReasons(): Promise<void> {
+    try {
+      this.reasons = (await this.client?.cases.reasons()) ?? [];
+    } catch (error) {
+      reportSessionEnd(this, error);
+    }
+  }
+
+  /** Changes by others (a mail sent, a colleague's note) show up without a reload. */
+  private follow(): void {
+    this.watch?.close();
+    if (!this.client) return;
+    this.watch = this.client.cases.watch();
+    this.watch.addEventListener('change', (event) => {
+      const { reference } = (event as InboxChangeEvent).change;
+      if (reference === this.reference && !this.busy) void this.load();
+    });
+  }
+
+  private announce(message: string): void {
+    this.dispatchEvent(new KcAnnounceEvent(message));
+  }
+
+  private get options(): CaseActionOptions {
+    return { version: this.data?.version };
+  }
+
+  /** Runs one action on the case; its answer is the case as it is now. */
+  private async act(
+    action: Action | 'take',
+    run: (client: AgentClient) => Promise<AgentCase>,
+    done: (updated: AgentCase) => string,
+    form?: HTMLFormElement,
+  ): Promise<void> {
+    if (!this.client || this.busy) return;
+    this.busy = action;
+    this.errors = new Map();
+    try {
+      this.data = await run(this.client);
+      form?.reset();
+      this.announce(done(this.data));
+    } catch (error) {
+      if (reportSessionEnd(this, error)) return;
+      const code = errorCode(error);
+      if (code === 'version_conflict' || code === 'already_assigned') {
+        await this.load();
+        this.announce(this.l10n.t.caseView.changed);
+        return;
+      }
+      const fields = (error as { fieldErrors?: { field: string; code: string }[] }).fieldErrors;
+      this.errors = new Map(
+        fields?.length
+          ? fields.map((field) => [`${action}.${field.field}`, field.code])
+          : [[`${action}.form`, code]],
+      );
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  private submit(action: Action) {
+    return (event: SubmitEvent) => {
+      event.preventDefault();
+      const form = event.target as HTMLFormElement;
+      const data = new FormData(form);
+      const value = (name: string) => String(data.get(name) ?? '').trim();
+      const reference = this.reference;
+      const t = this.l10n.t.caseView;
+      const v = this.l10n.t.vocabulary;
+      switch (action) {
+        case 'reply':
+          return this.act(
+            action,
+            (client) =>
+              client.cases.reply(
+                reference,
+                { via: value('via') as ReplyChannel, text: value('text') },
+                this.options,
+              ),
+            () => t.replied,
+            form,
+          );
+        case 'note':
+          return this.act(
+            action,
+            (client) => client.cases.note(reference, value('text'), this.options),
+            () => t.noted,
+            form,
+          );
+        case 'status': {
+          const status = value('status') as StaffStatus;
+          return this.act(
+            action,
+            (client) =>
+              client.cases.setStatus(
+                reference,
+                {
+                  status,
+                  visibility: value('visibility') === 'public' ? 'public' : 'internal',
+                  ...(value('note') ? { note: value('note') } : {}),
+                },
+                this.options,
+              ),
+            () => t.statusSet(v.statuses[status]),
+            form,
+          );
+        }
+        case 'forward':
+          return this.act(
+            action,
+            (client) =>
+              client.cases.forward(
+                reference,
+                { department: value('department'), reason: value('reason') },
+                this.options,
+              ),
+            () => t.forwarded(value('department')),
+            form,
+          );
+        case 'reason':
+          return this.act(
+            action,
+            (client) =>
+              client.cases.tagReason(
+                reference,
+                { reason: value('reason'), ...(value('page') ? { page: value('page') } : {}) },
+                this.options,
+              ),
+            () => t.reasonTagged(this.reasonName(value('reason'))),
+            form,
+          );
+      }
+    };
+  }
+
+  private reasonName(id: string): string {
+    const reason = this.reasons.find((each) => each.id === id);
+    return (this.l10n.locale === 'en' ? reason?.name.en : undefined) ?? reason?.name.sv ?? id;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.l10n.t;
+    if (this.problem === 'not-found') return html`<p role="alert">${t.caseView.notFound}</p>`;
+    if (this.problem === 'failed') {
+      return html`<p role="alert">${t.errors.load}</p>
+        <button type="button" @click=${() => this.load()}>${t.errors.retry}</button>`;
+    }
+    const data = this.data;
+    if (!data) return html`<p>${t.loading}</p>`;
+    return html`
+      <div class="columns">
+        <div>
+          ${this.renderMessage(data)} ${this.renderNeeds(data)} ${this.renderContact(data)}
+          ${this.renderOrigin(data)}
+        </div>
+        <div>${this.renderState(data)} ${this.renderMails(data)} ${this.renderTimeline(data)}</div>
+      </div>
+      ${this.renderActions(data)}
+    `;
+  }
+
+  private renderMessage(data: AgentCase): TemplateResult {
+    return html`<section aria-labelledby="message-heading">
+      <h2 id="message-heading">${this.l10n.t.caseView.message}</h2>
+      <p class="message" dir="auto">${data.message.text}</p>
+    </section>`;
+  }
+
+  private renderNeeds(data: AgentCase): TemplateResult {
+    const t = this.l10n.t;
+    const needs = data.message.needs.map((need) =>
+      need === 'interpreter' && data.message.interpreterLanguage
+        ? t.caseView.interpreterIn(data.message.interpreterLanguage)
+        : t.vocabulary.needs[need],
+    );
+    return html`<section aria-labelledby="needs-heading">
+      <h2 id="needs-heading">${t.caseView.needs}</h2>
+      ${
+        needs.length
+          ? html`<ul>
+            ${needs.map((need) => html`<li dir="auto">${need}</li>`)}
+          </ul>`
+          : html`<p>${t.caseView.noNeeds}</p>`
+      }
+    </section>`;
+  }
+
+  private renderContact(data: AgentCase): TemplateResult {
+    const t = this.l10n.t;
+    const { message } = data;
+    return html`<section aria-labelledby="contact-heading">
+      <h2 id="contact-heading">${t.caseView.contact}</h2>
+      <dl>
+        ${message.name ? html`<dt>${t.caseView.name}</dt><dd dir="auto">${message.name}</dd>` : nothing}
+        ${
+          message.email
+            ? html`<dt>${t.caseView.email}</dt><dd>${mailtoLink(message.email)}</dd>`
+            : nothing
+        }
+        ${message.phone ? html`<dt>${t.caseView.phone}</dt><dd>${message.phone}</dd>` : nothing}
+        <dt>${t.caseView.answerChannel}</dt>
+        <dd>${t.vocabulary.answerChannels[message.answerChannel] ?? message.answerChannel}</dd>
+        <dt>${t.caseView.answerLanguage}</dt>
+        <dd>${message.answerLanguage}</dd>
+      </dl>
+    </section>`;
+  }
+
+  private renderOrigin(data: AgentCase): TemplateResult {
+    const t = this.l10n.t.caseView;
+    return html`<section aria-labelledby="origin-heading">
+      <h2 id="origin-heading">${t.origin}</h2>
+      <dl>
+        <dt>${t.department}</dt>
+        <dd>${data.origin.department} · ${data.topic}</dd>
+        ${data.origin.pageUrl ? html`<dt>${t.page}</dt><dd>${safeLink(data.origin.pageUrl)}</dd>` : nothing}
+        ${data.origin.widget ? html`<dt>${t.widget}</dt><dd>${data.origin.widget}</dd>` : nothing}
+      </dl>
+    </section>`;
+  }
+
+  private renderState(data: AgentCase): TemplateResult {
+    const t = this.l10n.t;
+    const reason = data.reason;
+    return html`<section aria-labelledby="state-heading">
+      <h2 id="state-heading">${t.caseView.state}</h2>
+      <dl>
+        <dt>${t.caseView.status}</dt>
+        <dd>${t.vocabulary.statuses[data.status] ?? data.status}</dd>
+        <dt>${t.caseView.assignee}</dt>
+        <dd>${data.assignee?.name ?? t.caseView.nobody}</dd>
+        ${
+          data.forwardedTo
+            ? html`<dt>${t.caseView.forwardedTo}</dt><dd>${data.forwardedTo}</dd>`
+            : nothing
+        }
+        <dt>${t.caseView.reason}</dt>
+        <dd>
+          ${
+            reason
+              ? html`${this.reasonName(reason.id)}${
+                  reason.avoidable && reason.page
+                    ? html` (${t.caseView.avoidable}: ${safeLink(reason.page)})`
+                    : nothing
+                }`
+              : t.caseView.noReason
+          }
+        </dd>
+        ${
+          data.answerBy
+            ? html`<dt>${t.caseView.answerBy}</dt>
+              <dd>
+                <time datetime=${data.answerBy}>${this.l10n.dateTime(data.answerBy)}</time>
+                ${data.overdue ? html`<strong class="late">${t.inbox.late}</strong>` : nothing}
+              </dd>`
+            : nothing
+        }
+      </dl>
+    </section>`;
+  }
+
+  private renderMails(data: AgentCase): TemplateResult | typeof nothing {
+    if (data.mails.length === 0) return nothing;
+    const t = this.l10n.t.caseView;
+    return html`<section aria-labelledby="mails-heading">
+      <h2 id="mails-heading">${t.mails}</h2>
+      <ul>
+        ${data.mails.map(
+          (mail) => html`<li>
+            <span dir="auto">${mail.subject}</span> → ${mail.to}:
+            <span class=${mail.state === 'failed' ? 'failed' : ''}
+              >${t.mailState[mail.state] ?? mail.state}</span
+            >
+            ${
+              mail.state === 'failed' && mail.lastError
+                ? html`<div class="failed">${t.mailFailed(mail.lastError)}</div>`
+                : nothing
+            }
+          </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
+  private renderTimeline(data: AgentCase): TemplateResult {
+    const t = this.l10n.t.caseView;
+    return html`<section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">${t.timeline}</h2>
+      <ol class="timeline">
+        ${data.timeline.map(
+          (entry) => html`<li>
+            <time datetime=${entry.at}>${this.l10n.dateTime(entry.at)}</time>:
+            ${this.describe(entry)} ${entry.actor ? t.by(entry.actor.name) : nothing}
+            ${this.entryText(entry)}
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  private describe(entry: AgentTimelineEntry): string {
+    const t = this.l10n.t;
+    const e = t.caseView.entry;
+    switch (entry.kind) {
+      case 'message_in':
+        return e.message_in(t.vocabulary.channels[entry.channel] ?? entry.channel);
+      case 'reply':
+        return e.reply(t.vocabulary.replyChannels[entry.via] ?? entry.via);
+      case 'note':
+        return e.note;
+      case 'status':
+        return e.status(
+          t.vocabulary.statuses[entry.status] ?? entry.status,
+          entry.visibility === 'public' ? t.caseView.public : t.caseView.internal,
+        );
+      case 'forward':
+        return e.forward(entry.department);
+      case 'assign':
+        return e.assign(entry.assignee?.name ?? t.caseView.nobody);
+      case 'reason':
+        return e.reason(this.reasonName(entry.reason));
+    }
+  }
+
+  private entryText(entry: AgentTimelineEntry): TemplateResult | typeof nothing {
+    const text =
+      entry.kind === 'reply' || entry.kind === 'note'
+        ? entry.text
+        : entry.kind === 'status'
+          ? entry.note
+          : entry.kind === 'forward'
+            ? entry.reason
+            : entry.kind === 'reason'
+              ? entry.page
+              : undefined;
+    return text ? html`<div class="text" dir="auto">${text}</div>` : nothing;
+  }
+
+  private renderActions(data: AgentCase): TemplateResult {
+    const t = this.l10n.t.caseView;
+    const v = this.l10n.t.vocabulary;
+    return html`<section aria-labelledby="actions-heading">
+      <h2 id="actions-heading">${t.actions}</h2>
+      <p>
+        <button
+          type="button"
+          ?disabled=${this.busy !== undefined}
+          @click=${() =>
+            this.act(
+              'take',
+              (client) => client.cases.take(this.reference, this.options),
+              () => t.taken,
+            )}
+        >
+          ${t.take}
+        </button>
+      </p>
+      ${this.renderForm(
+        'reply',
+        t.reply,
+        [
+          this.select(
+            'reply',
+            'via',
+            t.replyVia,
+            REPLY_CHANNELS.map((via) => [via, v.replyChannels[via]]),
+            data.message.email ? 'email' : 'phone',
+          ),
+          this.textarea('reply', 'text', t.replyText),
+        ],
+        t.replySend,
+      )}
+      ${this.renderForm('note', t.note, [this.textarea('note', 'text', t.noteText)], t.noteSave)}
+      ${this.renderForm(
+        'status',
+        t.setStatus,
+        [
+          this.select(
+            'status',
+            'status',
+            t.status,
+            STAFF_STATUSES.map((status) => [status, v.statuses[status]]),
+            data.status,
+          ),
+          this.textarea('status', 'note', t.statusNote),
+          html`<fieldset>
+          <legend>${t.visibility}</legend>
+          <label class="radio"
+            ><input type="radio" name="visibility" value="internal" checked /> ${t.internal}</label
+          >
+          <label class="radio"
+            ><input type="radio" name="visibility" value="public" /> ${t.public}</label
+          >
+        </fieldset>`,
+        ],
+        t.statusSave,
+      )}
+      ${this.renderForm(
+        'forward',
+        t.forward,
+        [
+          this.input('forward', 'department', t.forwardTo),
+          this.textarea('forward', 'reason', t.forwardReason),
+        ],
+        t.forwardSave,
+      )}
+      ${this.renderForm(
+        'reason',
+        t.tagReason,
+        [
+          this.select(
+            'reason',
+            'reason',
+            t.reasonPick,
+            this.reasons.map((reason) => [
+              reason.id,
+              `${this.reasonName(reason.id)}${reason.avoidable ? ` (${t.avoidable})` : ''}`,
+            ]),
+            data.reason?.id ?? '',
+          ),
+          this.input('reason', 'page', t.reasonPage, 'url', t.reasonPageHint),
+        ],
+        t.reasonSave,
+      )}
+    </section>`;
+  }
+
+  private renderForm(
+    action: Action,
+    legend: string,
+    fields: TemplateResult[],
+    submit: string,
+  ): TemplateResult {
+    const problem = this.errors.get(`${action}.form`);
+    return html`<form novalidate @submit=${this.submit(action)} aria-labelledby=${`${action}-legend`}>
+      <h3 id=${`${action}-legend`}>${legend}</h3>
+      ${problem ? html`<p class="error" role="alert">${this.describeError(problem)}</p>` : nothing}
+      ${fields}
+      <button type="submit" ?disabled=${this.busy !== undefined}>${submit}</button>
+    </form>`;
+  }
+
+  private describeError(code: string): string {
+    const t = this.l10n.t.errors;
+    if (code === 'forbidden') return t.forbidden;
+    if (code === 'network_error' || code === 'timeout') return t.network;
+    return this.l10n.t.notices.fieldError(code);
+  }
+
+  private fieldState(action: Action, name: string) {
+    const error = this.errors.get(`${action}.${name}`);
+    const id = `${action}-${name}`;
+    return { id, error, describedby: error ? `${id}-error` : undefined };
+  }
+
+  private fieldError(id: string, error: string | undefined): TemplateResult | typeof nothing {
+    return error
+      ? html`<p class="error" id=${`${id}-error`}>${this.l10n.t.notices.fieldError(error)}</p>`
+      : nothing;
+  }
+
+  private textarea(action: Action, name: string, label: string): TemplateResult {
+    const { id, error, describedby } = this.fieldState(action, name);
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <textarea
+        id=${id}
+        name=${name}
+        rows="4"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedby ?? nothing}
+      ></textarea>
+      ${this.fieldError(id, error)}
+    </div>`;
+  }
+
+  private input(
+    action: Action,
+    name: string,
+    label: string,
+    type = 'text',
+    hint?: string,
+  ): TemplateResult {
+    const { id, error, describedby } = this.fieldState(action, name);
+    const described = [hint ? `${id}-hint` : '', describedby ?? ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
+      <input
+        id=${id}
+        name=${name}
+        type=${type}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${described || nothing}
+      />
+      ${this.fieldError(id, error)}
+    </div>`;
+  }
+
+  private select(
+    action: Action,
+    name: string,
+    label: string,
+    options: [string, string][],
+    selected: string,
+  ): TemplateResult {
+    const { id, error, describedby } = this.fieldState(action, name);
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <select
+        id=${id}
+        name=${name}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedby ?? nothing}
+      >
+        ${options.map(
+          ([value, text]) =>
+            html`<option value=${value} ?selected=${value === selected}>${text}</option>`,
+        )}
+      </select>
+      ${this.fieldError(id, error)}
+    </div>`;
+  }
+}

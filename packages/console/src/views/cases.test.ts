@@ -1,0 +1,235 @@
+// The inbox and a case against a real server: cases from citizens listed and arriving live,
+// search, a case opened and worked (take, note, answer, status, forward), the forwarded case seen
+// by that department's specialist and by no one else; by keyboard only; axe in each view.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { KcConsole } from '../app/console.js';
+import type { TestServer } from '../test-support/console-fixture.js';
+import {
+  allInView,
+  announced,
+  cleanupConsoles,
+  deepQuery,
+  focused,
+  goTo,
+  heading,
+  inView,
+  renderConsole,
+  signedIn,
+  startServer,
+  stopServer,
+  submitCase,
+} from '../test-support/console-fixture.js';
+
+let server: TestServer;
+let first: string;
+
+before(async () => {
+  server = await startServer();
+  first = await submitCase(server, {
+    message: 'Vår gata har inte plogats på tre dagar.\nKan ni komma i dag?',
+    name: 'Karin Persson',
+    needs: ['interpreter'],
+    interpreterLanguage: 'finska',
+  });
+});
+after(async () => {
+  await stopServer(server);
+});
+afterEach(cleanupConsoles);
+
+const rows = (element: KcConsole) =>
+  allInView(element, 'kc-inbox-view', 'tbody tr').map((row) => row.textContent ?? '');
+const inboxLoaded = (element: KcConsole) =>
+  waitUntil(() => rows(element).length > 0, 'the inbox did not fill', { timeout: 10_000 });
+
+/** Submits a form of the case view by clicking its button, and waits for what is announced. */
+async function act(element: KcConsole, form: string, fill: Record<string, string>, said: string) {
+  const view = deepQuery(element, 'kc-case-view') as HTMLElement;
+  const root = view.shadowRoot as ShadowRoot;
+  for (const [name, value] of Object.entries(fill)) {
+    const field = root.querySelector<HTMLInputElement>(`#${form}-${name}`);
+    if (!field) throw new Error(`No field ${form}-${name}`);
+    field.value = value;
+  }
+  root
+    .querySelector<HTMLButtonElement>(
+      `form[aria-labelledby="${form}-legend"] button[type="submit"]`,
+    )
+    ?.click();
+  await waitUntil(() => announced(element) === said, `not announced: ${said}`, { timeout: 10_000 });
+}
+
+const timeline = (element: KcConsole) =>
+  allInView(element, 'kc-case-view', 'ol.timeline li').map((item) =>
+    (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  );
+
+describe('the inbox', () => {
+  it('lists cases from citizens with who, what and the needs, axe-clean', async () => {
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    await inboxLoaded(element);
+    const row = rows(element).find((text) => text.includes(first)) ?? '';
+    expect(row).to.contain('Karin Persson');
+    expect(row).to.contain('Vår gata har inte plogats');
+    expect(row).to.contain('Tolk');
+    expect(row).to.contain('Inkommet');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows a case that arrives while it is open, and says so politely', async () => {
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    await inboxLoaded(element);
+    const reference = await submitCase(server, { message: 'Gatlampan på Storgatan 5 är trasig.' });
+    await waitUntil(() => rows(element).some((text) => text.includes(reference)), 'not live', {
+      timeout: 10_000,
+    });
+    await waitUntil(() => announced(element) === 'Ett nytt ärende har kommit in.');
+    expect(rows(element)[0]).to.contain(reference);
+  });
+
+  it('finds a case by its reference', async () => {
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    await inboxLoaded(element);
+    const view = deepQuery(element, 'kc-inbox-view') as HTMLElement;
+    (deepQuery(view, '#filter-q') as HTMLInputElement).value = first;
+    (deepQuery(view, 'form[role="search"] button[type="submit"]') as HTMLButtonElement).click();
+    await waitUntil(() => rows(element).length === 1 && rows(element)[0]?.includes(first));
+  });
+});
+
+describe('a case', () => {
+  it('shows the message as written, the needs, contact details and origin, axe-clean', async () => {
+    const element = await renderConsole(server, `/cases/${first}`);
+    await signedIn(element, 'anna');
+    expect(heading(element)).to.equal(`Ärende ${first}`);
+    await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null, 'no message', {
+      timeout: 10_000,
+    });
+    expect(inView(element, 'kc-case-view', '.message')?.textContent).to.equal(
+      'Vår gata har inte plogats på tre dagar.\nKan ni komma i dag?',
+    );
+    const view = deepQuery(element, 'kc-case-view') as HTMLElement;
+    expect(deepQuery(view, 'ul')?.textContent).to.contain('Tolk på finska');
+    expect(deepQuery(view, 'a[href^="mailto:"]')?.getAttribute('href')).to.equal(
+      'mailto:anna.andersson@example.se',
+    );
+    expect(deepQuery(view, 'a[href="https://gata.example.se/sida"]')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('is worked: taken, noted, answered, given a status and forwarded, each on the timeline', async function () {
+    this.timeout(40_000);
+    const reference = await submitCase(server, { message: 'Vilken skola får mitt barn?' });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    const view = deepQuery(element, 'kc-case-view') as HTMLElement;
+    (
+      deepQuery(view, 'section[aria-labelledby="actions-heading"] p button') as HTMLButtonElement
+    ).click();
+    await waitUntil(() => announced(element) === 'Du har tagit ärendet.');
+
+    await act(element, 'note', { text: 'Ring skolan först.' }, 'Anteckningen är sparad.');
+    await act(
+      element,
+      'reply',
+      { via: 'phone', text: 'Ringde och förklarade skolvalet.' },
+      'Svaret är registrerat.',
+    );
+    await act(
+      element,
+      'status',
+      { status: 'in_progress', note: 'Vi tittar på det.' },
+      'Status är nu Pågående.',
+    );
+    await act(
+      element,
+      'forward',
+      { department: 'skola', reason: 'Gäller skolplacering.' },
+      'Ärendet är skickat vidare till skola.',
+    );
+
+    const entries = timeline(element);
+    expect(
+      entries.some(
+        (entry) => entry.includes('Intern anteckning') && entry.includes('Ring skolan först.'),
+      ),
+    ).to.equal(true);
+    expect(entries.some((entry) => entry.includes('Samtal (anteckning)'))).to.equal(true);
+    expect(entries.some((entry) => entry.includes('Skickat vidare till skola'))).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
+  it('is seen by the specialists of the department it was forwarded to, and by no one else', async function () {
+    this.timeout(40_000);
+    const forwarded = await submitCase(server, { message: 'Skolskjutsen kom inte i dag.' });
+    const agent = await renderConsole(server, `/cases/${forwarded}`);
+    await signedIn(agent, 'anna');
+    await waitUntil(() => inView(agent, 'kc-case-view', '.message') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    await act(
+      agent,
+      'forward',
+      { department: 'skola', reason: 'Skolskjuts.' },
+      'Ärendet är skickat vidare till skola.',
+    );
+    await cleanupConsoles();
+
+    const specialist = await renderConsole(server);
+    await signedIn(specialist, 'sven');
+    await inboxLoaded(specialist);
+    const seen = rows(specialist);
+    expect(seen.some((text) => text.includes(forwarded))).to.equal(true);
+    expect(seen.some((text) => text.includes(first))).to.equal(false);
+    await goTo(specialist, `/cases/${first}`, `Ärende ${first}`);
+    await waitUntil(() => inView(specialist, 'kc-case-view', '[role="alert"]') !== null);
+    expect(inView(specialist, 'kc-case-view', '[role="alert"]')?.textContent).to.contain(
+      'har du inte tillgång',
+    );
+  });
+});
+
+describe('by keyboard only', () => {
+  /** Presses Tab until `matches` holds for the focused element (at most `limit` times). */
+  async function tabTo(matches: (element: Element | null) => boolean, limit = 60) {
+    for (let i = 0; i < limit && !matches(focused()); i++) await sendKeys({ press: 'Tab' });
+    expect(matches(focused()), `focus on ${focused()?.outerHTML.slice(0, 80)}`).to.equal(true);
+  }
+
+  it('signs in, opens a case from the inbox and writes a note', async function () {
+    this.timeout(60_000);
+    const element = await renderConsole(server);
+    await tabTo((el) => el?.id === 'username');
+    await sendKeys({ type: 'anna' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'konsol-test-lösenord' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => heading(element) === 'Inkorg', 'not signed in', { timeout: 10_000 });
+    expect(focused()?.tagName).to.equal('H1');
+    await inboxLoaded(element);
+
+    await tabTo((el) => el instanceof HTMLAnchorElement && el.textContent === first);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => heading(element) === `Ärende ${first}`);
+    expect(focused()?.tagName).to.equal('H1');
+    await waitUntil(() => deepQuery(element, '#note-text') !== null, 'no case', {
+      timeout: 10_000,
+    });
+
+    await tabTo((el) => el?.id === 'note-text');
+    await sendKeys({ type: 'Skrivet med tangentbordet.' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => announced(element) === 'Anteckningen är sparad.');
+    expect(
+      timeline(element).some((entry) => entry.includes('Skrivet med tangentbordet.')),
+    ).to.equal(true);
+  });
+});

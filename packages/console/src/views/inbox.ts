@@ -1,0 +1,419 @@
+import type {
+  AgentCasePage,
+  AgentCaseSummary,
+  AgentClient,
+  InboxChangeEvent,
+  InboxFilters,
+  InboxWatch,
+  RegisterCaseInput,
+} from '@kontakt/core/agent';
+import { REGISTERED_CHANNELS } from '@kontakt/core/agent';
+import type { CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
+import { CASE_CHANNELS, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { css, html, nothing } from 'lit';
+import { ConsoleElement } from '../internal/console-element.js';
+import { isAbort, reportSessionEnd } from '../internal/errors.js';
+import { KcAnnounceEvent, KcNavigateEvent } from '../internal/events.js';
+import { base, tokens } from '../styles/tokens.js';
+import { viewStyles } from './view.styles.js';
+
+/** New arrivals are gathered this long before the list is read again and they are announced. */
+const ARRIVAL_BATCH_MS = 400;
+
+/**
+ * Every case from every channel in one list: filters, search, paging by the server's cursor,
+ * and cases that arrive or change while it is open, announced politely. Registers a call or a
+ * visit as a case too.
+ *
+ * @summary The inbox view.
+ */
+export class KcInboxView extends ConsoleElement {
+  static override styles = [
+    tokens,
+    base,
+    viewStyles,
+    css`
+      .filters {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+        gap: 0 var(--_space-m);
+        align-items: end;
+      }
+      .filters .search {
+        grid-column: 1 / -1;
+      }
+      .check {
+        display: flex;
+        gap: var(--_space-s);
+        align-items: center;
+        min-block-size: 2.75rem;
+        margin-block-end: var(--_space-m);
+        font-weight: 600;
+      }
+      .check input {
+        min-block-size: auto;
+        inline-size: 1.25rem;
+        block-size: 1.25rem;
+      }
+      .excerpt {
+        max-inline-size: 30ch;
+      }
+      tr.overdue td:first-child {
+        border-inline-start: 4px solid var(--_color-danger);
+      }
+      details {
+        margin-block: var(--_space-l);
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        min-block-size: 2.75rem;
+        display: flex;
+        align-items: center;
+      }
+    `,
+  ];
+
+  static override properties = {
+    client: { attribute: false },
+    base: { type: String },
+    page: { state: true },
+    failed: { state: true },
+    registerErrors: { state: true },
+  };
+
+  client: AgentClient | undefined;
+  /** The console's base path, for links to cases. */
+  base = '/console';
+  protected page: { cases: AgentCaseSummary[]; next: string | null } | undefined;
+  protected failed = false;
+  protected registerErrors: Map<string, string> = new Map();
+  private filters: InboxFilters = { status: 'open' };
+  private loading: AbortController | undefined;
+  private watch: InboxWatch | undefined;
+  private arrivals = new Set<string>();
+  private arrivalTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * Loads once the client is there: a view rendered before its chunk arrived gets its properties
+   * at its first update, not yet when it connects.
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('client')) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.loading?.abort();
+    this.watch?.close();
+    this.watch = undefined;
+    clearTimeout(this.arrivalTimer);
+  }
+
+  private async load(more = false): Promise<void> {
+    if (!this.client) return;
+    this.loading?.abort();
+    const loading = new AbortController();
+    this.loading = loading;
+    this.failed = false;
+    try {
+      const after = more ? this.page?.next : undefined;
+      const page = await this.client.cases.list(
+        { ...this.filters, ...(after ? { after } : {}) },
+        { signal: loading.signal },
+      );
+      this.page = {
+        cases: more ? [...(this.page?.cases ?? []), ...page.cases] : page.cases,
+        next: page.next,
+      };
+      if (!more) this.follow(page);
+      this.announce(this.l10n.t.inbox.shown(this.page.cases.length));
+    } catch (error) {
+      if (isAbort(error) || reportSessionEnd(this, error)) return;
+      this.failed = true;
+    }
+  }
+
+  /** Follows the inbox from where this page was read, so nothing in between is missed. */
+  private follow(page: AgentCasePage): void {
+    this.watch?.close();
+    if (!this.client) return;
+    this.watch = this.client.cases.watch({ after: page.cursor });
+    this.watch.addEventListener('change', (event) => this.onChange(event as InboxChangeEvent));
+  }
+
+  private onChange(event: InboxChangeEvent): void {
+    this.arrivals.add(`${event.change.type} ${event.change.reference}`);
+    clearTimeout(this.arrivalTimer);
+    this.arrivalTimer = setTimeout(() => void this.refresh(), ARRIVAL_BATCH_MS);
+  }
+
+  /**
+   * Reads the first page again and merges it in (rows already shown are updated, new ones come
+   * first), keeping the pages loaded below; then says how many cases arrived.
+   */
+  private async refresh(): Promise<void> {
+    if (!this.client || !this.page) return;
+    const changes = [...this.arrivals];
+    this.arrivals.clear();
+    try {
+      const first = await this.client.cases.list(this.filters);
+      const fresh = new Set(first.cases.map((row) => row.reference));
+      const known = new Set(this.page.cases.map((row) => row.reference));
+      this.page = {
+        cases: [...first.cases, ...this.page.cases.filter((row) => !fresh.has(row.reference))],
+        next: this.page.next ?? first.next,
+      };
+      const arrived = changes.filter((change) => {
+        const [type, reference] = change.split(' ');
+        return (
+          type === 'case.created' && reference && fresh.has(reference) && !known.has(reference)
+        );
+      }).length;
+      if (arrived > 0) this.announce(this.l10n.t.inbox.arrived(arrived));
+    } catch (error) {
+      reportSessionEnd(this, error);
+    }
+  }
+
+  private announce(message: string): void {
+    this.dispatchEvent(new KcAnnounceEvent(message));
+  }
+
+  private applyFilters(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const filters: InboxFilters = {};
+    if (value('q')) filters.q = value('q');
+    if (value('status') !== 'any') filters.status = (value('status') || 'open') as StaffStatus;
+    if (value('channel')) filters.channel = value('channel') as CaseChannel;
+    if (value('need')) filters.need = value('need') as Need;
+    if (value('department')) filters.department = value('department');
+    if (value('assigned')) filters.assigned = value('assigned');
+    if (data.get('overdue')) filters.overdue = true;
+    this.filters = filters;
+    void this.load();
+  }
+
+  private async register(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.client) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const value = (name: string) => String(data.get(name) ?? '').trim();
+    const input: RegisterCaseInput = {
+      channel: value('channel') as RegisterCaseInput['channel'],
+      department: value('department'),
+      topic: value('topic'),
+      notes: value('notes'),
+      ...(value('name') ? { name: value('name') } : {}),
+      ...(value('phone') ? { phone: value('phone') } : {}),
+    };
+    try {
+      const registered = await this.client.cases.register(input);
+      this.registerErrors = new Map();
+      this.dispatchEvent(new KcNavigateEvent(`/cases/${encodeURIComponent(registered.reference)}`));
+    } catch (error) {
+      if (reportSessionEnd(this, error)) return;
+      const fields = (error as { fieldErrors?: { field: string; code: string }[] }).fieldErrors;
+      this.registerErrors = new Map(
+        fields?.length ? fields.map((field) => [field.field, field.code]) : [['form', 'failed']],
+      );
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`${this.renderFilters()} ${this.renderList()} ${this.renderRegister()}`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const t = this.l10n.t;
+    const v = t.vocabulary;
+    const select = (
+      name: string,
+      label: string,
+      options: [string, string][],
+      selected = '',
+    ) => html`
+      <div class="field">
+        <label for=${`filter-${name}`}>${label}</label>
+        <select id=${`filter-${name}`} name=${name}>
+          ${options.map(
+            ([value, text]) =>
+              html`<option value=${value} ?selected=${value === selected}>${text}</option>`,
+          )}
+        </select>
+      </div>
+    `;
+    return html`
+      <form class="filters" role="search" aria-label=${t.inbox.filters} @submit=${this.applyFilters}>
+        <div class="field search">
+          <label for="filter-q">${t.inbox.search}</label>
+          <p class="hint" id="filter-q-hint">${t.inbox.searchHint}</p>
+          <input id="filter-q" name="q" type="search" aria-describedby="filter-q-hint" />
+        </div>
+        ${select(
+          'status',
+          t.inbox.status,
+          [
+            ['open', t.inbox.openStatuses],
+            ['any', t.inbox.anyStatus],
+            ...STAFF_STATUSES.map((status): [string, string] => [status, v.statuses[status]]),
+          ],
+          'open',
+        )}
+        ${select('channel', t.inbox.channel, [
+          ['', t.inbox.anyChannel],
+          ...CASE_CHANNELS.map((channel): [string, string] => [channel, v.channels[channel]]),
+        ])}
+        ${select('need', t.inbox.need, [
+          ['', t.inbox.anyNeed],
+          ...NEEDS.map((need): [string, string] => [need, v.needs[need]]),
+        ])}
+        ${select('assigned', t.inbox.assigned, [
+          ['', t.inbox.anyone],
+          ['me', t.inbox.me],
+          ['none', t.inbox.nobody],
+        ])}
+        <div class="field">
+          <label for="filter-department">${t.inbox.department}</label>
+          <input id="filter-department" name="department" type="text" autocomplete="off" />
+        </div>
+        <label class="check"><input type="checkbox" name="overdue" /> ${t.inbox.overdue}</label>
+        <div class="field"><button type="submit">${t.inbox.apply}</button></div>
+      </form>
+    `;
+  }
+
+  private renderList(): TemplateResult {
+    const t = this.l10n.t;
+    if (this.failed) {
+      return html`<p role="alert">${t.errors.load}</p>
+        <button type="button" @click=${() => this.load()}>${t.errors.retry}</button>`;
+    }
+    if (!this.page) return html`<p>${t.loading}</p>`;
+    if (this.page.cases.length === 0) return html`<p>${t.inbox.none}</p>`;
+    return html`
+      <div class="table">
+        <table>
+          <caption class="visually-hidden">${t.inbox.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.inbox.reference}</th>
+              <th scope="col">${t.inbox.received}</th>
+              <th scope="col">${t.inbox.channel}</th>
+              <th scope="col">${t.inbox.from}</th>
+              <th scope="col">${t.inbox.message}</th>
+              <th scope="col">${t.inbox.status}</th>
+              <th scope="col">${t.inbox.assignee}</th>
+              <th scope="col">${t.inbox.answerBy}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${this.page.cases.map((row) => this.renderRow(row))}
+          </tbody>
+        </table>
+      </div>
+      ${
+        this.page.next
+          ? html`<button type="button" class="secondary" @click=${() => this.load(true)}>
+            ${t.inbox.more}
+          </button>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderRow(row: AgentCaseSummary): TemplateResult {
+    const t = this.l10n.t;
+    const v = t.vocabulary;
+    const needs = row.needs.map((need) => v.needs[need]).join(', ');
+    return html`
+      <tr class=${row.overdue ? 'overdue' : ''}>
+        <th scope="row">
+          <a href=${`${this.base}/cases/${encodeURIComponent(row.reference)}`}>${row.reference}</a>
+        </th>
+        <td><time datetime=${row.createdAt}>${this.l10n.dateTime(row.createdAt)}</time></td>
+        <td>${v.channels[row.channel] ?? row.channel}</td>
+        <td>
+          ${row.name ?? ''}
+          <div class="muted">${row.department}${row.forwardedTo ? ` → ${row.forwardedTo}` : ''} · ${row.topic}</div>
+        </td>
+        <td class="excerpt">${row.excerpt}${needs ? html`<div class="muted">${needs}</div>` : nothing}</td>
+        <td>${v.statuses[row.status] ?? row.status}</td>
+        <td>${row.assignee?.name ?? ''}</td>
+        <td>
+          ${
+            row.answerBy
+              ? html`<time datetime=${row.answerBy}>${this.l10n.dateTime(row.answerBy)}</time>`
+              : nothing
+          }
+          ${row.overdue ? html`<strong class="late">${t.inbox.late}</strong>` : nothing}
+        </td>
+      </tr>
+    `;
+  }
+
+  private renderRegister(): TemplateResult {
+    const t = this.l10n.t.inbox;
+    const v = this.l10n.t.vocabulary;
+    const field = (name: string, label: string, type = 'text', multiline = false) => {
+      const error = this.registerErrors.get(name);
+      const id = `register-${name}`;
+      return html`
+        <div class="field">
+          <label for=${id}>${label}</label>
+          ${
+            multiline
+              ? html`<textarea
+                id=${id}
+                name=${name}
+                rows="4"
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby=${error ? `${id}-error` : nothing}
+              ></textarea>`
+              : html`<input
+                id=${id}
+                name=${name}
+                type=${type}
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby=${error ? `${id}-error` : nothing}
+              />`
+          }
+          ${
+            error
+              ? html`<p class="error" id=${`${id}-error`}>${this.l10n.t.notices.fieldError(error)}</p>`
+              : nothing
+          }
+        </div>
+      `;
+    };
+    return html`
+      <details>
+        <summary>${t.register}</summary>
+        <form @submit=${this.register} novalidate>
+          ${
+            this.registerErrors.has('form')
+              ? html`<p class="error" role="alert">${this.l10n.t.errors.load}</p>`
+              : nothing
+          }
+          <div class="field">
+            <label for="register-channel">${t.registerChannel}</label>
+            <select id="register-channel" name="channel">
+              ${REGISTERED_CHANNELS.map(
+                (channel) => html`<option value=${channel}>${v.channels[channel]}</option>`,
+              )}
+            </select>
+          </div>
+          ${field('department', t.registerDepartment)} ${field('topic', t.registerTopic)}
+          ${field('notes', t.registerNotes, 'text', true)} ${field('name', t.registerName)}
+          ${field('phone', t.registerPhone, 'tel')}
+          <button type="submit">${t.registerSubmit}</button>
+        </form>
+      </details>
+    `;
+  }
+}
