@@ -5,15 +5,27 @@
 
 /** A failure as the outbox keeps it: permanent or not, and one line to show and log. */
 export interface SendFailure {
+  /** Retrying cannot help this mail: the server refused its sender, recipient or content. */
   readonly permanent: boolean;
+  /**
+   * The failure is about our own connection (sign-in, TLS, settings), not this mail: fixing the
+   * settings fixes it, so it is retried like a temporary one and logged as an error.
+   */
+  readonly settings: boolean;
   /** One line, at most 300 characters, with any e-mail address replaced by `<address>`. */
   readonly summary: string;
 }
 
-/** nodemailer's codes for mail that no attempt will ever send, when the server gave no code. */
-const PERMANENT_CODES = new Set(['EENVELOPE', 'EMESSAGE', 'ECONFIG', 'EMAXRECIPIENTS']);
+/** nodemailer's codes for the stages that are about the mail itself (MAIL FROM, RCPT TO, DATA). */
+const MAIL_STAGES = new Set(['EENVELOPE', 'EMESSAGE', 'EMAXRECIPIENTS']);
+/** nodemailer's codes for failures of our side of the connection. */
+const SETTINGS_CODES = new Set(['EAUTH', 'ENOAUTH', 'ETLS', 'EREQUIRETLS', 'ECONFIG', 'EOAUTH2']);
 
-/** Reads a nodemailer (or file system) error. Unknown errors count as temporary: retried, then failed. */
+/**
+ * Reads a nodemailer (or file system) error. A `5xx` about the mail (its envelope or content)
+ * is permanent; one about our sign-in or TLS is not, since it is mended in the settings and the
+ * mail can go then. Everything else (`4xx`, connection errors, the unknown) is retried.
+ */
 export function classifyFailure(error: unknown): SendFailure {
   const { code, responseCode, response, message } = (error ?? {}) as {
     code?: unknown;
@@ -21,14 +33,13 @@ export function classifyFailure(error: unknown): SendFailure {
     response?: unknown;
     message?: unknown;
   };
+  const stage = typeof code === 'string' ? code : undefined;
   const smtpCode = typeof responseCode === 'number' ? responseCode : undefined;
-  const permanent =
-    smtpCode !== undefined
-      ? smtpCode >= 500
-      : typeof code === 'string' && PERMANENT_CODES.has(code);
+  const aboutTheMail = stage !== undefined && MAIL_STAGES.has(stage);
+  const permanent = aboutTheMail && (smtpCode === undefined || smtpCode >= 500);
+  const settings = stage !== undefined && SETTINGS_CODES.has(stage);
   const text = typeof response === 'string' ? response : String(message ?? error);
-  const parts = [typeof code === 'string' ? code : undefined, text];
-  return { permanent, summary: oneLine(parts.filter(Boolean).join(' ')) };
+  return { permanent, settings, summary: oneLine([stage, text].filter(Boolean).join(' ')) };
 }
 
 /** Addresses out (personal data: the summary is logged and shown), line breaks out, kept short. */

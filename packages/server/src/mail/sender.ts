@@ -84,7 +84,14 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         logger.warn({ ...log, error: failure.summary }, 'mail failed');
       } else {
         outcome = { kind: 'retry', error: failure.summary, at };
-        logger.info({ ...log, error: failure.summary, retryAt: at }, 'mail will be retried');
+        if (failure.settings) {
+          logger.error(
+            { ...log, error: failure.summary, retryAt: at },
+            'mail cannot be sent with these settings (sign-in or TLS); it will be retried',
+          );
+        } else {
+          logger.info({ ...log, error: failure.summary, retryAt: at }, 'mail will be retried');
+        }
       }
     }
     const state = await store.write('finishMail', mail.id, mail.leaseOwner, outcome, now());
