@@ -115,3 +115,27 @@ describe('createAgentClient', () => {
     expect((await failure(client.session.signOut())).code).toBe('unauthorized');
   });
 });
+
+  it('tells how to sign in before anyone has: the password form, the identity provider, or both', async () => {
+    const { url } = await start();
+    expect(await clientFor(url).session.methods()).toEqual({ local: true, oidc: null });
+
+    // Discovery happens on the first sign-in, so an issuer nobody answers at is enough here.
+    const oidc = { issuer: 'http://127.0.0.1:9/', clientId: 'kontakt-console' };
+    const both = await startTestServer({ accounts: await testAccounts(), oidc });
+    const only = await startTestServer({ oidc });
+    try {
+      const loginUrl = '/v1/agent/oidc/login';
+      expect(await clientFor(both.url).session.methods()).toEqual({
+        local: true,
+        oidc: { loginUrl },
+      });
+      expect(await clientFor(only.url).session.methods()).toEqual({
+        local: false,
+        oidc: { loginUrl },
+      });
+    } finally {
+      await both.close();
+      await only.close();
+    }
+  });

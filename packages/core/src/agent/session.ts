@@ -3,8 +3,10 @@ import type { AgentClientState } from './http.js';
 import { agentCall, signalOf } from './http.js';
 import type { AgentSession, SignIn } from './schemas.js';
 import { AgentSessionSchema } from './schemas.js';
+import type { SignInMethods } from './sign-in-methods.js';
+import { SignInMethodsSchema } from './sign-in-methods.js';
 
-/** `client.session`: sign in, who am I, sign out. */
+/** `client.session`: how to sign in, sign in, who am I, sign out. */
 export interface SessionResource {
   /**
    * Signs in with an account's id or e-mail address and password; the server sets the session
@@ -16,6 +18,12 @@ export interface SessionResource {
   current(options?: { signal?: AbortSignal }): Promise<AgentSession | undefined>;
   /** Ends the session; resolves also when there was none. */
   signOut(options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * How this server lets staff sign in: the password form (`local`), the identity provider
+   * (`oidc.loginUrl`, a path on the server to send the browser to with `?returnTo=/console/…`),
+   * or both. Public: asked before anyone is signed in.
+   */
+  methods(options?: { signal?: AbortSignal }): Promise<SignInMethods>;
 }
 
 export function sessionResource(http: KyInstance, state: AgentClientState): SessionResource {
@@ -47,6 +55,11 @@ export function sessionResource(http: KyInstance, state: AgentClientState): Sess
     async signOut(options = {}) {
       await agentCall(() => http.delete('v1/agent/session', signalOf(options)));
       state.csrfToken = undefined;
+    },
+    methods(options = {}) {
+      return agentCall(() =>
+        http.get('v1/agent/sign-in-methods', signalOf(options)).json(SignInMethodsSchema),
+      );
     },
   };
 }
