@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { isSignedInAgentRequest } from './auth/sessions.js';
 import { mountConsole } from './console.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
@@ -64,7 +65,9 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     '/v1/*',
     cors((origin, c) => isOriginAllowed(ctx, origin, c)),
   );
-  app.use('/v1/*', rateLimit(ctx.rateLimit, ctx.now));
+  const limit = rateLimit(ctx.rateLimit, ctx.now);
+  // Per-address limits are for the public API: a contact center's agents share one address (NAT).
+  app.use('/v1/*', (c, next) => (isSignedInAgentRequest(c, ctx.auth) ? next() : limit(c, next)));
   app.use('/v1/*', bodyLimit(ctx.bodyLimit));
 
   app.route('/', probeRoutes(ctx));

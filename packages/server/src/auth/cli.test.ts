@@ -36,24 +36,29 @@ function hashPasswordCli(
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
-// Each spawns a CLI process, which is slow: once is enough, on the embedded store's run.
-describe.runIf(storeUnderTest === 'sqlite')('kontakt-server hash-password', () => {
-  it('prints a scrypt hash of the password read from a pipe, without its trailing line break', async () => {
-    const { code, stdout } = await hashPasswordCli('  två ord med mellanslag \n');
-    expect(code).toBe(0);
-    const hash = stdout.trim();
-    expect(hash).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
-    expect(await verifyPassword('  två ord med mellanslag ', hash)).toBe(true);
-    expect(await verifyPassword('  två ord med mellanslag \n', hash)).toBe(false);
-  });
+// Each spawns a CLI process, which is slow (seconds on a busy machine): once is enough, on the
+// embedded store's run.
+describe.runIf(storeUnderTest === 'sqlite')(
+  'kontakt-server hash-password',
+  { timeout: 60_000 },
+  () => {
+    it('prints a scrypt hash of the password read from a pipe, without its trailing line break', async () => {
+      const { code, stdout } = await hashPasswordCli('  två ord med mellanslag \n');
+      expect(code).toBe(0);
+      const hash = stdout.trim();
+      expect(hash).toMatch(/^\$scrypt\$ln=15,r=8,p=3\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
+      expect(await verifyPassword('  två ord med mellanslag ', hash)).toBe(true);
+      expect(await verifyPassword('  två ord med mellanslag \n', hash)).toBe(false);
+    });
 
-  it('refuses an empty password with exit code 2', async () => {
-    const { code, stderr, stdout } = await hashPasswordCli('\n');
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    expect(stderr).toMatch(/reads the password from standard input/);
-  });
-});
+    it('refuses an empty password with exit code 2', async () => {
+      const { code, stderr, stdout } = await hashPasswordCli('\n');
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(/reads the password from standard input/);
+    });
+  },
+);
 
 describe('session settings', () => {
   it('reads --session-idle and KONTAKT_SESSION_MAX as durations', () => {

@@ -4,7 +4,11 @@
  * store they cross into its worker thread.
  */
 import type { AuditEntry, AuditQuery } from '@kontakt/core/agent';
+import type { AdminNotice } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import type { NewEvent } from '../store/events.js';
+import { appendEvents } from '../store/events.js';
+import { upsertNotice } from '../store/notices.js';
 import type { Database } from '../store/schema.js';
 import type { AuditInput } from './audit.js';
 import { appendAudit } from './audit.js';
@@ -126,6 +130,24 @@ export const authWrites = {
   /** Deletes every expired session; returns how many (the server's sweep). */
   async deleteExpiredAgentSessions(db: Kysely<Database>, now: Date) {
     return { value: await deleteExpired(db, now), streams: [] };
+  },
+
+  /**
+   * An admin's change to a notice from the console: the notice, the events that carry it to the
+   * pages and the audit entry, in one transaction.
+   */
+  async saveNoticeAudited(
+    db: Kysely<Database>,
+    notice: AdminNotice,
+    events: readonly NewEvent[],
+    audit: AuditInput,
+  ) {
+    await db.transaction().execute(async (trx) => {
+      await upsertNotice(trx, notice);
+      await appendEvents(trx, events, audit.at);
+      await appendAudit(trx, audit);
+    });
+    return { value: undefined, streams: events.map((event) => event.stream) };
   },
 
   /** Records an action that changes nothing else (a failed sign-in). */

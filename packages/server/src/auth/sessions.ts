@@ -179,6 +179,23 @@ export function clearingHeader(c: Context, auth: AgentAuth): Record<string, stri
   return { 'Set-Cookie': generateCookie(name, '', { path: '/', secure, maxAge: 0 }) };
 }
 
+/**
+ * A request of the agent API that carries a session cookie (sign-in itself excepted): the
+ * per-address rate limit of the public API skips these, since a contact center's agents often
+ * share one address. An invalid cookie gets no further than one indexed lookup and a 401.
+ */
+export function isSignedInAgentRequest(c: Context, auth: AgentAuth): boolean {
+  const path = c.req.path;
+  if (!path.startsWith('/v1/agent/')) return false;
+  if (path === '/v1/agent/session' && c.req.method === 'POST') return false;
+  return hasSessionCookie(c, auth);
+}
+
+/** Does the request carry a session cookie at all (valid or not)? */
+export function hasSessionCookie(c: Context, auth: AgentAuth): boolean {
+  return getCookie(c, isHttps(c, auth) ? SECURE_COOKIE : PLAIN_COOKIE) !== undefined;
+}
+
 function readCookie(c: Context, auth: AgentAuth): string | undefined {
   const value = getCookie(c, isHttps(c, auth) ? SECURE_COOKIE : PLAIN_COOKIE);
   // 32 random bytes in base64url; anything else is not ours and not worth a query.

@@ -1,22 +1,26 @@
 import type { AdminNotice, FieldError, NoticeInput } from '@kontakt/core/schemas';
 import { NoticeInputSchema, toFieldErrors } from '@kontakt/core/schemas';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { requireApiKeyOrAdmin } from '../auth/require-admin.js';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
-import { requireApiKey } from '../middleware/api-key.js';
 import { publishedEvents, withdrawnEvents } from '../notices/notice-events.js';
 import { createNoticeId } from '../notices/notice-id.js';
+import type { NewEvent } from '../store/events.js';
 
 /**
  * `/v1/admin/notices`: administrators publish, change and withdraw crisis and service notices,
- * with an API key from the server's configuration. Every change and the events that carry it to
- * the pages are stored in one transaction, so a page never shows what was not committed.
+ * with an API key from the server's configuration or as an admin signed in to the console (with
+ * the session's CSRF token). Every change and the events that carry it to the pages (and, for an
+ * admin, the audit entry) are stored in one transaction, so a page never shows what was not
+ * committed.
  */
 export function adminNoticesRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use(requireApiKey(ctx.adminApiKeys));
+  routes.use(requireApiKeyOrAdmin(ctx));
 
   routes.get('/', async (c) => c.json({ notices: await ctx.store.listNotices() }));
 
@@ -32,12 +36,14 @@ export function adminNoticesRoutes(ctx: AppContext): Hono<AppEnv> {
       updatedAt: now.toISOString(),
       withdrawnAt: null,
     };
-    await ctx.store.saveNotice(
+    await save(
+      ctx,
+      c,
       notice,
       publishedEvents(notice, undefined, ctx.departments.keys()),
       now,
+      'notice.published',
     );
-    log(ctx, c.get('apiKeyId'), 'notice published', notice);
     return c.json(notice, 201, { Location: `/v1/admin/notices/${notice.id}` });
   });
 
@@ -51,12 +57,14 @@ export function adminNoticesRoutes(ctx: AppContext): Hono<AppEnv> {
     }
     const input = validate(ctx, await readJsonBody(c, ctx.bodyLimit), now);
     const notice: AdminNotice = { ...previous, ...input, updatedAt: now.toISOString() };
-    await ctx.store.saveNotice(
+    await save(
+      ctx,
+      c,
       notice,
       publishedEvents(notice, previous, ctx.departments.keys()),
       now,
+      'notice.changed',
     );
-    log(ctx, c.get('apiKeyId'), 'notice changed', notice);
     return c.json(notice);
   });
 
@@ -70,8 +78,14 @@ export function adminNoticesRoutes(ctx: AppContext): Hono<AppEnv> {
       withdrawnAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    await ctx.store.saveNotice(notice, withdrawnEvents(notice, ctx.departments.keys()), now);
-    log(ctx, c.get('apiKeyId'), 'notice withdrawn', notice);
+    await save(
+      ctx,
+      c,
+      notice,
+      withdrawnEvents(notice, ctx.departments.keys()),
+      now,
+      'notice.withdrawn',
+    );
     return c.json(notice);
   });
 
@@ -135,15 +149,36 @@ function validate(ctx: AppContext, body: unknown, now: Date): ValidNotice {
   };
 }
 
-/** Who changed which notice: the key's name, never the key. */
-function log(ctx: AppContext, apiKeyId: string, what: string, notice: AdminNotice): void {
+/**
+ * Stores a change and its events; an admin's (not an API key's) is audited in the same
+ * transaction. The log says who: the key's name (never the key) or the agent's id.
+ */
+async function save(
+  ctx: AppContext,
+  c: Context<AppEnv>,
+  notice: AdminNotice,
+  events: readonly NewEvent[],
+  now: Date,
+  action: 'notice.published' | 'notice.changed' | 'notice.withdrawn',
+): Promise<void> {
+  const agent = c.get('agent') as AppEnv['Variables']['agent'] | undefined;
+  if (agent) {
+    await ctx.store.write('saveNoticeAudited', notice, events, {
+      agentId: agent.id,
+      action,
+      detail: { notice: notice.id, severity: notice.severity, departments: notice.departments },
+      at: now,
+    });
+  } else {
+    await ctx.store.saveNotice(notice, events, now);
+  }
   ctx.logger.info(
     {
-      apiKey: apiKeyId,
+      ...(agent ? { agent: agent.id } : { apiKey: c.get('apiKeyId') }),
       notice: notice.id,
       severity: notice.severity,
       departments: notice.departments,
     },
-    what,
+    action.replace('.', ' '),
   );
 }

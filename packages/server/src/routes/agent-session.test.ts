@@ -361,3 +361,14 @@ describe('local accounts', () => {
     }
   });
 });
+
+describe('the per-address rate limit', () => {
+  it('leaves signed-in agents sharing one address alone, but counts requests without a session', async () => {
+    await start({ rateLimit: { windowMs: 60_000, max: 5, reads: { windowMs: 60_000, max: 3 } } });
+    const { cookie } = await signIn(server?.url ?? '', 'anna');
+    for (let i = 0; i < 6; i++) expect((await sessionOf(cookie)).status).toBe(200);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await call('/v1/agent/session')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

@@ -36,18 +36,27 @@ const UNAUTHORIZED = {
     headers: { 'WWW-Authenticate': { schema: { type: 'string' } } },
   },
 };
+const FORBIDDEN = {
+  '403': problem(
+    "With a session: the agent is not an admin (`forbidden`), or a change lacks the session's " +
+      'CSRF token in `X-CSRF-Token` or came from another origin (`csrf_failed`).',
+  ),
+};
 const INVALID_NOTICE = problem(
   'Invalid fields (`validation_failed`, with `errors`): a missing language, an end not after ' +
     'the start (`end_before_start`), an unknown department (`unknown_department`), text too long.',
 );
 const NO_NOTICE = problem('No such notice (`notice_not_found`).');
 
-/** An operation of the admin API: every one requires the API key and can answer 401. */
+/**
+ * An operation of the admin API: every one requires the API key or an admin's console session
+ * (then changes need its CSRF token) and can answer 401 and 403.
+ */
 function adminOperation(operation: JsonObject & { responses: JsonObject }): JsonObject {
   return {
     ...operation,
-    security: [{ adminApiKey: [] }],
-    responses: { ...operation.responses, ...UNAUTHORIZED, ...COMMON_PROBLEMS },
+    security: [{ adminApiKey: [] }, { agentSession: [] }],
+    responses: { ...operation.responses, ...UNAUTHORIZED, ...FORBIDDEN, ...COMMON_PROBLEMS },
   };
 }
 
