@@ -123,6 +123,18 @@ export async function mailsOfCase(db: Kysely<Database>, reference: string): Prom
   return rows.map(toView);
 }
 
+/** When the next queued or leased mail falls due (ISO 8601), or `null` when none waits. */
+export async function nextMailDue(db: Kysely<Database>): Promise<string | null> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select('due_at')
+    .where('due_at', 'is not', null)
+    .orderBy('due_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.due_at ?? null;
+}
+
 /** One mail by id (the console, tests). */
 export async function findMail(db: Kysely<Database>, id: string): Promise<MailView | undefined> {
   const row = await db
@@ -315,6 +327,7 @@ const onPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof
 export const mailReads = {
   mailsOfCase,
   findMail,
+  nextMailDue,
 };
 
 export const mailWrites = {

@@ -242,6 +242,43 @@ describe('the mail sender', () => {
     expect(mail?.parsed.subject).toBe('Svar på ditt ärende KC-2026-0042');
   });
 
+  it('sends a mail whose sender crashed mid-attempt once its lease has ended', async () => {
+    const { database, store, peer } = await setUp();
+    const clock = testClock();
+    const id = await queue(database);
+    // An instance claimed it and died before recording anything.
+    await store.write('claimMails', 'crashed-instance', T0, new Date(T0.getTime() + 300_000), 10);
+    const run = sender(store, peer, { now: clock.now });
+    expect(await run.runOnce()).toBe(0);
+    clock.advance(300_000);
+    expect(await run.runOnce()).toBe(1);
+    expect(await peer.waitFor(1)).toHaveLength(1);
+    expect(await store.read('findMail', id)).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('is woken by a commit that queues mail again, and by a retry falling due', async () => {
+    const { database, store, peer } = await setUp();
+    const id = await queue(database, reply(), new Date());
+    peer.answer(
+      { code: 550, text: '5.7.1 Rejected for now' },
+      { code: 451, text: '4.3.0 Try again in a moment' },
+    );
+    // A poll far away: only the commit's notification and the retry's due time can wake it.
+    const started = sender(store, peer, {
+      pollMs: 60_000,
+      backoff: { baseMs: 200, maxMs: 200 },
+    });
+    started.start();
+    while ((await store.read('findMail', id))?.state !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await store.write('retryMail', id, new Date())).toBe('queued');
+    // Refused with 451 at once, then sent when the retry falls due 200 ms later.
+    const [mail] = await peer.waitFor(1);
+    expect(peer.refused).toBe(2);
+    expect(mail?.parsed.messageId).toContain(id);
+  });
+
   it('never sends one mail twice with senders running at once', async () => {
     const { database, store, peer } = await setUp();
     const other = storeUnderTest === 'postgres' ? await database.open() : store;

@@ -14,7 +14,10 @@ export interface MailSenderTimings {
   retryForMs?: number | undefined;
   /** How long a claim holds a mail: longer than any attempt can take (default 5 minutes). */
   leaseMs?: number | undefined;
-  /** Look for due mail at least this often, besides being woken by commits (default 30 s). */
+  /**
+   * Look for due mail at least this often (default 30 s), besides when a commit that queued mail
+   * wakes the sender and when the next retry falls due.
+   */
   pollMs?: number | undefined;
   /** Mails claimed at once (default 10). */
   batch?: number | undefined;
@@ -120,7 +123,10 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   let timer: NodeJS.Timeout | undefined;
   let unsubscribe: (() => void) | undefined;
 
-  /** Runs until nothing is due, then sleeps until the poll (one run at a time; a wake-up during it runs again). */
+  /**
+   * Runs until nothing is due, then sleeps until the next due time or the poll; one run at a
+   * time, and a wake-up during a run makes it look once more.
+   */
   function wake(): void {
     if (stopped) return;
     if (running) {
@@ -129,21 +135,38 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     }
     clearTimeout(timer);
     running = (async () => {
-      do {
+      while (!stopped) {
         again = false;
         try {
           if ((await runOnce()) === batch) again = true;
         } catch (error) {
           logger.error({ err: error }, 'could not send queued mail');
         }
-      } while (again && !stopped);
+        if (again) continue;
+        const wait = await untilNextDue();
+        // Woken while asking: look again rather than sleep past the new mail.
+        if (!again && !stopped) return sleep(wait);
+      }
     })().finally(() => {
       running = undefined;
-      if (!stopped) {
-        timer = setTimeout(wake, pollMs);
-        timer.unref();
-      }
     });
+  }
+
+  /** How long until the next mail falls due, at most the poll interval. */
+  async function untilNextDue(): Promise<number> {
+    try {
+      const due = await store.read('nextMailDue');
+      return due === null ? pollMs : Math.min(pollMs, Date.parse(due) - now().getTime());
+    } catch {
+      return pollMs;
+    }
+  }
+
+  function sleep(ms: number): void {
+    clearTimeout(timer);
+    // Never a busy loop: a due time already past (a mail whose claim failed) waits a little.
+    timer = setTimeout(wake, Math.max(ms, Math.min(pollMs, 1000)));
+    timer.unref();
   }
 
   return {
