@@ -10,6 +10,7 @@ export type Route =
   | { name: 'case'; reference: string }
   | { name: 'notices' }
   | { name: 'audit' }
+  | { name: 'dashboard' }
   | { name: 'not-found' };
 
 /** Which route a path inside the base is (`/cases/KC-7F3K-9QXM` → the case view). */
@@ -19,6 +20,7 @@ export function matchRoute(path: string): Route {
   if (parts.length === 0) return { name: 'inbox' };
   if (first === 'cases' && second && rest.length === 0) return { name: 'case', reference: second };
   if (parts.length === 1 && (first === 'notices' || first === 'audit')) return { name: first };
+  if (parts.length === 1 && first === 'dashboard') return { name: first };
   return { name: 'not-found' };
 }
 
@@ -31,6 +33,7 @@ export function routePath(route: Route): string {
       return `/cases/${encodeURIComponent(route.reference)}`;
     case 'notices':
     case 'audit':
+    case 'dashboard':
       return `/${route.name}`;
     case 'not-found':
       return '/not-found';

@@ -270,6 +270,7 @@ export class KcConsole extends ConsoleElement {
       <nav aria-label=${this.t.nav.label}>
         <ul>
           ${link('inbox', '/', this.t.nav.inbox)}
+          ${this.session?.agent.role === 'specialist' ? nothing : link('dashboard', '/dashboard', this.t.dashboard.heading)}
           ${admin ? link('notices', '/notices', this.t.nav.notices) : nothing}
           ${admin ? link('audit', '/audit', this.t.nav.audit) : nothing}
         </ul>

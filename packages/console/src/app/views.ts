@@ -73,6 +73,16 @@ export const VIEWS: Record<ViewName, View> = {
     },
     render: ({ client }) => html`<kc-audit-view .client=${client}></kc-audit-view>`,
   },
+  dashboard: {
+    // Agents and admins; a specialist who deep-links gets the server's refusal, said politely.
+    adminOnly: false,
+    heading: (t) => t.dashboard.heading,
+    load: async () => {
+      const { KcDashboardView } = await import('../views/dashboard.js');
+      KcDashboardView.define('kc-dashboard-view');
+    },
+    render: ({ client }) => html`<kc-dashboard-view .client=${client}></kc-dashboard-view>`,
+  },
   'not-found': {
     adminOnly: false,
     heading: (t) => t.notFound.heading,

@@ -6,6 +6,7 @@ import type {
   NoticeSeverity,
   StaffStatus,
 } from '@kontakt/core/schemas';
+import type { PeriodKind, PeriodProblem } from '../views/dashboard-period.js';
 
 /** The languages of the console. */
 export type ConsoleLocale = 'sv' | 'en';
@@ -205,4 +206,56 @@ export interface ConsoleTexts {
     more: string;
     shown: (count: number) => string;
   };
+  dashboard: {
+    heading: string;
+    period: string;
+    periods: Record<PeriodKind, string>;
+    from: string;
+    to: string;
+    show: string;
+    periodShown: (from: string, to: string) => string;
+    problems: Record<PeriodProblem, string>;
+    loading: string;
+    shown: (period: string) => string;
+    empty: string;
+    failed: string;
+    forbidden: string;
+    totals: string;
+    contacts: string;
+    avoidable: string;
+    tagged: string;
+    avoidableShare: (share: string) => string;
+    promises: string;
+    emailInTime: string;
+    chatsDirect: string;
+    noData: string;
+    keptOf: (kept: number, counted: number) => string;
+    pending: (count: number) => string;
+    firstAnswer: string;
+    channel: string;
+    answered: string;
+    unanswered: string;
+    median: string;
+    p90: string;
+    overdue: string;
+    overdueCases: string;
+    overdueValue: (count: number) => string;
+    byDepartment: string;
+    byPage: string;
+    byTopic: string;
+    byChannel: string;
+    byReason: string;
+    avoidableByPage: string;
+    department: string;
+    page: string;
+    topic: string;
+    reason: string;
+    others: string;
+    notGiven: string;
+    barValue: (contacts: number, avoidable: number) => string;
+    legendContacts: string;
+    legendAvoidable: string;
+    csv: (table: string) => string;
+  };
+  oidcSignIn: { link: string; or: string };
 }
