@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,36 @@ describe.runIf(storeUnderTest === 'sqlite')(
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toMatch(/reads the password from standard input/);
+    });
+  },
+);
+
+/** `script` (util-linux) runs a command on a real pseudo-terminal, as a person at a terminal would. */
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe.runIf(storeUnderTest === 'sqlite' && hasScript)(
+  'kontakt-server hash-password at a terminal',
+  { timeout: 60_000 },
+  () => {
+    it('asks for the password without showing what is typed', async () => {
+      const command = `${process.execPath} --conditions=@kontakt/source --import tsx ${MAIN} hash-password`;
+      const child = spawn('script', ['-qec', command, '/dev/null'], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let output = '';
+      const prompted = new Promise<void>((resolve) => {
+        child.stdout.on('data', (chunk) => {
+          output += String(chunk);
+          if (output.includes('Password')) resolve();
+        });
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      await prompted;
+      child.stdin.write('hemligt lösen\r');
+      expect(await exited).toBe(0);
+      expect(output).not.toContain('hemligt');
+      const hash = /\$scrypt\$\S+/.exec(output)?.[0] ?? '';
+      expect(await verifyPassword('hemligt lösen', hash)).toBe(true);
     });
   },
 );

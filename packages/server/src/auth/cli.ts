@@ -80,6 +80,8 @@ async function readAll(input: NodeJS.ReadStream): Promise<string> {
 
 /** Reads one line at a terminal in raw mode, so nothing typed is shown (or kept in scrollback). */
 function readHidden(input: NodeJS.ReadStream, prompt: NodeJS.WriteStream): Promise<string> {
+  // Raw mode before the prompt: whatever is typed once the prompt shows is never echoed.
+  input.setRawMode(true);
   prompt.write('Password (not shown): ');
   return new Promise((resolve, reject) => {
     let text = '';
@@ -99,7 +101,6 @@ function readHidden(input: NodeJS.ReadStream, prompt: NodeJS.WriteStream): Promi
         else text += char;
       }
     };
-    input.setRawMode(true);
     input.resume();
     input.on('data', onData);
   });

@@ -33,8 +33,9 @@ const MAX_LN = 20;
 const MAX_R = 32;
 const MAX_P = 16;
 
+/** At least 16 bytes of salt and 32 of hash (22 and 43 characters of base64). */
 const HASH_PATTERN =
-  /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{16,})\$([A-Za-z0-9+/]{32,})$/;
+  /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{22,})\$([A-Za-z0-9+/]{43,})$/;
 
 /** Hashes a password with a fresh random salt. */
 export async function hashPassword(

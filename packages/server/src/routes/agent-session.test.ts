@@ -372,3 +372,31 @@ describe('the per-address rate limit', () => {
     expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });
+
+describe('session hygiene', () => {
+  it('ends the session a browser already had when it signs in again (no fixation)', async () => {
+    await start();
+    const before = await signIn(server?.url ?? '', 'anna');
+    const init = signInBody('alva');
+    const again = await call('/v1/agent/session', {
+      ...init,
+      headers: { ...init.headers, Cookie: before.cookie },
+    });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('set-cookie')).not.toContain(before.cookie);
+    expect((await sessionOf(before.cookie)).status).toBe(401);
+  });
+
+  it('sweeps expired sessions from the store when someone signs in', async () => {
+    const time = clock();
+    await start({ now: time.now });
+    await signIn(server?.url ?? '', 'anna');
+    await signIn(server?.url ?? '', 'sven');
+    time.advance(31 * 60_000);
+    await signIn(server?.url ?? '', 'alva');
+    const rows = await server?.database.inspect((db) =>
+      db.selectFrom('agent_sessions').select('agent_id').execute(),
+    );
+    expect(rows).toEqual([{ agent_id: 'alva' }]);
+  });
+});
