@@ -1,6 +1,9 @@
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import { library } from '../../scripts/rollup/library.mjs';
 
@@ -24,28 +27,87 @@ const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\
 const REACTIVE_ELEMENT = /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]/;
 
 /**
- * The light modules every widget needs (registration, language, tokens, the target check, the
- * starter, the core's errors and plain `fetch`): one chunk every widget shares. Left to itself,
+ * The light modules every element needs (registration, language, tokens, the target check, the
+ * core's errors and plain `fetch`): one chunk every widget shares. Left to itself,
  * rollup makes one chunk per set of entries that import a module (four small files for two
  * widgets), and as each file is compressed on its own, the contact form paid 1.3 KB for it.
  * Only modules every widget uses belong here: whatever is listed, every widget loads.
  */
 const SHARED = new RegExp(
   [
-    String.raw`widgets[\\/]src[\\/](internal[\\/](registration|lang|version|start)|styles[\\/]tokens|events[\\/]error)\.ts$`,
+    String.raw`widgets[\\/]src[\\/](internal[\\/](registration|lang|version|target)|styles[\\/]tokens|events[\\/]error)\.ts$`,
     String.raw`core[\\/]src[\\/](errors[\\/](KontaktError|NetworkError|InvalidResponseError)|resources[\\/]fetch-json|endpoint|retry-after|schemas[\\/]vocabulary)\.ts$`,
   ].join('|'),
 );
 
+const COPY = '\0starter-copy:';
+
 /** @param {string} id */
 const manualChunks = (id) =>
-  REACTIVE_ELEMENT.test(id)
-    ? 'lit-reactive-element'
-    : LIT.test(id)
-      ? 'lit'
-      : SHARED.test(id)
-        ? 'kontakt'
-        : undefined;
+  // A starter's own copies stay in the starter (see ownStarterCopies).
+  id.startsWith(COPY)
+    ? undefined
+    : REACTIVE_ELEMENT.test(id)
+      ? 'lit-reactive-element'
+      : LIT.test(id)
+        ? 'lit'
+        : SHARED.test(id)
+          ? 'kontakt'
+          : undefined;
+
+/**
+ * Gives each script-tag starter its own copy of the modules it imports (statically, and what they
+ * import), so that every starter is one file with no imports: the browser runs it the moment it
+ * arrives and fetches the element and all its chunks at once, instead of first fetching and running
+ * the starter's imports (at 4× CPU, one more level of the module graph costs a slow phone about
+ * 100 ms before the form can show). What a starter imports must therefore be small and import-free
+ * (`@kontakt/core/early`, `internal/start.ts`…); `rollup.config.test.ts` checks the starters' size
+ * and that they import nothing. Where a starter's copy and the element's module keep state, they
+ * share it through a global symbol (`early-get.ts`). The element itself stays a dynamic import,
+ * resolved as usual and shared by every widget.
+ * @returns {import('rollup').Plugin}
+ */
+function ownStarterCopies() {
+  /** @param {string} id */
+  const parse = (id) => {
+    const rest = id.slice(COPY.length);
+    const colon = rest.indexOf(':');
+    return { starter: rest.slice(0, colon), path: rest.slice(colon + 1) };
+  };
+  /** Every input of this build is a starter. @param {import('rollup').PluginContext} context @param {string} id */
+  const isStarter = (context, id) => context.getModuleInfo(id)?.isEntry === true;
+  return {
+    name: 'kontakt-own-starter-copies',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const copy = importer.startsWith(COPY) ? parse(importer) : undefined;
+      if (!copy && !isStarter(this, importer)) return null;
+      const resolved = await this.resolve(source, copy?.path ?? importer, {
+        ...options,
+        skipSelf: true,
+      });
+      if (!resolved || resolved.external) return resolved;
+      return `${COPY}${copy?.starter ?? basename(importer, '.ts')}:${resolved.id}`;
+    },
+    // The element a starter loads is not copied: it, Lit and the rest are shared by all widgets.
+    async resolveDynamicImport(specifier, importer) {
+      if (typeof specifier !== 'string') return null;
+      const copy = importer.startsWith(COPY) ? parse(importer) : undefined;
+      if (!copy && !isStarter(this, importer)) return null;
+      return this.resolve(specifier, copy?.path ?? importer, { skipSelf: true });
+    },
+    async load(id) {
+      if (!id.startsWith(COPY)) return null;
+      const { path } = parse(id);
+      const { code } = await transform(await readFile(path, 'utf8'), {
+        loader: path.endsWith('.ts') ? 'ts' : 'js',
+        target: 'es2022',
+        sourcefile: path,
+      });
+      return { code, map: null };
+    },
+  };
+}
 
 /**
  * Lists, in each starter, the chunks its element imports (`builtChunks()` in src/internal/start.ts),
@@ -98,6 +160,8 @@ export default [
     // through a barrel would drag the zod schemas beside it into the first-render chunk.
     treeshake: { moduleSideEffects: (id) => !OWN_SOURCE.test(id) || STARTERS.test(id) },
     plugins: [
+      // First: it decides which of the starters' imports become their own copies.
+      ownStarterCopies(),
       nodeResolve({
         exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
         extensions: ['.ts', '.js'],

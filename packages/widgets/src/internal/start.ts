@@ -6,7 +6,7 @@ export interface StartOptions {
   chunks?: readonly string[];
   /**
    * Starts the element's first request early, for every tag already in the page (e.g.
-   * `preloadDepartments`); failures are the element's to report when it asks for the same.
+   * `startDepartmentRequests`); failures are the element's to report when it asks for the same.
    */
   preload?: (tag: string) => void;
   /** Said after "could not start" when it fails: what a host page may have to allow. */
@@ -26,7 +26,14 @@ export function startWidget(
   define: () => Promise<unknown>,
   { chunks = [], preload, hint = '' }: StartOptions = {},
 ): void {
-  // The element first (the larger download), then the chunks it imports, then its requests.
+  // Its data first: the answer is small and the server quick, so it is in by the time the
+  // element has loaded and rendered, and the form shows complete in its first frame. Then the
+  // element (the larger download), then the chunks it imports.
+  try {
+    preload?.(tag);
+  } catch {
+    // An early request is an optimisation: the element sends it itself.
+  }
   define().catch((error: unknown) => {
     console.warn(
       `[kontakt] <${tag}> could not start, so the page's own content inside it stays.${hint ? ` ${hint}` : ''}`,
@@ -35,11 +42,6 @@ export function startWidget(
   });
   // A chunk that fails here fails in `define()` too, and is reported there.
   for (const chunk of chunks) import(/* @vite-ignore */ chunk).catch(() => undefined);
-  try {
-    preload?.(tag);
-  } catch {
-    // An early request is an optimisation: the element sends it itself.
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isSlug, normalizeEndpoint } from '@kontakt/core';
+import { isSlug, normalizeEndpoint } from '@kontakt/core/early';
 
 /** A server and department a widget can talk to, checked as the client would check them. */
 export interface Target {
