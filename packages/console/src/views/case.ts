@@ -139,6 +139,12 @@ export class KcCaseView extends ConsoleElement {
 
   /** Loads once the client is there (a view rendered before its chunk arrived gets it at its first update). */
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('reference')) {
+      // Another case: nothing of the one before may show under its heading while it loads.
+      this.data = undefined;
+      this.problem = undefined;
+      this.errors = new Map();
+    }
     if (changed.has('reference') || changed.has('client')) void this.load();
     if (changed.has('client')) {
       this.follow();
