@@ -1,5 +1,5 @@
-import type { AgentClient, AgentSession } from '@kontakt/core/agent';
-import type { TemplateResult } from 'lit';
+import type { AgentClient, AgentSession, SignInMethods } from '@kontakt/core/agent';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode } from '../internal/errors.js';
@@ -34,6 +34,14 @@ export class KcSignIn extends ConsoleElement {
       .problem:empty {
         display: none;
       }
+      .oidc {
+        display: inline-block;
+        padding: var(--_space-s) var(--_space-m);
+        border-radius: var(--_radius);
+        background: var(--_color-primary);
+        color: var(--_color-on-primary);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -42,6 +50,7 @@ export class KcSignIn extends ConsoleElement {
     submitting: { state: true },
     problem: { state: true },
     missing: { state: true },
+    methods: { state: true },
   };
 
   client: AgentClient | undefined;
@@ -50,6 +59,36 @@ export class KcSignIn extends ConsoleElement {
   protected problem = '';
   /** Fields left empty at the last try. */
   protected missing: Field[] = [];
+  /**
+   * How the server lets staff sign in; until it has said (or if it cannot), the password form
+   * is shown, as it is what the embedded default and the demo use.
+   */
+  protected methods: SignInMethods | undefined;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('client') && this.client) void this.loadMethods(this.client);
+  }
+
+  private async loadMethods(client: AgentClient): Promise<void> {
+    try {
+      this.methods = await client.session.methods();
+    } catch {
+      // The password form it is; signing in says what is wrong if the server is away.
+    }
+  }
+
+  /**
+   * The identity provider's sign-in, which comes back to this console page (`returnTo`). The
+   * login URL is a path on the server, so it is put under the client's endpoint.
+   */
+  private oidcHref(loginUrl: string): string | undefined {
+    if (!this.client) return undefined;
+    const url = URL.canParse(loginUrl)
+      ? new URL(loginUrl)
+      : new URL(`${this.client.endpoint}/${loginUrl.replace(/^\/+/, '')}`);
+    url.searchParams.set('returnTo', `${location.pathname}${location.search}`);
+    return url.href;
+  }
 
   private field(name: Field): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${name}`);
@@ -109,6 +148,16 @@ export class KcSignIn extends ConsoleElement {
   }
 
   protected override render(): TemplateResult {
+    const oidc = this.methods?.oidc ? this.oidcHref(this.methods.oidc.loginUrl) : undefined;
+    const local = this.methods?.local !== false;
+    return html`
+      ${oidc ? html`<p><a class="oidc" href=${oidc}>${this.l10n.t.oidcSignIn.link}</a></p>` : nothing}
+      ${oidc && local ? html`<p>${this.l10n.t.oidcSignIn.or}</p>` : nothing}
+      ${local ? this.renderForm() : nothing}
+    `;
+  }
+
+  private renderForm(): TemplateResult {
     const t = this.l10n.t.signIn;
     return html`
       <form novalidate @submit=${this.submit}>
