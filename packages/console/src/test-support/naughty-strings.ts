@@ -23,6 +23,7 @@ export const XSS_PAYLOADS: readonly string[] = [
   `<style>* { display: none !important }</style>`,
   `<object data="javascript:window.__pwned = 'object'"></object>`,
   `<input autofocus onfocus="window.__pwned = 'autofocus'">`,
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the payload is a template placeholder
   '${window.__pwned = "template-literal"}',
   `{{constructor.constructor("window.__pwned = 'angular'")()}}`,
   `<!--?lit$123456789$--><?lit$123456789$>lit-marker`,
