@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
+const MAX_DETAIL_LENGTH = 2048;
+
 /** One agent action for the audit log. */
 export interface AuditInput {
   /** Who: the agent's id (`unknown` for a failed sign-in to no account). */
@@ -29,6 +31,11 @@ export interface AuditInput {
  * });
  */
 export async function appendAudit(trx: Kysely<Database>, entry: AuditInput): Promise<void> {
+  const detail = JSON.stringify(entry.detail ?? {});
+  // A detail this long holds more than ids and codes: a bug to find in tests, not to store.
+  if (detail.length > MAX_DETAIL_LENGTH) {
+    throw new RangeError(`An audit detail is small (${entry.action}: ${detail.length} characters)`);
+  }
   await trx
     .insertInto('agent_audit')
     .values({
@@ -36,7 +43,7 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditInput): Pro
       agent_id: entry.agentId,
       action: entry.action,
       case_reference: entry.caseReference ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
+      detail,
     })
     .execute();
 }

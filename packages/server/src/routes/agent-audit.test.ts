@@ -137,6 +137,20 @@ describe('GET /v1/agent/audit', () => {
     expect(rows).toEqual([]);
   });
 
+  it('refuses a detail that is more than ids and codes', async () => {
+    await start();
+    await expect(
+      server?.database.inspect((db) =>
+        appendAudit(db, {
+          agentId: 'anna',
+          action: 'case.replied',
+          detail: { text: 'x'.repeat(5000) },
+          at: new Date(),
+        }),
+      ),
+    ).rejects.toThrow(/audit detail is small/);
+  });
+
   it('is for admins only: agents and specialists get 403 forbidden', async () => {
     const { url } = await start();
     for (const username of ['anna', 'sven']) {

@@ -2,6 +2,7 @@
 // answers without a session, and none that changes something does without the CSRF token. New
 // endpoints are covered as soon as they are documented (and the document must list every route).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey, hashApiKey } from '../api-keys.js';
 import type { TestSession } from '../test-support/agents.js';
 import { signIn, testAccounts } from '../test-support/agents.js';
 import type { TestServer } from '../test-support/departments.js';
@@ -39,13 +40,18 @@ const operations: Operation[] = Object.entries(
 const guarded = operations.filter((op) => !PUBLIC.includes(`${op.method} ${op.path}`));
 const changing = guarded.filter((op) => !['GET', 'HEAD'].includes(op.method));
 
+const KEY = createApiKey();
+
 let server: TestServer;
 let admin: TestSession;
 let receiptToken: string;
 let reference: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ accounts: await testAccounts() });
+  server = await startTestServer({
+    accounts: await testAccounts(),
+    adminApiKeys: [{ id: 'ops', hash: hashApiKey(KEY) }],
+  });
   const response = await fetch(`${server.url}/v1/cases`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -93,7 +99,7 @@ describe('the agent API', () => {
     }
   });
 
-  it('answers 401 without a session, with a receipt token, or with a made-up cookie', async () => {
+  it('answers 401 without a session, with a receipt token, an admin API key or a made-up cookie', async () => {
     const attempts: Record<string, string>[] = [
       {},
       { Authorization: `Bearer ${receiptToken}` },
@@ -101,7 +107,9 @@ describe('the agent API', () => {
       { Cookie: `kontakt_session=${'A'.repeat(43)}` },
     ];
     for (const op of guarded) {
-      for (const headers of attempts) {
+      // The admin API takes its key; the agent API never does.
+      const extra = op.path.startsWith('/v1/agent/') ? [{ Authorization: `Bearer ${KEY}` }] : [];
+      for (const headers of [...attempts, ...extra]) {
         const response = await send(op, headers);
         const body = (await response.json()) as { code?: string };
         expect(response.status, `${op.method} ${op.path} ${JSON.stringify(headers)}`).toBe(401);
