@@ -187,8 +187,9 @@ export class KcNoticesView extends ConsoleElement {
   /** Empty texts, found before asking the server (which would refuse them the same way). */
   private missingFields(input: NoticeInput): Map<string, string> {
     const errors = new Map<string, string>();
-    for (const part of ['title', 'text'] as const) {
-      for (const locale of LOCALES) {
+    // In the order of the form, so focus goes to the first one a person meets.
+    for (const locale of LOCALES) {
+      for (const part of ['title', 'text'] as const) {
         if (!input[part][locale]) errors.set(`${part}.${locale}`, 'required');
       }
     }
