@@ -1,0 +1,432 @@
+/**
+ * The contact center's whole flow, end to end in a real Chromium against one real server (the
+ * store under test: embedded in the `node` project, PostgreSQL in `postgres`) and a real SMTP
+ * server on loopback, with a browser context per person:
+ *
+ * 1. a citizen on a department's own site (another origin) sends a question with `<kc-contact-form>`;
+ * 2. an agent, signed in to `/console` by keyboard, sees it arrive in the inbox without a reload,
+ *    opens it and answers by e-mail: the SMTP peer receives a plain-text mail to the citizen with
+ *    the reference in the subject, and the case shows it sent;
+ * 3. the agent forwards it to `skola`; that department's specialist sees it arrive live, while a
+ *    specialist of `gata` (the department the question came from) neither sees it nor may open it;
+ * 4. in the browser, the agent API refuses a change without the CSRF token, a hostile site's
+ *    cross-site form post, the citizen's receipt token, and the session once it has expired.
+ *
+ * axe-core runs on every console view the flow passes through.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, HTTPResponse, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from './auth/passwords.js';
+import type { SmtpPeer } from './mail/test-support/smtp-peer.js';
+import { startSmtpPeer } from './mail/test-support/smtp-peer.js';
+import type { TestSession } from './test-support/agents.js';
+import { signIn, TEST_PASSWORD, testAccounts } from './test-support/agents.js';
+import type { AxeViolation, DepartmentSite } from './test-support/browser-flow.js';
+import {
+  axeViolations,
+  bundleConsole,
+  bundleWidgets,
+  focusedElement,
+  launchChromium,
+  startDepartmentSite,
+  tabTo,
+  textsOf,
+  until,
+} from './test-support/browser-flow.js';
+import type { TestServer } from './test-support/departments.js';
+import { gata, skola, startTestServer } from './test-support/departments.js';
+
+const CITIZEN_EMAIL = 'kim.nilsson@example.se';
+const QUESTION = 'Gatlampan utanför Storgatan 12 har varit släckt i en vecka.\nVem lagar den?';
+const ANSWER = 'Tack! Vi har skickat en felanmälan till gatubelysningen. Den lagas inom fem dagar.';
+const FORWARD_REASON = 'Lampan står på skolgården: skolan äger den.';
+
+let peer: SmtpPeer;
+let site: DepartmentSite;
+let server: TestServer;
+let browser: Browser;
+const temporary: string[] = [];
+/** The server's clock runs this far ahead of the real one (to let sessions expire). */
+let clockAhead = 0;
+
+beforeAll(async () => {
+  const scratch = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kontakt-flow-'));
+    temporary.push(dir);
+    return dir;
+  };
+  const [consoleDir, cdnDir] = await Promise.all([
+    scratch().then(bundleConsole),
+    scratch().then(bundleWidgets),
+  ]);
+  peer = await startSmtpPeer();
+  site = await startDepartmentSite(
+    (api) => `<!doctype html><html lang="sv"><head><meta charset="utf-8">
+      <title>Gatubelysning – Fastighets- och gatukontoret</title>
+      <script type="module" src="${api}/cdn/contact-form.js"></script></head>
+      <body><main><h1>Gatubelysning</h1>
+      <kc-contact-form endpoint="${api}" department="gata">
+        <p>Ring kontaktcenter på 060-19 10 00.</p>
+      </kc-contact-form></main></body></html>`,
+    () => server.url,
+  );
+  const accounts = await testAccounts();
+  server = await startTestServer({
+    departments: [{ ...gata, allowedOrigins: [...(gata.allowedOrigins ?? []), site.url] }, skola],
+    accounts: [
+      ...accounts,
+      // A specialist of the department the question came from: forwarding elsewhere hides it.
+      {
+        id: 'greta',
+        name: 'Greta Gatuspecialist',
+        email: 'greta@kommun.example.se',
+        role: 'specialist',
+        departments: ['gata'],
+        passwordHash: await hashPassword(TEST_PASSWORD, { ln: 10, r: 8, p: 1 }),
+      },
+    ],
+    mail: {
+      from: { name: 'Kontaktcenter', address: 'kontaktcenter@sundsvall.example.se' },
+      smtp: { host: peer.host, port: peer.port, security: 'none' },
+    },
+    consoleDir,
+    serve: [{ path: '/cdn/', dir: cdnDir }],
+    now: () => new Date(Date.now() + clockAhead),
+  });
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.close();
+  await peer?.close();
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+});
+
+/** A person's own browser (cookies and storage apart from everyone else's) with one page. */
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Script errors, console errors and CSP violations seen on the page. */
+  problems: string[];
+}
+
+async function person(): Promise<Person> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('console', (message) => {
+    // A refused request is logged by Chromium as a console error; those the test provokes are
+    // checked where they happen.
+    if (message.type() === 'error' && !/status of 40[134]/.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportViolation(text: string): void }).reportViolation;
+      report(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+const heading = async (page: Page) => (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
+const announced = async (page: Page) =>
+  (await textsOf(page, 'kc-console >>> [role="status"][aria-live="polite"]'))[0] ?? '';
+const inboxRows = (page: Page) => textsOf(page, 'kc-console >>> kc-inbox-view >>> tbody tr');
+
+/** Waits until an element matching `selector` (`>>>` pierces shadow roots) is there. */
+const shown = (page: Page, selector: string) =>
+  until(`${selector} to be shown`, () => page.$(selector));
+
+/** Waits until the console's live region says `text`. */
+const announcement = (page: Page, text: string) =>
+  until(`"${text}" announced`, async () => (await announced(page)) === text);
+
+/** The inbox has been read (a table, or the line that says nothing matches). */
+const inboxRead = (page: Page) =>
+  until('the inbox to be read', async () => {
+    const table = await page.$('kc-console >>> kc-inbox-view >>> table');
+    const empty = (await textsOf(page, 'kc-console >>> kc-inbox-view >>> p')).includes(
+      'Inga ärenden matchar.',
+    );
+    return table !== null || empty;
+  });
+
+/** Signs in at `/console/` through the sign-in view, as a person does it by keyboard. */
+async function signInToConsole(who: Person, username: string): Promise<void> {
+  const { page } = who;
+  await page.goto(`${server.url}/console/`);
+  await shown(page, 'kc-console >>> #username');
+  await tabTo(page, 'the user name field', (focused) => focused.id === 'username');
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  expect((await focusedElement(page)).id).toBe('password');
+  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press('Enter');
+  await until('the inbox heading', async () => (await heading(page)) === 'Inkorg');
+  await inboxRead(page);
+}
+
+/** axe-core on the page as it is; the violations are reported by the test that asked. */
+async function expectAccessible(page: Page, view: string): Promise<void> {
+  const violations: AxeViolation[] = await axeViolations(page);
+  expect(violations, `axe on ${view}`).toEqual([]);
+}
+
+/** Submits one of the case view's action forms by keyboard: Tab to its button, Enter. */
+async function pressSubmit(page: Page, label: string): Promise<void> {
+  await tabTo(page, `the "${label}" button`, (f) => f.tag === 'button' && f.text === label);
+  await page.keyboard.press('Enter');
+}
+
+/** The case as `session` sees it over the API (status and body). */
+async function caseAs(session: TestSession, reference: string) {
+  const response = await fetch(`${server.url}/v1/agent/cases/${reference}`, {
+    headers: session.headers,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+let citizen: Person;
+let agent: Person;
+let sven: Person;
+let greta: Person;
+let reference = '';
+let receiptToken = '';
+
+describe('the contact center, end to end in Chromium', () => {
+  it('an agent signs in at /console by keyboard and has the inbox open', async () => {
+    agent = await person();
+    await signInToConsole(agent, 'anna');
+    expect(await textsOf(agent.page, 'kc-console >>> .who')).toEqual([
+      expect.stringContaining('Anna Agent'),
+    ]);
+    await expectAccessible(agent.page, 'the inbox');
+    // Set once now: still there at the end means the page was never reloaded.
+    await agent.page.evaluate(() => {
+      (window as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+  }, 60_000);
+
+  it('a citizen sends a question from the department’s site, and it appears in the inbox live', async () => {
+    citizen = await person();
+    const { page } = citizen;
+    const receipt = new Promise<HTTPResponse>((resolve) =>
+      page.on('response', (response) => {
+        if (response.request().method() === 'POST' && response.url() === `${server.url}/v1/cases`) {
+          resolve(response);
+        }
+      }),
+    );
+    await page.goto(`${site.url}/gatubelysning`);
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('kc-contact-form')
+          ?.shadowRoot?.querySelector('#topic option:not([value=""])'),
+      { polling: 100, timeout: 20_000 },
+    );
+    await page.select('kc-contact-form >>> #topic', 'gatubelysning');
+    await page.type('kc-contact-form >>> #message', QUESTION);
+    await page.click('kc-contact-form >>> #answerChannel-email');
+    await page.type('kc-contact-form >>> #email', CITIZEN_EMAIL);
+    await page.click('kc-contact-form >>> [part~="submit-button"]');
+    reference = await until('the receipt', async () => {
+      const [shown] = await textsOf(page, 'kc-contact-form >>> [part~="reference"]');
+      return shown || undefined;
+    });
+    expect(reference).toMatch(/^KC-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    ({ receiptToken } = (await (await receipt).json()) as { receiptToken: string });
+    expect(citizen.problems).toEqual([]);
+
+    // The agent's inbox, open since before the question was sent, shows it without a reload.
+    await until('the new case in the agent’s inbox', async () =>
+      (await inboxRows(agent.page)).find((row) => row.includes(reference)),
+    );
+    const row = (await inboxRows(agent.page)).find((text) => text.includes(reference)) ?? '';
+    expect(row).toContain('Gatlampan utanför Storgatan 12');
+    expect(row).toContain('Inkommet');
+    await announcement(agent.page, 'Ett nytt ärende har kommit in.');
+    expect(await agent.page.evaluate(() => 'notReloaded' in window)).toBe(true);
+  }, 60_000);
+
+  it('the agent opens the case by keyboard and answers by e-mail: the citizen gets the mail', async () => {
+    const { page } = agent;
+    await tabTo(page, 'the case’s link', (f) => f.tag === 'a' && f.text === reference);
+    await page.keyboard.press('Enter');
+    await until('the case view', async () => (await heading(page)) === `Ärende ${reference}`);
+    await shown(page, 'kc-console >>> kc-case-view >>> .message');
+    expect(await textsOf(page, 'kc-console >>> kc-case-view >>> .message')).toEqual([
+      QUESTION.replace(/\s+/g, ' '),
+    ]);
+    expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
+    await expectAccessible(page, 'the case');
+
+    // E-mail is the answer channel chosen by default for a citizen who gave an address.
+    const via = await page.$eval('kc-console >>> #reply-via', (select) => {
+      return (select as HTMLSelectElement).value;
+    });
+    expect(via).toBe('email');
+    await tabTo(page, 'the answer field', (f) => f.id === 'reply-text');
+    await page.keyboard.type(ANSWER);
+    await pressSubmit(page, 'Skicka svaret');
+    await announcement(page, 'Svaret är registrerat.');
+
+    const [mail] = await until('the mail at the SMTP server', () =>
+      peer.received.length > 0 ? peer.received : undefined,
+    );
+    expect(mail?.recipients).toEqual([CITIZEN_EMAIL]);
+    expect(mail?.parsed.to).toMatchObject({ value: [{ address: CITIZEN_EMAIL }] });
+    expect(mail?.parsed.subject).toContain(reference);
+    expect(mail?.parsed.text).toContain(ANSWER);
+    expect(mail?.parsed.html).toBe(false);
+    expect(mail?.parsed.headers.get('content-type')).toMatchObject({ value: 'text/plain' });
+
+    // The case shows the mail as sent once the sender has told it (followed live).
+    await until('the mail shown as sent', async () => {
+      const [mails] = await textsOf(
+        page,
+        'kc-console >>> kc-case-view >>> section[aria-labelledby="mails-heading"]',
+      );
+      return mails?.includes('Skickat') && mails.includes(CITIZEN_EMAIL);
+    });
+  }, 60_000);
+
+  it('the agent forwards it to skola: their specialist sees it arrive, gata’s does not see it at all', async () => {
+    sven = await person();
+    greta = await person();
+    await signInToConsole(sven, 'sven');
+    await signInToConsole(greta, 'greta');
+    expect((await inboxRows(sven.page)).some((row) => row.includes(reference))).toBe(false);
+
+    const { page } = agent;
+    await tabTo(page, 'the department to forward to', (f) => f.id === 'forward-department');
+    await page.keyboard.type('skola');
+    await page.keyboard.press('Tab');
+    expect((await focusedElement(page)).id).toBe('forward-reason');
+    await page.keyboard.type(FORWARD_REASON);
+    await pressSubmit(page, 'Skicka vidare');
+    await announcement(page, 'Ärendet är skickat vidare till skola.');
+    const state = await textsOf(
+      page,
+      'kc-console >>> kc-case-view >>> section[aria-labelledby="state-heading"]',
+    );
+    expect(state[0]).toMatch(/Skickat vidare till\s*skola/);
+    await expectAccessible(page, 'the case after forwarding');
+
+    // Sven's inbox was open before the forward: the case arrives there without a reload.
+    const row = await until('the forwarded case in sven’s inbox', async () =>
+      (await inboxRows(sven.page)).find((text) => text.includes(reference)),
+    );
+    expect(row).toContain('gata → skola');
+    await expectAccessible(sven.page, 'a specialist’s inbox');
+    await tabTo(sven.page, 'the case’s link', (f) => f.tag === 'a' && f.text === reference);
+    await sven.page.keyboard.press('Enter');
+    await shown(sven.page, 'kc-console >>> kc-case-view >>> .message');
+    const timeline = await textsOf(sven.page, 'kc-console >>> kc-case-view >>> ol.timeline li');
+    expect(timeline.some((entry) => entry.includes(FORWARD_REASON))).toBe(true);
+    await expectAccessible(sven.page, 'the case as a specialist');
+
+    // Greta, a specialist of gata, where the question came from: not in her inbox, even read
+    // afresh, and the case's own address is refused.
+    await greta.page.reload();
+    await inboxRead(greta.page);
+    expect((await inboxRows(greta.page)).some((text) => text.includes(reference))).toBe(false);
+    await greta.page.goto(`${server.url}/console/cases/${reference}`);
+    const refused = await until('the refusal', async () => {
+      const [alert] = await textsOf(greta.page, 'kc-console >>> kc-case-view >>> [role="alert"]');
+      return alert;
+    });
+    expect(refused).toBe('Ärendet finns inte, eller så har du inte tillgång till det.');
+    expect(await textsOf(greta.page, 'kc-console >>> kc-case-view >>> .message')).toEqual([]);
+    await expectAccessible(greta.page, 'a refused case');
+    const direct = await greta.page.evaluate(async (ref) => {
+      const response = await fetch(`/v1/agent/cases/${ref}`);
+      return { status: response.status, code: ((await response.json()) as { code?: string }).code };
+    }, reference);
+    expect(direct.status).toBe(404);
+
+    for (const who of [agent, sven, greta]) expect(who.problems).toEqual([]);
+  }, 90_000);
+
+  it('refuses, in the browser, a change without the CSRF token and a hostile site’s form post', async () => {
+    const anna = await signIn(server.url, 'anna');
+    const before = await caseAs(anna, reference);
+    // The signed-in console's own origin, its cookie sent, but no token.
+    const tokenless = await agent.page.evaluate(async (ref) => {
+      const response = await fetch(`/v1/agent/cases/${ref}/notes`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text: 'Utan token.' }),
+      });
+      return { status: response.status, code: ((await response.json()) as { code?: string }).code };
+    }, reference);
+    expect(tokenless).toEqual({ status: 403, code: 'csrf_failed' });
+
+    // Another site, open in the agent's own browser, posts a form to the agent API.
+    const hostile = await agent.context.newPage();
+    const answered = new Promise<number>((resolve) =>
+      hostile.on('response', (response) => {
+        if (response.url().endsWith('/notes')) resolve(response.status());
+      }),
+    );
+    await hostile.goto(`${site.url}/elak-sida`);
+    await hostile.evaluate(
+      async (api, ref) => {
+        await fetch(`${api}/v1/agent/cases/${ref}/notes`, {
+          method: 'POST',
+          mode: 'no-cors',
+          credentials: 'include',
+          headers: { 'Content-Type': 'text/plain' },
+          body: JSON.stringify({ text: 'Från en annan webbplats.' }),
+        });
+      },
+      server.url,
+      reference,
+    );
+    // It reached the server and was refused there: SameSite=Strict kept the cookie home.
+    expect(await answered).toBe(401);
+    await hostile.close();
+    const after = await caseAs(anna, reference);
+    expect(after.body.version).toBe(before.body.version);
+    expect(JSON.stringify(after.body.timeline)).not.toContain('annan webbplats');
+  });
+
+  it('refuses the citizen’s receipt token on the agent API', async () => {
+    expect(receiptToken).not.toBe('');
+    for (const path of [`/v1/agent/cases/${reference}`, '/v1/agent/cases']) {
+      const response = await fetch(`${server.url}${path}`, {
+        headers: { Authorization: `Bearer ${receiptToken}` },
+      });
+      expect(response.status, path).toBe(401);
+    }
+  });
+
+  it('ends an expired session: the console notices and asks the agent to sign in again', async () => {
+    const { page } = agent;
+    await page.goto(`${server.url}/console/`);
+    await inboxRead(page);
+    clockAhead = 13 * 3_600_000; // past the 12-hour absolute expiry (and the idle one)
+    // The next request the console makes (a search, by keyboard) meets the expired session.
+    await tabTo(page, 'the search field', (f) => f.id === 'filter-q');
+    await page.keyboard.type(reference);
+    await page.keyboard.press('Enter');
+    await until('the sign-in form again', () => page.$('kc-console >>> #username'));
+    expect(await textsOf(page, 'kc-console >>> .reason')).toEqual([
+      'Du har loggats ut eftersom sessionen gick ut. Logga in igen för att fortsätta.',
+    ]);
+    expect(await textsOf(page, 'kc-console >>> kc-inbox-view')).toEqual([]);
+    const session = await page.evaluate(async () => (await fetch('/v1/agent/session')).status);
+    expect(session).toBe(401);
+    await expectAccessible(page, 'the sign-in view after expiry');
+  });
+});

@@ -1,0 +1,216 @@
+/**
+ * Parts for end-to-end tests in a real Chromium (puppeteer-core): the console and the widgets
+ * bundled from source, a department's own web site on another origin, and small helpers that
+ * reach into shadow roots, wait on conditions, move focus by keyboard and run axe-core.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import { chromeArgs, findChrome } from '../../../../scripts/find-chrome.mjs';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const at = (path: string) => join(root, path);
+const TSCONFIG = at('scripts/wtr/tsconfig.esbuild.json');
+
+/**
+ * Bundles the console from source into `dir` as `--console-dir` expects it (`index.html` and
+ * `assets/`). esbuild rather than the package's rollup build: a test needs today's source in a
+ * second, and `dist/` may be stale while the console is being worked on. The page is the one
+ * `scripts/console-html.mjs` writes: a module script under `/console/assets/`, nothing inline.
+ */
+export async function bundleConsole(dir: string): Promise<string> {
+  await build({
+    entryPoints: { console: at('packages/console/src/main.ts') },
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    conditions: ['@kontakt/source', 'browser'],
+    tsconfig: TSCONFIG,
+    outdir: join(dir, 'assets'),
+    logLevel: 'error',
+  });
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html>
+<html lang="sv">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Kontaktcenter</title>
+    <script type="module" src="/console/assets/console.js"></script>
+  </head>
+  <body><kc-console></kc-console></body>
+</html>
+`,
+  );
+  return dir;
+}
+
+/** Bundles the script-tag widgets into `dir`, as the widgets' build does for `dist/cdn`. */
+export async function bundleWidgets(dir: string): Promise<string> {
+  await build({
+    entryPoints: { 'contact-form': at('packages/widgets/src/cdn/contact-form.ts') },
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    conditions: ['@kontakt/source'],
+    tsconfig: TSCONFIG,
+    outdir: dir,
+    logLevel: 'error',
+  });
+  return dir;
+}
+
+export interface DepartmentSite {
+  /** `http://localhost:<port>`: another origin (and site) than the server's `127.0.0.1`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A department's own web site on loopback, serving one page (`html`) at every path under a
+ * strict Content-Security-Policy that lets in the contact center's script and API only.
+ * `server` is asked per request: the site starts first, so the server can allow its origin.
+ */
+export function startDepartmentSite(html: (server: string) => string, server: () => string) {
+  const site = createServer((_, response) => {
+    const csp = [
+      "default-src 'self'",
+      `script-src ${server()}`,
+      `connect-src ${server()}`,
+      "require-trusted-types-for 'script'",
+      'trusted-types lit-html',
+    ].join('; ');
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': csp,
+    });
+    response.end(html(server()));
+  });
+  return new Promise<DepartmentSite>((resolve) => {
+    site.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://localhost:${(site.address() as AddressInfo).port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            site.closeAllConnections();
+            site.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** A headless Chromium as the other browser tests start it. */
+export function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs() });
+}
+
+/**
+ * Polls `check` until it returns something other than `undefined`, `null` or `false`, and
+ * resolves with that. Conditions, never fixed sleeps: the machine may be slow.
+ */
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeout = 20_000,
+): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== null && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) {
+      throw new Error(
+        `Timed out waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The text of every element matching a puppeteer selector (`>>>` pierces shadow roots). */
+export async function textsOf(page: Page, selector: string): Promise<string[]> {
+  const handles = await page.$$(selector);
+  const texts = await Promise.all(
+    handles.map((handle) => handle.evaluate((element) => element.textContent ?? '')),
+  );
+  await Promise.all(handles.map((handle) => handle.dispose()));
+  return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** The focused element, looked up through shadow roots: its id, tag, text and href. */
+export function focusedElement(page: Page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return {
+      id: active?.id ?? '',
+      tag: active?.tagName.toLowerCase() ?? '',
+      text: (active?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      href: active?.getAttribute('href') ?? '',
+    };
+  });
+}
+
+type Focused = Awaited<ReturnType<typeof focusedElement>>;
+
+/** Presses Tab until `matches` holds for the focused element (at most `limit` times). */
+export async function tabTo(
+  page: Page,
+  what: string,
+  matches: (focused: Focused) => boolean,
+  limit = 80,
+): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (matches(await focusedElement(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${what} in ${limit} presses`);
+}
+
+let axeSource: Promise<string> | undefined;
+
+/** A violation axe-core found: the rule, its impact, and where. */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A and AA rules, through shadow roots) on the page as it is and
+ * returns the violations. The script goes in through DevTools, so the page's CSP stays on.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFile(at('node_modules/axe-core/axe.min.js'), 'utf8');
+  const source = await axeSource;
+  const present = await page.evaluate(() => 'axe' in window);
+  if (!present) await page.evaluate(source);
+  const { passes, violations } = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    const violations = result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      targets: violation.nodes.map((node) => JSON.stringify(node.target)),
+    }));
+    return { passes: result.passes.length, violations };
+  });
+  // A run that checked nothing (axe kept out, an empty page) would pass every test.
+  if (passes === 0) throw new Error('axe-core checked nothing on the page');
+  return violations;
+}
