@@ -96,8 +96,8 @@ export async function startSession(
 }
 
 /**
- * The request's session, or `undefined` with the reason when it has none that is valid (no
- * cookie, unknown, expired, or its local account is gone). An expired session is deleted. Use
+ * The request's session, or the reason it has none that is valid (no cookie, unknown, expired,
+ * or its local account is gone). An expired session is deleted. Use
  * moves the idle expiry on, written at most once a minute.
  */
 export async function resolveSession(
@@ -122,8 +122,9 @@ export async function resolveSession(
   let idleExpiresAt = record.idleExpiresAt;
   const { idleMs } = ctx.auth.session;
   const lastSeen = Date.parse(record.idleExpiresAt) - idleMs;
-  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS) {
-    const moved = Math.min(now.getTime() + idleMs, Date.parse(record.expiresAt));
+  const moved = Math.min(now.getTime() + idleMs, Date.parse(record.expiresAt));
+  // Once the idle expiry has reached the absolute one there is nothing left to move.
+  if (now.getTime() - lastSeen >= TOUCH_EVERY_MS && moved > Date.parse(record.idleExpiresAt)) {
     idleExpiresAt = new Date(moved).toISOString();
     await ctx.store.write('touchAgentSession', idHash, idleExpiresAt);
   }
