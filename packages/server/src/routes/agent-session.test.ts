@@ -87,6 +87,12 @@ describe('POST /v1/agent/session (sign in)', () => {
     const cookie = answer.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^__Host-kontakt_session=/);
     expect(cookie).toMatch(/; Secure/);
+    // Read back over https; over plain http the browser would not even send it.
+    const pair = cookie.split(';')[0] ?? '';
+    const over = (proto: string) =>
+      call('/v1/agent/session', { headers: { Cookie: pair, 'X-Forwarded-Proto': proto } });
+    expect((await over('https')).status).toBe(200);
+    expect((await over('http')).status).toBe(401);
   });
 
   it('ignores X-Forwarded-Proto when no proxy is trusted', async () => {
