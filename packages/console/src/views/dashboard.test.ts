@@ -82,10 +82,15 @@ describe('<kc-dashboard-view>', () => {
     // Nothing to count is "no data", never 0 %.
     expect(promises[1]).to.equal('Chattar besvarade direkt Inga uppgifter');
 
+    // Departments and topics by their configured names (the ids stay in the CSV).
+    await waitUntil(() => tableRows(element, 'table-departments')[0]?.[0] !== 'gata');
     expect(tableRows(element, 'table-departments')).to.deep.equal([
-      ['gata', '2', '1'],
-      ['skola', '1', '0'],
+      ['Fastighets- och gatukontoret', '2', '1'],
+      ['Grundskoleförvaltningen', '1', '0'],
     ]);
+    expect(tableRows(element, 'table-topics').map((row) => row[0])).to.include(
+      'Parkering och boendeparkering',
+    );
     expect(tableRows(element, 'table-channels')).to.deep.equal([['Webbformulär', '3', '1']]);
     const reasons = tableRows(element, 'table-reasons').map((row) => row[0]);
     expect(reasons).to.include.members([
@@ -217,6 +222,9 @@ describe('<kc-dashboard-view>', () => {
     await waitUntil(() => texts(element, 'h2').includes('Contacts by department'));
     const reasons = tableRows(element, 'table-reasons').map((row) => row[0]);
     expect(reasons).to.include('Did not understand the information or the decision');
+    expect(tableRows(element, 'table-departments').map((row) => row[0])).to.include(
+      'City Properties and Streets Department',
+    );
     expect(texts(element, 'section[aria-labelledby="promises"] dd')).to.include('No data');
 
     expect(document.documentElement.scrollWidth).to.be.at.most(320);

@@ -33,6 +33,8 @@ type LoadState = 'loading' | 'loaded' | 'failed' | 'forbidden';
 
 /** A breakdown's rows' keys: what kind of id they are, so they can be named. */
 type KeyKind = 'department' | 'page' | 'topic' | 'channel' | 'reason';
+/** A name as departments, topics and reasons are configured: Swedish, perhaps English. */
+type LocalizedName = { sv: string; en?: string | undefined };
 
 /**
  * The dashboard (agents and admins): contacts by department, page, topic, channel and reason
@@ -122,6 +124,9 @@ export class KcDashboardView extends ConsoleElement {
   protected state: LoadState = 'loading';
   protected dashboard: Dashboard | undefined;
   private reasons = new Map<string, ContactReason>();
+  /** Department and topic names by id, as the departments are configured. */
+  private departmentNames = new Map<string, LocalizedName>();
+  private topicNames = new Map<string, LocalizedName>();
   private loading: AbortController | undefined;
 
   override connectedCallback(): void {
@@ -138,6 +143,7 @@ export class KcDashboardView extends ConsoleElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('client') && this.client) {
       void this.loadReasons(this.client);
+      void this.loadDepartments(this.client);
       void this.load();
     }
   }
@@ -150,6 +156,24 @@ export class KcDashboardView extends ConsoleElement {
       this.requestUpdate();
     } catch {
       // Ids it is, then; the dashboard itself reports what went wrong.
+    }
+  }
+
+  /** Department and topic names, so they show by name; without them their ids are shown. */
+  private async loadDepartments(client: AgentClient): Promise<void> {
+    try {
+      const departments = await client.departments.list();
+      this.departmentNames = new Map(departments.map((each) => [each.id, each.name]));
+      // A topic id may be used by more than one department; the first one's name is as good.
+      this.topicNames = new Map(
+        departments
+          .flatMap((each) => each.categories)
+          .reverse()
+          .map((category) => [category.id, category.name]),
+      );
+      this.requestUpdate();
+    } catch {
+      // Ids it is, then.
     }
   }
 
@@ -517,15 +541,23 @@ export class KcDashboardView extends ConsoleElement {
     return html`<p><a href=${href} download=${name}>${this.l10n.t.dashboard.csv(title)}</a></p>`;
   }
 
-  /** A row's key by its name where the console knows it (reasons, channels); else the id. */
+  /** A row's key by its name where the console knows it; else the id. */
   private nameOf(kind: KeyKind, key: string): string {
     const t = this.l10n.t;
     if (key === '') return t.dashboard.notGiven;
     if (kind === 'channel') return t.vocabulary.channels[key as CaseChannel] ?? key;
     if (kind === 'reason') {
       const reason = this.reasons.get(key);
-      if (reason) return (this.l10n.locale === 'en' ? reason.name.en : undefined) ?? reason.name.sv;
+      if (reason) return this.localized(reason.name);
     }
-    return key;
+    const names =
+      kind === 'department' ? this.departmentNames : kind === 'topic' ? this.topicNames : undefined;
+    const name = names?.get(key);
+    return name ? this.localized(name) : key;
+  }
+
+  /** A configured name in the console's language: English where given, else Swedish. */
+  private localized(name: LocalizedName): string {
+    return (this.l10n.locale === 'en' ? name.en : undefined) ?? name.sv;
   }
 }

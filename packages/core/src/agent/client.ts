@@ -6,6 +6,8 @@ import type { AgentCasesResource } from './cases-resource.js';
 import { agentCasesResource } from './cases-resource.js';
 import type { DashboardResource } from './dashboard-resource.js';
 import { dashboardResource } from './dashboard-resource.js';
+import type { AgentDepartmentsResource } from './departments.js';
+import { agentDepartmentsResource } from './departments.js';
 import type { AgentClientState, AgentHttpOptions } from './http.js';
 import { createAgentHttp } from './http.js';
 import type { SessionResource } from './session.js';
@@ -35,6 +37,8 @@ export interface AgentClient {
   readonly cases: AgentCasesResource;
   /** Contacts, avoidable demand and kept promises over a period. */
   readonly dashboard: DashboardResource;
+  /** The departments (names, topics, answer-time promises) the ids in cases stand for. */
+  readonly departments: AgentDepartmentsResource;
 }
 
 /**
@@ -58,5 +62,6 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     audit: auditResource(http),
     cases: agentCasesResource(http, { endpoint, fetch: options.fetch }),
     dashboard: dashboardResource(http, endpoint),
+    departments: agentDepartmentsResource(http),
   };
 }

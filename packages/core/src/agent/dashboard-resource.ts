@@ -7,7 +7,10 @@ import { agentCall, signalOf } from './http.js';
 export interface DashboardResource {
   /** The dashboard for `from` (inclusive) to `to` (exclusive). */
   get(query: DashboardQuery, options?: { signal?: AbortSignal }): Promise<Dashboard>;
-  /** One table of it as CSV text (UTF-8, comma-separated, a header row). */
+  /**
+   * One table of it as CSV text (comma-separated, CRLF, a header row). The file the server sends
+   * starts with a byte order mark for spreadsheets; decoded text does not.
+   */
   csv(
     query: DashboardQuery & { table: DashboardTable },
     options?: { signal?: AbortSignal },

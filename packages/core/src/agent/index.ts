@@ -91,6 +91,7 @@ export {
   EMAIL_ANSWER_WORKING_DAYS,
 } from './dashboard.js';
 export { type DashboardResource, dashboardResource } from './dashboard-resource.js';
+export { type AgentDepartmentsResource, agentDepartmentsResource } from './departments.js';
 export {
   type AgentClientState,
   type AgentHttpOptions,

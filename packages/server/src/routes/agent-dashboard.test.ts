@@ -72,7 +72,8 @@ async function seed(running: TestServer, each: Seed): Promise<string> {
   return reference;
 }
 
-const PERIOD = 'from=2027-03-01T00:00:00Z&to=2027-04-01T00:00:00Z';
+/** March 2027 in Stockholm (CET, then CEST from 28 March). */
+const PERIOD = 'from=2027-02-28T23:00:00Z&to=2027-03-31T22:00:00Z';
 
 async function dashboard(running: TestServer, query = PERIOD, user = 'anna') {
   const session = await signIn(running.url, user);
@@ -234,7 +235,7 @@ describe('GET /v1/agent/dashboard/export.csv', () => {
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     expect(answer.headers.get('content-disposition')).toBe(
-      'attachment; filename="kontakt-avoidable-pages-2027-03-01-2027-04-01.csv"',
+      'attachment; filename="kontakt-avoidable-pages-2027-03-01-2027-03-31.csv"',
     );
     const bytes = new Uint8Array(await answer.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

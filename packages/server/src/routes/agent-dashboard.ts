@@ -1,6 +1,7 @@
 import type { DashboardQuery } from '@kontakt/core/agent';
 import { DashboardQuerySchema, DashboardTableSchema } from '@kontakt/core/agent';
-import { toFieldErrors } from '@kontakt/core/schemas';
+import { toZoned } from '@kontakt/core/calendar';
+import { DEFAULT_TIME_ZONE, toFieldErrors } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { requireAgent } from '../auth/require-agent.js';
@@ -40,8 +41,11 @@ export function agentDashboardRoutes(ctx: AppContext): Hono<AppEnv> {
   routes.get('/export.csv', async (c) => {
     const query = parseQuery(ExportQuerySchema, c.req.query());
     const csv = dashboardCsv(await dashboardFor(query), query.table);
-    const day = (iso: string) => new Date(iso).toISOString().slice(0, 10);
-    const name = `kontakt-${query.table}-${day(query.from)}-${day(query.to)}.csv`;
+    // The days of the period as the municipality counts them: March is 1–31 March, although its
+    // bounds in UTC are 28 February 23:00 and 31 March 22:00.
+    const first = localDay(new Date(query.from));
+    const last = localDay(new Date(Date.parse(query.to) - 1));
+    const name = `kontakt-${query.table}-${first}-${last}.csv`;
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8; header=present',
       'Content-Disposition': `attachment; filename="${name}"`,
@@ -49,6 +53,12 @@ export function agentDashboardRoutes(ctx: AppContext): Hono<AppEnv> {
     });
   });
   return routes;
+}
+
+/** `YYYY-MM-DD` of `date` on the municipality's calendar. */
+function localDay(date: Date): string {
+  const { year, month, day } = toZoned(date, DEFAULT_TIME_ZONE);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function parseQuery<T>(schema: z.ZodMiniType<T>, raw: Record<string, string>): T {

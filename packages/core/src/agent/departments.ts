@@ -1,0 +1,24 @@
+import type { KyInstance } from 'ky';
+import * as z from 'zod/mini';
+import type { Department } from '../schemas/department.js';
+import { DepartmentSchema } from '../schemas/department.js';
+import { agentCall, signalOf } from './http.js';
+
+const DepartmentListSchema = z.object({ departments: z.array(DepartmentSchema) });
+
+/** `client.departments`: the departments the contact center serves, for names and promises. */
+export interface AgentDepartmentsResource {
+  /** Every department, in the configured order. */
+  list(options?: { signal?: AbortSignal }): Promise<Department[]>;
+}
+
+export function agentDepartmentsResource(http: KyInstance): AgentDepartmentsResource {
+  return {
+    async list(options = {}) {
+      const body = await agentCall(() =>
+        http.get('v1/departments', signalOf(options)).json(DepartmentListSchema),
+      );
+      return body.departments;
+    },
+  };
+}
