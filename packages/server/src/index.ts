@@ -7,6 +7,14 @@ export { createApp } from './app.js';
 export { loadDepartmentsFile, parseDepartments } from './config.js';
 export { ConfigError } from './config-error.js';
 export type { AppContext } from './context.js';
+export type {
+  MailAddress,
+  MailOptions,
+  MailSenderTimings,
+  MailState,
+  MailView,
+  SmtpSettings,
+} from './mail/index.js';
 export type { TrustProxy } from './middleware/client-address.js';
 export type { RateLimitConfig, RateLimitOptions } from './middleware/rate-limit.js';
 export type { StaticMount } from './middleware/static.js';

@@ -1,4 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
+import type { AddressInfo, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { simpleParser } from 'mailparser';
@@ -13,6 +15,7 @@ import type { MailSender, MailSenderOptions } from './sender.js';
 import { createMailSender } from './sender.js';
 import type { SmtpPeer } from './test-support/smtp-peer.js';
 import { startSmtpPeer } from './test-support/smtp-peer.js';
+import type { MailTransport } from './transport.js';
 import { emlDirectoryTransport, smtpTransport } from './transport.js';
 
 // The sender against a real SMTP server on loopback, on the store under test.
@@ -33,6 +36,25 @@ async function setUp() {
 }
 
 const T0 = new Date('2026-12-03T09:00:00.000Z');
+
+/** A TCP server that accepts connections and never says a word (a hung SMTP server). */
+async function silentServer(): Promise<{ port: number; connected: Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let connected: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    connected = resolve;
+  });
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    connected();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return { port: (server.address() as AddressInfo).port, connected: ready };
+}
 
 /** A clock the test moves. */
 function testClock() {
@@ -277,6 +299,82 @@ describe('the mail sender', () => {
     const [mail] = await peer.waitFor(1);
     expect(peer.refused).toBe(2);
     expect(mail?.parsed.messageId).toContain(id);
+  });
+
+  it('cuts off an attempt at a server that never answers, and retries it later', async () => {
+    const { database, store, peer } = await setUp();
+    const silent = await silentServer();
+    const clock = testClock();
+    const run = sender(store, peer, {
+      now: clock.now,
+      attemptMs: 300,
+      transport: smtpTransport({ host: '127.0.0.1', port: silent.port, security: 'none' }),
+    });
+    const id = await queue(database);
+    expect(await run.runOnce()).toBe(1);
+    expect(await store.read('findMail', id)).toMatchObject({ state: 'queued', attempts: 1 });
+    expect((await store.read('findMail', id))?.lastError).toMatch(/^EABORT/);
+  });
+
+  it('starts no attempt that could outlast its claim, leaving the mail for the next claim', async () => {
+    const { database, store, peer } = await setUp();
+    const clock = testClock();
+    const smtp = smtpTransport({ host: peer.host, port: peer.port, security: 'none' });
+    // Every send takes half a second of the test's clock.
+    const slow: MailTransport = {
+      ...smtp,
+      send: async (message, signal) => {
+        const sent = await smtp.send(message, signal);
+        clock.advance(500);
+        return sent;
+      },
+    };
+    const run = sender(store, peer, {
+      now: clock.now,
+      transport: slow,
+      leaseMs: 1000,
+      attemptMs: 600,
+      batch: 3,
+    });
+    const ids = [
+      await queue(database, reply('KC-2026-0001')),
+      await queue(database, reply('KC-2026-0002')),
+      await queue(database, reply('KC-2026-0003')),
+    ];
+    // Claims all three; sends the first; the second would end after the lease: left.
+    expect(await run.runOnce()).toBe(3);
+    expect(await run.runOnce()).toBe(0);
+    clock.advance(500);
+    expect(await run.runOnce()).toBe(2);
+    clock.advance(500);
+    expect(await run.runOnce()).toBe(1);
+    const received = await peer.waitFor(3);
+    expect(received.map((mail) => mail.parsed.messageId?.slice(1, 37))).toEqual(ids);
+    const attempts = await Promise.all(ids.map((id) => store.read('findMail', id)));
+    expect(attempts.map((mail) => [mail?.state, mail?.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 2],
+      ['sent', 3],
+    ]);
+  });
+
+  it('ends an attempt that does not finish soon after close, and keeps the mail queued', async () => {
+    const { database, store, peer } = await setUp();
+    const silent = await silentServer();
+    const run = sender(store, peer, {
+      pollMs: 60_000,
+      closeGraceMs: 100,
+      transport: smtpTransport({ host: '127.0.0.1', port: silent.port, security: 'none' }),
+    });
+    const id = await queue(database, reply(), new Date());
+    run.start();
+    await silent.connected;
+    const started = Date.now();
+    await run.close();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const mail = await store.read('findMail', id);
+    expect(mail).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(mail?.lastError).toMatch(/^EABORT/);
   });
 
   it('never sends one mail twice with senders running at once', async () => {

@@ -12,8 +12,15 @@ import type { MailTransport } from './transport.js';
 export interface MailSenderTimings {
   /** Temporary failures are retried for this long after queueing (default 24 hours). */
   retryForMs?: number | undefined;
-  /** How long a claim holds a mail: longer than any attempt can take (default 5 minutes). */
+  /** How long a claim holds its mails (default 5 minutes). */
   leaseMs?: number | undefined;
+  /**
+   * An attempt is cut off after this long (default 1 minute), and is only started while its
+   * claim still holds for that long: no mail is ever sent by two instances at once.
+   */
+  attemptMs?: number | undefined;
+  /** On close, the attempt under way may finish for this long before it is cut off (default 5 s). */
+  closeGraceMs?: number | undefined;
   /**
    * Look for due mail at least this often (default 30 s), besides when a commit that queued mail
    * wakes the sender and when the next retry falls due.
@@ -49,6 +56,8 @@ export interface MailSender {
 export const MAIL_SENDER_DEFAULTS = {
   retryForMs: 24 * 60 * 60_000,
   leaseMs: 5 * 60_000,
+  attemptMs: 60_000,
+  closeGraceMs: 5_000,
   pollMs: 30_000,
   batch: 10,
 } as const;
@@ -64,6 +73,13 @@ export function createMailSender(options: MailSenderOptions): MailSender {
   const random = options.random ?? Math.random;
   const retryForMs = options.retryForMs ?? MAIL_SENDER_DEFAULTS.retryForMs;
   const leaseMs = options.leaseMs ?? MAIL_SENDER_DEFAULTS.leaseMs;
+  const attemptMs = options.attemptMs ?? MAIL_SENDER_DEFAULTS.attemptMs;
+  const closeGraceMs = options.closeGraceMs ?? MAIL_SENDER_DEFAULTS.closeGraceMs;
+  if (attemptMs >= leaseMs) {
+    throw new RangeError(
+      `A mail attempt (${attemptMs} ms) must end within its lease (${leaseMs} ms)`,
+    );
+  }
   const pollMs = options.pollMs ?? MAIL_SENDER_DEFAULTS.pollMs;
   const batch = options.batch ?? MAIL_SENDER_DEFAULTS.batch;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -72,7 +88,8 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     const log = { mailId: mail.id, case: mail.caseReference, attempt: mail.attempts };
     let outcome: MailOutcome;
     try {
-      const { file } = await transport.send(toMessage(mail, from, now()));
+      const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(attemptMs)]);
+      const { file } = await transport.send(toMessage(mail, from, now()), signal);
       outcome = { kind: 'sent' };
       logger.info(
         { ...log, ...(file ? { file } : {}) },
@@ -112,11 +129,22 @@ export function createMailSender(options: MailSenderOptions): MailSender {
       new Date(at.getTime() + leaseMs),
       batch,
     );
+    const leaseEnds = at.getTime() + leaseMs;
     // One after another: a reply is a few a minute, and one SMTP connection at a time is polite.
-    for (const mail of claimed) await attempt(mail);
+    for (const mail of claimed) {
+      // A mail whose claim could end mid-attempt (the ones before were slow), or still waiting
+      // when the server stops, is left to be claimed again once its lease is over.
+      if (stopped || now().getTime() + attemptMs > leaseEnds) break;
+      await attempt(mail);
+    }
     return claimed.length;
   }
 
+  /**
+   * Aborted by `close()` after its grace time: an attempt cut off may already have been accepted
+   * (and will be sent again, with the same `Message-ID`), so one that is nearly done may finish.
+   */
+  const closing = new AbortController();
   let stopped = false;
   let running: Promise<void> | undefined;
   let again = false;
@@ -179,7 +207,12 @@ export function createMailSender(options: MailSenderOptions): MailSender {
       stopped = true;
       clearTimeout(timer);
       unsubscribe?.();
+      const cutOff = setTimeout(
+        () => closing.abort(new Error('the server is stopping')),
+        closeGraceMs,
+      );
       await running;
+      clearTimeout(cutOff);
       transport.close();
     },
   };

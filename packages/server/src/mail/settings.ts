@@ -37,6 +37,8 @@ const SmtpSchema = z.object({
 const TimingsSchema = z.object({
   retryForMs: z.optional(z.number().check(z.positive())),
   leaseMs: z.optional(z.number().check(z.positive())),
+  attemptMs: z.optional(z.number().check(z.positive())),
+  closeGraceMs: z.optional(z.number().check(z.nonnegative())),
   pollMs: z.optional(z.number().check(z.positive())),
   batch: z.optional(z.int().check(z.minimum(1))),
   backoff: z.optional(

@@ -7,8 +7,11 @@ import type { MailMessage } from './message.js';
 export interface MailTransport {
   /** Says where mail goes, for the start-up log: no user name, no password. */
   readonly description: string;
-  /** Sends one message; rejects with the transport's error. Resolves with the file it wrote, if any. */
-  send(message: MailMessage): Promise<{ file?: string }>;
+  /**
+   * Sends one message; rejects with the transport's error (`EABORT` once `signal` aborts).
+   * Resolves with the file it wrote, if any.
+   */
+  send(message: MailMessage, signal?: AbortSignal): Promise<{ file?: string }>;
   close(): void;
 }
 
@@ -59,8 +62,9 @@ export function smtpTransport(settings: SmtpSettings): MailTransport {
   });
   return {
     description: `smtp://${settings.host}:${port} (${security})`,
-    async send(message) {
+    async send(message, signal) {
       await transporter.sendMail({
+        ...(signal ? { signal } : {}),
         ...message,
         from: { ...message.from, name: message.from.name ?? '' },
       });
