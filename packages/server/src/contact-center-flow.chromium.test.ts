@@ -259,7 +259,7 @@ describe('the contact center, end to end in Chromium', () => {
     expect(await agent.page.evaluate(() => 'notReloaded' in window)).toBe(true);
   }, 60_000);
 
-  it('the agent opens the case by keyboard and answers by e-mail: the citizen gets the mail', async () => {
+  it('the agent opens the case by keyboard and answers by e-mail: the citizen gets the mail, a refused one shows failed', async () => {
     const { page } = agent;
     await tabTo(page, 'the case’s link', (f) => f.tag === 'a' && f.text === reference);
     await page.keyboard.press('Enter');
@@ -299,6 +299,22 @@ describe('the contact center, end to end in Chromium', () => {
       );
       return mails?.includes('Skickat') && mails.includes(CITIZEN_EMAIL);
     });
+
+    // A mail the receiving server refuses is never lost silently: the case shows it failed,
+    // with the server's answer, while the agent has it open.
+    peer.answer({ code: 550, text: '5.1.1 Mailbox unavailable' });
+    await tabTo(page, 'the answer field', (f) => f.id === 'reply-text', { backwards: true });
+    await page.keyboard.type('Ett svar till en adress som inte finns.');
+    await pressSubmit(page, 'Skicka svaret');
+    await until('the refused mail shown as failed', async () => {
+      const [mails] = await textsOf(
+        page,
+        'kc-console >>> kc-case-view >>> section[aria-labelledby="mails-heading"]',
+      );
+      return mails?.includes('Misslyckades') && mails.includes('550 5.1.1 Mailbox unavailable');
+    });
+    expect(peer.received).toHaveLength(1);
+    await expectAccessible(page, 'the case with a failed mail');
   }, 60_000);
 
   it('the agent forwards it to skola: their specialist sees it arrive, gata’s does not see it at all', async () => {

@@ -166,16 +166,21 @@ export function focusedElement(page: Page) {
 
 type Focused = Awaited<ReturnType<typeof focusedElement>>;
 
-/** Presses Tab until `matches` holds for the focused element (at most `limit` times). */
+/**
+ * Presses Tab (Shift+Tab with `backwards`) until `matches` holds for the focused element, at
+ * most `limit` times.
+ */
 export async function tabTo(
   page: Page,
   what: string,
   matches: (focused: Focused) => boolean,
-  limit = 80,
+  { limit = 80, backwards = false } = {},
 ): Promise<void> {
   for (let presses = 0; presses < limit; presses++) {
     if (matches(await focusedElement(page))) return;
+    if (backwards) await page.keyboard.down('Shift');
     await page.keyboard.press('Tab');
+    if (backwards) await page.keyboard.up('Shift');
   }
   throw new Error(`Tab never reached ${what} in ${limit} presses`);
 }
