@@ -162,10 +162,11 @@ const inboxRead = (page: Page) =>
   });
 
 /** Signs in at `/console/` through the sign-in view, as a person does it by keyboard. */
-async function signInToConsole(who: Person, username: string): Promise<void> {
+async function signInToConsole(who: Person, username: string, { axe = false } = {}) {
   const { page } = who;
   await page.goto(`${server.url}/console/`);
   await shown(page, 'kc-console >>> #username');
+  if (axe) await expectAccessible(page, 'the sign-in view');
   await tabTo(page, 'the user name field', (focused) => focused.id === 'username');
   await page.keyboard.type(username);
   await page.keyboard.press('Tab');
@@ -206,7 +207,7 @@ let receiptToken = '';
 describe('the contact center, end to end in Chromium', () => {
   it('an agent signs in at /console by keyboard and has the inbox open', async () => {
     agent = await person();
-    await signInToConsole(agent, 'anna');
+    await signInToConsole(agent, 'anna', { axe: true });
     expect(await textsOf(agent.page, 'kc-console >>> .who')).toEqual([
       expect.stringContaining('Anna Agent'),
     ]);
@@ -257,6 +258,7 @@ describe('the contact center, end to end in Chromium', () => {
     expect(row).toContain('Inkommet');
     await announcement(agent.page, 'Ett nytt ärende har kommit in.');
     expect(await agent.page.evaluate(() => 'notReloaded' in window)).toBe(true);
+    await expectAccessible(agent.page, 'the inbox with a case');
   }, 60_000);
 
   it('the agent opens the case by keyboard and answers by e-mail: the citizen gets the mail, a refused one shows failed', async () => {
