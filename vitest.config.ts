@@ -26,6 +26,7 @@ export default defineConfig({
           include: [
             'packages/{core,server,react}/src/**/*.test.ts',
             'packages/widgets/*.test.ts',
+            'packages/console/*.test.ts',
             'examples/*/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts', ...POSTGRES_ONLY],

@@ -35,6 +35,7 @@ function page({ script, preloads }) {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light">
+    <link rel="icon" href="data:,">
     <title>Kontaktcenter</title>
     <script type="module" src="${script}"></script>
 ${preloads.join('\n')}
