@@ -6,10 +6,13 @@
  * 1. a citizen on a department's own site (another origin) sends a question with `<kc-contact-form>`;
  * 2. an agent, signed in to `/console` by keyboard, sees it arrive in the inbox without a reload,
  *    opens it and answers by e-mail: the SMTP peer receives a plain-text mail to the citizen with
- *    the reference in the subject, and the case shows it sent;
+ *    the reference in the subject, and the case shows it sent (and a mail the SMTP server
+ *    refuses, failed with its answer);
  * 3. the agent forwards it to `skola`; that department's specialist sees it arrive live, while a
  *    specialist of `gata` (the department the question came from) neither sees it nor may open it;
- * 4. in the browser, the agent API refuses a change without the CSRF token, a hostile site's
+ * 4. the agent tags the reason for contact with the page that caused it, and the dashboard lists
+ *    that page under avoidable demand;
+ * 5. in the browser, the agent API refuses a change without the CSRF token, a hostile site's
  *    cross-site form post, the citizen's receipt token, and the session once it has expired.
  *
  * axe-core runs on every console view the flow passes through.
@@ -375,6 +378,34 @@ describe('the contact center, end to end in Chromium', () => {
 
     for (const who of [agent, sven, greta]) expect(who.problems).toEqual([]);
   }, 90_000);
+
+  it('the agent tags why the citizen got in touch, and the dashboard counts the page as avoidable demand', async () => {
+    const { page } = agent;
+    const unclear = `${site.url}/gatubelysning`;
+    // Choosing from a list is the one step not done with keys: a select's keyboard behaviour
+    // differs between platforms.
+    await page.select('kc-console >>> #reason-reason', 'hittade-inte-information');
+    await tabTo(page, 'the page that caused it', (f) => f.id === 'reason-page');
+    await page.keyboard.type(unclear);
+    await pressSubmit(page, 'Spara orsaken');
+    await announcement(page, 'Kontaktorsaken är satt: Hittade inte informationen på webben.');
+
+    await tabTo(page, 'the dashboard link', (f) => f.tag === 'a' && f.text === 'Översikt', {
+      backwards: true,
+    });
+    await page.keyboard.press('Enter');
+    await until('the dashboard', async () => (await heading(page)) === 'Översikt');
+    const avoidable = await until('the avoidable demand by page', async () => {
+      const [table] = await textsOf(
+        page,
+        'kc-console >>> kc-dashboard-view >>> section[aria-labelledby="table-avoidable-pages"] table',
+      );
+      return table?.includes(unclear) ? table : undefined;
+    });
+    expect(avoidable).toContain(unclear);
+    expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
+    await expectAccessible(page, 'the dashboard');
+  }, 60_000);
 
   it('refuses, in the browser, a change without the CSRF token and a hostile site’s form post', async () => {
     const anna = await signIn(server.url, 'anna');
