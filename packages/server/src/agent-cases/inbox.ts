@@ -1,11 +1,13 @@
 import type { AgentCase, AgentCaseSummary, AgentTimelineEntry } from '@kontakt/core/agent';
 import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
 import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
-import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder, SqlBool } from 'kysely';
+import { SqliteAdapter, sql } from 'kysely';
 import type { Cursor } from '../sse/feed.js';
 import { headCursor } from '../store/events.js';
 import type { Database } from '../store/schema.js';
 import { searchPatterns } from './case-fields.js';
+import { MIN_INDEXED_WORD_LENGTH } from './search-index.js';
 
 /*
  * The inbox's queries, for both stores. Newest first, paged by the key (created_at, reference)
@@ -93,7 +95,11 @@ export async function listInbox(db: Kysely<Database>, request: InboxRequest): Pr
   // stream, never missed.
   const cursor = await headCursor(db);
   let query = inScope(db.selectFrom('cases'), request.scope);
-  query = filtered(query, request.filter, request.now);
+  const narrowBy =
+    db.getExecutor().adapter instanceof SqliteAdapter
+      ? await rarestIndexedWord(db, request.filter.text)
+      : undefined;
+  query = filtered(query, request.filter, request.now, narrowBy);
   if (request.after) {
     const { createdAt, reference } = request.after;
     query = query.where((eb) =>
@@ -123,7 +129,12 @@ export function inScope<Q extends CaseQuery>(query: Q, scope: CaseScope): Q {
   return query.where('forwarded_to', 'in', [...scope.departments]) as Q;
 }
 
-function filtered(query: CaseQuery, filter: InboxFilter, now: string): CaseQuery {
+function filtered(
+  query: CaseQuery,
+  filter: InboxFilter,
+  now: string,
+  narrowBy: string | undefined,
+): CaseQuery {
   let q = query;
   if (filter.reference !== undefined) q = q.where('reference', '=', filter.reference);
   if (filter.department !== undefined) q = q.where('department', '=', filter.department);
@@ -138,11 +149,42 @@ function filtered(query: CaseQuery, filter: InboxFilter, now: string): CaseQuery
   else if (filter.assignee !== undefined) q = q.where('assignee_id', '=', filter.assignee);
   if (filter.overdue === true) q = q.where((eb) => overdue(eb, now));
   if (filter.overdue === false) q = q.where((eb) => eb.not(overdue(eb, now)));
+  if (narrowBy !== undefined) {
+    q = q.where(
+      sql<SqlBool>`cases.rowid in (select rowid from cases_search where search_text like ${narrowBy})`,
+    );
+  }
   for (const pattern of searchPatterns(filter.text ?? '')) {
     q = q.where('search_text', 'like', pattern);
   }
   return q;
 }
+
+/**
+ * On the embedded store: the search word (as its `LIKE` pattern) whose cases the trigram index
+ * should list first, or `undefined` to scan instead. A rare word's few cases are best found
+ * through the index (a scan reads the whole inbox to find them); a common word's are best found by
+ * scanning the inbox in its order, which stops at a page, while the index would list them all.
+ * Which is which is asked of the index itself, counting no further than `NARROW_LIMIT`.
+ */
+async function rarestIndexedWord(
+  db: Kysely<Database>,
+  text: string | undefined,
+): Promise<string | undefined> {
+  let rarest: { pattern: string; count: number } | undefined;
+  for (const pattern of searchPatterns(text ?? '')) {
+    if ([...pattern].length - 2 < MIN_INDEXED_WORD_LENGTH) continue;
+    const { rows } = await sql<{ count: number }>`select count(*) as count from (
+      select rowid from cases_search where search_text like ${pattern} limit ${NARROW_LIMIT + 1}
+    )`.execute(db);
+    const count = Number(rows[0]?.count ?? 0);
+    if (count <= NARROW_LIMIT && (!rarest || count < rarest.count)) rarest = { pattern, count };
+  }
+  return rarest?.pattern;
+}
+
+/** Up to this many matches a word counts as rare: the index lists them faster than a scan finds a page. */
+const NARROW_LIMIT = 2000;
 
 /** Unanswered, unfinished, and past the department's promise. */
 function overdue(eb: ExpressionBuilder<Database, 'cases'>, now: string) {

@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator, PostgresAdapter, sql } from 'kysely';
+import { createCaseSearchIndex } from '../agent-cases/search-index.js';
 import { createCaseHandling } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
 import { createMailTables } from '../mail/schema.js';
@@ -106,6 +107,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0003-agents': { up: createAuthTables },
   '2026-12-03-0004-mail': { up: createMailTables },
   '2026-12-03-0005-case-handling': { up: createCaseHandling },
+  '2026-12-03-0006-case-search-index': { up: createCaseSearchIndex },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
