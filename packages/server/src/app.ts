@@ -14,8 +14,8 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { mountStatic } from './middleware/static.js';
 import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { agentAuditRoutes } from './routes/agent-audit.js';
-import { agentDashboardRoutes } from './routes/agent-dashboard.js';
 import { agentCasesRoutes } from './routes/agent-cases.js';
+import { agentDashboardRoutes } from './routes/agent-dashboard.js';
 import { agentOidcRoutes } from './routes/agent-oidc.js';
 import { agentSessionRoutes } from './routes/agent-session.js';
 import { agentSignInMethodsRoutes } from './routes/agent-sign-in-methods.js';
@@ -41,12 +41,12 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/audit': ['GET', 'HEAD'],
   '/v1/agent/dashboard': ['GET', 'HEAD'],
   '/v1/agent/dashboard/export.csv': ['GET', 'HEAD'],
+  '/v1/agent/sign-in-methods': ['GET', 'HEAD'],
   '/v1/agent/cases': ['GET', 'HEAD', 'POST'],
   '/v1/agent/cases/:reference': ['GET', 'HEAD'],
   '/v1/agent/cases/:reference/:action': ['POST'],
   '/v1/agent/inbox/stream': ['GET'],
   '/v1/agent/reasons': ['GET', 'HEAD'],
-  '/v1/agent/sign-in-methods': ['GET', 'HEAD'],
 };
 
 /** The OpenID Connect endpoints, there only when it is configured (else 404, not 405). */

@@ -1,7 +1,7 @@
+import type { ContactReason } from '@kontakt/core/agent';
 import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { ContactReason } from '@kontakt/core/agent';
 import type { ApiKeyConfig } from './api-keys.js';
 import type { OidcSettings } from './auth/oidc/oidc-options.js';
 import type { AgentAuth } from './auth/settings.js';
