@@ -47,6 +47,9 @@ const JSON_HEADERS = {
 /** References are 40 random bits; a few collisions in a row mean something else is wrong. */
 const REFERENCE_ATTEMPTS = 5;
 
+/** How long an agent's event stream lives before its session is checked again. */
+const STREAM_RECHECK_MS = 5 * 60_000;
+
 /**
  * The agent's case API, under `/v1/agent`, every route behind a session (`requireAgent`: 401
  * without one, CSRF on every POST):
@@ -231,7 +234,17 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
     const stream = scope.all
       ? INBOX_STREAM
       : scope.departments.map(departmentInboxStream).sort().join('|') || 'inbox:none';
-    return ctx.hub.respond(c, stream, { from: 'now' });
+    // The session may end while the stream is open (sign-out, expiry, a removed account): the
+    // stream ends by the session's own expiry, and at least every few minutes, and the client
+    // reconnects through `requireAgent` again.
+    const { session } = c.get('agentSession');
+    const untilExpiry =
+      Math.min(Date.parse(session.expiresAt), Date.parse(session.idleExpiresAt)) -
+      ctx.now().getTime();
+    return ctx.hub.respond(c, stream, {
+      from: 'now',
+      maxDurationMs: Math.min(STREAM_RECHECK_MS, untilExpiry),
+    });
   });
 
   routes.get('/reasons', signedIn, (c) =>

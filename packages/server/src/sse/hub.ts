@@ -33,6 +33,12 @@ export interface SseHubOptions {
 export interface RespondOptions {
   /** `'start'`: every event of the stream (default); `'now'`: only events after this request. */
   from?: 'start' | 'now';
+  /**
+   * Milliseconds after which the stream ends with the reconnect event (reason `recheck`): the
+   * client comes back with its last id, and the route checks its access again. For streams
+   * behind a session, which may end (sign-out, expiry) while the stream is open.
+   */
+  maxDurationMs?: number;
 }
 
 /** The open event streams of a server, and the one way to answer with one. */
@@ -148,6 +154,14 @@ export function createSseHub(options: SseHubOptions): SseHub {
       });
       open.add(connection);
       startHeartbeat();
+      if (respondOptions.maxDurationMs !== undefined) {
+        const recheck = setTimeout(
+          () => connection.end('recheck'),
+          Math.max(0, respondOptions.maxDurationMs),
+        );
+        recheck.unref?.();
+        void connection.ended.then(() => clearTimeout(recheck));
+      }
       // The client went away; also before the body was ever read, when nothing cancels it.
       c.req.raw.signal.addEventListener('abort', () => connection.abort(), { once: true });
       return c.body(connection.body, 200, EVENT_STREAM_HEADERS);

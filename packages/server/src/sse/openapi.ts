@@ -53,7 +53,7 @@ export function eventStreamResponse(stream: EventStreamDescription): JsonObject 
         'with `Last-Event-ID`. Carries no `id`.',
       {
         type: 'object',
-        properties: { reason: { type: 'string', enum: ['shutdown', 'too_slow'] } },
+        properties: { reason: { type: 'string', enum: ['shutdown', 'too_slow', 'recheck'] } },
         required: ['reason'],
       },
       false,

@@ -43,7 +43,11 @@ export function startText(retryMs: number): string {
 export const HEARTBEAT: Uint8Array = encoder.encode(':\n\n');
 
 /** Why the server ends a stream and asks the client to come back (with its last id). */
-export type ReconnectReason = 'shutdown' | 'too_slow';
+/**
+ * Why a stream told its client to reconnect: the server is shutting down; the client did not keep
+ * up; or the stream reached its longest life (`maxDurationMs`), so that access is checked again.
+ */
+export type ReconnectReason = 'shutdown' | 'too_slow' | 'recheck';
 
 /**
  * The last event of a stream the server ends on purpose. Without an `id:`, so the client's last
