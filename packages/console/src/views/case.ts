@@ -9,10 +9,11 @@ import type {
   ReplyChannel,
 } from '@kontakt/core/agent';
 import { REPLY_CHANNELS } from '@kontakt/core/agent';
-import type { StaffStatus } from '@kontakt/core/schemas';
+import type { Department, StaffStatus } from '@kontakt/core/schemas';
 import { STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
+import { departmentName, departmentsOf, nameIn, topicName } from '../departments.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
@@ -116,6 +117,7 @@ export class KcCaseView extends ConsoleElement {
     reasons: { state: true },
     errors: { state: true },
     busy: { state: true },
+    departments: { state: true },
   };
 
   client: AgentClient | undefined;
@@ -127,6 +129,8 @@ export class KcCaseView extends ConsoleElement {
   /** Field errors of the last action, by `action.field`; `action.form` for the whole form. */
   protected errors: Map<string, string> = new Map();
   protected busy: Action | 'take' | undefined;
+  /** The server's departments, for names and to forward to. */
+  protected departments: Department[] = [];
   private loading: AbortController | undefined;
   private watch: InboxWatch | undefined;
 
@@ -149,6 +153,7 @@ export class KcCaseView extends ConsoleElement {
     if (changed.has('client')) {
       this.follow();
       void this.loadReasons();
+      void this.loadDepartments();
     }
   }
 
@@ -174,6 +179,19 @@ export class KcCaseView extends ConsoleElement {
     } catch (error) {
       reportSessionEnd(this, error);
     }
+  }
+
+  private async loadDepartments(): Promise<void> {
+    if (!this.client) return;
+    try {
+      this.departments = await departmentsOf(this.client);
+    } catch (error) {
+      reportSessionEnd(this, error);
+    }
+  }
+
+  private department(id: string): string {
+    return departmentName(this.departments, this.l10n.locale, id);
   }
 
   /** Changes by others (a mail sent, a colleague's note) show up without a reload. */
@@ -286,7 +304,7 @@ export class KcCaseView extends ConsoleElement {
                 { department: value('department'), reason: value('reason') },
                 this.options,
               ),
-            () => t.forwarded(value('department')),
+            () => t.forwarded(this.department(value('department'))),
             form,
           );
         case 'reason':
@@ -384,7 +402,10 @@ export class KcCaseView extends ConsoleElement {
       <h2 id="origin-heading">${t.origin}</h2>
       <dl>
         <dt>${t.department}</dt>
-        <dd>${data.origin.department} · ${data.topic}</dd>
+        <dd>
+          ${this.department(data.origin.department)} ·
+          ${topicName(this.departments, this.l10n.locale, data.origin.department, data.topic)}
+        </dd>
         ${data.origin.pageUrl ? html`<dt>${t.page}</dt><dd>${safeLink(data.origin.pageUrl)}</dd>` : nothing}
         ${data.origin.widget ? html`<dt>${t.widget}</dt><dd>${data.origin.widget}</dd>` : nothing}
       </dl>
@@ -403,7 +424,7 @@ export class KcCaseView extends ConsoleElement {
         <dd>${data.assignee?.name ?? t.caseView.nobody}</dd>
         ${
           data.forwardedTo
-            ? html`<dt>${t.caseView.forwardedTo}</dt><dd>${data.forwardedTo}</dd>`
+            ? html`<dt>${t.caseView.forwardedTo}</dt><dd>${this.department(data.forwardedTo)}</dd>`
             : nothing
         }
         <dt>${t.caseView.reason}</dt>
@@ -486,7 +507,7 @@ export class KcCaseView extends ConsoleElement {
           entry.visibility === 'public' ? t.caseView.public : t.caseView.internal,
         );
       case 'forward':
-        return e.forward(entry.department);
+        return e.forward(this.department(entry.department));
       case 'assign':
         return e.assign(entry.assignee?.name ?? t.caseView.nobody);
       case 'reason':
@@ -571,7 +592,16 @@ export class KcCaseView extends ConsoleElement {
         'forward',
         t.forward,
         [
-          this.input('forward', 'department', t.forwardTo),
+          this.select(
+            'forward',
+            'department',
+            t.forwardTo,
+            this.departments.map((department) => [
+              department.id,
+              nameIn(this.l10n.locale, department.name, department.id),
+            ]),
+            data.forwardedTo ?? '',
+          ),
           this.textarea('forward', 'reason', t.forwardReason),
         ],
         t.forwardSave,

@@ -2,7 +2,7 @@
 // search, a case opened and worked (take, note, answer, status, forward), the forwarded case seen
 // by that department's specialist and by no one else; by keyboard only; axe in each view.
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { KcConsole } from '../app/console.js';
 import type { TestServer } from '../test-support/console-fixture.js';
 import {
@@ -48,8 +48,12 @@ async function act(element: KcConsole, form: string, fill: Record<string, string
   const view = deepQuery(element, 'kc-case-view') as HTMLElement;
   const root = view.shadowRoot as ShadowRoot;
   for (const [name, value] of Object.entries(fill)) {
-    const field = root.querySelector<HTMLInputElement>(`#${form}-${name}`);
+    const field = root.querySelector<HTMLInputElement | HTMLSelectElement>(`#${form}-${name}`);
     if (!field) throw new Error(`No field ${form}-${name}`);
+    if (field instanceof HTMLSelectElement) {
+      // The departments arrive after the case: wait for the option.
+      await waitUntil(() => [...field.options].some((option) => option.value === value));
+    }
     field.value = value;
   }
   root
@@ -98,6 +102,55 @@ describe('the inbox', () => {
     (deepQuery(view, '#filter-q') as HTMLInputElement).value = first;
     (deepQuery(view, 'form[role="search"] button[type="submit"]') as HTMLButtonElement).click();
     await waitUntil(() => rows(element).length === 1 && rows(element)[0]?.includes(first));
+  });
+});
+
+describe('registering a call', () => {
+  it('makes a case of a phone call, with the department and topic picked by name', async function () {
+    this.timeout(30_000);
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    const view = deepQuery(element, 'kc-inbox-view') as HTMLElement;
+    const root = view.shadowRoot as ShadowRoot;
+    root.querySelector('details')?.setAttribute('open', '');
+    const department = root.querySelector('#register-department') as HTMLSelectElement;
+    await waitUntil(() => department.options.length > 1, 'no departments to pick');
+    expect([...department.options].map((option) => option.textContent?.trim())).to.include(
+      'Grundskoleförvaltningen',
+    );
+    (root.querySelector('#register-channel') as HTMLSelectElement).value = 'phone';
+    department.value = 'skola';
+    department.dispatchEvent(new Event('change'));
+    const topic = root.querySelector('#register-topic') as HTMLSelectElement;
+    await waitUntil(() => [...topic.options].some((option) => option.value === 'skolval'));
+    topic.value = 'skolval';
+    (root.querySelector('#register-notes') as HTMLTextAreaElement).value =
+      'Frågade om skolval inför hösten; förklarade e-tjänsten.';
+    (root.querySelector('details form button[type="submit"]') as HTMLButtonElement).click();
+    await waitUntil(() => heading(element).startsWith('Ärende KC-'), 'not taken to the new case', {
+      timeout: 10_000,
+    });
+    await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null);
+    expect(inView(element, 'kc-case-view', '.message')?.textContent).to.equal(
+      'Frågade om skolval inför hösten; förklarade e-tjänsten.',
+    );
+    expect(timeline(element)[0]).to.contain('Meddelande inkom (Telefon)');
+  });
+});
+
+describe('at 320 px', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('the inbox and a case reflow without the page scrolling sideways', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    await inboxLoaded(element);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    await goTo(element, `/cases/${first}`, `Ärende ${first}`);
+    await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    await expect(element).to.be.accessible();
   });
 });
 
@@ -152,7 +205,7 @@ describe('a case', () => {
       element,
       'forward',
       { department: 'skola', reason: 'Gäller skolplacering.' },
-      'Ärendet är skickat vidare till skola.',
+      'Ärendet är skickat vidare till Grundskoleförvaltningen.',
     );
 
     const entries = timeline(element);
@@ -162,7 +215,9 @@ describe('a case', () => {
       ),
     ).to.equal(true);
     expect(entries.some((entry) => entry.includes('Samtal (anteckning)'))).to.equal(true);
-    expect(entries.some((entry) => entry.includes('Skickat vidare till skola'))).to.equal(true);
+    expect(
+      entries.some((entry) => entry.includes('Skickat vidare till Grundskoleförvaltningen')),
+    ).to.equal(true);
     await expect(element).to.be.accessible();
   });
 
@@ -178,7 +233,7 @@ describe('a case', () => {
       agent,
       'forward',
       { department: 'skola', reason: 'Skolskjuts.' },
-      'Ärendet är skickat vidare till skola.',
+      'Ärendet är skickat vidare till Grundskoleförvaltningen.',
     );
     await cleanupConsoles();
 

@@ -8,10 +8,11 @@ import type {
   RegisterCaseInput,
 } from '@kontakt/core/agent';
 import { REGISTERED_CHANNELS } from '@kontakt/core/agent';
-import type { CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
+import type { CaseChannel, Department, Need, StaffStatus } from '@kontakt/core/schemas';
 import { CASE_CHANNELS, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
+import { departmentName, departmentsOf, nameIn, topicName } from '../departments.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent, KcNavigateEvent } from '../internal/events.js';
@@ -81,6 +82,8 @@ export class KcInboxView extends ConsoleElement {
     page: { state: true },
     failed: { state: true },
     registerErrors: { state: true },
+    departments: { state: true },
+    registerDepartment: { state: true },
   };
 
   client: AgentClient | undefined;
@@ -89,6 +92,10 @@ export class KcInboxView extends ConsoleElement {
   protected page: { cases: AgentCaseSummary[]; next: string | null } | undefined;
   protected failed = false;
   protected registerErrors: Map<string, string> = new Map();
+  /** The server's departments, for names and to pick from. */
+  protected departments: Department[] = [];
+  /** The department chosen in the register form: its topics are offered. */
+  protected registerDepartment = '';
   private filters: InboxFilters = { status: 'open' };
   private loading: AbortController | undefined;
   private watch: InboxWatch | undefined;
@@ -100,7 +107,10 @@ export class KcInboxView extends ConsoleElement {
    * at its first update, not yet when it connects.
    */
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('client')) void this.load();
+    if (changed.has('client')) {
+      void this.load();
+      void this.loadDepartments();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -132,6 +142,16 @@ export class KcInboxView extends ConsoleElement {
     } catch (error) {
       if (isAbort(error) || reportSessionEnd(this, error)) return;
       this.failed = true;
+    }
+  }
+
+  private async loadDepartments(): Promise<void> {
+    if (!this.client) return;
+    try {
+      this.departments = await departmentsOf(this.client);
+      this.registerDepartment ||= this.departments[0]?.id ?? '';
+    } catch (error) {
+      reportSessionEnd(this, error);
     }
   }
 
@@ -278,10 +298,13 @@ export class KcInboxView extends ConsoleElement {
           ['me', t.inbox.me],
           ['none', t.inbox.nobody],
         ])}
-        <div class="field">
-          <label for="filter-department">${t.inbox.department}</label>
-          <input id="filter-department" name="department" type="text" autocomplete="off" />
-        </div>
+        ${select('department', t.inbox.department, [
+          ['', t.inbox.anyDepartment],
+          ...this.departments.map((department): [string, string] => [
+            department.id,
+            nameIn(this.l10n.locale, department.name, department.id),
+          ]),
+        ])}
         <label class="check"><input type="checkbox" name="overdue" /> ${t.inbox.overdue}</label>
         <div class="field"><button type="submit">${t.inbox.apply}</button></div>
       </form>
@@ -340,7 +363,12 @@ export class KcInboxView extends ConsoleElement {
         <td>${v.channels[row.channel] ?? row.channel}</td>
         <td>
           ${row.name ?? ''}
-          <div class="muted">${row.department}${row.forwardedTo ? ` → ${row.forwardedTo}` : ''} · ${row.topic}</div>
+          <div class="muted">
+            ${this.department(row.department)}${
+              row.forwardedTo ? ` → ${this.department(row.forwardedTo)}` : ''
+            }
+            · ${topicName(this.departments, this.l10n.locale, row.department, row.topic)}
+          </div>
         </td>
         <td class="excerpt">${row.excerpt}${needs ? html`<div class="muted">${needs}</div>` : nothing}</td>
         <td>${v.statuses[row.status] ?? row.status}</td>
@@ -355,6 +383,10 @@ export class KcInboxView extends ConsoleElement {
         </td>
       </tr>
     `;
+  }
+
+  private department(id: string): string {
+    return departmentName(this.departments, this.l10n.locale, id);
   }
 
   private renderRegister(): TemplateResult {
@@ -408,7 +440,39 @@ export class KcInboxView extends ConsoleElement {
               )}
             </select>
           </div>
-          ${field('department', t.registerDepartment)} ${field('topic', t.registerTopic)}
+          <div class="field">
+            <label for="register-department">${t.registerDepartment}</label>
+            <select
+              id="register-department"
+              name="department"
+              @change=${(event: Event) => {
+                this.registerDepartment = (event.target as HTMLSelectElement).value;
+              }}
+            >
+              ${this.departments.map(
+                (department) => html`<option
+                  value=${department.id}
+                  ?selected=${department.id === this.registerDepartment}
+                >
+                  ${nameIn(this.l10n.locale, department.name, department.id)}
+                </option>`,
+              )}
+            </select>
+          </div>
+          <div class="field">
+            <label for="register-topic">${t.registerTopic}</label>
+            <select id="register-topic" name="topic">
+              ${(
+                this.departments.find((each) => each.id === this.registerDepartment)?.categories ??
+                  []
+              ).map(
+                (topic) =>
+                  html`<option value=${topic.id}>
+                    ${nameIn(this.l10n.locale, topic.name, topic.id)}
+                  </option>`,
+              )}
+            </select>
+          </div>
           ${field('notes', t.registerNotes, 'text', true)} ${field('name', t.registerName)}
           ${field('phone', t.registerPhone, 'tel')}
           <button type="submit">${t.registerSubmit}</button>
