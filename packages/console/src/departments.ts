@@ -1,31 +1,18 @@
-import { InvalidResponseError } from '@kontakt/core';
 import type { AgentClient } from '@kontakt/core/agent';
-import { agentCall } from '@kontakt/core/agent';
 import type { Department } from '@kontakt/core/schemas';
-import { DepartmentSchema } from '@kontakt/core/schemas';
 import type { ConsoleLocale } from './i18n/texts.js';
 
 /** One request per client: the departments are configuration and change only with a restart. */
 const loaded = new WeakMap<AgentClient, Promise<Department[]>>();
 
 /**
- * The server's departments (`GET /v1/departments`, public), through the agent client's own ky
- * instance and error mapping, parsed with the shared schema: the console names departments and
- * their topics, and offers them to pick from, instead of asking for ids.
+ * The server's departments (`client.departments.list()`), asked once per client: the console
+ * names departments and their topics, and offers them to pick from, instead of asking for ids.
  */
 export function departmentsOf(client: AgentClient): Promise<Department[]> {
   let departments = loaded.get(client);
   if (!departments) {
-    departments = agentCall(async () => {
-      const body = await client.http.get('v1/departments').json();
-      const list = (body as { departments?: unknown }).departments;
-      if (!Array.isArray(list)) throw invalid(body);
-      return list.map((each) => {
-        const parsed = DepartmentSchema.safeParse(each);
-        if (!parsed.success) throw invalid(parsed.error.issues);
-        return parsed.data;
-      });
-    });
+    departments = client.departments.list();
     // A failure is not remembered: the next view asks again.
     departments.catch(() => loaded.delete(client));
     loaded.set(client, departments);
@@ -61,8 +48,3 @@ export function topicName(
   const department = departments.find((each) => each.id === id);
   return nameIn(locale, department?.categories.find((each) => each.id === topic)?.name, topic);
 }
-
-const invalid = (cause: unknown) =>
-  new InvalidResponseError('The server answered with data that does not match the contract.', {
-    cause,
-  });

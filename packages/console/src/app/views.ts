@@ -49,9 +49,10 @@ export const VIEWS: Record<ViewName, View> = {
       const { KcCaseView } = await import('../views/case.js');
       KcCaseView.define('kc-case-view');
     },
-    render: ({ client, route }) =>
+    render: ({ client, agent, route }) =>
       html`<kc-case-view
         .client=${client}
+        .agent=${agent}
         reference=${route.name === 'case' ? route.reference : ''}
       ></kc-case-view>`,
   },

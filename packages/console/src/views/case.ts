@@ -1,4 +1,5 @@
 import type {
+  Agent,
   AgentCase,
   AgentClient,
   AgentTimelineEntry,
@@ -111,6 +112,7 @@ export class KcCaseView extends ConsoleElement {
 
   static override properties = {
     client: { attribute: false },
+    agent: { attribute: false },
     reference: { type: String },
     data: { state: true },
     problem: { state: true },
@@ -121,6 +123,8 @@ export class KcCaseView extends ConsoleElement {
   };
 
   client: AgentClient | undefined;
+  /** Who is signed in: a case already theirs offers no "take". */
+  agent: Agent | undefined;
   reference = '';
   protected data: AgentCase | undefined;
   /** Why the case is not shown: `not-found`, or anything else that failed. */
@@ -534,20 +538,24 @@ export class KcCaseView extends ConsoleElement {
     const v = this.l10n.t.vocabulary;
     return html`<section aria-labelledby="actions-heading">
       <h2 id="actions-heading">${t.actions}</h2>
-      <p>
-        <button
-          type="button"
-          ?disabled=${this.busy !== undefined}
-          @click=${() =>
-            this.act(
-              'take',
-              (client) => client.cases.take(this.reference, this.options),
-              () => t.taken,
-            )}
-        >
-          ${t.take}
-        </button>
-      </p>
+      ${
+        data.assignee && data.assignee.id === this.agent?.id
+          ? nothing
+          : html`<p>
+            <button
+              type="button"
+              ?disabled=${this.busy !== undefined}
+              @click=${() =>
+                this.act(
+                  'take',
+                  (client) => client.cases.take(this.reference, this.options),
+                  () => t.taken,
+                )}
+            >
+              ${t.take}
+            </button>
+          </p>`
+      }
       ${this.renderForm(
         'reply',
         t.reply,

@@ -187,6 +187,10 @@ describe('a case', () => {
       deepQuery(view, 'section[aria-labelledby="actions-heading"] p button') as HTMLButtonElement
     ).click();
     await waitUntil(() => announced(element) === 'Du har tagit ärendet.');
+    // Once it is theirs, "take" is no longer offered.
+    await waitUntil(
+      () => deepQuery(view, 'section[aria-labelledby="actions-heading"] p button') === null,
+    );
 
     await act(element, 'note', { text: 'Ring skolan först.' }, 'Anteckningen är sparad.');
     await act(
