@@ -45,7 +45,7 @@ export interface MailSenderOptions extends MailSenderTimings {
 
 /** The sender loop of one server instance. */
 export interface MailSender {
-  /** Claims what is due now and attempts it; resolves with how many mails it attempted. */
+  /** Claims what is due now and attempts it; resolves with how many mails it claimed. */
   runOnce(): Promise<number>;
   /** Starts looking for due mail: now, when woken by a commit that queued mail, and every poll. */
   start(): void;
@@ -91,33 +91,37 @@ export function createMailSender(options: MailSenderOptions): MailSender {
       const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(attemptMs)]);
       const { file } = await transport.send(toMessage(mail, from, now()), signal);
       outcome = { kind: 'sent' };
-      logger.info(
-        { ...log, ...(file ? { file } : {}) },
-        file ? `mail written to ${file}` : 'mail sent',
-      );
+      logger.info({ ...log, file }, file ? `mail written to ${file}` : 'mail sent');
     } catch (error) {
-      const failure = classifyFailure(error);
-      const at = new Date(now().getTime() + retryDelay(mail.attempts, backoff, random));
-      const giveUpAt = Date.parse(mail.retrySince) + retryForMs;
-      if (failure.permanent || at.getTime() > giveUpAt) {
-        outcome = { kind: 'failed', error: failure.summary };
-        logger.warn({ ...log, error: failure.summary }, 'mail failed');
-      } else {
-        outcome = { kind: 'retry', error: failure.summary, at };
-        if (failure.settings) {
-          logger.error(
-            { ...log, error: failure.summary, retryAt: at },
-            'mail cannot be sent with these settings (sign-in or TLS); it will be retried',
-          );
-        } else {
-          logger.info({ ...log, error: failure.summary, retryAt: at }, 'mail will be retried');
-        }
-      }
+      outcome = afterFailure(mail, error, log);
     }
     const state = await store.write('finishMail', mail.id, mail.leaseOwner, outcome, now());
     if (state === undefined) {
       logger.warn(log, 'mail outcome not recorded: its lease ended and another claim holds it');
     }
+  }
+
+  /** Fails the mail or schedules its next attempt, and logs which (no address, no text). */
+  function afterFailure(mail: ClaimedMail, error: unknown, log: object): MailOutcome {
+    const { permanent, settings, summary } = classifyFailure(error);
+    const at = new Date(now().getTime() + retryDelay(mail.attempts, backoff, random));
+    const giveUpAt = Date.parse(mail.retrySince) + retryForMs;
+    if (permanent || at.getTime() > giveUpAt) {
+      logger.warn(
+        { ...log, error: summary },
+        permanent ? 'mail failed' : 'mail failed: retried too long',
+      );
+      return { kind: 'failed', error: summary };
+    }
+    if (settings) {
+      logger.error(
+        { ...log, error: summary, retryAt: at },
+        'mail cannot be sent with these settings (sign-in or TLS); it will be retried',
+      );
+    } else {
+      logger.info({ ...log, error: summary, retryAt: at }, 'mail will be retried');
+    }
+    return { kind: 'retry', error: summary, at };
   }
 
   async function runOnce(): Promise<number> {

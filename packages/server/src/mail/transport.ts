@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { createTransport, Transporter } from 'nodemailer';
 import type { MailMessage } from './message.js';
 
 /** Where mail goes: an SMTP server, or a directory of `.eml` files (the demo). */
@@ -45,7 +45,7 @@ export const SMTP_TIMEOUTS = {
 export function smtpTransport(settings: SmtpSettings): MailTransport {
   const security = settings.security ?? 'starttls';
   const port = settings.port ?? (security === 'tls' ? 465 : 587);
-  const transporter = nodemailer.createTransport({
+  const transporter = lazyTransporter({
     host: settings.host,
     port,
     secure: security === 'tls',
@@ -63,14 +63,14 @@ export function smtpTransport(settings: SmtpSettings): MailTransport {
   return {
     description: `smtp://${settings.host}:${port} (${security})`,
     async send(message, signal) {
-      await transporter.sendMail({
+      await (await transporter.get()).sendMail({
         ...(signal ? { signal } : {}),
         ...message,
         from: { ...message.from, name: message.from.name ?? '' },
       });
       return {};
     },
-    close: () => transporter.close(),
+    close: transporter.close,
   };
 }
 
@@ -81,7 +81,7 @@ export function smtpTransport(settings: SmtpSettings): MailTransport {
  */
 export function emlDirectoryTransport(directory: string): MailTransport {
   const dir = resolve(directory);
-  const composer = nodemailer.createTransport({
+  const composer = lazyTransporter({
     streamTransport: true,
     buffer: true,
     newline: 'windows',
@@ -89,7 +89,7 @@ export function emlDirectoryTransport(directory: string): MailTransport {
   return {
     description: `.eml files in ${dir}`,
     async send(message) {
-      const info = await composer.sendMail({
+      const info = await (await composer.get()).sendMail({
         ...message,
         from: { ...message.from, name: message.from.name ?? '' },
       });
@@ -104,6 +104,30 @@ export function emlDirectoryTransport(directory: string): MailTransport {
       await rename(partial, file);
       return { file };
     },
-    close: () => composer.close(),
+    close: composer.close,
+  };
+}
+
+type TransporterOptions = Exclude<Parameters<typeof createTransport>[0], string | undefined>;
+
+/**
+ * nodemailer, loaded with the first mail: a server that sends none (no settings, most tests)
+ * does not pay for loading it at start.
+ */
+function lazyTransporter(options: TransporterOptions): {
+  get(): Promise<Transporter>;
+  close(): void;
+} {
+  let transporter: Promise<Transporter> | undefined;
+  return {
+    get: () => {
+      transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport(options),
+      );
+      return transporter;
+    },
+    close: () => {
+      transporter?.then((created) => created.close()).catch(() => {});
+    },
   };
 }
