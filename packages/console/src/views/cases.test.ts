@@ -225,6 +225,36 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it("shows a reply by e-mail as a mail and its delivery, and a colleague's note as it is written", async function () {
+    this.timeout(30_000);
+    const reference = await submitCase(server, { message: 'När töms soptunnan?' });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    await act(
+      element,
+      'reply',
+      { via: 'email', text: 'Soptunnan töms varannan tisdag.' },
+      'Svaret är registrerat.',
+    );
+    // This test server sends no mail: the reply waits, and the case says so.
+    const mail = inView(element, 'kc-case-view', 'section[aria-labelledby="mails-heading"] li');
+    expect(mail?.textContent).to.contain(reference);
+    expect(mail?.textContent).to.contain('anna.andersson@example.se');
+    expect(mail?.textContent).to.match(/I kö|Skickas|Misslyckades/);
+
+    // Someone else writes on the case: it shows without a reload.
+    await element.client?.cases.note(reference, 'Kollegan har ringt upp.');
+    await waitUntil(
+      () => timeline(element).some((entry) => entry.includes('Kollegan har ringt upp.')),
+      'a change by someone else did not show',
+      { timeout: 10_000 },
+    );
+    await expect(element).to.be.accessible();
+  });
+
   it('is seen by the specialists of the department it was forwarded to, and by no one else', async function () {
     this.timeout(40_000);
     const forwarded = await submitCase(server, { message: 'Skolskjutsen kom inte i dag.' });
