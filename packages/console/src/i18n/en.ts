@@ -119,6 +119,8 @@ export const en: ConsoleTexts = {
     anyChannel: 'All channels',
     need: 'Needs',
     anyNeed: 'All',
+    topic: 'Topic',
+    anyTopic: 'All topics',
     department: 'Department',
     anyDepartment: 'All',
     assigned: 'Assigned to',

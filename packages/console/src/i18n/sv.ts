@@ -119,6 +119,8 @@ export const sv: ConsoleTexts = {
     anyChannel: 'Alla kanaler',
     need: 'Behov',
     anyNeed: 'Alla',
+    topic: 'Ämne',
+    anyTopic: 'Alla ämnen',
     department: 'Förvaltning',
     anyDepartment: 'Alla',
     assigned: 'Handläggare',

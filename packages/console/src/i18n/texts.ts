@@ -87,6 +87,8 @@ export interface ConsoleTexts {
     anyChannel: string;
     need: string;
     anyNeed: string;
+    topic: string;
+    anyTopic: string;
     department: string;
     anyDepartment: string;
     assigned: string;

@@ -94,6 +94,30 @@ describe('the inbox', () => {
     expect(rows(element)[0]).to.contain(reference);
   });
 
+  it('filters by need and by topic', async () => {
+    await submitCase(server, { message: 'Finns det plats på fritids?' }, 'skola');
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    await inboxLoaded(element);
+    const view = deepQuery(element, 'kc-inbox-view') as HTMLElement;
+    const apply = () =>
+      (deepQuery(view, 'form[role="search"] button[type="submit"]') as HTMLButtonElement).click();
+    (deepQuery(view, '#filter-need') as HTMLSelectElement).value = 'interpreter';
+    apply();
+    await waitUntil(() => rows(element).length === 1 && rows(element)[0]?.includes(first));
+
+    (deepQuery(view, '#filter-need') as HTMLSelectElement).value = '';
+    const topic = deepQuery(view, '#filter-topic') as HTMLSelectElement;
+    await waitUntil(() => [...topic.options].some((option) => option.value === 'skolval'));
+    topic.value = 'skolval';
+    apply();
+    await waitUntil(
+      () => rows(element).length > 0 && rows(element).every((row) => row.includes('Skolval')),
+      'not only the topic asked for',
+    );
+    expect(rows(element).some((row) => row.includes(first))).to.equal(false);
+  });
+
   it('finds a case by its reference', async () => {
     const element = await renderConsole(server);
     await signedIn(element, 'anna');

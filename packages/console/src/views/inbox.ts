@@ -210,6 +210,7 @@ export class KcInboxView extends ConsoleElement {
     if (value('status') !== 'any') filters.status = (value('status') || 'open') as StaffStatus;
     if (value('channel')) filters.channel = value('channel') as CaseChannel;
     if (value('need')) filters.need = value('need') as Need;
+    if (value('topic')) filters.topic = value('topic');
     if (value('department')) filters.department = value('department');
     if (value('assigned')) filters.assigned = value('assigned');
     if (data.get('overdue')) filters.overdue = true;
@@ -293,6 +294,7 @@ export class KcInboxView extends ConsoleElement {
           ['', t.inbox.anyNeed],
           ...NEEDS.map((need): [string, string] => [need, v.needs[need]]),
         ])}
+        ${this.renderTopicFilter()}
         ${select('assigned', t.inbox.assigned, [
           ['', t.inbox.anyone],
           ['me', t.inbox.me],
@@ -308,6 +310,27 @@ export class KcInboxView extends ConsoleElement {
         <label class="check"><input type="checkbox" name="overdue" /> ${t.inbox.overdue}</label>
         <div class="field"><button type="submit">${t.inbox.apply}</button></div>
       </form>
+    `;
+  }
+
+  /** Every department's topics, grouped by department (a topic id means the same in each). */
+  private renderTopicFilter(): TemplateResult {
+    const { locale } = this.l10n;
+    return html`
+      <div class="field">
+        <label for="filter-topic">${this.l10n.t.inbox.topic}</label>
+        <select id="filter-topic" name="topic">
+          <option value="">${this.l10n.t.inbox.anyTopic}</option>
+          ${this.departments.map(
+            (department) => html`<optgroup label=${nameIn(locale, department.name, department.id)}>
+              ${department.categories.map(
+                (topic) =>
+                  html`<option value=${topic.id}>${nameIn(locale, topic.name, topic.id)}</option>`,
+              )}
+            </optgroup>`,
+          )}
+        </select>
+      </div>
     `;
   }
 
