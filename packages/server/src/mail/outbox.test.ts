@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
+import { newCase } from '../test-support/cases.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase } from '../test-support/store.js';
 import type { OutgoingMail } from './outbox.js';
@@ -171,6 +172,25 @@ describe('claiming and finishing mail', () => {
       { type: 'case.updated', data: { reference: 'KC-2026-0001' } },
     ]);
     expect(await store.write('claimMails', 'a', later(999_999_999), later(1e10), 10)).toEqual([]);
+  });
+
+  it('also tells the inbox of the department a case is forwarded to', async () => {
+    const { store, database } = await open();
+    await store.createCase(newCase('KC-2026-0001'));
+    await database.inspect((db) =>
+      db
+        .updateTable('cases')
+        .set({ forwarded_to: 'skola' })
+        .where('reference', '=', 'KC-2026-0001')
+        .execute(),
+    );
+    const id = await queue(database);
+    const [mail] = await store.write('claimMails', 'a', T0, later(60_000), 10);
+    await store.write('finishMail', id, mail?.leaseOwner ?? '', { kind: 'sent' }, T0);
+    const events = await store.events.read('inbox:skola', 0, 10);
+    expect(events.map(({ type, data }) => ({ type, data }))).toEqual([
+      { type: 'case.updated', data: { reference: 'KC-2026-0001' } },
+    ]);
   });
 
   it('queues a temporary failure again for its next attempt, with the error, and no event', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { PostgresAdapter, sql } from 'kysely';
 import * as z from 'zod/mini';
+import { caseStream, departmentInboxStream, INBOX_STREAM } from '../agent-cases/streams.js';
 import type { NewEvent } from '../store/events.js';
 import { appendEvents, EVENTS_CHANNEL } from '../store/events.js';
 import type { Database } from '../store/schema.js';
@@ -190,7 +191,7 @@ export async function retryFailedMail(
       .executeTakeFirst();
     return { outcome: exists ? 'not_failed' : 'not_found', streams: [] };
   }
-  const events = caseEvents(row.case_reference, 'case.mail.queued', id, 'queued');
+  const events = await caseEvents(trx, row.case_reference, 'case.mail.queued', id, 'queued');
   await appendEvents(trx, events, now);
   await notifyOtherInstances(trx);
   return { outcome: 'queued', streams: [...streamsOf(events), MAIL_OUTBOX_STREAM] };
@@ -306,16 +307,36 @@ export async function finishMail(
     if (!row) return { state: undefined, streams: [] };
     if (changes.state === 'queued') return { state: changes.state, streams: [] };
     const type = changes.state === 'sent' ? 'case.mail.sent' : 'case.mail.failed';
-    const events = caseEvents(row.case_reference, type, id, changes.state);
+    const events = await caseEvents(trx, row.case_reference, type, id, changes.state);
     await appendEvents(trx, events, now);
     return { state: changes.state, streams: streamsOf(events) };
   });
 }
 
-function caseEvents(reference: string, type: string, mailId: string, state: MailState): NewEvent[] {
+/**
+ * What tells the console of a mail's new state: its type on the case's own stream, and
+ * `case.updated` wherever the case's changes are told (`inbox`, and the inbox of the department
+ * it is forwarded to, whose specialists follow that one).
+ */
+async function caseEvents(
+  trx: Kysely<Database>,
+  reference: string,
+  type: string,
+  mailId: string,
+  state: MailState,
+): Promise<NewEvent[]> {
+  const found = await trx
+    .selectFrom('cases')
+    .select('forwarded_to')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  const inboxes = [
+    INBOX_STREAM,
+    ...(found?.forwarded_to ? [departmentInboxStream(found.forwarded_to)] : []),
+  ];
   return [
-    { stream: `case:${reference}`, type, data: { mailId, state } },
-    { stream: 'inbox', type: 'case.updated', data: { reference } },
+    { stream: caseStream(reference), type, data: { mailId, state } },
+    ...inboxes.map((stream) => ({ stream, type: 'case.updated', data: { reference } })),
   ];
 }
 

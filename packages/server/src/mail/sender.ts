@@ -150,6 +150,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
    */
   const closing = new AbortController();
   let stopped = false;
+  let busy = false;
   let running: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -161,12 +162,17 @@ export function createMailSender(options: MailSenderOptions): MailSender {
    */
   function wake(): void {
     if (stopped) return;
-    if (running) {
+    if (busy) {
       again = true;
       return;
     }
+    busy = true;
     clearTimeout(timer);
-    running = (async () => {
+    running = run();
+  }
+
+  async function run(): Promise<void> {
+    try {
       while (!stopped) {
         again = false;
         try {
@@ -177,11 +183,14 @@ export function createMailSender(options: MailSenderOptions): MailSender {
         if (again) continue;
         const wait = await untilNextDue();
         // Woken while asking: look again rather than sleep past the new mail.
-        if (!again && !stopped) return sleep(wait);
+        if (again) continue;
+        if (!stopped) sleep(wait);
+        return;
       }
-    })().finally(() => {
-      running = undefined;
-    });
+    } finally {
+      // In the same turn as the last look for `again`: no wake-up falls between the two.
+      busy = false;
+    }
   }
 
   /** How long until the next mail falls due, at most the poll interval. */
