@@ -10,6 +10,7 @@ import type {
   ReplyChannel,
 } from '@kontakt/core/agent';
 import { REPLY_CHANNELS } from '@kontakt/core/agent';
+import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type { Department, StaffStatus } from '@kontakt/core/schemas';
 import { STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -203,6 +204,10 @@ export class KcCaseView extends ConsoleElement {
     this.watch?.close();
     if (!this.client) return;
     this.watch = this.client.cases.watch();
+    this.watch.addEventListener('error', (event) => {
+      const { error, willRetry } = event as EventStreamErrorEvent;
+      if (!willRetry) reportSessionEnd(this, error);
+    });
     this.watch.addEventListener('change', (event) => {
       const { reference } = (event as InboxChangeEvent).change;
       if (reference === this.reference && !this.busy) void this.load();

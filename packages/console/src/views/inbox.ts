@@ -8,6 +8,7 @@ import type {
   RegisterCaseInput,
 } from '@kontakt/core/agent';
 import { REGISTERED_CHANNELS } from '@kontakt/core/agent';
+import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type { CaseChannel, Department, Need, StaffStatus } from '@kontakt/core/schemas';
 import { CASE_CHANNELS, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -161,6 +162,12 @@ export class KcInboxView extends ConsoleElement {
     if (!this.client) return;
     this.watch = this.client.cases.watch({ after: page.cursor });
     this.watch.addEventListener('change', (event) => this.onChange(event as InboxChangeEvent));
+    // A stream the server ends for good with 401 is a session that has ended (expired, or signed
+    // out elsewhere): say so now rather than at the next click.
+    this.watch.addEventListener('error', (event) => {
+      const { error, willRetry } = event as EventStreamErrorEvent;
+      if (!willRetry) reportSessionEnd(this, error);
+    });
   }
 
   private onChange(event: InboxChangeEvent): void {
