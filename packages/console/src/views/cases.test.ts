@@ -279,6 +279,27 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('says what is wrong with an empty answer, next to it, and moves focus there', async () => {
+    const element = await renderConsole(server, `/cases/${first}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '#reply-text') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    inView<HTMLButtonElement>(
+      element,
+      'kc-case-view',
+      'form[aria-labelledby="reply-legend"] button[type="submit"]',
+    )?.click();
+    const text = () => inView(element, 'kc-case-view', '#reply-text');
+    await waitUntil(() => text()?.getAttribute('aria-invalid') === 'true', 'no field error');
+    expect(inView(element, 'kc-case-view', '#reply-text-error')?.textContent).to.equal(
+      'Fyll i det här fältet.',
+    );
+    expect(text()?.getAttribute('aria-describedby')).to.equal('reply-text-error');
+    expect(focused()).to.equal(text());
+    await expect(element).to.be.accessible();
+  });
+
   it('is seen by the specialists of the department it was forwarded to, and by no one else', async function () {
     this.timeout(40_000);
     const forwarded = await submitCase(server, { message: 'Skolskjutsen kom inte i dag.' });
