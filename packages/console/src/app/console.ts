@@ -178,7 +178,8 @@ export class KcConsole extends ConsoleElement {
   protected override willUpdate(changed: PropertyValues): void {
     if ((changed.has('route') || changed.has('session')) && this.session) {
       const view = this.viewOf(this.route);
-      if (view !== 'forbidden') void loadView(view);
+      // A chunk that cannot load (offline, a new release replaced it): at least say so.
+      if (view !== 'forbidden') loadView(view).catch(() => this.announce(this.t.errors.load));
     }
   }
 
