@@ -90,12 +90,13 @@ export default [
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
-    // 12 KB before the notice schemas (0.8 KB).
+    // 12 KB before the notice schemas (0.8 KB); the staff statuses and their mapping to what a
+    // citizen sees (issue 8) are 0.1 KB more. The agent's schemas are in @kontakt/core/agent.
     message: 'The contract grew: zod/mini schemas are built when imported; keep them small.',
     path: 'packages/core/dist/schemas/index.js',
     import: '*',
     gzip: true,
-    limit: '13 KB',
+    limit: '13.1 KB',
   },
   {
     // DESIGN.md: 20 KB. Since <kc-notice> shares Lit's ReactiveElement and the light core with
