@@ -137,7 +137,7 @@ export interface AgentCasesResource {
   list(filters?: InboxFilters, options?: { signal?: AbortSignal }): Promise<AgentCasePage>;
   /** One case with its message, contact details, timeline and mails. */
   get(reference: string, options?: { signal?: AbortSignal }): Promise<AgentCase>;
-  /** Takes the case (assigns it to oneself); `already_assigned` (409) when someone holds it. */
+  /** Takes the case (assigns it to oneself); `case_already_assigned` (409) when someone holds it. */
   take(reference: string, options?: CaseActionOptions): Promise<AgentCase>;
   /** Assigns the case to an agent by id, or to nobody (`null`). */
   assign(
