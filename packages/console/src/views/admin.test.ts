@@ -48,6 +48,11 @@ describe('notices (admin)', () => {
     await signedIn(element, 'alva');
     await waitUntil(() => inView(element, 'kc-notices-view', '#title-sv') !== null);
     await expect(element).to.be.accessible();
+    // Each language's fields are marked as that language; Arabic is written right to left.
+    const arabic = inView(element, 'kc-notices-view', '#text-ar');
+    expect(arabic?.getAttribute('lang')).to.equal('ar');
+    expect(arabic?.getAttribute('dir')).to.equal('rtl');
+    expect(inView(element, 'kc-notices-view', '#title-fi')?.getAttribute('lang')).to.equal('fi');
 
     fill(element, {
       severity: 'warning',
