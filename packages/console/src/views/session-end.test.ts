@@ -25,7 +25,7 @@ after(async () => {
 });
 afterEach(cleanupConsoles);
 
-describe('a session that ends while the inbox is open', () => {
+describe('a session that ends, a server that is away', () => {
   it('shows the sign-in form with the reason, without anyone clicking', async function () {
     this.timeout(60_000);
     const element = await renderConsole(server);
@@ -40,5 +40,16 @@ describe('a session that ends while the inbox is open', () => {
     expect(element.shadowRoot?.querySelector('.reason')?.textContent).to.contain(
       'sessionen gick ut',
     );
+  });
+
+  it('says the server does not answer when it is down, and still offers the form', async function () {
+    this.timeout(30_000);
+    await stopServer(server);
+    const element = await renderConsole(server);
+    expect(heading(element)).to.equal('Logga in');
+    expect(element.shadowRoot?.querySelector('.reason')?.textContent).to.equal(
+      'Servern svarar inte. Kontrollera nätverket och försök igen.',
+    );
+    await expect(element).to.be.accessible();
   });
 });
