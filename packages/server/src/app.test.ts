@@ -66,6 +66,15 @@ describe('app', () => {
     expect(remove.headers.get('Allow')).toBe('GET, HEAD, OPTIONS');
   });
 
+  it('answers an allowed method on a path no route has with 404, not 405', async () => {
+    // `/v1/agent/cases/{reference}/{action}` takes POST, but not for an action that is not there.
+    const response = await fetch(`${server.url}/v1/agent/cases/KC-0000-0001/explode`, {
+      method: 'POST',
+    });
+    expect(response.status).toBe(404);
+    expect((await problemOf(response)).code).toBe('not_found');
+  });
+
   it('serves the script-tag files so that pages on other origins can load them as modules', async () => {
     const starter = await fetch(`${server.url}/app.js`, {
       headers: { Origin: 'https://gata.example.se' },

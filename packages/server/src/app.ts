@@ -89,6 +89,11 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
     const allow = [...methods, 'OPTIONS'].join(', ');
     app.all(path, (c) => {
       if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
+      // An allowed method that no route took: a path of the pattern that is not there (e.g. an
+      // action a case does not have), not a wrong method.
+      if (methods.includes(c.req.method)) {
+        throw new ProblemError(404, 'not_found', { detail: `Nothing at ${c.req.path}.` });
+      }
       throw new ProblemError(405, 'method_not_allowed', {
         detail: `${c.req.method} is not allowed here; use ${methods.join(' or ')}.`,
         headers: { Allow: allow },
