@@ -45,6 +45,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/cases': ['GET', 'HEAD', 'POST'],
   '/v1/agent/cases/:reference': ['GET', 'HEAD'],
   '/v1/agent/cases/:reference/:action': ['POST'],
+  '/v1/agent/cases/:reference/mails/:mailId/retry': ['POST'],
   '/v1/agent/inbox/stream': ['GET'],
   '/v1/agent/reasons': ['GET', 'HEAD'],
 };

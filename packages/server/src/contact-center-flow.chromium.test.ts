@@ -320,6 +320,28 @@ describe('the contact center, end to end in Chromium', () => {
     });
     expect(peer.received).toHaveLength(1);
     await expectAccessible(page, 'the case with a failed mail');
+
+    // The agent sends it again (by keyboard), once the address works: it arrives, and the case
+    // shows no failed mail any more.
+    await tabTo(
+      page,
+      'the send-again button',
+      (f) => f.tag === 'button' && f.text === 'Skicka igen',
+      {
+        backwards: true,
+      },
+    );
+    await page.keyboard.press('Enter');
+    await announcement(page, 'E-postmeddelandet skickas igen.');
+    const [again] = await peer.waitFor(2).then((all) => all.slice(1));
+    expect(again?.recipients).toEqual([CITIZEN_EMAIL]);
+    await until('the mail sent again shown as sent', async () => {
+      const [mails] = await textsOf(
+        page,
+        'kc-console >>> kc-case-view >>> section[aria-labelledby="mails-heading"]',
+      );
+      return mails !== undefined && !mails.includes('Misslyckades');
+    });
   }, 60_000);
 
   it('the agent forwards it to skola: their specialist sees it arrive, gata’s does not see it at all', async () => {

@@ -180,6 +180,9 @@ export const en: ConsoleTexts = {
     mails: 'E-mail sent',
     mailState: { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
     mailFailed: (error) => `Could not be sent: ${error}`,
+    mailRetry: 'Send again',
+    mailRetryLabel: (subject) => `Send again: ${subject}`,
+    mailRetried: 'The e-mail is being sent again.',
     entry: {
       message_in: (channel) => `Message received (${channel})`,
       reply: (via) => `Answer: ${via}`,

@@ -180,6 +180,9 @@ export const sv: ConsoleTexts = {
     mails: 'Skickad e-post',
     mailState: { queued: 'I kö', sending: 'Skickas', sent: 'Skickat', failed: 'Misslyckades' },
     mailFailed: (error) => `Kunde inte skickas: ${error}`,
+    mailRetry: 'Skicka igen',
+    mailRetryLabel: (subject) => `Skicka igen: ${subject}`,
+    mailRetried: 'E-postmeddelandet skickas igen.',
     entry: {
       message_in: (channel) => `Meddelande inkom (${channel})`,
       reply: (via) => `Svar: ${via}`,

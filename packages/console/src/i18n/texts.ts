@@ -147,6 +147,10 @@ export interface ConsoleTexts {
     mails: string;
     mailState: Record<string, string>;
     mailFailed: (error: string) => string;
+    /** The button that sends a failed mail again, and its name with the mail's subject. */
+    mailRetry: string;
+    mailRetryLabel: (subject: string) => string;
+    mailRetried: string;
     entry: {
       message_in: (channel: string) => string;
       reply: (via: string) => string;

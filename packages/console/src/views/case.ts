@@ -133,7 +133,7 @@ export class KcCaseView extends ConsoleElement {
   protected reasons: ContactReason[] = [];
   /** Field errors of the last action, by `action.field`; `action.form` for the whole form. */
   protected errors: Map<string, string> = new Map();
-  protected busy: Action | 'take' | undefined;
+  protected busy: Action | 'take' | 'retry' | undefined;
   /** The server's departments, for names and to forward to. */
   protected departments: Department[] = [];
   private loading: AbortController | undefined;
@@ -224,7 +224,7 @@ export class KcCaseView extends ConsoleElement {
 
   /** Runs one action on the case; its answer is the case as it is now. */
   private async act(
-    action: Action | 'take',
+    action: Action | 'take' | 'retry',
     run: (client: AgentClient) => Promise<AgentCase>,
     done: (updated: AgentCase) => string,
     form?: HTMLFormElement,
@@ -239,7 +239,7 @@ export class KcCaseView extends ConsoleElement {
     } catch (error) {
       if (reportSessionEnd(this, error)) return;
       const code = errorCode(error);
-      if (code === 'version_conflict' || code === 'already_assigned') {
+      if (code === 'version_conflict' || code === 'case_already_assigned') {
         await this.load();
         this.announce(this.l10n.t.caseView.changed);
         return;
@@ -476,6 +476,23 @@ export class KcCaseView extends ConsoleElement {
             ${
               mail.state === 'failed' && mail.lastError
                 ? html`<div class="failed">${t.mailFailed(mail.lastError)}</div>`
+                : nothing
+            }
+            ${
+              mail.state === 'failed'
+                ? html`<button
+                    type="button"
+                    aria-label=${t.mailRetryLabel(mail.subject)}
+                    ?disabled=${this.busy !== undefined}
+                    @click=${() =>
+                      this.act(
+                        'retry',
+                        (client) => client.cases.retryMail(this.reference, mail.id),
+                        () => t.mailRetried,
+                      )}
+                  >
+                    ${t.mailRetry}
+                  </button>`
                 : nothing
             }
           </li>`,

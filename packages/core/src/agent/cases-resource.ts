@@ -155,6 +155,15 @@ export interface AgentCasesResource {
   forward(reference: string, input: ForwardInput, options?: CaseActionOptions): Promise<AgentCase>;
   /** Tags the reason for contact and, when it was avoidable, the page that caused it. */
   tagReason(reference: string, input: ReasonInput, options?: CaseActionOptions): Promise<AgentCase>;
+  /**
+   * Sends a failed mail of the case again (`mails[].id`); `mail_not_failed` (409) for one that has
+   * not failed.
+   */
+  retryMail(
+    reference: string,
+    mailId: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<AgentCase>;
   /** Registers a call or a visit as a case (channel `phone` / `visit`). */
   register(input: RegisterCaseInput, options?: { signal?: AbortSignal }): Promise<AgentCase>;
   /** The configured reasons for contact (which are avoidable demand). */
@@ -213,6 +222,12 @@ export function agentCasesResource(
     setStatus: (reference, input, options = {}) => post(reference, 'status', input, options),
     forward: (reference, input, options = {}) => post(reference, 'forward', input, options),
     tagReason: (reference, input, options = {}) => post(reference, 'reason', input, options),
+    retryMail: (reference, mailId, options = {}) =>
+      agentCall(() =>
+        http
+          .post(path(reference, `mails/${encodeURIComponent(mailId)}/retry`), signalOf(options))
+          .json(AgentCaseSchema),
+      ),
     register: (input, options = {}) =>
       agentCall(() =>
         http.post('v1/agent/cases', { json: input, ...signalOf(options) }).json(AgentCaseSchema),

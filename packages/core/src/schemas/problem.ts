@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'case_already_assigned',
   'version_conflict',
   'no_email_address',
+  'mail_not_found',
+  'mail_not_failed',
   'unauthorized',
   'invalid_credentials',
   'csrf_failed',

@@ -5,6 +5,8 @@ import { actOnCase } from './actions.js';
 import { listInbox, selectAgentCase } from './inbox.js';
 import type { RegisteredCase } from './register.js';
 import { registerCase } from './register.js';
+import type { RetryMailRequest } from './retry-mail.js';
+import { retryCaseMail } from './retry-mail.js';
 
 /** Case handling's reads, spread into `reads` in `store/operations.ts`. */
 export const agentCaseReads = {
@@ -17,4 +19,5 @@ export const agentCaseWrites = {
   actOnCase: (db: Kysely<Database>, request: CaseActionRequest) => actOnCase(db, request),
   registerCase: (db: Kysely<Database>, actor: Actor, input: RegisteredCase) =>
     registerCase(db, actor, input),
+  retryCaseMail: (db: Kysely<Database>, request: RetryMailRequest) => retryCaseMail(db, request),
 };

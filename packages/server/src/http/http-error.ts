@@ -22,6 +22,8 @@ const TITLES: Record<ErrorCode, string> = {
   case_already_assigned: 'Someone else holds the case',
   version_conflict: 'The case has changed since you read it',
   no_email_address: 'The case has no e-mail address to answer to',
+  mail_not_found: 'No such mail',
+  mail_not_failed: 'The mail has not failed',
   unauthorized: 'Authentication is needed',
   invalid_credentials: 'The user name or password is wrong',
   csrf_failed: 'The request lacks a valid CSRF token',

@@ -161,6 +161,29 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
       return caseResponse(c, await findCase(ctx, agent, reference));
     };
 
+  // "Send it again": a failed mail of the case, queued anew (no body).
+  routes.post('/cases/:reference/mails/:mailId/retry', signedIn, async (c) => {
+    const reference = referenceOf(c);
+    const agent = c.get('agent');
+    const mailId = c.req.param('mailId');
+    const result = await ctx.store.write('retryCaseMail', {
+      reference,
+      mailId,
+      actor: actorOf(agent),
+      at: ctx.now().toISOString(),
+    });
+    if (!result.ok) {
+      if (result.error === 'case_not_found') throw new ProblemError(404, 'case_not_found');
+      if (result.error === 'mail_not_found') {
+        throw new ProblemError(404, 'mail_not_found', { detail: 'The case has no such mail.' });
+      }
+      throw new ProblemError(409, 'mail_not_failed', {
+        detail: 'Only a mail that failed is sent again; this one has not failed.',
+      });
+    }
+    return caseResponse(c, await findCase(ctx, agent, reference));
+  });
+
   routes.post(
     '/cases/:reference/take',
     signedIn,

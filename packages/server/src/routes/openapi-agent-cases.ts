@@ -190,6 +190,32 @@ export function agentCasePaths(): JsonObject {
       "Forward to a department with the reason; that department's specialists then see the case.",
       'Forward',
     ),
+    [`${base}/mails/{mailId}/retry`]: {
+      post: agentOperation(
+        {
+          operationId: 'retryCaseMail',
+          summary: 'Send a failed mail of the case again (it is queued, and tried at once).',
+          parameters: [
+            REFERENCE,
+            {
+              name: 'mailId',
+              in: 'path',
+              required: true,
+              schema: { type: 'string' },
+              description: "The `id` of one of the case's `mails`.",
+            },
+          ],
+          responses: {
+            '200': CASE_RESPONSE,
+            '404': problem(
+              'No such case for this person (`case_not_found`), or no such mail of it (`mail_not_found`).',
+            ),
+            '409': problem('The mail has not failed (`mail_not_failed`).'),
+          },
+        },
+        { changes: true },
+      ),
+    },
     [`${base}/reason`]: action(
       'tagCaseReason',
       'Tag the reason for contact and, when it is avoidable demand, the page that caused it.',
