@@ -4,6 +4,7 @@
  * Days are the municipality's: midnight in Europe/Stockholm, whatever zone the browser is in.
  */
 import { DASHBOARD_MAX_DAYS } from '@kontakt/core/agent';
+import { fromZoned } from '@kontakt/core/calendar';
 
 /** The municipality's time zone: its days start at its midnight. */
 export const TIME_ZONE = 'Europe/Stockholm';
@@ -129,36 +130,13 @@ export function periodQuery(period: Period): string {
   return `?${query}`;
 }
 
-/** The minutes `timeZone` is ahead of UTC at `instant`. */
-function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((entry) => entry.type === type)?.value);
-  const local = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-  );
-  return Math.round((local - Math.floor(instant / 60_000) * 60_000) / 60_000);
-}
-
 /** The instant `day` starts in `timeZone` (its local midnight), as ISO 8601 in UTC. */
 export function startOfDay(day: string, timeZone = TIME_ZONE): string {
-  const midnightUtc = Date.parse(`${day}T00:00:00Z`);
-  // The offset at the guess can differ from the one at the answer only across a change of
-  // clocks; asking again at the first answer settles it (Sweden changes at 02:00/03:00).
-  const first = midnightUtc - offsetMinutes(midnightUtc, timeZone) * 60_000;
-  return new Date(midnightUtc - offsetMinutes(first, timeZone) * 60_000).toISOString();
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return fromZoned(
+    { year, month, day: date, hour: 0, minute: 0, second: 0 },
+    timeZone,
+  ).toISOString();
 }
 
 /** The API's query for a period: from its first day's midnight to the midnight after its last. */
