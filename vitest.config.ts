@@ -16,6 +16,10 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/*.browser.test.ts'],
     environment: 'node',
     pool: 'forks',
+    // Vitest's default is one worker less than the cores: one on the 2-core reference machine, so
+    // files ran one after another. Most of their time is spent waiting (on servers they start,
+    // PostgreSQL, Chromium, child processes), not computing: three at once keep both cores busy.
+    maxWorkers: 3,
     testTimeout: 20_000,
     hookTimeout: 30_000,
     projects: [
