@@ -12,6 +12,7 @@ import {
 import { addWorkingDays } from '@kontakt/core/calendar';
 import type { CaseChannel, Department } from '@kontakt/core/schemas';
 import { CASE_CHANNELS } from '@kontakt/core/schemas';
+import { expectedAnswerBy } from '../answer-by.js';
 import type { AnswerRow, CountRow, DashboardData } from './queries.js';
 
 /**
@@ -82,10 +83,9 @@ function emailShare(
   now: Date,
   departments: ReadonlyMap<string, Department>,
 ): DashboardShare {
-  const deadlines = deadlineCache(departments);
   return share(
     rows.filter((row) => row.answerChannel === 'email' || row.channel === 'email'),
-    (row) => deadlines(row.department, new Date(row.createdAt)),
+    (row) => kkikDeadline(departments, row.department, new Date(row.createdAt)),
     now,
   );
 }
@@ -118,33 +118,15 @@ function share(
   return { kept, counted, share: counted === 0 ? null : kept / counted, pending };
 }
 
-const QUARTER_HOUR_MS = 15 * 60_000;
-
 /**
- * The KKiK deadline of a question to `department` sent at `sent`: the end of the second working
- * day after it, on the department's calendar (its time zone and closed days). Remembered per
- * department and day: a period holds thousands of questions over a few hundred days.
+ * The KKiK deadline of a question to department `id` sent at `sent`: the end of the second working
+ * day after it, on the department's calendar (a department no longer configured: the default one).
  */
-function deadlineCache(departments: ReadonlyMap<string, Department>) {
-  const known = new Map<string, Date>();
-  return (id: string, sent: Date): Date => {
-    const department = departments.get(id);
-    const timeZone = department?.openingHours.timeZone;
-    // Only the calendar day in the department's zone counts, and every zone's offset is a whole
-    // number of quarter hours: one quarter hour never straddles two local days.
-    const key = `${id}\n${Math.floor(sent.getTime() / QUARTER_HOUR_MS)}`;
-    let deadline = known.get(key);
-    if (!deadline) {
-      deadline = addWorkingDays(sent, EMAIL_ANSWER_WORKING_DAYS, {
-        ...(timeZone ? { timeZone } : {}),
-        closedDates: (department?.openingHours.special ?? [])
-          .filter((each) => each.closed === true)
-          .map((each) => each.date),
-      });
-      known.set(key, deadline);
-    }
-    return deadline;
-  };
+function kkikDeadline(departments: ReadonlyMap<string, Department>, id: string, sent: Date): Date {
+  const department = departments.get(id);
+  return department
+    ? expectedAnswerBy(department, sent, EMAIL_ANSWER_WORKING_DAYS)
+    : addWorkingDays(sent, EMAIL_ANSWER_WORKING_DAYS);
 }
 
 /** Per channel that had contacts: how many got a first answer, and how long it took. */

@@ -25,6 +25,7 @@ import type { Actor, CaseAction, CaseActionResult } from '../agent-cases/actions
 import type { CaseScope, InboxFilter, InboxKey } from '../agent-cases/inbox.js';
 import { DEFAULT_REASONS } from '../agent-cases/reasons.js';
 import { departmentInboxStream, INBOX_STREAM } from '../agent-cases/streams.js';
+import { expectedAnswerBy } from '../answer-by.js';
 import { requireAgent } from '../auth/require-agent.js';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
@@ -32,7 +33,6 @@ import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { sha256Hex } from '../idempotency.js';
 import { isUniqueViolation } from '../store/create-case.js';
-import { expectedAnswerBy } from './cases.js';
 
 /**
  * Agents' JSON holds personal data: no cache may keep it, and no browser may guess it is

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { addWorkingDays, toZoned } from '@kontakt/core/calendar';
 import type { CaseSubmission, Department, FieldError, Receipt } from '@kontakt/core/schemas';
 import { CaseSubmissionSchema, createCaseReference, toFieldErrors } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { expectedAnswerBy } from '../answer-by.js';
 import type { AppContext } from '../context.js';
 import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
@@ -168,39 +168,6 @@ function replay(c: Context<AppEnv>, record: IdempotencyRecord, requestHash?: str
     ...RECEIPT_HEADERS,
     'Idempotent-Replayed': 'true',
   });
-}
-
-/** The answer-time promise counted in working days, skipping the department's closed days too. */
-/**
- * The promised answer date depends only on the department and the day the case arrived (in the
- * department's time zone), so it is counted once per day: counting working days walks the
- * calendar (Easter, midsummer) day by day, which every receipt of a busy day would repeat. Kept
- * per department object: its settings are fixed for the life of a server.
- */
-const answerDates = new WeakMap<Department, Map<string, Date>>();
-
-export function expectedAnswerBy(department: Department, submittedAt: Date): Date {
-  const { timeZone } = department.openingHours;
-  let byDay = answerDates.get(department);
-  if (!byDay) {
-    byDay = new Map();
-    answerDates.set(department, byDay);
-  }
-  const { year, month, day } = toZoned(submittedAt, timeZone);
-  const key = `${year}-${month}-${day}`;
-  let date = byDay.get(key);
-  if (!date) {
-    date = addWorkingDays(submittedAt, department.answerTimePromise.workingDays, {
-      timeZone,
-      closedDates: department.openingHours.special
-        .filter((each) => each.closed === true)
-        .map((each) => each.date),
-    });
-    // A day's entry is useless the next day: keep the map small.
-    if (byDay.size >= 32) byDay.clear();
-    byDay.set(key, date);
-  }
-  return date;
 }
 
 /** `body[a][b]` when it is a string; reads unvalidated JSON without trusting its shape. */
