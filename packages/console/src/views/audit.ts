@@ -6,6 +6,7 @@ import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
 import { base, tokens } from '../styles/tokens.js';
 import { fromLocalInput } from './datetime.js';
+import { fieldRowStyles } from './view.styles.js';
 
 /**
  * The audit log (admins): every agent action, newest first, filtered by agent, case and period,
@@ -17,17 +18,8 @@ export class KcAuditView extends ConsoleElement {
   static override styles = [
     tokens,
     base,
+    fieldRowStyles,
     css`
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        gap: var(--_space-s) var(--_space-m);
-        margin-block-end: var(--_space-m);
-      }
-      .field {
-        margin: 0;
-      }
       .table {
         overflow-x: auto;
       }

@@ -27,7 +27,7 @@ import {
   presetPeriod,
   today,
 } from './dashboard-period.js';
-import { viewStyles } from './view.styles.js';
+import { fieldRowStyles, viewStyles } from './view.styles.js';
 
 type LoadState = 'loading' | 'loaded' | 'failed' | 'forbidden';
 
@@ -51,17 +51,8 @@ export class KcDashboardView extends ConsoleElement {
     base,
     viewStyles,
     barChartStyles,
+    fieldRowStyles,
     css`
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        gap: var(--_space-s) var(--_space-m);
-        margin-block-end: var(--_space-m);
-      }
-      .field {
-        margin: 0;
-      }
       .period-shown {
         font-weight: 600;
       }

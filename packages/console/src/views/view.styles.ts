@@ -21,3 +21,17 @@ export const viewStyles = css`
     inline-size: 100%;
   }
 `;
+
+/** A form of a few fields in a row that wraps (the audit log's and the dashboard's filters). */
+export const fieldRowStyles = css`
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space-s) var(--_space-m);
+    margin-block-end: var(--_space-m);
+  }
+  .field {
+    margin: 0;
+  }
+`;
