@@ -313,7 +313,11 @@ describe('DELETE /v1/agent/session (sign out)', () => {
     const attempts: Record<string, string>[] = [
       { Cookie: session.cookie },
       { Cookie: session.cookie, 'X-CSRF-Token': 'wrong' },
-      { Cookie: session.cookie, 'X-CSRF-Token': `${session.csrfToken.slice(0, -1)}A` },
+      // The right token but for its last character (one in 64 tokens already ended in "A").
+      {
+        Cookie: session.cookie,
+        'X-CSRF-Token': `${session.csrfToken.slice(0, -1)}${session.csrfToken.endsWith('A') ? 'B' : 'A'}`,
+      },
       { ...session.headers, Origin: 'https://evil.example' },
       { ...session.headers, 'Sec-Fetch-Site': 'same-site' },
     ];
