@@ -64,6 +64,50 @@ export {
   SpecialDaySchema,
   WeekdaySchema,
 } from './department.js';
+export {
+  AttributeCodeSchema,
+  FAULT_ATTRIBUTE_TYPES,
+  type FaultAnswer,
+  FaultAnswerSchema,
+  type FaultAttribute,
+  FaultAttributeSchema,
+  type FaultAttributeType,
+  type FaultAttributeValue,
+  FaultAttributeValueSchema,
+  type FaultCatalog,
+  type FaultCatalogInput,
+  FaultCatalogSchema,
+  type FaultCategory,
+  type FaultCategoryInput,
+  FaultCategorySchema,
+  type FaultContact,
+  FaultContactSchema,
+  type FaultGroup,
+  FaultGroupSchema,
+  type FaultLocation,
+  FaultLocationSchema,
+  type FaultMapSettings,
+  FaultMapSettingsSchema,
+  type FaultPhotoSettings,
+  FaultPhotoSettingsSchema,
+  type FaultReport,
+  type FaultReportInput,
+  FaultReportSchema,
+  type FaultSubmission,
+  FaultSubmissionSchema,
+  type GeocodeResult,
+  GeocodeResultListSchema,
+  GeocodeResultSchema,
+  type LatLon,
+  LatLonSchema,
+  type NearbyReport,
+  type NearbyReportList,
+  NearbyReportListSchema,
+  NearbyReportSchema,
+  PhotoIdSchema,
+  type UploadedPhoto,
+  UploadedPhotoSchema,
+} from './fault.js';
 export { toFieldErrors } from './field-errors.js';
 export {
   type AdminNotice,
@@ -98,6 +142,19 @@ export {
   ProblemSchema,
   problemType,
 } from './problem.js';
+export {
+  type CaseAccess,
+  CaseAccessSchema,
+  type CaseLookup,
+  CaseLookupSchema,
+  type FollowRequest,
+  FollowRequestSchema,
+  PUBLIC_CASE_EVENT,
+  type PublicCase,
+  PublicCaseSchema,
+  type PublicFault,
+  PublicFaultSchema,
+} from './public-case.js';
 export { type Receipt, ReceiptSchema, ReceiptTokenSchema } from './receipt.js';
 export {
   type CaseReference,
@@ -113,4 +170,10 @@ export {
   type StaffStatus,
   StaffStatusSchema,
 } from './staff-status.js';
-export { DEFAULT_TIME_ZONE, isSlug } from './vocabulary.js';
+export { CASE_STATUS_WORDS, caseStatusWords, type StatusWords } from './status-labels.js';
+export {
+  DEFAULT_TIME_ZONE,
+  FAULT_DESCRIPTION_MAX_LENGTH,
+  FAULT_MAX_PHOTOS,
+  isSlug,
+} from './vocabulary.js';

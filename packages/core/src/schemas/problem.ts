@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'no_email_address',
   'mail_not_found',
   'mail_not_failed',
+  'case_not_followable',
+  'geocoder_not_configured',
+  'geocoder_failed',
   'unauthorized',
   'invalid_credentials',
   'csrf_failed',
@@ -49,6 +52,10 @@ export const FIELD_ERROR_CODES = [
   'unknown_department',
   'end_before_start',
   'unknown_reason',
+  'unknown_category',
+  'unknown_attribute',
+  'unknown_photo',
+  'not_a_choice',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

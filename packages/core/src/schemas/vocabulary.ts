@@ -55,3 +55,19 @@ export function localize(text: LocalizedText, locale: string): string {
     ? (text[locale as Locale] ?? text.sv)
     : text.sv;
 }
+
+/** The Open311 GeoReport v2 attribute types a fault category's extra questions may have. */
+export const FAULT_ATTRIBUTE_TYPES = [
+  'string',
+  'number',
+  'datetime',
+  'text',
+  'singlevaluelist',
+  'multivaluelist',
+] as const;
+export type FaultAttributeType = (typeof FAULT_ATTRIBUTE_TYPES)[number];
+
+/** Open311's limit for a request's description. */
+export const FAULT_DESCRIPTION_MAX_LENGTH = 4000;
+/** No department may take more photos per report than this. */
+export const FAULT_MAX_PHOTOS = 10;
