@@ -1,0 +1,128 @@
+// What the status tracker's test files share: a real server per file (with the console's test
+// accounts, so an agent can change a case), cases made through the real API, rendering, and
+// reading the shadow DOM.
+import type { ContactMessageInput, Receipt } from '@kontakt/core';
+import { createClient } from '@kontakt/core';
+import { createAgentClient } from '@kontakt/core/agent';
+import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import '../../define/status-tracker.js';
+import type { TestServer } from '../../test-support/kontakt-server.js';
+import { stopKontaktServer } from '../../test-support/kontakt-server.js';
+import type { KcStatusTracker } from './status-tracker.js';
+
+/** This file's server; filled in once it has started. */
+export const server: TestServer = { id: '', url: '' };
+
+/** The accounts' password in the console's test config (`anna` is an agent). */
+const AGENT_PASSWORD = 'konsol-test-lösenord';
+const CONFIG = 'packages/console/src/test-support/departments.json';
+const START_URL = location.href;
+
+/** Loading modules from the test server (compiled on first request) is slow under load. */
+export const SLOW = { timeout: 10_000 };
+
+export function setUpTrackerTests(): void {
+  before(async () => {
+    Object.assign(
+      server,
+      await executeServerCommand<TestServer, { origin: string; config: string }>(
+        'kontakt-server-start',
+        { origin: location.origin, config: CONFIG },
+      ),
+    );
+  });
+  after(async () => {
+    await stopKontaktServer(server);
+  });
+  beforeEach(() => {
+    sessionStorage.clear();
+  });
+  afterEach(async () => {
+    fixtureCleanup();
+    sessionStorage.clear();
+    history.replaceState(null, '', START_URL);
+    document.documentElement.removeAttribute('lang');
+    await setViewport({ width: 800, height: 600 });
+  });
+}
+
+/** The server on this page's origin, through the runner's proxy, as the console reaches it. */
+export const proxied = (): string => `${location.origin}/__kontakt/${new URL(server.url).port}`;
+
+/** A contact-form case sent through the real API, with an e-mail address. */
+export async function makeCase(
+  email = 'anna.andersson@example.se',
+  department = 'gata',
+): Promise<Receipt> {
+  const client = createClient({
+    endpoint: server.url,
+    department,
+    outbox: false,
+    retry: 0,
+    pageUrl: () => `https://${department}.example.se/sida`,
+  });
+  return client.cases.submit({
+    topic: department === 'gata' ? 'parkering' : 'skolval',
+    message: 'Hur söker jag boendeparkering?',
+    answerChannel: 'email',
+    email,
+  } as ContactMessageInput);
+}
+
+/** Signs in as the agent Anna through the real agent API; returns her client. */
+export async function signedInAgent(): Promise<ReturnType<typeof createAgentClient>> {
+  const agent = createAgentClient({ endpoint: proxied() });
+  await agent.session.signIn({ username: 'anna', password: AGENT_PASSWORD });
+  return agent;
+}
+
+export async function renderTracker(
+  attributes: { reference?: string; token?: string; endpoint?: string } = {},
+): Promise<KcStatusTracker> {
+  const element = await fixture<KcStatusTracker>(html`<kc-status-tracker
+    endpoint=${attributes.endpoint ?? server.url}
+    department="gata"
+    reference=${attributes.reference ?? ''}
+    token=${attributes.token ?? ''}
+  >
+    <p id="fallback">Ring kontaktcenter på 040-628 04 00.</p>
+  </kc-status-tracker>`);
+  await waitUntil(() => element.shadowRoot?.querySelector('[part~="base"][lang]'), 'not rendered');
+  return element;
+}
+
+export function query<T extends Element = HTMLElement>(
+  element: KcStatusTracker,
+  selector: string,
+): T {
+  const found = element.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`${selector} not found`);
+  return found;
+}
+
+export const has = (element: KcStatusTracker, selector: string): boolean =>
+  element.shadowRoot?.querySelector(selector) != null;
+
+export const text = (element: KcStatusTracker, selector: string): string =>
+  query(element, selector).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+export const active = (element: KcStatusTracker): Element | null =>
+  element.shadowRoot?.activeElement ?? null;
+
+export async function shown(element: KcStatusTracker): Promise<void> {
+  await waitUntil(() => element.matches(':state(shown)'), 'the case was not shown', SLOW);
+  await element.updateComplete;
+}
+
+/** Types into a field as a person would (the input event the element listens to). */
+export function type(element: KcStatusTracker, field: 'reference' | 'email', value: string): void {
+  const input = query<HTMLInputElement>(element, `#${field}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+export async function submit(element: KcStatusTracker): Promise<void> {
+  query<HTMLButtonElement>(element, '[part~="submit-button"]').click();
+  await element.updateComplete;
+}

@@ -1,0 +1,52 @@
+import type { TrackerTexts } from './status-tracker.texts.js';
+
+export const ar: TrackerTexts = {
+  dir: 'rtl',
+  loading: 'جارٍ تحميل الطلب …',
+  formHeading: 'تابع طلبك',
+  formIntro:
+    'اكتب رقم الطلب الموجود في الإيصال وعنوان البريد الإلكتروني الذي كتبته عند إرسال الطلب.',
+  reference: 'رقم الطلب',
+  referenceHint: 'مثلًا KC-7F3K-9QXM',
+  email: 'البريد الإلكتروني',
+  emailHint: 'العنوان الذي كتبته عند إرسال الطلب.',
+  submit: 'اعرض الطلب',
+  submitting: 'جارٍ البحث …',
+  errorSummary: (count) =>
+    count === 1 ? 'صحّح معلومة واحدة للمتابعة' : `صحّح ${count} معلومات للمتابعة`,
+  referenceMissing: 'اكتب رقم الطلب.',
+  referenceInvalid: 'اكتب رقم الطلب كما هو في الإيصال: KC وثمانية رموز، مثلًا KC-7F3K-9QXM.',
+  emailMissing: 'اكتب عنوان بريدك الإلكتروني.',
+  emailInvalid: 'اكتب البريد الإلكتروني بالشكل name@example.se.',
+  notFoundHeading: 'لم نجد طلبًا',
+  notFound: 'لم نجد طلبًا بهذه المعلومات. تحقق من رقم الطلب والبريد الإلكتروني وحاول مرة أخرى.',
+  rateLimited: (at) =>
+    at
+      ? `حاولت مرات كثيرة في وقت قصير. حاول مرة أخرى بعد الساعة ${at}.`
+      : 'حاولت مرات كثيرة في وقت قصير. انتظر قليلًا وحاول مرة أخرى.',
+  unreachable: 'تعذّر الوصول إلى مركز الاتصال. تحقق من اتصالك وحاول مرة أخرى.',
+  unexpected: 'حدث خطأ لدينا. حاول مرة أخرى بعد قليل.',
+  failedHeading: 'تعذّر عرض الطلب',
+  retry: 'حاول مرة أخرى',
+  caseHeading: 'الطلب',
+  status: 'الحالة',
+  expectedBy: (date) => `ستحصل على رد في موعد أقصاه ${date}.`,
+  kind: 'نوع الطلب',
+  kinds: { fault: 'بلاغ عن عطل', question: 'سؤال إلى مركز الاتصال' },
+  category: 'الموضوع',
+  photosLabel: 'الصور',
+  photos: (count) => (count === 1 ? 'صورة واحدة مرفقة' : `${count} صور مرفقة`),
+  timelineHeading: 'ماذا حدث',
+  timelineOrder: 'الأحدث أولًا.',
+  forwardedTo: (department) => `أُرسل إلى ${department}.`,
+  duplicateOf: 'تم الإبلاغ عن الأمر نفسه في الطلب',
+  followInstead: 'تابع ذلك البلاغ بدلًا من هذا',
+  following: 'أنت تتابع الآن ذلك البلاغ.',
+  followFailed: 'تعذّرت متابعة ذلك البلاغ الآن. حاول مرة أخرى بعد قليل.',
+  changed: (status) => `تم تحديث الطلب: ${status}.`,
+  reconnecting: 'انقطع الاتصال ونحاول مرة أخرى. قد تكون المعلومات المعروضة قديمة.',
+  reconnected: 'عاد الاتصال.',
+  watchEnded: 'لم يعد الطلب يُحدَّث هنا. أعد تحميل الصفحة لترى آخر المستجدات.',
+  anotherCase: 'اعرض طلبًا آخر',
+  noPersonalData: 'لا تُعرض هنا أبدًا بيانات شخصية أو ما كتبته، بل فقط سير الطلب.',
+};

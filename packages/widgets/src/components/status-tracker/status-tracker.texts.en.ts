@@ -1,0 +1,55 @@
+import type { TrackerTexts } from './status-tracker.texts.js';
+
+export const en: TrackerTexts = {
+  dir: 'ltr',
+  loading: 'Loading the case …',
+  formHeading: 'Follow your case',
+  formIntro:
+    'Enter the case number from your receipt and the e-mail address you gave when you sent it.',
+  reference: 'Case number',
+  referenceHint: 'For example KC-7F3K-9QXM',
+  email: 'E-mail address',
+  emailHint: 'The address you wrote when you sent the case.',
+  submit: 'Show the case',
+  submitting: 'Searching …',
+  errorSummary: (count) =>
+    count === 1 ? 'Correct 1 thing to go on' : `Correct ${count} things to go on`,
+  referenceMissing: 'Enter the case number.',
+  referenceInvalid:
+    'Enter the case number as it is on the receipt: KC and eight characters, for example KC-7F3K-9QXM.',
+  emailMissing: 'Enter your e-mail address.',
+  emailInvalid: 'Enter the e-mail address like name@example.com.',
+  notFoundHeading: 'We cannot find a case',
+  notFound:
+    'We cannot find a case with those details. Check the case number and the e-mail address and try again.',
+  rateLimited: (at) =>
+    at
+      ? `You have tried many times in a short while. Try again after ${at}.`
+      : 'You have tried many times in a short while. Wait a moment and try again.',
+  unreachable: 'We could not reach the contact center. Check your connection and try again.',
+  unexpected: 'Something went wrong on our side. Try again in a while.',
+  failedHeading: 'The case could not be shown',
+  retry: 'Try again',
+  caseHeading: 'Case',
+  status: 'Status',
+  expectedBy: (date) => `You will get an answer by ${date}.`,
+  kind: 'Kind of case',
+  kinds: { fault: 'Fault report', question: 'Question to the contact center' },
+  category: 'Topic',
+  photosLabel: 'Photos',
+  photos: (count) => (count === 1 ? '1 photo attached' : `${count} photos attached`),
+  timelineHeading: 'What has happened',
+  timelineOrder: 'The latest is first.',
+  forwardedTo: (department) => `Sent to ${department}.`,
+  duplicateOf: 'The same thing is already reported in case',
+  followInstead: 'Follow that report instead',
+  following: 'You are now following that report.',
+  followFailed: 'That report could not be followed just now. Try again in a while.',
+  changed: (status) => `The case has been updated: ${status}.`,
+  reconnecting: 'We lost the connection and are trying again. What is shown may be out of date.',
+  reconnected: 'The connection is back.',
+  watchEnded: 'The case is no longer updated here. Reload the page to see the latest.',
+  anotherCase: 'Show another case',
+  noPersonalData:
+    'Personal data and what you wrote are never shown here, only how the case is going.',
+};

@@ -1,0 +1,55 @@
+import type { TrackerTexts } from './status-tracker.texts.js';
+
+export const fi: TrackerTexts = {
+  dir: 'ltr',
+  loading: 'Asiaa haetaan …',
+  formHeading: 'Seuraa asiaasi',
+  formIntro:
+    'Kirjoita kuitissa oleva asianumero ja sähköpostiosoite, jonka annoit lähettäessäsi asian.',
+  reference: 'Asianumero',
+  referenceHint: 'Esimerkiksi KC-7F3K-9QXM',
+  email: 'Sähköpostiosoite',
+  emailHint: 'Osoite, jonka kirjoitit lähettäessäsi asian.',
+  submit: 'Näytä asia',
+  submitting: 'Haetaan …',
+  errorSummary: (count) =>
+    count === 1 ? 'Korjaa 1 tieto jatkaaksesi' : `Korjaa ${count} tietoa jatkaaksesi`,
+  referenceMissing: 'Kirjoita asianumero.',
+  referenceInvalid:
+    'Kirjoita asianumero niin kuin se on kuitissa: KC ja kahdeksan merkkiä, esimerkiksi KC-7F3K-9QXM.',
+  emailMissing: 'Kirjoita sähköpostiosoitteesi.',
+  emailInvalid: 'Kirjoita sähköpostiosoite muodossa nimi@esimerkki.fi.',
+  notFoundHeading: 'Asiaa ei löydy',
+  notFound:
+    'Emme löydä asiaa näillä tiedoilla. Tarkista asianumero ja sähköpostiosoite ja yritä uudelleen.',
+  rateLimited: (at) =>
+    at
+      ? `Olet yrittänyt monta kertaa lyhyessä ajassa. Yritä uudelleen kello ${at} jälkeen.`
+      : 'Olet yrittänyt monta kertaa lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
+  unreachable: 'Emme saaneet yhteyttä asiointipalveluun. Tarkista yhteytesi ja yritä uudelleen.',
+  unexpected: 'Jokin meni vikaan meillä. Yritä hetken päästä uudelleen.',
+  failedHeading: 'Asiaa ei voitu näyttää',
+  retry: 'Yritä uudelleen',
+  caseHeading: 'Asia',
+  status: 'Tila',
+  expectedBy: (date) => `Saat vastauksen viimeistään ${date}.`,
+  kind: 'Asian tyyppi',
+  kinds: { fault: 'Vikailmoitus', question: 'Kysymys asiointipalveluun' },
+  category: 'Aihe',
+  photosLabel: 'Kuvat',
+  photos: (count) => (count === 1 ? '1 kuva liitetty' : `${count} kuvaa liitetty`),
+  timelineHeading: 'Mitä on tapahtunut',
+  timelineOrder: 'Uusin on ensimmäisenä.',
+  forwardedTo: (department) => `Lähetetty: ${department}.`,
+  duplicateOf: 'Sama asia on jo ilmoitettu asiassa',
+  followInstead: 'Seuraa sitä ilmoitusta',
+  following: 'Seuraat nyt sitä ilmoitusta.',
+  followFailed: 'Ilmoituksen seuraaminen ei onnistunut juuri nyt. Yritä hetken päästä uudelleen.',
+  changed: (status) => `Asia on päivittynyt: ${status}.`,
+  reconnecting: 'Yhteys katkesi ja yritämme uudelleen. Näytetyt tiedot voivat olla vanhoja.',
+  reconnected: 'Yhteys on palannut.',
+  watchEnded: 'Asia ei enää päivity tässä. Lataa sivu uudelleen nähdäksesi uusimmat tiedot.',
+  anotherCase: 'Näytä toinen asia',
+  noPersonalData:
+    'Täällä ei koskaan näytetä henkilötietoja eikä kirjoittamaasi, vain asian eteneminen.',
+};

@@ -1,0 +1,587 @@
+import type { DepartmentPreview, KontaktClient, KontaktError } from '@kontakt/core';
+import {
+  DEFAULT_TIME_ZONE,
+  fetchDepartmentPreview,
+  internalError,
+  isKontaktError,
+  localize,
+} from '@kontakt/core';
+import type { CaseAccess, CaseLookup, PublicCase } from '@kontakt/core/schemas';
+import { caseStatusWords } from '@kontakt/core/schemas';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import { KcErrorEvent } from '../../events/error.js';
+import { KcStatusChangeEvent } from '../../events/status-change.js';
+import { ClientController } from '../../internal/client.js';
+import { DeferredController } from '../../internal/deferred.js';
+import { KontaktElement } from '../../internal/kontakt-element.js';
+import type * as Deferred from './status-tracker.deferred.js';
+import { TrackerLocalize } from './status-tracker.localize.js';
+import type { LookupFailure } from './status-tracker.model.js';
+import {
+  forgetToken,
+  keepToken,
+  keptToken,
+  looksLikeReference,
+  looksLikeToken,
+  readLink,
+  toLookupFailure,
+  withoutToken,
+} from './status-tracker.model.js';
+import { styles } from './status-tracker.styles.js';
+import type { TrackerField } from './status-tracker.view.js';
+import { caseView, failureView, formView } from './status-tracker.view.js';
+
+/** A dropped connection is said only once it has lasted this long (most heal within seconds). */
+const RECONNECT_NOTICE_MS = 8_000;
+
+const STATES = [
+  'loading',
+  'empty',
+  'invalid',
+  'opening',
+  'shown',
+  'not-found',
+  'rate-limited',
+  'offline',
+  'failed',
+] as const;
+type State = (typeof STATES)[number];
+
+/** What the polite live region says (kept as data, so it follows a language switch). */
+type Announcement =
+  | { kind: 'changed'; status: PublicCase['status'] }
+  | { kind: 'following' | 'reconnecting' | 'reconnected' | 'ended' };
+
+/** How a case was asked for: a link opens it without focus; the form moves focus to it. */
+type Way = 'link' | 'kept' | 'form';
+
+/** The SDK's case watch as the tracker uses it: the case after every change, and failures. */
+interface CaseWatchLike extends EventTarget, AsyncIterable<PublicCase> {
+  close(): void;
+}
+interface CaseWatchErrorLike extends Event {
+  readonly error: KontaktError;
+  readonly willRetry: boolean;
+}
+/** `client.cases` with the status tracker's calls. */
+interface TrackerCases {
+  lookup(
+    reference: string,
+    lookup: CaseLookup,
+    options?: { signal?: AbortSignal },
+  ): Promise<CaseAccess>;
+  watch(reference: string, options: { accessToken: string }): CaseWatchLike;
+  follow(
+    reference: string,
+    request?: { email?: string; locale?: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<CaseAccess>;
+}
+const casesOf = (client: KontaktClient) => client.cases as unknown as TrackerCases;
+
+/**
+ * Lets a citizen follow a case: its status in plain words, the expected answer date and the
+ * public timeline, updated live while the page is open. Works for every kind of case (fault
+ * reports and contact-form questions alike).
+ *
+ * Two ways in: the receipt's link (the tracker page's address with the fragment
+ * `#reference=KC-XXXX-XXXX&token=…`, or the `reference` and `token` attributes) opens the case at
+ * once; otherwise a form asks for the case reference and the e-mail address used. An unknown
+ * reference and a wrong address or token get the same answer, so the form cannot be used to learn
+ * which references exist. Nothing personal is ever shown: the server sends the status, the
+ * timeline and public notes only, and the token is never displayed.
+ *
+ * After a link has opened a case, its access token is kept in `sessionStorage` (per reference;
+ * it ends with the tab) and removed from the address bar, so a reload still shows the case and
+ * a copied address does not hand the case to someone else.
+ *
+ * The first frame needs only Lit, the Swedish texts and the status words; the client and the
+ * checks of what is typed load when the person first uses the form, or at once for a link.
+ *
+ * @summary Follow a case's status and public timeline, live, by receipt link or reference + e-mail.
+ * @since 0.4.0
+ * @tag kc-status-tracker
+ *
+ * @event {KcStatusChangeEvent} kc-status-change - A case is shown, or the shown case changed; `event.publicCase` is what the citizen may see.
+ * @event {KcErrorEvent} kc-error - A lookup or the live updates failed; `event.error.code` says why (`case_not_found`, `rate_limited`, `network_error`, …).
+ * @slot - Shown instead of the tracker when it is not configured (and, by the browser, before the element is defined): another way to ask about a case, e.g. a phone number.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart form - The form asking for the reference and the e-mail address.
+ * @csspart field - One field: label, hint, error and input.
+ * @csspart label - A field's label.
+ * @csspart input - A text field.
+ * @csspart hint - Help text under a label, and the note that no personal data is shown.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The list of errors after a submit, linking to each field.
+ * @csspart alert - Why the case could not be shown (not found, too many tries, no connection).
+ * @csspart submit-button - The button that looks the case up.
+ * @csspart announcement - The polite live region: a live change, a dropped connection.
+ * @csspart case - The shown case.
+ * @csspart case-heading - The case's heading with its reference; it gets focus when a lookup from the form succeeds.
+ * @csspart reference - The case reference.
+ * @csspart status - The case's status panel: label, meaning and expected date.
+ * @csspart status-label - The status in a few words.
+ * @csspart status-meaning - What the status means for the person.
+ * @csspart expected - The date an answer is promised by.
+ * @csspart details - The kind of case, its topic or category, and the number of photos.
+ * @csspart duplicate - The note that the case is a duplicate, with the follow button.
+ * @csspart follow-button - Follows the case this one duplicates instead.
+ * @csspart timeline - The public timeline (an ordered list, newest first).
+ * @csspart timeline-entry - One entry of the timeline.
+ * @csspart another-button - Goes back to the form to look up another case.
+ * @csspart fallback - Around the content inside the tag, when it is shown instead of the tracker.
+ *
+ * @cssproperty --kc-color-primary - Buttons, links and focus accents. Default `#0b5cad`.
+ * @cssproperty --kc-color-on-primary - Text on primary buttons. Default `#ffffff`.
+ * @cssproperty --kc-color-text - Text. Default `#1b1b1b`.
+ * @cssproperty --kc-color-text-muted - Hints. Default `#545454`.
+ * @cssproperty --kc-color-surface - Field and panel backgrounds. Default `#ffffff`.
+ * @cssproperty --kc-color-border - Borders. Default `#6b6b6b`.
+ * @cssproperty --kc-color-danger - Errors. Default `#b3261e`.
+ * @cssproperty --kc-color-warning-surface - The dropped-connection note. Default `#fff4ce`.
+ * @cssproperty --kc-color-success-surface - The status panel. Default `#e3f4e8`.
+ * @cssproperty --kc-color-focus - The focus outline. Default `#0b5cad`.
+ * @cssproperty --kc-font-family - Font. Default the system UI font.
+ * @cssproperty --kc-font-size - Base font size. Default `1rem`.
+ * @cssproperty --kc-radius - Corner radius. Default `0.375rem`.
+ * @cssproperty --kc-space-s - Small spacing. Default `0.5rem`.
+ * @cssproperty --kc-space-m - Medium spacing. Default `1rem`.
+ * @cssproperty --kc-space-l - Large spacing. Default `1.5rem`.
+ * @cssproperty --kc-status-tracker-gap - Space between parts. Default `--kc-space-m`.
+ * @cssproperty --kc-status-tracker-max-width - The tracker's largest inline size. Default `40rem`.
+ * @cssproperty --kc-status-tracker-input-border - Border of text fields. Default `2px solid #6b6b6b`.
+ *
+ * @cssstate loading - The element's language is loading.
+ * @cssstate empty - The form is shown, nothing asked yet.
+ * @cssstate invalid - The last submit found errors in what was typed.
+ * @cssstate opening - A case is being looked up.
+ * @cssstate shown - A case is shown.
+ * @cssstate not-found - No case matched (an unknown reference, a wrong e-mail address or token).
+ * @cssstate rate-limited - Too many lookups: the person is told when to try again.
+ * @cssstate offline - The contact center could not be reached.
+ * @cssstate failed - The lookup failed for another reason.
+ * @cssstate reconnecting - A shown case's live updates have been cut off for a while.
+ */
+export class KcStatusTracker extends KontaktElement {
+  static override styles = styles;
+
+  static override properties = {
+    endpoint: { reflect: true },
+    department: { reflect: true },
+    reference: {},
+    token: {},
+    client: { attribute: false },
+    values: { state: true },
+    errors: { state: true },
+    failure: { state: true },
+    opening: { state: true },
+    publicCase: { state: true },
+    following: { state: true },
+    announcement: { state: true },
+    names: { state: true },
+  };
+
+  /** The contact center's base URL, e.g. `https://kontakt.example.se`. */
+  endpoint: string | undefined = undefined;
+  /** The id of the department whose page this is (e.g. `gata`); any department's case can be followed. */
+  department: string | undefined = undefined;
+  /**
+   * A case reference to open (with `token`) or to fill into the form (without). The page's
+   * address (`#reference=…&token=…`, as the receipts link) is read when this is not set.
+   */
+  reference: string | undefined = undefined;
+  /** The receipt token that, with `reference`, opens the case without the form. Never shown. */
+  token: string | undefined = undefined;
+  /** A client made with `createClient()`; overrides `endpoint` and `department`. */
+  client: KontaktClient | undefined = undefined;
+
+  private values: Record<TrackerField, string> = { reference: '', email: '' };
+  private errors: Map<TrackerField, string> = new Map();
+  private failure: LookupFailure | undefined = undefined;
+  /** How the case being looked up was asked for, while it is. */
+  private opening: Way | undefined = undefined;
+  private publicCase: PublicCase | undefined = undefined;
+  private following: 'idle' | 'busy' | 'failed' = 'idle';
+  private announcement: Announcement | undefined = undefined;
+  /** Departments' names and categories, by id, as they arrive (`null`: could not be read). */
+  private names: ReadonlyMap<string, DepartmentPreview | null> = new Map();
+
+  private readonly localize = new TrackerLocalize(this);
+  private readonly clients = new ClientController(this);
+  private readonly deferred = new DeferredController<typeof Deferred>(
+    this,
+    () => import('./status-tracker.deferred.js'),
+  );
+  /** Never rendered: it reads the case, and the person may share their screen. */
+  private accessToken: string | undefined;
+  private watch: CaseWatchLike | undefined;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private startedFor: string | undefined;
+  private focusAfterRender: string | undefined;
+  private readonly requested = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page, a shown case keeps updating.
+    if (this.publicCase && this.accessToken && !this.watch) this.follow(this.publicCase.reference);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const target = this.clients.target;
+    const key = target && `${target.key}\n${this.reference ?? ''}\n${this.token ?? ''}`;
+    if (target && key !== this.startedFor) {
+      this.startedFor = key;
+      this.openFromLink(target.endpoint);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.setExclusiveState(STATES, this.currentState());
+    this.setState('reconnecting', this.announcement?.kind === 'reconnecting');
+    if (this.focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterRender}`);
+      this.focusAfterRender = undefined;
+      target?.focus();
+    }
+  }
+
+  private currentState(): State {
+    if (!this.localize.ready) return 'loading';
+    if (this.opening) return 'opening';
+    if (this.publicCase) return 'shown';
+    if (this.failure) {
+      return this.failure.kind === 'unexpected' ? 'failed' : this.failure.kind;
+    }
+    return this.errors.size ? 'invalid' : 'empty';
+  }
+
+  /**
+   * Opens the case the attributes or the receipt link name, at once; a reference alone fills
+   * the form, or opens with the token this tab kept for it.
+   */
+  private openFromLink(endpoint: string): void {
+    const fromAttributes = this.reference?.trim().toUpperCase();
+    const link =
+      fromAttributes && looksLikeReference(fromAttributes)
+        ? {
+            reference: fromAttributes,
+            token: this.token && looksLikeToken(this.token) ? this.token : undefined,
+          }
+        : readLink(globalThis.location?.hash ?? '');
+    if (!link) return;
+    this.values = { ...this.values, reference: link.reference };
+    if (link.token) {
+      void this.open(link.reference, { token: link.token }, 'link');
+      return;
+    }
+    const kept = keptToken(endpoint, link.reference);
+    if (kept) void this.open(link.reference, { token: kept }, 'kept');
+  }
+
+  private async open(reference: string, lookup: CaseLookup, way: Way): Promise<void> {
+    this.opening = way;
+    this.failure = undefined;
+    const access = await this.request((cases) => cases.lookup(reference, lookup));
+    this.opening = undefined;
+    const endpoint = this.clients.target?.endpoint ?? '';
+    if (!access) {
+      // A kept token that no longer opens the case is forgotten; the form is there instead.
+      if (way === 'kept') forgetToken(endpoint, reference);
+      if (way === 'form') this.focusAfterRender = 'failure';
+      return;
+    }
+    if (way === 'link') {
+      keepToken(endpoint, access.case.reference, access.accessToken);
+      this.dropTokenFromAddress();
+    }
+    this.show(access, way === 'form');
+  }
+
+  /**
+   * Removes the receipt token from the address bar once it has opened the case (it is kept in
+   * this tab's `sessionStorage` instead): a person who copies the address to share the page, or
+   * whose screen shows it, does not hand over access to the case. The reference stays, so a
+   * reload finds the kept token. `replaceState` adds no history entry, and the fragment never
+   * reached a server log in the first place.
+   */
+  private dropTokenFromAddress(): void {
+    if (this.token) return;
+    const href = globalThis.location?.href;
+    const clean = href ? withoutToken(href) : undefined;
+    if (clean) history.replaceState(history.state, '', clean);
+  }
+
+  /** Runs one call of `client.cases`; on failure says why and resolves `undefined`. */
+  private async request<T>(call: (cases: TrackerCases) => Promise<T>): Promise<T | undefined> {
+    try {
+      const module = await this.deferred.load();
+      const client = this.clients.client(module.createClient);
+      if (!client) return undefined;
+      return await call(casesOf(client));
+    } catch (error) {
+      // Not the SDK's error: the lookup's own code could not load (offline since the page
+      // loaded), which the person meets as a contact center that cannot be reached.
+      const failure = isKontaktError(error) ? error : internalError(error);
+      this.failure = isKontaktError(error) ? toLookupFailure(error) : { kind: 'offline' };
+      this.dispatchEvent(new KcErrorEvent(failure));
+      return undefined;
+    }
+  }
+
+  private show(access: CaseAccess, focus: boolean): void {
+    this.stopWatching();
+    this.accessToken = access.accessToken;
+    this.publicCase = access.case;
+    this.errors = new Map();
+    this.failure = undefined;
+    this.following = 'idle';
+    if (focus) this.focusAfterRender = 'case-heading';
+    this.learnNames(access.case);
+    this.dispatchEvent(new KcStatusChangeEvent(access.case));
+    this.follow(access.case.reference);
+  }
+
+  /** Follows the shown case live; each change is announced politely, focus stays where it is. */
+  private follow(reference: string): void {
+    const module = this.deferred.value;
+    const client = module && this.clients.client(module.createClient);
+    if (!client || !this.accessToken) return;
+    const watch = casesOf(client).watch(reference, { accessToken: this.accessToken });
+    this.watch = watch;
+    watch.addEventListener('error', (event) => {
+      if (this.watch === watch) this.onWatchError(event as CaseWatchErrorLike);
+    });
+    void (async () => {
+      for await (const next of watch) {
+        if (this.watch !== watch) break;
+        this.onCaseChange(next);
+      }
+    })().catch(() => undefined);
+  }
+
+  private stopWatching(): void {
+    this.watch?.close();
+    this.watch = undefined;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+  }
+
+  private onCaseChange(next: PublicCase): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const before = this.publicCase;
+    const wasCut = this.announcement?.kind === 'reconnecting';
+    if (before && next.updatedAt === before.updatedAt && next.status === before.status) {
+      if (wasCut) this.announcement = { kind: 'reconnected' };
+      return;
+    }
+    this.publicCase = next;
+    this.learnNames(next);
+    this.announcement = { kind: 'changed', status: next.status };
+    this.dispatchEvent(new KcStatusChangeEvent(next));
+  }
+
+  private onWatchError(event: CaseWatchErrorLike): void {
+    if (!event.willRetry) {
+      clearTimeout(this.reconnectTimer);
+      this.announcement = { kind: 'ended' };
+      this.dispatchEvent(new KcErrorEvent(event.error));
+      return;
+    }
+    // Quiet at first: most drops heal before anyone would notice.
+    this.reconnectTimer ??= setTimeout(() => {
+      this.announcement = { kind: 'reconnecting' };
+    }, RECONNECT_NOTICE_MS);
+  }
+
+  /** Reads the names of the case's department and of any it was forwarded to. */
+  private learnNames(publicCase: PublicCase): void {
+    const endpoint = this.clients.target?.endpoint;
+    if (!endpoint) return;
+    const ids = [
+      publicCase.department,
+      ...publicCase.timeline.flatMap((entry) => (entry.department ? [entry.department] : [])),
+    ];
+    for (const id of ids) {
+      if (this.requested.has(id)) continue;
+      this.requested.add(id);
+      fetchDepartmentPreview(endpoint, id).then(
+        (preview) => {
+          this.names = new Map(this.names).set(id, preview);
+        },
+        () => {
+          // Names are a courtesy: the case shows without them.
+          this.names = new Map(this.names).set(id, null);
+        },
+      );
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const { ready, requested, t } = this.localize;
+    const lang = ready ? this.localize.locale : requested;
+    return html`<div part="base" class="base" lang=${lang} dir=${ready ? t.dir : 'auto'}>
+      ${ready ? this.renderView() : nothing}
+      <div part="announcement" class="announcement" role="status" aria-live="polite">${ready ? this.renderAnnouncement() : nothing}</div>
+    </div>`;
+  }
+
+  private renderView(): TemplateResult {
+    const { t } = this.localize;
+    if (!this.clients.target) {
+      return html`<div part="fallback" class="fallback"><slot></slot></div>`;
+    }
+    if (this.opening === 'link' || this.opening === 'kept') {
+      return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${t.loading}</p>`;
+    }
+    if (this.publicCase) {
+      return caseView({
+        t,
+        locale: this.localize.locale,
+        publicCase: this.publicCase,
+        formatDate: this.formatDate,
+        topicName: this.topicName(this.publicCase),
+        departmentName: (id) => {
+          const preview = this.names.get(id);
+          return preview ? localize(preview.name, this.localize.locale) : undefined;
+        },
+        following: this.following,
+        onFollow: this.onFollow,
+        onAnother: this.onAnother,
+      });
+    }
+    return formView({
+      t,
+      values: this.values,
+      errors: this.errors,
+      busy: this.opening === 'form',
+      failure: this.failure ? failureView(t, this.failure, this.retryAt()) : nothing,
+      onInput: this.onInput,
+      onSubmit: this.onSubmit,
+      onSummaryLink: this.onSummaryLink,
+    });
+  }
+
+  private renderAnnouncement(): TemplateResult | typeof nothing {
+    const { t, locale } = this.localize;
+    const said = this.announcement;
+    if (!said) return nothing;
+    switch (said.kind) {
+      case 'changed':
+        return html`<p>${t.changed(caseStatusWords(said.status, locale).label)}</p>`;
+      case 'following':
+        return html`<p>${t.following}</p>`;
+      case 'reconnecting':
+        return html`<p class="reconnecting">${t.reconnecting}</p>`;
+      case 'reconnected':
+        return html`<p>${t.reconnected}</p>`;
+      case 'ended':
+        return html`<p class="reconnecting">${t.watchEnded}</p>`;
+    }
+  }
+
+  /** The topic's name (a contact-form case's) from its department, when that has been read. */
+  private topicName(publicCase: PublicCase): string | undefined {
+    const preview = this.names.get(publicCase.department);
+    const category = preview?.categories.find((each) => each.id === publicCase.topic);
+    return category ? localize(category.name, this.localize.locale) : undefined;
+  }
+
+  /** When the person may try again after a 429, as a time on their own clock. */
+  private retryAt(): string | undefined {
+    if (this.failure?.kind !== 'rate-limited' || !this.failure.retryAt) return undefined;
+    return new Intl.DateTimeFormat(this.localize.formatLocale, {
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(this.failure.retryAt);
+  }
+
+  /** Dates as the municipality keeps them: in Sweden's time zone, in the element's language. */
+  private formatDate = (iso: string, withTime: boolean): string => {
+    const options: Intl.DateTimeFormatOptions = withTime
+      ? { dateStyle: 'long', timeStyle: 'short' }
+      : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+    return new Intl.DateTimeFormat(this.localize.formatLocale, {
+      ...options,
+      timeZone: DEFAULT_TIME_ZONE,
+    }).format(new Date(iso));
+  };
+
+  private onInput = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    this.values = { ...this.values, [input.name]: input.value };
+  };
+
+  private onSummaryLink = (event: Event, field: TrackerField): void => {
+    // Fragment links do not reach into a shadow root; move focus ourselves.
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus();
+  };
+
+  private onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    if (this.opening || !this.clients.target) return;
+    this.failure = undefined;
+    let module: typeof Deferred;
+    try {
+      module = this.deferred.value ?? (await this.deferred.load());
+    } catch {
+      this.failure = { kind: 'offline' };
+      this.focusAfterRender = 'failure';
+      return;
+    }
+    const { t } = this.localize;
+    const errors = new Map<TrackerField, string>();
+    const reference = module.normalizeCaseReference(this.values.reference);
+    const email = this.values.email.trim();
+    if (!this.values.reference.trim()) errors.set('reference', t.referenceMissing);
+    else if (!reference) errors.set('reference', t.referenceInvalid);
+    if (!email) errors.set('email', t.emailMissing);
+    else if (!module.EmailSchema.safeParse(email).success) errors.set('email', t.emailInvalid);
+    this.errors = errors;
+    const [first] = errors.keys();
+    if (first || !reference) {
+      if (first) this.focusAfterRender = first;
+      return;
+    }
+    // What the person typed, shown as the reference really is (`kc 7f3k 9qxm` → `KC-7F3K-9QXM`).
+    this.values = { ...this.values, reference };
+    await this.open(reference, { email }, 'form');
+  };
+
+  private onFollow = async (): Promise<void> => {
+    const original = this.publicCase?.duplicateOf;
+    if (!original || this.following === 'busy') return;
+    this.following = 'busy';
+    const access = await this.request((cases) =>
+      cases.follow(original, { locale: this.localize.locale }),
+    );
+    if (!access) {
+      // Said next to the button; the case shown stays as it was.
+      this.failure = undefined;
+      this.following = 'failed';
+      return;
+    }
+    keepToken(this.clients.target?.endpoint ?? '', access.case.reference, access.accessToken);
+    this.show(access, true);
+    this.announcement = { kind: 'following' };
+  };
+
+  private onAnother = (): void => {
+    this.stopWatching();
+    this.publicCase = undefined;
+    this.accessToken = undefined;
+    this.announcement = undefined;
+    this.values = { reference: '', email: '' };
+    this.focusAfterRender = 'reference';
+  };
+}
