@@ -24,10 +24,15 @@ import { departmentsRoutes } from './routes/departments.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { publicCasesRoutes } from './routes/public-cases.js';
 
 /** Each API path and the methods it answers; anything else on it is a 405. */
 const API_METHODS: Record<string, string[]> = {
   '/v1/cases': ['POST'],
+  '/v1/cases/:reference': ['GET', 'HEAD'],
+  '/v1/cases/:reference/lookup': ['POST'],
+  '/v1/cases/:reference/stream': ['GET'],
+  '/v1/cases/:reference/followers': ['POST'],
   '/v1/departments': ['GET', 'HEAD'],
   '/v1/departments/:id': ['GET', 'HEAD'],
   '/v1/health': ['GET', 'HEAD'],
@@ -73,6 +78,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
 
   app.route('/', probeRoutes(ctx));
   app.route('/v1/cases', casesRoutes(ctx));
+  app.route('/v1/cases', publicCasesRoutes(ctx, { lookupLimit: ctx.lookupLimit }));
   app.route('/v1/departments', departmentsRoutes(ctx));
   app.route('/v1/health', healthRoutes());
   app.route('/v1/notices', noticesRoutes(ctx));

@@ -9,6 +9,7 @@ import type { ClientResolver } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
 import type { StaticMount } from './middleware/static.js';
+import type { LookupLimitOptions } from './public-cases/limiter.js';
 import type { SseHub } from './sse/hub.js';
 import type { Store } from './store/store.js';
 
@@ -22,6 +23,8 @@ export interface AppContext {
   bodyLimit: number;
   /** POSTs and reads of the API, each with its window (`reads: false`: reads are not limited). */
   rateLimit: Required<RateLimitConfig>;
+  /** Attempts to open a case per client (lookups, follows, failed reads with a token). */
+  lookupLimit?: LookupLimitOptions | undefined;
   /** Who the client is, from the socket and the `X-Forwarded-For` of trusted proxies. */
   resolveClient: ClientResolver;
   serve: readonly StaticMount[];

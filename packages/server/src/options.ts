@@ -19,6 +19,8 @@ import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
 import type { StaticMount } from './middleware/static.js';
+import type { LookupLimitOptions } from './public-cases/limiter.js';
+import { LOOKUP_LIMIT_DEFAULTS } from './public-cases/limiter.js';
 import type { Store } from './store/store.js';
 
 /** pino's levels, quietest last. */
@@ -59,6 +61,12 @@ export interface ServerOptions {
    * windows (default 600 per minute; `false` turns it off).
    */
   rateLimit?: RateLimitConfig;
+  /**
+   * Per client: attempts to open a case (`POST /v1/cases/{reference}/lookup` and `/followers`,
+   * and failed reads with a token), `max` per `windowMs` on average and `burst` at once (default
+   * 10 a minute, 5 at once).
+   */
+  lookupLimit?: LookupLimitOptions;
   /**
    * Behind a reverse proxy or load balancer every request comes from the proxy's address, so the
    * client's own must be read from `X-Forwarded-For`. A number: that many proxies are in front
@@ -189,6 +197,15 @@ export const ServerOptionsSchema = z.pipe(
     port: z._default(z.optional(wholeNumber('invalid_format', 0, 65_535)), SERVER_DEFAULTS.port),
     host: z._default(z.optional(z.string()), SERVER_DEFAULTS.host),
     rateLimit: z._default(z.optional(RateLimitSchema), SERVER_DEFAULTS.rateLimit),
+    lookupLimit: z._default(
+      z.optional(
+        z.object({
+          ...RateLimitWindowSchema.def.shape,
+          burst: z.number('too_small').check(z.minimum(1, 'too_small')),
+        }),
+      ),
+      LOOKUP_LIMIT_DEFAULTS,
+    ),
     // NaN or a negative number would silently turn the limit off.
     bodyLimit: z._default(z.optional(wholeNumber('too_small', 1)), SERVER_DEFAULTS.bodyLimit),
     trustProxy: z.optional(TrustProxySchema),

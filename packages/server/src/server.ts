@@ -66,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     extraOrigins: new Set(settings.allowedOrigins),
     bodyLimit: settings.bodyLimit,
     rateLimit: settings.rateLimit,
+    lookupLimit: settings.lookupLimit,
     resolveClient: settings.resolveClient,
     serve: settings.serve,
     consoleDir:

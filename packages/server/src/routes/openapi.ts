@@ -21,6 +21,11 @@ import {
   RATE_LIMIT_HEADERS,
   ref,
 } from './openapi-parts.js';
+import {
+  CASE_ACCESS_SECURITY_SCHEMES,
+  publicCasePaths,
+  publicCaseSchemas,
+} from './openapi-public-cases.js';
 
 /**
  * Departments change only with the server's configuration, so their reads are conditional: the
@@ -175,6 +180,7 @@ export function buildOpenApiDocument(): JsonObject {
           },
         },
       },
+      ...publicCasePaths(),
       ...noticePaths(),
       ...agentPaths(),
       ...agentOidcPaths(),
@@ -182,8 +188,13 @@ export function buildOpenApiDocument(): JsonObject {
       ...agentCasePaths(),
     },
     components: {
-      securitySchemes: { ...SECURITY_SCHEMES, ...AGENT_SECURITY_SCHEMES },
+      securitySchemes: {
+        ...SECURITY_SCHEMES,
+        ...AGENT_SECURITY_SCHEMES,
+        ...CASE_ACCESS_SECURITY_SCHEMES,
+      },
       schemas: {
+        ...publicCaseSchemas(),
         ...noticeSchemas(),
         ...agentSchemas(),
         ...agentOidcSchemas(),

@@ -4,6 +4,7 @@ import { createCaseSearchIndex } from '../agent-cases/search-index.js';
 import { createCaseHandling } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
 import { createMailTables } from '../mail/schema.js';
+import { createCaseAccess } from '../public-cases/tables.js';
 
 /** True on PostgreSQL: the one thing the portable schema builder cannot say for both is "serial". */
 const onPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -108,6 +109,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0004-mail': { up: createMailTables },
   '2026-12-03-0005-case-handling': { up: createCaseHandling },
   '2026-12-03-0006-case-search-index': { up: createCaseSearchIndex },
+  '2026-12-03-0009-case-access': { up: createCaseAccess },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

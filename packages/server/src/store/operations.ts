@@ -3,6 +3,7 @@ import { agentCaseReads, agentCaseWrites } from '../agent-cases/operations.js';
 import { authReads, authWrites } from '../auth/operations.js';
 import { dashboardReads } from '../dashboard/queries.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
+import { publicCaseReads, publicCaseWrites } from '../public-cases/operations.js';
 import type { NewEvent } from './events.js';
 import { headCursor, readEvents } from './events.js';
 import { saveNoticeWithEvents } from './notices.js';
@@ -42,6 +43,7 @@ export const reads = {
   ...mailReads,
   ...agentCaseReads,
   ...dashboardReads,
+  ...publicCaseReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {
@@ -52,6 +54,7 @@ export const writes = {
   ...authWrites,
   ...mailWrites,
   ...agentCaseWrites,
+  ...publicCaseWrites,
 } satisfies Record<string, WriteOperation>;
 
 type SaveNoticeArgs = [

@@ -2,12 +2,17 @@ import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { CaseHandlingColumns, CaseHandlingTables } from '../agent-cases/tables.js';
 import type { AuthTables } from '../auth/tables.js';
 import type { MailTables } from '../mail/schema.js';
+import type { PublicCaseColumns, PublicCaseTables } from '../public-cases/tables.js';
 
 /**
  * The tables as Kysely sees them. Timestamps are ISO 8601 strings in UTC so the same queries run on
  * SQLite and PostgreSQL; JSON is stored as text for the same reason.
  */
-export interface Database extends AuthTables, MailTables, CaseHandlingTables {
+export interface Database
+  extends AuthTables,
+    MailTables,
+    CaseHandlingTables,
+    PublicCaseTables {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -42,7 +47,7 @@ export interface NoticesTable {
   withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
-export interface CasesTable extends CaseHandlingColumns {
+export interface CasesTable extends CaseHandlingColumns, PublicCaseColumns {
   reference: string;
   /** SHA-256 (hex) of the receipt token: the token itself is only ever given to the sender. */
   receipt_token_hash: string;

@@ -1,0 +1,55 @@
+import type { CaseChannel, CaseStatus, PublicCase } from '@kontakt/core/schemas';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+
+/*
+ * A case as its citizen sees it, read from the public columns of `cases` and the public timeline
+ * only: the message, contact details, assignee, notes and forward reasons are never selected, so
+ * no later change to this file's callers can leak them.
+ */
+
+/** The `PublicCase` of `reference`, or `undefined` when there is no such case. */
+export async function selectPublicCase(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<PublicCase | undefined> {
+  const row = await db
+    .selectFrom('cases')
+    .select([
+      'reference',
+      'channel',
+      'department',
+      'topic',
+      'status',
+      'created_at',
+      'updated_at',
+      'answer_by',
+      'duplicate_of',
+    ])
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const timeline = await db
+    .selectFrom('case_timeline')
+    .select(['at', 'status', 'department', 'note'])
+    .where('case_reference', '=', reference)
+    .orderBy('seq')
+    .execute();
+  return {
+    reference: row.reference,
+    channel: row.channel as CaseChannel,
+    department: row.department,
+    topic: row.topic,
+    status: row.status as CaseStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...(row.answer_by ? { expectedAnswerBy: row.answer_by } : {}),
+    ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+    timeline: timeline.map((entry) => ({
+      at: entry.at,
+      status: entry.status as CaseStatus,
+      ...(entry.department === null ? {} : { department: entry.department }),
+      ...(entry.note === null ? {} : { note: entry.note }),
+    })),
+  };
+}

@@ -1,0 +1,153 @@
+import {
+  CaseAccessSchema,
+  CaseLookupSchema,
+  FollowRequestSchema,
+  PUBLIC_CASE_EVENT,
+  PublicCaseSchema,
+} from '@kontakt/core/schemas';
+import { eventStreamParameters, eventStreamResponse } from '../sse/openapi.js';
+import type { JsonObject } from './openapi-parts.js';
+import { COMMON_PROBLEMS, json, jsonSchema, problem, ref } from './openapi-parts.js';
+
+/** The citizen's access token, from a receipt or a lookup. */
+export const CASE_ACCESS_SECURITY_SCHEMES = {
+  caseAccessToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      "A case's access token: its receipt token (the receipt link's `token`), or the " +
+      '`accessToken` of `POST /v1/cases/{reference}/lookup` or `/followers`.',
+  },
+};
+
+const REFERENCE_PATH = {
+  name: 'reference',
+  in: 'path',
+  required: true,
+  description: 'The case reference, however typed (`kc 7f3k 9qxm` is `KC-7F3K-9QXM`).',
+  schema: { type: 'string' },
+};
+
+const NO_STORE = {
+  'Cache-Control': {
+    description: '`no-store`: it holds a token or what one opens.',
+    schema: { type: 'string' },
+  },
+};
+
+const NOT_FOUND = problem(
+  'The one answer (`case_not_found`) to an unknown or malformed reference, a wrong token and a ' +
+    'wrong address alike: same status, body and headers.',
+);
+
+const LIMITED = {
+  ...COMMON_PROBLEMS,
+  '429': {
+    ...COMMON_PROBLEMS['429'],
+    description:
+      'Too many attempts to open a case from this client (`rate_limited`; lookups, follows and ' +
+      'failed reads with a token count, by default 10 a minute, 5 at once); see `Retry-After`.',
+  },
+};
+
+/** The status tracker's paths under `/v1/cases/{reference}`. */
+export function publicCasePaths(): JsonObject {
+  return {
+    '/v1/cases/{reference}': {
+      get: {
+        operationId: 'getPublicCase',
+        summary: 'A case as its citizen sees it: status, public timeline, expected answer date.',
+        security: [{ caseAccessToken: [] }],
+        parameters: [REFERENCE_PATH],
+        responses: {
+          '200': { description: 'The case.', headers: NO_STORE, content: json(ref('PublicCase')) },
+          '404': NOT_FOUND,
+          ...LIMITED,
+        },
+      },
+    },
+    '/v1/cases/{reference}/lookup': {
+      post: {
+        operationId: 'lookupCase',
+        summary:
+          'Open a case with its receipt token or the e-mail address it was sent with; answers ' +
+          'with the case and a token to read and follow it with.',
+        parameters: [REFERENCE_PATH],
+        requestBody: { required: true, content: json(ref('CaseLookup')) },
+        responses: {
+          '200': {
+            description: 'The case and its access token.',
+            headers: NO_STORE,
+            content: json(ref('CaseAccess')),
+          },
+          '400': problem('Body is not JSON (`invalid_json`).'),
+          '404': NOT_FOUND,
+          '415': problem('Body is not `application/json` (`unsupported_media_type`).'),
+          '422': problem(
+            'Neither a token nor an e-mail address (`validation_failed`, with `errors`).',
+          ),
+          ...LIMITED,
+        },
+      },
+    },
+    '/v1/cases/{reference}/stream': {
+      get: {
+        operationId: 'streamPublicCase',
+        summary: "A case's public changes, live.",
+        security: [{ caseAccessToken: [] }],
+        parameters: [REFERENCE_PATH, ...eventStreamParameters()],
+        responses: {
+          '200': eventStreamResponse({
+            description:
+              'Every change from the first (each event is the whole case), or after `Last-Event-ID`. ' +
+              'The stream ends every few minutes with the reconnect event (reason `recheck`), and the ' +
+              'access is checked again when the client comes back.',
+            events: {
+              [PUBLIC_CASE_EVENT]: {
+                description: 'The case changed in a way its citizen sees: the whole case after it.',
+                data: ref('PublicCase'),
+              },
+            },
+          }),
+          '400': problem('A `Last-Event-ID` this server never sent (`validation_failed`).'),
+          '404': NOT_FOUND,
+          ...LIMITED,
+        },
+      },
+    },
+    '/v1/cases/{reference}/followers': {
+      post: {
+        operationId: 'followCase',
+        summary:
+          "Follow someone else's open fault report instead of filing a duplicate; with an e-mail " +
+          'address, be told of its progress by mail.',
+        parameters: [REFERENCE_PATH],
+        requestBody: { required: true, content: json(ref('FollowRequest')) },
+        responses: {
+          '201': {
+            description: 'The case and the follower’s access token.',
+            headers: NO_STORE,
+            content: json(ref('CaseAccess')),
+          },
+          '400': problem('Body is not JSON (`invalid_json`).'),
+          '404': problem(
+            'No open fault report with this reference (`case_not_found`, as for a lookup).',
+          ),
+          '409': problem('The report is resolved, closed or a duplicate (`case_not_followable`).'),
+          '415': problem('Body is not `application/json` (`unsupported_media_type`).'),
+          '422': problem('Invalid fields (`validation_failed`, with `errors`).'),
+          ...LIMITED,
+        },
+      },
+    },
+  };
+}
+
+export function publicCaseSchemas(): JsonObject {
+  return {
+    PublicCase: jsonSchema(PublicCaseSchema, 'output'),
+    CaseLookup: jsonSchema(CaseLookupSchema, 'input'),
+    CaseAccess: jsonSchema(CaseAccessSchema, 'output'),
+    FollowRequest: jsonSchema(FollowRequestSchema, 'input'),
+  };
+}

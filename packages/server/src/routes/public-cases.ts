@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import type { CaseAccess, PublicCase } from '@kontakt/core/schemas';
+import {
+  CaseLookupSchema,
+  FollowRequestSchema,
+  normalizeCaseReference,
+  ReceiptTokenSchema,
+  toFieldErrors,
+} from '@kontakt/core/schemas';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../env.js';
+import { readJsonBody } from '../http/body.js';
+import { ProblemError } from '../http/http-error.js';
+import { sha256Hex } from '../idempotency.js';
+import { rateLimitKey } from '../middleware/client-address.js';
+import type { LookupLimitOptions } from '../public-cases/limiter.js';
+import { LOOKUP_LIMIT_DEFAULTS, LookupLimiter } from '../public-cases/limiter.js';
+import { publicCaseStream } from '../public-cases/publish.js';
+
+/** Everything here holds a token or what it opens: no cache may keep a copy. */
+const NO_STORE = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+};
+
+/** How long a citizen's event stream lives before its access is checked again. */
+const STREAM_RECHECK_MS = 5 * 60_000;
+
+/**
+ * A reference that never matches: a malformed one is looked up as this, so it takes the same
+ * path (and time) as an unknown one.
+ */
+const NO_REFERENCE = 'KC-0000-000';
+
+/**
+ * The one answer to every unknown reference, malformed reference, wrong token and wrong address:
+ * the same status, body and headers, so an answer tells nothing about which it was.
+ */
+const caseNotFound = () =>
+  new ProblemError(404, 'case_not_found', {
+    detail: 'No case matches this reference and token or e-mail address.',
+    headers: { 'Cache-Control': 'no-store' },
+  });
+
+/** Options of `publicCasesRoutes`. */
+export interface PublicCasesOptions {
+  /** The limit on lookups and follows per client address (default 10 a minute, 5 at once). */
+  lookupLimit?: LookupLimitOptions | undefined;
+}
+
+/**
+ * A citizen's access to a case, under `/v1/cases` (the status tracker):
+ * - `POST /{reference}/lookup` (`{ token }` or `{ email }`) → `CaseAccess`;
+ * - `GET /{reference}` with `Authorization: Bearer <access token>` → `PublicCase`;
+ * - `GET /{reference}/stream` (Bearer): `case.changed` events with the `PublicCase`;
+ * - `POST /{reference}/followers` (`FollowRequest`) → `CaseAccess` for an open fault report.
+ * Lookups and follows are limited per client address; a failed read with a token counts too.
+ */
+export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions = {}): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const limiter = new LookupLimiter(options.lookupLimit ?? LOOKUP_LIMIT_DEFAULTS);
+  const clientOf = (c: Context<AppEnv>) => rateLimitKey(c.get('clientAddress'));
+  /** Refuses a client out of attempts; `take` spends one. */
+  const limit = (c: Context<AppEnv>, take: boolean) => {
+    const waitMs = limiter.waitMs(clientOf(c), ctx.now().getTime(), take);
+    if (waitMs > 0) {
+      const seconds = String(Math.max(1, Math.ceil(waitMs / 1000)));
+      throw new ProblemError(429, 'rate_limited', {
+        detail: 'Too many attempts to open a case; try again later.',
+        headers: { 'Retry-After': seconds, 'Cache-Control': 'no-store' },
+      });
+    }
+  };
+  /** The case the bearer token opens; a failure counts as an attempt. */
+  const authorized = async (
+    c: Context<AppEnv>,
+  ): Promise<{ reference: string; found: PublicCase }> => {
+    limit(c, false);
+    const reference = referenceOf(c);
+    const token = bearerOf(c);
+    const found = await ctx.store.read(
+      'publicCaseWithToken',
+      reference ?? NO_REFERENCE,
+      token ?? '',
+    );
+    if (!found || !reference || token === undefined) {
+      limiter.spend(clientOf(c), ctx.now().getTime());
+      throw caseNotFound();
+    }
+    return { reference, found };
+  };
+
+  routes.post('/:reference/lookup', async (c) => {
+    limit(c, true);
+    const input = CaseLookupSchema.safeParse(await readJsonBody(c, ctx.bodyLimit), {
+      reportInput: true,
+    });
+    if (!input.success) throw invalid(input.error.issues);
+    const reference = referenceOf(c) ?? NO_REFERENCE;
+    let access: CaseAccess | undefined;
+    if ('token' in input.data) {
+      const found = await ctx.store.read('publicCaseWithToken', reference, input.data.token);
+      if (found) access = { case: found, accessToken: input.data.token };
+    } else {
+      const accessToken = newToken();
+      const found = await ctx.store.write(
+        'lookupCaseByEmail',
+        reference,
+        input.data.email,
+        sha256Hex(accessToken),
+        ctx.now().toISOString(),
+      );
+      if (found) access = { case: found, accessToken };
+    }
+    if (!access) throw caseNotFound();
+    return c.body(JSON.stringify(access), 200, NO_STORE);
+  });
+
+  routes.get('/:reference', async (c) => {
+    const { found } = await authorized(c);
+    return c.body(JSON.stringify(found), 200, NO_STORE);
+  });
+
+  routes.get('/:reference/stream', async (c) => {
+    const { reference } = await authorized(c);
+    // The whole stream from its start (each event is the whole case, and there are few): no
+    // change between the tracker's read and its stream is ever missed. Its access is checked again
+    // every few minutes, when the client reconnects.
+    return ctx.hub.respond(c, publicCaseStream(reference), {
+      from: 'start',
+      maxDurationMs: STREAM_RECHECK_MS,
+    });
+  });
+
+  routes.post('/:reference/followers', async (c) => {
+    limit(c, true);
+    const input = FollowRequestSchema.safeParse(await readJsonBody(c, ctx.bodyLimit), {
+      reportInput: true,
+    });
+    if (!input.success) throw invalid(input.error.issues);
+    const accessToken = newToken();
+    const result = await ctx.store.write('followCase', referenceOf(c) ?? NO_REFERENCE, {
+      tokenHash: sha256Hex(accessToken),
+      email: input.data.email,
+      locale: input.data.locale ?? 'sv',
+      at: ctx.now().toISOString(),
+    });
+    if (!result.ok && result.error === 'not_followable') {
+      // Fault reports are public records (Open311 lists them too): saying that this one is
+      // finished tells nothing a reference alone should not; any other case is simply not found.
+      throw new ProblemError(409, 'case_not_followable', {
+        detail: 'The report is already resolved or closed; there is nothing left to follow.',
+        headers: { 'Cache-Control': 'no-store' },
+      });
+    }
+    if (!result.ok) throw caseNotFound();
+    const access: CaseAccess = { case: result.case, accessToken };
+    return c.body(JSON.stringify(access), 201, NO_STORE);
+  });
+
+  return routes;
+}
+
+/** A new access token: 256 random bits, as a receipt token. */
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** The reference of the path, however typed, or `undefined` when it cannot be one. */
+function referenceOf(c: Context<AppEnv>): string | undefined {
+  return normalizeCaseReference(c.req.param('reference') ?? '');
+}
+
+/** The token of `Authorization: Bearer …`, when it has the form of one. */
+function bearerOf(c: Context<AppEnv>): string | undefined {
+  const match = /^Bearer +(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
+  const token = match?.[1];
+  return token !== undefined && ReceiptTokenSchema.safeParse(token).success ? token : undefined;
+}
+
+const invalid = (issues: Parameters<typeof toFieldErrors>[0]) => {
+  const errors = toFieldErrors(issues);
+  return new ProblemError(422, 'validation_failed', {
+    detail: `${errors.length} field(s) are invalid.`,
+    errors,
+    headers: { 'Cache-Control': 'no-store' },
+  });
+};
