@@ -20,7 +20,9 @@ import { agentOidcRoutes } from './routes/agent-oidc.js';
 import { agentSessionRoutes } from './routes/agent-session.js';
 import { agentSignInMethodsRoutes } from './routes/agent-sign-in-methods.js';
 import { casesRoutes } from './routes/cases.js';
+import { departmentFaultsRoutes } from './routes/department-faults.js';
 import { departmentsRoutes } from './routes/departments.js';
+import { faultsRoutes } from './routes/faults.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -35,6 +37,9 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/cases/:reference/followers': ['POST'],
   '/v1/departments': ['GET', 'HEAD'],
   '/v1/departments/:id': ['GET', 'HEAD'],
+  '/v1/departments/:id/faults': ['GET', 'HEAD'],
+  '/v1/faults': ['POST'],
+  '/v1/faults/nearby': ['GET', 'HEAD'],
   '/v1/health': ['GET', 'HEAD'],
   '/v1/openapi.json': ['GET', 'HEAD'],
   '/v1/notices': ['GET', 'HEAD'],
@@ -80,6 +85,8 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/cases', casesRoutes(ctx));
   app.route('/v1/cases', publicCasesRoutes(ctx, { lookupLimit: ctx.lookupLimit }));
   app.route('/v1/departments', departmentsRoutes(ctx));
+  app.route('/v1/departments', departmentFaultsRoutes(ctx));
+  app.route('/v1/faults', faultsRoutes(ctx));
   app.route('/v1/health', healthRoutes());
   app.route('/v1/notices', noticesRoutes(ctx));
   app.route('/v1/admin/notices', adminNoticesRoutes(ctx));

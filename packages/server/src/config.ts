@@ -9,6 +9,7 @@ import { ApiKeyConfigSchema } from './api-keys.js';
 import type { AccountConfig } from './auth/accounts.js';
 import { parseAccounts } from './auth/accounts.js';
 import { ConfigError, fieldError } from './config-error.js';
+import { parseFaultSettings, setFaultSettings } from './faults/settings.js';
 
 const ConfigFileSchema = z.object({
   departments: z.array(DepartmentSchema).check(z.minLength(1, 'required')),
@@ -28,6 +29,13 @@ export function parseDepartments(input: unknown, source = 'departments'): Depart
     seen.add(department.id);
     if (!isTimeZone(department.openingHours.timeZone)) {
       errors.push(fieldError(['departments', index, 'openingHours', 'timeZone'], 'invalid_option'));
+    }
+    // Fault settings stay out of `Department` (the geocoder is server-only): parsed apart.
+    const faults = (input as Record<string, unknown>[])[index]?.faults;
+    if (faults !== undefined) {
+      const result = parseFaultSettings(faults, ['departments', index, 'faults']);
+      if ('errors' in result) errors.push(...result.errors);
+      else setFaultSettings(department, result.settings);
     }
   });
   if (errors.length > 0) throw new ConfigError(source, errors);

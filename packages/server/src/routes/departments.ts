@@ -44,7 +44,7 @@ export function departmentsRoutes(ctx: AppContext): Hono<AppEnv> {
  * it as to the `200`, which a browser needs to revalidate a cross-origin copy. `ETag` is not
  * exposed to scripts: the browser's cache revalidates by itself, nothing in the SDK reads it.
  */
-function cacheable(c: Context<AppEnv>, { body, etag }: FixedJson): Response {
+export function cacheable(c: Context<AppEnv>, { body, etag }: FixedJson): Response {
   c.header('ETag', etag);
   c.header('Cache-Control', DEPARTMENTS_CACHE_CONTROL);
   // The CORS headers differ by Origin: a cache must not hand one origin's answer to another.

@@ -6,8 +6,11 @@ import type {
   ContactMessage,
 } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import type { MessageFields } from '../agent-cases/case-fields.js';
 import { handlingColumnsOf } from '../agent-cases/case-fields.js';
 import { INBOX_STREAM } from '../agent-cases/streams.js';
+import type { NewFaultReport } from '../faults/store.js';
+import { insertFaultReports } from '../faults/store.js';
 import { appendEvents } from './events.js';
 import type { Database } from './schema.js';
 
@@ -19,12 +22,21 @@ export interface NewCase {
   channel: CaseChannel;
   origin: CaseOrigin;
   topic: string;
-  message: ContactMessage;
+  /** What the person wrote; a fault report's description and contact details (`faultMessageOf`). */
+  message: ContactMessage | FaultCaseMessage;
   /** ISO 8601 */
   createdAt: string;
   /** ISO 8601: when the department promised an answer (the receipt's `expectedAnswerBy`). */
   answerBy?: string | undefined;
+  /** A fault report's own facts (channel `fault_report`), stored beside the case. */
+  fault?: NewFaultReport | undefined;
 }
+
+/** A fault report's personal parts, kept in `cases.message` as a contact message's are. */
+export type FaultCaseMessage = MessageFields & {
+  answerLanguage: string;
+  answerChannel?: 'email' | 'phone' | undefined;
+};
 
 const INITIAL_STATUS: CaseStatus = 'received';
 const ROWS_PER_INSERT = 500;
@@ -84,6 +96,7 @@ export async function insertCases(db: Kysely<Database>, inputs: readonly NewCase
         })),
       )
       .execute();
+    await insertFaultReports(db, chunk);
     // The agent inbox hears of each case in the transaction that stores it.
     await appendEvents(
       db,

@@ -3,6 +3,7 @@ import { Migrator, PostgresAdapter, sql } from 'kysely';
 import { createCaseSearchIndex } from '../agent-cases/search-index.js';
 import { createCaseHandling } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
+import { createFaultReportTables } from '../faults/tables.js';
 import { createMailTables } from '../mail/schema.js';
 import { createCaseAccess } from '../public-cases/tables.js';
 
@@ -109,6 +110,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0004-mail': { up: createMailTables },
   '2026-12-03-0005-case-handling': { up: createCaseHandling },
   '2026-12-03-0006-case-search-index': { up: createCaseSearchIndex },
+  '2026-12-03-0007-fault-reports': { up: createFaultReportTables },
   '2026-12-03-0009-case-access': { up: createCaseAccess },
 };
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { agentCaseReads, agentCaseWrites } from '../agent-cases/operations.js';
 import { authReads, authWrites } from '../auth/operations.js';
 import { dashboardReads } from '../dashboard/queries.js';
+import { faultReads } from '../faults/store.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
 import { publicCaseReads, publicCaseWrites } from '../public-cases/operations.js';
 import type { NewEvent } from './events.js';
@@ -44,6 +45,7 @@ export const reads = {
   ...agentCaseReads,
   ...dashboardReads,
   ...publicCaseReads,
+  ...faultReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {

@@ -1,6 +1,7 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { CaseHandlingColumns, CaseHandlingTables } from '../agent-cases/tables.js';
 import type { AuthTables } from '../auth/tables.js';
+import type { FaultTables } from '../faults/tables.js';
 import type { MailTables } from '../mail/schema.js';
 import type { PublicCaseColumns, PublicCaseTables } from '../public-cases/tables.js';
 
@@ -12,6 +13,7 @@ export interface Database
   extends AuthTables,
     MailTables,
     CaseHandlingTables,
+    FaultTables,
     PublicCaseTables {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;

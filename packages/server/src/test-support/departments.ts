@@ -4,6 +4,8 @@
  * `@kontakt/server/test-support` (`index.ts`).
  */
 import type { DepartmentInput } from '@kontakt/core/schemas';
+import { gataFaults } from '../faults/fixtures.js';
+import type { FaultSettingsInput } from '../faults/settings.js';
 import type { RunningServer, ServerOptions } from '../server.js';
 import { startServer } from '../server.js';
 import { openStore } from '../store/open.js';
@@ -13,8 +15,8 @@ import { createTestDatabase } from './store.js';
 
 const weekdays = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' };
 
-/** Fastighets- och gatukontoret: streets, parking, street lights, snow clearing. */
-export const gata: DepartmentInput = {
+/** Fastighets- och gatukontoret: streets, parking, street lights, snow clearing; fault reports. */
+export const gata: DepartmentInput & { faults?: FaultSettingsInput } = {
   id: 'gata',
   name: { sv: 'Fastighets- och gatukontoret', en: 'City Property and Streets Department' },
   allowedOrigins: ['https://gata.example.se'],
@@ -29,6 +31,7 @@ export const gata: DepartmentInput = {
     special: [{ date: '2027-04-30', opens: '08:00', closes: '13:00' }],
   },
   answerTimePromise: { workingDays: 2 },
+  faults: gataFaults,
 };
 
 /** Grundskoleförvaltningen: compulsory school. */

@@ -1,0 +1,160 @@
+import type {
+  Department,
+  FaultCategory,
+  FaultSubmission,
+  FieldError,
+  Receipt,
+} from '@kontakt/core/schemas';
+import { FaultSubmissionSchema, toFieldErrors } from '@kontakt/core/schemas';
+import type { CaseDraft, IntakeResult } from '../case-intake.js';
+import { fileCase, inFlightKeysOf, withIdempotencyKey } from '../case-intake.js';
+import type { AppContext } from '../context.js';
+import { ProblemError } from '../http/http-error.js';
+import type { FaultCaseMessage } from '../store/cases.js';
+import { checkAnswers } from './answers.js';
+import type { FaultSettings } from './settings.js';
+import { faultSettingsOf } from './settings.js';
+
+/** How a fault report arrived, beside its body. */
+export interface SubmitFaultOptions {
+  /** The request's `Idempotency-Key` (scoped by the department, as for `POST /v1/cases`). */
+  idempotencyKey?: string | undefined;
+  /**
+   * The channel's own name and page for `origin`, for channels whose body has none (Open311:
+   * `{ widget: 'open311', pageUrl: '' }`); they replace what the body says.
+   */
+  origin?: { widget?: string; pageUrl?: string } | undefined;
+}
+
+/** A filed fault report: the receipt, and the answer as it goes over HTTP. */
+export interface SubmittedFault extends IntakeResult {
+  receipt: Receipt;
+}
+
+/**
+ * Files a fault report (`POST /v1/faults`, Open311's `POST requests`): validates the submission
+ * against the department's catalog (category, answers, photos), stores it as a case of channel
+ * `fault_report` with topic = category, and answers the receipt. With an idempotency key a repeat
+ * gets the first answer (`replayed`). Throws `ProblemError` 422 `validation_failed` with field
+ * errors (`report.category`, `report.answers.<code>`, `report.photos.<i>` …).
+ */
+export async function submitFaultReport(
+  ctx: AppContext,
+  body: unknown,
+  options: SubmitFaultOptions = {},
+): Promise<SubmittedFault> {
+  const input = withOrigin(body, options.origin);
+  const departmentId = stringAt(input, 'origin', 'department');
+  const result = await withIdempotencyKey(
+    ctx,
+    inFlightKeysOf(ctx),
+    { scope: departmentId ?? '', key: options.idempotencyKey, body: input },
+    (claim) => {
+      const checked = validateFaultSubmission(ctx, input);
+      return fileCase(ctx, checked.department, draftOf(checked), claim);
+    },
+  );
+  return { ...result, receipt: JSON.parse(result.body) as Receipt };
+}
+
+interface CheckedFault {
+  submission: FaultSubmission;
+  department: Department;
+  settings: FaultSettings;
+  category: FaultCategory;
+}
+
+/** The submission with the department, its settings and the category, or a 422 with every field error. */
+export function validateFaultSubmission(ctx: AppContext, body: unknown): CheckedFault {
+  const parsed = FaultSubmissionSchema.safeParse(body, { reportInput: true });
+  const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error.issues);
+  const has = (field: string) => errors.some((error) => error.field === field);
+  const push = (path: (string | number)[], code: string) =>
+    errors.push({ field: path.join('.'), pointer: `/${path.join('/')}`, code });
+
+  const departmentId = stringAt(body, 'origin', 'department');
+  const department = departmentId === undefined ? undefined : ctx.departments.get(departmentId);
+  const settings = department && faultSettingsOf(department);
+  if (departmentId !== undefined && !settings && !has('origin.department')) {
+    push(['origin', 'department'], 'invalid_option');
+  }
+  const categoryId = parsed.success
+    ? parsed.data.report.category
+    : stringAt(body, 'report', 'category');
+  const category = settings?.categories.find((c) => c.id === categoryId?.trim());
+  if (settings && categoryId !== undefined && !category && !has('report.category')) {
+    push(['report', 'category'], 'unknown_category');
+  }
+  if (parsed.success && category) {
+    const checked = checkAnswers(category, parsed.data.report.answers, ['report', 'answers']);
+    errors.push(...checked.errors);
+    parsed.data.report.answers = checked.answers;
+  }
+  if (parsed.success && settings && parsed.data.report.photos.length > settings.photos.maxCount) {
+    errors.push({
+      field: 'report.photos',
+      pointer: '/report/photos',
+      code: 'too_long',
+      params: { maximum: settings.photos.maxCount },
+    });
+  }
+  if (!parsed.success || !department || !settings || !category || errors.length > 0) {
+    throw new ProblemError(422, 'validation_failed', {
+      detail: `${errors.length} field(s) are invalid.`,
+      errors,
+    });
+  }
+  return { submission: parsed.data, department, settings, category };
+}
+
+/** The case to store: the personal parts in `message` (as for contact messages), the rest beside. */
+function draftOf({ submission, category }: CheckedFault): CaseDraft {
+  const { report } = submission;
+  const contact = report.anonymous ? {} : (report.contact ?? {});
+  const message: FaultCaseMessage = {
+    topic: category.id,
+    message: report.description,
+    answerLanguage: report.answerLanguage,
+    ...(contact.name === undefined ? {} : { name: contact.name }),
+    ...(contact.email === undefined ? {} : { email: contact.email }),
+    ...(contact.phone === undefined ? {} : { phone: contact.phone }),
+    ...(contact.email
+      ? { answerChannel: 'email' }
+      : contact.phone
+        ? { answerChannel: 'phone' }
+        : {}),
+  };
+  return {
+    channel: 'fault_report',
+    origin: submission.origin,
+    topic: category.id,
+    message,
+    fault: {
+      category: category.id,
+      lat: report.location.lat,
+      lon: report.location.lon,
+      accuracy: report.location.accuracy,
+      address: report.location.address,
+      answers: report.answers,
+      anonymous: report.anonymous,
+      photos: report.photos,
+    },
+  };
+}
+
+/** The body with `origin.widget` / `origin.pageUrl` replaced, when a channel names its own. */
+function withOrigin(body: unknown, origin: SubmitFaultOptions['origin']): unknown {
+  if (!origin || !isRecord(body)) return body;
+  const current = isRecord(body.origin) ? body.origin : {};
+  return { ...body, origin: { ...current, ...origin } };
+}
+
+/** `body[a][b]` when it is a string; reads unvalidated JSON without trusting its shape. */
+function stringAt(body: unknown, a: string, b: string): string | undefined {
+  const outer = isRecord(body) ? body[a] : undefined;
+  const value = isRecord(outer) ? outer[b] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

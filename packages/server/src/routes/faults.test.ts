@@ -1,0 +1,269 @@
+import { createHash } from 'node:crypto';
+import {
+  FaultCatalogSchema,
+  NearbyReportListSchema,
+  ProblemSchema,
+  ReceiptSchema,
+} from '@kontakt/core/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../test-support/departments.js';
+import { startTestServer } from '../test-support/departments.js';
+
+let server: TestServer;
+// Thursday before Easter 2027, 03:00 in Stockholm: fault reports come at any hour.
+const now = new Date('2027-03-25T02:00:00Z');
+
+beforeAll(async () => {
+  server = await startTestServer({ now: () => now, rateLimit: { windowMs: 60_000, max: 1000 } });
+});
+afterAll(() => server.close());
+
+/** A valid `POST /v1/faults` body: a street light out on Södergatan; pass parts to change. */
+function faultSubmission(report: Record<string, unknown> = {}) {
+  return {
+    origin: {
+      department: 'gata',
+      pageUrl: 'https://gata.example.se/felanmalan',
+      widget: 'kc-fault-report',
+    },
+    report: {
+      category: 'gatubelysning',
+      description: 'Lampan utanför nummer 12 är släckt.',
+      answers: { hur: 'slackt', stolpnummer: 'B-1234', antal: 2, var: ['gata'] },
+      location: { lat: 55.6035, lon: 13.0011, accuracy: 12, address: 'Södergatan 12' },
+      contact: { name: 'Anna Andersson', email: 'anna.andersson@example.se' },
+      ...report,
+    },
+  };
+}
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}/v1/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+async function problemOf(response: Response) {
+  expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+  return ProblemSchema.parse(await response.json());
+}
+
+describe('GET /v1/departments/:id/faults', () => {
+  it('answers the catalog, cacheable, without the geocoder settings', async () => {
+    const response = await fetch(`${server.url}/v1/departments/gata/faults`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const catalog = FaultCatalogSchema.parse(JSON.parse(text));
+    expect(catalog.department).toBe('gata');
+    expect(catalog.geocoder).toBe(true);
+    expect(catalog.categories.map((c) => c.id)).toEqual(['gatubelysning', 'hal-i-gata', 'klotter']);
+    expect(text).not.toContain('Stortorget');
+    expect(response.headers.get('Cache-Control')).toContain('max-age=300');
+    const etag = response.headers.get('ETag') ?? '';
+    const again = await fetch(`${server.url}/v1/departments/gata/faults`, {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('says clearly that a department takes no fault reports, and that an unknown one is not there', async () => {
+    const none = await fetch(`${server.url}/v1/departments/skola/faults`);
+    expect(none.status).toBe(404);
+    expect(await problemOf(none)).toMatchObject({ code: 'not_found' });
+    const unknown = await fetch(`${server.url}/v1/departments/nope/faults`);
+    expect((await problemOf(unknown)).code).toBe('department_not_found');
+  });
+});
+
+describe('POST /v1/faults', () => {
+  it('stores the report as a fault_report case with its fault row and answers a receipt', async () => {
+    const response = await post(faultSubmission());
+    expect(response.status).toBe(201);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    const receipt = ReceiptSchema.parse(await response.json());
+    const { row, fault, events } = await server.database.inspect(async (db) => ({
+      row: await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('reference', '=', receipt.reference)
+        .executeTakeFirstOrThrow(),
+      fault: await db
+        .selectFrom('fault_reports')
+        .selectAll()
+        .where('case_reference', '=', receipt.reference)
+        .executeTakeFirstOrThrow(),
+      events: await db.selectFrom('events').select(['stream', 'type', 'data']).execute(),
+    }));
+    expect(row).toMatchObject({
+      channel: 'fault_report',
+      topic: 'gatubelysning',
+      widget: 'kc-fault-report',
+      status: 'received',
+      receipt_token_hash: createHash('sha256').update(receipt.receiptToken).digest('hex'),
+    });
+    expect(JSON.parse(row.message)).toMatchObject({
+      message: 'Lampan utanför nummer 12 är släckt.',
+      name: 'Anna Andersson',
+      email: 'anna.andersson@example.se',
+    });
+    // The inbox search finds it by the sender and the description.
+    expect(row.search_text).toContain('anna andersson');
+    expect(row.search_text).toContain('släckt');
+    expect(fault).toMatchObject({
+      department: 'gata',
+      category: 'gatubelysning',
+      address: 'Södergatan 12',
+      photo_count: 0,
+    });
+    expect(Number(fault.lat)).toBeCloseTo(55.6035, 6);
+    expect(Number(fault.accuracy)).toBe(12);
+    expect(JSON.parse(fault.answers)).toEqual({
+      hur: 'slackt',
+      stolpnummer: 'B-1234',
+      antal: 2,
+      var: ['gata'],
+    });
+    expect(events).toContainEqual({
+      stream: 'inbox',
+      type: 'case.created',
+      data: JSON.stringify({ reference: receipt.reference }),
+    });
+  });
+
+  it('takes an anonymous report with only an address and keeps no contact details', async () => {
+    const response = await post(
+      faultSubmission({
+        category: 'klotter',
+        answers: {},
+        location: { address: 'Gångtunneln vid Södervärn' },
+        contact: undefined,
+        anonymous: true,
+      }),
+    );
+    expect(response.status).toBe(201);
+    const { reference } = ReceiptSchema.parse(await response.json());
+    const { row, fault } = await server.database.inspect(async (db) => ({
+      row: await db
+        .selectFrom('cases')
+        .select('message')
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow(),
+      fault: await db
+        .selectFrom('fault_reports')
+        .selectAll()
+        .where('case_reference', '=', reference)
+        .executeTakeFirstOrThrow(),
+    }));
+    const message = JSON.parse(row.message) as Record<string, unknown>;
+    expect(message.email).toBeUndefined();
+    expect(message.name).toBeUndefined();
+    expect(fault).toMatchObject({ lat: null, lon: null, anonymous: 1 });
+  });
+
+  it('answers a repeat with the same key with the first receipt, and makes one case', async () => {
+    const key = 'fault-key-1';
+    const first = await post(faultSubmission(), { 'Idempotency-Key': key });
+    const second = await post(faultSubmission(), { 'Idempotency-Key': key });
+    expect(second.status).toBe(201);
+    expect(second.headers.get('Idempotent-Replayed')).toBe('true');
+    const a = ReceiptSchema.parse(await first.json());
+    const b = ReceiptSchema.parse(await second.json());
+    expect(b).toEqual(a);
+    const reused = await post(faultSubmission({ description: 'Annat' }), {
+      'Idempotency-Key': key,
+    });
+    expect((await problemOf(reused)).code).toBe('idempotency_key_reused');
+  });
+
+  it('refuses answers that do not fit the questions, each at answers.<code>', async () => {
+    const response = await post(
+      faultSubmission({
+        answers: { stolpnummer: 'B-1', antal: 'många', sedan: 'i tisdags', var: ['tak'], x: 'y' },
+      }),
+    );
+    expect(response.status).toBe(422);
+    const problem = await problemOf(response);
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'report.answers.hur', code: 'required' }),
+        expect.objectContaining({ field: 'report.answers.antal', code: 'invalid_format' }),
+        expect.objectContaining({ field: 'report.answers.sedan', code: 'invalid_format' }),
+        expect.objectContaining({ field: 'report.answers.var', code: 'not_a_choice' }),
+        expect.objectContaining({ field: 'report.answers.x', code: 'unknown_attribute' }),
+      ]),
+    );
+    expect(problem.errors).toHaveLength(5);
+  });
+
+  it('refuses an unknown category, a department without fault reports, and a location of nothing', async () => {
+    const unknown = await problemOf(await post(faultSubmission({ category: 'ufo' })));
+    expect(unknown.errors).toContainEqual(
+      expect.objectContaining({ field: 'report.category', code: 'unknown_category' }),
+    );
+    const body = faultSubmission({ location: {} });
+    body.origin.department = 'skola';
+    const problem = await problemOf(await post(body));
+    expect(problem.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'origin.department', code: 'invalid_option' }),
+        expect.objectContaining({ field: 'report.location.address', code: 'required' }),
+      ]),
+    );
+  });
+
+  it('refuses a page of another site', async () => {
+    const response = await post(faultSubmission(), { Origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('GET /v1/faults/nearby', () => {
+  const nearby = (query: Record<string, string>) =>
+    fetch(`${server.url}/v1/faults/nearby?${new URLSearchParams(query)}`);
+
+  it('lists open reports of the category within the radius, nearest first, rounded, no personal data', async () => {
+    // 40 m north and 120 m south of the point; one 400 m away; one of another category.
+    const at = (lat: number, category = 'gatubelysning') =>
+      post(
+        faultSubmission({
+          category,
+          answers: category === 'gatubelysning' ? { hur: 'blinkar' } : {},
+          location: { lat, lon: 14.1 },
+        }),
+      ).then(async (r) => ReceiptSchema.parse(await r.json()).reference);
+    const near = await at(55.70036);
+    const farther = await at(55.69892);
+    await at(55.7036);
+    await at(55.7, 'klotter');
+    const response = await nearby({
+      department: 'gata',
+      category: 'gatubelysning',
+      lat: '55.7',
+      lon: '14.1',
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const list = NearbyReportListSchema.parse(JSON.parse(text));
+    expect(list.radiusMeters).toBe(150);
+    expect(list.reports.map((r) => r.reference)).toEqual([near, farther]);
+    expect(list.reports[0]).toMatchObject({
+      status: 'received',
+      distanceMeters: 40,
+      location: { lat: 55.7004, lon: 14.1 },
+    });
+    expect(text).not.toContain('Anna');
+  });
+
+  it('names the wrong parameters', async () => {
+    const response = await nearby({ department: 'skola', category: 'x', lat: 'north', lon: '13' });
+    const problem = await problemOf(response);
+    expect(problem.errors).toContainEqual(expect.objectContaining({ field: 'lat' }));
+    const unknown = await problemOf(
+      await nearby({ department: 'gata', category: 'ufo', lat: '55', lon: '13' }),
+    );
+    expect(unknown.errors).toContainEqual(
+      expect.objectContaining({ field: 'category', code: 'unknown_category' }),
+    );
+  });
+});
