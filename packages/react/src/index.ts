@@ -5,3 +5,4 @@
  */
 export { ContactForm, contactFormEvents } from './contact-form.js';
 export { Notice, noticeEvents } from './notice.js';
+export { StatusTracker, statusTrackerEvents } from './status-tracker.js';

@@ -8,8 +8,10 @@
  */
 export { KcContactForm } from './components/contact-form/contact-form.js';
 export { KcNotice, type NoticeSource } from './components/notice/notice.js';
+export { KcStatusTracker } from './components/status-tracker/status-tracker.js';
 export { KcErrorEvent } from './events/error.js';
 export { KcNoticeChangeEvent } from './events/notice-change.js';
+export { KcStatusChangeEvent } from './events/status-change.js';
 export { KcSubmitEvent } from './events/submit.js';
 export { KcSubmittedEvent } from './events/submitted.js';
 export type { ContactFormField } from './i18n/translation.js';

@@ -1,5 +1,7 @@
 /**
- * What the tracker loads once it is used (or opened from a link): the client, and the checks of
- * what a person typed. Re-exports only; see components/README.md.
+ * What the tracker loads once it is used (or opened from a link): the client, the checks of what
+ * a person typed, and the templates of a case (none can show before a lookup). Re-exports only; see components/README.md.
  */
 export { createClient, EmailSchema, normalizeCaseReference } from '@kontakt/core';
+export { caseStatusWords } from '@kontakt/core/schemas';
+export { caseView } from './status-tracker.case-view.js';

@@ -7,7 +7,6 @@ import {
   localize,
 } from '@kontakt/core';
 import type { CaseAccess, CaseLookup, PublicCase } from '@kontakt/core/schemas';
-import { caseStatusWords } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
@@ -30,7 +29,7 @@ import {
 } from './status-tracker.model.js';
 import { styles } from './status-tracker.styles.js';
 import type { TrackerField } from './status-tracker.view.js';
-import { caseView, failureView, formView } from './status-tracker.view.js';
+import { failureView, formView } from './status-tracker.view.js';
 
 /** A dropped connection is said only once it has lasted this long (most heal within seconds). */
 const RECONNECT_NOTICE_MS = 8_000;
@@ -443,8 +442,9 @@ export class KcStatusTracker extends KontaktElement {
     if (this.opening === 'link' || this.opening === 'kept') {
       return html`<p class="loading"><span class="spinner" aria-hidden="true"></span>${t.loading}</p>`;
     }
-    if (this.publicCase) {
-      return caseView({
+    const deferred = this.deferred.value;
+    if (this.publicCase && deferred) {
+      return deferred.caseView({
         t,
         locale: this.localize.locale,
         publicCase: this.publicCase,
@@ -474,10 +474,11 @@ export class KcStatusTracker extends KontaktElement {
   private renderAnnouncement(): TemplateResult | typeof nothing {
     const { t, locale } = this.localize;
     const said = this.announcement;
-    if (!said) return nothing;
+    const words = this.deferred.value?.caseStatusWords;
+    if (!said || !words) return nothing;
     switch (said.kind) {
       case 'changed':
-        return html`<p>${t.changed(caseStatusWords(said.status, locale).label)}</p>`;
+        return html`<p>${t.changed(words(said.status, locale).label)}</p>`;
       case 'following':
         return html`<p>${t.following}</p>`;
       case 'reconnecting':

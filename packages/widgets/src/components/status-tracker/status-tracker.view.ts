@@ -1,10 +1,8 @@
 /*
- * The tracker's templates: the form, a failure, and a case. Functions of what they are given (no
- * state of their own), so the element decides what shows and these only say how.
+ * The tracker's first-frame templates: the form and a failure. Functions of what they are given
+ * (no state of their own), so the element decides what shows and these only say how. A case's
+ * templates are in status-tracker.case-view.ts, loaded with the lookup.
  */
-import type { Locale } from '@kontakt/core';
-import type { PublicCase, TimelineEntry } from '@kontakt/core/schemas';
-import { caseStatusWords } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import type { LookupFailure } from './status-tracker.model.js';
@@ -123,111 +121,4 @@ export function failureView(
     <h3>${heading}</h3>
     <p>${text}</p>
   </div>`;
-}
-
-export interface CaseContext {
-  readonly t: TrackerTexts;
-  readonly locale: Locale;
-  readonly publicCase: PublicCase;
-  /** Formats a date-time for the element's locale in the department's time zone. */
-  readonly formatDate: (iso: string, withTime: boolean) => string;
-  /** The topic's or category's name, when the element could learn it. */
-  readonly topicName: string | undefined;
-  /** A department's name, when known (forwarded entries name where the case went). */
-  readonly departmentName: (id: string) => string | undefined;
-  readonly following: 'idle' | 'busy' | 'failed';
-  readonly onFollow: () => void;
-  readonly onAnother: () => void;
-}
-
-/** Statuses after which no answer is awaited: the expected date is not shown any more. */
-const SETTLED = new Set(['resolved', 'closed', 'duplicate']);
-
-export function caseView(ctx: CaseContext): TemplateResult {
-  const { t, publicCase } = ctx;
-  const words = caseStatusWords(publicCase.status, ctx.locale);
-  const expected = publicCase.expectedAnswerBy;
-  return html`<section part="case" class="case" aria-labelledby="case-heading">
-    <h2 part="case-heading" id="case-heading" tabindex="-1">
-      ${t.caseHeading} <span part="reference" class="reference" dir="ltr" translate="no">${publicCase.reference}</span>
-    </h2>
-    <div part="status" class="status-panel">
-      <p class="label">${t.status}</p>
-      <p part="status-label" class="status-label">${words.label}</p>
-      <p part="status-meaning">${words.meaning}</p>
-      ${
-        expected && !SETTLED.has(publicCase.status)
-          ? html`<p part="expected">${t.expectedBy(ctx.formatDate(expected, false))}</p>`
-          : nothing
-      }
-    </div>
-    ${duplicateView(ctx)}
-    <dl part="details" class="details">${details(ctx)}</dl>
-    <h3 id="timeline-heading">${t.timelineHeading}</h3>
-    <p class="hint" id="timeline-order">${t.timelineOrder}</p>
-    ${timelineView(ctx)}
-    <button part="another-button" class="secondary" type="button" @click=${ctx.onAnother}>
-      ${t.anotherCase}
-    </button>
-  </section>`;
-}
-
-function details(ctx: CaseContext): TemplateResult[] {
-  const { t, publicCase } = ctx;
-  const isFault = publicCase.channel === 'fault_report';
-  const rows = [
-    html`<div><dt>${t.kind}</dt><dd>${isFault ? t.kinds.fault : t.kinds.question}</dd></div>`,
-  ];
-  if (ctx.topicName) {
-    rows.push(html`<div><dt>${t.category}</dt><dd>${ctx.topicName}</dd></div>`);
-  }
-  if (publicCase.fault && publicCase.fault.photoCount > 0) {
-    rows.push(
-      html`<div><dt>${t.photosLabel}</dt><dd>${t.photos(publicCase.fault.photoCount)}</dd></div>`,
-    );
-  }
-  return rows;
-}
-
-function duplicateView(ctx: CaseContext): Template {
-  const { t, publicCase } = ctx;
-  if (!publicCase.duplicateOf) return nothing;
-  return html`<div part="duplicate" class="duplicate">
-    <p>
-      ${t.duplicateOf}
-      <span class="reference-inline" dir="ltr" translate="no">${publicCase.duplicateOf}</span>.
-    </p>
-    ${ctx.following === 'failed' ? html`<p class="error" role="alert">${t.followFailed}</p>` : nothing}
-    <button
-      part="follow-button"
-      type="button"
-      aria-disabled=${ctx.following === 'busy' ? 'true' : 'false'}
-      @click=${ctx.onFollow}
-    >
-      ${t.followInstead}
-    </button>
-  </div>`;
-}
-
-/**
- * Newest first: a person comes back to see what has happened since last time, and the top of the
- * list is what they look for (the status above says where it stands now). `reversed` keeps the
- * list's numbers counting in time order, so "3 of 3" is still the latest.
- */
-function timelineView(ctx: CaseContext): TemplateResult {
-  const entries = [...ctx.publicCase.timeline].sort((a, b) => b.at.localeCompare(a.at));
-  return html`<ol part="timeline" class="timeline" reversed aria-labelledby="timeline-heading" aria-describedby="timeline-order">
-    ${entries.map((entry) => entryView(ctx, entry))}
-  </ol>`;
-}
-
-function entryView(ctx: CaseContext, entry: TimelineEntry): TemplateResult {
-  const words = caseStatusWords(entry.status, ctx.locale);
-  const department = entry.department ? ctx.departmentName(entry.department) : undefined;
-  return html`<li part="timeline-entry">
-    <time datetime=${entry.at}>${ctx.formatDate(entry.at, true)}</time>
-    <span class="entry-status">${words.label}</span>
-    ${department ? html`<span>${ctx.t.forwardedTo(department)}</span>` : nothing}
-    ${entry.note ? html`<span class="note">${entry.note}</span>` : nothing}
-  </li>`;
 }
