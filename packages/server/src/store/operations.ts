@@ -4,6 +4,7 @@ import { authReads, authWrites } from '../auth/operations.js';
 import { dashboardReads } from '../dashboard/queries.js';
 import { faultReads } from '../faults/store.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
+import { photoReads, photoWrites } from '../photos/operations.js';
 import { publicCaseReads, publicCaseWrites } from '../public-cases/operations.js';
 import type { NewEvent } from './events.js';
 import { headCursor, readEvents } from './events.js';
@@ -46,6 +47,7 @@ export const reads = {
   ...dashboardReads,
   ...publicCaseReads,
   ...faultReads,
+  ...photoReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {
@@ -57,6 +59,7 @@ export const writes = {
   ...mailWrites,
   ...agentCaseWrites,
   ...publicCaseWrites,
+  ...photoWrites,
 } satisfies Record<string, WriteOperation>;
 
 type SaveNoticeArgs = [

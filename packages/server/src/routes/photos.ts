@@ -1,0 +1,206 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Department, UploadedPhoto } from '@kontakt/core/schemas';
+import { CaseReferenceSchema, normalizeCaseReference, PhotoIdSchema } from '@kontakt/core/schemas';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { requireAgent } from '../auth/require-agent.js';
+import type { AppContext } from '../context.js';
+import { isOriginAllowedFor } from '../context.js';
+import type { AppEnv } from '../env.js';
+import { ifNoneMatchMatches } from '../http/conditional.js';
+import { ProblemError } from '../http/http-error.js';
+import type { CleanPhoto } from '../photos/clean-image.js';
+import { cleanImage } from '../photos/clean-image.js';
+import { ImageRefusal } from '../photos/image-error.js';
+import type { ServedPhoto } from '../photos/operations.js';
+import { readLimitedBody } from '../photos/read-body.js';
+import { photoSettingsOf } from '../photos/settings.js';
+import { scopeOf } from './agent-cases.js';
+
+/** An uploaded photo no report names within this time is deleted. */
+export const PHOTO_UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** How long a browser may keep a served photo without asking again (its bytes never change). */
+const PHOTO_MAX_AGE_S = 60 * 60;
+
+const ACCEPTED = 'image/jpeg, image/png, image/webp';
+
+/**
+ * `POST /v1/photos?department=<id>`: the raw bytes of one photo (not multipart). What it is, is
+ * decided by its bytes: JPEG, PNG or WebP, at most the department's `faults.photos.maxBytes`,
+ * with sane dimensions. It is stored without its metadata: the widget strips it in the browser,
+ * but any other client may send a photo with its GPS position in it. Answers 201 with the
+ * `UploadedPhoto`, whose id a fault report then names; a photo no report names expires in a day.
+ */
+export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.post('/', async (c) => {
+    const department = departmentOf(c, ctx);
+    const origin = c.req.header('Origin');
+    if (origin !== undefined && !isOriginAllowedFor(ctx, department, origin, c)) {
+      throw new ProblemError(403, 'origin_not_allowed', {
+        detail: `Pages on ${origin} may not send photos to the department ${department.id}.`,
+      });
+    }
+    const declared = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (!declared.startsWith('image/')) {
+      throw new ProblemError(415, 'unsupported_media_type', {
+        detail: `Send the photo's bytes as the body, with its image type (${ACCEPTED}).`,
+        headers: { 'Accept-Post': ACCEPTED },
+      });
+    }
+    const { maxBytes } = photoSettingsOf(department);
+    const photo = cleaned(await readLimitedBody(c.req.raw, maxBytes));
+    const now = ctx.now();
+    const uploaded: UploadedPhoto = {
+      id: randomBytes(16).toString('base64url'),
+      type: photo.type,
+      bytes: photo.bytes.byteLength,
+      width: photo.width,
+      height: photo.height,
+    };
+    await ctx.store.write('insertPhoto', {
+      id: uploaded.id,
+      department: department.id,
+      type: photo.type,
+      width: photo.width,
+      height: photo.height,
+      sha256: createHash('sha256').update(photo.bytes).digest('hex'),
+      data: photo.bytes,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + PHOTO_UNATTACHED_TTL_MS).toISOString(),
+    });
+    return c.json(uploaded, 201, { 'Cache-Control': 'no-store' });
+  });
+  return routes;
+}
+
+/**
+ * `GET /v1/cases/{reference}/photos/{id}` with `Authorization: Bearer <token>`: a photo of a case
+ * for whoever may read the case (its receipt token or an access token). Everything else — no such case, no such
+ * photo, a photo of another case, a wrong token — is the same 404, so nothing can be probed.
+ */
+export function casePhotoRoutes(ctx: AppContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/:reference/photos/:id', async (c) => {
+    const token = bearerOf(c);
+    const { reference, id } = photoPathOf(c);
+    // The case's own access rule: its receipt token, or a token a lookup or a follow granted.
+    const allowed = await ctx.store.read('authorizeCaseAccess', reference, token);
+    const found = allowed ? await ctx.store.read('selectCasePhoto', { reference, id }) : undefined;
+    if (!found) throw photoNotFound();
+    return photoResponse(c, found);
+  });
+  return routes;
+}
+
+/**
+ * `GET /v1/agent/cases/{reference}/photos/{id}`: a photo of a case for a signed-in agent who may
+ * see the case (specialists: cases forwarded to their department), else 404.
+ */
+export function agentPhotoRoutes(ctx: AppContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.get('/cases/:reference/photos/:id', requireAgent(ctx), async (c) => {
+    const { reference, id } = photoPathOf(c);
+    const scope = scopeOf(c.get('agent'));
+    const found = await ctx.store.read('selectAgentPhoto', { reference, id, scope });
+    if (!found) throw photoNotFound();
+    return photoResponse(c, found);
+  });
+  return routes;
+}
+
+/** The photo's bytes with headers that keep them an image, private, and in this origin. */
+function photoResponse(c: Context<AppEnv>, photo: ServedPhoto): Response {
+  const etag = `"${photo.sha256}"`;
+  const headers: Record<string, string> = {
+    ETag: etag,
+    // Private: it is behind a token or a session. No shared cache keeps it.
+    'Cache-Control': `private, max-age=${PHOTO_MAX_AGE_S}`,
+    Vary: 'Authorization, Cookie',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Disposition': `inline; filename="photo${EXTENSIONS[photo.type] ?? ''}"`,
+    // Only pages of this origin may embed it as a plain <img>; others read it with CORS.
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    // Opened on its own it is a document: nothing in it may run or load anything.
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+  };
+  if (ifNoneMatchMatches(c.req.header('If-None-Match'), etag)) {
+    return c.body(null, 304, headers);
+  }
+  const body = photo.data;
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+    ...headers,
+    'Content-Type': photo.type,
+    'Content-Length': String(body.byteLength),
+  });
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/webp': '.webp',
+};
+
+/** The cleaned photo, or the problem that says why it is refused. */
+function cleaned(bytes: Uint8Array): CleanPhoto {
+  try {
+    return cleanImage(bytes);
+  } catch (error) {
+    if (!(error instanceof ImageRefusal)) throw error;
+    if (error.reason === 'too_many_pixels') {
+      throw new ProblemError(413, 'payload_too_large', { detail: error.message });
+    }
+    throw new ProblemError(415, 'unsupported_media_type', {
+      detail: error.message,
+      headers: { 'Accept-Post': ACCEPTED },
+    });
+  }
+}
+
+/** The `department` query parameter, which must name a configured department. */
+function departmentOf(c: Context<AppEnv>, ctx: AppContext): Department {
+  const id = c.req.query('department');
+  if (!id) {
+    throw new ProblemError(422, 'validation_failed', {
+      detail: 'Name the department: ?department=<id>.',
+      errors: [{ field: 'department', pointer: '/department', code: 'required' }],
+    });
+  }
+  const department = ctx.departments.get(id);
+  if (!department) {
+    throw new ProblemError(404, 'department_not_found', {
+      detail: `There is no department with the id ${JSON.stringify(id)}.`,
+    });
+  }
+  return department;
+}
+
+/** The token of `Authorization: Bearer <token>`; 401 without one (which says nothing of the case). */
+function bearerOf(c: Context<AppEnv>): string {
+  const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})\s*$/i.exec(c.req.header('Authorization') ?? '');
+  if (!match?.[1]) {
+    throw new ProblemError(401, 'unauthorized', {
+      detail: 'Send the receipt token or an access token: Authorization: Bearer <token>.',
+      headers: { 'WWW-Authenticate': 'Bearer realm="kontakt case"' },
+    });
+  }
+  return match[1];
+}
+
+/** The case reference and photo id of the path; a malformed one is a 404 like any other. */
+function photoPathOf(c: Context<AppEnv>): { reference: string; id: string } {
+  const reference = normalizeCaseReference(c.req.param('reference') ?? '');
+  const id = c.req.param('id') ?? '';
+  if (
+    !reference ||
+    !CaseReferenceSchema.safeParse(reference).success ||
+    !PhotoIdSchema.safeParse(id).success
+  ) {
+    throw photoNotFound();
+  }
+  return { reference, id };
+}
+
+const photoNotFound = () =>
+  new ProblemError(404, 'not_found', { detail: 'There is no such photo for you.' });
