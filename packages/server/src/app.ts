@@ -11,6 +11,8 @@ import { cors } from './middleware/cors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { open311Routes } from './open311/routes.js';
+import { NO_OPEN311_CLIENTS } from './open311/settings.js';
 import { mountStatic } from './middleware/static.js';
 import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { agentAuditRoutes } from './routes/agent-audit.js';
@@ -26,7 +28,6 @@ import { faultsRoutes } from './routes/faults.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
-import { agentPhotoRoutes, casePhotoRoutes, photoUploadRoutes } from './routes/photos.js';
 import { publicCasesRoutes } from './routes/public-cases.js';
 
 /** Each API path and the methods it answers; anything else on it is a 405. */
@@ -36,8 +37,6 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/cases/:reference/lookup': ['POST'],
   '/v1/cases/:reference/stream': ['GET'],
   '/v1/cases/:reference/followers': ['POST'],
-  '/v1/cases/:reference/photos/:id': ['GET', 'HEAD'],
-  '/v1/photos': ['POST'],
   '/v1/departments': ['GET', 'HEAD'],
   '/v1/departments/:id': ['GET', 'HEAD'],
   '/v1/departments/:id/faults': ['GET', 'HEAD'],
@@ -59,7 +58,6 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/cases/:reference': ['GET', 'HEAD'],
   '/v1/agent/cases/:reference/:action': ['POST'],
   '/v1/agent/cases/:reference/mails/:mailId/retry': ['POST'],
-  '/v1/agent/cases/:reference/photos/:id': ['GET', 'HEAD'],
   '/v1/agent/inbox/stream': ['GET'],
   '/v1/agent/reasons': ['GET', 'HEAD'],
 };
@@ -83,15 +81,11 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   const limit = rateLimit(ctx.rateLimit, ctx.now);
   // Per-address limits are for the public API: a contact center's agents share one address (NAT).
   app.use('/v1/*', (c, next) => (isSignedInAgentRequest(c, ctx.auth) ? next() : limit(c, next)));
-  const jsonBodyLimit = bodyLimit(ctx.bodyLimit);
-  // A photo is bigger than any JSON body: its route caps it at its department's own limit.
-  app.use('/v1/*', (c, next) => (c.req.path === '/v1/photos' ? next() : jsonBodyLimit(c, next)));
+  app.use('/v1/*', bodyLimit(ctx.bodyLimit));
 
   app.route('/', probeRoutes(ctx));
   app.route('/v1/cases', casesRoutes(ctx));
   app.route('/v1/cases', publicCasesRoutes(ctx, { lookupLimit: ctx.lookupLimit }));
-  app.route('/v1/cases', casePhotoRoutes(ctx));
-  app.route('/v1/photos', photoUploadRoutes(ctx));
   app.route('/v1/departments', departmentsRoutes(ctx));
   app.route('/v1/departments', departmentFaultsRoutes(ctx));
   app.route('/v1/faults', faultsRoutes(ctx));
@@ -102,11 +96,13 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/agent/audit', agentAuditRoutes(ctx));
   app.route('/v1/agent/dashboard', agentDashboardRoutes(ctx));
   app.route('/v1/agent', agentCasesRoutes(ctx));
-  app.route('/v1/agent', agentPhotoRoutes(ctx));
   app.route('/v1/agent/sign-in-methods', agentSignInMethodsRoutes(ctx));
   // Without OpenID Connect settings its endpoints are not there at all (404).
   if (ctx.oidc) app.route('/v1/agent/oidc', agentOidcRoutes(ctx, ctx.oidc));
   app.route('/v1/openapi.json', openapiRoutes());
+  // Open311 GeoReport v2 picks its own CORS, formats and errors; it shares the API's rate limit.
+  const open311 = ctx.open311 ?? NO_OPEN311_CLIENTS;
+  app.route('/open311/v2', open311Routes(ctx, { settings: open311, rateLimit: limit }));
   const apiMethods = ctx.oidc ? { ...API_METHODS, ...OIDC_METHODS } : API_METHODS;
   for (const [path, methods] of Object.entries(apiMethods)) {
     const allow = [...methods, 'OPTIONS'].join(', ');

@@ -10,6 +10,8 @@ import type { AccountConfig } from './auth/accounts.js';
 import { parseAccounts } from './auth/accounts.js';
 import { ConfigError, fieldError } from './config-error.js';
 import { parseFaultSettings, setFaultSettings } from './faults/settings.js';
+import type { Open311Settings } from './open311/settings.js';
+import { parseOpen311Options } from './open311/settings.js';
 
 const ConfigFileSchema = z.object({
   departments: z.array(DepartmentSchema).check(z.minLength(1, 'required')),
@@ -51,6 +53,8 @@ export interface ConfigFile {
   accounts: AccountConfig[];
   /** The reasons for contact (`[{ id, name: { sv, en }, avoidable }]`); default `DEFAULT_REASONS`. */
   reasons?: ContactReason[];
+  /** Open311 clients and discovery (`{ clients: [{ id, hash }], contact?, keyService?, … }`). */
+  open311?: Open311Settings;
 }
 
 const AdminApiKeysSchema = z
@@ -83,6 +87,7 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     adminApiKeys: parseApiKeys(record.adminApiKeys ?? [], path),
     accounts: parseAccounts(record.accounts ?? [], path),
     ...(record.reasons === undefined ? {} : { reasons: parseReasons(record.reasons, path) }),
+    ...(record.open311 === undefined ? {} : { open311: parseOpen311Options(record.open311, path) }),
   };
 }
 

@@ -9,6 +9,7 @@ import type { ClientResolver } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
 import type { StaticMount } from './middleware/static.js';
+import type { Open311Settings } from './open311/settings.js';
 import type { LookupLimitOptions } from './public-cases/limiter.js';
 import type { SseHub } from './sse/hub.js';
 import type { Store } from './store/store.js';
@@ -39,6 +40,8 @@ export interface AppContext {
   oidc?: OidcSettings | undefined;
   /** The reasons for contact cases are tagged with (default: `DEFAULT_REASONS`). */
   reasons?: readonly ContactReason[];
+  /** Open311 clients that may file requests, and what discovery says; none: reading only. */
+  open311?: Open311Settings | undefined;
   /** Every open event stream of this instance (closed first on shutdown). */
   hub: SseHub;
   /** Names this process in logs and probes (several instances share one database). */

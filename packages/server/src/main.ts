@@ -48,6 +48,7 @@ async function main(argv: string[]): Promise<void> {
     adminApiKeys: [...config.adminApiKeys, ...cli.adminApiKeys],
     accounts: config.accounts,
     ...(config.reasons ? { reasons: config.reasons } : {}),
+    ...(config.open311 ? { open311: config.open311 } : {}),
   }).catch((error: unknown) => {
     throw nameSources(error, cli.sources);
   });

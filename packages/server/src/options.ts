@@ -19,6 +19,8 @@ import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
 import type { StaticMount } from './middleware/static.js';
+import type { Open311Options } from './open311/settings.js';
+import { NO_OPEN311_CLIENTS, Open311OptionsSchema } from './open311/settings.js';
 import type { LookupLimitOptions } from './public-cases/limiter.js';
 import { LOOKUP_LIMIT_DEFAULTS } from './public-cases/limiter.js';
 import type { Store } from './store/store.js';
@@ -117,6 +119,11 @@ export interface ServerOptions {
    * besides or instead of local accounts. Without it the OIDC endpoints answer 404.
    */
   oidc?: OidcOptions;
+  /**
+   * Open311 GeoReport v2 at `/open311/v2/`: the clients that may file requests (`[{ id, hash }]`,
+   * hashed like `adminApiKeys`) and what discovery says. Without it the endpoint is read-only.
+   */
+  open311?: Open311Options;
   /**
    * Outgoing mail (replies to citizens): an SMTP server, or a directory to write `.eml` files to.
    * Without either, the server starts and mail stays queued, shown as not sent in its case.
@@ -222,6 +229,7 @@ export const ServerOptionsSchema = z.pipe(
     reasons: z.optional(ReasonsSchema),
     session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
     oidc: z.optional(OidcOptionsSchema),
+    open311: z._default(z.optional(Open311OptionsSchema), NO_OPEN311_CLIENTS),
     mail: z.optional(MailOptionsSchema),
     instanceId: z._default(
       z.optional(z.string().check(z.minLength(1))),

@@ -79,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       trustForwardedProto: settings.trustForwardedProto,
     }),
     oidc: settings.oidc,
+    open311: settings.open311,
     ...(settings.reasons ? { reasons: settings.reasons } : {}),
     instanceId,
     lifecycle: { shuttingDown: false },
@@ -112,9 +113,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }),
       store.write('deleteExpiredAgentSessions', now()).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not delete expired agent sessions');
-      }),
-      store.write('deleteExpiredPhotos', now().toISOString()).catch((error: unknown) => {
-        logger.warn({ err: error }, 'could not delete expired photos');
       }),
     ]);
   };

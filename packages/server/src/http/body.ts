@@ -50,7 +50,7 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
  * directly, without building a web `Request` and its stream: a tenth of a submission's CPU time).
  * A body without one (chunked) is counted as it arrives.
  */
-async function readBody(c: Context, limit: number): Promise<Uint8Array> {
+export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
   const declared = c.req.header('Content-Length');
   if (
     declared !== undefined &&

@@ -4,7 +4,7 @@ import { authReads, authWrites } from '../auth/operations.js';
 import { dashboardReads } from '../dashboard/queries.js';
 import { faultReads } from '../faults/store.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
-import { photoReads, photoWrites } from '../photos/operations.js';
+import { open311Reads, open311Writes } from '../open311/operations.js';
 import { publicCaseReads, publicCaseWrites } from '../public-cases/operations.js';
 import type { NewEvent } from './events.js';
 import { headCursor, readEvents } from './events.js';
@@ -45,9 +45,9 @@ export const reads = {
   ...mailReads,
   ...agentCaseReads,
   ...dashboardReads,
-  ...publicCaseReads,
+  ...open311Reads,
   ...faultReads,
-  ...photoReads,
+  ...publicCaseReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {
@@ -58,8 +58,8 @@ export const writes = {
   ...authWrites,
   ...mailWrites,
   ...agentCaseWrites,
+  ...open311Writes,
   ...publicCaseWrites,
-  ...photoWrites,
 } satisfies Record<string, WriteOperation>;
 
 type SaveNoticeArgs = [

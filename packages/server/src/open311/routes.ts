@@ -1,0 +1,162 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import type { AppEnv } from '../env.js';
+import { faultSettingsOf } from '../faults/settings.js';
+import { bodyLimit } from '../middleware/body-limit.js';
+import type { Open311Format } from './answer.js';
+import {
+  answer,
+  errorAnswer,
+  formatOf,
+  Open311Error,
+  splitFormat,
+  toOpen311Error,
+} from './answer.js';
+import { discoveryDocument } from './discovery.js';
+import { requestQueryOf } from './filters.js';
+import { dateTime, toOpen311Request } from './requests.js';
+import type { DepartmentCatalog } from './services.js';
+import { serviceIndex, toService, toServiceDefinition } from './services.js';
+import type { Open311Settings } from './settings.js';
+import { checkJurisdictionId } from './settings.js';
+import { submitOpen311Request } from './submit.js';
+
+/*
+ * Open311 GeoReport v2 at `/open311/v2/`: discovery, services, service definitions, service
+ * requests (read and filed) and tokens, each as `.json` or `.xml` (or `?format=`). Outside `/v1`,
+ * so it picks its middleware itself: CORS open to every origin for reading (public data, no
+ * credentials: a map in any browser may show it), none for filing (an `api_key` belongs on a
+ * server, never in a page); the API's per-client rate limits and body limit; and errors in the
+ * spec's shape rather than problem+json.
+ */
+
+export interface Open311RouteOptions {
+  settings: Open311Settings;
+  /** The API's per-client rate limit, shared with `/v1` so a client has one budget. */
+  rateLimit: MiddlewareHandler<AppEnv>;
+}
+
+/** Cached for a minute: the services change only with the configuration, requests as cases move. */
+const SERVICES_CACHE = 'public, max-age=300';
+const REQUESTS_CACHE = 'public, max-age=60';
+
+export function open311Routes(ctx: AppContext, options: Open311RouteOptions): Hono<AppEnv> {
+  const { settings } = options;
+  const routes = new Hono<AppEnv>();
+  const catalogs: DepartmentCatalog[] = [];
+  for (const department of ctx.departments.values()) {
+    const faults = faultSettingsOf(department);
+    if (faults) catalogs.push({ department: department.id, ...faults });
+  }
+  const services = serviceIndex(catalogs);
+  const changeset = dateTime(ctx.now().toISOString());
+
+  routes.onError((error, c) => {
+    const open311 = toOpen311Error(error);
+    if (open311) return errorAnswer(c, formatOf(c), open311);
+    ctx.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+    return errorAnswer(
+      c,
+      formatOf(c),
+      new Open311Error(500, 'Something went wrong on the server.'),
+    );
+  });
+  routes.use(openReads);
+  routes.use(options.rateLimit);
+  routes.use(bodyLimit(ctx.bodyLimit));
+  routes.use(checkJurisdiction(settings));
+
+  routes.get('/:file', (c) => {
+    const { name, format } = resource(c, 'file');
+    if (name === 'discovery') {
+      const url = settings.publicUrl ?? `${new URL(c.req.url).origin}/open311/v2`;
+      return answer(c, format, 'discovery', discoveryDocument(settings, url, changeset));
+    }
+    if (name === 'services') {
+      const list = [...services.values()].map(toService);
+      return answer(c, format, 'services', list, 200, { 'Cache-Control': SERVICES_CACHE });
+    }
+    if (name === 'requests') return listRequests(c, format);
+    throw notFound(c);
+  });
+  routes.get('/services/:file', (c) => {
+    const { name, format } = resource(c, 'file');
+    const entry = services.get(name);
+    if (!entry) throw new Open311Error(404, `There is no service with the code ${name}.`);
+    return answer(c, format, 'service_definition', toServiceDefinition(entry), 200, {
+      'Cache-Control': SERVICES_CACHE,
+    });
+  });
+  // The spec says `requests/{id}`; community Swagger files say `request/{id}`: both answer.
+  for (const path of ['/requests/:file', '/request/:file']) {
+    routes.get(path, async (c) => {
+      const { name, format } = resource(c, 'file');
+      const rows = await ctx.store.read('selectOpen311Requests', { references: [name], limit: 1 });
+      if (rows.length === 0) {
+        throw new Open311Error(404, `There is no service request ${name}.`);
+      }
+      return answer(c, format, 'service_requests', rows.map(asRequest), 200, {
+        'Cache-Control': REQUESTS_CACHE,
+      });
+    });
+  }
+  // Every service here is realtime: `POST requests` answers with the service_request_id itself
+  // and never hands out a token, so no token can be known to this server and every one is 404
+  // in the spec's error format (what a batch server says of a token it does not know).
+  routes.get('/tokens/:file', (c) => {
+    const { name } = resource(c, 'file');
+    throw new Open311Error(404, `There is no token ${name}: every service here is realtime.`);
+  });
+  routes.post('/:file', async (c) => {
+    const { name, format } = resource(c, 'file');
+    if (name !== 'requests') throw notFound(c);
+    const created = await submitOpen311Request(c, ctx, { settings, services });
+    return answer(c, format, 'service_requests', created, 201);
+  });
+  routes.all('*', (c) => {
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, HEAD, POST, OPTIONS' });
+    throw notFound(c);
+  });
+
+  function listRequests(c: Context<AppEnv>, format: Open311Format): Promise<Response> {
+    const query = requestQueryOf(new URL(c.req.url).searchParams, services, ctx.now());
+    return ctx.store.read('selectOpen311Requests', query).then((rows) =>
+      answer(c, format, 'service_requests', rows.map(asRequest), 200, {
+        'Cache-Control': REQUESTS_CACHE,
+      }),
+    );
+  }
+  const asRequest = (row: Parameters<typeof toOpen311Request>[0]) =>
+    toOpen311Request(row, services, ctx.departments);
+
+  return routes;
+}
+
+/** A path segment's resource name and format (the suffix, `?format=`, else XML). */
+function resource(c: Context, param: string): { name: string; format: Open311Format } {
+  const { name } = splitFormat(c.req.param(param) ?? '');
+  return { name, format: formatOf(c) };
+}
+
+const notFound = (c: Context) => new Open311Error(404, `Nothing at ${c.req.path}.`);
+
+/**
+ * Reading is open to every origin: Open311 data is public and read without credentials, so a
+ * wildcard is safe and lets any browser client (a map, a dashboard) read it. Filing is not made
+ * readable to pages: an `api_key` belongs on a server.
+ */
+const openReads: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+    c.header('Access-Control-Allow-Origin', '*');
+  }
+};
+
+/** The query string's `jurisdiction_id` (a POST's form field is checked where the form is read). */
+function checkJurisdiction(settings: Open311Settings): MiddlewareHandler {
+  return async (c, next) => {
+    checkJurisdictionId(settings, c.req.query('jurisdiction_id'));
+    await next();
+  };
+}
