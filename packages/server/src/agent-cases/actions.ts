@@ -4,6 +4,7 @@ import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
 import { queueMail } from '../mail/outbox.js';
+import { publishPublicCaseChange } from '../public-cases/publish.js';
 import type { NewEvent } from '../store/events.js';
 import { appendEvents } from '../store/events.js';
 import type { CasesTable, Database } from '../store/schema.js';
@@ -150,7 +151,16 @@ export async function actOnCase(
       ...entry,
       ...(mailId ? { mailId } : {}),
     });
-    if (publicEntry) await appendPublicEntry(trx, reference, at, publicEntry);
+    if (publicEntry) {
+      await appendPublicEntry(trx, reference, at, publicEntry);
+      // The citizen's tracker, followers' mails: in this transaction, as the change itself.
+      const told = await publishPublicCaseChange(trx, reference, {
+        at,
+        statusChanged: publicEntry.status !== row.status,
+        note: publicEntry.note,
+      });
+      streams.push(...told);
+    }
     await appendAudit(trx, {
       agentId: actor.id,
       action: action.kind === 'assign' && action.take ? 'case.taken' : AUDIT_ACTION[action.kind],

@@ -1,4 +1,4 @@
-import type { CaseChannel, CaseStatus, PublicCase } from '@kontakt/core/schemas';
+import type { CaseChannel, CaseStatus, PublicCase, PublicFault } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
@@ -35,6 +35,7 @@ export async function selectPublicCase(
     .where('case_reference', '=', reference)
     .orderBy('seq')
     .execute();
+  const fault = row.channel === 'fault_report' ? await selectPublicFault(db, reference) : undefined;
   return {
     reference: row.reference,
     channel: row.channel as CaseChannel,
@@ -45,11 +46,35 @@ export async function selectPublicCase(
     updatedAt: row.updated_at,
     ...(row.answer_by ? { expectedAnswerBy: row.answer_by } : {}),
     ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+    ...(fault ? { fault } : {}),
     timeline: timeline.map((entry) => ({
       at: entry.at,
       status: entry.status as CaseStatus,
       ...(entry.department === null ? {} : { department: entry.department }),
       ...(entry.note === null ? {} : { note: entry.note }),
     })),
+  };
+}
+
+/** About ten metres: four decimals of a degree (11 m of latitude, 6 m of longitude in Malmö). */
+const roundPlace = (degrees: number) => Math.round(degrees * 10_000) / 10_000;
+
+/** A fault report's category, rounded place and photo count (never the address or answers). */
+async function selectPublicFault(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<PublicFault | undefined> {
+  const row = await db
+    .selectFrom('fault_reports')
+    .select(['category', 'lat', 'lon', 'photo_count'])
+    .where('case_reference', '=', reference)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    category: row.category,
+    ...(row.lat === null || row.lon === null
+      ? {}
+      : { location: { lat: roundPlace(row.lat), lon: roundPlace(row.lon) } }),
+    photoCount: Number(row.photo_count),
   };
 }

@@ -1,0 +1,232 @@
+import type { CaseAccess, PublicCase, Receipt } from '@kontakt/core/schemas';
+import { caseStatusWords, PublicCaseSchema } from '@kontakt/core/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer, TestSession } from '../test-support/index.js';
+import { signIn, startTestServer, testAccounts, validSubmission } from '../test-support/index.js';
+
+/*
+ * A case's public changes on the store under test: the `case.changed` stream the tracker follows,
+ * following someone else's open fault report, and the status mails to followers and to a fault
+ * report's sender. The server has no mail settings: mail waits in the outbox, where it is read.
+ */
+
+let server: TestServer;
+let anna: TestSession;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    accounts: await testAccounts(),
+    rateLimit: { windowMs: 60_000, max: 1000 },
+    lookupLimit: { windowMs: 60_000, max: 1000, burst: 1000 },
+  });
+  anna = await signIn(server.url, 'anna');
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+async function sendCase(): Promise<Receipt> {
+  const answer = await fetch(`${server.url}/v1/cases`, json(validSubmission()));
+  expect(answer.status).toBe(201);
+  return (await answer.json()) as Receipt;
+}
+
+async function sendFault(contact?: Record<string, unknown>): Promise<Receipt> {
+  const answer = await fetch(
+    `${server.url}/v1/faults`,
+    json({
+      origin: {
+        department: 'gata',
+        pageUrl: 'https://gata.example.se/felanmalan',
+        widget: 'kc-fault-report',
+      },
+      report: {
+        category: 'gatubelysning',
+        description: 'Lampan utanför nummer 12 är släckt.',
+        answers: { hur: 'slackt', stolpnummer: 'B-1234', antal: 2, var: ['gata'] },
+        location: { lat: 55.603512, lon: 13.001187, address: 'Södergatan 12' },
+        ...(contact ? { contact, answerLanguage: 'en' } : { anonymous: true }),
+      },
+    }),
+  );
+  expect(answer.status).toBe(201);
+  return (await answer.json()) as Receipt;
+}
+
+async function act(reference: string, action: string, body: unknown): Promise<void> {
+  const answer = await fetch(
+    `${server.url}/v1/agent/cases/${reference}/${action}`,
+    json(body, anna.headers),
+  );
+  expect(answer.status).toBe(200);
+}
+
+const follow = (reference: string, body: unknown = {}) =>
+  fetch(`${server.url}/v1/cases/${reference}/followers`, json(body));
+
+const mailsTo = (reference: string) =>
+  server.database.inspect((db) =>
+    db
+      .selectFrom('mail_outbox')
+      .select(['recipient as to', 'subject', 'body as text'])
+      .where('case_reference', '=', reference)
+      .orderBy('recipient')
+      .execute(),
+  );
+
+/** Reads an event stream's `case.changed` events until `count` arrived (or a timeout). */
+async function changes(response: Response, count: number, timeoutMs = 10_000) {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const found: { id: string; case: PublicCase }[] = [];
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (found.length < count && Date.now() < deadline) {
+      const next = await Promise.race([
+        reader.read(),
+        new Promise<undefined>((resolve) => setTimeout(resolve, deadline - Date.now())),
+      ]);
+      if (!next || next.done) break;
+      text += decoder.decode(next.value, { stream: true });
+      const blocks = text.split('\n\n');
+      text = blocks.pop() ?? '';
+      for (const block of blocks) {
+        const lines = block.split('\n');
+        if (!lines.includes('event: case.changed')) continue;
+        const id = lines.find((line) => line.startsWith('id: '))?.slice(4) ?? '';
+        const data = lines.find((line) => line.startsWith('data: '))?.slice(6) ?? '';
+        found.push({ id, case: PublicCaseSchema.parse(JSON.parse(data)) });
+      }
+    }
+    return found;
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+}
+
+const stream = (reference: string, token: string, lastEventId?: string) =>
+  fetch(`${server.url}/v1/cases/${reference}/stream`, {
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}),
+    },
+  });
+
+describe('GET /v1/cases/{reference}/stream', () => {
+  it('tells each public change with the whole case, and resumes after Last-Event-ID', async () => {
+    const receipt = await sendCase();
+    const open = await stream(receipt.reference, receipt.receiptToken);
+    expect(open.status).toBe(200);
+    expect(open.headers.get('content-type')).toContain('text/event-stream');
+    const live = changes(open, 2);
+    await act(receipt.reference, 'take', {});
+    await act(receipt.reference, 'notes', { text: 'Ringde SBK, ingen svarade.' });
+    await act(receipt.reference, 'status', {
+      status: 'waiting_for_citizen',
+      visibility: 'public',
+      note: 'Skicka oss gärna ditt parkeringstillstånds nummer.',
+    });
+    const seen = await live;
+    expect(seen.map((each) => each.case.status)).toEqual(['in_progress', 'waiting_for_citizen']);
+    const last = seen[1]?.case;
+    expect(last?.timeline.at(-1)).toMatchObject({
+      status: 'waiting_for_citizen',
+      note: 'Skicka oss gärna ditt parkeringstillstånds nummer.',
+    });
+    // The internal note is nowhere in what the citizen gets.
+    expect(JSON.stringify(seen)).not.toContain('SBK');
+
+    // From the start without Last-Event-ID; after the first, only the second.
+    const again = await changes(await stream(receipt.reference, receipt.receiptToken), 2);
+    expect(again.map((each) => each.id)).toEqual(seen.map((each) => each.id));
+    const resumed = await changes(
+      await stream(receipt.reference, receipt.receiptToken, seen[0]?.id),
+      1,
+    );
+    expect(resumed.map((each) => each.id)).toEqual([seen[1]?.id]);
+  });
+
+  it('answers a wrong token with the one 404', async () => {
+    const receipt = await sendCase();
+    const other = await sendCase();
+    const answer = await stream(receipt.reference, other.receiptToken);
+    expect(answer.status).toBe(404);
+    expect(((await answer.json()) as { code: string }).code).toBe('case_not_found');
+  });
+});
+
+describe('POST /v1/cases/{reference}/followers', () => {
+  it('follows an open fault report: its public case with the rounded place, and a token', async () => {
+    const receipt = await sendFault();
+    const answer = await follow(receipt.reference, { email: 'Bo.Ek@Example.se', locale: 'sv' });
+    expect(answer.status).toBe(201);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const access = (await answer.json()) as CaseAccess;
+    expect(access.case).toMatchObject({
+      reference: receipt.reference,
+      channel: 'fault_report',
+      topic: 'gatubelysning',
+      fault: { category: 'gatubelysning', location: { lat: 55.6035, lon: 13.0012 }, photoCount: 0 },
+    });
+    expect(JSON.stringify(access)).not.toContain('Södergatan');
+    const read = await fetch(`${server.url}/v1/cases/${receipt.reference}`, {
+      headers: { Authorization: `Bearer ${access.accessToken}` },
+    });
+    expect(read.status).toBe(200);
+  });
+
+  it('answers a contact-form case and an unknown one with the one 404, a finished report 409', async () => {
+    const contact = await sendCase();
+    const fault = await sendFault();
+    await act(fault.reference, 'status', { status: 'resolved', visibility: 'public' });
+    const refused = [await follow(contact.reference), await follow('KC-0000-0000')];
+    for (const answer of refused) {
+      expect(answer.status).toBe(404);
+      expect(((await answer.json()) as { code: string }).code).toBe('case_not_found');
+    }
+    const finished = await follow(fault.reference);
+    expect(finished.status).toBe(409);
+    expect(((await finished.json()) as { code: string }).code).toBe('case_not_followable');
+  });
+
+  it('mails each public status change to the followers and the sender, once per address', async () => {
+    const receipt = await sendFault({ email: 'sara.berg@example.se' });
+    expect(
+      (await follow(receipt.reference, { email: 'bo.ek@example.se', locale: 'fi' })).status,
+    ).toBe(201);
+    // The sender following their own report too is still mailed once.
+    expect((await follow(receipt.reference, { email: 'SARA.BERG@example.se' })).status).toBe(201);
+    expect((await follow(receipt.reference, {})).status).toBe(201);
+
+    await act(receipt.reference, 'take', {});
+    await act(receipt.reference, 'notes', { text: 'Internt.' });
+    const mails = await mailsTo(receipt.reference);
+    const words = (locale: string) => caseStatusWords('in_progress', locale);
+    expect(mails).toEqual([
+      {
+        to: 'bo.ek@example.se',
+        subject: `Asia ${receipt.reference}: ${words('fi').label}`,
+        text: expect.stringContaining(words('fi').meaning),
+      },
+      {
+        to: 'sara.berg@example.se',
+        subject: `Case ${receipt.reference}: ${words('en').label}`,
+        text: expect.stringContaining(words('en').meaning),
+      },
+    ]);
+  });
+
+  it('does not mail a contact-form case’s sender on a status change (an agent answers them)', async () => {
+    const receipt = await sendCase();
+    await act(receipt.reference, 'take', {});
+    expect(await mailsTo(receipt.reference)).toEqual([]);
+  });
+});
