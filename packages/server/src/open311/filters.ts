@@ -15,15 +15,16 @@ const DAY_MS = 86_400_000;
  * other filter, as the spec says. Without dates the last 90 days are listed; with one, the 90 days
  * after `start_date` or before `end_date`; more than 90 days apart is a 400. `service_code` and
  * `status` take comma lists too (some clients ask for several at once). A service code nobody
- * has matches nothing: it is a filter, not a lookup.
+ * has matches nothing: it is a filter, not a lookup. `extensions=true` adds each request's `notes`.
  */
 export function requestQueryOf(
   params: URLSearchParams,
   services: ReadonlyMap<string, ServiceEntry>,
   now: Date,
 ): Open311RequestQuery {
+  const withNotes = params.get('extensions') === 'true';
   const ids = list(params.get('service_request_id'));
-  if (ids) return { references: ids.slice(0, REQUESTS_MAX), limit: REQUESTS_MAX };
+  if (ids) return { references: ids.slice(0, REQUESTS_MAX), limit: REQUESTS_MAX, withNotes };
 
   const start = dateParam(params, 'start_date');
   const end = dateParam(params, 'end_date');
@@ -44,6 +45,7 @@ export function requestQueryOf(
     from: from.toISOString(),
     to: to.toISOString(),
     limit: REQUESTS_MAX,
+    withNotes,
     ...(codes && {
       services: codes.flatMap((code) => {
         const entry = services.get(code);

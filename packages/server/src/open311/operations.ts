@@ -22,6 +22,15 @@ export interface Open311RequestQuery {
   /** Only these public statuses; none: every one. */
   statuses?: readonly CaseStatus[] | undefined;
   limit: number;
+  /** Also each case's public timeline (Open311's `notes` extension). */
+  withNotes?: boolean | undefined;
+}
+
+/** One entry of a case's public timeline. */
+export interface Open311NoteRow {
+  at: string;
+  status: CaseStatus;
+  note: string | null;
 }
 
 /** A fault case as Open311 shows it, before it is written out. */
@@ -41,6 +50,8 @@ export interface Open311RequestRow {
   /** The latest public note written while the case had its current status. */
   note: string | null;
   mediaUrl: string | null;
+  /** The public timeline, oldest first, when `withNotes` asked for it. */
+  notes?: Open311NoteRow[];
 }
 
 /** Fault cases, newest first, as `query` asks. */
@@ -106,6 +117,12 @@ export async function selectOpen311Requests(
     .orderBy('c.reference', 'desc')
     .limit(query.limit)
     .execute();
+  const notes = query.withNotes
+    ? await selectNotes(
+        db,
+        rows.map((row) => row.reference),
+      )
+    : undefined;
   return rows.map((row) => ({
     reference: row.reference,
     department: row.department,
@@ -121,7 +138,30 @@ export async function selectOpen311Requests(
     address: row.address,
     note: row.note ?? null,
     mediaUrl: row.media_url,
+    ...(notes && { notes: notes.get(row.reference) ?? [] }),
   }));
+}
+
+/** The public timelines of `references`, by case, oldest entry first. */
+async function selectNotes(
+  db: Kysely<Database>,
+  references: readonly string[],
+): Promise<Map<string, Open311NoteRow[]>> {
+  const notes = new Map<string, Open311NoteRow[]>();
+  if (references.length === 0) return notes;
+  const entries = await db
+    .selectFrom('case_timeline')
+    .select(['case_reference', 'at', 'status', 'note'])
+    .where('case_reference', 'in', references)
+    .orderBy('case_reference')
+    .orderBy('seq')
+    .execute();
+  for (const entry of entries) {
+    const list = notes.get(entry.case_reference) ?? [];
+    list.push({ at: entry.at, status: entry.status as CaseStatus, note: entry.note });
+    notes.set(entry.case_reference, list);
+  }
+  return notes;
 }
 
 /** The description a fault report's message holds; nothing else of it (contact details) leaves. */

@@ -1,6 +1,6 @@
 import type { Department } from '@kontakt/core/schemas';
 import { roundCoordinate } from '../faults/geo.js';
-import type { Open311RequestRow } from './operations.js';
+import type { Open311NoteRow, Open311RequestRow } from './operations.js';
 import type { ServiceEntry } from './services.js';
 import { serviceCode } from './services.js';
 import type { Open311Status } from './status.js';
@@ -23,7 +23,16 @@ export type Open311Request = {
   lat: number | null;
   long: number | null;
   media_url: string | null;
+  /** Only with `extensions=true`. */
+  notes?: Open311Note[];
 };
+
+/**
+ * The common `notes` extension (as Chicago's Open311 server has it): the public timeline, so a
+ * client sees more than the last status. `type` is `opened` for the first entry, `closed` when
+ * the case was finished, `activity` otherwise.
+ */
+export type Open311Note = { datetime: string; description: string; type: string };
 
 /**
  * A fault case as a public service request. What the person wrote as the description is shown
@@ -55,6 +64,16 @@ export function toOpen311Request(
     lat: row.lat === null ? null : roundCoordinate(row.lat),
     long: row.lon === null ? null : roundCoordinate(row.lon),
     media_url: row.mediaUrl,
+    ...(row.notes && { notes: row.notes.map(toNote) }),
+  };
+}
+
+function toNote(entry: Open311NoteRow, index: number): Open311Note {
+  const closed = open311Status(entry.status) === 'closed';
+  return {
+    datetime: dateTime(entry.at),
+    description: statusNotes(entry.status, entry.note),
+    type: index === 0 ? 'opened' : closed ? 'closed' : 'activity',
   };
 }
 

@@ -56,7 +56,16 @@ function expectValid(schema: ValidateFunction, data: unknown): void {
 }
 
 // Lists are read as lists wherever Open311 has one, even with a single item.
-const LISTS = new Set(['service', 'request', 'attribute', 'value', 'endpoint', 'format', 'error']);
+const LISTS = new Set([
+  'service',
+  'request',
+  'attribute',
+  'value',
+  'endpoint',
+  'format',
+  'error',
+  'note',
+]);
 const parser = new XMLParser({
   ignoreDeclaration: true,
   parseTagValue: false,
@@ -350,6 +359,31 @@ describe('service requests', () => {
           'Åtgärdat. Det du anmälde är åtgärdat eller ditt ärende är besvarat. Lampan byttes i dag.',
       }),
     ]);
+    const withNotes = await fetch(
+      `${server.url}/open311/v2/requests/${reference}.json?extensions=true`,
+    );
+    const [extended] = (await withNotes.json()) as { notes: unknown[] }[];
+    expectValid(schemas.requests, [extended]);
+    expect(extended?.notes).toEqual([
+      {
+        datetime: expect.stringMatching(/Z$/),
+        description: 'Mottaget. Vi har fått ditt ärende och börjar titta på det snart.',
+        type: 'opened',
+      },
+      {
+        datetime: expect.stringMatching(/Z$/),
+        description:
+          'Åtgärdat. Det du anmälde är åtgärdat eller ditt ärende är besvarat. Lampan byttes i dag.',
+        type: 'closed',
+      },
+    ]);
+    const xml = await fetch(`${server.url}/open311/v2/requests/${reference}.xml?extensions=true`);
+    const notes = (
+      readXml(await xml.text()) as {
+        service_requests: { request: { notes: { note: unknown[] } }[] };
+      }
+    ).service_requests.request[0]?.notes.note;
+    expect(notes).toEqual(asStrings(extended?.notes));
     const closed = await fetch(`${server.url}/open311/v2/requests.json?status=closed`);
     const list = (await closed.json()) as { service_request_id: string; status: string }[];
     expect(list.map((r) => r.service_request_id)).toContain(reference);
@@ -460,6 +494,32 @@ describe('service requests', () => {
     }
   });
 
+  it('answers a retry with the same Idempotency-Key with the first request, filed once', async () => {
+    const retry = () =>
+      fetch(`${server.url}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Idempotency-Key': 'open311-retry-1',
+        },
+        body: form(streetLight),
+      });
+    const first = (await (await retry()).json()) as { service_request_id: string }[];
+    const again = await retry();
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(first);
+    const rows = await server.database.inspect((db) =>
+      db
+        .selectFrom('open311_requests')
+        .select(['client_id', 'account_id', 'device_id'])
+        .where('case_reference', '=', first[0]?.service_request_id ?? '')
+        .execute(),
+    );
+    expect(rows).toEqual([
+      { client_id: 'felanmalan-app', account_id: 'konto-42', device_id: 'device-1' },
+    ]);
+  });
+
   it('refuses a body that is not a form', async () => {
     const response = await fetch(`${server.url}/open311/v2/requests.json`, {
       method: 'POST',
@@ -532,6 +592,32 @@ describe('requests filters', () => {
       const [error] = (await response.json()) as { description: string }[];
       expect(error?.description).toContain(description);
     }
+  });
+
+  it('answers HEAD and OPTIONS, and refuses another jurisdiction_id on reads too', async () => {
+    const head = await fetch(`${server.url}/open311/v2/services.json`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toContain('application/json');
+    const options = await fetch(`${server.url}/open311/v2/services.json`, { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    const same = await fetch(
+      `${server.url}/open311/v2/services.json?jurisdiction_id=kommun.example.se`,
+    );
+    expect(same.status).toBe(200);
+    const other = await fetch(
+      `${server.url}/open311/v2/services.xml?jurisdiction_id=annan.example.se`,
+    );
+    expect(other.status).toBe(404);
+    expect(readXml(await other.text())).toEqual({
+      errors: {
+        error: [
+          {
+            code: '404',
+            description: 'This endpoint does not serve the jurisdiction annan.example.se.',
+          },
+        ],
+      },
+    });
   });
 
   it('lets any page read, and no page file', async () => {

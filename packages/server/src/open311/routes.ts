@@ -92,7 +92,11 @@ export function open311Routes(ctx: AppContext, options: Open311RouteOptions): Ho
   for (const path of ['/requests/:file', '/request/:file']) {
     routes.get(path, async (c) => {
       const { name, format } = resource(c, 'file');
-      const rows = await ctx.store.read('selectOpen311Requests', { references: [name], limit: 1 });
+      const rows = await ctx.store.read('selectOpen311Requests', {
+        references: [name],
+        limit: 1,
+        withNotes: c.req.query('extensions') === 'true',
+      });
       if (rows.length === 0) {
         throw new Open311Error(404, `There is no service request ${name}.`);
       }
