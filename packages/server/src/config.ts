@@ -9,7 +9,7 @@ import { ApiKeyConfigSchema } from './api-keys.js';
 import type { AccountConfig } from './auth/accounts.js';
 import { parseAccounts } from './auth/accounts.js';
 import { ConfigError, fieldError } from './config-error.js';
-import { parseFaultSettings, setFaultSettings } from './faults/settings.js';
+import { faultSettingsOf, parseFaultSettings, setFaultSettings } from './faults/settings.js';
 import type { Open311Settings } from './open311/settings.js';
 import { parseOpen311Options } from './open311/settings.js';
 
@@ -33,11 +33,16 @@ export function parseDepartments(input: unknown, source = 'departments'): Depart
       errors.push(fieldError(['departments', index, 'openingHours', 'timeZone'], 'invalid_option'));
     }
     // Fault settings stay out of `Department` (the geocoder is server-only): parsed apart.
-    const faults = (input as Record<string, unknown>[])[index]?.faults;
+    const given = (input as Record<string, unknown>[])[index];
+    const faults = given?.faults;
     if (faults !== undefined) {
       const result = parseFaultSettings(faults, ['departments', index, 'faults']);
       if ('errors' in result) errors.push(...result.errors);
       else setFaultSettings(department, result.settings);
+    } else if (typeof given === 'object' && given !== null) {
+      // A department parsed before (the config file, then startServer) keeps its settings.
+      const known = faultSettingsOf(given as unknown as Department);
+      if (known) setFaultSettings(department, known);
     }
   });
   if (errors.length > 0) throw new ConfigError(source, errors);
