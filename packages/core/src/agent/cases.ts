@@ -13,6 +13,7 @@ import {
   NeedSchema,
   PhoneSchema,
 } from '../schemas/contact-message.js';
+import { FaultAnswerSchema } from '../schemas/fault.js';
 import { CaseReferenceSchema } from '../schemas/reference.js';
 import { StaffStatusSchema } from '../schemas/staff-status.js';
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS } from '../schemas/vocabulary.js';
@@ -171,6 +172,26 @@ export const AgentCaseMessageSchema = z.object({
 });
 export type AgentCaseMessage = z.infer<typeof AgentCaseMessageSchema>;
 
+/**
+ * A fault report's own facts as staff see them: the category (also the case's `topic`), the
+ * answers to its extra questions by code, the place (a point, an address, or both), whether it
+ * came without contact details, and its photos' ids (`GET /v1/agent/cases/{reference}/photos/{id}`).
+ */
+export const AgentFaultSchema = z.object({
+  category: z.string(),
+  location: z.object({
+    lat: z.nullable(z.number()),
+    lon: z.nullable(z.number()),
+    /** Metres, when the point came from the device's position. */
+    accuracy: z.nullable(z.number()),
+    address: z.nullable(z.string()),
+  }),
+  answers: z.record(z.string(), FaultAnswerSchema),
+  anonymous: z.boolean(),
+  photos: z.array(z.string()),
+});
+export type AgentFault = z.infer<typeof AgentFaultSchema>;
+
 /** One case as staff see it: everything, with the timeline and the state of its mail. */
 export const AgentCaseSchema = z.object({
   ...AgentCaseSummarySchema.shape,
@@ -183,6 +204,10 @@ export const AgentCaseSchema = z.object({
   message: AgentCaseMessageSchema,
   timeline: z.array(AgentTimelineEntrySchema),
   mails: z.array(CaseMailSchema),
+  /** A fault report's category, answers, place and photos; absent on other cases. */
+  fault: z.optional(z.nullable(AgentFaultSchema)),
+  /** The case this one was marked a duplicate of. */
+  duplicateOf: z.optional(z.nullable(CaseReferenceSchema)),
 });
 export type AgentCase = z.infer<typeof AgentCaseSchema>;
 

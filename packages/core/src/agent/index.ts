@@ -15,6 +15,8 @@ export {
   AgentCaseSchema,
   type AgentCaseSummary,
   AgentCaseSummarySchema,
+  type AgentFault,
+  AgentFaultSchema,
   type AgentTimelineEntry,
   AgentTimelineEntrySchema,
   type AgentTimelineKind,

@@ -321,8 +321,14 @@ async function findCase(ctx: AppContext, agent: Agent, reference: string): Promi
   );
   if (!found) throw caseNotFound(reference);
   const mails = await ctx.store.read('mailsOfCase', reference);
+  // A fault report's category, answers, place and photos (the console's map and photos).
+  const fault =
+    found.channel === 'fault_report'
+      ? await ctx.store.read('selectFaultReport', reference)
+      : undefined;
   return {
     ...found,
+    ...(fault ? { fault } : {}),
     mails: mails.map((mail) => ({
       id: mail.id,
       to: mail.to,
