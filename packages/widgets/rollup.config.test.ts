@@ -68,8 +68,10 @@ describe('the script-tag build', () => {
     const starter = (name: string) => starters.find((chunk) => chunk.name === name) as OutputChunk;
     expect(starters.map((chunk) => chunk.name).sort()).toEqual([
       'contact-form',
+      'fault-report',
       'notice',
       'second-widget',
+      'status-tracker',
     ]);
     const elementOf = (test: (id: string) => boolean) => {
       const [element, ...more] = chunks.filter((chunk) => Object.keys(chunk.modules).some(test));

@@ -4,5 +4,6 @@
  * @module @kontakt/react
  */
 export { ContactForm, contactFormEvents } from './contact-form.js';
+export { FaultReport, faultReportEvents } from './fault-report.js';
 export { Notice, noticeEvents } from './notice.js';
 export { StatusTracker, statusTrackerEvents } from './status-tracker.js';

@@ -7,6 +7,7 @@
  * @module @kontakt/widgets
  */
 export { KcContactForm } from './components/contact-form/contact-form.js';
+export { KcFaultReport } from './components/fault-report/fault-report.js';
 export { KcNotice, type NoticeSource } from './components/notice/notice.js';
 export { KcStatusTracker } from './components/status-tracker/status-tracker.js';
 export { KcErrorEvent } from './events/error.js';

@@ -1,0 +1,130 @@
+/*
+ * The two lookups the location step makes while the person types or moves a pin: places from the
+ * department's geocoder and open reports nearby. Plain GETs to the widget's own server (a widget
+ * under a strict CSP talks to nothing else), read by hand, so they work before the client has
+ * loaded. A client given from JavaScript is used for the nearby reports instead (its fetch, its
+ * retries).
+ */
+import type { KontaktClient } from '@kontakt/core';
+import { KontaktError, NetworkError, normalizeEndpoint } from '@kontakt/core';
+import type { GeocodeResult, NearbyReport } from '@kontakt/core/schemas';
+
+/** Places matching `query`, best first; rejects with a `NetworkError` or the server's error. */
+export async function geocode(
+  endpoint: string,
+  department: string,
+  query: string,
+  signal?: AbortSignal,
+): Promise<GeocodeResult[]> {
+  const params = new URLSearchParams({ department, q: query });
+  const body = await getJson(`${normalizeEndpoint(endpoint)}/v1/geocode?${params}`, signal);
+  const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
+  return results.filter(
+    (r): r is GeocodeResult =>
+      isRecord(r) &&
+      typeof r.label === 'string' &&
+      typeof r.lat === 'number' &&
+      typeof r.lon === 'number',
+  );
+}
+
+/** The SDK's part the nearby lookup uses, when the client has it. */
+interface FaultsResource {
+  nearby(
+    query: { lat: number; lon: number; category: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<{ reports: NearbyReport[] }>;
+}
+
+/** Open reports of `category` near the point, nearest first. */
+export async function nearbyReports(
+  target: { endpoint: string; department: string; client: KontaktClient | undefined },
+  query: { lat: number; lon: number; category: string },
+  signal?: AbortSignal,
+): Promise<NearbyReport[]> {
+  const faults = (target.client as { faults?: FaultsResource } | undefined)?.faults;
+  if (faults) return (await faults.nearby(query, signal ? { signal } : {})).reports;
+  const params = new URLSearchParams({
+    department: target.department,
+    category: query.category,
+    lat: String(query.lat),
+    lon: String(query.lon),
+  });
+  const body = await getJson(
+    `${normalizeEndpoint(target.endpoint)}/v1/faults/nearby?${params}`,
+    signal,
+  );
+  const reports = isRecord(body) && Array.isArray(body.reports) ? body.reports : [];
+  return reports.filter(
+    (r): r is NearbyReport =>
+      isRecord(r) &&
+      typeof r.reference === 'string' &&
+      typeof r.status === 'string' &&
+      typeof r.createdAt === 'string' &&
+      typeof r.distanceMeters === 'number',
+  );
+}
+
+async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  let response: Response;
+  const timeout = AbortSignal.timeout(10_000);
+  try {
+    response = await fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (cause) {
+    throw new NetworkError('The server could not be reached.', { code: 'network_error', cause });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const code = isRecord(body) && typeof body.code === 'string' ? body.code : 'http_error';
+    throw new KontaktError(`The server refused (${response.status}).`, { code });
+  }
+  return body;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The SDK's part following a case uses, when the client has it. */
+interface FollowResource {
+  follow(
+    reference: string,
+    request: { email?: string; locale?: string },
+  ): Promise<{ accessToken: string; case: { reference: string } }>;
+}
+
+/**
+ * Follows someone else's open report instead of filing a duplicate: through the client's
+ * `cases.follow` (the SDK), else a plain POST to the same endpoint. Resolves with the access
+ * token the status tracker opens the case with.
+ */
+export async function followCase(
+  target: { endpoint: string; client: KontaktClient },
+  reference: string,
+  request: { email?: string; locale: string },
+): Promise<{ accessToken: string }> {
+  const cases = target.client.cases as unknown as Partial<FollowResource>;
+  if (typeof cases.follow === 'function') return cases.follow(reference, request);
+  let response: Response;
+  try {
+    response = await fetch(
+      `${normalizeEndpoint(target.endpoint)}/v1/cases/${encodeURIComponent(reference)}/followers`,
+      {
+        method: 'POST',
+        headers: { accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
+  } catch (cause) {
+    throw new NetworkError('The server could not be reached.', { code: 'network_error', cause });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok || !isRecord(body) || typeof body.accessToken !== 'string') {
+    const code = isRecord(body) && typeof body.code === 'string' ? body.code : 'http_error';
+    throw new KontaktError(`The case could not be followed (${response.status}).`, { code });
+  }
+  return { accessToken: body.accessToken };
+}

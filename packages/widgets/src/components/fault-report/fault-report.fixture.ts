@@ -1,0 +1,91 @@
+// Shared by the fault report's browser tests: a real kontakt server whose `gata` department takes
+// fault reports (test-fixtures/departments.json), rendering, and helpers that read the shadow root.
+import { fixture, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { TestServer } from '../../test-support/kontakt-server.js';
+import { stopKontaktServer } from '../../test-support/kontakt-server.js';
+import '../../define/fault-report.js';
+import type { KcFaultReport } from './fault-report.js';
+
+export const CONFIG = 'packages/widgets/src/components/fault-report/test-fixtures/departments.json';
+export const TRACKER = 'https://gata.example.se/arende';
+
+export const server: TestServer = { id: '', url: '' };
+
+/** Starts one server for the file (with the fault catalog) and clears drafts between tests. */
+export function setUpFaultReportTests(): void {
+  before(async () => {
+    Object.assign(server, await startFaultServer());
+  });
+  after(async () => {
+    if (server.id) await stopKontaktServer(server);
+  });
+  beforeEach(() => {
+    sessionStorage.clear();
+  });
+}
+
+/** A real server process whose `gata` takes fault reports, allowing this page's origin. */
+export function startFaultServer(): Promise<TestServer> {
+  return executeServerCommand<TestServer, { origin: string; config: string }>(
+    'kontakt-server-start',
+    { origin: location.origin, config: CONFIG },
+  );
+}
+
+export const shadow = (element: Element): ShadowRoot => element.shadowRoot as ShadowRoot;
+
+export function query<T extends Element = HTMLElement>(element: Element, selector: string): T {
+  const found = shadow(element).querySelector<T>(selector);
+  if (!found) throw new Error(`${selector} not found`);
+  return found;
+}
+
+export const text = (element: Element, selector: string): string =>
+  (shadow(element).querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+export const active = (element: Element): Element | null => shadow(element).activeElement;
+
+export const heading = (element: Element): string => text(element, '#step-heading');
+
+export async function renderReport(
+  options: { lang?: string; endpoint?: string } = {},
+): Promise<KcFaultReport> {
+  const element = await fixture<KcFaultReport>(html`<kc-fault-report
+    endpoint=${options.endpoint ?? server.url}
+    department="gata"
+    tracker-url=${TRACKER}
+    lang=${options.lang ?? 'sv'}
+  ><p>Ring 040-34 10 00</p></kc-fault-report>`);
+  return loaded(element);
+}
+
+/** Waits until the catalog has filled in the first step. */
+export async function loaded(element: KcFaultReport): Promise<KcFaultReport> {
+  await waitUntil(
+    () => element.matches(':state(ready)') || element.matches(':state(load-error)'),
+    'the fault report did not load',
+    { timeout: 10_000 },
+  );
+  await element.updateComplete;
+  return element;
+}
+
+/** Presses Tab until focus is on `id` in the shadow root (at most 40 times). */
+export async function tabTo(element: KcFaultReport, id: string): Promise<void> {
+  for (let i = 0; i < 40; i += 1) {
+    if (active(element)?.id === id) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached #${id} (at ${active(element)?.id})`);
+}
+
+/** Waits for the step whose heading ends with `name`, and for focus on that heading. */
+export async function onStep(element: KcFaultReport, name: string): Promise<void> {
+  await waitUntil(
+    () => heading(element).endsWith(name) && active(element)?.id === 'step-heading',
+    `not on step "${name}" (heading "${heading(element)}", focus on ${active(element)?.id})`,
+    { timeout: 10_000 },
+  );
+}

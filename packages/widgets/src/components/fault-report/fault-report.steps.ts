@@ -1,0 +1,616 @@
+import type { Locale } from '@kontakt/core';
+import { localize } from '@kontakt/core';
+import type {
+  FaultAttribute,
+  FaultCatalog,
+  FaultCategory,
+  GeocodeResult,
+  NearbyReport,
+} from '@kontakt/core/schemas';
+import type { TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import type { FieldContext, Template } from './fault-report.fields.js';
+import {
+  describedBy,
+  fieldError,
+  hintText,
+  invalid,
+  marker,
+  textField,
+} from './fault-report.fields.js';
+import type { FaultValues } from './fault-report.model.js';
+import {
+  coordinate,
+  DESCRIPTION_MAX_LENGTH,
+  hasPoint,
+  questionsOf,
+  searchCategories,
+} from './fault-report.model.js';
+import type { PositionProblem } from './fault-report.texts.js';
+
+/*
+ * The steps' templates. The element owns the values, the lookups and the handlers and passes
+ * them in; nothing here keeps state.
+ */
+
+/** A photo of the report as the photo step and the review show it. */
+export interface PhotoItem {
+  readonly id: string;
+  /** An object URL of the prepared photo, for the preview. */
+  readonly url: string | undefined;
+  readonly blob: Blob | undefined;
+  readonly status: 'preparing' | 'ready' | 'failed';
+  readonly problem?: import('./fault-report.texts.js').PhotoProblem;
+}
+
+export type LookupStatus = 'idle' | 'loading' | 'done' | 'failed';
+
+/** What the steps render from. */
+export interface StepContext extends FieldContext {
+  readonly locale: Locale;
+  readonly catalog: FaultCatalog | undefined;
+  readonly values: FaultValues;
+  readonly categoryQuery: string;
+  readonly geocoder: { readonly status: LookupStatus; readonly results: readonly GeocodeResult[] };
+  readonly position: '' | 'locating' | PositionProblem;
+  readonly map: 'closed' | 'loading' | 'open' | 'failed';
+  readonly nearby: { readonly status: LookupStatus; readonly reports: readonly NearbyReport[] };
+  readonly follow: { readonly reference: string; readonly status: 'idle' | 'following' | 'failed' };
+  readonly followEmail: string;
+  readonly photos: readonly PhotoItem[];
+  /** The description seems to hold a personal identity number (once that check has loaded). */
+  readonly personalIdentityNumber: boolean;
+  /** Sending, and how far the photos' upload has come (0–100), when it is known. */
+  readonly sending: boolean;
+  readonly progress: number | undefined;
+  readonly on: StepHandlers;
+}
+
+export interface StepHandlers {
+  /** A control's value under its `name` (values' own fields). */
+  input(event: Event): void;
+  answer(event: Event): void;
+  answerToggle(event: Event): void;
+  categoryQuery(event: Event): void;
+  search(): void;
+  pickResult(result: GeocodeResult): void;
+  position(): void;
+  openMap(): void;
+  mapCenter(): void;
+  zoom(direction: 1 | -1): void;
+  follow(reference: string): void;
+  followEmail(event: Event): void;
+  somethingElse(): void;
+  pickPhotos(event: Event): void;
+  removePhoto(id: string): void;
+  change(step: import('./fault-report.texts.js').Step): void;
+}
+
+export const categoryOf = (ctx: { catalog: FaultCatalog | undefined; values: FaultValues }) =>
+  ctx.catalog?.categories.find((c) => c.id === ctx.values.category);
+
+/** Category: a search over names and keywords, then the categories by group as one radio group. */
+export function categoryStep(ctx: StepContext): TemplateResult {
+  const c = ctx.t.category;
+  const { catalog } = ctx;
+  if (!catalog) {
+    return html`<p part="status" class="hint" aria-busy="true">${c.loading}</p>`;
+  }
+  const shown = searchCategories(catalog, ctx.categoryQuery, ctx.locale);
+  // The chosen one stays visible whatever is typed, so the choice is never hidden.
+  const chosen = catalog.categories.find((cat) => cat.id === ctx.values.category);
+  const list = chosen && !shown.includes(chosen) ? [chosen, ...shown] : shown;
+  const groups = [
+    ...catalog.groups.map((g) => ({ id: g.id, name: localize(g.name, ctx.locale) })),
+    { id: '', name: c.otherGroup },
+  ];
+  const inGroup = (id: string) =>
+    list.filter((cat) =>
+      id ? cat.group === id : !cat.group || !catalog.groups.some((g) => g.id === cat.group),
+    );
+  return html`<div part="field" class="field">
+      <label part="label" for="category-search">${c.search} ${marker(ctx, false)}</label>
+      ${hintText('category-search', c.searchHint)}
+      <input
+        part="input"
+        type="search"
+        id="category-search"
+        autocomplete="off"
+        aria-describedby="category-search-hint category-count"
+        .value=${ctx.categoryQuery}
+        @input=${ctx.on.categoryQuery}
+      />
+      <p class="hint" id="category-count" aria-live="polite">
+        ${ctx.categoryQuery ? (shown.length ? c.matches(shown.length) : c.noMatch) : nothing}
+      </p>
+    </div>
+    <fieldset
+      part="field"
+      aria-invalid=${invalid(ctx, 'category')}
+      aria-describedby=${describedBy(ctx, 'category', false)}
+    >
+      <legend part="label">${c.legend} ${marker(ctx, true)}</legend>
+      ${fieldError(ctx, 'category')}
+      ${groups.map(({ id, name }) => {
+        const items = inGroup(id);
+        if (!items.length) return nothing;
+        const headingId = `group-${id || 'other'}`;
+        return html`<div class="field" role="group" aria-labelledby=${headingId}>
+          ${catalog.groups.length ? html`<p class="chosen" id=${headingId}>${name}</p>` : html`<span hidden id=${headingId}>${name}</span>`}
+          ${items.map((category) => categoryChoice(ctx, category))}
+        </div>`;
+      })}
+    </fieldset>`;
+}
+
+function categoryChoice(ctx: StepContext, category: FaultCategory): TemplateResult {
+  const description = category.description ? localize(category.description, ctx.locale) : '';
+  const id = `category-${category.id}`;
+  return html`<label class="choice" for=${id}>
+    <input
+      part="input"
+      type="radio"
+      id=${id}
+      name="category"
+      .value=${category.id}
+      .checked=${ctx.values.category === category.id}
+      aria-describedby=${description ? `${id}-hint` : nothing}
+      @change=${ctx.on.input}
+    />
+    <span>${localize(category.name, ctx.locale)}
+      ${description ? html`<span class="choice-hint" id="${id}-hint">${description}</span>` : nothing}</span>
+  </label>`;
+}
+
+/** The category's extra questions, each of its Open311 type. */
+export function questionsStep(ctx: StepContext): TemplateResult {
+  const category = categoryOf(ctx);
+  return html`<p>${ctx.t.questions.intro}</p>
+    ${questionsOf(category).map((attribute) => question(ctx, attribute))}`;
+}
+
+function question(ctx: StepContext, attribute: FaultAttribute): TemplateResult {
+  const label = localize(attribute.description, ctx.locale);
+  const hint = attribute.hint ? localize(attribute.hint, ctx.locale) : undefined;
+  const field = `answer-${attribute.code}`;
+  if (!attribute.variable) {
+    return html`<p part="notice" class="notice">${label}${hint ? html`<br />${hint}` : nothing}</p>`;
+  }
+  const answer = ctx.values.answers[attribute.code];
+  const text = typeof answer === 'string' ? answer : '';
+  const common = {
+    required: attribute.required,
+    describedby: describedBy(ctx, field, Boolean(hint)),
+  };
+  switch (attribute.datatype) {
+    case 'singlevaluelist':
+    case 'multivaluelist': {
+      const multiple = attribute.datatype === 'multivaluelist';
+      const chosen = Array.isArray(answer) ? answer : text ? [text] : [];
+      return html`<fieldset
+        part="field"
+        aria-invalid=${invalid(ctx, field)}
+        aria-describedby=${common.describedby}
+      >
+        <legend part="label">${label} ${marker(ctx, attribute.required)}</legend>
+        ${hintText(field, hint)} ${fieldError(ctx, field)}
+        ${attribute.values.map((value) => {
+          const id = `${field}-${value.key}`;
+          return html`<label class="choice" for=${id}>
+            <input
+              part="input"
+              type=${multiple ? 'checkbox' : 'radio'}
+              id=${id}
+              name=${attribute.code}
+              .value=${value.key}
+              .checked=${chosen.includes(value.key)}
+              @change=${multiple ? ctx.on.answerToggle : ctx.on.answer}
+            />
+            <span>${localize(value.name, ctx.locale)}</span>
+          </label>`;
+        })}
+      </fieldset>`;
+    }
+    case 'text':
+      return textField(
+        ctx,
+        field,
+        label,
+        html`<textarea
+          part="input"
+          id=${field}
+          name=${attribute.code}
+          rows="4"
+          aria-required=${attribute.required ? 'true' : 'false'}
+          aria-invalid=${invalid(ctx, field)}
+          aria-describedby=${common.describedby}
+          .value=${text}
+          @input=${ctx.on.answer}
+        ></textarea>`,
+        { required: attribute.required, hint },
+      );
+    default: {
+      const type =
+        attribute.datatype === 'number'
+          ? 'number'
+          : attribute.datatype === 'datetime'
+            ? 'datetime-local'
+            : 'text';
+      return textField(
+        ctx,
+        field,
+        label,
+        html`<input
+          part="input"
+          type=${type}
+          id=${field}
+          name=${attribute.code}
+          inputmode=${type === 'number' ? 'decimal' : nothing}
+          aria-required=${attribute.required ? 'true' : 'false'}
+          aria-invalid=${invalid(ctx, field)}
+          aria-describedby=${common.describedby}
+          .value=${text}
+          @input=${ctx.on.answer}
+        />`,
+        { required: attribute.required, hint },
+      );
+    }
+  }
+}
+
+/** What the location step has chosen, in words (the map's point is told here too). */
+export function chosenText(ctx: StepContext): string {
+  const l = ctx.t.location;
+  const { values } = ctx;
+  if (hasPoint(values) && values.source === 'map') {
+    return l.chosenPoint(coordinate(values.lat ?? 0), coordinate(values.lon ?? 0));
+  }
+  if (hasPoint(values) && values.source === 'position') {
+    return l.chosenPosition(coordinate(values.lat ?? 0), coordinate(values.lon ?? 0));
+  }
+  if (values.address.trim()) return l.chosenPlace(values.address.trim());
+  return l.nothingChosen;
+}
+
+/**
+ * Location: the way without a map first and complete on its own (an address or a description,
+ * the geocoder's places as a list of buttons, the device's position), then the map on request.
+ */
+export function locationStep(ctx: StepContext): TemplateResult {
+  const l = ctx.t.location;
+  const { catalog } = ctx;
+  return html`<p>${l.intro}</p>
+    <section aria-labelledby="without-map">
+      <h3 id="without-map">${l.withoutMap}</h3>
+      ${textField(
+        ctx,
+        'address',
+        l.address,
+        html`<input
+          part="input"
+          type="text"
+          id="address"
+          name="address"
+          autocomplete="street-address"
+          aria-invalid=${invalid(ctx, 'address')}
+          aria-describedby=${describedBy(ctx, 'address', true, ['chosen-place'])}
+          .value=${ctx.values.address}
+          @input=${ctx.on.input}
+          @keydown=${(event: KeyboardEvent) => {
+            // Enter in the address searches (when a geocoder is there) instead of going on.
+            if (event.key === 'Enter' && catalog?.geocoder) {
+              event.preventDefault();
+              ctx.on.search();
+            }
+          }}
+        />`,
+        { required: false, hint: l.addressHint },
+      )}
+      ${catalog?.geocoder ? geocoderResults(ctx) : nothing}
+      <div class="actions">
+        <button part="position-button" class="secondary" type="button" id="position" @click=${ctx.on.position}>
+          ${ctx.position === 'locating' ? html`<span class="spinner" aria-hidden="true"></span>${l.locating}` : l.position}
+        </button>
+      </div>
+      ${ctx.position && ctx.position !== 'locating' ? html`<p part="problem" class="problem" role="alert">${l.positionProblems[ctx.position]}</p>` : nothing}
+    </section>
+    <p part="chosen" class="chosen" id="chosen-place" aria-live="polite">${chosenText(ctx)}</p>
+    ${catalog?.map ? mapSection(ctx) : nothing}`;
+}
+
+function geocoderResults(ctx: StepContext): TemplateResult {
+  const l = ctx.t.location;
+  const { status, results } = ctx.geocoder;
+  const said =
+    status === 'loading'
+      ? l.searching
+      : status === 'failed'
+        ? l.searchFailed
+        : status === 'done'
+          ? results.length
+            ? l.results(results.length)
+            : l.noResults
+          : '';
+  return html`<div class="actions">
+      <button part="search-button" class="secondary" type="button" id="address-search" @click=${ctx.on.search}>
+        ${l.search}
+      </button>
+    </div>
+    <p class="hint" aria-live="polite" id="search-status">${said}</p>
+    ${
+      status === 'done' && results.length
+        ? html`<ul class="list" aria-label=${l.resultsLabel}>
+          ${results.map(
+            (result, index) =>
+              html`<li><button class="link" type="button" id="result-${index}" @click=${() => ctx.on.pickResult(result)}>
+                ${result.label}
+              </button></li>`,
+          )}
+        </ul>`
+        : nothing
+    }`;
+}
+
+function mapSection(ctx: StepContext): TemplateResult {
+  const l = ctx.t.location;
+  const attribution = ctx.catalog?.map?.attribution;
+  return html`<section aria-labelledby="map-heading">
+    <h3 id="map-heading">${l.mapHeading}</h3>
+    ${
+      ctx.map === 'closed' || ctx.map === 'failed'
+        ? html`<div class="actions">
+          <button part="map-button" class="secondary" type="button" id="open-map" @click=${ctx.on.openMap}>${l.openMap}</button>
+        </div>`
+        : nothing
+    }
+    ${ctx.map === 'loading' ? html`<p role="status">${l.mapLoading}</p>` : nothing}
+    ${ctx.map === 'failed' ? html`<p part="problem" class="problem" role="alert">${l.mapFailed}</p>` : nothing}
+    <div ?hidden=${ctx.map !== 'open' && ctx.map !== 'loading'} class="step">
+      <p class="hint" id="map-instructions">${l.mapInstructions}</p>
+      <div part="map" class="map" id="map"></div>
+      ${attribution ? html`<p class="hint" part="attribution">${attribution}</p>` : nothing}
+      <div class="actions">
+        <button class="secondary" type="button" id="map-center" @click=${ctx.on.mapCenter}>${l.mapCenter}</button>
+        <button class="secondary" type="button" @click=${() => ctx.on.zoom(1)} aria-label=${l.zoomIn}>+</button>
+        <button class="secondary" type="button" @click=${() => ctx.on.zoom(-1)} aria-label=${l.zoomOut}>−</button>
+      </div>
+    </div>
+  </section>`;
+}
+
+/** Open reports of the same kind nearby: follow one instead, or go on with one's own. */
+export function nearbyStep(ctx: StepContext): TemplateResult {
+  const n = ctx.t.nearby;
+  const { reports } = ctx.nearby;
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(ctx.locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+      new Date(iso),
+    );
+  return html`<p>${n.intro(reports.length)}</p>
+    ${textField(
+      ctx,
+      'follow-email',
+      n.followEmail,
+      html`<input
+        part="input"
+        type="email"
+        id="follow-email"
+        autocomplete="email"
+        aria-invalid=${invalid(ctx, 'follow-email')}
+        aria-describedby=${describedBy(ctx, 'follow-email', true)}
+        .value=${ctx.followEmail}
+        @input=${ctx.on.followEmail}
+      />`,
+      { required: false, hint: n.followEmailHint },
+    )}
+    <ul class="list">
+      ${reports.map(
+        (report) => html`<li part="nearby-report" class="card">
+          <h3 dir="ltr" translate="no">${report.reference}</h3>
+          <p>${n.report(report.distanceMeters)} · ${n.reported(date(report.createdAt))}</p>
+          <button
+            part="follow-button"
+            class="secondary"
+            type="button"
+            aria-describedby="follow-${report.reference}"
+            aria-disabled=${ctx.follow.status === 'following' ? 'true' : 'false'}
+            @click=${() => ctx.on.follow(report.reference)}
+          >${n.follow}</button>
+          <span hidden id="follow-${report.reference}">${report.reference}</span>
+          ${
+            ctx.follow.reference === report.reference && ctx.follow.status === 'failed'
+              ? html`<p part="problem" class="problem" role="alert">${n.followFailed}</p>`
+              : nothing
+          }
+        </li>`,
+      )}
+    </ul>
+    <div class="actions">
+      <button part="something-else-button" class="secondary" type="button" id="something-else" @click=${ctx.on.somethingElse}>
+        ${n.somethingElse}
+      </button>
+    </div>`;
+}
+
+/** Photos: take or choose (camera on phones), previews with their number, remove. */
+export function photosStep(ctx: StepContext): TemplateResult {
+  const p = ctx.t.photos;
+  const max = ctx.catalog?.photos.maxCount ?? 3;
+  const kept = ctx.photos;
+  const full = kept.length >= max;
+  return html`<p>${p.intro(max)}</p>
+    <p class="hint" id="photos-hint">${p.addHint}</p>
+    ${fieldError(ctx, 'photos')}
+    ${
+      full
+        ? html`<p class="hint">${p.tooMany(max)}</p>`
+        : html`<div class="actions">
+          <input class="file-input" type="file" id="photo-take" accept="image/*" capture="environment"
+            aria-describedby="photos-hint" @change=${ctx.on.pickPhotos} />
+          <label class="file-button" for="photo-take">${p.add}</label>
+        </div>`
+    }
+    <ul class="photos">
+      ${kept.map((photo, index) => photoPreview(ctx, photo, index, kept.length))}
+    </ul>`;
+}
+
+function photoPreview(
+  ctx: StepContext,
+  photo: PhotoItem,
+  index: number,
+  total: number,
+): TemplateResult {
+  const p = ctx.t.photos;
+  return html`<li part="photo" class="card">
+    ${
+      photo.status === 'preparing'
+        ? html`<p role="status">${p.preparing}</p>`
+        : photo.status === 'failed'
+          ? html`<p part="problem" class="problem" role="alert">${photo.problem ? p.problems[photo.problem] : p.problems.unreadable}</p>`
+          : html`<img src=${photo.url ?? ''} alt=${p.alt(index + 1, total)} />`
+    }
+    <button part="remove-photo-button" class="secondary" type="button" id="remove-${photo.id}"
+      @click=${() => ctx.on.removePhoto(photo.id)}>${p.remove(index + 1, total)}</button>
+  </li>`;
+}
+
+export function descriptionStep(ctx: StepContext): TemplateResult {
+  const d = ctx.t.description;
+  const { description } = ctx.values;
+  return html`${textField(
+    ctx,
+    'description',
+    d.label,
+    html`<textarea
+      part="input"
+      id="description"
+      name="description"
+      rows="6"
+      aria-required="true"
+      aria-invalid=${invalid(ctx, 'description')}
+      aria-describedby=${describedBy(ctx, 'description', true, [
+        'description-count',
+        ...(ctx.personalIdentityNumber ? ['description-warning'] : []),
+      ])}
+      .value=${description}
+      @input=${ctx.on.input}
+    ></textarea>
+    <p part="character-count" class="hint" id="description-count">
+      ${d.count(description.length, DESCRIPTION_MAX_LENGTH)}
+    </p>
+    <div part="warning" class="warning" id="description-warning" aria-live="polite">
+      ${ctx.personalIdentityNumber ? html`<p>${d.personalIdentityNumber}</p>` : nothing}
+    </div>`,
+    { required: true, hint: d.hint },
+  )}`;
+}
+
+/** Optional contact: anonymous is allowed and what it means is said before the choice. */
+export function contactStep(ctx: StepContext): TemplateResult {
+  const c = ctx.t.contact;
+  const withContact = ctx.values.anonymous === 'no';
+  return html`<fieldset part="field" aria-describedby="anonymous-hint">
+      <legend part="label">${c.legend} ${marker(ctx, false)}</legend>
+      <p part="hint" class="hint" id="anonymous-hint">${c.anonymousHint}</p>
+      ${(['yes', 'no'] as const).map(
+        (choice) => html`<label class="choice" for="anonymous-${choice}">
+          <input part="input" type="radio" id="anonymous-${choice}" name="anonymous" .value=${choice}
+            .checked=${(ctx.values.anonymous || 'yes') === choice} @change=${ctx.on.input} />
+          <span>${choice === 'yes' ? c.anonymous : c.withContact}</span>
+        </label>`,
+      )}
+    </fieldset>
+    ${
+      withContact
+        ? html`${fieldError(ctx, 'contact')}
+          ${textField(
+            ctx,
+            'name',
+            c.name,
+            html`<input part="input" type="text" id="name" name="name" autocomplete="name"
+              aria-invalid=${invalid(ctx, 'name')} aria-describedby=${describedBy(ctx, 'name', false)}
+              .value=${ctx.values.name} @input=${ctx.on.input} />`,
+            { required: false },
+          )}
+          ${textField(
+            ctx,
+            'email',
+            c.email,
+            html`<input part="input" type="email" id="email" name="email" autocomplete="email"
+              aria-invalid=${invalid(ctx, 'email')} aria-describedby=${describedBy(ctx, 'email', true)}
+              .value=${ctx.values.email} @input=${ctx.on.input} />`,
+            { required: false, hint: c.emailHint },
+          )}
+          ${textField(
+            ctx,
+            'phone',
+            c.phone,
+            html`<input part="input" type="tel" id="phone" name="phone" autocomplete="tel"
+              aria-invalid=${invalid(ctx, 'phone')} aria-describedby=${describedBy(ctx, 'phone', false)}
+              .value=${ctx.values.phone} @input=${ctx.on.input} />`,
+            { required: false },
+          )}`
+        : nothing
+    }`;
+}
+
+/** "Check your answers": each answer with a way back to change it, the notice, and send. */
+export function reviewStep(ctx: StepContext, steps: readonly string[]): TemplateResult {
+  const r = ctx.t.review;
+  const category = categoryOf(ctx);
+  const row = (
+    step: import('./fault-report.texts.js').Step,
+    key: string,
+    label: string,
+    value: Template | string,
+  ) => html`<div>
+    <dt>${label}</dt>
+    <dd>${value || r.notAnswered}</dd>
+    <dd>
+      <button part="change-button" class="link" type="button" id="change-${key}"
+        aria-label=${r.changeWhat(label)} @click=${() => ctx.on.change(step)}>${r.change}</button>
+    </dd>
+  </div>`;
+  const answers = questionsOf(category)
+    .filter((a) => a.variable)
+    .map((attribute) => {
+      const answer = ctx.values.answers[attribute.code];
+      const keys = Array.isArray(answer) ? answer : answer ? [answer] : [];
+      const shown = attribute.datatype.endsWith('valuelist')
+        ? attribute.values
+            .filter((v) => keys.includes(v.key))
+            .map((v) => localize(v.name, ctx.locale))
+            .join(', ')
+        : keys.join('');
+      return row(
+        'questions',
+        `answer-${attribute.code}`,
+        localize(attribute.description, ctx.locale),
+        shown,
+      );
+    });
+  const photos = ctx.photos.filter((p) => p.status === 'ready');
+  const contact =
+    ctx.values.anonymous === 'no'
+      ? [ctx.values.name, ctx.values.email, ctx.values.phone].filter((v) => v.trim()).join('\n')
+      : r.anonymous;
+  return html`<p>${r.intro}</p>
+    <dl part="summary" class="summary">
+      ${row('category', 'category', r.category, category ? localize(category.name, ctx.locale) : '')}
+      ${answers}
+      ${row('location', 'location', r.location, chosenText(ctx))}
+      ${steps.includes('photos') ? row('photos', 'photos', r.photos, r.photoCount(photos.length)) : nothing}
+      ${row('description', 'description', r.description, ctx.values.description)}
+      ${row('contact', 'contact', r.contact, contact)}
+    </dl>
+    ${
+      ctx.sending && ctx.progress !== undefined && photos.length
+        ? html`<div class="field">
+          <progress part="progress" max="100" .value=${ctx.progress} aria-labelledby="upload-text"></progress>
+          <p id="upload-text" aria-live="polite">${ctx.t.photos.uploading(Math.round(ctx.progress))}</p>
+        </div>`
+        : nothing
+    }
+    <p part="notice" class="notice" id="public-record">${r.publicRecord}</p>`;
+}
