@@ -108,7 +108,7 @@ export function createClient(options: ClientOptions): KontaktClient {
   return {
     endpoint,
     department,
-    cases: casesResource({ http, department, pageUrl, outbox, outboxMaxAge }),
+    cases: casesResource({ http, endpoint, department, pageUrl, outbox, outboxMaxAge }),
     departments: departmentsResource(http, department),
     notices: noticesResource(http, endpoint, department),
     // Without a store there is nothing to wait for, but callers may still listen and ask.

@@ -48,6 +48,12 @@ export type { Outbox } from './outbox/outbox.js';
 export type { OutboxEntry, OutboxStore } from './outbox/types.js';
 export type { CasesResource, SubmitOptions } from './resources/cases.js';
 export {
+  CaseChangeEvent,
+  CaseWatch,
+  CaseWatchErrorEvent,
+  type CaseWatchTarget,
+} from './resources/case-watch.js';
+export {
   type DepartmentPreview,
   type DepartmentPreviewOptions,
   fetchDepartmentPreview,

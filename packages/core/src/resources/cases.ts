@@ -6,13 +6,22 @@ import { isValidationError, ValidationError } from '../errors/ValidationError.js
 import { createIdempotencyKey } from '../idempotency.js';
 import type { OutboxController } from '../outbox/outbox.js';
 import { isTransientFailure } from '../outbox/transient.js';
-import type { CaseSubmission, ContactMessageInput, Receipt } from '../schemas/index.js';
+import type {
+  CaseAccess,
+  CaseLookup,
+  CaseSubmission,
+  ContactMessageInput,
+  FollowRequest,
+  Receipt,
+} from '../schemas/index.js';
 import {
   CaseOriginSchema,
   ContactMessageSchema,
+  normalizeCaseReference,
   ReceiptSchema,
   toFieldErrors,
 } from '../schemas/index.js';
+import { CaseWatch } from './case-watch.js';
 
 /** Options for one `cases.submit()` call. */
 export interface SubmitOptions {
@@ -44,10 +53,52 @@ export interface CasesResource {
    * alike; errors about the origin keep their `origin.` prefix.
    */
   submit(message: ContactMessageInput, options?: SubmitOptions): Promise<Receipt>;
+  /**
+   * Opens a case (the status tracker) with its receipt token (the receipt link's `token`) or the
+   * e-mail address it was sent with, and resolves with the public case and an access token for
+   * `watch()`. The reference may be typed loosely (`kc 7f3k 9qxm`); one that cannot be a
+   * reference rejects with a `ValidationError` on `reference` without a request. An unknown case,
+   * a wrong token and a wrong address all reject alike (`case_not_found`); too many attempts
+   * with `rate_limited`.
+   *
+   * @since 0.4.0
+   * @example
+   * const { case: found, accessToken } = await client.cases.lookup('KC-7F3K-9QXM', { email });
+   */
+  lookup(
+    reference: string,
+    proof: CaseLookup,
+    options?: { signal?: AbortSignal },
+  ): Promise<CaseAccess>;
+  /**
+   * Follows a case live with its access token (from `lookup()`, `follow()` or a receipt): a
+   * `CaseWatch` that reads it, then yields it after every change its citizen can see. Close it,
+   * or abort `signal`, when done. Throws a `ValidationError` for a reference that cannot be one.
+   *
+   * @since 0.4.0
+   * @example
+   * for await (const found of client.cases.watch(reference, { accessToken })) render(found);
+   */
+  watch(reference: string, options: { accessToken: string; signal?: AbortSignal }): CaseWatch;
+  /**
+   * Follows someone else's open fault report instead of filing a duplicate: resolves with the
+   * report and an access token for `watch()`. With `email`, its progress is also mailed there.
+   * A report that is finished rejects with `case_not_followable`; anything else that is not an
+   * open fault report with `case_not_found`.
+   *
+   * @since 0.4.0
+   */
+  follow(
+    reference: string,
+    request?: FollowRequest,
+    options?: { signal?: AbortSignal },
+  ): Promise<CaseAccess>;
 }
 
 export interface CasesContext {
   http: KyInstance;
+  /** The server's base URL (the live stream is read with `fetch`, outside ky). */
+  endpoint: string;
   department: string;
   pageUrl: () => string | undefined;
   /** Where a submission that could not be sent is kept; none when the outbox is turned off. */
@@ -71,6 +122,29 @@ export function casesResource(context: CasesContext): CasesResource {
           .catch(() => Promise.reject(error));
         throw queuedError(error as KontaktError, id);
       }
+    },
+    async lookup(reference, proof, options = {}) {
+      const { lookupCase } = await import('./case-lookup.js');
+      return lookupCase(context.http, reference, proof, options.signal);
+    },
+    watch(reference, options) {
+      const normalized = normalizeCaseReference(reference);
+      if (!normalized) {
+        throw new ValidationError([
+          { field: 'reference', pointer: '/reference', code: 'invalid_reference' },
+        ]);
+      }
+      const target = {
+        http: context.http,
+        endpoint: context.endpoint,
+        reference: normalized,
+        accessToken: options.accessToken,
+      };
+      return new CaseWatch(target, options.signal);
+    },
+    async follow(reference, request = {}, options = {}) {
+      const { followCase } = await import('./case-lookup.js');
+      return followCase(context.http, reference, request, options.signal);
     },
   };
 }

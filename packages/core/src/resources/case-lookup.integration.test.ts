@@ -1,0 +1,196 @@
+// client.cases.lookup / watch / follow against the real reference server: a case opened with
+// its receipt token or address, an agent's status change (through the agent API) arriving
+// through watch(), and following someone else's open fault report.
+
+import type { TestServer, TestSession } from '@kontakt/server/test-support';
+import {
+  signIn,
+  startTestServer,
+  testAccounts,
+  validSubmission,
+} from '@kontakt/server/test-support';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../client.js';
+import type { KontaktError } from '../errors/KontaktError.js';
+import type { ValidationError } from '../errors/ValidationError.js';
+import type { PublicCase, Receipt } from '../schemas/index.js';
+import type { CaseChangeEvent, CaseWatchErrorEvent } from './case-watch.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(): Promise<{ api: TestServer; anna: TestSession }> {
+  server = await startTestServer({
+    accounts: await testAccounts(),
+    lookupLimit: { windowMs: 60_000, max: 100, burst: 100 },
+    events: { heartbeatMs: 1_000, retryMs: 100 },
+  });
+  return { api: server, anna: await signIn(server.url, 'anna') };
+}
+
+const clientFor = (api: TestServer) =>
+  createClient({ endpoint: api.url, department: 'gata', outbox: false, retry: 0 });
+
+async function sendCase(api: TestServer): Promise<Receipt> {
+  const answer = await fetch(`${api.url}/v1/cases`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(validSubmission({ email: 'Anna.Andersson@example.se' })),
+  });
+  return (await answer.json()) as Receipt;
+}
+
+async function setStatus(api: TestServer, anna: TestSession, reference: string, status: string) {
+  const answer = await fetch(`${api.url}/v1/agent/cases/${reference}/status`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...anna.headers },
+    body: JSON.stringify({ status, visibility: 'public', note: 'Vi har svarat dig per e-post.' }),
+  });
+  expect(answer.status).toBe(200);
+}
+
+/** Resolves with the next `change` the watch dispatches that passes `until`. */
+const nextChange = (watch: EventTarget, until: (found: PublicCase) => boolean) =>
+  new Promise<PublicCase>((resolve) => {
+    const listener = (event: Event) => {
+      const found = (event as CaseChangeEvent).case;
+      if (!until(found)) return;
+      watch.removeEventListener('change', listener);
+      resolve(found);
+    };
+    watch.addEventListener('change', listener);
+  });
+
+describe('client.cases.lookup', () => {
+  it('opens a case with its receipt token, or with the address it was sent with', async () => {
+    const { api } = await start();
+    const receipt = await sendCase(api);
+    const client = clientFor(api);
+
+    const byToken = await client.cases.lookup(receipt.reference.toLowerCase(), {
+      token: receipt.receiptToken,
+    });
+    expect(byToken.accessToken).toBe(receipt.receiptToken);
+    expect(byToken.case).toMatchObject({ reference: receipt.reference, status: 'received' });
+
+    const byEmail = await client.cases.lookup(receipt.reference, {
+      email: 'anna.andersson@EXAMPLE.se',
+    });
+    expect(byEmail.case.reference).toBe(receipt.reference);
+    expect(byEmail.accessToken).not.toBe(receipt.receiptToken);
+  });
+
+  it('rejects a wrong address as an unknown case, and a non-reference without a request', async () => {
+    const { api } = await start();
+    const receipt = await sendCase(api);
+    let requests = 0;
+    const client = createClient({
+      endpoint: api.url,
+      department: 'gata',
+      outbox: false,
+      retry: 0,
+      fetch: (input, init) => {
+        requests++;
+        return fetch(input, init);
+      },
+    });
+    const wrong = (await client.cases
+      .lookup(receipt.reference, { email: 'someone@example.se' })
+      .catch((error: unknown) => error)) as KontaktError;
+    expect(wrong).toMatchObject({ code: 'case_not_found', status: 404 });
+
+    const before = requests;
+    const invalid = (await client.cases
+      .lookup('not a reference', { token: receipt.receiptToken })
+      .catch((error: unknown) => error)) as ValidationError;
+    expect(invalid.kind).toBe('ValidationError');
+    expect(invalid.fieldErrors).toEqual([
+      { field: 'reference', pointer: '/reference', code: 'invalid_reference' },
+    ]);
+    expect(() => client.cases.watch('nope', { accessToken: receipt.receiptToken })).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
+    expect(requests).toBe(before);
+  });
+});
+
+describe('client.cases.watch', () => {
+  it('yields the case, then an agent’s status change live, as events and as an iterator', async () => {
+    const { api, anna } = await start();
+    const receipt = await sendCase(api);
+    const client = clientFor(api);
+    const { accessToken } = await client.cases.lookup(receipt.reference, {
+      email: 'anna.andersson@example.se',
+    });
+    const watch = client.cases.watch(receipt.reference, { accessToken });
+    const iterator = watch[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toMatchObject({ status: 'received' });
+
+    const resolved = nextChange(watch, (found) => found.status === 'resolved');
+    await setStatus(api, anna, receipt.reference, 'resolved');
+    const found = await resolved;
+    expect(found.timeline.at(-1)).toMatchObject({
+      status: 'resolved',
+      note: 'Vi har svarat dig per e-post.',
+    });
+    expect((await iterator.next()).value).toMatchObject({ status: 'resolved' });
+    expect(watch.case?.status).toBe('resolved');
+    watch.close();
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('ends with a final error when the token does not open the case', async () => {
+    const { api } = await start();
+    const receipt = await sendCase(api);
+    const other = await sendCase(api);
+    const watch = clientFor(api).cases.watch(receipt.reference, {
+      accessToken: other.receiptToken,
+    });
+    const failed = await new Promise<CaseWatchErrorEvent>((resolve) =>
+      watch.addEventListener('error', (event) => resolve(event as CaseWatchErrorEvent)),
+    );
+    expect(failed.willRetry).toBe(false);
+    expect(failed.error.code).toBe('case_not_found');
+    expect((await watch[Symbol.asyncIterator]().next()).done).toBe(true);
+  });
+});
+
+describe('client.cases.follow', () => {
+  it('follows an open fault report and watches it with the follower’s token', async () => {
+    const { api, anna } = await start();
+    const sent = await fetch(`${api.url}/v1/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        origin: {
+          department: 'gata',
+          pageUrl: 'https://gata.example.se/felanmalan',
+          widget: 'kc-fault-report',
+        },
+        report: {
+          category: 'gatubelysning',
+          description: 'Lampan utanför nummer 12 är släckt.',
+          answers: { hur: 'slackt', stolpnummer: 'B-1234', antal: 2, var: ['gata'] },
+          location: { lat: 55.6035, lon: 13.0011 },
+          anonymous: true,
+        },
+      }),
+    });
+    const receipt = (await sent.json()) as Receipt;
+    const client = clientFor(api);
+    const access = await client.cases.follow(receipt.reference, {
+      email: 'bo.ek@example.se',
+      locale: 'en',
+    });
+    expect(access.case).toMatchObject({ reference: receipt.reference, channel: 'fault_report' });
+
+    const watch = client.cases.watch(receipt.reference, { accessToken: access.accessToken });
+    const inProgress = nextChange(watch, (found) => found.status === 'in_progress');
+    await setStatus(api, anna, receipt.reference, 'in_progress');
+    expect((await inProgress).reference).toBe(receipt.reference);
+    watch.close();
+  });
+});
