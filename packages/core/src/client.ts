@@ -4,7 +4,7 @@ import { normalizeEndpoint } from './endpoint.js';
 import { DEFAULT_OUTBOX_MAX_AGE } from './outbox/entry.js';
 import { indexedDBStore } from './outbox/indexeddb-store.js';
 import { memoryStore } from './outbox/memory-store.js';
-import type { Outbox } from './outbox/outbox.js';
+import type { Outbox, OutboxSender } from './outbox/outbox.js';
 import { OutboxController } from './outbox/outbox.js';
 import { outboxFor } from './outbox/registry.js';
 import type { OutboxStore } from './outbox/types.js';
@@ -12,6 +12,8 @@ import type { CasesResource } from './resources/cases.js';
 import { casesResource, sendCase } from './resources/cases.js';
 import type { DepartmentsResource } from './resources/departments.js';
 import { departmentsResource } from './resources/departments.js';
+import type { FaultsResource } from './resources/faults.js';
+import { faultsResource } from './resources/faults.js';
 import type { NoticesResource } from './resources/notices.js';
 import { noticesResource } from './resources/notices.js';
 import { retryAfterMs } from './retry-after.js';
@@ -61,6 +63,8 @@ export interface KontaktClient {
   readonly department: string;
   readonly cases: CasesResource;
   readonly departments: DepartmentsResource;
+  /** Fault reports (*felanmälan*): the catalog, nearby open reports, sending a report. */
+  readonly faults: FaultsResource;
   /** Crisis and service notices, read once or followed live. */
   readonly notices: NoticesResource;
   /** Submissions waiting to be sent to this endpoint; shared by every client for it on the page. */
@@ -98,8 +102,13 @@ export function createClient(options: ClientOptions): KontaktClient {
     throw new RangeError(`Invalid outboxMaxAge: ${options.outboxMaxAge}`);
   }
   const http = createHttp(endpoint, options);
-  const send = (entry: { submission: Parameters<typeof sendCase>[1]; id: string }) =>
-    sendCase(http, entry.submission, entry.id);
+  const send: OutboxSender = (entry, save) =>
+    entry.kind === 'fault'
+      ? // Loaded only when a fault report was kept: a contact form's client never needs it.
+        import('./resources/faults-send.js').then(({ sendFaultEntry }) =>
+          sendFaultEntry(http, entry, { upload: undefined, save }),
+        )
+      : sendCase(http, entry.submission, entry.id);
   const outbox =
     options.outbox === false
       ? undefined
@@ -110,6 +119,7 @@ export function createClient(options: ClientOptions): KontaktClient {
     department,
     cases: casesResource({ http, endpoint, department, pageUrl, outbox, outboxMaxAge }),
     departments: departmentsResource(http, department),
+    faults: faultsResource({ http, department, pageUrl, outbox, outboxMaxAge }),
     notices: noticesResource(http, endpoint, department),
     // Without a store there is nothing to wait for, but callers may still listen and ask.
     outbox: outbox ?? new OutboxController(memoryStore(), endpoint, send),

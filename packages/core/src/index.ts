@@ -45,7 +45,12 @@ export { type IndexedDBStoreOptions, indexedDBStore } from './outbox/indexeddb-s
 export { mayHoldKeptSubmissions } from './outbox/may-hold.js';
 export { memoryStore } from './outbox/memory-store.js';
 export type { Outbox } from './outbox/outbox.js';
-export type { OutboxEntry, OutboxStore } from './outbox/types.js';
+export type {
+  CaseOutboxEntry,
+  FaultOutboxEntry,
+  OutboxEntry,
+  OutboxStore,
+} from './outbox/types.js';
 export type { CasesResource, SubmitOptions } from './resources/cases.js';
 export {
   CaseChangeEvent,
@@ -60,6 +65,12 @@ export {
   readDepartmentPreview,
 } from './resources/department-preview.js';
 export type { DepartmentsResource } from './resources/departments.js';
+export type {
+  FaultSubmitOptions,
+  FaultsResource,
+  FaultUploadProgress,
+  PhotoUploader,
+} from './resources/faults.js';
 export {
   type NoticeWatch,
   type NoticeWatchOptions,

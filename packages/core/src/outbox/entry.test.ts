@@ -46,6 +46,42 @@ describe('outbox entry', () => {
     expect(isReadableEntry(kept())).toBe(true);
   });
 
+  it('is a contact message without a kind, as entries of earlier versions are, and still read', () => {
+    const entry = kept();
+    expect('kind' in entry).toBe(false);
+    expect(isReadableEntry({ ...entry, kind: 'case' })).toBe(true);
+  });
+
+  it('keeps a fault report with the photos it has still to upload', () => {
+    const fault = {
+      origin: { department: 'gata', pageUrl: 'https://gata.example.se/felanmalan', widget: 'sdk' },
+      report: {
+        category: 'gatubelysning',
+        description: 'Släckt',
+        answers: {},
+        location: { address: 'Södergatan 12' },
+        photos: [],
+        anonymous: true,
+        answerLanguage: 'sv' as const,
+      },
+    };
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    const entry = newEntry(
+      { kind: 'fault', submission: fault, photos: [photo] },
+      {
+        id: 'key-2',
+        endpoint: 'https://kontakt.example.se',
+        error: undefined,
+        maxAge: DAY,
+        now: NOW,
+      },
+    );
+    expect(entry).toMatchObject({ kind: 'fault', department: 'gata', submission: fault });
+    expect(entry.kind === 'fault' && entry.photos?.[0]).toBe(photo);
+    expect(isReadableEntry(entry)).toBe(true);
+    expect(isReadableEntry({ ...entry, photos: ['not a blob'] })).toBe(false);
+  });
+
   it('expires maxAge after it was made', () => {
     const entry = kept({ maxAge: 60_000 });
     expect(expiresAt(entry)).toBe(NOW + 60_000);

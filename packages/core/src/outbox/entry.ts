@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { KontaktError } from '../errors/KontaktError.js';
-import type { CaseSubmission } from '../schemas/index.js';
-import { CaseSubmissionSchema, DateTimeSchema } from '../schemas/index.js';
+import type { CaseSubmission, FaultSubmission } from '../schemas/index.js';
+import { CaseOriginSchema, CaseSubmissionSchema, DateTimeSchema } from '../schemas/index.js';
 import { nextAttemptDelay } from './backoff.js';
 import type { OutboxEntry } from './types.js';
 
@@ -9,16 +9,31 @@ import type { OutboxEntry } from './types.js';
 export const DEFAULT_OUTBOX_MAX_AGE = 7 * 24 * 60 * 60_000;
 
 /** Entries from storage are input like any other: another version or page may have written them. */
-const OutboxEntrySchema = z.object({
+const entryBase = {
   id: z.string().check(z.minLength(1)),
   endpoint: z.string(),
   department: z.string(),
-  submission: CaseSubmissionSchema,
   createdAt: DateTimeSchema,
   attempts: z.number(),
   nextAttemptAt: DateTimeSchema,
   expiresAt: z.optional(DateTimeSchema),
-});
+};
+const isBlob = (value: unknown) => typeof Blob !== 'undefined' && value instanceof Blob;
+const OutboxEntrySchema = z.union([
+  // Entries of versions before fault reports have no `kind`.
+  z.object({ ...entryBase, kind: z.optional(z.literal('case')), submission: CaseSubmissionSchema }),
+  // A fault report is checked for its shape only: the fault schemas are not loaded in a client
+  // that never sends one, and the server checks the report itself when it is sent.
+  z.object({
+    ...entryBase,
+    kind: z.literal('fault'),
+    submission: z.object({
+      origin: CaseOriginSchema,
+      report: z.object({ category: z.string(), photos: z.array(z.string()) }),
+    }),
+    photos: z.optional(z.array(z.custom<Blob>(isBlob))),
+  }),
+]);
 
 /** True for a stored value this SDK can send; anything else is to be forgotten. */
 export function isReadableEntry(value: unknown): value is OutboxEntry {
@@ -37,14 +52,27 @@ export interface NewEntryOptions {
   now: number;
 }
 
+/** What is kept: a contact message, or a fault report with the photos it still has to upload. */
+export type Keepable =
+  | CaseSubmission
+  | { kind: 'fault'; submission: FaultSubmission; photos?: Blob[] | undefined };
+
 /** The entry for a submission whose first try just failed. */
-export function newEntry(submission: CaseSubmission, options: NewEntryOptions): OutboxEntry {
+export function newEntry(keepable: Keepable, options: NewEntryOptions): OutboxEntry {
   const { id, endpoint, error, maxAge, now } = options;
+  const kind =
+    'kind' in keepable
+      ? {
+          kind: 'fault' as const,
+          submission: keepable.submission,
+          ...(keepable.photos?.length ? { photos: keepable.photos } : {}),
+        }
+      : { submission: keepable };
   return {
     id,
     endpoint,
-    department: submission.origin.department,
-    submission,
+    department: kind.submission.origin.department,
+    ...kind,
     createdAt: new Date(now).toISOString(),
     attempts: 1,
     nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),

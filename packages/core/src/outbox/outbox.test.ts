@@ -17,7 +17,7 @@ import {
 import type { OutboxDeliveredEvent, OutboxFailedEvent } from './events.js';
 import { memoryStore } from './memory-store.js';
 import { OutboxController } from './outbox.js';
-import type { OutboxEntry, OutboxStore } from './types.js';
+import type { CaseOutboxEntry, OutboxEntry, OutboxStore } from './types.js';
 
 const PAGE = 'https://gata.example.se/parkering';
 const DAY = 24 * 60 * 60_000;
@@ -59,7 +59,7 @@ async function queuedError(promise: Promise<unknown>): Promise<NetworkError> {
   return error as NetworkError;
 }
 
-function entry(endpoint: string, overrides: Partial<OutboxEntry> = {}): OutboxEntry {
+function entry(endpoint: string, overrides: Partial<CaseOutboxEntry> = {}): CaseOutboxEntry {
   const now = new Date().toISOString();
   return {
     id: crypto.randomUUID(),

@@ -1,6 +1,7 @@
 import { isKontaktError } from '../errors/KontaktError.js';
-import type { CaseSubmission, Receipt } from '../schemas/index.js';
+import type { Receipt } from '../schemas/index.js';
 import { FIRST_DELAY, nextAttemptDelay } from './backoff.js';
+import type { Keepable } from './entry.js';
 import {
   afterFailure,
   DEFAULT_OUTBOX_MAX_AGE,
@@ -56,8 +57,15 @@ export interface Outbox extends EventTarget {
   ): void;
 }
 
-/** Sends one entry (with its own idempotency key) and returns the parsed receipt. */
-export type OutboxSender = (entry: OutboxEntry) => Promise<Receipt>;
+/**
+ * Sends one entry (with its own idempotency key) and returns the parsed receipt. A sender with
+ * steps of its own (a fault report's photos, uploaded first) saves the entry after each with
+ * `save`, so a later try goes on from there instead of starting over.
+ */
+export type OutboxSender = (
+  entry: OutboxEntry,
+  save: (entry: OutboxEntry) => Promise<void>,
+) => Promise<Receipt>;
 
 /** What `OutboxController.keep` needs besides the submission. */
 export interface KeepOptions {
@@ -124,7 +132,7 @@ export class OutboxController extends EventTarget implements Outbox {
    * Keeps a submission whose first try failed, and schedules its next try. Rejects when the store
    * refuses it (private mode, quota); then nothing is kept.
    */
-  async keep(submission: CaseSubmission, options: KeepOptions): Promise<void> {
+  async keep(submission: Keepable, options: KeepOptions): Promise<void> {
     const { id, error, maxAge = DEFAULT_OUTBOX_MAX_AGE } = options;
     const endpoint = this.#endpoint;
     await this.#store.put(newEntry(submission, { id, endpoint, error, maxAge, now: Date.now() }));
@@ -178,10 +186,14 @@ export class OutboxController extends EventTarget implements Outbox {
       return 'settled';
     }
     let receipt: Receipt;
+    let latest = entry;
     try {
-      receipt = await this.#send(entry);
+      receipt = await this.#send(entry, async (saved) => {
+        await this.#store.put(saved);
+        latest = saved;
+      });
     } catch (error) {
-      return this.#failed(entry, error);
+      return this.#failed(latest, error);
     }
     this.#unreachable = 0;
     this.#notBefore = 0;

@@ -1,17 +1,39 @@
-import type { CaseSubmission } from '../schemas/index.js';
+import type { CaseSubmission, FaultSubmission } from '../schemas/index.js';
 
 /**
  * A submission that could not be sent yet. Everything needed to send it again is kept, including
- * the idempotency key (`id`), so a resend is recognised by the server as the same request.
+ * the idempotency key (`id`), so a resend is recognised by the server as the same request. A
+ * contact message (`kind` `'case'`, or no `kind`: entries of earlier versions) or a fault report
+ * (`kind` `'fault'`), which may carry photos still to be uploaded before it is sent.
  */
-export interface OutboxEntry {
+export type OutboxEntry = CaseOutboxEntry | FaultOutboxEntry;
+
+/** A contact message waiting to be sent (`POST /v1/cases`). */
+export interface CaseOutboxEntry extends OutboxEntryBase {
+  kind?: 'case';
+  /** The exact body sent the first time; resent unchanged. */
+  submission: CaseSubmission;
+}
+
+/** A fault report waiting to be sent (`POST /v1/faults`). */
+export interface FaultOutboxEntry extends OutboxEntryBase {
+  kind: 'fault';
+  /** The body to send; `report.photos` grows as `photos` are uploaded. */
+  submission: FaultSubmission;
+  /**
+   * Photos not uploaded yet (IndexedDB keeps Blobs). Each is uploaded, its id added to the
+   * report and the entry saved before the next, so a retry never changes what was already sent.
+   */
+  photos?: Blob[];
+}
+
+/** What every entry has. */
+export interface OutboxEntryBase {
   /** The `Idempotency-Key` the submission was first sent with. */
   id: string;
   /** The server it is meant for (`ClientOptions.endpoint`, normalised). */
   endpoint: string;
   department: string;
-  /** The exact body sent the first time; resent unchanged. */
-  submission: CaseSubmission;
   /** ISO 8601 time it was first tried. */
   createdAt: string;
   /** How many times sending has failed so far. */

@@ -1,0 +1,158 @@
+import type { KontaktError } from '../errors/KontaktError.js';
+import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
+import { toKontaktError } from '../errors/to-kontakt-error.js';
+import { ValidationError } from '../errors/ValidationError.js';
+import { createIdempotencyKey } from '../idempotency.js';
+import { isTransientFailure } from '../outbox/transient.js';
+import type { FaultOutboxEntry } from '../outbox/types.js';
+import type { FaultCatalog, FaultReportInput, FaultSubmission } from '../schemas/index.js';
+import {
+  CaseOriginSchema,
+  FAULT_MAX_PHOTOS,
+  FaultCatalogSchema,
+  FaultReportSchema,
+  NearbyReportListSchema,
+  toFieldErrors,
+} from '../schemas/index.js';
+import type { FaultsContext, FaultsResource } from './faults.js';
+import { sendFaultEntry } from './faults-send.js';
+
+/*
+ * `client.faults`' work, loaded when first used (`faults.ts`): a client that never sends a fault
+ * report (the contact form's) does not carry the fault schemas.
+ */
+
+export function faultsResource(context: FaultsContext): FaultsResource {
+  const { http, department } = context;
+  let catalog: Promise<FaultCatalog> | undefined;
+  const resource: FaultsResource = {
+    catalog(options = {}) {
+      catalog ??= http
+        .get(`v1/departments/${encodeURIComponent(department)}/faults`, signalOf(options))
+        .json(FaultCatalogSchema)
+        .catch((error: unknown) => {
+          catalog = undefined;
+          throw toKontaktError(error);
+        });
+      return catalog;
+    },
+    async categories(options = {}) {
+      return (await resource.catalog(options)).categories;
+    },
+    async nearby({ lat, lon, category }, options = {}) {
+      const searchParams = {
+        department,
+        category,
+        lat: lat.toFixed(6),
+        lon: lon.toFixed(6),
+      };
+      try {
+        return await http
+          .get('v1/faults/nearby', { searchParams, ...signalOf(options) })
+          .json(NearbyReportListSchema);
+      } catch (error) {
+        throw toKontaktError(error);
+      }
+    },
+    async submit(report, options = {}) {
+      const submission = buildSubmission(context, report, options);
+      const id = options.idempotencyKey ?? createIdempotencyKey();
+      let entry: FaultOutboxEntry = firstEntry(submission, id, options.photos ?? []);
+      try {
+        return await sendFaultEntry(http, entry, {
+          upload: context.upload,
+          signal: options.signal,
+          onProgress: options.onProgress,
+          save: async (saved) => {
+            entry = saved as FaultOutboxEntry;
+          },
+        });
+      } catch (error) {
+        if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
+        const kept = { kind: 'fault' as const, submission: entry.submission, photos: entry.photos };
+        await context.outbox
+          .keep(kept, { id, error, maxAge: context.outboxMaxAge })
+          .catch(() => Promise.reject(error));
+        throw queuedError(error as KontaktError, id);
+      }
+    },
+  };
+  return resource;
+}
+
+/** The report as an unsaved outbox entry, which `sendFaultEntry` takes like a kept one. */
+function firstEntry(submission: FaultSubmission, id: string, photos: readonly Blob[]) {
+  const now = new Date().toISOString();
+  return {
+    kind: 'fault',
+    id,
+    endpoint: '',
+    department: submission.origin.department,
+    submission,
+    photos: [...photos],
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+  } satisfies FaultOutboxEntry;
+}
+
+function buildSubmission(
+  context: FaultsContext,
+  report: FaultReportInput,
+  options: Parameters<FaultsResource['submit']>[1] & object,
+): FaultSubmission {
+  const parsed = FaultReportSchema.safeParse(report);
+  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
+  const photos = parsed.data.photos.length + (options.photos?.length ?? 0);
+  if (photos > FAULT_MAX_PHOTOS) {
+    throw new ValidationError([
+      {
+        field: 'photos',
+        pointer: '/photos',
+        code: 'too_long',
+        params: { maximum: FAULT_MAX_PHOTOS },
+      },
+    ]);
+  }
+  if (options.photos?.length && !context.upload) {
+    throw new TypeError('This client cannot upload photos; pass uploaded ids in report.photos.');
+  }
+  const origin = CaseOriginSchema.safeParse({
+    department: context.department,
+    pageUrl: fitUrl(options.pageUrl ?? context.pageUrl()),
+    widget: options.widget ?? 'sdk',
+  });
+  if (!origin.success) {
+    const issues = origin.error.issues.map((issue) => ({
+      ...issue,
+      path: ['origin', ...issue.path],
+    }));
+    throw new ValidationError(toFieldErrors(issues));
+  }
+  return { origin: origin.data, report: parsed.data };
+}
+
+/** Schema rules cap page URLs at 2048 characters; a long query string must not block a report. */
+function fitUrl(href: string | undefined): string | undefined {
+  if (href === undefined || href.length <= 2048 || !URL.canParse(href)) return href;
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}`.slice(0, 2048);
+}
+
+function queuedError(error: KontaktError, id: string): NetworkError {
+  const { status, problem, retryAfter } = error;
+  return new NetworkError(
+    'The report could not be sent now. It is kept and will be sent when the server can be reached.',
+    {
+      code: isNetworkError(error) ? error.code : 'network_error',
+      status,
+      problem,
+      retryAfter,
+      cause: error,
+      queued: { id },
+    },
+  );
+}
+
+const signalOf = (options: { signal?: AbortSignal }) =>
+  options.signal ? { signal: options.signal } : {};

@@ -1,0 +1,144 @@
+// client.faults against the real reference server: the catalog, nearby reports, sending a report,
+// and a report kept in the outbox while the server is down and sent exactly once when it is back.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestServer } from '@kontakt/server/test-support';
+import { startTestServer } from '@kontakt/server/test-support';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../client.js';
+import type { NetworkError } from '../errors/NetworkError.js';
+import { isNetworkError } from '../errors/NetworkError.js';
+import type { ValidationError } from '../errors/ValidationError.js';
+import type { OutboxDeliveredEvent } from '../outbox/events.js';
+import { memoryStore } from '../outbox/memory-store.js';
+import type { FaultReportInput } from '../schemas/index.js';
+import { ReceiptSchema } from '../schemas/index.js';
+
+const PAGE = 'https://gata.example.se/felanmalan';
+const report: FaultReportInput = {
+  category: 'gatubelysning',
+  description: 'Lampan utanför Södergatan 12 är släckt.',
+  answers: { hur: 'slackt', antal: 1 },
+  location: { lat: 55.6035, lon: 13.0011 },
+  anonymous: true,
+};
+
+const cleanup: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const task of cleanup.splice(0).reverse()) await task();
+});
+
+async function server(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
+  const running = await startTestServer(options);
+  let closed = false;
+  cleanup.push(async () => {
+    if (!closed) await running.close();
+  });
+  return {
+    ...running,
+    async close() {
+      closed = true;
+      await running.close();
+    },
+  };
+}
+
+const clientFor = (endpoint: string, extra: Partial<Parameters<typeof createClient>[0]> = {}) =>
+  createClient({
+    endpoint,
+    department: 'gata',
+    pageUrl: () => PAGE,
+    retry: { limit: 1, delay: () => 10 },
+    outbox: memoryStore(),
+    ...extra,
+  });
+
+describe('client.faults', () => {
+  it('reads the catalog once per client and offers its categories', async () => {
+    const api = await server();
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    };
+    const client = clientFor(api.url, { fetch: counting });
+    const catalog = await client.faults.catalog();
+    expect(catalog).toMatchObject({ department: 'gata', geocoder: true, nearbyRadiusMeters: 150 });
+    const categories = await client.faults.categories();
+    expect(categories.map((category) => category.id)).toContain('gatubelysning');
+    expect(requests).toBe(1);
+  });
+
+  it('sends a report and lists it as a nearby open report of its category', async () => {
+    const api = await server();
+    const client = clientFor(api.url);
+    const receipt = await client.faults.submit(report, { widget: 'kc-fault-report' });
+    expect(ReceiptSchema.safeParse(receipt).success).toBe(true);
+    const nearby = await client.faults.nearby({
+      lat: 55.60351,
+      lon: 13.00112,
+      category: 'gatubelysning',
+    });
+    expect(nearby.reports.map((r) => r.reference)).toEqual([receipt.reference]);
+  });
+
+  it('finds an invalid report before sending it, and reports the server’s field errors relative to the report', async () => {
+    const api = await server();
+    let requests = 0;
+    const client = clientFor(api.url, {
+      fetch: (input, init) => {
+        requests += 1;
+        return fetch(input, init);
+      },
+    });
+    const local = (await client.faults
+      .submit({ ...report, location: {} })
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(local.fieldErrors).toContainEqual(
+      expect.objectContaining({ field: 'location.address', code: 'required' }),
+    );
+    expect(requests).toBe(0);
+    const remote = (await client.faults
+      .submit({ ...report, answers: { antal: 'två' } })
+      .catch((e: unknown) => e)) as ValidationError;
+    expect(remote.fieldErrors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'answers.hur',
+          pointer: '/answers/hur',
+          code: 'required',
+        }),
+        expect.objectContaining({ field: 'answers.antal', code: 'invalid_format' }),
+      ]),
+    );
+  });
+
+  it('keeps a report while the server is down and stores exactly one case once it is up', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-sdk-fault-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const first = await server({ dataDir });
+    const { port, url } = first;
+    await first.close();
+
+    const client = clientFor(url);
+    const error = (await client.faults.submit(report).catch((e: unknown) => e)) as NetworkError;
+    expect(isNetworkError(error)).toBe(true);
+    const [kept] = await client.outbox.pending();
+    expect(kept).toMatchObject({ id: error.queued?.id, kind: 'fault' });
+
+    const again = await server({ dataDir, port });
+    const delivered = new Promise<OutboxDeliveredEvent>((resolve) =>
+      client.outbox.addEventListener('delivered', (e) => resolve(e as OutboxDeliveredEvent)),
+    );
+    await client.outbox.flush();
+    await client.outbox.flush();
+    const { receipt } = await delivered;
+    expect(await client.outbox.pending()).toEqual([]);
+    expect(await again.countCases()).toBe(1);
+    const rows = await again.database.inspect((db) =>
+      db.selectFrom('fault_reports').select('case_reference').execute(),
+    );
+    expect(rows).toEqual([{ case_reference: receipt.reference }]);
+  });
+});

@@ -1,0 +1,96 @@
+/*
+ * `client.faults`, kept small inside the client: the work (the fault schemas, sending, the
+ * photos' uploads) loads when first used, so a widget whose client never sends a fault report
+ * (the contact form) does not carry it.
+ */
+import type { KyInstance } from 'ky';
+import type { OutboxController } from '../outbox/outbox.js';
+import type {
+  FaultCatalog,
+  FaultCategory,
+  FaultReportInput,
+  NearbyReportList,
+  Receipt,
+} from '../schemas/index.js';
+import type { FaultUploadProgress, PhotoUploader } from './faults-send.js';
+
+export type { FaultUploadProgress, PhotoUploader } from './faults-send.js';
+
+/** Options for one `faults.submit()` call. */
+export interface FaultSubmitOptions {
+  /**
+   * Photos to upload first (already scaled down and re-encoded, e.g. by the widget); their ids
+   * are added to `report.photos` in this order. Kept with the report in the outbox when it cannot
+   * be sent now, and uploaded before it is sent.
+   */
+  photos?: readonly Blob[];
+  /** Bytes of the photos uploaded so far, of all of them. */
+  onProgress?: (progress: FaultUploadProgress) => void;
+  /** Cancels the uploads and the request; a cancelled report is not kept in the outbox. */
+  signal?: AbortSignal;
+  /** The element that sends it, recorded as the case's origin. Default `'sdk'`. */
+  widget?: string;
+  /** The page it was made on. Default: the client's `pageUrl()`, read now. */
+  pageUrl?: string;
+  /** Sends under this key instead of a new one (a person sending the same report again). */
+  idempotencyKey?: string;
+}
+
+/** `client.faults`: fault reports (*felanmälan*) on streets and public places. */
+export interface FaultsResource {
+  /**
+   * The department's fault catalog: groups, categories with their questions, the nearby radius,
+   * the map and photo settings. Asked once per client; a failed request is asked again next time.
+   */
+  catalog(options?: { signal?: AbortSignal }): Promise<FaultCatalog>;
+  /** The catalog's categories (`catalog().categories`). */
+  categories(options?: { signal?: AbortSignal }): Promise<FaultCategory[]>;
+  /**
+   * Open reports of `category` near a point, nearest first, within the department's radius, so a
+   * person can follow one instead of filing a duplicate. No personal data; points rounded.
+   */
+  nearby(
+    query: { lat: number; lon: number; category: string },
+    options?: { signal?: AbortSignal },
+  ): Promise<NearbyReportList>;
+  /**
+   * Validates `report` with `FaultReportSchema` (rejecting with a `ValidationError` without a
+   * request), uploads `options.photos`, sends the report with an `Idempotency-Key` and resolves
+   * with the receipt. When it cannot be sent (network down, 5xx after retries) it is kept in the
+   * outbox with the photos not yet uploaded and the call rejects with a `NetworkError` whose
+   * `queued` is `{ id }`; the outbox sends it once the server answers (the same key: one case).
+   * Field errors are relative to the report (`answers.hur`, `location.address`).
+   */
+  submit(report: FaultReportInput, options?: FaultSubmitOptions): Promise<Receipt>;
+}
+
+export interface FaultsContext {
+  http: KyInstance;
+  department: string;
+  pageUrl: () => string | undefined;
+  outbox: Pick<OutboxController, 'keep'> | undefined;
+  outboxMaxAge: number;
+  /** Uploads a photo (`client.photos.upload`); without it, reports carry uploaded ids only. */
+  upload?: PhotoUploader | undefined;
+}
+
+/** `client.faults`: each method loads the implementation (once) and runs it. */
+export function faultsResource(context: FaultsContext): FaultsResource {
+  let loaded: Promise<FaultsResource> | undefined;
+  const impl = () => {
+    loaded ??= import('./faults-impl.js').then(
+      ({ faultsResource: create }) => create(context),
+      (error: unknown) => {
+        loaded = undefined;
+        throw error;
+      },
+    );
+    return loaded;
+  };
+  return {
+    catalog: async (options) => (await impl()).catalog(options),
+    categories: async (options) => (await impl()).categories(options),
+    nearby: async (query, options) => (await impl()).nearby(query, options),
+    submit: async (report, options) => (await impl()).submit(report, options),
+  };
+}
