@@ -40,6 +40,8 @@ export interface Open311RequestRow {
   category: string;
   status: CaseStatus;
   forwardedTo: string | null;
+  /** The case this one duplicates (public: the status tracker offers to follow it). */
+  duplicateOf: string | null;
   createdAt: string;
   updatedAt: string;
   answerBy: string | null;
@@ -69,6 +71,7 @@ export async function selectOpen311Requests(
       'c.topic',
       'c.status',
       'c.forwarded_to',
+      'c.duplicate_of',
       'c.created_at',
       'c.updated_at',
       'c.answer_by',
@@ -129,6 +132,7 @@ export async function selectOpen311Requests(
     category: row.topic,
     status: row.status as CaseStatus,
     forwardedTo: row.forwarded_to,
+    duplicateOf: row.duplicate_of,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     answerBy: row.answer_by,

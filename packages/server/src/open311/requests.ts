@@ -51,7 +51,7 @@ export function toOpen311Request(
   return {
     service_request_id: row.reference,
     status: open311Status(row.status),
-    status_notes: statusNotes(row.status, row.note),
+    status_notes: statusNotes(row.status, row.note, row.duplicateOf),
     service_name: services.get(code)?.category.name.sv ?? null,
     service_code: code,
     description: row.description,

@@ -622,8 +622,8 @@ describe('requests filters', () => {
 
   it('lets any page read, and no page file', async () => {
     const origin = { Origin: 'https://karta.example.org' };
-    const read = await fetch(`${server.url}/open311/v2/services.json`, { headers: origin });
-    expect(read.headers.get('access-control-allow-origin')).toBe('*');
+    const services = await fetch(`${server.url}/open311/v2/services.json`, { headers: origin });
+    expect(services.headers.get('access-control-allow-origin')).toBe('*');
     const filed = await fetch(`${server.url}/open311/v2/requests.json`, {
       method: 'POST',
       headers: { ...origin, 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -631,5 +631,20 @@ describe('requests filters', () => {
     });
     expect(filed.status).toBe(201);
     expect(filed.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = (method: string) =>
+      fetch(`${server.url}/open311/v2/requests.json`, {
+        method: 'OPTIONS',
+        headers: {
+          ...origin,
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': 'accept-language',
+        },
+      });
+    const read = await preflight('GET');
+    expect(read.status).toBe(204);
+    expect(read.headers.get('access-control-allow-origin')).toBe('*');
+    expect(read.headers.get('access-control-allow-headers')).toContain('Accept-Language');
+    const post = await preflight('POST');
+    expect(post.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -119,7 +119,7 @@ export function open311Routes(ctx: AppContext, options: Open311RouteOptions): Ho
     return answer(c, format, 'service_requests', created, 201);
   });
   routes.all('*', (c) => {
-    if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: 'GET, HEAD, POST, OPTIONS' });
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, preflight(c));
     throw notFound(c);
   });
 
@@ -156,6 +156,22 @@ const openReads: MiddlewareHandler = async (c, next) => {
     c.header('Access-Control-Allow-Origin', '*');
   }
 };
+
+/**
+ * `OPTIONS`: the methods, and for a browser's preflight of a read (a page sending, say,
+ * `Accept-Language`) the CORS answer that lets it go ahead. Filing is never allowed from a page.
+ */
+function preflight(c: Context): Record<string, string> {
+  const headers: Record<string, string> = { Allow: 'GET, HEAD, POST, OPTIONS' };
+  const method = c.req.header('Access-Control-Request-Method');
+  if (method === 'GET' || method === 'HEAD') {
+    headers['Access-Control-Allow-Origin'] = '*';
+    headers['Access-Control-Allow-Methods'] = 'GET, HEAD';
+    headers['Access-Control-Allow-Headers'] = 'Accept, Accept-Language, Content-Language';
+    headers['Access-Control-Max-Age'] = '600';
+  }
+  return headers;
+}
 
 /** The query string's `jurisdiction_id` (a POST's form field is checked where the form is read). */
 function checkJurisdiction(settings: Open311Settings): MiddlewareHandler {

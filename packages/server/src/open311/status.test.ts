@@ -22,8 +22,11 @@ describe('the Open311 status mapping', () => {
     expect(statusNotes('waiting_for_citizen')).toBe(
       'Väntar på dig. Vi behöver mer information från dig för att kunna gå vidare.',
     );
-    expect(statusNotes('duplicate', '  Se KC-ABCD-EFGH.  ')).toBe(
-      'Redan anmält. Samma sak var redan anmäld. Den anmälan hanteras i stället. Se KC-ABCD-EFGH.',
+    expect(statusNotes('in_progress', '  Vi kommer på tisdag.  ')).toBe(
+      'Under behandling. Någon arbetar med ditt ärende. Vi kommer på tisdag.',
+    );
+    expect(statusNotes('duplicate', null, 'KC-ABCD-EFGH')).toBe(
+      'Redan anmält. Samma sak var redan anmäld. Den anmälan hanteras i stället. Se ärende KC-ABCD-EFGH.',
     );
   });
 

@@ -36,14 +36,22 @@ export function caseStatusesOf(status: Open311Status): CaseStatus[] {
 
 /**
  * `status_notes`: the status in the citizen's plain Swedish (*Under behandling. Någon arbetar med
- * ditt ärende.*) and, when staff wrote one, the latest public note. The richer status is what
- * Open311's two words lose; the words are the same the status tracker and the mails use.
+ * ditt ärende.*), for a duplicate the case it duplicates, and, when staff wrote one, the latest
+ * public note. The richer status is what Open311's two words lose; the words are the same the
+ * status tracker and the mails use.
  */
-export function statusNotes(status: CaseStatus, publicNote?: string | null): string {
+export function statusNotes(
+  status: CaseStatus,
+  publicNote?: string | null,
+  duplicateOf?: string | null,
+): string {
   const words = caseStatusWords(status, 'sv');
-  const head = `${words.label}. ${words.meaning}`;
+  const parts = [`${words.label}. ${words.meaning}`];
+  // Which report it duplicates is public (the status tracker offers to follow that one).
+  if (status === 'duplicate' && duplicateOf) parts.push(`Se ärende ${duplicateOf}.`);
   const note = publicNote?.trim();
-  return note ? `${head} ${note}` : head;
+  if (note) parts.push(note);
+  return parts.join(' ');
 }
 
 /**
