@@ -804,6 +804,8 @@ export class KcFaultReport extends KontaktElement {
     try {
       this.mapChunk ??= await import('./fault-report.map.js');
       this.mapState = 'open';
+      // The button that opened it is gone: the map itself is where the person goes on.
+      this.focusAfterRender = 'map';
     } catch {
       this.mapState = 'failed';
     }
