@@ -16,6 +16,8 @@ import type { FaultsResource } from './resources/faults.js';
 import { faultsResource } from './resources/faults.js';
 import type { NoticesResource } from './resources/notices.js';
 import { noticesResource } from './resources/notices.js';
+import type { PhotosResource } from './resources/photos.js';
+import { photosResource } from './resources/photos.js';
 import { retryAfterMs } from './retry-after.js';
 import { DepartmentIdSchema } from './schemas/index.js';
 
@@ -67,6 +69,8 @@ export interface KontaktClient {
   readonly faults: FaultsResource;
   /** Crisis and service notices, read once or followed live. */
   readonly notices: NoticesResource;
+  /** Photos for fault reports: uploaded one at a time, with progress, before the report. */
+  readonly photos: PhotosResource;
   /** Submissions waiting to be sent to this endpoint; shared by every client for it on the page. */
   readonly outbox: Outbox;
 }
@@ -102,11 +106,18 @@ export function createClient(options: ClientOptions): KontaktClient {
     throw new RangeError(`Invalid outboxMaxAge: ${options.outboxMaxAge}`);
   }
   const http = createHttp(endpoint, options);
+  const photos = photosResource({
+    http,
+    endpoint,
+    department,
+    customFetch: options.fetch !== undefined,
+    timeout: options.timeout ?? 10_000,
+  });
   const send: OutboxSender = (entry, save) =>
     entry.kind === 'fault'
       ? // Loaded only when a fault report was kept: a contact form's client never needs it.
         import('./resources/faults-send.js').then(({ sendFaultEntry }) =>
-          sendFaultEntry(http, entry, { upload: undefined, save }),
+          sendFaultEntry(http, entry, { upload: photos.upload, save }),
         )
       : sendCase(http, entry.submission, entry.id);
   const outbox =
@@ -119,8 +130,16 @@ export function createClient(options: ClientOptions): KontaktClient {
     department,
     cases: casesResource({ http, endpoint, department, pageUrl, outbox, outboxMaxAge }),
     departments: departmentsResource(http, department),
-    faults: faultsResource({ http, department, pageUrl, outbox, outboxMaxAge }),
+    faults: faultsResource({
+      http,
+      department,
+      pageUrl,
+      outbox,
+      outboxMaxAge,
+      upload: photos.upload,
+    }),
     notices: noticesResource(http, endpoint, department),
+    photos,
     // Without a store there is nothing to wait for, but callers may still listen and ask.
     outbox: outbox ?? new OutboxController(memoryStore(), endpoint, send),
   };

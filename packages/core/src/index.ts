@@ -51,13 +51,13 @@ export type {
   OutboxEntry,
   OutboxStore,
 } from './outbox/types.js';
-export type { CasesResource, SubmitOptions } from './resources/cases.js';
 export {
   CaseChangeEvent,
   CaseWatch,
   CaseWatchErrorEvent,
   type CaseWatchTarget,
 } from './resources/case-watch.js';
+export type { CasesResource, SubmitOptions } from './resources/cases.js';
 export {
   type DepartmentPreview,
   type DepartmentPreviewOptions,
@@ -83,6 +83,7 @@ export {
   NoticeFeedErrorEvent,
   type NoticesResource,
 } from './resources/notices.js';
+export type { PhotosResource, PhotoUploadOptions } from './resources/photos.js';
 export {
   ANSWER_CHANNELS,
   type AnswerChannel,
