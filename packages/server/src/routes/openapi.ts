@@ -21,6 +21,7 @@ import {
   RATE_LIMIT_HEADERS,
   ref,
 } from './openapi-parts.js';
+import { photoPaths, photoSchemas } from './openapi-photos.js';
 import {
   CASE_ACCESS_SECURITY_SCHEMES,
   publicCasePaths,
@@ -186,6 +187,7 @@ export function buildOpenApiDocument(): JsonObject {
       ...agentOidcPaths(),
       ...agentDashboardPaths(),
       ...agentCasePaths(),
+      ...photoPaths(),
     },
     components: {
       securitySchemes: {
@@ -200,6 +202,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...agentOidcSchemas(),
         ...agentDashboardSchemas(),
         ...agentCaseSchemas(),
+        ...photoSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
         Department: jsonSchema(DepartmentSchema, 'output'),
