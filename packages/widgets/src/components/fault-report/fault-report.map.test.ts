@@ -12,7 +12,9 @@ import type { KcFaultReport } from './fault-report.js';
 const server: TestServer = { id: '', url: '' };
 
 before(async () => {
-  const { config } = await executeServerCommand<{ config: string }>('fault-report-map-config');
+  const { config } = await executeServerCommand<{ config: string }, undefined>(
+    'fault-report-map-config',
+  );
   Object.assign(
     server,
     await executeServerCommand<TestServer, { origin: string; config: string }>(
@@ -24,7 +26,9 @@ before(async () => {
 after(async () => {
   if (server.id) await stopKontaktServer(server);
 });
-beforeEach(() => sessionStorage.clear());
+beforeEach(() => {
+  sessionStorage.clear();
+});
 
 async function atLocation(): Promise<KcFaultReport> {
   const element = await loaded(
