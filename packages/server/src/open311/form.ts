@@ -92,6 +92,12 @@ function addAttribute(
 
 const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
 
+/** True for `multipart/form-data` (with its boundary). */
+export function isMultipartContentType(header: string | undefined): boolean {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type === 'multipart/form-data';
+}
+
 /** True for `application/x-www-form-urlencoded`, with or without parameters. */
 export function isFormContentType(header: string | undefined): boolean {
   const type = header?.split(';')[0]?.trim().toLowerCase();

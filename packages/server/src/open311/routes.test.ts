@@ -520,6 +520,26 @@ describe('service requests', () => {
     ]);
   });
 
+  it('reads a multipart form the same way, leaving its files out', async () => {
+    const body = new FormData();
+    for (const [name, value] of form({ ...streetLight, media_url: [] })) body.append(name, value);
+    body.append(
+      'media',
+      new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' }),
+      'a.jpg',
+    );
+    const response = await fetch(`${server.url}/open311/v2/requests.json`, {
+      method: 'POST',
+      body,
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const [created] = (await response.json()) as { service_request_id: string }[];
+    const [request] = (await (
+      await fetch(`${server.url}/open311/v2/requests/${created?.service_request_id}.json`)
+    ).json()) as Record<string, unknown>[];
+    expect(request).toMatchObject({ service_code: 'gata.gatubelysning', media_url: null });
+  });
+
   it('refuses a body that is not a form', async () => {
     const response = await fetch(`${server.url}/open311/v2/requests.json`, {
       method: 'POST',

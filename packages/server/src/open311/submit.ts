@@ -7,7 +7,7 @@ import { readBody } from '../http/body.js';
 import { readIdempotencyKey } from '../idempotency.js';
 import { Open311Error } from './answer.js';
 import type { Open311Form } from './form.js';
-import { isFormContentType, readOpen311Form } from './form.js';
+import { isFormContentType, isMultipartContentType, readOpen311Form } from './form.js';
 import type { ServiceEntry } from './services.js';
 import type { Open311Settings } from './settings.js';
 import { checkJurisdictionId } from './settings.js';
@@ -37,9 +37,6 @@ export async function submitOpen311Request(
   ctx: AppContext,
   { settings, services }: SubmitContext,
 ): Promise<Open311Created[]> {
-  if (!isFormContentType(c.req.header('Content-Type'))) {
-    throw new Open311Error(400, 'Send the request as application/x-www-form-urlencoded.');
-  }
   const form = readOpen311Form(await readForm(c, ctx.bodyLimit), new URL(c.req.url).searchParams);
   const clientId =
     form.api_key === undefined ? undefined : findApiKey(settings.clients, form.api_key);
@@ -84,14 +81,40 @@ export async function submitOpen311Request(
   ];
 }
 
-/** The body as form fields; not UTF-8 is a 400 (a form's bytes are percent-encoded UTF-8). */
+/**
+ * The body's fields. The spec's form is `application/x-www-form-urlencoded`; a few mobile clients
+ * send `multipart/form-data` (to attach a photo), whose text fields are read the same way and
+ * whose files are left out: photos reach kontakt through `POST /v1/photos`, and `media_url`
+ * names one elsewhere. Not UTF-8, or not a form at all, is a 400.
+ */
 async function readForm(c: Context, limit: number): Promise<URLSearchParams> {
+  const type = c.req.header('Content-Type');
+  const multipart = isMultipartContentType(type);
+  if (!isFormContentType(type) && !multipart) {
+    throw new Open311Error(400, 'Send the request as application/x-www-form-urlencoded.');
+  }
   const bytes = await readBody(c, limit);
+  if (multipart) return multipartFields(bytes, type as string);
   try {
     return new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new Open311Error(400, 'The body is not valid UTF-8.');
   }
+}
+
+async function multipartFields(bytes: Uint8Array, type: string): Promise<URLSearchParams> {
+  let data: FormData;
+  try {
+    // readBody gives a fresh ArrayBuffer, never a shared one.
+    data = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { 'Content-Type': type },
+    }).formData();
+  } catch {
+    throw new Open311Error(400, 'The multipart body cannot be read.');
+  }
+  const fields = new URLSearchParams();
+  for (const [name, value] of data) if (typeof value === 'string') fields.append(name, value);
+  return fields;
 }
 
 /**
