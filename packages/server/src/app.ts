@@ -28,6 +28,7 @@ import { faultsRoutes } from './routes/faults.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { agentPhotoRoutes, casePhotoRoutes, photoUploadRoutes } from './routes/photos.js';
 import { publicCasesRoutes } from './routes/public-cases.js';
 
 /** Each API path and the methods it answers; anything else on it is a 405. */
@@ -37,6 +38,8 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/cases/:reference/lookup': ['POST'],
   '/v1/cases/:reference/stream': ['GET'],
   '/v1/cases/:reference/followers': ['POST'],
+  '/v1/cases/:reference/photos/:id': ['GET', 'HEAD'],
+  '/v1/photos': ['POST'],
   '/v1/departments': ['GET', 'HEAD'],
   '/v1/departments/:id': ['GET', 'HEAD'],
   '/v1/departments/:id/faults': ['GET', 'HEAD'],
@@ -58,6 +61,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/cases/:reference': ['GET', 'HEAD'],
   '/v1/agent/cases/:reference/:action': ['POST'],
   '/v1/agent/cases/:reference/mails/:mailId/retry': ['POST'],
+  '/v1/agent/cases/:reference/photos/:id': ['GET', 'HEAD'],
   '/v1/agent/inbox/stream': ['GET'],
   '/v1/agent/reasons': ['GET', 'HEAD'],
 };
@@ -81,11 +85,15 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   const limit = rateLimit(ctx.rateLimit, ctx.now);
   // Per-address limits are for the public API: a contact center's agents share one address (NAT).
   app.use('/v1/*', (c, next) => (isSignedInAgentRequest(c, ctx.auth) ? next() : limit(c, next)));
-  app.use('/v1/*', bodyLimit(ctx.bodyLimit));
+  const jsonBodyLimit = bodyLimit(ctx.bodyLimit);
+  // A photo is bigger than any JSON body: its route caps it at its department's own limit.
+  app.use('/v1/*', (c, next) => (c.req.path === '/v1/photos' ? next() : jsonBodyLimit(c, next)));
 
   app.route('/', probeRoutes(ctx));
   app.route('/v1/cases', casesRoutes(ctx));
   app.route('/v1/cases', publicCasesRoutes(ctx, { lookupLimit: ctx.lookupLimit }));
+  app.route('/v1/cases', casePhotoRoutes(ctx));
+  app.route('/v1/photos', photoUploadRoutes(ctx));
   app.route('/v1/departments', departmentsRoutes(ctx));
   app.route('/v1/departments', departmentFaultsRoutes(ctx));
   app.route('/v1/faults', faultsRoutes(ctx));
@@ -96,6 +104,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/agent/audit', agentAuditRoutes(ctx));
   app.route('/v1/agent/dashboard', agentDashboardRoutes(ctx));
   app.route('/v1/agent', agentCasesRoutes(ctx));
+  app.route('/v1/agent', agentPhotoRoutes(ctx));
   app.route('/v1/agent/sign-in-methods', agentSignInMethodsRoutes(ctx));
   // Without OpenID Connect settings its endpoints are not there at all (404).
   if (ctx.oidc) app.route('/v1/agent/oidc', agentOidcRoutes(ctx, ctx.oidc));

@@ -114,6 +114,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       store.write('deleteExpiredAgentSessions', now()).catch((error: unknown) => {
         logger.warn({ err: error }, 'could not delete expired agent sessions');
       }),
+      store.write('deleteExpiredPhotos', now().toISOString()).catch((error: unknown) => {
+        logger.warn({ err: error }, 'could not delete expired photos');
+      }),
     ]);
   };
   sweep();

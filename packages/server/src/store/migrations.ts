@@ -6,6 +6,7 @@ import { createAuthTables } from '../auth/tables.js';
 import { createFaultReportTables } from '../faults/tables.js';
 import { createMailTables } from '../mail/schema.js';
 import { createOpen311Tables } from '../open311/tables.js';
+import { createPhotoTables } from '../photos/tables.js';
 import { createCaseAccess } from '../public-cases/tables.js';
 
 /** True on PostgreSQL: the one thing the portable schema builder cannot say for both is "serial". */
@@ -112,6 +113,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0005-case-handling': { up: createCaseHandling },
   '2026-12-03-0006-case-search-index': { up: createCaseSearchIndex },
   '2026-12-03-0007-fault-reports': { up: createFaultReportTables },
+  '2026-12-03-0008-photos': { up: createPhotoTables },
   '2026-12-03-0009-case-access': { up: createCaseAccess },
   '2026-12-03-0010-open311': { up: createOpen311Tables },
 };

@@ -5,6 +5,7 @@ import { dashboardReads } from '../dashboard/queries.js';
 import { faultReads } from '../faults/store.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
 import { open311Reads, open311Writes } from '../open311/operations.js';
+import { photoReads, photoWrites } from '../photos/operations.js';
 import { publicCaseReads, publicCaseWrites } from '../public-cases/operations.js';
 import type { NewEvent } from './events.js';
 import { headCursor, readEvents } from './events.js';
@@ -48,6 +49,7 @@ export const reads = {
   ...open311Reads,
   ...faultReads,
   ...publicCaseReads,
+  ...photoReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {
@@ -60,6 +62,7 @@ export const writes = {
   ...agentCaseWrites,
   ...open311Writes,
   ...publicCaseWrites,
+  ...photoWrites,
 } satisfies Record<string, WriteOperation>;
 
 type SaveNoticeArgs = [

@@ -4,6 +4,7 @@ import type { AuthTables } from '../auth/tables.js';
 import type { FaultTables } from '../faults/tables.js';
 import type { MailTables } from '../mail/schema.js';
 import type { Open311Tables } from '../open311/tables.js';
+import type { PhotoTables } from '../photos/tables.js';
 import type { PublicCaseColumns, PublicCaseTables } from '../public-cases/tables.js';
 
 /**
@@ -15,6 +16,7 @@ export interface Database
     MailTables,
     CaseHandlingTables,
     FaultTables,
+    PhotoTables,
     Open311Tables,
     PublicCaseTables {
   cases: CasesTable;
