@@ -12,6 +12,7 @@ import { ConfigError, fieldError } from './config-error.js';
 import { faultSettingsOf, parseFaultSettings, setFaultSettings } from './faults/settings.js';
 import type { Open311Settings } from './open311/settings.js';
 import { parseOpen311Options } from './open311/settings.js';
+import { keepForwarding, parseForwarding, setForwarding } from './open311-forward/settings.js';
 
 const ConfigFileSchema = z.object({
   departments: z.array(DepartmentSchema).check(z.minLength(1, 'required')),
@@ -39,7 +40,12 @@ export function parseDepartments(input: unknown, source = 'departments'): Depart
       const result = parseFaultSettings(faults, ['departments', index, 'faults']);
       if ('errors' in result) errors.push(...result.errors);
       else setFaultSettings(department, result.settings);
+      // A category's `forward` (its api key a secret) is read apart from the public catalog.
+      const forward = parseForwarding(faults, ['departments', index, 'faults']);
+      if ('errors' in forward) errors.push(...forward.errors);
+      else setForwarding(department, forward.forwarding);
     } else if (typeof given === 'object' && given !== null) {
+      keepForwarding(given as unknown as Department, department);
       // A department parsed before (the config file, then startServer) keeps its settings.
       const known = faultSettingsOf(given as unknown as Department);
       if (known) setFaultSettings(department, known);

@@ -11,6 +11,7 @@ import { parseDepartments } from './config.js';
 import { defaultConsoleDir } from './console.js';
 import type { AppContext } from './context.js';
 import { startMail } from './mail/start.js';
+import { startOpen311Forwarding } from './open311-forward/start.js';
 import type { ServerOptions } from './options.js';
 import { parseServerOptions } from './options.js';
 import { createSseHub } from './sse/hub.js';
@@ -103,6 +104,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://${displayHost(host)}:${port}`;
   // Started once listening: a server that failed to start has no sender to stop.
   const mail = startMail({ mail: settings.mail, store, logger, instanceId, now });
+  const forwarding = startOpen311Forwarding({
+    departments: ctx.departments,
+    store,
+    logger,
+    instanceId,
+    now,
+  });
 
   // close() waits for a sweep under way, so the store is never closed beneath it.
   let sweeping: Promise<unknown> = Promise.resolve();
@@ -146,7 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await Promise.all([ctx.hub.close(), stopListening(server)]);
         await sweeping;
         // The attempt under way records its outcome before the store closes.
-        await mail.close();
+        await Promise.all([mail.close(), forwarding.close()]);
         await store.close();
         logger.info('kontakt server stopped');
         logger.flush();

@@ -172,7 +172,6 @@ export const sv: ConsoleTexts = {
     assignee: 'Handläggare',
     nobody: 'Ingen',
     forwardedTo: 'Skickat vidare till',
-    duplicateOf: 'Dubblett av',
     reason: 'Kontaktorsak',
     noReason: 'Inte angiven',
     avoidableOn: (page) => `onödig efterfrågan från ${page}`,

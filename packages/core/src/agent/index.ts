@@ -27,8 +27,6 @@ export {
   type ContactReason,
   ContactReasonListSchema,
   ContactReasonSchema,
-  type DuplicateInput,
-  DuplicateInputSchema,
   type ForwardInput,
   ForwardInputSchema,
   INBOX_EVENTS,

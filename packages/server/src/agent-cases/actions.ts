@@ -4,7 +4,6 @@ import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
 import { queueMail } from '../mail/outbox.js';
-import { followOriginal, refuseDuplicateOf } from '../public-cases/duplicates.js';
 import { publishPublicCaseChange } from '../public-cases/publish.js';
 import type { NewEvent } from '../store/events.js';
 import { appendEvents } from '../store/events.js';
@@ -34,14 +33,7 @@ export type CaseAction =
   | { kind: 'assign'; assignee: StaffRef | null; take?: boolean }
   | { kind: 'reply'; via: ReplyChannel; text: string }
   | { kind: 'note'; text: string }
-  | {
-      kind: 'status';
-      status: StaffStatus;
-      visibility: NoteVisibility;
-      note?: string | undefined;
-      /** With status `duplicate`: the case handled instead (the `duplicate` action). */
-      duplicateOf?: string | undefined;
-    }
+  | { kind: 'status'; status: StaffStatus; visibility: NoteVisibility; note?: string | undefined }
   | { kind: 'forward'; department: string; reason: string }
   | { kind: 'reason'; reason: string; avoidable: boolean; page?: string | undefined };
 
@@ -64,9 +56,7 @@ export type CaseActionRefusal =
   /** `take` of a case someone else holds. */
   | { ok: false; error: 'already_assigned'; version: number; assignee: StaffRef }
   /** An e-mail reply to a case without an e-mail address. */
-  | { ok: false; error: 'no_email'; version: number }
-  /** A duplicate of itself, or of a case that is not there (for this person). */
-  | { ok: false; error: 'duplicate_of_self' | 'duplicate_of_unknown'; version: number };
+  | { ok: false; error: 'no_email'; version: number };
 
 export type CaseActionResult = { ok: true; version: number; seq: number } | CaseActionRefusal;
 
@@ -122,10 +112,6 @@ export async function actOnCase(
     if (action.kind === 'reply' && action.via === 'email' && !message.email) {
       return refused({ ok: false, error: 'no_email', version });
     }
-    if (action.kind === 'status' && action.duplicateOf !== undefined) {
-      const refusal = await refuseDuplicateOf(trx, reference, action.duplicateOf, actor.scope);
-      if (refusal) return refused({ ok: false, error: refusal, version });
-    }
 
     const { changes, entry, publicEntry } = effectsOf(action, row, at);
     const staffStatus = (changes.staff_status ?? row.staff_status) as StaffStatus;
@@ -175,17 +161,9 @@ export async function actOnCase(
       });
       streams.push(...told);
     }
-    if (action.kind === 'status' && action.duplicateOf !== undefined) {
-      streams.push(...(await followOriginal(trx, reference, action.duplicateOf, at)));
-    }
     await appendAudit(trx, {
       agentId: actor.id,
-      action:
-        action.kind === 'assign' && action.take
-          ? 'case.taken'
-          : action.kind === 'status' && action.duplicateOf
-            ? 'case.marked_duplicate'
-            : AUDIT_ACTION[action.kind],
+      action: action.kind === 'assign' && action.take ? 'case.taken' : AUDIT_ACTION[action.kind],
       caseReference: reference,
       detail: auditDetail(action, mailId),
       at: new Date(at),
@@ -215,7 +193,7 @@ interface CurrentRow {
 }
 
 /** An entry for the public timeline: what the citizen's status view shows. */
-interface PublicEntry {
+export interface PublicEntry {
   status: string;
   department?: string | null;
   note?: string | null;
@@ -245,16 +223,11 @@ function effectsOf(
     case 'note':
       return { changes: {}, entry: { text: action.text } };
     case 'status': {
-      const changes = {
-        staff_status: action.status,
-        // Only a duplicate points to another case; any other status ends that.
-        duplicate_of: action.status === 'duplicate' ? (action.duplicateOf ?? null) : null,
-      };
+      const changes = { staff_status: action.status };
       const entry = {
         status: action.status,
         visibility: action.visibility,
         ...(action.note ? { note: action.note } : {}),
-        ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
       };
       const effects = withPublicStatusChange(row, changes, entry);
       // A public note shows even when the citizen's status stays the same.
@@ -308,11 +281,7 @@ function auditDetail(action: CaseAction, mailId: string | undefined): Record<str
     case 'note':
       return {};
     case 'status':
-      return {
-        status: action.status,
-        visibility: action.visibility,
-        ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
-      };
+      return { status: action.status, visibility: action.visibility };
     case 'forward':
       return { department: action.department };
     case 'reason':
@@ -350,7 +319,8 @@ export async function appendEntry(
   return seq;
 }
 
-async function appendPublicEntry(
+/** Appends an entry to the public timeline (what the citizen's status view lists). */
+export async function appendPublicEntry(
   trx: Kysely<Database>,
   reference: string,
   at: string,

@@ -10,6 +10,7 @@ import type { CaseDraft, IntakeResult } from '../case-intake.js';
 import { fileCase, inFlightKeysOf, withIdempotencyKey } from '../case-intake.js';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
+import { forwardSettingsOf } from '../open311-forward/settings.js';
 import type { FaultCaseMessage } from '../store/cases.js';
 import { checkAnswers } from './answers.js';
 import type { FaultSettings } from './settings.js';
@@ -108,7 +109,7 @@ export function validateFaultSubmission(ctx: AppContext, body: unknown): Checked
 }
 
 /** The case to store: the personal parts in `message` (as for contact messages), the rest beside. */
-function draftOf({ submission, category }: CheckedFault): CaseDraft {
+function draftOf({ submission, department, category }: CheckedFault): CaseDraft {
   const { report } = submission;
   const contact = report.anonymous ? {} : (report.contact ?? {});
   const message: FaultCaseMessage = {
@@ -127,6 +128,8 @@ function draftOf({ submission, category }: CheckedFault): CaseDraft {
   return {
     channel: 'fault_report',
     origin: submission.origin,
+    // Queued in the transaction that stores the report (`open311-forward/`).
+    forwardToOpen311: forwardSettingsOf(department, category.id) !== undefined,
     topic: category.id,
     message,
     fault: {

@@ -11,6 +11,7 @@ import { handlingColumnsOf } from '../agent-cases/case-fields.js';
 import { INBOX_STREAM } from '../agent-cases/streams.js';
 import type { NewFaultReport } from '../faults/store.js';
 import { insertFaultReports } from '../faults/store.js';
+import { queueForwards } from '../open311-forward/queue.js';
 import { appendEvents } from './events.js';
 import type { Database } from './schema.js';
 
@@ -30,6 +31,8 @@ export interface NewCase {
   answerBy?: string | undefined;
   /** A fault report's own facts (channel `fault_report`), stored beside the case. */
   fault?: NewFaultReport | undefined;
+  /** A fault report whose category forwards to an Open311 system: queued with the case. */
+  forwardToOpen311?: boolean | undefined;
 }
 
 /** A fault report's personal parts, kept in `cases.message` as a contact message's are. */
@@ -97,6 +100,7 @@ export async function insertCases(db: Kysely<Database>, inputs: readonly NewCase
       )
       .execute();
     await insertFaultReports(db, chunk);
+    await queueForwards(db, chunk);
     // The agent inbox hears of each case in the transaction that stores it.
     await appendEvents(
       db,

@@ -6,6 +6,7 @@ import { createAuthTables } from '../auth/tables.js';
 import { createFaultReportTables } from '../faults/tables.js';
 import { createMailTables } from '../mail/schema.js';
 import { createOpen311Tables } from '../open311/tables.js';
+import { createOpen311ForwardTables } from '../open311-forward/tables.js';
 import { createPhotoTables } from '../photos/tables.js';
 import { createCaseAccess } from '../public-cases/tables.js';
 
@@ -116,6 +117,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0008-photos': { up: createPhotoTables },
   '2026-12-03-0009-case-access': { up: createCaseAccess },
   '2026-12-03-0010-open311': { up: createOpen311Tables },
+  '2026-12-03-0011-open311-forward': { up: createOpen311ForwardTables },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,6 +5,7 @@ import { dashboardReads } from '../dashboard/queries.js';
 import { faultReads } from '../faults/store.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
 import { open311Reads, open311Writes } from '../open311/operations.js';
+import { open311ForwardReads, open311ForwardWrites } from '../open311-forward/operations.js';
 import { photoReads, photoWrites } from '../photos/operations.js';
 import { publicCaseReads, publicCaseWrites } from '../public-cases/operations.js';
 import type { NewEvent } from './events.js';
@@ -47,6 +48,7 @@ export const reads = {
   ...agentCaseReads,
   ...dashboardReads,
   ...open311Reads,
+  ...open311ForwardReads,
   ...faultReads,
   ...publicCaseReads,
   ...photoReads,
@@ -61,6 +63,7 @@ export const writes = {
   ...mailWrites,
   ...agentCaseWrites,
   ...open311Writes,
+  ...open311ForwardWrites,
   ...publicCaseWrites,
   ...photoWrites,
 } satisfies Record<string, WriteOperation>;

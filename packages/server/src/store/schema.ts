@@ -4,6 +4,7 @@ import type { AuthTables } from '../auth/tables.js';
 import type { FaultTables } from '../faults/tables.js';
 import type { MailTables } from '../mail/schema.js';
 import type { Open311Tables } from '../open311/tables.js';
+import type { Open311ForwardTables } from '../open311-forward/tables.js';
 import type { PhotoTables } from '../photos/tables.js';
 import type { PublicCaseColumns, PublicCaseTables } from '../public-cases/tables.js';
 
@@ -18,6 +19,7 @@ export interface Database
     FaultTables,
     PhotoTables,
     Open311Tables,
+    Open311ForwardTables,
     PublicCaseTables {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;

@@ -36,7 +36,6 @@ runWidgetBaseTests<KcContactForm>('kc-contact-form', {
     'receipt-heading',
     'reference',
     'new-message-button',
-    'tracker-link',
     'clear-button',
     'fallback',
   ],
