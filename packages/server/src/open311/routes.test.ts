@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey, hashApiKey } from '../api-keys.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { signIn, startTestServer, testAccounts } from '../test-support/index.js';
+import { signIn, startTestServer, testAccounts, validSubmission } from '../test-support/index.js';
 
 /*
  * Open311 GeoReport v2 over real HTTP on the store under test: every JSON answer checked against
@@ -23,6 +23,8 @@ let schemas: Record<'services' | 'definition' | 'requests', ValidateFunction>;
 beforeAll(async () => {
   server = await startTestServer({
     accounts: await testAccounts(),
+    // Limits have their own test (limits.test.ts); here a file's worth of requests must pass.
+    rateLimit: { windowMs: 60_000, max: 1000 },
     open311: {
       clients: [{ id: 'felanmalan-app', hash: hashApiKey(KEY) }],
       jurisdictionId: 'kommun.example.se',
@@ -550,6 +552,36 @@ describe('service requests', () => {
     expect(await response.json()).toEqual([
       { code: 400, description: 'Send the request as application/x-www-form-urlencoded.' },
     ]);
+  });
+
+  it('takes the api_key from the query string, as a few clients send it', async () => {
+    const { api_key: _key, ...fields } = streetLight;
+    const response = await fetch(`${server.url}/open311/v2/requests.json?api_key=${KEY}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form(fields),
+    });
+    expect(response.status).toBe(201);
+  });
+
+  it('never shows a case that is not a fault report, not even by its reference', async () => {
+    const contact = await fetch(`${server.url}/v1/cases`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(validSubmission()),
+    });
+    expect(contact.status).toBe(201);
+    const { reference } = (await contact.json()) as { reference: string };
+    const one = await fetch(`${server.url}/open311/v2/requests/${reference}.json`);
+    expect(one.status).toBe(404);
+    const listed = await fetch(
+      `${server.url}/open311/v2/requests.json?service_request_id=${reference}`,
+    );
+    expect(await listed.json()).toEqual([]);
+    const all = (await (await fetch(`${server.url}/open311/v2/requests.json`)).json()) as {
+      service_request_id: string;
+    }[];
+    expect(all.map((r) => r.service_request_id)).not.toContain(reference);
   });
 
   it('answers a token 404: every service is realtime and hands none out', async () => {
