@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { kontaktApiProxy } from './packages/console/scripts/wtr-api-proxy.mjs';
+import { consoleFaultFixture } from './packages/console/scripts/wtr-fault-fixture.mjs';
 import { faultReportFixturePlugin } from './packages/widgets/src/components/fault-report/test-fixtures/wtr-plugin.mjs';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { kontaktServerPlugin } from './scripts/wtr/kontakt-server-plugin.mjs';
@@ -60,6 +61,8 @@ export default {
     // `ts: true` also rewrites `./foo.js` imports to `./foo.ts` when only the .ts file exists.
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'scripts/wtr/tsconfig.esbuild.json' }),
     kontaktServerPlugin(),
+    // The console's fault case test: a department whose map tiles are served by this server.
+    consoleFaultFixture(),
     // The fault report's map test: a department whose tiles are served by this server.
     faultReportFixturePlugin(),
   ],

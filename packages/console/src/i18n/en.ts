@@ -172,6 +172,7 @@ export const en: ConsoleTexts = {
     assignee: 'Assigned to',
     nobody: 'Nobody',
     forwardedTo: 'Forwarded to',
+    duplicateOf: 'Duplicate of',
     reason: 'Reason for contact',
     noReason: 'Not given',
     avoidableOn: (page) => `avoidable demand from ${page}`,

@@ -172,6 +172,7 @@ export const sv: ConsoleTexts = {
     assignee: 'Handläggare',
     nobody: 'Ingen',
     forwardedTo: 'Skickat vidare till',
+    duplicateOf: 'Dubblett av',
     reason: 'Kontaktorsak',
     noReason: 'Inte angiven',
     avoidableOn: (page) => `onödig efterfrågan från ${page}`,

@@ -139,6 +139,8 @@ export interface ConsoleTexts {
     assignee: string;
     nobody: string;
     forwardedTo: string;
+    /** Where a case marked as a duplicate points: `Dubblett av KC-…`. */
+    duplicateOf: string;
     reason: string;
     noReason: string;
     avoidableOn: (page: string) => string;

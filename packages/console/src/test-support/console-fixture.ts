@@ -25,11 +25,14 @@ const CONFIG = 'packages/console/src/test-support/departments.json';
 const START_URL = location.href;
 const START_LANG = document.documentElement.lang;
 
-/** Starts a server with an empty store and the test accounts. */
-export function startServer(): Promise<TestServer> {
+/**
+ * Starts a server with an empty store and the test accounts (`config`: another departments file,
+ * e.g. the one `console-fault-config` writes).
+ */
+export function startServer(config = CONFIG): Promise<TestServer> {
   return executeServerCommand<TestServer, { origin: string; config: string }>(
     'kontakt-server-start',
-    { origin: location.origin, config: CONFIG },
+    { origin: location.origin, config },
   );
 }
 

@@ -25,6 +25,18 @@ import { viewStyles } from './view.styles.js';
 
 type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason';
 
+let faultSection: Promise<void> | undefined;
+/** Defines `<kc-fault-section>` from its chunk, once; a chunk that failed is asked for again. */
+function loadFaultSection(): Promise<void> {
+  faultSection ??= import('../fault/fault-section.js').then(
+    ({ KcFaultSection }) => KcFaultSection.define('kc-fault-section'),
+    () => {
+      faultSection = undefined;
+    },
+  );
+  return faultSection;
+}
+
 /**
  * One case: what the citizen wrote (as text, never markup), their needs and contact details,
  * where it came from, its state, the timeline and its mail, and what staff do with it: take it,
@@ -349,8 +361,8 @@ export class KcCaseView extends ConsoleElement {
     return html`
       <div class="columns">
         <div>
-          ${this.renderMessage(data)} ${this.renderNeeds(data)} ${this.renderContact(data)}
-          ${this.renderOrigin(data)}
+          ${this.renderMessage(data)} ${this.renderFault(data)} ${this.renderNeeds(data)}
+          ${this.renderContact(data)} ${this.renderOrigin(data)}
         </div>
         <div>${this.renderState(data)} ${this.renderMails(data)} ${this.renderTimeline(data)}</div>
       </div>
@@ -363,6 +375,16 @@ export class KcCaseView extends ConsoleElement {
       <h2 id="message-heading">${this.l10n.t.caseView.message}</h2>
       <p class="message" dir="auto">${data.message.text}</p>
     </section>`;
+  }
+
+  /**
+   * A fault report's category, answers, place, map and photos: an element of its own, in a chunk
+   * loaded only when a fault case is opened (the map is a further chunk of its own).
+   */
+  private renderFault(data: AgentCase): TemplateResult | typeof nothing {
+    if (!data.fault) return nothing;
+    void loadFaultSection();
+    return html`<kc-fault-section .client=${this.client} .data=${data}></kc-fault-section>`;
   }
 
   private renderNeeds(data: AgentCase): TemplateResult {
@@ -429,6 +451,12 @@ export class KcCaseView extends ConsoleElement {
       <dl>
         <dt>${t.caseView.status}</dt>
         <dd>${t.vocabulary.statuses[data.status] ?? data.status}</dd>
+        ${
+          data.duplicateOf
+            ? html`<dt>${t.caseView.duplicateOf}</dt>
+              <dd><a href=${encodeURIComponent(data.duplicateOf)}>${data.duplicateOf}</a></dd>`
+            : nothing
+        }
         <dt>${t.caseView.assignee}</dt>
         <dd>${data.assignee?.name ?? t.caseView.nobody}</dd>
         ${

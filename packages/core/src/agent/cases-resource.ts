@@ -153,6 +153,14 @@ export interface AgentCasesResource {
   setStatus(reference: string, input: StatusInput, options?: CaseActionOptions): Promise<AgentCase>;
   /** Forwards to a department with the reason; its specialists then see the case. */
   forward(reference: string, input: ForwardInput, options?: CaseActionOptions): Promise<AgentCase>;
+  /**
+   * Marks the case a duplicate of `of`, which is handled instead: its status becomes `duplicate`,
+   * its citizen sees which case to follow, and its sender and followers follow `of`. Refused
+   * with `validation_failed` on `of`: `same_case`, `unknown_case`, `invalid_reference`.
+   *
+   * @since 0.4.0
+   */
+  markDuplicate(reference: string, of: string, options?: CaseActionOptions): Promise<AgentCase>;
   /** Tags the reason for contact and, when it was avoidable, the page that caused it. */
   tagReason(reference: string, input: ReasonInput, options?: CaseActionOptions): Promise<AgentCase>;
   /**
@@ -222,6 +230,7 @@ export function agentCasesResource(
     setStatus: (reference, input, options = {}) => post(reference, 'status', input, options),
     forward: (reference, input, options = {}) => post(reference, 'forward', input, options),
     tagReason: (reference, input, options = {}) => post(reference, 'reason', input, options),
+    markDuplicate: (reference, of, options = {}) => post(reference, 'duplicate', { of }, options),
     retryMail: (reference, mailId, options = {}) =>
       agentCall(() =>
         http

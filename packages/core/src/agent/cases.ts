@@ -14,7 +14,7 @@ import {
   PhoneSchema,
 } from '../schemas/contact-message.js';
 import { FaultAnswerSchema } from '../schemas/fault.js';
-import { CaseReferenceSchema } from '../schemas/reference.js';
+import { CaseReferenceSchema, normalizeCaseReference } from '../schemas/reference.js';
 import { StaffStatusSchema } from '../schemas/staff-status.js';
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS } from '../schemas/vocabulary.js';
 
@@ -290,6 +290,19 @@ export const ForwardInputSchema = z.object({
   reason: text(2000),
 });
 export type ForwardInput = z.infer<typeof ForwardInputSchema>;
+
+/**
+ * `POST …/duplicate`: the case is the same as `of`, which is handled instead (staff status
+ * `duplicate`). Its sender and followers then follow `of`. `of` may be typed loosely
+ * (`kc 7f3k 9qxm`); the server refuses itself (`same_case`) and a case it does not have or the
+ * person may not see (`unknown_case`).
+ */
+export const DuplicateInputSchema = z.object({
+  of: z
+    .string()
+    .check(z.refine((value) => normalizeCaseReference(value) !== undefined, 'invalid_reference')),
+});
+export type DuplicateInput = z.infer<typeof DuplicateInputSchema>;
 
 /** `POST …/reason`: the reason for contact, and for avoidable demand the page that caused it. */
 export const ReasonInputSchema = z.object({

@@ -27,6 +27,8 @@ export {
   type ContactReason,
   ContactReasonListSchema,
   ContactReasonSchema,
+  type DuplicateInput,
+  DuplicateInputSchema,
   type ForwardInput,
   ForwardInputSchema,
   INBOX_EVENTS,

@@ -55,6 +55,8 @@ export const FIELD_ERROR_CODES = [
   'unknown_category',
   'unknown_attribute',
   'unknown_photo',
+  'unknown_case',
+  'same_case',
   'not_a_choice',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
 import { queueMail } from '../mail/outbox.js';
+import { followOriginal, refuseDuplicateOf } from '../public-cases/duplicates.js';
 import { publishPublicCaseChange } from '../public-cases/publish.js';
 import type { NewEvent } from '../store/events.js';
 import { appendEvents } from '../store/events.js';
@@ -33,7 +34,14 @@ export type CaseAction =
   | { kind: 'assign'; assignee: StaffRef | null; take?: boolean }
   | { kind: 'reply'; via: ReplyChannel; text: string }
   | { kind: 'note'; text: string }
-  | { kind: 'status'; status: StaffStatus; visibility: NoteVisibility; note?: string | undefined }
+  | {
+      kind: 'status';
+      status: StaffStatus;
+      visibility: NoteVisibility;
+      note?: string | undefined;
+      /** With status `duplicate`: the case handled instead (the `duplicate` action). */
+      duplicateOf?: string | undefined;
+    }
   | { kind: 'forward'; department: string; reason: string }
   | { kind: 'reason'; reason: string; avoidable: boolean; page?: string | undefined };
 
@@ -56,7 +64,9 @@ export type CaseActionRefusal =
   /** `take` of a case someone else holds. */
   | { ok: false; error: 'already_assigned'; version: number; assignee: StaffRef }
   /** An e-mail reply to a case without an e-mail address. */
-  | { ok: false; error: 'no_email'; version: number };
+  | { ok: false; error: 'no_email'; version: number }
+  /** A duplicate of itself, or of a case that is not there (for this person). */
+  | { ok: false; error: 'duplicate_of_self' | 'duplicate_of_unknown'; version: number };
 
 export type CaseActionResult = { ok: true; version: number; seq: number } | CaseActionRefusal;
 
@@ -112,6 +122,10 @@ export async function actOnCase(
     if (action.kind === 'reply' && action.via === 'email' && !message.email) {
       return refused({ ok: false, error: 'no_email', version });
     }
+    if (action.kind === 'status' && action.duplicateOf !== undefined) {
+      const refusal = await refuseDuplicateOf(trx, reference, action.duplicateOf, actor.scope);
+      if (refusal) return refused({ ok: false, error: refusal, version });
+    }
 
     const { changes, entry, publicEntry } = effectsOf(action, row, at);
     const staffStatus = (changes.staff_status ?? row.staff_status) as StaffStatus;
@@ -161,9 +175,17 @@ export async function actOnCase(
       });
       streams.push(...told);
     }
+    if (action.kind === 'status' && action.duplicateOf !== undefined) {
+      streams.push(...(await followOriginal(trx, reference, action.duplicateOf, at)));
+    }
     await appendAudit(trx, {
       agentId: actor.id,
-      action: action.kind === 'assign' && action.take ? 'case.taken' : AUDIT_ACTION[action.kind],
+      action:
+        action.kind === 'assign' && action.take
+          ? 'case.taken'
+          : action.kind === 'status' && action.duplicateOf
+            ? 'case.marked_duplicate'
+            : AUDIT_ACTION[action.kind],
       caseReference: reference,
       detail: auditDetail(action, mailId),
       at: new Date(at),
@@ -223,11 +245,16 @@ function effectsOf(
     case 'note':
       return { changes: {}, entry: { text: action.text } };
     case 'status': {
-      const changes = { staff_status: action.status };
+      const changes = {
+        staff_status: action.status,
+        // Only a duplicate points to another case; any other status ends that.
+        duplicate_of: action.status === 'duplicate' ? (action.duplicateOf ?? null) : null,
+      };
       const entry = {
         status: action.status,
         visibility: action.visibility,
         ...(action.note ? { note: action.note } : {}),
+        ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
       };
       const effects = withPublicStatusChange(row, changes, entry);
       // A public note shows even when the citizen's status stays the same.
@@ -281,7 +308,11 @@ function auditDetail(action: CaseAction, mailId: string | undefined): Record<str
     case 'note':
       return {};
     case 'status':
-      return { status: action.status, visibility: action.visibility };
+      return {
+        status: action.status,
+        visibility: action.visibility,
+        ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
+      };
     case 'forward':
       return { department: action.department };
     case 'reason':

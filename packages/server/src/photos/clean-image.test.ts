@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cleanImage } from './clean-image.js';
+import { exifOrientation } from './exif-orientation.js';
 import { ImageRefusal } from './image-error.js';
 import {
   contains,
   fixture,
+  jpegWithExif,
   jpegWithMetadata,
+  orientedGpsTiff,
   PLANTED,
   pngWithMetadata,
   simpleWebp,
@@ -58,6 +61,23 @@ describe('cleanImage', () => {
 
   it('reads the size of a simple lossy WebP', () => {
     expect(cleanImage(simpleWebp())).toMatchObject({ type: 'image/webp', width: 64, height: 48 });
+  });
+
+  it("keeps a JPEG's Exif orientation, alone, so a sideways photo still shows upright", () => {
+    const jpeg = fixture('photo.jpg');
+    const clean = cleanImage(jpegWithExif(orientedGpsTiff(6), jpeg)).bytes;
+    for (const planted of ['KontaktCam', 'GPS-SECRET'])
+      expect(contains(clean, planted)).toBe(false);
+    // SOI, then one APP1 of 34 bytes: "Exif\0\0" and a TIFF with the Orientation tag only.
+    expect([...clean.subarray(2, 6)]).toEqual([0xff, 0xe1, 0, 34]);
+    expect(exifOrientation(clean.subarray(12, 38))).toBe(6);
+    expect(clean.length).toBe(jpeg.length + 36);
+    expect(cleanImage(clean).bytes).toEqual(clean);
+  });
+
+  it('drops an Exif block whose orientation is the default (1)', () => {
+    const jpeg = fixture('photo.jpg');
+    expect(cleanImage(jpegWithExif(orientedGpsTiff(1), jpeg)).bytes).toEqual(jpeg);
   });
 
   it('drops a JFIF thumbnail, which may show another picture', () => {

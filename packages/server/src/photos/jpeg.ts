@@ -1,10 +1,11 @@
+import { exifOrientation, orientationSegment } from './exif-orientation.js';
 import type { CleanImage } from './image-error.js';
 import { checkDimensions, concat, malformed } from './image-error.js';
 
 /*
  * JPEG (ITU T.81 with JFIF and Exif): a series of marker segments, then entropy-coded scans. What
- * can carry metadata is dropped: APP1 (Exif with its GPS IFD and thumbnail, XMP), every other
- * application segment, comments, and anything after the end of the image (phones append a second
+ * can carry metadata is dropped: APP1 (Exif with its GPS IFD and thumbnail, XMP; an Exif
+ * Orientation is written anew, alone), every other application segment, comments, and anything after the end of the image (phones append a second
  * picture or a video there). Kept is what decoding and colour need: the JFIF header (without its
  * thumbnail, which may show a different picture), an ICC profile (APP2) and Adobe's colour
  * transform flag (APP14).
@@ -17,6 +18,7 @@ const EOI = 0xd9;
 const SOS = 0xda;
 const COM = 0xfe;
 const APP0 = 0xe0;
+const APP1 = 0xe1;
 const APP2 = 0xe2;
 const APP14 = 0xee;
 
@@ -114,6 +116,10 @@ function keptSegment(marker: number, payload: Uint8Array): 'whole' | Uint8Array 
     header.set([0xff, APP0, 0, 16]);
     header.set(payload.subarray(0, 12), 4);
     return header; // the last two bytes (thumbnail width and height) stay 0
+  }
+  if (marker === APP1 && ascii(payload, 'Exif\0\0')) {
+    const orientation = exifOrientation(payload.subarray(6));
+    return orientation === undefined ? undefined : orientationSegment(orientation);
   }
   if (marker === APP2 && ascii(payload, 'ICC_PROFILE\0')) return 'whole';
   if (marker === APP14 && ascii(payload, 'Adobe')) return 'whole';

@@ -162,3 +162,46 @@ export function simpleWebp(webp = fixture('photo.webp')): Uint8Array {
 /** True when `needle` occurs in `bytes` (as Latin-1 text). */
 export const contains = (bytes: Uint8Array, needle: string) =>
   Buffer.from(bytes).includes(Buffer.from(needle, 'latin1'));
+
+/**
+ * A big-endian TIFF block as some cameras write it: IFD0 with Make, Orientation and a GPS IFD
+ * (latitude 55° 36' 18" N and a processing method), for the orientation that must survive.
+ */
+export function orientedGpsTiff(orientation: number): Uint8Array {
+  const b = new Uint8Array(256);
+  const v = new DataView(b.buffer);
+  b.set(ascii('MM'));
+  v.setUint16(2, 42);
+  v.setUint32(4, 8);
+  const entry = (at: number, tag: number, type: number, count: number, value: number) => {
+    v.setUint16(at, tag);
+    v.setUint16(at + 2, type);
+    v.setUint32(at + 4, count);
+    v.setUint32(at + 8, value);
+  };
+  v.setUint16(8, 3);
+  entry(10, 0x010f, 2, 11, 140); // Make "KontaktCam"
+  entry(22, 0x0112, 3, 1, orientation << 16); // Orientation: a SHORT, left in the value field
+  entry(34, 0x8825, 4, 1, 50); // GPS IFD
+  v.setUint32(46, 0);
+  v.setUint16(50, 2);
+  entry(52, 0x0002, 5, 3, 160); // latitude
+  entry(64, 0x001b, 7, 18, 210); // processing method
+  v.setUint32(76, 0);
+  b.set(ascii('KontaktCam\0'), 140);
+  [55, 36, 18].forEach((value, i) => {
+    v.setUint32(160 + i * 8, value);
+    v.setUint32(164 + i * 8, 1);
+  });
+  b.set(ascii('ASCII\0\0\0GPS-SECRET'), 210);
+  return b;
+}
+
+/** The JPEG with an Exif APP1 holding `tiff`. */
+export function jpegWithExif(tiff: Uint8Array, jpeg = fixture('photo.jpg')): Uint8Array {
+  return concat(
+    jpeg.subarray(0, 2),
+    jpegSegment(0xe1, concat(ascii('Exif\0\0'), tiff)),
+    jpeg.subarray(2),
+  );
+}

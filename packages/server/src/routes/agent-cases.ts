@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Agent, AgentCase, ContactReason } from '@kontakt/core/agent';
 import {
   AssignInputSchema,
+  DuplicateInputSchema,
   ForwardInputSchema,
   INBOX_PAGE_SIZE,
   InboxQuerySchema,
@@ -239,6 +240,15 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
     }),
   );
   routes.post(
+    '/cases/:reference/duplicate',
+    signedIn,
+    action((body) => {
+      const input = parse(DuplicateInputSchema, body);
+      const of = normalizeCaseReference(input.of) as string;
+      return { kind: 'status', status: 'duplicate', visibility: 'public', duplicateOf: of };
+    }),
+  );
+  routes.post(
     '/cases/:reference/reason',
     signedIn,
     action((body) => {
@@ -377,6 +387,10 @@ function refuseUnless(
       throw new ProblemError(409, 'no_email_address', {
         detail: 'The citizen gave no e-mail address: call, or send a letter, and note it.',
       });
+    case 'duplicate_of_self':
+      throw invalid([fieldError('of', 'same_case')]);
+    case 'duplicate_of_unknown':
+      throw invalid([fieldError('of', 'unknown_case')]);
   }
 }
 

@@ -3,6 +3,7 @@ import {
   AgentCaseSchema,
   AssignInputSchema,
   ContactReasonListSchema,
+  DuplicateInputSchema,
   ForwardInputSchema,
   INBOX_MAX_PAGE_SIZE,
   INBOX_PAGE_SIZE,
@@ -190,6 +191,14 @@ export function agentCasePaths(): JsonObject {
       "Forward to a department with the reason; that department's specialists then see the case.",
       'Forward',
     ),
+    [`${base}/duplicate`]: action(
+      'markCaseDuplicate',
+      'Mark the case a duplicate of another, which is handled instead: status `duplicate`, the ' +
+        "citizen's tracker names the other case, and its sender and followers follow that one. " +
+        'Refused (`validation_failed`) for the case itself (`same_case`) or a case not there for ' +
+        'this person (`unknown_case`).',
+      'MarkDuplicate',
+    ),
     [`${base}/mails/{mailId}/retry`]: {
       post: agentOperation(
         {
@@ -263,6 +272,7 @@ export function agentCaseSchemas(): JsonObject {
     Note: jsonSchema(NoteInputSchema, 'input'),
     SetStatus: jsonSchema(StatusInputSchema, 'input'),
     Forward: jsonSchema(ForwardInputSchema, 'input'),
+    MarkDuplicate: jsonSchema(DuplicateInputSchema, 'input'),
     TagReason: jsonSchema(ReasonInputSchema, 'input'),
     InboxEvent: jsonSchema(InboxEventSchema, 'output'),
     ReasonList: jsonSchema(ContactReasonListSchema, 'output'),

@@ -277,6 +277,12 @@ describe('GET /v1/cases/{reference}/photos/{id}', () => {
       headers: { Authorization: `Bearer ${receipt.receiptToken}`, 'If-None-Match': etag },
     });
     expect(again.status).toBe(304);
+    const head = await fetch(url, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${receipt.receiptToken}` },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('Content-Length')).toBe(String(photo.bytes));
   });
 
   it('answers every wrong guess with the same 404', async () => {

@@ -90,6 +90,7 @@ export const ar: KontaktTranslation = {
     receiptReference: 'رقم قضيتك',
     receiptAnswerBy: (date) => `ستحصل على الرد في موعد أقصاه ${date}.`,
     receiptKeep: 'احتفظ برقم القضية. ستحتاج إليه إذا أردت السؤال عن قضيتك.',
+    receiptTrack: 'تابع قضيتك',
     newMessage: 'أرسل سؤالًا جديدًا',
     draftRestored: 'لقد ملأنا النموذج بما كتبته سابقًا.',
     clearForm: 'امسح النموذج',

@@ -94,6 +94,7 @@ export const en: KontaktTranslation = {
     receiptReference: 'Your case number',
     receiptAnswerBy: (date) => `You will get an answer by ${date}.`,
     receiptKeep: 'Keep the case number. You need it if you want to ask about your case.',
+    receiptTrack: 'Follow your case',
     newMessage: 'Send a new question',
     draftRestored: 'We have filled in what you wrote earlier.',
     clearForm: 'Clear the form',

@@ -95,6 +95,7 @@ export const fi: KontaktTranslation = {
     receiptReference: 'Asianumerosi',
     receiptAnswerBy: (date) => `Saat vastauksen viimeistään ${date}.`,
     receiptKeep: 'Tallenna asianumero. Tarvitset sitä, jos haluat kysyä asiastasi.',
+    receiptTrack: 'Seuraa asiaasi',
     newMessage: 'Lähetä uusi kysymys',
     draftRestored: 'Täytimme lomakkeelle sen, mitä kirjoitit aiemmin.',
     clearForm: 'Tyhjennä lomake',

@@ -96,6 +96,7 @@ export const sv: KontaktTranslation = {
     receiptReference: 'Ditt ärendenummer',
     receiptAnswerBy: (date) => `Du får svar senast ${date}.`,
     receiptKeep: 'Spara ärendenumret. Du behöver det om du vill fråga om ditt ärende.',
+    receiptTrack: 'Följ ditt ärende',
     newMessage: 'Skicka en ny fråga',
     draftRestored: 'Vi har fyllt i det du skrev tidigare.',
     clearForm: 'Töm formuläret',

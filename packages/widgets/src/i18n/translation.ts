@@ -99,6 +99,8 @@ export interface KontaktTranslation {
     readonly receiptReference: string;
     readonly receiptAnswerBy: (date: string) => string;
     readonly receiptKeep: string;
+    /** The receipt's link to the status tracker (shown when the form has `tracker-url`). */
+    readonly receiptTrack: string;
     readonly newMessage: string;
     /** Said (politely) when a draft from before a reload was filled in. */
     readonly draftRestored: string;

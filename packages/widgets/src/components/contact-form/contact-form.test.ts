@@ -36,6 +36,7 @@ runWidgetBaseTests<KcContactForm>('kc-contact-form', {
     'receipt-heading',
     'reference',
     'new-message-button',
+    'tracker-link',
     'clear-button',
     'fallback',
   ],

@@ -28,6 +28,7 @@ import type {
   SubmissionController,
   SubmissionState,
 } from '../../internal/submission-controller.js';
+import { receiptLink } from '../status-tracker/status-tracker.model.js';
 import type * as Deferred from './contact-form.deferred.js';
 import type { FieldsContext } from './contact-form.fields.js';
 import {
@@ -124,6 +125,7 @@ type State = (typeof STATES)[number];
  * @csspart receipt-heading - The receipt's heading; it gets focus.
  * @csspart reference - The case reference on the receipt.
  * @csspart new-message-button - Starts a new message from the receipt.
+ * @csspart tracker-link - The receipt's link to the status tracker (with `tracker-url`).
  * @csspart clear-button - Empties the form and forgets the draft; shown when a draft from before a reload was filled in.
  *
  * @cssproperty --kc-color-primary - Buttons, links and focus accents. Default `#0b5cad`.
@@ -163,6 +165,7 @@ export class KcContactForm extends KontaktElement {
     endpoint: { reflect: true },
     department: { reflect: true },
     client: { attribute: false },
+    trackerUrl: { attribute: 'tracker-url' },
     values: { state: true },
     errors: { state: true },
     announcement: { state: true },
@@ -179,6 +182,11 @@ export class KcContactForm extends KontaktElement {
   department: string | undefined = undefined;
   /** A client made with `createClient()`; overrides `endpoint` and `department`. */
   client: KontaktClient | undefined = undefined;
+  /**
+   * The page with `<kc-status-tracker>` (e.g. `/arende.html`): the receipt then links there with
+   * the case reference and its receipt token in the fragment, which opens the case at once.
+   */
+  trackerUrl: string | undefined = undefined;
 
   private values: ContactFormValues = emptyValues();
   private errors: FieldErrorMap = new Map();
@@ -447,10 +455,20 @@ export class KcContactForm extends KontaktElement {
       <p part="reference" class="reference" dir="ltr" translate="no">${receipt.reference}</p>
       <p>${cf.receiptAnswerBy(date)}</p>
       <p>${cf.receiptKeep}</p>
+      ${this.renderTrackerLink(receipt)}
       <button part="new-message-button" class="secondary" type="button" @click=${() => this.reset()}>
         ${cf.newMessage}
       </button>
     </section>`;
+  }
+
+  /** The receipt's link to the status tracker page, when the page names one (`tracker-url`). */
+  private renderTrackerLink(receipt: Receipt): TemplateResult | typeof nothing {
+    const href =
+      this.trackerUrl &&
+      receiptLink(this.trackerUrl, receipt.reference, receipt.receiptToken, document.baseURI);
+    if (!href) return nothing;
+    return html`<p><a part="tracker-link" href=${href}>${this.localize.t.contactForm.receiptTrack}</a></p>`;
   }
 
   /** The promised date, in the department's time zone (or Sweden's, for one the browser lacks). */

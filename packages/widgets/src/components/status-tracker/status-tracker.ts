@@ -1,4 +1,10 @@
-import type { DepartmentPreview, KontaktClient, KontaktError } from '@kontakt/core';
+import type {
+  CasesResource,
+  CaseWatch,
+  CaseWatchErrorEvent,
+  DepartmentPreview,
+  KontaktClient,
+} from '@kontakt/core';
 import {
   DEFAULT_TIME_ZONE,
   fetchDepartmentPreview,
@@ -54,30 +60,6 @@ type Announcement =
 
 /** How a case was asked for: a link opens it without focus; the form moves focus to it. */
 type Way = 'link' | 'kept' | 'form';
-
-/** The SDK's case watch as the tracker uses it: the case after every change, and failures. */
-interface CaseWatchLike extends EventTarget, AsyncIterable<PublicCase> {
-  close(): void;
-}
-interface CaseWatchErrorLike extends Event {
-  readonly error: KontaktError;
-  readonly willRetry: boolean;
-}
-/** `client.cases` with the status tracker's calls. */
-interface TrackerCases {
-  lookup(
-    reference: string,
-    lookup: CaseLookup,
-    options?: { signal?: AbortSignal },
-  ): Promise<CaseAccess>;
-  watch(reference: string, options: { accessToken: string }): CaseWatchLike;
-  follow(
-    reference: string,
-    request?: { email?: string; locale?: string },
-    options?: { signal?: AbortSignal },
-  ): Promise<CaseAccess>;
-}
-const casesOf = (client: KontaktClient) => client.cases as unknown as TrackerCases;
 
 /**
  * Lets a citizen follow a case: its status in plain words, the expected answer date and the
@@ -215,7 +197,7 @@ export class KcStatusTracker extends KontaktElement {
   );
   /** Never rendered: it reads the case, and the person may share their screen. */
   private accessToken: string | undefined;
-  private watch: CaseWatchLike | undefined;
+  private watch: CaseWatch | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private startedFor: string | undefined;
   private focusAfterRender: string | undefined;
@@ -320,12 +302,12 @@ export class KcStatusTracker extends KontaktElement {
   }
 
   /** Runs one call of `client.cases`; on failure says why and resolves `undefined`. */
-  private async request<T>(call: (cases: TrackerCases) => Promise<T>): Promise<T | undefined> {
+  private async request<T>(call: (cases: CasesResource) => Promise<T>): Promise<T | undefined> {
     try {
       const module = await this.deferred.load();
       const client = this.clients.client(module.createClient);
       if (!client) return undefined;
-      return await call(casesOf(client));
+      return await call(client.cases);
     } catch (error) {
       // Not the SDK's error: the lookup's own code could not load (offline since the page
       // loaded), which the person meets as a contact center that cannot be reached.
@@ -354,10 +336,10 @@ export class KcStatusTracker extends KontaktElement {
     const module = this.deferred.value;
     const client = module && this.clients.client(module.createClient);
     if (!client || !this.accessToken) return;
-    const watch = casesOf(client).watch(reference, { accessToken: this.accessToken });
+    const watch = client.cases.watch(reference, { accessToken: this.accessToken });
     this.watch = watch;
     watch.addEventListener('error', (event) => {
-      if (this.watch === watch) this.onWatchError(event as CaseWatchErrorLike);
+      if (this.watch === watch) this.onWatchError(event as CaseWatchErrorEvent);
     });
     void (async () => {
       for await (const next of watch) {
@@ -389,7 +371,7 @@ export class KcStatusTracker extends KontaktElement {
     this.dispatchEvent(new KcStatusChangeEvent(next));
   }
 
-  private onWatchError(event: CaseWatchErrorLike): void {
+  private onWatchError(event: CaseWatchErrorEvent): void {
     if (!event.willRetry) {
       clearTimeout(this.reconnectTimer);
       this.announcement = { kind: 'ended' };

@@ -1,0 +1,176 @@
+// A fault report in the console against a real server (embedded store): the case opens with its
+// category, the answers in the questions' words, the place in text and on a map drawn from local
+// tiles, and the photo loaded with the session cookie from the agent photo route; axe-clean.
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { KcConsole } from '../app/console.js';
+import type { TestServer } from '../test-support/console-fixture.js';
+import {
+  allInView,
+  cleanupConsoles,
+  deepQuery,
+  endpointOf,
+  heading,
+  renderConsole,
+  signedIn,
+  startServer,
+  stopServer,
+} from '../test-support/console-fixture.js';
+
+let server: TestServer;
+
+before(async () => {
+  const { config } = await executeServerCommand<{ config: string }, undefined>(
+    'console-fault-config',
+  );
+  server = await startServer(config);
+});
+after(async () => {
+  await stopServer(server);
+});
+afterEach(cleanupConsoles);
+
+/** A small PNG made by the browser, as the fault form's photo step sends them. */
+async function photo(): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 48;
+  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+  context.fillStyle = '#b3261e';
+  context.fillRect(0, 0, 64, 48);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
+  );
+}
+
+async function post(path: string, body: BodyInit, type: string): Promise<unknown> {
+  const response = await fetch(`${endpointOf(server)}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': type },
+    body,
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A fault report as the widget sends it (a photo uploaded first); resolves with its reference. */
+async function reportFault(report: Record<string, unknown>, photos = 0): Promise<string> {
+  const ids: string[] = [];
+  for (let index = 0; index < photos; index += 1) {
+    const uploaded = (await post('/v1/photos?department=gata', await photo(), 'image/png')) as {
+      id: string;
+    };
+    ids.push(uploaded.id);
+  }
+  const receipt = (await post(
+    '/v1/faults',
+    JSON.stringify({
+      origin: {
+        department: 'gata',
+        pageUrl: 'https://gata.example.se/felanmalan',
+        widget: 'fault-report',
+      },
+      report: { category: 'gatubelysning', photos: ids, ...report },
+    }),
+    'application/json',
+  )) as { reference: string };
+  return receipt.reference;
+}
+
+const section = (element: KcConsole) => {
+  const view = deepQuery(element, 'kc-case-view');
+  return view ? deepQuery(view, 'kc-fault-section') : null;
+};
+const inSection = <T extends Element = HTMLElement>(element: KcConsole, selector: string) => {
+  const found = section(element);
+  return found ? deepQuery<T>(found, selector) : null;
+};
+
+async function openCase(reference: string): Promise<KcConsole> {
+  const element = await renderConsole(server, `/cases/${reference}`);
+  await signedIn(element, 'anna');
+  expect(heading(element)).to.equal(`Ärende ${reference}`);
+  await waitUntil(
+    () => inSection(element, '#fault-heading') !== null,
+    'the fault section did not show',
+    { timeout: 10_000 },
+  );
+  return element;
+}
+
+describe('a fault case', () => {
+  it('shows category, answers, place, map and photo, axe-clean', async function () {
+    this.timeout(40_000);
+    const reference = await reportFault(
+      {
+        description: 'Lampan vid busshållplatsen är släckt.',
+        answers: { hur: 'slackt', stolpnummer: 'GB-1234' },
+        location: { lat: 55.6056, lon: 13.0018, accuracy: 12, address: 'Stortorget 1, Malmö' },
+        contact: { name: 'Karin Persson', email: 'karin@example.se' },
+      },
+      1,
+    );
+    const element = await openCase(reference);
+    const root = section(element)?.shadowRoot as ShadowRoot;
+    // The category's and the choices' names from the catalog, not their ids.
+    await waitUntil(() => root.textContent?.includes('Trasig gatubelysning'), 'no category name');
+    const text = (root.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text).to.contain('Lyser lampan inte alls, eller blinkar den?');
+    expect(text).to.contain('Helt släckt');
+    expect(text).to.contain('Stolpnummer');
+    expect(text).to.contain('GB-1234');
+    // The place in text, always, besides the map.
+    expect(text).to.contain('Stortorget 1, Malmö');
+    expect(text).to.contain('55.60560, 13.00180');
+    expect(text).to.contain('± 12 m');
+
+    // The map from the local tiles, with the pin, named and described, usable by keyboard.
+    await waitUntil(
+      () => root.querySelectorAll('#fault-map img.leaflet-tile-loaded').length > 0,
+      'no tile loaded',
+      { timeout: 10_000 },
+    );
+    const map = root.querySelector('#fault-map') as HTMLElement;
+    expect(map.getAttribute('aria-label')).to.equal('Karta över platsen');
+    expect(map.getAttribute('aria-describedby')).to.equal('fault-map-help');
+    expect(map.tabIndex).to.equal(0);
+    const tile = root.querySelector('#fault-map img.leaflet-tile') as HTMLImageElement;
+    expect(tile.src).to.contain('/packages/console/src/fault/test-tiles/tile.png');
+    expect(root.querySelector('#fault-map [role="img"][aria-label="Den anmälda platsen"]')).to
+      .exist;
+
+    // The photo from the agent route with the session cookie, decoded, with its alt text.
+    const image = root.querySelector('.photos img') as HTMLImageElement;
+    expect(image.alt).to.equal('Foto 1 av 1');
+    await waitUntil(() => image.complete && image.naturalWidth === 64, 'the photo did not load', {
+      timeout: 10_000,
+    });
+    const link = image.closest('a') as HTMLAnchorElement;
+    expect(link.href).to.equal(image.src);
+    expect(link.href).to.contain(`/v1/agent/cases/${reference}/photos/`);
+
+    // The contact details are the case view's own, as for every case.
+    const view = deepQuery(element, 'kc-case-view') as HTMLElement;
+    expect(deepQuery(view, 'a[href="mailto:karin@example.se"]')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('without a point shows the address and no map; anonymous says so', async () => {
+    const reference = await reportFault({
+      description: 'Lampan blinkar hela natten.',
+      answers: { hur: 'blinkar' },
+      location: { address: 'Södergatan 5, Malmö' },
+      anonymous: true,
+    });
+    const element = await openCase(reference);
+    const root = section(element)?.shadowRoot as ShadowRoot;
+    await waitUntil(() => root.textContent?.includes('Blinkar'), 'no answer');
+    const text = (root.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text).to.contain('Södergatan 5, Malmö');
+    expect(text).to.contain('Anonym anmälan');
+    expect(text).to.contain('Inga foton.');
+    expect(root.querySelector('#fault-map')).to.equal(null);
+    expect(allInView(element, 'kc-case-view', 'kc-fault-section')).to.have.length(1);
+    await expect(element).to.be.accessible();
+  });
+});
