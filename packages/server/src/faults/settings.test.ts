@@ -1,3 +1,4 @@
+import type { FaultCategoryInput } from '@kontakt/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { parseDepartments } from '../config.js';
 import { ConfigError } from '../config-error.js';
@@ -15,8 +16,18 @@ function configError(run: () => unknown): ConfigError {
   throw new Error('expected a ConfigError');
 }
 
-const [lights, pothole] = gataFaults.categories;
-const [question] = lights.attributes;
+type FaultAttributeInput = NonNullable<FaultCategoryInput['attributes']>[number];
+
+/** The fixture's item at `index` (a test of the fixture's own shape, so it must be there). */
+function at<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`The fixture has no item ${index}`);
+  return item;
+}
+
+const lights = at(gataFaults.categories, 0);
+const pothole = at(gataFaults.categories, 1);
+const question = at<FaultAttributeInput>(lights.attributes ?? [], 0);
 
 describe("a department's fault settings", () => {
   it('are parsed with defaults beside the department, not in it', () => {

@@ -15,6 +15,7 @@ import type { FaultCaseMessage } from '../store/cases.js';
 import { checkAnswers } from './answers.js';
 import type { FaultSettings } from './settings.js';
 import { faultSettingsOf } from './settings.js';
+import { UNKNOWN_PHOTO } from './store.js';
 
 /** How a fault report arrived, beside its body. */
 export interface SubmitFaultOptions {
@@ -50,9 +51,15 @@ export async function submitFaultReport(
     ctx,
     inFlightKeysOf(ctx),
     { scope: departmentId ?? '', key: options.idempotencyKey, body: input },
-    (claim) => {
+    async (claim) => {
       const checked = validateFaultSubmission(ctx, input);
-      return fileCase(ctx, checked.department, draftOf(checked), claim);
+      await checkPhotos(ctx, checked);
+      try {
+        return await fileCase(ctx, checked.department, draftOf(checked), claim);
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== UNKNOWN_PHOTO) throw error;
+        throw unknownPhotos(['report', 'photos']);
+      }
     },
   );
   return { ...result, receipt: JSON.parse(result.body) as Receipt };
@@ -108,6 +115,30 @@ export function validateFaultSubmission(ctx: AppContext, body: unknown): Checked
   return { submission: parsed.data, department, settings, category };
 }
 
+/** Every photo the report names must be uploaded for its department, unused and not expired. */
+async function checkPhotos(ctx: AppContext, { submission, department }: CheckedFault) {
+  const ids = submission.report.photos;
+  const missing = await ctx.store.read('missingPhotos', {
+    department: department.id,
+    ids,
+    at: ctx.now().toISOString(),
+  });
+  if (missing.length === 0) return;
+  const errors = ids.flatMap((id, index) =>
+    missing.includes(id) ? (unknownPhotos(['report', 'photos', index]).options.errors ?? []) : [],
+  );
+  throw new ProblemError(422, 'validation_failed', {
+    detail: `${errors.length} field(s) are invalid.`,
+    errors,
+  });
+}
+
+const unknownPhotos = (path: (string | number)[]) =>
+  new ProblemError(422, 'validation_failed', {
+    detail: 'A photo of the report is not there any more; upload it again.',
+    errors: [{ field: path.join('.'), pointer: `/${path.join('/')}`, code: 'unknown_photo' }],
+  });
+
 /** The case to store: the personal parts in `message` (as for contact messages), the rest beside. */
 function draftOf({ submission, department, category }: CheckedFault): CaseDraft {
   const { report } = submission;
@@ -140,7 +171,8 @@ function draftOf({ submission, department, category }: CheckedFault): CaseDraft 
       address: report.location.address,
       answers: report.answers,
       anonymous: report.anonymous,
-      photos: report.photos,
+      // The same photo named twice is one photo.
+      photos: [...new Set(report.photos)],
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   ReceiptSchema,
 } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../photos/metadata-fixtures.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
 
@@ -210,6 +211,47 @@ describe('POST /v1/faults', () => {
         expect.objectContaining({ field: 'report.location.address', code: 'required' }),
       ]),
     );
+  });
+
+  it('attaches uploaded photos to the case, and refuses photos that are unknown or taken', async () => {
+    const upload = async (department = 'gata') => {
+      const response = await fetch(`${server.url}/v1/photos?department=${department}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'image/jpeg' },
+        body: fixture('photo.jpg') as Uint8Array<ArrayBuffer>,
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const [a, b] = [await upload(), await upload()];
+    const response = await post(faultSubmission({ photos: [a, b] }));
+    expect(response.status).toBe(201);
+    const { reference } = ReceiptSchema.parse(await response.json());
+    const { fault, photos } = await server.database.inspect(async (db) => ({
+      fault: await db
+        .selectFrom('fault_reports')
+        .select(['photos', 'photo_count'])
+        .where('case_reference', '=', reference)
+        .executeTakeFirstOrThrow(),
+      photos: await db
+        .selectFrom('photos')
+        .select(['id', 'position', 'expires_at'])
+        .where('case_reference', '=', reference)
+        .orderBy('position')
+        .execute(),
+    }));
+    expect(fault).toEqual({ photos: JSON.stringify([a, b]), photo_count: 2 });
+    expect(photos).toEqual([
+      { id: a, position: 0, expires_at: null },
+      { id: b, position: 1, expires_at: null },
+    ]);
+
+    const unknown = 'A'.repeat(22);
+    const refused = await problemOf(await post(faultSubmission({ photos: [a, unknown] })));
+    expect(refused.errors).toEqual([
+      expect.objectContaining({ field: 'report.photos.0', code: 'unknown_photo' }),
+      expect.objectContaining({ field: 'report.photos.1', code: 'unknown_photo' }),
+    ]);
   });
 
   it('refuses a page of another site', async () => {

@@ -175,6 +175,7 @@ export function wrapClient(
         return change.department ? change.department(department) : department;
       },
     },
+    faults: client.faults,
     cases: {
       async submit(...args: Parameters<KontaktClient['cases']['submit']>) {
         wrapped.submits++;

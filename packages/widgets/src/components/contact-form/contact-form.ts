@@ -612,8 +612,9 @@ export class KcContactForm extends KontaktElement {
   }
 
   private showFailure(failure: KontaktError, entry: OutboxEntry | undefined): void {
-    // After a reload without a draft, the outbox still has the text: give it back.
-    if (entry && isEmpty(this.values))
+    // After a reload without a draft, the outbox still has the text: give it back. (The outbox
+    // is shared by every widget of the endpoint: a fault report's entry is not this form's.)
+    if (entry && entry.kind !== 'fault' && isEmpty(this.values))
       this.values = valuesFromDraft(entry.submission.message) ?? this.values;
     const fieldErrors = toErrorMap(failure.fieldErrors);
     // The alert is announced; focus stays on the button, ready to try again.
