@@ -392,6 +392,24 @@ describe('service requests', () => {
     expect(new Set(list.map((r) => r.status))).toEqual(new Set(['closed']));
   });
 
+  it('shows a report an agent marked a duplicate as closed, naming the one it duplicates', async () => {
+    const first = await fileStreetLight();
+    const second = await fileStreetLight();
+    const marked = await fetch(`${server.url}/v1/agent/cases/${second}/duplicate`, {
+      method: 'POST',
+      headers: { ...anna.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ of: first }),
+    });
+    expect(marked.status, await marked.clone().text()).toBe(200);
+    const [request] = (await (
+      await fetch(`${server.url}/open311/v2/requests/${second}.json`)
+    ).json()) as Record<string, unknown>[];
+    expect(request).toMatchObject({
+      status: 'closed',
+      status_notes: `Redan anmält. Samma sak var redan anmäld. Den anmälan hanteras i stället. Se ärende ${first}.`,
+    });
+  });
+
   it('accepts the quirks of real clients: repeated keys, strings, the singular alias', async () => {
     const reference = await fileStreetLight({
       'attribute[var][]': [],
@@ -631,6 +649,16 @@ describe('requests filters', () => {
       expect.arrayContaining([light, hole]),
     );
     expect(await pick('end_date=2020-01-01T00:00:00Z')).toEqual([]);
+    const xml = await fetch(
+      `${server.url}/open311/v2/requests.xml?service_code=gata.gatubelysning`,
+    );
+    const list = readXml(await xml.text()) as { service_requests: { request: unknown[] } };
+    expect(list.service_requests.request.length).toBeGreaterThan(1);
+    const real = shape(await captured('service-requests.xml')) as {
+      service_requests: { request: Record<string, unknown> };
+    };
+    const { address_id: _id, zipcode: _zip, ...common } = real.service_requests.request;
+    expect(shape(list)).toEqual({ service_requests: { request: common } });
   });
 
   it('refuses dates more than 90 days apart, or not dates at all', async () => {
