@@ -15,6 +15,8 @@ import type { RateLimitOptions } from './middleware/rate-limit.js';
 import type { StaticMount } from './middleware/static.js';
 import type { LogLevel, ServerOptions } from './options.js';
 import { LOG_LEVELS, SERVER_DEFAULTS } from './options.js';
+import type { LookupLimitOptions } from './public-cases/limiter.js';
+import { LOOKUP_LIMIT_DEFAULTS } from './public-cases/limiter.js';
 
 /** A command line that cannot be used: exit code 2 and the usage. */
 export class UsageError extends Error {
@@ -98,6 +100,12 @@ export const CLI_SETTINGS = [
     env: 'KONTAKT_READ_RATE_LIMIT',
     arg: '<max>[/<window>]|off',
     help: `API reads (GET) per client, counted apart (default ${SERVER_DEFAULTS.rateLimit.reads.max}/1m)`,
+  },
+  {
+    flag: 'lookup-limit',
+    env: 'KONTAKT_LOOKUP_LIMIT',
+    arg: '<max>/<window>[,<burst>]',
+    help: `attempts per client to open a case (status tracker lookups, follows, failed reads), e.g. 10/1m,5 (default ${LOOKUP_LIMIT_DEFAULTS.max}/1m,${LOOKUP_LIMIT_DEFAULTS.burst})`,
   },
   {
     flag: 'body-limit',
@@ -242,6 +250,8 @@ export function readCliConfig(
         : {}),
     };
   }
+  const lookups = one('lookup-limit', 'lookupLimit');
+  if (lookups) options.lookupLimit = parseLookupRate(lookups.value, lookups.source);
   const bodyLimit = one('body-limit', 'bodyLimit');
   if (bodyLimit) options.bodyLimit = parseBytes(bodyLimit.value, bodyLimit.source);
   const logLevel = one('log-level', 'logLevel');
@@ -316,6 +326,18 @@ function parseRate(text: string, source: string): RateLimitOptions {
     throw new UsageError(`${source} needs <max>/<window> such as 60/1m or 10/30s, got ${text}`);
   }
   return { windowMs, max: Number(max) };
+}
+
+/** `10/1m,5`: a rate as `parseRate` takes it, then how many at once (default: the rate's max). */
+function parseLookupRate(text: string, source: string): LookupLimitOptions {
+  const [rate = '', burst] = text.split(',');
+  if (burst !== undefined && !/^\d+$/.test(burst.trim())) {
+    throw new UsageError(`${source} needs <max>/<window>[,<burst>] such as 10/1m,5, got ${text}`);
+  }
+  const { windowMs, max } = parseRate(rate.trim(), source);
+  const atOnce = burst === undefined ? max : Number(burst.trim());
+  if (atOnce < 1) throw new UsageError(`${source} needs a burst of 1 or more, got ${text}`);
+  return { windowMs, max, burst: atOnce };
 }
 
 function parseMount(text: string, source: string): StaticMount {
