@@ -2,14 +2,16 @@
 // category, the answers in the questions' words, the place in text and on a map drawn from local
 // tiles, and the photo loaded with the session cookie from the agent photo route; axe-clean.
 import { expect, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { KcConsole } from '../app/console.js';
 import type { TestServer } from '../test-support/console-fixture.js';
 import {
   allInView,
+  announced,
   cleanupConsoles,
   deepQuery,
   endpointOf,
+  focused,
   heading,
   renderConsole,
   signedIn,
@@ -75,6 +77,12 @@ async function reportFault(report: Record<string, unknown>, photos = 0): Promise
     'application/json',
   )) as { reference: string };
   return receipt.reference;
+}
+
+async function shiftTab(): Promise<void> {
+  await sendKeys({ down: 'Shift' });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ up: 'Shift' });
 }
 
 const section = (element: KcConsole) => {
@@ -172,5 +180,85 @@ describe('a fault case', () => {
     expect(root.querySelector('#fault-map')).to.equal(null);
     expect(allInView(element, 'kc-case-view', 'kc-fault-section')).to.have.length(1);
     await expect(element).to.be.accessible();
+  });
+
+  it('is marked a duplicate of a nearby report by keyboard, then says of which, axe-clean', async function () {
+    this.timeout(60_000);
+    const place = { lat: 55.6001, lon: 13.0101 };
+    const original = await reportFault({
+      description: 'Lampan är släckt.',
+      answers: { hur: 'slackt' },
+      location: place,
+    });
+    const duplicate = await reportFault({
+      description: 'Mörkt vid övergångsstället.',
+      answers: { hur: 'slackt' },
+      location: { lat: place.lat + 0.0002, lon: place.lon },
+    });
+    const element = await openCase(duplicate);
+    const view = deepQuery(element, 'kc-case-view') as HTMLElement;
+    const root = view.shadowRoot as ShadowRoot;
+    const pick = () =>
+      deepQuery<HTMLButtonElement>(
+        root.querySelector('kc-duplicate-suggestions') as HTMLElement,
+        'button',
+      );
+    await waitUntil(() => pick() !== null, 'no suggestions', { timeout: 10_000 });
+    const suggestions = root.querySelector('kc-duplicate-suggestions')?.shadowRoot?.textContent;
+    expect(suggestions).to.contain(original);
+    expect(suggestions).to.not.contain(`${duplicate},`);
+    await expect(element).to.be.accessible();
+
+    // A wrong reference is said at the field, focus on it.
+    const field = root.querySelector('#duplicate-of') as HTMLInputElement;
+    field.focus();
+    await sendKeys({ type: 'KC-nej' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === field && field.getAttribute('aria-invalid') === 'true');
+    expect(root.querySelector('#duplicate-of-error')?.textContent).to.contain('KC-7F3K-9QXM');
+
+    // The suggestion picked by keyboard fills the field; Enter asks to confirm; Enter confirms.
+    for (let i = 0; i < 10 && focused() !== pick(); i++) await shiftTab();
+    expect(focused()).to.equal(pick());
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused() === field, 'focus not back on the field');
+    expect(field.value).to.equal(original);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => (focused() as HTMLElement | null)?.id === 'duplicate-yes', 'no confirm');
+    expect(root.querySelector('#duplicate-confirm-text')?.textContent).to.contain(original);
+    await expect(element).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => announced(element) === `Markerat som dubblett av ${original}.`,
+      'not announced',
+      { timeout: 10_000 },
+    );
+    const link = root.querySelector('#duplicate-of-link') as HTMLAnchorElement;
+    expect(link.textContent?.trim()).to.equal(original);
+    expect(focused()).to.equal(link);
+    expect(new URL(link.href).pathname).to.equal(`/console/cases/${original}`);
+    expect(root.textContent).to.contain('Dubblett av');
+    await expect(element).to.be.accessible();
+
+    // The link opens the original.
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => heading(element) === `Ärende ${original}`, 'the original did not open');
+  });
+
+  it('refuses the case itself, at the field', async () => {
+    const reference = await reportFault({
+      description: 'Lampan blinkar.',
+      answers: { hur: 'blinkar' },
+      location: { address: 'Stortorget 2, Malmö' },
+    });
+    const element = await openCase(reference);
+    const root = (deepQuery(element, 'kc-case-view') as HTMLElement).shadowRoot as ShadowRoot;
+    const field = root.querySelector('#duplicate-of') as HTMLInputElement;
+    field.focus();
+    await sendKeys({ type: reference.toLowerCase().replaceAll('-', ' ') });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root.querySelector('#duplicate-of-error') !== null);
+    expect(root.querySelector('#duplicate-of-error')?.textContent).to.contain('sig självt');
+    expect(focused()).to.equal(field);
   });
 });

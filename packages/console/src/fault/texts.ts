@@ -48,7 +48,7 @@ export interface FaultTexts {
     done: (reference: string) => string;
     invalid: string;
     self: string;
-    unavailable: string;
+    unknown: string;
   };
 }
 
@@ -94,7 +94,7 @@ const sv: FaultTexts = {
     done: (reference) => `Markerat som dubblett av ${reference}.`,
     invalid: 'Skriv ett ärendenummer som KC-7F3K-9QXM.',
     self: 'Ett ärende kan inte vara dubblett av sig självt.',
-    unavailable: 'Servern kan inte markera dubbletter ännu.',
+    unknown: 'Det finns inget ärende med det numret som du kan se.',
   },
 };
 
@@ -140,7 +140,7 @@ const en: FaultTexts = {
     done: (reference) => `Marked as a duplicate of ${reference}.`,
     invalid: 'Enter a reference like KC-7F3K-9QXM.',
     self: 'A case cannot be a duplicate of itself.',
-    unavailable: 'The server cannot mark duplicates yet.',
+    unknown: 'There is no case with that reference that you can see.',
   },
 };
 

@@ -12,10 +12,12 @@ import type {
 import { REPLY_CHANNELS } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type { Department, StaffStatus } from '@kontakt/core/schemas';
-import { STAFF_STATUSES } from '@kontakt/core/schemas';
+import { normalizeCaseReference, STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { departmentName, departmentsOf, nameIn, topicName } from '../departments.js';
+import type { KcPickDuplicateEvent } from '../fault/duplicate-suggestions.js';
+import { FAULT_TEXTS } from '../fault/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
@@ -23,13 +25,13 @@ import { mailtoLink, safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
 import { viewStyles } from './view.styles.js';
 
-type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason';
+type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason' | 'duplicate';
 
 let faultSection: Promise<void> | undefined;
 /** Defines `<kc-fault-section>` from its chunk, once; a chunk that failed is asked for again. */
 function loadFaultSection(): Promise<void> {
-  faultSection ??= import('../fault/fault-section.js').then(
-    ({ KcFaultSection }) => KcFaultSection.define('kc-fault-section'),
+  faultSection ??= import('../fault/define.js').then(
+    ({ defineFaultElements }) => defineFaultElements(),
     () => {
       faultSection = undefined;
     },
@@ -133,6 +135,7 @@ export class KcCaseView extends ConsoleElement {
     errors: { state: true },
     busy: { state: true },
     departments: { state: true },
+    confirmDuplicate: { state: true },
   };
 
   client: AgentClient | undefined;
@@ -148,6 +151,8 @@ export class KcCaseView extends ConsoleElement {
   protected busy: Action | 'take' | 'retry' | undefined;
   /** The server's departments, for names and to forward to. */
   protected departments: Department[] = [];
+  /** The reference chosen in "Markera som dubblett", asked to be confirmed before it is sent. */
+  protected confirmDuplicate: string | undefined;
   private loading: AbortController | undefined;
   private watch: InboxWatch | undefined;
 
@@ -165,6 +170,7 @@ export class KcCaseView extends ConsoleElement {
       this.data = undefined;
       this.problem = undefined;
       this.errors = new Map();
+      this.confirmDuplicate = undefined;
     }
     if (changed.has('reference') || changed.has('client')) void this.load();
     if (changed.has('client')) {
@@ -269,7 +275,7 @@ export class KcCaseView extends ConsoleElement {
     }
   }
 
-  private submit(action: Action) {
+  private submit(action: Exclude<Action, 'duplicate'>) {
     return (event: SubmitEvent) => {
       event.preventDefault();
       const form = event.target as HTMLFormElement;
@@ -454,7 +460,11 @@ export class KcCaseView extends ConsoleElement {
         ${
           data.duplicateOf
             ? html`<dt>${t.caseView.duplicateOf}</dt>
-              <dd><a href=${encodeURIComponent(data.duplicateOf)}>${data.duplicateOf}</a></dd>`
+              <dd>
+                <a id="duplicate-of-link" href=${encodeURIComponent(data.duplicateOf)}
+                  >${data.duplicateOf}</a
+                >
+              </dd>`
             : nothing
         }
         <dt>${t.caseView.assignee}</dt>
@@ -664,6 +674,7 @@ export class KcCaseView extends ConsoleElement {
         ],
         t.forwardSave,
       )}
+      ${this.renderDuplicate(data)}
       ${this.renderForm(
         'reason',
         t.tagReason,
@@ -685,8 +696,133 @@ export class KcCaseView extends ConsoleElement {
     </section>`;
   }
 
+  /**
+   * "Markera som dubblett": the other case's reference typed, or picked from the open fault
+   * reports of the same category nearby; then confirmed, then sent with the version seen.
+   */
+  private renderDuplicate(data: AgentCase): TemplateResult {
+    const t = FAULT_TEXTS[this.l10n.locale].duplicate;
+    const error = this.errors.get('duplicate.of');
+    const problem = this.errors.get('duplicate.form');
+    const described = ['duplicate-of-hint', error ? 'duplicate-of-error' : '']
+      .filter(Boolean)
+      .join(' ');
+    const confirm = this.confirmDuplicate;
+    return html`<form
+      novalidate
+      @submit=${this.askDuplicate}
+      aria-labelledby="duplicate-legend"
+    >
+      <h3 id="duplicate-legend">${t.heading}</h3>
+      ${problem ? html`<p class="error" role="alert">${this.describeError(problem)}</p>` : nothing}
+      ${
+        data.fault
+          ? html`<kc-duplicate-suggestions
+            .client=${this.client}
+            .data=${data}
+            @kc-pick-duplicate=${this.pickDuplicate}
+          ></kc-duplicate-suggestions>`
+          : nothing
+      }
+      <div class="field">
+        <label for="duplicate-of">${t.reference}</label>
+        <p class="hint" id="duplicate-of-hint">${t.referenceHint}</p>
+        <input
+          id="duplicate-of"
+          name="of"
+          autocomplete="off"
+          spellcheck="false"
+          ?readonly=${confirm !== undefined}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${described}
+          @input=${() => {
+            this.confirmDuplicate = undefined;
+          }}
+        />
+        ${
+          error
+            ? html`<p class="error" id="duplicate-of-error">${this.duplicateError(error)}</p>`
+            : nothing
+        }
+      </div>
+      ${
+        confirm
+          ? html`<div role="group" aria-labelledby="duplicate-confirm-text">
+            <p id="duplicate-confirm-text">${t.confirm(confirm)}</p>
+            <button
+              type="button"
+              id="duplicate-yes"
+              ?disabled=${this.busy !== undefined}
+              @click=${(event: Event) => this.markDuplicate(confirm, event)}
+            >
+              ${t.confirmYes}
+            </button>
+            <button type="button" class="secondary" @click=${this.cancelDuplicate}>
+              ${t.cancel}
+            </button>
+          </div>`
+          : html`<button type="submit" ?disabled=${this.busy !== undefined}>${t.submit}</button>`
+      }
+    </form>`;
+  }
+
+  private duplicateError(code: string): string {
+    const t = FAULT_TEXTS[this.l10n.locale].duplicate;
+    if (code === 'same_case') return t.self;
+    if (code === 'unknown_case') return t.unknown;
+    return t.invalid;
+  }
+
+  private readonly pickDuplicate = async (event: KcPickDuplicateEvent) => {
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#duplicate-of');
+    if (!input) return;
+    input.value = event.reference;
+    this.errors = new Map();
+    this.confirmDuplicate = undefined;
+    input.focus();
+  };
+
+  /** Checks the reference here (format, not itself), then asks to confirm. */
+  private readonly askDuplicate = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#duplicate-of');
+    const typed = input?.value.trim() ?? '';
+    const of = normalizeCaseReference(typed);
+    const problem = !of ? 'invalid_reference' : of === this.reference ? 'same_case' : undefined;
+    this.errors = problem ? new Map([['duplicate.of', problem]]) : new Map();
+    this.confirmDuplicate = problem ? undefined : of;
+    await this.updateComplete;
+    if (problem) input?.focus();
+    else this.renderRoot.querySelector<HTMLButtonElement>('#duplicate-yes')?.focus();
+  };
+
+  private readonly cancelDuplicate = async () => {
+    this.confirmDuplicate = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#duplicate-of')?.focus();
+  };
+
+  private async markDuplicate(of: string, event: Event): Promise<void> {
+    const form = (event.target as HTMLElement).closest('form') ?? undefined;
+    const reference = this.reference;
+    await this.act(
+      'duplicate',
+      (client) => client.cases.markDuplicate(reference, of, this.options),
+      () => FAULT_TEXTS[this.l10n.locale].duplicate.done(of),
+      form,
+    );
+    this.confirmDuplicate = undefined;
+    await this.updateComplete;
+    // The buttons that had focus are gone: to the field to correct, or to the link to the original.
+    this.renderRoot
+      .querySelector<HTMLElement>(
+        this.errors.has('duplicate.of') ? '#duplicate-of' : '#duplicate-of-link',
+      )
+      ?.focus();
+  }
+
   private renderForm(
-    action: Action,
+    action: Exclude<Action, 'duplicate'>,
     legend: string,
     fields: TemplateResult[],
     submit: string,

@@ -13,7 +13,6 @@ import {
   NeedSchema,
   PhoneSchema,
 } from '../schemas/contact-message.js';
-import { FaultAnswerSchema } from '../schemas/fault.js';
 import { CaseReferenceSchema, normalizeCaseReference } from '../schemas/reference.js';
 import { StaffStatusSchema } from '../schemas/staff-status.js';
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS } from '../schemas/vocabulary.js';
@@ -186,7 +185,12 @@ export const AgentFaultSchema = z.object({
     accuracy: z.nullable(z.number()),
     address: z.nullable(z.string()),
   }),
-  answers: z.record(z.string(), FaultAnswerSchema),
+  /**
+   * `FaultAnswer`s by question code: text, a number, a date-time string, or the keys chosen (not
+   * imported from `schemas/fault.ts`, which would bring the whole fault contract into the console's
+   * first load).
+   */
+  answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
   anonymous: z.boolean(),
   photos: z.array(z.string()),
 });

@@ -261,7 +261,7 @@ export async function selectAgentCase(
   now: string,
 ): Promise<Omit<AgentCase, 'mails'> | undefined> {
   const row = await inScope(db.selectFrom('cases'), scope)
-    .select([...SUMMARY_COLUMNS, 'page_url', 'widget'])
+    .select([...SUMMARY_COLUMNS, 'page_url', 'widget', 'duplicate_of'])
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -311,5 +311,6 @@ export async function selectAgentCase(
       phone: message.phone ?? null,
     },
     timeline,
+    ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
   };
 }
