@@ -320,6 +320,23 @@ describe('service requests', () => {
     expect(shape(xml)).toEqual({ service_requests: { request: common } });
   });
 
+  it('answers a request filed in XML with the same created request in XML', async () => {
+    const response = await file({ ...streetLight, account_id: [] }, 'xml');
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+    expect(readXml(await response.text())).toEqual({
+      service_requests: {
+        request: [
+          {
+            service_request_id: expect.stringMatching(/^KC-/),
+            service_notice: expect.stringContaining('Mottaget'),
+            account_id: '',
+          },
+        ],
+      },
+    });
+  });
+
   it('puts the case in the agent inbox from the widget open311, with the answers checked', async () => {
     const reference = await fileStreetLight();
     const response = await fetch(`${server.url}/v1/agent/cases/${reference}`, {
