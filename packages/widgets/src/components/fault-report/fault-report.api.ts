@@ -5,7 +5,7 @@
  * loaded. A client given from JavaScript is used for the nearby reports instead (its fetch, its
  * retries).
  */
-import type { KontaktClient } from '@kontakt/core';
+import type { KontaktClient, Locale } from '@kontakt/core';
 import { KontaktError, NetworkError, normalizeEndpoint } from '@kontakt/core';
 import type { GeocodeResult, NearbyReport } from '@kontakt/core/schemas';
 
@@ -28,22 +28,15 @@ export async function geocode(
   );
 }
 
-/** The SDK's part the nearby lookup uses, when the client has it. */
-interface FaultsResource {
-  nearby(
-    query: { lat: number; lon: number; category: string },
-    options?: { signal?: AbortSignal },
-  ): Promise<{ reports: NearbyReport[] }>;
-}
-
 /** Open reports of `category` near the point, nearest first. */
 export async function nearbyReports(
   target: { endpoint: string; department: string; client: KontaktClient | undefined },
   query: { lat: number; lon: number; category: string },
   signal?: AbortSignal,
 ): Promise<NearbyReport[]> {
-  const faults = (target.client as { faults?: FaultsResource } | undefined)?.faults;
-  if (faults) return (await faults.nearby(query, signal ? { signal } : {})).reports;
+  if (target.client) {
+    return (await target.client.faults.nearby(query, signal ? { signal } : {})).reports;
+  }
   const params = new URLSearchParams({
     department: target.department,
     category: query.category,
@@ -87,44 +80,14 @@ async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The SDK's part following a case uses, when the client has it. */
-interface FollowResource {
-  follow(
-    reference: string,
-    request: { email?: string; locale?: string },
-  ): Promise<{ accessToken: string; case: { reference: string } }>;
-}
-
 /**
- * Follows someone else's open report instead of filing a duplicate: through the client's
- * `cases.follow` (the SDK), else a plain POST to the same endpoint. Resolves with the access
- * token the status tracker opens the case with.
+ * Follows someone else's open report instead of filing a duplicate (`client.cases.follow`).
+ * Resolves with the access token the status tracker opens the case with.
  */
 export async function followCase(
-  target: { endpoint: string; client: KontaktClient },
+  client: KontaktClient,
   reference: string,
-  request: { email?: string; locale: string },
+  request: { email?: string; locale: Locale },
 ): Promise<{ accessToken: string }> {
-  const cases = target.client.cases as unknown as Partial<FollowResource>;
-  if (typeof cases.follow === 'function') return cases.follow(reference, request);
-  let response: Response;
-  try {
-    response = await fetch(
-      `${normalizeEndpoint(target.endpoint)}/v1/cases/${encodeURIComponent(reference)}/followers`,
-      {
-        method: 'POST',
-        headers: { accept: 'application/json', 'content-type': 'application/json' },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(10_000),
-      },
-    );
-  } catch (cause) {
-    throw new NetworkError('The server could not be reached.', { code: 'network_error', cause });
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok || !isRecord(body) || typeof body.accessToken !== 'string') {
-    const code = isRecord(body) && typeof body.code === 'string' ? body.code : 'http_error';
-    throw new KontaktError(`The case could not be followed (${response.status}).`, { code });
-  }
-  return { accessToken: body.accessToken };
+  return client.cases.follow(reference, request);
 }

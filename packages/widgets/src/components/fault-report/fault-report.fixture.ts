@@ -89,3 +89,79 @@ export async function onStep(element: KcFaultReport, name: string): Promise<void
     { timeout: 10_000 },
   );
 }
+
+/** Sets a control's value as typing would (an `input` event). */
+export async function fill(element: KcFaultReport, id: string, value: string): Promise<void> {
+  const control = query<HTMLInputElement | HTMLTextAreaElement>(element, `#${id}`);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await element.updateComplete;
+}
+
+/** Presses the step's next button and waits for the step `name`. */
+export async function next(element: KcFaultReport, name: string): Promise<void> {
+  query(element, '#next').click();
+  await onStep(element, name);
+}
+
+/** Picks files in the photo step's file input, as the person would. */
+export async function pickPhotos(element: KcFaultReport, files: File[]): Promise<void> {
+  const input = query<HTMLInputElement>(element, '#photo-take');
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** A photo as a phone writes it: a JPEG with Exif and a GPS position in it. */
+export async function phonePhoto(name = 'IMG_0001.jpg'): Promise<File> {
+  const { exifBlock, halves, toBlob, withExif } = await import(
+    '../../internal/photos/exif-fixtures.js'
+  );
+  const jpeg = await toBlob(halves(1200, 900), 'image/jpeg', 0.9);
+  return new File([await withExif(jpeg, exifBlock())], name, { type: 'image/jpeg' });
+}
+
+/**
+ * Fills a report of a pothole (a category without questions) up to the review: the place
+ * described in words, the photos picked and ready, a description, anonymous.
+ */
+export async function fillToReview(
+  element: KcFaultReport,
+  options: { photos?: File[]; description?: string } = {},
+): Promise<void> {
+  query<HTMLInputElement>(element, '#category-hal-i-gata').click();
+  await element.updateComplete;
+  await next(element, 'Var är felet?');
+  await fill(element, 'address', 'Utanför Storgatan 12');
+  await next(element, 'Foton');
+  if (options.photos?.length) {
+    await pickPhotos(element, options.photos);
+    await waitUntil(
+      () =>
+        shadow(element).querySelectorAll('[part~="photo"] img').length === options.photos?.length,
+      'the photos were not prepared',
+      { timeout: 10_000 },
+    );
+  }
+  await next(element, 'Beskriv felet');
+  await fill(element, 'description', options.description ?? 'Ett djupt hål i cykelbanan.');
+  await next(element, 'Kontaktuppgifter');
+  await next(element, 'Kontrollera dina svar');
+}
+
+/** Records what the page's photo uploads answered (XMLHttpRequest, as the SDK uploads with it). */
+export function recordUploads(): { ids: string[]; stop: () => void } {
+  const ids: string[] = [];
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    const url = String(args[1]);
+    if (url.includes('/v1/photos')) {
+      this.addEventListener('load', () => {
+        if (this.status === 201) ids.push((JSON.parse(this.responseText) as { id: string }).id);
+      });
+    }
+    return (open as (...a: unknown[]) => void).apply(this, args);
+  } as typeof XMLHttpRequest.prototype.open;
+  return { ids, stop: () => void (XMLHttpRequest.prototype.open = open) };
+}

@@ -467,7 +467,7 @@ function photoPreview(
       photo.status === 'preparing'
         ? html`<p role="status">${p.preparing}</p>`
         : photo.status === 'failed'
-          ? html`<p part="problem" class="problem" role="alert">${photo.problem ? p.problems[photo.problem] : p.problems.unreadable}</p>`
+          ? html`<p part="problem" class="problem" role="alert">${photo.problem ? p.problems[photo.problem] : p.problems.decode_failed}</p>`
           : html`<img src=${photo.url ?? ''} alt=${p.alt(index + 1, total)} />`
     }
     <button part="remove-photo-button" class="secondary" type="button" id="remove-${photo.id}"

@@ -107,8 +107,8 @@ export const en: FaultTexts = {
       heic_unsupported:
         'The photo is in the HEIC format, which cannot be used here. Choose another photo, or set the camera to “Most compatible” (JPEG).',
       too_large: 'The photo is too large to send. Choose a smaller photo.',
-      unreadable: 'The file could not be read as a photo. Choose a JPEG, PNG or WebP image.',
-      unsupported_type: 'That kind of file cannot be sent. Choose a JPEG, PNG or WebP image.',
+      decode_failed: 'The file could not be read as a photo. Choose a JPEG, PNG or WebP image.',
+      not_an_image: 'That kind of file cannot be sent. Choose a JPEG, PNG or WebP image.',
       too_many: 'You have already added as many photos as you can.',
       upload_failed: 'The photo could not be uploaded. Try again.',
     },

@@ -105,8 +105,8 @@ export const fi: FaultTexts = {
       heic_unsupported:
         'Kuva on HEIC-muodossa, jota ei voi käyttää tässä. Valitse toinen kuva tai aseta kamera tilaan ”Yhteensopivin” (JPEG).',
       too_large: 'Kuva on liian suuri lähetettäväksi. Valitse pienempi kuva.',
-      unreadable: 'Tiedostoa ei voitu lukea kuvana. Valitse JPEG-, PNG- tai WebP-kuva.',
-      unsupported_type: 'Tällaista tiedostoa ei voi lähettää. Valitse JPEG-, PNG- tai WebP-kuva.',
+      decode_failed: 'Tiedostoa ei voitu lukea kuvana. Valitse JPEG-, PNG- tai WebP-kuva.',
+      not_an_image: 'Tällaista tiedostoa ei voi lähettää. Valitse JPEG-, PNG- tai WebP-kuva.',
       too_many: 'Olet jo lisännyt niin monta kuvaa kuin voi.',
       upload_failed: 'Kuvaa ei voitu ladata. Yritä uudelleen.',
     },

@@ -17,11 +17,11 @@ export type Step = (typeof STEPS)[number];
 /** Why a photo could not be used or sent; `preparePhoto`'s refusals and the upload's failures. */
 export type PhotoProblem =
   | 'heic_unsupported'
+  | 'not_an_image'
   | 'too_large'
-  | 'unreadable'
+  | 'decode_failed'
   | 'too_many'
-  | 'upload_failed'
-  | 'unsupported_type';
+  | 'upload_failed';
 
 /** Why the device position could not be read. */
 export type PositionProblem = 'denied' | 'unavailable' | 'timeout' | 'unsupported';
@@ -297,8 +297,8 @@ export const sv: FaultTexts = {
       heic_unsupported:
         'Fotot är i formatet HEIC, som inte kan användas här. Välj ett annat foto, eller ställ in kameran på ”Mest kompatibel” (JPEG).',
       too_large: 'Fotot är för stort för att skickas. Välj ett mindre foto.',
-      unreadable: 'Filen kunde inte läsas som ett foto. Välj en JPEG-, PNG- eller WebP-bild.',
-      unsupported_type: 'Den sortens fil kan inte skickas. Välj en JPEG-, PNG- eller WebP-bild.',
+      decode_failed: 'Filen kunde inte läsas som ett foto. Välj en JPEG-, PNG- eller WebP-bild.',
+      not_an_image: 'Den sortens fil kan inte skickas. Välj en JPEG-, PNG- eller WebP-bild.',
       too_many: 'Du har redan lagt till så många foton som går.',
       upload_failed: 'Fotot kunde inte laddas upp. Försök igen.',
     },

@@ -19,7 +19,6 @@ import { DraftController, draftKey } from '../../internal/draft-controller.js';
 import { KontaktElement } from '../../internal/kontakt-element.js';
 import { LangController, pickLocale } from '../../internal/lang.js';
 import type {
-  SendOptions,
   SubmissionController,
   SubmissionState,
 } from '../../internal/submission-controller.js';
@@ -65,21 +64,6 @@ interface FaultMessage {
   readonly report: FaultReport;
   readonly photos: readonly Blob[];
 }
-
-/** The SDK's fault submit, as the contract describes it (`client.faults.submit`). */
-interface FaultsSubmit {
-  submit(
-    report: FaultReport,
-    options: SendOptions & {
-      photos?: readonly Blob[];
-      onProgress?: (progress: { loaded: number; total: number }) => void;
-    },
-  ): Promise<Receipt>;
-  catalog?(options?: { signal?: AbortSignal }): Promise<FaultCatalog>;
-}
-
-const faultsOf = (client: KontaktClient | undefined): FaultsSubmit | undefined =>
-  (client as { faults?: FaultsSubmit } | undefined)?.faults;
 
 const IDLE: SubmissionState = { status: 'idle' };
 const STATES = [
@@ -390,8 +374,8 @@ export class KcFaultReport extends KontaktElement {
       );
     }
     try {
-      const faults = faultsOf(client);
-      if (faults?.catalog) return await faults.catalog({ signal });
+      // A client given from JavaScript is loaded already: its own request is used.
+      if (client) return await client.faults.catalog({ signal });
       return await fetchFaultCatalog(endpoint, department);
     } catch (error) {
       this.dispatchEvent(
@@ -858,7 +842,7 @@ export class KcFaultReport extends KontaktElement {
         prepared = await (await this.photoChunk).preparePhoto(file, settings);
       } catch {
         this.photoChunk = undefined;
-        prepared = { ok: false, problem: 'unreadable' };
+        prepared = { ok: false, problem: 'decode_failed' };
       }
       const item: PhotoItem = prepared.ok
         ? { id, blob: prepared.blob, url: URL.createObjectURL(prepared.blob), status: 'ready' }
@@ -900,9 +884,8 @@ export class KcFaultReport extends KontaktElement {
     try {
       const submit = await this.deferred.load();
       const client = this.clients.client(submit.createClient);
-      const target = this.clients.target;
-      if (!client || !target) throw new KontaktError('Not configured.', { code: 'not_configured' });
-      const access = await followCase({ endpoint: target.endpoint, client }, reference, {
+      if (!client) throw new KontaktError('Not configured.', { code: 'not_configured' });
+      const access = await followCase(client, reference, {
         ...(email ? { email } : {}),
         locale: this.locale,
       });
@@ -968,21 +951,14 @@ export class KcFaultReport extends KontaktElement {
   private submissionFor(submit: typeof Deferred): SubmissionController<FaultMessage> {
     this.submission ??= new submit.SubmissionController<FaultMessage>(this, {
       widget: WIDGET,
-      send: (client, message, options) => {
-        const faults = faultsOf(client);
-        if (!faults) {
-          throw new KontaktError('This client cannot send fault reports.', {
-            code: 'not_configured',
-          });
-        }
-        return faults.submit(message.report, {
+      send: (client, message, options) =>
+        client.faults.submit(message.report, {
           ...options,
           photos: message.photos,
           onProgress: ({ loaded, total }) => {
             this.progress = total ? (loaded / total) * 100 : undefined;
           },
-        });
-      },
+        }),
       onChange: (state, focus) => this.onSubmissionChange(state, focus),
     });
     return this.submission;
