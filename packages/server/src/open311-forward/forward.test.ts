@@ -13,6 +13,7 @@ import {
   signIn,
   skola,
   startTestServer,
+  storeUnderTest,
   testAccounts,
 } from '../test-support/index.js';
 import type { ForwardOptions } from './settings.js';
@@ -48,7 +49,8 @@ async function startProxy(target: () => string): Promise<Proxy> {
   const seen: string[] = [];
   const tokens = new Map<string, string>();
   const server: Server = createServer(async (req, res) => {
-    seen.push(`${req.method} ${req.url?.split('?')[0]}`);
+    const key = req.headers['idempotency-key'];
+    seen.push(`${req.method} ${req.url?.split('?')[0]}${typeof key === 'string' ? ` ${key}` : ''}`);
     const plan = plans.find((p) => p.filter(req) && p.modes.length > 0);
     const mode = plan?.modes.shift() ?? 'pass';
     if (mode === 'down') {
@@ -439,5 +441,52 @@ describe('forwarding a fault report to an Open311 system', () => {
     );
     expect(resolved.status).toBe(200);
     await until(async () => (await publicCase(receipt)).status === 'resolved');
+  });
+});
+
+// Several instances share one database only on PostgreSQL (the embedded store is one process).
+describe.runIf(storeUnderTest === 'postgres')('forwarding with two instances', () => {
+  it('sends each report once although both instances forward', async () => {
+    const second = await startTestServer({
+      database: downstream.database,
+      departments: forwardingDepartments(proxy.url),
+      instanceId: 'downstream-2',
+    });
+    try {
+      const receipts: Receipt[] = [];
+      for (let i = 0; i < 8; i++) {
+        const via = i % 2 === 0 ? downstream : second;
+        const answer = await fetch(
+          `${via.url}/v1/faults`,
+          json({
+            origin: { department: 'gata', pageUrl: 'https://gata.example.se/f', widget: 'x' },
+            report: {
+              category: 'klotter',
+              description: `Klotter ${i}`,
+              answers: {},
+              location: { address: `Storgatan ${i}` },
+              anonymous: true,
+            },
+          }),
+        );
+        expect(answer.status).toBe(201);
+        receipts.push((await answer.json()) as Receipt);
+      }
+      // Klotter stays here; each street light wakes both instances' forwarders, which compete.
+      const lights: Receipt[] = [];
+      for (let i = 0; i < 8; i++) lights.push(await report('gatubelysning'));
+      for (const receipt of lights) await forwarded(receipt.reference);
+      for (const receipt of lights) {
+        const posts = proxy.seen.filter((line) =>
+          line.endsWith(` kontakt-forward-${receipt.reference}`),
+        );
+        expect(posts).toEqual([
+          `POST /open311/v2/requests.json kontakt-forward-${receipt.reference}`,
+        ]);
+      }
+      for (const receipt of receipts) expect(await forwardOf(receipt.reference)).toBeUndefined();
+    } finally {
+      await second.close();
+    }
   });
 });
