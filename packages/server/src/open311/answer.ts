@@ -74,8 +74,8 @@ export class Open311Error extends Error {
  * Any error thrown under `/open311/v2` as Open311's error list. The spec names 404 (unknown),
  * 403 (a bad `api_key`) and 400 (anything else the client got wrong); a kontakt validation
  * failure (422) is a 400 here with one entry per field, named as the Open311 client sent it.
- * 405, 413 and 429 keep their status and headers (`Allow`, `Retry-After`): a client can act on
- * them, and a 400 would hide what to do.
+ * 405, 409 (the same `Idempotency-Key` still in flight), 413 and 429 keep their status and
+ * headers (`Allow`, `Retry-After`): a client can act on them, and a 400 would hide what to do.
  */
 export function toOpen311Error(error: unknown): Open311Error | undefined {
   if (error instanceof Open311Error) return error;
@@ -84,7 +84,7 @@ export function toOpen311Error(error: unknown): Open311Error | undefined {
   if (error.code === 'validation_failed' && error.options.errors) {
     return new Open311Error(400, error.options.errors.map(describeFieldError));
   }
-  const keep = [403, 404, 405, 413, 429, 503];
+  const keep = [403, 404, 405, 409, 413, 429, 503];
   const status = (keep.includes(error.status) ? error.status : 400) as ContentfulStatusCode;
   if (error.status >= 500 && !keep.includes(error.status)) return undefined;
   return new Open311Error(status, error.message, headers);

@@ -666,6 +666,10 @@ describe('requests filters', () => {
       expect.arrayContaining([light, hole]),
     );
     expect(await pick('end_date=2020-01-01T00:00:00Z')).toEqual([]);
+    // The spec's own example query.
+    expect(
+      await pick('start_date=2010-05-24T00:00:00Z&end_date=2010-06-24T00:00:00Z&status=open'),
+    ).toEqual([]);
     const xml = await fetch(
       `${server.url}/open311/v2/requests.xml?service_code=gata.gatubelysning`,
     );
