@@ -25,6 +25,7 @@ import { casesRoutes } from './routes/cases.js';
 import { departmentFaultsRoutes } from './routes/department-faults.js';
 import { departmentsRoutes } from './routes/departments.js';
 import { faultsRoutes } from './routes/faults.js';
+import { geocodeRoutes } from './routes/geocode.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
@@ -45,6 +46,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/departments/:id/faults': ['GET', 'HEAD'],
   '/v1/faults': ['POST'],
   '/v1/faults/nearby': ['GET', 'HEAD'],
+  '/v1/geocode': ['GET', 'HEAD'],
   '/v1/health': ['GET', 'HEAD'],
   '/v1/openapi.json': ['GET', 'HEAD'],
   '/v1/notices': ['GET', 'HEAD'],
@@ -97,6 +99,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/departments', departmentsRoutes(ctx));
   app.route('/v1/departments', departmentFaultsRoutes(ctx));
   app.route('/v1/faults', faultsRoutes(ctx));
+  app.route('/v1/geocode', geocodeRoutes(ctx));
   app.route('/v1/health', healthRoutes());
   app.route('/v1/notices', noticesRoutes(ctx));
   app.route('/v1/admin/notices', adminNoticesRoutes(ctx));

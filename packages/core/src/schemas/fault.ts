@@ -290,3 +290,4 @@ export const GeocodeResultListSchema = z.object({
   results: z.array(GeocodeResultSchema).check(z.maxLength(20)),
 });
 export type GeocodeResult = z.infer<typeof GeocodeResultSchema>;
+export type GeocodeResultList = z.infer<typeof GeocodeResultListSchema>;

@@ -96,6 +96,7 @@ export {
   type FaultSubmission,
   FaultSubmissionSchema,
   type GeocodeResult,
+  type GeocodeResultList,
   GeocodeResultListSchema,
   GeocodeResultSchema,
   type LatLon,
