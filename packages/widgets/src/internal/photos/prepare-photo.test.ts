@@ -1,5 +1,6 @@
 import { createClient, isKontaktError } from '@kontakt/core';
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { TestServer } from '../../test-support/kontakt-server.js';
 import { startKontaktServer, stopKontaktServer } from '../../test-support/kontakt-server.js';
 import {
@@ -175,5 +176,90 @@ describe('a prepared photo on the wire', () => {
       (caught: unknown) => caught,
     );
     expect(isKontaktError(error) && error.code).to.equal('aborted');
+  });
+});
+
+describe('a photo from the camera to the case', () => {
+  let server: TestServer;
+  before(async () => {
+    // gata with a street-light category and photos of at most 1200 px and 400 KB.
+    server = await executeServerCommand<TestServer, { origin: string; config: string }>(
+      'kontakt-server-start',
+      {
+        origin: location.origin,
+        config: 'packages/widgets/src/internal/photos/test-fixtures/departments.json',
+      },
+    );
+  });
+  after(async () => {
+    await stopKontaktServer(server);
+  });
+
+  const report = {
+    category: 'gatubelysning',
+    description: 'Lampan vid busshållplatsen är släckt.',
+    location: { lat: 55.605, lon: 13.0038 },
+  };
+
+  it('reaches the case without its GPS position: processed, uploaded, named by the report, served', async () => {
+    const client = createClient({ endpoint: server.url, department: 'gata', outbox: false });
+    const { photos: limits } = await client.faults.catalog();
+    const input = await withExif(await toBlob(noisy(1600, 1200), 'image/jpeg', 0.95), exifBlock(6));
+    const photo = await ready(input, limits);
+    expect([photo.width, photo.height]).to.deep.equal([900, 1200]);
+    expect(photo.blob.size).to.be.at.most(400_000);
+    const uploaded = await client.photos.upload(photo.blob);
+    const receipt = await client.faults.submit({ ...report, photos: [uploaded.id] });
+
+    const response = await fetch(
+      `${server.url}/v1/cases/${receipt.reference}/photos/${uploaded.id}`,
+      {
+        headers: { Authorization: `Bearer ${receipt.receiptToken}` },
+      },
+    );
+    expect(response.status).to.equal(200);
+    const stored = await response.blob();
+    expect(stored.type).to.equal('image/jpeg');
+    expect(stored.size).to.equal(photo.blob.size);
+    for (const planted of PLANTED) expect(await blobContains(stored, planted)).to.equal(false);
+    const bitmap = await createImageBitmap(stored);
+    expect([bitmap.width, bitmap.height]).to.deep.equal([900, 1200]);
+  });
+
+  it('is uploaded by faults.submit itself, with progress, and counted on the public case', async () => {
+    const client = createClient({ endpoint: server.url, department: 'gata', outbox: false });
+    const photos = await Promise.all(
+      [halves(640, 480), halves(480, 640)].map(
+        async (canvas) =>
+          (await ready(await toBlob(canvas, 'image/png'), { maxEdge: 1200, maxBytes: 400_000 }))
+            .blob,
+      ),
+    );
+    const total = photos.reduce((sum, blob) => sum + blob.size, 0);
+    const progress: number[] = [];
+    const receipt = await client.faults.submit(report, {
+      photos,
+      onProgress: ({ loaded, total: of }) => {
+        expect(of).to.equal(total);
+        progress.push(loaded);
+      },
+    });
+    expect(progress.at(-1)).to.equal(total);
+    const { case: found } = await client.cases.lookup(receipt.reference, {
+      token: receipt.receiptToken,
+    });
+    expect(found.fault?.photoCount).to.equal(2);
+  });
+
+  it('is refused by the server when it was uploaded for another report already', async () => {
+    const client = createClient({ endpoint: server.url, department: 'gata', outbox: false });
+    const photo = await ready(await toBlob(halves(64, 48), 'image/jpeg'));
+    const uploaded = await client.photos.upload(photo.blob);
+    await client.faults.submit({ ...report, photos: [uploaded.id] });
+    const error = await client.faults.submit({ ...report, photos: [uploaded.id] }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(isKontaktError(error) && error.fieldErrors[0]?.code).to.equal('unknown_photo');
   });
 });
