@@ -2,8 +2,10 @@
 // its receipt token or address, an agent's status change (through the agent API) arriving
 // through watch(), and following someone else's open fault report.
 
+import { createServer } from 'node:net';
 import type { TestServer, TestSession } from '@kontakt/server/test-support';
 import {
+  createTestDatabase,
   signIn,
   startTestServer,
   testAccounts,
@@ -142,6 +144,44 @@ describe('client.cases.watch', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('reconnects to a server that came back, and goes on from where it was', async () => {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const options = {
+      database,
+      port,
+      accounts: await testAccounts(),
+      events: { heartbeatMs: 1_000, retryMs: 100 },
+    };
+    let api = await startTestServer(options);
+    try {
+      const receipt = await sendCase(api);
+      const watch = clientFor(api).cases.watch(receipt.reference, {
+        accessToken: receipt.receiptToken,
+      });
+      const statuses: string[] = [];
+      watch.addEventListener('change', (event) =>
+        statuses.push((event as CaseChangeEvent).case.status),
+      );
+      const taken = nextChange(watch, (found) => found.status === 'in_progress');
+      await setStatus(api, await signIn(api.url, 'anna'), receipt.reference, 'in_progress');
+      await taken;
+
+      // The server goes away (its streams told to reconnect) and comes back on the same address.
+      await api.close();
+      api = await startTestServer(options);
+      const resolved = nextChange(watch, (found) => found.status === 'resolved');
+      await setStatus(api, await signIn(api.url, 'anna'), receipt.reference, 'resolved');
+      await resolved;
+      // Each status once: nothing seen again after the reconnection.
+      expect(statuses).toEqual(['received', 'in_progress', 'resolved']);
+      watch.close();
+    } finally {
+      await api.close();
+      await database.remove();
+    }
+  });
+
   it('ends with a final error when the token does not open the case', async () => {
     const { api } = await start();
     const receipt = await sendCase(api);
@@ -194,3 +234,15 @@ describe('client.cases.follow', () => {
     watch.close();
   });
 });
+
+/** A port nothing listens on now, for a server that is stopped and started again on it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
