@@ -1,6 +1,7 @@
 import type { Department } from '@kontakt/core/schemas';
 import { roundCoordinate } from '../faults/geo.js';
 import type { Open311NoteRow, Open311RequestRow } from './operations.js';
+import { redactPersonalData } from './redact.js';
 import type { ServiceEntry } from './services.js';
 import { serviceCode } from './services.js';
 import type { Open311Status } from './status.js';
@@ -36,7 +37,8 @@ export type Open311Note = { datetime: string; description: string; type: string 
 
 /**
  * A fault case as a public service request. What the person wrote as the description is shown
- * (the form says a report is a public record), never who they are: no name, e-mail or phone, and
+ * (the form says a report is a public record), never who they are: no name, e-mail or phone (not
+ * even one typed into the description or the address: `redactPersonalData`), and
  * the point rounded to about ten metres as everywhere the public sees a report. `media_url` only
  * when the Open311 client sent one; photos uploaded to kontakt are served under the case's access
  * rules, not here. The department answering is the one it was forwarded to, if any.
@@ -54,13 +56,13 @@ export function toOpen311Request(
     status_notes: statusNotes(row.status, row.note, row.duplicateOf),
     service_name: services.get(code)?.category.name.sv ?? null,
     service_code: code,
-    description: row.description,
+    description: row.description === null ? null : redactPersonalData(row.description),
     agency_responsible: responsible?.name.sv ?? null,
     service_notice: null,
     requested_datetime: dateTime(row.createdAt),
     updated_datetime: dateTime(row.updatedAt),
     expected_datetime: row.answerBy === null ? null : dateTime(row.answerBy),
-    address: row.address,
+    address: row.address === null ? null : redactPersonalData(row.address),
     lat: row.lat === null ? null : roundCoordinate(row.lat),
     long: row.lon === null ? null : roundCoordinate(row.lon),
     media_url: row.mediaUrl,
