@@ -6,19 +6,23 @@ import {
 } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
-import { DEPARTMENTS_CACHE_CONTROL } from './departments.js';
 import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
 import { agentCasePaths, agentCaseSchemas } from './openapi-agent-cases.js';
 import { agentDashboardPaths, agentDashboardSchemas } from './openapi-agent-dashboard.js';
 import { agentOidcPaths, agentOidcSchemas } from './openapi-agent-oidc.js';
+import { faultPaths, faultSchemas } from './openapi-faults.js';
 import { noticePaths, noticeSchemas, SECURITY_SCHEMES } from './openapi-notices.js';
 import type { JsonObject } from './openapi-parts.js';
 import {
+  CACHE_HEADERS,
   COMMON_PROBLEMS,
+  IDEMPOTENCY_KEY,
+  IF_NONE_MATCH,
   json,
   jsonSchema,
+  NOT_MODIFIED,
   problem,
-  RATE_LIMIT_HEADERS,
+  receiptResponses,
   ref,
 } from './openapi-parts.js';
 import { photoPaths, photoSchemas } from './openapi-photos.js';
@@ -27,42 +31,6 @@ import {
   publicCasePaths,
   publicCaseSchemas,
 } from './openapi-public-cases.js';
-
-/**
- * Departments change only with the server's configuration, so their reads are conditional: the
- * answer carries an `ETag`, and a request whose `If-None-Match` matches it gets `304`.
- */
-const IF_NONE_MATCH = {
-  name: 'If-None-Match',
-  in: 'header',
-  required: false,
-  description:
-    'The `ETag` of a copy the client has (or a list of them, or `*`); compared weakly. When it ' +
-    'matches, the answer is `304 Not Modified` without a body. Browsers send it by themselves ' +
-    'when they revalidate a cached copy.',
-  schema: { type: 'string' },
-};
-
-const CACHE_HEADERS = {
-  ETag: {
-    description: 'Strong validator: a hash of the exact body.',
-    schema: { type: 'string' },
-  },
-  'Cache-Control': {
-    description: `\`${DEPARTMENTS_CACHE_CONTROL}\`.`,
-    schema: { type: 'string' },
-  },
-  Vary: { description: '`Origin`: CORS headers differ per origin.', schema: { type: 'string' } },
-};
-
-const NOT_MODIFIED = {
-  '304': {
-    description:
-      'The copy named in `If-None-Match` is current: no body, the same `ETag`, `Cache-Control` ' +
-      'and `Vary` as the `200`.',
-    headers: CACHE_HEADERS,
-  },
-};
 
 /**
  * The OpenAPI 3.1 document of the HTTP API. Request and response bodies are generated from the
@@ -84,44 +52,9 @@ export function buildOpenApiDocument(): JsonObject {
         post: {
           operationId: 'createCase',
           summary: 'Send a message to the contact center; answers with a receipt.',
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description:
-                'Makes retries safe: a repeat with the same key and body within 24 hours gets the ' +
-                'first answer again (with `Idempotent-Replayed: true`); the same key with another ' +
-                'body is refused.',
-              schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
-            },
-          ],
+          parameters: [IDEMPOTENCY_KEY],
           requestBody: { required: true, content: json(ref('CaseSubmission')) },
-          responses: {
-            '201': {
-              description: 'The case is durably stored.',
-              headers: {
-                ...RATE_LIMIT_HEADERS,
-                'Idempotent-Replayed': {
-                  description: '`true` when this is the stored answer to an earlier request.',
-                  schema: { type: 'string', enum: ['true'] },
-                },
-              },
-              content: json(ref('Receipt')),
-            },
-            '400': problem('Body is not JSON (`invalid_json`) or bad `Idempotency-Key`.'),
-            '403': problem(
-              'The page origin may not send to this department (`origin_not_allowed`).',
-            ),
-            '409': problem('Same key still in progress (`idempotency_request_in_progress`).'),
-            '413': problem('Body too large (`payload_too_large`).'),
-            '415': problem('Body is not `application/json` (`unsupported_media_type`).'),
-            '422': problem(
-              'Invalid fields (`validation_failed`, with `errors`) or a reused key ' +
-                '(`idempotency_key_reused`).',
-            ),
-            ...COMMON_PROBLEMS,
-          },
+          responses: receiptResponses('The case is durably stored.'),
         },
       },
       '/v1/departments': {
@@ -188,6 +121,7 @@ export function buildOpenApiDocument(): JsonObject {
       ...agentDashboardPaths(),
       ...agentCasePaths(),
       ...photoPaths(),
+      ...faultPaths(),
     },
     components: {
       securitySchemes: {
@@ -203,6 +137,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...agentDashboardSchemas(),
         ...agentCaseSchemas(),
         ...photoSchemas(),
+        ...faultSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
         Department: jsonSchema(DepartmentSchema, 'output'),
