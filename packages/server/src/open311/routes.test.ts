@@ -454,6 +454,20 @@ describe('service requests', () => {
     expect(request).toMatchObject({ lat: 55.6, long: 13, address: null, media_url: null });
   });
 
+  it('takes e-mail addresses, phone numbers and personal numbers typed into the text out', async () => {
+    const reference = await fileStreetLight({
+      description: 'Lampan är släckt. Ring mig på 070-123 45 67 eller mejla a.b@example.se.',
+      address_string: 'Utanför Storgatan 5 (personnummer 811218-9876)',
+    });
+    const [request] = (await (
+      await fetch(`${server.url}/open311/v2/requests/${reference}.json`)
+    ).json()) as Record<string, unknown>[];
+    expect(request).toMatchObject({
+      description: 'Lampan är släckt. Ring mig på [borttaget] eller mejla [borttaget].',
+      address: 'Utanför Storgatan 5 (personnummer [borttaget])',
+    });
+  });
+
   it('files with only an address, or an address_id, and without a description', async () => {
     const reference = await fileStreetLight({ lat: [], long: [] });
     const byId = await fileStreetLight({
