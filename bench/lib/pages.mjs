@@ -75,6 +75,21 @@ export const PAGES = [
       ),
   },
   {
+    // The tracker page as a person reaches it without a receipt link: the form, no data needed.
+    id: 'status-tracker',
+    name: '`<kc-status-tracker>` (the form)',
+    peer: false,
+    quick: false,
+    body: ({ endpoint }) =>
+      `<kc-status-tracker endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-status-tracker>`,
+    scripts: ['/kontakt/status-tracker.js'],
+    styles: [],
+    // The form is laid out (a person can start typing); nothing more arrives before it is used.
+    visible: () =>
+      document.querySelector('kc-status-tracker')?.shadowRoot?.querySelector('[part~="form"]'),
+    complete: undefined,
+  },
+  {
     id: 'static-form',
     name: 'the same form as plain HTML (no script)',
     peer: false,

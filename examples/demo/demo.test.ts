@@ -33,6 +33,7 @@ async function bundleWidgets(): Promise<string> {
     entryPoints: {
       'contact-form': at('packages/widgets/src/cdn/contact-form.ts'),
       notice: at('packages/widgets/src/cdn/notice.ts'),
+      'status-tracker': at('packages/widgets/src/cdn/status-tracker.ts'),
     },
     bundle: true,
     format: 'esm',
@@ -355,6 +356,36 @@ describe('the notices on the demo pages', () => {
     });
     expect(withdrawn.status).toBe(200);
     await waitForNoticeTitles(page, 0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the status tracker page', () => {
+  it('opens from a contact form receipt’s link and shows the case, token out of the address, under the strict CSP', async () => {
+    // A query of its own: the page is in this browser's cache from an earlier test, without headers.
+    const { page, problems } = await open('/skola.html?fraga');
+    const reference = await sendQuestion(page, 'skolskjuts', 'Hur ansöker jag om skolskjuts?');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('kc-contact-form >>> [part~="tracker-link"]'),
+    ]);
+    expect(new URL(page.url()).pathname).toBe('/arende.html');
+    const label = await page.waitForFunction(
+      () =>
+        document
+          .querySelector('kc-status-tracker')
+          ?.shadowRoot?.querySelector('[part~="status-label"]')
+          ?.textContent?.trim(),
+      { polling: 100, timeout: 15_000 },
+    );
+    expect(await label.jsonValue()).toBe('Mottaget');
+    const shown = await page.$eval('kc-status-tracker >>> [part~="reference"]', (element) =>
+      element.textContent?.trim(),
+    );
+    expect(shown).toBe(reference);
+    // The token opened the case and left the address bar; the reference stays.
+    expect(new URL(page.url()).hash).toBe(`#reference=${reference}`);
     expect(problems).toEqual([]);
     await page.close();
   });

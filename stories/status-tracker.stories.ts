@@ -1,0 +1,153 @@
+import '@kontakt/widgets/define/status-tracker';
+import type { CaseWatch, KontaktClient } from '@kontakt/core';
+import { createClient, KontaktError } from '@kontakt/core';
+import type { PublicCase } from '@kontakt/core/schemas';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+
+interface StatusTrackerArgs {
+  endpoint: string;
+  department: string;
+  lang: string;
+}
+
+/** The page's own way in, written inside the tag: shown when the tracker is not configured. */
+const fallback = html`<p>
+  Fråga om ditt ärende på <a href="tel:+46406280400">040-628 04 00</a> (vardagar 08.00–17.00).
+</p>`;
+
+const REFERENCE = 'KC-7F3K-9QXM';
+/** A made-up receipt token: the stories' client below never sends it anywhere. */
+const TOKEN = 'storybook-receipt-token-000000000000000';
+
+const received: PublicCase = {
+  reference: REFERENCE,
+  channel: 'fault_report',
+  department: 'gata',
+  topic: 'gatubelysning',
+  status: 'in_progress',
+  createdAt: '2026-12-01T02:58:00Z',
+  updatedAt: '2026-12-02T09:15:00Z',
+  expectedAnswerBy: '2026-12-03T16:00:00Z',
+  fault: { category: 'gatubelysning', photoCount: 2 },
+  timeline: [
+    { at: '2026-12-01T02:58:00Z', status: 'received' },
+    {
+      at: '2026-12-02T09:15:00Z',
+      status: 'in_progress',
+      note: 'En tekniker byter lampan i veckan.',
+    },
+  ],
+};
+
+const duplicate: PublicCase = {
+  ...received,
+  reference: 'KC-2M8P-4RTV',
+  status: 'duplicate',
+  duplicateOf: REFERENCE,
+  timeline: [
+    { at: '2026-12-01T03:10:00Z', status: 'received' },
+    { at: '2026-12-01T08:05:00Z', status: 'duplicate' },
+  ],
+};
+
+/** A watch that never changes: the stories show one moment. */
+function stillWatch(): CaseWatch {
+  const target = new EventTarget();
+  return Object.assign(target, {
+    case: undefined,
+    close: () => {},
+    [Symbol.asyncIterator]: () => ({ next: () => new Promise<never>(() => {}) }),
+  }) as unknown as CaseWatch;
+}
+
+/**
+ * A client whose lookups answer `answer` (a case, an error, or never): each story shows one
+ * state without a server. The other stories talk to a real one.
+ */
+function clientAnswering(answer: PublicCase | KontaktError | 'never'): KontaktClient {
+  const real = createClient({ endpoint: 'http://localhost:8080', department: 'gata' });
+  const reply = () =>
+    answer === 'never'
+      ? new Promise<never>(() => {})
+      : answer instanceof KontaktError
+        ? Promise.reject(answer)
+        : Promise.resolve({ case: answer, accessToken: TOKEN });
+  return {
+    ...real,
+    cases: {
+      ...real.cases,
+      lookup: reply,
+      follow: () => Promise.resolve({ case: received, accessToken: TOKEN }),
+      watch: stillWatch,
+    },
+  };
+}
+
+/**
+ * `<kc-status-tracker>`: against a running contact-center server (`npm start`) for the form, and
+ * with a client that answers one way per story for the states after a lookup.
+ */
+const meta: Meta<StatusTrackerArgs> = {
+  title: 'Widgets/Status tracker',
+  component: 'kc-status-tracker',
+  args: { endpoint: 'http://localhost:8080', department: 'gata', lang: 'sv' },
+  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] } },
+  render: ({ endpoint, department, lang }) =>
+    html`<kc-status-tracker endpoint=${endpoint} department=${department} lang=${lang}
+      >${fallback}</kc-status-tracker
+    >`,
+};
+export default meta;
+
+type Story = StoryObj<StatusTrackerArgs>;
+
+/** `:state(empty)`: the form asking for the reference and the e-mail address. */
+export const Empty: Story = {};
+
+export const English: Story = { args: { lang: 'en' } };
+
+export const Finnish: Story = { args: { lang: 'fi' } };
+
+/** Right to left: the layout mirrors; the reference stays left to right. */
+export const Arabic: Story = { args: { lang: 'ar' } };
+
+const opened = (answer: PublicCase | KontaktError | 'never') => ({
+  render: ({ lang }: StatusTrackerArgs) =>
+    html`<kc-status-tracker
+      lang=${lang}
+      reference=${REFERENCE}
+      token=${TOKEN}
+      .client=${clientAnswering(answer)}
+      >${fallback}</kc-status-tracker
+    >`,
+});
+
+/** `:state(opening)`: a receipt link is being opened (here it never answers). */
+export const Opening: Story = opened('never');
+
+/** `:state(shown)`: a fault report in progress, with its timeline (newest first). */
+export const Shown: Story = opened(received);
+
+export const ShownArabic: Story = { ...opened(received), args: { lang: 'ar' } };
+
+/** A duplicate, with the way to follow the report it duplicates instead. */
+export const Duplicate: Story = opened(duplicate);
+
+/** `:state(not-found)`: one answer for an unknown reference and a wrong token or address. */
+export const NotFound: Story = opened(
+  new KontaktError('No case', { code: 'case_not_found', status: 404 }),
+);
+
+/** `:state(rate-limited)`: too many attempts; says when to try again. */
+export const RateLimited: Story = opened(
+  new KontaktError('Too many', { code: 'rate_limited', status: 429, retryAfter: 90_000 }),
+);
+
+/** `:state(offline)`: the contact center could not be reached. */
+export const Offline: Story = opened(new KontaktError('Offline', { code: 'network_error' }));
+
+/** Not configured (no endpoint): only the page's own content shows. */
+export const NotConfigured: Story = {
+  render: () => html`<kc-status-tracker>${fallback}</kc-status-tracker>`,
+};
