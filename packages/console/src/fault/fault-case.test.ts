@@ -261,4 +261,34 @@ describe('a fault case', () => {
     expect(root.querySelector('#duplicate-of-error')?.textContent).to.contain('sig självt');
     expect(focused()).to.equal(field);
   });
+
+  it('is listed in the inbox as a fault report with its category and place, axe-clean', async () => {
+    const withAddress = await reportFault({
+      description: 'Stolpen lutar och lampan är släckt.',
+      answers: { hur: 'slackt' },
+      location: { lat: 55.5975, lon: 13.0047, address: 'Södra Förstadsgatan 10, Malmö' },
+    });
+    const withPoint = await reportFault({
+      description: 'Lampan blinkar vid lekplatsen.',
+      answers: { hur: 'blinkar' },
+      location: { lat: 55.59123, lon: 13.01234 },
+    });
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    const row = (reference: string) =>
+      (
+        allInView(element, 'kc-inbox-view', 'tbody tr').find((each) =>
+          each.textContent?.includes(reference),
+        )?.textContent ?? ''
+      ).replace(/\s+/g, ' ');
+    await waitUntil(() => row(withAddress).includes('Trasig gatubelysning'), 'no category name', {
+      timeout: 10_000,
+    });
+    expect(row(withAddress)).to.contain('Felanmälan');
+    expect(row(withAddress)).to.contain('Plats: Södra Förstadsgatan 10, Malmö');
+    expect(row(withAddress)).to.contain('Stolpen lutar');
+    expect(row(withPoint)).to.contain('Trasig gatubelysning');
+    expect(row(withPoint)).to.contain('Plats: 55.59123, 13.01234');
+    await expect(element).to.be.accessible();
+  });
 });

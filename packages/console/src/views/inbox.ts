@@ -9,11 +9,18 @@ import type {
 } from '@kontakt/core/agent';
 import { REGISTERED_CHANNELS } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
-import type { CaseChannel, Department, Need, StaffStatus } from '@kontakt/core/schemas';
+import type {
+  CaseChannel,
+  Department,
+  FaultCatalog,
+  Need,
+  StaffStatus,
+} from '@kontakt/core/schemas';
 import { CASE_CHANNELS, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { departmentName, departmentsOf, nameIn, topicName } from '../departments.js';
+import { FAULT_TEXTS } from '../fault/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent, KcNavigateEvent } from '../internal/events.js';
@@ -85,12 +92,16 @@ export class KcInboxView extends ConsoleElement {
     registerErrors: { state: true },
     departments: { state: true },
     registerDepartment: { state: true },
+    faultCatalogs: { state: true },
   };
 
   client: AgentClient | undefined;
   /** The console's base path, for links to cases. */
   base = '/console';
   protected page: { cases: AgentCaseSummary[]; next: string | null } | undefined;
+  /** The fault catalogs of departments with fault reports listed: their categories' names. */
+  protected faultCatalogs: Map<string, FaultCatalog> = new Map();
+  private askedCatalogs = new Set<string>();
   protected failed = false;
   protected registerErrors: Map<string, string> = new Map();
   /** The server's departments, for names and to pick from. */
@@ -112,6 +123,67 @@ export class KcInboxView extends ConsoleElement {
       void this.load();
       void this.loadDepartments();
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('page')) void this.loadFaultCatalogs();
+  }
+
+  /**
+   * The catalogs of the departments whose fault reports are listed, for the categories' names
+   * (a fault report's topic is its category); the loader is a chunk of its own, asked for only
+   * when a fault report is listed.
+   */
+  private async loadFaultCatalogs(): Promise<void> {
+    const client = this.client;
+    const departments = new Set(
+      (this.page?.cases ?? [])
+        .filter((row) => row.channel === 'fault_report')
+        .map((row) => row.department),
+    );
+    const missing = [...departments].filter((id) => !this.askedCatalogs.has(id));
+    if (!client || missing.length === 0) return;
+    for (const id of missing) this.askedCatalogs.add(id);
+    try {
+      const { faultCatalogOf } = await import('../fault/catalog.js');
+      const loaded = await Promise.allSettled(missing.map((id) => faultCatalogOf(client, id)));
+      const catalogs = new Map(this.faultCatalogs);
+      loaded.forEach((result, index) => {
+        const id = missing[index] as string;
+        if (result.status === 'fulfilled') catalogs.set(id, result.value);
+        // Not found again next time: the ids stand in for the names meanwhile.
+        else this.askedCatalogs.delete(id);
+      });
+      this.faultCatalogs = catalogs;
+    } catch {
+      for (const id of missing) this.askedCatalogs.delete(id);
+    }
+  }
+
+  /** A row's topic: a fault report's category by its catalog name, else the department's topic. */
+  private topic(row: AgentCaseSummary): string {
+    if (row.channel !== 'fault_report') {
+      return topicName(this.departments, this.l10n.locale, row.department, row.topic);
+    }
+    const category = this.faultCatalogs
+      .get(row.department)
+      ?.categories.find((each) => each.id === row.topic);
+    return nameIn(this.l10n.locale, category?.name, row.topic);
+  }
+
+  /** A fault report's place in a line: the address, else the point. */
+  private place(row: AgentCaseSummary): TemplateResult | typeof nothing {
+    const place = row.place;
+    if (!place) return nothing;
+    const text =
+      place.address ??
+      (place.lat !== null && place.lon !== null
+        ? `${place.lat.toFixed(5)}, ${place.lon.toFixed(5)}`
+        : undefined);
+    if (!text) return nothing;
+    return html`<div class="muted">
+      ${FAULT_TEXTS[this.l10n.locale].place}: <span dir="auto">${text}</span>
+    </div>`;
   }
 
   override disconnectedCallback(): void {
@@ -397,10 +469,12 @@ export class KcInboxView extends ConsoleElement {
             ${this.department(row.department)}${
               row.forwardedTo ? ` → ${this.department(row.forwardedTo)}` : ''
             }
-            · ${topicName(this.departments, this.l10n.locale, row.department, row.topic)}
+            · ${this.topic(row)}
           </div>
         </td>
-        <td class="excerpt">${row.excerpt}${needs ? html`<div class="muted">${needs}</div>` : nothing}</td>
+        <td class="excerpt">
+          ${row.excerpt}${this.place(row)}${needs ? html`<div class="muted">${needs}</div>` : nothing}
+        </td>
         <td>${v.statuses[row.status] ?? row.status}</td>
         <td>${row.assignee?.name ?? ''}</td>
         <td>

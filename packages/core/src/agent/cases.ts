@@ -117,6 +117,14 @@ export const TaggedReasonSchema = z.object({
   page: z.nullable(z.string()),
 });
 
+/** Where a fault report is, as the inbox lists it: the address and/or the WGS84 point. */
+export const CasePlaceSchema = z.object({
+  address: z.nullable(z.string()),
+  lat: z.nullable(z.number()),
+  lon: z.nullable(z.number()),
+});
+export type CasePlace = z.infer<typeof CasePlaceSchema>;
+
 /** One row of the inbox. */
 export const AgentCaseSummarySchema = z.object({
   reference: CaseReferenceSchema,
@@ -145,6 +153,8 @@ export const AgentCaseSummarySchema = z.object({
   overdue: z.boolean(),
   /** Changes with every action: send it back as `If-Match` to act on what you saw. */
   version: z.number(),
+  /** A fault report's place, in the inbox's list; absent on other cases. */
+  place: z.optional(CasePlaceSchema),
 });
 export type AgentCaseSummary = z.infer<typeof AgentCaseSummarySchema>;
 

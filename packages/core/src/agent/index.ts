@@ -24,6 +24,8 @@ export {
   AssignInputSchema,
   type CaseMail,
   CaseMailSchema,
+  type CasePlace,
+  CasePlaceSchema,
   type ContactReason,
   ContactReasonListSchema,
   ContactReasonSchema,

@@ -1,4 +1,9 @@
-import type { AgentCase, AgentCaseSummary, AgentTimelineEntry } from '@kontakt/core/agent';
+import type {
+  AgentCase,
+  AgentCaseSummary,
+  AgentTimelineEntry,
+  CasePlace,
+} from '@kontakt/core/agent';
 import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
 import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder, SqlBool } from 'kysely';
@@ -114,12 +119,39 @@ export async function listInbox(db: Kysely<Database>, request: InboxRequest): Pr
     .execute();
   const more = rows.length > request.limit;
   const page = rows.slice(0, request.limit).map((row) => toSummary(row, request.now));
+  const places = await faultPlaces(
+    db,
+    page.filter((row) => row.channel === 'fault_report').map((row) => row.reference),
+  );
   const last = page[page.length - 1];
   return {
-    cases: page,
+    cases: page.map((row) => {
+      const place = places.get(row.reference);
+      return place ? { ...row, place } : row;
+    }),
     next: more && last ? { createdAt: last.createdAt, reference: last.reference } : null,
     cursor,
   };
+}
+
+/** The places of the fault reports on a page, by reference (one lookup by primary key). */
+async function faultPlaces(
+  db: Kysely<Database>,
+  references: string[],
+): Promise<Map<string, CasePlace>> {
+  if (references.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('fault_reports')
+    .select(['case_reference', 'address', 'lat', 'lon'])
+    .where('case_reference', 'in', references)
+    .execute();
+  const number = (value: number | null) => (value === null ? null : Number(value));
+  return new Map(
+    rows.map((row) => [
+      row.case_reference,
+      { address: row.address, lat: number(row.lat), lon: number(row.lon) },
+    ]),
+  );
 }
 
 /** Only what the scope may see. */
