@@ -124,6 +124,43 @@ describe('the forward queue', () => {
     );
   });
 
+  it('adds upstream notes as public notes, and never reopens what an agent here finished', async () => {
+    await queued('KC-AAAA-0004');
+    const [claim] = await store.write('claimForwards', 'one', at(100), at(160), 10);
+    expect(claim?.reference).toBe('KC-AAAA-0004');
+    await store.write(
+      'finishForward',
+      'KC-AAAA-0004',
+      claim?.leaseOwner ?? '',
+      { kind: 'forwarded', serviceRequestId: '18', system: 'Drift' },
+      at(101),
+    );
+    const open = (notes: string) => ({ status: 'open' as const, notes });
+    expect(await store.write('recordUpstream', 'KC-AAAA-0004', open('Inkommet.'), at(110))).toBe(
+      false,
+    );
+    expect(
+      await store.write('recordUpstream', 'KC-AAAA-0004', open('Besiktning bokad.'), at(120)),
+    ).toBe(true);
+    let found = await store.findCase('KC-AAAA-0004');
+    expect(found?.status).toBe('forwarded');
+    expect(found?.timeline.at(-1)).toMatchObject({
+      status: 'forwarded',
+      note: 'Besiktning bokad.',
+    });
+    await database.inspect((db) =>
+      db
+        .updateTable('cases')
+        .set({ staff_status: 'closed', status: 'closed' })
+        .where('reference', '=', 'KC-AAAA-0004')
+        .execute(),
+    );
+    await store.write('recordUpstream', 'KC-AAAA-0004', open('Väntar på reservdel.'), at(130));
+    found = await store.findCase('KC-AAAA-0004');
+    expect(found?.status).toBe('closed');
+    expect(found?.timeline.at(-1)?.note).toBe('Väntar på reservdel.');
+  });
+
   it('lets one instance take a category’s poll per interval', async () => {
     expect(await store.write('claimPoll', 'gata.gatubelysning', 'one', at(0), at(60))).toBe(true);
     expect(await store.write('claimPoll', 'gata.gatubelysning', 'two', at(1), at(61))).toBe(false);

@@ -399,7 +399,11 @@ async function recordUpstream(
       })
       .where('case_reference', '=', reference)
       .execute();
-    const status = caseStatusFromUpstream(upstream, row.status as CaseStatus);
+    // Only a change of upstream's own status moves the case: new notes on a report still open
+    // there never reopen what an agent here has finished meanwhile.
+    const status = sameStatus
+      ? undefined
+      : caseStatusFromUpstream(upstream, row.status as CaseStatus);
     const firstNotes = row.upstream_notes === null && sameStatus;
     if (status === undefined && (firstNotes || notes === null)) {
       return { value: false, streams: [] };
