@@ -128,7 +128,15 @@ export function createClient(options: ClientOptions): KontaktClient {
   return {
     endpoint,
     department,
-    cases: casesResource({ http, endpoint, department, pageUrl, outbox, outboxMaxAge }),
+    cases: casesResource({
+      http,
+      endpoint,
+      fetch: options.fetch,
+      department,
+      pageUrl,
+      outbox,
+      outboxMaxAge,
+    }),
     departments: departmentsResource(http, department),
     faults: faultsResource({
       http,

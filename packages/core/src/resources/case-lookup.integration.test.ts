@@ -182,6 +182,36 @@ describe('client.cases.watch', () => {
     }
   });
 
+  it('reads and follows through the client’s fetch, the token in a header, never in a URL', async () => {
+    const { api, anna } = await start();
+    const receipt = await sendCase(api);
+    const seen: { url: string; authorization: string | null }[] = [];
+    const client = createClient({
+      endpoint: api.url,
+      department: 'gata',
+      outbox: false,
+      retry: 0,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        seen.push({ url: request.url, authorization: request.headers.get('authorization') });
+        return fetch(request);
+      },
+    });
+    const watch = client.cases.watch(receipt.reference, { accessToken: receipt.receiptToken });
+    const taken = nextChange(watch, (found) => found.status === 'in_progress');
+    await setStatus(api, anna, receipt.reference, 'in_progress');
+    await taken;
+    watch.close();
+    expect(seen.map((each) => new URL(each.url).pathname)).toEqual([
+      `/v1/cases/${receipt.reference}`,
+      `/v1/cases/${receipt.reference}/stream`,
+    ]);
+    for (const each of seen) {
+      expect(each.authorization).toBe(`Bearer ${receipt.receiptToken}`);
+      expect(each.url).not.toContain(receipt.receiptToken);
+    }
+  });
+
   it('ends with a final error when the token does not open the case', async () => {
     const { api } = await start();
     const receipt = await sendCase(api);

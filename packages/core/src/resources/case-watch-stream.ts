@@ -51,6 +51,7 @@ export function followCaseStream(
     const stream = new EventStream(`${base}/v1/cases/${target.reference}/stream`, {
       headers: { authorization },
       signal: stop.signal,
+      fetch: target.fetch,
     });
     stream.addEventListener(PUBLIC_CASE_EVENT, (event: MessageEvent<string>) => {
       const parsed = PublicCaseSchema.safeParse(parse(event.data));

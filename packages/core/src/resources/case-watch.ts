@@ -38,6 +38,8 @@ export interface CaseWatchTarget {
   /** Normalised already (`KC-7F3K-9QXM`). */
   readonly reference: string;
   readonly accessToken: string;
+  /** The `fetch` for the event stream (default `globalThis.fetch`). */
+  readonly fetch?: typeof fetch | undefined;
 }
 
 /**

@@ -99,6 +99,8 @@ export interface CasesContext {
   http: KyInstance;
   /** The server's base URL (the live stream is read with `fetch`, outside ky). */
   endpoint: string;
+  /** The client's own `fetch`, when it was given one: the live stream uses it too. */
+  fetch?: typeof fetch | undefined;
   department: string;
   pageUrl: () => string | undefined;
   /** Where a submission that could not be sent is kept; none when the outbox is turned off. */
@@ -139,6 +141,7 @@ export function casesResource(context: CasesContext): CasesResource {
         endpoint: context.endpoint,
         reference: normalized,
         accessToken: options.accessToken,
+        fetch: context.fetch,
       };
       return new CaseWatch(target, options.signal);
     },
