@@ -176,6 +176,7 @@ export function wrapClient(
       },
     },
     faults: client.faults,
+    photos: client.photos,
     cases: {
       async submit(...args: Parameters<KontaktClient['cases']['submit']>) {
         wrapped.submits++;
