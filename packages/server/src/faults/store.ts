@@ -109,19 +109,11 @@ export interface NearbyQuery {
   radiusMeters: number;
 }
 
-/**
- * Open reports of a category within `radiusMeters` of a point, nearest first, at most 20. The
- * database reads the bounding box through `fault_reports_nearby` (see `tables.ts`) and orders the
- * box by an equirectangular distance (exact enough at these distances, and plain arithmetic both
- * stores run); the exact great-circle distance then drops the box's corners.
- */
-export async function selectNearbyReports(
-  db: Kysely<Database>,
-  query: NearbyQuery,
-): Promise<NearbyReport[]> {
+/** The nearby query itself (`EXPLAIN`ed by the tests: it must read `fault_reports_nearby`). */
+export function nearbyQuery(db: Kysely<Database>, query: NearbyQuery) {
   const box = nearbyBox(query.lat, query.lon, query.radiusMeters);
   const cos = Math.cos((query.lat * Math.PI) / 180);
-  const rows = await db
+  return db
     .selectFrom('fault_reports as f')
     .innerJoin('cases as c', 'c.reference', 'f.case_reference')
     .select(['f.case_reference', 'f.category', 'f.lat', 'f.lon', 'c.status', 'c.created_at'])
@@ -137,8 +129,20 @@ export async function selectNearbyReports(
       sql`(f.lat - ${real(query.lat)}) * (f.lat - ${real(query.lat)}) + (f.lon - ${real(query.lon)}) * (f.lon - ${real(query.lon)}) * ${real(cos * cos)}`,
     )
     .orderBy('f.case_reference')
-    .limit(NEARBY_LIMIT * 2)
-    .execute();
+    .limit(NEARBY_LIMIT * 2);
+}
+
+/**
+ * Open reports of a category within `radiusMeters` of a point, nearest first, at most 20. The
+ * database reads the bounding box through `fault_reports_nearby` (see `tables.ts`) and orders the
+ * box by an equirectangular distance (exact enough at these distances, and plain arithmetic both
+ * stores run); the exact great-circle distance then drops the box's corners.
+ */
+export async function selectNearbyReports(
+  db: Kysely<Database>,
+  query: NearbyQuery,
+): Promise<NearbyReport[]> {
+  const rows = await nearbyQuery(db, query).execute();
   return rows
     .map((row) => ({
       row,
