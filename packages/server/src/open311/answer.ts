@@ -85,9 +85,11 @@ export function toOpen311Error(error: unknown): Open311Error | undefined {
     return new Open311Error(400, error.options.errors.map(describeFieldError));
   }
   const keep = [403, 404, 405, 409, 413, 429, 503];
-  const status = (keep.includes(error.status) ? error.status : 400) as ContentfulStatusCode;
-  if (error.status >= 500 && !keep.includes(error.status)) return undefined;
-  return new Open311Error(status, error.message, headers);
+  if (keep.includes(error.status)) {
+    return new Open311Error(error.status as ContentfulStatusCode, error.message, headers);
+  }
+  // A server error is the app's to log and answer as a 500; anything else the client got wrong.
+  return error.status >= 500 ? undefined : new Open311Error(400, error.message, headers);
 }
 
 /** The error list as the answer. */

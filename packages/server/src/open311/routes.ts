@@ -37,10 +37,14 @@ export interface Open311RouteOptions {
   rateLimit: MiddlewareHandler<AppEnv>;
 }
 
-/** Cached for a minute: the services change only with the configuration, requests as cases move. */
+/** Services change only with the configuration (five minutes), requests as cases move (one). */
 const SERVICES_CACHE = 'public, max-age=300';
 const REQUESTS_CACHE = 'public, max-age=60';
 
+/**
+ * The Open311 GeoReport v2 endpoint, mounted at `/open311/v2` by `createApp`. Its services are
+ * the fault categories of the departments as configured at start.
+ */
 export function open311Routes(ctx: AppContext, options: Open311RouteOptions): Hono<AppEnv> {
   const { settings } = options;
   const routes = new Hono<AppEnv>();
