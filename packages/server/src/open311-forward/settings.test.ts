@@ -1,5 +1,10 @@
+import type { Department } from '@kontakt/core/schemas';
 import { describe, expect, it } from 'vitest';
-import { parseForwarding } from './settings.js';
+import { parseDepartments } from '../config.js';
+import { ConfigError } from '../config-error.js';
+import { gataFaults } from '../faults/fixtures.js';
+import { gata } from '../test-support/index.js';
+import { forwardSettingsOf, parseForwarding } from './settings.js';
 
 const faults = (forward: unknown) => ({ categories: [{ id: 'gatubelysning', forward }] });
 const path = ['departments', 0, 'faults'];
@@ -46,5 +51,36 @@ describe('a category’s forward setting', () => {
       'departments.0.faults.categories.0.forward.serviceCode',
       'departments.0.faults.categories.0.forward.url',
     ]);
+  });
+});
+
+describe('departments with a forwarding category', () => {
+  const withForward = (forward: unknown) => [
+    {
+      ...gata,
+      faults: {
+        ...gataFaults,
+        categories: gataFaults.categories.map((category) =>
+          category.id === 'klotter' ? { ...category, forward } : category,
+        ),
+      },
+    },
+  ];
+
+  it('keep it when parsed again (the file, then startServer), and never in the catalog', () => {
+    const forward = { url: 'https://drift.example.se/o', apiKey: 'k', serviceCode: '9' };
+    const [once] = parseDepartments(withForward(forward));
+    const [twice] = parseDepartments([once]);
+    expect(forwardSettingsOf(twice as Department, 'klotter')?.serviceCode).toBe('9');
+    expect(forwardSettingsOf(twice as Department, 'gatubelysning')).toBeUndefined();
+    expect(JSON.stringify(twice)).not.toContain('drift.example.se');
+  });
+
+  it('refuse to start with a bad one, naming the field', () => {
+    const parse = () =>
+      parseDepartments(withForward({ url: 'drift', apiKey: 'k' }), 'kontakt.json');
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/departments\.0\.faults\.categories\.2\.forward\.url: invalid_url/);
+    expect(parse).toThrow(/departments\.0\.faults\.categories\.2\.forward\.serviceCode: required/);
   });
 });

@@ -29,7 +29,8 @@ export function startOpen311Forwarding(options: StartForwardingOptions): {
     {
       categories: categories.map((c) => ({
         category: `${c.department}.${c.category}`,
-        upstream: c.settings.url,
+        // Never the api key, nor a password someone put in the URL.
+        upstream: withoutCredentials(c.settings.url),
       })),
     },
     'fault reports of these categories are forwarded to Open311 systems',
@@ -43,4 +44,12 @@ export function startOpen311Forwarding(options: StartForwardingOptions): {
       await Promise.all([forwarder.close(), poller.close()]);
     },
   };
+}
+
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  parsed.search = '';
+  return parsed.toString();
 }
