@@ -245,10 +245,15 @@ function effectsOf(
     case 'note':
       return { changes: {}, entry: { text: action.text } };
     case 'status': {
-      const changes = {
+      const changes: Updateable<CasesTable> = {
         staff_status: action.status,
-        // Only a duplicate points to another case; any other status ends that.
-        duplicate_of: action.status === 'duplicate' ? (action.duplicateOf ?? null) : null,
+        // Only a duplicate points to another case: any other status ends that, and setting
+        // `duplicate` again (with a note, say) keeps the case it points to.
+        ...(action.duplicateOf !== undefined
+          ? { duplicate_of: action.duplicateOf }
+          : action.status === 'duplicate'
+            ? {}
+            : { duplicate_of: null }),
       };
       const entry = {
         status: action.status,

@@ -123,6 +123,22 @@ describe('POST /v1/agent/cases/{reference}/duplicate', () => {
     expect(audit[0]?.detail).toContain(original.reference);
   });
 
+  it('keeps the other case through a note on the duplicate status, and drops it when reopened', async () => {
+    const original = await sendFault();
+    const duplicate = await sendFault();
+    expect((await markDuplicate(duplicate.reference, original.reference)).status).toBe(200);
+    const status = (body: unknown) =>
+      post(`/v1/agent/cases/${duplicate.reference}/status`, body, anna.headers);
+    await status({ status: 'duplicate', visibility: 'public', note: 'Samma lampa.' });
+    expect((await readAs(duplicate.reference, duplicate.receiptToken)).body).toMatchObject({
+      duplicateOf: original.reference,
+    });
+    await status({ status: 'in_progress', visibility: 'public' });
+    const reopened = (await readAs(duplicate.reference, duplicate.receiptToken)).body;
+    expect(reopened.status).toBe('in_progress');
+    expect(reopened.duplicateOf).toBeUndefined();
+  });
+
   it('refuses the case itself, an unknown case, a non-reference and a stale version', async () => {
     const one = await sendFault();
     const other = await sendFault();
