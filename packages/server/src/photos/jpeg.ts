@@ -49,7 +49,8 @@ export function cleanJpeg(b: Uint8Array): CleanImage {
       kept.push(Uint8Array.of(0xff, EOI));
       break;
     }
-    if (marker === SOI || marker < 0) throw bad('it has a second start marker');
+    if (marker < 0) throw bad('it ends before its end marker');
+    if (marker === SOI) throw bad('it has a second start marker');
     if (isStandalone(marker)) {
       kept.push(Uint8Array.of(0xff, marker));
       continue;

@@ -90,18 +90,8 @@ async function selectAgentPhoto(
   return found;
 }
 
-/** The photos of a case in the report's order (for views of the case: ids and sizes, no bytes). */
-async function listCasePhotos(db: Kysely<Database>, reference: string) {
-  return db
-    .selectFrom('photos')
-    .select(['id', 'type', 'bytes', 'width', 'height'])
-    .where('case_reference', '=', reference)
-    .orderBy('position')
-    .execute();
-}
-
 /** Photo reads, spread into `reads` in `store/operations.ts`. */
-export const photoReads = { selectCasePhoto, selectAgentPhoto, listCasePhotos };
+export const photoReads = { selectCasePhoto, selectAgentPhoto };
 
 /** Photo writes, spread into `writes` in `store/operations.ts`. */
 export const photoWrites = {
