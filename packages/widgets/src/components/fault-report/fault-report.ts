@@ -286,7 +286,12 @@ export class KcFaultReport extends KontaktElement {
   }
 
   private get steps(): Step[] {
-    const nearby = this.nearby.key === pointKey(this.values) ? this.nearby.reports.length : 0;
+    const key = pointKey(this.values);
+    // Reports nearby are a step of their own until the person said theirs is something else.
+    const nearby =
+      this.nearby.key === key && this.values.nearbyDismissed !== key
+        ? this.nearby.reports.length
+        : 0;
     return stepsFor(this.catalog, this.values, nearby);
   }
 
