@@ -19,7 +19,7 @@ export type Open311Discovery = {
 
 /**
  * The discovery document: one production endpoint, this one, in both formats. `changeset` is
- * when the configuration was read (the services can only change with it).
+ * the configured one, else when the configuration was read (the services change only with it).
  */
 export function discoveryDocument(
   settings: Open311Settings,

@@ -29,6 +29,7 @@ beforeAll(async () => {
       clients: [{ id: 'felanmalan-app', hash: hashApiKey(KEY) }],
       jurisdictionId: 'kommun.example.se',
       contact: 'open311@kommun.example.se',
+      changeset: '2026-12-01T08:00:00+01:00',
     },
   });
   anna = await signIn(server.url, 'anna');
@@ -165,6 +166,7 @@ describe('discovery', () => {
   it('names this endpoint in both formats, shaped as a real server says it', async () => {
     const { json, xml } = await getBoth('discovery');
     expect(json).toMatchObject({
+      changeset: '2026-12-01T07:00:00Z',
       contact: 'open311@kommun.example.se',
       endpoints: [
         {

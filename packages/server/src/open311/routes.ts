@@ -54,7 +54,7 @@ export function open311Routes(ctx: AppContext, options: Open311RouteOptions): Ho
     if (faults) catalogs.push({ department: department.id, ...faults });
   }
   const services = serviceIndex(catalogs);
-  const changeset = dateTime(ctx.now().toISOString());
+  const changeset = dateTime(settings.changeset ?? ctx.now().toISOString());
 
   routes.onError((error, c) => {
     const open311 = toOpen311Error(error);

@@ -27,6 +27,11 @@ export const Open311OptionsSchema = z.object({
   jurisdictionId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** Discovery's `contact`: whom client developers write to. */
   contact: z.optional(z.string().check(z.maxLength(500))),
+  /**
+   * Discovery's `changeset`: when the services last changed (ISO 8601). Set it when several
+   * instances serve one endpoint, so they all say the same; default: when this process started.
+   */
+  changeset: z.optional(z.iso.datetime({ offset: true, error: 'invalid_format' })),
   /** Discovery's `key_service`: where a client asks for an `api_key`. */
   keyService: z.optional(z.string().check(z.maxLength(500))),
   /**
