@@ -198,7 +198,7 @@ export class OutboxController extends EventTarget implements Outbox {
     this.#unreachable = 0;
     this.#notBefore = 0;
     await this.#store.delete(id);
-    this.dispatchEvent(new OutboxDeliveredEvent(entry, receipt));
+    this.dispatchEvent(new OutboxDeliveredEvent(latest, receipt));
     this.dispatchEvent(new Event('change'));
     return 'settled';
   }
