@@ -80,6 +80,32 @@ describe('cleanImage', () => {
     expect(cleanImage(jpegWithExif(orientedGpsTiff(1), jpeg)).bytes).toEqual(jpeg);
   });
 
+  it('follows a JPEG of several scans (progressive) to its end, dropping a comment between them', () => {
+    const jpeg = Buffer.from(fixture('photo.jpg'));
+    const sos = jpeg.indexOf(Buffer.of(0xff, 0xda));
+    const sosHeader = jpeg.subarray(sos, sos + 2 + jpeg.readUInt16BE(sos + 2));
+    const restartInterval = Buffer.of(0xff, 0xdd, 0, 4, 0, 8);
+    const comment = Buffer.concat([
+      Buffer.of(0xff, 0xfe, 0, 12),
+      Buffer.from('GPS-SECRET', 'latin1'),
+    ]);
+    // A second scan whose data holds a stuffed FF 00 and a restart marker, as real scans do.
+    const scan = Buffer.of(0x12, 0xff, 0x00, 0x34, 0xff, 0xd3, 0x56);
+    const body = jpeg.subarray(0, jpeg.length - 2); // without its end marker
+    const input = Buffer.concat([
+      body,
+      comment,
+      restartInterval,
+      sosHeader,
+      scan,
+      Buffer.of(0xff, 0xd9),
+    ]);
+    const clean = cleanImage(input).bytes;
+    expect(Buffer.from(clean)).toEqual(
+      Buffer.concat([body, restartInterval, sosHeader, scan, Buffer.of(0xff, 0xd9)]),
+    );
+  });
+
   it('drops a JFIF thumbnail, which may show another picture', () => {
     const jpeg = fixture('photo.jpg');
     const thumbnail = new Uint8Array(2 * 2 * 3).fill(0x7f);
