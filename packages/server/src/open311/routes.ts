@@ -15,8 +15,9 @@ import {
 } from './answer.js';
 import { discoveryDocument } from './discovery.js';
 import { requestQueryOf } from './filters.js';
+import type { Open311RequestRow } from './operations.js';
 import { dateTime, toOpen311Request } from './requests.js';
-import type { DepartmentCatalog } from './services.js';
+import type { DepartmentCatalog, ServiceEntry } from './services.js';
 import { serviceIndex, toService, toServiceDefinition } from './services.js';
 import type { Open311Settings } from './settings.js';
 import { checkJurisdictionId } from './settings.js';
@@ -41,104 +42,141 @@ export interface Open311RouteOptions {
 const SERVICES_CACHE = 'public, max-age=300';
 const REQUESTS_CACHE = 'public, max-age=60';
 
+/** What every handler of the endpoint reads: the app, its settings, the services by code. */
+interface Endpoint {
+  ctx: AppContext;
+  settings: Open311Settings;
+  services: ReadonlyMap<string, ServiceEntry>;
+  /** Discovery's `changeset`. */
+  changeset: string;
+}
+
 /**
  * The Open311 GeoReport v2 endpoint, mounted at `/open311/v2` by `createApp`. Its services are
  * the fault categories of the departments as configured at start.
  */
 export function open311Routes(ctx: AppContext, options: Open311RouteOptions): Hono<AppEnv> {
   const { settings } = options;
+  const endpoint: Endpoint = {
+    ctx,
+    settings,
+    services: serviceIndex(catalogsOf(ctx)),
+    changeset: dateTime(settings.changeset ?? ctx.now().toISOString()),
+  };
   const routes = new Hono<AppEnv>();
+  routes.onError((error, c) => errorResponse(c, ctx, error));
+  routes.use(openReads);
+  routes.use(options.rateLimit);
+  routes.use(bodyLimit(ctx.bodyLimit));
+  routes.use(checkJurisdiction(settings));
+  routes.get('/:file', (c) => topLevel(c, endpoint));
+  routes.get('/services/:file', (c) => serviceDefinition(c, endpoint));
+  // The spec says `requests/{id}`; community Swagger files say `request/{id}`: both answer.
+  routes.get('/requests/:file', (c) => oneRequest(c, endpoint));
+  routes.get('/request/:file', (c) => oneRequest(c, endpoint));
+  routes.get('/tokens/:file', token);
+  routes.post('/:file', (c) => fileRequest(c, endpoint));
+  routes.all('*', (c) => {
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, preflight(c));
+    throw notFound(c);
+  });
+  return routes;
+}
+
+/** The fault catalogs of the departments that take fault reports. */
+function catalogsOf(ctx: AppContext): DepartmentCatalog[] {
   const catalogs: DepartmentCatalog[] = [];
   for (const department of ctx.departments.values()) {
     const faults = faultSettingsOf(department);
     if (faults) catalogs.push({ department: department.id, ...faults });
   }
-  const services = serviceIndex(catalogs);
-  const changeset = dateTime(settings.changeset ?? ctx.now().toISOString());
+  return catalogs;
+}
 
-  routes.onError((error, c) => {
-    const open311 = toOpen311Error(error);
-    if (open311) return errorAnswer(c, formatOf(c), open311);
-    ctx.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
-    return errorAnswer(
-      c,
-      formatOf(c),
-      new Open311Error(500, 'Something went wrong on the server.'),
-    );
-  });
-  routes.use(openReads);
-  routes.use(options.rateLimit);
-  routes.use(bodyLimit(ctx.bodyLimit));
-  routes.use(checkJurisdiction(settings));
+/** Any error in the spec's shape; one the client cannot have caused is logged and a 500. */
+function errorResponse(c: Context<AppEnv>, ctx: AppContext, error: Error): Response {
+  const open311 = toOpen311Error(error);
+  if (open311) return errorAnswer(c, formatOf(c), open311);
+  ctx.logger.error({ err: error, requestId: c.get('requestId') }, 'unhandled error');
+  const failure = new Open311Error(500, 'Something went wrong on the server.');
+  return errorAnswer(c, formatOf(c), failure);
+}
 
-  routes.get('/:file', (c) => {
-    const { name, format } = resource(c, 'file');
-    if (name === 'discovery') {
-      const url = settings.publicUrl ?? `${new URL(c.req.url).origin}/open311/v2`;
-      return answer(c, format, 'discovery', discoveryDocument(settings, url, changeset));
-    }
-    if (name === 'services') {
-      const list = [...services.values()].map(toService);
-      return answer(c, format, 'services', list, 200, { 'Cache-Control': SERVICES_CACHE });
-    }
-    if (name === 'requests') return listRequests(c, format);
-    throw notFound(c);
-  });
-  routes.get('/services/:file', (c) => {
-    const { name, format } = resource(c, 'file');
-    const entry = services.get(name);
-    if (!entry) throw new Open311Error(404, `There is no service with the code ${name}.`);
-    return answer(c, format, 'service_definition', toServiceDefinition(entry), 200, {
-      'Cache-Control': SERVICES_CACHE,
-    });
-  });
-  // The spec says `requests/{id}`; community Swagger files say `request/{id}`: both answer.
-  for (const path of ['/requests/:file', '/request/:file']) {
-    routes.get(path, async (c) => {
-      const { name, format } = resource(c, 'file');
-      const rows = await ctx.store.read('selectOpen311Requests', {
-        references: [name],
-        limit: 1,
-        withNotes: c.req.query('extensions') === 'true',
-      });
-      if (rows.length === 0) {
-        throw new Open311Error(404, `There is no service request ${name}.`);
-      }
-      return answer(c, format, 'service_requests', rows.map(asRequest), 200, {
-        'Cache-Control': REQUESTS_CACHE,
-      });
-    });
+/** `discovery.{fmt}`, `services.{fmt}` and `requests.{fmt}`. */
+function topLevel(c: Context<AppEnv>, endpoint: Endpoint): Response | Promise<Response> {
+  const { name, format } = resource(c, 'file');
+  const { settings, services } = endpoint;
+  if (name === 'discovery') {
+    const url = settings.publicUrl ?? `${new URL(c.req.url).origin}/open311/v2`;
+    return answer(c, format, 'discovery', discoveryDocument(settings, url, endpoint.changeset));
   }
-  // Every service here is realtime: `POST requests` answers with the service_request_id itself
-  // and never hands out a token, so no token can be known to this server and every one is 404
-  // in the spec's error format (what a batch server says of a token it does not know).
-  routes.get('/tokens/:file', (c) => {
-    const { name } = resource(c, 'file');
-    throw new Open311Error(404, `There is no token ${name}: every service here is realtime.`);
-  });
-  routes.post('/:file', async (c) => {
-    const { name, format } = resource(c, 'file');
-    if (name !== 'requests') throw notFound(c);
-    const created = await submitOpen311Request(c, ctx, { settings, services });
-    return answer(c, format, 'service_requests', created, 201);
-  });
-  routes.all('*', (c) => {
-    if (c.req.method === 'OPTIONS') return c.body(null, 204, preflight(c));
-    throw notFound(c);
-  });
-
-  function listRequests(c: Context<AppEnv>, format: Open311Format): Promise<Response> {
-    const query = requestQueryOf(new URL(c.req.url).searchParams, services, ctx.now());
-    return ctx.store.read('selectOpen311Requests', query).then((rows) =>
-      answer(c, format, 'service_requests', rows.map(asRequest), 200, {
-        'Cache-Control': REQUESTS_CACHE,
-      }),
-    );
+  if (name === 'services') {
+    const list = [...services.values()].map(toService);
+    return answer(c, format, 'services', list, 200, { 'Cache-Control': SERVICES_CACHE });
   }
-  const asRequest = (row: Parameters<typeof toOpen311Request>[0]) =>
-    toOpen311Request(row, services, ctx.departments);
+  if (name === 'requests') return listRequests(c, endpoint, format);
+  throw notFound(c);
+}
 
-  return routes;
+function serviceDefinition(c: Context<AppEnv>, { services }: Endpoint): Response {
+  const { name, format } = resource(c, 'file');
+  const entry = services.get(name);
+  if (!entry) throw new Open311Error(404, `There is no service with the code ${name}.`);
+  return answer(c, format, 'service_definition', toServiceDefinition(entry), 200, {
+    'Cache-Control': SERVICES_CACHE,
+  });
+}
+
+async function listRequests(
+  c: Context<AppEnv>,
+  endpoint: Endpoint,
+  format: Open311Format,
+): Promise<Response> {
+  const { ctx, services } = endpoint;
+  const query = requestQueryOf(new URL(c.req.url).searchParams, services, ctx.now());
+  const rows = await ctx.store.read('selectOpen311Requests', query);
+  return requestsAnswer(c, endpoint, format, rows);
+}
+
+/** `requests/{id}.{fmt}`: a list of one, or 404. */
+async function oneRequest(c: Context<AppEnv>, endpoint: Endpoint): Promise<Response> {
+  const { name, format } = resource(c, 'file');
+  const rows = await endpoint.ctx.store.read('selectOpen311Requests', {
+    references: [name],
+    limit: 1,
+    withNotes: c.req.query('extensions') === 'true',
+  });
+  if (rows.length === 0) throw new Open311Error(404, `There is no service request ${name}.`);
+  return requestsAnswer(c, endpoint, format, rows);
+}
+
+function requestsAnswer(
+  c: Context<AppEnv>,
+  { services, ctx }: Endpoint,
+  format: Open311Format,
+  rows: readonly Open311RequestRow[],
+): Response {
+  const requests = rows.map((row) => toOpen311Request(row, services, ctx.departments));
+  return answer(c, format, 'service_requests', requests, 200, { 'Cache-Control': REQUESTS_CACHE });
+}
+
+/**
+ * `tokens/{token}.{fmt}`. Every service here is realtime: `POST requests` answers with the
+ * service_request_id itself and never hands out a token, so no token can be known to this server
+ * and every one is 404 in the spec's error format (what a batch server says of a token it does
+ * not know).
+ */
+function token(c: Context<AppEnv>): never {
+  const { name } = resource(c, 'file');
+  throw new Open311Error(404, `There is no token ${name}: every service here is realtime.`);
+}
+
+/** `POST requests.{fmt}`. */
+async function fileRequest(c: Context<AppEnv>, endpoint: Endpoint): Promise<Response> {
+  const { name, format } = resource(c, 'file');
+  if (name !== 'requests') throw notFound(c);
+  const created = await submitOpen311Request(c, endpoint.ctx, endpoint);
+  return answer(c, format, 'service_requests', created, 201);
 }
 
 /** A path segment's resource name and format (the suffix, `?format=`, else XML). */
