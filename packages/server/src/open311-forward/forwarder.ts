@@ -139,6 +139,10 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
 
   async function runOnce(): Promise<number> {
     const at = now();
+    // Woken by every new case (the embedded store's inbox): a read first, so a case that is not
+    // forwarded costs no write transaction.
+    const due = await store.read('nextForwardDue');
+    if (due === null || Date.parse(due) > at.getTime()) return 0;
     const claimed = await store.write(
       'claimForwards',
       owner,
