@@ -16,14 +16,16 @@ export const server: TestServer = { id: '', url: '' };
 
 /** The accounts' password in the console's test config (`anna` is an agent). */
 const AGENT_PASSWORD = 'konsol-test-lösenord';
-const CONFIG = 'packages/console/src/test-support/departments.json';
+const CONFIG = 'packages/widgets/src/components/status-tracker/test-fixtures/departments.json';
 const START_URL = location.href;
 
 /** Loading modules from the test server (compiled on first request) is slow under load. */
 export const SLOW = { timeout: 10_000 };
 
 export function setUpTrackerTests(): void {
-  before(async () => {
+  before(async function () {
+    // Starting a server from source takes seconds, and far longer on a busy machine.
+    this.timeout(90_000);
     Object.assign(
       server,
       await executeServerCommand<TestServer, { origin: string; config: string }>(
@@ -33,7 +35,8 @@ export function setUpTrackerTests(): void {
     );
   });
   after(async () => {
-    await stopKontaktServer(server);
+    if (server.id) await stopKontaktServer(server);
+    Object.assign(server, { id: '', url: '' });
   });
   beforeEach(() => {
     sessionStorage.clear();
@@ -68,6 +71,29 @@ export async function makeCase(
     answerChannel: 'email',
     email,
   } as ContactMessageInput);
+}
+
+/** A fault report sent through the real API (`POST /v1/faults`), anonymous unless `email`. */
+export async function makeFaultReport(email?: string): Promise<Receipt> {
+  const answer = await fetch(`${server.url}/v1/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      origin: {
+        department: 'gata',
+        pageUrl: 'https://gata.example.se/felanmalan',
+        widget: 'kc-fault-report',
+      },
+      report: {
+        category: 'klotter',
+        description: 'Klotter på busskuren vid Stortorget.',
+        location: { lat: 55.6035, lon: 13.0011 },
+        ...(email ? { contact: { email } } : { anonymous: true }),
+      },
+    }),
+  });
+  if (answer.status !== 201) throw new Error(`POST /v1/faults: ${await answer.text()}`);
+  return (await answer.json()) as Receipt;
 }
 
 /** Signs in as the agent Anna through the real agent API; returns her client. */

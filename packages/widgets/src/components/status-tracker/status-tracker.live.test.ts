@@ -3,16 +3,19 @@
 // without moving focus.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { KcStatusChangeEvent } from '../../events/status-change.js';
+import { restartKontaktServer, stopKontaktServer } from '../../test-support/kontakt-server.js';
 import {
   makeCase,
   query,
   renderTracker,
   SLOW,
+  server,
   setUpTrackerTests,
   shown,
   signedInAgent,
   text,
 } from './status-tracker.fixture.js';
+import { TIMING } from './status-tracker.model.js';
 
 setUpTrackerTests();
 
@@ -57,6 +60,37 @@ describe('<kc-status-tracker> live', () => {
     } finally {
       elsewhere.remove();
       await agent.session.signOut().catch(() => undefined);
+    }
+  });
+
+  it('says so quietly when the connection stays cut, and again when it is back', async () => {
+    const normal = TIMING.reconnectNoticeMs;
+    TIMING.reconnectNoticeMs = 1_000;
+    try {
+      const receipt = await makeCase();
+      const element = await renderTracker({
+        reference: receipt.reference,
+        token: receipt.receiptToken,
+      });
+      await shown(element);
+      await stopKontaktServer(server);
+      await waitUntil(() => element.matches(':state(reconnecting)'), 'no notice', SLOW);
+      await element.updateComplete;
+      expect(text(element, '[part~="announcement"]')).to.contain('Vi har tappat kontakten');
+      // Still the case, as last known: nothing disappears while the connection is away.
+      expect(text(element, '[part~="status-label"]')).to.equal('Mottaget');
+      await expect(element).to.be.accessible();
+
+      await restartKontaktServer(server);
+      await waitUntil(
+        () => !element.matches(':state(reconnecting)'),
+        'the connection did not come back',
+        { timeout: 15_000 },
+      );
+      await element.updateComplete;
+      expect(text(element, '[part~="announcement"]')).to.equal('Kontakten är tillbaka.');
+    } finally {
+      TIMING.reconnectNoticeMs = normal;
     }
   });
 });

@@ -5,6 +5,12 @@
  */
 import type { KontaktError } from '@kontakt/core';
 
+/** How long the tracker waits; an object so that tests can shorten it. */
+export const TIMING = {
+  /** A dropped connection is said only once it has lasted this long (most heal within seconds). */
+  reconnectNoticeMs: 8_000,
+};
+
 /** A case to open: from the receipt link, the `reference`/`token` attributes, or a token kept. */
 export interface CaseKey {
   readonly reference: string;

@@ -3,10 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import {
   active,
+  makeCase,
   query,
   renderTracker,
   SLOW,
   setUpTrackerTests,
+  shown,
   submit,
   text,
   type,
@@ -94,23 +96,42 @@ describe('<kc-status-tracker> form', () => {
     expect(text(element, '#email-error')).to.contain('namn@exempel.se');
   });
 
-  it('can be used by keyboard alone: Tab to each field, type, Enter submits', async () => {
+  it('can be used by keyboard alone: fields, Enter to open, the case, and back to the form', async () => {
+    const receipt = await makeCase('kim.nilsson@example.se');
     const element = await renderTracker();
     const before = document.createElement('button');
     before.textContent = 'Före';
     element.before(before);
-    before.focus();
-    await sendKeys({ press: 'Tab' });
-    expect(active(element)?.id).to.equal('reference');
-    await sendKeys({ type: 'KC-123' });
-    await sendKeys({ press: 'Tab' });
-    expect(active(element)?.id).to.equal('email');
-    await sendKeys({ type: 'namn@example.se' });
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.matches(':state(invalid)'), 'Enter did not submit', SLOW);
-    await element.updateComplete;
-    expect(active(element)?.id).to.equal('reference');
-    before.remove();
+    try {
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(active(element)?.id).to.equal('reference');
+      await sendKeys({ type: 'KC-123' });
+      await sendKeys({ press: 'Tab' });
+      expect(active(element)?.id).to.equal('email');
+      await sendKeys({ type: 'kim.nilsson@example.se' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => element.matches(':state(invalid)'), 'Enter did not submit', SLOW);
+      await element.updateComplete;
+      // Focus is on the field to fix; its error is read with it.
+      expect(active(element)?.id).to.equal('reference');
+      await sendKeys({ down: 'Control' });
+      await sendKeys({ press: 'a' });
+      await sendKeys({ up: 'Control' });
+      await sendKeys({ type: receipt.reference.toLowerCase() });
+      await sendKeys({ press: 'Enter' });
+      await shown(element);
+      expect(active(element)?.id).to.equal('case-heading');
+      // The only control in a case that is not a duplicate: back to the form.
+      await sendKeys({ press: 'Tab' });
+      expect(active(element)?.getAttribute('part')).to.equal('another-button');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => element.matches(':state(empty)'), 'not back to the form', SLOW);
+      await element.updateComplete;
+      expect(active(element)?.id).to.equal('reference');
+    } finally {
+      before.remove();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import type {
   CaseWatchErrorEvent,
   DepartmentPreview,
   KontaktClient,
+  LocalizedText,
 } from '@kontakt/core';
 import {
   DEFAULT_TIME_ZONE,
@@ -30,15 +31,13 @@ import {
   looksLikeReference,
   looksLikeToken,
   readLink,
+  TIMING,
   toLookupFailure,
   withoutToken,
 } from './status-tracker.model.js';
 import { styles } from './status-tracker.styles.js';
 import type { TrackerField } from './status-tracker.view.js';
 import { failureView, formView } from './status-tracker.view.js';
-
-/** A dropped connection is said only once it has lasted this long (most heal within seconds). */
-const RECONNECT_NOTICE_MS = 8_000;
 
 const STATES = [
   'loading',
@@ -162,6 +161,7 @@ export class KcStatusTracker extends KontaktElement {
     following: { state: true },
     announcement: { state: true },
     names: { state: true },
+    categoryNames: { state: true },
   };
 
   /** The contact center's base URL, e.g. `https://kontakt.example.se`. */
@@ -188,6 +188,8 @@ export class KcStatusTracker extends KontaktElement {
   private announcement: Announcement | undefined = undefined;
   /** Departments' names and categories, by id, as they arrive (`null`: could not be read). */
   private names: ReadonlyMap<string, DepartmentPreview | null> = new Map();
+  /** Fault categories' names by id, from the fault catalog, once read. */
+  private categoryNames: ReadonlyMap<string, LocalizedText> = new Map();
 
   private readonly localize = new TrackerLocalize(this);
   private readonly clients = new ClientController(this);
@@ -381,13 +383,20 @@ export class KcStatusTracker extends KontaktElement {
     // Quiet at first: most drops heal before anyone would notice.
     this.reconnectTimer ??= setTimeout(() => {
       this.announcement = { kind: 'reconnecting' };
-    }, RECONNECT_NOTICE_MS);
+      // Started over, the watch reads the case first: that answer says the connection is back
+      // (the stream it had resumes without one, and a case that did not change sends nothing).
+      const reference = this.publicCase?.reference;
+      this.watch?.close();
+      this.watch = undefined;
+      if (reference) this.follow(reference);
+    }, TIMING.reconnectNoticeMs);
   }
 
   /** Reads the names of the case's department and of any it was forwarded to. */
   private learnNames(publicCase: PublicCase): void {
     const endpoint = this.clients.target?.endpoint;
     if (!endpoint) return;
+    if (publicCase.fault) this.learnCategory(publicCase);
     const ids = [
       publicCase.department,
       ...publicCase.timeline.flatMap((entry) => (entry.department ? [entry.department] : [])),
@@ -405,6 +414,28 @@ export class KcStatusTracker extends KontaktElement {
         },
       );
     }
+  }
+
+  /**
+   * A fault report's category name, from the fault catalog of the department this element's
+   * client is for (the page's department: where its own reports are filed).
+   */
+  private learnCategory(publicCase: PublicCase): void {
+    const module = this.deferred.value;
+    const client = module && this.clients.client(module.createClient);
+    if (!client || client.department !== publicCase.department) return;
+    const key = `faults:${publicCase.department}`;
+    if (this.requested.has(key)) return;
+    this.requested.add(key);
+    client.faults.categories().then(
+      (categories) => {
+        this.categoryNames = new Map(categories.map((each) => [each.id, each.name]));
+      },
+      () => {
+        // The category's name is a courtesy too; a later case may try again.
+        this.requested.delete(key);
+      },
+    );
   }
 
   protected override render(): TemplateResult {
@@ -472,8 +503,10 @@ export class KcStatusTracker extends KontaktElement {
     }
   }
 
-  /** The topic's name (a contact-form case's) from its department, when that has been read. */
+  /** The topic's (or a fault report's category's) name, when it has been read. */
   private topicName(publicCase: PublicCase): string | undefined {
+    const categoryName = publicCase.fault && this.categoryNames.get(publicCase.fault.category);
+    if (categoryName) return localize(categoryName, this.localize.locale);
     const preview = this.names.get(publicCase.department);
     const category = preview?.categories.find((each) => each.id === publicCase.topic);
     return category ? localize(category.name, this.localize.locale) : undefined;

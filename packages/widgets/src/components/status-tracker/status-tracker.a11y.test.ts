@@ -1,0 +1,148 @@
+// Every state a person can meet, by keyboard, at 320 px, right to left and with reduced motion;
+// and a duplicate, followed instead. Against a real server; the duplicate is marked through the
+// real agent API.
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  active,
+  makeCase,
+  makeFaultReport,
+  query,
+  renderTracker,
+  SLOW,
+  setUpTrackerTests,
+  shown,
+  signedInAgent,
+  text,
+} from './status-tracker.fixture.js';
+import type { KcStatusTracker } from './status-tracker.js';
+
+/** Nothing is wider than the element (no sideways scrolling). */
+const overflows = (element: KcStatusTracker) =>
+  [...(element.shadowRoot?.querySelectorAll('*') ?? [])].filter(
+    (node) => node.getBoundingClientRect().right > element.getBoundingClientRect().right + 1,
+  );
+
+describe('<kc-status-tracker> accessibility and layout', () => {
+  setUpTrackerTests();
+
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('is accessible while a case is being opened', async () => {
+    const receipt = await makeCase();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    // The first frame already says what is happening (the lookup is on its way).
+    expect(element.matches(':state(opening)')).to.equal(true);
+    expect(text(element, '.loading')).to.equal('Hämtar ärendet …');
+    await expect(element).to.be.accessible();
+    await shown(element);
+  });
+
+  it('reflows to 320 px without sideways scrolling, form and case alike', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const receipt = await makeCase();
+    const form = await renderTracker();
+    expect(overflows(form)).to.deep.equal([]);
+    form.remove();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    expect(overflows(element)).to.deep.equal([]);
+    expect(element.getBoundingClientRect().width).to.be.at.most(320);
+  });
+
+  it('speaks Arabic right to left, the reference kept left to right, axe-clean', async () => {
+    document.documentElement.lang = 'ar';
+    const receipt = await makeCase();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    await waitUntil(
+      () => text(element, '[part~="status-label"]') === 'تم الاستلام',
+      'not Arabic',
+      SLOW,
+    );
+    const base = query(element, '[part~="base"]');
+    expect(base.getAttribute('lang')).to.equal('ar');
+    expect(base.getAttribute('dir')).to.equal('rtl');
+    expect(query(element, '[part~="reference"]').getAttribute('dir')).to.equal('ltr');
+    expect(text(element, 'h3')).to.equal('ماذا حدث');
+    await expect(element).to.be.accessible();
+  });
+
+  it('does not spin with reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const receipt = await makeCase();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    const spinner = element.shadowRoot?.querySelector('.spinner');
+    if (spinner) {
+      const duration = parseFloat(getComputedStyle(spinner).animationDuration);
+      expect(duration).to.be.below(0.001);
+    }
+    await shown(element);
+  });
+});
+
+// A server of its own: lookups and follows are limited per client address (a burst of five).
+describe('<kc-status-tracker> a duplicate', () => {
+  setUpTrackerTests();
+
+  it('shows a duplicate and follows the report it duplicates instead, by keyboard', async () => {
+    const original = await makeFaultReport();
+    const duplicate = await makeFaultReport('sara.berg@example.se');
+    const agent = await signedInAgent();
+    try {
+      await agent.cases.markDuplicate(duplicate.reference, original.reference);
+    } finally {
+      await agent.session.signOut().catch(() => undefined);
+    }
+    const element = await renderTracker({
+      reference: duplicate.reference,
+      token: duplicate.receiptToken,
+    });
+    await shown(element);
+    expect(text(element, '[part~="status-label"]')).to.equal('Redan anmält');
+    expect(text(element, '[part~="duplicate"]')).to.contain(original.reference);
+    expect(text(element, '[part~="details"]')).to.contain('Felanmälan');
+    // The category's name comes from the department's fault catalog.
+    await waitUntil(
+      () => text(element, '[part~="details"]').includes('Klotter'),
+      'no category',
+      SLOW,
+    );
+    // A duplicate has no answer date any more.
+    expect(element.shadowRoot?.querySelector('[part~="expected"]')).to.equal(null);
+    await expect(element).to.be.accessible();
+
+    // By keyboard: Tab reaches the follow button, Enter follows.
+    const before = document.createElement('button');
+    before.textContent = 'Före';
+    element.before(before);
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(active(element)?.getAttribute('part')).to.equal('follow-button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => text(element, '[part~="reference"]') === original.reference,
+      'did not switch to the original report',
+      SLOW,
+    );
+    await element.updateComplete;
+    expect(text(element, '[part~="announcement"]')).to.equal('Du följer nu den anmälan.');
+    expect(active(element)?.id).to.equal('case-heading');
+    before.remove();
+    await expect(element).to.be.accessible();
+  });
+});
