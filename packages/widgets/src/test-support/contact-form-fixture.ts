@@ -178,6 +178,7 @@ export function wrapClient(
     faults: client.faults,
     photos: client.photos,
     cases: {
+      ...client.cases,
       async submit(...args: Parameters<KontaktClient['cases']['submit']>) {
         wrapped.submits++;
         await change.beforeSubmit;
