@@ -1,8 +1,7 @@
 import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
-import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
 import { toKontaktError } from '../errors/to-kontakt-error.js';
-import { isValidationError, ValidationError } from '../errors/ValidationError.js';
+import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
 import type { OutboxController } from '../outbox/outbox.js';
 import { isTransientFailure } from '../outbox/transient.js';
@@ -15,13 +14,13 @@ import type {
   Receipt,
 } from '../schemas/index.js';
 import {
-  CaseOriginSchema,
   ContactMessageSchema,
   normalizeCaseReference,
   ReceiptSchema,
   toFieldErrors,
 } from '../schemas/index.js';
 import { CaseWatch } from './case-watch.js';
+import { originOf, queuedError, relativeTo } from './submission-parts.js';
 
 /** Options for one `cases.submit()` call. */
 export interface SubmitOptions {
@@ -122,7 +121,7 @@ export function casesResource(context: CasesContext): CasesResource {
           .keep(submission, { id, error, maxAge: context.outboxMaxAge })
           // Storage refused (private mode, quota): the caller gets the send error, not a false promise.
           .catch(() => Promise.reject(error));
-        throw queuedError(error as KontaktError, id);
+        throw queuedError(error as KontaktError, id, 'message');
       }
     },
     async lookup(reference, proof, options = {}) {
@@ -153,26 +152,6 @@ export function casesResource(context: CasesContext): CasesResource {
 }
 
 /**
- * What `submit` rejects with once a submission is kept: a `NetworkError` with `queued`, carrying
- * the failure's status, problem and `Retry-After`. A transient failure is always a `KontaktError`
- * (a `NetworkError` or a 408/429/5xx answer).
- */
-function queuedError(error: KontaktError, id: string): NetworkError {
-  const { status, problem, retryAfter } = error;
-  return new NetworkError(
-    'The message could not be sent now. It is kept and will be sent when the server can be reached.',
-    {
-      code: isNetworkError(error) ? error.code : 'network_error',
-      status,
-      problem,
-      retryAfter,
-      cause: error,
-      queued: { id },
-    },
-  );
-}
-
-/**
  * POSTs a submission with its idempotency key and parses the receipt. Used for the first try and
  * by the outbox, which resends the same body with the same key.
  */
@@ -191,7 +170,7 @@ export async function sendCase(
       })
       .json(ReceiptSchema);
   } catch (error) {
-    throw relativeToMessage(toKontaktError(error));
+    throw relativeTo('message', toKontaktError(error));
   }
 }
 
@@ -202,43 +181,5 @@ function buildSubmission(
 ): CaseSubmission {
   const parsed = ContactMessageSchema.safeParse(message);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-  const origin = CaseOriginSchema.safeParse({
-    department: context.department,
-    pageUrl: fitUrl(options.pageUrl ?? context.pageUrl()),
-    widget: options.widget ?? 'sdk',
-  });
-  if (!origin.success) {
-    const issues = origin.error.issues.map((issue) => ({
-      ...issue,
-      path: ['origin', ...issue.path],
-    }));
-    throw new ValidationError(toFieldErrors(issues));
-  }
-  return { origin: origin.data, message: parsed.data };
-}
-
-/** Schema rules cap page URLs at 2048 characters; a long query string must not block a message. */
-function fitUrl(href: string | undefined): string | undefined {
-  if (href === undefined || href.length <= 2048 || !URL.canParse(href)) return href;
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}`.slice(0, 2048);
-}
-
-/** The server reports message fields as `message.topic`; callers passed the message itself. */
-function relativeToMessage(error: unknown): unknown {
-  if (!isValidationError(error)) return error;
-  const fieldErrors = error.fieldErrors.map((fieldError) =>
-    fieldError.field.startsWith('message.')
-      ? {
-          ...fieldError,
-          field: fieldError.field.slice('message.'.length),
-          pointer: fieldError.pointer.replace(/^\/message/, ''),
-        }
-      : fieldError,
-  );
-  return new ValidationError(fieldErrors, {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.problem === undefined ? {} : { problem: error.problem }),
-    message: error.message,
-  });
+  return { origin: originOf(context, options), message: parsed.data };
 }

@@ -1,5 +1,4 @@
 import type { KontaktError } from '../errors/KontaktError.js';
-import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
 import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
@@ -7,7 +6,6 @@ import { isTransientFailure } from '../outbox/transient.js';
 import type { FaultOutboxEntry } from '../outbox/types.js';
 import type { FaultCatalog, FaultReportInput, FaultSubmission } from '../schemas/index.js';
 import {
-  CaseOriginSchema,
   FAULT_MAX_PHOTOS,
   FaultCatalogSchema,
   FaultReportSchema,
@@ -16,6 +14,7 @@ import {
 } from '../schemas/index.js';
 import type { FaultsContext, FaultsResource } from './faults.js';
 import { sendFaultEntry } from './faults-send.js';
+import { originOf, queuedError } from './submission-parts.js';
 
 /*
  * `client.faults`' work, loaded when first used (`faults.ts`): a client that never sends a fault
@@ -73,7 +72,7 @@ export function faultsResource(context: FaultsContext): FaultsResource {
         await context.outbox
           .keep(kept, { id, error, maxAge: context.outboxMaxAge })
           .catch(() => Promise.reject(error));
-        throw queuedError(error as KontaktError, id);
+        throw queuedError(error as KontaktError, id, 'report');
       }
     },
   };
@@ -117,41 +116,7 @@ function buildSubmission(
   if (options.photos?.length && !context.upload) {
     throw new TypeError('This client cannot upload photos; pass uploaded ids in report.photos.');
   }
-  const origin = CaseOriginSchema.safeParse({
-    department: context.department,
-    pageUrl: fitUrl(options.pageUrl ?? context.pageUrl()),
-    widget: options.widget ?? 'sdk',
-  });
-  if (!origin.success) {
-    const issues = origin.error.issues.map((issue) => ({
-      ...issue,
-      path: ['origin', ...issue.path],
-    }));
-    throw new ValidationError(toFieldErrors(issues));
-  }
-  return { origin: origin.data, report: parsed.data };
-}
-
-/** Schema rules cap page URLs at 2048 characters; a long query string must not block a report. */
-function fitUrl(href: string | undefined): string | undefined {
-  if (href === undefined || href.length <= 2048 || !URL.canParse(href)) return href;
-  const url = new URL(href);
-  return `${url.origin}${url.pathname}`.slice(0, 2048);
-}
-
-function queuedError(error: KontaktError, id: string): NetworkError {
-  const { status, problem, retryAfter } = error;
-  return new NetworkError(
-    'The report could not be sent now. It is kept and will be sent when the server can be reached.',
-    {
-      code: isNetworkError(error) ? error.code : 'network_error',
-      status,
-      problem,
-      retryAfter,
-      cause: error,
-      queued: { id },
-    },
-  );
+  return { origin: originOf(context, options), report: parsed.data };
 }
 
 const signalOf = (options: { signal?: AbortSignal }) =>

@@ -1,9 +1,9 @@
 import type { KyInstance } from 'ky';
 import { toKontaktError } from '../errors/to-kontakt-error.js';
-import { isValidationError, ValidationError } from '../errors/ValidationError.js';
 import type { FaultOutboxEntry, OutboxEntry } from '../outbox/types.js';
 import type { FaultSubmission, Receipt, UploadedPhoto } from '../schemas/index.js';
 import { ReceiptSchema } from '../schemas/index.js';
+import { relativeTo } from './submission-parts.js';
 
 /** How far a report's photos have been uploaded, in bytes of all of them. */
 export interface FaultUploadProgress {
@@ -79,23 +79,4 @@ export async function sendFaultEntry(
     await options.save(current);
   }
   return sendFault(http, current.submission, current.id, options.signal);
-}
-
-/** The server names fields from the body's root (`report.answers.hur`); callers passed the report. */
-function relativeTo(prefix: string, error: unknown): unknown {
-  if (!isValidationError(error)) return error;
-  const fieldErrors = error.fieldErrors.map((fieldError) =>
-    fieldError.field.startsWith(`${prefix}.`)
-      ? {
-          ...fieldError,
-          field: fieldError.field.slice(prefix.length + 1),
-          pointer: fieldError.pointer.slice(prefix.length + 1),
-        }
-      : fieldError,
-  );
-  return new ValidationError(fieldErrors, {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.problem === undefined ? {} : { problem: error.problem }),
-    message: error.message,
-  });
 }

@@ -1,0 +1,84 @@
+/*
+ * What sending a contact message (`cases.submit`) and a fault report (`faults.submit`) share:
+ * the origin they are sent from, the error a kept submission rejects with, and the server's
+ * field errors made relative to what the caller passed.
+ */
+import type { KontaktError } from '../errors/KontaktError.js';
+import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
+import { isValidationError, ValidationError } from '../errors/ValidationError.js';
+import type { CaseOrigin } from '../schemas/index.js';
+import { CaseOriginSchema, toFieldErrors } from '../schemas/index.js';
+
+/**
+ * The origin of a submission: the client's department, the page (`pageUrl` option, else the
+ * client's, read now) and the sending element; a `ValidationError` at `origin.…` when invalid.
+ */
+export function originOf(
+  context: { department: string; pageUrl: () => string | undefined },
+  options: { pageUrl?: string; widget?: string },
+): CaseOrigin {
+  const origin = CaseOriginSchema.safeParse({
+    department: context.department,
+    pageUrl: fitUrl(options.pageUrl ?? context.pageUrl()),
+    widget: options.widget ?? 'sdk',
+  });
+  if (origin.success) return origin.data;
+  const issues = origin.error.issues.map((issue) => ({
+    ...issue,
+    path: ['origin', ...issue.path],
+  }));
+  throw new ValidationError(toFieldErrors(issues));
+}
+
+/** Schema rules cap page URLs at 2048 characters; a long query string must not block a message. */
+function fitUrl(href: string | undefined): string | undefined {
+  if (href === undefined || href.length <= 2048 || !URL.canParse(href)) return href;
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}`.slice(0, 2048);
+}
+
+/**
+ * What `submit` rejects with once a submission is kept: a `NetworkError` with `queued`, carrying
+ * the failure's status, problem and `Retry-After`. A transient failure is always a `KontaktError`
+ * (a `NetworkError` or a 408/429/5xx answer).
+ */
+export function queuedError(
+  error: KontaktError,
+  id: string,
+  what: 'message' | 'report',
+): NetworkError {
+  const { status, problem, retryAfter } = error;
+  return new NetworkError(
+    `The ${what} could not be sent now. It is kept and will be sent when the server can be reached.`,
+    {
+      code: isNetworkError(error) ? error.code : 'network_error',
+      status,
+      problem,
+      retryAfter,
+      cause: error,
+      queued: { id },
+    },
+  );
+}
+
+/**
+ * The server names fields from the body's root (`message.topic`, `report.answers.hur`); callers
+ * passed the message or report itself, so its fields lose the `prefix.`.
+ */
+export function relativeTo(prefix: string, error: unknown): unknown {
+  if (!isValidationError(error)) return error;
+  const fieldErrors = error.fieldErrors.map((fieldError) =>
+    fieldError.field.startsWith(`${prefix}.`)
+      ? {
+          ...fieldError,
+          field: fieldError.field.slice(prefix.length + 1),
+          pointer: fieldError.pointer.replace(new RegExp(`^/${prefix}`), ''),
+        }
+      : fieldError,
+  );
+  return new ValidationError(fieldErrors, {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.problem === undefined ? {} : { problem: error.problem }),
+    message: error.message,
+  });
+}
