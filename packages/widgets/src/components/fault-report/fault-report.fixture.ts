@@ -51,13 +51,17 @@ export const heading = (element: Element): string => text(element, '#step-headin
 
 export async function renderReport(
   options: { lang?: string; endpoint?: string } = {},
+  container?: HTMLElement,
 ): Promise<KcFaultReport> {
-  const element = await fixture<KcFaultReport>(html`<kc-fault-report
+  const element = await fixture<KcFaultReport>(
+    html`<kc-fault-report
     endpoint=${options.endpoint ?? server.url}
     department="gata"
     tracker-url=${TRACKER}
     lang=${options.lang ?? 'sv'}
-  ><p>Ring 040-34 10 00</p></kc-fault-report>`);
+  ><p>Ring 040-34 10 00</p></kc-fault-report>`,
+    container ? { parentNode: container } : {},
+  );
   return loaded(element);
 }
 

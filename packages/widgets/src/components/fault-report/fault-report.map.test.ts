@@ -1,7 +1,7 @@
 // The map step against local tiles: loaded only when asked for, a pin by keyboard and by pointer,
 // the chosen point told in text.
 import { expect, fixture, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { TestServer } from '../../test-support/kontakt-server.js';
 import { stopKontaktServer } from '../../test-support/kontakt-server.js';
@@ -98,5 +98,18 @@ describe('<kc-fault-report> map', () => {
     // Up and to the left of the middle: north and west of the start.
     expect(lat).to.be.greaterThan(55.605);
     expect(lon).to.be.lessThan(13.0);
+  });
+
+  it('does not animate zooms or fades when the person asks for reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const element = await atLocation();
+      query(element, '#open-map').click();
+      await waitUntil(() => tilesLoaded(element) > 0, 'no tile loaded', { timeout: 10_000 });
+      expect(shadow(element).querySelector('.leaflet-fade-anim')).to.equal(null);
+      expect(query(element, '#map').classList.contains('leaflet-zoom-anim')).to.be.false;
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });

@@ -20,6 +20,10 @@ const component = css`
     gap: var(--_gap);
     min-inline-size: 0;
   }
+  .base {
+    /* An address or description without spaces must not push the page sideways at 320 px. */
+    overflow-wrap: anywhere;
+  }
   h2,
   h3 {
     margin: 0;
