@@ -179,9 +179,10 @@ export default [
     ...asLoaded,
   },
   {
-    // 51.5 KB: the first render (18.9 KB) + the client (ky, zod/mini, the outbox: 24.8 KB, the
-    // same chunk the contact form loads) + the lookup and the live case stream (5.1 KB) + the
-    // case's templates and the status words (2.5 KB).
+    // 55.6 KB: the first render (19.2 KB) + the client (ky, zod/mini, the outbox: 25.3 KB, the
+    // same chunk the contact form loads) + the lookup and the live case stream (4.1 KB) + the
+    // case's templates and the status words (2.5 KB) + the fault catalog, for a fault report's
+    // category name (4.3 KB with the faults chunks the client splits off).
     name: '<kc-status-tracker> everything a Swedish page ever loads: first render + lookup + live updates',
     message:
       'Everything the status tracker loads: look at status-tracker.deferred and the case-lookup/case-watch chunks first.',
@@ -189,7 +190,7 @@ export default [
       'status-tracker.js',
       new RegExp(`status-tracker\\.texts\\.(en|fi|ar)-|${LANGUAGES.source}|${NOTICES_ONLY.source}`),
     ),
-    limit: '52.5 KB',
+    limit: '56 KB',
     ...asLoaded,
   },
   {

@@ -28,7 +28,7 @@ import type {
   SubmissionController,
   SubmissionState,
 } from '../../internal/submission-controller.js';
-import { receiptLink } from '../status-tracker/status-tracker.model.js';
+import { receiptLink } from '../status-tracker/receipt-link.js';
 import type * as Deferred from './contact-form.deferred.js';
 import type { FieldsContext } from './contact-form.fields.js';
 import {

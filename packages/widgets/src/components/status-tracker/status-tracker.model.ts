@@ -116,30 +116,3 @@ export function toLookupFailure(error: KontaktError, now = Date.now()): LookupFa
         : { kind: 'unexpected' };
   }
 }
-
-/**
- * The receipt's link to the status tracker page: `trackerUrl` (relative to the page, or absolute)
- * with `#reference=…&token=…`. In the fragment, the token never reaches a server's log or a
- * `Referer`. Only http(s) pages are linked to (the attribute is the host page's, but a
- * `javascript:` URL must never become a link); `undefined` for anything else.
- *
- * @example
- * receiptLink('/arende.html', receipt.reference, receipt.receiptToken, location.href)
- * // → 'https://gata.example.se/arende.html#reference=KC-7F3K-9QXM&token=…'
- */
-export function receiptLink(
-  trackerUrl: string,
-  reference: string,
-  token: string,
-  base: string,
-): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(trackerUrl, base);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  url.hash = new URLSearchParams({ reference, token }).toString();
-  return url.href;
-}

@@ -5,6 +5,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define/contact-form.js';
 import { fillValid, loaded, submit } from '../../test-support/contact-form-fixture.js';
 import type { KcContactForm } from '../contact-form/contact-form.js';
+import { receiptLink } from './receipt-link.js';
 import {
   renderTracker,
   SLOW,
@@ -13,7 +14,6 @@ import {
   shown,
   text,
 } from './status-tracker.fixture.js';
-import { receiptLink } from './status-tracker.model.js';
 
 setUpTrackerTests();
 
