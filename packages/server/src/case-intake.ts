@@ -145,3 +145,13 @@ function replay(record: IdempotencyRecord, requestHash?: string): IntakeResult {
   }
   return { status: record.status, body: record.body, replayed: true };
 }
+
+/** `body[a][b]` when it is a string; reads a body not yet validated without trusting its shape. */
+export function stringAt(body: unknown, a: string, b: string): string | undefined {
+  const outer = isRecord(body) ? body[a] : undefined;
+  const value = isRecord(outer) ? outer[b] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -7,7 +7,13 @@ import type {
 } from '@kontakt/core/schemas';
 import { FaultSubmissionSchema, toFieldErrors } from '@kontakt/core/schemas';
 import type { CaseDraft, IntakeResult } from '../case-intake.js';
-import { fileCase, inFlightKeysOf, withIdempotencyKey } from '../case-intake.js';
+import {
+  fileCase,
+  inFlightKeysOf,
+  isRecord,
+  stringAt,
+  withIdempotencyKey,
+} from '../case-intake.js';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
 import { forwardSettingsOf } from '../open311-forward/settings.js';
@@ -183,13 +189,3 @@ function withOrigin(body: unknown, origin: SubmitFaultOptions['origin']): unknow
   const current = isRecord(body.origin) ? body.origin : {};
   return { ...body, origin: { ...current, ...origin } };
 }
-
-/** `body[a][b]` when it is a string; reads unvalidated JSON without trusting its shape. */
-function stringAt(body: unknown, a: string, b: string): string | undefined {
-  const outer = isRecord(body) ? body[a] : undefined;
-  const value = isRecord(outer) ? outer[b] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

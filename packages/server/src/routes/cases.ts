@@ -1,7 +1,13 @@
 import type { CaseSubmission, Department, FieldError } from '@kontakt/core/schemas';
 import { CaseSubmissionSchema, toFieldErrors } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
-import { fileCase, inFlightKeysOf, intakeResponse, withIdempotencyKey } from '../case-intake.js';
+import {
+  fileCase,
+  inFlightKeysOf,
+  intakeResponse,
+  stringAt,
+  withIdempotencyKey,
+} from '../case-intake.js';
 import type { AppContext } from '../context.js';
 import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
@@ -80,13 +86,3 @@ function validate(
   }
   return { submission: parsed.data, department };
 }
-
-/** `body[a][b]` when it is a string; reads unvalidated JSON without trusting its shape. */
-function stringAt(body: unknown, a: string, b: string): string | undefined {
-  const outer = isRecord(body) ? body[a] : undefined;
-  const value = isRecord(outer) ? outer[b] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

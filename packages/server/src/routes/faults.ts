@@ -2,7 +2,7 @@ import type { FieldError, NearbyReportList } from '@kontakt/core/schemas';
 import { LatLonSchema, SlugSchema, toFieldErrors } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { intakeResponse } from '../case-intake.js';
+import { intakeResponse, stringAt } from '../case-intake.js';
 import type { AppContext } from '../context.js';
 import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
@@ -36,10 +36,8 @@ export function faultsRoutes(ctx: AppContext): Hono<AppEnv> {
   routes.post('/', async (c) => {
     const key = readIdempotencyKey(c);
     const body = await readJsonBody(c, ctx.bodyLimit);
-    const departmentId =
-      isRecord(body) && isRecord(body.origin) ? body.origin.department : undefined;
-    const department =
-      typeof departmentId === 'string' ? ctx.departments.get(departmentId) : undefined;
+    const departmentId = stringAt(body, 'origin', 'department');
+    const department = departmentId === undefined ? undefined : ctx.departments.get(departmentId);
     const origin = c.req.header('Origin');
     if (department && origin !== undefined && !isOriginAllowedFor(ctx, department, origin, c)) {
       throw new ProblemError(403, 'origin_not_allowed', {
@@ -80,6 +78,3 @@ export function faultsRoutes(ctx: AppContext): Hono<AppEnv> {
 
   return routes;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
