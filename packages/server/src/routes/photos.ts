@@ -7,18 +7,27 @@ import { requireAgent } from '../auth/require-agent.js';
 import type { AppContext } from '../context.js';
 import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
+import { faultSettingsOf } from '../faults/settings.js';
 import { ifNoneMatchMatches } from '../http/conditional.js';
 import { ProblemError } from '../http/http-error.js';
+import { rateLimitKey } from '../middleware/client-address.js';
+import { FixedWindowLimiter } from '../middleware/rate-limit.js';
 import type { CleanPhoto } from '../photos/clean-image.js';
 import { cleanImage } from '../photos/clean-image.js';
 import { ImageRefusal } from '../photos/image-error.js';
 import type { ServedPhoto } from '../photos/operations.js';
 import { readLimitedBody } from '../photos/read-body.js';
-import { photoSettingsOf } from '../photos/settings.js';
 import { scopeOf } from './agent-cases.js';
 
 /** An uploaded photo no report names within this time is deleted. */
 export const PHOTO_UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Photos one client address may upload in an hour (on top of the POST rate limit): a report
+ * has a few, and every upload is kept a day whether a report names it or not, so without a
+ * budget of its own one address could fill the database with 2 MB blobs at 60 a minute.
+ */
+export const PHOTO_UPLOADS_PER_HOUR = 60;
 
 /** How long a browser may keep a served photo without asking again (its bytes never change). */
 const PHOTO_MAX_AGE_S = 60 * 60;
@@ -27,15 +36,25 @@ const ACCEPTED = 'image/jpeg, image/png, image/webp';
 
 /**
  * `POST /v1/photos?department=<id>`: the raw bytes of one photo (not multipart). What it is, is
- * decided by its bytes: JPEG, PNG or WebP, at most the department's `faults.photos.maxBytes`,
+ * decided by its bytes: JPEG, PNG or WebP, at most the department's `faults.photos.maxBytes`
+ * (a department without fault reports takes none; one address at most 60 an hour),
  * with sane dimensions. It is stored without its metadata: the widget strips it in the browser,
  * but any other client may send a photo with its GPS position in it. Answers 201 with the
  * `UploadedPhoto`, whose id a fault report then names; a photo no report names expires in a day.
  */
 export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const budget = new FixedWindowLimiter({ windowMs: 3_600_000, max: PHOTO_UPLOADS_PER_HOUR });
   routes.post('/', async (c) => {
     const department = departmentOf(c, ctx);
+    // Only fault reports name photos: a department that takes none has no use for them.
+    const settings = faultSettingsOf(department);
+    if (!settings) {
+      throw new ProblemError(422, 'validation_failed', {
+        detail: `The department ${department.id} takes no fault reports, so no photos either.`,
+        errors: [{ field: 'department', pointer: '/department', code: 'invalid_option' }],
+      });
+    }
     const origin = c.req.header('Origin');
     if (origin !== undefined && !isOriginAllowedFor(ctx, department, origin, c)) {
       throw new ProblemError(403, 'origin_not_allowed', {
@@ -49,7 +68,14 @@ export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
         headers: { 'Accept-Post': ACCEPTED },
       });
     }
-    const { maxBytes } = photoSettingsOf(department);
+    const spent = budget.hit(rateLimitKey(c.get('clientAddress')), ctx.now().getTime());
+    if (!spent.allowed) {
+      throw new ProblemError(429, 'rate_limited', {
+        detail: `At most ${PHOTO_UPLOADS_PER_HOUR} photos an hour may be sent from one address.`,
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil(spent.resetMs / 1000))) },
+      });
+    }
+    const { maxBytes } = settings.photos;
     const photo = cleaned(await readLimitedBody(c.req.raw, maxBytes));
     const now = ctx.now();
     const uploaded: UploadedPhoto = {

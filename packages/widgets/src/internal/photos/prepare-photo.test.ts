@@ -2,7 +2,7 @@ import { createClient, isKontaktError } from '@kontakt/core';
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { TestServer } from '../../test-support/kontakt-server.js';
-import { startKontaktServer, stopKontaktServer } from '../../test-support/kontakt-server.js';
+import { stopKontaktServer } from '../../test-support/kontakt-server.js';
 import {
   blobContains,
   exifBlock,
@@ -125,10 +125,17 @@ describe('preparePhoto', () => {
   });
 });
 
+/** A server whose gata takes fault reports (photos of at most 1200 px and 400 KB). */
+const startFaultServer = () =>
+  executeServerCommand<TestServer, { origin: string; config: string }>('kontakt-server-start', {
+    origin: location.origin,
+    config: 'packages/widgets/src/internal/photos/test-fixtures/departments.json',
+  });
+
 describe('a prepared photo on the wire', () => {
   let server: TestServer;
   before(async () => {
-    server = await startKontaktServer();
+    server = await startFaultServer();
   });
   after(async () => {
     await stopKontaktServer(server);
@@ -136,7 +143,7 @@ describe('a prepared photo on the wire', () => {
 
   it('uploads with progress, and the server stores it as the JPEG it is, with nothing to strip', async () => {
     const input = await withExif(await toBlob(noisy(800, 600), 'image/jpeg', 0.95), exifBlock(6));
-    const photo = await ready(input);
+    const photo = await ready(input, { maxEdge: 1200, maxBytes: 400_000 });
     const client = createClient({ endpoint: server.url, department: 'gata', outbox: false });
     const progress: number[] = [];
     const uploaded = await client.photos.upload(photo.blob, {
@@ -182,14 +189,7 @@ describe('a prepared photo on the wire', () => {
 describe('a photo from the camera to the case', () => {
   let server: TestServer;
   before(async () => {
-    // gata with a street-light category and photos of at most 1200 px and 400 KB.
-    server = await executeServerCommand<TestServer, { origin: string; config: string }>(
-      'kontakt-server-start',
-      {
-        origin: location.origin,
-        config: 'packages/widgets/src/internal/photos/test-fixtures/departments.json',
-      },
-    );
+    server = await startFaultServer();
   });
   after(async () => {
     await stopKontaktServer(server);
