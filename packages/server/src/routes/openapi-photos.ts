@@ -93,8 +93,16 @@ export function photoPaths(): JsonObject {
             'Not an image type, or bytes that are not a JPEG, PNG or WebP (HEIC, GIF, SVG, ' +
               'text): `unsupported_media_type`, the detail says what it is.',
           ),
-          '422': problem('No `department` (`validation_failed`).'),
+          '422': problem(
+            'No `department`, or one that takes no fault reports (`validation_failed`).',
+          ),
           ...COMMON_PROBLEMS,
+          '429': {
+            ...COMMON_PROBLEMS['429'],
+            description:
+              'Too many requests (`rate_limited`): the POST rate limit, or more than 60 photos ' +
+              'in an hour from one address; see `Retry-After`.',
+          },
         },
       },
     },
