@@ -22,7 +22,6 @@ export async function selectPublicCase(
       'topic',
       'status',
       'created_at',
-      'updated_at',
       'answer_by',
       'duplicate_of',
     ])
@@ -43,7 +42,9 @@ export async function selectPublicCase(
     topic: row.topic,
     status: row.status as CaseStatus,
     createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    // When the citizen last saw it change: `updated_at` also moves for internal work (a note, an
+    // assignment), which is not theirs to see.
+    updatedAt: timeline.at(-1)?.at ?? row.created_at,
     ...(row.answer_by ? { expectedAnswerBy: row.answer_by } : {}),
     ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
     ...(fault ? { fault } : {}),

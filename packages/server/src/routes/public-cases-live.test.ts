@@ -141,8 +141,14 @@ describe('GET /v1/cases/{reference}/stream', () => {
       status: 'waiting_for_citizen',
       note: 'Skicka oss gärna ditt parkeringstillstånds nummer.',
     });
-    // The internal note is nowhere in what the citizen gets.
+    // The internal note is nowhere in what the citizen gets, not even as a time of change.
     expect(JSON.stringify(seen)).not.toContain('SBK');
+    expect(seen[0]?.case.updatedAt).toBe(seen[0]?.case.timeline.at(-1)?.at);
+    await act(receipt.reference, 'notes', { text: 'Internt igen.' });
+    const read = await fetch(`${server.url}/v1/cases/${receipt.reference}`, {
+      headers: { Authorization: `Bearer ${receipt.receiptToken}` },
+    });
+    expect(((await read.json()) as PublicCase).updatedAt).toBe(last?.updatedAt);
 
     // From the start without Last-Event-ID; after the first, only the second.
     const again = await changes(await stream(receipt.reference, receipt.receiptToken), 2);
