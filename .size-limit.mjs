@@ -246,4 +246,27 @@ export default [
     limit: '44 KB',
     ...asLoaded,
   },
+  {
+    // 44.7 KB, nearly all Leaflet (1.9, minified, with its stylesheet as a string); loaded only
+    // when a fault case with a point is opened, never with the first load or a contact case.
+    name: '@kontakt/console fault map chunk (Leaflet), loaded only for a fault case with a point',
+    message:
+      'The console map chunk is Leaflet and the pin: keep the fault section and the case view out of it (packages/console/src/fault/fault-map.ts).',
+    path: 'packages/console/dist/assets/fault-map-*.js',
+    limit: '46 KB',
+    ...asLoaded,
+  },
+  {
+    // 6.2 KB: the fault section, the duplicate suggestions, the catalog loader and their texts.
+    name: '@kontakt/console fault case chunks (section, suggestions, catalog, texts)',
+    message:
+      'What only fault cases need belongs in packages/console/src/fault/, loaded by the case view when a fault case is opened.',
+    path: [
+      'packages/console/dist/assets/define-*.js',
+      'packages/console/dist/assets/catalog-*.js',
+      'packages/console/dist/assets/texts-*.js',
+    ],
+    limit: '7 KB',
+    ...asLoaded,
+  },
 ];

@@ -11,6 +11,32 @@ const OWN_SOURCE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/;
 const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
 
 /**
+ * Leaflet 1.9 tests for inline SVG when its module loads by writing `innerHTML = '<svg/>'`, which
+ * the console's Trusted Types policy (`require-trusted-types-for 'script'`, Lit's policy only)
+ * refuses, so the map chunk would not load. Every browser with SVG parses inline SVG in HTML: the
+ * test is replaced by its answer. Fails the build when the code is not there (a Leaflet upgrade
+ * to look at again).
+ */
+const LEAFLET_ESM = /[\\/]node_modules[\\/]leaflet[\\/]dist[\\/]leaflet-src\.esm\.js$/;
+const INLINE_SVG_TEST =
+  /var inlineSvg = !!svg\$1 && \(function \(\) \{\s*var div = document\.createElement\('div'\);\s*div\.innerHTML = '<svg\/>';[^}]*\}\)\(\);/;
+function leafletWithoutInnerHtml() {
+  return {
+    name: 'leaflet-without-inner-html',
+    transform(code, id) {
+      if (!LEAFLET_ESM.test(id)) return null;
+      const test = INLINE_SVG_TEST.exec(code)?.[0];
+      if (!test) {
+        this.error('Leaflet no longer has the inline SVG test this build replaces: look again.');
+      }
+      // As many lines as before, so the source map's lines stay where they were.
+      const answer = `var inlineSvg = !!svg$1;${'\n'.repeat(test.split('\n').length - 1)}`;
+      return { code: code.replace(test, () => answer), map: null };
+    },
+  };
+}
+
+/**
  * The console is an application, not a library: one entry (`src/main.ts`) bundled with its
  * dependencies into `dist/assets/` under hashed names (cached for good by the server), views
  * loaded on demand as chunks of their own, and the `index.html` that loads it.
@@ -24,6 +50,7 @@ export default {
       exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
       extensions: ['.ts', '.js'],
     }),
+    leafletWithoutInnerHtml(),
     esbuild({ target: 'es2022', minify: true, charset: 'utf8', tsconfig: here('tsconfig.json') }),
     consoleHtml({ entry: 'console', base: '/console/' }),
   ],

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { isSignedInAgentRequest } from './auth/sessions.js';
-import { mountConsole } from './console.js';
+import { CONSOLE_PATH, mapTileOrigins, mountConsole } from './console.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
 import type { AppEnv } from './env.js';
@@ -11,9 +11,9 @@ import { cors } from './middleware/cors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { mountStatic } from './middleware/static.js';
 import { open311Routes } from './open311/routes.js';
 import { NO_OPEN311_CLIENTS } from './open311/settings.js';
-import { mountStatic } from './middleware/static.js';
 import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { agentAuditRoutes } from './routes/agent-audit.js';
 import { agentCasesRoutes } from './routes/agent-cases.js';
@@ -79,7 +79,13 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(clientAddress(ctx.resolveClient));
   app.use(requestLog(ctx.logger));
-  app.use(securityHeaders());
+  // The console shows a fault case's place on the department's map: its tiles' origins only.
+  const tiles = mapTileOrigins(ctx.departments.values());
+  app.use(
+    securityHeaders({
+      imageSources: (path) => (path.startsWith(`${CONSOLE_PATH}/`) ? tiles : []),
+    }),
+  );
   app.use(
     '/v1/*',
     cors((origin, c) => isOriginAllowed(ctx, origin, c)),

@@ -9,13 +9,33 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { Department } from '@kontakt/core/schemas';
 import type { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppEnv } from './env.js';
+import { faultSettingsOf } from './faults/settings.js';
 import { ProblemError } from './http/http-error.js';
 
 /** The URL path the console lives under. */
 export const CONSOLE_PATH = '/console';
+
+/**
+ * The origins the departments' fault maps take their tiles from: the console's pages may show
+ * images from these (a fault case's place on the map), and from no other host.
+ */
+export function mapTileOrigins(departments: Iterable<Department>): string[] {
+  const origins = new Set<string>();
+  for (const department of departments) {
+    const tileUrl = faultSettingsOf(department)?.map?.tileUrl;
+    if (!tileUrl) continue;
+    try {
+      origins.add(new URL(tileUrl.replace(/\{[a-z]+\}/g, '0')).origin);
+    } catch {
+      // The configuration was checked at start; a URL that still does not parse adds nothing.
+    }
+  }
+  return [...origins];
+}
 
 /** Rollup names every script with a content hash: such a name never points at other bytes. */
 const HASHED = /-[A-Za-z0-9_-]{8}\.(?:js|css|map)$/;
