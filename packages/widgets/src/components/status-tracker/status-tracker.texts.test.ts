@@ -1,0 +1,32 @@
+// Every language of the tracker's own words: loaded on demand, complete, and its own.
+import { expect } from '@open-wc/testing';
+import type { TrackerTexts } from './status-tracker.texts.js';
+import { TRACKER_TEXTS } from './status-tracker.texts.js';
+
+const words = (texts: TrackerTexts): string[] =>
+  Object.values(texts).flatMap((value: unknown) =>
+    typeof value === 'function'
+      ? [String(value(2)), String(value(1)), String(value(undefined))]
+      : typeof value === 'object' && value
+        ? Object.values(value).map(String)
+        : [String(value)],
+  );
+
+describe('<kc-status-tracker> texts', () => {
+  for (const locale of ['en', 'fi', 'ar'] as const) {
+    it(`${locale} loads on demand, says everything Swedish says, in its own words`, async () => {
+      const texts = await TRACKER_TEXTS[locale]();
+      expect(Object.keys(texts).sort()).to.deep.equal(Object.keys(TRACKER_TEXTS.sv).sort());
+      expect(texts.dir).to.equal(locale === 'ar' ? 'rtl' : 'ltr');
+      for (const word of words(texts)) expect(word.trim(), locale).not.to.equal('');
+      expect(texts.notFound).not.to.equal(TRACKER_TEXTS.sv.notFound);
+      expect(texts.rateLimited('14:05')).to.contain('14:05');
+      expect(texts.photos(3)).to.contain('3');
+    });
+  }
+
+  it('gives one answer for every wrong guess: no text names which part was wrong', () => {
+    // The not-found text speaks of both parts together, in every language.
+    expect(TRACKER_TEXTS.sv.notFound).to.contain('ärendenumret och e-postadressen');
+  });
+});
