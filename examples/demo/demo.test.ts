@@ -32,6 +32,7 @@ async function bundleWidgets(): Promise<string> {
   await build({
     entryPoints: {
       'contact-form': at('packages/widgets/src/cdn/contact-form.ts'),
+      'fault-report': at('packages/widgets/src/cdn/fault-report.ts'),
       notice: at('packages/widgets/src/cdn/notice.ts'),
       'status-tracker': at('packages/widgets/src/cdn/status-tracker.ts'),
     },
@@ -136,6 +137,7 @@ async function sendQuestion(page: Page, topic: string, message: string): Promise
 /** Opens a page, recording CSP violations, script errors and console errors. */
 async function open(
   path: string,
+  ready: (page: Page) => Promise<void> = waitForTopics,
 ): Promise<{ page: Page; problems: string[]; departmentRequests: string[] }> {
   const page = await browser.newPage();
   const problems: string[] = [];
@@ -161,7 +163,7 @@ async function open(
   expect(response?.headers()['content-security-policy']).toContain(
     "require-trusted-types-for 'script'; trusted-types lit-html",
   );
-  await waitForTopics(page);
+  await ready(page);
   return { page, problems, departmentRequests };
 }
 
@@ -386,6 +388,68 @@ describe('the status tracker page', () => {
     expect(shown).toBe(reference);
     // The token opened the case and left the address bar; the reference stays.
     expect(new URL(page.url()).hash).toBe(`#reference=${reference}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the fault report page', () => {
+  /** Clicks a control in the fault report's shadow root and waits for the step `name`. */
+  async function step(page: Page, selector: string, name: string): Promise<void> {
+    await page.click(`kc-fault-report >>> ${selector}`);
+    await page.waitForFunction(
+      (expected) =>
+        document
+          .querySelector('kc-fault-report')
+          ?.shadowRoot?.querySelector('#step-heading')
+          ?.textContent?.trim()
+          .endsWith(expected),
+      { polling: 100, timeout: 15_000 },
+      name,
+    );
+  }
+
+  it('takes a fault report without the map to a receipt whose link opens the tracker, under the strict CSP', async () => {
+    const { page, problems } = await open('/felanmalan.html', async (opened) => {
+      await opened.waitForFunction(
+        () =>
+          document
+            .querySelector('kc-fault-report')
+            ?.shadowRoot?.querySelector('#category-gatubelysning'),
+        { polling: 100, timeout: 15_000 },
+      );
+    });
+    await page.click('kc-fault-report >>> #category-gang-och-cykelvag');
+    await step(page, '#next', 'Var är felet?');
+    await page.type('kc-fault-report >>> #address', 'Vid busshållplatsen Stortorget');
+    await step(page, '#next', 'Foton');
+    await step(page, '#next', 'Beskriv felet');
+    await page.type('kc-fault-report >>> #description', 'Ett djupt hål i cykelbanan.');
+    await step(page, '#next', 'Kontaktuppgifter');
+    await step(page, '#next', 'Kontrollera dina svar');
+    await page.click('kc-fault-report >>> #next');
+    const reference = await page.waitForFunction(
+      () =>
+        document
+          .querySelector('kc-fault-report')
+          ?.shadowRoot?.querySelector('[part~="reference"]')
+          ?.textContent?.trim(),
+      { polling: 100, timeout: 15_000 },
+    );
+    await Promise.all([
+      page.waitForNavigation(),
+      page.click('kc-fault-report >>> [part~="tracker-link"]'),
+    ]);
+    expect(new URL(page.url()).pathname).toBe('/arende.html');
+    const shown = await page.waitForFunction(
+      () =>
+        document
+          .querySelector('kc-status-tracker')
+          ?.shadowRoot?.querySelector('[part~="reference"]')
+          ?.textContent?.trim(),
+      { polling: 100, timeout: 15_000 },
+    );
+    expect(await shown.jsonValue()).toBe(await reference.jsonValue());
     expect(problems).toEqual([]);
     await page.close();
   });

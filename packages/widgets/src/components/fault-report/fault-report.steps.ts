@@ -36,7 +36,7 @@ import type { PositionProblem } from './fault-report.texts.js';
 /** A photo of the report as the photo step and the review show it. */
 export interface PhotoItem {
   readonly id: string;
-  /** An object URL of the prepared photo, for the preview. */
+  /** The prepared photo as a `data:` URL, for the preview. */
   readonly url: string | undefined;
   readonly blob: Blob | undefined;
   readonly status: 'preparing' | 'ready' | 'failed';

@@ -850,7 +850,7 @@ export class KcFaultReport extends KontaktElement {
         prepared = { ok: false, problem: 'decode_failed' };
       }
       const item: PhotoItem = prepared.ok
-        ? { id, blob: prepared.blob, url: URL.createObjectURL(prepared.blob), status: 'ready' }
+        ? { id, blob: prepared.blob, url: await dataUrl(prepared.blob), status: 'ready' }
         : { id, blob: undefined, url: undefined, status: 'failed', problem: prepared.problem };
       this.photos = this.photos.map((p) => (p.id === id ? item : p));
       if (prepared.ok) {
@@ -865,8 +865,6 @@ export class KcFaultReport extends KontaktElement {
   }
 
   private removePhoto(id: string): void {
-    const photo = this.photos.find((p) => p.id === id);
-    if (photo?.url) URL.revokeObjectURL(photo.url);
     this.photos = this.photos.filter((p) => p.id !== id);
     void forgetPhotos([id]);
     this.setValues({ ...this.values, photos: this.values.photos.filter((p) => p !== id) });
@@ -1014,7 +1012,6 @@ export class KcFaultReport extends KontaktElement {
   }
 
   private startOver(): void {
-    for (const photo of this.photos) if (photo.url) URL.revokeObjectURL(photo.url);
     void forgetPhotos(this.values.photos);
     this.photos = [];
     this.forgetDraft();
@@ -1053,12 +1050,14 @@ export class KcFaultReport extends KontaktElement {
 
   private async restorePhotos(ids: readonly string[]): Promise<void> {
     const kept = await keptPhotos(ids);
-    this.photos = kept.map(({ id, blob }) => ({
-      id,
-      blob,
-      url: URL.createObjectURL(blob),
-      status: 'ready',
-    }));
+    this.photos = await Promise.all(
+      kept.map(async ({ id, blob }) => ({
+        id,
+        blob,
+        url: await dataUrl(blob),
+        status: 'ready' as const,
+      })),
+    );
     const found = kept.map((k) => k.id);
     if (found.length !== this.values.photos.length) {
       this.values = { ...this.values, photos: found };
@@ -1099,6 +1098,19 @@ function failureKind(error: KontaktError): FailureKind {
   if (error.code === 'validation_failed' || error.code === 'not_configured') return 'misconfigured';
   if (error.code === 'network_error' || error.code === 'timeout') return 'unreachable';
   return 'unexpected';
+}
+
+/**
+ * A photo's preview as a `data:` URL: pages under a strict CSP allow `img-src data:` far more
+ * often than `blob:`, and the photo is small once prepared.
+ */
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
 }
 
 const round = (value: number): number => Math.round(value * 1e5) / 1e5;
