@@ -8,12 +8,10 @@
 // arrivals, a share answered, forwarded and assigned. `--write` puts the table into BENCHMARKS.md
 // (its `agent-inbox` section). PostgreSQL: a private server with fsync on (scripts/postgres.mjs).
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSection } from './lib/benchmarks-file.mjs';
 import { describeMachine } from './lib/machine.mjs';
+import { openStoreDatabase } from './store-database.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -24,11 +22,8 @@ const { values } = parseArgs({
   },
 });
 
-const { migrateToLatest } = await import('../packages/server/src/store/migrations.ts');
 const { insertCases } = await import('../packages/server/src/store/cases.ts');
 const { listInbox } = await import('../packages/server/src/agent-cases/inbox.ts');
-const { createSqliteDatabase } = await import('../packages/server/src/store/sqlite.ts');
-const { createPostgresDatabase } = await import('../packages/server/src/store/postgres.ts');
 const { createCaseReference } = await import('../packages/core/src/schemas/reference.ts');
 
 const TOTAL = Number(values.cases);
@@ -73,7 +68,7 @@ const QUERIES = [
 const stores = values.store === 'both' ? ['embedded', 'postgres'] : [values.store];
 const results = {};
 for (const store of stores) {
-  const { db, close } = await open(store);
+  const { db, close } = await openStoreDatabase(store, 'inbox');
   try {
     const seeded = await seed(db);
     results[store] = await measure(db, seeded);
@@ -84,41 +79,6 @@ for (const store of stores) {
 const markdown = table(results);
 console.log(markdown);
 if (values.write) writeSection('agent-inbox', markdown);
-
-async function open(store) {
-  if (store === 'embedded') {
-    const dir = await mkdtemp(join(tmpdir(), 'kontakt-inbox-'));
-    const db = createSqliteDatabase(dir);
-    await migrateToLatest(db);
-    return {
-      db,
-      close: async () => {
-        await db.destroy();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const { startPostgres } = await import('../scripts/postgres.mjs');
-  const { default: pg } = await import('pg');
-  const server = await startPostgres({ durable: true });
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  const name = `kontakt_inbox_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const db = createPostgresDatabase(url.toString());
-  await migrateToLatest(db);
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-      await admin.end();
-      await server.stop();
-    },
-  };
-}
 
 /** Seeds `TOTAL` cases; returns a reference to look up and the key 90% of the way down. */
 async function seed(db) {

@@ -6,12 +6,10 @@
 // The reports are seeded through the server's own insert (`seedFaultReports`): ten categories
 // over a 12 km square of Malmö, 70% finished. `--write` puts the table into BENCHMARKS.md (its
 // `fault-nearby` section). PostgreSQL: a private server with fsync on (scripts/postgres.mjs).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSection } from './lib/benchmarks-file.mjs';
 import { describeMachine } from './lib/machine.mjs';
+import { openStoreDatabase } from './store-database.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -23,11 +21,8 @@ const { values } = parseArgs({
 });
 
 const { sql } = await import('kysely');
-const { migrateToLatest } = await import('../packages/server/src/store/migrations.ts');
 const { seedFaultReports } = await import('../packages/server/src/faults/seed.ts');
 const { selectNearbyReports } = await import('../packages/server/src/faults/store.ts');
-const { createSqliteDatabase } = await import('../packages/server/src/store/sqlite.ts');
-const { createPostgresDatabase } = await import('../packages/server/src/store/postgres.ts');
 
 const TOTAL = Number(values.reports);
 const RUNS = Number(values.runs);
@@ -50,7 +45,7 @@ const RADII = [150, 500];
 const stores = values.store === 'both' ? ['embedded', 'postgres'] : [values.store];
 const results = {};
 for (const store of stores) {
-  const { db, close } = await open(store);
+  const { db, close } = await openStoreDatabase(store, 'faults');
   try {
     const started = performance.now();
     const open = await seedFaultReports(db, {
@@ -72,41 +67,6 @@ for (const store of stores) {
 const markdown = table(results);
 console.log(markdown);
 if (values.write) writeSection('fault-nearby', markdown);
-
-async function open(store) {
-  if (store === 'embedded') {
-    const dir = await mkdtemp(join(tmpdir(), 'kontakt-faults-'));
-    const db = createSqliteDatabase(dir);
-    await migrateToLatest(db);
-    return {
-      db,
-      close: async () => {
-        await db.destroy();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const { startPostgres } = await import('../scripts/postgres.mjs');
-  const { default: pg } = await import('pg');
-  const server = await startPostgres({ durable: true });
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  const name = `kontakt_faults_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const db = createPostgresDatabase(url.toString());
-  await migrateToLatest(db);
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-      await admin.end();
-      await server.stop();
-    },
-  };
-}
 
 /** The same fixed points every run: a grid over the city, each query at the next point. */
 function points() {
