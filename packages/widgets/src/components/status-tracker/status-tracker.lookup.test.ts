@@ -80,6 +80,17 @@ describe('<kc-status-tracker> by the receipt link', () => {
     await shown(again);
     expect(text(again, '[part~="reference"]')).to.equal(receipt.reference);
   });
+
+  it('forgets a kept token that no longer opens the case, and offers the form with the reference', async () => {
+    const receipt = await makeCase();
+    const key = `kontakt:status-tracker:${server.url}:${receipt.reference}`;
+    sessionStorage.setItem(key, 'B'.repeat(43));
+    history.replaceState(null, '', `${location.pathname}#reference=${receipt.reference}`);
+    const element = await renderTracker();
+    await failed(element, 'not-found');
+    expect(sessionStorage.getItem(key)).to.equal(null);
+    expect(query<HTMLInputElement>(element, '#reference').value).to.equal(receipt.reference);
+  });
 });
 
 // A server of its own: lookups are limited per client address (a burst of five).
