@@ -36,9 +36,9 @@ const ACCEPTED = 'image/jpeg, image/png, image/webp';
 
 /**
  * `POST /v1/photos?department=<id>`: the raw bytes of one photo (not multipart). What it is, is
- * decided by its bytes: JPEG, PNG or WebP, at most the department's `faults.photos.maxBytes`
- * (a department without fault reports takes none; one address at most 60 an hour),
- * with sane dimensions. It is stored without its metadata: the widget strips it in the browser,
+ * decided by its bytes: JPEG, PNG or WebP, at most the department's `faults.photos.maxBytes`,
+ * with sane dimensions (a department without fault reports takes none; one address at most 60
+ * an hour). It is stored without its metadata: the widget strips it in the browser,
  * but any other client may send a photo with its GPS position in it. Answers 201 with the
  * `UploadedPhoto`, whose id a fault report then names; a photo no report names expires in a day.
  */
@@ -103,8 +103,9 @@ export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
 
 /**
  * `GET /v1/cases/{reference}/photos/{id}` with `Authorization: Bearer <token>`: a photo of a case
- * for whoever may read the case (its receipt token or an access token). Everything else — no such case, no such
- * photo, a photo of another case, a wrong token — is the same 404, so nothing can be probed.
+ * for whoever may read the case (its receipt token or an access token). Everything else — no
+ * such case, no such photo, a photo of another case, a wrong token — is the same 404, so nothing
+ * can be probed.
  */
 export function casePhotoRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
