@@ -38,7 +38,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/cases/:reference': ['GET', 'HEAD'],
   '/v1/cases/:reference/lookup': ['POST'],
   '/v1/cases/:reference/stream': ['GET'],
-  '/v1/cases/:reference/followers': ['POST'],
+  '/v1/cases/:reference/followers': ['POST', 'DELETE'],
   '/v1/cases/:reference/photos/:id': ['GET', 'HEAD'],
   '/v1/photos': ['POST'],
   '/v1/departments': ['GET', 'HEAD'],

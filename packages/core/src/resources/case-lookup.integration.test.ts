@@ -262,6 +262,12 @@ describe('client.cases.follow', () => {
     await setStatus(api, anna, receipt.reference, 'in_progress');
     expect((await inProgress).reference).toBe(receipt.reference);
     watch.close();
+
+    await client.cases.unfollow(receipt.reference, { accessToken: access.accessToken });
+    const again = (await client.cases
+      .unfollow(receipt.reference, { accessToken: access.accessToken })
+      .catch((error: unknown) => error)) as KontaktError;
+    expect(again).toMatchObject({ code: 'case_not_found', status: 404 });
   });
 });
 

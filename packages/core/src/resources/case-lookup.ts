@@ -64,6 +64,24 @@ export async function readCase(
   }
 }
 
+/** `DELETE /v1/cases/{reference}/followers` with the follower's token. */
+export async function unfollowCase(
+  http: KyInstance,
+  reference: string,
+  accessToken: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const path = `v1/cases/${caseReferenceOf(reference)}/followers`;
+  try {
+    await http.delete(path, {
+      headers: { authorization: `Bearer ${accessToken}` },
+      ...signalOf(signal),
+    });
+  } catch (error) {
+    throw toKontaktError(error);
+  }
+}
+
 /** `POST /v1/cases/{reference}/followers`. */
 export async function followCase(
   http: KyInstance,

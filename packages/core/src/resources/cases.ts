@@ -92,6 +92,16 @@ export interface CasesResource {
     request?: FollowRequest,
     options?: { signal?: AbortSignal },
   ): Promise<CaseAccess>;
+  /**
+   * Stops following a case with the access token `follow()` gave: no more mail, and the token
+   * no longer opens it. Anything else rejects with `case_not_found`.
+   *
+   * @since 0.4.0
+   */
+  unfollow(
+    reference: string,
+    options: { accessToken: string; signal?: AbortSignal },
+  ): Promise<void>;
 }
 
 export interface CasesContext {
@@ -147,6 +157,10 @@ export function casesResource(context: CasesContext): CasesResource {
     async follow(reference, request = {}, options = {}) {
       const { followCase } = await import('./case-lookup.js');
       return followCase(context.http, reference, request, options.signal);
+    },
+    async unfollow(reference, options) {
+      const { unfollowCase } = await import('./case-lookup.js');
+      return unfollowCase(context.http, reference, options.accessToken, options.signal);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { PublicCase, StaffStatus } from '@kontakt/core/schemas';
 import { isFinishedStatus } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import { sha256Hex } from '../idempotency.js';
 import type { Database } from '../store/schema.js';
 import { authorizeCaseAccess, matchesCaseEmail, normalizeEmail } from './access.js';
 import { selectPublicCase } from './public-case.js';
@@ -97,5 +98,23 @@ async function followCase(
   });
 }
 
+/**
+ * Stops `token` following `reference` (a follower's, or a duplicate's sender's on the case it
+ * duplicates): no more mail, and the token no longer opens it. False when it follows nothing there.
+ */
+async function unfollowCase(
+  db: Kysely<Database>,
+  reference: string,
+  token: string,
+): Promise<{ value: boolean; streams: string[] }> {
+  const deleted = await db
+    .deleteFrom('case_access')
+    .where('case_reference', '=', reference)
+    .where('token_hash', '=', sha256Hex(token))
+    .where('kind', 'in', ['follower', 'sender'])
+    .executeTakeFirst();
+  return { value: Number(deleted.numDeletedRows) > 0, streams: [] };
+}
+
 export const publicCaseReads = { authorizeCaseAccess, publicCaseWithToken };
-export const publicCaseWrites = { lookupCaseByEmail, followCase };
+export const publicCaseWrites = { lookupCaseByEmail, followCase, unfollowCase };

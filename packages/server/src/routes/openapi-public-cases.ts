@@ -139,6 +139,19 @@ export function publicCasePaths(): JsonObject {
           ...LIMITED,
         },
       },
+      delete: {
+        operationId: 'unfollowCase',
+        summary:
+          'Stop following a case with the token `POST …/followers` gave (no more mail; the token ' +
+          'no longer opens it). A duplicate’s sender stops following the case it duplicates the same way.',
+        security: [{ caseAccessToken: [] }],
+        parameters: [REFERENCE_PATH],
+        responses: {
+          '204': { description: 'Not followed any more.', headers: NO_STORE },
+          '404': NOT_FOUND,
+          ...LIMITED,
+        },
+      },
     },
   };
 }

@@ -230,6 +230,30 @@ describe('POST /v1/cases/{reference}/followers', () => {
     ]);
   });
 
+  it('stops following with the follower’s token: no more mail, and the token opens nothing', async () => {
+    const receipt = await sendFault();
+    const followed = await follow(receipt.reference, { email: 'bo.ek@example.se' });
+    const { accessToken } = (await followed.json()) as CaseAccess;
+    const unfollow = (token: string) =>
+      fetch(`${server.url}/v1/cases/${receipt.reference}/followers`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}` },
+      });
+    // The sender's receipt token is no follower's: the one 404, as for any wrong token.
+    const notFollowing = await unfollow(receipt.receiptToken);
+    expect(notFollowing.status).toBe(404);
+    expect(((await notFollowing.json()) as { code: string }).code).toBe('case_not_found');
+
+    expect((await unfollow(accessToken)).status).toBe(204);
+    expect((await unfollow(accessToken)).status).toBe(404);
+    const read = await fetch(`${server.url}/v1/cases/${receipt.reference}`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    expect(read.status).toBe(404);
+    await act(receipt.reference, 'take', {});
+    expect(await mailsTo(receipt.reference)).toEqual([]);
+  });
+
   it('does not mail a contact-form case’s sender on a status change (an agent answers them)', async () => {
     const receipt = await sendCase();
     await act(receipt.reference, 'take', {});

@@ -55,7 +55,8 @@ export interface PublicCasesOptions {
  * - `POST /{reference}/lookup` (`{ token }` or `{ email }`) → `CaseAccess`;
  * - `GET /{reference}` with `Authorization: Bearer <access token>` → `PublicCase`;
  * - `GET /{reference}/stream` (Bearer): `case.changed` events with the `PublicCase`;
- * - `POST /{reference}/followers` (`FollowRequest`) → `CaseAccess` for an open fault report.
+ * - `POST /{reference}/followers` (`FollowRequest`) → `CaseAccess` for an open fault report;
+ *   `DELETE /{reference}/followers` (Bearer: the follower's token) stops following it.
  * Lookups and follows are limited per client address; a failed read with a token counts too.
  */
 export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions = {}): Hono<AppEnv> {
@@ -158,6 +159,18 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     if (!result.ok) throw caseNotFound();
     const access: CaseAccess = { case: result.case, accessToken };
     return c.body(JSON.stringify(access), 201, NO_STORE);
+  });
+
+  routes.delete('/:reference/followers', async (c) => {
+    limit(c, false);
+    const reference = referenceOf(c);
+    const token = bearerOf(c);
+    const stopped = await ctx.store.write('unfollowCase', reference ?? NO_REFERENCE, token ?? '');
+    if (!stopped || !reference || token === undefined) {
+      limiter.spend(clientOf(c), ctx.now().getTime());
+      throw caseNotFound();
+    }
+    return c.body(null, 204, { 'Cache-Control': 'no-store' });
   });
 
   return routes;
