@@ -106,13 +106,16 @@ export default [
     // off (a client that never uses notices does not load them), but this check bundles them in.
     // client.cases.lookup/watch/follow (issue 9) add 2.1 KB the same way: the CaseWatch stub in
     // the client, the lookup with the public case's schemas and the live stream as chunks.
+    // client.faults (issue 9) adds 0.85 KB the same way (a stub in the client; the fault schemas,
+    // sending and the outbox's photo uploads as a chunk), client.photos (XHR for upload progress)
+    // about as much: 33.7 KB measured from the built dist.
     name: '@kontakt/core: createClient (ky + zod/mini + outbox + notices, the lazy feed included)',
     message:
       'The SDK grew: check what createClient() pulls in (npm run build, then look at packages/core/dist).',
     path: 'packages/core/dist/index.js',
     import: '{ createClient }',
     gzip: true,
-    limit: '32.1 KB',
+    limit: '34 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
