@@ -1,0 +1,132 @@
+import '@kontakt/widgets/define/fault-report';
+import type { KcFaultReport } from '@kontakt/widgets';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+
+interface FaultReportArgs {
+  endpoint: string;
+  department: string;
+  lang: string;
+}
+
+/** The page's own way in, written inside the tag: shown whenever the report cannot start. */
+const fallback = html`<p>
+  Felanmäl på telefon dygnet runt: <a href="tel:+46406280400">040-628 04 00</a>.
+</p>`;
+
+/**
+ * `<kc-fault-report>` against a running contact-center server: start one with `npm start` (its
+ * `gata` takes fault reports, with a map of OpenStreetMap tiles and a small gazetteer). One story
+ * per state; the ones after the first step are reached by their play function.
+ */
+const meta: Meta<FaultReportArgs> = {
+  title: 'Widgets/Fault report',
+  component: 'kc-fault-report',
+  args: { endpoint: 'http://localhost:8080', department: 'gata', lang: 'sv' },
+  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] } },
+  render: ({ endpoint, department, lang }) =>
+    html`<kc-fault-report endpoint=${endpoint} department=${department} lang=${lang}
+      tracker-url="/arende.html">${fallback}</kc-fault-report>`,
+};
+export default meta;
+
+type Story = StoryObj<FaultReportArgs>;
+
+/** `:state(ready)`: the first step, the categories by group with their search. */
+export const Swedish: Story = {};
+
+export const English: Story = { args: { lang: 'en' } };
+
+export const Finnish: Story = { args: { lang: 'fi' } };
+
+/** Right to left: the layout mirrors; references and coordinates stay left to right. */
+export const Arabic: Story = { args: { lang: 'ar' } };
+
+/** `:state(load-error)`: the server cannot be reached; the page's own content and a retry. */
+export const ServerUnreachable: Story = { args: { endpoint: 'http://127.0.0.1:9' } };
+
+/** Not configured (no endpoint or department): the page's own content only. */
+export const NotConfigured: Story = {
+  render: () => html`<kc-fault-report>${fallback}</kc-fault-report>`,
+};
+
+async function reportIn(canvas: HTMLElement): Promise<KcFaultReport> {
+  const element = canvas.querySelector('kc-fault-report') as KcFaultReport;
+  for (let i = 0; i < 100 && !element.matches(':state(ready)'); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return element;
+}
+
+const root = (element: KcFaultReport) => element.shadowRoot as ShadowRoot;
+const press = async (element: KcFaultReport, selector: string) => {
+  root(element).querySelector<HTMLElement>(selector)?.click();
+  await element.updateComplete;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+};
+const set = async (element: KcFaultReport, id: string, value: string) => {
+  const control = root(element).querySelector<HTMLInputElement>(`#${id}`);
+  if (!control) return;
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await element.updateComplete;
+};
+
+/** `:state(invalid)`: going on without a category; the error summary links to the choices. */
+export const Invalid: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await reportIn(canvasElement);
+    await press(element, '#next');
+  },
+};
+
+/** The category's own questions: radio group, text, number, date-time and checkboxes. */
+export const Questions: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await reportIn(canvasElement);
+    await press(element, '#category-gatubelysning');
+    await press(element, '#next');
+  },
+};
+
+/** The location step: without the map first, then the map on request. */
+export const Location: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await reportIn(canvasElement);
+    await press(element, '#category-gang-och-cykelvag');
+    await press(element, '#next');
+  },
+};
+
+/** The review, "Kontrollera dina svar", with Ändra for each answer and the public record notice. */
+export const Review: Story = {
+  play: async ({ canvasElement }) => {
+    const element = await reportIn(canvasElement);
+    await press(element, '#category-gang-och-cykelvag');
+    await press(element, '#next');
+    await set(element, 'address', 'Vid busshållplatsen Stortorget');
+    await press(element, '#next');
+    await press(element, '#next');
+    await set(element, 'description', 'Ett djupt hål i cykelbanan.');
+    await press(element, '#next');
+    await press(element, '#next');
+  },
+};
+
+/** `:state(submitted)`: the receipt with the tracker link (stores a case on the server). */
+export const Submitted: Story = {
+  play: async (context) => {
+    await Review.play?.(context);
+    const element = await reportIn(context.canvasElement);
+    await press(element, '#next');
+  },
+};
+
+/** Themed by the host page through `--kc-*` tokens. */
+export const Themed: Story = {
+  render: ({ endpoint, department, lang }) => html`
+    <div style="--kc-color-primary: #6b2c91; --kc-radius: 0; --kc-font-family: Georgia, serif">
+      <kc-fault-report endpoint=${endpoint} department=${department} lang=${lang}></kc-fault-report>
+    </div>
+  `,
+};
