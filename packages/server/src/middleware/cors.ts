@@ -19,7 +19,8 @@ export const CORS_EXPOSED_HEADERS = [
   'RateLimit-Reset',
   'X-Request-Id',
 ];
-const ALLOWED_METHODS = 'GET, HEAD, POST, OPTIONS';
+// DELETE: a follower on a department's page stops following a case (with its token).
+const ALLOWED_METHODS = 'GET, HEAD, POST, DELETE, OPTIONS';
 const PREFLIGHT_MAX_AGE = '600';
 
 /** True when `origin` is the origin the request was sent to (a page served by this server). */

@@ -254,6 +254,22 @@ describe('POST /v1/cases/{reference}/followers', () => {
     expect(await mailsTo(receipt.reference)).toEqual([]);
   });
 
+  it('lets a department’s page stop following across origins (preflight allows DELETE)', async () => {
+    const preflight = await fetch(`${server.url}/v1/cases/KC-7F3K-9QXM/followers`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://gata.example.se',
+        'Access-Control-Request-Method': 'DELETE',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toContain('DELETE');
+    expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain(
+      'authorization',
+    );
+  });
+
   it('does not mail a contact-form case’s sender on a status change (an agent answers them)', async () => {
     const receipt = await sendCase();
     await act(receipt.reference, 'take', {});
