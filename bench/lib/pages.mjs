@@ -90,6 +90,27 @@ export const PAGES = [
     complete: undefined,
   },
   {
+    // The fault report as a person reaches it: its first step, the categories from the catalog.
+    id: 'fault-report',
+    name: '`<kc-fault-report>` (the first step)',
+    peer: false,
+    quick: false,
+    body: ({ endpoint }) =>
+      `<kc-fault-report endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-fault-report>`,
+    scripts: ['/kontakt/fault-report.js'],
+    styles: [],
+    // The step is laid out (a person can start choosing)…
+    visible: () =>
+      document.querySelector('kc-fault-report')?.shadowRoot?.querySelector('[part~="form"]'),
+    // …and the department's categories from the catalog are in.
+    complete: () =>
+      Boolean(
+        document
+          .querySelector('kc-fault-report')
+          ?.shadowRoot?.querySelector('input[name="category"]'),
+      ),
+  },
+  {
     id: 'static-form',
     name: 'the same form as plain HTML (no script)',
     peer: false,
