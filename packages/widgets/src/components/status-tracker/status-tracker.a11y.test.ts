@@ -14,7 +14,7 @@ import {
   shown,
   signedInAgent,
   text,
-} from './status-tracker.fixture.js';
+} from '../../test-support/status-tracker-fixture.js';
 import type { KcStatusTracker } from './status-tracker.js';
 
 /** Nothing is wider than the element (no sideways scrolling). */

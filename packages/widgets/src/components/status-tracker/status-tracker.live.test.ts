@@ -14,7 +14,7 @@ import {
   shown,
   signedInAgent,
   text,
-} from './status-tracker.fixture.js';
+} from '../../test-support/status-tracker-fixture.js';
 import { TIMING } from './status-tracker.model.js';
 
 setUpTrackerTests();

@@ -14,7 +14,7 @@ import {
   submit,
   text,
   type,
-} from './status-tracker.fixture.js';
+} from '../../test-support/status-tracker-fixture.js';
 import type { KcStatusTracker } from './status-tracker.js';
 
 const shadowText = (element: KcStatusTracker) =>

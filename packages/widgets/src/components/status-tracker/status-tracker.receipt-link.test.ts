@@ -4,8 +4,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../define/contact-form.js';
 import { fillValid, loaded, submit } from '../../test-support/contact-form-fixture.js';
-import type { KcContactForm } from '../contact-form/contact-form.js';
-import { receiptLink } from './receipt-link.js';
 import {
   renderTracker,
   SLOW,
@@ -13,7 +11,9 @@ import {
   setUpTrackerTests,
   shown,
   text,
-} from './status-tracker.fixture.js';
+} from '../../test-support/status-tracker-fixture.js';
+import type { KcContactForm } from '../contact-form/contact-form.js';
+import { receiptLink } from './receipt-link.js';
 
 setUpTrackerTests();
 

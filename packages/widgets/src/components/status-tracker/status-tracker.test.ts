@@ -1,6 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import {
   active,
   makeCase,
@@ -12,7 +11,8 @@ import {
   submit,
   text,
   type,
-} from './status-tracker.fixture.js';
+} from '../../test-support/status-tracker-fixture.js';
+import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import type { KcStatusTracker } from './status-tracker.js';
 
 setUpTrackerTests();

@@ -1,4 +1,4 @@
-// What the status tracker's test files share: a real server per file (with the console's test
+// What the status tracker's test files share (packages/widgets/src/components/status-tracker): a real server per file (with the console's test
 // accounts, so an agent can change a case), cases made through the real API, rendering, and
 // reading the shadow DOM.
 import type { ContactMessageInput, Receipt } from '@kontakt/core';
@@ -6,17 +6,17 @@ import { createClient } from '@kontakt/core';
 import { createAgentClient } from '@kontakt/core/agent';
 import { fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import '../../define/status-tracker.js';
-import type { TestServer } from '../../test-support/kontakt-server.js';
-import { stopKontaktServer } from '../../test-support/kontakt-server.js';
-import type { KcStatusTracker } from './status-tracker.js';
+import '../define/status-tracker.js';
+import type { KcStatusTracker } from '../components/status-tracker/status-tracker.js';
+import type { TestServer } from './kontakt-server.js';
+import { stopKontaktServer } from './kontakt-server.js';
 
 /** This file's server; filled in once it has started. */
 export const server: TestServer = { id: '', url: '' };
 
 /** The accounts' password in the console's test config (`anna` is an agent). */
 const AGENT_PASSWORD = 'konsol-test-lösenord';
-const CONFIG = 'packages/widgets/src/components/status-tracker/test-fixtures/departments.json';
+const CONFIG = 'packages/widgets/src/test-support/status-tracker-departments.json';
 const START_URL = location.href;
 
 /** Loading modules from the test server (compiled on first request) is slow under load. */
