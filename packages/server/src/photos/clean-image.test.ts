@@ -136,6 +136,11 @@ describe('cleanImage', () => {
   it.each([
     ['a HEIC photo', Uint8Array.of(0, 0, 0, 24, ...ascii('ftypheic'), 0, 0, 0, 0), /HEIC/],
     ['a HEIF photo (mif1)', Uint8Array.of(0, 0, 0, 24, ...ascii('ftypmif1'), 0, 0, 0, 0), /HEIC/],
+    [
+      'an AVIF that leads with the generic mif1 brand',
+      Uint8Array.of(0, 0, 0, 28, ...ascii('ftypmif1'), 0, 0, 0, 0, ...ascii('mif1avifmiaf')),
+      /AVIF/,
+    ],
     ['a GIF', ascii('GIF89a\x01\0\x01\0\0\0\0;'), /GIF/],
     ['an SVG', ascii('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'), /SVG/],
     ['a text file named .jpg', ascii('Hej! Lampan på Storgatan 3 är trasig.'), /not an image/],

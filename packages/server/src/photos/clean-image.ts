@@ -32,11 +32,14 @@ export function cleanImage(bytes: Uint8Array): CleanPhoto {
 function recognise(b: Uint8Array): string | undefined {
   const text = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
   if (text(4, 8) === 'ftyp') {
-    const brand = text(8, 12);
-    if (/^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(brand)) {
+    // The major brand, then the compatible ones: an AVIF may lead with the generic `mif1`.
+    const end = Math.min(b.length, new DataView(b.buffer, b.byteOffset).getUint32(0));
+    const brands = [text(8, 12)];
+    for (let at = 16; at + 4 <= end; at += 4) brands.push(text(at, at + 4));
+    if (brands.some((brand) => /^avi[fs]$/.test(brand))) return 'an AVIF image';
+    if (brands.some((brand) => /^(heic|heix|hevc|hevx|heim|heis|mif1|msf1)$/.test(brand))) {
       return 'a HEIC/HEIF photo (as iPhones take them); send it as JPEG instead';
     }
-    if (/^avi[fs]$/.test(brand)) return 'an AVIF image';
     return 'a video or other ISO media file';
   }
   if (text(0, 4) === 'GIF8') return 'a GIF';

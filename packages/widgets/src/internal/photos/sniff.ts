@@ -47,7 +47,7 @@ export function sniffImage(b: Uint8Array): SniffedImage | undefined {
   }
   if (text(b, 4, 8) === 'ftyp') {
     const brand = text(b, 8, 12);
-    if (/^avi[fs]$/.test(brand)) return { format: 'avif' };
+    if (/^avi[fs]$/.test(brand) || hasCompatibleBrand(b, /^avi[fs]$/)) return { format: 'avif' };
     if (HEIF_BRANDS.test(brand) || hasCompatibleBrand(b, HEIF_BRANDS)) return { format: 'heic' };
   }
   return undefined;
