@@ -146,6 +146,29 @@ describe('a fault case', () => {
     expect(tile.src).to.contain('/packages/console/src/fault/test-tiles/tile.png');
     expect(root.querySelector('#fault-map [role="img"][aria-label="Den anmälda platsen"]')).to
       .exist;
+    // By keyboard: the focused map zooms with + and - (Leaflet's keys), and the buttons beside it.
+    const zoomed = (z: number) =>
+      [...root.querySelectorAll<HTMLImageElement>('#fault-map img.leaflet-tile-loaded')].some(
+        (each) => new URL(each.src).searchParams.get('z') === String(z),
+      );
+    expect(zoomed(17)).to.equal(true);
+    map.focus();
+    await sendKeys({ press: '-' });
+    await waitUntil(() => zoomed(16), 'the map did not zoom out by keyboard', { timeout: 10_000 });
+    // Leaflet takes no new zoom while one is animating: the button is pressed once it is done.
+    await waitUntil(
+      () => !root.querySelector('.leaflet-map-pane')?.classList.contains('leaflet-zoom-anim'),
+      'still zooming',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const zoomOut = [...root.querySelectorAll<HTMLButtonElement>('.map-tools button')].find(
+      (button) => button.textContent?.trim() === 'Zooma ut',
+    ) as HTMLButtonElement;
+    zoomOut.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => zoomed(15), 'the map did not zoom out by its button', {
+      timeout: 10_000,
+    });
 
     // The photo from the agent route with the session cookie, decoded, with its alt text.
     const image = root.querySelector('.photos img') as HTMLImageElement;
