@@ -18,8 +18,9 @@ export class KcPickDuplicateEvent extends Event {
 
 /**
  * Candidates for "Markera som dubblett" on a fault case: the open reports of the same category
- * near its point, nearest first, each with a button that puts its reference in the form
- * (`kc-pick-duplicate`). Nothing is shown for a case without a point.
+ * near its point, nearest first, each linked (to look at it first; the link is relative to the
+ * case view's URL, `/console/cases/<reference>`) and with a button that puts its reference in the
+ * form (`kc-pick-duplicate`). Nothing is shown for a case without a point.
  *
  * @summary Open fault reports nearby, to pick the original from.
  * @fires kc-pick-duplicate - A suggestion was chosen.
@@ -117,13 +118,12 @@ export class KcDuplicateSuggestions extends ConsoleElement {
           ? html`<ul aria-labelledby="suggestions-heading">
             ${this.reports.map(
               (report) => html`<li>
-                <span
-                  >${t.suggestion(
-                    report.reference,
+                <span>
+                  <a href=${encodeURIComponent(report.reference)}>${report.reference}</a>${t.suggestion(
                     report.distanceMeters,
                     this.l10n.dateTime(report.createdAt),
-                  )}</span
-                >
+                  )}
+                </span>
                 <button
                   type="button"
                   class="secondary"

@@ -230,6 +230,11 @@ describe('a fault case', () => {
     const suggestions = root.querySelector('kc-duplicate-suggestions')?.shadowRoot?.textContent;
     expect(suggestions).to.contain(original);
     expect(suggestions).to.not.contain(`${duplicate},`);
+    const candidate = root
+      .querySelector('kc-duplicate-suggestions')
+      ?.shadowRoot?.querySelector('a') as HTMLAnchorElement;
+    expect(candidate.textContent).to.equal(original);
+    expect(new URL(candidate.href).pathname).to.equal(`/console/cases/${original}`);
     await expect(element).to.be.accessible();
 
     // A wrong reference is said at the field, focus on it.
@@ -312,6 +317,31 @@ describe('a fault case', () => {
     expect(row(withAddress)).to.contain('Stolpen lutar');
     expect(row(withPoint)).to.contain('Trasig gatubelysning');
     expect(row(withPoint)).to.contain('Plats: 55.59123, 13.01234');
+    await expect(element).to.be.accessible();
+  });
+
+  it('speaks English when the console does', async () => {
+    const reference = await reportFault(
+      {
+        description: 'The light is out.',
+        answers: { hur: 'slackt' },
+        location: { address: 'Stortorget 3, Malmö' },
+        anonymous: true,
+        answerLanguage: 'en',
+      },
+      1,
+    );
+    const element = await openCase(reference);
+    element.setAttribute('lang', 'en');
+    const root = section(element)?.shadowRoot as ShadowRoot;
+    await waitUntil(() => root.textContent?.includes('Broken street light'), 'no English name', {
+      timeout: 10_000,
+    });
+    const text = (root.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text).to.contain('Out or blinking?');
+    expect(text).to.contain('Completely out');
+    expect(text).to.contain('Anonymous report');
+    expect((root.querySelector('.photos img') as HTMLImageElement).alt).to.equal('Photo 1 of 1');
     await expect(element).to.be.accessible();
   });
 });

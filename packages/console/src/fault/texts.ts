@@ -39,7 +39,8 @@ export interface FaultTexts {
     referenceHint: string;
     suggestions: string;
     noSuggestions: string;
-    suggestion: (reference: string, meters: number, date: string) => string;
+    /** After the linked reference: how far, and when it was reported. */
+    suggestion: (meters: number, date: string) => string;
     use: (reference: string) => string;
     confirm: (reference: string) => string;
     confirmYes: string;
@@ -84,7 +85,7 @@ const sv: FaultTexts = {
     referenceHint: 'Till exempel KC-7F3K-9QXM.',
     suggestions: 'Öppna felanmälningar i samma kategori i närheten',
     noSuggestions: 'Inga öppna felanmälningar i samma kategori i närheten.',
-    suggestion: (reference, meters, date) => `${reference}, ${meters} m bort, anmäld ${date}`,
+    suggestion: (meters, date) => `, ${meters} m bort, anmäld ${date}`,
     use: (reference) => `Välj ${reference}`,
     confirm: (reference) =>
       `Markera det här ärendet som dubblett av ${reference}? Anmälaren får följa det ärendet i stället.`,
@@ -130,7 +131,7 @@ const en: FaultTexts = {
     referenceHint: 'For example KC-7F3K-9QXM.',
     suggestions: 'Open fault reports of the same category nearby',
     noSuggestions: 'No open fault reports of the same category nearby.',
-    suggestion: (reference, meters, date) => `${reference}, ${meters} m away, reported ${date}`,
+    suggestion: (meters, date) => `, ${meters} m away, reported ${date}`,
     use: (reference) => `Choose ${reference}`,
     confirm: (reference) =>
       `Mark this case as a duplicate of ${reference}? The reporter will follow that case instead.`,
