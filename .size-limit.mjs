@@ -82,7 +82,7 @@ const statusTrackerFirstRender = loadedBy(
  */
 const faultReportFirstRender = loadedBy(
   'fault-report.js',
-  /fault-report\.(deferred|map|photos|texts\.(en|fi|ar))-|chunks[\\/](en|fi|ar|notice-watch|notices-list)-/,
+  /fault-report\.(deferred|later|map|photos|texts\.(en|fi|ar))-|chunks[\\/](en|fi|ar|notice-watch|notices-list)-/,
 );
 
 /**
@@ -197,13 +197,15 @@ export default [
     ...asLoaded,
   },
   {
-    // Not met yet: the element still renders every step from its first chunk (33.8 KB with Lit
-    // and the shared chunks); the steps after the first belong in a chunk loaded on first use.
+    // Not met yet: 28.7 KB. The later steps' templates, checks, lookups and kept photos are in
+    // fault-report.later (6 KB, loaded on first use); the element class still holds the handlers
+    // of every step (photos, map, following, sending: ~7 KB) and all Swedish texts (3.4 KB),
+    // which belong there too.
     name: '<kc-fault-report> first render: starter + element + Lit (DESIGN.md: 20 KB, not met yet)',
     message:
-      'The first render must not grow (DESIGN.md: 20 KB): what later steps need belongs in a chunk of its own (packages/widgets/src/components/README.md).',
+      'The first render must not grow (DESIGN.md: 20 KB): what later steps need belongs in fault-report.later.ts (packages/widgets/src/components/README.md).',
     path: faultReportFirstRender,
-    limit: '34 KB',
+    limit: '29.5 KB',
     ...asLoaded,
   },
   {

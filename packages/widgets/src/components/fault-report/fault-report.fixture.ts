@@ -167,5 +167,8 @@ export function recordUploads(): { ids: string[]; stop: () => void } {
     }
     return (open as (...a: unknown[]) => void).apply(this, args);
   } as typeof XMLHttpRequest.prototype.open;
-  return { ids, stop: () => void (XMLHttpRequest.prototype.open = open) };
+  const stop = () => {
+    XMLHttpRequest.prototype.open = open;
+  };
+  return { ids, stop };
 }

@@ -103,12 +103,13 @@ describe('<kc-fault-report> languages and layout', () => {
   it('switches language when lang changes, errors included', async () => {
     const element = await renderReport();
     query(element, '#next').click();
-    await element.updateComplete;
+    // The step's checks load with the later steps, at the first use.
+    await waitUntil(() => text(element, '[part~="error-summary"] a'), 'no error summary');
     expect(text(element, '[part~="error-summary"] a')).to.equal('Välj vad felet gäller.');
     element.lang = 'en';
     await waitUntil(() => text(element, '#step-heading').endsWith('What is the fault?'));
     query(element, '#next').click();
-    await element.updateComplete;
+    await waitUntil(() => text(element, '[part~="error-summary"] a').startsWith('Choose'));
     expect(text(element, '[part~="error-summary"] a')).to.equal('Choose what the fault is about.');
   });
 

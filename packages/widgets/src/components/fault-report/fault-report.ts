@@ -22,11 +22,12 @@ import type {
   SubmissionController,
   SubmissionState,
 } from '../../internal/submission-controller.js';
-import { followCase, geocode, nearbyReports } from './fault-report.api.js';
 import { fetchFaultCatalog } from './fault-report.catalog.js';
+import { categoryStep } from './fault-report.category.js';
 import type * as Deferred from './fault-report.deferred.js';
 import type { Errors } from './fault-report.fields.js';
 import { errorSummary } from './fault-report.fields.js';
+import type * as Later from './fault-report.later.js';
 import type * as MapChunk from './fault-report.map.js';
 import type { FaultValues } from './fault-report.model.js';
 import {
@@ -35,23 +36,10 @@ import {
   isStarted,
   pointKey,
   stepsFor,
-  toReport,
   valuesFromDraft,
 } from './fault-report.model.js';
-import { forgetPhotos, keepPhoto, keptPhotos } from './fault-report.photo-store.js';
 import type * as PhotoChunk from './fault-report.photos.js';
-import { checkStep, errorText, focusIdFor, placeError } from './fault-report.step-check.js';
 import type { LookupStatus, PhotoItem, StepContext, StepHandlers } from './fault-report.steps.js';
-import {
-  categoryStep,
-  contactStep,
-  descriptionStep,
-  locationStep,
-  nearbyStep,
-  photosStep,
-  questionsStep,
-  reviewStep,
-} from './fault-report.steps.js';
 import { styles } from './fault-report.styles.js';
 import type { FailureKind, FaultTexts, PositionProblem, Step } from './fault-report.texts.js';
 import { LATER, loadingText, sv } from './fault-report.texts.js';
@@ -248,6 +236,11 @@ export class KcFaultReport extends KontaktElement {
   private readonly deferred = new DeferredController<typeof Deferred>(
     this,
     () => import('./fault-report.deferred.js'),
+  );
+  /** The later steps, their checks and lookups: loaded when the person starts to use the report. */
+  private readonly later = new DeferredController<typeof Later>(
+    this,
+    () => import('./fault-report.later.js'),
   );
   private submission: SubmissionController<FaultMessage> | undefined;
   private checkedTarget: string | undefined;
@@ -452,7 +445,7 @@ export class KcFaultReport extends KontaktElement {
           .replace(/:\s*$/, '')}</span>
         ${t.steps[step]}
       </h2>
-      ${errorSummary(ctx, (field) => focusIdFor(field, this.catalog, this.values), this.onSummaryLink)}
+      ${errorSummary(ctx, (field) => this.focusIdOf(field), this.onSummaryLink)}
       <div class="step">${this.renderStepBody(step, ctx, steps)}</div>
       ${this.renderFailure(t)}
       <div class="actions">
@@ -479,24 +472,31 @@ export class KcFaultReport extends KontaktElement {
   }
 
   private renderStepBody(step: Step, ctx: StepContext, steps: Step[]): TemplateResult {
+    const later = this.later.value;
+    if (step === 'category') return categoryStep(ctx);
+    // A draft past the first step waits for the later steps (they load with it).
+    if (!later) return html`<p part="status" role="status">${this.t.loading}</p>`;
     switch (step) {
-      case 'category':
-        return categoryStep(ctx);
       case 'questions':
-        return questionsStep(ctx);
+        return later.questionsStep(ctx);
       case 'location':
-        return locationStep(ctx);
+        return later.locationStep(ctx);
       case 'nearby':
-        return nearbyStep(ctx);
+        return later.nearbyStep(ctx);
       case 'photos':
-        return photosStep(ctx);
+        return later.photosStep(ctx);
       case 'description':
-        return descriptionStep(ctx);
+        return later.descriptionStep(ctx);
       case 'contact':
-        return contactStep(ctx);
+        return later.contactStep(ctx);
       default:
-        return reviewStep(ctx, steps);
+        return later.reviewStep(ctx, steps);
     }
+  }
+
+  /** The control a field's error links to (known once the checks have loaded). */
+  private focusIdOf(field: string): string {
+    return this.later.value?.focusIdFor(field, this.catalog, this.values) ?? field;
   }
 
   private stepContext(): StepContext {
@@ -604,7 +604,16 @@ export class KcFaultReport extends KontaktElement {
     event.preventDefault();
     if (this.busy) return;
     const step = this.values.step;
-    const errors = checkStep(step, this.catalog, this.values, this.t, this.locale);
+    let later: typeof Later;
+    try {
+      later = await this.later.load();
+    } catch {
+      this.loadFailure = new KontaktError('The rest of the report could not be loaded.', {
+        code: 'network_error',
+      });
+      return;
+    }
+    const errors = later.checkStep(step, this.catalog, this.values, this.t, this.locale);
     if (errors.size) {
       this.showErrors(errors);
       return;
@@ -635,13 +644,13 @@ export class KcFaultReport extends KontaktElement {
     this.errors = errors;
     this.announcement = '';
     const [first] = errors.keys();
-    if (first) this.focusAfterRender = focusIdFor(first, this.catalog, this.values);
+    if (first) this.focusAfterRender = this.focusIdOf(first);
   }
 
   private onSummaryLink = (event: Event, field: string): void => {
     // Fragment links do not reach into a shadow root; move focus ourselves.
     event.preventDefault();
-    const id = focusIdFor(field, this.catalog, this.values);
+    const id = this.focusIdOf(field);
     this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   };
 
@@ -659,6 +668,7 @@ export class KcFaultReport extends KontaktElement {
       this.nearby = { key, status: 'loading', reports: [] };
       this.announcement = this.t.nearby.checking;
       try {
+        const { nearbyReports } = await this.later.load();
         const reports = await nearbyReports(target, { lat, lon, category });
         this.nearby = { key, status: 'done', reports };
       } catch {
@@ -751,6 +761,7 @@ export class KcFaultReport extends KontaktElement {
     this.geocodeAbort = abort;
     this.geocoder = { status: 'loading', results: [] };
     try {
+      const { geocode } = await this.later.load();
       const results = await geocode(target.endpoint, target.department, query, abort.signal);
       if (abort.signal.aborted) return;
       this.geocoder = { status: 'done', results };
@@ -854,7 +865,7 @@ export class KcFaultReport extends KontaktElement {
         : { id, blob: undefined, url: undefined, status: 'failed', problem: prepared.problem };
       this.photos = this.photos.map((p) => (p.id === id ? item : p));
       if (prepared.ok) {
-        await keepPhoto(id, prepared.blob);
+        await (await this.later.load()).keepPhoto(id, prepared.blob);
         this.setValues({ ...this.values, photos: [...this.values.photos, id] });
         const index = this.photos.findIndex((p) => p.id === id);
         this.announcement = this.t.photos.added(index + 1, this.photos.length);
@@ -866,7 +877,7 @@ export class KcFaultReport extends KontaktElement {
 
   private removePhoto(id: string): void {
     this.photos = this.photos.filter((p) => p.id !== id);
-    void forgetPhotos([id]);
+    void this.later.value?.forgetPhotos([id]);
     this.setValues({ ...this.values, photos: this.values.photos.filter((p) => p !== id) });
     this.announcement = this.t.photos.removed;
     this.focusAfterRender = 'photo-take';
@@ -888,6 +899,7 @@ export class KcFaultReport extends KontaktElement {
       const submit = await this.deferred.load();
       const client = this.clients.client(submit.createClient);
       if (!client) throw new KontaktError('Not configured.', { code: 'not_configured' });
+      const { followCase } = await this.later.load();
       const access = await followCase(client, reference, {
         ...(email ? { email } : {}),
         locale: this.locale,
@@ -923,6 +935,7 @@ export class KcFaultReport extends KontaktElement {
     }
     const client = this.clients.client(submit.createClient);
     if (!client) return;
+    const { toReport } = await this.later.load();
     const result = submit.validateReport(toReport(catalog, this.values, [], this.locale));
     if (!result.success) {
       this.showFieldErrors(result.errors);
@@ -935,8 +948,10 @@ export class KcFaultReport extends KontaktElement {
 
   /** Errors from the schema or the server: back to the first step that has one, shown there. */
   private showFieldErrors(fieldErrors: readonly import('@kontakt/core').FieldError[]): void {
+    const later = this.later.value;
+    if (!later) return;
     const placed = fieldErrors.flatMap((error) => {
-      const place = placeError(error);
+      const place = later.placeError(error);
       return place ? [{ ...place, error }] : [];
     });
     const steps = this.steps;
@@ -946,7 +961,7 @@ export class KcFaultReport extends KontaktElement {
     const errors = new Map<string, string>();
     for (const { step, field, error } of placed) {
       if (step === first.step && !errors.has(field))
-        errors.set(field, errorText(this.t, field, error));
+        errors.set(field, later.errorText(this.t, field, error));
     }
     this.showErrors(errors);
   }
@@ -1012,7 +1027,12 @@ export class KcFaultReport extends KontaktElement {
   }
 
   private startOver(): void {
-    void forgetPhotos(this.values.photos);
+    const kept = this.values.photos;
+    if (kept.length)
+      void this.later.load().then(
+        (later) => later.forgetPhotos(kept),
+        () => undefined,
+      );
     this.photos = [];
     this.forgetDraft();
     this.values = emptyValues();
@@ -1049,7 +1069,8 @@ export class KcFaultReport extends KontaktElement {
   }
 
   private async restorePhotos(ids: readonly string[]): Promise<void> {
-    const kept = await keptPhotos(ids);
+    const later = await this.later.load().catch(() => undefined);
+    const kept = (await later?.keptPhotos(ids)) ?? [];
     this.photos = await Promise.all(
       kept.map(async ({ id, blob }) => ({
         id,
