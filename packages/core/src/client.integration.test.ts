@@ -3,8 +3,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestServer } from '@kontakt/server/test-support';
-import { startTestServer } from '@kontakt/server/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import type { NetworkError } from './errors/NetworkError.js';
@@ -13,6 +11,7 @@ import type { ValidationError } from './errors/ValidationError.js';
 import type { OutboxDeliveredEvent } from './outbox/events.js';
 import { memoryStore } from './outbox/memory-store.js';
 import { ReceiptSchema } from './schemas/index.js';
+import { afterThisTest, cleanUp, server } from './test-support/real-servers.js';
 
 const PAGE = 'https://gata.example.se/parkering/boendeparkering';
 const message = {
@@ -22,25 +21,7 @@ const message = {
   email: 'anna.andersson@example.se',
 } as const;
 
-const cleanup: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const task of cleanup.splice(0).reverse()) await task();
-});
-
-async function server(options: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
-  const running = await startTestServer(options);
-  let closed = false;
-  cleanup.push(async () => {
-    if (!closed) await running.close();
-  });
-  return {
-    ...running,
-    async close() {
-      closed = true;
-      await running.close();
-    },
-  };
-}
+afterEach(cleanUp);
 
 const clientFor = (endpoint: string, extra: Partial<Parameters<typeof createClient>[0]> = {}) =>
   createClient({
@@ -101,7 +82,7 @@ describe('the SDK against the real server', () => {
 
   it('keeps a submission while the server is down and stores exactly one case once it is up', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-sdk-'));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    afterThisTest(() => rm(dataDir, { recursive: true, force: true }));
     const first = await server({ dataDir });
     const { port, url } = first;
     await first.close();
