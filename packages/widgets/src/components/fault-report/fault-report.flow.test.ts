@@ -1,9 +1,11 @@
 // The whole report by keyboard alone and without the map, against a real server.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   active,
+  fill,
   heading,
+  next,
   onStep,
   query,
   renderReport,
@@ -121,5 +123,26 @@ describe('<kc-fault-report> by keyboard, without the map', () => {
     await onStep(element, 'Vad gäller felet?');
     expect(query<HTMLInputElement>(element, '#category-hal-i-gata').checked).to.be.true;
     expect(heading(element)).to.contain('Steg 1 av 6');
+  });
+});
+
+describe('<kc-fault-report> description', () => {
+  it('warns, politely, when the description seems to hold a personal identity number', async () => {
+    const element = await renderReport();
+    query<HTMLInputElement>(element, '#category-hal-i-gata').click();
+    await element.updateComplete;
+    await next(element, 'Var är felet?');
+    await fill(element, 'address', 'Storgatan 12');
+    await next(element, 'Foton');
+    await next(element, 'Beskriv felet');
+    await fill(element, 'description', 'Jag heter Anna, 19811218-9876, och cyklade ner i hålet.');
+    await waitUntil(() => text(element, '[part~="warning"]'), 'no warning', { timeout: 10_000 });
+    expect(text(element, '[part~="warning"]')).to.contain('personnummer');
+    expect(query(element, '[part~="warning"]').getAttribute('aria-live')).to.equal('polite');
+    expect(query(element, '#description').getAttribute('aria-describedby')).to.contain(
+      'description-warning',
+    );
+    expect(text(element, '[part~="character-count"]')).to.equal('55 av 4000 tecken');
+    await expect(element).to.be.accessible();
   });
 });
