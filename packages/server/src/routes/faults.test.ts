@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../photos/metadata-fixtures.js';
 import type { TestServer } from '../test-support/departments.js';
-import { startTestServer } from '../test-support/departments.js';
+import { startTestServer, validFaultSubmission } from '../test-support/departments.js';
 
 let server: TestServer;
 // Thursday before Easter 2027, 03:00 in Stockholm: fault reports come at any hour.
@@ -18,25 +18,6 @@ beforeAll(async () => {
   server = await startTestServer({ now: () => now, rateLimit: { windowMs: 60_000, max: 1000 } });
 });
 afterAll(() => server.close());
-
-/** A valid `POST /v1/faults` body: a street light out on Södergatan; pass parts to change. */
-function faultSubmission(report: Record<string, unknown> = {}) {
-  return {
-    origin: {
-      department: 'gata',
-      pageUrl: 'https://gata.example.se/felanmalan',
-      widget: 'kc-fault-report',
-    },
-    report: {
-      category: 'gatubelysning',
-      description: 'Lampan utanför nummer 12 är släckt.',
-      answers: { hur: 'slackt', stolpnummer: 'B-1234', antal: 2, var: ['gata'] },
-      location: { lat: 55.6035, lon: 13.0011, accuracy: 12, address: 'Södergatan 12' },
-      contact: { name: 'Anna Andersson', email: 'anna.andersson@example.se' },
-      ...report,
-    },
-  };
-}
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/v1/faults`, {
@@ -79,7 +60,7 @@ describe('GET /v1/departments/:id/faults', () => {
 
 describe('POST /v1/faults', () => {
   it('stores the report as a fault_report case with its fault row and answers a receipt', async () => {
-    const response = await post(faultSubmission());
+    const response = await post(validFaultSubmission());
     expect(response.status).toBe(201);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     const receipt = ReceiptSchema.parse(await response.json());
@@ -134,7 +115,7 @@ describe('POST /v1/faults', () => {
 
   it('takes an anonymous report with only an address and keeps no contact details', async () => {
     const response = await post(
-      faultSubmission({
+      validFaultSubmission({
         category: 'klotter',
         answers: {},
         location: { address: 'Gångtunneln vid Södervärn' },
@@ -164,14 +145,14 @@ describe('POST /v1/faults', () => {
 
   it('answers a repeat with the same key with the first receipt, and makes one case', async () => {
     const key = 'fault-key-1';
-    const first = await post(faultSubmission(), { 'Idempotency-Key': key });
-    const second = await post(faultSubmission(), { 'Idempotency-Key': key });
+    const first = await post(validFaultSubmission(), { 'Idempotency-Key': key });
+    const second = await post(validFaultSubmission(), { 'Idempotency-Key': key });
     expect(second.status).toBe(201);
     expect(second.headers.get('Idempotent-Replayed')).toBe('true');
     const a = ReceiptSchema.parse(await first.json());
     const b = ReceiptSchema.parse(await second.json());
     expect(b).toEqual(a);
-    const reused = await post(faultSubmission({ description: 'Annat' }), {
+    const reused = await post(validFaultSubmission({ description: 'Annat' }), {
       'Idempotency-Key': key,
     });
     expect((await problemOf(reused)).code).toBe('idempotency_key_reused');
@@ -179,7 +160,7 @@ describe('POST /v1/faults', () => {
 
   it('refuses answers that do not fit the questions, each at answers.<code>', async () => {
     const response = await post(
-      faultSubmission({
+      validFaultSubmission({
         answers: { stolpnummer: 'B-1', antal: 'många', sedan: 'i tisdags', var: ['tak'], x: 'y' },
       }),
     );
@@ -198,11 +179,11 @@ describe('POST /v1/faults', () => {
   });
 
   it('refuses an unknown category, a department without fault reports, and a location of nothing', async () => {
-    const unknown = await problemOf(await post(faultSubmission({ category: 'ufo' })));
+    const unknown = await problemOf(await post(validFaultSubmission({ category: 'ufo' })));
     expect(unknown.errors).toContainEqual(
       expect.objectContaining({ field: 'report.category', code: 'unknown_category' }),
     );
-    const body = faultSubmission({ location: {} });
+    const body = validFaultSubmission({ location: {} });
     body.origin.department = 'skola';
     const problem = await problemOf(await post(body));
     expect(problem.errors).toEqual(
@@ -224,7 +205,7 @@ describe('POST /v1/faults', () => {
       return ((await response.json()) as { id: string }).id;
     };
     const [a, b] = [await upload(), await upload()];
-    const response = await post(faultSubmission({ photos: [a, b] }));
+    const response = await post(validFaultSubmission({ photos: [a, b] }));
     expect(response.status).toBe(201);
     const { reference } = ReceiptSchema.parse(await response.json());
     const { fault, photos } = await server.database.inspect(async (db) => ({
@@ -247,7 +228,7 @@ describe('POST /v1/faults', () => {
     ]);
 
     const unknown = 'A'.repeat(22);
-    const refused = await problemOf(await post(faultSubmission({ photos: [a, unknown] })));
+    const refused = await problemOf(await post(validFaultSubmission({ photos: [a, unknown] })));
     expect(refused.errors).toEqual([
       expect.objectContaining({ field: 'report.photos.0', code: 'unknown_photo' }),
       expect.objectContaining({ field: 'report.photos.1', code: 'unknown_photo' }),
@@ -255,7 +236,7 @@ describe('POST /v1/faults', () => {
   });
 
   it('refuses a page of another site', async () => {
-    const response = await post(faultSubmission(), { Origin: 'https://evil.example' });
+    const response = await post(validFaultSubmission(), { Origin: 'https://evil.example' });
     expect(response.status).toBe(403);
   });
 });
@@ -268,7 +249,7 @@ describe('GET /v1/faults/nearby', () => {
     // 40 m north and 120 m south of the point; one 400 m away; one of another category.
     const at = (lat: number, category = 'gatubelysning') =>
       post(
-        faultSubmission({
+        validFaultSubmission({
           category,
           answers: category === 'gatubelysning' ? { hur: 'blinkar' } : {},
           location: { lat, lon: 14.1 },

@@ -72,6 +72,28 @@ export function validSubmission(
   };
 }
 
+/**
+ * A valid `POST /v1/faults` body for `gata`: a street light out on Södergatan, with answers and a
+ * point, from Anna; pass report fields to change (`contact: undefined, anonymous: true`).
+ */
+export function validFaultSubmission(report: Record<string, unknown> = {}) {
+  return {
+    origin: {
+      department: 'gata',
+      pageUrl: 'https://gata.example.se/felanmalan',
+      widget: 'kc-fault-report',
+    },
+    report: {
+      category: 'gatubelysning',
+      description: 'Lampan utanför nummer 12 är släckt.',
+      answers: { hur: 'slackt', stolpnummer: 'B-1234', antal: 2, var: ['gata'] },
+      location: { lat: 55.6035, lon: 13.0011, accuracy: 12, address: 'Södergatan 12' },
+      contact: { name: 'Anna Andersson', email: 'anna.andersson@example.se' },
+      ...report,
+    },
+  };
+}
+
 export interface TestServer extends RunningServer {
   /** The embedded store's directory (scratch space on PostgreSQL). */
   dataDir: string;

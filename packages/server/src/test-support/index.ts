@@ -13,6 +13,7 @@ export {
   type TestServer,
   type TestServerOptions,
   testDepartments,
+  validFaultSubmission,
   validSubmission,
 } from './departments.js';
 export { noticeText } from './notices.js';
