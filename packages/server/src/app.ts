@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { isSignedInAgentRequest } from './auth/sessions.js';
-import { CONSOLE_PATH, mapTileOrigins, mountConsole } from './console.js';
+import { mapTileOrigins, mountConsole } from './console.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
 import type { AppEnv } from './env.js';
@@ -79,11 +79,12 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(clientAddress(ctx.resolveClient));
   app.use(requestLog(ctx.logger));
-  // The console shows a fault case's place on the department's map: its tiles' origins only.
+  // The console shows a fault case's place on the department's map: its tiles' origins only…
   const tiles = mapTileOrigins(ctx.departments.values());
   app.use(
     securityHeaders({
-      imageSources: (path) => (path.startsWith(`${CONSOLE_PATH}/`) ? tiles : []),
+      // …and so does a page served here with a fault report on it (the demo's felanmalan.html).
+      imageSources: () => tiles,
     }),
   );
   app.use(
