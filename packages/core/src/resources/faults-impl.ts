@@ -1,4 +1,4 @@
-import type { KontaktError } from '../errors/KontaktError.js';
+import { KontaktError } from '../errors/KontaktError.js';
 import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
@@ -26,14 +26,16 @@ export function faultsResource(context: FaultsContext): FaultsResource {
   let catalog: Promise<FaultCatalog> | undefined;
   const resource: FaultsResource = {
     catalog(options = {}) {
+      // One request for every caller, so no caller's signal may cancel it: each caller stops
+      // waiting on its own signal instead.
       catalog ??= http
-        .get(`v1/departments/${encodeURIComponent(department)}/faults`, signalOf(options))
+        .get(`v1/departments/${encodeURIComponent(department)}/faults`)
         .json(FaultCatalogSchema)
         .catch((error: unknown) => {
           catalog = undefined;
           throw toKontaktError(error);
         });
-      return catalog;
+      return untilAborted(catalog, options.signal);
     },
     async categories(options = {}) {
       return (await resource.catalog(options)).categories;
@@ -117,6 +119,18 @@ function buildSubmission(
     throw new TypeError('This client cannot upload photos; pass uploaded ids in report.photos.');
   }
   return { origin: originOf(context, options), report: parsed.data };
+}
+
+/** `promise`, or a rejection with an `aborted` `KontaktError` once `signal` fires. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  const aborted = () => new KontaktError('The request was aborted.', { code: 'aborted' });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 const signalOf = (options: { signal?: AbortSignal }) =>

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
+import type { KontaktError } from '../errors/KontaktError.js';
 import type { NetworkError } from '../errors/NetworkError.js';
 import { isNetworkError } from '../errors/NetworkError.js';
 import type { ValidationError } from '../errors/ValidationError.js';
@@ -49,6 +50,18 @@ describe('client.faults', () => {
     const categories = await client.faults.categories();
     expect(categories.map((category) => category.id)).toContain('gatubelysning');
     expect(requests).toBe(1);
+  });
+
+  it('lets one caller stop waiting for the catalog without cancelling it for the others', async () => {
+    const api = await server();
+    const client = clientFor(api.url);
+    const controller = new AbortController();
+    const first = client.faults.catalog({ signal: controller.signal });
+    const second = client.faults.catalog();
+    controller.abort();
+    const error = (await first.catch((e: unknown) => e)) as KontaktError;
+    expect(error.code).toBe('aborted');
+    expect((await second).department).toBe('gata');
   });
 
   it('sends a report and lists it as a nearby open report of its category', async () => {
