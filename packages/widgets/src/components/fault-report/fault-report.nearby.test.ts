@@ -78,7 +78,11 @@ describe('<kc-fault-report> nearby reports', () => {
       await toLocation(element);
       await tabTo(element, 'position');
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => text(element, '[part~="chosen"]').startsWith('Vald position'));
+      await waitUntil(
+        () => text(element, '[part~="chosen"]').startsWith('Vald position'),
+        'timed out',
+        { timeout: 10_000 },
+      );
       expect(text(element, '[part~="chosen"]')).to.equal('Vald position: 55.60012, 13.00015.');
       expect(text(element, '[part~="status"]')).to.equal(
         'Din position är vald, ungefär 12 meter noggrant.',
@@ -129,7 +133,11 @@ describe('<kc-fault-report> nearby reports', () => {
       const element = await renderReport();
       await toLocation(element);
       query(element, '#position').click();
-      await waitUntil(() => text(element, '[part~="chosen"]').startsWith('Vald position'));
+      await waitUntil(
+        () => text(element, '[part~="chosen"]').startsWith('Vald position'),
+        'timed out',
+        { timeout: 10_000 },
+      );
       await next(element, 'Redan anmält i närheten');
       query(element, '#something-else').click();
       await onStep(element, 'Foton');
@@ -148,7 +156,9 @@ describe('<kc-fault-report> nearby reports', () => {
       const element = await renderReport();
       await toLocation(element);
       query(element, '#position').click();
-      await waitUntil(() => element.shadowRoot?.querySelector('[part~="problem"]'));
+      await waitUntil(() => element.shadowRoot?.querySelector('[part~="problem"]'), 'timed out', {
+        timeout: 10_000,
+      });
       expect(text(element, '[part~="problem"]')).to.contain(
         'Webbplatsen får inte läsa din position',
       );

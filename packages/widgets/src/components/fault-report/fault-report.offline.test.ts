@@ -80,7 +80,9 @@ describe('<kc-fault-report> offline and drafts', () => {
     await fill(element, 'address', 'Vid busshållplatsen Storgatan');
     await next(element, 'Foton');
     await pickPhotos(element, [await phonePhoto()]);
-    await waitUntil(() => shadow(element).querySelector('[part~="photo"] img'), 'no photo');
+    await waitUntil(() => shadow(element).querySelector('[part~="photo"] img'), 'no photo', {
+      timeout: 10_000,
+    });
     expect(query(element, '[part~="photo"] img').getAttribute('alt')).to.equal('Foto 1 av 1');
     // The page goes away (a reload keeps sessionStorage and IndexedDB).
     window.dispatchEvent(new Event('pagehide'));
@@ -110,7 +112,11 @@ describe('<kc-fault-report> photo step', () => {
     await fill(element, 'address', 'Storgatan');
     await next(element, 'Foton');
     await pickPhotos(element, [await phonePhoto('a.jpg'), await phonePhoto('b.jpg')]);
-    await waitUntil(() => shadow(element).querySelectorAll('[part~="photo"] img').length === 2);
+    await waitUntil(
+      () => shadow(element).querySelectorAll('[part~="photo"] img').length === 2,
+      'the photos were not prepared',
+      { timeout: 10_000 },
+    );
     const alts = [...shadow(element).querySelectorAll('[part~="photo"] img')].map((img) =>
       img.getAttribute('alt'),
     );
@@ -127,7 +133,11 @@ describe('<kc-fault-report> photo step', () => {
     await pickPhotos(element, [
       new File(['%PDF-1.7 not a photo'], 'x.jpg', { type: 'image/jpeg' }),
     ]);
-    await waitUntil(() => shadow(element).querySelector('[part~="photo"] [part~="problem"]'));
+    await waitUntil(
+      () => shadow(element).querySelector('[part~="photo"] [part~="problem"]'),
+      'no refusal',
+      { timeout: 10_000 },
+    );
     expect(text(element, '[part~="photo"] [part~="problem"]')).to.contain(
       'Den sortens fil kan inte skickas.',
     );

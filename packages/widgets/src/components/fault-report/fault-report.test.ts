@@ -85,7 +85,7 @@ describe('<kc-fault-report> loading', () => {
     const element = await fixture<KcFaultReport>(
       html`<kc-fault-report><p>Ring 040-34 10 00</p></kc-fault-report>`,
     );
-    await waitUntil(() => element.matches(':state(load-error)'));
+    await waitUntil(() => element.matches(':state(load-error)'), 'timed out', { timeout: 10_000 });
     expect(shadow(element).querySelector('[part~="retry-button"]')).to.equal(null);
   });
 });
@@ -93,7 +93,9 @@ describe('<kc-fault-report> loading', () => {
 describe('<kc-fault-report> languages and layout', () => {
   it('is laid out right to left in Arabic, in Arabic, and accessible', async () => {
     const element = await renderReport({ lang: 'ar' });
-    await waitUntil(() => text(element, '#step-heading').includes('ما هو العطل؟'));
+    await waitUntil(() => text(element, '#step-heading').includes('ما هو العطل؟'), 'timed out', {
+      timeout: 10_000,
+    });
     expect(query(element, '[part~="base"]').getAttribute('dir')).to.equal('rtl');
     expect(query(element, '[part~="base"]').getAttribute('lang')).to.equal('ar');
     expect(text(element, '[part~="next-button"]')).to.equal('متابعة');
@@ -104,12 +106,22 @@ describe('<kc-fault-report> languages and layout', () => {
     const element = await renderReport();
     query(element, '#next').click();
     // The step's checks load with the later steps, at the first use.
-    await waitUntil(() => text(element, '[part~="error-summary"] a'), 'no error summary');
+    await waitUntil(() => text(element, '[part~="error-summary"] a'), 'no error summary', {
+      timeout: 10_000,
+    });
     expect(text(element, '[part~="error-summary"] a')).to.equal('Välj vad felet gäller.');
     element.lang = 'en';
-    await waitUntil(() => text(element, '#step-heading').endsWith('What is the fault?'));
+    await waitUntil(
+      () => text(element, '#step-heading').endsWith('What is the fault?'),
+      'timed out',
+      { timeout: 10_000 },
+    );
     query(element, '#next').click();
-    await waitUntil(() => text(element, '[part~="error-summary"] a').startsWith('Choose'));
+    await waitUntil(
+      () => text(element, '[part~="error-summary"] a').startsWith('Choose'),
+      'timed out',
+      { timeout: 10_000 },
+    );
     expect(text(element, '[part~="error-summary"] a')).to.equal('Choose what the fault is about.');
   });
 
