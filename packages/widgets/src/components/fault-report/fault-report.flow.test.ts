@@ -12,7 +12,7 @@ import {
   setUpFaultReportTests,
   tabTo,
   text,
-} from './fault-report.fixture.js';
+} from '../../test-support/fault-report-fixture.js';
 
 setUpFaultReportTests();
 

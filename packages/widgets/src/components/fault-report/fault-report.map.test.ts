@@ -6,7 +6,15 @@ import { html } from 'lit';
 import type { TestServer } from '../../test-support/kontakt-server.js';
 import { stopKontaktServer } from '../../test-support/kontakt-server.js';
 import '../../define/fault-report.js';
-import { active, loaded, onStep, query, shadow, tabTo, text } from './fault-report.fixture.js';
+import {
+  active,
+  loaded,
+  onStep,
+  query,
+  shadow,
+  tabTo,
+  text,
+} from '../../test-support/fault-report-fixture.js';
 import type { KcFaultReport } from './fault-report.js';
 
 const server: TestServer = { id: '', url: '' };

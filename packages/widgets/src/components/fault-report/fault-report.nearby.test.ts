@@ -3,7 +3,6 @@
 import { createClient } from '@kontakt/core';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { countCases } from '../../test-support/kontakt-server.js';
 import {
   active,
   fill,
@@ -16,7 +15,8 @@ import {
   TRACKER,
   tabTo,
   text,
-} from './fault-report.fixture.js';
+} from '../../test-support/fault-report-fixture.js';
+import { countCases } from '../../test-support/kontakt-server.js';
 import type { KcFaultReport } from './fault-report.js';
 
 setUpFaultReportTests();

@@ -4,11 +4,6 @@ import { createClient } from '@kontakt/core';
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { KcSubmittedEvent } from '../../events/submitted.js';
 import {
-  countCases,
-  restartKontaktServer,
-  stopKontaktServer,
-} from '../../test-support/kontakt-server.js';
-import {
   active,
   fill,
   fillToReview,
@@ -23,7 +18,12 @@ import {
   shadow,
   startFaultServer,
   text,
-} from './fault-report.fixture.js';
+} from '../../test-support/fault-report-fixture.js';
+import {
+  countCases,
+  restartKontaktServer,
+  stopKontaktServer,
+} from '../../test-support/kontakt-server.js';
 import type { KcFaultReport } from './fault-report.js';
 
 setUpFaultReportTests();

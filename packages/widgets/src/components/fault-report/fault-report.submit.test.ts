@@ -3,7 +3,6 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { KcSubmittedEvent } from '../../events/submitted.js';
 import { blobContains, PLANTED } from '../../internal/photos/exif-fixtures.js';
-import { countCases } from '../../test-support/kontakt-server.js';
 import {
   active,
   fillToReview,
@@ -15,7 +14,8 @@ import {
   setUpFaultReportTests,
   TRACKER,
   text,
-} from './fault-report.fixture.js';
+} from '../../test-support/fault-report-fixture.js';
+import { countCases } from '../../test-support/kontakt-server.js';
 
 setUpFaultReportTests();
 

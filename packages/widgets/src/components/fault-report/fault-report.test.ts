@@ -2,7 +2,6 @@
 // 320 px. Steps, sending, offline, the map and nearby reports have files of their own.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import {
   fill,
   loaded,
@@ -12,7 +11,8 @@ import {
   setUpFaultReportTests,
   shadow,
   text,
-} from './fault-report.fixture.js';
+} from '../../test-support/fault-report-fixture.js';
+import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import type { KcFaultReport } from './fault-report.js';
 
 const SOURCE = 'packages/widgets/src/components/fault-report/fault-report.ts';

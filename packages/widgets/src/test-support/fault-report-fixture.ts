@@ -3,10 +3,10 @@
 import { fixture, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
-import type { TestServer } from '../../test-support/kontakt-server.js';
-import { stopKontaktServer } from '../../test-support/kontakt-server.js';
-import '../../define/fault-report.js';
-import type { KcFaultReport } from './fault-report.js';
+import type { TestServer } from './kontakt-server.js';
+import { stopKontaktServer } from './kontakt-server.js';
+import '../define/fault-report.js';
+import type { KcFaultReport } from '../components/fault-report/fault-report.js';
 
 export const CONFIG = 'packages/widgets/src/components/fault-report/test-fixtures/departments.json';
 export const TRACKER = 'https://gata.example.se/arende';
@@ -120,7 +120,7 @@ export async function pickPhotos(element: KcFaultReport, files: File[]): Promise
 /** A photo as a phone writes it: a JPEG with Exif and a GPS position in it. */
 export async function phonePhoto(name = 'IMG_0001.jpg'): Promise<File> {
   const { exifBlock, halves, toBlob, withExif } = await import(
-    '../../internal/photos/exif-fixtures.js'
+    '../internal/photos/exif-fixtures.js'
   );
   const jpeg = await toBlob(halves(1200, 900), 'image/jpeg', 0.9);
   return new File([await withExif(jpeg, exifBlock())], name, { type: 'image/jpeg' });
