@@ -162,7 +162,7 @@ export default [
     name: '<kc-contact-form> everything a page in another language ever loads (largest: Arabic)',
     message: 'A page in another language loads at most 2 KB more than a Swedish one.',
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
-    limit: '52.75 KB',
+    limit: '52.8 KB',
     ...asLoaded,
   },
   {

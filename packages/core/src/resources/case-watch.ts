@@ -7,6 +7,7 @@ import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { internalError } from '../errors/KontaktError.js';
 import type { PublicCase } from '../schemas/public-case.js';
+import { LatestFeed } from './latest-feed.js';
 
 /** Dispatched by a `CaseWatch` after every change: `case` is the whole case as it now is. */
 export class CaseChangeEvent extends Event {
@@ -55,26 +56,24 @@ export interface CaseWatchTarget {
  * const watch = client.cases.watch('KC-7F3K-9QXM', { accessToken });
  * for await (const found of watch) render(found.status, found.timeline);
  */
-export class CaseWatch extends EventTarget implements AsyncIterable<PublicCase> {
+export class CaseWatch extends LatestFeed<PublicCase> {
   /** The case as last read (`undefined` until the first answer). */
   case: PublicCase | undefined;
-  #close: () => void = () => {};
-  #closed = false;
-  #waiting: ((result: IteratorResult<PublicCase>) => void)[] = [];
-  #unread: PublicCase | undefined;
 
   constructor(target: CaseWatchTarget, signal?: AbortSignal) {
     super();
     import('./case-watch-stream.js').then(
       ({ followCaseStream }) => {
-        if (this.#closed) return;
-        this.#close = followCaseStream(target, {
-          onChange: (found) => this.#changed(found),
-          onError: (error, willRetry) => {
-            this.dispatchEvent(new CaseWatchErrorEvent(error, willRetry));
-            if (!willRetry) this.close();
-          },
-        }).close;
+        if (this.closed) return;
+        this.stopWith(
+          followCaseStream(target, {
+            onChange: (found) => this.#changed(found),
+            onError: (error, willRetry) => {
+              this.dispatchEvent(new CaseWatchErrorEvent(error, willRetry));
+              if (!willRetry) this.close();
+            },
+          }).close,
+        );
       },
       (error: unknown) => {
         this.dispatchEvent(new CaseWatchErrorEvent(internalError(error), false));
@@ -88,32 +87,6 @@ export class CaseWatch extends EventTarget implements AsyncIterable<PublicCase> 
   #changed(found: PublicCase): void {
     this.case = found;
     this.dispatchEvent(new CaseChangeEvent(found));
-    const next = this.#waiting.shift();
-    if (next) next({ value: found, done: false });
-    else this.#unread = found;
-  }
-
-  /** Stops following; iterators end. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#close();
-    for (const resolve of this.#waiting.splice(0)) resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<PublicCase> {
-    return {
-      next: () => {
-        const unread = this.#unread;
-        this.#unread = undefined;
-        if (unread) return Promise.resolve({ value: unread, done: false });
-        if (this.#closed) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => this.#waiting.push(resolve));
-      },
-      return: () => {
-        this.close();
-        return Promise.resolve({ value: undefined, done: true });
-      },
-    };
+    this.deliver(found);
   }
 }

@@ -7,6 +7,7 @@ import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { internalError } from '../errors/KontaktError.js';
 import type { Notice, NoticeList } from '../schemas/notice.js';
+import { LatestFeed } from './latest-feed.js';
 
 /** Dispatched by a `NoticeFeed` after every change: `notices` is the whole current list. */
 export class NoticeChangeEvent extends Event {
@@ -36,28 +37,24 @@ export class NoticeFeedErrorEvent extends Event {
  * @event change - `NoticeChangeEvent`: the notices after a change.
  * @event error - `NoticeFeedErrorEvent`: they could not be read or followed.
  */
-export class NoticeFeed extends EventTarget implements AsyncIterable<readonly Notice[]> {
+export class NoticeFeed extends LatestFeed<readonly Notice[]> {
   /** The notices as last read (empty until the first answer). */
   notices: readonly Notice[] = [];
-  #close: () => void;
-  #closed = false;
-  #waiting: ((result: IteratorResult<readonly Notice[]>) => void)[] = [];
-  /** The newest list no iterator has taken yet (older ones are out of date). */
-  #unread: readonly Notice[] | undefined;
 
   constructor(endpoint: string, department: string, signal?: AbortSignal) {
     super();
-    this.#close = () => {};
     // Loaded on first use: a client that never watches (the contact form) does not carry the
     // event-stream reader.
     import('./notice-watch.js').then(
       ({ watchNotices }) => {
-        if (this.#closed) return;
-        this.#close = watchNotices(endpoint, department, {
-          onChange: (notices) => this.#changed(notices),
-          onError: (error, willRetry) =>
-            this.dispatchEvent(new NoticeFeedErrorEvent(error, willRetry)),
-        }).close;
+        if (this.closed) return;
+        this.stopWith(
+          watchNotices(endpoint, department, {
+            onChange: (notices) => this.#changed(notices),
+            onError: (error, willRetry) =>
+              this.dispatchEvent(new NoticeFeedErrorEvent(error, willRetry)),
+          }).close,
+        );
       },
       (error: unknown) => this.dispatchEvent(new NoticeFeedErrorEvent(internalError(error), false)),
     );
@@ -68,34 +65,7 @@ export class NoticeFeed extends EventTarget implements AsyncIterable<readonly No
   #changed(notices: readonly Notice[]): void {
     this.notices = notices;
     this.dispatchEvent(new NoticeChangeEvent(notices));
-    const next = this.#waiting.shift();
-    if (next) next({ value: notices, done: false });
-    else this.#unread = notices;
-  }
-
-  /** Stops following; iterators end. */
-  close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#close();
-    for (const resolve of this.#waiting.splice(0)) resolve({ value: undefined, done: true });
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<readonly Notice[]> {
-    return {
-      next: () => {
-        // Only the newest unread list matters: a slow reader skips lists that are already old.
-        const unread = this.#unread;
-        this.#unread = undefined;
-        if (unread) return Promise.resolve({ value: unread, done: false });
-        if (this.#closed) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => this.#waiting.push(resolve));
-      },
-      return: () => {
-        this.close();
-        return Promise.resolve({ value: undefined, done: true });
-      },
-    };
+    this.deliver(notices);
   }
 }
 
