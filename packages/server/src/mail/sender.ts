@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { dueLoop } from '../due-loop.js';
 import type { Store } from '../store/store.js';
 import type { MailAddress } from './message.js';
 import { toMessage } from './message.js';
@@ -138,7 +139,7 @@ export function createMailSender(options: MailSenderOptions): MailSender {
     for (const mail of claimed) {
       // A mail whose claim could end mid-attempt (the ones before were slow), or still waiting
       // when the server stops, is left to be claimed again once its lease is over.
-      if (stopped || now().getTime() + attemptMs > leaseEnds) break;
+      if (loop.isStopped() || now().getTime() + attemptMs > leaseEnds) break;
       await attempt(mail);
     }
     return claimed.length;
@@ -149,82 +150,32 @@ export function createMailSender(options: MailSenderOptions): MailSender {
    * (and will be sent again, with the same `Message-ID`), so one that is nearly done may finish.
    */
   const closing = new AbortController();
-  let stopped = false;
-  let busy = false;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
+  const loop = dueLoop({
+    runOnce,
+    batch,
+    nextDue: () => store.read('nextMailDue'),
+    pollMs,
+    // A due time already past (a mail whose claim failed) waits a little.
+    minSleepMs: Math.min(pollMs, 1000),
+    now,
+    onError: (error) => logger.error({ err: error }, 'could not send queued mail'),
+  });
   let unsubscribe: (() => void) | undefined;
-
-  /**
-   * Runs until nothing is due, then sleeps until the next due time or the poll; one run at a
-   * time, and a wake-up during a run makes it look once more.
-   */
-  function wake(): void {
-    if (stopped) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    clearTimeout(timer);
-    running = run();
-  }
-
-  async function run(): Promise<void> {
-    try {
-      while (!stopped) {
-        again = false;
-        try {
-          if ((await runOnce()) === batch) again = true;
-        } catch (error) {
-          logger.error({ err: error }, 'could not send queued mail');
-        }
-        if (again) continue;
-        const wait = await untilNextDue();
-        // Woken while asking: look again rather than sleep past the new mail.
-        if (again) continue;
-        if (!stopped) sleep(wait);
-        return;
-      }
-    } finally {
-      // In the same turn as the last look for `again`: no wake-up falls between the two.
-      busy = false;
-    }
-  }
-
-  /** How long until the next mail falls due, at most the poll interval. */
-  async function untilNextDue(): Promise<number> {
-    try {
-      const due = await store.read('nextMailDue');
-      return due === null ? pollMs : Math.min(pollMs, Date.parse(due) - now().getTime());
-    } catch {
-      return pollMs;
-    }
-  }
-
-  function sleep(ms: number): void {
-    clearTimeout(timer);
-    // Never a busy loop: a due time already past (a mail whose claim failed) waits a little.
-    timer = setTimeout(wake, Math.max(ms, Math.min(pollMs, 1000)));
-    timer.unref();
-  }
 
   return {
     runOnce,
     start() {
-      unsubscribe = store.events.subscribe(MAIL_OUTBOX_STREAM, wake);
-      wake();
+      unsubscribe = store.events.subscribe(MAIL_OUTBOX_STREAM, loop.wake);
+      loop.wake();
     },
     async close() {
-      stopped = true;
-      clearTimeout(timer);
+      const stopped = loop.stop();
       unsubscribe?.();
       const cutOff = setTimeout(
         () => closing.abort(new Error('the server is stopping')),
         closeGraceMs,
       );
-      await running;
+      await stopped;
       clearTimeout(cutOff);
       transport.close();
     },

@@ -1,6 +1,7 @@
 import type { Department } from '@kontakt/core/schemas';
 import type { Logger } from 'pino';
 import { INBOX_STREAM } from '../agent-cases/streams.js';
+import { dueLoop } from '../due-loop.js';
 import type { Store } from '../store/store.js';
 import type { ClaimedForward, ForwardOutcome } from './operations.js';
 import { OPEN311_FORWARD_STREAM } from './queue.js';
@@ -151,80 +152,37 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
       BATCH,
     );
     for (const forward of claimed) {
-      if (stopped) break;
+      if (loop.isStopped()) break;
       await attempt(forward);
     }
     return claimed.length;
   }
 
-  let stopped = false;
-  let busy = false;
-  let again = false;
-  let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
+  const loop = dueLoop({
+    runOnce,
+    batch: BATCH,
+    nextDue: () => store.read('nextForwardDue'),
+    pollMs,
+    minSleepMs: 10,
+    now,
+    onError: (error) => logger.error({ err: error }, 'could not forward queued fault reports'),
+  });
   const unsubscribe: (() => void)[] = [];
-
-  function wake(): void {
-    if (stopped) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    clearTimeout(timer);
-    running = run();
-  }
-
-  async function run(): Promise<void> {
-    try {
-      while (!stopped) {
-        again = false;
-        try {
-          if ((await runOnce()) === BATCH) again = true;
-        } catch (error) {
-          logger.error({ err: error }, 'could not forward queued fault reports');
-        }
-        if (again) continue;
-        const wait = await untilNextDue();
-        if (again) continue;
-        if (!stopped) sleep(wait);
-        return;
-      }
-    } finally {
-      busy = false;
-    }
-  }
-
-  async function untilNextDue(): Promise<number> {
-    try {
-      const due = await store.read('nextForwardDue');
-      return due === null ? pollMs : Math.min(pollMs, Date.parse(due) - now().getTime());
-    } catch {
-      return pollMs;
-    }
-  }
-
-  function sleep(ms: number): void {
-    clearTimeout(timer);
-    timer = setTimeout(wake, Math.max(ms, 10));
-    timer.unref();
-  }
 
   return {
     runOnce,
     start() {
       // PostgreSQL notifies the forward stream at commit; the embedded store tells the inbox of
       // every new case, which is where a queued forward comes from.
-      unsubscribe.push(store.events.subscribe(OPEN311_FORWARD_STREAM, wake));
-      unsubscribe.push(store.events.subscribe(INBOX_STREAM, wake));
-      wake();
+      unsubscribe.push(store.events.subscribe(OPEN311_FORWARD_STREAM, loop.wake));
+      unsubscribe.push(store.events.subscribe(INBOX_STREAM, loop.wake));
+      loop.wake();
     },
     async close() {
-      stopped = true;
-      clearTimeout(timer);
+      const stopped = loop.stop();
       for (const stop of unsubscribe) stop();
       closing.abort(new Error('the server is stopping'));
-      await running;
+      await stopped;
     },
   };
 }
