@@ -863,13 +863,15 @@ export class KcFaultReport extends KontaktElement {
       const item: PhotoItem = prepared.ok
         ? { id, blob: prepared.blob, url: await dataUrl(prepared.blob), status: 'ready' }
         : { id, blob: undefined, url: undefined, status: 'failed', problem: prepared.problem };
-      this.photos = this.photos.map((p) => (p.id === id ? item : p));
       if (prepared.ok) {
+        // Kept and in the draft before it shows: a reload the moment it appears still has it.
         await (await this.later.load()).keepPhoto(id, prepared.blob);
         this.setValues({ ...this.values, photos: [...this.values.photos, id] });
+        this.photos = this.photos.map((p) => (p.id === id ? item : p));
         const index = this.photos.findIndex((p) => p.id === id);
         this.announcement = this.t.photos.added(index + 1, this.photos.length);
       } else {
+        this.photos = this.photos.map((p) => (p.id === id ? item : p));
         this.announcement = this.t.photos.problems[prepared.problem];
       }
     }
