@@ -19,6 +19,12 @@ export const ERROR_CODES = [
   'case_not_followable',
   'geocoder_not_configured',
   'geocoder_failed',
+  'chat_closed',
+  'chat_not_found',
+  'chat_ended',
+  'chat_not_waiting',
+  'agent_not_available',
+  'callback_slot_unavailable',
   'unauthorized',
   'invalid_credentials',
   'csrf_failed',
@@ -58,6 +64,7 @@ export const FIELD_ERROR_CODES = [
   'unknown_case',
   'same_case',
   'not_a_choice',
+  'outside_opening_hours',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
