@@ -118,9 +118,11 @@ export const EndChatInputSchema = z.object({
 export type EndChatInput = z.infer<typeof EndChatInputSchema>;
 
 /**
- * Events on `GET /v1/agent/chat/stream` (SSE): the queue changed (a chat waits, was taken, ended,
- * a call-back came, presence changed); data `{ id? }`, and the console reloads the queue. A chat's own
+ * Events on `GET /v1/agent/chat/stream` (SSE). `chat.queue`: the queue changed (a chat waits, was
+ * taken, ended, a call-back came, presence changed); data `{ id? }`, and the console reloads the
+ * queue. `chat.offer`: the server offers this agent the next waiting chat; data `{ id }`; the agent
+ * takes it (`POST /v1/agent/chat/take`) or lets the offer pass to someone else. A chat's own
  * messages, receipts and typing come on `GET /v1/agent/chat/sessions/{id}/stream` with the citizen
  * stream's event types (`CHAT_EVENTS`).
  */
-export const AGENT_CHAT_EVENTS = { queue: 'chat.queue' } as const;
+export const AGENT_CHAT_EVENTS = { queue: 'chat.queue', offer: 'chat.offer' } as const;
