@@ -4,6 +4,8 @@ import type { AuditResource } from './audit.js';
 import { auditResource } from './audit.js';
 import type { AgentCasesResource } from './cases-resource.js';
 import { agentCasesResource } from './cases-resource.js';
+import type { AgentChatResource } from './chat-resource.js';
+import { agentChatResource } from './chat-resource.js';
 import type { DashboardResource } from './dashboard-resource.js';
 import { dashboardResource } from './dashboard-resource.js';
 import type { AgentDepartmentsResource } from './departments.js';
@@ -35,6 +37,8 @@ export interface AgentClient {
   readonly audit: AuditResource;
   /** The inbox, cases and the actions on them. */
   readonly cases: AgentCasesResource;
+  /** Chat: the queue, presence, and the chats you take, answer, hand over and end. */
+  readonly chat: AgentChatResource;
   /** Contacts, avoidable demand and kept promises over a period. */
   readonly dashboard: DashboardResource;
   /** The departments (names, topics, answer-time promises) the ids in cases stand for. */
@@ -61,6 +65,7 @@ export function createAgentClient(options: AgentClientOptions): AgentClient {
     session: sessionResource(http, state),
     audit: auditResource(http),
     cases: agentCasesResource(http, { endpoint, fetch: options.fetch }),
+    chat: agentChatResource(http, { endpoint, fetch: options.fetch }),
     dashboard: dashboardResource(http, endpoint),
     departments: agentDepartmentsResource(http),
   };

@@ -71,6 +71,18 @@ export {
   InboxWatch,
 } from './cases-resource.js';
 export {
+  type AgentChatChange,
+  AgentChatFeedEvent,
+  AgentChatWatch,
+  type AgentQueueChange,
+  AgentQueueWatch,
+} from './chat.js';
+export {
+  type AgentChatResource,
+  type AgentChatSendOptions,
+  agentChatResource,
+} from './chat-resource.js';
+export {
   AGENT_CHAT_EVENTS,
   AGENT_PRESENCES,
   type AgentChat,
