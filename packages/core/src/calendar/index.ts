@@ -18,5 +18,13 @@ export {
   swedishHolidayOn,
   swedishHolidays,
 } from './holidays.js';
+export {
+  type OpeningHoursLike,
+  type OpeningPeriod,
+  type OpeningState,
+  openingDayOf,
+  openingPeriodsOn,
+  openingState,
+} from './opening-hours.js';
 export { addWorkingDays, isWorkingDay, type WorkingDayOptions } from './working-days.js';
 export { fromZoned, toZoned, type ZonedDateTime } from './zoned.js';
