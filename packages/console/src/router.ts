@@ -11,6 +11,7 @@ export type Route =
   | { name: 'notices' }
   | { name: 'audit' }
   | { name: 'dashboard' }
+  | { name: 'chat' }
   | { name: 'not-found' };
 
 /** Which route a path inside the base is (`/cases/KC-7F3K-9QXM` → the case view). */
@@ -21,6 +22,7 @@ export function matchRoute(path: string): Route {
   if (first === 'cases' && second && rest.length === 0) return { name: 'case', reference: second };
   if (parts.length === 1 && (first === 'notices' || first === 'audit')) return { name: first };
   if (parts.length === 1 && first === 'dashboard') return { name: first };
+  if (parts.length === 1 && first === 'chat') return { name: first };
   return { name: 'not-found' };
 }
 
@@ -34,6 +36,7 @@ export function routePath(route: Route): string {
     case 'notices':
     case 'audit':
     case 'dashboard':
+    case 'chat':
       return `/${route.name}`;
     case 'not-found':
       return '/not-found';

@@ -42,6 +42,14 @@ export const consoleStyles = css`
     display: inline-block;
     padding: var(--_space-s) 0;
   }
+  nav .count {
+    margin-inline-start: 0.25rem;
+    padding: 0 0.5rem;
+    border-radius: 1rem;
+    background: var(--_color-primary);
+    color: var(--_color-on-primary);
+    font-size: 0.875rem;
+  }
   nav a[aria-current='page'] {
     font-weight: 700;
     text-decoration-thickness: 3px;

@@ -140,7 +140,7 @@ describe('<kc-console> shell', () => {
     const links = [...(element.shadowRoot?.querySelectorAll('nav a') ?? [])].map(
       (a) => a.textContent,
     );
-    expect(links).to.deep.equal(['Inkorg', 'Översikt']);
+    expect(links).to.deep.equal(['Inkorg', 'Chatt, 0 väntar', 'Översikt']);
   });
 
   it('switches to English and back, remembers it, and marks the page language', async () => {

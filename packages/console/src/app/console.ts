@@ -2,6 +2,7 @@ import type { AgentClient, AgentSession } from '@kontakt/core/agent';
 import { createAgentClient } from '@kontakt/core/agent';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
+import { ChatQueueCount } from '../chat/queue-count.js';
 import type { ConsoleTexts } from '../i18n/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode } from '../internal/errors.js';
@@ -54,6 +55,13 @@ export class KcConsole extends ConsoleElement {
   protected announcement = '';
   /** Set by navigation (not by the first load): focus goes to the new view's heading. */
   private moveFocus = false;
+  /** The waiting chats for the navigation, while someone is signed in. */
+  private readonly chatQueue = new ChatQueueCount(this, () => ({
+    client: this.session ? this.agentClient : undefined,
+    inChatView: this.route.name === 'chat',
+    arrived: this.t.nav.chatArrived,
+    offered: this.t.nav.chatOffered,
+  }));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -271,6 +279,14 @@ export class KcConsole extends ConsoleElement {
       <nav aria-label=${this.t.nav.label}>
         <ul>
           ${link('inbox', '/', this.t.nav.inbox)}
+          <li>
+            <a
+              href=${`${normalizeBase(this.base)}/chat`}
+              aria-current=${this.route.name === 'chat' ? 'page' : nothing}
+              >${this.t.nav.chat}<span class="visually-hidden">, </span
+              ><span class="count">${this.t.nav.chatWaiting(this.chatQueue.waiting)}</span></a
+            >
+          </li>
           ${this.session?.agent.role === 'specialist' ? nothing : link('dashboard', '/dashboard', this.t.dashboard.heading)}
           ${admin ? link('notices', '/notices', this.t.nav.notices) : nothing}
           ${admin ? link('audit', '/audit', this.t.nav.audit) : nothing}

@@ -84,6 +84,16 @@ export const VIEWS: Record<ViewName, View> = {
     },
     render: ({ client }) => html`<kc-dashboard-view .client=${client}></kc-dashboard-view>`,
   },
+  chat: {
+    adminOnly: false,
+    heading: (t) => t.nav.chat,
+    load: async () => {
+      const { KcChatView } = await import('../chat/chat-view.js');
+      KcChatView.define('kc-chat-view');
+    },
+    render: ({ client, agent, base }) =>
+      html`<kc-chat-view .client=${client} .agent=${agent} base=${base}></kc-chat-view>`,
+  },
   'not-found': {
     adminOnly: false,
     heading: (t) => t.notFound.heading,

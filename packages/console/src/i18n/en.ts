@@ -9,7 +9,19 @@ export const en: ConsoleTexts = {
   appName: 'Contact center',
   skipToContent: 'Skip to content',
   loading: 'Loading …',
-  nav: { label: 'Main menu', inbox: 'Inbox', notices: 'Service notices', audit: 'Audit log' },
+  nav: {
+    label: 'Main menu',
+    inbox: 'Inbox',
+    notices: 'Service notices',
+    audit: 'Audit log',
+    chat: 'Chat',
+    chatWaiting: (count) => `${count} waiting`,
+    chatArrived: (count) =>
+      count === 1
+        ? 'A new chat is waiting in the queue.'
+        : `${count} new chats are waiting in the queue.`,
+    chatOffered: 'A chat is offered to you. Open Chat to take it.',
+  },
   roles: { agent: 'agent', specialist: 'specialist', admin: 'administrator' },
   signedInAs: (name, role) => `Signed in as ${name} (${role})`,
   signOut: 'Sign out',

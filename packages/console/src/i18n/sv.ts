@@ -9,7 +9,17 @@ export const sv: ConsoleTexts = {
   appName: 'Kontaktcenter',
   skipToContent: 'Till innehållet',
   loading: 'Laddar …',
-  nav: { label: 'Huvudmeny', inbox: 'Inkorg', notices: 'Driftmeddelanden', audit: 'Händelselogg' },
+  nav: {
+    label: 'Huvudmeny',
+    inbox: 'Inkorg',
+    notices: 'Driftmeddelanden',
+    audit: 'Händelselogg',
+    chat: 'Chatt',
+    chatWaiting: (count) => (count === 1 ? '1 väntar' : `${count} väntar`),
+    chatArrived: (count) =>
+      count === 1 ? 'En ny chatt väntar i kön.' : `${count} nya chattar väntar i kön.`,
+    chatOffered: 'En chatt erbjuds dig. Öppna Chatt för att ta den.',
+  },
   roles: { agent: 'kommunvägledare', specialist: 'specialist', admin: 'administratör' },
   signedInAs: (name, role) => `Inloggad som ${name} (${role})`,
   signOut: 'Logga ut',

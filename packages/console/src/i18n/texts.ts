@@ -20,7 +20,18 @@ export interface ConsoleTexts {
   appName: string;
   skipToContent: string;
   loading: string;
-  nav: { label: string; inbox: string; notices: string; audit: string };
+  nav: {
+    label: string;
+    inbox: string;
+    notices: string;
+    audit: string;
+    chat: string;
+    /** After the chat link's name: how many chats wait (read out; shown as a number). */
+    chatWaiting: (count: number) => string;
+    /** Announced while another view is shown. */
+    chatArrived: (count: number) => string;
+    chatOffered: string;
+  };
   roles: Record<AgentRole, string>;
   signedInAs: (name: string, role: string) => string;
   signOut: string;
