@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { isSignedInAgentRequest } from './auth/sessions.js';
+import { chatCitizenRoutes } from './chat/citizen-routes.js';
 import { mapTileOrigins, mountConsole } from './console.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
@@ -47,6 +48,11 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/faults': ['POST'],
   '/v1/faults/nearby': ['GET', 'HEAD'],
   '/v1/geocode': ['GET', 'HEAD'],
+  '/v1/chat/availability': ['GET', 'HEAD'],
+  '/v1/chat/sessions': ['POST'],
+  '/v1/chat/sessions/:id': ['GET', 'HEAD'],
+  '/v1/chat/sessions/:id/stream': ['GET'],
+  '/v1/chat/sessions/:id/:action': ['POST'],
   '/v1/health': ['GET', 'HEAD'],
   '/v1/openapi.json': ['GET', 'HEAD'],
   '/v1/notices': ['GET', 'HEAD'],
@@ -107,6 +113,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/departments', departmentFaultsRoutes(ctx));
   app.route('/v1/faults', faultsRoutes(ctx));
   app.route('/v1/geocode', geocodeRoutes(ctx));
+  app.route('/v1/chat', chatCitizenRoutes(ctx));
   app.route('/v1/health', healthRoutes());
   app.route('/v1/notices', noticesRoutes(ctx));
   app.route('/v1/admin/notices', adminNoticesRoutes(ctx));

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ApiKeyConfig } from './api-keys.js';
 import type { OidcSettings } from './auth/oidc/oidc-options.js';
 import type { AgentAuth } from './auth/settings.js';
+import type { ChatSettings } from './chat/settings.js';
 import type { ClientResolver } from './middleware/client-address.js';
 import { isSameOrigin } from './middleware/cors.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
@@ -42,6 +43,8 @@ export interface AppContext {
   reasons?: readonly ContactReason[];
   /** Open311 clients that may file requests, and what discovery says; none: reading only. */
   open311?: Open311Settings | undefined;
+  /** The chat queue's settings (default `CHAT_DEFAULTS`: one queue for the contact center). */
+  chat?: ChatSettings | undefined;
   /** Every open event stream of this instance (closed first on shutdown). */
   hub: SseHub;
   /** Names this process in logs and probes (several instances share one database). */

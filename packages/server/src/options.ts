@@ -11,6 +11,8 @@ import type { AccountConfigInput } from './auth/accounts.js';
 import { AccountsSchema } from './auth/accounts.js';
 import type { OidcOptions } from './auth/oidc/oidc-options.js';
 import { OidcOptionsSchema } from './auth/oidc/oidc-options.js';
+import type { ChatOptions } from './chat/settings.js';
+import { CHAT_DEFAULTS, ChatOptionsSchema } from './chat/settings.js';
 import { ConfigError, toConfigErrors } from './config-error.js';
 import { isConsoleDir } from './console.js';
 import type { MailOptions } from './mail/settings.js';
@@ -125,6 +127,13 @@ export interface ServerOptions {
    */
   open311?: Open311Options;
   /**
+   * Chat (`/v1/chat`, `/v1/agent/chat`): `queue` (`contact-center`, one for every department,
+   * the default; or `department`), `maxChatsPerAgent` (default 3), `offerTimeoutSeconds` (default
+   * 30), `maxWaitMinutes` before an unanswered chat ends as a case (default 20), `awayAfterSeconds`
+   * without the console's agent stream before an agent counts as away (default 90).
+   */
+  chat?: ChatOptions;
+  /**
    * Outgoing mail (replies to citizens): an SMTP server, or a directory to write `.eml` files to.
    * Without either, the server starts and mail stays queued, shown as not sent in its case.
    */
@@ -230,6 +239,7 @@ export const ServerOptionsSchema = z.pipe(
     session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
     oidc: z.optional(OidcOptionsSchema),
     open311: z._default(z.optional(Open311OptionsSchema), NO_OPEN311_CLIENTS),
+    chat: z._default(z.optional(ChatOptionsSchema), CHAT_DEFAULTS),
     mail: z.optional(MailOptionsSchema),
     instanceId: z._default(
       z.optional(z.string().check(z.minLength(1))),

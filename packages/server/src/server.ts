@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { checkAccountDepartments } from './auth/accounts.js';
 import { checkOidcDepartments } from './auth/oidc/oidc-options.js';
 import { createAgentAuth } from './auth/settings.js';
+import { chatRuntimeOf } from './chat/runtime.js';
 import { parseDepartments } from './config.js';
 import { defaultConsoleDir } from './console.js';
 import type { AppContext } from './context.js';
@@ -81,6 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }),
     oidc: settings.oidc,
     open311: settings.open311,
+    chat: settings.chat,
     ...(settings.reasons ? { reasons: settings.reasons } : {}),
     instanceId,
     lifecycle: { shuttingDown: false },
@@ -104,6 +106,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://${displayHost(host)}:${port}`;
   // Started once listening: a server that failed to start has no sender to stop.
   const mail = startMail({ mail: settings.mail, store, logger, instanceId, now });
+  // Offers waiting chats to agents and ends those that waited too long (every instance).
+  const chat = chatRuntimeOf(ctx);
+  chat.start();
   const forwarding = startOpen311Forwarding({
     departments: ctx.departments,
     store,
@@ -154,7 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await Promise.all([ctx.hub.close(), stopListening(server)]);
         await sweeping;
         // The attempt under way records its outcome before the store closes.
-        await Promise.all([mail.close(), forwarding.close()]);
+        await Promise.all([mail.close(), forwarding.close(), chat.stop()]);
         await store.close();
         logger.info('kontakt server stopped');
         logger.flush();

@@ -51,6 +51,11 @@ export interface ProblemOptions {
   detail?: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /**
+   * RFC 9457 extension members, beside the standard ones (`{ opensAt }` of `chat_closed`). They
+   * never replace a standard member.
+   */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -77,7 +82,13 @@ export function problemBody(
   code: ErrorCode,
   options: Omit<ProblemOptions, 'headers'> & { instance?: string } = {},
 ): Problem {
-  const body: Problem = { type: problemType(code), title: TITLES[code], status, code };
+  const body: Problem = {
+    ...options.extensions,
+    type: problemType(code),
+    title: TITLES[code],
+    status,
+    code,
+  };
   if (options.detail !== undefined) body.detail = options.detail;
   if (options.instance !== undefined) body.instance = options.instance;
   if (options.errors !== undefined) body.errors = options.errors;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { agentCaseReads, agentCaseWrites } from '../agent-cases/operations.js';
 import { authReads, authWrites } from '../auth/operations.js';
+import { chatReads, chatWrites } from '../chat/operations.js';
 import { dashboardReads } from '../dashboard/queries.js';
 import { faultReads } from '../faults/store.js';
 import { mailReads, mailWrites } from '../mail/outbox.js';
@@ -52,6 +53,7 @@ export const reads = {
   ...faultReads,
   ...publicCaseReads,
   ...photoReads,
+  ...chatReads,
 } satisfies Record<string, ReadOperation>;
 
 export const writes = {
@@ -66,6 +68,7 @@ export const writes = {
   ...open311ForwardWrites,
   ...publicCaseWrites,
   ...photoWrites,
+  ...chatWrites,
 } satisfies Record<string, WriteOperation>;
 
 type SaveNoticeArgs = [

@@ -1,6 +1,7 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { CaseHandlingColumns, CaseHandlingTables } from '../agent-cases/tables.js';
 import type { AuthTables } from '../auth/tables.js';
+import type { ChatTables } from '../chat/tables.js';
 import type { FaultTables } from '../faults/tables.js';
 import type { MailTables } from '../mail/schema.js';
 import type { Open311Tables } from '../open311/tables.js';
@@ -20,7 +21,8 @@ export interface Database
     PhotoTables,
     Open311Tables,
     Open311ForwardTables,
-    PublicCaseTables {
+    PublicCaseTables,
+    ChatTables {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -1,0 +1,261 @@
+import { randomBytes } from 'node:crypto';
+import { openingState } from '@kontakt/core/calendar';
+import type { ChatAvailability, ChatSessionAccess } from '@kontakt/core/schemas';
+import {
+  ChatCloseSchema,
+  ChatReadSchema,
+  ChatSendSchema,
+  ChatSessionIdSchema,
+  ChatStartSchema,
+  ChatTokenSchema,
+  ChatTranscriptRequestSchema,
+  ChatTypingSchema,
+} from '@kontakt/core/schemas';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { AppContext } from '../context.js';
+import { isOriginAllowedFor } from '../context.js';
+import type { AppEnv } from '../env.js';
+import { readJsonBody } from '../http/body.js';
+import { ProblemError } from '../http/http-error.js';
+import { sha256Hex } from '../idempotency.js';
+import { rateLimitKey } from '../middleware/client-address.js';
+import { isUniqueViolation } from '../store/create-case.js';
+import type { ChatActor } from './access.js';
+import {
+  answerByOf,
+  CHAT_STREAM_MS,
+  ChatLimit,
+  chatNotFound,
+  connectedUntil,
+  invalid,
+  NO_STORE,
+  parse,
+  refusal,
+  sessionIdOf,
+  settingsOf,
+} from './http.js';
+import { chatRuntimeOf } from './runtime.js';
+import { queueOf } from './settings.js';
+import { chatStream } from './streams.js';
+import { seqOf } from './views.js';
+
+/** Availability changes slowly; a short cache spares the store a page full of bubbles. */
+const AVAILABILITY_MAX_AGE = 15;
+
+/**
+ * A citizen's chat, under `/v1/chat` (CORS as the other citizen routes; the session's bearer
+ * token on everything after the start, never in a URL):
+ * - `GET /availability?department=` → `ChatAvailability`;
+ * - `POST /sessions` (`ChatStart`) → 201 `ChatSessionAccess`; while closed 409 `chat_closed` with
+ *   `opensAt`;
+ * - `GET /sessions/{id}` → `ChatSession`; `GET /sessions/{id}/stream`: SSE with `CHAT_EVENTS`;
+ * - `POST /sessions/{id}/messages` (`ChatSend`) → 201 `ChatMessage` (200: the same
+ *   `clientMessageId` again); `POST …/read`, `…/typing` → 204; `POST …/close` → `ChatSession`;
+ *   `POST …/transcript` → 202.
+ * Unknown ids and wrong tokens get one and the same 404 `chat_not_found`.
+ */
+export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const wake = () => chatRuntimeOf(ctx).wake();
+  const starts = new ChatLimit(settingsOf(ctx).startLimit, 'new chats');
+  const messages = new ChatLimit({ windowMs: 60_000, max: 30, burst: 10 }, 'messages');
+  const signals = new ChatLimit({ windowMs: 60_000, max: 60, burst: 20 }, 'updates');
+
+  /** The session id and the citizen's proof; a malformed one is looked up and fails as unknown. */
+  const citizenOf = (c: Context<AppEnv>): { id: string; actor: ChatActor } => {
+    const id = sessionIdOf(c);
+    const match = /^Bearer +(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
+    const token = match?.[1] ?? '';
+    const wellFormed =
+      ChatSessionIdSchema.safeParse(id).success && ChatTokenSchema.safeParse(token).success;
+    // A hash of nothing still costs a hash: malformed and wrong tokens take the same path.
+    const tokenHash = sha256Hex(wellFormed ? token : `not a token ${token}`);
+    return { id: wellFormed ? id : 'chat_unknown', actor: { role: 'citizen', tokenHash } };
+  };
+
+  routes.get('/availability', async (c) => {
+    const department = departmentOf(ctx, c.req.query('department'));
+    const at = ctx.now();
+    const state = openingState(department.openingHours, at);
+    const queue = await ctx.store.read('chatQueueLength', queueOf(settingsOf(ctx), department.id));
+    const availability: ChatAvailability = {
+      department: department.id,
+      open: state.open,
+      ...(state.closesAt ? { closesAt: state.closesAt.toISOString() } : {}),
+      ...(state.opensAt ? { opensAt: state.opensAt.toISOString() } : {}),
+      timeZone: department.openingHours.timeZone,
+      week: state.week,
+      agentsAvailable: await ctx.store.read('chatAgentsAvailable', department.id, at.toISOString()),
+      queue,
+      callback: true,
+    };
+    return c.body(JSON.stringify(availability), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': `public, max-age=${AVAILABILITY_MAX_AGE}`,
+    });
+  });
+
+  routes.post('/sessions', async (c) => {
+    starts.take(rateLimitKey(c.get('clientAddress')), ctx.now());
+    const input = parse(ChatStartSchema, await readJsonBody(c, ctx.bodyLimit));
+    const department = ctx.departments.get(input.department);
+    if (!department) {
+      throw invalid([{ field: 'department', pointer: '/department', code: 'unknown_department' }]);
+    }
+    const origin = c.req.header('Origin');
+    if (origin !== undefined && !isOriginAllowedFor(ctx, department, origin, c)) {
+      throw new ProblemError(403, 'origin_not_allowed', {
+        detail: `Pages on ${origin} may not start chats with the department ${department.id}.`,
+      });
+    }
+    const at = ctx.now();
+    const state = openingState(department.openingHours, at);
+    if (!state.open) {
+      throw new ProblemError(409, 'chat_closed', {
+        detail: state.opensAt
+          ? `The contact center opens again at ${state.opensAt.toISOString()}.`
+          : 'The contact center has no opening hours for chat.',
+        ...(state.opensAt ? { extensions: { opensAt: state.opensAt.toISOString() } } : {}),
+      });
+    }
+    const token = randomBytes(32).toString('base64url');
+    const session = await ctx.store.write('startChat', {
+      id: `chat_${randomBytes(16).toString('base64url').slice(0, 22)}`,
+      tokenHash: sha256Hex(token),
+      department: department.id,
+      queue: queueOf(settingsOf(ctx), department.id),
+      locale: input.locale,
+      pageUrl: input.origin.pageUrl,
+      widget: input.origin.widget,
+      name: input.name || undefined,
+      message: input.message
+        ? { text: input.message, clientMessageId: input.clientMessageId }
+        : undefined,
+      at: at.toISOString(),
+    });
+    wake();
+    const access: ChatSessionAccess = { session, token };
+    return c.body(JSON.stringify(access), 201, NO_STORE);
+  });
+
+  routes.get('/sessions/:id', async (c) => {
+    const { id, actor } = citizenOf(c);
+    const result = await ctx.store.write('fetchChat', id, actor, ctx.now().toISOString());
+    if (!result.ok) throw chatNotFound();
+    return c.body(JSON.stringify(result.value), 200, NO_STORE);
+  });
+
+  routes.get('/sessions/:id/stream', async (c) => {
+    const { id, actor } = citizenOf(c);
+    const at = ctx.now();
+    const result = await ctx.store.write('chatConnected', {
+      id,
+      actor,
+      until: connectedUntil(at),
+      at: at.toISOString(),
+    });
+    if (!result.ok) throw chatNotFound();
+    // The whole stream from its start without a last id: nothing said before it opened is
+    // missed, and the client knows each message by its id. It ends every minute and is opened
+    // again with the last id, which renews "connected" (delivered receipts).
+    return ctx.hub.respond(c, chatStream(id), { from: 'start', maxDurationMs: CHAT_STREAM_MS });
+  });
+
+  routes.post('/sessions/:id/messages', async (c) => {
+    const { id, actor } = citizenOf(c);
+    messages.take(id, ctx.now());
+    const input = parse(ChatSendSchema, await readJsonBody(c, ctx.bodyLimit));
+    const send = () =>
+      ctx.store.write('sendChatMessage', {
+        id,
+        actor,
+        clientMessageId: input.clientMessageId,
+        text: input.text,
+        at: ctx.now().toISOString(),
+      });
+    // The same message sent twice at once: the second insert fails on the unique id, and the
+    // retry finds the first one's message.
+    const result = await send().catch((error: unknown) => {
+      if (isUniqueViolation(error)) return send();
+      throw error;
+    });
+    if (!result.ok) throw refusal(result.error);
+    const { message, created } = result.value;
+    return c.body(JSON.stringify(message), created ? 201 : 200, NO_STORE);
+  });
+
+  routes.post('/sessions/:id/read', async (c) => {
+    const { id, actor } = citizenOf(c);
+    signals.take(id, ctx.now());
+    const input = parse(ChatReadSchema, await readJsonBody(c, ctx.bodyLimit));
+    const upTo = seqOf(input.upTo);
+    if (upTo === undefined) {
+      throw invalid([{ field: 'upTo', pointer: '/upTo', code: 'invalid_format' }]);
+    }
+    const result = await ctx.store.write('markChatRead', {
+      id,
+      actor,
+      upTo,
+      at: ctx.now().toISOString(),
+    });
+    if (!result.ok) throw refusal(result.error);
+    return c.body(null, 204, { 'Cache-Control': 'no-store' });
+  });
+
+  routes.post('/sessions/:id/typing', async (c) => {
+    const { id, actor } = citizenOf(c);
+    signals.take(id, ctx.now());
+    const input = parse(ChatTypingSchema, await readJsonBody(c, ctx.bodyLimit));
+    const result = await ctx.store.write('chatTyping', {
+      id,
+      actor,
+      typing: input.typing,
+      at: ctx.now().toISOString(),
+    });
+    if (!result.ok) throw refusal(result.error);
+    return c.body(null, 204, { 'Cache-Control': 'no-store' });
+  });
+
+  routes.post('/sessions/:id/close', async (c) => {
+    const { id, actor } = citizenOf(c);
+    const input = parse(ChatCloseSchema, await readJsonBody(c, ctx.bodyLimit));
+    const at = ctx.now();
+    const result = await ctx.store.write('endChat', id, actor, {
+      endedBy: 'citizen',
+      at: at.toISOString(),
+      answerBy: answerByOf(ctx, at),
+      transcriptTo: input.transcriptTo,
+    });
+    if (!result.ok) throw refusal(result.error);
+    wake();
+    const session = await ctx.store.read('citizenChat', id);
+    return c.body(JSON.stringify(session), 200, NO_STORE);
+  });
+
+  routes.post('/sessions/:id/transcript', async (c) => {
+    const { id, actor } = citizenOf(c);
+    signals.take(id, ctx.now());
+    const input = parse(ChatTranscriptRequestSchema, await readJsonBody(c, ctx.bodyLimit));
+    const result = await ctx.store.write('requestTranscript', {
+      id,
+      actor,
+      email: input.email,
+      at: ctx.now().toISOString(),
+    });
+    if (!result.ok) throw refusal(result.error);
+    return c.body(null, 202, { 'Cache-Control': 'no-store' });
+  });
+
+  return routes;
+}
+
+/** The department of `?department=`, or a 404 (a 422 when it is missing). */
+function departmentOf(ctx: AppContext, id: string | undefined) {
+  if (!id) throw invalid([{ field: 'department', pointer: '/department', code: 'required' }]);
+  const department = ctx.departments.get(id);
+  if (!department) {
+    throw new ProblemError(404, 'department_not_found', { detail: `No department ${id}.` });
+  }
+  return department;
+}

@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+
+/*
+ * The server's `chat` settings (config file `"chat": { … }`, server option `chat`, and the
+ * `KONTAKT_CHAT_*` variables): how the queue is organised and how long things wait.
+ */
+
+/** `contact-center`: one queue for every department; `department`: one queue per department. */
+export const CHAT_QUEUE_KINDS = ['contact-center', 'department'] as const;
+export type ChatQueueKind = (typeof CHAT_QUEUE_KINDS)[number];
+
+/** The queue key of the one queue for every department. */
+export const CONTACT_CENTER_QUEUE = 'contact-center';
+
+const seconds = (min: number, max: number) =>
+  z
+    .number('invalid_type')
+    .check(z.int('invalid_type'), z.minimum(min, 'too_small'), z.maximum(max, 'too_big'));
+
+export const ChatOptionsSchema = z.object({
+  /** One queue for the whole contact center (default) or one per department. */
+  queue: z._default(z.enum(CHAT_QUEUE_KINDS, 'invalid_option'), 'contact-center'),
+  /** Chats one agent may hold at once (default 3); the offer goes to agents under it. */
+  maxChatsPerAgent: z._default(seconds(1, 50), 3),
+  /** Seconds an offered chat waits for the agent before it is offered to another (default 30). */
+  offerTimeoutSeconds: z._default(seconds(5, 600), 30),
+  /** Minutes a chat waits unanswered before it ends as unanswered, left as a case (default 20). */
+  maxWaitMinutes: z._default(seconds(1, 24 * 60), 20),
+  /** Seconds an agent's console may be without its agent stream before they count as away (default 90). */
+  awayAfterSeconds: z._default(seconds(10, 3600), 90),
+  /**
+   * New chats per client address: `max` per `windowMs` on average, `burst` at once (default 10
+   * in 10 minutes, 5 at once). A library's computers share one address: not lower.
+   */
+  startLimit: z._default(
+    z.object({
+      windowMs: z.number('invalid_type').check(z.positive('too_small')),
+      max: z.number('invalid_type').check(z.minimum(1, 'too_small')),
+      burst: z.number('invalid_type').check(z.minimum(1, 'too_small')),
+    }),
+    { windowMs: 10 * 60_000, max: 10, burst: 5 },
+  ),
+});
+export type ChatOptions = z.input<typeof ChatOptionsSchema>;
+export type ChatSettings = z.output<typeof ChatOptionsSchema>;
+
+/** The defaults, for a server without a `chat` section. */
+export const CHAT_DEFAULTS: ChatSettings = ChatOptionsSchema.parse({});
+
+/** The queue a chat of `department` waits in. */
+export function queueOf(settings: ChatSettings, department: string): string {
+  return settings.queue === 'contact-center' ? CONTACT_CENTER_QUEUE : department;
+}
