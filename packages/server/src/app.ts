@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { isSignedInAgentRequest } from './auth/sessions.js';
+import { chatAgentRoutes } from './chat/agent-routes.js';
 import { chatCitizenRoutes } from './chat/citizen-routes.js';
 import { mapTileOrigins, mountConsole } from './console.js';
 import type { AppContext } from './context.js';
@@ -28,6 +29,7 @@ import { departmentsRoutes } from './routes/departments.js';
 import { faultsRoutes } from './routes/faults.js';
 import { geocodeRoutes } from './routes/geocode.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
+import { callbackRoutes } from './callbacks/routes.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { agentPhotoRoutes, casePhotoRoutes, photoUploadRoutes } from './routes/photos.js';
@@ -48,6 +50,8 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/faults': ['POST'],
   '/v1/faults/nearby': ['GET', 'HEAD'],
   '/v1/geocode': ['GET', 'HEAD'],
+  '/v1/callbacks': ['POST'],
+  '/v1/callbacks/slots': ['GET', 'HEAD'],
   '/v1/chat/availability': ['GET', 'HEAD'],
   '/v1/chat/sessions': ['POST'],
   '/v1/chat/sessions/:id': ['GET', 'HEAD'],
@@ -72,6 +76,13 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/cases/:reference/photos/:id': ['GET', 'HEAD'],
   '/v1/agent/inbox/stream': ['GET'],
   '/v1/agent/reasons': ['GET', 'HEAD'],
+  '/v1/agent/chat/queue': ['GET', 'HEAD'],
+  '/v1/agent/chat/stream': ['GET'],
+  '/v1/agent/chat/presence': ['PUT'],
+  '/v1/agent/chat/take': ['POST'],
+  '/v1/agent/chat/sessions/:id': ['GET', 'HEAD'],
+  '/v1/agent/chat/sessions/:id/stream': ['GET'],
+  '/v1/agent/chat/sessions/:id/:action': ['POST'],
 };
 
 /** The OpenID Connect endpoints, there only when it is configured (else 404, not 405). */
@@ -113,6 +124,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/departments', departmentFaultsRoutes(ctx));
   app.route('/v1/faults', faultsRoutes(ctx));
   app.route('/v1/geocode', geocodeRoutes(ctx));
+  app.route('/v1/callbacks', callbackRoutes(ctx));
   app.route('/v1/chat', chatCitizenRoutes(ctx));
   app.route('/v1/health', healthRoutes());
   app.route('/v1/notices', noticesRoutes(ctx));
@@ -120,6 +132,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/agent/session', agentSessionRoutes(ctx));
   app.route('/v1/agent/audit', agentAuditRoutes(ctx));
   app.route('/v1/agent/dashboard', agentDashboardRoutes(ctx));
+  app.route('/v1/agent/chat', chatAgentRoutes(ctx));
   app.route('/v1/agent', agentCasesRoutes(ctx));
   app.route('/v1/agent', agentPhotoRoutes(ctx));
   app.route('/v1/agent/sign-in-methods', agentSignInMethodsRoutes(ctx));

@@ -8,6 +8,8 @@ import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
 import type { AccountConfig } from './auth/accounts.js';
 import { parseAccounts } from './auth/accounts.js';
+import type { CallbackOptions } from './callbacks/settings.js';
+import { CallbackOptionsSchema } from './callbacks/settings.js';
 import { ConfigError, fieldError } from './config-error.js';
 import { faultSettingsOf, parseFaultSettings, setFaultSettings } from './faults/settings.js';
 import type { Open311Settings } from './open311/settings.js';
@@ -66,6 +68,8 @@ export interface ConfigFile {
   reasons?: ContactReason[];
   /** Open311 clients and discovery (`{ clients: [{ id, hash }], contact?, keyService?, … }`). */
   open311?: Open311Settings;
+  /** Call-back slots (`{ slotMinutes, callsPerSlot, daysAhead }`); default `CALLBACK_DEFAULTS`. */
+  callback?: CallbackOptions;
 }
 
 const AdminApiKeysSchema = z
@@ -99,6 +103,7 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     accounts: parseAccounts(record.accounts ?? [], path),
     ...(record.reasons === undefined ? {} : { reasons: parseReasons(record.reasons, path) }),
     ...(record.open311 === undefined ? {} : { open311: parseOpen311Options(record.open311, path) }),
+    ...(record.callback === undefined ? {} : { callback: parseCallback(record.callback, path) }),
   };
 }
 
@@ -137,6 +142,20 @@ export function parseApiKeysText(text: string, source: string): ApiKeyConfig[] {
         : { id: entry.slice(0, at), hash: entry.slice(at + 1) };
     });
   return parseApiKeys(entries, source);
+}
+
+/** Checks the `callback` section; a bad field throws `ConfigError` naming it (`callback.slotMinutes`). */
+export function parseCallback(input: unknown, source = 'callback'): CallbackOptions {
+  const parsed = CallbackOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = toFieldErrors(parsed.error.issues).map((error) => ({
+      ...error,
+      field: ['callback', error.field].filter(Boolean).join('.'),
+      pointer: `/callback${error.pointer === '/' ? '' : error.pointer}`,
+    }));
+    throw new ConfigError(source, errors);
+  }
+  return parsed.data;
 }
 
 function isTimeZone(timeZone: string): boolean {

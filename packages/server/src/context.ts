@@ -3,6 +3,7 @@ import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { ApiKeyConfig } from './api-keys.js';
+import type { CallbackSettings } from './callbacks/settings.js';
 import type { OidcSettings } from './auth/oidc/oidc-options.js';
 import type { AgentAuth } from './auth/settings.js';
 import type { ChatSettings } from './chat/settings.js';
@@ -43,6 +44,8 @@ export interface AppContext {
   reasons?: readonly ContactReason[];
   /** Open311 clients that may file requests, and what discovery says; none: reading only. */
   open311?: Open311Settings | undefined;
+  /** Call-back slots: length, calls per slot, days ahead (default `CALLBACK_DEFAULTS`). */
+  callback?: CallbackSettings | undefined;
   /** The chat queue's settings (default `CHAT_DEFAULTS`: one queue for the contact center). */
   chat?: ChatSettings | undefined;
   /** Every open event stream of this instance (closed first on shutdown). */

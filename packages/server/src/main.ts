@@ -49,6 +49,7 @@ async function main(argv: string[]): Promise<void> {
     accounts: config.accounts,
     ...(config.reasons ? { reasons: config.reasons } : {}),
     ...(config.open311 ? { open311: config.open311 } : {}),
+    ...(config.callback ? { callback: config.callback } : {}),
   }).catch((error: unknown) => {
     throw nameSources(error, cli.sources);
   });

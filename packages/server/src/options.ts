@@ -21,6 +21,8 @@ import type { TrustProxy } from './middleware/client-address.js';
 import { compileTrustProxy, isProxyEntry } from './middleware/client-address.js';
 import type { RateLimitConfig } from './middleware/rate-limit.js';
 import type { StaticMount } from './middleware/static.js';
+import type { CallbackOptions } from './callbacks/settings.js';
+import { CALLBACK_DEFAULTS, CallbackOptionsSchema } from './callbacks/settings.js';
 import type { Open311Options } from './open311/settings.js';
 import { NO_OPEN311_CLIENTS, Open311OptionsSchema } from './open311/settings.js';
 import type { LookupLimitOptions } from './public-cases/limiter.js';
@@ -126,6 +128,11 @@ export interface ServerOptions {
    * hashed like `adminApiKeys`) and what discovery says. Without it the endpoint is read-only.
    */
   open311?: Open311Options;
+  /**
+   * Call-back requests (`/v1/callbacks`): `slotMinutes` (default 30), `callsPerSlot` (default 3)
+   * and `daysAhead`, the days with opening hours slots are offered for (default 5).
+   */
+  callback?: CallbackOptions;
   /**
    * Chat (`/v1/chat`, `/v1/agent/chat`): `queue` (`contact-center`, one for every department,
    * the default; or `department`), `maxChatsPerAgent` (default 3), `offerTimeoutSeconds` (default
@@ -239,6 +246,7 @@ export const ServerOptionsSchema = z.pipe(
     session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
     oidc: z.optional(OidcOptionsSchema),
     open311: z._default(z.optional(Open311OptionsSchema), NO_OPEN311_CLIENTS),
+    callback: z._default(z.optional(CallbackOptionsSchema), CALLBACK_DEFAULTS),
     chat: z._default(z.optional(ChatOptionsSchema), CHAT_DEFAULTS),
     mail: z.optional(MailOptionsSchema),
     instanceId: z._default(

@@ -83,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     oidc: settings.oidc,
     open311: settings.open311,
     chat: settings.chat,
+    callback: settings.callback,
     ...(settings.reasons ? { reasons: settings.reasons } : {}),
     instanceId,
     lifecycle: { shuttingDown: false },

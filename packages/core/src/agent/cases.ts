@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import type { CaseChannel } from '../schemas/case.js';
 import { CaseChannelSchema } from '../schemas/case.js';
+import { ChatMessageSchema } from '../schemas/chat.js';
 import { DateTimeSchema, HttpUrlSchema, LocaleSchema, SlugSchema } from '../schemas/common.js';
 import {
   AnswerChannelSchema,
@@ -206,6 +207,34 @@ export const AgentFaultSchema = z.object({
 });
 export type AgentFault = z.infer<typeof AgentFaultSchema>;
 
+/**
+ * A call-back request's own facts as staff see them (channel `phone`): when to call — as soon as
+ * possible or the chosen slot — when it is due, the number, and the chat it came from, if any.
+ * The name and note are in the case's message. Done: set the case's status as for any case.
+ */
+export const AgentCallbackSchema = z.object({
+  when: z.union([
+    z.object({ asap: z.literal(true) }),
+    z.object({ slot: z.object({ start: z.string(), end: z.string() }) }),
+  ]),
+  dueAt: z.string(),
+  phone: z.string(),
+  chatSession: z.nullable(z.string()),
+});
+export type AgentCallback = z.infer<typeof AgentCallbackSchema>;
+
+/**
+ * A chat's transcript on its case (channel `chat`): the session, when it ran, and every message
+ * (the citizen's, the agents', and the server's lines), as the chat showed them.
+ */
+export const AgentChatTranscriptSchema = z.object({
+  sessionId: z.string(),
+  startedAt: DateTimeSchema,
+  endedAt: z.nullable(DateTimeSchema),
+  messages: z.array(ChatMessageSchema),
+});
+export type AgentChatTranscript = z.infer<typeof AgentChatTranscriptSchema>;
+
 /** One case as staff see it: everything, with the timeline and the state of its mail. */
 export const AgentCaseSchema = z.object({
   ...AgentCaseSummarySchema.shape,
@@ -220,6 +249,10 @@ export const AgentCaseSchema = z.object({
   mails: z.array(CaseMailSchema),
   /** A fault report's category, answers, place and photos; absent on other cases. */
   fault: z.optional(z.nullable(AgentFaultSchema)),
+  /** A chat's transcript; absent on other cases. */
+  chat: z.optional(z.nullable(AgentChatTranscriptSchema)),
+  /** A call-back request's slot or "as soon as possible"; absent on other cases. */
+  callback: z.optional(z.nullable(AgentCallbackSchema)),
   /** The case this one was marked a duplicate of. */
   duplicateOf: z.optional(z.nullable(CaseReferenceSchema)),
 });

@@ -7,6 +7,8 @@
 export { type AuditResource, auditResource } from './audit.js';
 export {
   AGENT_TEXT_MAX_LENGTH,
+  type AgentCallback,
+  AgentCallbackSchema,
   type AgentCase,
   type AgentCaseMessage,
   AgentCaseMessageSchema,

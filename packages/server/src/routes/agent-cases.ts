@@ -336,9 +336,17 @@ async function findCase(ctx: AppContext, agent: Agent, reference: string): Promi
     found.channel === 'fault_report'
       ? await ctx.store.read('selectFaultReport', reference)
       : undefined;
+  // A call-back request's slot or "as soon as possible" (channel `phone`, registered calls have none).
+  const callback =
+    found.channel === 'phone' ? await ctx.store.read('callbacks.ofCase', reference) : undefined;
+  // A chat's transcript, as the console's case view shows it.
+  const chat =
+    found.channel === 'chat' ? await ctx.store.read('chatTranscriptOfCase', reference) : undefined;
   return {
     ...found,
     ...(fault ? { fault } : {}),
+    ...(chat ? { chat } : {}),
+    ...(callback ? { callback } : {}),
     mails: mails.map((mail) => ({
       id: mail.id,
       to: mail.to,

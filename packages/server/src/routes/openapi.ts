@@ -5,6 +5,7 @@ import {
   ReceiptSchema,
 } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
+import { callbackPaths, callbackSchemas } from '../callbacks/openapi.js';
 import type { AppEnv } from '../env.js';
 import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
 import { agentCasePaths, agentCaseSchemas } from './openapi-agent-cases.js';
@@ -122,6 +123,7 @@ export function buildOpenApiDocument(): JsonObject {
       ...agentCasePaths(),
       ...photoPaths(),
       ...faultPaths(),
+      ...callbackPaths(),
     },
     components: {
       securitySchemes: {
@@ -138,6 +140,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...agentCaseSchemas(),
         ...photoSchemas(),
         ...faultSchemas(),
+        ...callbackSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
         Department: jsonSchema(DepartmentSchema, 'output'),

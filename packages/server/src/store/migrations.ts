@@ -3,6 +3,7 @@ import { Migrator, PostgresAdapter, sql } from 'kysely';
 import { createCaseSearchIndex } from '../agent-cases/search-index.js';
 import { createCaseHandling } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
+import { createCallbackTables } from '../callbacks/tables.js';
 import { createChatTables } from '../chat/tables.js';
 import { createFaultReportTables } from '../faults/tables.js';
 import { createMailTables } from '../mail/schema.js';
@@ -119,6 +120,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0009-case-access': { up: createCaseAccess },
   '2026-12-03-0010-open311': { up: createOpen311Tables },
   '2026-12-03-0011-open311-forward': { up: createOpen311ForwardTables },
+  '2026-12-03-0013-callbacks': { up: createCallbackTables },
   '2026-12-03-0012-chat': { up: createChatTables },
 };
 

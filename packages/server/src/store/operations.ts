@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { agentCaseReads, agentCaseWrites } from '../agent-cases/operations.js';
 import { authReads, authWrites } from '../auth/operations.js';
+import { callbackReads, callbackWrites } from '../callbacks/store.js';
 import { chatReads, chatWrites } from '../chat/operations.js';
 import { dashboardReads } from '../dashboard/queries.js';
 import { faultReads } from '../faults/store.js';
@@ -53,6 +54,7 @@ export const reads = {
   ...faultReads,
   ...publicCaseReads,
   ...photoReads,
+  ...callbackReads,
   ...chatReads,
 } satisfies Record<string, ReadOperation>;
 
@@ -68,6 +70,7 @@ export const writes = {
   ...open311ForwardWrites,
   ...publicCaseWrites,
   ...photoWrites,
+  ...callbackWrites,
   ...chatWrites,
 } satisfies Record<string, WriteOperation>;
 

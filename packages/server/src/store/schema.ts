@@ -1,6 +1,7 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { CaseHandlingColumns, CaseHandlingTables } from '../agent-cases/tables.js';
 import type { AuthTables } from '../auth/tables.js';
+import type { CallbackTables } from '../callbacks/tables.js';
 import type { ChatTables } from '../chat/tables.js';
 import type { FaultTables } from '../faults/tables.js';
 import type { MailTables } from '../mail/schema.js';
@@ -22,6 +23,7 @@ export interface Database
     Open311Tables,
     Open311ForwardTables,
     PublicCaseTables,
+    CallbackTables,
     ChatTables {
   cases: CasesTable;
   case_timeline: CaseTimelineTable;
