@@ -58,6 +58,12 @@ const CASES_ONLY = /chunks[\\/](case-lookup|case-watch-stream)-[^\\/]+\.js$/;
 const FAULTS_ONLY = /chunks[\\/](faults-impl|faults-send|photos-upload)-[^\\/]+\.js$/;
 
 /**
+ * Chunks the client loads only for `client.chat` (the chat panel), which the forms never use. The
+ * chat widget's own chunks are `chat-bubble*`.
+ */
+const CHAT_ONLY = /chunks[\\/]chat-(?!bubble)[^\\/]+\.js$/;
+
+/**
  * What a page loads for `<kc-contact-form>` before anyone uses it: everything but the submit path
  * and other languages (shared chunks included, whichever widget they are shared with).
  */
@@ -69,7 +75,7 @@ const contactFormFirstRender = loadedBy(
 const contactFormEverything = loadedBy(
   'contact-form.js',
   new RegExp(
-    `${LANGUAGES.source}|${NOTICES_ONLY.source}|${CASES_ONLY.source}|${FAULTS_ONLY.source}`,
+    `${LANGUAGES.source}|${NOTICES_ONLY.source}|${CASES_ONLY.source}|${FAULTS_ONLY.source}|${CHAT_ONLY.source}`,
   ),
 );
 
@@ -138,31 +144,32 @@ export default [
     limit: '15.8 KB',
   },
   {
-    // DESIGN.md: 20 KB. Since <kc-notice> shares Lit's ReactiveElement and the light core with
-    // it (one copy for both on a page), the form's first render is 21.5 KB; the starter's own
-    // copies of what it runs first (one file with no imports, so the element loads one level of
-    // the module graph sooner: 39 ms sooner at 4× CPU, measured side by side) add 0.3 KB. Not
-    // met, see the components README.
-    name: '<kc-contact-form> first render: starter + element + Lit (DESIGN.md: 20 KB, not met; 21.85 KB before issue 9)',
+    // DESIGN.md: 20 KB, not met: 21.8 KB. Lit (templates and ReactiveElement, 8.4 KB) and the
+    // light core and base element every widget shares (2.8 KB) are two chunks (rollup.config.mjs),
+    // the starter 1 KB, the department request 0.8 KB; the element with its Swedish texts and
+    // styles 8.8 KB. See the components README.
+    name: '<kc-contact-form> first render: starter + element + Lit (DESIGN.md: 20 KB, not met)',
     message:
       'The first render must not grow (DESIGN.md: 20 KB): move what the first frame does not need into contact-form.deferred.ts (packages/widgets/src/components/README.md).',
     path: contactFormFirstRender,
-    limit: '23.35 KB',
+    limit: '21.8 KB',
     ...asLoaded,
   },
   {
-    name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met; 47.25 KB before issue 9)',
+    // 49.45 KB: the first render and the client (ky, zod/mini, the outbox: 25.9 KB), the submit
+    // path 1.7 KB.
+    name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything,
-    limit: '50.5 KB',
+    limit: '49.5 KB',
     ...asLoaded,
   },
   {
     name: '<kc-contact-form> everything a page in another language ever loads (largest: Arabic)',
     message: 'A page in another language loads at most 2 KB more than a Swedish one.',
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
-    limit: '52.8 KB',
+    limit: '51.7 KB',
     ...asLoaded,
   },
   {
@@ -176,11 +183,11 @@ export default [
     // DESIGN.md's budget is 8 KB; not met yet. ReactiveElement (3.0 KB) + watchNotices from
     // @kontakt/core (4.4 KB: EventStream, fetchJson, errors, readNotice) + the starter (0.6 KB)
     // are 8 KB before the element's own code: see packages/widgets/src/components/README.md.
-    name: '<kc-notice> everything it ever loads: starter + element + ReactiveElement + core (DESIGN.md: 8 KB, not met; 14.1 KB before issue 9)',
+    name: '<kc-notice> everything it ever loads: starter + element + ReactiveElement + core (DESIGN.md: 8 KB, not met)',
     message:
       '<kc-notice> is on every page of every department: nothing may grow it. Look at what the notice chunk imports (npm run build, then the chunks in packages/widgets/dist/cdn).',
     path: loadedBy('notice.js'),
-    limit: '14.5 KB',
+    limit: '13.95 KB',
     ...asLoaded,
   },
   {
@@ -192,7 +199,7 @@ export default [
     ...asLoaded,
   },
   {
-    // 55.6 KB: the first render (19.2 KB) + the client (ky, zod/mini, the outbox: 25.3 KB, the
+    // 55.45 KB: the first render (18.9 KB) + the client (ky, zod/mini, the outbox: 25.9 KB, the
     // same chunk the contact form loads) + the lookup and the live case stream (4.1 KB) + the
     // case's templates and the status words (2.5 KB) + the fault catalog, for a fault report's
     // category name (4.3 KB with the faults chunks the client splits off).
@@ -201,21 +208,24 @@ export default [
       'Everything the status tracker loads: look at status-tracker.deferred and the case-lookup/case-watch chunks first.',
     path: loadedBy(
       'status-tracker.js',
-      new RegExp(`status-tracker\\.texts\\.(en|fi|ar)-|${LANGUAGES.source}|${NOTICES_ONLY.source}`),
+      new RegExp(
+        `status-tracker\\.texts\\.(en|fi|ar)-|${LANGUAGES.source}|${NOTICES_ONLY.source}|${CHAT_ONLY.source}`,
+      ),
     ),
-    limit: '56 KB',
+    limit: '55.5 KB',
     ...asLoaded,
   },
   {
-    // Not met yet: 28.7 KB. The later steps' templates, checks, lookups and kept photos are in
-    // fault-report.later (6 KB, loaded on first use); the element class still holds the handlers
-    // of every step (photos, map, following, sending: ~7 KB) and all Swedish texts (3.4 KB),
-    // which belong there too.
-    name: '<kc-fault-report> first render: starter + element + Lit (DESIGN.md: 20 KB, not met yet)',
+    // 19.55 KB: the frame and the first step with their Swedish texts and styles (7.4 KB), Lit
+    // and the shared core (11.2 KB), the starter (1 KB). Everything after the first step (its
+    // templates and handlers, checks, lookups, photos, sending, the receipt, the rest of the
+    // Swedish texts and styles: 13 KB) is fault-report.later, loaded at the first focus, press or
+    // input (or with a draft past the first step).
+    name: '<kc-fault-report> first render: starter + element + Lit (DESIGN.md: 20 KB)',
     message:
       'The first render must not grow (DESIGN.md: 20 KB): what later steps need belongs in fault-report.later.ts (packages/widgets/src/components/README.md).',
     path: faultReportFirstRender,
-    limit: '29.5 KB',
+    limit: '20 KB',
     ...asLoaded,
   },
   {
@@ -238,17 +248,21 @@ export default [
     .filter((budget) => existsSync(budget.source))
     .map(({ source: _, ...budget }) => ({ ...budget, ...asLoaded })),
   {
-    name: 'all widgets together: every script-tag file but the other languages (DESIGN.md: 60 KB, not met since the status tracker and the fault report came)',
+    name: 'all widgets together: every script-tag file but the other languages and the map (DESIGN.md: 60 KB, not met)',
     message:
       'All widgets together must stay within 60 KB (DESIGN.md): share Lit and the core, load maps and photos at their step.',
-    // The fault report's map (Leaflet) loads only when a person asks for the map: not counted.
+    // Every file the widgets load to render and be used, the client's chunks for each widget's
+    // resource and the photo processing included. Left out: the languages other than Swedish (a
+    // page loads one), and the fault report's map (Leaflet, 45 KB, budgeted above), which loads
+    // only when a person asks for the map: the report is complete without it.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
       `!${CDN}/chunks/{en,fi,ar}-*.js`,
-      `!${CDN}/chunks/fault-report.{map,texts.en,texts.fi,texts.ar}-*.js`,
+      `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
+      `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '102.5 KB',
+    limit: '101.75 KB',
     ...asLoaded,
   },
   {

@@ -6,6 +6,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import { library } from '../../scripts/rollup/library.mjs';
+import { minifyTemplates } from './rollup/minify-templates.mjs';
 
 /** A path in this package, whatever the working directory (the chunking test builds from the root). */
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -17,26 +18,47 @@ const entries = sources('src/cdn');
 const OWN_SOURCE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/;
 const STARTERS = /[\\/]src[\\/](define|cdn)[\\/]/;
 
-/** Lit and its packages: one chunk that every widget on a page shares. */
-const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
-/**
- * Lit's ReactiveElement (properties, controllers, styles; no templates): a chunk of its own that
- * the `lit` chunk imports, so widgets built on it alone (`<kc-notice>`, 8 KB for everything) load
- * it without lit-html, and a page with both kinds still loads one copy.
+/*
+ * Shared code is two chunks, each one file that every widget of its kind loads once per page
+ * (`rollup.config.test.ts` checks it). Left to itself, rollup makes one chunk per set of entries
+ * that import a module (for four widgets, many files of 0.1–0.8 KB), and since each file is
+ * compressed on its own, every small file costs its own gzip header and a cold dictionary: the
+ * fault report's first render paid 0.6 KB for them. So:
+ *
+ * - `chunks/lit-reactive-element-*.js`: Lit's ReactiveElement (properties, controllers, styles; no
+ *   templates) and the light modules every widget needs (SHARED). `<kc-notice>` is built on these
+ *   alone; every widget loads them.
+ * - `chunks/lit-*.js`: Lit's templates (lit-html, LitElement, @lit/task, @lit/context) and the light
+ *   modules of the widgets built on them (ELEMENT); it imports the first. The notice never loads it.
+ *
+ * Only modules every widget of a chunk uses belong in it: whatever is listed, each of them loads.
  */
+
+/** Lit's template packages. */
+const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
+/** Lit's ReactiveElement. */
 const REACTIVE_ELEMENT = /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]/;
 
 /**
- * The light modules every element needs (registration, language, tokens, the target check, the
- * core's errors and plain `fetch`): one chunk every widget shares. Left to itself,
- * rollup makes one chunk per set of entries that import a module (four small files for two
- * widgets), and as each file is compressed on its own, the contact form paid 1.3 KB for it.
- * Only modules every widget uses belong here: whatever is listed, every widget loads.
+ * The light modules every element needs: registration, language, tokens, the target check, the
+ * core's errors and plain `fetch`.
  */
 const SHARED = new RegExp(
   [
     String.raw`widgets[\\/]src[\\/](internal[\\/](registration|lang|version|target)|styles[\\/]tokens|events[\\/]error)\.ts$`,
     String.raw`core[\\/]src[\\/](errors[\\/](KontaktError|NetworkError|InvalidResponseError)|resources[\\/]fetch-json|endpoint|retry-after|schemas[\\/]vocabulary)\.ts$`,
+  ].join('|'),
+);
+
+/**
+ * The light modules of the widgets built on Lit's templates: their base element, the client and
+ * deferred-module controllers, the draft, whether the outbox may hold anything, the languages'
+ * basics and the submitted event.
+ */
+const ELEMENT = new RegExp(
+  [
+    String.raw`widgets[\\/]src[\\/](internal[\\/](kontakt-element|client|deferred|draft-controller)|i18n[\\/]locale-basics|events[\\/]submitted)\.ts$`,
+    String.raw`core[\\/]src[\\/]outbox[\\/]may-hold\.ts$`,
   ].join('|'),
 );
 
@@ -47,13 +69,11 @@ const manualChunks = (id) =>
   // A starter's own copies stay in the starter (see ownStarterCopies).
   id.startsWith(COPY)
     ? undefined
-    : REACTIVE_ELEMENT.test(id)
+    : REACTIVE_ELEMENT.test(id) || SHARED.test(id)
       ? 'lit-reactive-element'
-      : LIT.test(id)
+      : LIT.test(id) || ELEMENT.test(id)
         ? 'lit'
-        : SHARED.test(id)
-          ? 'kontakt'
-          : undefined;
+        : undefined;
 
 /**
  * Gives each script-tag starter its own copy of the modules it imports (statically, and what they
@@ -162,6 +182,7 @@ export default [
     plugins: [
       // First: it decides which of the starters' imports become their own copies.
       ownStarterCopies(),
+      minifyTemplates(),
       nodeResolve({
         exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
         extensions: ['.ts', '.js'],

@@ -1,18 +1,33 @@
+import type { Locale } from '@kontakt/core';
 import { localize } from '@kontakt/core';
-import type { FaultCategory } from '@kontakt/core/schemas';
+import type { FaultCatalog, FaultCategory } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
+import type { FieldContext } from './fault-report.fields.js';
 import { describedBy, fieldError, hintText, invalid, marker } from './fault-report.fields.js';
+import type { FaultValues } from './fault-report.model.js';
 import { searchCategories } from './fault-report.model.js';
-import type { StepContext } from './fault-report.steps.js';
 
 /*
  * The first step, in the first-render chunk: the categories by group as one radio group, with a
  * search over names and keywords. The later steps are in a chunk loaded once the report is used.
  */
 
+/** What the first step renders from: the first texts and the two handlers it uses. */
+export interface CategoryContext extends FieldContext {
+  readonly locale: Locale;
+  readonly catalog: FaultCatalog | undefined;
+  readonly values: FaultValues;
+  readonly categoryQuery: string;
+  readonly on: {
+    /** A control's value under its `name` (here: the category). */
+    input(event: Event): void;
+    categoryQuery(event: Event): void;
+  };
+}
+
 /** Category: a search over names and keywords, then the categories by group as one radio group. */
-export function categoryStep(ctx: StepContext): TemplateResult {
+export function categoryStep(ctx: CategoryContext): TemplateResult {
   const c = ctx.t.category;
   const { catalog } = ctx;
   if (!catalog) {
@@ -65,7 +80,7 @@ export function categoryStep(ctx: StepContext): TemplateResult {
     </fieldset>`;
 }
 
-function categoryChoice(ctx: StepContext, category: FaultCategory): TemplateResult {
+function categoryChoice(ctx: CategoryContext, category: FaultCategory): TemplateResult {
   const description = category.description ? localize(category.description, ctx.locale) : '';
   const id = `category-${category.id}`;
   return html`<label class="choice" for=${id}>

@@ -1,19 +1,20 @@
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
-import type { FaultTexts } from './fault-report.texts.js';
+import type { FirstTexts } from './fault-report.texts.js';
 
 /*
  * Field building blocks shared by the steps: a label with its required/optional marker in text,
- * a hint, an error tied to the control (`aria-invalid`, `aria-describedby`), and the error
- * summary that links to each field. No state here.
+ * a hint, and an error tied to the control (`aria-invalid`, `aria-describedby`). The error
+ * summary is in `fault-report.steps.ts`: errors come from the checks, which load with it. No state
+ * here.
  */
 
 /** Field errors of the step shown, in the order of its fields: field key → text. */
 export type Errors = ReadonlyMap<string, string>;
 
-/** What the field helpers need. */
+/** What the field helpers need (the first step has only the first texts). */
 export interface FieldContext {
-  readonly t: FaultTexts;
+  readonly t: FirstTexts;
   readonly errors: Errors;
 }
 
@@ -51,35 +52,3 @@ export function fieldError(ctx: FieldContext, field: string): Template {
 
 export const hintText = (field: string, text: string | undefined): Template =>
   text ? html`<p part="hint" class="hint" id="${field}-hint">${text}</p>` : nothing;
-
-/** The list of errors after "Fortsätt", each linking to its field. */
-export function errorSummary(
-  ctx: FieldContext,
-  focusIdOf: FocusIdOf,
-  onLink: (event: Event, field: string) => void,
-): Template {
-  if (!ctx.errors.size) return nothing;
-  return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1" id="error-summary">
-    <h3>${ctx.t.errors.summary(ctx.errors.size)}</h3>
-    <ul>
-      ${[...ctx.errors].map(
-        ([field, text]) =>
-          html`<li><a href="#${focusIdOf(field)}" @click=${(event: Event) => onLink(event, field)}>${text}</a></li>`,
-      )}
-    </ul>
-  </div>`;
-}
-
-/** A labelled text-like control. */
-export function textField(
-  ctx: FieldContext,
-  field: string,
-  label: string,
-  control: TemplateResult,
-  options: { required: boolean; hint?: string | undefined },
-): TemplateResult {
-  return html`<div part="field" class="field">
-    <label part="label" for=${field}>${label} ${marker(ctx, options.required)}</label>
-    ${hintText(field, options.hint)} ${fieldError(ctx, field)} ${control}
-  </div>`;
-}

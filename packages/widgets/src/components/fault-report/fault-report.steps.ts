@@ -8,18 +8,11 @@ import type {
 } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
-import type { FieldContext, Template } from './fault-report.fields.js';
-import {
-  describedBy,
-  fieldError,
-  hintText,
-  invalid,
-  marker,
-  textField,
-} from './fault-report.fields.js';
+import type { Errors, FieldContext, FocusIdOf, Template } from './fault-report.fields.js';
+import { describedBy, fieldError, hintText, invalid, marker } from './fault-report.fields.js';
 import type { FaultValues } from './fault-report.model.js';
 import { coordinate, DESCRIPTION_MAX_LENGTH, hasPoint, questionsOf } from './fault-report.model.js';
-import type { PositionProblem } from './fault-report.texts.js';
+import type { FaultTexts, PositionProblem } from './fault-report.texts.js';
 
 /*
  * The steps' templates. The element owns the values, the lookups and the handlers and passes
@@ -40,10 +33,11 @@ export type LookupStatus = 'idle' | 'loading' | 'done' | 'failed';
 
 /** What the steps render from. */
 export interface StepContext extends FieldContext {
+  /** Every text: the later steps load with them (Swedish) or with their language. */
+  readonly t: FaultTexts;
   readonly locale: Locale;
   readonly catalog: FaultCatalog | undefined;
   readonly values: FaultValues;
-  readonly categoryQuery: string;
   readonly geocoder: { readonly status: LookupStatus; readonly results: readonly GeocodeResult[] };
   readonly position: '' | 'locating' | PositionProblem;
   readonly map: 'closed' | 'loading' | 'open' | 'failed';
@@ -64,7 +58,6 @@ export interface StepHandlers {
   input(event: Event): void;
   answer(event: Event): void;
   answerToggle(event: Event): void;
-  categoryQuery(event: Event): void;
   search(): void;
   pickResult(result: GeocodeResult): void;
   position(): void;
@@ -77,6 +70,38 @@ export interface StepHandlers {
   pickPhotos(event: Event): void;
   removePhoto(id: string): void;
   change(step: import('./fault-report.texts.js').Step): void;
+}
+
+/** A labelled text-like control. */
+function textField(
+  ctx: FieldContext,
+  field: string,
+  label: string,
+  control: TemplateResult,
+  options: { required: boolean; hint?: string | undefined },
+): TemplateResult {
+  return html`<div part="field" class="field">
+    <label part="label" for=${field}>${label} ${marker(ctx, options.required)}</label>
+    ${hintText(field, options.hint)} ${fieldError(ctx, field)} ${control}
+  </div>`;
+}
+
+/** The list of errors after "Fortsätt", each linking to its field. */
+export function errorSummary(
+  ctx: { readonly t: FaultTexts; readonly errors: Errors },
+  focusIdOf: FocusIdOf,
+  onLink: (event: Event, field: string) => void,
+): Template {
+  if (!ctx.errors.size) return nothing;
+  return html`<div part="error-summary" class="error-summary" role="alert" tabindex="-1" id="error-summary">
+    <h3>${ctx.t.errors.summary(ctx.errors.size)}</h3>
+    <ul>
+      ${[...ctx.errors].map(
+        ([field, text]) =>
+          html`<li><a href="#${focusIdOf(field)}" @click=${(event: Event) => onLink(event, field)}>${text}</a></li>`,
+      )}
+    </ul>
+  </div>`;
 }
 
 export const categoryOf = (ctx: { catalog: FaultCatalog | undefined; values: FaultValues }) =>

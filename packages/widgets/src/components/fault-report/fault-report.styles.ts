@@ -2,13 +2,16 @@ import { css } from 'lit';
 import { base, tokens } from '../../styles/tokens.js';
 
 /**
- * Logical properties throughout, so Arabic (RTL) mirrors without rules of its own; one column
- * that reflows at 320 px; no motion but the sending spinner, which stops for reduced motion.
+ * The frame's and the first step's styles; the later steps' are in `fault-report.later.styles.ts`,
+ * adopted when they load. Logical properties throughout, so Arabic (RTL) mirrors without rules of
+ * its own; one column that reflows at 320 px; no motion but the sending spinner, which stops for
+ * reduced motion.
  */
 const component = css`
   :host {
     --_gap: var(--kc-fault-report-gap, var(--kc-space-m, 1rem));
     --_input-border: var(--kc-fault-report-input-border, 2px solid #6b6b6b);
+    /* The map's (a later step), here so every --kc-* property the element reads is on its host. */
     --_map-height: var(--kc-fault-report-map-height, 20rem);
     max-inline-size: var(--kc-fault-report-max-width, 40rem);
   }
@@ -87,10 +90,6 @@ const component = css`
     color: inherit;
     font: inherit;
   }
-  textarea {
-    min-block-size: 8rem;
-    resize: vertical;
-  }
   [aria-invalid='true'] {
     border-color: var(--_color-danger);
     border-inline-start-width: 5px;
@@ -116,18 +115,6 @@ const component = css`
     color: var(--_color-danger);
     font-weight: 600;
   }
-  .notice {
-    padding-block: var(--_space-s);
-    padding-inline: var(--_space-m);
-    border-inline-start: 4px solid var(--_color-primary);
-  }
-  .warning p,
-  .problem {
-    padding-block: var(--_space-s);
-    padding-inline: var(--_space-m);
-    border-inline-start: 4px solid #8a6100;
-    background: var(--_color-warning-surface);
-  }
   .error-summary,
   .alert {
     display: grid;
@@ -136,90 +123,8 @@ const component = css`
     border: 3px solid var(--_color-danger);
     border-radius: var(--_radius);
   }
-  .error-summary ul,
-  .plain {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_color-danger);
-    font-weight: 600;
-  }
-  .list {
-    display: grid;
-    gap: var(--_space-s);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .card {
-    display: grid;
-    gap: var(--_space-s);
-    padding: var(--_space-m);
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-  }
   .chosen {
     font-weight: 600;
-  }
-  .map {
-    block-size: var(--_map-height);
-    inline-size: 100%;
-    border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
-  }
-  .photos {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
-    gap: var(--_space-m);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .photos img {
-    display: block;
-    inline-size: 100%;
-    aspect-ratio: 4 / 3;
-    object-fit: cover;
-    border-radius: var(--_radius);
-  }
-  progress {
-    inline-size: 100%;
-  }
-  .summary {
-    display: grid;
-    gap: var(--_space-s);
-    margin: 0;
-  }
-  .summary > div {
-    display: grid;
-    gap: 0.25rem;
-    padding-block-end: var(--_space-s);
-    border-block-end: 1px solid var(--_color-border);
-  }
-  .summary dt {
-    font-weight: 600;
-  }
-  .summary dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-    white-space: pre-line;
-  }
-  .panel {
-    display: grid;
-    gap: var(--_space-s);
-    padding: var(--_space-m);
-    border-radius: var(--_radius);
-    background: var(--_color-success-surface);
-  }
-  .offline {
-    background: var(--_color-warning-surface);
-  }
-  .reference {
-    font-size: 1.5em;
-    font-weight: 700;
-    letter-spacing: 0.05em;
-    overflow-wrap: anywhere;
   }
   .actions {
     display: flex;
@@ -260,34 +165,9 @@ const component = css`
     text-decoration: underline;
     font-weight: 400;
   }
-  .file-input {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    opacity: 0;
-  }
-  .file-input:focus-visible + .file-button {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 2px;
-  }
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
-  }
-  .spinner {
-    display: inline-block;
-    inline-size: 1em;
-    block-size: 1em;
-    margin-inline-end: var(--_space-s);
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    border-radius: 50%;
-    animation: kc-spin 0.8s linear infinite;
-  }
-  @keyframes kc-spin {
-    to {
-      transform: rotate(360deg);
-    }
   }
   [hidden] {
     display: none !important;
