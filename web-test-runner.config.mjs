@@ -3,12 +3,14 @@
 // `npx wtr --group core` the SDK's browser tests.
 import { existsSync, readdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { kontaktApiProxy } from './packages/console/scripts/wtr-api-proxy.mjs';
 import { consoleFaultFixture } from './packages/console/scripts/wtr-fault-fixture.mjs';
 import { faultReportFixturePlugin } from './packages/widgets/src/components/fault-report/test-fixtures/wtr-plugin.mjs';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
 import { kontaktServerPlugin } from './scripts/wtr/kontakt-server-plugin.mjs';
+import { timingReporter } from './scripts/wtr/timing-reporter.mjs';
 
 const CORE_FILES = 'packages/*/src/**/*.browser.test.ts';
 const WIDGET_FILES = 'packages/widgets/src/**/*.test.ts';
@@ -48,10 +50,14 @@ function groups() {
 // would run each test twice. Groups are therefore only handed over when one is asked for.
 const groupAsked = process.argv.some((arg) => arg === '--group' || arg.startsWith('--group='));
 
+/** `KONTAKT_WTR_TIMINGS=1` (or a JSON file's path) adds each file's time to the report. */
+const timings = process.env.KONTAKT_WTR_TIMINGS;
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: [CORE_FILES, WIDGET_FILES, CONSOLE_FILES],
   ...(groupAsked ? { groups: groups() } : {}),
+  ...(timings ? { reporters: [defaultReporter(), timingReporter({ output: timings })] } : {}),
   nodeResolve: {
     exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
   },

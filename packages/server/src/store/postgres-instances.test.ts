@@ -14,13 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { EventStream } from '@kontakt/core/events';
 import type { AdminNotice, NoticeInput } from '@kontakt/core/schemas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { serverFromSource } from '../../../../scripts/server-from-source.mjs';
 import { createApiKey, hashApiKey } from '../api-keys.js';
 import { testDepartments, validSubmission } from '../test-support/departments.js';
 import { noticeText as text } from '../test-support/notices.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
 
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 const KEY = createApiKey();
 
@@ -34,10 +34,8 @@ async function startInstance(database: TestDatabase, config: string): Promise<In
   const child = spawn(
     process.execPath,
     [
-      '--conditions=@kontakt/source',
-      '--import',
-      'tsx',
-      MAIN,
+      // The CLI from today's source, bundled once (a start through tsx costs seconds).
+      await serverFromSource(),
       ...['--config', config, '--port', '0', '--host', '127.0.0.1', '--data', database.dataDir],
     ],
     {
