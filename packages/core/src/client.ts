@@ -10,6 +10,8 @@ import { outboxFor } from './outbox/registry.js';
 import type { OutboxStore } from './outbox/types.js';
 import type { CasesResource } from './resources/cases.js';
 import { casesResource, sendCase } from './resources/cases.js';
+import type { ChatResource } from './resources/chat.js';
+import { chatResource } from './resources/chat.js';
 import type { DepartmentsResource } from './resources/departments.js';
 import { departmentsResource } from './resources/departments.js';
 import type { FaultsResource } from './resources/faults.js';
@@ -64,6 +66,8 @@ export interface KontaktClient {
   readonly endpoint: string;
   readonly department: string;
   readonly cases: CasesResource;
+  /** Live chat with a *kommunvägledare*: opening hours, start, resume after a reload. */
+  readonly chat: ChatResource;
   readonly departments: DepartmentsResource;
   /** Fault reports (*felanmälan*): the catalog, nearby open reports, sending a report. */
   readonly faults: FaultsResource;
@@ -137,6 +141,7 @@ export function createClient(options: ClientOptions): KontaktClient {
       outbox,
       outboxMaxAge,
     }),
+    chat: chatResource({ http, endpoint, fetch: options.fetch, department, pageUrl }),
     departments: departmentsResource(http, department),
     faults: faultsResource({
       http,

@@ -58,6 +58,25 @@ export {
   type CaseWatchTarget,
 } from './resources/case-watch.js';
 export type { CasesResource, SubmitOptions } from './resources/cases.js';
+export type {
+  ChatConnectionEvent,
+  ChatConnectionState,
+  ChatConversation,
+  ChatConversationEvent,
+  ChatConversationEventMap,
+  ChatConversationRecord,
+  ChatErrorEvent,
+  ChatMessageEvent,
+  ChatOptions,
+  ChatReceiptEvent,
+  ChatResource,
+  ChatSessionEvent,
+  ChatStartRequest,
+  ChatTypingEvent,
+  ConversationMessage,
+  UnsentChatMessage,
+  UnsentMessageRecord,
+} from './resources/chat.js';
 export {
   type DepartmentPreview,
   type DepartmentPreviewOptions,
@@ -84,6 +103,13 @@ export {
   type NoticesResource,
 } from './resources/notices.js';
 export type { PhotosResource, PhotoUploadOptions } from './resources/photos.js';
+export type {
+  ChatAvailability,
+  ChatMessage,
+  ChatReceipt,
+  ChatSession,
+  ChatSessionState,
+} from './schemas/index.js';
 export {
   ANSWER_CHANNELS,
   type AnswerChannel,
