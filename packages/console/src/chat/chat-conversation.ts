@@ -132,7 +132,11 @@ export class KcChatConversation extends ConsoleElement {
       }
       .row .field {
         flex: 1 1 12rem;
+        min-inline-size: 0;
         margin: 0;
+      }
+      select {
+        inline-size: 100%;
       }
       .actions {
         display: grid;
@@ -140,6 +144,8 @@ export class KcChatConversation extends ConsoleElement {
         margin-block-start: var(--_space-l);
       }
       fieldset {
+        /* A fieldset is as wide as its widest option by default: at 320 px it must not be. */
+        min-inline-size: 0;
         border: 1px solid var(--_color-border);
         border-radius: var(--_radius);
         padding: var(--_space-s) var(--_space-m) var(--_space-m);
@@ -205,6 +211,8 @@ export class KcChatConversation extends ConsoleElement {
   private watch: AgentChatWatch | undefined;
   private loading: AbortController | undefined;
   private lastRead = '';
+  /** The citizen's messages already there at the first read, or announced since. */
+  private told = new Set<string>();
   private readonly typing = new TypingThrottle((on) => {
     if (this.client && this.chatId) {
       this.client.chat.typing(this.chatId, on).catch(() => undefined);
@@ -248,6 +256,7 @@ export class KcChatConversation extends ConsoleElement {
     this.notice = '';
     this.citizenTyping = false;
     this.lastRead = '';
+    this.told = new Set();
     if (!this.client || !this.chatId) return;
     const watch = this.client.chat.watch(this.chatId);
     this.watch = watch;
@@ -269,8 +278,11 @@ export class KcChatConversation extends ConsoleElement {
     this.loading = loading;
     try {
       const chat = await this.client.chat.get(this.chatId, { signal: loading.signal });
+      // The first read is the history (with whatever the stream brought meanwhile): not news.
+      if (!this.chat)
+        for (const message of [...this.messages, ...chat.messages]) this.told.add(message.id);
       this.chat = chat;
-      this.messages = mergeMessages(this.messages, chat.messages);
+      this.absorb(chat.messages);
       this.markRead();
     } catch (error) {
       if (isAbort(error) || reportSessionEnd(this, error)) return;
@@ -281,7 +293,7 @@ export class KcChatConversation extends ConsoleElement {
   private onChange(change: AgentChatChange): void {
     switch (change.type) {
       case 'message':
-        this.onMessage(change.message);
+        this.absorb([change.message]);
         return;
       case 'receipt':
         this.messages = applyReceipt(this.messages, change.receipt);
@@ -296,15 +308,25 @@ export class KcChatConversation extends ConsoleElement {
     }
   }
 
-  private onMessage(message: ChatMessage): void {
-    const known = this.messages.some((each) => each.id === message.id);
-    this.messages = mergeMessages(this.messages, [message]);
-    if (message.clientMessageId) {
-      this.unsent = this.unsent.filter((each) => each.clientMessageId !== message.clientMessageId);
+  /**
+   * Takes messages in, from the stream, a read or one's own send: merged by id, one's own unsent
+   * copies dropped, and the citizen's new ones announced (once, however they came) and marked read.
+   */
+  private absorb(incoming: readonly ChatMessage[]): void {
+    this.messages = mergeMessages(this.messages, incoming);
+    const stored = new Set(incoming.map((message) => message.clientMessageId));
+    if (this.unsent.some((each) => stored.has(each.clientMessageId))) {
+      this.unsent = this.unsent.filter((each) => !stored.has(each.clientMessageId));
     }
-    if (known || message.role !== 'citizen') return;
+    // Before the first read, the stream may be bringing the chat's history: nothing new to say.
+    if (!this.chat) return;
+    const fresh = incoming.filter((each) => each.role === 'citizen' && !this.told.has(each.id));
+    for (const message of fresh) {
+      this.told.add(message.id);
+      this.dispatchEvent(new KcAnnounceEvent(this.ct.announce.message(this.who(), message.text)));
+    }
+    if (fresh.length === 0) return;
     this.citizenTyping = false;
-    this.dispatchEvent(new KcAnnounceEvent(this.ct.announce.message(this.who(), message.text)));
     this.markRead();
   }
 
@@ -355,7 +377,7 @@ export class KcChatConversation extends ConsoleElement {
         clientMessageId: unsent.clientMessageId,
       });
       if (chatId !== this.chatId) return;
-      this.onMessage(message);
+      this.absorb([message]);
     } catch (error) {
       if (reportSessionEnd(this, error) || chatId !== this.chatId) return;
       this.unsent = this.unsent.map((each) =>

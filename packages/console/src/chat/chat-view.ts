@@ -106,6 +106,8 @@ export class KcChatView extends ConsoleElement {
         margin-block-start: var(--_space-s);
       }
       fieldset {
+        /* A fieldset is as wide as its widest option by default: at 320 px it must not be. */
+        min-inline-size: 0;
         border: 1px solid var(--_color-border);
         border-radius: var(--_radius);
         margin: 0;

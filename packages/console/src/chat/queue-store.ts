@@ -103,9 +103,12 @@ export class ChatQueueStore extends EventTarget {
       this.#timer = setTimeout(() => void this.reload(), RELOAD_BATCH_MS);
     });
     watch.addEventListener('offer', (event) => {
-      this.offer = (event as AgentChatFeedEvent<AgentQueueChange>).change.id;
-      this.dispatchEvent(new Event('offer'));
-      void this.reload();
+      const { id } = (event as AgentChatFeedEvent<AgentQueueChange>).change;
+      this.offer = id;
+      // Told once the queue holds the offered chat, so whoever listens can name it.
+      void this.reload().then(() => {
+        if (this.offer === id) this.dispatchEvent(new Event('offer'));
+      });
     });
     watch.addEventListener('error', (event) => {
       const { error, willRetry } = event as EventStreamErrorEvent;
