@@ -8,6 +8,8 @@ import type { Outbox, OutboxSender } from './outbox/outbox.js';
 import { OutboxController } from './outbox/outbox.js';
 import { outboxFor } from './outbox/registry.js';
 import type { OutboxStore } from './outbox/types.js';
+import type { CallbacksResource } from './resources/callbacks.js';
+import { callbacksResource } from './resources/callbacks.js';
 import type { CasesResource } from './resources/cases.js';
 import { casesResource, sendCase } from './resources/cases.js';
 import type { ChatResource } from './resources/chat.js';
@@ -65,6 +67,8 @@ export interface KontaktClient {
   /** The normalised endpoint: an absolute URL without a trailing slash. */
   readonly endpoint: string;
   readonly department: string;
+  /** Call-back requests (*uppringning*): the slots offered, and asking to be called. */
+  readonly callbacks: CallbacksResource;
   readonly cases: CasesResource;
   /** Live chat with a *kommunvägledare*: opening hours, start, resume after a reload. */
   readonly chat: ChatResource;
@@ -132,6 +136,8 @@ export function createClient(options: ClientOptions): KontaktClient {
   return {
     endpoint,
     department,
+    // Loaded only when used: a contact form's client never asks for a call-back.
+    callbacks: callbacksResource({ http, department, pageUrl }),
     cases: casesResource({
       http,
       endpoint,

@@ -51,6 +51,11 @@ export type {
   OutboxEntry,
   OutboxStore,
 } from './outbox/types.js';
+export type {
+  CallbackAsk,
+  CallbackRequestOptions,
+  CallbacksResource,
+} from './resources/callbacks.js';
 export {
   CaseChangeEvent,
   CaseWatch,

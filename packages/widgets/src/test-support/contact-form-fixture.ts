@@ -175,6 +175,7 @@ export function wrapClient(
         return change.department ? change.department(department) : department;
       },
     },
+    callbacks: client.callbacks,
     chat: client.chat,
     faults: client.faults,
     photos: client.photos,
