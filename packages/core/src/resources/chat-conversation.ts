@@ -143,6 +143,7 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
   #connection: ChatConnectionState = 'reconnecting';
   /** Why the conversation stopped, once it did: `chat_ended`, `chat_not_found` or `aborted`. */
   #stopped: KontaktError | undefined;
+  #finishing: Promise<void> | undefined;
   #agentTyping = false;
   #agentTypingTimer: ReturnType<typeof setTimeout> | undefined;
   #typingSentAt = 0;
@@ -479,13 +480,18 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
    * stored fail with `reason`, and iterators end. `refresh` reads the session once more first,
    * so the last messages (the end's own line) are in even when the stream ended before them.
    */
-  async #finish(reason: KontaktError, options: { refresh?: boolean } = {}): Promise<void> {
-    if (this.#stopped) return;
+  #finish(reason: KontaktError, options: { refresh?: boolean } = {}): Promise<void> {
+    // Once: the stream's "ended" and `close()`'s answer may both get here; both wait for the end.
+    this.#finishing ??= this.#stopWith(reason, options.refresh !== false);
+    return this.#finishing;
+  }
+
+  async #stopWith(reason: KontaktError, refresh: boolean): Promise<void> {
     this.#stopped = reason;
     this.#sender.stop();
     this.#stream.close();
     this.#quiet();
-    if (options.refresh !== false && reason.code === 'chat_ended') {
+    if (refresh && reason.code === 'chat_ended') {
       await this.#api
         .get()
         .then((session) => this.#merge(session))
@@ -498,7 +504,7 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
 
   /** The caller stopped following: unsent messages stay pending, for `toJSON()` and `resume()`. */
   #detach(signal: AbortSignal): void {
-    if (this.#stopped) return;
+    if (this.#stopped || this.#finishing) return;
     const error = new KontaktError('The conversation was stopped.', {
       code: 'aborted',
       cause: signal.reason,
