@@ -128,13 +128,14 @@ export async function handOverChat(
   input: {
     id: string;
     agent: ChatAgent;
-    to: ChatAgent;
+    /** The agent to hand it to: known here by their presence (they opened the console). */
+    toId: string;
     at: string;
     maxChats: number;
   },
 ): Promise<Written<{ ok: true; value: AgentChat } | { ok: false; error: HandoverRefusal }>> {
   return db.transaction().execute(async (trx) => {
-    const { id, agent, to, at } = input;
+    const { id, agent, at } = input;
     const session = await selectSession(trx, id);
     if (!session || !seesDepartment(agent, session.department)) {
       return { value: { ok: false, error: 'not_found' }, streams: [] };
@@ -146,12 +147,19 @@ export async function handOverChat(
     const presence = await trx
       .selectFrom('chat_presence')
       .selectAll()
-      .where('agent_id', '=', to.id)
+      .where('agent_id', '=', input.toId)
       .executeTakeFirst();
+    if (!presence) return { value: { ok: false, error: 'agent_not_available' }, streams: [] };
+    const to: ChatAgent = {
+      id: presence.agent_id,
+      name: presence.name,
+      departments:
+        presence.departments === null ? null : (JSON.parse(presence.departments) as string[]),
+    };
     const chats = await activeChats(trx, to.id);
     const available =
       to.id !== agent.id &&
-      presence?.presence === 'available' &&
+      presence.presence === 'available' &&
       presence.online_until !== null &&
       presence.online_until > at &&
       chats < input.maxChats &&

@@ -6,6 +6,7 @@ import {
 } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import { callbackPaths, callbackSchemas } from '../callbacks/openapi.js';
+import { CHAT_SECURITY_SCHEMES, chatPaths, chatSchemas } from '../chat/openapi.js';
 import type { AppEnv } from '../env.js';
 import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
 import { agentCasePaths, agentCaseSchemas } from './openapi-agent-cases.js';
@@ -123,6 +124,7 @@ export function buildOpenApiDocument(): JsonObject {
       ...agentCasePaths(),
       ...photoPaths(),
       ...faultPaths(),
+      ...chatPaths(),
       ...callbackPaths(),
     },
     components: {
@@ -130,6 +132,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...SECURITY_SCHEMES,
         ...AGENT_SECURITY_SCHEMES,
         ...CASE_ACCESS_SECURITY_SCHEMES,
+        ...CHAT_SECURITY_SCHEMES,
       },
       schemas: {
         ...publicCaseSchemas(),
@@ -140,6 +143,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...agentCaseSchemas(),
         ...photoSchemas(),
         ...faultSchemas(),
+        ...chatSchemas(),
         ...callbackSchemas(),
         CaseSubmission: jsonSchema(CaseSubmissionSchema, 'input'),
         Receipt: jsonSchema(ReceiptSchema, 'output'),
