@@ -39,6 +39,18 @@ function loadFaultSection(): Promise<void> {
   return faultSection;
 }
 
+let chatTranscript: Promise<void> | undefined;
+/** Defines `<kc-chat-transcript>` from its chunk, once; a chunk that failed is asked for again. */
+function loadChatTranscript(): Promise<void> {
+  chatTranscript ??= import('../chat/transcript.js').then(
+    ({ KcChatTranscript }) => KcChatTranscript.define('kc-chat-transcript'),
+    () => {
+      chatTranscript = undefined;
+    },
+  );
+  return chatTranscript;
+}
+
 /**
  * One case: what the citizen wrote (as text, never markup), their needs and contact details,
  * where it came from, its state, the timeline and its mail, and what staff do with it: take it,
@@ -367,7 +379,8 @@ export class KcCaseView extends ConsoleElement {
     return html`
       <div class="columns">
         <div>
-          ${this.renderMessage(data)} ${this.renderFault(data)} ${this.renderNeeds(data)}
+          ${this.renderMessage(data)} ${this.renderFault(data)} ${this.renderChat(data)}
+          ${this.renderNeeds(data)}
           ${this.renderContact(data)} ${this.renderOrigin(data)}
         </div>
         <div>${this.renderState(data)} ${this.renderMails(data)} ${this.renderTimeline(data)}</div>
@@ -391,6 +404,16 @@ export class KcCaseView extends ConsoleElement {
     if (!data.fault) return nothing;
     void loadFaultSection();
     return html`<kc-fault-section .client=${this.client} .data=${data}></kc-fault-section>`;
+  }
+
+  /** A chat's transcript: an element of its own, in a chunk loaded only for a chat case. */
+  private renderChat(data: AgentCase): TemplateResult | typeof nothing {
+    if (!data.chat) return nothing;
+    void loadChatTranscript();
+    return html`<kc-chat-transcript
+      .transcript=${data.chat}
+      .citizenName=${data.message.name}
+    ></kc-chat-transcript>`;
   }
 
   private renderNeeds(data: AgentCase): TemplateResult {

@@ -17,6 +17,8 @@ export {
   AgentCaseSchema,
   type AgentCaseSummary,
   AgentCaseSummarySchema,
+  type AgentChatTranscript,
+  AgentChatTranscriptSchema,
   type AgentFault,
   AgentFaultSchema,
   type AgentTimelineEntry,
