@@ -1,9 +1,15 @@
 import { AgentCaseSchema } from '@kontakt/core/agent';
 import type { CallbackRequestInput } from '@kontakt/core/schemas';
-import { CallbackSlotListSchema, ProblemSchema, ReceiptSchema } from '@kontakt/core/schemas';
+import {
+  CallbackSlotListSchema,
+  ChatSessionSchema,
+  ProblemSchema,
+  ReceiptSchema,
+} from '@kontakt/core/schemas';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestSession } from '../test-support/agents.js';
 import { signIn, testAccounts } from '../test-support/agents.js';
+import { TestCitizen } from '../test-support/chat.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer } from '../test-support/departments.js';
 
@@ -290,6 +296,61 @@ describe('POST /v1/callbacks', () => {
     // The slot was booked once, by the first request: a replay does not take a second place.
     const reused = await post(request({ when: { asap: true } }), headers);
     expect((await problemOf(reused)).code).toBe('idempotency_key_reused');
+  });
+});
+
+describe('a call-back asked from a waiting chat', () => {
+  it('ends the chat (stored as its own case) and links the request to it', async () => {
+    const citizen = new TestCitizen(server.url);
+    const started = await citizen.start();
+    expect(started.status).toBe('queued');
+    const response = await post(request({ chatSession: citizen.id }), citizen.auth);
+    expect(response.status).toBe(201);
+    const receipt = ReceiptSchema.parse(await response.json());
+
+    const session = ChatSessionSchema.parse(
+      await (
+        await fetch(`${server.url}/v1/chat/sessions/${citizen.id}`, { headers: citizen.auth })
+      ).json(),
+    );
+    expect(session.status).toBe('ended');
+    expect(session.caseReference).toMatch(/^KC-/);
+    expect(session.caseReference).not.toBe(receipt.reference);
+
+    const view = AgentCaseSchema.parse(
+      await (
+        await fetch(`${server.url}/v1/agent/cases/${receipt.reference}`, { headers: anna.headers })
+      ).json(),
+    );
+    expect(view.callback?.chatSession).toBe(citizen.id);
+    // The chat's queue stream told the consoles to read the queue (and its call-backs) again.
+    const queued = await server.database.inspect((db) =>
+      db
+        .selectFrom('events')
+        .select('type')
+        .where('stream', '=', 'chat-queue:gata')
+        .orderBy('cursor', 'desc')
+        .executeTakeFirst(),
+    );
+    expect(queued?.type).toBe('chat.queue');
+  });
+
+  it('refuses a wrong token, or none, as an unknown chat, and stores nothing', async () => {
+    const citizen = new TestCitizen(server.url);
+    await citizen.start();
+    const before = await server.countCases();
+    for (const headers of [{}, { Authorization: `Bearer ${'x'.repeat(43)}` }]) {
+      const response = await post(request({ chatSession: citizen.id }), headers);
+      expect(response.status).toBe(404);
+      expect((await problemOf(response)).code).toBe('chat_not_found');
+    }
+    expect(await server.countCases()).toBe(before);
+    const session = ChatSessionSchema.parse(
+      await (
+        await fetch(`${server.url}/v1/chat/sessions/${citizen.id}`, { headers: citizen.auth })
+      ).json(),
+    );
+    expect(session.status).toBe('queued');
   });
 });
 

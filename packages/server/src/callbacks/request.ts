@@ -9,6 +9,7 @@ import type {
 import { CallbackRequestSchema, createCaseReference, toFieldErrors } from '@kontakt/core/schemas';
 import type { IntakeClaim, IntakeResult } from '../case-intake.js';
 import { inFlightKeysOf, withIdempotencyKey } from '../case-intake.js';
+import { answerByOf, chatNotFound } from '../chat/http.js';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
 import { IDEMPOTENCY_TTL_MS, sha256Hex } from '../idempotency.js';
@@ -40,6 +41,7 @@ export async function requestCallback(
   ctx: AppContext,
   body: unknown,
   idempotencyKey: string | undefined,
+  chatTokenHash?: string,
 ): Promise<IntakeResult> {
   const scope =
     typeof body === 'object' && body !== null
@@ -51,7 +53,7 @@ export async function requestCallback(
     { scope: typeof scope === 'string' ? scope : '', key: idempotencyKey, body },
     (claim) => {
       const checked = validateCallbackRequest(ctx, body);
-      return fileCallback(ctx, checked, claim);
+      return fileCallback(ctx, checked, claim, chatTokenHash);
     },
   );
 }
@@ -99,7 +101,8 @@ const invalid = (errors: FieldError[]) =>
 async function fileCallback(
   ctx: AppContext,
   { request, department, slot }: CheckedCallback,
-  claim?: IntakeClaim,
+  claim: IntakeClaim | undefined,
+  chatTokenHash: string | undefined,
 ): Promise<IntakeResult> {
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
     const submittedAt = ctx.now();
@@ -146,6 +149,14 @@ async function fileCallback(
         callback,
         capacity: callbackSettingsOf(ctx).callsPerSlot,
         idempotency,
+        chat: request.chatSession
+          ? {
+              id: request.chatSession,
+              // No token at all is a wrong one: the same 404 as for an unknown chat.
+              tokenHash: chatTokenHash ?? sha256Hex('no token'),
+              answerBy: answerByOf(ctx, submittedAt),
+            }
+          : undefined,
       });
     } catch (error) {
       // Two instances, one key, both found no record: the second's insert failed on the key.
@@ -156,6 +167,7 @@ async function fileCallback(
     }
     if (result.created) return { status: 201, body, replayed: false };
     if (result.conflict === 'idempotency_key') return replay(result.record, claim?.requestHash);
+    if (result.conflict === 'chat_not_found') throw chatNotFound();
     if (result.conflict === 'slot_full') {
       throw new ProblemError(409, 'callback_slot_unavailable', {
         detail: 'That time has just been taken; choose another from GET /v1/callbacks/slots.',

@@ -8,7 +8,7 @@ import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
-import { readIdempotencyKey } from '../idempotency.js';
+import { readIdempotencyKey, sha256Hex } from '../idempotency.js';
 import { callbackSettingsOf, requestCallback } from './request.js';
 import { callbackSlotTimes } from './slots.js';
 
@@ -76,7 +76,10 @@ export function callbackRoutes(ctx: AppContext): Hono<AppEnv> {
         detail: `Pages on ${origin} may not ask ${department.id} for a call-back.`,
       });
     }
-    return intakeResponse(c, await requestCallback(ctx, body, key));
+    // The waiting chat's token (`Authorization: Bearer`), when the request names one.
+    const bearer = /^Bearer +(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    const tokenHash = bearer === undefined ? undefined : sha256Hex(bearer);
+    return intakeResponse(c, await requestCallback(ctx, body, key, tokenHash));
   });
 
   return routes;

@@ -1,6 +1,10 @@
 import type { CallbackSummary } from '@kontakt/core/agent';
 import type { Kysely } from 'kysely';
 import { INBOX_STREAM } from '../agent-cases/streams.js';
+import { canSee } from '../chat/access.js';
+import { endSession } from '../chat/ending.js';
+import { ChatEvents } from '../chat/streams.js';
+import { selectSession } from '../chat/views.js';
 import type { NewCase } from '../store/cases.js';
 import { caseExists } from '../store/cases.js';
 import type { CreateCaseResult } from '../store/create-case.js';
@@ -35,10 +39,20 @@ export interface CreateCallbackInput {
   /** Calls a slot takes (`callsPerSlot`). */
   capacity: number;
   idempotency?: IdempotencyRecord | undefined;
+  /**
+   * The chat the person was waiting in, with the SHA-256 of the bearer token they showed: it
+   * ends (as a case of its own, with its transcript) and the request is linked to it.
+   */
+  chat?: { id: string; tokenHash: string; answerBy: Record<string, string> } | undefined;
 }
 
-/** As a case's creation, or the chosen slot was full (nothing stored). */
-export type CreateCallbackResult = CreateCaseResult | { created: false; conflict: 'slot_full' };
+/**
+ * As a case's creation; or the chosen slot was full, or the chat is not theirs (unknown id or
+ * wrong token, alike) — then nothing is stored.
+ */
+export type CreateCallbackResult =
+  | CreateCaseResult
+  | { created: false; conflict: 'slot_full' | 'chat_not_found' };
 
 /**
  * Stores a call-back request as a case (channel `phone`, told to the inbox) with its row and a
@@ -56,6 +70,10 @@ export async function createCallback(
       const { scope, key, createdAt } = idempotency;
       const record = await selectIdempotencyRecord(trx, scope, key, new Date(createdAt));
       if (record) return nothing({ created: false, conflict: 'idempotency_key', record });
+    }
+    const session = input.chat && (await selectSession(trx, input.chat.id));
+    if (input.chat && !canSee(session, { role: 'citizen', tokenHash: input.chat.tokenHash })) {
+      return nothing({ created: false, conflict: 'chat_not_found' });
     }
     // Looked up first, unlike contact messages: a unique violation would abort the transaction
     // (PostgreSQL) after the slot was booked, and call-backs are few.
@@ -82,8 +100,21 @@ export async function createCallback(
         requested_at: input.case.createdAt,
       })
       .execute();
+    // The chat queue beside the inbox lists call-backs: its consoles read it again.
+    const events = new ChatEvents().queue(department).also([INBOX_STREAM]);
+    // A chat still going ends now: the person will be called instead. One that has ended (they
+    // closed it, or it went unanswered) is only linked.
+    if (session && input.chat && session.status !== 'ended') {
+      const at = input.case.createdAt;
+      await endSession(
+        trx,
+        session,
+        { endedBy: 'callback', at, answerBy: input.chat.answerBy },
+        events,
+      );
+    }
     // `insertCases` appended `case.created` on the inbox stream in this transaction.
-    return { value: created, streams: [INBOX_STREAM] };
+    return { value: created, streams: await events.flush(trx, input.case.createdAt) };
   });
 }
 
