@@ -6,7 +6,7 @@ import type { KontaktError } from '../errors/KontaktError.js';
 import type { ValidationError } from '../errors/ValidationError.js';
 import { isValidationError } from '../errors/ValidationError.js';
 import { ReceiptSchema } from '../schemas/index.js';
-import { cleanUp, server } from '../test-support/real-servers.js';
+import { afterThisTest, cleanUp, server } from '../test-support/real-servers.js';
 
 const PAGE = 'https://skola.example.se/skolskjuts';
 // Thursday 3 December 2026, 09:10 in Stockholm.
@@ -90,6 +90,41 @@ describe('client.callbacks', () => {
     expect((saturday as ValidationError).fieldErrors).toEqual([
       expect.objectContaining({ field: 'when.slot', code: 'outside_opening_hours' }),
     ]);
+  });
+
+  it('ends the chat the person was waiting in and links the request to it', async () => {
+    const api = await start();
+    const client = clientFor(api.url);
+    const following = new AbortController();
+    afterThisTest(async () => following.abort());
+    const chat = await client.chat.start(
+      { locale: 'sv', message: 'Hej! Kan ni ringa mig om skolskjuts?' },
+      { signal: following.signal },
+    );
+    const receipt = await client.callbacks.request(
+      { locale: 'sv', phone: '070-123 45 67', when: { asap: true } },
+      { chat },
+    );
+    const linked = await api.database.inspect((db) =>
+      db
+        .selectFrom('callback_requests')
+        .select('chat_session')
+        .where('case_reference', '=', receipt.reference)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(linked.chat_session).toBe(chat.id);
+    const session = await fetch(`${api.url}/v1/chat/sessions/${chat.id}`, {
+      headers: { Authorization: `Bearer ${chat.token}` },
+    });
+    expect(((await session.json()) as { status: string }).status).toBe('ended');
+
+    const stranger = await client.callbacks
+      .request(
+        { locale: 'sv', phone: '070-123 45 67', when: { asap: true } },
+        { chat: { id: chat.id, token: 'x'.repeat(43) } },
+      )
+      .catch((error: KontaktError) => error);
+    expect(stranger).toMatchObject({ code: 'chat_not_found', status: 404 });
   });
 
   it('is idempotent: the same key again gets the first receipt, and one case', async () => {

@@ -56,10 +56,25 @@ export function callbackPaths(): JsonObject {
           'Ask to be called back, as soon as possible or in one of the offered slots, with a ' +
           'phone number and an optional note; answers with a receipt (`expectedAnswerBy`: the ' +
           'slot’s end, or the end of the opening period the call is due in).',
-        parameters: [IDEMPOTENCY_KEY],
+        parameters: [
+          IDEMPOTENCY_KEY,
+          {
+            name: 'Authorization',
+            in: 'header',
+            required: false,
+            description:
+              '`Bearer <token>` of the chat named in `chatSession` (required with it): the chat ' +
+              'ends, stored as a case of its own, and the request is linked to it.',
+            schema: { type: 'string' },
+          },
+        ],
         requestBody: { required: true, content: json(ref('CallbackRequest')) },
         responses: {
           ...created,
+          '404': problem(
+            'The `chatSession` is unknown or the token is not its own (`chat_not_found`); nothing ' +
+              'is stored.',
+          ),
           '409': problem(
             'The slot is full (`callback_slot_unavailable`: choose another), or the same key is ' +
               'still in progress (`idempotency_request_in_progress`).',
