@@ -107,7 +107,7 @@ describe('a chat between a citizen and an agent', () => {
 
     const answer = await anna.send(citizen.id, 'Hej! Det gör du på e-tjänsten.');
     // The citizen's stream is open: it is delivered as it is sent.
-    expect(answer).toMatchObject({ role: 'agent', authorName: 'Anna Agent', state: 'delivered' });
+    expect(answer).toMatchObject({ role: 'agent', authorName: 'Anna', state: 'delivered' });
     await citizenStream.until(
       (events) => messagesOf(events).some((m) => m.id === answer.id),
       'the answer at the citizen',

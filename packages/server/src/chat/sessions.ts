@@ -11,6 +11,7 @@ import { ChatEvents } from './streams.js';
 import type { SessionRow } from './views.js';
 import {
   citizenSessionView,
+  firstName,
   messageIdOf,
   messageView,
   queuePosition,
@@ -160,7 +161,9 @@ export async function sendChatMessage(
       role: actor.role,
       text: input.text,
       clientMessageId: input.clientMessageId,
-      ...(actor.role === 'agent' ? { authorId: actor.agent.id, authorName: actor.agent.name } : {}),
+      ...(actor.role === 'agent'
+        ? { authorId: actor.agent.id, authorName: firstName(actor.agent.name) }
+        : {}),
       at,
     });
     // The other side's stream is open: it is delivered as it is sent.
