@@ -1,0 +1,197 @@
+/**
+ * Chat across server processes on one PostgreSQL database, as a municipality runs them behind a
+ * load balancer: the citizen on one instance, the agent on another; two agents on two instances
+ * taking one chat; and the citizen's instance killed mid-chat (SIGKILL, no goodbye), the citizen
+ * carrying on at the other one with every message exactly once, in order.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { ChatMessage } from '@kontakt/core/schemas';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverFromSource } from '../../../../scripts/server-from-source.mjs';
+import { signIn, testAccounts } from '../test-support/agents.js';
+import type { OpenStream } from '../test-support/chat.js';
+import { messagesOf, TestAgent, TestCitizen } from '../test-support/chat.js';
+import { testDepartments } from '../test-support/departments.js';
+import type { TestDatabase } from '../test-support/store.js';
+import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
+
+interface Instance {
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts `kontakt-server` as its own process on the test's database. */
+async function startInstance(database: TestDatabase, config: string): Promise<Instance> {
+  const child = spawn(
+    process.execPath,
+    [
+      await serverFromSource(),
+      ...['--config', config, '--port', '0', '--host', '127.0.0.1', '--data', database.dataDir],
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.databaseUrl ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const log: string[] = [];
+  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) =>
+    log.push(line),
+  );
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no start within 30 s:\n${log.join('\n')}`)),
+      30_000,
+    );
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      log.push(line);
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'kontakt server listening' && entry.url) {
+          clearTimeout(timer);
+          resolveUrl(entry.url);
+        }
+      } catch {
+        // Not a log line of ours.
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}:\n${log.join('\n')}`));
+    });
+  });
+  return { url, child };
+}
+
+function kill(instance: Instance): Promise<void> {
+  if (instance.child.exitCode !== null || instance.child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolveExit) => {
+    instance.child.once('exit', () => resolveExit());
+    instance.child.kill('SIGKILL');
+  });
+}
+
+/** Open every hour of every day, holidays too: the test runs whenever it is run. */
+const alwaysOpen = testDepartments.map((department) => ({
+  ...department,
+  openingHours: {
+    weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '00:00' }],
+    closedOnPublicHolidays: false,
+  },
+}));
+
+describe.skipIf(storeUnderTest !== 'postgres')(
+  'chat on several instances of one PostgreSQL',
+  () => {
+    let database: TestDatabase;
+    let dir: string;
+    let first: Instance;
+    let second: Instance;
+    const streams: OpenStream[] = [];
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      dir = await mkdtemp(join(tmpdir(), 'kontakt-chat-instances-'));
+      const config = join(dir, 'config.json');
+      await writeFile(
+        config,
+        JSON.stringify({ departments: alwaysOpen, accounts: await testAccounts() }),
+      );
+      [first, second] = await Promise.all([
+        startInstance(database, config),
+        startInstance(database, config),
+      ]);
+    }, 90_000);
+
+    afterAll(async () => {
+      for (const stream of streams) stream.cut();
+      await Promise.all([first, second].filter(Boolean).map(kill));
+      await database?.remove();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('gives a chat taken on two instances at once to one agent', async () => {
+      const citizen = new TestCitizen(first.url);
+      await citizen.start();
+      const anna = new TestAgent(first.url, await signIn(first.url, 'anna'));
+      const alva = new TestAgent(second.url, await signIn(second.url, 'alva'));
+      const answers = await Promise.all([
+        anna.post('/take', { id: citizen.id }),
+        alva.post('/take', { id: citizen.id }),
+      ]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+      expect((await citizen.get()).status).toBe('active');
+    });
+
+    it('carries the citizen on to the other instance when theirs is killed: every message once, in order', async () => {
+      // The citizen on the first instance, the agent on the second.
+      const citizen = new TestCitizen(first.url);
+      await citizen.start({ message: 'Hej, jag har en fråga om bygglov.' });
+      const anna = new TestAgent(second.url, await signIn(second.url, 'anna'));
+      await anna.take(citizen.id);
+      const agentStream = await anna.chatStream(citizen.id);
+      streams.push(agentStream);
+      const before = await citizen.stream();
+      streams.push(before);
+
+      for (const text of ['Ett', 'Två', 'Tre']) await anna.send(citizen.id, text);
+      await before.until(
+        (events) => messagesOf(events).filter((m) => m.role === 'agent').length === 3,
+        'three answers across instances',
+      );
+      const fromCitizen = await citizen.send('Jag förstår.');
+      await agentStream.until(
+        (events) => messagesOf(events).some((m) => m.id === fromCitizen.id),
+        'the citizen’s message at the agent’s instance',
+      );
+
+      const lastSeen = before.lastId();
+      await kill(first);
+      await before.ended;
+      // Said while the citizen has no connection.
+      for (const text of ['Fyra', 'Fem']) await anna.send(citizen.id, text);
+
+      // The load balancer sends the citizen to the instance still up.
+      citizen.url = second.url;
+      const after = await citizen.stream(lastSeen);
+      streams.push(after);
+      await anna.send(citizen.id, 'Sex');
+      await after.until(
+        (events) => messagesOf(events).some((m) => m.text === 'Sex'),
+        'the answer after the move',
+      );
+
+      const received: ChatMessage[] = [...messagesOf(before.events), ...messagesOf(after.events)];
+      expect(received.filter((m) => m.role === 'agent').map((m) => m.text)).toEqual([
+        'Ett',
+        'Två',
+        'Tre',
+        'Fyra',
+        'Fem',
+        'Sex',
+      ]);
+      const ids = received.map((m) => m.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(ids);
+      const eventIds = [...before.events, ...after.events].map((e) => Number(e.id));
+      expect(new Set(eventIds).size).toBe(eventIds.length);
+
+      // And on: the citizen writes through the second instance, the agent gets it.
+      const later = await citizen.send('Tack för hjälpen!');
+      await agentStream.until(
+        (events) => messagesOf(events).some((m) => m.id === later.id),
+        'the citizen’s message after the move',
+      );
+    }, 60_000);
+  },
+);
