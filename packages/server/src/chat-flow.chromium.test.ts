@@ -1,0 +1,489 @@
+/**
+ * Chat end to end (issue 10) in a real Chromium against one real server (the store under test:
+ * embedded in the `node` project, PostgreSQL in `postgres`), a browser context per person:
+ *
+ * 1. a citizen on the department's own site (another origin, strict CSP with Trusted Types)
+ *    starts a chat through the SDK's `client.chat`, and waits first in the queue;
+ * 2. an agent in `/console/chat` sees it arrive live and takes it by keyboard; messages go both
+ *    ways live;
+ * 3. the citizen's event stream is cut (its connections dropped and refused for a while) while
+ *    the agent writes, and resumes from `Last-Event-ID`: the message arrives once, nothing lost
+ *    or repeated;
+ * 4. the agent hands the chat over to a colleague, who answers in it;
+ * 5. the citizen closes the chat; it is a case in the inbox, whose case view holds the transcript.
+ *
+ * The citizen reaches the API through a small proxy on loopback, so the test can cut the stream
+ * as a network would. axe-core runs on each console state the flow passes through.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from './auth/passwords.js';
+import { TEST_PASSWORD, testAccounts } from './test-support/agents.js';
+import type { DepartmentSite } from './test-support/browser-flow.js';
+import {
+  axeViolations,
+  bundleConsole,
+  focusedElement,
+  launchChromium,
+  startDepartmentSite,
+  tabTo,
+  textsOf,
+  until,
+} from './test-support/browser-flow.js';
+import type { TestServer } from './test-support/departments.js';
+import { gata, skola, startTestServer } from './test-support/departments.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const PAGE = '/parkering/boendeparkering';
+const QUESTION = 'Hej! Hur söker jag boendeparkering?';
+const DETAIL = 'Jag bor på Storgatan 5 och har en bil.';
+const ANSWER = 'Du söker i e-tjänsten Boendeparkering.';
+const DURING_CUT = 'Handläggningstiden är två veckor.';
+const COLLEAGUE = 'Hej, jag heter Bertil och tar över. Behöver du något mer?';
+/** Every day, all day: the test runs at any hour. */
+const ALWAYS_OPEN = {
+  weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '23:59' }],
+  closedOnPublicHolidays: false,
+};
+
+/**
+ * The citizen's way to the API: passes everything on to the server, and can cut the event
+ * streams (drop them and refuse new ones with 503) until restored, as a lost network does.
+ */
+interface CuttableProxy {
+  url: string;
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+function startProxy(target: () => string): Promise<CuttableProxy> {
+  let down = false;
+  const streams = new Set<ServerResponse>();
+  const forward = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const isStream = /\/stream(\?|$)/.test(incoming.url ?? '');
+    if (isStream && down) {
+      outgoing.writeHead(503, { 'retry-after': '1' }).end();
+      return;
+    }
+    const upstream = request(
+      `${target()}${incoming.url}`,
+      { method: incoming.method, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        outgoing.flushHeaders();
+        response.pipe(outgoing);
+      },
+    );
+    upstream.on('error', () => outgoing.destroy());
+    outgoing.on('close', () => {
+      streams.delete(outgoing);
+      upstream.destroy();
+    });
+    if (isStream) streams.add(outgoing);
+    incoming.pipe(upstream);
+  };
+  const server = createServer(forward);
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        cut() {
+          down = true;
+          for (const response of streams) response.destroy();
+        },
+        restore() {
+          down = false;
+        },
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** The citizen's script: the SDK's client on `window`, served by the server like the widgets. */
+async function bundleCitizen(dir: string): Promise<string> {
+  await build({
+    stdin: {
+      contents: `import { createClient } from '@kontakt/core';
+        const endpoint = new URL(import.meta.url).origin;
+        window.kontaktClient = createClient({ endpoint, department: 'gata' });
+        document.body.dataset.ready = 'true';`,
+      resolveDir: root,
+      sourcefile: 'citizen.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    conditions: ['@kontakt/source', 'browser'],
+    tsconfig: join(root, 'scripts/wtr/tsconfig.esbuild.json'),
+    outdir: dir,
+    entryNames: 'citizen',
+    logLevel: 'error',
+  });
+  return dir;
+}
+
+let server: TestServer;
+let proxy: CuttableProxy;
+let site: DepartmentSite;
+let browser: Browser;
+const temporary: string[] = [];
+
+beforeAll(async () => {
+  const scratch = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kontakt-chat-flow-'));
+    temporary.push(dir);
+    return dir;
+  };
+  const [consoleDir, cdnDir] = await Promise.all([
+    scratch().then(bundleConsole),
+    scratch().then(bundleCitizen),
+  ]);
+  proxy = await startProxy(() => server.url);
+  site = await startDepartmentSite(
+    (api) => `<!doctype html><html lang="sv"><head><meta charset="utf-8">
+      <title>Boendeparkering – Fastighets- och gatukontoret</title>
+      <script type="module" src="${api}/cdn/citizen.js"></script></head>
+      <body><main><h1>Boendeparkering</h1><p>Ring kontaktcenter på 060-19 10 00.</p></main></body></html>`,
+    () => proxy.url,
+  );
+  const accounts = await testAccounts();
+  server = await startTestServer({
+    departments: [
+      {
+        ...gata,
+        allowedOrigins: [...(gata.allowedOrigins ?? []), site.url],
+        openingHours: ALWAYS_OPEN,
+      },
+      skola,
+    ],
+    accounts: [
+      ...accounts,
+      {
+        id: 'bertil',
+        name: 'Bertil Agent',
+        email: 'bertil@kommun.example.se',
+        role: 'agent',
+        passwordHash: await hashPassword(TEST_PASSWORD, { ln: 10, r: 8, p: 1 }),
+      },
+    ],
+    consoleDir,
+    serve: [{ path: '/cdn/', dir: cdnDir }],
+  });
+  browser = await launchChromium();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await site?.close();
+  await proxy?.close();
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+});
+
+/** A person's own browser (cookies and storage apart from everyone else's) with one page. */
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Script errors, console errors and CSP violations seen on the page. */
+  problems: string[];
+}
+
+async function person(): Promise<Person> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('console', (message) => {
+    // The cut streams' refusals (503) and lost connections are logged by Chromium; they are the point.
+    if (message.type() === 'error' && !/503|ERR_|status of 40[134]/.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportViolation(text: string): void }).reportViolation;
+      report(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+const CHAT = 'kc-console >>> kc-chat-view';
+const CONVERSATION = `${CHAT} >>> kc-chat-conversation`;
+const heading = async (page: Page) => (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
+const announced = async (page: Page) =>
+  (await textsOf(page, 'kc-console >>> [role="status"][aria-live="polite"]'))[0] ?? '';
+const shown = (page: Page, selector: string) =>
+  until(`${selector} to be shown`, () => page.$(selector));
+const announcement = (page: Page, text: string) =>
+  until(`"${text}" announced`, async () => (await announced(page)) === text);
+const messagesIn = (page: Page) => textsOf(page, `${CONVERSATION} >>> .messages li .text`);
+
+async function expectAccessible(page: Page, view: string): Promise<void> {
+  expect(await axeViolations(page), `axe on ${view}`).toEqual([]);
+}
+
+/** Focuses the element (through shadow roots) and presses `key`, as a keyboard user would. */
+async function pressOn(page: Page, selector: string, key: 'Enter' | 'Space' = 'Enter') {
+  const handle = await shown(page, selector);
+  await handle.focus();
+  await page.keyboard.press(key);
+  await handle.dispose();
+}
+
+/** Moves focus to the element (through shadow roots), as Tab would. */
+async function focusOn(page: Page, selector: string) {
+  const handle = await shown(page, selector);
+  await handle.focus();
+  await handle.dispose();
+}
+
+/** Signs in at `/console/chat` by keyboard and says they are available. */
+async function agentAtChat(username: string): Promise<Person> {
+  const agent = await person();
+  const { page } = agent;
+  await page.goto(`${server.url}/console/chat`);
+  await shown(page, 'kc-console >>> #username');
+  await tabTo(page, 'the user name field', (focused) => focused.id === 'username');
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press('Enter');
+  await until('the chat view', async () => (await heading(page)) === 'Chatt');
+  await pressOn(page, `${CHAT} >>> input[value="available"]`, 'Space');
+  await until('available', () =>
+    page.$eval(
+      `${CHAT} >>> input[value="available"]`,
+      (input) => (input as HTMLInputElement).checked,
+    ),
+  );
+  return agent;
+}
+
+/** The citizen's conversation as the page holds it (`window.chat`). */
+interface Seen {
+  status: string;
+  position: number | undefined;
+  agentName: string | undefined;
+  caseReference: string | undefined;
+  messages: { id: string; role: string; text: string; authorName?: string | undefined }[];
+  connections: string[];
+}
+
+const citizenSees = (page: Page): Promise<Seen> =>
+  page.evaluate(() => {
+    const w = window as unknown as {
+      chat: {
+        state: {
+          status: string;
+          queue?: { position: number };
+          agentName?: string;
+          caseReference?: string;
+        };
+        messages: { id: string; role: string; text: string; authorName?: string }[];
+      };
+      connections: string[];
+    };
+    const { state, messages } = w.chat;
+    return {
+      status: state.status,
+      position: state.queue?.position,
+      agentName: state.agentName,
+      caseReference: state.caseReference,
+      messages: messages.map(({ id, role, text, authorName }) => ({ id, role, text, authorName })),
+      connections: [...w.connections],
+    };
+  });
+
+describe('chat, citizen and agents in their own browsers', () => {
+  it('queue → take → both ways → stream cut and resumed → hand-over → close → the case with its transcript', async () => {
+    const anna = await agentAtChat('anna');
+    await expectAccessible(anna.page, 'the chat view, nothing waiting');
+
+    // 1. The citizen starts a chat from the department's page and waits first in line.
+    const citizen = await person();
+    await citizen.page.goto(`${site.url}${PAGE}`);
+    await until('the citizen script', () => citizen.page.$('body[data-ready="true"]'));
+    await citizen.page.evaluate(async (question) => {
+      const w = window as unknown as {
+        kontaktClient: { chat: { start(input: unknown): Promise<EventTarget> } };
+        chat: EventTarget;
+        connections: string[];
+      };
+      w.connections = [];
+      w.chat = await w.kontaktClient.chat.start({ locale: 'sv', name: 'Kim', message: question });
+      w.chat.addEventListener('connection', (event) =>
+        w.connections.push((event as unknown as { state: string }).state),
+      );
+    }, QUESTION);
+    const queued = await citizenSees(citizen.page);
+    expect(queued.status).toBe('queued');
+    expect(queued.position).toBe(1);
+
+    // 2. The agent sees it arrive live, with the page it came from, and takes it by keyboard.
+    await until('the chat in the queue', async () =>
+      (await textsOf(anna.page, `${CHAT} >>> ul.waiting li`)).some((row) => row.includes(QUESTION)),
+    );
+    const page = await anna.page.$eval(
+      `${CHAT} >>> ul.waiting a`,
+      (link) => (link as HTMLAnchorElement).href,
+    );
+    expect(page).toBe(`${site.url}${PAGE}`);
+    await expectAccessible(anna.page, 'the chat view, a chat waiting');
+    await pressOn(anna.page, `${CHAT} >>> button[aria-label="Ta chatten med Kim"]`);
+    await until(
+      'focus on the chat',
+      async () => (await focusedElement(anna.page)).id === 'chat-heading',
+    );
+    expect((await focusedElement(anna.page)).text).toBe('Chatt med Kim');
+    await until('the citizen to see the agent', async () => {
+      const seen = await citizenSees(citizen.page);
+      return seen.status === 'active' && seen.agentName === 'Anna';
+    });
+
+    // Both ways, live.
+    await citizen.page.evaluate((text) => {
+      void (window as unknown as { chat: { send(text: string): Promise<unknown> } }).chat.send(
+        text,
+      );
+    }, DETAIL);
+    await until('the message at the agent', async () =>
+      (await messagesIn(anna.page)).includes(DETAIL),
+    );
+    await announcement(anna.page, `Kim: ${DETAIL}`);
+    await focusOn(anna.page, `${CONVERSATION} >>> #reply`);
+    await anna.page.keyboard.type(ANSWER);
+    await anna.page.keyboard.press('Enter');
+    await until('the answer at the citizen', async () =>
+      (await citizenSees(citizen.page)).messages.some(
+        (m) => m.role === 'agent' && m.text === ANSWER,
+      ),
+    );
+    await expectAccessible(anna.page, 'a chat in progress');
+
+    // 3. The citizen's stream is cut while the agent writes; it resumes and nothing is lost or doubled.
+    proxy.cut();
+    await until('the citizen to know the stream is lost', async () =>
+      (await citizenSees(citizen.page)).connections.includes('reconnecting'),
+    );
+    await anna.page.keyboard.type(DURING_CUT);
+    await anna.page.keyboard.press('Enter');
+    await until('the agent to see it stored', async () => {
+      const states = await textsOf(anna.page, `${CONVERSATION} >>> .message.agent .meta`);
+      return (await messagesIn(anna.page)).includes(DURING_CUT) && !states.includes('Skickas …');
+    });
+    expect((await citizenSees(citizen.page)).messages.map((m) => m.text)).not.toContain(DURING_CUT);
+    proxy.restore();
+    await until(
+      'the message after the stream resumed',
+      async () => (await citizenSees(citizen.page)).messages.some((m) => m.text === DURING_CUT),
+      40_000,
+    );
+    const resumed = await citizenSees(citizen.page);
+    expect(resumed.messages.filter((m) => m.text === DURING_CUT)).toHaveLength(1);
+    expect(new Set(resumed.messages.map((m) => m.id)).size).toBe(resumed.messages.length);
+    expect(resumed.connections.at(-1)).toBe('online');
+
+    // 4. Hand-over to a colleague who is available, who answers in the chat.
+    const bertil = await agentAtChat('bertil');
+    await until('Bertil on the hand-over list', async () =>
+      (await textsOf(anna.page, `${CONVERSATION} >>> #handover-to option`)).includes(
+        'Bertil Agent',
+      ),
+    );
+    await focusOn(anna.page, `${CONVERSATION} >>> #handover-to`);
+    await tabTo(
+      anna.page,
+      'the hand-over button',
+      (f) => f.tag === 'button' && f.text === 'Lämna över chatten',
+    );
+    await anna.page.keyboard.press('Enter');
+    await until(
+      'the hand-over said',
+      async () =>
+        (await focusedElement(anna.page)).text === 'Chatten är överlämnad till Bertil Agent.',
+    );
+    await until('the chat in Bertil’s list', async () =>
+      (await textsOf(bertil.page, `${CHAT} >>> .open-chat`)).some((text) => text.startsWith('Kim')),
+    );
+    await pressOn(bertil.page, `${CHAT} >>> .open-chat`);
+    await until('Bertil in the chat', async () =>
+      (await messagesIn(bertil.page)).includes(DURING_CUT),
+    );
+    await focusOn(bertil.page, `${CONVERSATION} >>> #reply`);
+    await bertil.page.keyboard.type(COLLEAGUE);
+    await bertil.page.keyboard.press('Enter');
+    await until('the colleague at the citizen', async () =>
+      (await citizenSees(citizen.page)).messages.some(
+        (m) => m.text === COLLEAGUE && m.authorName === 'Bertil',
+      ),
+    );
+    await expectAccessible(bertil.page, 'a chat taken over');
+
+    // 5. The citizen closes it: a case, in the inbox, with the transcript.
+    const reference = await citizen.page.evaluate(async () => {
+      const w = window as unknown as { chat: { close(): Promise<{ caseReference?: string }> } };
+      return (await w.chat.close()).caseReference;
+    });
+    expect(reference).toMatch(/^KC-/);
+    await until('the end at the agent', async () =>
+      (await textsOf(bertil.page, `${CONVERSATION} >>> .outcome`)).some((text) =>
+        text.includes(`Sparad som ärende ${reference}`),
+      ),
+    );
+    await pressOn(bertil.page, 'kc-console >>> nav a[href="/console/"]');
+    // Ended chats are resolved cases: the inbox shows them with every status, found by reference.
+    await focusOn(bertil.page, 'kc-console >>> kc-inbox-view >>> #filter-status');
+    await bertil.page.keyboard.press('ArrowDown');
+    await focusOn(bertil.page, 'kc-console >>> kc-inbox-view >>> #filter-q');
+    await bertil.page.keyboard.type(reference as string);
+    await bertil.page.keyboard.press('Enter');
+    await until('the case in the inbox', async () =>
+      (await textsOf(bertil.page, 'kc-console >>> kc-inbox-view >>> tbody tr')).some(
+        (row) => row.includes(reference as string) && row.includes('Chatt'),
+      ),
+    );
+    await pressOn(
+      bertil.page,
+      `kc-console >>> kc-inbox-view >>> a[href="/console/cases/${reference}"]`,
+    );
+    await until(
+      'the case view',
+      async () => (await heading(bertil.page)) === `Ärende ${reference}`,
+    );
+    const lines = await until('the transcript', async () => {
+      const found = await textsOf(
+        bertil.page,
+        'kc-console >>> kc-case-view >>> kc-chat-transcript >>> li',
+      );
+      return found.length > 0 ? found : undefined;
+    });
+    const transcript = lines.join('\n');
+    for (const text of [QUESTION, DETAIL, ANSWER, DURING_CUT, COLLEAGUE]) {
+      expect(transcript).toContain(text);
+    }
+    expect(lines.filter((line) => line.includes(DURING_CUT))).toHaveLength(1);
+    await expectAccessible(bertil.page, 'the chat case');
+
+    for (const who of [citizen, anna, bertil]) expect(who.problems).toEqual([]);
+    await Promise.all([citizen, anna, bertil].map((who) => who.context.close()));
+  }, 180_000);
+});
