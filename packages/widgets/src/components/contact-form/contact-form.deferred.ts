@@ -6,4 +6,5 @@
  */
 export { containsPersonalIdentityNumber, createClient } from '@kontakt/core';
 export { SubmissionController } from '../../internal/submission-controller.js';
+export { errorSummary, errorText, offlineView, receiptView } from './contact-form.outcome.js';
 export { validate } from './contact-form.validation.js';

@@ -1,9 +1,8 @@
-import type { Category, Locale } from '@kontakt/core';
+import type { Category, FieldError, Locale } from '@kontakt/core';
 import { ANSWER_CHANNELS, LOCALES, localize, MESSAGE_MAX_LENGTH, NEEDS } from '@kontakt/core';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { LOCALE_BASICS } from '../../i18n/locales.js';
-import { fieldErrorText } from '../../i18n/messages.js';
 import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
 
@@ -35,9 +34,14 @@ export interface FieldsContext {
   readonly onNeedChange: (event: Event) => void;
   /** An error summary link was followed to `field`. */
   readonly onSummaryLink: (event: Event, field: ContactFormField) => void;
+  /**
+   * A field error's text; loaded with the submit path, as errors come only from its checks or
+   * from sending, so `undefined` before.
+   */
+  readonly errorText: ((field: ContactFormField, error: FieldError) => string) | undefined;
 }
 
-type Template = TemplateResult | typeof nothing;
+export type Template = TemplateResult | typeof nothing;
 
 /** The element a field's error links to: the control itself, or a group's first choice. */
 export function focusId(field: ContactFormField): string {
@@ -53,25 +57,6 @@ export function countText(t: KontaktTranslation, length: number): string {
   if (left < 0) return cf.charactersTooMany(-left);
   if (left <= ANNOUNCE_REMAINING) return cf.charactersLeft(left);
   return cf.characterCount(length, MESSAGE_MAX_LENGTH);
-}
-
-/** The list of errors after a failed submit, each linking to its field. */
-export function errorSummary(ctx: FieldsContext): Template {
-  if (!ctx.errors.size) return nothing;
-  const cf = ctx.t.contactForm;
-  return html`<div part="error-summary" class="error-summary" role="alert">
-      <h2>${cf.errorSummary(ctx.errors.size)}</h2>
-      <ul>
-        ${[...ctx.errors].map(
-          ([field, error]) =>
-            html`<li>
-              <a href="#${focusId(field)}" @click=${(event: Event) => ctx.onSummaryLink(event, field)}
-                >${fieldErrorText(cf.fieldErrors, field, error.code, error.params ?? {})}</a
-              >
-            </li>`,
-        )}
-      </ul>
-    </div>`;
 }
 
 /**
@@ -299,8 +284,7 @@ function field(
 function fieldError(ctx: FieldsContext, name: ContactFormField): Template {
   const error = ctx.errors.get(name);
   if (!error) return nothing;
-  const text = fieldErrorText(ctx.t.contactForm.fieldErrors, name, error.code, error.params ?? {});
-  return html`<p part="error" class="error" id=${`${name}-error`}>${text}</p>`;
+  return html`<p part="error" class="error" id=${`${name}-error`}>${ctx.errorText?.(name, error)}</p>`;
 }
 
 function invalid(ctx: FieldsContext, name: ContactFormField): 'true' | typeof nothing {

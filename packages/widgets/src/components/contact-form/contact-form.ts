@@ -17,7 +17,7 @@ import { KcSubmitEvent } from '../../events/submit.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
 import { LOCALE_BASICS, translations } from '../../i18n/locales.js';
 import { failureText } from '../../i18n/messages.js';
-import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
+import type { ContactFormField } from '../../i18n/translation.js';
 import type { ClientTarget } from '../../internal/client.js';
 import { ClientController } from '../../internal/client.js';
 import { DeferredController } from '../../internal/deferred.js';
@@ -28,7 +28,6 @@ import type {
   SubmissionController,
   SubmissionState,
 } from '../../internal/submission-controller.js';
-import { receiptLink } from '../status-tracker/receipt-link.js';
 import type * as Deferred from './contact-form.deferred.js';
 import type { FieldsContext } from './contact-form.fields.js';
 import {
@@ -37,7 +36,6 @@ import {
   channelField,
   contactField,
   countText,
-  errorSummary,
   focusId,
   messageField,
   needsFields,
@@ -346,7 +344,10 @@ export class KcContactForm extends KontaktElement {
   private renderStatus(): TemplateResult | typeof nothing {
     const { t, ready } = this.localize;
     if (!ready) return this.renderLoading(LOCALE_BASICS[this.localize.requested].loading);
-    if (this.view === 'offline') return this.renderOffline(t);
+    // Offline and the receipt come from sending, so the submit path (and their views) are there.
+    if (this.view === 'offline') {
+      return this.deferred.value?.offlineView(t, () => this.submission?.sendNow()) ?? nothing;
+    }
     return this.announcement ? html`<p>${t.contactForm[this.announcement]}</p>` : nothing;
   }
 
@@ -358,7 +359,17 @@ export class KcContactForm extends KontaktElement {
 
   private renderView(): TemplateResult | typeof nothing {
     const state = this.submissionState;
-    if (state.status === 'delivered') return this.renderReceipt(state.receipt);
+    if (state.status === 'delivered') {
+      return (
+        this.deferred.value?.receiptView({
+          t: this.localize.t,
+          receipt: state.receipt,
+          answerBy: this.answerDate(state.receipt.expectedAnswerBy),
+          trackerUrl: this.trackerUrl,
+          onNewMessage: () => this.reset(),
+        }) ?? nothing
+      );
+    }
     if (state.status === 'offline') return nothing;
     if (this.departmentTask.status === TaskStatus.ERROR) {
       return this.renderLoadError(this.departmentTask.error);
@@ -387,7 +398,8 @@ export class KcContactForm extends KontaktElement {
     const ctx = this.fieldsContext();
     const cf = ctx.t.contactForm;
     return html`<form part="form" novalidate aria-label=${cf.formLabel} @submit=${this.onSubmit}>
-      ${this.renderClear()} ${errorSummary(ctx)} ${topicField(ctx, department?.categories)}
+      ${this.renderClear()} ${this.deferred.value?.errorSummary(ctx) ?? nothing}
+      ${topicField(ctx, department?.categories)}
       ${messageField(ctx)} ${channelField(ctx)}
       ${contactFieldsFor(this.values.answerChannel).map((f) => contactField(ctx, f))}
       ${textField(ctx, 'name', cf.name, { optional: true, autocomplete: 'name' })}
@@ -417,6 +429,7 @@ export class KcContactForm extends KontaktElement {
       onMessageInput: this.onMessageInput,
       onNeedChange: this.onNeedChange,
       onSummaryLink: this.onSummaryLink,
+      errorText: this.deferred.value?.errorText(this.localize.t),
     };
   }
 
@@ -434,41 +447,6 @@ export class KcContactForm extends KontaktElement {
       <h2>${cf.failedHeading}</h2>
       <p>${failureText(cf.failures, failureCode(this.failure))}</p>
     </div>`;
-  }
-
-  private renderOffline(t: KontaktTranslation): TemplateResult {
-    return html`<div class="panel offline">
-      <h2 id="offline-heading" tabindex="-1">${t.contactForm.offlineHeading}</h2>
-      <p>${t.contactForm.offlineText}</p>
-      <button part="send-now-button" class="secondary" type="button" @click=${() => this.submission?.sendNow()}>
-        ${t.contactForm.sendNow}
-      </button>
-    </div>`;
-  }
-
-  private renderReceipt(receipt: Receipt): TemplateResult {
-    const cf = this.localize.t.contactForm;
-    const date = this.answerDate(receipt.expectedAnswerBy);
-    return html`<section part="receipt" class="panel" aria-labelledby="receipt-heading">
-      <h2 part="receipt-heading" id="receipt-heading" tabindex="-1">${cf.receiptHeading}</h2>
-      <p>${cf.receiptReference}:</p>
-      <p part="reference" class="reference" dir="ltr" translate="no">${receipt.reference}</p>
-      <p>${cf.receiptAnswerBy(date)}</p>
-      <p>${cf.receiptKeep}</p>
-      ${this.renderTrackerLink(receipt)}
-      <button part="new-message-button" class="secondary" type="button" @click=${() => this.reset()}>
-        ${cf.newMessage}
-      </button>
-    </section>`;
-  }
-
-  /** The receipt's link to the status tracker page, when the page names one (`tracker-url`). */
-  private renderTrackerLink(receipt: Receipt): TemplateResult | typeof nothing {
-    const href =
-      this.trackerUrl &&
-      receiptLink(this.trackerUrl, receipt.reference, receipt.receiptToken, document.baseURI);
-    if (!href) return nothing;
-    return html`<p><a part="tracker-link" href=${href}>${this.localize.t.contactForm.receiptTrack}</a></p>`;
   }
 
   /** The promised date, in the department's time zone (or Sweden's, for one the browser lacks). */
