@@ -5,7 +5,8 @@ import { openStore } from './open.js';
 
 describe.skipIf(storeUnderTest !== 'postgres')('migrations on PostgreSQL', () => {
   it('lets several instances start together on a new database: one migrates, the others wait', async () => {
-    const database = await createTestDatabase();
+    // Without the tables the other tests' databases are copied with.
+    const database = await createTestDatabase({ empty: true });
     try {
       const stores = await Promise.all(
         Array.from({ length: 4 }, () => openStore(database.options)),

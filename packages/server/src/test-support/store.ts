@@ -21,15 +21,18 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A superuser URL of the PostgreSQL server the `postgres` project runs against. */
     postgresAdminUrl?: string;
+    /** A migrated database on it that test databases are copied from. */
+    postgresTemplate?: string;
   }
 }
 
 const postgresAdminUrl = inject('postgresAdminUrl');
+const postgresTemplate = inject('postgresTemplate');
 
 /** Which store the tests in this run exercise. */
 export const storeUnderTest: 'sqlite' | 'postgres' = postgresAdminUrl ? 'postgres' : 'sqlite';
 
-/** A fresh, empty database of the store under test. */
+/** A database of its own on the store under test (see `createTestDatabase`). */
 export interface TestDatabase {
   /** A temporary directory: the embedded store's home, and on PostgreSQL just scratch space. */
   dataDir: string;
@@ -48,8 +51,12 @@ export interface TestDatabase {
 let admin: pg.Pool | undefined;
 let created = 0;
 
-/** Creates an empty database for one test (or one test file) on the store under test. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * Creates a database for one test (or one test file) on the store under test. On PostgreSQL it is
+ * a copy of a template with today's schema (the server finds it up to date); `{ empty: true }`
+ * gives one without tables, for tests of migrating itself. The embedded store's is always new.
+ */
+export async function createTestDatabase({ empty = false } = {}): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-test-'));
   if (!postgresAdminUrl) {
     return testDatabase(
@@ -61,7 +68,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // Names unique across the parallel test processes; quoted as identifiers below.
   const name = `kontakt_test_${process.pid}_${++created}_${randomBytes(3).toString('hex')}`;
   admin ??= new pg.Pool({ connectionString: postgresAdminUrl, max: 2, allowExitOnIdle: true });
-  await admin.query(`CREATE DATABASE "${name}"`);
+  const template = empty || !postgresTemplate ? '' : ` TEMPLATE "${postgresTemplate}"`;
+  await admin.query(`CREATE DATABASE "${name}"${template}`);
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
