@@ -131,12 +131,19 @@ describe('client.chat', () => {
     await until(chat, () => !chat.agentTyping);
     expect(chat.messages[0]?.state).toBe('read');
 
-    // A "stopped" that never comes: the conversation stops it after a few seconds.
+    // A "stopped" that never comes: the conversation stops it after a few seconds. Meanwhile the
+    // citizen types: "typing" goes once for three keystrokes, "stopped" by itself after a pause.
     peer.typing(true);
     await until(chat, () => chat.agentTyping);
     const started = Date.now();
+    chat.typing(true);
+    chat.typing(true);
+    chat.typing(true);
     await until(chat, () => !chat.agentTyping);
     expect(Date.now() - started).toBeGreaterThanOrEqual(5_000);
+    const typing = () =>
+      peer.requests.filter((each) => each.path.endsWith('/typing')).map((each) => each.body);
+    await vi.waitFor(() => expect(typing()).toEqual([{ typing: true }, { typing: false }]));
   });
 
   it('keeps a message through a dropped connection and a 503 with Retry-After, and sends it once', async () => {
@@ -249,5 +256,38 @@ describe('client.chat', () => {
     });
     await expect(chat.send('Hallå?')).rejects.toMatchObject({ code: 'chat_ended' });
     await vi.waitFor(() => expect(peer.openStreams()).toBe(0));
+  });
+
+  it('refuses to start outside opening hours with chat_closed and when it opens', async () => {
+    const { peer, client } = await setUp();
+    peer.closeUntil('2026-12-07T07:00:00Z');
+    await expect(client.chat.start({ locale: 'sv' })).rejects.toMatchObject({
+      code: 'chat_closed',
+      status: 409,
+      problem: { opensAt: '2026-12-07T07:00:00Z' },
+    });
+  });
+
+  it('stops when the agent ends the chat: a message not stored fails with chat_ended, loops end', async () => {
+    const { peer, client } = await setUp();
+    const chat = await client.chat.start({ locale: 'sv' }, { signal: signal() });
+    await until(chat, () => chat.connection === 'online');
+    const loop = (async () => {
+      const seen: string[] = [];
+      for await (const event of chat) seen.push(event.type);
+      return seen;
+    })();
+    peer.script({ status: 503, headers: { 'retry-after': '30' } });
+    const sending = chat.send('Hallå?');
+    await vi.waitFor(() =>
+      expect(peer.requests.some((each) => each.path.endsWith('/messages'))).toBe(true),
+    );
+    peer.agentEnds();
+    await expect(sending).rejects.toMatchObject({ code: 'chat_ended' });
+    expect(await loop).toContain('session');
+    expect(chat.state).toMatchObject({ status: 'ended', caseReference: 'KC-7F3K-9QXM' });
+    expect(chat.messages[0]).toMatchObject({ role: 'system', system: 'ended_by_agent' });
+    expect(chat.messages.at(-1)).toMatchObject({ local: 'failed', error: { code: 'chat_ended' } });
+    expect(chat.connection).toBe('closed');
   });
 });

@@ -160,7 +160,10 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
       post: (message, signal) => this.#api.send(message, signal),
       stored: (message) => this.#receive(message),
       failed: (clientMessageId, error) => this.#failed(clientMessageId, error),
-      gone: (error) => void this.#finish(error),
+      gone: (error) => {
+        if (error.code !== 'chat_ended') this.#emit(new ChatErrorEvent(error, false));
+        void this.#finish(error);
+      },
     });
     const base = init.endpoint.replace(/\/+$/, '');
     this.#stream = new EventStream(

@@ -38,6 +38,8 @@ export async function startChatPeer() {
     startedAt: '2026-12-03T10:00:00Z',
   };
   let seq = 0;
+  /** When set, the chat is closed until then: starts are refused. */
+  let closedUntil: string | undefined;
 
   const session = (): ChatSession => ({ ...state, messages: [...messages] });
   const write = (res: ServerResponse, event: LoggedEvent) =>
@@ -93,6 +95,9 @@ export async function startChatPeer() {
     });
     if (path === '/v1/chat/availability') {
       return json(res, 200, availability);
+    }
+    if (path === '/v1/chat/sessions' && req.method === 'POST' && closedUntil) {
+      return problem(res, 409, 'chat_closed', { opensAt: closedUntil });
     }
     if (path === '/v1/chat/sessions' && req.method === 'POST') {
       const start = body as { message?: string; clientMessageId?: string };
@@ -157,6 +162,16 @@ export async function startChatPeer() {
     /** Forgets the answers not given yet: messages are stored again. */
     unscript() {
       scripts.length = 0;
+    },
+    /** Closes the chat until `opensAt` (`undefined`: open again). */
+    closeUntil(opensAt: string | undefined) {
+      closedUntil = opensAt;
+    },
+    /** The agent ends the chat: the server's line, then the ended session. */
+    agentEnds() {
+      state = { ...state, status: 'ended', caseReference: 'KC-7F3K-9QXM' };
+      store('system', '', undefined, { system: 'ended_by_agent' });
+      emit('chat.session', state);
     },
     agentSays: (text: string) => store('agent', text),
     receipt: (receipt: ChatReceipt) => emit('chat.receipt', receipt),
