@@ -235,7 +235,6 @@ describe('POST /v1/callbacks', () => {
       '2026-12-05T09:00:00.000Z', // Saturday
       '2026-12-03T17:00:00.000Z', // Thursday 18:00
       '2026-12-03T09:30:00.000Z', // between two slots
-      '2026-12-03T07:00:00.000Z', // 08:00 today, already past
       '2026-12-24T09:00:00.000Z', // julafton
     ]) {
       const response = await post(request({ when: { slot } }));
@@ -243,6 +242,17 @@ describe('POST /v1/callbacks', () => {
       expect((await problemOf(response)).errors).toEqual([
         expect.objectContaining({ field: 'when.slot', code: 'outside_opening_hours' }),
       ]);
+    }
+  });
+
+  it('says a slot of the opening hours that has begun, or is not offered yet, is unavailable', async () => {
+    for (const slot of [
+      '2026-12-03T07:00:00.000Z', // 08:00 today, already past
+      '2026-12-07T07:00:00.000Z', // Monday 08:00: beyond the two days offered
+    ]) {
+      const response = await post(request({ when: { slot } }));
+      expect(response.status, slot).toBe(409);
+      expect((await problemOf(response)).code).toBe('callback_slot_unavailable');
     }
   });
 

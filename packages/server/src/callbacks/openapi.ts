@@ -14,8 +14,8 @@ import {
 export function callbackPaths(): JsonObject {
   const created = receiptResponses(
     'The request is stored as a case (channel `phone`) in the inbox and the call-back queue. ' +
-      'Field errors name `phone` (`invalid_phone`), `when.slot` (`outside_opening_hours`: not one ' +
-      'of the offered slots) and `origin.department` (not the request’s `department`).',
+      'Field errors name `phone` (`invalid_phone`), `when.slot` (`outside_opening_hours`: outside ' +
+      'opening hours or off the slots’ grid) and `origin.department` (not the request’s `department`).',
   );
   return {
     '/v1/callbacks/slots': {
@@ -76,7 +76,8 @@ export function callbackPaths(): JsonObject {
               'is stored.',
           ),
           '409': problem(
-            'The slot is full (`callback_slot_unavailable`: choose another), or the same key is ' +
+            'The slot is full, has begun or is not offered yet (`callback_slot_unavailable`: ' +
+              'choose another), or the same key is ' +
               'still in progress (`idempotency_request_in_progress`).',
           ),
         },

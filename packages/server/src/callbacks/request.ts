@@ -18,7 +18,7 @@ import type { IdempotencyRecord } from '../store/idempotency.js';
 import type { CallbackSettings } from './settings.js';
 import { CALLBACK_DEFAULTS } from './settings.js';
 import type { SlotTime } from './slots.js';
-import { asapDueBy, callbackSlotTimes } from './slots.js';
+import { asapDueBy, callbackSlotTimes, isSlotOfOpeningHours } from './slots.js';
 import type { CreateCallbackResult, NewCallback } from './store.js';
 
 /** The topic call-back cases are filed under (they have no category of their own). */
@@ -82,15 +82,28 @@ export function validateCallbackRequest(ctx: AppContext, body: unknown): Checked
   let slot: SlotTime | undefined;
   if (department && 'slot' in request.when) {
     const wanted = new Date(request.when.slot).getTime();
-    slot = callbackSlotTimes(department.openingHours, callbackSettingsOf(ctx), ctx.now()).find(
+    const settings = callbackSettingsOf(ctx);
+    slot = callbackSlotTimes(department.openingHours, settings, ctx.now()).find(
       (offered) => offered.start.getTime() === wanted,
     );
-    // Not one of the offered slots: outside opening hours, past, too far ahead or off the grid.
+    if (
+      !slot &&
+      isSlotOfOpeningHours(department.openingHours, settings.slotMinutes, new Date(wanted))
+    ) {
+      // A slot of the opening hours, but begun already (picked a while ago) or too far ahead.
+      throw slotUnavailable();
+    }
+    // Outside opening hours, or off the slots' grid.
     if (!slot) push(['when', 'slot'], 'outside_opening_hours');
   }
   if (!department || errors.length > 0) throw invalid(errors);
   return { request, department, slot };
 }
+
+const slotUnavailable = () =>
+  new ProblemError(409, 'callback_slot_unavailable', {
+    detail: 'That time is no longer available; choose another from GET /v1/callbacks/slots.',
+  });
 
 const invalid = (errors: FieldError[]) =>
   new ProblemError(422, 'validation_failed', {
@@ -168,11 +181,7 @@ async function fileCallback(
     if (result.created) return { status: 201, body, replayed: false };
     if (result.conflict === 'idempotency_key') return replay(result.record, claim?.requestHash);
     if (result.conflict === 'chat_not_found') throw chatNotFound();
-    if (result.conflict === 'slot_full') {
-      throw new ProblemError(409, 'callback_slot_unavailable', {
-        detail: 'That time has just been taken; choose another from GET /v1/callbacks/slots.',
-      });
-    }
+    if (result.conflict === 'slot_full') throw slotUnavailable();
   }
   throw new Error(`No free case reference after ${REFERENCE_ATTEMPTS} attempts`);
 }

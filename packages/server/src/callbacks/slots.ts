@@ -56,3 +56,22 @@ export function asapDueBy(hours: OpeningHoursLike, now: Date): Date | undefined 
   }
   return undefined;
 }
+
+/**
+ * Whether `start` begins a slot of the opening hours at all (within an opening period of its day,
+ * on the period's grid of `slotMinutes`), offered now or not: one that is, but is not offered, has
+ * begun or lies beyond the days offered — unavailable rather than outside opening hours.
+ */
+export function isSlotOfOpeningHours(
+  hours: OpeningHoursLike,
+  slotMinutes: number,
+  start: Date,
+): boolean {
+  const length = slotMinutes * 60_000;
+  const local = toZoned(start, hours.timeZone ?? DEFAULT_TIME_ZONE);
+  const day: CalendarDate = { year: local.year, month: local.month, day: local.day };
+  return openingPeriodsOn(hours, day).some((period) => {
+    const offset = start.getTime() - period.start.getTime();
+    return offset >= 0 && offset % length === 0 && start.getTime() + length <= period.end.getTime();
+  });
+}
