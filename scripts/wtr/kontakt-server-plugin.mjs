@@ -1,7 +1,14 @@
 // A web-test-runner plugin that gives browser tests real kontakt servers, started from source as
 // child processes, through `executeServerCommand` (@web/test-runner-commands):
 //
-//   kontakt-server-start   { origin?, config? }  → { id, url }   a fresh server with an empty data dir
+//   kontakt-server-start   { origin?, config?, lookupLimit? } → { id, url }   a fresh server with an
+//                                                   empty data dir (`lookupLimit`: --lookup-limit)
+//   kontakt-server-shared  { origin?, config? }  → { id, url }   the run's one server for these
+//                                                   settings, started at the first ask and shared by
+//                                                   the test files that ask: case lookups are not
+//                                                   limited (--lookup-limit 10000/1m), so files do
+//                                                   not use up each other's attempts. Never stop or
+//                                                   restart it; tests of the limit start their own.
 //   kontakt-server-stop    { id }                → { stopped }    kill it (the port and data stay)
 //   kontakt-server-restart { id }                → { id, url }    same port and data dir: "server up again"
 //   kontakt-server-count-cases { id }            → { count }      rows in the `cases` table
@@ -28,6 +35,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_CONFIG = join(ROOT, 'scripts/wtr/departments.json');
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
+/** Shared servers' case lookups: far more than a run's tests make, so none is refused. */
+const GENEROUS_LOOKUP_LIMIT = '10000/1m,10000';
 
 /**
  * The admin API key of every test server, made for this run: tests publish and withdraw notices
@@ -42,6 +51,7 @@ const ADMIN_API_KEYS = `wtr:sha256:${createHash('sha256').update(ADMIN_API_KEY).
  * @property {string} dataDir
  * @property {string} config
  * @property {string} origin
+ * @property {string | undefined} lookupLimit   `--lookup-limit`, when not the default
  * @property {number} port
  * @property {string} url
  * @property {import('node:child_process').ChildProcess | undefined} child
@@ -52,8 +62,30 @@ const ADMIN_API_KEYS = `wtr:sha256:${createHash('sha256').update(ADMIN_API_KEY).
 export function kontaktServerPlugin() {
   /** @type {Map<string, KontaktServer>} */
   const servers = new Map();
+  /** The shared servers by their settings, while starting and after. @type {Map<string, Promise<KontaktServer>>} */
+  const shared = new Map();
   let pageOrigin = 'http://localhost:8000';
   let counter = 0;
+
+  /** Starts a server with a new data dir. @returns {Promise<KontaktServer>} */
+  const launch = async (payload) => {
+    counter += 1;
+    /** @type {KontaktServer} */
+    const server = {
+      id: `server-${counter}`,
+      dataDir: mkdtempSync(join(tmpdir(), 'kontakt-wtr-')),
+      config: payload?.config ? resolve(ROOT, payload.config) : DEFAULT_CONFIG,
+      origin: payload?.origin ?? pageOrigin,
+      lookupLimit: typeof payload?.lookupLimit === 'string' ? payload.lookupLimit : undefined,
+      port: 0,
+      url: '',
+      child: undefined,
+      log: [],
+    };
+    servers.set(server.id, server);
+    await start(server);
+    return server;
+  };
 
   const killAll = () => {
     for (const server of servers.values()) server.child?.kill('SIGKILL');
@@ -75,26 +107,27 @@ export function kontaktServerPlugin() {
       for (const server of servers.values())
         rmSync(server.dataDir, { recursive: true, force: true });
       servers.clear();
+      shared.clear();
       process.off('exit', killAll);
     },
 
     async executeCommand({ command, payload }) {
       switch (command) {
         case 'kontakt-server-start': {
-          counter += 1;
-          /** @type {KontaktServer} */
-          const server = {
-            id: `server-${counter}`,
-            dataDir: mkdtempSync(join(tmpdir(), 'kontakt-wtr-')),
-            config: payload?.config ? resolve(ROOT, payload.config) : DEFAULT_CONFIG,
-            origin: payload?.origin ?? pageOrigin,
-            port: 0,
-            url: '',
-            child: undefined,
-            log: [],
-          };
-          servers.set(server.id, server);
-          await start(server);
+          const server = await launch(payload);
+          return { id: server.id, url: server.url };
+        }
+        case 'kontakt-server-shared': {
+          const settings = { ...payload, lookupLimit: GENEROUS_LOOKUP_LIMIT };
+          const key = JSON.stringify([settings.origin ?? pageOrigin, settings.config ?? '']);
+          let starting = shared.get(key);
+          if (!starting) {
+            starting = launch(settings);
+            shared.set(key, starting);
+            // A failed start is not kept: the next file that asks tries again.
+            starting.catch(() => shared.delete(key));
+          }
+          const server = await starting;
           return { id: server.id, url: server.url };
         }
         case 'kontakt-server-stop': {
@@ -150,6 +183,7 @@ async function start(server) {
     server.origin,
     '--log-level',
     'info',
+    ...(server.lookupLimit ? ['--lookup-limit', server.lookupLimit] : []),
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

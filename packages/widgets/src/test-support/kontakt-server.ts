@@ -14,6 +14,18 @@ export function startKontaktServer(): Promise<TestServer> {
   });
 }
 
+/**
+ * The run's shared server for this page's origin and `config` (started by the first file that
+ * asks): for tests that only need a server and do not stop it, restart it or run into its case
+ * lookup limit (it has a generous one). Starting a server costs seconds, more on a busy machine.
+ */
+export function sharedKontaktServer(config?: string): Promise<TestServer> {
+  return executeServerCommand<TestServer, { origin: string; config?: string }>(
+    'kontakt-server-shared',
+    { origin: location.origin, ...(config ? { config } : {}) },
+  );
+}
+
 /** Stops the server process: its port is closed, as when a server is down. */
 export async function stopKontaktServer(server: TestServer): Promise<void> {
   await executeServerCommand('kontakt-server-stop', { id: server.id });

@@ -1,6 +1,6 @@
-// What the status tracker's test files share (packages/widgets/src/components/status-tracker): a real server per file (with the console's test
-// accounts, so an agent can change a case), cases made through the real API, rendering, and
-// reading the shadow DOM.
+// What the status tracker's test files share (packages/widgets/src/components/status-tracker): a
+// real server (with the console's test accounts, so an agent can change a case), cases made
+// through the real API, rendering, and reading the shadow DOM.
 import type { ContactMessageInput, Receipt } from '@kontakt/core';
 import { createClient } from '@kontakt/core';
 import { createAgentClient } from '@kontakt/core/agent';
@@ -9,7 +9,7 @@ import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../define/status-tracker.js';
 import type { KcStatusTracker } from '../components/status-tracker/status-tracker.js';
 import type { TestServer } from './kontakt-server.js';
-import { stopKontaktServer } from './kontakt-server.js';
+import { sharedKontaktServer, stopKontaktServer } from './kontakt-server.js';
 
 /** This file's server; filled in once it has started. */
 export const server: TestServer = { id: '', url: '' };
@@ -22,20 +22,27 @@ const START_URL = location.href;
 /** Loading modules from the test server (compiled on first request) is slow under load. */
 export const SLOW = { timeout: 10_000 };
 
-export function setUpTrackerTests(): void {
+/**
+ * Hooks for a `describe` (or a file): `server` is the run's shared tracker server (lookups not
+ * limited), or with `own: true` a server of its own, stopped afterwards, with the real lookup
+ * limit (a burst of five per client address): for tests that stop the server or test the limit.
+ */
+export function setUpTrackerTests({ own = false }: { own?: boolean } = {}): void {
   before(async function () {
     // Starting a server from source takes seconds, and far longer on a busy machine.
     this.timeout(90_000);
     Object.assign(
       server,
-      await executeServerCommand<TestServer, { origin: string; config: string }>(
-        'kontakt-server-start',
-        { origin: location.origin, config: CONFIG },
-      ),
+      own
+        ? await executeServerCommand<TestServer, { origin: string; config: string }>(
+            'kontakt-server-start',
+            { origin: location.origin, config: CONFIG },
+          )
+        : await sharedKontaktServer(CONFIG),
     );
   });
   after(async () => {
-    if (server.id) await stopKontaktServer(server);
+    if (own && server.id) await stopKontaktServer(server);
     Object.assign(server, { id: '', url: '' });
   });
   beforeEach(() => {

@@ -17,7 +17,8 @@ import {
 } from '../../test-support/status-tracker-fixture.js';
 import { TIMING } from './status-tracker.model.js';
 
-setUpTrackerTests();
+// A server of its own: a test stops and restarts it.
+setUpTrackerTests({ own: true });
 
 describe('<kc-status-tracker> live', () => {
   it('shows an agent’s status change at once and announces it without moving focus', async () => {
