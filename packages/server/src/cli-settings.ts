@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ApiKeyConfig } from './api-keys.js';
 import { AUTH_CLI_SETTINGS, readAuthCli } from './auth/cli.js';
 import { OIDC_CLI_SETTINGS, readOidcCli } from './auth/oidc/oidc-cli.js';
+import { CHAT_CLI_SETTINGS, readChatCli } from './chat/cli.js';
 import { parseApiKeysText } from './config.js';
 import { ConfigError } from './config-error.js';
 import { MAIL_CLI_SETTINGS, readMailCli } from './mail/cli.js';
@@ -133,6 +134,7 @@ export const CLI_SETTINGS = [
     list: true,
   },
   ...MAIL_CLI_SETTINGS,
+  ...CHAT_CLI_SETTINGS,
   ...OIDC_CLI_SETTINGS,
   ...AUTH_CLI_SETTINGS,
 ] as const satisfies readonly CliSetting[];
@@ -264,6 +266,8 @@ export function readCliConfig(
   if (session) options.session = session;
   const mail = readMailCli(read, (message) => new UsageError(message));
   if (mail) options.mail = mail;
+  const chat = readChatCli(read, (message) => new UsageError(message));
+  if (chat) options.chat = chat;
   const keys = read('admin-api-key');
   const adminApiKeys = keys ? parseApiKeysText(keys.values.join(','), keys.source) : [];
   return { configPath: config.value, options, adminApiKeys, sources };

@@ -10,6 +10,8 @@ import type { AccountConfig } from './auth/accounts.js';
 import { parseAccounts } from './auth/accounts.js';
 import type { CallbackOptions } from './callbacks/settings.js';
 import { CallbackOptionsSchema } from './callbacks/settings.js';
+import type { ChatOptions } from './chat/settings.js';
+import { ChatOptionsSchema } from './chat/settings.js';
 import { ConfigError, fieldError } from './config-error.js';
 import { faultSettingsOf, parseFaultSettings, setFaultSettings } from './faults/settings.js';
 import type { Open311Settings } from './open311/settings.js';
@@ -70,6 +72,8 @@ export interface ConfigFile {
   open311?: Open311Settings;
   /** Call-back slots (`{ slotMinutes, callsPerSlot, daysAhead }`); default `CALLBACK_DEFAULTS`. */
   callback?: CallbackOptions;
+  /** The chat queue (`{ queue, maxChatsPerAgent, offerTimeoutSeconds, maxWaitMinutes, … }`); default `CHAT_DEFAULTS`. */
+  chat?: ChatOptions;
 }
 
 const AdminApiKeysSchema = z
@@ -104,6 +108,7 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     ...(record.reasons === undefined ? {} : { reasons: parseReasons(record.reasons, path) }),
     ...(record.open311 === undefined ? {} : { open311: parseOpen311Options(record.open311, path) }),
     ...(record.callback === undefined ? {} : { callback: parseCallback(record.callback, path) }),
+    ...(record.chat === undefined ? {} : { chat: parseChat(record.chat, path) }),
   };
 }
 
@@ -156,6 +161,21 @@ export function parseCallback(input: unknown, source = 'callback'): CallbackOpti
     throw new ConfigError(source, errors);
   }
   return parsed.data;
+}
+
+/** Checks the `chat` section; a bad field throws `ConfigError` naming it (`chat.maxChatsPerAgent`). */
+export function parseChat(input: unknown, source = 'chat'): ChatOptions {
+  const parsed = ChatOptionsSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = toFieldErrors(parsed.error.issues).map((error) => ({
+      ...error,
+      field: ['chat', error.field].filter(Boolean).join('.'),
+      pointer: `/chat${error.pointer === '/' ? '' : error.pointer}`,
+    }));
+    throw new ConfigError(source, errors);
+  }
+  // Only what the file says: the command line's settings fill in over it, field by field.
+  return input as ChatOptions;
 }
 
 function isTimeZone(timeZone: string): boolean {

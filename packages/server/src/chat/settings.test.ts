@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { readCliConfig, UsageError } from '../cli-settings.js';
+import { parseChat } from '../config.js';
+import { ConfigError } from '../config-error.js';
+import { parseServerOptions } from '../options.js';
+import { CHAT_DEFAULTS } from './settings.js';
+
+describe('the chat settings', () => {
+  it('default to one queue for the contact center', () => {
+    expect(parseServerOptions({ dataDir: '.' }).chat).toEqual(CHAT_DEFAULTS);
+    expect(CHAT_DEFAULTS).toMatchObject({
+      queue: 'contact-center',
+      maxChatsPerAgent: 3,
+      offerTimeoutSeconds: 30,
+      maxWaitMinutes: 20,
+    });
+  });
+
+  it('are read from the environment and flags', () => {
+    const cli = readCliConfig(['--config', 'kontakt.json', '--chat-offer-timeout', '45'], {
+      KONTAKT_CHAT_QUEUE: 'department',
+      KONTAKT_CHAT_MAX_PER_AGENT: '5',
+      KONTAKT_CHAT_MAX_WAIT: '10',
+    });
+    expect(cli?.options.chat).toEqual({
+      queue: 'department',
+      maxChatsPerAgent: 5,
+      offerTimeoutSeconds: 45,
+      maxWaitMinutes: 10,
+    });
+  });
+
+  it('refuse a queue that is not one, naming where it came from', () => {
+    expect(() =>
+      readCliConfig(['--config', 'kontakt.json'], { KONTAKT_CHAT_QUEUE: 'per-agent' }),
+    ).toThrow(
+      new UsageError('KONTAKT_CHAT_QUEUE needs contact-center or department, got per-agent'),
+    );
+  });
+
+  it('refuse a bad field of the configuration file’s chat section by its name', () => {
+    try {
+      parseChat({ maxChatsPerAgent: 0 }, 'kontakt.json');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).errors.map((e) => e.field)).toEqual(['chat.maxChatsPerAgent']);
+    }
+  });
+});
