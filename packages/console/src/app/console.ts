@@ -2,7 +2,7 @@ import type { AgentClient, AgentSession } from '@kontakt/core/agent';
 import { createAgentClient } from '@kontakt/core/agent';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
-import { ChatQueueCount } from '../chat/queue-count.js';
+import type { ChatQueueCount } from '../chat/queue-count.js';
 import type { ConsoleTexts } from '../i18n/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode } from '../internal/errors.js';
@@ -55,13 +55,8 @@ export class KcConsole extends ConsoleElement {
   protected announcement = '';
   /** Set by navigation (not by the first load): focus goes to the new view's heading. */
   private moveFocus = false;
-  /** The waiting chats for the navigation, while someone is signed in. */
-  private readonly chatQueue = new ChatQueueCount(this, () => ({
-    client: this.session ? this.agentClient : undefined,
-    inChatView: this.route.name === 'chat',
-    arrived: this.t.nav.chatArrived,
-    offered: this.t.nav.chatOffered,
-  }));
+  /** The waiting chats for the navigation: a chunk loaded once someone has signed in. */
+  private chatQueue: ChatQueueCount | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -183,7 +178,22 @@ export class KcConsole extends ConsoleElement {
     }
   }
 
+  /** Follows the chat queue for the navigation's count (not on the sign-in page's first load). */
+  private async countChats(): Promise<void> {
+    const { ChatQueueCount } = await import('../chat/queue-count.js');
+    this.chatQueue ??= new ChatQueueCount(this, () => ({
+      client: this.session ? this.agentClient : undefined,
+      inChatView: this.route.name === 'chat',
+      arrived: this.t.nav.chatArrived,
+      offered: this.t.nav.chatOffered,
+    }));
+    this.requestUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('session') && this.session && !this.chatQueue) {
+      this.countChats().catch(() => undefined);
+    }
     if ((changed.has('route') || changed.has('session')) && this.session) {
       const view = this.viewOf(this.route);
       // A chunk that cannot load (offline, a new release replaced it): at least say so.
@@ -284,7 +294,7 @@ export class KcConsole extends ConsoleElement {
               href=${`${normalizeBase(this.base)}/chat`}
               aria-current=${this.route.name === 'chat' ? 'page' : nothing}
               >${this.t.nav.chat}<span class="visually-hidden">, </span
-              ><span class="count">${this.t.nav.chatWaiting(this.chatQueue.waiting)}</span></a
+              ><span class="count">${this.t.nav.chatWaiting(this.chatQueue?.waiting ?? 0)}</span></a
             >
           </li>
           ${this.session?.agent.role === 'specialist' ? nothing : link('dashboard', '/dashboard', this.t.dashboard.heading)}
