@@ -36,6 +36,13 @@ const STARTERS = /[\\/]src[\\/](define|cdn)[\\/]/;
 
 /** Lit's template packages. */
 const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
+/**
+ * Lit's directives (`repeat`, `classMap`…) are not forced into the shared chunk: each goes where
+ * rollup puts what uses it (the chat's panel), so a directive one widget uses once it is opened
+ * does not grow every widget's first render. Still one copy on a page.
+ */
+const LIT_DIRECTIVES =
+  /[\\/]node_modules[\\/](lit|lit-html)[\\/](directives[\\/]|directive\.js|directive-helpers\.js|async-directive\.js)/;
 /** Lit's ReactiveElement. */
 const REACTIVE_ELEMENT = /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]/;
 
@@ -71,7 +78,7 @@ const manualChunks = (id) =>
     ? undefined
     : REACTIVE_ELEMENT.test(id) || SHARED.test(id)
       ? 'lit-reactive-element'
-      : LIT.test(id) || ELEMENT.test(id)
+      : (LIT.test(id) && !LIT_DIRECTIVES.test(id)) || ELEMENT.test(id)
         ? 'lit'
         : undefined;
 

@@ -26,8 +26,12 @@ async function buildTwoWidgets(): Promise<OutputChunk[]> {
   }
 }
 
+// Lit's directives are left out: each stays with the widget part that uses it (rollup.config.mjs).
 const isLitTemplates = (id: string) =>
-  /node_modules\/(lit|lit-html|lit-element|@lit\/(?!reactive-element\/)[^/]+)\//.test(id);
+  /node_modules\/(lit|lit-html|lit-element|@lit\/(?!reactive-element\/)[^/]+)\//.test(id) &&
+  !/node_modules\/(lit|lit-html)\/(directives\/|directive\.js|directive-helpers\.js|async-directive\.js)/.test(
+    id,
+  );
 const isReactiveElement = (id: string) => id.includes('node_modules/@lit/reactive-element/');
 const holding = (chunks: OutputChunk[], test: (id: string) => boolean) =>
   chunks.filter((chunk) => Object.keys(chunk.modules).some(test));
