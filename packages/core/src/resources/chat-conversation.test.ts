@@ -256,6 +256,15 @@ describe('client.chat', () => {
     });
     await expect(chat.send('Hallå?')).rejects.toMatchObject({ code: 'chat_ended' });
     await vi.waitFor(() => expect(peer.openStreams()).toBe(0));
+
+    // Resumed after it ended (a reload on the last page): shown as ended, nothing followed.
+    const streams = () => peer.requests.filter((each) => each.path.endsWith('/stream')).length;
+    const before = streams();
+    const again = await client.chat.resume(JSON.parse(JSON.stringify(chat)));
+    expect(again.state.status).toBe('ended');
+    expect(again.connection).toBe('closed');
+    expect(texts(again)).toEqual(texts(chat));
+    expect(streams()).toBe(before);
   });
 
   it('refuses to start outside opening hours with chat_closed and when it opens', async () => {

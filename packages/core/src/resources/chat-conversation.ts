@@ -150,6 +150,8 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
   #typingIdleTimer: ReturnType<typeof setTimeout> | undefined;
   #readUpTo: string | undefined;
   readonly #onOnline = () => this.#sender.wake();
+  /** Stops listening to the caller's signal once the conversation has stopped. */
+  #forget: () => void = () => {};
 
   constructor(init: ChatConversationInit) {
     super();
@@ -165,6 +167,9 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
         void this.#finish(error);
       },
     });
+    const { signal } = init;
+    // Nothing to follow: the stream is made closed, without a request.
+    if (init.session.status === 'ended' || signal?.aborted) this.#stop.abort();
     const base = init.endpoint.replace(/\/+$/, '');
     this.#stream = new EventStream(
       `${base}/v1/chat/sessions/${encodeURIComponent(init.api.id)}/stream`,
@@ -178,9 +183,12 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
     this.#listen();
     for (const unsent of init.unsent ?? []) this.#queue(unsent);
     globalThis.addEventListener?.('online', this.#onOnline);
-    const { signal } = init;
     if (signal?.aborted) this.#detach(signal);
-    else signal?.addEventListener('abort', () => this.#detach(signal), { once: true });
+    else if (signal) {
+      const onAbort = () => this.#detach(signal);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.#forget = () => signal.removeEventListener('abort', onAbort);
+    }
     if (this.#state.status === 'ended') void this.#finish(ended(), { refresh: false });
   }
 
@@ -523,6 +531,7 @@ export class ChatConversation extends EventTarget implements AsyncIterable<ChatC
   }
 
   #quiet(): void {
+    this.#forget();
     clearTimeout(this.#agentTypingTimer);
     clearTimeout(this.#typingIdleTimer);
     globalThis.removeEventListener?.('online', this.#onOnline);
