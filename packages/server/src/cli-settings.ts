@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { ApiKeyConfig } from './api-keys.js';
 import { AUTH_CLI_SETTINGS, readAuthCli } from './auth/cli.js';
 import { OIDC_CLI_SETTINGS, readOidcCli } from './auth/oidc/oidc-cli.js';
+import { CALLBACK_CLI_SETTINGS, readCallbackCli } from './callbacks/cli.js';
 import { CHAT_CLI_SETTINGS, readChatCli } from './chat/cli.js';
 import { parseApiKeysText } from './config.js';
 import { ConfigError } from './config-error.js';
@@ -135,6 +136,7 @@ export const CLI_SETTINGS = [
   },
   ...MAIL_CLI_SETTINGS,
   ...CHAT_CLI_SETTINGS,
+  ...CALLBACK_CLI_SETTINGS,
   ...OIDC_CLI_SETTINGS,
   ...AUTH_CLI_SETTINGS,
 ] as const satisfies readonly CliSetting[];
@@ -268,6 +270,8 @@ export function readCliConfig(
   if (mail) options.mail = mail;
   const chat = readChatCli(read, (message) => new UsageError(message));
   if (chat) options.chat = chat;
+  const callback = readCallbackCli(read, (message) => new UsageError(message));
+  if (callback) options.callback = callback;
   const keys = read('admin-api-key');
   const adminApiKeys = keys ? parseApiKeysText(keys.values.join(','), keys.source) : [];
   return { configPath: config.value, options, adminApiKeys, sources };

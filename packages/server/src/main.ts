@@ -49,7 +49,10 @@ async function main(argv: string[]): Promise<void> {
     accounts: config.accounts,
     ...(config.reasons ? { reasons: config.reasons } : {}),
     ...(config.open311 ? { open311: config.open311 } : {}),
-    ...(config.callback ? { callback: config.callback } : {}),
+    // The file's callback section, each field the command line or environment sets replaced.
+    ...(config.callback || cli.options.callback
+      ? { callback: { ...config.callback, ...cli.options.callback } }
+      : {}),
     // The file's chat section, each field the command line or environment sets replaced.
     ...(config.chat || cli.options.chat ? { chat: { ...config.chat, ...cli.options.chat } } : {}),
   }).catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCliConfig, UsageError } from '../cli-settings.js';
 import { loadConfigFile, parseCallback } from '../config.js';
 import { ConfigError } from '../config-error.js';
 import { gata } from '../test-support/departments.js';
@@ -39,5 +40,17 @@ describe('the callback section', () => {
     } finally {
       await rm(dir, { recursive: true });
     }
+  });
+
+  it('is also read from flags and variables, a flag beating the variable', () => {
+    const cli = readCliConfig(['--config', 'kontakt.json', '--callback-calls-per-slot', '4'], {
+      KONTAKT_CALLBACK_CALLS_PER_SLOT: '2',
+      KONTAKT_CALLBACK_SLOT_MINUTES: '15',
+    });
+    expect(cli?.options.callback).toEqual({ slotMinutes: 15, callsPerSlot: 4 });
+    expect(cli?.sources.get('callback.callsPerSlot')).toBe('--callback-calls-per-slot');
+    expect(() =>
+      readCliConfig(['--config', 'kontakt.json'], { KONTAKT_CALLBACK_DAYS_AHEAD: 'fem' }),
+    ).toThrow(new UsageError('KONTAKT_CALLBACK_DAYS_AHEAD needs a whole number, got fem'));
   });
 });
