@@ -227,3 +227,35 @@ describe('a citizen in the chat queue', () => {
     expect((await citizen.post('close', {})).status).toBe(409);
   });
 });
+
+describe('a chat in progress and the API’s rate limit', () => {
+  it('is not held to the per-address budget for sending cases', async () => {
+    const tight = await startTestServer({
+      now: clockFrom(OPEN),
+      rateLimit: { windowMs: 60_000, max: 3 },
+    });
+    try {
+      const citizen = new TestCitizen(tight.url);
+      await citizen.start();
+      // Twelve POSTs in a minute from one address: over the budget of 3, within the chat's own.
+      for (let i = 0; i < 4; i++) {
+        await citizen.send(`Meddelande ${i}`);
+        expect((await citizen.post('typing', { typing: true })).status).toBe(204);
+        expect((await citizen.post('typing', { typing: false })).status).toBe(204);
+      }
+      // A case is still limited as before.
+      const cases = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          fetch(`${tight.url}/v1/cases`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          }),
+        ),
+      );
+      expect(cases.map((r) => r.status)).toContain(429);
+    } finally {
+      await tight.close();
+    }
+  });
+});

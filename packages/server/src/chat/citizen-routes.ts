@@ -61,6 +61,13 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
   const starts = new ChatLimit(settingsOf(ctx).startLimit, 'new chats');
   const messages = new ChatLimit({ windowMs: 60_000, max: 30, burst: 10 }, 'messages');
   const signals = new ChatLimit({ windowMs: 60_000, max: 60, burst: 20 }, 'updates');
+  // Session routes are not on the API's per-address budget (`isChatSessionPath`): their own,
+  // roomy enough for a library's computers behind one address all chatting at once.
+  const perAddress = new ChatLimit({ windowMs: 60_000, max: 600, burst: 100 }, 'chat requests');
+  routes.use('/sessions/*', async (c, next) => {
+    perAddress.take(rateLimitKey(c.get('clientAddress')), ctx.now());
+    await next();
+  });
 
   /** The session id and the citizen's proof; a malformed one is looked up and fails as unknown. */
   const citizenOf = (c: Context<AppEnv>): { id: string; actor: ChatActor } => {
@@ -249,6 +256,10 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
 
   return routes;
 }
+
+/** `/v1/chat/sessions/{id}` and below: a session's own routes, limited by `chatCitizenRoutes`. */
+export const isChatSessionPath = (path: string): boolean =>
+  /^\/v1\/chat\/sessions\/[^/]+(\/[^/]+)?$/.test(path);
 
 /** The department of `?department=`, or a 404 (a 422 when it is missing). */
 function departmentOf(ctx: AppContext, id: string | undefined) {
