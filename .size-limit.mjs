@@ -141,14 +141,14 @@ export default [
     // sending and the outbox's photo uploads as a chunk), client.photos (XHR for upload progress)
     // about as much: 33.7 KB measured from the built dist. Issue 10: client.chat adds 3.4 KB the
     // same way (a stub in the client; the conversation, its sender and the chat schemas as a
-    // chunk, loaded when the chat panel opens), client.callbacks 1.3 KB: 38.6 KB measured.
+    // chunk, loaded when the chat panel opens), client.callbacks 1.3 KB: 38.7 KB measured.
     name: '@kontakt/core: createClient (ky + zod/mini + outbox + notices, the lazy feed included)',
     message:
       'The SDK grew: check what createClient() pulls in (npm run build, then look at packages/core/dist).',
     path: 'packages/core/dist/index.js',
     import: '{ createClient }',
     gzip: true,
-    limit: '38.7 KB',
+    limit: '38.8 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
