@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { isSignedInAgentRequest } from './auth/sessions.js';
+import { callbackRoutes } from './callbacks/routes.js';
 import { chatAgentRoutes } from './chat/agent-routes.js';
-import { chatCitizenRoutes } from './chat/citizen-routes.js';
+import { chatCitizenRoutes, isChatSessionPath } from './chat/citizen-routes.js';
 import { mapTileOrigins, mountConsole } from './console.js';
 import type { AppContext } from './context.js';
 import { isOriginAllowed } from './context.js';
@@ -29,7 +30,6 @@ import { departmentsRoutes } from './routes/departments.js';
 import { faultsRoutes } from './routes/faults.js';
 import { geocodeRoutes } from './routes/geocode.js';
 import { healthRoutes, probeRoutes } from './routes/health.js';
-import { callbackRoutes } from './callbacks/routes.js';
 import { noticesRoutes } from './routes/notices.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { agentPhotoRoutes, casePhotoRoutes, photoUploadRoutes } from './routes/photos.js';
@@ -110,7 +110,11 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   );
   const limit = rateLimit(ctx.rateLimit, ctx.now);
   // Per-address limits are for the public API: a contact center's agents share one address (NAT).
-  app.use('/v1/*', (c, next) => (isSignedInAgentRequest(c, ctx.auth) ? next() : limit(c, next)));
+  // A chat in progress sends messages, receipts and typing: limited per session and address by
+  // its own routes, not against the address's budget for sending cases.
+  app.use('/v1/*', (c, next) =>
+    isSignedInAgentRequest(c, ctx.auth) || isChatSessionPath(c.req.path) ? next() : limit(c, next),
+  );
   const jsonBodyLimit = bodyLimit(ctx.bodyLimit);
   // A photo is bigger than any JSON body: its route caps it at its department's own limit.
   app.use('/v1/*', (c, next) => (c.req.path === '/v1/photos' ? next() : jsonBodyLimit(c, next)));
