@@ -230,6 +230,17 @@ describe('POST /v1/callbacks', () => {
     expect(listed?.note).toBeUndefined();
   });
 
+  it('while closed offers the next working days and takes "as soon as possible" for then', async () => {
+    now = new Date('2026-12-05T10:00:00Z'); // Saturday
+    const list = await slots('gata');
+    expect(list.slots[0]?.start).toBe('2026-12-07T07:00:00.000Z'); // Monday 08:00
+    const response = await post(request({ when: { asap: true } }));
+    expect(response.status).toBe(201);
+    const receipt = ReceiptSchema.parse(await response.json());
+    // Due by the end of Monday's opening.
+    expect(receipt.expectedAnswerBy).toBe('2026-12-07T16:00:00.000Z');
+  });
+
   it('refuses a slot outside opening hours or off the offered grid', async () => {
     for (const slot of [
       '2026-12-05T09:00:00.000Z', // Saturday
