@@ -164,34 +164,34 @@ export default [
     limit: '15.8 KB',
   },
   {
-    // DESIGN.md: 20 KB, not met: 21.05 KB. Lit (templates and ReactiveElement) with the light
-    // core and base element every widget shares, 11 KB in two chunks (rollup.config.mjs), the
-    // starter 1 KB, the department request 0.8 KB; the element with its Swedish texts (all of
-    // them: errors and the receipt's too, 1.5 KB that could come with the submit path) and styles
-    // 8.2 KB. See the components README.
+    // DESIGN.md: 20 KB, not met: 21.2 KB (each file as served, its source map comment included).
+    // Lit (templates and ReactiveElement) with the light core and base element every widget
+    // shares, 11.1 KB in two chunks (rollup.config.mjs), the starter 1 KB, the department request
+    // 0.8 KB; the element with its Swedish texts (all of them: the errors' and the receipt's too,
+    // 0.7 KB that could come with the submit path) and styles 8.2 KB. See the components README.
     name: '<kc-contact-form> first render: starter + element + Lit (DESIGN.md: 20 KB, not met)',
     message:
       'The first render must not grow (DESIGN.md: 20 KB): move what the first frame does not need into contact-form.deferred.ts (packages/widgets/src/components/README.md).',
     path: contactFormFirstRender,
-    limit: '21.05 KB',
+    limit: '21.25 KB',
     ...asLoaded,
   },
   {
-    // 49.7 KB: the first render, the client (ky, zod/mini, the outbox: 26 KB) and the submit path
+    // 49.95 KB: the first render, the client (ky, zod/mini, the outbox: 26 KB) and the submit path
     // with the errors, receipt and offline panel (2.6 KB). The client is what stands between this
     // and 45 KB.
     name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything,
-    limit: '49.7 KB',
+    limit: '50 KB',
     ...asLoaded,
   },
   {
     name: '<kc-contact-form> everything a page in another language ever loads (largest: Arabic)',
     message: 'A page in another language loads at most 2 KB more than a Swedish one.',
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
-    limit: '51.9 KB',
+    limit: '52.25 KB',
     ...asLoaded,
   },
   {
@@ -209,7 +209,7 @@ export default [
     message:
       '<kc-notice> is on every page of every department: nothing may grow it. Look at what the notice chunk imports (npm run build, then the chunks in packages/widgets/dist/cdn).',
     path: loadedBy('notice.js'),
-    limit: '13.95 KB',
+    limit: '14.1 KB',
     ...asLoaded,
   },
   {
@@ -221,7 +221,7 @@ export default [
     ...asLoaded,
   },
   {
-    // 55.35 KB: the first render (18.75 KB) + the client (ky, zod/mini, the outbox: 26 KB, the
+    // 55.85 KB: the first render (18.9 KB) + the client (ky, zod/mini, the outbox: 26 KB, the
     // same chunk the contact form loads) + the lookup and the live case stream (4.1 KB) + the
     // case's templates and the status words (2.5 KB) + the fault catalog, for a fault report's
     // category name (4.3 KB with the faults chunks the client splits off).
@@ -234,12 +234,12 @@ export default [
         `status-tracker\\.texts\\.(en|fi|ar)-|${LANGUAGES.source}|${NOTICES_ONLY.source}|${CHAT_ONLY.source}|${CALLBACKS_ONLY.source}`,
       ),
     ),
-    limit: '55.35 KB',
+    limit: '55.9 KB',
     ...asLoaded,
   },
   {
-    // 19.4 KB: the frame and the first step with their Swedish texts and styles (7.4 KB), Lit
-    // and the shared core (11 KB), the starter (1 KB). Everything after the first step (its
+    // 19.5 KB: the frame and the first step with their Swedish texts and styles (7.4 KB), Lit
+    // and the shared core (11.1 KB), the starter (1 KB). Everything after the first step (its
     // templates and handlers, checks, lookups, photos, sending, the receipt, the rest of the
     // Swedish texts and styles: 13 KB) is fault-report.later, loaded at the first focus, press or
     // input (or with a draft past the first step).
@@ -276,7 +276,7 @@ export default [
     // Every file the widgets load to render and be used, the client's chunks for each widget's
     // resource and the photo processing included. Left out: the languages other than Swedish (a
     // page loads one), and the fault report's map (Leaflet, 45 KB, budgeted above), which loads
-    // only when a person asks for the map: the report is complete without it. 102.85 KB: the
+    // only when a person asks for the map: the report is complete without it. 103.9 KB: the
     // client (ky, zod/mini, the outbox) 26 KB and the chunks of its resources 15 KB (the chat's
     // 5 KB among them), Lit with the shared core 11 KB, the fault report 22 KB (its first render
     // 7.4 KB), the contact form 10.5 KB, the status tracker 9 KB, the notice 4.2 KB, the starters.
@@ -287,7 +287,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '102.85 KB',
+    limit: '103.9 KB',
     ...asLoaded,
   },
   {
