@@ -3,6 +3,7 @@ import type { StaffStatus } from '@kontakt/core/schemas';
 import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
+import { chatQueueStream } from '../chat/streams.js';
 import { queueMail } from '../mail/outbox.js';
 import { followOriginal, refuseDuplicateOf } from '../public-cases/duplicates.js';
 import { publishPublicCaseChange } from '../public-cases/publish.js';
@@ -196,12 +197,28 @@ export async function actOnCase(
       [row.forwarded_to, changes.forwarded_to],
       { kind: action.kind, seq },
     );
+    if (action.kind === 'status') events.push(...(await callbackQueueEvents(trx, reference)));
     await appendEvents(trx, events, new Date(at));
     return {
       value: { ok: true, version: version + 1, seq },
       streams: [...streamsOf(events), ...streams],
     };
   });
+}
+
+/**
+ * The chat queue beside the inbox lists open call-backs: a call-back whose status changes (called,
+ * resolved) leaves or rejoins it, so the consoles showing that queue read it again.
+ */
+async function callbackQueueEvents(trx: Kysely<Database>, reference: string): Promise<NewEvent[]> {
+  const callback = await trx
+    .selectFrom('callback_requests')
+    .select('department')
+    .where('case_reference', '=', reference)
+    .executeTakeFirst();
+  return callback
+    ? [{ stream: chatQueueStream(callback.department), type: 'chat.queue', data: {} }]
+    : [];
 }
 
 const refused = (value: CaseActionRefusal) => ({ value, streams: [] as string[] });

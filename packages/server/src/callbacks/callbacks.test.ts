@@ -210,6 +210,20 @@ describe('POST /v1/callbacks', () => {
     const due = listed.all.map((c) => c.slot?.start ?? c.requestedAt);
     expect(due).toEqual([...due].sort());
 
+    const queueEvents = () =>
+      server.database.inspect(async (db) =>
+        Number(
+          (
+            await db
+              .selectFrom('events')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('stream', '=', 'chat-queue:skola')
+              .where('type', '=', 'chat.queue')
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      );
+    const queuedBefore = await queueEvents();
     const done = await fetch(`${server.url}/v1/agent/cases/${receipt.reference}/status`, {
       method: 'POST',
       headers: { ...anna.headers, 'Content-Type': 'application/json' },
@@ -217,6 +231,8 @@ describe('POST /v1/callbacks', () => {
     });
     expect(done.status).toBe(200);
     expect((await open()).all.map((c) => c.caseReference)).not.toContain(receipt.reference);
+    // …and the consoles showing the chat queue are told to read it again, live.
+    expect(await queueEvents()).toBe(queuedBefore + 1);
   });
 
   it('takes "as soon as possible", due by the end of the opening period', async () => {
