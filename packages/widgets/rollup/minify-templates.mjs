@@ -55,14 +55,24 @@ export function minifyTemplates() {
   };
 }
 
-/** @param {string} text */
+/**
+ * Quoted strings (`content: ' – '`) are kept as written; only what is between them is minified.
+ * @param {string} text
+ */
 function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,]) ?/g, '$1')
-    .replace(/: /g, ':')
-    .replace(/;}/g, '}');
+    .split(/("[^"]*"|'[^']*')/)
+    .map((part, index) =>
+      index % 2
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/ ?([{};,]) ?/g, '$1')
+            .replace(/: /g, ':')
+            .replace(/;}/g, '}'),
+    )
+    .join('');
 }
 
 /** @param {string} text */
