@@ -20,7 +20,7 @@ import {
   startServer,
   stopServer,
 } from '../test-support/console-fixture.js';
-import { CITIZEN_PAGE, TestCitizen } from './test-support/citizen.js';
+import { CITIZEN_PAGE, requestCallback, TestCitizen } from './test-support/citizen.js';
 
 const CONFIG = 'packages/console/src/chat/test-support/chat-departments.json';
 const WAIT = { timeout: 10_000 };
@@ -293,6 +293,51 @@ describe('chat view', () => {
 
     // Nothing scrolls sideways at 320 px.
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    await expect(element).to.be.accessible();
+  });
+
+  it('counts and announces waiting chats in another view; lists call-backs with their cases; speaks English', async function () {
+    this.timeout(60_000);
+    const element = await renderConsole(server, '/');
+    await signedIn(element, 'anna');
+    expect(heading(element)).to.equal('Inkorg');
+    await waitUntil(() => navChat(element) === 'Chatt, 0 väntar', 'no count', WAIT);
+    // The inbox has said what it shows: what is said next is the chat's.
+    await said(element, '0 ärenden visas.');
+
+    await citizen('Lisa', 'Kan jag få hjälp med en ansökan?');
+    await waitUntil(() => navChat(element) === 'Chatt, 1 väntar', 'the count did not grow', WAIT);
+    await said(element, 'En ny chatt väntar i kön.');
+    const reference = await requestCallback(server, 'Nils', '070-123 45 67');
+
+    await press(
+      'Enter',
+      element.shadowRoot?.querySelector<HTMLElement>('nav a[href="/console/chat"]'),
+    );
+    await waitUntil(() => heading(element) === 'Chatt', 'not at the chat view', WAIT);
+    await waitUntil(
+      () => text(inChat(element, '#callbacks-heading')) === 'Återuppringningar (1)',
+      'no call-back listed',
+      WAIT,
+    );
+    const callback = text(inChat(element, 'ul.callbacks li'));
+    expect(callback).to.contain(reference).and.contain('Så snart som möjligt').and.contain('Nils');
+    expect(callback).to.contain('070-123 45 67').and.contain('Gäller parkeringstillstånd.');
+    expect(inChat(element, 'ul.callbacks a')?.getAttribute('href')).to.equal(
+      `/console/cases/${reference}`,
+    );
+    await expect(element).to.be.accessible();
+
+    element.shadowRoot?.querySelector<HTMLButtonElement>('button[lang="en"]')?.click();
+    await waitUntil(() => heading(element) === 'Chat', 'not in English', WAIT);
+    await waitUntil(
+      () => text(inChat(element, '#waiting-heading')) === 'Waiting chats (1)',
+      'the view stayed Swedish',
+      WAIT,
+    );
+    expect(text(inChat(element, '#callbacks-heading'))).to.equal('Call-backs (1)');
+    expect(text(inChat(element, 'legend'))).to.equal('Your chat presence');
+    expect(navChat(element)).to.equal('Chat, 1 waiting');
     await expect(element).to.be.accessible();
   });
 });

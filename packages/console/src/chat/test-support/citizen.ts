@@ -99,3 +99,24 @@ export class TestCitizen {
     return response;
   }
 }
+
+/** A call-back request from the `gata` department's page ("as soon as possible"); its case reference. */
+export async function requestCallback(server: TestServer, name: string, phone: string) {
+  const response = await fetch(`${endpointOf(server)}/v1/callbacks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({
+      department: 'gata',
+      locale: 'sv',
+      origin: { department: 'gata', pageUrl: CITIZEN_PAGE, widget: 'kc-chat-bubble' },
+      phone,
+      name,
+      note: 'Gäller parkeringstillstånd.',
+      when: { asap: true },
+    }),
+  });
+  if (response.status !== 201) {
+    throw new Error(`Call-back not requested: ${response.status} ${await response.text()}`);
+  }
+  return ((await response.json()) as { reference: string }).reference;
+}
