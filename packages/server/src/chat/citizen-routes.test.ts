@@ -73,6 +73,27 @@ describe('chat opening hours', () => {
     expect(availability).toMatchObject({ open: false, opensAt: '2027-03-15T07:00:00.000Z' });
   });
 
+  it('follows the contact center’s chat hours when they are set, whatever the department’s', async () => {
+    const weekend = await startTestServer({
+      now: clockFrom(SATURDAY),
+      chat: {
+        openingHours: {
+          timeZone: 'Europe/Stockholm',
+          weekly: [{ days: [6], opens: '10:00', closes: '14:00' }],
+        },
+      },
+    });
+    try {
+      const availability = (await (
+        await fetch(`${weekend.url}/v1/chat/availability?department=gata`)
+      ).json()) as ChatAvailability;
+      expect(availability).toMatchObject({ open: true, closesAt: '2027-03-13T13:00:00.000Z' });
+      expect((await new TestCitizen(weekend.url).start()).status).toBe('queued');
+    } finally {
+      await weekend.close();
+    }
+  });
+
   it('answers an unknown department 404 and a missing one 422', async () => {
     expect((await fetch(`${server.url}/v1/chat/availability?department=nope`)).status).toBe(404);
     expect((await fetch(`${server.url}/v1/chat/availability`)).status).toBe(422);

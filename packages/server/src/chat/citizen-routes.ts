@@ -36,7 +36,7 @@ import {
   settingsOf,
 } from './http.js';
 import { chatRuntimeOf } from './runtime.js';
-import { queueOf } from './settings.js';
+import { chatHoursOf, queueOf } from './settings.js';
 import { chatStream } from './streams.js';
 import { seqOf } from './views.js';
 
@@ -84,14 +84,14 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
   routes.get('/availability', async (c) => {
     const department = departmentOf(ctx, c.req.query('department'));
     const at = ctx.now();
-    const state = openingState(department.openingHours, at);
+    const state = openingState(chatHoursOf(settingsOf(ctx), department), at);
     const queue = await ctx.store.read('chatQueueLength', queueOf(settingsOf(ctx), department.id));
     const availability: ChatAvailability = {
       department: department.id,
       open: state.open,
       ...(state.closesAt ? { closesAt: state.closesAt.toISOString() } : {}),
       ...(state.opensAt ? { opensAt: state.opensAt.toISOString() } : {}),
-      timeZone: department.openingHours.timeZone,
+      timeZone: chatHoursOf(settingsOf(ctx), department).timeZone,
       week: state.week,
       agentsAvailable: await ctx.store.read('chatAgentsAvailable', department.id, at.toISOString()),
       queue,
@@ -117,7 +117,7 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
       });
     }
     const at = ctx.now();
-    const state = openingState(department.openingHours, at);
+    const state = openingState(chatHoursOf(settingsOf(ctx), department), at);
     if (!state.open) {
       throw new ProblemError(409, 'chat_closed', {
         detail: state.opensAt

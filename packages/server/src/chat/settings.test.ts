@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCliConfig, UsageError } from '../cli-settings.js';
-import { parseChat } from '../config.js';
+import { loadConfigFile, parseChat } from '../config.js';
 import { ConfigError } from '../config-error.js';
 import { parseServerOptions } from '../options.js';
 import { CHAT_DEFAULTS } from './settings.js';
@@ -46,5 +46,21 @@ describe('the chat settings', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).errors.map((e) => e.field)).toEqual(['chat.maxChatsPerAgent']);
     }
+  });
+
+  it('are in the demo: the contact center chats weekdays 08–17, Swedish time', async () => {
+    const config = await loadConfigFile(
+      new URL('../../../../examples/demo/departments.json', import.meta.url).pathname,
+    );
+    const options = parseServerOptions({
+      dataDir: '.',
+      ...(config.chat ? { chat: config.chat } : {}),
+    });
+    expect(options.chat.queue).toBe('contact-center');
+    expect(options.chat.openingHours).toMatchObject({
+      timeZone: 'Europe/Stockholm',
+      weekly: [{ days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' }],
+      closedOnPublicHolidays: true,
+    });
   });
 });

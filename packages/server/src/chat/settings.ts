@@ -1,3 +1,5 @@
+import type { Department, OpeningHours } from '@kontakt/core/schemas';
+import { OpeningHoursSchema } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
 
 /*
@@ -29,6 +31,12 @@ export const ChatOptionsSchema = z.object({
   /** Seconds an agent's console may be without its agent stream before they count as away (default 90). */
   awayAfterSeconds: z._default(seconds(10, 3600), 90),
   /**
+   * The contact center's chat hours, for every department's chat (`{ timeZone, weekly, special,
+   * closedOnPublicHolidays }`, as a department's `openingHours`). Without it, a chat follows its
+   * department's own opening hours.
+   */
+  openingHours: z.optional(OpeningHoursSchema),
+  /**
    * New chats per client address: `max` per `windowMs` on average, `burst` at once (default 10
    * in 10 minutes, 5 at once). A library's computers share one address: not lower.
    */
@@ -50,4 +58,9 @@ export const CHAT_DEFAULTS: ChatSettings = ChatOptionsSchema.parse({});
 /** The queue a chat of `department` waits in. */
 export function queueOf(settings: ChatSettings, department: string): string {
   return settings.queue === 'contact-center' ? CONTACT_CENTER_QUEUE : department;
+}
+
+/** The hours chat with `department` is open: the contact center's chat hours, or the department's. */
+export function chatHoursOf(settings: ChatSettings, department: Department): OpeningHours {
+  return settings.openingHours ?? department.openingHours;
 }
