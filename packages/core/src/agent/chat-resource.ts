@@ -1,11 +1,10 @@
 import type { KyInstance } from 'ky';
+import { NetworkError } from '../errors/NetworkError.js';
 import { EventStream } from '../events/event-stream.js';
 import type { ChatMessage } from '../schemas/chat.js';
-import { ChatMessageSchema } from '../schemas/chat.js';
 import { AgentChatWatch, AgentQueueWatch } from './chat.js';
+import type { AgentChatCalls } from './chat-calls.js';
 import type { AgentChat, AgentChatQueue, AgentPresence, EndChatInput } from './chat-schemas.js';
-import { AgentChatQueueSchema, AgentChatSchema } from './chat-schemas.js';
-import { agentCall, signalOf } from './http.js';
 
 type Options = { signal?: AbortSignal | undefined };
 
@@ -60,13 +59,29 @@ export interface AgentChatStreamOptions {
   fetch?: typeof fetch | undefined;
 }
 
-const session = (id: string, action = '') =>
-  `v1/agent/chat/sessions/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
-
+/**
+ * `client.chat` as the agent client makes it: the streams open at once (the watches are small and
+ * share the core's SSE reader); the requests and their answers' schemas are a chunk loaded at the
+ * first call (`chat-calls.ts`), kept out of the console's sign-in page.
+ */
 export function agentChatResource(
   http: KyInstance,
   stream: AgentChatStreamOptions,
 ): AgentChatResource {
+  let loading: Promise<AgentChatCalls> | undefined;
+  const calls = () => {
+    loading ??= import('./chat-calls.js').then(
+      (module) => module.agentChatCalls(http),
+      (error: unknown) => {
+        // A chunk that failed to load (offline, a new release) is asked for again next time.
+        loading = undefined;
+        throw new NetworkError('The chat part of the client could not be loaded.', {
+          cause: error,
+        });
+      },
+    );
+    return loading;
+  };
   const open = (path: string, options: Options & { after?: string | undefined }) =>
     new EventStream(`${stream.endpoint}/${path}`, {
       credentials: 'include',
@@ -74,47 +89,18 @@ export function agentChatResource(
       ...(options.after ? { lastEventId: options.after } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-  const act = (id: string, action: string, json: unknown, options: Options) =>
-    agentCall(() =>
-      http.post(session(id, action), { json, ...signalOf(options) }).json(AgentChatSchema),
-    );
-  const tell = async (id: string, action: string, json: unknown, options: Options) => {
-    await agentCall(() => http.post(session(id, action), { json, ...signalOf(options) }));
-  };
   return {
-    queue: (options = {}) =>
-      agentCall(() =>
-        http.get('v1/agent/chat/queue', signalOf(options)).json(AgentChatQueueSchema),
-      ),
+    queue: async (options) => (await calls()).queue(options),
     watchQueue: (options = {}) => new AgentQueueWatch(open('v1/agent/chat/stream', options)),
-    async setPresence(presence, options = {}) {
-      await agentCall(() =>
-        http.put('v1/agent/chat/presence', { json: { presence }, ...signalOf(options) }),
-      );
-    },
-    take: (id, options = {}) =>
-      agentCall(() =>
-        http
-          .post('v1/agent/chat/take', { json: id ? { id } : {}, ...signalOf(options) })
-          .json(AgentChatSchema),
-      ),
-    get: (id, options = {}) =>
-      agentCall(() => http.get(session(id), signalOf(options)).json(AgentChatSchema)),
-    watch: (id, options = {}) => new AgentChatWatch(open(session(id, 'stream'), options)),
-    send: (id, text, options = {}) => {
-      const clientMessageId = options.clientMessageId ?? crypto.randomUUID();
-      return agentCall(() =>
-        http
-          .post(session(id, 'messages'), {
-            json: { clientMessageId, text },
-            ...signalOf(options),
-          })
-          .json(ChatMessageSchema),
-      );
-    },
-    typing: (id, on, options = {}) => tell(id, 'typing', { typing: on }, options),
-    markRead: (id, upTo, options = {}) => tell(id, 'read', { upTo }, options),
-    handover: (id, agentId, options = {}) => act(id, 'handover', { agentId }, options),
-    end: (id, input = {}, options = {}) => act(id, 'end', input, options),
+    setPresence: async (presence, options) => (await calls()).setPresence(presence, options),
+    take: async (id, options) => (await calls()).take(id, options),
+    get: async (id, options) => (await calls()).get(id, options),
+    watch: (id, options = {}) =>
+      new AgentChatWatch(open(`v1/agent/chat/sessions/${encodeURIComponent(id)}/stream`, options)),
+    send: async (id, text, options) => (await calls()).send(id, text, options),
+    typing: async (id, on, options) => (await calls()).typing(id, on, options),
+    markRead: async (id, upTo, options) => (await calls()).markRead(id, upTo, options),
+    handover: async (id, agentId, options) => (await calls()).handover(id, agentId, options),
+    end: async (id, input, options) => (await calls()).end(id, input, options),
   };
 }

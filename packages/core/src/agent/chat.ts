@@ -14,7 +14,14 @@ import {
   ChatSessionStateSchema,
   ChatTypingEventSchema,
 } from '../schemas/chat.js';
-import { AGENT_CHAT_EVENTS } from './chat-schemas.js';
+import type { AGENT_CHAT_EVENTS } from './chat-schemas.js';
+
+/*
+ * The agent stream's event names, as `AGENT_CHAT_EVENTS` has them (checked by type): a value
+ * import would bring the agent chat schemas into the console's first load with them.
+ */
+const QUEUE_EVENT: typeof AGENT_CHAT_EVENTS.queue = 'chat.queue';
+const OFFER_EVENT: typeof AGENT_CHAT_EVENTS.offer = 'chat.offer';
 
 /*
  * The agent's live chat feeds: the queue (`GET /v1/agent/chat/stream`) and one chat
@@ -151,11 +158,11 @@ const idOf = (data: unknown): string | undefined => {
 export class AgentQueueWatch extends ChatFeed<AgentQueueChange> {
   constructor(stream: EventStream) {
     super(stream, {
-      [AGENT_CHAT_EVENTS.queue]: (data, cursor) => {
+      [QUEUE_EVENT]: (data, cursor) => {
         const id = idOf(data);
         return { type: 'queue', ...(id ? { id } : {}), cursor };
       },
-      [AGENT_CHAT_EVENTS.offer]: (data, cursor) => {
+      [OFFER_EVENT]: (data, cursor) => {
         const id = idOf(data);
         return id ? { type: 'offer', id, cursor } : undefined;
       },
