@@ -71,6 +71,7 @@ describe('the script-tag build', () => {
     const starters = chunks.filter((chunk) => chunk.isEntry);
     const starter = (name: string) => starters.find((chunk) => chunk.name === name) as OutputChunk;
     expect(starters.map((chunk) => chunk.name).sort()).toEqual([
+      'chat-bubble',
       'contact-form',
       'fault-report',
       'notice',
@@ -96,6 +97,15 @@ describe('the script-tag build', () => {
     for (const file of [notice.fileName, ...importsOf(chunks, notice)]) {
       expect(heavy.map((chunk) => chunk.fileName)).not.toContain(file);
     }
+
+    // The chat launcher too (its 10 KB): the panel with Lit's templates, the client and the
+    // schemas is a chunk of its own, loaded when the chat is opened.
+    const chat = elementOf((id) => id.endsWith('/src/define/chat-bubble.ts'));
+    expect(chat.imports).toContain(reactiveChunk);
+    const launcher = [chat.fileName, ...importsOf(chunks, chat)];
+    expect(launcher).not.toContain(litChunk);
+    for (const file of launcher) expect(heavy.map((chunk) => chunk.fileName)).not.toContain(file);
+    expect(chat.dynamicImports.some((file) => file.includes('chat-bubble.panel'))).toBe(true);
 
     // Each starter names what its element needs, so it is fetched beside the element, not after.
     for (const name of ['contact-form', 'second-widget']) {

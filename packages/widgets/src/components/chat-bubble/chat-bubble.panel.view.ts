@@ -1,0 +1,500 @@
+// The panel's templates, one function per view; they hold no state (ChatPanel does) and render
+// data only through Lit bindings (messages through `linkedText`: text, and links for safe web
+// addresses). Ids are the shadow root's own, so several bubbles on a page never share one.
+import type { KontaktClient, Receipt } from '@kontakt/core';
+import type { CallbackSlot, ChatAvailability, OpeningDay } from '@kontakt/core/schemas';
+import type { TemplateResult } from 'lit';
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { clockText } from './chat-bubble.hours.js';
+import { linkedText } from './chat-bubble.links.js';
+import type { PanelTexts } from './chat-bubble.panel.texts.js';
+import type { PanelConversation, PanelMessage } from './chat-bubble.sdk.js';
+
+/** What the panel shows. */
+export type PanelView =
+  | 'start'
+  | 'closed'
+  | 'message'
+  | 'callback'
+  | 'callback-done'
+  | 'chat'
+  | 'ending'
+  | 'ended';
+
+type FormAction = (form: HTMLFormElement) => void;
+
+export interface PanelModel {
+  t: PanelTexts;
+  locale: string;
+  /** Closes the panel (the chat goes on). */
+  close: () => void;
+  view: PanelView;
+  busy: boolean;
+  error: string | undefined;
+  fieldErrors: Record<string, string>;
+  announcement: string;
+  draft: string;
+  availability: ChatAvailability | undefined;
+  /** The next opening, as said ("måndag 08.00"). */
+  opensText: string | undefined;
+  conversation: PanelConversation | undefined;
+  offerCallback: boolean;
+  ended: { reference?: string | undefined; transcriptTo?: string | undefined } | undefined;
+  slots: readonly CallbackSlot[] | 'loading' | 'failed' | undefined;
+  receipt: { receipt: Receipt; when: string | undefined } | undefined;
+  contactForm:
+    | { endpoint: string; department: string; client: KontaktClient | undefined }
+    | undefined;
+  authorOf: (message: PanelMessage) => string;
+  textOf: (message: PanelMessage) => string;
+  slotText: (slot: CallbackSlot) => string;
+  actions: {
+    start: FormAction;
+    send: FormAction;
+    typed: (text: string) => void;
+    discard: (clientMessageId: string) => void;
+    askEnd: () => void;
+    keepChatting: () => void;
+    end: FormAction;
+    transcript: FormAction;
+    newChat: () => void;
+    callback: () => void;
+    message: () => void;
+    requestCallback: FormAction;
+    back: () => void;
+    retry: () => void;
+    whenChanged: () => void;
+  };
+}
+
+/** A submit handler that keeps the page where it is and hands over the form. */
+const onSubmit = (action: FormAction) => (event: SubmitEvent) => {
+  event.preventDefault();
+  action(event.currentTarget as HTMLFormElement);
+};
+
+export function panelTemplate(model: PanelModel): TemplateResult {
+  const { t, locale } = model;
+  return html`<dialog
+    part="panel"
+    class="panel"
+    lang=${locale}
+    dir=${t.dir}
+    aria-labelledby="panel-title"
+    @cancel=${(event: Event) => {
+      // Escape: closed the panel's way, so focus goes back to the launcher.
+      event.preventDefault();
+      model.close();
+    }}
+    @close=${model.close}
+  >
+    <div part="header" class="header">
+      <h2 id="panel-title" part="title" class="title">${t.dialogLabel}</h2>
+      <button type="button" part="close-button" class="close" @click=${model.close}>${t.close}</button>
+    </div>
+    <div part="body" class="body">
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${model.announcement}</div>
+      ${
+        model.error
+          ? html`<div class="error" role="alert">
+            <p>${model.error}</p>
+            <button type="button" part="button" @click=${model.actions.retry}>${t.retry}</button>
+          </div>`
+          : nothing
+      }
+      ${viewTemplate(model)}
+    </div>
+  </dialog>`;
+}
+
+function viewTemplate(model: PanelModel): TemplateResult {
+  switch (model.view) {
+    case 'chat':
+      return chatView(model);
+    case 'ending':
+      return endingView(model);
+    case 'ended':
+      return endedView(model);
+    case 'closed':
+      return closedView(model);
+    case 'message':
+      return messageView(model);
+    case 'callback':
+      return callbackView(model);
+    case 'callback-done':
+      return callbackDoneView(model);
+    default:
+      return startView(model);
+  }
+}
+
+/** A field's error text and the attributes that tie it to its field. */
+function fieldError(model: PanelModel, name: string, id: string): TemplateResult | typeof nothing {
+  const message = model.fieldErrors[name];
+  return message ? html`<p id=${id} class="field-error">${message}</p>` : nothing;
+}
+
+const describedBy = (...ids: (string | false | undefined)[]) =>
+  ids.filter(Boolean).join(' ') || nothing;
+
+const minutesOf = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds / 60));
+
+function startView(model: PanelModel): TemplateResult {
+  const { t, availability } = model;
+  const invalid = model.fieldErrors.message !== undefined;
+  return html`<div class="scroll">
+    <p>${t.startIntro}</p>
+    ${
+      availability
+        ? html`<p class="muted">
+          ${t.queueNow(availability.queue.waiting, minutesOf(availability.queue.estimatedWaitSeconds))}
+        </p>`
+        : nothing
+    }
+    <form class="form" novalidate @submit=${onSubmit(model.actions.start)}>
+      <label for="start-name">${t.name} <span class="muted">${t.optional}</span></label>
+      <input id="start-name" name="name" autocomplete="given-name" maxlength="200" data-autofocus />
+      <label for="start-message">${t.firstMessage}</label>
+      <textarea
+        id="start-message"
+        name="message"
+        rows="3"
+        maxlength="2000"
+        required
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${describedBy(invalid && 'start-message-error', 'start-public')}
+        .value=${model.draft}
+        @input=${(event: InputEvent) => model.actions.typed((event.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${fieldError(model, 'message', 'start-message-error')}
+      <p id="start-public" class="hint">${t.publicRecord}</p>
+      <button type="submit" part="button" class="primary" ?disabled=${model.busy}>
+        ${model.busy ? t.starting : t.start}
+      </button>
+    </form>
+    ${
+      model.offerCallback
+        ? html`<p class="offer">
+          <button type="button" part="button" @click=${model.actions.callback}>${t.askCallback}</button>
+        </p>`
+        : nothing
+    }
+  </div>`;
+}
+
+function statusLine(model: PanelModel, conversation: PanelConversation): string {
+  const { t } = model;
+  const state = conversation.state;
+  if (state.status === 'queued') {
+    return t.queued(state.queue?.position ?? 1, minutesOf(state.queue?.estimatedWaitSeconds));
+  }
+  return t.withAgent(state.agentName);
+}
+
+function timeOf(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const clock = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+  return clockText(clock, locale);
+}
+
+function messageItem(model: PanelModel, message: PanelMessage): TemplateResult {
+  const { t } = model;
+  const own = message.role === 'citizen';
+  const state = message.local ?? (own ? message.state : undefined);
+  return html`<li part="message message-${message.role}" class="message ${message.role} ${message.local ?? ''}">
+    ${
+      message.role === 'system'
+        ? nothing
+        : html`<span class="author">${model.authorOf(message)}</span>`
+    }
+    <p class="text">${linkedText(model.textOf(message))}</p>
+    <span class="meta">
+      <time datetime=${message.sentAt}>${timeOf(message.sentAt, model.locale)}</time>
+      ${state ? html`<span class="state">${t.states[state]}</span>` : nothing}
+    </span>
+    ${
+      message.local === 'failed'
+        ? html`<button type="button" part="button" class="small" @click=${() => model.actions.discard(message.clientMessageId)}>
+          ${t.discard}
+        </button>`
+        : nothing
+    }
+  </li>`;
+}
+
+function chatView(model: PanelModel): TemplateResult {
+  const { t, conversation } = model;
+  if (!conversation) {
+    return html`<p class="scroll" role="status">${t.starting}</p>`;
+  }
+  const state = conversation.state;
+  return html`<p part="queue" class="queue">${statusLine(model, conversation)}</p>
+    ${
+      conversation.connection === 'reconnecting'
+        ? html`<p class="notice">${t.reconnecting}</p>`
+        : nothing
+    }
+    <ol part="messages" class="messages" tabindex="0" aria-label=${t.messagesLabel}>
+      ${repeat(
+        conversation.messages,
+        (message) => message.clientMessageId ?? message.id,
+        (message) => messageItem(model, message),
+      )}
+    </ol>
+    <p class="typing" ?hidden=${!conversation.agentTyping}>${t.agentTyping(state.agentName)}</p>
+    ${
+      model.offerCallback
+        ? html`<p class="offer">
+          ${t.callbackInsteadIntro}
+          <button type="button" part="button" @click=${model.actions.callback}>${t.callbackInstead}</button>
+        </p>`
+        : nothing
+    }
+    <form part="composer" class="composer" @submit=${onSubmit(model.actions.send)}>
+      <label for="composer-text" class="visually-hidden">${t.message}</label>
+      <textarea
+        id="composer-text"
+        name="text"
+        rows="2"
+        maxlength="2000"
+        aria-describedby="composer-hint"
+        .value=${model.draft}
+        @input=${(event: InputEvent) => model.actions.typed((event.target as HTMLTextAreaElement).value)}
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+          event.preventDefault();
+          (event.target as HTMLTextAreaElement).form?.requestSubmit();
+        }}
+      ></textarea>
+      <span id="composer-hint" class="visually-hidden">${t.sendHint}</span>
+      <button type="submit" part="button" class="primary">${t.send}</button>
+    </form>
+    <div class="actions">
+      <button type="button" part="button" @click=${model.actions.askEnd}>${t.end}</button>
+    </div>`;
+}
+
+function endingView(model: PanelModel): TemplateResult {
+  const { t } = model;
+  const invalid = model.fieldErrors.email !== undefined;
+  return html`<form class="scroll form" novalidate @submit=${onSubmit(model.actions.end)}>
+    <h3 id="end-heading" tabindex="-1">${t.endHeading}</h3>
+    <p id="end-intro">${t.endIntro}</p>
+    <label for="end-email">${t.transcriptEmail} <span class="muted">${t.optional}</span></label>
+    <input
+      id="end-email"
+      name="email"
+      type="email"
+      autocomplete="email"
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${describedBy('end-intro', invalid && 'end-email-error')}
+    />
+    ${fieldError(model, 'email', 'end-email-error')}
+    <div class="actions">
+      <button type="submit" part="button" class="primary" ?disabled=${model.busy}>${t.endConfirm}</button>
+      <button type="button" part="button" @click=${model.actions.keepChatting}>${t.keepChatting}</button>
+    </div>
+  </form>`;
+}
+
+function endedView(model: PanelModel): TemplateResult {
+  const { t } = model;
+  const reference = model.ended?.reference ?? model.conversation?.state.caseReference;
+  const sentTo = model.ended?.transcriptTo;
+  const invalid = model.fieldErrors.email !== undefined;
+  return html`<div class="scroll">
+    <h3 id="ended-heading" tabindex="-1">${t.endedHeading}</h3>
+    <p class="receipt">${reference ? t.endedReference(reference) : t.endedNoReference}</p>
+    ${
+      sentTo
+        ? html`<p>${t.transcriptSent(sentTo)}</p>`
+        : model.conversation
+          ? html`<form class="form" novalidate @submit=${onSubmit(model.actions.transcript)}>
+            <label for="transcript-email">${t.transcriptAsk}</label>
+            <input
+              id="transcript-email"
+              name="email"
+              type="email"
+              autocomplete="email"
+              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-describedby=${describedBy(invalid && 'transcript-email-error')}
+            />
+            ${fieldError(model, 'email', 'transcript-email-error')}
+            <button type="submit" part="button" ?disabled=${model.busy}>${t.transcriptSend}</button>
+          </form>`
+          : nothing
+    }
+    <p>
+      <button type="button" part="button" @click=${model.actions.newChat}>${t.newChat}</button>
+    </p>
+  </div>`;
+}
+
+function dayName(day: OpeningDay, locale: string): string {
+  const date = new Date(`${day.date}T12:00:00Z`);
+  const name = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
+
+function hoursList(model: PanelModel): TemplateResult | typeof nothing {
+  const { t, availability, locale } = model;
+  if (!availability?.week.length) return nothing;
+  return html`<h4>${t.hoursHeading}</h4>
+    <dl class="hours">
+      ${availability.week.map(
+        (day) => html`<div>
+          <dt>${dayName(day, locale)}</dt>
+          <dd>
+            ${
+              day.opens && day.closes
+                ? `${clockText(day.opens, locale)}–${clockText(day.closes, locale)}`
+                : t.closedDay
+            }${day.note ? ` (${day.note})` : ''}
+          </dd>
+        </div>`,
+      )}
+    </dl>`;
+}
+
+function closedView(model: PanelModel): TemplateResult {
+  const { t } = model;
+  return html`<div class="scroll">
+    <h3 id="closed-heading">${t.closedHeading}</h3>
+    <p class="opens">${t.closedOpens(model.opensText)}</p>
+    <div class="choices">
+      <button type="button" part="button" class="primary" data-autofocus @click=${model.actions.message}>
+        ${t.leaveMessage}
+      </button>
+      ${
+        model.availability?.callback !== false
+          ? html`<button type="button" part="button" @click=${model.actions.callback}>${t.askCallback}</button>`
+          : nothing
+      }
+    </div>
+    ${hoursList(model)}
+  </div>`;
+}
+
+function messageView(model: PanelModel): TemplateResult {
+  const { t, contactForm } = model;
+  return html`<div class="scroll">
+    <div class="bar">
+      <h3 id="message-heading" tabindex="-1">${t.leaveMessage}</h3>
+      <button type="button" part="button" class="small" @click=${model.actions.back}>${t.back}</button>
+    </div>
+    ${
+      contactForm
+        ? html`<kc-contact-form
+          endpoint=${contactForm.endpoint}
+          department=${contactForm.department}
+          .client=${contactForm.client}
+        ></kc-contact-form>`
+        : html`<p role="status">${t.starting}</p>`
+    }
+  </div>`;
+}
+
+function slotOptions(model: PanelModel): TemplateResult {
+  const { t, slots } = model;
+  if (slots === 'loading' || slots === undefined)
+    return html`<p class="muted">${t.slotsLoading}</p>`;
+  if (slots === 'failed' || slots.length === 0) return html`<p class="muted">${t.slotsNone}</p>`;
+  const invalid = model.fieldErrors.slot !== undefined;
+  return html`<label for="callback-slot">${t.slotChoose}</label>
+    <select
+      id="callback-slot"
+      name="slot"
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${describedBy(invalid && 'callback-slot-error')}
+      @change=${(event: Event) => {
+        const form = (event.target as HTMLSelectElement).form;
+        const when = form?.elements.namedItem('when') as RadioNodeList | null;
+        if (when) when.value = 'slot';
+      }}
+    >
+      <option value="">–</option>
+      ${slots.map((slot) => html`<option value=${slot.start}>${model.slotText(slot)}</option>`)}
+    </select>`;
+}
+
+function callbackView(model: PanelModel): TemplateResult {
+  const { t } = model;
+  const errors = Object.values(model.fieldErrors);
+  const phoneInvalid = model.fieldErrors.phone !== undefined;
+  const noteInvalid = model.fieldErrors.note !== undefined;
+  const slotsReady = Array.isArray(model.slots) && model.slots.length > 0;
+  return html`<form class="scroll form" novalidate @submit=${onSubmit(model.actions.requestCallback)}>
+    <div class="bar">
+      <h3 id="callback-heading" tabindex="-1">${t.callbackHeading}</h3>
+      <button type="button" part="button" class="small" @click=${model.actions.back}>${t.back}</button>
+    </div>
+    <p>${t.callbackIntro}</p>
+    <div id="callback-errors" tabindex="-1" class=${errors.length ? 'summary' : ''}>
+      ${
+        errors.length
+          ? html`<p>${t.errorSummary}</p>
+            <ul>
+              ${errors.map((error) => html`<li>${error}</li>`)}
+            </ul>`
+          : nothing
+      }
+    </div>
+    <label for="callback-phone">${t.phone}</label>
+    <input
+      id="callback-phone"
+      name="phone"
+      type="tel"
+      autocomplete="tel"
+      required
+      aria-invalid=${phoneInvalid ? 'true' : 'false'}
+      aria-describedby=${describedBy('callback-phone-hint', phoneInvalid && 'callback-phone-error')}
+    />
+    <p id="callback-phone-hint" class="hint">${t.phoneHint}</p>
+    ${fieldError(model, 'phone', 'callback-phone-error')}
+    <label for="callback-name">${t.name} <span class="muted">${t.optional}</span></label>
+    <input id="callback-name" name="name" autocomplete="given-name" maxlength="200" />
+    <fieldset>
+      <legend>${t.when}</legend>
+      <label class="choice"><input type="radio" name="when" value="asap" checked /> ${t.asap}</label>
+      <label class="choice">
+        <input type="radio" name="when" value="slot" ?disabled=${!slotsReady} /> ${t.slot}
+      </label>
+      ${slotOptions(model)} ${fieldError(model, 'slot', 'callback-slot-error')}
+    </fieldset>
+    <label for="callback-note">${t.note} <span class="muted">${t.optional}</span></label>
+    <textarea
+      id="callback-note"
+      name="note"
+      rows="2"
+      maxlength="500"
+      aria-invalid=${noteInvalid ? 'true' : 'false'}
+      aria-describedby=${describedBy('callback-public', noteInvalid && 'callback-note-error')}
+    ></textarea>
+    ${fieldError(model, 'note', 'callback-note-error')}
+    <p id="callback-public" class="hint">${t.publicRecord}</p>
+    <button type="submit" part="button" class="primary" ?disabled=${model.busy}>
+      ${model.busy ? t.callbackSending : t.callbackSubmit}
+    </button>
+  </form>`;
+}
+
+function callbackDoneView(model: PanelModel): TemplateResult {
+  const { t, receipt } = model;
+  return html`<div class="scroll">
+    <div id="callback-done" class="receipt" tabindex="-1">
+      <h3>${t.callbackDone}</h3>
+      <p>${receipt?.when ? t.callbackDoneWhen(receipt.when) : t.callbackDoneAsap}</p>
+      ${receipt ? html`<p>${t.referenceIs(receipt.receipt.reference)}</p>` : nothing}
+    </div>
+    <p>
+      <button type="button" part="button" @click=${model.actions.back}>${model.t.back}</button>
+    </p>
+  </div>`;
+}

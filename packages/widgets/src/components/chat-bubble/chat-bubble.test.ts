@@ -1,0 +1,176 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import {
+  departmentThat,
+  dialog,
+  launcher,
+  openPanel,
+  query,
+  renderBubble,
+  SLOW,
+  server,
+  setUpChatTests,
+  text,
+} from '../../test-support/chat-bubble-fixture.js';
+import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
+import type { KcChatBubble } from './chat-bubble.js';
+
+setUpChatTests();
+
+runWidgetBaseTests<KcChatBubble>('kc-chat-bubble', {
+  source: 'packages/widgets/src/components/chat-bubble/chat-bubble.ts',
+  render: async (container) => {
+    const element = document.createElement('kc-chat-bubble');
+    element.setAttribute('endpoint', server.url);
+    element.setAttribute('department', await departmentThat('open'));
+    (container ?? document.body).append(element);
+    await waitUntil(() => element.matches(':state(open)'), 'not open', SLOW);
+    return element;
+  },
+  text: (element) => element.shadowRoot?.querySelector('[part~="label"]')?.textContent ?? '',
+  // The panel's parts are there once it is opened; the fallback's only when the chat cannot be reached.
+  partsInOtherStates: [
+    'panel',
+    'header',
+    'title',
+    'close-button',
+    'body',
+    'messages',
+    'message',
+    'composer',
+    'queue',
+    'button',
+  ],
+});
+
+describe('<kc-chat-bubble> launcher', () => {
+  it('says the chat is open and until when, as a named button that opens a dialog', async () => {
+    const element = await renderBubble({ department: await departmentThat('open') });
+    const button = launcher(element);
+    expect(text(element, '[part~="label"]')).to.equal('Chatta med oss');
+    expect(text(element, '[part~="hours"]')).to.match(/^Öppet i dag till \d\d\.\d\d$/);
+    expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(element.matches(':state(open)')).to.be.true;
+    await expect(element).to.be.accessible();
+  });
+
+  it('says when a closed chat opens next', async () => {
+    const element = await renderBubble({ department: await departmentThat('closed') });
+    expect(element.matches(':state(closed)')).to.be.true;
+    // 03.00 in the department's zone, today or tomorrow.
+    expect(text(element, '[part~="hours"]')).to.match(
+      /^Stängt\. Vi öppnar (i dag|i morgon) 03\.00$/,
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('speaks English, Finnish and Arabic (right to left) when the page does', async () => {
+    const department = await departmentThat('closed');
+    const english = await renderBubble({ department, lang: 'en' });
+    await waitUntil(() => text(english, '[part~="label"]') === 'Chat with us', 'no English', SLOW);
+    expect(text(english, '[part~="hours"]')).to.match(/^Closed\. We open (today|tomorrow) 03:00$/);
+    const arabic = await renderBubble({ department, lang: 'ar' });
+    await waitUntil(() => text(arabic, '[part~="label"]') === 'تحدث معنا', 'no Arabic', SLOW);
+    expect(query(arabic, '[part~="base"]').dir).to.equal('rtl');
+    await expect(arabic).to.be.accessible();
+  });
+
+  it('offers the page’s own way in when the server cannot be reached, and leaves the page usable', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <button id="page-button">Sidans knapp</button>
+      <kc-chat-bubble endpoint="http://127.0.0.1:9" department="gata"
+        ><a href="tel:+4640341000" id="fallback">Ring 040-34 10 00</a></kc-chat-bubble
+      >
+    </div>`);
+    const element = page.querySelector('kc-chat-bubble') as KcChatBubble;
+    await waitUntil(() => element.matches(':state(unavailable)'), 'not unavailable', SLOW);
+    expect(text(element, '[part~="hours"]')).to.equal('Chatten går inte att nå just nu');
+    const fallback = query(element, '[part~="fallback"]');
+    expect(fallback.hidden).to.be.true;
+
+    launcher(element).click();
+    await element.updateComplete;
+    expect(fallback.hidden).to.be.false;
+    expect(launcher(element).getAttribute('aria-expanded')).to.equal('true');
+    expect(launcher(element).getAttribute('aria-controls')).to.equal('fallback');
+    const slot = fallback.querySelector('slot') as HTMLSlotElement;
+    expect(slot.assignedElements()[0]?.id).to.equal('fallback');
+    expect(dialog(element)).to.equal(null);
+    await expect(element).to.be.accessible();
+
+    // The page is not blocked: its own button still takes focus and clicks.
+    const own = page.querySelector('#page-button') as HTMLButtonElement;
+    let clicked = false;
+    own.addEventListener('click', () => {
+      clicked = true;
+    });
+    own.focus();
+    own.click();
+    expect(document.activeElement).to.equal(own);
+    expect(clicked).to.be.true;
+  });
+
+  it('offers the page’s own way in when it is not configured, and says why in kc-error', async () => {
+    const errors: string[] = [];
+    const listener = (event: Event) =>
+      errors.push((event as Event & { error: { code: string } }).error.code);
+    document.addEventListener('kc-error', listener);
+    try {
+      const element = await fixture<KcChatBubble>(
+        html`<kc-chat-bubble><span id="fallback">Ring oss</span></kc-chat-bubble>`,
+      );
+      await waitUntil(() => element.matches(':state(unavailable)'), 'not unavailable');
+      expect(errors).to.deep.equal(['not_configured']);
+    } finally {
+      document.removeEventListener('kc-error', listener);
+    }
+  });
+
+  it('sits in the corner placement names, at the offsets and stacking level the page sets', async () => {
+    await setViewport({ width: 800, height: 600 });
+    const end = await renderBubble();
+    const start = await renderBubble({ placement: 'bottom-start' });
+    start.style.setProperty('--kc-chat-bubble-offset-block', '5rem');
+    start.style.setProperty('--kc-chat-bubble-z-index', '2147483000');
+    const endBox = query(end, '[part~="launcher"]').getBoundingClientRect();
+    const startBox = query(start, '[part~="launcher"]').getBoundingClientRect();
+    expect(800 - endBox.right).to.be.closeTo(16, 1);
+    expect(startBox.left).to.be.closeTo(16, 1);
+    expect(600 - startBox.bottom).to.be.closeTo(80, 1);
+    expect(600 - endBox.bottom).to.be.closeTo(16, 1);
+    expect(getComputedStyle(query(start, '[part~="launcher"]')).zIndex).to.equal('2147483000');
+    // The host takes no room in the page.
+    expect(end.getBoundingClientRect().height).to.equal(0);
+  });
+
+  it('fits a 320 px wide screen, launcher and panel', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const element = await renderBubble({ department: await departmentThat('open') });
+    const box = query(element, '[part~="launcher"]').getBoundingClientRect();
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(320);
+    const panel = await openPanel(element);
+    const panelBox = panel.getBoundingClientRect();
+    expect(panelBox.left).to.be.at.least(0);
+    expect(panelBox.right).to.be.at.most(320);
+    expect(panel.scrollWidth).to.be.at.most(panel.clientWidth + 1);
+    await expect(element).to.be.accessible();
+  });
+
+  it('keeps several bubbles apart: their own ids, one panel open at a time', async () => {
+    const first = await renderBubble({ department: await departmentThat('open') });
+    const second = await renderBubble({
+      department: await departmentThat('open'),
+      placement: 'bottom-start',
+    });
+    await openPanel(first);
+    expect(first.open).to.be.true;
+    await openPanel(second);
+    await waitUntil(() => !first.open, 'the first panel stayed open');
+    expect(dialog(first)?.open).to.be.false;
+    expect(first.shadowRoot?.querySelector('#panel-title')).to.exist;
+    expect(second.shadowRoot?.querySelector('#panel-title')).to.exist;
+    expect(document.querySelector('#panel-title')).to.equal(null);
+  });
+});

@@ -1,0 +1,38 @@
+import type { LauncherTexts } from './chat-bubble.texts.js';
+
+/** The launcher's words in English, Finnish and Arabic (see `chat-bubble.texts.ts`). */
+export const more: Record<'en' | 'fi' | 'ar', LauncherTexts> = {
+  en: {
+    dir: 'ltr',
+    label: 'Chat with us',
+    loading: 'Getting opening hours …',
+    openUntil: (closes) => `Open today until ${closes}`,
+    opensNext: (when) => (when ? `Closed. We open ${when}` : 'Closed right now'),
+    unavailable: 'The chat cannot be reached right now',
+    ongoing: 'Ongoing chat',
+    unread: (count) => (count === 1 ? '1 new message' : `${count} new messages`),
+    retry: 'Try again',
+  },
+  fi: {
+    dir: 'ltr',
+    label: 'Keskustele kanssamme',
+    loading: 'Haetaan aukioloaikoja …',
+    openUntil: (closes) => `Avoinna tänään klo ${closes} asti`,
+    opensNext: (when) => (when ? `Suljettu. Avaamme ${when}` : 'Suljettu juuri nyt'),
+    unavailable: 'Chattiin ei saada yhteyttä juuri nyt',
+    ongoing: 'Käynnissä oleva keskustelu',
+    unread: (count) => (count === 1 ? '1 uusi viesti' : `${count} uutta viestiä`),
+    retry: 'Yritä uudelleen',
+  },
+  ar: {
+    dir: 'rtl',
+    label: 'تحدث معنا',
+    loading: 'جارٍ جلب مواعيد العمل …',
+    openUntil: (closes) => `مفتوح اليوم حتى ${closes}`,
+    opensNext: (when) => (when ? `مغلق. نفتح ${when}` : 'مغلق الآن'),
+    unavailable: 'لا يمكن الوصول إلى الدردشة الآن',
+    ongoing: 'محادثة جارية',
+    unread: (count) => (count === 1 ? 'رسالة جديدة واحدة' : `${count} رسائل جديدة`),
+    retry: 'حاول مرة أخرى',
+  },
+};
