@@ -164,34 +164,36 @@ export default [
     limit: '15.8 KB',
   },
   {
-    // DESIGN.md: 20 KB, not met: 21.2 KB (each file as served, its source map comment included).
+    // DESIGN.md: 20 KB, not met: 20.7 KB (each file as served, its source map comment included).
     // Lit (templates and ReactiveElement) with the light core and base element every widget
     // shares, 11.1 KB in two chunks (rollup.config.mjs), the starter 1 KB, the department request
-    // 0.8 KB; the element with its Swedish texts (all of them: the errors' and the receipt's too,
-    // 0.7 KB that could come with the submit path) and styles 8.2 KB. See the components README.
+    // 0.8 KB; the element with the Swedish texts it shows before use and its styles 7.7 KB (the
+    // errors', receipt's and offline panel's texts come with the submit path: i18n/sv.later.ts).
+    // See the components README.
     name: '<kc-contact-form> first render: starter + element + Lit (DESIGN.md: 20 KB, not met)',
     message:
       'The first render must not grow (DESIGN.md: 20 KB): move what the first frame does not need into contact-form.deferred.ts (packages/widgets/src/components/README.md).',
     path: contactFormFirstRender,
-    limit: '21.25 KB',
+    limit: '20.7 KB',
     ...asLoaded,
   },
   {
-    // 49.95 KB: the first render, the client (ky, zod/mini, the outbox: 26 KB) and the submit path
-    // with the errors, receipt and offline panel (2.6 KB). The client is what stands between this
-    // and 45 KB.
+    // 50.25 KB: the first render, the client (ky, zod/mini, the outbox: 26 KB) and the submit path
+    // with the errors, receipt and offline panel and their Swedish texts (3.5 KB). The client is
+    // what stands between this and 45 KB. (Those texts compressed apart from the rest cost 0.3 KB
+    // here, for 0.55 KB less in the first render.)
     name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything,
-    limit: '50 KB',
+    limit: '50.25 KB',
     ...asLoaded,
   },
   {
     name: '<kc-contact-form> everything a page in another language ever loads (largest: Arabic)',
     message: 'A page in another language loads at most 2 KB more than a Swedish one.',
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
-    limit: '52.25 KB',
+    limit: '52.55 KB',
     ...asLoaded,
   },
   {

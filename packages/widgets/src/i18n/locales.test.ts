@@ -1,13 +1,17 @@
 import { LOCALES } from '@kontakt/core';
 import { expect } from '@open-wc/testing';
 import { LOCALE_BASICS, translations } from './locales.js';
+import { svFirst } from './sv.first.js';
 import { sv } from './sv.js';
+import { svLater } from './sv.later.js';
 import type { KontaktTranslation } from './translation.js';
 
 async function load(locale: (typeof LOCALES)[number]): Promise<KontaktTranslation> {
   const source = translations[locale];
   if (!source) throw new Error(`no ${locale} translation`);
-  return typeof source === 'function' ? source() : source;
+  // Swedish is inline with its first texts; the contact form's later ones load with its submit path.
+  if (typeof source === 'function') return source();
+  return { ...source, contactForm: { ...source.contactForm, ...svLater } };
 }
 
 /** Every key path of a translation, functions included as leaves. */
@@ -19,7 +23,7 @@ function shape(value: unknown, prefix = ''): string[] {
 describe('translations', () => {
   it('ship every locale, Swedish inline and the others loaded on demand', () => {
     expect(Object.keys(translations)).to.have.members([...LOCALES]);
-    expect(translations.sv).to.equal(sv);
+    expect(translations.sv).to.equal(svFirst);
     for (const locale of LOCALES.filter((l) => l !== 'sv')) {
       expect(translations[locale], locale).to.be.a('function');
     }

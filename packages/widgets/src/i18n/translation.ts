@@ -110,12 +110,42 @@ export interface KontaktTranslation {
 }
 
 /**
+ * The contact form's texts that show only once it has been used: its checks' errors, the
+ * personal identity number warning, the receipt and the offline panel. Swedish has them in
+ * `sv.later.ts`, loaded with the form's submit path; the other languages carry them as usual.
+ */
+export type ContactFormLaterText =
+  | 'personalIdentityNumberWarning'
+  | 'errorSummary'
+  | 'fieldErrors'
+  | 'offlineHeading'
+  | 'offlineText'
+  | 'sendNow'
+  | 'receiptHeading'
+  | 'receiptReference'
+  | 'receiptAnswerBy'
+  | 'receiptKeep'
+  | 'receiptTrack'
+  | 'newMessage';
+
+/** The texts of `ContactFormLaterText`. */
+export type ContactFormLaterTexts = Pick<KontaktTranslation['contactForm'], ContactFormLaterText>;
+
+/** What a widget can show before it is used: every text but the contact form's later ones. */
+export interface FirstTranslation extends Omit<KontaktTranslation, 'contactForm'> {
+  readonly contactForm: Omit<KontaktTranslation['contactForm'], ContactFormLaterText>;
+}
+
+/**
  * A locale's texts, or a function that loads them (typically a dynamic `import()`, so a page
  * downloads only the languages its widgets speak).
  */
-export type TranslationSource = KontaktTranslation | (() => Promise<KontaktTranslation>);
+export type TranslationSource = FirstTranslation | (() => Promise<KontaktTranslation>);
 
-/** Translations for the locales a widget ships, Swedish inline and required (it is the fallback). */
-export type Translations = { readonly sv: KontaktTranslation } & Partial<
+/**
+ * Translations for the locales a widget ships, Swedish inline and required (it is the fallback);
+ * inline, Swedish is its first texts (the later ones load with what shows them).
+ */
+export type Translations = { readonly sv: FirstTranslation } & Partial<
   Readonly<Record<Locale, TranslationSource>>
 >;

@@ -1,6 +1,6 @@
 import type { Locale } from '@kontakt/core';
 import type { ReactiveControllerHost } from 'lit';
-import type { KontaktTranslation, Translations } from '../i18n/translation.js';
+import type { FirstTranslation, KontaktTranslation, Translations } from '../i18n/translation.js';
 import { LangController, pickLocale, resolveLang } from './lang.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -26,7 +26,7 @@ export class LocalizeController {
   /** Follows the `lang` that applies to the element. */
   private readonly lang: LangController;
   /** What the element speaks: the texts, their locale and the tag they were asked for with. */
-  private shown: { locale: Locale; tag: string; t: KontaktTranslation } | undefined;
+  private shown: { locale: Locale; tag: string; t: FirstTranslation } | undefined;
 
   constructor(host: Host, translations: Translations) {
     this.host = host;
@@ -70,8 +70,11 @@ export class LocalizeController {
     return this.t.dir;
   }
 
-  /** The texts to show now. */
-  get t(): KontaktTranslation {
+  /**
+   * The texts to show now. Swedish has only its first texts inline: a widget takes the contact
+   * form's later ones from what shows them (see `FirstTranslation`).
+   */
+  get t(): FirstTranslation {
     return this.shown?.t ?? this.translations.sv;
   }
 
@@ -104,7 +107,7 @@ export class LocalizeController {
     );
   }
 
-  private show(locale: Locale, t: KontaktTranslation): void {
+  private show(locale: Locale, t: FirstTranslation): void {
     this.shown = { locale, tag: this.tag, t };
     this.host.requestUpdate();
   }

@@ -6,5 +6,11 @@
  */
 export { containsPersonalIdentityNumber, createClient } from '@kontakt/core';
 export { SubmissionController } from '../../internal/submission-controller.js';
-export { errorSummary, errorText, offlineView, receiptView } from './contact-form.outcome.js';
+export {
+  errorSummary,
+  errorText,
+  laterTexts,
+  offlineView,
+  receiptView,
+} from './contact-form.outcome.js';
 export { validate } from './contact-form.validation.js';

@@ -3,7 +3,11 @@ import { ANSWER_CHANNELS, LOCALES, localize, MESSAGE_MAX_LENGTH, NEEDS } from '@
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { LOCALE_BASICS } from '../../i18n/locales.js';
-import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
+import type {
+  ContactFormField,
+  ContactFormLaterTexts,
+  FirstTranslation,
+} from '../../i18n/translation.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
 
 /*
@@ -19,7 +23,9 @@ export const ANNOUNCE_REMAINING = 500;
 export interface FieldsContext {
   readonly values: ContactFormValues;
   readonly errors: FieldErrorMap;
-  readonly t: KontaktTranslation;
+  readonly t: FirstTranslation;
+  /** The texts shown once the form is used; with the submit path, so `undefined` before. */
+  readonly later: ContactFormLaterTexts | undefined;
   readonly locale: Locale;
   /** The message's character count as last announced (empty until typing pauses near the limit). */
   readonly countAnnouncement: string;
@@ -51,7 +57,7 @@ export function focusId(field: ContactFormField): string {
 }
 
 /** The message's character count, or what is left (or too many) near the limit. */
-export function countText(t: KontaktTranslation, length: number): string {
+export function countText(t: FirstTranslation, length: number): string {
   const cf = t.contactForm;
   const left = MESSAGE_MAX_LENGTH - length;
   if (left < 0) return cf.charactersTooMany(-left);
@@ -117,7 +123,7 @@ export function messageField(ctx: FieldsContext): TemplateResult {
         <p part="character-count" class="hint" id="message-count">${countText(ctx.t, message.length)}</p>
         <p class="visually-hidden" aria-live="polite">${ctx.countAnnouncement}</p>
         <div part="warning" class="warning" id="message-warning" aria-live="polite">
-          ${pin ? html`<p>${cf.personalIdentityNumberWarning}</p>` : nothing}
+          ${pin ? html`<p>${ctx.later?.personalIdentityNumberWarning}</p>` : nothing}
         </div>`,
     { hint: cf.messageHint },
   );

@@ -2,7 +2,12 @@ import type { FieldError, Receipt } from '@kontakt/core';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { fieldErrorText } from '../../i18n/field-error-text.js';
-import type { ContactFormField, KontaktTranslation } from '../../i18n/translation.js';
+import { svLater } from '../../i18n/sv.later.js';
+import type {
+  ContactFormField,
+  ContactFormLaterTexts,
+  FirstTranslation,
+} from '../../i18n/translation.js';
 import { receiptLink } from '../status-tracker/receipt-link.js';
 import type { FieldsContext, Template } from './contact-form.fields.js';
 import { focusId } from './contact-form.fields.js';
@@ -13,19 +18,28 @@ import { focusId } from './contact-form.fields.js';
  * offline panel. Nothing of it can show before the submit path is there.
  */
 
+/**
+ * The texts shown once the form is used, in its language: a loaded language has them; Swedish's
+ * are in `sv.later.ts`, which loads with this module.
+ */
+export function laterTexts(t: FirstTranslation): ContactFormLaterTexts {
+  const texts = t.contactForm as Partial<ContactFormLaterTexts>;
+  return texts.fieldErrors ? (texts as ContactFormLaterTexts) : svLater;
+}
+
 /** A field error's text in the form's language. */
 export const errorText =
-  (t: KontaktTranslation) =>
+  (later: ContactFormLaterTexts) =>
   (field: ContactFormField, error: FieldError): string =>
-    fieldErrorText(t.contactForm.fieldErrors, field, error.code, error.params ?? {});
+    fieldErrorText(later.fieldErrors, field, error.code, error.params ?? {});
 
 /** The list of errors after a failed submit, each linking to its field. */
 export function errorSummary(ctx: FieldsContext): Template {
   if (!ctx.errors.size) return nothing;
-  const cf = ctx.t.contactForm;
-  const text = errorText(ctx.t);
+  const later = ctx.later ?? laterTexts(ctx.t);
+  const text = errorText(later);
   return html`<div part="error-summary" class="error-summary" role="alert">
-      <h2>${cf.errorSummary(ctx.errors.size)}</h2>
+      <h2>${later.errorSummary(ctx.errors.size)}</h2>
       <ul>
         ${[...ctx.errors].map(
           ([field, error]) =>
@@ -41,7 +55,7 @@ export function errorSummary(ctx: FieldsContext): Template {
 
 /** What the receipt shows and does. */
 export interface ReceiptContext {
-  readonly t: KontaktTranslation;
+  readonly later: ContactFormLaterTexts;
   readonly receipt: Receipt;
   /** The promised date, in words. */
   readonly answerBy: string;
@@ -52,7 +66,7 @@ export interface ReceiptContext {
 
 /** The receipt: the reference, the promised date, the tracker link and a new message. */
 export function receiptView(ctx: ReceiptContext): TemplateResult {
-  const cf = ctx.t.contactForm;
+  const cf = ctx.later;
   const { receipt } = ctx;
   const href =
     ctx.trackerUrl &&
@@ -71,12 +85,12 @@ export function receiptView(ctx: ReceiptContext): TemplateResult {
 }
 
 /** The message is kept in the browser until it can be sent; the person may try at once. */
-export function offlineView(t: KontaktTranslation, onSendNow: () => void): TemplateResult {
+export function offlineView(later: ContactFormLaterTexts, onSendNow: () => void): TemplateResult {
   return html`<div class="panel offline">
-    <h2 id="offline-heading" tabindex="-1">${t.contactForm.offlineHeading}</h2>
-    <p>${t.contactForm.offlineText}</p>
+    <h2 id="offline-heading" tabindex="-1">${later.offlineHeading}</h2>
+    <p>${later.offlineText}</p>
     <button part="send-now-button" class="secondary" type="button" @click=${onSendNow}>
-      ${t.contactForm.sendNow}
+      ${later.sendNow}
     </button>
   </div>`;
 }

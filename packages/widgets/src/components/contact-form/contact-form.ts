@@ -345,8 +345,9 @@ export class KcContactForm extends KontaktElement {
     const { t, ready } = this.localize;
     if (!ready) return this.renderLoading(LOCALE_BASICS[this.localize.requested].loading);
     // Offline and the receipt come from sending, so the submit path (and their views) are there.
-    if (this.view === 'offline') {
-      return this.deferred.value?.offlineView(t, () => this.submission?.sendNow()) ?? nothing;
+    const deferred = this.deferred.value;
+    if (this.view === 'offline' && deferred) {
+      return deferred.offlineView(deferred.laterTexts(t), () => this.submission?.sendNow());
     }
     return this.announcement ? html`<p>${t.contactForm[this.announcement]}</p>` : nothing;
   }
@@ -359,16 +360,15 @@ export class KcContactForm extends KontaktElement {
 
   private renderView(): TemplateResult | typeof nothing {
     const state = this.submissionState;
-    if (state.status === 'delivered') {
-      return (
-        this.deferred.value?.receiptView({
-          t: this.localize.t,
-          receipt: state.receipt,
-          answerBy: this.answerDate(state.receipt.expectedAnswerBy),
-          trackerUrl: this.trackerUrl,
-          onNewMessage: () => this.reset(),
-        }) ?? nothing
-      );
+    const deferred = this.deferred.value;
+    if (state.status === 'delivered' && deferred) {
+      return deferred.receiptView({
+        later: deferred.laterTexts(this.localize.t),
+        receipt: state.receipt,
+        answerBy: this.answerDate(state.receipt.expectedAnswerBy),
+        trackerUrl: this.trackerUrl,
+        onNewMessage: () => this.reset(),
+      });
     }
     if (state.status === 'offline') return nothing;
     if (this.departmentTask.status === TaskStatus.ERROR) {
@@ -418,6 +418,7 @@ export class KcContactForm extends KontaktElement {
   }
 
   private fieldsContext(): FieldsContext {
+    const later = this.deferred.value?.laterTexts(this.localize.t);
     return {
       values: this.values,
       errors: this.errors,
@@ -429,7 +430,8 @@ export class KcContactForm extends KontaktElement {
       onMessageInput: this.onMessageInput,
       onNeedChange: this.onNeedChange,
       onSummaryLink: this.onSummaryLink,
-      errorText: this.deferred.value?.errorText(this.localize.t),
+      later,
+      errorText: later && this.deferred.value?.errorText(later),
     };
   }
 

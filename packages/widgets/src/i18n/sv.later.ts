@@ -1,0 +1,40 @@
+import type { ContactFormLaterTexts, FieldErrorTexts } from './translation.js';
+
+const fieldErrors: FieldErrorTexts = {
+  required: {
+    topic: 'Välj vad din fråga gäller.',
+    message: 'Skriv din fråga.',
+    answerChannel: 'Välj hur du vill få svar.',
+    interpreterLanguage: 'Skriv vilket språk tolken ska tala.',
+  },
+  requiredField: 'Fyll i fältet.',
+  phoneForCallBack: 'Skriv ditt telefonnummer så att vi kan ringa upp dig.',
+  emailForAnswer: 'Skriv din e-postadress så att vi kan svara dig.',
+  contactForVisit:
+    'Skriv ett telefonnummer eller en e-postadress så att vi kan boka en tid med dig.',
+  tooLong: (maximum) => `Texten får vara högst ${maximum} tecken. Korta den lite.`,
+  invalidEmail: 'Skriv e-postadressen som namn@exempel.se.',
+  invalidPhone: 'Skriv ett telefonnummer med minst 6 siffror, till exempel 070-123 45 67.',
+  unknownTopic: 'Ämnet finns inte längre. Välj ett annat ämne.',
+  invalidOption: 'Välj ett av alternativen.',
+  other: 'Kontrollera fältet.',
+};
+
+/** Swedish texts the contact form shows only once used: loaded with its submit path. */
+export const svLater: ContactFormLaterTexts = {
+  personalIdentityNumberWarning:
+    'Det ser ut som att du har skrivit ett personnummer. Ta bort det om det inte behövs – meddelandet kan bli en allmän handling.',
+  errorSummary: (count) =>
+    count === 1 ? 'Rätta 1 uppgift innan du skickar' : `Rätta ${count} uppgifter innan du skickar`,
+  fieldErrors,
+  offlineHeading: 'Sparat – skickas när du är online igen',
+  offlineText:
+    'Vi kunde inte nå kontaktcenter just nu. Din fråga är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen, så länge sidan är öppen eller nästa gång du besöker den.',
+  sendNow: 'Försök skicka nu',
+  receiptHeading: 'Tack! Vi har tagit emot din fråga',
+  receiptReference: 'Ditt ärendenummer',
+  receiptAnswerBy: (date) => `Du får svar senast ${date}.`,
+  receiptKeep: 'Spara ärendenumret. Du behöver det om du vill fråga om ditt ärende.',
+  receiptTrack: 'Följ ditt ärende',
+  newMessage: 'Skicka en ny fråga',
+};
