@@ -278,6 +278,14 @@ export class KcChatView extends ConsoleElement {
     }
   }
 
+  /** Lets the offer pass; focus, which was on the prompt that goes, moves to the waiting chats. */
+  private async pass(): Promise<void> {
+    this.store?.dropOffer();
+    this.tick += 1;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#waiting-heading')?.focus();
+  }
+
   private async openChat(id: string): Promise<void> {
     this.openId = id;
     await this.focusConversation();
@@ -387,7 +395,7 @@ export class KcChatView extends ConsoleElement {
         ${chat.preview ? html`<p dir="auto">${chat.preview}</p>` : nothing}
         <div class="buttons">
           <button type="button" @click=${() => this.take(chat.id)}>${ct.take}</button>
-          <button type="button" class="secondary" @click=${() => this.store?.dropOffer()}>
+          <button type="button" class="secondary" @click=${() => this.pass()}>
             ${ct.pass}
           </button>
         </div>
@@ -399,7 +407,7 @@ export class KcChatView extends ConsoleElement {
     const ct = this.ct.queue;
     return html`
       <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">${ct.heading(waiting.length)}</h2>
+        <h2 id="waiting-heading" tabindex="-1">${ct.heading(waiting.length)}</h2>
         ${
           waiting.length === 0
             ? html`<p>${ct.none}</p>`
