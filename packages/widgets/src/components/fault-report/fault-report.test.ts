@@ -58,13 +58,15 @@ runWidgetBaseTests<KcFaultReport>('kc-fault-report', {
 });
 
 describe('<kc-fault-report> loading', () => {
-  it('renders its first step with no client, schemas or map loaded before use', async () => {
+  it('renders its first step with no later step, client, schemas or map loaded before use', async () => {
     const element = await renderReport();
     expect(element.matches(':state(ready)')).to.be.true;
     const scripts = performance
       .getEntriesByType('resource')
       .map((entry) => entry.name)
-      .filter((name) => /fault-report\.(deferred|map|photos)|leaflet/.test(name));
+      .filter((name) =>
+        /fault-report\.(deferred|later|flow|steps|texts\.sv|map|photos)|leaflet/.test(name),
+      );
     expect(scripts).to.deep.equal([]);
   });
 
