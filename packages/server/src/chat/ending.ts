@@ -10,6 +10,7 @@ import type { Database } from '../store/schema.js';
 import type { ChatAgent } from './access.js';
 import { insertMessage, queueMoved } from './messages.js';
 import type { ChatEvents } from './streams.js';
+import { chatStream } from './streams.js';
 import { transcriptMail } from './transcript.js';
 import type { SessionRow } from './views.js';
 import { selectMessages, selectSession, sessionStateView } from './views.js';
@@ -139,6 +140,13 @@ export async function endSession(
       updated_at: at,
     })
     .where('id', '=', session.id)
+    .execute();
+  // Typing is told, not kept: its events leave the log with the chat (a stream read later has no
+  // use for them, and they would be most of a long chat's events).
+  await trx
+    .deleteFrom('events')
+    .where('stream', '=', chatStream(session.id))
+    .where('type', '=', 'chat.typing')
     .execute();
   if (transcriptTo) await mailTranscript(trx, session.id, transcriptTo, events);
   if (input.agent) {
