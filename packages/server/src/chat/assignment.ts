@@ -167,7 +167,9 @@ export async function handOverChat(
     if (!available) return { value: { ok: false, error: 'agent_not_available' }, streams: [] };
     const moved = await trx
       .updateTable('chat_sessions')
-      .set({ agent_id: to.id, agent_name: to.name, agent_read_seq: 0, updated_at: at })
+      // Receipts only move forward: what the first agent read stays read; the new one's console
+      // counts as connected once its stream for the chat opens.
+      .set({ agent_id: to.id, agent_name: to.name, agent_online_until: null, updated_at: at })
       .where('id', '=', id)
       .where('agent_id', '=', agent.id)
       .where('status', '=', 'active')
