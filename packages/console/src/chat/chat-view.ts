@@ -275,6 +275,9 @@ export class KcChatView extends ConsoleElement {
       if (reportSessionEnd(this, error)) return;
       this.problem = chatError(this.ct, errorCode(error));
       void this.store?.reload();
+      // The chat's button may be gone with it: focus goes to what happened.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.problem')?.focus();
     }
   }
 
@@ -332,7 +335,11 @@ export class KcChatView extends ConsoleElement {
       <div class="layout">
         <div class="lists">
           ${this.renderPresence(queue.presence)} ${this.renderOffer()}
-          ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+          ${
+            this.problem
+              ? html`<p class="error problem" role="alert" tabindex="-1">${this.problem}</p>`
+              : nothing
+          }
           ${this.renderWaiting(queue.waiting)} ${this.renderMine(queue.mine)}
           ${this.renderCallbacks(queue.callbacks)}
         </div>
