@@ -135,6 +135,7 @@ export class ChatPanel {
         if (other !== this.host.element && other.open) other.open = false;
       }
       if (!dialog.open) dialog.showModal();
+      this.host.refreshAvailability();
       this.unread = 0;
       this.host.setUnread(0);
       this.opened();
@@ -320,6 +321,7 @@ export class ChatPanel {
       else {
         this.unread += 1;
         this.host.setUnread(this.unread);
+        this.save();
       }
     }
     this.update();
@@ -387,9 +389,11 @@ export class ChatPanel {
     this.busy = true;
     this.error = undefined;
     this.update();
+    // Known before the answer: the stream may say "ended" first.
+    this.ended = { transcriptTo: email || undefined };
     try {
       const session = await conversation.close(email ? { transcriptTo: email } : {});
-      this.ended = { reference: session.caseReference, transcriptTo: email || undefined };
+      this.ended = { ...this.ended, reference: session.caseReference };
       this.busy = false;
       this.sessionChanged();
     } catch (error) {
@@ -397,6 +401,7 @@ export class ChatPanel {
       if (isKontaktError(error) && error.code === 'chat_ended') {
         this.sessionChanged();
       } else {
+        this.ended = undefined;
         this.error = this.errorText(error);
       }
     }

@@ -1,0 +1,206 @@
+// The chat itself, against a real server and a real agent (the agent API, signed in as anna):
+// queue → the agent answers → messages both ways, announced; the unread count; a reload; the end.
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  announced,
+  departmentThat,
+  dialog,
+  focused,
+  launcher,
+  openPanel,
+  query,
+  renderBubble,
+  SLOW,
+  setUpChatTests,
+  signedInAgent,
+  text,
+  type,
+} from '../../test-support/chat-bubble-fixture.js';
+import type { KcChatBubble } from './chat-bubble.js';
+
+setUpChatTests();
+
+/** The session this tab keeps for the bubble (its id is what the agent takes). */
+function kept(element: KcChatBubble): { conversation?: { id: string } } {
+  const key = `kontakt.chat:${element.endpoint}|${element.department}`;
+  return JSON.parse(sessionStorage.getItem(key) ?? '{}');
+}
+
+/** Starts a chat from the open panel with a first message; resolves once it waits in the queue. */
+async function startChat(
+  element: KcChatBubble,
+  message = 'Hej! Hur söker jag bygglov?',
+): Promise<string> {
+  await waitUntil(() => element.shadowRoot?.querySelector('#start-message'), 'no start form', SLOW);
+  type(element, '#start-name', 'Kim');
+  type(element, '#start-message', message);
+  query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
+  await waitUntil(() => element.shadowRoot?.querySelector('[part~="queue"]'), 'not queued', SLOW);
+  const id = kept(element).conversation?.id;
+  if (!id) throw new Error('the conversation was not kept in sessionStorage');
+  return id;
+}
+
+const messages = (element: KcChatBubble) =>
+  [...(element.shadowRoot?.querySelectorAll('[part~="message"]') ?? [])].map(
+    (item) => item.querySelector('.text')?.textContent?.trim() ?? '',
+  );
+
+describe('<kc-chat-bubble> chat', () => {
+  it('waits in the queue, an agent answers, messages go both ways and are announced', async () => {
+    const element = await renderBubble({ department: await departmentThat('open') });
+    await openPanel(element);
+    const id = await startChat(element);
+    expect(text(element, '[part~="queue"]')).to.match(/^Du är nummer \d+ i kön\./);
+    expect(messages(element)).to.include('Hej! Hur söker jag bygglov?');
+
+    const agent = await signedInAgent();
+    await agent.chat.take(id);
+    await waitUntil(
+      () => text(element, '[part~="queue"]').startsWith('Du chattar med'),
+      'the agent did not show',
+      SLOW,
+    );
+    await agent.chat.typing(id, true);
+    await waitUntil(
+      () => !query(element, '.typing').hidden,
+      'the agent typing was not shown',
+      SLOW,
+    );
+    await agent.chat.send(
+      id,
+      'Hej Kim! Läs mer på https://malmo.se/bygglov eller javascript:alert(1).',
+    );
+    await waitUntil(
+      () => announced(element).includes('Hej Kim!'),
+      'the agent message was not announced',
+      SLOW,
+    );
+    // Focus stays where the person is (the message box); the link is a link, the rest text.
+    expect(focused()?.id).to.equal('composer-text');
+    const links = [...(element.shadowRoot?.querySelectorAll('[part~="message-agent"] a') ?? [])];
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
+      'https://malmo.se/bygglov',
+    ]);
+    expect(links[0]?.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(messages(element).at(-1)).to.contain('javascript:alert(1)');
+
+    type(element, '#composer-text', 'Tack, det hjälpte!');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      async () => {
+        const chat = await agent.chat.get(id);
+        return chat.messages.some((message) => message.text === 'Tack, det hjälpte!');
+      },
+      'the citizen message did not reach the agent',
+      SLOW,
+    );
+    await waitUntil(
+      () => messages(element).includes('Tack, det hjälpte!'),
+      'the citizen message is not in the list',
+    );
+    await expect(element).to.be.accessible();
+    await agent.session.signOut().catch(() => undefined);
+  });
+
+  it('counts what arrives while the panel is closed, and the count survives a reload', async () => {
+    const department = await departmentThat('open');
+    let element = await renderBubble({ department });
+    await openPanel(element);
+    const id = await startChat(element, 'Räknas olästa?');
+    const agent = await signedInAgent();
+    await agent.chat.take(id);
+
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !element.open, 'Escape did not close the panel');
+    expect(focused()).to.equal(launcher(element));
+    await agent.chat.send(id, 'Första svaret');
+    await agent.chat.send(id, 'Andra svaret');
+    await waitUntil(() => element.unread >= 2, 'the unread count did not grow', SLOW);
+    const badge = query(element, '[part~="badge"]');
+    expect(badge.hidden).to.be.false;
+    expect(badge.getAttribute('aria-label')).to.match(/nya meddelanden$/);
+    expect(element.shadowRoot?.querySelector('[role="status"]')?.textContent).to.match(
+      /nya meddelanden/,
+    );
+    expect(text(element, '[part~="hours"]')).to.equal('Pågående chatt');
+    await expect(element).to.be.accessible();
+
+    // A reload (or the next page of the site): a new element finds the conversation and the count.
+    fixtureCleanup();
+    element = await renderBubble({ department });
+    await waitUntil(() => element.unread >= 2, 'the unread count was not kept', SLOW);
+    await openPanel(element);
+    await waitUntil(
+      () => messages(element).includes('Andra svaret'),
+      'the conversation did not come back',
+      SLOW,
+    );
+    expect(element.unread).to.equal(0);
+    expect(messages(element)).to.include('Räknas olästa?');
+    await agent.session.signOut().catch(() => undefined);
+  });
+
+  it('opens the panel again after a reload if it was open, with the unsent text in the box', async () => {
+    const department = await departmentThat('open');
+    let element = await renderBubble({ department });
+    await openPanel(element);
+    await startChat(element, 'Jag laddar om sidan.');
+    type(element, '#composer-text', 'Halvskrivet');
+    fixtureCleanup();
+    element = await renderBubble({ department });
+    await waitUntil(() => dialog(element)?.open, 'the panel did not open again', SLOW);
+    await waitUntil(
+      () =>
+        element.shadowRoot?.querySelector<HTMLTextAreaElement>('#composer-text')?.value ===
+        'Halvskrivet',
+      'the unsent text was lost',
+      SLOW,
+    );
+    expect(messages(element)).to.include('Jag laddar om sidan.');
+  });
+
+  it('ends with Avsluta: the transcript by e-mail is asked for, and the case reference shown', async () => {
+    const element = await renderBubble({ department: await departmentThat('open') });
+    await openPanel(element);
+    const id = await startChat(element, 'Avsluta mig.');
+    const agent = await signedInAgent();
+    await agent.chat.take(id);
+    await waitUntil(
+      () => text(element, '[part~="queue"]').startsWith('Du chattar med'),
+      'no agent',
+      SLOW,
+    );
+
+    const end = [...(element.shadowRoot?.querySelectorAll('.actions button') ?? [])].find(
+      (button) => button.textContent?.trim() === 'Avsluta chatten',
+    ) as HTMLButtonElement;
+    end.click();
+    await waitUntil(() => focused()?.id === 'end-heading', 'focus did not move to the question');
+    type(element, '#end-email', 'inte-en-adress');
+    query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
+    await waitUntil(() => element.shadowRoot?.querySelector('#end-email-error'), 'no field error');
+    expect(query(element, '#end-email').getAttribute('aria-invalid')).to.equal('true');
+    await expect(element).to.be.accessible();
+
+    type(element, '#end-email', 'kim@example.se');
+    const ended = new Promise<string | undefined>((resolve) =>
+      element.addEventListener('kc-chat-ended', (event) => resolve(event.caseReference), {
+        once: true,
+      }),
+    );
+    query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
+    const reference = await ended;
+    expect(reference).to.match(/^KC-/);
+    await waitUntil(() => element.shadowRoot?.querySelector('#ended-heading'), 'not ended', SLOW);
+    expect(text(element, '.receipt')).to.contain(reference as string);
+    expect(text(element, '#ended-heading + p + p')).to.equal(
+      'Chatten skickas till kim@example.se.',
+    );
+    expect(kept(element).conversation).to.equal(undefined);
+    await waitUntil(() => text(element, '[part~="hours"]') !== 'Pågående chatt', 'still ongoing');
+    await expect(element).to.be.accessible();
+    await agent.session.signOut().catch(() => undefined);
+  });
+});
