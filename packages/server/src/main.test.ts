@@ -97,7 +97,9 @@ function logsOf(child: ChildProcess) {
  */
 const storeNeutral = it.runIf(storeUnderTest === 'sqlite');
 
-describe('kontakt-server CLI', () => {
+// Each test starts one to three CLI processes one after another: seconds each on a machine busy
+// with the browser tests beside these (npm test runs them side by side).
+describe('kontakt-server CLI', { timeout: 60_000 }, () => {
   it('starts, logs its URL and the demo page, stores a case and stops cleanly on SIGTERM', async () => {
     const data = join(dir, 'data');
     const child = run([
