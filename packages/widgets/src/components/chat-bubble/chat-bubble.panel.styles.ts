@@ -50,11 +50,18 @@ const rules = css`
       animation: kc-chat-bubble-open 0.15s ease-out;
     }
   }
+  /* Movement only: text is never faded below its contrast, even for a moment. */
   @keyframes kc-chat-bubble-open {
     from {
-      opacity: 0;
       transform: translateY(0.5rem);
     }
+  }
+  .guard {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
   .header {
     display: flex;

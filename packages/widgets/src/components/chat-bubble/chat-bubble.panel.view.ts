@@ -89,6 +89,7 @@ export function panelTemplate(model: PanelModel): TemplateResult {
     }}
     @close=${model.close}
   >
+    <span class="guard" tabindex="0" @focus=${(event: FocusEvent) => wrap(event, 'last')}></span>
     <div part="header" class="header">
       <h2 id="panel-title" part="title" class="title">${t.dialogLabel}</h2>
       <button type="button" part="close-button" class="close" @click=${model.close}>${t.close}</button>
@@ -105,7 +106,24 @@ export function panelTemplate(model: PanelModel): TemplateResult {
       }
       ${viewTemplate(model)}
     </div>
+    <span class="guard" tabindex="0" @focus=${(event: FocusEvent) => wrap(event, 'first')}></span>
   </dialog>`;
+}
+
+const FOCUSABLE =
+  'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex="0"]:not(.guard), kc-contact-form';
+
+/**
+ * Keeps Tab in the dialog: a guard at each end sends focus round to the other end. (A modal
+ * dialog makes the page behind it inert, but Tab from its last control still leaves it for the
+ * browser's own UI, and in some browsers for the document.)
+ */
+function wrap(event: FocusEvent, to: 'first' | 'last'): void {
+  const dialog = (event.target as HTMLElement).closest('dialog');
+  const all = [...(dialog?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])].filter(
+    (each) => each.getClientRects().length > 0,
+  );
+  (to === 'first' ? all[0] : all.at(-1))?.focus();
 }
 
 function viewTemplate(model: PanelModel): TemplateResult {

@@ -1,0 +1,106 @@
+// When the contact center is closed: the next opening time, and a written message or a call-back.
+import { expect, waitUntil } from '@open-wc/testing';
+import {
+  departmentThat,
+  focused,
+  openPanel,
+  query,
+  renderBubble,
+  SLOW,
+  setUpChatTests,
+  text,
+  type,
+} from '../../test-support/chat-bubble-fixture.js';
+
+setUpChatTests();
+
+const button = (root: ShadowRoot | null | undefined, label: string) =>
+  [...(root?.querySelectorAll('button') ?? [])].find(
+    (each) => each.textContent?.trim() === label,
+  ) as HTMLButtonElement;
+
+describe('<kc-chat-bubble> closed', () => {
+  it('tells when it opens next, with the week’s hours, and offers a message or a call-back', async () => {
+    const element = await renderBubble({ department: await departmentThat('closed') });
+    await openPanel(element);
+    await waitUntil(
+      () => element.shadowRoot?.querySelector('#closed-heading'),
+      'no closed view',
+      SLOW,
+    );
+    expect(text(element, '#closed-heading')).to.equal('Chatten är stängd just nu');
+    expect(text(element, '.opens')).to.match(/^Vi öppnar (i dag|i morgon) 03\.00\.$/);
+    expect(element.shadowRoot?.querySelectorAll('.hours dt')).to.have.length(7);
+    expect(text(element, '.hours dd')).to.equal('03.00–03.01');
+    // Focus lands on the first way forward.
+    await waitUntil(
+      () => focused()?.textContent?.trim() === 'Skriv ett meddelande',
+      'focus not on the first choice',
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('takes a call-back request: the phone number checked, then a receipt', async () => {
+    const element = await renderBubble({ department: await departmentThat('closed') });
+    await openPanel(element);
+    await waitUntil(
+      () => element.shadowRoot?.querySelector('#closed-heading'),
+      'no closed view',
+      SLOW,
+    );
+    button(element.shadowRoot, 'Bli uppringd').click();
+    await waitUntil(
+      () => element.shadowRoot?.querySelector('#callback-phone'),
+      'no call-back form',
+      SLOW,
+    );
+    await waitUntil(() => focused()?.id === 'callback-heading', 'focus not on the form’s heading');
+
+    type(element, '#callback-phone', '12');
+    query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
+    await waitUntil(
+      () => element.shadowRoot?.querySelector('#callback-phone-error'),
+      'no phone error',
+    );
+    expect(query(element, '#callback-phone').getAttribute('aria-invalid')).to.equal('true');
+    expect(query(element, '#callback-phone').getAttribute('aria-describedby')).to.contain(
+      'callback-phone-error',
+    );
+    expect(focused()?.id).to.equal('callback-errors');
+    await expect(element).to.be.accessible();
+
+    type(element, '#callback-phone', '070-123 45 67');
+    type(element, '#callback-note', 'Om parkeringstillstånd.');
+    const submitted = new Promise<string>((resolve) =>
+      element.addEventListener('kc-submitted', (event) => resolve(event.receipt.reference), {
+        once: true,
+      }),
+    );
+    query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
+    const reference = await submitted;
+    await waitUntil(() => element.shadowRoot?.querySelector('#callback-done'), 'no receipt', SLOW);
+    expect(text(element, '#callback-done')).to.contain(reference);
+    expect(text(element, '#callback-done')).to.contain('Vi ringer dig så snart vi kan.');
+    await expect(element).to.be.accessible();
+  });
+
+  it('offers the contact form for a written message, loaded when asked for', async () => {
+    const element = await renderBubble({ department: await departmentThat('closed') });
+    await openPanel(element);
+    await waitUntil(
+      () => element.shadowRoot?.querySelector('#closed-heading'),
+      'no closed view',
+      SLOW,
+    );
+    button(element.shadowRoot, 'Skriv ett meddelande').click();
+    await waitUntil(
+      () => element.shadowRoot?.querySelector('kc-contact-form')?.shadowRoot?.querySelector('form'),
+      'no contact form',
+      SLOW,
+    );
+    const form = query(element, 'kc-contact-form');
+    expect(form.getAttribute('department')).to.equal(element.department);
+    button(element.shadowRoot, 'Tillbaka').click();
+    await waitUntil(() => element.shadowRoot?.querySelector('#closed-heading'), 'not back');
+  });
+});
