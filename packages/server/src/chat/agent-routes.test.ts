@@ -117,6 +117,13 @@ describe('a chat between a citizen and an agent', () => {
       (events) => messagesOf(events).some((m) => m.id === reply.id),
       'the reply at the agent',
     );
+    // Both of the citizen's messages are unread in the agent's list until the agent reads them.
+    const unreadOf = async () =>
+      (await anna.queue()).mine.find((chat) => chat.id === citizen.id)?.unread;
+    expect(await unreadOf()).toBe(2);
+    expect((await anna.post(`/sessions/${citizen.id}/read`, { upTo: reply.id })).status).toBe(204);
+    expect(await unreadOf()).toBe(0);
+    expect((await anna.queue()).mine.find((chat) => chat.id === citizen.id)?.preview).toBe('Tack!');
     // Typing is told to the other side.
     expect((await anna.post(`/sessions/${citizen.id}/typing`, { typing: true })).status).toBe(204);
     await citizenStream.until(

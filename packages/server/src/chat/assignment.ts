@@ -14,7 +14,13 @@ import { insertMessage, queueMoved } from './messages.js';
 import { selectSessionOrThrow } from './sessions.js';
 import { CHAT_PRESENCE_STREAM, ChatEvents } from './streams.js';
 import type { SessionRow } from './views.js';
-import { agentChatView, firstName, selectSession, sessionStateView, summaryView } from './views.js';
+import {
+  agentChatView,
+  firstName,
+  selectSession,
+  sessionStateView,
+  summaryViews,
+} from './views.js';
 
 /*
  * The agents' side of the queue: presence, taking a chat (one winner when two take it at once,
@@ -300,8 +306,8 @@ export async function agentChatQueue(
   }));
   const own = presences.find((row) => row.agent_id === agent.id);
   return {
-    waiting: await Promise.all(waitingRows.map((row) => summaryView(db, row))),
-    mine: await Promise.all(mineRows.map((row) => summaryView(db, row))),
+    waiting: await summaryViews(db, waitingRows),
+    mine: await summaryViews(db, mineRows),
     agents,
     presence: own?.presence ? (own.presence as AgentPresence) : 'away',
   };

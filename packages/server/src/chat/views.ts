@@ -190,35 +190,74 @@ export async function summaryView(
   db: Kysely<Database>,
   session: SessionRow,
 ): Promise<AgentChatSummary> {
-  const last = await db
+  const [summary] = await summaryViews(db, [session]);
+  if (!summary) throw new Error(`No summary of ${session.id}`);
+  return summary;
+}
+
+/**
+ * Sessions as lines of the queue, in three queries whatever their number: the console reads the
+ * queue again at each change of it.
+ */
+export async function summaryViews(
+  db: Kysely<Database>,
+  sessions: readonly SessionRow[],
+): Promise<AgentChatSummary[]> {
+  if (sessions.length === 0) return [];
+  const ids = sessions.map((session) => session.id);
+  const lastSeqs = await db
     .selectFrom('chat_messages')
-    .select(['text', 'sent_at'])
-    .where('session_id', '=', session.id)
+    .select(['session_id', (eb) => eb.fn.max('seq').as('seq')])
+    .where('session_id', 'in', ids)
     .where('role', '=', 'citizen')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const unread = await db
-    .selectFrom('chat_messages')
-    .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
-    .where('session_id', '=', session.id)
-    .where('role', '=', 'citizen')
-    .where('seq', '>', session.agent_read_seq)
-    .executeTakeFirstOrThrow();
-  return {
-    id: session.id,
-    department: session.department,
-    status: session.status as ChatSessionStatus,
-    locale: session.locale as AgentChatSummary['locale'],
-    ...(session.citizen_name === null ? {} : { citizenName: session.citizen_name }),
-    origin: { department: session.department, pageUrl: session.page_url, widget: session.widget },
-    startedAt: session.started_at,
-    ...(session.status === 'queued' ? { queuedAt: session.queued_at } : {}),
-    ...(session.agent_id === null ? {} : { agentId: session.agent_id }),
-    ...(session.agent_name === null ? {} : { agentName: session.agent_name }),
-    ...(last ? { preview: previewOf(last.text), lastMessageAt: last.sent_at } : {}),
-    unread: session.agent_id === null ? 0 : Number(unread.count),
-  };
+    .groupBy('session_id')
+    .execute();
+  const last = new Map<string, { text: string; sent_at: string }>();
+  if (lastSeqs.length > 0) {
+    const rows = await db
+      .selectFrom('chat_messages')
+      .select(['session_id', 'text', 'sent_at'])
+      .where((eb) =>
+        eb.or(
+          lastSeqs.map((row) =>
+            eb.and([eb('session_id', '=', row.session_id), eb('seq', '=', Number(row.seq))]),
+          ),
+        ),
+      )
+      .execute();
+    for (const row of rows) last.set(row.session_id, row);
+  }
+  const unreadRows = await db
+    .selectFrom('chat_messages as m')
+    .innerJoin('chat_sessions as s', 's.id', 'm.session_id')
+    .select(['m.session_id', (eb) => eb.fn.countAll<number | string | bigint>().as('count')])
+    .where('m.session_id', 'in', ids)
+    .where('m.role', '=', 'citizen')
+    .whereRef('m.seq', '>', 's.agent_read_seq')
+    .groupBy('m.session_id')
+    .execute();
+  const unread = new Map(unreadRows.map((row) => [row.session_id, Number(row.count)]));
+  return sessions.map((session) => {
+    const latest = last.get(session.id);
+    return {
+      id: session.id,
+      department: session.department,
+      status: session.status as ChatSessionStatus,
+      locale: session.locale as AgentChatSummary['locale'],
+      ...(session.citizen_name === null ? {} : { citizenName: session.citizen_name }),
+      origin: {
+        department: session.department,
+        pageUrl: session.page_url,
+        widget: session.widget,
+      },
+      startedAt: session.started_at,
+      ...(session.status === 'queued' ? { queuedAt: session.queued_at } : {}),
+      ...(session.agent_id === null ? {} : { agentId: session.agent_id }),
+      ...(session.agent_name === null ? {} : { agentName: session.agent_name }),
+      ...(latest ? { preview: previewOf(latest.text), lastMessageAt: latest.sent_at } : {}),
+      unread: session.agent_id === null ? 0 : (unread.get(session.id) ?? 0),
+    };
+  });
 }
 
 /** The whole session as agents see it. */
