@@ -339,5 +339,17 @@ describe('chat view', () => {
     expect(text(inChat(element, 'legend'))).to.equal('Your chat presence');
     expect(navChat(element)).to.equal('Chat, 1 waiting');
     await expect(element).to.be.accessible();
+
+    // The call-back's case says when and whom to call.
+    await press('Enter', inChat(element, 'ul.callbacks a'));
+    await waitUntil(
+      () => inView(element, 'kc-case-view', '#callback-heading') !== null,
+      'the case shows no call-back',
+      WAIT,
+    );
+    const section = inView(element, 'kc-case-view', 'section[aria-labelledby="callback-heading"]');
+    expect(text(section)).to.contain('Call-back').and.contain('As soon as possible');
+    expect(section?.querySelector('a')?.getAttribute('href')).to.equal('tel:0701234567');
+    await expect(element).to.be.accessible();
   });
 });

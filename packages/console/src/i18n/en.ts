@@ -164,6 +164,9 @@ export const en: ConsoleTexts = {
     registerSubmit: 'Register',
   },
   caseView: {
+    callback: 'Call-back',
+    callbackWhen: 'Call',
+    callbackAsap: 'As soon as possible',
     heading: (reference) => `Case ${reference}`,
     message: 'Message',
     needs: 'Needs',

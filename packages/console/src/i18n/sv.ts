@@ -162,6 +162,9 @@ export const sv: ConsoleTexts = {
     registerSubmit: 'Registrera',
   },
   caseView: {
+    callback: 'Uppringning',
+    callbackWhen: 'Ring upp',
+    callbackAsap: 'Så snart som möjligt',
     heading: (reference) => `Ärende ${reference}`,
     message: 'Meddelande',
     needs: 'Behov',

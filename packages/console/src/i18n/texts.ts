@@ -131,6 +131,10 @@ export interface ConsoleTexts {
   };
   caseView: {
     heading: (reference: string) => string;
+    /** A call-back request's section, what to call, and "as soon as possible". */
+    callback: string;
+    callbackWhen: string;
+    callbackAsap: string;
     message: string;
     needs: string;
     noNeeds: string;

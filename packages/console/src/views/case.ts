@@ -379,7 +379,8 @@ export class KcCaseView extends ConsoleElement {
     return html`
       <div class="columns">
         <div>
-          ${this.renderMessage(data)} ${this.renderFault(data)} ${this.renderChat(data)}
+          ${this.renderMessage(data)} ${this.renderCallback(data)} ${this.renderFault(data)}
+          ${this.renderChat(data)}
           ${this.renderNeeds(data)}
           ${this.renderContact(data)} ${this.renderOrigin(data)}
         </div>
@@ -404,6 +405,31 @@ export class KcCaseView extends ConsoleElement {
     if (!data.fault) return nothing;
     void loadFaultSection();
     return html`<kc-fault-section .client=${this.client} .data=${data}></kc-fault-section>`;
+  }
+
+  /** A call-back request: when to call (a slot or as soon as possible) and the number to call. */
+  private renderCallback(data: AgentCase): TemplateResult | typeof nothing {
+    const callback = data.callback;
+    if (!callback) return nothing;
+    const t = this.l10n.t.caseView;
+    const when =
+      'slot' in callback.when
+        ? html`<time datetime=${callback.when.slot.start}
+              >${this.l10n.dateTime(callback.when.slot.start)}</time
+            >–<time datetime=${callback.when.slot.end}
+              >${this.l10n.dateTime(callback.when.slot.end)}</time
+            >`
+        : html`${t.callbackAsap}
+            (<time datetime=${callback.dueAt}>${this.l10n.dateTime(callback.dueAt)}</time>)`;
+    return html`<section aria-labelledby="callback-heading">
+      <h2 id="callback-heading">${t.callback}</h2>
+      <dl>
+        <dt>${t.callbackWhen}</dt>
+        <dd>${when}</dd>
+        <dt>${t.phone}</dt>
+        <dd><a href=${`tel:${callback.phone.replace(/[^\d+]/g, '')}`}>${callback.phone}</a></dd>
+      </dl>
+    </section>`;
   }
 
   /** A chat's transcript: an element of its own, in a chunk loaded only for a chat case. */
