@@ -3,6 +3,7 @@
  *
  * @module @kontakt/react
  */
+export { ChatBubble, chatBubbleEvents } from './chat-bubble.js';
 export { ContactForm, contactFormEvents } from './contact-form.js';
 export { FaultReport, faultReportEvents } from './fault-report.js';
 export { Notice, noticeEvents } from './notice.js';

@@ -6,6 +6,12 @@
  *
  * @module @kontakt/widgets
  */
+
+export { KcChatEndedEvent, KcChatPanelEvent } from './components/chat-bubble/chat-bubble.events.js';
+export {
+  type ChatBubblePlacement,
+  KcChatBubble,
+} from './components/chat-bubble/chat-bubble.js';
 export { KcContactForm } from './components/contact-form/contact-form.js';
 export { KcFaultReport } from './components/fault-report/fault-report.js';
 export { KcNotice, type NoticeSource } from './components/notice/notice.js';
