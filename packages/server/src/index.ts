@@ -4,6 +4,7 @@
  * @module @kontakt/server
  */
 export { createApp } from './app.js';
+export type { ChatOptions, ChatQueueKind, ChatSettings } from './chat/settings.js';
 export { loadDepartmentsFile, parseDepartments } from './config.js';
 export { ConfigError } from './config-error.js';
 export type { AppContext } from './context.js';
