@@ -31,6 +31,7 @@ async function bundleWidgets(): Promise<string> {
   temporary.push(outdir);
   await build({
     entryPoints: {
+      'chat-bubble': at('packages/widgets/src/cdn/chat-bubble.ts'),
       'contact-form': at('packages/widgets/src/cdn/contact-form.ts'),
       'fault-report': at('packages/widgets/src/cdn/fault-report.ts'),
       notice: at('packages/widgets/src/cdn/notice.ts'),
@@ -326,6 +327,45 @@ async function waitForNoticeTitles(page: Page, count: number): Promise<string[]>
   );
   return (await handle.jsonValue()) as string[];
 }
+
+describe('the chat bubble on the demo pages', () => {
+  it('is on every page, with the contact center’s phone number inside', async () => {
+    const pages = (await readdir(at('examples/demo/public'))).filter((file) =>
+      file.endsWith('.html'),
+    );
+    for (const file of pages) {
+      const body = await readFile(at(`examples/demo/public/${file}`), 'utf8');
+      expect(body, file).toContain('<script type="module" src="/cdn/chat-bubble.js"></script>');
+      expect(body, file).toMatch(
+        /<kc-chat-bubble endpoint="\/" department="[a-z]+">\s*\S[^<]*<a href="tel:/,
+      );
+    }
+  });
+
+  it('says whether the chat is open and opens its panel under the strict CSP', async () => {
+    // A query of its own: the notice test opens /bygglov.html afresh (not from the cache).
+    const { page, problems } = await open('/bygglov.html?chatt', async (each) => {
+      await each.waitForFunction(
+        () => document.querySelector('kc-chat-bubble')?.matches(':state(open), :state(closed)'),
+        { polling: 100 },
+      );
+    });
+    const hours = await page.$eval('kc-chat-bubble >>> [part~="hours"]', (element) =>
+      element.textContent?.trim(),
+    );
+    expect(hours).toMatch(/^(Öppet i dag till 17\.00|Stängt\. Vi öppnar .+ 08\.00)$/);
+    await page.click('kc-chat-bubble >>> [part~="launcher-button"]');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('kc-chat-bubble')
+          ?.shadowRoot?.querySelector('dialog[open] h3, dialog[open] #start-message'),
+      { polling: 100 },
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
 
 describe('the notices on the demo pages', () => {
   it('are on every page', async () => {
