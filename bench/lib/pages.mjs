@@ -111,6 +111,26 @@ export const PAGES = [
       ),
   },
   {
+    // The chat launcher as a page shows it before anyone opens it: the button and whether the
+    // chat is open (the panel and the SDK load only on open, so they are not measured here).
+    id: 'chat-bubble',
+    name: '`<kc-chat-bubble>` (the launcher)',
+    peer: false,
+    quick: false,
+    body: ({ endpoint }) =>
+      `<kc-chat-bubble endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-chat-bubble>`,
+    scripts: ['/kontakt/chat-bubble.js'],
+    styles: [],
+    // The launcher button is laid out (a person can open the chat)…
+    visible: () =>
+      document
+        .querySelector('kc-chat-bubble')
+        ?.shadowRoot?.querySelector('[part~="launcher-button"]'),
+    // …and it says whether the chat is open, from the server's availability.
+    complete: () =>
+      Boolean(document.querySelector('kc-chat-bubble')?.matches(':state(open), :state(closed)')),
+  },
+  {
     id: 'static-form',
     name: 'the same form as plain HTML (no script)',
     peer: false,
