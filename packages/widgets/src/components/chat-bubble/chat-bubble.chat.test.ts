@@ -100,6 +100,18 @@ describe('<kc-chat-bubble> chat', () => {
       () => messages(element).includes('Tack, det hjälpte!'),
       'the citizen message is not in the list',
     );
+    // The agent reads it: the citizen sees their message go from sent to read.
+    const chat = await agent.chat.get(id);
+    const mine = chat.messages.filter((message) => message.role === 'citizen').at(-1);
+    await agent.chat.markRead(id, mine?.id ?? '');
+    await waitUntil(
+      () =>
+        [...(element.shadowRoot?.querySelectorAll('[part~="message-citizen"] .state') ?? [])]
+          .at(-1)
+          ?.textContent?.trim() === 'Läst',
+      'the read state did not show',
+      SLOW,
+    );
     await expect(element).to.be.accessible();
     await agent.session.signOut().catch(() => undefined);
   });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import {
   departmentThat,
   dialog,
@@ -172,5 +172,31 @@ describe('<kc-chat-bubble> launcher', () => {
     expect(first.shadowRoot?.querySelector('#panel-title')).to.exist;
     expect(second.shadowRoot?.querySelector('#panel-title')).to.exist;
     expect(document.querySelector('#panel-title')).to.equal(null);
+  });
+
+  it('opens its panel right to left in Arabic, in Arabic words, accessible', async () => {
+    const element = await renderBubble({ department: await departmentThat('open'), lang: 'ar' });
+    const panel = await openPanel(element);
+    // Its words come as a chunk of their own; the panel turns once they are in.
+    await waitUntil(() => panel.dir === 'rtl', 'the panel is not right to left', SLOW);
+    await waitUntil(
+      () => text(element, '#panel-title') === 'دردشة مع مركز الاتصال',
+      'the panel is not in Arabic',
+      SLOW,
+    );
+    await waitUntil(() => element.shadowRoot?.querySelector('#start-message'), 'no form', SLOW);
+    await expect(element).to.be.accessible();
+  });
+
+  it('opens without movement when the person prefers reduced motion', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const element = await renderBubble({ department: await departmentThat('open') });
+      const panel = await openPanel(element);
+      const { animationName, animationDuration } = getComputedStyle(panel);
+      expect(animationName === 'none' || Number.parseFloat(animationDuration) < 0.01).to.be.true;
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });
