@@ -1,4 +1,5 @@
 // When the contact center is closed: the next opening time, and a written message or a call-back.
+import { createClient } from '@kontakt/core';
 import { expect, waitUntil } from '@open-wc/testing';
 import {
   departmentThat,
@@ -7,6 +8,7 @@ import {
   query,
   renderBubble,
   SLOW,
+  server,
   setUpChatTests,
   text,
   type,
@@ -102,5 +104,43 @@ describe('<kc-chat-bubble> closed', () => {
     expect(form.getAttribute('department')).to.equal(element.department);
     button(element.shadowRoot, 'Tillbaka').click();
     await waitUntil(() => element.shadowRoot?.querySelector('#closed-heading'), 'not back');
+  });
+
+  it('offers a call-back while the queue is long, and the waiting chat ends with the request', async () => {
+    const department = await departmentThat('open');
+    // Two people already wait (the one queue of the whole contact center).
+    const others = createClient({ endpoint: server.url, department, outbox: false });
+    const waiting = await Promise.all(
+      ['Först i kön', 'Tvåa i kön'].map((message) => others.chat.start({ locale: 'sv', message })),
+    );
+    try {
+      const element = await renderBubble({ department });
+      await openPanel(element);
+      await waitUntil(() => element.shadowRoot?.querySelector('#start-message'), 'no form', SLOW);
+      type(element, '#start-message', 'Jag väntar hellre på ett samtal.');
+      query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
+      await waitUntil(
+        () => button(element.shadowRoot, 'Bli uppringd i stället'),
+        'no call-back offered in a long queue',
+        SLOW,
+      );
+      expect(text(element, '[part~="queue"]')).to.match(/^Du är nummer [3-9] i kön\./);
+      button(element.shadowRoot, 'Bli uppringd i stället').click();
+      await waitUntil(() => element.shadowRoot?.querySelector('#callback-phone'), 'no form', SLOW);
+      type(element, '#callback-phone', '070-123 45 67');
+      query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
+      await waitUntil(
+        () => element.shadowRoot?.querySelector('#callback-done'),
+        'no receipt',
+        SLOW,
+      );
+      await waitUntil(
+        () => text(element, '[part~="hours"]') !== 'Pågående chatt',
+        'the chat still counts as going on',
+      );
+      await expect(element).to.be.accessible();
+    } finally {
+      for (const chat of waiting) await chat.close().catch(() => undefined);
+    }
   });
 });
