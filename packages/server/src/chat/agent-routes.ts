@@ -5,7 +5,6 @@ import {
   PresenceInputSchema,
   TakeChatInputSchema,
 } from '@kontakt/core/agent';
-import { ChatReadSchema, ChatSendSchema, ChatTypingSchema } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { DEFAULT_REASONS } from '../agent-cases/reasons.js';
@@ -14,7 +13,6 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
-import { isUniqueViolation } from '../store/create-case.js';
 import { reads } from '../store/operations.js';
 import type { ChatActor, ChatAgent } from './access.js';
 import {
@@ -31,8 +29,8 @@ import {
   settingsOf,
 } from './http.js';
 import { chatRuntimeOf } from './runtime.js';
+import { markRead, sendMessage, setTyping } from './speaking.js';
 import { agentStreamOf, chatStream } from './streams.js';
-import { seqOf } from './views.js';
 
 /**
  * The agents' chat, under `/v1/agent/chat`, every route behind a session (`requireAgent`: 401
@@ -145,54 +143,19 @@ export function chatAgentRoutes(ctx: AppContext): Hono<AppEnv> {
 
   routes.post('/sessions/:id/messages', async (c) => {
     const { id, actor } = agentActorOf(c);
-    const input = parse(ChatSendSchema, await readJsonBody(c, ctx.bodyLimit));
-    const send = () =>
-      ctx.store.write('sendChatMessage', {
-        id,
-        actor,
-        clientMessageId: input.clientMessageId,
-        text: input.text,
-        at: ctx.now().toISOString(),
-      });
-    const result = await send().catch((error: unknown) => {
-      if (isUniqueViolation(error)) return send();
-      throw error;
-    });
-    if (!result.ok) throw refusal(result.error);
-    const { message, created } = result.value;
-    return c.body(JSON.stringify(message), created ? 201 : 200, NO_STORE);
+    return sendMessage(c, ctx, id, actor);
   });
 
   routes.post('/sessions/:id/read', async (c) => {
     const { id, actor } = agentActorOf(c);
     signals.take(`${actor.agent.id}:${id}`, ctx.now());
-    const input = parse(ChatReadSchema, await readJsonBody(c, ctx.bodyLimit));
-    const upTo = seqOf(input.upTo);
-    if (upTo === undefined) {
-      throw invalid([{ field: 'upTo', pointer: '/upTo', code: 'invalid_format' }]);
-    }
-    const result = await ctx.store.write('markChatRead', {
-      id,
-      actor,
-      upTo,
-      at: ctx.now().toISOString(),
-    });
-    if (!result.ok) throw refusal(result.error);
-    return c.body(null, 204, { 'Cache-Control': 'no-store' });
+    return markRead(c, ctx, id, actor);
   });
 
   routes.post('/sessions/:id/typing', async (c) => {
     const { id, actor } = agentActorOf(c);
     signals.take(`${actor.agent.id}:${id}`, ctx.now());
-    const input = parse(ChatTypingSchema, await readJsonBody(c, ctx.bodyLimit));
-    const result = await ctx.store.write('chatTyping', {
-      id,
-      actor,
-      typing: input.typing,
-      at: ctx.now().toISOString(),
-    });
-    if (!result.ok) throw refusal(result.error);
-    return c.body(null, 204, { 'Cache-Control': 'no-store' });
+    return setTyping(c, ctx, id, actor);
   });
 
   routes.post('/sessions/:id/handover', async (c) => {

@@ -3,13 +3,10 @@ import { openingState } from '@kontakt/core/calendar';
 import type { ChatAvailability, ChatSessionAccess } from '@kontakt/core/schemas';
 import {
   ChatCloseSchema,
-  ChatReadSchema,
-  ChatSendSchema,
   ChatSessionIdSchema,
   ChatStartSchema,
   ChatTokenSchema,
   ChatTranscriptRequestSchema,
-  ChatTypingSchema,
 } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -20,7 +17,6 @@ import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { sha256Hex } from '../idempotency.js';
 import { rateLimitKey } from '../middleware/client-address.js';
-import { isUniqueViolation } from '../store/create-case.js';
 import type { ChatActor } from './access.js';
 import {
   answerByOf,
@@ -37,8 +33,8 @@ import {
 } from './http.js';
 import { chatRuntimeOf } from './runtime.js';
 import { chatHoursOf, queueOf } from './settings.js';
+import { markRead, sendMessage, setTyping } from './speaking.js';
 import { chatStream } from './streams.js';
-import { seqOf } from './views.js';
 
 /** Availability changes slowly; a short cache spares the store a page full of bubbles. */
 const AVAILABILITY_MAX_AGE = 15;
@@ -172,56 +168,19 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
   routes.post('/sessions/:id/messages', async (c) => {
     const { id, actor } = citizenOf(c);
     messages.take(id, ctx.now());
-    const input = parse(ChatSendSchema, await readJsonBody(c, ctx.bodyLimit));
-    const send = () =>
-      ctx.store.write('sendChatMessage', {
-        id,
-        actor,
-        clientMessageId: input.clientMessageId,
-        text: input.text,
-        at: ctx.now().toISOString(),
-      });
-    // The same message sent twice at once: the second insert fails on the unique id, and the
-    // retry finds the first one's message.
-    const result = await send().catch((error: unknown) => {
-      if (isUniqueViolation(error)) return send();
-      throw error;
-    });
-    if (!result.ok) throw refusal(result.error);
-    const { message, created } = result.value;
-    return c.body(JSON.stringify(message), created ? 201 : 200, NO_STORE);
+    return sendMessage(c, ctx, id, actor);
   });
 
   routes.post('/sessions/:id/read', async (c) => {
     const { id, actor } = citizenOf(c);
     signals.take(id, ctx.now());
-    const input = parse(ChatReadSchema, await readJsonBody(c, ctx.bodyLimit));
-    const upTo = seqOf(input.upTo);
-    if (upTo === undefined) {
-      throw invalid([{ field: 'upTo', pointer: '/upTo', code: 'invalid_format' }]);
-    }
-    const result = await ctx.store.write('markChatRead', {
-      id,
-      actor,
-      upTo,
-      at: ctx.now().toISOString(),
-    });
-    if (!result.ok) throw refusal(result.error);
-    return c.body(null, 204, { 'Cache-Control': 'no-store' });
+    return markRead(c, ctx, id, actor);
   });
 
   routes.post('/sessions/:id/typing', async (c) => {
     const { id, actor } = citizenOf(c);
     signals.take(id, ctx.now());
-    const input = parse(ChatTypingSchema, await readJsonBody(c, ctx.bodyLimit));
-    const result = await ctx.store.write('chatTyping', {
-      id,
-      actor,
-      typing: input.typing,
-      at: ctx.now().toISOString(),
-    });
-    if (!result.ok) throw refusal(result.error);
-    return c.body(null, 204, { 'Cache-Control': 'no-store' });
+    return setTyping(c, ctx, id, actor);
   });
 
   routes.post('/sessions/:id/close', async (c) => {
