@@ -1,5 +1,5 @@
-import type { AgentClient, AgentSession } from '@kontakt/core/agent';
-import { createAgentClient } from '@kontakt/core/agent';
+import type { AgentClient, AgentSession, AgentSessionClient } from '@kontakt/core/agent';
+import { createAgentSessionClient } from '@kontakt/core/agent';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import type { ChatQueueCount } from '../chat/queue-count.js';
@@ -45,7 +45,10 @@ export class KcConsole extends ConsoleElement {
   endpoint = '';
   /** The URL path the console lives under. Default `/console`. */
   base = '/console';
-  /** The agent client; made from `endpoint` when not given. */
+  /**
+   * The agent client. When not given, it is made from `endpoint` once someone is signed in (the
+   * sign-in page loads only its session part: see `signInClient`).
+   */
   client: AgentClient | undefined;
 
   /** `undefined` while asking the server; `null` when no one is signed in. */
@@ -57,6 +60,8 @@ export class KcConsole extends ConsoleElement {
   private moveFocus = false;
   /** The waiting chats for the navigation: a chunk loaded once someone has signed in. */
   private chatQueue: ChatQueueCount | undefined;
+  /** The session part of the client made from `endpoint`, before anyone has signed in. */
+  private sessionClient: AgentSessionClient | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -75,8 +80,21 @@ export class KcConsole extends ConsoleElement {
     removeEventListener('popstate', this.onPopState);
   }
 
-  private get agentClient(): AgentClient {
-    this.client ??= createAgentClient({ endpoint: this.endpoint || location.origin });
+  /**
+   * What the sign-in page needs: the given or made client, or else the session part of one (the
+   * resources, with every schema they parse with, are a chunk of their own: `withResources`).
+   */
+  private get signInClient(): AgentSessionClient {
+    if (this.client) return this.client;
+    this.sessionClient ??= createAgentSessionClient({ endpoint: this.endpoint || location.origin });
+    return this.sessionClient;
+  }
+
+  /** Makes `client` whole (the same session) once someone is signed in: the views need it. */
+  private async withResources(): Promise<AgentClient> {
+    if (this.client) return this.client;
+    const { withAgentResources } = await import('./agent-resources.js');
+    this.client ??= withAgentResources(this.signInClient);
     return this.client;
   }
 
@@ -96,7 +114,9 @@ export class KcConsole extends ConsoleElement {
 
   private async checkSession(): Promise<void> {
     try {
-      this.session = (await this.agentClient.session.current()) ?? null;
+      const session = (await this.signInClient.session.current()) ?? null;
+      if (session) await this.withResources();
+      this.session = session;
     } catch (error) {
       this.session = null;
       this.reason = errorCode(error) === 'unauthorized' ? undefined : 'unreachable';
@@ -151,14 +171,21 @@ export class KcConsole extends ConsoleElement {
   }
 
   private readonly onSignedIn = (event: CustomEvent<AgentSession>) => {
-    this.session = event.detail;
-    this.reason = undefined;
-    this.moveFocus = true;
+    const session = event.detail;
+    this.withResources().then(
+      () => {
+        this.session = session;
+        this.reason = undefined;
+        this.moveFocus = true;
+      },
+      // A chunk that cannot load (offline, a new release replaced it): at least say so.
+      () => this.announce(this.t.errors.load),
+    );
   };
 
   private async signOut(): Promise<void> {
     try {
-      await this.agentClient.session.signOut();
+      await this.signInClient.session.signOut();
     } catch {
       // The session ends here either way; the cookie expires on its own.
     }
@@ -182,7 +209,7 @@ export class KcConsole extends ConsoleElement {
   private async countChats(): Promise<void> {
     const { ChatQueueCount } = await import('../chat/queue-count.js');
     this.chatQueue ??= new ChatQueueCount(this, () => ({
-      client: this.session ? this.agentClient : undefined,
+      client: this.session ? this.client : undefined,
       inChatView: this.route.name === 'chat',
       arrived: this.t.nav.chatArrived,
       offered: this.t.nav.chatOffered,
@@ -260,13 +287,15 @@ export class KcConsole extends ConsoleElement {
               : '';
       return html`
         ${message ? html`<p class="reason" role="status">${message}</p>` : nothing}
-        <kc-sign-in .client=${this.agentClient} @kc-signed-in=${this.onSignedIn}></kc-sign-in>
+        <kc-sign-in .client=${this.signInClient} @kc-signed-in=${this.onSignedIn}></kc-sign-in>
       `;
     }
     const view = this.viewOf(this.route);
     if (view === 'forbidden') return html`<p>${this.t.forbidden.text}</p>`;
+    // Set before `session` is (withResources); a client taken away meanwhile waits for a new one.
+    if (!this.client) return html`<p>${this.t.loading}</p>`;
     return VIEWS[view].render({
-      client: this.agentClient,
+      client: this.client,
       agent: this.session.agent,
       route: this.route,
       base: normalizeBase(this.base),

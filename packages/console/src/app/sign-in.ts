@@ -1,4 +1,4 @@
-import type { AgentClient, AgentSession, SignInMethods } from '@kontakt/core/agent';
+import type { AgentSession, AgentSessionClient, SignInMethods } from '@kontakt/core/agent';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { ConsoleElement } from '../internal/console-element.js';
@@ -53,7 +53,8 @@ export class KcSignIn extends ConsoleElement {
     methods: { state: true },
   };
 
-  client: AgentClient | undefined;
+  /** The client to sign in with: its session part is all the form uses (an `AgentClient` will do). */
+  client: AgentSessionClient | undefined;
   protected submitting = false;
   /** What went wrong, said at the top of the form (an alert, so it is read at once). */
   protected problem = '';
@@ -69,7 +70,7 @@ export class KcSignIn extends ConsoleElement {
     if (changed.has('client') && this.client) void this.loadMethods(this.client);
   }
 
-  private async loadMethods(client: AgentClient): Promise<void> {
+  private async loadMethods(client: AgentSessionClient): Promise<void> {
     try {
       this.methods = await client.session.methods();
     } catch {

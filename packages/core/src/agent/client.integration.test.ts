@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { isKontaktError } from '../errors/KontaktError.js';
 import { cookieFetch } from '../test-support/cookie-jar.js';
-import { createAgentClient } from './client.js';
+import { createAgentClient, withAgentResources } from './client.js';
+import { createAgentSessionClient } from './session-client.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -139,5 +140,52 @@ describe('createAgentClient', () => {
       await both.close();
       await only.close();
     }
+  });
+});
+
+describe('createAgentSessionClient and withAgentResources', () => {
+  /** Resolves when the watch has connected; rejects when its stream fails (e.g. unauthorized). */
+  const opened = (watch: EventTarget & { error?: KontaktError | undefined }) =>
+    new Promise<void>((resolve, reject) => {
+      watch.addEventListener('open', () => resolve(), { once: true });
+      watch.addEventListener('error', () => reject(watch.error ?? new Error('stream error')), {
+        once: true,
+      });
+    });
+
+  it('signs in with the session part alone; the resources added later share its session, CSRF token and fetch', async () => {
+    const { url } = await start();
+    const jar = cookieFetch();
+    const base = createAgentSessionClient({ endpoint: url.replace(/\/*$/, '/'), fetch: jar });
+    // What a sign-in page holds: no resources (their schemas load with withAgentResources).
+    expect(Object.keys(base).sort()).toEqual(['endpoint', 'http', 'session']);
+    expect(base.endpoint).toBe(url.replace(/\/+$/, ''));
+    expect(await base.session.current()).toBeUndefined();
+    await base.session.signIn({ username: 'alva', password: TEST_PASSWORD });
+
+    const client = withAgentResources(base);
+    expect(client.session).toBe(base.session);
+    expect(client.http).toBe(base.http);
+    // A state-changing request: it carries the CSRF token the session part learned.
+    await client.chat.setPresence('away');
+    // The live streams use the fetch the session part was made with (its cookie jar).
+    const watch = client.cases.watch();
+    try {
+      await opened(watch);
+    } finally {
+      watch.close();
+    }
+    expect((await client.audit.list()).entries[0]).toMatchObject({ agentId: 'alva' });
+    // Made whole twice over, it is the same client still (the fetch kept along).
+    const again = withAgentResources(client);
+    const stream = again.chat.watchQueue();
+    try {
+      await opened(stream);
+    } finally {
+      stream.close();
+    }
+    await again.session.signOut();
+    expect(await base.session.current()).toBeUndefined();
+    expect((await failure(client.audit.list())).code).toBe('unauthorized');
   });
 });

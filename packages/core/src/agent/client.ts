@@ -1,5 +1,3 @@
-import type { KyInstance } from 'ky';
-import { normalizeEndpoint } from '../endpoint.js';
 import type { AuditResource } from './audit.js';
 import { auditResource } from './audit.js';
 import type { AgentCasesResource } from './cases-resource.js';
@@ -10,30 +8,13 @@ import type { DashboardResource } from './dashboard-resource.js';
 import { dashboardResource } from './dashboard-resource.js';
 import type { AgentDepartmentsResource } from './departments.js';
 import { agentDepartmentsResource } from './departments.js';
-import type { AgentClientState, AgentHttpOptions } from './http.js';
-import { createAgentHttp } from './http.js';
-import type { SessionResource } from './session.js';
-import { sessionResource } from './session.js';
+import type { AgentClientOptions, AgentSessionClient } from './session-client.js';
+import { createAgentSessionClient, fetchOf, keepFetch } from './session-client.js';
 
-/** Options for `createAgentClient`. */
-export interface AgentClientOptions extends AgentHttpOptions {
-  /**
-   * The server's base URL. The console is served by the server itself, so usually its own
-   * origin (`location.origin`); the session cookie is sent only to it.
-   */
-  endpoint: string | URL;
-}
+export type { AgentClientOptions } from './session-client.js';
 
 /** A client of the agent API for one signed-in person (or one about to sign in). */
-export interface AgentClient {
-  /** The normalised endpoint: an absolute URL without a trailing slash. */
-  readonly endpoint: string;
-  /**
-   * The configured ky instance (cookie, CSRF header, timeouts); resources of the agent API use
-   * it with `agentCall` so they share the session and the error mapping.
-   */
-  readonly http: KyInstance;
-  readonly session: SessionResource;
+export interface AgentClient extends AgentSessionClient {
   readonly audit: AuditResource;
   /** The inbox, cases and the actions on them. */
   readonly cases: AgentCasesResource;
@@ -56,17 +37,32 @@ export interface AgentClient {
  * const session = (await client.session.current()) ?? (await client.session.signIn({ username, password }));
  */
 export function createAgentClient(options: AgentClientOptions): AgentClient {
-  const endpoint = normalizeEndpoint(options.endpoint);
-  const state: AgentClientState = { csrfToken: undefined };
-  const http = createAgentHttp(endpoint, options, state);
-  return {
-    endpoint,
-    http,
-    session: sessionResource(http, state),
-    audit: auditResource(http),
-    cases: agentCasesResource(http, { endpoint, fetch: options.fetch }),
-    chat: agentChatResource(http, { endpoint, fetch: options.fetch }),
-    dashboard: dashboardResource(http, endpoint),
-    departments: agentDepartmentsResource(http),
-  };
+  return withAgentResources(createAgentSessionClient(options));
+}
+
+/**
+ * Makes a session client (`createAgentSessionClient`) a whole agent client: the resources are
+ * added over its `http`, so they share its session and CSRF token. A page that signs in first
+ * can load this (and the resources' schemas) once someone has signed in.
+ *
+ * @since 0.5.0
+ * @example
+ * const client = withAgentResources(createAgentSessionClient({ endpoint: location.origin }));
+ */
+export function withAgentResources(base: AgentSessionClient): AgentClient {
+  const { endpoint, http, session } = base;
+  const fetch = fetchOf(base);
+  return keepFetch(
+    {
+      endpoint,
+      http,
+      session,
+      audit: auditResource(http),
+      cases: agentCasesResource(http, { endpoint, fetch }),
+      chat: agentChatResource(http, { endpoint, fetch }),
+      dashboard: dashboardResource(http, endpoint),
+      departments: agentDepartmentsResource(http),
+    },
+    base,
+  );
 }

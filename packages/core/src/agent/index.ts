@@ -114,6 +114,7 @@ export {
   type AgentClient,
   type AgentClientOptions,
   createAgentClient,
+  withAgentResources,
 } from './client.js';
 export {
   CHAT_DIRECT_ANSWER_MINUTES,
@@ -164,4 +165,5 @@ export {
   SignInSchema,
 } from './schemas.js';
 export { type SessionResource, sessionResource } from './session.js';
+export { type AgentSessionClient, createAgentSessionClient } from './session-client.js';
 export { type SignInMethods, SignInMethodsSchema } from './sign-in-methods.js';
