@@ -285,9 +285,9 @@ export default [
     // client (ky, zod/mini, the outbox) 26 KB and the chunks of its resources 15 KB (the chat's
     // 5 KB among them), Lit with the shared core 11 KB, the fault report 22 KB (its first render
     // 7.4 KB), the contact form 10.5 KB, the status tracker 9 KB, the notice 4.2 KB, the starters.
-    // Issue 10: <kc-chat-bubble> 16.5 KB more — its launcher 4.1 KB with the starter, the panel
-    // (Lit's repeat, the views, the Swedish words, the forms' checks) 11.6 KB, the launcher's other
-    // languages 0.7 KB: 120.9 KB.
+    // Issue 10: <kc-chat-bubble> 16.7 KB more — its launcher 4.1 KB with the starter, the panel
+    // (Lit's repeat, the views, the Swedish words, the forms' checks, the dialog's focus guards)
+    // 11.8 KB, the launcher's other languages 0.7 KB: 121.1 KB.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -295,7 +295,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '120.9 KB',
+    limit: '121.1 KB',
     ...asLoaded,
   },
   {
