@@ -12,7 +12,7 @@
 //   import { serverFromSource } from './scripts/server-from-source.mjs';
 //   spawn(process.execPath, [await serverFromSource(), '--config', …]);
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,13 +34,12 @@ export function serverFromSource() {
   return built;
 }
 
+const CACHE = join(ROOT, 'node_modules/.cache/kontakt-server-from-source');
+
 async function bundle() {
+  removeOrphans();
   // Inside the repository, so `import 'hono'` finds the workspace's node_modules.
-  const dir = join(
-    ROOT,
-    'node_modules/.cache/kontakt-server-from-source',
-    `${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
+  const dir = join(CACHE, `${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(dir, { recursive: true });
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   // node_modules/package.json ends Node's search for a package scope: say the modules are ESM.
@@ -74,4 +73,33 @@ async function bundle() {
     ],
   });
   return join(dir, 'main.js');
+}
+
+/**
+ * Removes the bundles of processes that are gone: a process ended by a signal (a test worker
+ * stopped by its runner, an interrupted run) leaves its bundle behind, since no exit handler runs.
+ */
+function removeOrphans() {
+  let entries = [];
+  try {
+    entries = readdirSync(CACHE);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = Number(entry.split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || isAlive(pid)) continue;
+    rmSync(join(CACHE, entry), { recursive: true, force: true });
+  }
+}
+
+/** @param {number} pid */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, another user's.
+    return /** @type {NodeJS.ErrnoException} */ (error).code === 'EPERM';
+  }
 }
