@@ -6,6 +6,7 @@ import {
   dialog,
   focused,
   launcher,
+  query,
   SLOW,
   server,
   setUpChatTests,
@@ -48,7 +49,7 @@ describe('<kc-chat-bubble> by keyboard', () => {
     }
     expect(seen.size).to.be.at.least(4);
     // …and backwards from the first control.
-    (element.shadowRoot?.querySelector('[part~="close-button"]') as HTMLElement).focus();
+    query<HTMLButtonElement>(element, '[part~="close-button"]').focus();
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
