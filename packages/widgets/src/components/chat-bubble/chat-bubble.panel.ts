@@ -201,8 +201,7 @@ export class ChatPanel {
     if (!this.client) {
       const { endpoint, department } = this.host.target;
       this.kontakt = this.host.element.client ?? createClient({ endpoint, department });
-      // `client.chat` and `client.callbacks` (issue 10).
-      this.client = this.kontakt as unknown as PanelClient;
+      this.client = this.kontakt;
     }
     return this.client;
   }

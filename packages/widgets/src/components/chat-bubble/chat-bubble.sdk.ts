@@ -22,7 +22,7 @@ export interface PanelCallbacks {
   ): Promise<Receipt>;
 }
 
-/** What the panel needs of a client. */
+/** What the panel needs of a client (any `KontaktClient` is one). */
 export interface PanelClient {
   readonly chat: KontaktClient['chat'];
   readonly callbacks: PanelCallbacks;
