@@ -329,7 +329,7 @@ export default [
     path: [
       'packages/console/dist/assets/define-*.js',
       'packages/console/dist/assets/catalog-*.js',
-      'packages/console/dist/assets/texts-*.js',
+      'packages/console/dist/assets/fault-texts-*.js',
     ],
     limit: '7 KB',
     ...asLoaded,

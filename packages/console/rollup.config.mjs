@@ -37,6 +37,22 @@ function leafletWithoutInnerHtml() {
 }
 
 /**
+ * Chunks are named after their module. Some modules share a file name in different folders
+ * (`chat/texts.ts`, `fault/texts.ts`): those chunks carry their folder's name too, so each can
+ * be told apart (the size budgets in .size-limit.mjs measure the fault case's chunks by name).
+ */
+const SHARED_NAMES = new Set(['texts']);
+/** @param {import('rollup').PreRenderedChunk} chunk */
+function chunkFileName(chunk) {
+  const folder = /[\\/]src[\\/]([^\\/]+)[\\/][^\\/]+$/.exec(
+    chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '',
+  )?.[1];
+  return SHARED_NAMES.has(chunk.name) && folder
+    ? `assets/${folder}-[name]-[hash].js`
+    : 'assets/[name]-[hash].js';
+}
+
+/**
  * The console is an application, not a library: one entry (`src/main.ts`) bundled with its
  * dependencies into `dist/assets/` under hashed names (cached for good by the server), views
  * loaded on demand as chunks of their own, and the `index.html` that loads it.
@@ -58,7 +74,7 @@ export default {
     dir: here('dist'),
     format: 'es',
     entryFileNames: 'assets/[name]-[hash].js',
-    chunkFileNames: 'assets/[name]-[hash].js',
+    chunkFileNames: chunkFileName,
     manualChunks: (id) => (LIT.test(id) ? 'lit' : undefined),
     sourcemap: true,
   },

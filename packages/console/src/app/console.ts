@@ -98,6 +98,17 @@ export class KcConsole extends ConsoleElement {
     return this.client;
   }
 
+  /**
+   * What has to be there before `session` is set: the whole client. The view's chunk starts
+   * loading beside it rather than after it (`willUpdate` loads it again, from the module cache,
+   * and says so if it fails).
+   */
+  private async signingIn(session: AgentSession): Promise<void> {
+    const view = this.viewOf(this.route, session);
+    if (view !== 'forbidden') loadView(view).catch(() => undefined);
+    await this.withResources();
+  }
+
   private get t(): ConsoleTexts {
     return this.l10n.t;
   }
@@ -115,7 +126,7 @@ export class KcConsole extends ConsoleElement {
   private async checkSession(): Promise<void> {
     try {
       const session = (await this.signInClient.session.current()) ?? null;
-      if (session) await this.withResources();
+      if (session) await this.signingIn(session);
       this.session = session;
     } catch (error) {
       this.session = null;
@@ -172,7 +183,7 @@ export class KcConsole extends ConsoleElement {
 
   private readonly onSignedIn = (event: CustomEvent<AgentSession>) => {
     const session = event.detail;
-    this.withResources().then(
+    this.signingIn(session).then(
       () => {
         this.session = session;
         this.reason = undefined;
@@ -240,9 +251,9 @@ export class KcConsole extends ConsoleElement {
   }
 
   /** Which view a route shows this person: admin views are refused to other roles. */
-  private viewOf(route: Route): ViewName | 'forbidden' {
+  private viewOf(route: Route, session = this.session): ViewName | 'forbidden' {
     const view = VIEWS[route.name];
-    if (view.adminOnly && this.session?.agent.role !== 'admin') return 'forbidden';
+    if (view.adminOnly && session?.agent.role !== 'admin') return 'forbidden';
     return route.name;
   }
 
