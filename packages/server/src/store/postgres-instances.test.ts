@@ -1,88 +1,18 @@
-/**
- * Several server processes on one PostgreSQL database, as a large municipality runs them behind a
- * load balancer: events reach a page whichever instance it is connected to, a page whose instance
- * dies (SIGKILL, no goodbye) carries on at another without losing or repeating an event, and one
- * Idempotency-Key sent to two instances at once makes one case.
- */
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { EventStream } from '@kontakt/core/events';
 import type { AdminNotice, NoticeInput } from '@kontakt/core/schemas';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serverFromSource } from '../../../../scripts/server-from-source.mjs';
 import { createApiKey, hashApiKey } from '../api-keys.js';
 import { testDepartments, validSubmission } from '../test-support/departments.js';
+import type { Instance } from '../test-support/instances.js';
+import { startInstance, stopInstance } from '../test-support/instances.js';
 import { noticeText as text } from '../test-support/notices.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
 
-const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 const KEY = createApiKey();
-
-interface Instance {
-  url: string;
-  child: ChildProcess;
-}
-
-/** Starts `kontakt-server` as its own process on the test's database. */
-async function startInstance(database: TestDatabase, config: string): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
-    [
-      // The CLI from today's source, bundled once (a start through tsx costs seconds).
-      await serverFromSource(),
-      ...['--config', config, '--port', '0', '--host', '127.0.0.1', '--data', database.dataDir],
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.databaseUrl ?? '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  const log: string[] = [];
-  createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) =>
-    log.push(line),
-  );
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no start within 30 s:\n${log.join('\n')}`)),
-      30_000,
-    );
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      log.push(line);
-      const entry = (() => {
-        try {
-          return JSON.parse(line) as { msg?: string; url?: string };
-        } catch {
-          return undefined;
-        }
-      })();
-      if (entry?.msg === 'kontakt server listening' && entry.url) {
-        clearTimeout(timer);
-        resolveUrl(entry.url);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code}:\n${log.join('\n')}`));
-    });
-  });
-  return { url, child };
-}
-
-function kill(instance: Instance, signal: NodeJS.Signals): Promise<void> {
-  if (instance.child.exitCode !== null || instance.child.signalCode !== null)
-    return Promise.resolve();
-  return new Promise((resolveExit) => {
-    instance.child.once('exit', () => resolveExit());
-    instance.child.kill(signal);
-  });
-}
 
 async function publish(instance: Instance, input: NoticeInput): Promise<AdminNotice> {
   const response = await fetch(`${instance.url}/v1/admin/notices`, {
@@ -131,7 +61,7 @@ describe.skipIf(storeUnderTest !== 'postgres')('several instances on one Postgre
   });
   afterEach(async () => {
     for (const stream of streams.splice(0)) stream.close();
-    await Promise.all(instances.splice(0).map((instance) => kill(instance, 'SIGKILL')));
+    await Promise.all(instances.splice(0).map((instance) => stopInstance(instance, 'SIGKILL')));
     await database.remove();
     await rm(dir, { recursive: true, force: true });
   });
@@ -177,7 +107,7 @@ describe.skipIf(storeUnderTest !== 'postgres')('several instances on one Postgre
 
     for (const word of ['ett', 'två', 'tre']) await publish(second, notice(word));
     await expect.poll(() => seen.length, { timeout: 2_000 }).toBe(3);
-    await kill(first, 'SIGKILL');
+    await stopInstance(first, 'SIGKILL');
     target = second;
     // Published while the page has no connection: it must get them when it is back.
     for (const word of ['fyra', 'fem']) await publish(second, notice(word));
