@@ -156,12 +156,14 @@ export default [
     // citizen sees (issue 8) are 0.1 KB more. The agent's schemas are in @kontakt/core/agent.
     // Fault reports (catalog, questions, report, nearby, photos) and the citizen's case view with
     // its status words in four languages (issue 9): 2.6 KB more. A widget imports only the schemas
-    // it sends with, in its deferred chunk; this measures the whole contract.
+    // it sends with, in its deferred chunk; this measures the whole contract. Chat and call-back
+    // (issue 10: sessions, messages, events, availability, slots, requests): 1.2 KB more; the chat
+    // panel's chunk carries the part it sends with, the launcher none of it.
     message: 'The contract grew: zod/mini schemas are built when imported; keep them small.',
     path: 'packages/core/dist/schemas/index.js',
     import: '*',
     gzip: true,
-    limit: '15.8 KB',
+    limit: '17.05 KB',
   },
   {
     // DESIGN.md: 20 KB, not met: 20.7 KB (each file as served, its source map comment included).
