@@ -75,7 +75,7 @@ async function followCase(
       .select(['channel', 'staff_status'])
       .where('reference', '=', reference)
       .executeTakeFirst();
-    if (!row || row.channel !== 'fault_report') {
+    if (row?.channel !== 'fault_report') {
       return { value: { ok: false, error: 'not_found' } as const, streams: [] };
     }
     if (isFinishedStatus(row.staff_status as StaffStatus)) {
