@@ -235,6 +235,29 @@ describe('POST /v1/callbacks', () => {
     expect(await queueEvents()).toBe(queuedBefore + 1);
   });
 
+  it("offers the contact center's hours, who call, when the chat section sets them", async () => {
+    const center = await startTestServer({
+      now: () => now,
+      callback: { slotMinutes: 60, callsPerSlot: 1, daysAhead: 2 },
+      chat: {
+        openingHours: { weekly: [{ days: [1, 2, 3, 4, 5], opens: '13:00', closes: '15:00' }] },
+      },
+    });
+    try {
+      const response = await fetch(`${center.url}/v1/callbacks/slots?department=gata`);
+      const list = CallbackSlotListSchema.parse(await response.json());
+      // Thursday and Friday 13:00 and 14:00 in Stockholm (UTC+1), not the department's 08–17.
+      expect(list.slots.map((slot) => slot.start)).toEqual([
+        '2026-12-03T12:00:00.000Z',
+        '2026-12-03T13:00:00.000Z',
+        '2026-12-04T12:00:00.000Z',
+        '2026-12-04T13:00:00.000Z',
+      ]);
+    } finally {
+      await center.close();
+    }
+  });
+
   it('takes "as soon as possible", due by the end of the opening period', async () => {
     const response = await post(request({ when: { asap: true }, note: undefined }));
     expect(response.status).toBe(201);

@@ -4,12 +4,14 @@ import type {
   ContactMessage,
   Department,
   FieldError,
+  OpeningHours,
   Receipt,
 } from '@kontakt/core/schemas';
 import { CallbackRequestSchema, createCaseReference, toFieldErrors } from '@kontakt/core/schemas';
 import type { IntakeClaim, IntakeResult } from '../case-intake.js';
 import { inFlightKeysOf, withIdempotencyKey } from '../case-intake.js';
-import { answerByOf, chatNotFound } from '../chat/http.js';
+import { answerByOf, chatNotFound, settingsOf } from '../chat/http.js';
+import { chatHoursOf } from '../chat/settings.js';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
 import { IDEMPOTENCY_TTL_MS, sha256Hex } from '../idempotency.js';
@@ -30,6 +32,13 @@ const REFERENCE_ATTEMPTS = 5;
 /** The server's call-back settings (the `callback` section), or the defaults. */
 export const callbackSettingsOf = (ctx: AppContext): CallbackSettings =>
   ctx.callback ?? CALLBACK_DEFAULTS;
+
+/**
+ * The hours call-backs are made in: the contact center's, who call, when the chat section sets
+ * them (`chat.openingHours`, the hours chat is answered in); else the department's own.
+ */
+export const callbackHoursOf = (ctx: AppContext, department: Department): OpeningHours =>
+  chatHoursOf(settingsOf(ctx), department);
 
 /**
  * Files a call-back request (`POST /v1/callbacks`) as a case on channel `phone`: validated
@@ -83,13 +92,11 @@ export function validateCallbackRequest(ctx: AppContext, body: unknown): Checked
   if (department && 'slot' in request.when) {
     const wanted = new Date(request.when.slot).getTime();
     const settings = callbackSettingsOf(ctx);
-    slot = callbackSlotTimes(department.openingHours, settings, ctx.now()).find(
+    const hours = callbackHoursOf(ctx, department);
+    slot = callbackSlotTimes(hours, settings, ctx.now()).find(
       (offered) => offered.start.getTime() === wanted,
     );
-    if (
-      !slot &&
-      isSlotOfOpeningHours(department.openingHours, settings.slotMinutes, new Date(wanted))
-    ) {
+    if (!slot && isSlotOfOpeningHours(hours, settings.slotMinutes, new Date(wanted))) {
       // A slot of the opening hours, but begun already (picked a while ago) or too far ahead.
       throw slotUnavailable();
     }
@@ -121,7 +128,8 @@ async function fileCallback(
     const submittedAt = ctx.now();
     const receiptToken = randomBytes(32).toString('base64url');
     // Promised: the call within the slot, or by the end of the (next) opening period.
-    const answerBy = slot?.end ?? asapDueBy(department.openingHours, submittedAt) ?? submittedAt;
+    const answerBy =
+      slot?.end ?? asapDueBy(callbackHoursOf(ctx, department), submittedAt) ?? submittedAt;
     const receipt: Receipt = {
       reference: createCaseReference(),
       receiptToken,

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { readIdempotencyKey, sha256Hex } from '../idempotency.js';
-import { callbackSettingsOf, requestCallback } from './request.js';
+import { callbackHoursOf, callbackSettingsOf, requestCallback } from './request.js';
 import { callbackSlotTimes } from './slots.js';
 
 const SlotsQuerySchema = z.object({ department: SlugSchema });
@@ -35,7 +35,8 @@ export function callbackRoutes(ctx: AppContext): Hono<AppEnv> {
       });
     }
     const settings = callbackSettingsOf(ctx);
-    const times = callbackSlotTimes(department.openingHours, settings, ctx.now());
+    const hours = callbackHoursOf(ctx, department);
+    const times = callbackSlotTimes(hours, settings, ctx.now());
     const first = times[0];
     const last = times.at(-1);
     const booked =
@@ -48,7 +49,7 @@ export function callbackRoutes(ctx: AppContext): Hono<AppEnv> {
         : {};
     const answer: CallbackSlotList = {
       department: department.id,
-      timeZone: department.openingHours.timeZone,
+      timeZone: hours.timeZone,
       slots: times.map(({ start, end }) => ({
         start: start.toISOString(),
         end: end.toISOString(),
