@@ -17,8 +17,12 @@ const CONFIG = 'packages/widgets/src/test-support/chat-bubble-departments.json';
 /** anna's password in the config (the console tests' accounts). */
 const AGENT_PASSWORD = 'konsol-test-lösenord';
 
-/** Loading chunks from the test server (compiled on first request) is slow under load. */
-export const SLOW = { timeout: 10_000 };
+/**
+ * Loading chunks from the test server (compiled on first request) is slow under load, and
+ * `npm test` runs the node tests beside the browser tests: a step that takes a second alone took
+ * over 10 s in a full run on two cores.
+ */
+export const SLOW = { timeout: 20_000 };
 
 export function setUpChatTests(): void {
   before(async function () {

@@ -106,7 +106,9 @@ describe('<kc-chat-bubble> closed', () => {
     await waitUntil(() => element.shadowRoot?.querySelector('#closed-heading'), 'not back');
   });
 
-  it('offers a call-back while the queue is long, and the waiting chat ends with the request', async () => {
+  it('offers a call-back while the queue is long, and the waiting chat ends with the request', async function () {
+    // Three chats, a panel, the call-back form and its receipt: several slow steps under load.
+    this.timeout(60_000);
     const department = await departmentThat('open');
     // Two people already wait (the one queue of the whole contact center).
     const others = createClient({ endpoint: server.url, department, outbox: false });
