@@ -219,6 +219,25 @@ async function person(): Promise<Person> {
   return { context, page, problems };
 }
 
+/**
+ * A person with `url` open. A fresh page's first navigation can lose its frame ("Navigating frame
+ * was detached") when Chromium is starved — `npm test` runs two browsers and the node tests on two
+ * cores —, before anything of the page ran: a second page then opens it, and a second failure fails.
+ */
+async function personOn(url: string): Promise<Person> {
+  const first = await person();
+  try {
+    await first.page.goto(url);
+    return first;
+  } catch (error) {
+    if (!/detached/i.test(String(error))) throw error;
+    await first.context.close().catch(() => undefined);
+  }
+  const second = await person();
+  await second.page.goto(url);
+  return second;
+}
+
 const CHAT = 'kc-console >>> kc-chat-view';
 const CONVERSATION = `${CHAT} >>> kc-chat-conversation`;
 const heading = async (page: Page) => (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
@@ -332,8 +351,7 @@ describe('chat, citizen and agents in their own browsers', () => {
 
     // 1. The citizen opens the chat bubble on the department's page by keyboard, starts a chat
     //    with a first message, and waits first in line.
-    const citizen = await person();
-    await citizen.page.goto(`${site.url}${PAGE}`);
+    const citizen = await personOn(`${site.url}${PAGE}`);
     await until('the bubble to know the chat is open', () =>
       citizen.page.$('kc-chat-bubble:state(open)'),
     );
