@@ -26,16 +26,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
 import { TEST_PASSWORD, testAccounts } from './test-support/agents.js';
-import type { DepartmentSite } from './test-support/browser-flow.js';
+import type { DepartmentSite, Person } from './test-support/browser-flow.js';
 import {
   axeViolations,
   bundleConsole,
   focusedElement,
   launchChromium,
+  personOn,
   startDepartmentSite,
   tabTo,
   textsOf,
@@ -189,54 +190,11 @@ afterAll(async () => {
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
-/** A person's own browser (cookies and storage apart from everyone else's) with one page. */
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  /** Script errors, console errors and CSP violations seen on the page. */
-  problems: string[];
-}
-
-async function person(): Promise<Person> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
-  page.on('console', (message) => {
-    // The cut streams' refusals (503) and lost connections are logged by Chromium; they are the point.
-    if (message.type() === 'error' && !/503|ERR_|status of 40[134]/.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportViolation(text: string): void }).reportViolation;
-      report(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  return { context, page, problems };
-}
-
 /**
- * A person with `url` open. A fresh page's first navigation can lose its frame ("Navigating frame
- * was detached") when Chromium is starved — `npm test` runs two browsers and the node tests on two
- * cores —, before anything of the page ran: a second page then opens it, and a second failure fails.
+ * Console errors that are not problems: the cut streams' refusals (503) and lost connections are
+ * logged by Chromium; they are the point.
  */
-async function personOn(url: string): Promise<Person> {
-  const first = await person();
-  try {
-    await first.page.goto(url);
-    return first;
-  } catch (error) {
-    if (!/detached/i.test(String(error))) throw error;
-    await first.context.close().catch(() => undefined);
-  }
-  const second = await person();
-  await second.page.goto(url);
-  return second;
-}
+const EXPECTED_ERRORS = /503|ERR_|status of 40[134]/;
 
 const CHAT = 'kc-console >>> kc-chat-view';
 const CONVERSATION = `${CHAT} >>> kc-chat-conversation`;
@@ -270,9 +228,8 @@ async function focusOn(page: Page, selector: string) {
 
 /** Signs in at `/console/chat` by keyboard and says they are available. */
 async function agentAtChat(username: string): Promise<Person> {
-  const agent = await person();
+  const agent = await personOn(browser, `${server.url}/console/chat`, EXPECTED_ERRORS);
   const { page } = agent;
-  await page.goto(`${server.url}/console/chat`);
   await shown(page, 'kc-console >>> #username');
   await tabTo(page, 'the user name field', (focused) => focused.id === 'username');
   await page.keyboard.type(username);
@@ -351,7 +308,7 @@ describe('chat, citizen and agents in their own browsers', () => {
 
     // 1. The citizen opens the chat bubble on the department's page by keyboard, starts a chat
     //    with a first message, and waits first in line.
-    const citizen = await personOn(`${site.url}${PAGE}`);
+    const citizen = await personOn(browser, `${site.url}${PAGE}`, EXPECTED_ERRORS);
     await until('the bubble to know the chat is open', () =>
       citizen.page.$('kc-chat-bubble:state(open)'),
     );

@@ -20,20 +20,21 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, HTTPResponse, Page } from 'puppeteer-core';
+import type { Browser, HTTPResponse, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
 import type { SmtpPeer } from './mail/test-support/smtp-peer.js';
 import { startSmtpPeer } from './mail/test-support/smtp-peer.js';
 import type { TestSession } from './test-support/agents.js';
 import { signIn, TEST_PASSWORD, testAccounts } from './test-support/agents.js';
-import type { AxeViolation, DepartmentSite } from './test-support/browser-flow.js';
+import type { AxeViolation, DepartmentSite, Person } from './test-support/browser-flow.js';
 import {
   axeViolations,
   bundleConsole,
   bundleWidgets,
   focusedElement,
   launchChromium,
+  personOn,
   startDepartmentSite,
   tabTo,
   textsOf,
@@ -110,36 +111,11 @@ afterAll(async () => {
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
-/** A person's own browser (cookies and storage apart from everyone else's) with one page. */
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  /** Script errors, console errors and CSP violations seen on the page. */
-  problems: string[];
-}
-
-async function person(): Promise<Person> {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
-  page.on('console', (message) => {
-    // A refused request is logged by Chromium as a console error; those the test provokes are
-    // checked where they happen.
-    if (message.type() === 'error' && !/status of 40[134]/.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportViolation(text: string): void }).reportViolation;
-      report(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
-  return { context, page, problems };
-}
+/**
+ * Console errors that are not problems: a refused request is logged by Chromium as one; those the
+ * test provokes are checked where they happen.
+ */
+const EXPECTED_ERRORS = /status of 40[134]/;
 
 const heading = async (page: Page) => (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
 const announced = async (page: Page) =>
@@ -164,10 +140,10 @@ const inboxRead = (page: Page) =>
     return table !== null || empty;
   });
 
-/** Signs in at `/console/` through the sign-in view, as a person does it by keyboard. */
-async function signInToConsole(who: Person, username: string, { axe = false } = {}) {
+/** A new person signed in at `/console/` through the sign-in view, by keyboard. */
+async function signInToConsole(username: string, { axe = false } = {}): Promise<Person> {
+  const who = await personOn(browser, `${server.url}/console/`, EXPECTED_ERRORS);
   const { page } = who;
-  await page.goto(`${server.url}/console/`);
   await shown(page, 'kc-console >>> #username');
   if (axe) await expectAccessible(page, 'the sign-in view');
   await tabTo(page, 'the user name field', (focused) => focused.id === 'username');
@@ -178,6 +154,7 @@ async function signInToConsole(who: Person, username: string, { axe = false } = 
   await page.keyboard.press('Enter');
   await until('the inbox heading', async () => (await heading(page)) === 'Inkorg');
   await inboxRead(page);
+  return who;
 }
 
 /** axe-core on the page as it is; the violations are reported by the test that asked. */
@@ -209,8 +186,7 @@ let receiptToken = '';
 
 describe('the contact center, end to end in Chromium', () => {
   it('an agent signs in at /console by keyboard and has the inbox open', async () => {
-    agent = await person();
-    await signInToConsole(agent, 'anna', { axe: true });
+    agent = await signInToConsole('anna', { axe: true });
     expect(await textsOf(agent.page, 'kc-console >>> .who')).toEqual([
       expect.stringContaining('Anna Agent'),
     ]);
@@ -222,7 +198,7 @@ describe('the contact center, end to end in Chromium', () => {
   }, 60_000);
 
   it('a citizen sends a question from the department’s site, and it appears in the inbox live', async () => {
-    citizen = await person();
+    citizen = await personOn(browser, `${site.url}/gatubelysning`, EXPECTED_ERRORS);
     const { page } = citizen;
     const receipt = new Promise<HTTPResponse>((resolve) =>
       page.on('response', (response) => {
@@ -231,7 +207,6 @@ describe('the contact center, end to end in Chromium', () => {
         }
       }),
     );
-    await page.goto(`${site.url}/gatubelysning`);
     await page.waitForFunction(
       () =>
         document
@@ -345,10 +320,8 @@ describe('the contact center, end to end in Chromium', () => {
   }, 60_000);
 
   it('the agent forwards it to skola: their specialist sees it arrive, gata’s does not see it at all', async () => {
-    sven = await person();
-    greta = await person();
-    await signInToConsole(sven, 'sven');
-    await signInToConsole(greta, 'greta');
+    sven = await signInToConsole('sven');
+    greta = await signInToConsole('greta');
     expect((await inboxRows(sven.page)).some((row) => row.includes(reference))).toBe(false);
 
     const { page } = agent;

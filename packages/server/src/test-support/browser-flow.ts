@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../../../../scripts/find-chrome.mjs';
 
@@ -111,6 +111,61 @@ export function startDepartmentSite(html: (server: string) => string, server: ()
 /** A headless Chromium as the other browser tests start it. */
 export function launchChromium(): Promise<Browser> {
   return puppeteer.launch({ executablePath: findChrome(), headless: true, args: chromeArgs() });
+}
+
+/** A person's own browser (cookies and storage apart from everyone else's) with one page. */
+export interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Script errors, console errors and CSP violations seen on the page. */
+  problems: string[];
+}
+
+/**
+ * A new person in `browser`: a context of their own and a page in it, whose script errors, CSP
+ * violations and console errors are collected in `problems` — except console errors matching
+ * `expected`: Chromium logs every refused request and lost connection as one, and those a test
+ * provokes are its point (it checks them where they happen).
+ */
+export async function person(browser: Browser, expected: RegExp): Promise<Person> {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !expected.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(text));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportViolation(text: string): void }).reportViolation;
+      report(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+/**
+ * A new person (see `person`) with `url` open. A fresh page's first navigation can lose its frame
+ * ("Navigating frame was detached") when Chromium is starved — `npm test` runs two browsers and
+ * the node tests on two cores —, before anything of the page ran: a second page then opens it,
+ * and a second failure fails.
+ */
+export async function personOn(browser: Browser, url: string, expected: RegExp): Promise<Person> {
+  const first = await person(browser, expected);
+  try {
+    await first.page.goto(url);
+    return first;
+  } catch (error) {
+    if (!/detached/i.test(String(error))) throw error;
+    await first.context.close().catch(() => undefined);
+  }
+  const second = await person(browser, expected);
+  await second.page.goto(url);
+  return second;
 }
 
 /**
