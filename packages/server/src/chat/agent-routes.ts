@@ -27,6 +27,7 @@ import {
   refusal,
   sessionIdOf,
   settingsOf,
+  typingSince,
 } from './http.js';
 import { chatRuntimeOf } from './runtime.js';
 import { markRead, sendMessage, setTyping } from './speaking.js';
@@ -133,6 +134,7 @@ export function chatAgentRoutes(ctx: AppContext): Hono<AppEnv> {
       actor,
       until: connectedUntil(at),
       at: at.toISOString(),
+      typingSince: typingSince(at),
     });
     if (!result.ok) throw chatNotFound();
     return ctx.hub.respond(c, chatStream(id), {

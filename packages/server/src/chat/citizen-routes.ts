@@ -30,6 +30,7 @@ import {
   refusal,
   sessionIdOf,
   settingsOf,
+  typingSince,
 } from './http.js';
 import { chatRuntimeOf } from './runtime.js';
 import { chatHoursOf, queueOf } from './settings.js';
@@ -157,6 +158,7 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
       actor,
       until: connectedUntil(at),
       at: at.toISOString(),
+      typingSince: typingSince(at),
     });
     if (!result.ok) throw chatNotFound();
     // The whole stream from its start without a last id: nothing said before it opened is

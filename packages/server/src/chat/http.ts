@@ -29,6 +29,15 @@ export const NO_STORE = {
 export const CHAT_STREAM_MS = 60_000;
 const CONNECTED_GRACE_MS = 15_000;
 
+/**
+ * Typing older than this is not replayed to a stream that opens or resumes (`chatConnected`):
+ * clients send `typing: true` every few seconds while typing, so a live one is younger.
+ */
+export const TYPING_REPLAY_MS = 5_000;
+
+/** Typing told before this is not replayed to a stream opened `at`. */
+export const typingSince = (at: Date) => new Date(at.getTime() - TYPING_REPLAY_MS).toISOString();
+
 /** Until when a side whose stream opens at `at` counts as connected. */
 export const connectedUntil = (at: Date) =>
   new Date(at.getTime() + CHAT_STREAM_MS + CONNECTED_GRACE_MS).toISOString();

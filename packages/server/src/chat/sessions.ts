@@ -7,7 +7,7 @@ import { canSee, holds } from './access.js';
 import type { EndChatInput } from './ending.js';
 import { endSession, mailTranscript } from './ending.js';
 import { insertMessage } from './messages.js';
-import { ChatEvents } from './streams.js';
+import { ChatEvents, chatStream } from './streams.js';
 import type { SessionRow } from './views.js';
 import {
   citizenSessionView,
@@ -246,16 +246,18 @@ export async function chatTyping(
 
 /**
  * A side's stream opened: it counts as connected until `until` (its stream's next recheck), and
- * everything the other side sent so far is delivered.
+ * everything the other side sent so far is delivered. Typing told before `typingSince` leaves the
+ * log, so the stream about to open (or resume from its last id) does not replay it.
  */
 export async function chatConnected(
   db: Kysely<Database>,
-  input: { id: string; actor: ChatActor; until: string; at: string },
+  input: { id: string; actor: ChatActor; until: string; at: string; typingSince: string },
 ): Promise<Written<ChatResult<null>>> {
   return db.transaction().execute(async (trx) => {
     const { id, actor, at } = input;
     const session = await selectSession(trx, id);
     if (!canSee(session, actor)) return refuse<null>('not_found');
+    await dropStaleTyping(trx, id, input.typingSince);
     const events = new ChatEvents();
     if (session.status !== 'ended' && holds(session, actor)) {
       await trx
@@ -271,6 +273,21 @@ export async function chatConnected(
     }
     return { value: { ok: true, value: null }, streams: await events.flush(trx, at) };
   });
+}
+
+/**
+ * Typing is a live signal: "Anna is typing" from a minute ago, replayed to a stream that opens
+ * now, would show someone typing who stopped long ago (or whose `typing: false` was the one
+ * missed). The hub replays a stream's log as it is, so the old ones go from the log; a stream
+ * already open got them live. (At the end every typing event of the chat goes, `ending.ts`.)
+ */
+async function dropStaleTyping(trx: Kysely<Database>, id: string, before: string): Promise<void> {
+  await trx
+    .deleteFrom('events')
+    .where('stream', '=', chatStream(id))
+    .where('type', '=', 'chat.typing')
+    .where('at', '<', before)
+    .execute();
 }
 
 /** Everything the other side sent is delivered to `role` (it fetched, or its stream opened). */
