@@ -85,6 +85,8 @@ export interface ChatTexts {
     notWaiting: string;
     ended: string;
     notAvailable: string;
+    /** A take refused: one holds the most chats one may at once. */
+    atCapacity: string;
     notFound: string;
     failed: string;
   };
@@ -177,6 +179,8 @@ const sv: ChatTexts = {
     notWaiting: 'Chatten väntar inte längre: någon annan har tagit den, eller invånaren gick.',
     ended: 'Chatten är redan avslutad.',
     notAvailable: 'Kollegan kan inte ta chatten just nu. Välj någon annan.',
+    atCapacity:
+      'Du har redan så många chattar som du får ha samtidigt. Avsluta eller lämna över en först.',
     notFound: 'Chatten finns inte.',
     failed: 'Det gick inte. Försök igen.',
   },
@@ -270,6 +274,7 @@ const en: ChatTexts = {
     notWaiting: 'The chat is no longer waiting: someone else took it, or the resident left.',
     ended: 'The chat has already ended.',
     notAvailable: 'That colleague cannot take the chat right now. Choose someone else.',
+    atCapacity: 'You already have as many chats as you may at once. End or hand over one first.',
     notFound: 'The chat does not exist.',
     failed: 'That did not work. Try again.',
   },
@@ -287,6 +292,8 @@ export function chatError(texts: ChatTexts, code: string): string {
       return texts.errors.ended;
     case 'agent_not_available':
       return texts.errors.notAvailable;
+    case 'agent_at_capacity':
+      return texts.errors.atCapacity;
     case 'chat_not_found':
       return texts.errors.notFound;
     default:

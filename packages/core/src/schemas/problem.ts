@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'chat_ended',
   'chat_not_waiting',
   'agent_not_available',
+  'agent_at_capacity',
   'callback_slot_unavailable',
   'unauthorized',
   'invalid_credentials',

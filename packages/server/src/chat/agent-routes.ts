@@ -38,7 +38,8 @@ import { agentStreamOf, chatStream } from './streams.js';
  * without one, CSRF on every change); specialists see only their departments' chats:
  * - `GET /queue` → `AgentChatQueue`; `GET /stream`: SSE `chat.queue` / `chat.offer`;
  * - `PUT /presence` (`PresenceInput`) → 204;
- * - `POST /take` (`TakeChatInput`) → `AgentChat`, 409 `chat_not_waiting` when it is taken;
+ * - `POST /take` (`TakeChatInput`) → `AgentChat`, 409 `chat_not_waiting` when it is taken,
+ *   409 `agent_at_capacity` when the agent holds `maxChatsPerAgent` chats already;
  * - `GET /sessions/{id}` → `AgentChat`; `GET /sessions/{id}/stream`: SSE with `CHAT_EVENTS`;
  * - `POST /sessions/{id}/messages` (`ChatSend`) → 201 `ChatMessage`; `…/read`, `…/typing` → 204;
  *   `…/handover` (`HandoverInput`) and `…/end` (`EndChatInput`) → `AgentChat`.
@@ -106,9 +107,15 @@ export function chatAgentRoutes(ctx: AppContext): Hono<AppEnv> {
       id: input.id,
       at: at.toISOString(),
       onlineUntil: connectedUntil(at),
+      maxChats: settingsOf(ctx).maxChatsPerAgent,
     });
     if (!result.ok) {
       if (result.error === 'not_found') throw chatNotFound();
+      if (result.error === 'at_capacity') {
+        throw new ProblemError(409, 'agent_at_capacity', {
+          detail: `You hold ${settingsOf(ctx).maxChatsPerAgent} chats, the most at once: end or hand over one first.`,
+        });
+      }
       throw new ProblemError(409, 'chat_not_waiting', {
         detail: input.id
           ? 'Another agent has taken this chat, or it has ended.'

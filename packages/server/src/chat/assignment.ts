@@ -5,6 +5,7 @@ import type {
   AgentPresenceEntry,
 } from '@kontakt/core/agent';
 import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
 import type { Written } from '../store/operations.js';
 import type { Database } from '../store/schema.js';
@@ -28,16 +29,40 @@ import {
  * it. Offers and time-outs are in `housekeeping.ts`.
  */
 
-export type TakeRefusal = 'not_found' | 'not_waiting';
+export type TakeRefusal = 'not_found' | 'not_waiting' | 'at_capacity';
 export type TakeResult = { ok: true; value: AgentChat } | { ok: false; error: TakeRefusal };
+
+/** A key for `pg_advisory_xact_lock(key, hashtext(agent id))`: one agent's chats ("kcha"). */
+const AGENT_CHATS_LOCK = 0x6b636861;
+
+/**
+ * Holds one agent's chat count still until the transaction ends, so "fewer than the most, then
+ * take" is one step: two takes by one agent at once (two tabs, two instances) count one after the
+ * other. On PostgreSQL an advisory lock per agent (at read committed, two takes of two different
+ * chats would each count the other's take as not yet there); SQLite writes one transaction at a
+ * time anyway. Taken before the event log's lock (`appendEvents`), as every write here does.
+ */
+async function lockAgentChats(trx: Kysely<Database>, agentId: string): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(${AGENT_CHATS_LOCK}, hashtext(${agentId}))`.execute(trx);
+}
 
 /** Tries of "the next one" when other agents keep taking the one it picked. */
 const NEXT_ATTEMPTS = 5;
 
-/** Takes the chat `id`, or the oldest waiting one the agent may see. */
+/**
+ * Takes the chat `id`, or the oldest waiting one the agent may see; refused (`at_capacity`) while
+ * the agent holds `maxChats` chats already.
+ */
 export async function takeChat(
   db: Kysely<Database>,
-  input: { agent: ChatAgent; id?: string | undefined; at: string; onlineUntil: string },
+  input: {
+    agent: ChatAgent;
+    id?: string | undefined;
+    at: string;
+    onlineUntil: string;
+    maxChats: number;
+  },
 ): Promise<Written<TakeResult>> {
   return db.transaction().execute(async (trx) => {
     const { agent, at } = input;
@@ -47,6 +72,14 @@ export async function takeChat(
       if (!found || !seesDepartment(agent, found.department)) {
         return { value: { ok: false, error: 'not_found' }, streams: [] };
       }
+    }
+    await lockAgentChats(trx, agent.id);
+    if ((await activeChats(trx, agent.id)) >= input.maxChats) {
+      return { value: { ok: false, error: 'at_capacity' }, streams: [] };
+    }
+    if (input.id !== undefined) {
+      const found = await selectSession(trx, input.id);
+      if (!found) return { value: { ok: false, error: 'not_found' }, streams: [] };
       session = (await claim(trx, found, input)) ? found : undefined;
     } else {
       for (let attempt = 0; attempt < NEXT_ATTEMPTS && !session; attempt++) {
@@ -162,6 +195,7 @@ export async function handOverChat(
       departments:
         presence.departments === null ? null : (JSON.parse(presence.departments) as string[]),
     };
+    await lockAgentChats(trx, to.id);
     const chats = await activeChats(trx, to.id);
     const available =
       to.id !== agent.id &&

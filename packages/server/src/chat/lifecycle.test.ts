@@ -28,7 +28,12 @@ beforeAll(async () => {
   server = await startTestServer({
     now: () => new Date(OPEN + (Date.now() - started) + skipped),
     accounts: await testAccounts(),
-    chat: { startLimit: { windowMs: 60_000, max: 1000, burst: 1000 }, maxWaitMinutes: 20 },
+    chat: {
+      startLimit: { windowMs: 60_000, max: 1000, burst: 1000 },
+      maxWaitMinutes: 20,
+      // Anna takes four chats in a row to make a history of waits.
+      maxChatsPerAgent: 10,
+    },
     mail: {
       from: { name: 'Kontaktcenter', address: 'kontaktcenter@sundsvall.example.se' },
       smtp: { host: peer.host, port: peer.port, security: 'none' },

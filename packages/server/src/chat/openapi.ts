@@ -298,7 +298,9 @@ export function chatPaths(): JsonObject {
             '200': { description: 'Mine now.', headers: NO_STORE, content: json(ref('AgentChat')) },
             ...BODY_PROBLEMS,
             '404': NOT_FOUND,
-            '409': problem('Taken by someone else, ended, or none waiting (`chat_not_waiting`).'),
+            '409': problem(
+              'Taken by someone else, ended, or none waiting (`chat_not_waiting`); or I hold `maxChatsPerAgent` chats already (`agent_at_capacity`).',
+            ),
           },
         },
         { changes: true },

@@ -22,7 +22,10 @@ const seconds = (min: number, max: number) =>
 export const ChatOptionsSchema = z.object({
   /** One queue for the whole contact center (default) or one per department. */
   queue: z._default(z.enum(CHAT_QUEUE_KINDS, 'invalid_option'), 'contact-center'),
-  /** Chats one agent may hold at once (default 3); the offer goes to agents under it. */
+  /**
+   * Chats one agent may hold at once (default 3): offers and hand-overs go to agents under it, and
+   * an agent at it cannot take another (409 `agent_at_capacity`).
+   */
   maxChatsPerAgent: z._default(seconds(1, 50), 3),
   /** Seconds an offered chat waits for the agent before it is offered to another (default 30). */
   offerTimeoutSeconds: z._default(seconds(5, 600), 30),

@@ -32,6 +32,7 @@ const TITLES: Record<ErrorCode, string> = {
   chat_ended: 'The chat has ended',
   chat_not_waiting: 'The chat is no longer waiting',
   agent_not_available: 'The agent is not available for chat',
+  agent_at_capacity: 'You hold as many chats as you may at once',
   callback_slot_unavailable: 'That call-back time is no longer available',
   unauthorized: 'Authentication is needed',
   invalid_credentials: 'The user name or password is wrong',
