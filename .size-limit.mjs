@@ -166,36 +166,38 @@ export default [
     limit: '17.05 KB',
   },
   {
-    // DESIGN.md: 20 KB, not met: 20.7 KB (each file as served, its source map comment included).
+    // DESIGN.md: 20 KB, met: 19.99 KB (each file as served, its source map comment included).
     // Lit (templates and ReactiveElement) with the light core and base element every widget
     // shares, 11.1 KB in two chunks (rollup.config.mjs), the starter 1 KB, the department request
-    // 0.8 KB; the element with the Swedish texts it shows before use and its styles 7.7 KB (the
-    // errors', receipt's and offline panel's texts come with the submit path: i18n/sv.later.ts).
-    // See the components README.
-    name: '<kc-contact-form> first render: starter + element + Lit (DESIGN.md: 20 KB, not met)',
+    // 0.8 KB; the element with the Swedish texts it shows before use and its styles 7.0 KB. What
+    // can happen only once the submit path is there comes with it: the texts of the errors, of
+    // why sending failed, of the receipt and the offline panel (i18n/sv.later.ts), what a
+    // submission's outcome does to the form (contact-form.sending.ts), the receipt's date and
+    // the kc-submit event (0.7 KB less here). See the components README.
+    name: '<kc-contact-form> first render: starter + element + Lit (DESIGN.md: 20 KB)',
     message:
       'The first render must not grow (DESIGN.md: 20 KB): move what the first frame does not need into contact-form.deferred.ts (packages/widgets/src/components/README.md).',
     path: contactFormFirstRender,
-    limit: '20.7 KB',
+    limit: '20 KB',
     ...asLoaded,
   },
   {
-    // 50.3 KB: the first render, the client (ky, zod/mini, the outbox: 26 KB) and the submit path
-    // with the errors, receipt and offline panel and their Swedish texts (3.5 KB). The client is
-    // what stands between this and 45 KB. (Those texts compressed apart from the rest cost 0.3 KB
-    // here, for 0.55 KB less in the first render.)
+    // 50.45 KB: the first render, the client (ky, zod/mini, the outbox: 26 KB) and the submit
+    // path with the errors, receipt and offline panel and their Swedish texts (3.6 KB). The
+    // client is what stands between this and 45 KB. (What moved from the first render to the
+    // submit path costs 0.45 KB here, compressed apart from the rest, for 1.25 KB less there.)
     name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything,
-    limit: '50.3 KB',
+    limit: '50.45 KB',
     ...asLoaded,
   },
   {
     name: '<kc-contact-form> everything a page in another language ever loads (largest: Arabic)',
     message: 'A page in another language loads at most 2 KB more than a Swedish one.',
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
-    limit: '52.55 KB',
+    limit: '52.7 KB',
     ...asLoaded,
   },
   {
@@ -289,7 +291,8 @@ export default [
     // 7.4 KB), the contact form 10.5 KB, the status tracker 9 KB, the notice 4.2 KB, the starters.
     // Issue 10: <kc-chat-bubble> 16.7 KB more — its launcher 4.1 KB with the starter, the panel
     // (Lit's repeat, the views, the Swedish words, the forms' checks, the dialog's focus guards)
-    // 11.8 KB, the launcher's other languages 0.7 KB: 121.1 KB.
+    // 11.8 KB, the launcher's other languages 0.7 KB: 121.1 KB. The contact form's first render
+    // made smaller by moving its sending outcome to the submit path: 121.35 KB.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -297,7 +300,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '121.1 KB',
+    limit: '121.35 KB',
     ...asLoaded,
   },
   {

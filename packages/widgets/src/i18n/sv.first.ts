@@ -1,16 +1,4 @@
-import type { FailureTexts, FirstTranslation } from './translation.js';
-
-const failures: FailureTexts = {
-  rateLimited: 'Du har skickat många meddelanden på kort tid. Vänta en stund och försök igen.',
-  misconfigured:
-    'Formuläret fungerar inte på den här sidan just nu. Ring eller mejla kommunens kontaktcenter i stället.',
-  payloadTooLarge: 'Meddelandet är för stort. Korta texten och försök igen.',
-  expired:
-    'Meddelandet kunde inte skickas på flera dagar och har inte skickats. Din text finns kvar – skicka den igen.',
-  unreachable: 'Vi kunde inte nå kontaktcenter. Kontrollera din anslutning och försök igen.',
-  validation: 'Några uppgifter behöver rättas. Se felen i formuläret.',
-  unexpected: 'Något gick fel hos oss. Din text finns kvar – försök igen om en stund.',
-};
+import type { FirstTranslation } from './translation.js';
 
 /**
  * Swedish, the default and fallback of every widget: what shows before a widget is used. The
@@ -63,7 +51,6 @@ export const svFirst: FirstTranslation = {
     submit: 'Skicka',
     submitting: 'Skickar …',
     failedHeading: 'Frågan kunde inte skickas',
-    failures,
     draftRestored: 'Vi har fyllt i det du skrev tidigare.',
     clearForm: 'Töm formuläret',
     formCleared: 'Formuläret är tömt.',

@@ -1,4 +1,4 @@
-import type { ContactFormLaterTexts, FieldErrorTexts } from './translation.js';
+import type { ContactFormLaterTexts, FailureTexts, FieldErrorTexts } from './translation.js';
 
 const fieldErrors: FieldErrorTexts = {
   required: {
@@ -20,6 +20,18 @@ const fieldErrors: FieldErrorTexts = {
   other: 'Kontrollera fältet.',
 };
 
+const failures: FailureTexts = {
+  rateLimited: 'Du har skickat många meddelanden på kort tid. Vänta en stund och försök igen.',
+  misconfigured:
+    'Formuläret fungerar inte på den här sidan just nu. Ring eller mejla kommunens kontaktcenter i stället.',
+  payloadTooLarge: 'Meddelandet är för stort. Korta texten och försök igen.',
+  expired:
+    'Meddelandet kunde inte skickas på flera dagar och har inte skickats. Din text finns kvar – skicka den igen.',
+  unreachable: 'Vi kunde inte nå kontaktcenter. Kontrollera din anslutning och försök igen.',
+  validation: 'Några uppgifter behöver rättas. Se felen i formuläret.',
+  unexpected: 'Något gick fel hos oss. Din text finns kvar – försök igen om en stund.',
+};
+
 /** Swedish texts the contact form shows only once used: loaded with its submit path. */
 export const svLater: ContactFormLaterTexts = {
   personalIdentityNumberWarning:
@@ -27,6 +39,7 @@ export const svLater: ContactFormLaterTexts = {
   errorSummary: (count) =>
     count === 1 ? 'Rätta 1 uppgift innan du skickar' : `Rätta ${count} uppgifter innan du skickar`,
   fieldErrors,
+  failures,
   offlineHeading: 'Sparat – skickas när du är online igen',
   offlineText:
     'Vi kunde inte nå kontaktcenter just nu. Din fråga är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen, så länge sidan är öppen eller nästa gång du besöker den.',

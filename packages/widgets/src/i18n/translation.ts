@@ -110,14 +110,15 @@ export interface KontaktTranslation {
 }
 
 /**
- * The contact form's texts that show only once it has been used: its checks' errors, the
- * personal identity number warning, the receipt and the offline panel. Swedish has them in
+ * The contact form's texts that show only once it has been used: its checks' errors, why sending
+ * failed, the personal identity number warning, the receipt and the offline panel. Swedish has them in
  * `sv.later.ts`, loaded with the form's submit path; the other languages carry them as usual.
  */
 export type ContactFormLaterText =
   | 'personalIdentityNumberWarning'
   | 'errorSummary'
   | 'fieldErrors'
+  | 'failures'
   | 'offlineHeading'
   | 'offlineText'
   | 'sendNow'

@@ -5,6 +5,7 @@
  * warns about a personal identity number. See the widgets' README, "First render, then the rest".
  */
 export { containsPersonalIdentityNumber, createClient } from '@kontakt/core';
+export { KcSubmitEvent } from '../../events/submit.js';
 export { SubmissionController } from '../../internal/submission-controller.js';
 export {
   errorSummary,
@@ -13,4 +14,5 @@ export {
   offlineView,
   receiptView,
 } from './contact-form.outcome.js';
+export { failureText, onSubmissionChange, showErrors } from './contact-form.sending.js';
 export { validate } from './contact-form.validation.js';

@@ -1,4 +1,5 @@
 import type { FieldError, Receipt } from '@kontakt/core';
+import { DEFAULT_TIME_ZONE } from '@kontakt/core';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { fieldErrorText } from '../../i18n/field-error-text.js';
@@ -57,8 +58,10 @@ export function errorSummary(ctx: FieldsContext): Template {
 export interface ReceiptContext {
   readonly later: ContactFormLaterTexts;
   readonly receipt: Receipt;
-  /** The promised date, in words. */
-  readonly answerBy: string;
+  /** The department's time zone, when known: the promised date is given in it. */
+  readonly timeZone: string | undefined;
+  /** Formats a date in the form's language (`LocalizeController.formatDate`). */
+  readonly formatDate: (value: string, options: Intl.DateTimeFormatOptions) => string;
   /** The page with `<kc-status-tracker>`, when the form names one. */
   readonly trackerUrl: string | undefined;
   readonly onNewMessage: () => void;
@@ -75,13 +78,24 @@ export function receiptView(ctx: ReceiptContext): TemplateResult {
       <h2 part="receipt-heading" id="receipt-heading" tabindex="-1">${cf.receiptHeading}</h2>
       <p>${cf.receiptReference}:</p>
       <p part="reference" class="reference" dir="ltr" translate="no">${receipt.reference}</p>
-      <p>${cf.receiptAnswerBy(ctx.answerBy)}</p>
+      <p>${cf.receiptAnswerBy(answerDate(ctx))}</p>
       <p>${cf.receiptKeep}</p>
       ${href ? html`<p><a part="tracker-link" href=${href}>${cf.receiptTrack}</a></p>` : nothing}
       <button part="new-message-button" class="secondary" type="button" @click=${ctx.onNewMessage}>
         ${cf.newMessage}
       </button>
     </section>`;
+}
+
+/** The promised date, in the department's time zone (or Sweden's, for one the browser lacks). */
+function answerDate(ctx: ReceiptContext): string {
+  const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
+  const iso = ctx.receipt.expectedAnswerBy;
+  try {
+    return ctx.formatDate(iso, { ...options, timeZone: ctx.timeZone ?? DEFAULT_TIME_ZONE });
+  } catch {
+    return ctx.formatDate(iso, { ...options, timeZone: DEFAULT_TIME_ZONE });
+  }
 }
 
 /** The message is kept in the browser until it can be sent; the person may try at once. */

@@ -1,6 +1,5 @@
-import type { DepartmentPreview, KontaktClient, Need, OutboxEntry, Receipt } from '@kontakt/core';
+import type { DepartmentPreview, KontaktClient, Need } from '@kontakt/core';
 import {
-  DEFAULT_TIME_ZONE,
   fetchDepartmentPreview,
   internalError,
   isKontaktError,
@@ -13,10 +12,8 @@ import { Task, TaskStatus } from '@lit/task';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
-import { KcSubmitEvent } from '../../events/submit.js';
-import { KcSubmittedEvent } from '../../events/submitted.js';
+import type { KcSubmitEvent } from '../../events/submit.js';
 import { LOCALE_BASICS, translations } from '../../i18n/locales.js';
-import { failureText } from '../../i18n/messages.js';
 import type { ContactFormField } from '../../i18n/translation.js';
 import type { ClientTarget } from '../../internal/client.js';
 import { ClientController } from '../../internal/client.js';
@@ -46,7 +43,6 @@ import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
 import {
   contactFieldsFor,
   emptyValues,
-  isEmpty,
   toErrorMap,
   valuesFromDraft,
 } from './contact-form.model.js';
@@ -186,10 +182,12 @@ export class KcContactForm extends KontaktElement {
    */
   trackerUrl: string | undefined = undefined;
 
-  private values: ContactFormValues = emptyValues();
-  private errors: FieldErrorMap = new Map();
-  /** What the live region says (a key, so it follows a language switch). */
-  private announcement: Announcement = '';
+  /** @internal */
+  values: ContactFormValues = emptyValues();
+  /** @internal */
+  errors: FieldErrorMap = new Map();
+  /** What the live region says (a key, so it follows a language switch). @internal */
+  announcement: Announcement = '';
   private countAnnouncement = '';
   /** The form holds a draft from before a reload (so the clear button is offered). */
   private restored = false;
@@ -219,8 +217,8 @@ export class KcContactForm extends KontaktElement {
       return [target?.endpoint, target?.department, target?.client] as const;
     },
   });
-  /** Where focus goes after the next render (an error, the receipt heading). */
-  private focusAfterRender: string | undefined;
+  /** Where focus goes after the next render (an error, the receipt heading). @internal */
+  focusAfterRender: string | undefined;
   private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
@@ -365,7 +363,8 @@ export class KcContactForm extends KontaktElement {
       return deferred.receiptView({
         later: deferred.laterTexts(this.localize.t),
         receipt: state.receipt,
-        answerBy: this.answerDate(state.receipt.expectedAnswerBy),
+        timeZone: this.departmentPreview?.timeZone,
+        formatDate: (value, options) => this.localize.formatDate(value, options),
         trackerUrl: this.trackerUrl,
         onNewMessage: () => this.reset(),
       });
@@ -444,22 +443,19 @@ export class KcContactForm extends KontaktElement {
 
   private renderFailure(): TemplateResult | typeof nothing {
     if (!this.failure || this.errors.size) return nothing;
-    const cf = this.localize.t.contactForm;
+    const { t } = this.localize;
+    // Why, in words, comes with the submit path; when that could not load, the form could not.
+    const deferred = this.deferred.value;
     return html`<div part="alert" class="alert" role="alert">
-      <h2>${cf.failedHeading}</h2>
-      <p>${failureText(cf.failures, failureCode(this.failure))}</p>
+      <h2>${t.contactForm.failedHeading}</h2>
+      <p>
+        ${
+          deferred
+            ? deferred.failureText(deferred.laterTexts(t), this.failure)
+            : t.common.loadFailed
+        }
+      </p>
     </div>`;
-  }
-
-  /** The promised date, in the department's time zone (or Sweden's, for one the browser lacks). */
-  private answerDate(iso: string): string {
-    const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
-    const timeZone = this.departmentPreview?.timeZone ?? DEFAULT_TIME_ZONE;
-    try {
-      return this.localize.formatDate(iso, { ...options, timeZone });
-    } catch {
-      return this.localize.formatDate(iso, { ...options, timeZone: DEFAULT_TIME_ZONE });
-    }
   }
 
   private onInput = (event: Event): void => {
@@ -510,7 +506,13 @@ export class KcContactForm extends KontaktElement {
     this.focusAfterRender = 'topic';
   }
 
-  private forgetDraft(): void {
+  /** @internal */
+  flushDraft(): void {
+    this.draft.flush();
+  }
+
+  /** @internal */
+  forgetDraft(): void {
     this.draft.clear();
     this.edited = false;
     this.restored = false;
@@ -548,7 +550,7 @@ export class KcContactForm extends KontaktElement {
     this.submission ??= new submit.SubmissionController(this, {
       widget: WIDGET,
       send: (client, message, options) => client.cases.submit(message, options),
-      onChange: (state, focus) => this.onSubmissionChange(state, focus),
+      onChange: (state, focus) => submit.onSubmissionChange(this, state, focus),
     });
     return this.submission;
   }
@@ -576,68 +578,21 @@ export class KcContactForm extends KontaktElement {
     if (!client) return;
     const result = submit.validate(this.values, this.localize.locale);
     if (!result.success) {
-      this.showErrors(result.errors);
+      submit.showErrors(this, result.errors);
       return;
     }
     this.errors = new Map();
-    if (!this.dispatchEvent(new KcSubmitEvent(result.message))) return;
+    if (!this.dispatchEvent(new submit.KcSubmitEvent(result.message))) return;
     await this.submissionFor(submit).submit(client, result.message);
   };
 
-  private onSubmissionChange(state: SubmissionState, focus: boolean): void {
-    this.announcement = state.status === 'sending' ? 'submitting' : '';
-    if (state.status === 'offline') this.showOffline(focus);
-    else if (state.status === 'delivered') this.showReceipt(state.receipt, focus);
-    else if (state.status === 'failed') this.showFailure(state.error, state.entry);
-  }
-
-  private showFailure(failure: KontaktError, entry: OutboxEntry | undefined): void {
-    // After a reload without a draft, the outbox still has the text: give it back. (The outbox
-    // is shared by every widget of the endpoint: a fault report's entry is not this form's.)
-    if (entry && entry.kind !== 'fault' && isEmpty(this.values))
-      this.values = valuesFromDraft(entry.submission.message) ?? this.values;
-    const fieldErrors = toErrorMap(failure.fieldErrors);
-    // The alert is announced; focus stays on the button, ready to try again.
-    if (fieldErrors.size) this.showErrors(fieldErrors);
-    this.dispatchEvent(new KcErrorEvent(failure));
-  }
-
   /** The submit path did not load: said like a server that cannot be reached, text kept. */
   private showLoadFailure(cause: unknown): void {
-    this.draft.flush();
+    this.flushDraft();
     this.loadFailure = new KontaktError('The form could not load what sending needs.', {
       code: 'network_error',
       cause,
     });
     this.dispatchEvent(new KcErrorEvent(this.loadFailure));
   }
-
-  private showErrors(errors: FieldErrorMap): void {
-    this.errors = errors;
-    this.announcement = '';
-    const [first] = errors.keys();
-    if (first) this.focusAfterRender = focusId(first);
-  }
-
-  private showReceipt(receipt: Receipt, focus: boolean): void {
-    this.values = { ...this.values, message: '', topic: '' };
-    this.forgetDraft();
-    if (focus) this.focusAfterRender = 'receipt-heading';
-    this.dispatchEvent(new KcSubmittedEvent(receipt));
-  }
-
-  /** The message is in the outbox: the offline panel shows until it is delivered or refused. */
-  private showOffline(focus: boolean): void {
-    // Whatever the outbox does next, the text is kept for a reload.
-    this.draft.flush();
-    if (focus) this.focusAfterRender = 'offline-heading';
-  }
-}
-
-/**
- * A refusal about fields the form does not show (e.g. `origin.department`) is not the person's to
- * fix: it means the widget is set up wrong on this page.
- */
-function failureCode(error: KontaktError): string {
-  return error.code === 'validation_failed' ? 'misconfigured' : error.code;
 }
