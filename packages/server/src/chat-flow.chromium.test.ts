@@ -30,15 +30,24 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from './auth/passwords.js';
 import { TEST_PASSWORD, testAccounts } from './test-support/agents.js';
-import type { DepartmentSite, Person } from './test-support/browser-flow.js';
+import type { DepartmentSite } from './test-support/browser-flow.js';
 import {
+  agentMessages,
   axeViolations,
   bundleConsole,
+  CHAT_CONVERSATION,
+  CHAT_VIEW,
+  citizenSees,
+  citizenUntil,
   focusedElement,
+  focusOn,
   launchChromium,
   personOn,
+  pressOn,
+  signInToChat,
   startDepartmentSite,
   tabTo,
+  tabToButton,
   textsOf,
   until,
 } from './test-support/browser-flow.js';
@@ -196,110 +205,18 @@ afterAll(async () => {
  */
 const EXPECTED_ERRORS = /503|ERR_|status of 40[134]/;
 
-const CHAT = 'kc-console >>> kc-chat-view';
-const CONVERSATION = `${CHAT} >>> kc-chat-conversation`;
 const heading = async (page: Page) => (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
 const announced = async (page: Page) =>
   (await textsOf(page, 'kc-console >>> [role="status"][aria-live="polite"]'))[0] ?? '';
-const shown = (page: Page, selector: string) =>
-  until(`${selector} to be shown`, () => page.$(selector));
 const announcement = (page: Page, text: string) =>
   until(`"${text}" announced`, async () => (await announced(page)) === text);
-const messagesIn = (page: Page) => textsOf(page, `${CONVERSATION} >>> .messages li .text`);
+/** Signs in at `/console/chat` by keyboard and says they are available. */
+const agentAtChat = (username: string) =>
+  signInToChat(browser, server.url, username, EXPECTED_ERRORS);
 
 async function expectAccessible(page: Page, view: string): Promise<void> {
   expect(await axeViolations(page), `axe on ${view}`).toEqual([]);
 }
-
-/** Focuses the element (through shadow roots) and presses `key`, as a keyboard user would. */
-async function pressOn(page: Page, selector: string, key: 'Enter' | 'Space' = 'Enter') {
-  const handle = await shown(page, selector);
-  await handle.focus();
-  await page.keyboard.press(key);
-  await handle.dispose();
-}
-
-/** Moves focus to the element (through shadow roots), as Tab would. */
-async function focusOn(page: Page, selector: string) {
-  const handle = await shown(page, selector);
-  await handle.focus();
-  await handle.dispose();
-}
-
-/** Signs in at `/console/chat` by keyboard and says they are available. */
-async function agentAtChat(username: string): Promise<Person> {
-  const agent = await personOn(browser, `${server.url}/console/chat`, EXPECTED_ERRORS);
-  const { page } = agent;
-  await shown(page, 'kc-console >>> #username');
-  await tabTo(page, 'the user name field', (focused) => focused.id === 'username');
-  await page.keyboard.type(username);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(TEST_PASSWORD);
-  await page.keyboard.press('Enter');
-  await until('the chat view', async () => (await heading(page)) === 'Chatt');
-  await pressOn(page, `${CHAT} >>> input[value="available"]`, 'Space');
-  await until('available', () =>
-    page.$eval(
-      `${CHAT} >>> input[value="available"]`,
-      (input) => (input as HTMLInputElement).checked,
-    ),
-  );
-  return agent;
-}
-
-/** What the citizen sees in `<kc-chat-bubble>` (its open shadow root), read as the page has it. */
-interface Seen {
-  /** The panel (a dialog) is open. */
-  open: boolean;
-  /** The line over the messages: the place in the queue, or who the citizen chats with. */
-  status: string;
-  /** The notice that the connection was lost, if shown. */
-  notice: string;
-  /** What the panel's polite live region says now. */
-  announced: string;
-  messages: { role: string; author: string; text: string }[];
-  /** The focused element inside the bubble: its id, tag and text. */
-  focused: { id: string; tag: string; text: string };
-}
-
-const citizenSees = (page: Page): Promise<Seen> =>
-  page.evaluate(() => {
-    const root = document.querySelector('kc-chat-bubble')?.shadowRoot;
-    const text = (element: Element | null | undefined) =>
-      (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const focused = root?.activeElement;
-    return {
-      open: root?.querySelector('dialog')?.open ?? false,
-      status: text(root?.querySelector('[part~="queue"]')),
-      notice: text(root?.querySelector('dialog .notice')),
-      announced: text(root?.querySelector('dialog [role="status"][aria-live="polite"]')),
-      messages: [...(root?.querySelectorAll('li[part~="message"]') ?? [])].map((item) => ({
-        role: ['citizen', 'agent', 'system'].find((role) => item.classList.contains(role)) ?? '',
-        author: text(item.querySelector('.author')),
-        text: text(item.querySelector('.text')),
-      })),
-      focused: {
-        id: focused?.id ?? '',
-        tag: focused?.tagName.toLowerCase() ?? '',
-        text: text(focused),
-      },
-    };
-  });
-
-/** Waits until what the citizen sees meets `check`, and returns it. */
-const citizenUntil = (page: Page, what: string, check: (seen: Seen) => boolean, timeout?: number) =>
-  until(
-    what,
-    async () => {
-      const seen = await citizenSees(page);
-      return check(seen) ? seen : undefined;
-    },
-    timeout,
-  );
-
-/** Tabs to the bubble's button that says `label`, as a keyboard user does. */
-const tabToButton = (page: Page, label: string) =>
-  tabTo(page, `the "${label}" button`, (f) => f.tag === 'button' && f.text === label);
 
 describe('chat, citizen and agents in their own browsers', () => {
   it('queue → take → both ways → stream cut and resumed → hand-over → close → the case with its transcript', async () => {
@@ -338,15 +255,17 @@ describe('chat, citizen and agents in their own browsers', () => {
 
     // 2. The agent sees it arrive live, with the page it came from, and takes it by keyboard.
     await until('the chat in the queue', async () =>
-      (await textsOf(anna.page, `${CHAT} >>> ul.waiting li`)).some((row) => row.includes(QUESTION)),
+      (await textsOf(anna.page, `${CHAT_VIEW} >>> ul.waiting li`)).some((row) =>
+        row.includes(QUESTION),
+      ),
     );
     const page = await anna.page.$eval(
-      `${CHAT} >>> ul.waiting a`,
+      `${CHAT_VIEW} >>> ul.waiting a`,
       (link) => (link as HTMLAnchorElement).href,
     );
     expect(page).toBe(`${site.url}${PAGE}`);
     await expectAccessible(anna.page, 'the chat view, a chat waiting');
-    await pressOn(anna.page, `${CHAT} >>> button[aria-label="Ta chatten med Kim"]`);
+    await pressOn(anna.page, `${CHAT_VIEW} >>> button[aria-label="Ta chatten med Kim"]`);
     await until(
       'focus on the chat',
       async () => (await focusedElement(anna.page)).id === 'chat-heading',
@@ -359,7 +278,7 @@ describe('chat, citizen and agents in their own browsers', () => {
     );
 
     // Both ways, live: the agent answers, the panel announces it, the citizen answers back.
-    await focusOn(anna.page, `${CONVERSATION} >>> #reply`);
+    await focusOn(anna.page, `${CHAT_CONVERSATION} >>> #reply`);
     await anna.page.keyboard.type(ANSWER);
     await anna.page.keyboard.press('Enter');
     const answered = await citizenUntil(
@@ -376,7 +295,7 @@ describe('chat, citizen and agents in their own browsers', () => {
     await citizen.page.keyboard.type(DETAIL);
     await citizen.page.keyboard.press('Enter');
     await until('the message at the agent', async () =>
-      (await messagesIn(anna.page)).includes(DETAIL),
+      (await agentMessages(anna.page)).includes(DETAIL),
     );
     await announcement(anna.page, `Kim: ${DETAIL}`);
     await expectAccessible(anna.page, 'a chat in progress');
@@ -387,12 +306,12 @@ describe('chat, citizen and agents in their own browsers', () => {
       seen.notice.startsWith('Anslutningen bröts'),
     );
     await expectAccessible(citizen.page, 'the chat panel, reconnecting');
-    await focusOn(anna.page, `${CONVERSATION} >>> #reply`);
+    await focusOn(anna.page, `${CHAT_CONVERSATION} >>> #reply`);
     await anna.page.keyboard.type(DURING_CUT);
     await anna.page.keyboard.press('Enter');
     await until('the agent to see it stored', async () => {
-      const states = await textsOf(anna.page, `${CONVERSATION} >>> .message.agent .meta`);
-      return (await messagesIn(anna.page)).includes(DURING_CUT) && !states.includes('Skickas …');
+      const states = await textsOf(anna.page, `${CHAT_CONVERSATION} >>> .message.agent .meta`);
+      return (await agentMessages(anna.page)).includes(DURING_CUT) && !states.includes('Skickas …');
     });
     expect((await citizenSees(citizen.page)).messages.map((m) => m.text)).not.toContain(DURING_CUT);
     proxy.restore();
@@ -409,11 +328,11 @@ describe('chat, citizen and agents in their own browsers', () => {
     // 4. Hand-over to a colleague who is available, who answers in the chat.
     const bertil = await agentAtChat('bertil');
     await until('Bertil on the hand-over list', async () =>
-      (await textsOf(anna.page, `${CONVERSATION} >>> #handover-to option`)).includes(
+      (await textsOf(anna.page, `${CHAT_CONVERSATION} >>> #handover-to option`)).includes(
         'Bertil Agent',
       ),
     );
-    await focusOn(anna.page, `${CONVERSATION} >>> #handover-to`);
+    await focusOn(anna.page, `${CHAT_CONVERSATION} >>> #handover-to`);
     await tabTo(
       anna.page,
       'the hand-over button',
@@ -426,13 +345,15 @@ describe('chat, citizen and agents in their own browsers', () => {
         (await focusedElement(anna.page)).text === 'Chatten är överlämnad till Bertil Agent.',
     );
     await until('the chat in Bertil’s list', async () =>
-      (await textsOf(bertil.page, `${CHAT} >>> .open-chat`)).some((text) => text.startsWith('Kim')),
+      (await textsOf(bertil.page, `${CHAT_VIEW} >>> .open-chat`)).some((text) =>
+        text.startsWith('Kim'),
+      ),
     );
-    await pressOn(bertil.page, `${CHAT} >>> .open-chat`);
+    await pressOn(bertil.page, `${CHAT_VIEW} >>> .open-chat`);
     await until('Bertil in the chat', async () =>
-      (await messagesIn(bertil.page)).includes(DURING_CUT),
+      (await agentMessages(bertil.page)).includes(DURING_CUT),
     );
-    await focusOn(bertil.page, `${CONVERSATION} >>> #reply`);
+    await focusOn(bertil.page, `${CHAT_CONVERSATION} >>> #reply`);
     await bertil.page.keyboard.type(COLLEAGUE);
     await bertil.page.keyboard.press('Enter');
     await citizenUntil(citizen.page, 'the colleague at the citizen', (seen) =>
@@ -460,7 +381,7 @@ describe('chat, citizen and agents in their own browsers', () => {
     expect(ended.open).toBe(true);
     await expectAccessible(citizen.page, 'the chat panel, ended');
     await until('the end at the agent', async () =>
-      (await textsOf(bertil.page, `${CONVERSATION} >>> .outcome`)).some((text) =>
+      (await textsOf(bertil.page, `${CHAT_CONVERSATION} >>> .outcome`)).some((text) =>
         text.includes(`Sparad som ärende ${reference}`),
       ),
     );

@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../../../../scripts/find-chrome.mjs';
+import { TEST_PASSWORD } from './agents.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const at = (path: string) => join(root, path);
@@ -205,6 +206,25 @@ export async function textsOf(page: Page, selector: string): Promise<string[]> {
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
+/** Waits until an element matching `selector` (`>>>` pierces shadow roots) is there. */
+export const shown = (page: Page, selector: string) =>
+  until(`${selector} to be shown`, () => page.$(selector));
+
+/** Focuses the element (through shadow roots) and presses `key`, as a keyboard user would. */
+export async function pressOn(page: Page, selector: string, key: 'Enter' | 'Space' = 'Enter') {
+  const handle = await shown(page, selector);
+  await handle.focus();
+  await page.keyboard.press(key);
+  await handle.dispose();
+}
+
+/** Moves focus to the element (through shadow roots), as Tab would. */
+export async function focusOn(page: Page, selector: string) {
+  const handle = await shown(page, selector);
+  await handle.focus();
+  await handle.dispose();
+}
+
 /** The focused element, looked up through shadow roots: its id, tag, text and href. */
 export function focusedElement(page: Page) {
   return page.evaluate(() => {
@@ -239,6 +259,108 @@ export async function tabTo(
   }
   throw new Error(`Tab never reached ${what} in ${limit} presses`);
 }
+
+/** The console's chat view (issue 10). */
+export const CHAT_VIEW = 'kc-console >>> kc-chat-view';
+/** The conversation open in the console's chat view. */
+export const CHAT_CONVERSATION = `${CHAT_VIEW} >>> kc-chat-conversation`;
+
+/** The texts of the messages in the agent's open conversation, in the order shown. */
+export const agentMessages = (page: Page) =>
+  textsOf(page, `${CHAT_CONVERSATION} >>> .messages li .text`);
+
+/**
+ * A new person (see `person`) signed in as `username` at `<server>/console/chat` by keyboard,
+ * who has said they are available.
+ */
+export async function signInToChat(
+  browser: Browser,
+  server: string,
+  username: string,
+  expected: RegExp,
+): Promise<Person> {
+  const agent = await personOn(browser, `${server}/console/chat`, expected);
+  const { page } = agent;
+  await shown(page, 'kc-console >>> #username');
+  await tabTo(page, 'the user name field', (focused) => focused.id === 'username');
+  await page.keyboard.type(username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press('Enter');
+  await until(
+    'the chat view',
+    async () => (await textsOf(page, 'kc-console >>> h1'))[0] === 'Chatt',
+  );
+  await pressOn(page, `${CHAT_VIEW} >>> input[value="available"]`, 'Space');
+  await until('available', () =>
+    page.$eval(
+      `${CHAT_VIEW} >>> input[value="available"]`,
+      (input) => (input as HTMLInputElement).checked,
+    ),
+  );
+  return agent;
+}
+
+/** What the citizen sees in `<kc-chat-bubble>` (its open shadow root), read as the page has it. */
+export interface CitizenSees {
+  /** The panel (a dialog) is open. */
+  open: boolean;
+  /** The line over the messages: the place in the queue, or who the citizen chats with. */
+  status: string;
+  /** The notice that the connection was lost, if shown. */
+  notice: string;
+  /** What the panel's polite live region says now. */
+  announced: string;
+  /** The messages in the panel, in the order shown. */
+  messages: { role: string; author: string; text: string }[];
+  /** The focused element inside the bubble: its id, tag and text. */
+  focused: { id: string; tag: string; text: string };
+}
+
+/** What the citizen sees in the page's (first) `<kc-chat-bubble>` now. */
+export const citizenSees = (page: Page): Promise<CitizenSees> =>
+  page.evaluate(() => {
+    const root = document.querySelector('kc-chat-bubble')?.shadowRoot;
+    const text = (element: Element | null | undefined) =>
+      (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const focused = root?.activeElement;
+    return {
+      open: root?.querySelector('dialog')?.open ?? false,
+      status: text(root?.querySelector('[part~="queue"]')),
+      notice: text(root?.querySelector('dialog .notice')),
+      announced: text(root?.querySelector('dialog [role="status"][aria-live="polite"]')),
+      messages: [...(root?.querySelectorAll('li[part~="message"]') ?? [])].map((item) => ({
+        role: ['citizen', 'agent', 'system'].find((role) => item.classList.contains(role)) ?? '',
+        author: text(item.querySelector('.author')),
+        text: text(item.querySelector('.text')),
+      })),
+      focused: {
+        id: focused?.id ?? '',
+        tag: focused?.tagName.toLowerCase() ?? '',
+        text: text(focused),
+      },
+    };
+  });
+
+/** Waits until what the citizen sees meets `check`, and returns it. */
+export const citizenUntil = (
+  page: Page,
+  what: string,
+  check: (seen: CitizenSees) => boolean,
+  timeout?: number,
+) =>
+  until(
+    what,
+    async () => {
+      const seen = await citizenSees(page);
+      return check(seen) ? seen : undefined;
+    },
+    timeout,
+  );
+
+/** Tabs to the button that says `label` (in the bubble, or anywhere), as a keyboard user does. */
+export const tabToButton = (page: Page, label: string) =>
+  tabTo(page, `the "${label}" button`, (f) => f.tag === 'button' && f.text === label);
 
 let axeSource: Promise<string> | undefined;
 

@@ -20,16 +20,21 @@ export interface Instance {
 
 /**
  * Starts `kontakt-server` as its own process on the test's database with the config file
- * `config`; resolves with its URL once it logs that it listens, rejects with its log if it exits
- * or has not started within 30 s.
+ * `config` and any further command-line `args` (`--console-dir`, `--serve`…); resolves with its
+ * URL once it logs that it listens, rejects with its log if it exits or has not started within 30 s.
  */
-export async function startInstance(database: TestDatabase, config: string): Promise<Instance> {
+export async function startInstance(
+  database: TestDatabase,
+  config: string,
+  args: readonly string[] = [],
+): Promise<Instance> {
   const child = spawn(
     process.execPath,
     [
       // The CLI from today's source, bundled once (a start through tsx costs seconds).
       await serverFromSource(),
       ...['--config', config, '--port', '0', '--host', '127.0.0.1', '--data', database.dataDir],
+      ...args,
     ],
     {
       cwd: ROOT,
