@@ -335,7 +335,9 @@ describe.skipIf(storeUnderTest !== 'postgres')(
         async () => (await agentMessages(anna.page)).includes(DETAIL),
         40_000,
       );
-      expect(streams().map((r) => r.backend)).toEqual([a.url]);
+      const streamsOnA = streams();
+      expect(streamsOnA.length).toBeGreaterThan(0);
+      expect(new Set(streamsOnA.map((r) => r.backend))).toEqual(new Set([a.url]));
 
       // 3. A dies without a goodbye. The citizen's stream breaks; the agent writes twice while
       //    the citizen is cut off (the load balancer still sends them to the dead A).
@@ -370,18 +372,21 @@ describe.skipIf(storeUnderTest !== 'postgres')(
         (seen) => seen.messages.some((m) => m.text === WHILE_CUT[1]) && seen.notice === '',
         60_000,
       );
-      // One stream on A, then one on B, which resumed after the last event seen on A.
-      const [onA, onB, ...more] = streams();
-      expect(more).toEqual([]);
-      expect(onA?.backend).toBe(a.url);
-      expect(onB?.backend).toBe(b.url);
-      expect(onB?.lastEventId).toMatch(/^\d+$/);
+      // The streams since A died that reached a backend all went to B, the first resuming after
+      // the last event the bubble had from A.
+      const streamsOnB = streams()
+        .slice(streamsOnA.length)
+        .filter((r) => r.backend !== '');
+      expect(new Set(streamsOnB.map((r) => r.backend))).toEqual(new Set([b.url]));
+      expect(streamsOnB[0]?.lastEventId).toMatch(/^\d+$/);
       const said = (messages: { role: string; text: string }[]) =>
         messages.filter((m) => m.role !== 'system').map((m) => m.text);
       expect(said(resumed.messages), 'each message once, in order').toEqual(ALL.slice(0, -1));
 
       // 4. The citizen answers, through the load balancer to B; the agent sees it once.
-      await focusOn(citizen.page, 'kc-chat-bubble >>> #composer-text');
+      if ((await citizenSees(citizen.page)).focused.id !== 'composer-text') {
+        await tabTo(citizen.page, 'the message box', (f) => f.id === 'composer-text');
+      }
       await citizen.page.keyboard.type(AFTER);
       await citizen.page.keyboard.press('Enter');
       await until(
