@@ -136,8 +136,9 @@ export interface ServerOptions {
   /**
    * Chat (`/v1/chat`, `/v1/agent/chat`): `queue` (`contact-center`, one for every department,
    * the default; or `department`), `maxChatsPerAgent` (default 3), `offerTimeoutSeconds` (default
-   * 30), `maxWaitMinutes` before an unanswered chat ends as a case (default 20), `awayAfterSeconds`
-   * without the console's agent stream before an agent counts as away (default 90).
+   * 30), `maxWaitMinutes` before an unanswered chat ends as a case (default 20),
+   * `leftAfterSeconds` a waiting chat's citizen may be gone before it ends as a case (default 120),
+   * `awayAfterSeconds` without the console's agent stream before an agent counts as away (default 90).
    */
   chat?: ChatOptions;
   /**

@@ -109,6 +109,14 @@ export class KcChatConversation extends ConsoleElement {
         overflow-wrap: anywhere;
         unicode-bidi: plaintext;
       }
+      .presence {
+        margin: var(--_space-s) 0 0;
+        color: var(--_color-text-muted);
+      }
+      .presence.away {
+        color: var(--_color-text);
+        font-weight: 600;
+      }
       .typing {
         min-block-size: 1.5rem;
         margin: var(--_space-s) 0;
@@ -281,7 +289,14 @@ export class KcChatConversation extends ConsoleElement {
       // The first read is the history (with whatever the stream brought meanwhile): not news.
       if (!this.chat)
         for (const message of [...this.messages, ...chat.messages]) this.told.add(message.id);
+      const before = this.chat?.citizenConnected;
       this.chat = chat;
+      // The citizen went away or came back: said politely, once, not at the first read.
+      if (before !== undefined && chat.citizenConnected !== undefined) {
+        if (before !== chat.citizenConnected) {
+          this.dispatchEvent(new KcAnnounceEvent(this.citizenPresence(chat)));
+        }
+      }
       this.absorb(chat.messages);
       this.markRead();
     } catch (error) {
@@ -462,6 +477,13 @@ export class KcChatConversation extends ConsoleElement {
           ${this.messages.map((message) => this.renderMessage(message))}
           ${this.unsent.map((unsent) => this.renderUnsent(unsent))}
         </ol>
+        ${
+          chat.status === 'active' && chat.citizenConnected !== undefined
+            ? html`<p class=${chat.citizenConnected ? 'presence' : 'presence away'}>
+                ${this.citizenPresence(chat)}
+              </p>`
+            : nothing
+        }
         <p class="typing">${this.citizenTyping && this.mine() ? ct.conversation.typing : ''}</p>
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
         ${this.mine() ? this.renderActive() : this.renderOutcome(chat)}
@@ -588,6 +610,13 @@ export class KcChatConversation extends ConsoleElement {
       </p>`;
     }
     return html`<p class="notice outcome" tabindex="-1">${this.notice || ct.notYours}</p>`;
+  }
+
+  /** Whether the citizen is still there, in words. */
+  private citizenPresence(chat: AgentChat): string {
+    const ct = this.ct.conversation;
+    if (chat.citizenConnected !== false) return ct.citizenHere;
+    return ct.citizenAway(chat.citizenSeenAt ? this.time(chat.citizenSeenAt) : '–');
   }
 
   private time(value: string): string {

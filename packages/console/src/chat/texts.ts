@@ -52,6 +52,9 @@ export interface ChatTexts {
     choose: string;
     messages: string;
     typing: string;
+    /** Whether the citizen is still there (their page has the chat open); said when it changes. */
+    citizenHere: string;
+    citizenAway: (time: string) => string;
     reply: string;
     replyHint: string;
     send: string;
@@ -138,6 +141,8 @@ const sv: ChatTexts = {
     choose: 'Välj en chatt i listan, eller ta en väntande.',
     messages: 'Meddelanden',
     typing: 'Invånaren skriver …',
+    citizenHere: 'Invånaren är kvar i chatten.',
+    citizenAway: (time) => `Invånaren verkar ha lämnat chatten (senast där ${time}).`,
     reply: 'Svar',
     replyHint: 'Enter skickar, Skift+Enter ger ny rad.',
     send: 'Skicka',
@@ -153,6 +158,7 @@ const sv: ChatTexts = {
       ended_by_citizen: 'Invånaren avslutade chatten.',
       ended_by_agent: 'Chatten avslutades av kommunvägledaren.',
       ended_unanswered: 'Chatten avslutades utan svar.',
+      ended_citizen_left: 'Chatten avslutades: invånaren lämnade kön.',
     },
     handover: 'Lämna över',
     handoverTo: 'Till kollega',
@@ -232,6 +238,8 @@ const en: ChatTexts = {
     choose: 'Choose a chat in the list, or take a waiting one.',
     messages: 'Messages',
     typing: 'The resident is typing …',
+    citizenHere: 'The resident is still in the chat.',
+    citizenAway: (time) => `The resident seems to have left the chat (last there at ${time}).`,
     reply: 'Reply',
     replyHint: 'Enter sends, Shift+Enter starts a new line.',
     send: 'Send',
@@ -247,6 +255,7 @@ const en: ChatTexts = {
       ended_by_citizen: 'The resident ended the chat.',
       ended_by_agent: 'The advisor ended the chat.',
       ended_unanswered: 'The chat ended without an answer.',
+      ended_citizen_left: 'The chat ended: the resident left the queue.',
     },
     handover: 'Hand over',
     handoverTo: 'To colleague',

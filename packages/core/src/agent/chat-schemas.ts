@@ -99,6 +99,13 @@ export const AgentChatSchema = z.object({
   /** Once ended: the case it was stored as. */
   caseReference: z.optional(CaseReferenceSchema),
   endedAt: z.optional(DateTimeSchema),
+  /**
+   * Until it ends: whether the citizen is still there — their page has the chat open (its stream
+   * connected lately), or they acted in it. `false` once they have not been seen for a while.
+   */
+  citizenConnected: z.optional(z.boolean()),
+  /** When the citizen was last seen connected (to within some seconds). */
+  citizenSeenAt: z.optional(DateTimeSchema),
 });
 export type AgentChat = z.infer<typeof AgentChatSchema>;
 

@@ -69,6 +69,8 @@ export const CHAT_SYSTEM_KINDS = [
   'ended_by_citizen',
   'ended_by_agent',
   'ended_unanswered',
+  /** The citizen left the queue: not connected for a while (the tab closed), and it ended. */
+  'ended_citizen_left',
 ] as const;
 export const ChatSystemKindSchema = z.enum(CHAT_SYSTEM_KINDS);
 export type ChatSystemKind = z.infer<typeof ChatSystemKindSchema>;

@@ -161,6 +161,7 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
       typingSince: typingSince(at),
     });
     if (!result.ok) throw chatNotFound();
+    chatRuntimeOf(ctx).keepSeen(id, c.req.raw.signal);
     // The whole stream from its start without a last id: nothing said before it opened is
     // missed, and the client knows each message by its id. It ends every minute and is opened
     // again with the last id, which renews "connected" (delivered receipts).

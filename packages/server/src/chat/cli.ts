@@ -31,6 +31,12 @@ export const CHAT_CLI_SETTINGS = [
     arg: '<minutes>',
     help: 'how long a chat waits unanswered before it ends and is left as a case (default 20)',
   },
+  {
+    flag: 'chat-left-after',
+    env: 'KONTAKT_CHAT_LEFT_AFTER',
+    arg: '<seconds>',
+    help: "how long a waiting chat's citizen may be gone (tab closed) before it ends as a case (default 120)",
+  },
 ] as const;
 
 type ChatFlag = (typeof CHAT_CLI_SETTINGS)[number]['flag'];
@@ -72,5 +78,7 @@ export function readChatCli(
   if (offer !== undefined) options.offerTimeoutSeconds = offer;
   const wait = whole('chat-max-wait', 'chat.maxWaitMinutes');
   if (wait !== undefined) options.maxWaitMinutes = wait;
+  const left = whole('chat-left-after', 'chat.leftAfterSeconds');
+  if (left !== undefined) options.leftAfterSeconds = left;
   return Object.keys(options).length > 0 ? options : undefined;
 }

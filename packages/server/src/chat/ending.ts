@@ -22,8 +22,11 @@ import { selectMessages, selectSession, sessionStateView } from './views.js';
  * resolved and held by its agent; an unanswered one is left received, for someone to follow up.
  */
 
-/** Who ended it: the citizen (`close`, also leaving the queue), the agent, the server (no answer), a call-back. */
-export type ChatEnding = 'citizen' | 'agent' | 'unanswered' | 'callback';
+/**
+ * Who ended it: the citizen (`close`, also leaving the queue), the agent, the server (no answer;
+ * or `left`: the citizen of a waiting chat was gone too long), a call-back.
+ */
+export type ChatEnding = 'citizen' | 'agent' | 'unanswered' | 'left' | 'callback';
 
 export interface EndChatInput {
   readonly endedBy: ChatEnding;
@@ -42,6 +45,7 @@ const SYSTEM_KIND: Record<ChatEnding, ChatSystemKind> = {
   citizen: 'ended_by_citizen',
   agent: 'ended_by_agent',
   unanswered: 'ended_unanswered',
+  left: 'ended_citizen_left',
   callback: 'ended_by_citizen',
 };
 

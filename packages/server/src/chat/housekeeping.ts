@@ -1,13 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Written } from '../store/operations.js';
 import type { Database } from '../store/schema.js';
 import { endSession } from './ending.js';
+import { markCitizensAway } from './presence.js';
 import { ChatEvents, chatAgentStream } from './streams.js';
 
 /*
  * What the server does by itself, on a timer (every instance; on PostgreSQL every step is a
  * conditional update, so two instances doing it at once do it once): ends chats that waited too
- * long unanswered, and offers waiting chats to available agents.
+ * long unanswered, ends waiting chats whose citizen left, tells agents of citizens gone from taken
+ * chats, and offers waiting chats to available agents.
  */
 
 export interface HousekeepingInput {
@@ -15,6 +17,10 @@ export interface HousekeepingInput {
   at: string;
   /** Chats queued before this end unanswered. */
   waitedSince: string;
+  /** Waiting chats whose citizen was last seen before this end: they left (`leftAfterSeconds`). */
+  leftSince: string;
+  /** Taken chats whose citizen was last seen before this: away, for their agent. */
+  awaySince: string;
   /** Until when a new offer stands. */
   offerUntil: string;
   maxChatsPerAgent: number;
@@ -24,6 +30,10 @@ export interface HousekeepingInput {
 
 export interface HousekeepingResult {
   ended: number;
+  /** Waiting chats ended because their citizen left. */
+  left: number;
+  /** Taken chats whose citizen is now away. */
+  away: number;
   offered: number;
   /** When something next falls due (an offer runs out, a chat waits too long); `null`: nothing waits. */
   nextDue: string | null;
@@ -38,10 +48,16 @@ export async function chatHousekeeping(
 ): Promise<Written<HousekeepingResult>> {
   return db.transaction().execute(async (trx) => {
     const events = new ChatEvents();
+    // Unanswered first: a chat past the longest wait ends as that, whether its citizen is there.
     const ended = await endUnanswered(trx, input, events);
+    const left = await endLeft(trx, input, events);
+    const away = await markCitizensAway(trx, input, events);
     const offered = await offerWaiting(trx, input, events);
     const streams = await events.flush(trx, input.at);
-    return { value: { ended, offered, nextDue: await nextDue(trx, input) }, streams };
+    return {
+      value: { ended, left, away, offered, nextDue: await nextDue(trx, input) },
+      streams,
+    };
   });
 }
 
@@ -72,6 +88,53 @@ async function endUnanswered(
       trx,
       session,
       { endedBy: 'unanswered', at: input.at, answerBy: input.answerBy },
+      events,
+    );
+    ended++;
+  }
+  return ended;
+}
+
+/** A waiting chat whose citizen was not seen since `leftSince` (before 0014: since it was queued). */
+const goneSince = (leftSince: string) => (eb: ExpressionBuilder<Database, 'chat_sessions'>) =>
+  eb.or([
+    eb('citizen_seen_at', '<', leftSince),
+    eb.and([eb('citizen_seen_at', 'is', null), eb('queued_at', '<', leftSince)]),
+  ]);
+
+/**
+ * Ends waiting chats whose citizen left (closed the tab, lost the network for good): the same way
+ * as an unanswered one — a case, left received, so nothing they wrote is lost — and the queue
+ * moves on at once instead of after `maxWaitMinutes`.
+ */
+async function endLeft(
+  trx: Kysely<Database>,
+  input: HousekeepingInput,
+  events: ChatEvents,
+): Promise<number> {
+  const gone = await trx
+    .selectFrom('chat_sessions')
+    .selectAll()
+    .where('status', '=', 'queued')
+    .where(goneSince(input.leftSince))
+    .orderBy('queued_at')
+    .limit(BATCH)
+    .execute();
+  let ended = 0;
+  for (const session of gone) {
+    // Seen meanwhile (a reload on another instance), or ended by another: left alone.
+    const flipped = await trx
+      .updateTable('chat_sessions')
+      .set({ updated_at: input.at })
+      .where('id', '=', session.id)
+      .where('status', '=', 'queued')
+      .where(goneSince(input.leftSince))
+      .executeTakeFirst();
+    if (Number(flipped.numUpdatedRows) !== 1) continue;
+    await endSession(
+      trx,
+      session,
+      { endedBy: 'left', at: input.at, answerBy: input.answerBy },
       events,
     );
     ended++;
@@ -164,6 +227,11 @@ async function nextDue(trx: Kysely<Database>, input: HousekeepingInput): Promise
     .orderBy('queued_at')
     .limit(1)
     .executeTakeFirst();
+  const leftDue = await trx
+    .selectFrom('chat_sessions')
+    .select((eb) => eb.fn.min(eb.fn.coalesce('citizen_seen_at', 'queued_at')).as('seen'))
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
   const offer = await trx
     .selectFrom('chat_sessions')
     .select('offered_until')
@@ -173,7 +241,10 @@ async function nextDue(trx: Kysely<Database>, input: HousekeepingInput): Promise
     .limit(1)
     .executeTakeFirst();
   if (!oldest) return null;
-  const waitMs = Date.parse(input.at) - Date.parse(input.waitedSince);
-  const timeout = new Date(Date.parse(oldest.queued_at) + waitMs).toISOString();
-  return offer?.offered_until && offer.offered_until < timeout ? offer.offered_until : timeout;
+  const after = (since: string, from: string) =>
+    new Date(Date.parse(from) + Date.parse(input.at) - Date.parse(since)).toISOString();
+  const due = [after(input.waitedSince, oldest.queued_at)];
+  if (leftDue?.seen) due.push(after(input.leftSince, String(leftDue.seen)));
+  if (offer?.offered_until) due.push(offer.offered_until);
+  return due.sort()[0] ?? null;
 }

@@ -72,7 +72,8 @@ const SESSION_EVENTS = {
     data: ref('ChatTypingEvent'),
   },
   'chat.session': {
-    description: 'The session changed: its place in the queue, an agent joined, it ended.',
+    description:
+      'The session changed: its place in the queue, an agent joined, it ended; also when a taken chat’s citizen goes away or comes back (agents read `AgentChat` again for `citizenConnected`).',
     data: ref('ChatSessionState'),
   },
 };

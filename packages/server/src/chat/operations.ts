@@ -9,6 +9,7 @@ import {
   takeChat,
 } from './assignment.js';
 import { chatHousekeeping } from './housekeeping.js';
+import { chatCitizenSeen } from './presence.js';
 import {
   chatConnected,
   chatTyping,
@@ -100,6 +101,7 @@ export const chatWrites = {
   markChatRead,
   chatTyping,
   chatConnected,
+  chatCitizenSeen,
   endChat,
   requestTranscript,
   takeChat,

@@ -7,6 +7,7 @@ import { canSee, holds } from './access.js';
 import type { EndChatInput } from './ending.js';
 import { endSession, mailTranscript } from './ending.js';
 import { insertMessage } from './messages.js';
+import { citizenSeen } from './presence.js';
 import { ChatEvents, chatStream } from './streams.js';
 import type { SessionRow } from './views.js';
 import {
@@ -73,6 +74,7 @@ export async function startChat(
         token_hash: input.tokenHash,
         started_at: at,
         queued_at: at,
+        citizen_seen_at: at,
         updated_at: at,
       })
       .execute();
@@ -115,6 +117,7 @@ export async function fetchChat(
     const session = await selectSession(trx, id);
     if (!canSee(session, actor)) return refuse<ChatSession>('not_found');
     const events = new ChatEvents();
+    if (actor.role === 'citizen') await citizenSeen(trx, session, at, events);
     await markDelivered(trx, session, actor.role, events);
     const streams = await events.flush(trx, at);
     const now = await selectSessionOrThrow(trx, id);
@@ -157,6 +160,8 @@ export async function sendChatMessage(
     }
     if (session.status === 'ended') return refuse<Value>('ended');
     if (!holds(session, actor)) return refuse<Value>('not_yours');
+    const events = new ChatEvents();
+    if (actor.role === 'citizen') await citizenSeen(trx, session, at, events);
     const inserted = await insertMessage(trx, id, {
       role: actor.role,
       text: input.text,
@@ -183,7 +188,7 @@ export async function sendChatMessage(
     }
     const now = await selectSessionOrThrow(trx, id);
     const message = inserted.view(now);
-    const events = new ChatEvents().session(id, 'chat.message', message);
+    events.session(id, 'chat.message', message);
     // The agent's list shows unread counts and previews; the queue shows a waiting chat's.
     if (actor.role === 'citizen') {
       if (now.agent_id) events.agent(now.agent_id, id);
@@ -204,18 +209,22 @@ export async function markChatRead(
     const session = await selectSession(trx, id);
     if (!canSee(session, actor)) return refuse<null>('not_found');
     if (!holds(session, actor)) return refuse<null>('not_yours');
+    const events = new ChatEvents();
+    if (actor.role === 'citizen') await citizenSeen(trx, session, at, events);
     const upTo = Math.min(input.upTo, Number(session.last_seq));
     const [read, delivered] =
       actor.role === 'citizen'
         ? (['citizen_read_seq', 'citizen_delivered_seq'] as const)
         : (['agent_read_seq', 'agent_delivered_seq'] as const);
-    if (upTo <= Number(session[read])) return { value: { ok: true, value: null }, streams: [] };
+    if (upTo <= Number(session[read])) {
+      return { value: { ok: true, value: null }, streams: await events.flush(trx, at) };
+    }
     await trx
       .updateTable('chat_sessions')
       .set({ [read]: upTo, [delivered]: Math.max(upTo, Number(session[delivered])) })
       .where('id', '=', id)
       .execute();
-    const events = new ChatEvents().session(id, 'chat.receipt', {
+    events.session(id, 'chat.receipt', {
       role: actor.role === 'citizen' ? 'agent' : 'citizen',
       upTo: messageIdOf(upTo),
       state: 'read',
@@ -236,7 +245,9 @@ export async function chatTyping(
     if (!canSee(session, actor)) return refuse<null>('not_found');
     if (session.status === 'ended') return refuse<null>('ended');
     if (!holds(session, actor)) return refuse<null>('not_yours');
-    const events = new ChatEvents().session(id, 'chat.typing', {
+    const events = new ChatEvents();
+    if (actor.role === 'citizen') await citizenSeen(trx, session, at, events);
+    events.session(id, 'chat.typing', {
       role: actor.role,
       typing: input.typing,
     });
@@ -269,6 +280,7 @@ export async function chatConnected(
         )
         .where('id', '=', id)
         .execute();
+      if (actor.role === 'citizen') await citizenSeen(trx, session, at, events);
       await markDelivered(trx, session, actor.role, events);
     }
     return { value: { ok: true, value: null }, streams: await events.flush(trx, at) };
@@ -343,6 +355,7 @@ export async function requestTranscript(
     const session = await selectSession(trx, input.id);
     if (!canSee(session, input.actor)) return refuse<null>('not_found');
     const events = new ChatEvents();
+    if (input.actor.role === 'citizen') await citizenSeen(trx, session, input.at, events);
     if (session.status === 'ended') await mailTranscript(trx, input.id, input.email, events);
     else {
       await trx

@@ -13,6 +13,7 @@ describe('the chat settings', () => {
       maxChatsPerAgent: 3,
       offerTimeoutSeconds: 30,
       maxWaitMinutes: 20,
+      leftAfterSeconds: 120,
     });
   });
 
@@ -21,13 +22,18 @@ describe('the chat settings', () => {
       KONTAKT_CHAT_QUEUE: 'department',
       KONTAKT_CHAT_MAX_PER_AGENT: '5',
       KONTAKT_CHAT_MAX_WAIT: '10',
+      KONTAKT_CHAT_LEFT_AFTER: '300',
     });
     expect(cli?.options.chat).toEqual({
       queue: 'department',
       maxChatsPerAgent: 5,
       offerTimeoutSeconds: 45,
       maxWaitMinutes: 10,
+      leftAfterSeconds: 300,
     });
+    expect(
+      readCliConfig(['--config', 'k.json', '--chat-left-after', '60'], {})?.options.chat,
+    ).toEqual({ leftAfterSeconds: 60 });
   });
 
   it('refuse a queue that is not one, naming where it came from', () => {

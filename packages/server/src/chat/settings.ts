@@ -31,6 +31,11 @@ export const ChatOptionsSchema = z.object({
   offerTimeoutSeconds: z._default(seconds(5, 600), 30),
   /** Minutes a chat waits unanswered before it ends as unanswered, left as a case (default 20). */
   maxWaitMinutes: z._default(seconds(1, 24 * 60), 20),
+  /**
+   * Seconds a waiting chat's citizen may be gone (no page with the chat open, no request) before
+   * the chat ends as left, a case (default 120). A reload or a new page within it keeps the chat.
+   */
+  leftAfterSeconds: z._default(seconds(30, 3600), 120),
   /** Seconds an agent's console may be without its agent stream before they count as away (default 90). */
   awayAfterSeconds: z._default(seconds(10, 3600), 90),
   /**

@@ -49,6 +49,13 @@ export interface ChatSessionsTable {
   citizen_online_until: Nullable<string>;
   agent_online_until: Nullable<string>;
   /** The agent's messages the citizen's side has received / shown, up to this number. */
+  /**
+   * When the citizen was last seen (stream open, a request of theirs); migration 0014. A waiting
+   * chat whose citizen is gone long enough ends; a taken one's agent is told (`presence.ts`).
+   */
+  citizen_seen_at: Nullable<string>;
+  /** Since when a taken chat's citizen counts as away for the agent; `null`: there. */
+  citizen_away_at: Nullable<string>;
   citizen_delivered_seq: Defaulted<number>;
   citizen_read_seq: Defaulted<number>;
   /** The citizen's messages the agent's side has received / shown, up to this number. */

@@ -268,5 +268,8 @@ export async function agentChatView(db: Kysely<Database>, session: SessionRow): 
     messages: messages.map((row) => messageView(row, session)),
     ...(session.case_reference === null ? {} : { caseReference: session.case_reference }),
     ...(session.ended_at === null ? {} : { endedAt: session.ended_at }),
+    // Housekeeping marks the citizen away (`presence.ts`); the view needs no clock.
+    ...(session.status === 'ended' ? {} : { citizenConnected: session.citizen_away_at === null }),
+    ...(session.citizen_seen_at === null ? {} : { citizenSeenAt: session.citizen_seen_at }),
   };
 }

@@ -4,6 +4,7 @@ import { createCaseSearchIndex } from '../agent-cases/search-index.js';
 import { createCaseHandling } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
 import { createCallbackTables } from '../callbacks/tables.js';
+import { addChatPresenceColumns } from '../chat/presence.js';
 import { createChatTables } from '../chat/tables.js';
 import { createFaultReportTables } from '../faults/tables.js';
 import { createMailTables } from '../mail/schema.js';
@@ -122,6 +123,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0011-open311-forward': { up: createOpen311ForwardTables },
   '2026-12-03-0013-callbacks': { up: createCallbackTables },
   '2026-12-03-0012-chat': { up: createChatTables },
+  '2026-12-03-0014-chat-presence': { up: addChatPresenceColumns },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

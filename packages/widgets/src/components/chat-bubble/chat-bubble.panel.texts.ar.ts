@@ -32,6 +32,7 @@ export const ar: PanelTexts = {
     ended_by_citizen: () => 'أنهيت الدردشة.',
     ended_by_agent: () => 'أنهى المرشد الدردشة.',
     ended_unanswered: () => 'لم يتمكن أحد من الرد. انتهت الدردشة.',
+    ended_citizen_left: () => 'انتهت الدردشة لأنك غادرت الصفحة.',
   },
   states: {
     pending: 'جارٍ الإرسال …',

@@ -35,6 +35,7 @@ export const en: PanelTexts = {
     ended_by_citizen: () => 'You ended the chat.',
     ended_by_agent: () => 'The guide ended the chat.',
     ended_unanswered: () => 'Nobody could answer in time. The chat has ended.',
+    ended_citizen_left: () => 'The chat ended because you left the page.',
   },
   states: {
     pending: 'Sending …',

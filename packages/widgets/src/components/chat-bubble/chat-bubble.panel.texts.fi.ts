@@ -34,6 +34,7 @@ export const fi: PanelTexts = {
     ended_by_citizen: () => 'Lopetit keskustelun.',
     ended_by_agent: () => 'Neuvoja lopetti keskustelun.',
     ended_unanswered: () => 'Kukaan ei ehtinyt vastata. Keskustelu on päättynyt.',
+    ended_citizen_left: () => 'Keskustelu päättyi, koska poistuit sivulta.',
   },
   states: {
     pending: 'Lähetetään …',

@@ -131,6 +131,7 @@ export const sv: PanelTexts = {
     ended_by_citizen: () => 'Du avslutade chatten.',
     ended_by_agent: () => 'Kommunvägledaren avslutade chatten.',
     ended_unanswered: () => 'Ingen hann svara. Chatten har avslutats.',
+    ended_citizen_left: () => 'Chatten avslutades eftersom du lämnade sidan.',
   },
   states: {
     pending: 'Skickas …',

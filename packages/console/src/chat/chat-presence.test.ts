@@ -1,0 +1,84 @@
+// The console's chat view says whether the citizen of a taken chat is still there: while their
+// page has the chat open, that they are; once it closed (the server has not seen them for a
+// while: about 40 s, no clock to move here), that they seem to have left and since when, said
+// politely through the live region; axe-clean in both.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { KcConsole } from '../app/console.js';
+import type { TestServer } from '../test-support/console-fixture.js';
+import {
+  announced,
+  cleanupConsoles,
+  deepQuery,
+  focused,
+  inView,
+  renderConsole,
+  signedIn,
+  startServer,
+  stopServer,
+} from '../test-support/console-fixture.js';
+import { TestCitizen } from './test-support/citizen.js';
+
+const CONFIG = 'packages/console/src/chat/test-support/chat-departments.json';
+const WAIT = { timeout: 10_000 };
+
+let server: TestServer;
+const citizens: TestCitizen[] = [];
+
+beforeEach(async () => {
+  server = await startServer(CONFIG);
+});
+afterEach(async () => {
+  for (const citizen of citizens.splice(0)) citizen.close();
+  await cleanupConsoles();
+  await stopServer(server);
+});
+
+const inChat = <T extends Element = HTMLElement>(element: KcConsole, selector: string) =>
+  inView<T>(element, 'kc-chat-view', selector);
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
+const presence = (element: KcConsole) => {
+  const conversation = deepQuery(inChat(element, 'kc-chat-conversation') ?? element, '.presence');
+  return text(conversation);
+};
+
+describe('chat view: the citizen still there', () => {
+  it('says the citizen is there, and that they seem to have left once their page closed', async function () {
+    this.timeout(120_000);
+    const element = await renderConsole(server, '/chat');
+    await signedIn(element, 'anna');
+    await waitUntil(() => inChat(element, 'fieldset.presence') !== null, 'no chat view', WAIT);
+    const karin = await TestCitizen.start(server, 'Karin', 'Hej! Hur söker jag boendeparkering?');
+    citizens.push(karin);
+    await waitUntil(
+      () => inChat(element, 'button[aria-label="Ta chatten med Karin"]') !== null,
+      'not queued',
+      WAIT,
+    );
+    const take = inChat(element, 'button[aria-label="Ta chatten med Karin"]');
+    take?.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(focused()) === 'Chatt med Karin', 'not taken', WAIT);
+    await waitUntil(
+      () => presence(element) === 'Invånaren är kvar i chatten.',
+      'the citizen not shown there',
+      WAIT,
+    );
+    await expect(element).to.be.accessible();
+
+    // The citizen's tab closes: their stream ends, and nothing more comes from them.
+    karin.close();
+    await waitUntil(
+      () =>
+        presence(element)?.startsWith('Invånaren verkar ha lämnat chatten (senast där ') === true,
+      'the citizen not shown gone',
+      { timeout: 75_000, interval: 500 },
+    );
+    expect(announced(element)).to.match(
+      /^Invånaren verkar ha lämnat chatten \(senast där \d\d:\d\d\)\.$/,
+    );
+    // Focus stays where the agent had it.
+    expect(text(focused())).to.equal('Chatt med Karin');
+    await expect(element).to.be.accessible();
+  });
+});
