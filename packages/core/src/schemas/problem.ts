@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'agent_not_available',
   'agent_at_capacity',
   'callback_slot_unavailable',
+  'callback_not_offered',
   'unauthorized',
   'invalid_credentials',
   'csrf_failed',

@@ -42,6 +42,9 @@ export function callbackPaths(): JsonObject {
             },
             content: json(ref('CallbackSlotList')),
           },
+          '409': problem(
+            'Call-back is off for this department (`callback_not_offered`; `chat.callback`).',
+          ),
           '422': problem(
             'Invalid parameters (`validation_failed`; `unknown_department` for an unknown one).',
           ),
@@ -77,8 +80,8 @@ export function callbackPaths(): JsonObject {
           ),
           '409': problem(
             'The slot is full, has begun or is not offered yet (`callback_slot_unavailable`: ' +
-              'choose another), or the same key is ' +
-              'still in progress (`idempotency_request_in_progress`).',
+              'choose another), call-back is off for the department (`callback_not_offered`), ' +
+              'or the same key is still in progress (`idempotency_request_in_progress`).',
           ),
         },
       },

@@ -11,7 +11,7 @@ import { CallbackRequestSchema, createCaseReference, toFieldErrors } from '@kont
 import type { IntakeClaim, IntakeResult } from '../case-intake.js';
 import { inFlightKeysOf, withIdempotencyKey } from '../case-intake.js';
 import { answerByOf, chatNotFound, settingsOf } from '../chat/http.js';
-import { chatHoursOf } from '../chat/settings.js';
+import { callbackOffered, chatHoursOf } from '../chat/settings.js';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
 import { IDEMPOTENCY_TTL_MS, sha256Hex } from '../idempotency.js';
@@ -83,6 +83,7 @@ export function validateCallbackRequest(ctx: AppContext, body: unknown): Checked
   if (!parsed.success) throw invalid(errors);
   const request = parsed.data;
   const department = ctx.departments.get(request.department);
+  if (department) refuseWhenNotOffered(ctx, department.id);
   if (!department) push(['department'], 'invalid_option');
   else if (request.origin.department !== request.department) {
     // One department: the page's, which the case is filed under and the slots were offered for.
@@ -105,6 +106,14 @@ export function validateCallbackRequest(ctx: AppContext, body: unknown): Checked
   }
   if (!department || errors.length > 0) throw invalid(errors);
   return { request, department, slot };
+}
+
+/** 409 `callback_not_offered` while call-back is off for the department (`chat.callback`). */
+export function refuseWhenNotOffered(ctx: AppContext, department: string): void {
+  if (callbackOffered(settingsOf(ctx), department)) return;
+  throw new ProblemError(409, 'callback_not_offered', {
+    detail: `The contact center takes no call-back requests for ${department} now.`,
+  });
 }
 
 const slotUnavailable = () =>

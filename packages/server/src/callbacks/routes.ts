@@ -9,14 +9,20 @@ import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { readIdempotencyKey, sha256Hex } from '../idempotency.js';
-import { callbackHoursOf, callbackSettingsOf, requestCallback } from './request.js';
+import {
+  callbackHoursOf,
+  callbackSettingsOf,
+  refuseWhenNotOffered,
+  requestCallback,
+} from './request.js';
 import { callbackSlotTimes } from './slots.js';
 
 const SlotsQuerySchema = z.object({ department: SlugSchema });
 
 /**
  * `GET /v1/callbacks/slots?department=` (the times the contact center can call, full ones
- * unavailable) and `POST /v1/callbacks` (a call-back request becomes a case; the answer a receipt).
+ * unavailable) and `POST /v1/callbacks` (a call-back request becomes a case; the answer a receipt);
+ * both 409 `callback_not_offered` while call-back is off for the department (`chat.callback`).
  */
 export function callbackRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -34,6 +40,7 @@ export function callbackRoutes(ctx: AppContext): Hono<AppEnv> {
         errors,
       });
     }
+    refuseWhenNotOffered(ctx, department.id);
     const settings = callbackSettingsOf(ctx);
     const hours = callbackHoursOf(ctx, department);
     const times = callbackSlotTimes(hours, settings, ctx.now());

@@ -33,7 +33,7 @@ import {
   typingSince,
 } from './http.js';
 import { chatRuntimeOf } from './runtime.js';
-import { chatHoursOf, queueOf } from './settings.js';
+import { callbackOffered, chatHoursOf, queueOf } from './settings.js';
 import { markRead, sendMessage, setTyping } from './speaking.js';
 import { chatStream } from './streams.js';
 
@@ -92,7 +92,7 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
       week: state.week,
       agentsAvailable: await ctx.store.read('chatAgentsAvailable', department.id, at.toISOString()),
       queue,
-      callback: true,
+      callback: callbackOffered(settingsOf(ctx), department.id),
     };
     return c.body(JSON.stringify(availability), 200, {
       'Content-Type': 'application/json; charset=utf-8',

@@ -3,7 +3,7 @@ import { readCliConfig, UsageError } from '../cli-settings.js';
 import { loadConfigFile, parseChat } from '../config.js';
 import { ConfigError } from '../config-error.js';
 import { parseServerOptions } from '../options.js';
-import { CHAT_DEFAULTS } from './settings.js';
+import { CHAT_DEFAULTS, callbackOffered } from './settings.js';
 
 describe('the chat settings', () => {
   it('default to one queue for the contact center', () => {
@@ -51,6 +51,22 @@ describe('the chat settings', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).errors.map((e) => e.field)).toEqual(['chat.maxChatsPerAgent']);
+    }
+  });
+
+  it('switch call-back off for the contact center, and on or off per department', () => {
+    const chat = parseChat({ callback: false, departments: { skola: { callback: true } } });
+    const settings = parseServerOptions({ dataDir: '.', chat }).chat;
+    expect(callbackOffered(settings, 'gata')).toBe(false);
+    expect(callbackOffered(settings, 'skola')).toBe(true);
+    expect(callbackOffered(CHAT_DEFAULTS, 'gata')).toBe(true);
+    try {
+      parseChat({ departments: { gata: { callback: 'no' } } }, 'kontakt.json');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).errors.map((e) => e.field)).toEqual([
+        'chat.departments.gata.callback',
+      ]);
     }
   });
 

@@ -45,6 +45,19 @@ export const ChatOptionsSchema = z.object({
    */
   openingHours: z.optional(OpeningHoursSchema),
   /**
+   * Whether citizens may ask to be called back (default true): availability says so, and
+   * `/v1/callbacks` refuses while it is off (409 `callback_not_offered`).
+   */
+  callback: z._default(z.boolean('invalid_type'), true),
+  /**
+   * Per department, by id: its own chat settings over the contact center's (`{ "callback": false }`:
+   * that department takes no call-back requests).
+   */
+  departments: z._default(
+    z.record(z.string(), z.object({ callback: z.optional(z.boolean('invalid_type')) })),
+    {},
+  ),
+  /**
    * New chats per client address: `max` per `windowMs` on average, `burst` at once (default 10
    * in 10 minutes, 5 at once). A library's computers share one address: not lower.
    */
@@ -66,6 +79,11 @@ export const CHAT_DEFAULTS: ChatSettings = ChatOptionsSchema.parse({});
 /** The queue a chat of `department` waits in. */
 export function queueOf(settings: ChatSettings, department: string): string {
   return settings.queue === 'contact-center' ? CONTACT_CENTER_QUEUE : department;
+}
+
+/** Whether call-back requests are taken for `department`: its own setting, else the contact center's. */
+export function callbackOffered(settings: ChatSettings, department: string): boolean {
+  return settings.departments[department]?.callback ?? settings.callback;
 }
 
 /** The hours chat with `department` is open: the contact center's chat hours, or the department's. */

@@ -34,6 +34,7 @@ const TITLES: Record<ErrorCode, string> = {
   agent_not_available: 'The agent is not available for chat',
   agent_at_capacity: 'You hold as many chats as you may at once',
   callback_slot_unavailable: 'That call-back time is no longer available',
+  callback_not_offered: 'Call-back is not offered for this department',
   unauthorized: 'Authentication is needed',
   invalid_credentials: 'The user name or password is wrong',
   csrf_failed: 'The request lacks a valid CSRF token',
