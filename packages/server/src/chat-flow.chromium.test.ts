@@ -39,6 +39,8 @@ import {
   CHAT_VIEW,
   citizenSees,
   citizenUntil,
+  consoleAnnounces,
+  consoleHeading,
   focusedElement,
   focusOn,
   launchChromium,
@@ -205,11 +207,6 @@ afterAll(async () => {
  */
 const EXPECTED_ERRORS = /503|ERR_|status of 40[134]/;
 
-const heading = async (page: Page) => (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
-const announced = async (page: Page) =>
-  (await textsOf(page, 'kc-console >>> [role="status"][aria-live="polite"]'))[0] ?? '';
-const announcement = (page: Page, text: string) =>
-  until(`"${text}" announced`, async () => (await announced(page)) === text);
 /** Signs in at `/console/chat` by keyboard and says they are available. */
 const agentAtChat = (username: string) =>
   signInToChat(browser, server.url, username, EXPECTED_ERRORS);
@@ -297,7 +294,7 @@ describe('chat, citizen and agents in their own browsers', () => {
     await until('the message at the agent', async () =>
       (await agentMessages(anna.page)).includes(DETAIL),
     );
-    await announcement(anna.page, `Kim: ${DETAIL}`);
+    await consoleAnnounces(anna.page, `Kim: ${DETAIL}`);
     await expectAccessible(anna.page, 'a chat in progress');
 
     // 3. The citizen's stream is cut while the agent writes; it resumes and nothing is lost or doubled.
@@ -403,7 +400,7 @@ describe('chat, citizen and agents in their own browsers', () => {
     );
     await until(
       'the case view',
-      async () => (await heading(bertil.page)) === `Ärende ${reference}`,
+      async () => (await consoleHeading(bertil.page)) === `Ärende ${reference}`,
     );
     const lines = await until('the transcript', async () => {
       const found = await textsOf(

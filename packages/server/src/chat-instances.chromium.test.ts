@@ -36,6 +36,7 @@ import {
   CHAT_VIEW,
   citizenSees,
   citizenUntil,
+  consoleAnnounces,
   focusedElement,
   focusOn,
   launchChromium,
@@ -394,6 +395,7 @@ describe.skipIf(storeUnderTest !== 'postgres')(
         async () => (await agentMessages(anna.page)).includes(AFTER),
         40_000,
       );
+      await consoleAnnounces(anna.page, `Kim: ${AFTER}`);
       const posted = balancer.routed.filter((r) => r.method === 'POST').at(-1);
       expect(posted?.backend).toBe(b.url);
       const agentSaid = await textsOf(

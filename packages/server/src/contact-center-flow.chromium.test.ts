@@ -32,9 +32,12 @@ import {
   axeViolations,
   bundleConsole,
   bundleWidgets,
+  consoleAnnounces,
+  consoleHeading,
   focusedElement,
   launchChromium,
   personOn,
+  shown,
   startDepartmentSite,
   tabTo,
   textsOf,
@@ -117,18 +120,7 @@ afterAll(async () => {
  */
 const EXPECTED_ERRORS = /status of 40[134]/;
 
-const heading = async (page: Page) => (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
-const announced = async (page: Page) =>
-  (await textsOf(page, 'kc-console >>> [role="status"][aria-live="polite"]'))[0] ?? '';
 const inboxRows = (page: Page) => textsOf(page, 'kc-console >>> kc-inbox-view >>> tbody tr');
-
-/** Waits until an element matching `selector` (`>>>` pierces shadow roots) is there. */
-const shown = (page: Page, selector: string) =>
-  until(`${selector} to be shown`, () => page.$(selector));
-
-/** Waits until the console's live region says `text`. */
-const announcement = (page: Page, text: string) =>
-  until(`"${text}" announced`, async () => (await announced(page)) === text);
 
 /** The inbox has been read (a table, or the line that says nothing matches). */
 const inboxRead = (page: Page) =>
@@ -152,7 +144,7 @@ async function signInToConsole(username: string, { axe = false } = {}): Promise<
   expect((await focusedElement(page)).id).toBe('password');
   await page.keyboard.type(TEST_PASSWORD);
   await page.keyboard.press('Enter');
-  await until('the inbox heading', async () => (await heading(page)) === 'Inkorg');
+  await until('the inbox heading', async () => (await consoleHeading(page)) === 'Inkorg');
   await inboxRead(page);
   return who;
 }
@@ -234,7 +226,7 @@ describe('the contact center, end to end in Chromium', () => {
     const row = (await inboxRows(agent.page)).find((text) => text.includes(reference)) ?? '';
     expect(row).toContain('Gatlampan utanför Storgatan 12');
     expect(row).toContain('Inkommet');
-    await announcement(agent.page, 'Ett nytt ärende har kommit in.');
+    await consoleAnnounces(agent.page, 'Ett nytt ärende har kommit in.');
     expect(await agent.page.evaluate(() => 'notReloaded' in window)).toBe(true);
     await expectAccessible(agent.page, 'the inbox with a case');
   }, 60_000);
@@ -243,7 +235,10 @@ describe('the contact center, end to end in Chromium', () => {
     const { page } = agent;
     await tabTo(page, 'the case’s link', (f) => f.tag === 'a' && f.text === reference);
     await page.keyboard.press('Enter');
-    await until('the case view', async () => (await heading(page)) === `Ärende ${reference}`);
+    await until(
+      'the case view',
+      async () => (await consoleHeading(page)) === `Ärende ${reference}`,
+    );
     await shown(page, 'kc-console >>> kc-case-view >>> .message');
     expect(await textsOf(page, 'kc-console >>> kc-case-view >>> .message')).toEqual([
       QUESTION.replace(/\s+/g, ' '),
@@ -259,7 +254,7 @@ describe('the contact center, end to end in Chromium', () => {
     await tabTo(page, 'the answer field', (f) => f.id === 'reply-text');
     await page.keyboard.type(ANSWER);
     await pressSubmit(page, 'Skicka svaret');
-    await announcement(page, 'Svaret är registrerat.');
+    await consoleAnnounces(page, 'Svaret är registrerat.');
 
     const [mail] = await until('the mail at the SMTP server', () =>
       peer.received.length > 0 ? peer.received : undefined,
@@ -307,7 +302,7 @@ describe('the contact center, end to end in Chromium', () => {
       },
     );
     await page.keyboard.press('Enter');
-    await announcement(page, 'E-postmeddelandet skickas igen.');
+    await consoleAnnounces(page, 'E-postmeddelandet skickas igen.');
     const [again] = await peer.waitFor(2).then((all) => all.slice(1));
     expect(again?.recipients).toEqual([CITIZEN_EMAIL]);
     await until('the mail sent again shown as sent', async () => {
@@ -332,7 +327,7 @@ describe('the contact center, end to end in Chromium', () => {
     expect((await focusedElement(page)).id).toBe('forward-reason');
     await page.keyboard.type(FORWARD_REASON);
     await pressSubmit(page, 'Skicka vidare');
-    await announcement(page, 'Ärendet är skickat vidare till Grundskoleförvaltningen.');
+    await consoleAnnounces(page, 'Ärendet är skickat vidare till Grundskoleförvaltningen.');
     const state = await textsOf(
       page,
       'kc-console >>> kc-case-view >>> section[aria-labelledby="state-heading"]',
@@ -384,13 +379,13 @@ describe('the contact center, end to end in Chromium', () => {
     await tabTo(page, 'the page that caused it', (f) => f.id === 'reason-page');
     await page.keyboard.type(unclear);
     await pressSubmit(page, 'Spara orsaken');
-    await announcement(page, 'Kontaktorsaken är satt: Hittade inte informationen på webben.');
+    await consoleAnnounces(page, 'Kontaktorsaken är satt: Hittade inte informationen på webben.');
 
     await tabTo(page, 'the dashboard link', (f) => f.tag === 'a' && f.text === 'Översikt', {
       backwards: true,
     });
     await page.keyboard.press('Enter');
-    await until('the dashboard', async () => (await heading(page)) === 'Översikt');
+    await until('the dashboard', async () => (await consoleHeading(page)) === 'Översikt');
     const avoidable = await until('the avoidable demand by page', async () => {
       const [table] = await textsOf(
         page,

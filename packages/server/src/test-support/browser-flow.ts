@@ -260,6 +260,18 @@ export async function tabTo(
   throw new Error(`Tab never reached ${what} in ${limit} presses`);
 }
 
+/** The heading (`h1`) of the console's view. */
+export const consoleHeading = async (page: Page) =>
+  (await textsOf(page, 'kc-console >>> h1'))[0] ?? '';
+
+/** Waits until the console's polite live region says `text`. */
+export const consoleAnnounces = (page: Page, text: string) =>
+  until(
+    `"${text}" announced`,
+    async () =>
+      (await textsOf(page, 'kc-console >>> [role="status"][aria-live="polite"]'))[0] === text,
+  );
+
 /** The console's chat view (issue 10). */
 export const CHAT_VIEW = 'kc-console >>> kc-chat-view';
 /** The conversation open in the console's chat view. */
@@ -287,10 +299,7 @@ export async function signInToChat(
   await page.keyboard.press('Tab');
   await page.keyboard.type(TEST_PASSWORD);
   await page.keyboard.press('Enter');
-  await until(
-    'the chat view',
-    async () => (await textsOf(page, 'kc-console >>> h1'))[0] === 'Chatt',
-  );
+  await until('the chat view', async () => (await consoleHeading(page)) === 'Chatt');
   await pressOn(page, `${CHAT_VIEW} >>> input[value="available"]`, 'Space');
   await until('available', () =>
     page.$eval(
