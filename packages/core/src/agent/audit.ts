@@ -1,5 +1,6 @@
 import type { KyInstance } from 'ky';
-import { agentCall, signalOf } from './http.js';
+import { signalOf } from './http.js';
+import { agentJson } from './request.js';
 import type { AuditPage, AuditQuery } from './schemas.js';
 import { AuditPageSchema } from './schemas.js';
 
@@ -16,9 +17,10 @@ export function auditResource(http: KyInstance): AuditResource {
       for (const [name, value] of Object.entries(query)) {
         if (value !== undefined) searchParams.set(name, String(value));
       }
-      return agentCall(() =>
-        http.get('v1/agent/audit', { searchParams, ...signalOf(options) }).json(AuditPageSchema),
-      );
+      return agentJson(http, 'v1/agent/audit', AuditPageSchema, {
+        ...signalOf(options),
+        searchParams,
+      });
     },
   };
 }

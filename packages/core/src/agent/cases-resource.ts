@@ -1,7 +1,5 @@
 import type { KyInstance } from 'ky';
-import type { KontaktError } from '../errors/KontaktError.js';
-import { EventStreamErrorEvent } from '../events/error-event.js';
-import { EventStream } from '../events/event-stream.js';
+import type { EventStream } from '../events/event-stream.js';
 import type {
   AgentCase,
   AgentCasePage,
@@ -21,7 +19,10 @@ import {
   INBOX_EVENTS,
   InboxEventSchema,
 } from './cases.js';
-import { agentCall, signalOf } from './http.js';
+import type { AgentStreamOptions } from './feed.js';
+import { AgentFeed, openAgentStream, readAs } from './feed.js';
+import { signalOf } from './http.js';
+import { agentJson } from './request.js';
 
 /** Options of a call that changes a case. */
 export interface CaseActionOptions {
@@ -60,74 +61,21 @@ export interface InboxChange {
  * @event open - Connected (again): changes flow.
  * @event error - `EventStreamErrorEvent`: lost and reconnecting (`willRetry`), or ended.
  */
-export class InboxWatch extends EventTarget implements AsyncIterable<InboxChange> {
-  readonly #stream: EventStream;
-  /** Changes no iterator has taken yet: kept from the start, so none is lost before you ask. */
-  readonly #unread: InboxChange[] = [];
-  #wake: (() => void) | undefined;
-
+export class InboxWatch extends AgentFeed<InboxChange> {
   constructor(stream: EventStream) {
-    super();
-    this.#stream = stream;
-    for (const type of INBOX_EVENTS) {
-      stream.addEventListener(type, (event: MessageEvent<string>) => {
-        const change = parseChange(type, event.data, event.lastEventId);
-        if (!change) return;
-        // A watch followed by events alone must not grow without end: the oldest go first
-        // (a reader that far behind reloads the inbox anyway).
-        if (this.#unread.push(change) > MAX_UNREAD) this.#unread.shift();
-        this.#wake?.();
-        this.dispatchEvent(new InboxChangeEvent(change));
-      });
-    }
-    stream.addEventListener('open', () => this.dispatchEvent(new Event('open')));
-    stream.addEventListener('error', (event) => {
-      this.#wake?.();
-      this.dispatchEvent(new EventStreamErrorEvent(event.error, event.willRetry));
-    });
+    super(
+      stream,
+      Object.fromEntries(
+        INBOX_EVENTS.map((type) => [
+          type,
+          readAs(InboxEventSchema, ({ reference }, cursor) => ({ type, reference, cursor })),
+        ]),
+      ),
+    );
   }
 
-  /** The error that ended the stream, if one did. */
-  get error(): KontaktError | undefined {
-    return this.#stream.error;
-  }
-
-  close(): void {
-    this.#stream.close();
-    this.#wake?.();
-  }
-
-  /** The changes in order, from when the watch was made. One reader: iterators share them. */
-  [Symbol.asyncIterator](): AsyncIterator<InboxChange> {
-    return {
-      next: async () => {
-        for (;;) {
-          const change = this.#unread.shift();
-          if (change) return { done: false, value: change };
-          if (this.#stream.readyState === 'closed') return { done: true, value: undefined };
-          await new Promise<void>((resolve) => {
-            this.#wake = resolve;
-          });
-          this.#wake = undefined;
-        }
-      },
-      return: async () => {
-        this.close();
-        return { done: true, value: undefined };
-      },
-    };
-  }
-}
-
-/** Changes an `InboxWatch` keeps for its iterator. */
-const MAX_UNREAD = 1000;
-
-function parseChange(type: InboxEventType, data: string, cursor: string): InboxChange | undefined {
-  try {
-    const parsed = InboxEventSchema.safeParse(JSON.parse(data));
-    return parsed.success ? { type, reference: parsed.data.reference, cursor } : undefined;
-  } catch {
-    return undefined;
+  protected eventOf(change: InboxChange): Event {
+    return new InboxChangeEvent(change);
   }
 }
 
@@ -188,10 +136,7 @@ export interface AgentCasesResource {
 }
 
 /** Where the resource's live stream connects, and with which `fetch`. */
-export interface AgentCasesStreamOptions {
-  endpoint: string;
-  fetch?: typeof fetch | undefined;
-}
+export type AgentCasesStreamOptions = AgentStreamOptions;
 
 const ifMatch = (options: CaseActionOptions) =>
   options.version === undefined ? {} : { headers: { 'If-Match': `"${options.version}"` } };
@@ -204,25 +149,25 @@ export function agentCasesResource(
   stream: AgentCasesStreamOptions,
 ): AgentCasesResource {
   const post = (reference: string, action: string, json: unknown, options: CaseActionOptions) =>
-    agentCall(() =>
-      http
-        .post(path(reference, action), { json, ...ifMatch(options), ...signalOf(options) })
-        .json(AgentCaseSchema),
-    );
+    agentJson(http, path(reference, action), AgentCaseSchema, {
+      method: 'post',
+      json,
+      ...ifMatch(options),
+      ...signalOf(options),
+    });
   return {
     list(filters = {}, options = {}) {
       const searchParams = new URLSearchParams();
       for (const [name, value] of Object.entries(filters)) {
         if (value !== undefined && value !== '') searchParams.set(name, String(value));
       }
-      return agentCall(() =>
-        http
-          .get('v1/agent/cases', { searchParams, ...signalOf(options) })
-          .json(AgentCasePageSchema),
-      );
+      return agentJson(http, 'v1/agent/cases', AgentCasePageSchema, {
+        ...signalOf(options),
+        searchParams,
+      });
     },
     get: (reference, options = {}) =>
-      agentCall(() => http.get(path(reference), signalOf(options)).json(AgentCaseSchema)),
+      agentJson(http, path(reference), AgentCaseSchema, signalOf(options)),
     take: (reference, options = {}) => post(reference, 'take', {}, options),
     assign: (reference, assignee, options = {}) => post(reference, 'assign', { assignee }, options),
     reply: (reference, input, options = {}) => post(reference, 'replies', input, options),
@@ -232,31 +177,25 @@ export function agentCasesResource(
     tagReason: (reference, input, options = {}) => post(reference, 'reason', input, options),
     markDuplicate: (reference, of, options = {}) => post(reference, 'duplicate', { of }, options),
     retryMail: (reference, mailId, options = {}) =>
-      agentCall(() =>
-        http
-          .post(path(reference, `mails/${encodeURIComponent(mailId)}/retry`), signalOf(options))
-          .json(AgentCaseSchema),
+      agentJson(
+        http,
+        path(reference, `mails/${encodeURIComponent(mailId)}/retry`),
+        AgentCaseSchema,
+        {
+          ...signalOf(options),
+          method: 'post',
+        },
       ),
     register: (input, options = {}) =>
-      agentCall(() =>
-        http.post('v1/agent/cases', { json: input, ...signalOf(options) }).json(AgentCaseSchema),
-      ),
+      agentJson(http, 'v1/agent/cases', AgentCaseSchema, {
+        ...signalOf(options),
+        method: 'post',
+        json: input,
+      }),
     reasons: async (options = {}) =>
-      (
-        await agentCall(() =>
-          http.get('v1/agent/reasons', signalOf(options)).json(ContactReasonListSchema),
-        )
-      ).reasons,
-    watch(options = {}) {
-      const url = `${stream.endpoint}/v1/agent/inbox/stream`;
-      return new InboxWatch(
-        new EventStream(url, {
-          credentials: 'include',
-          ...(stream.fetch ? { fetch: stream.fetch } : {}),
-          ...(options.after ? { lastEventId: options.after } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        }),
-      );
-    },
+      (await agentJson(http, 'v1/agent/reasons', ContactReasonListSchema, signalOf(options)))
+        .reasons,
+    watch: (options = {}) =>
+      new InboxWatch(openAgentStream(stream, 'v1/agent/inbox/stream', options)),
   };
 }

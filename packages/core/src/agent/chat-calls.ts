@@ -2,7 +2,8 @@ import type { KyInstance } from 'ky';
 import { ChatMessageSchema } from '../schemas/chat.js';
 import type { AgentChatResource } from './chat-resource.js';
 import { AgentChatQueueSchema, AgentChatSchema } from './chat-schemas.js';
-import { agentCall, signalOf } from './http.js';
+import { signalOf } from './http.js';
+import { agentJson, agentSend } from './request.js';
 
 /*
  * The requests of `client.chat` (agent) with the schemas their answers are checked by: a chunk of
@@ -16,38 +17,46 @@ const session = (id: string, action = '') =>
   `v1/agent/chat/sessions/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
 export function agentChatCalls(http: KyInstance): AgentChatCalls {
-  const act = (id: string, action: string, json: unknown, options = {}) =>
-    agentCall(() =>
-      http.post(session(id, action), { json, ...signalOf(options) }).json(AgentChatSchema),
-    );
-  const tell = async (id: string, action: string, json: unknown, options = {}) => {
-    await agentCall(() => http.post(session(id, action), { json, ...signalOf(options) }));
-  };
+  const act = (
+    id: string,
+    action: string,
+    json: unknown,
+    options: { signal?: AbortSignal | undefined } = {},
+  ) =>
+    agentJson(http, session(id, action), AgentChatSchema, {
+      ...signalOf(options),
+      method: 'post',
+      json,
+    });
+  const tell = (
+    id: string,
+    action: string,
+    json: unknown,
+    options: { signal?: AbortSignal | undefined } = {},
+  ) => agentSend(http, session(id, action), { ...signalOf(options), method: 'post', json });
   return {
     queue: (options = {}) =>
-      agentCall(() =>
-        http.get('v1/agent/chat/queue', signalOf(options)).json(AgentChatQueueSchema),
-      ),
-    async setPresence(presence, options = {}) {
-      await agentCall(() =>
-        http.put('v1/agent/chat/presence', { json: { presence }, ...signalOf(options) }),
-      );
-    },
+      agentJson(http, 'v1/agent/chat/queue', AgentChatQueueSchema, signalOf(options)),
+    setPresence: (presence, options = {}) =>
+      agentSend(http, 'v1/agent/chat/presence', {
+        ...signalOf(options),
+        method: 'put',
+        json: { presence },
+      }),
     take: (id, options = {}) =>
-      agentCall(() =>
-        http
-          .post('v1/agent/chat/take', { json: id ? { id } : {}, ...signalOf(options) })
-          .json(AgentChatSchema),
-      ),
-    get: (id, options = {}) =>
-      agentCall(() => http.get(session(id), signalOf(options)).json(AgentChatSchema)),
+      agentJson(http, 'v1/agent/chat/take', AgentChatSchema, {
+        ...signalOf(options),
+        method: 'post',
+        json: id ? { id } : {},
+      }),
+    get: (id, options = {}) => agentJson(http, session(id), AgentChatSchema, signalOf(options)),
     send: (id, text, options = {}) => {
       const clientMessageId = options.clientMessageId ?? crypto.randomUUID();
-      return agentCall(() =>
-        http
-          .post(session(id, 'messages'), { json: { clientMessageId, text }, ...signalOf(options) })
-          .json(ChatMessageSchema),
-      );
+      return agentJson(http, session(id, 'messages'), ChatMessageSchema, {
+        ...signalOf(options),
+        method: 'post',
+        json: { clientMessageId, text },
+      });
     },
     typing: (id, on, options = {}) => tell(id, 'typing', { typing: on }, options),
     markRead: (id, upTo, options = {}) => tell(id, 'read', { upTo }, options),

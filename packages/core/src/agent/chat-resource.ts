@@ -1,10 +1,11 @@
 import type { KyInstance } from 'ky';
 import { NetworkError } from '../errors/NetworkError.js';
-import { EventStream } from '../events/event-stream.js';
 import type { ChatMessage } from '../schemas/chat.js';
 import { AgentChatWatch, AgentQueueWatch } from './chat.js';
 import type { AgentChatCalls } from './chat-calls.js';
 import type { AgentChat, AgentChatQueue, AgentPresence, EndChatInput } from './chat-schemas.js';
+import type { AgentStreamOptions } from './feed.js';
+import { openAgentStream } from './feed.js';
 
 type Options = { signal?: AbortSignal | undefined };
 
@@ -54,10 +55,7 @@ export interface AgentChatResource {
 }
 
 /** Where the resource's live streams connect, and with which `fetch`. */
-export interface AgentChatStreamOptions {
-  endpoint: string;
-  fetch?: typeof fetch | undefined;
-}
+export type AgentChatStreamOptions = AgentStreamOptions;
 
 /**
  * `client.chat` as the agent client makes it: the streams open at once (the watches are small and
@@ -82,21 +80,17 @@ export function agentChatResource(
     );
     return loading;
   };
-  const open = (path: string, options: Options & { after?: string | undefined }) =>
-    new EventStream(`${stream.endpoint}/${path}`, {
-      credentials: 'include',
-      ...(stream.fetch ? { fetch: stream.fetch } : {}),
-      ...(options.after ? { lastEventId: options.after } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
   return {
     queue: async (options) => (await calls()).queue(options),
-    watchQueue: (options = {}) => new AgentQueueWatch(open('v1/agent/chat/stream', options)),
+    watchQueue: (options = {}) =>
+      new AgentQueueWatch(openAgentStream(stream, 'v1/agent/chat/stream', options)),
     setPresence: async (presence, options) => (await calls()).setPresence(presence, options),
     take: async (id, options) => (await calls()).take(id, options),
     get: async (id, options) => (await calls()).get(id, options),
     watch: (id, options = {}) =>
-      new AgentChatWatch(open(`v1/agent/chat/sessions/${encodeURIComponent(id)}/stream`, options)),
+      new AgentChatWatch(
+        openAgentStream(stream, `v1/agent/chat/sessions/${encodeURIComponent(id)}/stream`, options),
+      ),
     send: async (id, text, options) => (await calls()).send(id, text, options),
     typing: async (id, on, options) => (await calls()).typing(id, on, options),
     markRead: async (id, upTo, options) => (await calls()).markRead(id, upTo, options),

@@ -1,5 +1,3 @@
-import type { KontaktError } from '../errors/KontaktError.js';
-import { EventStreamErrorEvent } from '../events/error-event.js';
 import type { EventStream } from '../events/event-stream.js';
 import type {
   ChatMessage,
@@ -15,6 +13,7 @@ import {
   ChatTypingEventSchema,
 } from '../schemas/chat.js';
 import type { AGENT_CHAT_EVENTS } from './chat-schemas.js';
+import { AgentFeed, readAs } from './feed.js';
 
 /*
  * The agent stream's event names, as `AGENT_CHAT_EVENTS` has them (checked by type): a value
@@ -25,9 +24,8 @@ const OFFER_EVENT: typeof AGENT_CHAT_EVENTS.offer = 'chat.offer';
 
 /*
  * The agent's live chat feeds: the queue (`GET /v1/agent/chat/stream`) and one chat
- * (`GET /v1/agent/chat/sessions/{id}/stream`). Both read the core's one SSE reader
- * (`EventStream`), which resumes with `Last-Event-ID`; here each event's data is checked by its
- * schema and handed on as a typed event and through an async iterator.
+ * (`GET /v1/agent/chat/sessions/{id}/stream`), both `AgentFeed`s (`feed.ts`); here each event's
+ * data is checked by its schema and made a typed change.
  */
 
 /** What the queue stream tells: the queue changed (reload it), or a chat is offered to you. */
@@ -54,87 +52,15 @@ export class AgentChatFeedEvent<T extends { readonly type: string }> extends Eve
   }
 }
 
-/** How one SSE event type becomes a change: `undefined` for data that does not fit. */
-type Reader<T> = (data: unknown, cursor: string) => T | undefined;
-
-/** Changes a feed keeps for its iterator: a reader that far behind reloads anyway. */
-const MAX_UNREAD = 1000;
-
-/**
- * A live feed over one `EventStream`: every change in order, as events and through one async
- * iterator (kept from the start, so none is lost before you ask). Reconnects by itself; close it
- * when done.
- */
-class ChatFeed<T extends { readonly type: string }>
-  extends EventTarget
-  implements AsyncIterable<T>
-{
-  readonly #stream: EventStream;
-  readonly #unread: T[] = [];
-  #wake: (() => void) | undefined;
-
-  constructor(stream: EventStream, readers: Record<string, Reader<T>>) {
-    super();
-    this.#stream = stream;
-    for (const [type, read] of Object.entries(readers)) {
-      stream.addEventListener(type, (event: MessageEvent<string>) => {
-        const change = read(parseJson(event.data), event.lastEventId);
-        if (!change) return;
-        if (this.#unread.push(change) > MAX_UNREAD) this.#unread.shift();
-        this.#wake?.();
-        this.dispatchEvent(new AgentChatFeedEvent(change));
-      });
-    }
-    stream.addEventListener('open', () => this.dispatchEvent(new Event('open')));
-    stream.addEventListener('error', (event) => {
-      this.#wake?.();
-      this.dispatchEvent(new EventStreamErrorEvent(event.error, event.willRetry));
-    });
+/** A chat feed: an `AgentFeed` whose changes are dispatched under their `type`, resumable by id. */
+class ChatFeed<T extends { readonly type: string }> extends AgentFeed<T> {
+  protected eventOf(change: T): Event {
+    return new AgentChatFeedEvent(change);
   }
 
   /** The id of the last event received: pass it as `after` to resume from there. */
   get lastEventId(): string {
-    return this.#stream.lastEventId;
-  }
-
-  /** The error that ended the stream, if one did (e.g. `unauthorized`, `chat_not_found`). */
-  get error(): KontaktError | undefined {
-    return this.#stream.error;
-  }
-
-  /** Stops following; iterators end. */
-  close(): void {
-    this.#stream.close();
-    this.#wake?.();
-  }
-
-  /** The changes in order, from when the feed was made. One reader: iterators share them. */
-  [Symbol.asyncIterator](): AsyncIterator<T> {
-    return {
-      next: async () => {
-        for (;;) {
-          const change = this.#unread.shift();
-          if (change) return { done: false, value: change };
-          if (this.#stream.readyState === 'closed') return { done: true, value: undefined };
-          await new Promise<void>((resolve) => {
-            this.#wake = resolve;
-          });
-          this.#wake = undefined;
-        }
-      },
-      return: async () => {
-        this.close();
-        return { done: true, value: undefined };
-      },
-    };
-  }
-}
-
-function parseJson(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return undefined;
+    return this.stream.lastEventId;
   }
 }
 
@@ -187,22 +113,26 @@ export class AgentQueueWatch extends ChatFeed<AgentQueueChange> {
 export class AgentChatWatch extends ChatFeed<AgentChatChange> {
   constructor(stream: EventStream) {
     super(stream, {
-      [CHAT_EVENTS.message]: (data, cursor) => {
-        const parsed = ChatMessageSchema.safeParse(data);
-        return parsed.success ? { type: 'message', message: parsed.data, cursor } : undefined;
-      },
-      [CHAT_EVENTS.receipt]: (data, cursor) => {
-        const parsed = ChatReceiptSchema.safeParse(data);
-        return parsed.success ? { type: 'receipt', receipt: parsed.data, cursor } : undefined;
-      },
-      [CHAT_EVENTS.typing]: (data, cursor) => {
-        const parsed = ChatTypingEventSchema.safeParse(data);
-        return parsed.success ? { type: 'typing', typing: parsed.data, cursor } : undefined;
-      },
-      [CHAT_EVENTS.session]: (data, cursor) => {
-        const parsed = ChatSessionStateSchema.safeParse(data);
-        return parsed.success ? { type: 'session', session: parsed.data, cursor } : undefined;
-      },
+      [CHAT_EVENTS.message]: readAs(ChatMessageSchema, (message, cursor) => ({
+        type: 'message',
+        message,
+        cursor,
+      })),
+      [CHAT_EVENTS.receipt]: readAs(ChatReceiptSchema, (receipt, cursor) => ({
+        type: 'receipt',
+        receipt,
+        cursor,
+      })),
+      [CHAT_EVENTS.typing]: readAs(ChatTypingEventSchema, (typing, cursor) => ({
+        type: 'typing',
+        typing,
+        cursor,
+      })),
+      [CHAT_EVENTS.session]: readAs(ChatSessionStateSchema, (session, cursor) => ({
+        type: 'session',
+        session,
+        cursor,
+      })),
     });
   }
 }

@@ -2,6 +2,7 @@ import type { KyInstance } from 'ky';
 import type { Dashboard, DashboardQuery, DashboardTable } from './dashboard.js';
 import { DashboardSchema } from './dashboard.js';
 import { agentCall, signalOf } from './http.js';
+import { agentJson } from './request.js';
 
 /** `client.dashboard`: the dashboard over a period (agents and admins; specialists get `forbidden`). */
 export interface DashboardResource {
@@ -23,11 +24,10 @@ export function dashboardResource(http: KyInstance, endpoint: string): Dashboard
   const params = (query: Record<string, string>) => new URLSearchParams(query);
   return {
     get(query, options = {}) {
-      return agentCall(() =>
-        http
-          .get('v1/agent/dashboard', { searchParams: params(query), ...signalOf(options) })
-          .json(DashboardSchema),
-      );
+      return agentJson(http, 'v1/agent/dashboard', DashboardSchema, {
+        ...signalOf(options),
+        searchParams: params(query),
+      });
     },
     csv(query, options = {}) {
       return agentCall(() =>

@@ -2,7 +2,8 @@ import type { KyInstance } from 'ky';
 import * as z from 'zod/mini';
 import type { Department } from '../schemas/department.js';
 import { DepartmentSchema } from '../schemas/department.js';
-import { agentCall, signalOf } from './http.js';
+import { signalOf } from './http.js';
+import { agentJson } from './request.js';
 
 const DepartmentListSchema = z.object({ departments: z.array(DepartmentSchema) });
 
@@ -15,10 +16,8 @@ export interface AgentDepartmentsResource {
 export function agentDepartmentsResource(http: KyInstance): AgentDepartmentsResource {
   return {
     async list(options = {}) {
-      const body = await agentCall(() =>
-        http.get('v1/departments', signalOf(options)).json(DepartmentListSchema),
-      );
-      return body.departments;
+      return (await agentJson(http, 'v1/departments', DepartmentListSchema, signalOf(options)))
+        .departments;
     },
   };
 }
