@@ -10,6 +10,7 @@
  * 3. instance A is killed (SIGKILL: no goodbye) and the agent writes while the citizen is cut
  *    off; once the load balancer's health check has taken A out, the bubble reconnects through
  *    it to B and shows every message exactly once, in order, and its lost-connection notice goes;
+ *    the agent sees their answers read;
  * 4. the citizen answers (through B now) and the agent sees it once;
  * 5. the citizen ends the chat: a case in B's inbox whose transcript has every message once, in
  *    order.
@@ -383,6 +384,15 @@ describe.skipIf(storeUnderTest !== 'postgres')(
       const said = (messages: { role: string; text: string }[]) =>
         messages.filter((m) => m.role !== 'system').map((m) => m.text);
       expect(said(resumed.messages), 'each message once, in order').toEqual(ALL.slice(0, -1));
+
+      // The open panel marks them read, through B: the agent sees each of their answers read.
+      await until('the answers read by the citizen', async () => {
+        const states = await textsOf(
+          anna.page,
+          `${CHAT_CONVERSATION} >>> .message.agent .meta:last-child`,
+        );
+        return states.length === 3 && states.every((state) => state === 'Läst');
+      });
 
       // 4. The citizen answers, through the load balancer to B; the agent sees it once.
       if ((await citizenSees(citizen.page)).focused.id !== 'composer-text') {
