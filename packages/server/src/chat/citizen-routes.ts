@@ -161,11 +161,16 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
       typingSince: typingSince(at),
     });
     if (!result.ok) throw chatNotFound();
-    chatRuntimeOf(ctx).keepSeen(id, c.req.raw.signal);
     // The whole stream from its start without a last id: nothing said before it opened is
     // missed, and the client knows each message by its id. It ends every minute and is opened
     // again with the last id, which renews "connected" (delivered receipts).
-    return ctx.hub.respond(c, chatStream(id), { from: 'start', maxDurationMs: CHAT_STREAM_MS });
+    const stream = await ctx.hub.respond(c, chatStream(id), {
+      from: 'start',
+      maxDurationMs: CHAT_STREAM_MS,
+    });
+    // While it is open, this instance says the citizen is there (not for a HEAD: no stream).
+    if (c.req.method !== 'HEAD') chatRuntimeOf(ctx).keepSeen(id, c.req.raw.signal);
+    return stream;
   });
 
   routes.post('/sessions/:id/messages', async (c) => {
