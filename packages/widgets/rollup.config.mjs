@@ -25,11 +25,12 @@ const STARTERS = /[\\/]src[\\/](define|cdn)[\\/]/;
  * compressed on its own, every small file costs its own gzip header and a cold dictionary: the
  * fault report's first render paid 0.6 KB for them. So:
  *
- * - `chunks/lit-reactive-element-*.js`: Lit's ReactiveElement (properties, controllers, styles; no
- *   templates) and the light modules every widget needs (SHARED). `<kc-notice>` is built on these
- *   alone; every widget loads them.
- * - `chunks/lit-*.js`: Lit's templates (lit-html, LitElement, @lit/task, @lit/context) and the light
- *   modules of the widgets built on them (ELEMENT); it imports the first. The notice never loads it.
+ * - `chunks/shared-*.js`: the light modules every widget needs (SHARED) and Lit's `css` tag.
+ *   `<kc-notice>` and the chat launcher are built on these alone (with their own small reactive
+ *   base, `internal/kontakt-reactive-element.ts`); every widget loads them.
+ * - `chunks/lit-*.js`: Lit (ReactiveElement, lit-html, LitElement, @lit/task, @lit/context) and the
+ *   light modules of the widgets built on it (ELEMENT); it imports the first. The notice and the
+ *   launcher never load it (the chat's panel does, when it opens).
  *
  * Only modules every widget of a chunk uses belong in it: whatever is listed, each of them loads.
  */
@@ -43,7 +44,13 @@ const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\
  */
 const LIT_DIRECTIVES =
   /[\\/]node_modules[\\/](lit|lit-html)[\\/](directives[\\/]|directive\.js|directive-helpers\.js|async-directive\.js)/;
-/** Lit's ReactiveElement. */
+/**
+ * Lit's `css` tag and `adoptStyles`: the styles of every widget, the DOM-built ones too (its
+ * development build too, which the `development` condition picks in tests).
+ */
+const CSS_TAG =
+  /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/](development[\\/])?css-tag\.js$/;
+/** Lit's ReactiveElement (the rest of the package). */
 const REACTIVE_ELEMENT = /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]/;
 
 /**
@@ -76,9 +83,9 @@ const manualChunks = (id) =>
   // A starter's own copies stay in the starter (see ownStarterCopies).
   id.startsWith(COPY)
     ? undefined
-    : REACTIVE_ELEMENT.test(id) || SHARED.test(id)
-      ? 'lit-reactive-element'
-      : (LIT.test(id) && !LIT_DIRECTIVES.test(id)) || ELEMENT.test(id)
+    : CSS_TAG.test(id) || SHARED.test(id)
+      ? 'shared'
+      : REACTIVE_ELEMENT.test(id) || (LIT.test(id) && !LIT_DIRECTIVES.test(id)) || ELEMENT.test(id)
         ? 'lit'
         : undefined;
 

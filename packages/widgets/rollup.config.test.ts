@@ -1,5 +1,5 @@
 // The script-tag build shares code between widgets: widgets on one page load one copy of Lit
-// (its ReactiveElement too, which the notice uses alone) and of the core. Built in memory with
+// and of the core (the notice and the chat launcher, built without Lit, load the core alone). Built in memory with
 // the real config plus a stand-in second widget.
 import { fileURLToPath } from 'node:url';
 import type { OutputChunk } from 'rollup';
@@ -32,7 +32,11 @@ const isLitTemplates = (id: string) =>
   !/node_modules\/(lit|lit-html)\/(directives\/|directive\.js|directive-helpers\.js|async-directive\.js)/.test(
     id,
   );
-const isReactiveElement = (id: string) => id.includes('node_modules/@lit/reactive-element/');
+const isReactiveElement = (id: string) =>
+  id.includes('node_modules/@lit/reactive-element/') && !id.endsWith('/css-tag.js');
+/** Lit's `css` tag: every widget's styles, the DOM-built ones too. */
+const isCssTag = (id: string) =>
+  /node_modules\/@lit\/reactive-element\/(development\/)?css-tag\.js$/.test(id);
 const holding = (chunks: OutputChunk[], test: (id: string) => boolean) =>
   chunks.filter((chunk) => Object.keys(chunk.modules).some(test));
 /** Every chunk `chunk` imports, directly or through others. */
@@ -56,17 +60,19 @@ describe('the script-tag build', () => {
     const copies = modules.filter((id, index) => modules.indexOf(id) !== index);
     expect(copies, 'modules in more than one chunk').toEqual([]);
 
-    // Lit's templates in one chunk, its ReactiveElement in another that the first imports.
+    // Lit (templates and ReactiveElement) in one chunk; the light core every widget needs, with
+    // Lit's `css` tag, in another that the first imports.
     const lit = holding(chunks, isLitTemplates);
     expect(lit.map((chunk) => chunk.fileName)).toEqual([
-      expect.stringMatching(/^chunks\/lit-(?!reactive-element)[^/]+\.js$/),
+      expect.stringMatching(/^chunks\/lit-[^/]+\.js$/),
     ]);
-    const reactive = holding(chunks, isReactiveElement);
-    expect(reactive.map((chunk) => chunk.fileName)).toEqual([
-      expect.stringMatching(/^chunks\/lit-reactive-element-.+\.js$/),
+    expect(holding(chunks, isReactiveElement)).toEqual(lit);
+    const shared = holding(chunks, isCssTag);
+    expect(shared.map((chunk) => chunk.fileName)).toEqual([
+      expect.stringMatching(/^chunks\/shared-.+\.js$/),
     ]);
-    const [litChunk, reactiveChunk] = [lit[0]?.fileName ?? '', reactive[0]?.fileName ?? ''];
-    expect(lit[0]?.imports).toContain(reactiveChunk);
+    const [litChunk, sharedChunk] = [lit[0]?.fileName ?? '', shared[0]?.fileName ?? ''];
+    expect(lit[0]?.imports).toContain(sharedChunk);
 
     const starters = chunks.filter((chunk) => chunk.isEntry);
     const starter = (name: string) => starters.find((chunk) => chunk.name === name) as OutputChunk;
@@ -88,9 +94,10 @@ describe('the script-tag build', () => {
       elementOf((id) => id.endsWith('/second-widget.ts')),
     ];
     for (const element of templateWidgets) expect(element.imports).toContain(litChunk);
-    // The notice is built on ReactiveElement alone: it shares that chunk, and loads no templates.
+    // The notice is built without Lit (a small base of its own): it shares the light core and
+    // loads nothing of Lit but the `css` tag.
     const notice = elementOf((id) => id.endsWith('/src/define/notice.ts'));
-    expect(notice.imports).toContain(reactiveChunk);
+    expect(notice.imports).toContain(sharedChunk);
     expect([...importsOf(chunks, notice)]).not.toContain(litChunk);
     // …nor the client's ky and zod (the chunk every widget shares must not drag them in).
     const heavy = holding(chunks, (id) => /node_modules\/(ky|zod)\//.test(id));
@@ -101,7 +108,7 @@ describe('the script-tag build', () => {
     // The chat launcher too (its 10 KB): the panel with Lit's templates, the client and the
     // schemas is a chunk of its own, loaded when the chat is opened.
     const chat = elementOf((id) => id.endsWith('/src/define/chat-bubble.ts'));
-    expect(chat.imports).toContain(reactiveChunk);
+    expect(chat.imports).toContain(sharedChunk);
     const launcher = [chat.fileName, ...importsOf(chunks, chat)];
     expect(launcher).not.toContain(litChunk);
     for (const file of launcher) expect(heavy.map((chunk) => chunk.fileName)).not.toContain(file);
@@ -110,9 +117,9 @@ describe('the script-tag build', () => {
     // Each starter names what its element needs, so it is fetched beside the element, not after.
     for (const name of ['contact-form', 'second-widget']) {
       expect(starter(name).code).toContain(`./${litChunk}`);
-      expect(starter(name).code).toContain(`./${reactiveChunk}`);
+      expect(starter(name).code).toContain(`./${sharedChunk}`);
     }
-    expect(starter('notice').code).toContain(`./${reactiveChunk}`);
+    expect(starter('notice').code).toContain(`./${sharedChunk}`);
     expect(starter('notice').code).not.toContain(`./${litChunk}`);
 
     // Every starter is one file that imports nothing: its own copies of the few import-free

@@ -1,5 +1,5 @@
-// From reactive-element, not `lit`: widgets built on ReactiveElement share these without Lit's templates.
-import { css } from '@lit/reactive-element';
+// From reactive-element's css-tag, not `lit`: the DOM-built widgets share these without Lit.
+import { css } from '@lit/reactive-element/css-tag.js';
 
 /**
  * Global design tokens, resolved once per widget into private locals (`--_name`). Pages theme every

@@ -1,11 +1,11 @@
-import type { ReactiveElement } from '@lit/reactive-element';
+import type { CSSResultOrNative } from '@lit/reactive-element';
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import type { KontaktReactiveElement } from '../internal/kontakt-reactive-element.js';
 import { publicProperties, varsWithoutFallback } from './css-vars.js';
 import { componentDocs } from './kontakt-server.js';
 
 /** Any kontakt widget: built on `KontaktElement` (LitElement) or `KontaktReactiveElement`. */
-type Widget = ReactiveElement;
+type Widget = HTMLElement & { readonly updateComplete: Promise<boolean> };
 
 export interface WidgetBaseTestOptions<E extends Widget> {
   /** The component's source file, whose JSDoc documents its parts and properties. */
@@ -27,7 +27,7 @@ const parts = (element: Element): string[] => [
 ];
 
 const styleText = (element: Element): string =>
-  (element.constructor as typeof ReactiveElement).elementStyles
+  (element.constructor as unknown as { elementStyles: CSSResultOrNative[] }).elementStyles
     .map((style) =>
       style instanceof CSSStyleSheet
         ? [...style.cssRules].map((rule) => rule.cssText).join('\n')

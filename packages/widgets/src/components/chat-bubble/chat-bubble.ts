@@ -1,7 +1,7 @@
 import type { KontaktClient } from '@kontakt/core';
 import { KontaktError } from '@kontakt/core';
-import type { PropertyValues } from '@lit/reactive-element';
 import { KcErrorEvent } from '../../events/error.js';
+import type { PropertyValues } from '../../internal/kontakt-reactive-element.js';
 import { KontaktReactiveElement } from '../../internal/kontakt-reactive-element.js';
 import { LangController, pickLocale } from '../../internal/lang.js';
 import type { Target } from '../../internal/target.js';
@@ -200,7 +200,7 @@ export class KcChatBubble extends KontaktReactiveElement {
     this.render();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override updated(changed: PropertyValues): void {
     if (!changed.has('open')) return;
     if (this.open) {
       this.unreadCount = 0;

@@ -1,4 +1,4 @@
-import { css } from '@lit/reactive-element';
+import { css } from '@lit/reactive-element/css-tag.js';
 import { base, tokens } from '../../styles/tokens.js';
 
 /**

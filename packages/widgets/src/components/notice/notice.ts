@@ -1,8 +1,8 @@
 import type { Notice, NoticeWatch, NoticeWatchOptions } from '@kontakt/core';
 import { KontaktError, LOCALES, watchNotices } from '@kontakt/core';
-import type { PropertyValues } from '@lit/reactive-element';
 import { KcErrorEvent } from '../../events/error.js';
 import { KcNoticeChangeEvent } from '../../events/notice-change.js';
+import type { PropertyValues } from '../../internal/kontakt-reactive-element.js';
 import { KontaktReactiveElement } from '../../internal/kontakt-reactive-element.js';
 import { LangController, pickLocale } from '../../internal/lang.js';
 import { toTarget } from '../../internal/target.js';
@@ -52,8 +52,8 @@ const ANNOUNCEMENT_MS = 10_000;
  * notices are known, and whenever they cannot be read on the first load (server unreachable,
  * unknown department, not configured); it then keeps trying in the background.
  *
- * Built on Lit's `ReactiveElement` with DOM APIs instead of templates, so that everything it loads
- * stays within 8 KB; it needs no Trusted Types policy.
+ * Built with DOM APIs on a small reactive base of kontakt's own instead of Lit, so that it loads
+ * as little as it can (DESIGN.md: 8 KB); it needs no Trusted Types policy.
  *
  * @summary Active crisis and service notices for a department, live and announced.
  * @since 0.3.0
