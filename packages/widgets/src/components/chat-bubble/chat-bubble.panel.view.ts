@@ -147,21 +147,98 @@ function viewTemplate(model: PanelModel): TemplateResult {
   }
 }
 
-/** A field's error text and the attributes that tie it to its field. */
+/** A field's error text, with the id its control's `aria-describedby` names. */
 function fieldError(model: PanelModel, name: string, id: string): TemplateResult | typeof nothing {
   const message = model.fieldErrors[name];
   return message ? html`<p id=${id} class="field-error">${message}</p>` : nothing;
 }
 
-const describedBy = (...ids: (string | false | undefined)[]) =>
-  ids.filter(Boolean).join(' ') || nothing;
+/** One field of a panel form, for `field()`. */
+interface FieldRow {
+  /** The control's id; its error's is `${id}-error`. */
+  id: string;
+  /** The field's name in the form and in `fieldErrors`. */
+  name: string;
+  label: string;
+  optional?: boolean;
+  /** Help shown under the field, with an id of its own. */
+  hint?: { id: string; text: string };
+  /** The id of other text that describes the field (an intro above the form). */
+  context?: string;
+}
+
+/** What the control of a field carries, from `field()`. */
+interface FieldAria {
+  invalid: 'true' | 'false';
+  describedBy: string | typeof nothing;
+}
+
+/**
+ * One field: its label (with "optional"), the control `control` makes with the ARIA it is given,
+ * its error and its hint, tied together by ids. The error is named first in `aria-describedby`
+ * (read first, as in kc-contact-form), then the hint, then the context.
+ */
+function field(
+  model: PanelModel,
+  row: FieldRow,
+  control: (aria: FieldAria) => TemplateResult,
+): TemplateResult {
+  const errorId = `${row.id}-error`;
+  const invalid = model.fieldErrors[row.name] !== undefined;
+  const describedBy =
+    [invalid && errorId, row.hint?.id, row.context].filter(Boolean).join(' ') || nothing;
+  const optional = row.optional ? html` <span class="muted">${model.t.optional}</span>` : nothing;
+  return html`<label for=${row.id}>${row.label}${optional}</label>
+    ${control({ invalid: invalid ? 'true' : 'false', describedBy })}
+    ${fieldError(model, row.name, errorId)}
+    ${row.hint ? html`<p id=${row.hint.id} class="hint">${row.hint.text}</p>` : nothing}`;
+}
+
+/** The attributes of a field's `<input>` besides its id, name and ARIA. */
+interface InputAttributes {
+  type?: 'email' | 'tel';
+  autocomplete: string;
+  maxlength?: number;
+  required?: boolean;
+  /** Focused when the view opens (the panel looks for `data-autofocus`). */
+  autofocus?: boolean;
+}
+
+/** A field whose control is one `<input>`. */
+const inputField = (model: PanelModel, row: FieldRow, input: InputAttributes) =>
+  field(
+    model,
+    row,
+    (aria) => html`<input
+      id=${row.id}
+      name=${row.name}
+      type=${input.type ?? nothing}
+      autocomplete=${input.autocomplete}
+      maxlength=${input.maxlength ?? nothing}
+      ?required=${input.required === true}
+      ?data-autofocus=${input.autofocus === true}
+      aria-invalid=${aria.invalid}
+      aria-describedby=${aria.describedBy}
+    />`,
+  );
+
+/** The citizen's name, which they may leave out. */
+const nameField = (model: PanelModel, id: string, autofocus = false) =>
+  inputField(
+    model,
+    { id, name: 'name', label: model.t.name, optional: true },
+    { autocomplete: 'given-name', maxlength: 200, autofocus },
+  );
+
+/** The e-mail address a transcript goes to. */
+const emailField = (model: PanelModel, row: Omit<FieldRow, 'name'>) =>
+  inputField(model, { ...row, name: 'email' }, { type: 'email', autocomplete: 'email' });
 
 const minutesOf = (seconds: number | undefined) =>
   seconds === undefined ? undefined : Math.max(1, Math.ceil(seconds / 60));
 
 function startView(model: PanelModel): TemplateResult {
   const { t, availability } = model;
-  const invalid = model.fieldErrors.message !== undefined;
   return html`<div class="scroll">
     <p>${t.startIntro}</p>
     ${
@@ -172,22 +249,27 @@ function startView(model: PanelModel): TemplateResult {
         : nothing
     }
     <form class="form" novalidate @submit=${onSubmit(model.actions.start)}>
-      <label for="start-name">${t.name} <span class="muted">${t.optional}</span></label>
-      <input id="start-name" name="name" autocomplete="given-name" maxlength="200" data-autofocus />
-      <label for="start-message">${t.firstMessage}</label>
-      <textarea
-        id="start-message"
-        name="message"
-        rows="3"
-        maxlength="2000"
-        required
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${describedBy(invalid && 'start-message-error', 'start-public')}
-        .value=${model.draft}
-        @input=${(event: InputEvent) => model.actions.typed((event.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${fieldError(model, 'message', 'start-message-error')}
-      <p id="start-public" class="hint">${t.publicRecord}</p>
+      ${nameField(model, 'start-name', true)}
+      ${field(
+        model,
+        {
+          id: 'start-message',
+          name: 'message',
+          label: t.firstMessage,
+          hint: { id: 'start-public', text: t.publicRecord },
+        },
+        (aria) => html`<textarea
+          id="start-message"
+          name="message"
+          rows="3"
+          maxlength="2000"
+          required
+          aria-invalid=${aria.invalid}
+          aria-describedby=${aria.describedBy}
+          .value=${model.draft}
+          @input=${(event: InputEvent) => model.actions.typed((event.target as HTMLTextAreaElement).value)}
+        ></textarea>`,
+      )}
       <button type="submit" part="button" class="primary" ?disabled=${model.busy}>
         ${model.busy ? t.starting : t.start}
       </button>
@@ -301,20 +383,15 @@ function chatView(model: PanelModel): TemplateResult {
 
 function endingView(model: PanelModel): TemplateResult {
   const { t } = model;
-  const invalid = model.fieldErrors.email !== undefined;
   return html`<form class="scroll form" novalidate @submit=${onSubmit(model.actions.end)}>
     <h3 id="end-heading" tabindex="-1">${t.endHeading}</h3>
     <p id="end-intro">${t.endIntro}</p>
-    <label for="end-email">${t.transcriptEmail} <span class="muted">${t.optional}</span></label>
-    <input
-      id="end-email"
-      name="email"
-      type="email"
-      autocomplete="email"
-      aria-invalid=${invalid ? 'true' : 'false'}
-      aria-describedby=${describedBy('end-intro', invalid && 'end-email-error')}
-    />
-    ${fieldError(model, 'email', 'end-email-error')}
+    ${emailField(model, {
+      id: 'end-email',
+      label: t.transcriptEmail,
+      optional: true,
+      context: 'end-intro',
+    })}
     <div class="actions">
       <button type="submit" part="button" class="primary" ?disabled=${model.busy}>${t.endConfirm}</button>
       <button type="button" part="button" @click=${model.actions.keepChatting}>${t.keepChatting}</button>
@@ -326,7 +403,6 @@ function endedView(model: PanelModel): TemplateResult {
   const { t } = model;
   const reference = model.ended?.reference ?? model.conversation?.state.caseReference;
   const sentTo = model.ended?.transcriptTo;
-  const invalid = model.fieldErrors.email !== undefined;
   return html`<div class="scroll">
     <h3 id="ended-heading" tabindex="-1">${t.endedHeading}</h3>
     <p class="receipt">${reference ? t.endedReference(reference) : t.endedNoReference}</p>
@@ -335,16 +411,7 @@ function endedView(model: PanelModel): TemplateResult {
         ? html`<p>${t.transcriptSent(sentTo)}</p>`
         : model.conversation
           ? html`<form class="form" novalidate @submit=${onSubmit(model.actions.transcript)}>
-            <label for="transcript-email">${t.transcriptAsk}</label>
-            <input
-              id="transcript-email"
-              name="email"
-              type="email"
-              autocomplete="email"
-              aria-invalid=${invalid ? 'true' : 'false'}
-              aria-describedby=${describedBy(invalid && 'transcript-email-error')}
-            />
-            ${fieldError(model, 'email', 'transcript-email-error')}
+            ${emailField(model, { id: 'transcript-email', label: t.transcriptAsk })}
             <button type="submit" part="button" ?disabled=${model.busy}>${t.transcriptSend}</button>
           </form>`
           : nothing
@@ -421,16 +488,19 @@ function messageView(model: PanelModel): TemplateResult {
 
 function slotOptions(model: PanelModel): TemplateResult {
   const { t, slots } = model;
-  if (slots === 'loading' || slots === undefined)
-    return html`<p class="muted">${t.slotsLoading}</p>`;
-  if (slots === 'failed' || slots.length === 0) return html`<p class="muted">${t.slotsNone}</p>`;
-  const invalid = model.fieldErrors.slot !== undefined;
-  return html`<label for="callback-slot">${t.slotChoose}</label>
-    <select
+  // While there is no list to choose from, a slot's error (the chosen one was taken) stays in view.
+  const instead = (text: string) =>
+    html`<p class="muted">${text}</p>${fieldError(model, 'slot', 'callback-slot-error')}`;
+  if (slots === 'loading' || slots === undefined) return instead(t.slotsLoading);
+  if (slots === 'failed' || slots.length === 0) return instead(t.slotsNone);
+  return field(
+    model,
+    { id: 'callback-slot', name: 'slot', label: t.slotChoose },
+    (aria) => html`<select
       id="callback-slot"
       name="slot"
-      aria-invalid=${invalid ? 'true' : 'false'}
-      aria-describedby=${describedBy(invalid && 'callback-slot-error')}
+      aria-invalid=${aria.invalid}
+      aria-describedby=${aria.describedBy}
       @change=${(event: Event) => {
         const form = (event.target as HTMLSelectElement).form;
         const when = form?.elements.namedItem('when') as RadioNodeList | null;
@@ -439,14 +509,13 @@ function slotOptions(model: PanelModel): TemplateResult {
     >
       <option value="">–</option>
       ${slots.map((slot) => html`<option value=${slot.start}>${model.slotText(slot)}</option>`)}
-    </select>`;
+    </select>`,
+  );
 }
 
 function callbackView(model: PanelModel): TemplateResult {
   const { t } = model;
   const errors = Object.values(model.fieldErrors);
-  const phoneInvalid = model.fieldErrors.phone !== undefined;
-  const noteInvalid = model.fieldErrors.note !== undefined;
   const slotsReady = Array.isArray(model.slots) && model.slots.length > 0;
   return html`<form class="scroll form" novalidate @submit=${onSubmit(model.actions.requestCallback)}>
     <div class="bar">
@@ -464,39 +533,43 @@ function callbackView(model: PanelModel): TemplateResult {
           : nothing
       }
     </div>
-    <label for="callback-phone">${t.phone}</label>
-    <input
-      id="callback-phone"
-      name="phone"
-      type="tel"
-      autocomplete="tel"
-      required
-      aria-invalid=${phoneInvalid ? 'true' : 'false'}
-      aria-describedby=${describedBy('callback-phone-hint', phoneInvalid && 'callback-phone-error')}
-    />
-    <p id="callback-phone-hint" class="hint">${t.phoneHint}</p>
-    ${fieldError(model, 'phone', 'callback-phone-error')}
-    <label for="callback-name">${t.name} <span class="muted">${t.optional}</span></label>
-    <input id="callback-name" name="name" autocomplete="given-name" maxlength="200" />
+    ${inputField(
+      model,
+      {
+        id: 'callback-phone',
+        name: 'phone',
+        label: t.phone,
+        hint: { id: 'callback-phone-hint', text: t.phoneHint },
+      },
+      { type: 'tel', autocomplete: 'tel', required: true },
+    )}
+    ${nameField(model, 'callback-name')}
     <fieldset>
       <legend>${t.when}</legend>
       <label class="choice"><input type="radio" name="when" value="asap" checked /> ${t.asap}</label>
       <label class="choice">
         <input type="radio" name="when" value="slot" ?disabled=${!slotsReady} /> ${t.slot}
       </label>
-      ${slotOptions(model)} ${fieldError(model, 'slot', 'callback-slot-error')}
+      ${slotOptions(model)}
     </fieldset>
-    <label for="callback-note">${t.note} <span class="muted">${t.optional}</span></label>
-    <textarea
-      id="callback-note"
-      name="note"
-      rows="2"
-      maxlength="500"
-      aria-invalid=${noteInvalid ? 'true' : 'false'}
-      aria-describedby=${describedBy('callback-public', noteInvalid && 'callback-note-error')}
-    ></textarea>
-    ${fieldError(model, 'note', 'callback-note-error')}
-    <p id="callback-public" class="hint">${t.publicRecord}</p>
+    ${field(
+      model,
+      {
+        id: 'callback-note',
+        name: 'note',
+        label: t.note,
+        optional: true,
+        hint: { id: 'callback-public', text: t.publicRecord },
+      },
+      (aria) => html`<textarea
+        id="callback-note"
+        name="note"
+        rows="2"
+        maxlength="500"
+        aria-invalid=${aria.invalid}
+        aria-describedby=${aria.describedBy}
+      ></textarea>`,
+    )}
     <button type="submit" part="button" class="primary" ?disabled=${model.busy}>
       ${model.busy ? t.callbackSending : t.callbackSubmit}
     </button>
