@@ -13,6 +13,7 @@ import {
   text,
   type,
 } from '../../test-support/chat-bubble-fixture.js';
+import type { KcChatBubble } from './chat-bubble.js';
 
 setUpChatTests();
 
@@ -21,15 +22,21 @@ const button = (root: ShadowRoot | null | undefined, label: string) =>
     (each) => each.textContent?.trim() === label,
   ) as HTMLButtonElement;
 
+/** A bubble of a department that is closed now, its panel open on the closed view. */
+async function openClosed(): Promise<KcChatBubble> {
+  const element = await renderBubble({ department: await departmentThat('closed') });
+  await openPanel(element);
+  await waitUntil(
+    () => element.shadowRoot?.querySelector('#closed-heading'),
+    'no closed view',
+    SLOW,
+  );
+  return element;
+}
+
 describe('<kc-chat-bubble> closed', () => {
   it('tells when it opens next, with the week’s hours, and offers a message or a call-back', async () => {
-    const element = await renderBubble({ department: await departmentThat('closed') });
-    await openPanel(element);
-    await waitUntil(
-      () => element.shadowRoot?.querySelector('#closed-heading'),
-      'no closed view',
-      SLOW,
-    );
+    const element = await openClosed();
     expect(text(element, '#closed-heading')).to.equal('Chatten är stängd just nu');
     expect(text(element, '.opens')).to.match(/^Vi öppnar (i dag|i morgon) 03\.00\.$/);
     expect(element.shadowRoot?.querySelectorAll('.hours dt')).to.have.length(7);
@@ -43,13 +50,7 @@ describe('<kc-chat-bubble> closed', () => {
   });
 
   it('takes a call-back request: the phone number checked, then a receipt', async () => {
-    const element = await renderBubble({ department: await departmentThat('closed') });
-    await openPanel(element);
-    await waitUntil(
-      () => element.shadowRoot?.querySelector('#closed-heading'),
-      'no closed view',
-      SLOW,
-    );
+    const element = await openClosed();
     button(element.shadowRoot, 'Bli uppringd').click();
     await waitUntil(
       () => element.shadowRoot?.querySelector('#callback-phone'),
@@ -87,13 +88,7 @@ describe('<kc-chat-bubble> closed', () => {
   });
 
   it('offers the contact form for a written message, loaded when asked for', async () => {
-    const element = await renderBubble({ department: await departmentThat('closed') });
-    await openPanel(element);
-    await waitUntil(
-      () => element.shadowRoot?.querySelector('#closed-heading'),
-      'no closed view',
-      SLOW,
-    );
+    const element = await openClosed();
     button(element.shadowRoot, 'Skriv ett meddelande').click();
     await waitUntil(
       () => element.shadowRoot?.querySelector('kc-contact-form')?.shadowRoot?.querySelector('form'),
