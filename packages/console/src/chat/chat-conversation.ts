@@ -294,7 +294,10 @@ export class KcChatConversation extends ConsoleElement {
       // The citizen went away or came back: said politely, once, not at the first read.
       if (before !== undefined && chat.citizenConnected !== undefined) {
         if (before !== chat.citizenConnected) {
-          this.dispatchEvent(new KcAnnounceEvent(this.citizenPresence(chat)));
+          const said = chat.citizenConnected
+            ? this.ct.conversation.citizenBack
+            : this.citizenPresence(chat);
+          this.dispatchEvent(new KcAnnounceEvent(said));
         }
       }
       this.absorb(chat.messages);

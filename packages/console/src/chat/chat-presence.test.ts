@@ -1,7 +1,7 @@
 // The console's chat view says whether the citizen of a taken chat is still there: while their
 // page has the chat open, that they are; once it closed (the server has not seen them for a
 // while: about 40 s, no clock to move here), that they seem to have left and since when, said
-// politely through the live region; axe-clean in both.
+// politely through the live region, and that they are back when they are; axe-clean.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KcConsole } from '../app/console.js';
@@ -80,5 +80,18 @@ describe('chat view: the citizen still there', () => {
     // Focus stays where the agent had it.
     expect(text(focused())).to.equal('Chatt med Karin');
     await expect(element).to.be.accessible();
+
+    // Back: anything the citizen does is being there (here they start typing).
+    await karin.typing(true);
+    await waitUntil(
+      () => presence(element) === 'Invånaren är kvar i chatten.',
+      'the citizen not shown back',
+      WAIT,
+    );
+    await waitUntil(
+      () => announced(element) === 'Invånaren är tillbaka i chatten.',
+      `not announced back: "${announced(element)}"`,
+      WAIT,
+    );
   });
 });

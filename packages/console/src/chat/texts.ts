@@ -54,6 +54,8 @@ export interface ChatTexts {
     typing: string;
     /** Whether the citizen is still there (their page has the chat open); said when it changes. */
     citizenHere: string;
+    /** Said when a citizen who seemed gone is there again. */
+    citizenBack: string;
     citizenAway: (time: string) => string;
     reply: string;
     replyHint: string;
@@ -142,6 +144,7 @@ const sv: ChatTexts = {
     messages: 'Meddelanden',
     typing: 'Invånaren skriver …',
     citizenHere: 'Invånaren är kvar i chatten.',
+    citizenBack: 'Invånaren är tillbaka i chatten.',
     citizenAway: (time) => `Invånaren verkar ha lämnat chatten (senast där ${time}).`,
     reply: 'Svar',
     replyHint: 'Enter skickar, Skift+Enter ger ny rad.',
@@ -239,6 +242,7 @@ const en: ChatTexts = {
     messages: 'Messages',
     typing: 'The resident is typing …',
     citizenHere: 'The resident is still in the chat.',
+    citizenBack: 'The resident is back in the chat.',
     citizenAway: (time) => `The resident seems to have left the chat (last there at ${time}).`,
     reply: 'Reply',
     replyHint: 'Enter sends, Shift+Enter starts a new line.',
