@@ -103,6 +103,15 @@ export const dialog = (element: KcChatBubble): HTMLDialogElement | null =>
 export const text = (element: KcChatBubble, selector: string): string =>
   query(element, selector).textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
+/**
+ * The bubble's button whose text is `label`. While there is none it is `undefined` (typed as a
+ * button, as tests click it once found), so `waitUntil` can wait for it.
+ */
+export const buttonNamed = (element: KcChatBubble, label: string): HTMLButtonElement =>
+  [...(element.shadowRoot?.querySelectorAll('button') ?? [])].find(
+    (each) => each.textContent?.trim() === label,
+  ) as HTMLButtonElement;
+
 /** The element that has focus, looked up through shadow roots. */
 export function focused(): Element | null {
   let active = document.activeElement;

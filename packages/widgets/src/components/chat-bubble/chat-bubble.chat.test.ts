@@ -4,6 +4,7 @@ import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   announced,
+  buttonNamed,
   departmentThat,
   dialog,
   focused,
@@ -42,6 +43,18 @@ async function startChat(
   return id;
 }
 
+/** The agent anna, signed in, takes the chat `id`; resolves once the panel shows her. */
+async function agentTakes(element: KcChatBubble, id: string) {
+  const agent = await signedInAgent();
+  await agent.chat.take(id);
+  await waitUntil(
+    () => text(element, '[part~="queue"]').startsWith('Du chattar med'),
+    'the agent did not show',
+    SLOW,
+  );
+  return agent;
+}
+
 const messages = (element: KcChatBubble) =>
   [...(element.shadowRoot?.querySelectorAll('[part~="message"]') ?? [])].map(
     (item) => item.querySelector('.text')?.textContent?.trim() ?? '',
@@ -55,13 +68,7 @@ describe('<kc-chat-bubble> chat', () => {
     expect(text(element, '[part~="queue"]')).to.match(/^Du är nummer \d+ i kön\./);
     expect(messages(element)).to.include('Hej! Hur söker jag bygglov?');
 
-    const agent = await signedInAgent();
-    await agent.chat.take(id);
-    await waitUntil(
-      () => text(element, '[part~="queue"]').startsWith('Du chattar med'),
-      'the agent did not show',
-      SLOW,
-    );
+    const agent = await agentTakes(element, id);
     await agent.chat.typing(id, true);
     await waitUntil(
       () => !query(element, '.typing').hidden,
@@ -177,18 +184,9 @@ describe('<kc-chat-bubble> chat', () => {
     const element = await renderBubble({ department: await departmentThat('open') });
     await openPanel(element);
     const id = await startChat(element, 'Avsluta mig.');
-    const agent = await signedInAgent();
-    await agent.chat.take(id);
-    await waitUntil(
-      () => text(element, '[part~="queue"]').startsWith('Du chattar med'),
-      'no agent',
-      SLOW,
-    );
+    const agent = await agentTakes(element, id);
 
-    const end = [...(element.shadowRoot?.querySelectorAll('.actions button') ?? [])].find(
-      (button) => button.textContent?.trim() === 'Avsluta chatten',
-    ) as HTMLButtonElement;
-    end.click();
+    buttonNamed(element, 'Avsluta chatten').click();
     await waitUntil(() => focused()?.id === 'end-heading', 'focus did not move to the question');
     type(element, '#end-email', 'inte-en-adress');
     query<HTMLButtonElement>(element, 'form button[type="submit"]').click();

@@ -2,6 +2,7 @@
 import { createClient } from '@kontakt/core';
 import { expect, waitUntil } from '@open-wc/testing';
 import {
+  buttonNamed,
   departmentThat,
   focused,
   openPanel,
@@ -16,11 +17,6 @@ import {
 import type { KcChatBubble } from './chat-bubble.js';
 
 setUpChatTests();
-
-const button = (root: ShadowRoot | null | undefined, label: string) =>
-  [...(root?.querySelectorAll('button') ?? [])].find(
-    (each) => each.textContent?.trim() === label,
-  ) as HTMLButtonElement;
 
 /** A bubble of a department that is closed now, its panel open on the closed view. */
 async function openClosed(): Promise<KcChatBubble> {
@@ -51,7 +47,7 @@ describe('<kc-chat-bubble> closed', () => {
 
   it('takes a call-back request: the phone number checked, then a receipt', async () => {
     const element = await openClosed();
-    button(element.shadowRoot, 'Bli uppringd').click();
+    buttonNamed(element, 'Bli uppringd').click();
     await waitUntil(
       () => element.shadowRoot?.querySelector('#callback-phone'),
       'no call-back form',
@@ -89,7 +85,7 @@ describe('<kc-chat-bubble> closed', () => {
 
   it('offers the contact form for a written message, loaded when asked for', async () => {
     const element = await openClosed();
-    button(element.shadowRoot, 'Skriv ett meddelande').click();
+    buttonNamed(element, 'Skriv ett meddelande').click();
     await waitUntil(
       () => element.shadowRoot?.querySelector('kc-contact-form')?.shadowRoot?.querySelector('form'),
       'no contact form',
@@ -97,7 +93,7 @@ describe('<kc-chat-bubble> closed', () => {
     );
     const form = query(element, 'kc-contact-form');
     expect(form.getAttribute('department')).to.equal(element.department);
-    button(element.shadowRoot, 'Tillbaka').click();
+    buttonNamed(element, 'Tillbaka').click();
     await waitUntil(() => element.shadowRoot?.querySelector('#closed-heading'), 'not back');
   });
 
@@ -117,12 +113,12 @@ describe('<kc-chat-bubble> closed', () => {
       type(element, '#start-message', 'Jag väntar hellre på ett samtal.');
       query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
       await waitUntil(
-        () => button(element.shadowRoot, 'Bli uppringd i stället'),
+        () => buttonNamed(element, 'Bli uppringd i stället'),
         'no call-back offered in a long queue',
         SLOW,
       );
       expect(text(element, '[part~="queue"]')).to.match(/^Du är nummer [3-9] i kön\./);
-      button(element.shadowRoot, 'Bli uppringd i stället').click();
+      buttonNamed(element, 'Bli uppringd i stället').click();
       await waitUntil(() => element.shadowRoot?.querySelector('#callback-phone'), 'no form', SLOW);
       type(element, '#callback-phone', '070-123 45 67');
       query<HTMLButtonElement>(element, 'form button[type="submit"]').click();
