@@ -76,6 +76,12 @@ const ELEMENT = new RegExp(
   ].join('|'),
 );
 
+/**
+ * What the widgets built without Lit (the notice, the chat launcher) share: their reactive base
+ * and DOM builder, one chunk that the widgets built on Lit never load.
+ */
+const DOM_ELEMENT = /widgets[\\/]src[\\/]internal[\\/](kontakt-reactive-element|dom)\.ts$/;
+
 const COPY = '\0starter-copy:';
 
 /** @param {string} id */
@@ -87,7 +93,9 @@ const manualChunks = (id) =>
       ? 'shared'
       : REACTIVE_ELEMENT.test(id) || (LIT.test(id) && !LIT_DIRECTIVES.test(id)) || ELEMENT.test(id)
         ? 'lit'
-        : undefined;
+        : DOM_ELEMENT.test(id)
+          ? 'dom-element'
+          : undefined;
 
 /**
  * Gives each script-tag starter its own copy of the modules it imports (statically, and what they

@@ -1,18 +1,8 @@
-// The launcher's DOM, made with DOM APIs only (createElement, textContent): no templates and no
-// innerHTML, so the launcher needs neither Lit's templates nor a Trusted Types policy. The panel
-// renders its dialog into `panel` once its chunk has loaded.
+// The launcher's DOM, made with DOM APIs only (`el` from internal/dom.ts, textContent): no
+// templates and no innerHTML, so the launcher needs neither Lit's templates nor a Trusted Types
+// policy. The panel renders its dialog into `panel` once its chunk has loaded.
 
-/** Makes an element with attributes and children. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
+import { el } from '../../internal/dom.js';
 
 /** The nodes that are there from the first render on. */
 export interface LauncherView {

@@ -1,20 +1,9 @@
-// The DOM of <kc-notice>, made with DOM APIs only (createElement, textContent): no templates, no
-// innerHTML, so no Trusted Types policy either. Functions here hold no state; the element decides
-// what to show and keeps the nodes.
+// The DOM of <kc-notice>, made with DOM APIs only (`el` from internal/dom.ts, textContent): no
+// templates, no innerHTML, so no Trusted Types policy either. Functions here hold no state; the
+// element decides what to show and keeps the nodes.
 import type { Notice } from '@kontakt/core';
+import { el } from '../../internal/dom.js';
 import type { NoticeTexts } from './notice.texts.js';
-
-/** Makes an element with attributes (`class`, `part`, `role`, …) and children. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /** The nodes that are there from the first render on, whatever is shown. */
 export interface Skeleton {
