@@ -24,14 +24,18 @@ const AGENT_PASSWORD = 'konsol-test-lösenord';
  */
 export const SLOW = { timeout: 20_000 };
 
-export function setUpChatTests(): void {
+/**
+ * Mocha's hooks for a chat bubble test file: its own server, started from `config` (another
+ * configuration's file for tests of other settings), and a clean page after each test.
+ */
+export function setUpChatTests(config = CONFIG): void {
   before(async function () {
     this.timeout(90_000);
     Object.assign(
       server,
       await executeServerCommand<TestServer, { origin: string; config: string }>(
         'kontakt-server-start',
-        { origin: location.origin, config: CONFIG },
+        { origin: location.origin, config },
       ),
     );
   });

@@ -1,7 +1,6 @@
 // With call-back switched off on the server (`chat.callback: false`), availability says
 // `callback: false` and the bubble offers no call-back: when closed, only the written message.
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   departmentThat,
   focused,
@@ -9,30 +8,10 @@ import {
   renderBubble,
   SLOW,
   server,
+  setUpChatTests,
 } from '../../test-support/chat-bubble-fixture.js';
-import type { TestServer } from '../../test-support/kontakt-server.js';
-import { stopKontaktServer } from '../../test-support/kontakt-server.js';
 
-const CONFIG = 'packages/widgets/src/test-support/chat-bubble-callback-off.json';
-
-before(async function () {
-  this.timeout(90_000);
-  Object.assign(
-    server,
-    await executeServerCommand<TestServer, { origin: string; config: string }>(
-      'kontakt-server-start',
-      { origin: location.origin, config: CONFIG },
-    ),
-  );
-});
-after(async () => {
-  if (server.id) await stopKontaktServer(server);
-  Object.assign(server, { id: '', url: '' });
-});
-afterEach(() => {
-  fixtureCleanup();
-  sessionStorage.clear();
-});
+setUpChatTests('packages/widgets/src/test-support/chat-bubble-callback-off.json');
 
 describe('<kc-chat-bubble> with call-back off', () => {
   it('offers a written message but no call-back while closed', async () => {
