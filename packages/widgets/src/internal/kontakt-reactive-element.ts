@@ -26,6 +26,12 @@ function fromAttribute(value: string | null, type: ReactivePropertyOptions['type
 }
 
 /**
+ * `HTMLElement`, or a stand-in where there is no DOM (Node: the React wrappers' tests, server
+ * rendering), so that importing a widget there does not throw, as with Lit's own elements.
+ */
+const DomElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
+
+/**
  * The base of the kontakt widgets that render with DOM APIs (`<kc-notice>`, the chat launcher),
  * whose whole budget is a few KB: reactive properties with their attributes, batched updates,
  * `static styles` in a shadow root and controllers that follow connection, in well under 1 KB
@@ -37,7 +43,7 @@ function fromAttribute(value: string | null, type: ReactivePropertyOptions['type
  * `KontaktElement`'s. Render with `createElement` and `textContent`, never `innerHTML`: then no
  * Trusted Types policy is needed either.
  */
-export class KontaktReactiveElement extends HTMLElement {
+export class KontaktReactiveElement extends DomElement {
   /** The `@kontakt/widgets` version this class comes from; compared when a tag is registered twice. */
   static readonly version: string = VERSION;
   /** The widget's reactive properties. */
@@ -45,6 +51,7 @@ export class KontaktReactiveElement extends HTMLElement {
   /** The widget's styles, adopted by its shadow root. */
   static styles: CSSResultGroup | undefined;
 
+  // biome-ignore-start lint/complexity/noThisInStatic: `this` is the widget class (a subclass)
   /** The styles as adopted (`static styles` flattened). */
   static get elementStyles(): CSSResultOrNative[] {
     const flat = (group: CSSResultGroup | undefined): CSSResultOrNative[] =>
@@ -61,9 +68,12 @@ export class KontaktReactiveElement extends HTMLElement {
    * Registers the element under `tag`: a no-op when the same version is registered, a warning
    * (and nothing thrown) when another version is.
    */
-  static define(tag: string, registry: CustomElementRegistry = customElements): void {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the widget class being registered
-    defineOnce(this, tag, registry);
+  static define(
+    tag: string,
+    registry: CustomElementRegistry | undefined = globalThis.customElements,
+  ): void {
+    // Where there is no registry (Node, without Lit's shims loaded) there is nothing to register.
+    if (registry) defineOnce(this, tag, registry);
   }
 
   /** Makes each property's accessor (once per class) and maps attributes to properties. */
@@ -94,6 +104,7 @@ export class KontaktReactiveElement extends HTMLElement {
     }
     return attributes;
   }
+  // biome-ignore-end lint/complexity/noThisInStatic: -
 
   /** Gives access to custom states (`:state(shown)`); created once per element. */
   protected readonly internals: ElementInternals = this.attachInternals();
