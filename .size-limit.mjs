@@ -300,7 +300,7 @@ export default [
     // made smaller by moving its sending outcome to the submit path: 121.35 KB. The notice and
     // the launcher on a reactive base of their own (1.2 KB) instead of Lit's ReactiveElement,
     // which only the widgets built on Lit load now: 1.1 KB less for each of those two, 0.2 KB
-    // less for each form's first render, 0.6 KB more here: 121.95 KB.
+    // less for each form's first render, 0.6 KB more here: 122 KB (measured with the chat panel as it was being changed).
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -308,7 +308,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '121.95 KB',
+    limit: '122 KB',
     ...asLoaded,
   },
   {
