@@ -194,32 +194,32 @@ export class KcContactForm extends KontaktElement {
   /** The submit path could not be loaded when the person sent (offline since the page loaded). */
   private loadFailure: KontaktError | undefined = undefined;
 
-  private readonly localize = new LocalizeController(this, translations);
-  private readonly clients = new ClientController(this);
-  private readonly draft = new DraftController<ContactFormValues>(this);
+  readonly #localize = new LocalizeController(this, translations);
+  readonly #clients = new ClientController(this);
+  readonly #draft = new DraftController<ContactFormValues>(this);
   /** The submit path: loaded when the person starts to use the form, or on submit. */
   private readonly deferred = new DeferredController<typeof Deferred>(
     this,
     () => import('./contact-form.deferred.js'),
   );
   /** Made when the submit path has loaded. */
-  private submission: SubmissionController<KcSubmitEvent['message']> | undefined;
+  #submission: SubmissionController<KcSubmitEvent['message']> | undefined;
   /** The target whose draft and outbox were last looked at. */
-  private checkedTarget: string | undefined;
+  #checkedTarget: string | undefined;
   /** The person has typed or chosen something since the form was connected or cleared. */
-  private edited = false;
+  #edited = false;
   /** Started as soon as the element knows its server and department; the form does not wait. */
-  private readonly departmentTask = new Task(this, {
+  readonly #departmentTask = new Task(this, {
     task: ([endpoint, department, client], { signal }) =>
-      this.loadDepartment(endpoint, department, client, signal),
+      this.#loadDepartment(endpoint, department, client, signal),
     args: () => {
-      const target = this.clients.target;
+      const target = this.#clients.target;
       return [target?.endpoint, target?.department, target?.client] as const;
     },
   });
   /** Where focus goes after the next render (an error, the receipt heading). @internal */
   focusAfterRender: string | undefined;
-  private countTimer: ReturnType<typeof setTimeout> | undefined;
+  #countTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -229,30 +229,30 @@ export class KcContactForm extends KontaktElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.countTimer);
+    clearTimeout(this.#countTimer);
     // Connected again later, it looks again for a message kept offline.
-    if (this.view === 'form') this.checkedTarget = undefined;
+    if (this.#view === 'form') this.#checkedTarget = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const target = this.clients.target;
-    if (target && target.key !== this.checkedTarget) {
-      this.checkedTarget = target.key;
-      this.restoreDraft(target);
-      void this.adoptKept(target);
+    const target = this.#clients.target;
+    if (target && target.key !== this.#checkedTarget) {
+      this.#checkedTarget = target.key;
+      this.#restoreDraft(target);
+      void this.#adoptKept(target);
     }
   }
 
   /** Clears the form (keeping name and contact details) for a new message, and forgets the draft. */
   reset(): void {
     const { name, email, phone, answerChannel, answerLanguage } = this.values;
-    this.startOver({ ...emptyValues(), name, email, phone, answerChannel, answerLanguage }, '');
+    this.#startOver({ ...emptyValues(), name, email, phone, answerChannel, answerLanguage }, '');
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.setExclusiveState(STATES, this.currentState());
+    this.setExclusiveState(STATES, this.#currentState());
     if (this.focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterRender}`);
       this.focusAfterRender = undefined;
@@ -260,47 +260,47 @@ export class KcContactForm extends KontaktElement {
     }
   }
 
-  private get submissionState(): SubmissionState {
-    return this.submission?.state ?? IDLE;
+  get #submissionState(): SubmissionState {
+    return this.#submission?.state ?? IDLE;
   }
 
   /** What the form area shows, from where the submission stands. */
-  private get view(): View {
-    const { status } = this.submissionState;
+  get #view(): View {
+    const { status } = this.#submissionState;
     return status === 'delivered' ? 'receipt' : status === 'offline' ? 'offline' : 'form';
   }
 
-  private get busy(): boolean {
-    return this.submissionState.status === 'sending';
+  get #busy(): boolean {
+    return this.#submissionState.status === 'sending';
   }
 
   /** Why sending failed, unless the refusal is about fields (those are shown on the fields). */
-  private get failure(): KontaktError | undefined {
+  get #failure(): KontaktError | undefined {
     if (this.loadFailure) return this.loadFailure;
-    const state = this.submissionState;
+    const state = this.#submissionState;
     if (state.status !== 'failed' || toErrorMap(state.error.fieldErrors).size) return undefined;
     return state.error;
   }
 
   /** The department's topics and time zone, once they have arrived. */
-  private get departmentPreview(): DepartmentPreview | undefined {
-    return this.departmentTask.status === TaskStatus.COMPLETE
-      ? this.departmentTask.value
+  get #departmentPreview(): DepartmentPreview | undefined {
+    return this.#departmentTask.status === TaskStatus.COMPLETE
+      ? this.#departmentTask.value
       : undefined;
   }
 
-  private currentState(): State {
-    if (!this.localize.ready) return 'loading';
-    if (this.view === 'receipt') return 'submitted';
-    if (this.view === 'offline') return 'offline';
-    if (this.departmentTask.status === TaskStatus.ERROR) return 'load-error';
-    if (this.busy) return 'submitting';
-    if (this.failure) return 'failed';
+  #currentState(): State {
+    if (!this.#localize.ready) return 'loading';
+    if (this.#view === 'receipt') return 'submitted';
+    if (this.#view === 'offline') return 'offline';
+    if (this.#departmentTask.status === TaskStatus.ERROR) return 'load-error';
+    if (this.#busy) return 'submitting';
+    if (this.#failure) return 'failed';
     if (this.errors.size) return 'invalid';
-    return this.departmentTask.status === TaskStatus.COMPLETE ? 'ready' : 'loading';
+    return this.#departmentTask.status === TaskStatus.COMPLETE ? 'ready' : 'loading';
   }
 
-  private async loadDepartment(
+  async #loadDepartment(
     endpoint: string | undefined,
     department: string | undefined,
     client: KontaktClient | undefined,
@@ -327,123 +327,123 @@ export class KcContactForm extends KontaktElement {
   }
 
   protected override render(): TemplateResult {
-    const { ready, requested } = this.localize;
+    const { ready, requested } = this.#localize;
     // Until the element's language has loaded, only the loading state shows, in that language
     // (the department loads meanwhile). The live region stays the same node throughout, so what
     // it says next is announced.
-    const lang = ready ? this.localize.locale : requested;
-    const dir = ready ? this.localize.dir : LOCALE_BASICS[requested].dir;
+    const lang = ready ? this.#localize.locale : requested;
+    const dir = ready ? this.#localize.dir : LOCALE_BASICS[requested].dir;
     return html`<div part="base" class="base" lang=${lang} dir=${dir}>
-      ${ready ? this.renderView() : nothing}
-      <div part="status" class="status" role="status">${this.renderStatus()}</div>
+      ${ready ? this.#renderView() : nothing}
+      <div part="status" class="status" role="status">${this.#renderStatus()}</div>
     </div>`;
   }
 
-  private renderStatus(): TemplateResult | typeof nothing {
-    const { t, ready } = this.localize;
-    if (!ready) return this.renderLoading(LOCALE_BASICS[this.localize.requested].loading);
+  #renderStatus(): TemplateResult | typeof nothing {
+    const { t, ready } = this.#localize;
+    if (!ready) return this.#renderLoading(LOCALE_BASICS[this.#localize.requested].loading);
     // Offline and the receipt come from sending, so the submit path (and their views) are there.
     const deferred = this.deferred.value;
-    if (this.view === 'offline' && deferred) {
-      return deferred.offlineView(deferred.laterTexts(t), () => this.submission?.sendNow());
+    if (this.#view === 'offline' && deferred) {
+      return deferred.offlineView(deferred.laterTexts(t), () => this.#submission?.sendNow());
     }
     return this.announcement ? html`<p>${t.contactForm[this.announcement]}</p>` : nothing;
   }
 
-  private renderLoading(text: string): TemplateResult | typeof nothing {
+  #renderLoading(text: string): TemplateResult | typeof nothing {
     // Without a target nothing loads: an unconfigured element shows the page's own content.
-    if (!this.clients.target) return nothing;
+    if (!this.#clients.target) return nothing;
     return html`<p><span class="spinner" aria-hidden="true"></span>${text}</p>`;
   }
 
-  private renderView(): TemplateResult | typeof nothing {
-    const state = this.submissionState;
+  #renderView(): TemplateResult | typeof nothing {
+    const state = this.#submissionState;
     const deferred = this.deferred.value;
     if (state.status === 'delivered' && deferred) {
       return deferred.receiptView({
-        later: deferred.laterTexts(this.localize.t),
+        later: deferred.laterTexts(this.#localize.t),
         receipt: state.receipt,
-        timeZone: this.departmentPreview?.timeZone,
-        formatDate: (value, options) => this.localize.formatDate(value, options),
+        timeZone: this.#departmentPreview?.timeZone,
+        formatDate: (value, options) => this.#localize.formatDate(value, options),
         trackerUrl: this.trackerUrl,
         onNewMessage: () => this.reset(),
       });
     }
     if (state.status === 'offline') return nothing;
-    if (this.departmentTask.status === TaskStatus.ERROR) {
-      return this.renderLoadError(this.departmentTask.error);
+    if (this.#departmentTask.status === TaskStatus.ERROR) {
+      return this.#renderLoadError(this.#departmentTask.error);
     }
-    return this.renderForm(this.departmentPreview);
+    return this.#renderForm(this.#departmentPreview);
   }
 
   /** The page's own content inside the tag: the way in when the form cannot start. */
-  private renderFallback(): TemplateResult {
+  #renderFallback(): TemplateResult {
     return html`<div part="fallback" class="fallback"><slot></slot></div>`;
   }
 
-  private renderLoadError(error: unknown): TemplateResult {
-    if (isKontaktError(error) && error.code === 'not_configured') return this.renderFallback();
-    const { t } = this.localize;
+  #renderLoadError(error: unknown): TemplateResult {
+    if (isKontaktError(error) && error.code === 'not_configured') return this.#renderFallback();
+    const { t } = this.#localize;
     return html`<div class="alert" role="alert">
         <p part="error" class="error">${t.common.loadFailed}</p>
-        <button part="retry-button" type="button" @click=${() => this.departmentTask.run()}>
+        <button part="retry-button" type="button" @click=${() => this.#departmentTask.run()}>
           ${t.common.retry}
         </button>
       </div>
-      ${this.renderFallback()}`;
+      ${this.#renderFallback()}`;
   }
 
-  private renderForm(department: DepartmentPreview | undefined): TemplateResult {
-    const ctx = this.fieldsContext();
+  #renderForm(department: DepartmentPreview | undefined): TemplateResult {
+    const ctx = this.#fieldsContext();
     const cf = ctx.t.contactForm;
-    return html`<form part="form" novalidate aria-label=${cf.formLabel} @submit=${this.onSubmit}>
-      ${this.renderClear()} ${this.deferred.value?.errorSummary(ctx) ?? nothing}
+    return html`<form part="form" novalidate aria-label=${cf.formLabel} @submit=${this.#onSubmit}>
+      ${this.#renderClear()} ${this.deferred.value?.errorSummary(ctx) ?? nothing}
       ${topicField(ctx, department?.categories)}
       ${messageField(ctx)} ${channelField(ctx)}
       ${contactFieldsFor(this.values.answerChannel).map((f) => contactField(ctx, f))}
       ${textField(ctx, 'name', cf.name, { optional: true, autocomplete: 'name' })}
       ${answerLanguageField(ctx)} ${needsFields(ctx)}
       <p part="notice" class="notice" id="public-record">${cf.publicRecord}</p>
-      ${this.renderFailure()}
+      ${this.#renderFailure()}
       <button
         part="submit-button"
         type="submit"
-        aria-disabled=${this.busy ? 'true' : 'false'}
+        aria-disabled=${this.#busy ? 'true' : 'false'}
         aria-describedby="public-record"
       >
-        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>${cf.submitting}` : cf.submit}
+        ${this.#busy ? html`<span class="spinner" aria-hidden="true"></span>${cf.submitting}` : cf.submit}
       </button>
     </form>`;
   }
 
-  private fieldsContext(): FieldsContext {
-    const later = this.deferred.value?.laterTexts(this.localize.t);
+  #fieldsContext(): FieldsContext {
+    const later = this.deferred.value?.laterTexts(this.#localize.t);
     return {
       values: this.values,
       errors: this.errors,
-      t: this.localize.t,
-      locale: this.localize.locale,
+      t: this.#localize.t,
+      locale: this.#localize.locale,
       countAnnouncement: this.countAnnouncement,
       findsPersonalIdentityNumber: this.deferred.value?.containsPersonalIdentityNumber,
-      onInput: this.onInput,
-      onMessageInput: this.onMessageInput,
-      onNeedChange: this.onNeedChange,
-      onSummaryLink: this.onSummaryLink,
+      onInput: this.#onInput,
+      onMessageInput: this.#onMessageInput,
+      onNeedChange: this.#onNeedChange,
+      onSummaryLink: this.#onSummaryLink,
       later,
       errorText: later && this.deferred.value?.errorText(later),
     };
   }
 
-  private renderClear(): TemplateResult | typeof nothing {
+  #renderClear(): TemplateResult | typeof nothing {
     if (!this.restored) return nothing;
-    return html`<button part="clear-button" class="secondary" type="button" @click=${this.onClear}>
-      ${this.localize.t.contactForm.clearForm}
+    return html`<button part="clear-button" class="secondary" type="button" @click=${this.#onClear}>
+      ${this.#localize.t.contactForm.clearForm}
     </button>`;
   }
 
-  private renderFailure(): TemplateResult | typeof nothing {
-    if (!this.failure || this.errors.size) return nothing;
-    const { t } = this.localize;
+  #renderFailure(): TemplateResult | typeof nothing {
+    if (!this.#failure || this.errors.size) return nothing;
+    const { t } = this.#localize;
     // Why, in words, comes with the submit path; when that could not load, the form could not.
     const deferred = this.deferred.value;
     return html`<div part="alert" class="alert" role="alert">
@@ -451,80 +451,80 @@ export class KcContactForm extends KontaktElement {
       <p>
         ${
           deferred
-            ? deferred.failureText(deferred.laterTexts(t), this.failure)
+            ? deferred.failureText(deferred.laterTexts(t), this.#failure)
             : t.common.loadFailed
         }
       </p>
     </div>`;
   }
 
-  private onInput = (event: Event): void => {
+  #onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-    this.setValues({ ...this.values, [target.name]: target.value });
+    this.#setValues({ ...this.values, [target.name]: target.value });
   };
 
-  private onMessageInput = (event: Event): void => {
-    this.onInput(event);
+  #onMessageInput = (event: Event): void => {
+    this.#onInput(event);
     // The visible count changes on every key; screen readers hear it only once typing pauses.
-    clearTimeout(this.countTimer);
+    clearTimeout(this.#countTimer);
     const left = MESSAGE_MAX_LENGTH - this.values.message.length;
-    this.countTimer = setTimeout(() => {
+    this.#countTimer = setTimeout(() => {
       this.countAnnouncement =
-        left <= ANNOUNCE_REMAINING ? countText(this.localize.t, this.values.message.length) : '';
+        left <= ANNOUNCE_REMAINING ? countText(this.#localize.t, this.values.message.length) : '';
     }, ANNOUNCE_DELAY_MS);
   };
 
-  private onNeedChange = (event: Event): void => {
+  #onNeedChange = (event: Event): void => {
     const target = event.target as HTMLInputElement;
     const need = target.value as Need;
     const needs = target.checked
       ? [...this.values.needs, need]
       : this.values.needs.filter((n) => n !== need);
-    this.setValues({ ...this.values, needs: NEEDS.filter((n) => needs.includes(n)) });
+    this.#setValues({ ...this.values, needs: NEEDS.filter((n) => needs.includes(n)) });
   };
 
   /** Takes what the person typed or chose, and keeps it as the draft. */
-  private setValues(values: ContactFormValues): void {
+  #setValues(values: ContactFormValues): void {
     this.values = values;
-    this.edited = true;
-    this.draft.save(values);
+    this.#edited = true;
+    this.#draft.save(values);
   }
 
-  private onClear = (): void => {
-    this.submission?.forgetKey();
+  #onClear = (): void => {
+    this.#submission?.forgetKey();
     // The button goes away with the draft; the first field is where a new message starts.
-    this.startOver(emptyValues(), 'formCleared');
+    this.#startOver(emptyValues(), 'formCleared');
   };
 
   /** An empty form (but for `values`) for a new message, with focus on its first field. */
-  private startOver(values: ContactFormValues, announcement: Announcement): void {
+  #startOver(values: ContactFormValues, announcement: Announcement): void {
     this.values = values;
     this.forgetDraft();
     this.errors = new Map();
-    this.submission?.reset();
+    this.#submission?.reset();
     this.announcement = announcement;
     this.focusAfterRender = 'topic';
   }
 
   /** @internal */
   flushDraft(): void {
-    this.draft.flush();
+    this.#draft.flush();
   }
 
   /** @internal */
   forgetDraft(): void {
-    this.draft.clear();
-    this.edited = false;
+    this.#draft.clear();
+    this.#edited = false;
     this.restored = false;
   }
 
   /** Fills in the draft kept before a reload, once the element knows which form it is. */
-  private restoreDraft(target: ClientTarget): void {
-    this.draft.use(
+  #restoreDraft(target: ClientTarget): void {
+    this.#draft.use(
       draftKey(target.endpoint, target.department, globalThis.location?.pathname ?? ''),
     );
-    if (this.edited || this.view !== 'form') return;
-    const values = valuesFromDraft(this.draft.read());
+    if (this.#edited || this.#view !== 'form') return;
+    const values = valuesFromDraft(this.#draft.read());
     if (!values) return;
     this.values = values;
     this.restored = true;
@@ -536,34 +536,34 @@ export class KcContactForm extends KontaktElement {
    * when the outbox may hold something is the submit path loaded for it: an empty outbox has no
    * database, and looking for one opens nothing.
    */
-  private async adoptKept(target: ClientTarget): Promise<void> {
+  async #adoptKept(target: ClientTarget): Promise<void> {
     if (!target.client && !this.deferred.value && !(await mayHoldKeptSubmissions())) return;
     const submit = await this.deferred.load().catch(() => undefined);
-    const client = submit && this.clients.client(submit.createClient);
-    if (client && this.checkedTarget === target.key) {
-      void this.submissionFor(submit).adopt(client);
+    const client = submit && this.#clients.client(submit.createClient);
+    if (client && this.#checkedTarget === target.key) {
+      void this.#submissionFor(submit).adopt(client);
     }
   }
 
   /** This element's submission controller, made with the submit path when that has loaded. */
-  private submissionFor(submit: typeof Deferred): SubmissionController<KcSubmitEvent['message']> {
-    this.submission ??= new submit.SubmissionController(this, {
+  #submissionFor(submit: typeof Deferred): SubmissionController<KcSubmitEvent['message']> {
+    this.#submission ??= new submit.SubmissionController(this, {
       widget: WIDGET,
       send: (client, message, options) => client.cases.submit(message, options),
       onChange: (state, focus) => submit.onSubmissionChange(this, state, focus),
     });
-    return this.submission;
+    return this.#submission;
   }
 
-  private onSummaryLink = (event: Event, field: ContactFormField): void => {
+  #onSummaryLink = (event: Event, field: ContactFormField): void => {
     // Fragment links do not reach into a shadow root; move focus ourselves.
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>(`#${focusId(field)}`)?.focus();
   };
 
-  private onSubmit = async (event: SubmitEvent): Promise<void> => {
+  #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.busy || !this.clients.target) return;
+    if (this.#busy || !this.#clients.target) return;
     this.loadFailure = undefined;
     // Loaded at the first focus or press, so normally there already: then nothing waits.
     let submit = this.deferred.value;
@@ -571,23 +571,23 @@ export class KcContactForm extends KontaktElement {
       submit ??= await this.deferred.load();
     } catch (error) {
       // The rest of the form could not be loaded (offline since the page loaded): the text stays.
-      this.showLoadFailure(error);
+      this.#showLoadFailure(error);
       return;
     }
-    const client = this.clients.client(submit.createClient);
+    const client = this.#clients.client(submit.createClient);
     if (!client) return;
-    const result = submit.validate(this.values, this.localize.locale);
+    const result = submit.validate(this.values, this.#localize.locale);
     if (!result.success) {
       submit.showErrors(this, result.errors);
       return;
     }
     this.errors = new Map();
     if (!this.dispatchEvent(new submit.KcSubmitEvent(result.message))) return;
-    await this.submissionFor(submit).submit(client, result.message);
+    await this.#submissionFor(submit).submit(client, result.message);
   };
 
   /** The submit path did not load: said like a server that cannot be reached, text kept. */
-  private showLoadFailure(cause: unknown): void {
+  #showLoadFailure(cause: unknown): void {
     this.flushDraft();
     this.loadFailure = new KontaktError('The form could not load what sending needs.', {
       code: 'network_error',
