@@ -124,10 +124,10 @@ const upcoming = [
     name: '<kc-chat-bubble> launcher before it opens (budget: 10 KB)',
     source: 'packages/widgets/src/cdn/chat-bubble.ts',
     // The starter, the launcher and what it imports; its panel and the SDK load when it opens.
-    // 8.9 KB: the launcher 3.6 KB, its reactive base 1.2 KB (shared with the notice), the light
+    // 8.85 KB: the launcher 3.5 KB, its reactive base 1.2 KB (shared with the notice), the light
     // core 3.6 KB, the starter 0.5 KB. (9.97 KB on Lit's ReactiveElement.)
     path: firstLoad('chat-bubble.js'),
-    limit: '8.9 KB',
+    limit: '8.85 KB',
     message: 'The chat launcher loads its panel and the SDK only when opened (DESIGN.md: 10 KB).',
   },
 ];
@@ -211,7 +211,7 @@ export default [
     ...asLoaded,
   },
   {
-    // DESIGN.md's budget is 8 KB; not met yet: 13.2 KB. The element 4.2 KB, its reactive base
+    // DESIGN.md's budget is 8 KB; not met yet: 13.15 KB. The element 4.1 KB, its reactive base
     // 1.2 KB (internal/kontakt-reactive-element.ts, shared with the chat launcher; Lit's
     // ReactiveElement was 3 KB with it), the light core every widget shares 3.6 KB (tokens,
     // language, registration, Lit's css tag, errors, fetch), watchNotices from @kontakt/core
@@ -224,7 +224,7 @@ export default [
     // launcher share, are a chunk of their own (dom-element). In the shared chunk instead, every
     // widget built on Lit would carry them.
     path: loadedBy('notice.js'),
-    limit: '13.2 KB',
+    limit: '13.16 KB',
     ...asLoaded,
   },
   {

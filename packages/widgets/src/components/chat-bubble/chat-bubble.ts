@@ -135,33 +135,33 @@ export class KcChatBubble extends KontaktReactiveElement {
   /** A client to use instead of one made from `endpoint` and `department` (set from JavaScript). */
   declare client: KontaktClient | undefined;
 
-  private readonly language = new LangController(this);
-  private view: LauncherView | undefined;
+  readonly #language = new LangController(this);
+  #view: LauncherView | undefined;
   /** The target followed (`''`: none yet). */
-  private followed: string | undefined;
-  private target: Target | undefined;
-  private known: LauncherAvailability | undefined;
-  private failed = false;
-  private request: AbortController | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private unreadCount = 0;
-  private ongoing = false;
-  private showFallback = false;
-  private panel: ChatPanel | undefined;
-  private panelLoad: Promise<ChatPanel> | undefined;
-  private panelFailed = false;
+  #followed: string | undefined;
+  #target: Target | undefined;
+  #known: LauncherAvailability | undefined;
+  #failed = false;
+  #request: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #unreadCount = 0;
+  #ongoing = false;
+  #showFallback = false;
+  #panel: ChatPanel | undefined;
+  #panelLoad: Promise<ChatPanel> | undefined;
+  #panelFailed = false;
 
   /** Messages that arrived while the panel was closed. */
   get unread(): number {
-    return this.unreadCount;
+    return this.#unreadCount;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.request?.abort();
-    clearTimeout(this.timer);
-    this.panel?.dispose();
-    this.panel = this.panelLoad = this.followed = undefined;
+    this.#request?.abort();
+    clearTimeout(this.#timer);
+    this.#panel?.dispose();
+    this.#panel = this.#panelLoad = this.#followed = undefined;
   }
 
   override connectedCallback(): void {
@@ -173,21 +173,21 @@ export class KcChatBubble extends KontaktReactiveElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot() as ShadowRoot;
     const view = createLauncherView(root);
-    this.view = view;
+    this.#view = view;
     view.button.onclick = () => {
-      if (this.unreachable()) {
-        this.showFallback = !this.showFallback;
+      if (this.#unreachable()) {
+        this.#showFallback = !this.#showFallback;
         this.requestUpdate();
       } else this.open = !this.open;
     };
     // Intent: the panel's chunk loads while the person moves to the button.
     view.button.onpointerenter = view.button.onfocus = () => {
-      if (!this.unreachable()) this.loadPanel().catch(() => undefined);
+      if (!this.#unreachable()) this.#loadPanel().catch(() => undefined);
     };
     view.retry.onclick = () => {
-      this.failed = this.panelFailed = this.showFallback = false;
-      this.panelLoad = undefined;
-      this.load();
+      this.#failed = this.#panelFailed = this.#showFallback = false;
+      this.#panelLoad = undefined;
+      this.#load();
       this.requestUpdate();
       view.button.focus();
     };
@@ -196,62 +196,62 @@ export class KcChatBubble extends KontaktReactiveElement {
 
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    this.follow();
-    this.render();
+    this.#follow();
+    this.#render();
   }
 
   protected override updated(changed: PropertyValues): void {
     if (!changed.has('open')) return;
     if (this.open) {
-      this.unreadCount = 0;
-      this.loadPanel().then(
+      this.#unreadCount = 0;
+      this.#loadPanel().then(
         (panel) => panel.setOpen(this.open),
         () => undefined,
       );
-    } else this.panel?.setOpen(false);
+    } else this.#panel?.setOpen(false);
   }
 
   /** A new target: its availability, and what this tab kept of its chat. */
-  private follow(): void {
+  #follow(): void {
     const target =
       this.endpoint && this.department ? toTarget(this.endpoint, this.department) : undefined;
     const key = target?.key ?? '';
-    if (!this.isConnected || key === this.followed) return;
-    this.followed = key;
-    this.target = target;
-    this.request?.abort();
-    this.panel?.dispose();
-    this.panel = this.panelLoad = this.known = undefined;
-    this.failed = !target;
+    if (!this.isConnected || key === this.#followed) return;
+    this.#followed = key;
+    this.#target = target;
+    this.#request?.abort();
+    this.#panel?.dispose();
+    this.#panel = this.#panelLoad = this.#known = undefined;
+    this.#failed = !target;
     if (!target) {
-      this.fail('not_configured');
+      this.#fail('not_configured');
       return;
     }
     const memory = peekMemory(memoryKey(key));
-    this.unreadCount = Number(memory.unread) || 0;
-    this.ongoing = memory.conversation !== undefined;
-    this.load();
+    this.#unreadCount = Number(memory.unread) || 0;
+    this.#ongoing = memory.conversation !== undefined;
+    this.#load();
     // A conversation going on in this tab is followed at once (the unread count stays live), and
     // the panel opens again if it was open when the page was left.
-    if (this.ongoing) this.loadPanel().catch(() => undefined);
+    if (this.#ongoing) this.#loadPanel().catch(() => undefined);
     if (memory.open === true) queueMicrotask(() => (this.open = true));
   }
 
-  private load(): void {
-    const target = this.target;
+  #load(): void {
+    const target = this.#target;
     if (!target) return;
-    this.request?.abort();
-    clearTimeout(this.timer);
+    this.#request?.abort();
+    clearTimeout(this.#timer);
     const request = new AbortController();
-    this.request = request;
+    this.#request = request;
     const done = (known: LauncherAvailability | undefined, error?: unknown) => {
-      if (this.request !== request) return;
+      if (this.#request !== request) return;
       // Known before: kept (a blip); never known: the page's own way in is offered.
-      if (known) this.known = known;
-      else if (!this.known) this.failed = true;
-      if (error) this.fail('network_error', error);
+      if (known) this.#known = known;
+      else if (!this.#known) this.#failed = true;
+      if (error) this.#fail('network_error', error);
       // Asked again now and then: it opens and closes while the page is open.
-      this.timer = setTimeout(() => this.load(), REFRESH_MS);
+      this.#timer = setTimeout(() => this.#load(), REFRESH_MS);
       this.requestUpdate();
     };
     fetchAvailability(target.endpoint, target.department, request.signal).then(done, (error) =>
@@ -260,57 +260,57 @@ export class KcChatBubble extends KontaktReactiveElement {
   }
 
   /** Tells the page why the chat cannot be used (`kc-error`). */
-  private fail(code: 'not_configured' | 'network_error', cause?: unknown): void {
+  #fail(code: 'not_configured' | 'network_error', cause?: unknown): void {
     this.dispatchEvent(new KcErrorEvent(new KontaktError(code, { code, cause })));
   }
 
-  private unreachable(): boolean {
-    return (this.failed && !this.ongoing) || this.panelFailed;
+  #unreachable(): boolean {
+    return (this.#failed && !this.#ongoing) || this.#panelFailed;
   }
 
   /** The panel, made once its chunk is in; a chunk that cannot load offers the page's own way in. */
-  private loadPanel(): Promise<ChatPanel> {
-    const target = this.target;
-    const view = this.view;
+  #loadPanel(): Promise<ChatPanel> {
+    const target = this.#target;
+    const view = this.#view;
     if (!target || !view) return Promise.reject();
-    this.panelLoad ??= import('./chat-bubble.panel.js').then(
+    this.#panelLoad ??= import('./chat-bubble.panel.js').then(
       ({ ChatPanel }) => {
-        this.panel = new ChatPanel(this.panelHost(target, view));
-        return this.panel;
+        this.#panel = new ChatPanel(this.#panelHost(target, view));
+        return this.#panel;
       },
       (error: unknown) => {
-        this.panelLoad = undefined;
-        this.panelFailed = this.showFallback = this.open;
+        this.#panelLoad = undefined;
+        this.#panelFailed = this.#showFallback = this.open;
         this.open = false;
         this.requestUpdate();
         throw error;
       },
     );
-    return this.panelLoad;
+    return this.#panelLoad;
   }
 
-  private panelHost(target: Target, view: LauncherView): PanelHost {
+  #panelHost(target: Target, view: LauncherView): PanelHost {
     return {
       element: this,
       view,
       target,
-      availability: () => this.known?.body,
-      lang: () => this.language.tag,
+      availability: () => this.#known?.body,
+      lang: () => this.#language.tag,
       setOngoing: (ongoing) => {
-        this.ongoing = ongoing;
+        this.#ongoing = ongoing;
         this.requestUpdate();
       },
       setUnread: (count) => {
-        if (count > this.unreadCount) view.status.textContent = this.texts().unread(count);
-        this.unreadCount = count;
+        if (count > this.#unreadCount) view.status.textContent = this.#texts().unread(count);
+        this.#unreadCount = count;
         this.requestUpdate();
       },
-      refreshAvailability: () => this.load(),
+      refreshAvailability: () => this.#load(),
     };
   }
 
-  private texts(): LauncherTexts {
-    const locale = pickLocale(this.language.tag, LAUNCHER_LOCALES);
+  #texts(): LauncherTexts {
+    const locale = pickLocale(this.#language.tag, LAUNCHER_LOCALES);
     if (locale !== 'sv' && !texts) {
       loadLauncherTexts().then(
         (loaded) => {
@@ -323,41 +323,47 @@ export class KcChatBubble extends KontaktReactiveElement {
     return texts?.[locale] ?? sv;
   }
 
-  private render(): void {
-    const view = this.view;
+  #render(): void {
+    const view = this.#view;
     if (!view) return;
-    const t = this.texts();
-    const locale = t === sv ? 'sv' : pickLocale(this.language.tag, LAUNCHER_LOCALES);
-    const unreachable = this.unreachable();
+    const t = this.#texts();
+    const locale = t === sv ? 'sv' : pickLocale(this.#language.tag, LAUNCHER_LOCALES);
+    const unreachable = this.#unreachable();
     view.base.lang = locale;
     view.base.dir = t.dir;
     view.label.textContent = t.label;
-    view.hours.textContent = this.hoursText(locale, t);
-    view.button.setAttribute('aria-expanded', String(unreachable ? this.showFallback : this.open));
+    view.hours.textContent = this.#hoursText(locale, t);
+    view.button.setAttribute('aria-expanded', String(unreachable ? this.#showFallback : this.open));
     // A dialog when the chat can open; the fallback below the button when it cannot.
     view.button.setAttribute('aria-haspopup', unreachable ? 'false' : 'dialog');
     if (unreachable) view.button.setAttribute('aria-controls', 'fallback');
     else view.button.removeAttribute('aria-controls');
-    view.fallback.hidden = !(unreachable && this.showFallback);
+    view.fallback.hidden = !(unreachable && this.#showFallback);
     view.retry.textContent = t.retry;
-    view.badge.hidden = this.unreadCount === 0;
+    view.badge.hidden = this.#unreadCount === 0;
     // The count, and for screen readers what it counts (the button's name ends with it).
-    view.badge.textContent = String(this.unreadCount);
-    view.badge.setAttribute('aria-label', t.unread(this.unreadCount));
-    if (!this.unreadCount) view.status.textContent = '';
+    view.badge.textContent = String(this.#unreadCount);
+    view.badge.setAttribute('aria-label', t.unread(this.#unreadCount));
+    if (!this.#unreadCount) view.status.textContent = '';
     this.setExclusiveState(
       STATES,
-      this.failed ? 'unavailable' : this.known ? (this.known.open ? 'open' : 'closed') : 'loading',
+      this.#failed
+        ? 'unavailable'
+        : this.#known
+          ? this.#known.open
+            ? 'open'
+            : 'closed'
+          : 'loading',
     );
     this.setState('panel-open', this.open);
-    this.setState('unread', this.unreadCount > 0);
-    this.panel?.update();
+    this.setState('unread', this.#unreadCount > 0);
+    this.#panel?.update();
   }
 
-  private hoursText(locale: string, t: LauncherTexts): string {
-    const known = this.known;
-    if (this.ongoing) return t.ongoing;
-    if (this.failed) return t.unavailable;
+  #hoursText(locale: string, t: LauncherTexts): string {
+    const known = this.#known;
+    if (this.#ongoing) return t.ongoing;
+    if (this.#failed) return t.unavailable;
     if (!known) return t.loading;
     if (known.open) {
       return known.closesAt

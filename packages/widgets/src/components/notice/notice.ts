@@ -128,35 +128,35 @@ export class KcNotice extends KontaktReactiveElement {
   /** Reads and follows the notices; `watchNotices` from `@kontakt/core` unless set. */
   source: NoticeSource = watchNotices;
 
-  private readonly language = new LangController(this);
-  private readonly hiddenNotices = new HiddenNotices();
+  readonly #language = new LangController(this);
+  readonly #hiddenNotices = new HiddenNotices();
   /** Made with the shadow root; every render fills it. */
-  private skeleton: Skeleton | undefined;
+  #skeleton: Skeleton | undefined;
   /** The nodes of each notice shown, by id: kept, so a focused hide button stays where it is. */
-  private readonly views = new Map<string, NoticeView>();
+  readonly #views = new Map<string, NoticeView>();
   /** Every notice the source has that has not ended (later ones too), as last received. */
-  private received: readonly Notice[] = [];
-  private status: Status = 'loading';
+  #received: readonly Notice[] = [];
+  #status: Status = 'loading';
   /** The running source, while connected. */
-  private watch: { handle: NoticeWatch | undefined } | undefined;
+  #watch: { handle: NoticeWatch | undefined } | undefined;
   /** The target (`''` for none) and source last followed. */
-  private followed: { key: string; source: NoticeSource } | undefined;
+  #followed: { key: string; source: NoticeSource } | undefined;
   /** An error was reported and nothing has been read since (one `kc-error` per outage). */
-  private failing = false;
+  #failing = false;
   /** `id → updatedAt` of the active notices at the last render; `undefined` before the first answer. */
-  private known: Map<string, string> | undefined;
+  #known: Map<string, string> | undefined;
   /** The notices shown at the last render. */
-  private shownNotices: readonly Notice[] = [];
+  #shownNotices: readonly Notice[] = [];
   /** The versions last told in `kc-notice-change`. */
-  private reported: string | undefined;
+  #reported: string | undefined;
   /** The person just hid a notice: say so. */
-  private justHid = false;
-  private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly clearTimers = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
+  #justHid = false;
+  #changeTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #clearTimers = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
 
   /** The notices shown now, in the order shown. */
   get notices(): readonly Notice[] {
-    return this.shownNotices;
+    return this.#shownNotices;
   }
 
   override connectedCallback(): void {
@@ -167,50 +167,50 @@ export class KcNotice extends KontaktReactiveElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
-    clearTimeout(this.changeTimer);
+    this.#stop();
+    clearTimeout(this.#changeTimer);
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     const root = super.createRenderRoot();
-    this.skeleton = createSkeleton(root as ShadowRoot);
+    this.#skeleton = createSkeleton(root as ShadowRoot);
     return root;
   }
 
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    this.render();
+    this.#render();
   }
 
   protected override updated(): void {
     // Started after the first render: the live regions are in place before anything arrives.
-    this.follow();
-    this.report();
+    this.#follow();
+    this.#report();
   }
 
   /**
    * Follows the notices of the configured department while connected: started once, again when
    * the target or the source changes, and again after a reconnect (keeping what it showed).
    */
-  private follow(): void {
+  #follow(): void {
     if (!this.isConnected) return;
     // As the contact form: both attributes must be there (an empty endpoint is not "this page").
     const target =
       this.endpoint && this.department ? toTarget(this.endpoint, this.department) : undefined;
     const key = target?.key ?? '';
-    const same = key === this.followed?.key && this.source === this.followed.source;
-    if (same && (this.watch || !target)) return;
-    this.stop();
-    this.followed = { key, source: this.source };
+    const same = key === this.#followed?.key && this.source === this.#followed.source;
+    if (same && (this.#watch || !target)) return;
+    this.#stop();
+    this.#followed = { key, source: this.source };
     if (!same) {
-      this.received = [];
-      this.status = 'loading';
-      this.known = undefined;
-      this.reported = undefined;
-      this.failing = false;
+      this.#received = [];
+      this.#status = 'loading';
+      this.#known = undefined;
+      this.#reported = undefined;
+      this.#failing = false;
     }
     if (!target) {
-      this.fail(
+      this.#fail(
         new KontaktError('<kc-notice> needs endpoint and department attributes.', {
           code: 'not_configured',
         }),
@@ -219,42 +219,42 @@ export class KcNotice extends KontaktReactiveElement {
     }
     // A source may call back at once, before it has returned its handle.
     const watch = { handle: undefined as NoticeWatch | undefined };
-    this.watch = watch;
-    const current = () => this.watch === watch;
+    this.#watch = watch;
+    const current = () => this.#watch === watch;
     watch.handle = this.source(target.endpoint, target.department, {
       onChange: (notices) => {
         if (!current()) return;
-        this.received = notices;
-        this.status = 'ok';
-        this.failing = false;
+        this.#received = notices;
+        this.#status = 'ok';
+        this.#failing = false;
         this.requestUpdate();
       },
       onError: (error) => {
-        if (current()) this.fail(error);
+        if (current()) this.#fail(error);
       },
     });
     this.requestUpdate();
   }
 
-  private stop(): void {
-    this.watch?.handle?.close();
-    this.watch = undefined;
+  #stop(): void {
+    this.#watch?.handle?.close();
+    this.#watch = undefined;
   }
 
   /** Reports an outage once; before the first answer, the page's own content shows. */
-  private fail(error: KontaktError): void {
-    if (this.status !== 'ok') this.status = 'failed';
-    if (!this.failing) {
-      this.failing = true;
+  #fail(error: KontaktError): void {
+    if (this.#status !== 'ok') this.#status = 'failed';
+    if (!this.#failing) {
+      this.#failing = true;
       this.dispatchEvent(new KcErrorEvent(error));
     }
     this.requestUpdate();
   }
 
-  private render(): void {
-    const skeleton = this.skeleton;
+  #render(): void {
+    const skeleton = this.#skeleton;
     if (!skeleton) return;
-    const locale = pickLocale(this.language.tag, LOCALES);
+    const locale = pickLocale(this.#language.tag, LOCALES);
     const t = NOTICE_TEXTS[locale];
     skeleton.base.lang = locale;
     skeleton.base.dir = t.dir;
@@ -262,29 +262,29 @@ export class KcNotice extends KontaktReactiveElement {
 
     const now = Date.now();
     const department = this.department ?? '';
-    const active = activeNotices(this.received, department, now);
-    const shown = active.filter((notice) => !this.hiddenNotices.has(notice));
-    this.renderNotices(skeleton, shown, locale, t);
+    const active = activeNotices(this.#received, department, now);
+    const shown = active.filter((notice) => !this.#hiddenNotices.has(notice));
+    this.#renderNotices(skeleton, shown, locale, t);
     skeleton.region.hidden = shown.length === 0;
-    skeleton.fallback.hidden = this.status === 'ok';
-    this.announce(skeleton, active, shown, locale, t);
-    this.shownNotices = shown;
+    skeleton.fallback.hidden = this.#status === 'ok';
+    this.#announce(skeleton, active, shown, locale, t);
+    this.#shownNotices = shown;
 
-    this.setExclusiveState(STATES, this.currentState(shown));
+    this.setExclusiveState(STATES, this.#currentState(shown));
     this.setState(
       'danger',
       shown.some((notice) => notice.severity === 'danger'),
     );
     // Looked at again when the next notice starts or ends.
-    clearTimeout(this.changeTimer);
-    const wait = untilNextChange(this.received, department, now);
+    clearTimeout(this.#changeTimer);
+    const wait = untilNextChange(this.#received, department, now);
     if (wait !== undefined && this.isConnected)
-      this.changeTimer = setTimeout(() => this.requestUpdate(), wait);
+      this.#changeTimer = setTimeout(() => this.requestUpdate(), wait);
   }
 
-  private currentState(shown: readonly Notice[]): State {
-    if (this.status === 'loading') return 'loading';
-    if (this.status === 'failed') return 'load-error';
+  #currentState(shown: readonly Notice[]): State {
+    if (this.#status === 'loading') return 'loading';
+    if (this.#status === 'failed') return 'load-error';
     return shown.length ? 'shown' : 'none';
   }
 
@@ -293,7 +293,7 @@ export class KcNotice extends KontaktReactiveElement {
    * never recreated). Focus that was on a notice that went away moves to its neighbour's hide
    * button; focus that was elsewhere is never touched.
    */
-  private renderNotices(
+  #renderNotices(
     skeleton: Skeleton,
     shown: readonly Notice[],
     locale: keyof Notice['title'],
@@ -305,19 +305,19 @@ export class KcNotice extends KontaktReactiveElement {
     const focusedAt = items.findIndex((item) => focused && item.contains(focused));
 
     const ids = new Set(shown.map((notice) => notice.id));
-    for (const [id, view] of this.views) {
+    for (const [id, view] of this.#views) {
       if (ids.has(id)) continue;
       view.item.remove();
-      this.views.delete(id);
+      this.#views.delete(id);
     }
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
     let previous: Element | null = null;
     for (const notice of shown) {
-      let view = this.views.get(notice.id);
+      let view = this.#views.get(notice.id);
       if (!view) {
-        view = createNoticeView(() => this.hide(notice.id));
-        if (this.known) view.item.classList.add('arrived');
-        this.views.set(notice.id, view);
+        view = createNoticeView(() => this.#hide(notice.id));
+        if (this.#known) view.item.classList.add('arrived');
+        this.#views.set(notice.id, view);
       }
       fillNoticeView(view, notice, locale, t, level);
       const wanted: ChildNode | null = previous ? previous.nextSibling : list.firstChild;
@@ -340,57 +340,57 @@ export class KcNotice extends KontaktReactiveElement {
    * page is open (danger as an alert, the rest politely), and at the first answer the danger
    * notices only. Hidden notices are not news; a notice the person just hid is confirmed.
    */
-  private announce(
+  #announce(
     skeleton: Skeleton,
     active: readonly Notice[],
     shown: readonly Notice[],
     locale: keyof Notice['title'],
     t: NoticeTexts,
   ): void {
-    if (this.status !== 'ok') return;
-    const first = this.known === undefined;
-    const known = this.known ?? new Map<string, string>();
+    if (this.#status !== 'ok') return;
+    const first = this.#known === undefined;
+    const known = this.#known ?? new Map<string, string>();
     const fresh = shown
       .filter((notice) => known.get(notice.id) !== notice.updatedAt)
       .filter((notice) => !first || notice.severity === 'danger')
       .map((notice) => ({ notice, changed: known.has(notice.id) }));
-    this.known = new Map(active.map((notice) => [notice.id, notice.updatedAt]));
+    this.#known = new Map(active.map((notice) => [notice.id, notice.updatedAt]));
 
     const urgent = fresh.filter(({ notice }) => notice.severity === 'danger');
     const polite = fresh.filter(({ notice }) => notice.severity !== 'danger');
-    if (urgent.length) this.say(skeleton.assertive, announcement(urgent, locale, t));
-    const confirmation = this.justHid ? [document.createTextNode(t.hidden)] : [];
-    this.justHid = false;
+    if (urgent.length) this.#say(skeleton.assertive, announcement(urgent, locale, t));
+    const confirmation = this.#justHid ? [document.createTextNode(t.hidden)] : [];
+    this.#justHid = false;
     if (polite.length || confirmation.length) {
-      this.say(skeleton.polite, [...confirmation, ...announcement(polite, locale, t)]);
+      this.#say(skeleton.polite, [...confirmation, ...announcement(polite, locale, t)]);
     }
   }
 
   /** Puts `nodes` in a live region (read out), and takes them away later. */
-  private say(region: HTMLElement, nodes: Node[]): void {
+  #say(region: HTMLElement, nodes: Node[]): void {
     region.replaceChildren(...nodes);
-    clearTimeout(this.clearTimers.get(region));
-    this.clearTimers.set(
+    clearTimeout(this.#clearTimers.get(region));
+    this.#clearTimers.set(
       region,
       setTimeout(() => region.replaceChildren(), ANNOUNCEMENT_MS),
     );
   }
 
   /** The person hides a notice: remembered (for this version of it) from now on. */
-  private hide(id: string): void {
-    const notice = this.shownNotices.find((each) => each.id === id);
+  #hide(id: string): void {
+    const notice = this.#shownNotices.find((each) => each.id === id);
     if (!notice) return;
-    this.hiddenNotices.add(notice);
-    this.justHid = true;
+    this.#hiddenNotices.add(notice);
+    this.#justHid = true;
     this.requestUpdate();
   }
 
   /** Tells the page when the notices shown have changed. */
-  private report(): void {
-    if (this.status !== 'ok') return;
-    const versions = this.shownNotices.map(versionOf).join(' ');
-    if (versions === this.reported) return;
-    this.reported = versions;
-    this.dispatchEvent(new KcNoticeChangeEvent(this.shownNotices));
+  #report(): void {
+    if (this.#status !== 'ok') return;
+    const versions = this.#shownNotices.map(versionOf).join(' ');
+    if (versions === this.#reported) return;
+    this.#reported = versions;
+    this.dispatchEvent(new KcNoticeChangeEvent(this.#shownNotices));
   }
 }
