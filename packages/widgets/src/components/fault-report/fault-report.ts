@@ -243,17 +243,17 @@ export class KcFaultReport extends KontaktElement {
   private restored = false;
   /** The texts shown; `undefined` until the first language asked for has arrived. */
   private texts: { locale: Locale; t: FirstTexts; all?: FaultTexts } | undefined = undefined;
-  private edited = false;
-  private flowOf: Later.FaultFlow | undefined;
-  private readonly language = new LangController(this, () => this.onLang());
+  #edited = false;
+  #flowOf: Later.FaultFlow | undefined;
+  readonly #language = new LangController(this, () => this.#onLang());
   /** The later steps, their checks, lookups and sending: loaded when the report is used. */
-  private readonly later = new DeferredController<typeof Later>(
+  readonly #later = new DeferredController<typeof Later>(
     this,
     () => import('./fault-report.later.js'),
   );
-  private readonly catalogTask = new Task(this, {
+  readonly #catalogTask = new Task(this, {
     task: ([endpoint, department, client], { signal }) =>
-      this.loadCatalog(endpoint, department, client, signal),
+      this.#loadCatalog(endpoint, department, client, signal),
     args: () => {
       const target = this.clients.target;
       return [target?.endpoint, target?.department, target?.client] as const;
@@ -261,7 +261,7 @@ export class KcFaultReport extends KontaktElement {
   });
 
   /** The first step's texts in the element's language (Swedish until another has loaded). */
-  private get t(): FirstTexts {
+  get #t(): FirstTexts {
     return this.texts?.t ?? svFirst;
   }
 
@@ -277,23 +277,23 @@ export class KcFaultReport extends KontaktElement {
 
   /** @internal */
   get catalog(): FaultCatalog | undefined {
-    return this.catalogTask.status === TaskStatus.COMPLETE ? this.catalogTask.value : undefined;
+    return this.#catalogTask.status === TaskStatus.COMPLETE ? this.#catalogTask.value : undefined;
   }
 
   /** The later steps, once their chunk has arrived. */
-  private get flow(): Later.FaultFlow | undefined {
-    const later = this.later.value;
-    if (later) this.flowOf ??= new later.FaultFlow(this);
-    return this.flowOf;
+  get #flow(): Later.FaultFlow | undefined {
+    const later = this.#later.value;
+    if (later) this.#flowOf ??= new later.FaultFlow(this);
+    return this.#flowOf;
   }
 
-  private get submissionState(): SubmissionState {
-    return this.flow?.submission?.state ?? IDLE;
+  get #submissionState(): SubmissionState {
+    return this.#flow?.submission?.state ?? IDLE;
   }
 
   /** @internal */
   get busy(): boolean {
-    return this.submissionState.status === 'sending';
+    return this.#submissionState.status === 'sending';
   }
 
   /** @internal */
@@ -311,11 +311,11 @@ export class KcFaultReport extends KontaktElement {
   reset(): void {
     const kept = this.values.photos;
     if (kept.length)
-      void this.later.load().then(
+      void this.#later.load().then(
         (later) => later.forgetPhotos(kept),
         () => undefined,
       );
-    this.flow?.startOver();
+    this.#flow?.startOver();
     this.forgetDraft();
     this.values = emptyValues();
     this.errors = new Map();
@@ -325,7 +325,7 @@ export class KcFaultReport extends KontaktElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.flow?.disconnected();
+    this.#flow?.disconnected();
     this.checkedTarget = undefined;
   }
 
@@ -334,15 +334,15 @@ export class KcFaultReport extends KontaktElement {
     const target = this.clients.target;
     if (target && target.key !== this.checkedTarget) {
       this.checkedTarget = target.key;
-      this.restoreDraft(target);
-      void this.adoptKept(target);
+      this.#restoreDraft(target);
+      void this.#adoptKept(target);
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.setExclusiveState(STATES, this.currentState());
-    this.flow?.syncMap();
+    this.setExclusiveState(STATES, this.#currentState());
+    this.#flow?.syncMap();
     if (this.focusAfterRender) {
       const id = this.focusAfterRender;
       this.focusAfterRender = undefined;
@@ -350,27 +350,27 @@ export class KcFaultReport extends KontaktElement {
     }
   }
 
-  private currentState(): State {
+  #currentState(): State {
     if (!this.texts) return 'loading';
-    const { status } = this.submissionState;
+    const { status } = this.#submissionState;
     if (this.followed) return 'followed';
     if (status === 'delivered') return 'submitted';
     if (status === 'offline') return 'offline';
-    if (this.catalogTask.status === TaskStatus.ERROR) return 'load-error';
+    if (this.#catalogTask.status === TaskStatus.ERROR) return 'load-error';
     if (this.busy) return 'submitting';
-    if (this.failure) return 'failed';
+    if (this.#failure) return 'failed';
     if (this.errors.size) return 'invalid';
     return this.catalog ? 'ready' : 'loading';
   }
 
-  private get failure(): KontaktError | undefined {
+  get #failure(): KontaktError | undefined {
     if (this.loadFailure) return this.loadFailure;
-    const state = this.submissionState;
+    const state = this.#submissionState;
     return state.status === 'failed' ? state.error : undefined;
   }
 
-  private onLang(): void {
-    const locale = pickLocale(this.language.tag, LOCALES);
+  #onLang(): void {
+    const locale = pickLocale(this.#language.tag, LOCALES);
     if (this.texts?.locale === locale) return;
     if (locale === 'sv') {
       this.texts = { locale, t: svFirst };
@@ -378,7 +378,7 @@ export class KcFaultReport extends KontaktElement {
     }
     LATER[locale]().then(
       (t) => {
-        if (pickLocale(this.language.tag, LOCALES) === locale) this.texts = { locale, t, all: t };
+        if (pickLocale(this.#language.tag, LOCALES) === locale) this.texts = { locale, t, all: t };
       },
       () => {
         // The language could not load (offline, a blocked chunk): Swedish beats no form.
@@ -387,7 +387,7 @@ export class KcFaultReport extends KontaktElement {
     );
   }
 
-  private async loadCatalog(
+  async #loadCatalog(
     endpoint: string | undefined,
     department: string | undefined,
     client: KontaktClient | undefined,
@@ -423,40 +423,40 @@ export class KcFaultReport extends KontaktElement {
   protected override render(): TemplateResult {
     if (!this.texts) {
       return html`<div part="base" class="base" aria-busy="true">
-        <p part="status" role="status">${loadingText(pickLocale(this.language.tag, LOCALES))}</p>
+        <p part="status" role="status">${loadingText(pickLocale(this.#language.tag, LOCALES))}</p>
       </div>`;
     }
-    const t = this.t;
+    const t = this.#t;
     return html`<div part="base" class="base" lang=${this.locale} dir=${t.dir}>
       <p part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       ${
-        this.flow?.renderOutcome() ??
-        (this.catalogTask.status === TaskStatus.ERROR
-          ? this.renderLoadError(t)
-          : this.renderStep(t))
+        this.#flow?.renderOutcome() ??
+        (this.#catalogTask.status === TaskStatus.ERROR
+          ? this.#renderLoadError(t)
+          : this.#renderStep(t))
       }
     </div>`;
   }
 
-  private renderLoadError(t: FirstTexts): TemplateResult {
+  #renderLoadError(t: FirstTexts): TemplateResult {
     const configured = Boolean(this.clients.target);
     return html`<div part="fallback"><slot></slot></div>
       ${
         configured
           ? html`<p part="error" class="error" role="alert">${t.loadFailed}</p>
-            <button part="retry-button" class="secondary" type="button" @click=${() => this.catalogTask.run()}>
+            <button part="retry-button" class="secondary" type="button" @click=${() => this.#catalogTask.run()}>
               ${t.retry}
             </button>`
           : nothing
       }`;
   }
 
-  private renderStep(t: FirstTexts): TemplateResult {
+  #renderStep(t: FirstTexts): TemplateResult {
     const steps = this.steps;
     const step = steps.includes(this.values.step) ? this.values.step : 'category';
     const index = steps.indexOf(step);
-    const flow = this.flow;
-    return html`<form part="form" novalidate aria-labelledby="step-heading" @submit=${this.onNext}>
+    const flow = this.#flow;
+    return html`<form part="form" novalidate aria-labelledby="step-heading" @submit=${this.#onNext}>
       ${
         this.restored && index === 0
           ? html`<button class="link" type="button" @click=${() => this.reset()}>${t.startOver}</button>`
@@ -478,16 +478,16 @@ export class KcFaultReport extends KontaktElement {
               catalog: this.catalog,
               values: this.values,
               categoryQuery: this.categoryQuery,
-              on: this.categoryHandlers,
+              on: this.#categoryHandlers,
             })
           : // A draft past the first step waits for the later steps (they load with it).
             (flow?.renderStep(step, steps) ?? html`<p part="status" role="status">${t.loading}</p>`)
       }</div>
-      ${this.renderFailure(t)}
+      ${this.#renderFailure(t)}
       <div class="actions">
         ${
           index > 0 || this.values.reviewing
-            ? html`<button part="back-button" class="secondary" type="button" @click=${this.onBack}>${t.back}</button>`
+            ? html`<button part="back-button" class="secondary" type="button" @click=${this.#onBack}>${t.back}</button>`
             : nothing
         }
         <button part="next-button" type="submit" id="next"
@@ -499,8 +499,8 @@ export class KcFaultReport extends KontaktElement {
     </form>`;
   }
 
-  private renderFailure(t: FirstTexts): TemplateResult | typeof nothing {
-    const failure = this.failure;
+  #renderFailure(t: FirstTexts): TemplateResult | typeof nothing {
+    const failure = this.#failure;
     if (!failure || this.errors.size) return nothing;
     return html`<div part="alert" class="alert" role="alert">
       <h3>${t.failedHeading}</h3>
@@ -518,21 +518,21 @@ export class KcFaultReport extends KontaktElement {
     this.focusAfterRender = 'step-heading';
   }
 
-  private onNext = async (event: SubmitEvent): Promise<void> => {
+  #onNext = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this.busy) return;
     try {
-      await this.later.load();
+      await this.#later.load();
     } catch {
       this.loadFailure = new KontaktError('The rest of the report could not be loaded.', {
         code: 'network_error',
       });
       return;
     }
-    await this.flow?.next();
+    await this.#flow?.next();
   };
 
-  private onBack = (): void => {
+  #onBack = (): void => {
     if (this.values.reviewing) {
       this.goTo('review');
       return;
@@ -556,7 +556,7 @@ export class KcFaultReport extends KontaktElement {
     this.setValues(next);
   }
 
-  private readonly categoryHandlers = {
+  readonly #categoryHandlers = {
     input: (event: Event) => this.onInput(event),
     categoryQuery: (event: Event) => {
       this.categoryQuery = (event.target as HTMLInputElement).value;
@@ -568,39 +568,39 @@ export class KcFaultReport extends KontaktElement {
   /** @internal */
   setValues(values: FaultValues, edited = true): void {
     this.values = values;
-    if (edited) this.edited = true;
-    if (this.edited || isStarted(values)) this.draft.save(values);
+    if (edited) this.#edited = true;
+    if (this.#edited || isStarted(values)) this.draft.save(values);
   }
 
   /** @internal */
   forgetDraft(): void {
     this.draft.clear();
-    this.edited = false;
+    this.#edited = false;
     this.restored = false;
   }
 
-  private restoreDraft(target: ClientTarget): void {
+  #restoreDraft(target: ClientTarget): void {
     this.draft.use(
       `${draftKey(target.endpoint, target.department, globalThis.location?.pathname ?? '')}#${WIDGET}`,
     );
-    if (this.edited) return;
+    if (this.#edited) return;
     const values = valuesFromDraft(this.draft.read());
     if (!values) return;
     this.values = values;
     this.restored = true;
-    this.announcement = this.t.draftRestored;
+    this.announcement = this.#t.draftRestored;
     // A draft loads the later steps at once: it may be past the first step, and has its photos.
-    void this.later.load().then(
-      () => this.flow?.restorePhotos(values.photos),
+    void this.#later.load().then(
+      () => this.#flow?.restorePhotos(values.photos),
       () => undefined,
     );
   }
 
   /** A report kept offline before a reload is shown as waiting, and its receipt once sent. */
-  private async adoptKept(target: ClientTarget): Promise<void> {
+  async #adoptKept(target: ClientTarget): Promise<void> {
     if (!target.client && !this.deferred.value && !(await mayHoldKeptSubmissions())) return;
-    await this.later.load().catch(() => undefined);
-    await this.flow?.adoptKept(target);
+    await this.#later.load().catch(() => undefined);
+    await this.#flow?.adoptKept(target);
   }
 }
 

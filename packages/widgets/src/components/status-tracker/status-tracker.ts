@@ -191,54 +191,55 @@ export class KcStatusTracker extends KontaktElement {
   /** Fault categories' names by id, from the fault catalog, once read. */
   private categoryNames: ReadonlyMap<string, LocalizedText> = new Map();
 
-  private readonly localize = new TrackerLocalize(this);
-  private readonly clients = new ClientController(this);
+  readonly #localize = new TrackerLocalize(this);
+  readonly #clients = new ClientController(this);
   private readonly deferred = new DeferredController<typeof Deferred>(
     this,
     () => import('./status-tracker.deferred.js'),
   );
   /** Never rendered: it reads the case, and the person may share their screen. */
-  private accessToken: string | undefined;
-  private watch: CaseWatch | undefined;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private startedFor: string | undefined;
-  private focusAfterRender: string | undefined;
-  private readonly requested = new Set<string>();
+  #accessToken: string | undefined;
+  #watch: CaseWatch | undefined;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  #startedFor: string | undefined;
+  #focusAfterRender: string | undefined;
+  readonly #requested = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page, a shown case keeps updating.
-    if (this.publicCase && this.accessToken && !this.watch) this.follow(this.publicCase.reference);
+    if (this.publicCase && this.#accessToken && !this.#watch)
+      this.#follow(this.publicCase.reference);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopWatching();
+    this.#stopWatching();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const target = this.clients.target;
+    const target = this.#clients.target;
     const key = target && `${target.key}\n${this.reference ?? ''}\n${this.token ?? ''}`;
-    if (target && key !== this.startedFor) {
-      this.startedFor = key;
-      this.openFromLink(target.endpoint);
+    if (target && key !== this.#startedFor) {
+      this.#startedFor = key;
+      this.#openFromLink(target.endpoint);
     }
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.setExclusiveState(STATES, this.currentState());
+    this.setExclusiveState(STATES, this.#currentState());
     this.setState('reconnecting', this.announcement?.kind === 'reconnecting');
-    if (this.focusAfterRender) {
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${this.focusAfterRender}`);
-      this.focusAfterRender = undefined;
+    if (this.#focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${this.#focusAfterRender}`);
+      this.#focusAfterRender = undefined;
       target?.focus();
     }
   }
 
-  private currentState(): State {
-    if (!this.localize.ready) return 'loading';
+  #currentState(): State {
+    if (!this.#localize.ready) return 'loading';
     if (this.opening) return 'opening';
     if (this.publicCase) return 'shown';
     if (this.failure) {
@@ -251,7 +252,7 @@ export class KcStatusTracker extends KontaktElement {
    * Opens the case the attributes or the receipt link name, at once; a reference alone fills
    * the form, or opens with the token this tab kept for it.
    */
-  private openFromLink(endpoint: string): void {
+  #openFromLink(endpoint: string): void {
     const fromAttributes = this.reference?.trim().toUpperCase();
     const link =
       fromAttributes && looksLikeReference(fromAttributes)
@@ -263,30 +264,30 @@ export class KcStatusTracker extends KontaktElement {
     if (!link) return;
     this.values = { ...this.values, reference: link.reference };
     if (link.token) {
-      void this.open(link.reference, { token: link.token }, 'link');
+      void this.#open(link.reference, { token: link.token }, 'link');
       return;
     }
     const kept = keptToken(endpoint, link.reference);
-    if (kept) void this.open(link.reference, { token: kept }, 'kept');
+    if (kept) void this.#open(link.reference, { token: kept }, 'kept');
   }
 
-  private async open(reference: string, lookup: CaseLookup, way: Way): Promise<void> {
+  async #open(reference: string, lookup: CaseLookup, way: Way): Promise<void> {
     this.opening = way;
     this.failure = undefined;
-    const access = await this.request((cases) => cases.lookup(reference, lookup));
+    const access = await this.#request((cases) => cases.lookup(reference, lookup));
     this.opening = undefined;
-    const endpoint = this.clients.target?.endpoint ?? '';
+    const endpoint = this.#clients.target?.endpoint ?? '';
     if (!access) {
       // A kept token that no longer opens the case is forgotten; the form is there instead.
       if (way === 'kept') forgetToken(endpoint, reference);
-      if (way === 'form') this.focusAfterRender = 'failure';
+      if (way === 'form') this.#focusAfterRender = 'failure';
       return;
     }
     if (way === 'link') {
       keepToken(endpoint, access.case.reference, access.accessToken);
-      this.dropTokenFromAddress();
+      this.#dropTokenFromAddress();
     }
-    this.show(access, way === 'form');
+    this.#show(access, way === 'form');
   }
 
   /**
@@ -296,7 +297,7 @@ export class KcStatusTracker extends KontaktElement {
    * reload finds the kept token. `replaceState` adds no history entry, and the fragment never
    * reached a server log in the first place.
    */
-  private dropTokenFromAddress(): void {
+  #dropTokenFromAddress(): void {
     if (this.token) return;
     const href = globalThis.location?.href;
     const clean = href ? withoutToken(href) : undefined;
@@ -304,10 +305,10 @@ export class KcStatusTracker extends KontaktElement {
   }
 
   /** Runs one call of `client.cases`; on failure says why and resolves `undefined`. */
-  private async request<T>(call: (cases: CasesResource) => Promise<T>): Promise<T | undefined> {
+  async #request<T>(call: (cases: CasesResource) => Promise<T>): Promise<T | undefined> {
     try {
       const module = await this.deferred.load();
-      const client = this.clients.client(module.createClient);
+      const client = this.#clients.client(module.createClient);
       if (!client) return undefined;
       return await call(client.cases);
     } catch (error) {
@@ -320,47 +321,47 @@ export class KcStatusTracker extends KontaktElement {
     }
   }
 
-  private show(access: CaseAccess, focus: boolean): void {
-    this.stopWatching();
-    this.accessToken = access.accessToken;
+  #show(access: CaseAccess, focus: boolean): void {
+    this.#stopWatching();
+    this.#accessToken = access.accessToken;
     this.publicCase = access.case;
     this.errors = new Map();
     this.failure = undefined;
     this.following = 'idle';
-    if (focus) this.focusAfterRender = 'case-heading';
-    this.learnNames(access.case);
+    if (focus) this.#focusAfterRender = 'case-heading';
+    this.#learnNames(access.case);
     this.dispatchEvent(new KcStatusChangeEvent(access.case));
-    this.follow(access.case.reference);
+    this.#follow(access.case.reference);
   }
 
   /** Follows the shown case live; each change is announced politely, focus stays where it is. */
-  private follow(reference: string): void {
+  #follow(reference: string): void {
     const module = this.deferred.value;
-    const client = module && this.clients.client(module.createClient);
-    if (!client || !this.accessToken) return;
-    const watch = client.cases.watch(reference, { accessToken: this.accessToken });
-    this.watch = watch;
+    const client = module && this.#clients.client(module.createClient);
+    if (!client || !this.#accessToken) return;
+    const watch = client.cases.watch(reference, { accessToken: this.#accessToken });
+    this.#watch = watch;
     watch.addEventListener('error', (event) => {
-      if (this.watch === watch) this.onWatchError(event as CaseWatchErrorEvent);
+      if (this.#watch === watch) this.#onWatchError(event as CaseWatchErrorEvent);
     });
     void (async () => {
       for await (const next of watch) {
-        if (this.watch !== watch) break;
-        this.onCaseChange(next);
+        if (this.#watch !== watch) break;
+        this.#onCaseChange(next);
       }
     })().catch(() => undefined);
   }
 
-  private stopWatching(): void {
-    this.watch?.close();
-    this.watch = undefined;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+  #stopWatching(): void {
+    this.#watch?.close();
+    this.#watch = undefined;
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
   }
 
-  private onCaseChange(next: PublicCase): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
+  #onCaseChange(next: PublicCase): void {
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
     const before = this.publicCase;
     const wasCut = this.announcement?.kind === 'reconnecting';
     if (before && next.updatedAt === before.updatedAt && next.status === before.status) {
@@ -368,42 +369,42 @@ export class KcStatusTracker extends KontaktElement {
       return;
     }
     this.publicCase = next;
-    this.learnNames(next);
+    this.#learnNames(next);
     this.announcement = { kind: 'changed', status: next.status };
     this.dispatchEvent(new KcStatusChangeEvent(next));
   }
 
-  private onWatchError(event: CaseWatchErrorEvent): void {
+  #onWatchError(event: CaseWatchErrorEvent): void {
     if (!event.willRetry) {
-      clearTimeout(this.reconnectTimer);
+      clearTimeout(this.#reconnectTimer);
       this.announcement = { kind: 'ended' };
       this.dispatchEvent(new KcErrorEvent(event.error));
       return;
     }
     // Quiet at first: most drops heal before anyone would notice.
-    this.reconnectTimer ??= setTimeout(() => {
+    this.#reconnectTimer ??= setTimeout(() => {
       this.announcement = { kind: 'reconnecting' };
       // Started over, the watch reads the case first: that answer says the connection is back
       // (the stream it had resumes without one, and a case that did not change sends nothing).
       const reference = this.publicCase?.reference;
-      this.watch?.close();
-      this.watch = undefined;
-      if (reference) this.follow(reference);
+      this.#watch?.close();
+      this.#watch = undefined;
+      if (reference) this.#follow(reference);
     }, TIMING.reconnectNoticeMs);
   }
 
   /** Reads the names of the case's department and of any it was forwarded to. */
-  private learnNames(publicCase: PublicCase): void {
-    const endpoint = this.clients.target?.endpoint;
+  #learnNames(publicCase: PublicCase): void {
+    const endpoint = this.#clients.target?.endpoint;
     if (!endpoint) return;
-    if (publicCase.fault) this.learnCategory(publicCase);
+    if (publicCase.fault) this.#learnCategory(publicCase);
     const ids = [
       publicCase.department,
       ...publicCase.timeline.flatMap((entry) => (entry.department ? [entry.department] : [])),
     ];
     for (const id of ids) {
-      if (this.requested.has(id)) continue;
-      this.requested.add(id);
+      if (this.#requested.has(id)) continue;
+      this.#requested.add(id);
       fetchDepartmentPreview(endpoint, id).then(
         (preview) => {
           this.names = new Map(this.names).set(id, preview);
@@ -420,36 +421,36 @@ export class KcStatusTracker extends KontaktElement {
    * A fault report's category name, from the fault catalog of the department this element's
    * client is for (the page's department: where its own reports are filed).
    */
-  private learnCategory(publicCase: PublicCase): void {
+  #learnCategory(publicCase: PublicCase): void {
     const module = this.deferred.value;
-    const client = module && this.clients.client(module.createClient);
+    const client = module && this.#clients.client(module.createClient);
     if (!client || client.department !== publicCase.department) return;
     const key = `faults:${publicCase.department}`;
-    if (this.requested.has(key)) return;
-    this.requested.add(key);
+    if (this.#requested.has(key)) return;
+    this.#requested.add(key);
     client.faults.categories().then(
       (categories) => {
         this.categoryNames = new Map(categories.map((each) => [each.id, each.name]));
       },
       () => {
         // The category's name is a courtesy too; a later case may try again.
-        this.requested.delete(key);
+        this.#requested.delete(key);
       },
     );
   }
 
   protected override render(): TemplateResult {
-    const { ready, requested, t } = this.localize;
-    const lang = ready ? this.localize.locale : requested;
+    const { ready, requested, t } = this.#localize;
+    const lang = ready ? this.#localize.locale : requested;
     return html`<div part="base" class="base" lang=${lang} dir=${ready ? t.dir : 'auto'}>
-      ${ready ? this.renderView() : nothing}
-      <div part="announcement" class="announcement" role="status" aria-live="polite">${ready ? this.renderAnnouncement() : nothing}</div>
+      ${ready ? this.#renderView() : nothing}
+      <div part="announcement" class="announcement" role="status" aria-live="polite">${ready ? this.#renderAnnouncement() : nothing}</div>
     </div>`;
   }
 
-  private renderView(): TemplateResult {
-    const { t } = this.localize;
-    if (!this.clients.target) {
+  #renderView(): TemplateResult {
+    const { t } = this.#localize;
+    if (!this.#clients.target) {
       return html`<div part="fallback" class="fallback"><slot></slot></div>`;
     }
     if (this.opening === 'link' || this.opening === 'kept') {
@@ -459,17 +460,17 @@ export class KcStatusTracker extends KontaktElement {
     if (this.publicCase && deferred) {
       return deferred.caseView({
         t,
-        locale: this.localize.locale,
+        locale: this.#localize.locale,
         publicCase: this.publicCase,
-        formatDate: this.formatDate,
-        topicName: this.topicName(this.publicCase),
+        formatDate: this.#formatDate,
+        topicName: this.#topicName(this.publicCase),
         departmentName: (id) => {
           const preview = this.names.get(id);
-          return preview ? localize(preview.name, this.localize.locale) : undefined;
+          return preview ? localize(preview.name, this.#localize.locale) : undefined;
         },
         following: this.following,
-        onFollow: this.onFollow,
-        onAnother: this.onAnother,
+        onFollow: this.#onFollow,
+        onAnother: this.#onAnother,
       });
     }
     return formView({
@@ -477,15 +478,15 @@ export class KcStatusTracker extends KontaktElement {
       values: this.values,
       errors: this.errors,
       busy: this.opening === 'form',
-      failure: this.failure ? failureView(t, this.failure, this.retryAt()) : nothing,
-      onInput: this.onInput,
-      onSubmit: this.onSubmit,
-      onSummaryLink: this.onSummaryLink,
+      failure: this.failure ? failureView(t, this.failure, this.#retryAt()) : nothing,
+      onInput: this.#onInput,
+      onSubmit: this.#onSubmit,
+      onSummaryLink: this.#onSummaryLink,
     });
   }
 
-  private renderAnnouncement(): TemplateResult | typeof nothing {
-    const { t, locale } = this.localize;
+  #renderAnnouncement(): TemplateResult | typeof nothing {
+    const { t, locale } = this.#localize;
     const said = this.announcement;
     const words = this.deferred.value?.caseStatusWords;
     if (!said || !words) return nothing;
@@ -504,58 +505,58 @@ export class KcStatusTracker extends KontaktElement {
   }
 
   /** The topic's (or a fault report's category's) name, when it has been read. */
-  private topicName(publicCase: PublicCase): string | undefined {
+  #topicName(publicCase: PublicCase): string | undefined {
     const categoryName = publicCase.fault && this.categoryNames.get(publicCase.fault.category);
-    if (categoryName) return localize(categoryName, this.localize.locale);
+    if (categoryName) return localize(categoryName, this.#localize.locale);
     const preview = this.names.get(publicCase.department);
     const category = preview?.categories.find((each) => each.id === publicCase.topic);
-    return category ? localize(category.name, this.localize.locale) : undefined;
+    return category ? localize(category.name, this.#localize.locale) : undefined;
   }
 
   /** When the person may try again after a 429, as a time on their own clock. */
-  private retryAt(): string | undefined {
+  #retryAt(): string | undefined {
     if (this.failure?.kind !== 'rate-limited' || !this.failure.retryAt) return undefined;
-    return new Intl.DateTimeFormat(this.localize.formatLocale, {
+    return new Intl.DateTimeFormat(this.#localize.formatLocale, {
       hour: '2-digit',
       minute: '2-digit',
     }).format(this.failure.retryAt);
   }
 
   /** Dates as the municipality keeps them: in Sweden's time zone, in the element's language. */
-  private formatDate = (iso: string, withTime: boolean): string => {
+  #formatDate = (iso: string, withTime: boolean): string => {
     const options: Intl.DateTimeFormatOptions = withTime
       ? { dateStyle: 'long', timeStyle: 'short' }
       : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
-    return new Intl.DateTimeFormat(this.localize.formatLocale, {
+    return new Intl.DateTimeFormat(this.#localize.formatLocale, {
       ...options,
       timeZone: DEFAULT_TIME_ZONE,
     }).format(new Date(iso));
   };
 
-  private onInput = (event: Event): void => {
+  #onInput = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     this.values = { ...this.values, [input.name]: input.value };
   };
 
-  private onSummaryLink = (event: Event, field: TrackerField): void => {
+  #onSummaryLink = (event: Event, field: TrackerField): void => {
     // Fragment links do not reach into a shadow root; move focus ourselves.
     event.preventDefault();
     this.renderRoot.querySelector<HTMLElement>(`#${field}`)?.focus();
   };
 
-  private onSubmit = async (event: SubmitEvent): Promise<void> => {
+  #onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.opening || !this.clients.target) return;
+    if (this.opening || !this.#clients.target) return;
     this.failure = undefined;
     let module: typeof Deferred;
     try {
       module = this.deferred.value ?? (await this.deferred.load());
     } catch {
       this.failure = { kind: 'offline' };
-      this.focusAfterRender = 'failure';
+      this.#focusAfterRender = 'failure';
       return;
     }
-    const { t } = this.localize;
+    const { t } = this.#localize;
     const errors = new Map<TrackerField, string>();
     const reference = module.normalizeCaseReference(this.values.reference);
     const email = this.values.email.trim();
@@ -566,20 +567,20 @@ export class KcStatusTracker extends KontaktElement {
     this.errors = errors;
     const [first] = errors.keys();
     if (first || !reference) {
-      if (first) this.focusAfterRender = first;
+      if (first) this.#focusAfterRender = first;
       return;
     }
     // What the person typed, shown as the reference really is (`kc 7f3k 9qxm` → `KC-7F3K-9QXM`).
     this.values = { ...this.values, reference };
-    await this.open(reference, { email }, 'form');
+    await this.#open(reference, { email }, 'form');
   };
 
-  private onFollow = async (): Promise<void> => {
+  #onFollow = async (): Promise<void> => {
     const original = this.publicCase?.duplicateOf;
     if (!original || this.following === 'busy') return;
     this.following = 'busy';
-    const access = await this.request((cases) =>
-      cases.follow(original, { locale: this.localize.locale }),
+    const access = await this.#request((cases) =>
+      cases.follow(original, { locale: this.#localize.locale }),
     );
     if (!access) {
       // Said next to the button; the case shown stays as it was.
@@ -587,17 +588,17 @@ export class KcStatusTracker extends KontaktElement {
       this.following = 'failed';
       return;
     }
-    keepToken(this.clients.target?.endpoint ?? '', access.case.reference, access.accessToken);
-    this.show(access, true);
+    keepToken(this.#clients.target?.endpoint ?? '', access.case.reference, access.accessToken);
+    this.#show(access, true);
     this.announcement = { kind: 'following' };
   };
 
-  private onAnother = (): void => {
-    this.stopWatching();
+  #onAnother = (): void => {
+    this.#stopWatching();
     this.publicCase = undefined;
-    this.accessToken = undefined;
+    this.#accessToken = undefined;
     this.announcement = undefined;
     this.values = { reference: '', email: '' };
-    this.focusAfterRender = 'reference';
+    this.#focusAfterRender = 'reference';
   };
 }
