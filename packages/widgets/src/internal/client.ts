@@ -43,22 +43,22 @@ type Host = ReactiveControllerHost & HTMLElement & ClientSource;
  * the same attributes give the same client (and the same outbox listeners) across renders.
  */
 export class ClientController implements ReactiveController {
-  private readonly host: Host;
+  readonly #host: Host;
   /** The client a provider hands down, and how to stop hearing of its changes. */
-  private provided: KontaktClient | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private made: { key: string; client: KontaktClient } | undefined;
+  #provided: KontaktClient | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #made: { key: string; client: KontaktClient } | undefined;
 
   constructor(host: Host) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
   /** Where the widget sends to now, or `undefined` when it is not (validly) configured. */
   get target(): ClientTarget | undefined {
-    const { client, endpoint, department } = this.host;
+    const { client, endpoint, department } = this.#host;
     if (client) return targetOf(client, client);
-    const provided = this.provided;
+    const provided = this.#provided;
     if (endpoint && department) return targetOf({ endpoint, department }, undefined);
     if (provided && department && department !== provided.department) {
       return targetOf({ endpoint: provided.endpoint, department }, undefined);
@@ -70,11 +70,11 @@ export class ClientController implements ReactiveController {
   client(create: CreateClient): KontaktClient | undefined {
     const target = this.target;
     if (!target || target.client) return target?.client;
-    if (this.made?.key !== target.key) {
+    if (this.#made?.key !== target.key) {
       const { endpoint, department } = target;
-      this.made = { key: target.key, client: create({ endpoint, department }) };
+      this.#made = { key: target.key, client: create({ endpoint, department }) };
     }
-    return this.made.client;
+    return this.#made.client;
   }
 
   /**
@@ -84,23 +84,23 @@ export class ClientController implements ReactiveController {
    */
   hostConnected(): void {
     const callback: ContextCallback<KontaktClient | undefined> = (client, unsubscribe) => {
-      if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
-      this.unsubscribe = unsubscribe;
-      this.provided = client;
-      this.host.requestUpdate();
+      if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+      this.#unsubscribe = unsubscribe;
+      this.#provided = client;
+      this.#host.requestUpdate();
     };
     const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
       context: clientContext,
-      contextTarget: this.host,
+      contextTarget: this.#host,
       callback,
       subscribe: true,
     });
-    this.host.dispatchEvent(request);
+    this.#host.dispatchEvent(request);
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 }
 

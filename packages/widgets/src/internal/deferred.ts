@@ -23,47 +23,47 @@ export class DeferredController<T> implements ReactiveController {
   /** The loaded module, or `undefined` until it has arrived. */
   value: T | undefined;
 
-  private readonly host: Host;
-  private readonly importer: () => Promise<T>;
-  private loading: Promise<T> | undefined;
+  readonly #host: Host;
+  readonly #importer: () => Promise<T>;
+  #loading: Promise<T> | undefined;
 
   constructor(host: Host, importer: () => Promise<T>) {
-    this.host = host;
-    this.importer = importer;
+    this.#host = host;
+    this.#importer = importer;
     host.addController(this);
   }
 
   /** The module, importing it now if no earlier call has. */
   load(): Promise<T> {
-    this.loading ??= this.importer().then(
+    this.#loading ??= this.#importer().then(
       (module) => {
         this.value = module;
-        this.stopWatching();
-        this.host.requestUpdate();
+        this.#stopWatching();
+        this.#host.requestUpdate();
         return module;
       },
       (error: unknown) => {
-        this.loading = undefined;
+        this.#loading = undefined;
         throw error;
       },
     );
-    return this.loading;
+    return this.#loading;
   }
 
   hostConnected(): void {
     if (this.value) return;
-    for (const type of INTENT_EVENTS) this.host.addEventListener(type, this.onIntent);
+    for (const type of INTENT_EVENTS) this.#host.addEventListener(type, this.#onIntent);
   }
 
   hostDisconnected(): void {
-    this.stopWatching();
+    this.#stopWatching();
   }
 
-  private stopWatching(): void {
-    for (const type of INTENT_EVENTS) this.host.removeEventListener(type, this.onIntent);
+  #stopWatching(): void {
+    for (const type of INTENT_EVENTS) this.#host.removeEventListener(type, this.#onIntent);
   }
 
-  private onIntent = (): void => {
+  #onIntent = (): void => {
     // A failure is retried on the next intent, or surfaces where `load()` is awaited (submit).
     this.load().catch(() => undefined);
   };

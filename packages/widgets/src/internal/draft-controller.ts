@@ -26,30 +26,30 @@ export interface DraftControllerOptions {
  * draft is a convenience, the form must work without it.
  */
 export class DraftController<T> implements ReactiveController {
-  private readonly delay: number;
-  private readonly storage: () => Storage;
-  private key: string | undefined;
-  private pending: { key: string; value: T } | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #delay: number;
+  readonly #storage: () => Storage;
+  #key: string | undefined;
+  #pending: { key: string; value: T } | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: ReactiveControllerHost, options: DraftControllerOptions = {}) {
-    this.delay = options.delay ?? DEFAULT_DELAY_MS;
-    this.storage = options.storage ?? (() => globalThis.sessionStorage);
+    this.#delay = options.delay ?? DEFAULT_DELAY_MS;
+    this.#storage = options.storage ?? (() => globalThis.sessionStorage);
     host.addController(this);
   }
 
   /** Sets which draft this is; a change still waiting for the previous key is written first. */
   use(key: string): void {
-    if (key === this.key) return;
+    if (key === this.#key) return;
     this.flush();
-    this.key = key;
+    this.#key = key;
   }
 
   /** The stored draft, parsed, or `undefined` when there is none (or it cannot be read). */
   read(): unknown {
-    if (!this.key) return undefined;
+    if (!this.#key) return undefined;
     try {
-      const text = this.storage().getItem(this.key);
+      const text = this.#storage().getItem(this.#key);
       return text === null ? undefined : JSON.parse(text);
     } catch {
       return undefined;
@@ -58,20 +58,20 @@ export class DraftController<T> implements ReactiveController {
 
   /** Writes `value` once changes pause. */
   save(value: T): void {
-    if (!this.key) return;
-    this.pending = { key: this.key, value };
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.delay);
+    if (!this.#key) return;
+    this.#pending = { key: this.#key, value };
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), this.#delay);
   }
 
   /** Writes a waiting change now. */
   flush(): void {
-    clearTimeout(this.timer);
-    const pending = this.pending;
-    this.pending = undefined;
+    clearTimeout(this.#timer);
+    const pending = this.#pending;
+    this.#pending = undefined;
     if (!pending) return;
     try {
-      this.storage().setItem(pending.key, JSON.stringify(pending.value));
+      this.#storage().setItem(pending.key, JSON.stringify(pending.value));
     } catch {
       // Full, disabled or blocked storage: the form keeps working without a draft.
     }
@@ -79,11 +79,11 @@ export class DraftController<T> implements ReactiveController {
 
   /** Forgets the draft: a waiting change is dropped and the stored one removed. */
   clear(): void {
-    clearTimeout(this.timer);
-    this.pending = undefined;
-    if (!this.key) return;
+    clearTimeout(this.#timer);
+    this.#pending = undefined;
+    if (!this.#key) return;
     try {
-      this.storage().removeItem(this.key);
+      this.#storage().removeItem(this.#key);
     } catch {
       // Nothing to remove where storage cannot be used.
     }
@@ -91,14 +91,14 @@ export class DraftController<T> implements ReactiveController {
 
   hostConnected(): void {
     // A reload or a closed tab does not disconnect elements; `pagehide` is the last chance.
-    globalThis.addEventListener?.('pagehide', this.onPageHide);
+    globalThis.addEventListener?.('pagehide', this.#onPageHide);
   }
 
   hostDisconnected(): void {
-    globalThis.removeEventListener?.('pagehide', this.onPageHide);
+    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
     // A page that removes the form (a single-page app changing view) keeps the draft for later.
     this.flush();
   }
 
-  private onPageHide = (): void => this.flush();
+  #onPageHide = (): void => this.flush();
 }

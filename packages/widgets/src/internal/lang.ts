@@ -38,47 +38,47 @@ export function pickLocale<L extends string>(tag: string, locales: readonly L[])
 export class LangController implements ReactiveController {
   /** The `lang` tag that applies to the element now (`''` when none is set anywhere). */
   tag = '';
-  private readonly host: Host;
-  private readonly onChange: () => void;
-  private readonly observer: MutationObserver;
+  readonly #host: Host;
+  readonly #onChange: () => void;
+  readonly #observer: MutationObserver;
 
   constructor(host: Host, onChange: () => void = () => host.requestUpdate()) {
-    this.host = host;
-    this.onChange = onChange;
-    this.observer = new MutationObserver(() => this.refresh(false));
+    this.#host = host;
+    this.#onChange = onChange;
+    this.#observer = new MutationObserver(() => this.#refresh(false));
     host.addController(this);
   }
 
   hostConnected(): void {
     // Moved elsewhere, the language may differ; the first time, the host learns it.
-    this.refresh(true);
-    this.observe();
+    this.#refresh(true);
+    this.#observe();
   }
 
   hostDisconnected(): void {
-    this.observer.disconnect();
+    this.#observer.disconnect();
   }
 
-  private refresh(always: boolean): void {
-    const tag = resolveLang(this.host);
+  #refresh(always: boolean): void {
+    const tag = resolveLang(this.#host);
     if (tag === this.tag && !always) return;
     this.tag = tag;
-    this.onChange();
+    this.#onChange();
   }
 
-  private observe(): void {
-    this.observer.disconnect();
+  #observe(): void {
+    this.#observer.disconnect();
     const options: MutationObserverInit = {
       attributes: true,
       attributeFilter: ['lang'],
       subtree: true,
     };
-    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
-    let root = this.host.getRootNode();
+    this.#observer.observe(this.#host, { attributes: true, attributeFilter: ['lang'] });
+    let root = this.#host.getRootNode();
     while (root instanceof ShadowRoot) {
-      this.observer.observe(root, options);
+      this.#observer.observe(root, options);
       root = root.host.getRootNode();
     }
-    if (root instanceof Document) this.observer.observe(root.documentElement, options);
+    if (root instanceof Document) this.#observer.observe(root.documentElement, options);
   }
 }

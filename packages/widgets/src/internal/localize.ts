@@ -21,37 +21,37 @@ const loaded = new WeakMap<() => Promise<KontaktTranslation>, KontaktTranslation
  * the language it has (correctly marked with `lang`) until the new one has loaded.
  */
 export class LocalizeController {
-  private readonly host: Host;
-  private readonly translations: Translations;
+  readonly #host: Host;
+  readonly #translations: Translations;
   /** Follows the `lang` that applies to the element. */
-  private readonly lang: LangController;
+  readonly #lang: LangController;
   /** What the element speaks: the texts, their locale and the tag they were asked for with. */
-  private shown: { locale: Locale; tag: string; t: FirstTranslation } | undefined;
+  #shown: { locale: Locale; tag: string; t: FirstTranslation } | undefined;
 
   constructor(host: Host, translations: Translations) {
-    this.host = host;
-    this.translations = translations;
-    this.lang = new LangController(host, () => this.refresh());
+    this.#host = host;
+    this.#translations = translations;
+    this.#lang = new LangController(host, () => this.#refresh());
   }
 
   /** The `lang` tag that applies to the element now. */
-  private get tag(): string {
-    return this.lang.tag;
+  get #tag(): string {
+    return this.#lang.tag;
   }
 
   /** The locale `lang` asks for: the first of its subtags that the widget ships, else Swedish. */
   get requested(): Locale {
-    return pickLocale(this.tag, Object.keys(this.translations) as Locale[]);
+    return pickLocale(this.#tag, Object.keys(this.#translations) as Locale[]);
   }
 
   /** True once the element has texts to show (the language it asked for first, or Swedish). */
   get ready(): boolean {
-    return this.shown !== undefined;
+    return this.#shown !== undefined;
   }
 
   /** The locale of the texts in `t`. */
   get locale(): Locale {
-    return this.shown?.locale ?? 'sv';
+    return this.#shown?.locale ?? 'sv';
   }
 
   /**
@@ -59,7 +59,7 @@ export class LocalizeController {
    * locale (`sv-FI` keeps its region), else the locale.
    */
   get formatLocale(): string {
-    const tag = this.shown?.tag ?? '';
+    const tag = this.#shown?.tag ?? '';
     return tag.toLowerCase().split('-')[0] === this.locale &&
       Intl.DateTimeFormat.supportedLocalesOf(tag).length
       ? tag
@@ -75,7 +75,7 @@ export class LocalizeController {
    * form's later ones from what shows them (see `FirstTranslation`).
    */
   get t(): FirstTranslation {
-    return this.shown?.t ?? this.translations.sv;
+    return this.#shown?.t ?? this.#translations.sv;
   }
 
   /** Formats a date (or ISO string) for the current locale. */
@@ -83,13 +83,13 @@ export class LocalizeController {
     return new Intl.DateTimeFormat(this.formatLocale, options).format(new Date(value));
   }
 
-  private refresh(): void {
+  #refresh(): void {
     const locale = this.requested;
-    if (this.shown?.locale === locale && this.shown.tag === this.tag) return;
-    const source = this.translations[locale] ?? this.translations.sv;
+    if (this.#shown?.locale === locale && this.#shown.tag === this.#tag) return;
+    const source = this.#translations[locale] ?? this.#translations.sv;
     const texts = typeof source === 'function' ? loaded.get(source) : source;
     if (texts) {
-      this.show(locale, texts);
+      this.#show(locale, texts);
       return;
     }
     if (typeof source !== 'function') return;
@@ -97,18 +97,18 @@ export class LocalizeController {
       (arrived) => {
         loaded.set(source, arrived);
         // `lang` may have changed again while this loaded.
-        if (this.requested === locale) this.show(locale, arrived);
+        if (this.requested === locale) this.#show(locale, arrived);
       },
       () => {
         // The language could not be loaded (offline, a blocked chunk): Swedish, marked as such,
         // beats a form that never appears. Already speaking something, keep it.
-        if (!this.shown) this.show('sv', this.translations.sv);
+        if (!this.#shown) this.#show('sv', this.#translations.sv);
       },
     );
   }
 
-  private show(locale: Locale, t: FirstTranslation): void {
-    this.shown = { locale, tag: this.tag, t };
-    this.host.requestUpdate();
+  #show(locale: Locale, t: FirstTranslation): void {
+    this.#shown = { locale, tag: this.#tag, t };
+    this.#host.requestUpdate();
   }
 }

@@ -55,34 +55,34 @@ export class SubmissionController<M> implements ReactiveController {
   /** Where the submission stands; the host re-renders on every change. */
   state: SubmissionState = IDLE;
 
-  private readonly host: Host;
-  private readonly options: SubmissionControllerOptions<M>;
+  readonly #host: Host;
+  readonly #options: SubmissionControllerOptions<M>;
   /** The client whose outbox is listened to. */
-  private listening: KontaktClient | undefined;
+  #listening: KontaktClient | undefined;
   /** The kept message waited for, so a host moved in the page listens again. */
-  private awaited: { client: KontaktClient; id: string } | undefined;
+  #awaited: { client: KontaktClient; id: string } | undefined;
   /** The idempotency key of the message last sent, so sending it again cannot make a second case. */
-  private sendKey: { fingerprint: string; key: string } | undefined;
+  #sendKey: { fingerprint: string; key: string } | undefined;
   /** While looking for a message kept before a reload: which outbox entries are this widget's. */
-  private adopting: ((entry: OutboxEntry) => boolean) | undefined;
+  #adopting: ((entry: OutboxEntry) => boolean) | undefined;
 
   constructor(host: Host, options: SubmissionControllerOptions<M>) {
-    this.host = host;
-    this.options = options;
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   /** Sends `message`, unless a send is already under way. Never rejects: the outcome is `state`. */
   async submit(client: KontaktClient, message: M): Promise<void> {
     if (this.state.status === 'sending') return;
-    this.set({ status: 'sending' }, false);
-    const { widget } = this.options;
+    this.#set({ status: 'sending' }, false);
+    const { widget } = this.#options;
     try {
-      const idempotencyKey = this.keyFor(message);
-      this.deliver(await this.options.send(client, message, { widget, idempotencyKey }), true);
+      const idempotencyKey = this.#keyFor(message);
+      this.#deliver(await this.#options.send(client, message, { widget, idempotencyKey }), true);
     } catch (error) {
-      if (isNetworkError(error) && error.queued) this.wait(client, error.queued.id, true);
-      else this.set({ status: 'failed', error: asKontaktError(error) }, false);
+      if (isNetworkError(error) && error.queued) this.#wait(client, error.queued.id, true);
+      else this.#set({ status: 'failed', error: asKontaktError(error) }, false);
     }
   }
 
@@ -92,32 +92,32 @@ export class SubmissionController<M> implements ReactiveController {
    * delivery that happens meanwhile is not missed.
    */
   async adopt(client: KontaktClient): Promise<void> {
-    if (!this.showsForm()) return;
-    const { widget } = this.options;
+    if (!this.#showsForm()) return;
+    const { widget } = this.#options;
     const ours = (entry: OutboxEntry) =>
       entry.department === client.department && entry.submission.origin.widget === widget;
-    this.listen(client);
-    this.adopting = ours;
+    this.#listen(client);
+    this.#adopting = ours;
     let entries: OutboxEntry[] = [];
     try {
       entries = await client.outbox.pending();
     } catch {
       // Storage that cannot be read holds nothing we could show.
     }
-    if (this.adopting !== ours) return;
-    this.adopting = undefined;
+    if (this.#adopting !== ours) return;
+    this.#adopting = undefined;
     const entry = entries.find(ours);
-    if (entry && this.showsForm() && this.listening === client) {
+    if (entry && this.#showsForm() && this.#listening === client) {
       // Shown quietly: a page that loads must not move the person's focus.
-      this.wait(client, entry.id, false);
-    } else if (this.showsForm()) {
-      this.stopListening();
+      this.#wait(client, entry.id, false);
+    } else if (this.#showsForm()) {
+      this.#stopListening();
     }
   }
 
   /** Asks the outbox to try a kept message now. */
   sendNow(): void {
-    void this.listening?.outbox.flush();
+    void this.#listening?.outbox.flush();
   }
 
   /**
@@ -125,33 +125,33 @@ export class SubmissionController<M> implements ReactiveController {
    * awaited: its receipt is shown when it is delivered.
    */
   reset(): void {
-    if (this.state.status !== 'sending') this.set(IDLE, false);
+    if (this.state.status !== 'sending') this.#set(IDLE, false);
   }
 
   /** The next message gets a new idempotency key, even with the same content. */
   forgetKey(): void {
-    this.sendKey = undefined;
+    this.#sendKey = undefined;
   }
 
   hostConnected(): void {
     // Moved in the page while a message waits offline: listen for its delivery again.
-    if (this.state.status === 'offline' && this.awaited) this.listen(this.awaited.client);
+    if (this.state.status === 'offline' && this.#awaited) this.#listen(this.#awaited.client);
   }
 
   hostDisconnected(): void {
     // A send in flight is not aborted: a page that removes the widget must not lose the message
     // (if it fails, the outbox keeps it).
-    this.stopListening();
+    this.#stopListening();
   }
 
-  private set(state: SubmissionState, focus: boolean): void {
+  #set(state: SubmissionState, focus: boolean): void {
     this.state = state;
-    this.host.requestUpdate();
-    this.options.onChange?.(state, focus);
+    this.#host.requestUpdate();
+    this.#options.onChange?.(state, focus);
   }
 
   /** No receipt and nothing waiting offline is shown instead of the form. */
-  private showsForm(): boolean {
+  #showsForm(): boolean {
     return this.state.status !== 'offline' && this.state.status !== 'delivered';
   }
 
@@ -160,64 +160,64 @@ export class SubmissionController<M> implements ReactiveController {
    * the server (the answer was lost), "send" again returns the first receipt instead of a new case.
    * A changed message is a new request and gets a new key.
    */
-  private keyFor(message: M): string {
+  #keyFor(message: M): string {
     const fingerprint = JSON.stringify([message, globalThis.location?.href]);
-    if (this.sendKey?.fingerprint !== fingerprint) {
-      this.sendKey = { fingerprint, key: createIdempotencyKey() };
+    if (this.#sendKey?.fingerprint !== fingerprint) {
+      this.#sendKey = { fingerprint, key: createIdempotencyKey() };
     }
-    return this.sendKey.key;
+    return this.#sendKey.key;
   }
 
-  private deliver(receipt: Receipt, focus: boolean): void {
-    this.stopListening();
-    this.sendKey = undefined;
-    this.set({ status: 'delivered', receipt }, focus);
+  #deliver(receipt: Receipt, focus: boolean): void {
+    this.#stopListening();
+    this.#sendKey = undefined;
+    this.#set({ status: 'delivered', receipt }, focus);
   }
 
   /** The message is in the outbox: wait for the outbox to deliver it or give up. */
-  private wait(client: KontaktClient, id: string, focus: boolean): void {
-    this.awaited = { client, id };
-    this.listen(client);
-    this.set({ status: 'offline', id }, focus);
+  #wait(client: KontaktClient, id: string, focus: boolean): void {
+    this.#awaited = { client, id };
+    this.#listen(client);
+    this.#set({ status: 'offline', id }, focus);
   }
 
-  private listen(client: KontaktClient): void {
-    this.stopListening();
-    this.listening = client;
-    client.outbox.addEventListener('delivered', this.onDelivered);
-    client.outbox.addEventListener('failed', this.onDeliveryFailed);
+  #listen(client: KontaktClient): void {
+    this.#stopListening();
+    this.#listening = client;
+    client.outbox.addEventListener('delivered', this.#onDelivered);
+    client.outbox.addEventListener('failed', this.#onDeliveryFailed);
   }
 
-  private stopListening(): void {
-    this.listening?.outbox.removeEventListener('delivered', this.onDelivered);
-    this.listening?.outbox.removeEventListener('failed', this.onDeliveryFailed);
-    this.listening = undefined;
-    this.adopting = undefined;
+  #stopListening(): void {
+    this.#listening?.outbox.removeEventListener('delivered', this.#onDelivered);
+    this.#listening?.outbox.removeEventListener('failed', this.#onDeliveryFailed);
+    this.#listening = undefined;
+    this.#adopting = undefined;
   }
 
   /** The entry this widget waits for, or (while looking after a reload) any entry of its own. */
-  private isAwaited(entry: OutboxEntry): boolean {
-    return entry.id === this.awaited?.id || (this.adopting?.(entry) ?? false);
+  #isAwaited(entry: OutboxEntry): boolean {
+    return entry.id === this.#awaited?.id || (this.#adopting?.(entry) ?? false);
   }
 
   /**
    * A delivery can come minutes later: focus may move to the receipt only when it is in this
    * widget or nowhere in particular, never away from what the person is doing elsewhere.
    */
-  private mayTakeFocus(): boolean {
-    const { ownerDocument } = this.host;
+  #mayTakeFocus(): boolean {
+    const { ownerDocument } = this.#host;
     const active = ownerDocument.activeElement;
-    return !active || active === ownerDocument.body || this.host.matches(':focus-within');
+    return !active || active === ownerDocument.body || this.#host.matches(':focus-within');
   }
 
-  private onDelivered = ({ entry, receipt }: OutboxDeliveredEvent): void => {
-    if (this.isAwaited(entry)) this.deliver(receipt, this.mayTakeFocus());
+  #onDelivered = ({ entry, receipt }: OutboxDeliveredEvent): void => {
+    if (this.#isAwaited(entry)) this.#deliver(receipt, this.#mayTakeFocus());
   };
 
-  private onDeliveryFailed = ({ entry, error }: OutboxFailedEvent): void => {
-    if (!this.isAwaited(entry)) return;
+  #onDeliveryFailed = ({ entry, error }: OutboxFailedEvent): void => {
+    if (!this.#isAwaited(entry)) return;
     // Refused for good (e.g. the topic was removed meanwhile): the host shows its form again.
-    this.stopListening();
-    this.set({ status: 'failed', error: asKontaktError(error), entry }, false);
+    this.#stopListening();
+    this.#set({ status: 'failed', error: asKontaktError(error), entry }, false);
   };
 }
