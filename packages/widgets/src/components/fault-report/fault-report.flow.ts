@@ -56,14 +56,14 @@ export class FaultFlow {
   /** Sends the report and keeps it offline; made at the first send or at start-up with a kept one. */
   submission: SubmissionController<FaultMessage> | undefined;
 
-  private readonly el: KcFaultReport;
-  private pinMap: MapChunk.PinMap | undefined;
-  private mapChunk: typeof MapChunk | undefined;
-  private photoChunk: Promise<typeof PhotoChunk> | undefined;
-  private geocodeAbort: AbortController | undefined;
+  readonly #el: KcFaultReport;
+  #pinMap: MapChunk.PinMap | undefined;
+  #mapChunk: typeof MapChunk | undefined;
+  #photoChunk: Promise<typeof PhotoChunk> | undefined;
+  #geocodeAbort: AbortController | undefined;
 
   constructor(element: KcFaultReport) {
-    this.el = element;
+    this.#el = element;
     // The later steps' styles join the element's (made when this chunk arrives, before the first
     // render that shows a later step). Without constructable style sheets (Safari before 16.4)
     // Lit appends a <style> per sheet, so only the new one is given.
@@ -76,7 +76,7 @@ export class FaultFlow {
 
   /** The texts in the element's language (Swedish until another has loaded). */
   get t(): FaultTexts {
-    return this.el.allTexts ?? sv;
+    return this.#el.allTexts ?? sv;
   }
 
   // ——— Rendering ———
@@ -84,15 +84,15 @@ export class FaultFlow {
   /** The receipt, the followed case or the offline panel, when one of them is what to show. */
   renderOutcome(): TemplateResult | undefined {
     const state = this.submission?.state;
-    if (this.el.followed) return this.renderFollowed(this.el.followed);
-    if (state?.status === 'delivered') return this.renderReceipt(state.receipt);
-    if (state?.status === 'offline') return this.renderOffline();
+    if (this.#el.followed) return this.#renderFollowed(this.#el.followed);
+    if (state?.status === 'delivered') return this.#renderReceipt(state.receipt);
+    if (state?.status === 'offline') return this.#renderOffline();
     return undefined;
   }
 
   /** A later step's fields. */
   renderStep(step: Step, steps: readonly Step[]): TemplateResult {
-    const ctx = this.context();
+    const ctx = this.#context();
     switch (step) {
       case 'questions':
         return questionsStep(ctx);
@@ -113,23 +113,23 @@ export class FaultFlow {
 
   renderErrorSummary(): TemplateResult | typeof nothing {
     return errorSummary(
-      { t: this.t, errors: this.el.errors },
+      { t: this.t, errors: this.#el.errors },
       (field) => this.focusIdOf(field),
-      this.onSummaryLink,
+      this.#onSummaryLink,
     );
   }
 
   /** The next button's text: send on the review, back to it when changing an answer from it. */
   nextLabel(step: Step): TemplateResult | string {
     const t = this.t;
-    if (step !== 'review') return this.el.values.reviewing ? t.backToReview : t.next;
-    return this.el.busy
+    if (step !== 'review') return this.#el.values.reviewing ? t.backToReview : t.next;
+    return this.#el.busy
       ? html`<span class="spinner" aria-hidden="true"></span>${t.review.submitting}`
       : t.review.submit;
   }
 
-  private context(): StepContext {
-    const el = this.el;
+  #context(): StepContext {
+    const el = this.#el;
     return {
       t: this.t,
       locale: el.locale,
@@ -151,45 +151,45 @@ export class FaultFlow {
     };
   }
 
-  private renderReceipt(receipt: Receipt): TemplateResult {
+  #renderReceipt(receipt: Receipt): TemplateResult {
     const r = this.t.receipt;
     return html`<section part="receipt" class="panel" aria-labelledby="receipt-heading">
       <h2 part="receipt-heading" id="receipt-heading" tabindex="-1">${r.heading}</h2>
       <p>${r.reference}:</p>
       <p part="reference" class="reference" dir="ltr" translate="no">${receipt.reference}</p>
-      <p>${r.expected(this.formatDate(receipt.expectedAnswerBy))}</p>
-      ${this.trackerLink(receipt.reference, receipt.receiptToken)}
+      <p>${r.expected(this.#formatDate(receipt.expectedAnswerBy))}</p>
+      ${this.#trackerLink(receipt.reference, receipt.receiptToken)}
       <p>${r.keep}</p>
-      ${this.newReportButton()}
+      ${this.#newReportButton()}
     </section>`;
   }
 
-  private renderFollowed(followed: { reference: string; accessToken: string }): TemplateResult {
+  #renderFollowed(followed: { reference: string; accessToken: string }): TemplateResult {
     const t = this.t;
     return html`<section part="receipt" class="panel" aria-labelledby="receipt-heading">
       <h2 part="receipt-heading" id="receipt-heading" tabindex="-1">${t.nearby.followedHeading}</h2>
       <p part="reference" class="reference" dir="ltr" translate="no">${followed.reference}</p>
       <p>${t.nearby.followedText}</p>
-      ${this.trackerLink(followed.reference, followed.accessToken)}
+      ${this.#trackerLink(followed.reference, followed.accessToken)}
       <p>${t.receipt.keep}</p>
-      ${this.newReportButton()}
+      ${this.#newReportButton()}
     </section>`;
   }
 
-  private newReportButton(): TemplateResult {
-    return html`<button part="new-report-button" class="secondary" type="button" @click=${() => this.el.reset()}>
+  #newReportButton(): TemplateResult {
+    return html`<button part="new-report-button" class="secondary" type="button" @click=${() => this.#el.reset()}>
       ${this.t.receipt.newReport}
     </button>`;
   }
 
-  private trackerLink(reference: string, token: string): TemplateResult | typeof nothing {
-    const href = trackerHref(this.el.trackerUrl, reference, token);
+  #trackerLink(reference: string, token: string): TemplateResult | typeof nothing {
+    const href = trackerHref(this.#el.trackerUrl, reference, token);
     return href
       ? html`<p><a part="tracker-link" href=${href}>${this.t.receipt.tracker}</a></p>`
       : nothing;
   }
 
-  private renderOffline(): TemplateResult {
+  #renderOffline(): TemplateResult {
     const o = this.t.offline;
     return html`<section class="panel offline" aria-labelledby="offline-heading">
       <h2 id="offline-heading" tabindex="-1">${o.heading}</h2>
@@ -200,9 +200,9 @@ export class FaultFlow {
     </section>`;
   }
 
-  private formatDate(iso: string): string {
+  #formatDate(iso: string): string {
     const options = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } as const;
-    return new Intl.DateTimeFormat(this.el.locale, {
+    return new Intl.DateTimeFormat(this.#el.locale, {
       ...options,
       timeZone: DEFAULT_TIME_ZONE,
     }).format(new Date(iso));
@@ -212,18 +212,18 @@ export class FaultFlow {
 
   /** "Fortsätt" (on the review: send): the step's checks, then the next step or sending. */
   async next(): Promise<void> {
-    const el = this.el;
+    const el = this.#el;
     const step = el.values.step;
     const errors = checkStep(step, el.catalog, el.values, this.t, el.locale);
     if (errors.size) {
-      this.showErrors(errors);
+      this.#showErrors(errors);
       return;
     }
     if (step === 'review') {
-      await this.send();
+      await this.#send();
       return;
     }
-    if (step === 'location' && (await this.showNearby())) return;
+    if (step === 'location' && (await this.#showNearby())) return;
     if (el.values.reviewing) {
       el.goTo('review');
       return;
@@ -234,30 +234,30 @@ export class FaultFlow {
 
   /** The control a field's error links to. */
   focusIdOf(field: string): string {
-    return focusIdFor(field, this.el.catalog, this.el.values);
+    return focusIdFor(field, this.#el.catalog, this.#el.values);
   }
 
-  private showErrors(errors: Map<string, string>): void {
-    const el = this.el;
+  #showErrors(errors: Map<string, string>): void {
+    const el = this.#el;
     el.errors = errors;
     el.announcement = '';
     const [first] = errors.keys();
     if (first) el.focusAfterRender = this.focusIdOf(first);
   }
 
-  private onSummaryLink = (event: Event, field: string): void => {
+  #onSummaryLink = (event: Event, field: string): void => {
     // Fragment links do not reach into a shadow root; move focus ourselves.
     event.preventDefault();
     const id = this.focusIdOf(field);
-    this.el.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+    this.#el.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   };
 
   /**
    * Looks for open reports of the category near the chosen point, once per point; shows the
    * nearby step when there are some. A failed lookup goes on without it: the person can report.
    */
-  private async showNearby(): Promise<boolean> {
-    const el = this.el;
+  async #showNearby(): Promise<boolean> {
+    const el = this.#el;
     const target = el.clients.target;
     const key = pointKey(el.values);
     const { lat, lon, category } = el.values;
@@ -281,25 +281,28 @@ export class FaultFlow {
   }
 
   readonly handlers: StepHandlers = {
-    input: (event) => this.el.onInput(event),
+    input: (event) => this.#el.onInput(event),
     answer: (event) => {
       const target = event.target as HTMLInputElement;
-      const values = this.el.values;
-      this.el.setValues({ ...values, answers: { ...values.answers, [target.name]: target.value } });
+      const values = this.#el.values;
+      this.#el.setValues({
+        ...values,
+        answers: { ...values.answers, [target.name]: target.value },
+      });
     },
     answerToggle: (event) => {
       const target = event.target as HTMLInputElement;
-      const values = this.el.values;
+      const values = this.#el.values;
       const before = values.answers[target.name];
       const chosen = Array.isArray(before) ? before : [];
       const next = target.checked
         ? [...chosen, target.value]
         : chosen.filter((key) => key !== target.value);
-      this.el.setValues({ ...values, answers: { ...values.answers, [target.name]: next } });
+      this.#el.setValues({ ...values, answers: { ...values.answers, [target.name]: next } });
     },
-    search: () => void this.search(),
+    search: () => void this.#search(),
     pickResult: (result) => {
-      const el = this.el;
+      const el = this.#el;
       el.setValues({
         ...el.values,
         address: result.label,
@@ -309,19 +312,19 @@ export class FaultFlow {
         source: 'geocoder',
       });
       el.geocoder = { status: 'idle', results: [] };
-      this.pinMap?.setPoint({ lat: result.lat, lon: result.lon });
+      this.#pinMap?.setPoint({ lat: result.lat, lon: result.lon });
       el.focusAfterRender = 'address';
     },
-    position: () => this.locate(),
-    openMap: () => void this.openMap(),
-    mapCenter: () => this.pinMap?.placeAtCenter(),
-    zoom: (direction) => (direction > 0 ? this.pinMap?.zoomIn() : this.pinMap?.zoomOut()),
-    follow: (reference) => void this.followInstead(reference),
+    position: () => this.#locate(),
+    openMap: () => void this.#openMap(),
+    mapCenter: () => this.#pinMap?.placeAtCenter(),
+    zoom: (direction) => (direction > 0 ? this.#pinMap?.zoomIn() : this.#pinMap?.zoomOut()),
+    follow: (reference) => void this.#followInstead(reference),
     followEmail: (event) => {
-      this.el.followEmail = (event.target as HTMLInputElement).value;
+      this.#el.followEmail = (event.target as HTMLInputElement).value;
     },
     somethingElse: () => {
-      const el = this.el;
+      const el = this.#el;
       const steps = el.steps;
       const next = el.values.reviewing
         ? 'review'
@@ -329,21 +332,21 @@ export class FaultFlow {
       el.values = { ...el.values, nearbyDismissed: pointKey(el.values) };
       el.goTo(next);
     },
-    pickPhotos: (event) => void this.addPhotos(event.target as HTMLInputElement),
-    removePhoto: (id) => this.removePhoto(id),
-    change: (step) => this.el.goTo(step, { reviewing: true }),
+    pickPhotos: (event) => void this.#addPhotos(event.target as HTMLInputElement),
+    removePhoto: (id) => this.#removePhoto(id),
+    change: (step) => this.#el.goTo(step, { reviewing: true }),
   };
 
   // ——— Location ———
 
-  private async search(): Promise<void> {
-    const el = this.el;
+  async #search(): Promise<void> {
+    const el = this.#el;
     const target = el.clients.target;
     const query = el.values.address.trim();
     if (!target || !query) return;
-    this.geocodeAbort?.abort();
+    this.#geocodeAbort?.abort();
     const abort = new AbortController();
-    this.geocodeAbort = abort;
+    this.#geocodeAbort = abort;
     el.geocoder = { status: 'loading', results: [] };
     try {
       const results = await geocode(target.endpoint, target.department, query, abort.signal);
@@ -354,8 +357,8 @@ export class FaultFlow {
     }
   }
 
-  private locate(): void {
-    const el = this.el;
+  #locate(): void {
+    const el = this.#el;
     if (!('geolocation' in navigator)) {
       el.position = 'unsupported';
       return;
@@ -367,7 +370,7 @@ export class FaultFlow {
         const accuracy = Math.round(coords.accuracy);
         const point = { lat: round(coords.latitude), lon: round(coords.longitude) };
         el.setValues({ ...el.values, ...point, accuracy, source: 'position' });
-        this.pinMap?.setPoint(point);
+        this.#pinMap?.setPoint(point);
         el.announcement = this.t.location.positionFound(accuracy);
       },
       (error) => {
@@ -382,11 +385,11 @@ export class FaultFlow {
     );
   }
 
-  private async openMap(): Promise<void> {
-    const el = this.el;
+  async #openMap(): Promise<void> {
+    const el = this.#el;
     el.mapState = 'loading';
     try {
-      this.mapChunk ??= await import('./fault-report.map.js');
+      this.#mapChunk ??= await import('./fault-report.map.js');
       el.mapState = 'open';
       // The button that opened it is gone: the map itself is where the person goes on.
       el.focusAfterRender = 'map';
@@ -397,17 +400,18 @@ export class FaultFlow {
 
   /** Draws the map once its container is rendered; removes it when the step is left. */
   syncMap(): void {
-    const el = this.el;
+    const el = this.#el;
     const container = el.renderRoot.querySelector<HTMLElement>('#map');
     const settings = el.catalog?.map;
-    if (this.pinMap && (!container || el.mapState !== 'open')) {
-      this.pinMap.destroy();
-      this.pinMap = undefined;
+    if (this.#pinMap && (!container || el.mapState !== 'open')) {
+      this.#pinMap.destroy();
+      this.#pinMap = undefined;
     }
-    if (this.pinMap || !container || el.mapState !== 'open' || !this.mapChunk || !settings) return;
+    if (this.#pinMap || !container || el.mapState !== 'open' || !this.#mapChunk || !settings)
+      return;
     const { lat, lon } = el.values;
     try {
-      this.pinMap = this.mapChunk.createPinMap({
+      this.#pinMap = this.#mapChunk.createPinMap({
         container,
         root: el.renderRoot as ShadowRoot,
         settings,
@@ -425,15 +429,15 @@ export class FaultFlow {
 
   /** The element left the page: the map goes (it is drawn again when the step is shown). */
   disconnected(): void {
-    this.pinMap?.destroy();
-    this.pinMap = undefined;
-    if (this.el.mapState === 'open') this.el.mapState = 'closed';
+    this.#pinMap?.destroy();
+    this.#pinMap = undefined;
+    if (this.#el.mapState === 'open') this.#el.mapState = 'closed';
   }
 
   // ——— Photos ———
 
-  private async addPhotos(input: HTMLInputElement): Promise<void> {
-    const el = this.el;
+  async #addPhotos(input: HTMLInputElement): Promise<void> {
+    const el = this.#el;
     const files = [...(input.files ?? [])];
     input.value = '';
     const max = el.catalog?.photos.maxCount ?? 3;
@@ -444,10 +448,10 @@ export class FaultFlow {
       el.announcement = this.t.photos.preparing;
       let prepared: PhotoChunk.PreparedPhoto;
       try {
-        this.photoChunk ??= import('./fault-report.photos.js');
-        prepared = await (await this.photoChunk).preparePhoto(file, settings);
+        this.#photoChunk ??= import('./fault-report.photos.js');
+        prepared = await (await this.#photoChunk).preparePhoto(file, settings);
       } catch {
-        this.photoChunk = undefined;
+        this.#photoChunk = undefined;
         prepared = { ok: false, problem: 'decode_failed' };
       }
       const item: PhotoItem = prepared.ok
@@ -467,8 +471,8 @@ export class FaultFlow {
     }
   }
 
-  private removePhoto(id: string): void {
-    const el = this.el;
+  #removePhoto(id: string): void {
+    const el = this.#el;
     el.photos = el.photos.filter((p) => p.id !== id);
     void forgetPhotos([id]);
     el.setValues({ ...el.values, photos: el.values.photos.filter((p) => p !== id) });
@@ -478,7 +482,7 @@ export class FaultFlow {
 
   /** The photos of a restored draft, from IndexedDB; those not found leave the draft. */
   async restorePhotos(ids: readonly string[]): Promise<void> {
-    const el = this.el;
+    const el = this.#el;
     const kept = await keptPhotos(ids);
     el.photos = await Promise.all(
       kept.map(async ({ id, blob }) => ({
@@ -496,12 +500,12 @@ export class FaultFlow {
 
   // ——— Following a nearby report ———
 
-  private async followInstead(reference: string): Promise<void> {
-    const el = this.el;
+  async #followInstead(reference: string): Promise<void> {
+    const el = this.#el;
     if (el.follow.status === 'following') return;
     const email = el.followEmail.trim();
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-      this.showErrors(new Map([['follow-email', this.t.errors.email]]));
+      this.#showErrors(new Map([['follow-email', this.t.errors.email]]));
       return;
     }
     el.errors = new Map();
@@ -528,8 +532,8 @@ export class FaultFlow {
 
   // ——— Sending ———
 
-  private async send(): Promise<void> {
-    const el = this.el;
+  async #send(): Promise<void> {
+    const el = this.#el;
     const catalog = el.catalog;
     if (!catalog || !el.clients.target) return;
     el.loadFailure = undefined;
@@ -549,17 +553,17 @@ export class FaultFlow {
     if (!client) return;
     const result = submit.validateReport(toReport(catalog, el.values, [], el.locale));
     if (!result.success) {
-      this.showFieldErrors(result.errors);
+      this.#showFieldErrors(result.errors);
       return;
     }
     const photos = el.photos.flatMap((p) => (p.status === 'ready' && p.blob ? [p.blob] : []));
     el.progress = photos.length ? 0 : undefined;
-    await this.submissionFor(submit).submit(client, { report: result.report, photos });
+    await this.#submissionFor(submit).submit(client, { report: result.report, photos });
   }
 
   /** Errors from the schema or the server: back to the first step that has one, shown there. */
-  private showFieldErrors(fieldErrors: readonly FieldError[]): void {
-    const el = this.el;
+  #showFieldErrors(fieldErrors: readonly FieldError[]): void {
+    const el = this.#el;
     const placed = fieldErrors.flatMap((error) => {
       const place = placeError(error);
       return place ? [{ ...place, error }] : [];
@@ -573,27 +577,27 @@ export class FaultFlow {
       if (step === first.step && !errors.has(field))
         errors.set(field, errorText(this.t, field, error));
     }
-    this.showErrors(errors);
+    this.#showErrors(errors);
   }
 
-  private submissionFor(submit: typeof Deferred): SubmissionController<FaultMessage> {
-    this.submission ??= new submit.SubmissionController<FaultMessage>(this.el, {
+  #submissionFor(submit: typeof Deferred): SubmissionController<FaultMessage> {
+    this.submission ??= new submit.SubmissionController<FaultMessage>(this.#el, {
       widget: WIDGET,
       send: (client, message, options) =>
         client.faults.submit(message.report, {
           ...options,
           photos: message.photos,
           onProgress: ({ loaded, total }) => {
-            this.el.progress = total ? (loaded / total) * 100 : undefined;
+            this.#el.progress = total ? (loaded / total) * 100 : undefined;
           },
         }),
-      onChange: (state, focus) => this.onSubmissionChange(state, focus),
+      onChange: (state, focus) => this.#onSubmissionChange(state, focus),
     });
     return this.submission;
   }
 
-  private onSubmissionChange(state: SubmissionState, focus: boolean): void {
-    const el = this.el;
+  #onSubmissionChange(state: SubmissionState, focus: boolean): void {
+    const el = this.#el;
     const t = this.t;
     const wasOffline = el.announcement === t.offline.heading;
     el.announcement = state.status === 'sending' ? t.sending : '';
@@ -608,15 +612,15 @@ export class FaultFlow {
       el.dispatchEvent(new KcSubmittedEvent(state.receipt));
     } else if (state.status === 'failed') {
       el.progress = undefined;
-      this.restoreFromOutbox(state.entry);
-      if (state.error.fieldErrors.length) this.showFieldErrors(state.error.fieldErrors);
+      this.#restoreFromOutbox(state.entry);
+      if (state.error.fieldErrors.length) this.#showFieldErrors(state.error.fieldErrors);
       el.dispatchEvent(new KcErrorEvent(state.error));
     }
   }
 
   /** After a reload without a draft, a refused report kept offline still has the answers. */
-  private restoreFromOutbox(entry: OutboxEntry | undefined): void {
-    const el = this.el;
+  #restoreFromOutbox(entry: OutboxEntry | undefined): void {
+    const el = this.#el;
     if (!entry || isStarted(el.values)) return;
     const report = (entry.submission as unknown as { report?: Partial<FaultReport> }).report;
     if (!report?.category) return;
@@ -633,17 +637,17 @@ export class FaultFlow {
 
   /** A report kept offline before a reload is shown as waiting, and its receipt once sent. */
   async adoptKept(target: ClientTarget): Promise<void> {
-    const el = this.el;
+    const el = this.#el;
     const submit = await el.deferred.load().catch(() => undefined);
     const client = submit && el.clients.client(submit.createClient);
     if (client && el.checkedTarget === target.key) {
-      void this.submissionFor(submit).adopt(client);
+      void this.#submissionFor(submit).adopt(client);
     }
   }
 
   /** Starting over: the lookups, the map, the photos and the sending state go. */
   startOver(): void {
-    const el = this.el;
+    const el = this.#el;
     el.photos = [];
     el.followed = undefined;
     el.follow = { reference: '', status: 'idle' };

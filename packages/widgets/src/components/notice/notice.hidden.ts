@@ -17,17 +17,17 @@ type Hidden = Record<string, string>;
  */
 export class HiddenNotices {
   /** Hidden on this page even when storage could not keep it. */
-  private readonly local: Hidden = {};
+  readonly #local: Hidden = {};
 
   /** True when the person hid this version of `notice`. */
   has(notice: Notice): boolean {
-    const hidden = { ...read(), ...this.local };
+    const hidden = { ...read(), ...this.#local };
     return hidden[notice.id] === notice.updatedAt;
   }
 
   /** Remembers that the person hid `notice` (this version of it). */
   add(notice: Notice): void {
-    this.local[notice.id] = notice.updatedAt;
+    this.#local[notice.id] = notice.updatedAt;
     const hidden = read();
     delete hidden[notice.id];
     hidden[notice.id] = notice.updatedAt;

@@ -17,63 +17,63 @@ const loaded = new Map<Locale, TrackerTexts>([['sv', TRACKER_TEXTS.sv]]);
  * wrong language; a language that cannot load falls back to Swedish, marked as such.
  */
 export class TrackerLocalize {
-  private readonly host: Host;
-  private readonly lang: LangController;
-  private shown: { locale: Locale; tag: string; t: TrackerTexts } | undefined;
+  readonly #host: Host;
+  readonly #lang: LangController;
+  #shown: { locale: Locale; tag: string; t: TrackerTexts } | undefined;
 
   constructor(host: Host) {
-    this.host = host;
-    this.lang = new LangController(host, () => this.refresh());
+    this.#host = host;
+    this.#lang = new LangController(host, () => this.#refresh());
   }
 
   get requested(): Locale {
-    return pickLocale(this.lang.tag, LOCALES);
+    return pickLocale(this.#lang.tag, LOCALES);
   }
 
   get ready(): boolean {
-    return this.shown !== undefined;
+    return this.#shown !== undefined;
   }
 
   get locale(): Locale {
-    return this.shown?.locale ?? 'sv';
+    return this.#shown?.locale ?? 'sv';
   }
 
   get t(): TrackerTexts {
-    return this.shown?.t ?? TRACKER_TEXTS.sv;
+    return this.#shown?.t ?? TRACKER_TEXTS.sv;
   }
 
   /** The tag to format dates with: the page's own when it names the shown locale (`sv-FI`). */
   get formatLocale(): string {
-    const tag = this.shown?.tag ?? '';
+    const tag = this.#shown?.tag ?? '';
     return tag.toLowerCase().split('-')[0] === this.locale &&
       Intl.DateTimeFormat.supportedLocalesOf(tag).length
       ? tag
       : this.locale;
   }
 
-  private refresh(): void {
+  #refresh(): void {
     const locale = this.requested;
-    const tag = this.lang.tag;
-    if (this.shown?.locale === locale && this.shown.tag === tag) return;
+    const tag = this.#lang.tag;
+    if (this.#shown?.locale === locale && this.#shown.tag === tag) return;
     const texts = loaded.get(locale);
     if (texts) {
-      this.show(locale, texts);
+      this.#show(locale, texts);
       return;
     }
     const load = TRACKER_TEXTS[locale as Exclude<Locale, 'sv'>];
     load().then(
       (arrived) => {
         loaded.set(locale, arrived);
-        if (this.requested === locale) this.show(locale, arrived);
+        if (this.requested === locale) this.#show(locale, arrived);
       },
       () => {
-        if (!this.shown) this.show('sv', TRACKER_TEXTS.sv);
+        if (!this.#shown) this.#show('sv', TRACKER_TEXTS.sv);
       },
     );
   }
 
-  private show(locale: Locale, t: TrackerTexts): void {
-    this.shown = { locale, tag: this.lang.tag, t };
-    this.host.requestUpdate();
+  #show(locale: Locale, t: TrackerTexts): void {
+    this.#shown = { locale, tag: this.#lang.tag, t };
+    this.#host.requestUpdate();
   }
 }
