@@ -49,8 +49,14 @@ export async function chatHousekeeping(
   return db.transaction().execute(async (trx) => {
     const events = new ChatEvents();
     // Unanswered first: a chat past the longest wait ends as that, whether its citizen is there.
-    const ended = await endUnanswered(trx, input, events);
-    const left = await endLeft(trx, input, events);
+    const ended = await endWaiting(
+      trx,
+      input,
+      events,
+      waitedTooLong(input.waitedSince),
+      'unanswered',
+    );
+    const left = await endWaiting(trx, input, events, goneSince(input.leftSince), 'left');
     const away = await markCitizensAway(trx, input, events);
     const offered = await offerWaiting(trx, input, events);
     const streams = await events.flush(trx, input.at);
@@ -61,39 +67,9 @@ export async function chatHousekeeping(
   });
 }
 
-async function endUnanswered(
-  trx: Kysely<Database>,
-  input: HousekeepingInput,
-  events: ChatEvents,
-): Promise<number> {
-  const stale = await trx
-    .selectFrom('chat_sessions')
-    .selectAll()
-    .where('status', '=', 'queued')
-    .where('queued_at', '<', input.waitedSince)
-    .orderBy('queued_at')
-    .limit(BATCH)
-    .execute();
-  let ended = 0;
-  for (const session of stale) {
-    // Another instance may be ending it right now: only the one that flips it goes on.
-    const flipped = await trx
-      .updateTable('chat_sessions')
-      .set({ updated_at: input.at })
-      .where('id', '=', session.id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    if (Number(flipped.numUpdatedRows) !== 1) continue;
-    await endSession(
-      trx,
-      session,
-      { endedBy: 'unanswered', at: input.at, answerBy: input.answerBy },
-      events,
-    );
-    ended++;
-  }
-  return ended;
-}
+/** A waiting chat queued before `waitedSince`: it waited the longest a chat may. */
+const waitedTooLong = (waitedSince: string) => (eb: ExpressionBuilder<Database, 'chat_sessions'>) =>
+  eb('queued_at', '<', waitedSince);
 
 /** A waiting chat whose citizen was not seen since `leftSince` (before 0014: since it was queued). */
 const goneSince = (leftSince: string) => (eb: ExpressionBuilder<Database, 'chat_sessions'>) =>
@@ -103,40 +79,39 @@ const goneSince = (leftSince: string) => (eb: ExpressionBuilder<Database, 'chat_
   ]);
 
 /**
- * Ends waiting chats whose citizen left (closed the tab, lost the network for good): the same way
- * as an unanswered one — a case, left received, so nothing they wrote is lost — and the queue
- * moves on at once instead of after `maxWaitMinutes`.
+ * Ends the waiting chats `which` picks, oldest first, `endedBy` as given: each becomes a case,
+ * received and unanswered, so nothing the citizen wrote is lost. Used for chats that waited too
+ * long (`unanswered`) and for those whose citizen left (`left`: closed the tab, lost the network
+ * for good), so the queue moves on at once instead of after `maxWaitMinutes`.
  */
-async function endLeft(
+async function endWaiting(
   trx: Kysely<Database>,
   input: HousekeepingInput,
   events: ChatEvents,
+  which: ReturnType<typeof goneSince>,
+  endedBy: 'unanswered' | 'left',
 ): Promise<number> {
-  const gone = await trx
+  const stale = await trx
     .selectFrom('chat_sessions')
     .selectAll()
     .where('status', '=', 'queued')
-    .where(goneSince(input.leftSince))
+    .where(which)
     .orderBy('queued_at')
     .limit(BATCH)
     .execute();
   let ended = 0;
-  for (const session of gone) {
-    // Seen meanwhile (a reload on another instance), or ended by another: left alone.
+  for (const session of stale) {
+    // Another instance may be ending it right now, or the citizen was seen meanwhile (a reload on
+    // another instance): only the update that still finds it so goes on.
     const flipped = await trx
       .updateTable('chat_sessions')
       .set({ updated_at: input.at })
       .where('id', '=', session.id)
       .where('status', '=', 'queued')
-      .where(goneSince(input.leftSince))
+      .where(which)
       .executeTakeFirst();
     if (Number(flipped.numUpdatedRows) !== 1) continue;
-    await endSession(
-      trx,
-      session,
-      { endedBy: 'left', at: input.at, answerBy: input.answerBy },
-      events,
-    );
+    await endSession(trx, session, { endedBy, at: input.at, answerBy: input.answerBy }, events);
     ended++;
   }
   return ended;
