@@ -160,12 +160,13 @@ export default [
     // its status words in four languages (issue 9): 2.6 KB more. A widget imports only the schemas
     // it sends with, in its deferred chunk; this measures the whole contract. Chat and call-back
     // (issue 10: sessions, messages, events, availability, slots, requests): 1.2 KB more; the chat
-    // panel's chunk carries the part it sends with, the launcher none of it.
+    // panel's chunk carries the part it sends with, the launcher none of it. The codes
+    // agent_at_capacity and callback_not_offered and the end kind ended_citizen_left: 2 bytes.
     message: 'The contract grew: zod/mini schemas are built when imported; keep them small.',
     path: 'packages/core/dist/schemas/index.js',
     import: '*',
     gzip: true,
-    limit: '17.05 KB',
+    limit: '17.1 KB',
   },
   {
     // DESIGN.md: 20 KB, met: 19.65 KB (each file as served, its source map comment included).
