@@ -12,6 +12,7 @@ import { INBOX_STREAM } from '../agent-cases/streams.js';
 import type { NewFaultReport } from '../faults/store.js';
 import { insertFaultReports } from '../faults/store.js';
 import { queueForwards } from '../open311-forward/queue.js';
+import type { NewEvent } from './events.js';
 import { appendEvents } from './events.js';
 import type { Database } from './schema.js';
 
@@ -55,16 +56,29 @@ export async function caseExists(db: Kysely<Database>, reference: string): Promi
 }
 
 /** Inserts a case and the first entry of its timeline. Run it inside a transaction. */
-export async function insertCase(db: Kysely<Database>, input: NewCase): Promise<void> {
-  await insertCases(db, [input]);
+export async function insertCase(
+  db: Kysely<Database>,
+  input: NewCase,
+  laterEvents?: NewEvent[],
+): Promise<void> {
+  await insertCases(db, [input], laterEvents);
 }
 
 /**
  * Inserts cases and the first entries of their timelines with one statement per table (a group
  * commit's cases cost two statements, not two each). Fails whole when one row fails (a reference
  * taken): run it inside a savepoint and fall back to one case at a time.
+ *
+ * The agent inbox hears of each case (`case.created`) in the transaction that stores it. With
+ * `laterEvents`, those events are pushed there for the caller to append at the end of its
+ * transaction instead: on PostgreSQL an append holds the event log's lock until the commit, so a
+ * group commit appends once, last, and its other statements run beside other groups.
  */
-export async function insertCases(db: Kysely<Database>, inputs: readonly NewCase[]): Promise<void> {
+export async function insertCases(
+  db: Kysely<Database>,
+  inputs: readonly NewCase[],
+  laterEvents?: NewEvent[],
+): Promise<void> {
   // SQLite allows 32,766 bound values per statement; a case has 11.
   for (let start = 0; start < inputs.length; start += ROWS_PER_INSERT) {
     const chunk = inputs.slice(start, start + ROWS_PER_INSERT);
@@ -101,17 +115,15 @@ export async function insertCases(db: Kysely<Database>, inputs: readonly NewCase
       .execute();
     await insertFaultReports(db, chunk);
     await queueForwards(db, chunk);
-    // The agent inbox hears of each case in the transaction that stores it.
-    await appendEvents(
-      db,
-      chunk.map((input) => ({
-        stream: INBOX_STREAM,
-        type: 'case.created',
-        data: { reference: input.reference },
-      })),
-      new Date(chunk[0]?.createdAt ?? Date.now()),
-    );
+    const events = chunk.map(caseCreatedEvent);
+    if (laterEvents) laterEvents.push(...events);
+    else await appendEvents(db, events, new Date(chunk[0]?.createdAt ?? Date.now()));
   }
+}
+
+/** What the agent inbox is told of a new case. */
+function caseCreatedEvent(input: NewCase): NewEvent {
+  return { stream: INBOX_STREAM, type: 'case.created', data: { reference: input.reference } };
 }
 
 /** A case as the public may see it (no message, no contact details), or `undefined`. */

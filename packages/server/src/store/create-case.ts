@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { NewCase } from './cases.js';
 import { caseExists, insertCase } from './cases.js';
+import type { NewEvent } from './events.js';
 import type { IdempotencyRecord } from './idempotency.js';
 import {
   deleteExpiredIdempotencyRecords,
@@ -24,11 +25,13 @@ export type CreateCaseResult =
  * A reference that is taken is not looked up first: references are 40 random bits, so the insert
  * almost never fails, and when it does the unique violation says so (the caller answers it with
  * `conflictAfterUniqueViolation`). One statement less per case, on every submission.
+ * `laterEvents`: as `insertCases`.
  */
 export async function createCaseIn(
   trx: Kysely<Database>,
   input: NewCase,
   idempotency?: IdempotencyRecord,
+  laterEvents?: NewEvent[],
 ): Promise<CreateCaseResult> {
   if (idempotency) {
     const { scope, key } = idempotency;
@@ -37,7 +40,7 @@ export async function createCaseIn(
     if (existing) return { created: false, conflict: 'idempotency_key', record: existing };
     await deleteExpiredIdempotencyRecords(trx, createdAt, { scope, key });
   }
-  await insertCase(trx, input);
+  await insertCase(trx, input, laterEvents);
   if (idempotency) await insertIdempotencyRecord(trx, idempotency);
   return { created: true };
 }

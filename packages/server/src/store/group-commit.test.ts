@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { INBOX_STREAM } from '../agent-cases/streams.js';
 import { keyRecord, newCase } from '../test-support/cases.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase } from '../test-support/store.js';
@@ -31,14 +32,25 @@ describe('createCasesTogether', () => {
     );
     expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, false, true]);
     expect(outcomes[0]).toEqual({ ok: true, result: { created: true } });
-    const { count, timeline } = await database.inspect(async (db) => ({
+    const { count, timeline, inbox } = await database.inspect(async (db) => ({
       count: await countCases(db),
       timeline: await db.selectFrom('case_timeline').select('case_reference').execute(),
+      inbox: await db
+        .selectFrom('events')
+        .select(['type', 'data'])
+        .where('stream', '=', INBOX_STREAM)
+        .orderBy('cursor')
+        .execute(),
     }));
     expect(count).toBe(2);
     expect(timeline.map((row) => row.case_reference).sort()).toEqual([
       'KC-0000-0001',
       'KC-0000-0003',
+    ]);
+    // The inbox hears of the committed cases only, once each, in the group's order.
+    expect(inbox).toEqual([
+      { type: 'case.created', data: JSON.stringify({ reference: 'KC-0000-0001' }) },
+      { type: 'case.created', data: JSON.stringify({ reference: 'KC-0000-0003' }) },
     ]);
   });
 
