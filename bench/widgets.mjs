@@ -7,10 +7,12 @@
 //   node bench/widgets.mjs --quick         kontakt and the empty page, 1 run, no file written;
 //                                          exits 1 if the form never becomes visible and complete
 //                                          or axe finds violations (npm test runs this)
+//   node bench/widgets.mjs --help          every option (pages, rates, a baseline, traces)
 //
 // Needs `npm run build` first: it measures the built script-tag bundle and the built server.
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { chromeArgs, findChrome } from '../scripts/find-chrome.mjs';
@@ -19,29 +21,75 @@ import { buildPeers, OUT_DIR } from './lib/build.mjs';
 import { startKontaktServer } from './lib/kontakt-server.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { measure } from './lib/measure.mjs';
-import { PAGES } from './lib/pages.mjs';
+import { baselinePages, PAGES } from './lib/pages.mjs';
 import { assertBuilt, WIDGET_CDN } from './lib/paths.mjs';
 import { benchmarksMarkdown, consoleReport } from './lib/report.mjs';
 import { snapshotForm } from './lib/static-form.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 import { summarizeRuns } from './lib/stats.mjs';
 
-const RATES = [1, 4];
+const HELP = `Usage: node bench/widgets.mjs [options]
+
+  --runs <n>         measured runs per page and CPU rate (default 5)
+  --quick            kontakt and the empty page, one run, no file written (npm test)
+  --pages <ids>      only these pages, comma-separated (ids: ${PAGES.map((page) => page.id).join(', ')});
+                     the empty page is always measured; no file is written
+  --rates <list>     CPU slow-down rates, comma-separated (default 1,4); no file is written
+  --baseline <dir>   also measure every selected kontakt page with the script-tag bundle in <dir>
+                     (an earlier copy of packages/widgets/dist/cdn), interleaved with today's, so
+                     before and after share one run's conditions; no file is written
+  --save-baseline <dir>  copy today's packages/widgets/dist/cdn to <dir> first (for --baseline later)
+  --help             this text
+
+Environment:
+  BENCH_TRACE=<dir>  after the measured runs, load each page once more at the highest rate with a
+                     Chromium performance trace (DevTools timeline and V8 CPU profile) and write it
+                     to <dir>/<page>-<rate>x.json (open it in DevTools' Performance panel, or
+                     summarise it with \`node bench/lib/trace-summary.mjs <file>\`)
+  BENCH_TRACE_SAMPLES=0  leave V8's CPU sampler out of the traces: no profile, but the tasks take
+                     as long as untraced (the sampler slows scripts down)
+`;
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
+    pages: { type: 'string' },
+    rates: { type: 'string' },
+    baseline: { type: 'string' },
+    'save-baseline': { type: 'string' },
+    help: { type: 'boolean', default: false },
   },
   strict: true,
 });
+if (args.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 const quick = Boolean(args.quick);
 const runs = quick ? 1 : Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1)
   throw new Error(`--runs needs a whole number, got ${args.runs}`);
-const pages = quick
+const RATES = (args.rates ?? '1,4').split(',').map(Number);
+if (RATES.some((rate) => !(rate >= 1)))
+  throw new Error(`--rates needs numbers of at least 1, got ${args.rates}`);
+const wanted = args.pages?.split(',');
+const unknown = wanted?.filter((id) => !PAGES.some((page) => page.id === id)) ?? [];
+if (unknown.length > 0) throw new Error(`--pages: no page ${unknown.join(', ')} (see --help)`);
+const selected = quick
   ? PAGES.filter((page) => !page.peer && !page.reference && page.quick !== false)
-  : PAGES;
+  : wanted
+    ? PAGES.filter((page) => page.id === 'empty' || wanted.includes(page.id))
+    : PAGES;
+if (args.baseline && !existsSync(join(args.baseline, 'contact-form.js')))
+  throw new Error(`--baseline ${args.baseline}: no contact-form.js there (a copy of dist/cdn?)`);
+/** Before and after side by side: each kontakt page, then the same page on the baseline bundle. */
+const pages = args.baseline
+  ? selected.flatMap((page) => [page, ...baselinePages([page])])
+  : selected;
+/** Only a full, default run describes the bench as BENCHMARKS.md says it does. */
+const writesFile = !quick && !wanted && !args.rates && !args.baseline;
+const traceDir = process.env.BENCH_TRACE;
 
 /** The notice the notice page shows: a crisis notice for every department. */
 const BENCH_NOTICE = {
@@ -66,7 +114,11 @@ const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main() {
   assertBuilt();
-  if (!quick) {
+  if (args['save-baseline']) {
+    cpSync(WIDGET_CDN, args['save-baseline'], { recursive: true });
+    log(`copied ${WIDGET_CDN} to ${args['save-baseline']}`);
+  }
+  if (pages.some((page) => page.peer)) {
     log('building the peer pages with esbuild…');
     await buildPeers();
   }
@@ -77,7 +129,11 @@ async function main() {
   /** @type {import('./lib/static-form.mjs').FormSnapshot | undefined} */
   let staticForm;
   const web = await startStaticServer({
-    mounts: { '/kontakt/': WIDGET_CDN, '/assets/': OUT_DIR },
+    mounts: {
+      '/kontakt/': WIDGET_CDN,
+      '/assets/': OUT_DIR,
+      ...(args.baseline ? { '/kontakt-baseline/': args.baseline } : {}),
+    },
     pages,
     context: () => ({ endpoint: kontakt?.url ?? '', staticForm }),
   });
@@ -96,7 +152,8 @@ async function main() {
     }
     const results = await measureAll(browser, web.url, axe);
     console.log(consoleReport(results));
-    if (!quick) {
+    if (traceDir) await traceAll(browser, web.url, traceDir);
+    if (writesFile) {
       const markdown = benchmarksMarkdown(results, {
         date: new Date()
           .toISOString()
@@ -165,10 +222,27 @@ async function measureAll(browser, origin, axe) {
   };
 }
 
+/**
+ * One more load of every page at the highest rate, traced (not counted: tracing slows the page).
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} origin
+ * @param {string} dir
+ */
+async function traceAll(browser, origin, dir) {
+  const rate = Math.max(...RATES);
+  for (const page of pages) {
+    const trace = join(dir, `${page.id}-${rate}x.json`);
+    await measure(browser, page, `${origin}/${page.id}.html`, { rate, trace });
+    log(`trace of ${page.id} at ${rate}×: ${trace}`);
+  }
+}
+
 /** @param {string} id @param {number} rate @param {number} index @param {import('./lib/measure.mjs').Run} run */
 function describeRun(id, rate, index, run) {
   const complete = run.complete === undefined ? '' : `, complete ${Math.round(run.complete)} ms`;
-  return `${rate}× ${id} ${index + 1}/${runs}: visible ${Math.round(run.visible)} ms${complete}, tasks ${Math.round(run.taskMs)} ms`;
+  const scripts =
+    run.scriptsIn === undefined ? '' : ` (scripts in at ${Math.round(run.scriptsIn)} ms)`;
+  return `${rate}× ${id} ${index + 1}/${runs}: visible ${Math.round(run.visible)} ms${scripts}${complete}, tasks ${Math.round(run.taskMs)} ms, long tasks ${Math.round(run.longTaskMs)} ms`;
 }
 
 /** In the quick pass (npm test) an inaccessible form fails the tests like a broken one. */

@@ -7,6 +7,31 @@ const READY_TIMEOUT_MS = 30_000;
 /** Quiet network for this long counts as "the page has finished loading what it loads". */
 const IDLE_MS = 500;
 
+/** What DevTools' Performance panel records, with V8's samples and the network (BENCH_TRACE). */
+const TRACE_CATEGORIES = [
+  '-*',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'disabled-by-default-devtools.timeline.stack',
+  'toplevel',
+  'v8.execute',
+  'v8',
+  'blink.user_timing',
+  'loading',
+  'latencyInfo',
+  'disabled-by-default-v8.compile',
+];
+
+/**
+ * V8's sampler makes scripts run slower (at 4×, a task may take twice as long): with
+ * BENCH_TRACE_SAMPLES=0 a trace has the timeline alone, with durations as measured untraced.
+ */
+const traceCategories = () =>
+  process.env.BENCH_TRACE_SAMPLES === '0'
+    ? TRACE_CATEGORIES
+    : [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'];
+
 /**
  * @typedef {object} Run
  * @property {number} visible        ms from navigation start
@@ -15,6 +40,9 @@ const IDLE_MS = 500;
  * @property {number} longTaskMs     their total duration
  * @property {number} taskMs         main-thread task time (CDP Performance.TaskDuration)
  * @property {number} heapBytes      JS heap in use after a forced GC
+ * @property {number | undefined} scriptsIn   ms from navigation start until the last script the
+ *   page loaded before it was visible had arrived (Resource Timing `responseEnd`): what is left
+ *   of "visible" after it is the main thread's work
  *
  * @typedef {object} Bytes
  * @property {number} files  @property {number} raw  @property {number} gzip  @property {number} br
@@ -60,11 +88,12 @@ function probeSource(page) {
  * @param {import('puppeteer-core').Browser} browser
  * @param {import('./pages.mjs').Page} page
  * @param {string} url
- * @param {{ rate: number, sizes?: boolean, axe?: string }} options
- *   `sizes`: also weigh the scripts and styles; `axe`: axe-core's source, to run it at the end
+ * @param {{ rate: number, sizes?: boolean, axe?: string, trace?: string }} options
+ *   `sizes`: also weigh the scripts and styles; `axe`: axe-core's source, to run it at the end;
+ *   `trace`: a file to write a performance trace of the load to (DevTools timeline, V8 samples)
  * @returns {Promise<{ run: Run, bytes: Bytes | undefined, violations: string[] | undefined }>}
  */
-export async function measure(browser, page, url, { rate, sizes = false, axe }) {
+export async function measure(browser, page, url, { rate, sizes = false, axe, trace }) {
   const context = await browser.createBrowserContext();
   try {
     const tab = await context.newPage();
@@ -80,9 +109,11 @@ export async function measure(browser, page, url, { rate, sizes = false, axe }) 
       if (type === 'script' || type === 'stylesheet') assets.push(response);
     });
 
+    if (trace) await tab.tracing.start({ path: trace, categories: traceCategories() });
     await tab.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
     await waitUntilReady(tab, page);
     await tab.waitForNetworkIdle({ idleTime: IDLE_MS, timeout: READY_TIMEOUT_MS });
+    if (trace) await tab.tracing.stop();
 
     const run = await readRun(tab, cdp);
     const bytes = sizes ? await weigh(assets) : undefined;
@@ -120,10 +151,23 @@ async function waitUntilReady(tab, page) {
  * @returns {Promise<Run>}
  */
 async function readRun(tab, cdp) {
-  /** @type {{ visible: number, complete: number | undefined, longTasks: number[] }} */
+  /** @type {{ visible: number, complete: number | undefined, longTasks: number[], scriptsIn: number | undefined }} */
   const marks = await tab.evaluate(() => {
     const { visible, complete, longTasks } = /** @type {any} */ (window).__bench;
-    return { visible, complete, longTasks };
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter(
+        (entry) =>
+          /** @type {PerformanceResourceTiming} */ (entry).initiatorType === 'script' &&
+          entry.startTime < visible,
+      )
+      .map((entry) => /** @type {PerformanceResourceTiming} */ (entry).responseEnd);
+    return {
+      visible,
+      complete,
+      longTasks,
+      scriptsIn: scripts.length > 0 ? Math.max(...scripts) : undefined,
+    };
   });
   const { metrics } = await cdp.send('Performance.getMetrics');
   const taskSeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
@@ -136,6 +180,7 @@ async function readRun(tab, cdp) {
     longTaskMs: marks.longTasks.reduce((sum, ms) => sum + ms, 0),
     taskMs: taskSeconds * 1000,
     heapBytes: heap.usedSize,
+    scriptsIn: marks.scriptsIn,
   };
 }
 

@@ -17,6 +17,7 @@
  * @property {string[]} styles      style sheets in <head>
  * @property {() => Element | null | undefined} visible
  * @property {(() => boolean) | undefined} complete   only kontakt: its data from the server is in
+ * @property {string} [baselineOf]  the page this one repeats on an earlier bundle (`--baseline`)
  *
  * @typedef {object} PageContext
  * @property {string} endpoint      the kontakt server's URL
@@ -189,6 +190,26 @@ export const PAGES = [
     complete: undefined,
   },
 ];
+
+/**
+ * kontakt's pages again, on the script-tag bundle served from `/kontakt-baseline/` (an earlier
+ * build, `--baseline`): measured in the same run as today's, so a change is read against the
+ * same machine and moment.
+ * @param {Page[]} pages
+ * @returns {Page[]}
+ */
+export function baselinePages(pages) {
+  return pages
+    .filter((page) => page.scripts.some((src) => src.startsWith('/kontakt/')))
+    .map((page) => ({
+      ...page,
+      id: `${page.id}-baseline`,
+      name: `${page.name} (baseline)`,
+      quick: false,
+      scripts: page.scripts.map((src) => src.replace(/^\/kontakt\//, '/kontakt-baseline/')),
+      baselineOf: page.id,
+    }));
+}
 
 /**
  * The page's HTML.

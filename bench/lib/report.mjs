@@ -153,6 +153,60 @@ export function comparisonTable(results, rate) {
 }
 
 /**
+ * Each page measured on a baseline bundle too (`--baseline`) against its baseline, from medians
+ * of this same run: today's median, the baseline's, and today ÷ baseline; and both minus the
+ * empty page (what the targets are read against).
+ * @param {Results} results @param {number} rate
+ */
+export function baselineTable(results, rate) {
+  const e = find(results, 'empty')?.byRate.get(rate);
+  const rows = results.pages.flatMap(({ page, byRate }) => {
+    const now = page.baselineOf ? find(results, page.baselineOf)?.byRate.get(rate) : undefined;
+    const before = byRate.get(rate);
+    if (!page.baselineOf || !now || !before) return [];
+    const cell = (
+      /** @type {'visible' | 'complete' | 'taskMs' | 'longTaskMs' | 'scriptsIn' | 'afterScripts'} */ key,
+    ) => {
+      const a = now[key]?.median;
+      const b = before[key]?.median;
+      if (a === undefined || b === undefined) return '–';
+      const base =
+        key === 'taskMs'
+          ? e?.taskMs?.median
+          : key === 'visible' || key === 'complete'
+            ? e?.visible?.median
+            : undefined;
+      const over = base === undefined ? '' : ` (${signed(a - base)} / ${signed(b - base)})`;
+      return `${ms(a)} / ${ms(b)} = ${b ? (a / b).toFixed(2) : '–'}×${over}`;
+    };
+    return [
+      [
+        page.baselineOf,
+        cell('visible'),
+        cell('complete'),
+        cell('taskMs'),
+        cell('longTaskMs'),
+        cell('scriptsIn'),
+        cell('afterScripts'),
+      ],
+    ];
+  });
+  if (rows.length === 0) return '';
+  return table(
+    [
+      'today / baseline (over the empty page)',
+      'visible',
+      'complete',
+      'main-thread task ms',
+      'long-task ms',
+      'scripts in',
+      'visible − scripts in',
+    ],
+    rows,
+  );
+}
+
+/**
  * Which of issue 6's targets the medians meet at 4× CPU, and what the floors under kontakt cost
  * against the same budgets: the form as plain HTML (any way of rendering it costs at least that)
  * and a trivial Lit element (the least a Lit widget costs).
@@ -205,6 +259,8 @@ export function consoleReport(results) {
     );
     const comparison = comparisonTable(results, rate);
     if (comparison) parts.push(`${rate}× CPU, kontakt against the others\n\n${comparison}`);
+    const baseline = baselineTable(results, rate);
+    if (baseline) parts.push(`${rate}× CPU, today against the baseline\n\n${baseline}`);
   }
   if (results.rates.includes(TARGET_RATE)) {
     parts.push(`Issue 6's targets at ${TARGET_RATE}× CPU\n\n${targetList(results)}`);

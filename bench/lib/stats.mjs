@@ -30,5 +30,10 @@ export function summarizeRuns(runs) {
     longTaskMs: of((run) => run.longTaskMs),
     taskMs: of((run) => run.taskMs),
     heapBytes: of((run) => run.heapBytes),
+    scriptsIn: of((run) => run.scriptsIn),
+    // From the last script's arrival to visible: the main thread's part of "visible".
+    afterScripts: of((run) =>
+      run.scriptsIn === undefined ? undefined : run.visible - run.scriptsIn,
+    ),
   };
 }
