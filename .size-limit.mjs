@@ -212,20 +212,16 @@ export default [
     ...asLoaded,
   },
   {
-    // DESIGN.md's budget is 8 KB; not met yet: 13.15 KB. The element 4.1 KB, its reactive base
-    // 1.2 KB (internal/kontakt-reactive-element.ts, shared with the chat launcher; Lit's
-    // ReactiveElement was 3 KB with it), the light core every widget shares 3.6 KB (tokens,
-    // language, registration, Lit's css tag, errors, fetch), watchNotices from @kontakt/core
-    // 3.8 KB (EventStream 2.4, the list and readNotice 1.4), the starter 0.4 KB: see
+    // DESIGN.md's budget is 8 KB; not met yet: 10.31 KB. One file of its own (rollup.config.mjs:
+    // SELF_CONTAINED) with the element, its reactive base, the few modules of the light core it
+    // uses and watchNotices with the core's EventStream: 13.14 KB as a starter and five shared
+    // chunks, each compressed on its own (1.8 KB of that was per-file cost). See
     // packages/widgets/src/components/README.md.
-    name: '<kc-notice> everything it ever loads: starter + element + its reactive base + core (DESIGN.md: 8 KB, not met)',
+    name: '<kc-notice> everything it ever loads: one file, the element with its reactive base and the core it uses (DESIGN.md: 8 KB, not met)',
     message:
-      '<kc-notice> is on every page of every department: nothing may grow it. Look at what the notice chunk imports (npm run build, then the chunks in packages/widgets/dist/cdn).',
-    // KontaktReactiveElement and the DOM builder (internal/dom.ts), which the notice and the
-    // launcher share, are a chunk of their own (dom-element). In the shared chunk instead, every
-    // widget built on Lit would carry them.
+      '<kc-notice> is on every page of every department: nothing may grow it. Look at what dist/cdn/notice.js holds (npm run build).',
     path: loadedBy('notice.js'),
-    limit: '13.16 KB',
+    limit: '10.35 KB',
     ...asLoaded,
   },
   {
@@ -304,7 +300,10 @@ export default [
     // which only the widgets built on Lit load now: 1.1 KB less for each of those two, 0.2 KB
     // less for each form's first render, 0.6 KB more here: 122 KB. The widgets' private members
     // and controllers' as #private, which the minifier shortens: 121.45 KB (with the chat
-    // panel as it was).
+    // panel as it was). The notice as one file of its own (13.14 -> 10.31 KB for a page with
+    // the notice alone) carries its own copies of what it used from the shared chunks (the
+    // light core, the reactive base, the event-stream reader): 5.8 KB more here, and on a page
+    // with the notice and another widget: 127.25 KB.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -312,7 +311,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '121.45 KB',
+    limit: '127.25 KB',
     ...asLoaded,
   },
   {

@@ -1,5 +1,8 @@
 import type { RollupOptions } from 'rollup';
 
-/** The npm library build and the script-tag build, in that order. */
-declare const config: [RollupOptions, RollupOptions];
+/**
+ * The npm library build, the script-tag build (starters with shared chunks), and the
+ * self-contained script-tag build of `<kc-notice>`, in that order.
+ */
+declare const config: [RollupOptions, RollupOptions, RollupOptions];
 export default config;

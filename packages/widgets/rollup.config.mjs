@@ -13,7 +13,14 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const sources = (dir) =>
   readdirSync(here(dir)).filter((file) => file.endsWith('.ts') && !file.includes('.test.'));
 const defines = sources('src/define');
-const entries = sources('src/cdn');
+/**
+ * `<kc-notice>` is on every page of every department, and its budget is everything it ever loads
+ * (DESIGN.md: 8 KB): each file a browser fetches is compressed on its own and pays its own gzip
+ * header and cold dictionary (1.8 KB over the six files it loaded from the shared chunks), so its
+ * script-tag bundle is one file of its own (`selfContained`), sharing nothing with the others.
+ */
+const SELF_CONTAINED = ['notice.ts'];
+const entries = sources('src/cdn').filter((file) => !SELF_CONTAINED.includes(file));
 
 const OWN_SOURCE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/;
 const STARTERS = /[\\/]src[\\/](define|cdn)[\\/]/;
@@ -26,11 +33,13 @@ const STARTERS = /[\\/]src[\\/](define|cdn)[\\/]/;
  * fault report's first render paid 0.6 KB for them. So:
  *
  * - `chunks/shared-*.js`: the light modules every widget needs (SHARED) and Lit's `css` tag.
- *   `<kc-notice>` and the chat launcher are built on these alone (with their own small reactive
- *   base, `internal/kontakt-reactive-element.ts`); every widget loads them.
+ *   The chat launcher is built on these alone (with its own small reactive base,
+ *   `internal/kontakt-reactive-element.ts`); every widget loads them.
  * - `chunks/lit-*.js`: Lit (ReactiveElement, lit-html, LitElement, @lit/task, @lit/context) and the
- *   light modules of the widgets built on it (ELEMENT); it imports the first. The notice and the
- *   launcher never load it (the chat's panel does, when it opens).
+ *   light modules of the widgets built on it (ELEMENT); it imports the first. The launcher never
+ *   loads it (the chat's panel does, when it opens).
+ *
+ * `<kc-notice>` shares none of them: it is one file of its own (SELF_CONTAINED).
  *
  * Only modules every widget of a chunk uses belong in it: whatever is listed, each of them loads.
  */
@@ -187,6 +196,25 @@ function listElementChunks() {
 }
 
 /**
+ * Our packages' modules only declare things (registration lives in define/ and cdn/). Without
+ * this, relative imports inside @kontakt/core count as side effects, and a constant taken through
+ * a barrel would drag the zod schemas beside it into the first-render chunk.
+ * @type {import('rollup').TreeshakingOptions}
+ */
+const treeshake = { moduleSideEffects: (id) => !OWN_SOURCE.test(id) || STARTERS.test(id) };
+
+/** Resolving from source and minifying, as every script-tag bundle does. */
+const bundling = () => [
+  minifyTemplates(),
+  nodeResolve({
+    exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
+    extensions: ['.ts', '.js'],
+  }),
+  // Module scripts are always read as UTF-8: no need to escape å, ä, ö and Arabic.
+  esbuild({ target: 'es2022', minify: true, charset: 'utf8', tsconfig: here('tsconfig.json') }),
+];
+
+/**
  * Two outputs: the npm library (one module per source file, dependencies external) and the
  * script-tag bundles in `dist/cdn/` (everything inlined and minified) for pages without a build step.
  */
@@ -197,25 +225,11 @@ export default [
     input: Object.fromEntries(
       entries.map((file) => [file.replace(/\.ts$/, ''), here(`src/cdn/${file}`)]),
     ),
-    // Our packages' modules only declare things (registration lives in define/ and cdn/). Without
-    // this, relative imports inside @kontakt/core count as side effects, and a constant taken
-    // through a barrel would drag the zod schemas beside it into the first-render chunk.
-    treeshake: { moduleSideEffects: (id) => !OWN_SOURCE.test(id) || STARTERS.test(id) },
+    treeshake,
     plugins: [
       // First: it decides which of the starters' imports become their own copies.
       ownStarterCopies(),
-      minifyTemplates(),
-      nodeResolve({
-        exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
-        extensions: ['.ts', '.js'],
-      }),
-      // Module scripts are always read as UTF-8: no need to escape å, ä, ö and Arabic.
-      esbuild({
-        target: 'es2022',
-        minify: true,
-        charset: 'utf8',
-        tsconfig: here('tsconfig.json'),
-      }),
+      ...bundling(),
       listElementChunks(),
     ],
     output: {
@@ -226,4 +240,11 @@ export default [
       sourcemap: true,
     },
   },
+  // The self-contained script-tag bundles: everything the widget ever loads, in its one file.
+  ...SELF_CONTAINED.map((file) => ({
+    input: { [file.replace(/\.ts$/, '')]: here(`src/cdn/${file}`) },
+    treeshake,
+    plugins: bundling(),
+    output: { dir: here('dist/cdn'), format: 'es', inlineDynamicImports: true, sourcemap: true },
+  })),
 ];

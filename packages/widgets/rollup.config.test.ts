@@ -1,6 +1,6 @@
 // The script-tag build shares code between widgets: widgets on one page load one copy of Lit
-// and of the core (the notice and the chat launcher, built without Lit, load the core alone). Built in memory with
-// the real config plus a stand-in second widget.
+// and of the core (the chat launcher, built without Lit, loads the core alone). Built in memory with
+// the real config plus a stand-in second widget. <kc-notice> is one file of its own.
 import { fileURLToPath } from 'node:url';
 import type { OutputChunk } from 'rollup';
 import { rollup } from 'rollup';
@@ -9,6 +9,20 @@ import config from './rollup.config.mjs';
 
 const cdn = config[1];
 if (!cdn || Array.isArray(cdn.output) || !cdn.output) throw new Error('no script-tag build');
+const noticeBuild = config[2];
+if (Array.isArray(noticeBuild.output) || !noticeBuild.output) {
+  throw new Error('no script-tag build of the notice');
+}
+
+async function buildNotice(): Promise<OutputChunk[]> {
+  const bundle = await rollup({ ...noticeBuild, onwarn: () => {} });
+  try {
+    const { output } = await bundle.generate(noticeBuild.output as object);
+    return output.filter((file): file is OutputChunk => file.type === 'chunk');
+  } finally {
+    await bundle.close();
+  }
+}
 
 async function buildTwoWidgets(): Promise<OutputChunk[]> {
   const input = {
@@ -80,7 +94,6 @@ describe('the script-tag build', () => {
       'chat-bubble',
       'contact-form',
       'fault-report',
-      'notice',
       'second-widget',
       'status-tracker',
     ]);
@@ -94,16 +107,9 @@ describe('the script-tag build', () => {
       elementOf((id) => id.endsWith('/second-widget.ts')),
     ];
     for (const element of templateWidgets) expect(element.imports).toContain(litChunk);
-    // The notice is built without Lit (a small base of its own): it shares the light core and
-    // loads nothing of Lit but the `css` tag.
-    const notice = elementOf((id) => id.endsWith('/src/define/notice.ts'));
-    expect(notice.imports).toContain(sharedChunk);
-    expect([...importsOf(chunks, notice)]).not.toContain(litChunk);
-    // …nor the client's ky and zod (the chunk every widget shares must not drag them in).
+    // Nor do the chunks every widget shares drag in the client's ky and zod.
     const heavy = holding(chunks, (id) => /node_modules\/(ky|zod)\//.test(id));
-    for (const file of [notice.fileName, ...importsOf(chunks, notice)]) {
-      expect(heavy.map((chunk) => chunk.fileName)).not.toContain(file);
-    }
+    expect(heavy.map((chunk) => chunk.fileName)).not.toContain(sharedChunk);
 
     // The chat launcher too (its 10 KB): the panel with Lit's templates, the client and the
     // schemas is a chunk of its own, loaded when the chat is opened.
@@ -119,8 +125,6 @@ describe('the script-tag build', () => {
       expect(starter(name).code).toContain(`./${litChunk}`);
       expect(starter(name).code).toContain(`./${sharedChunk}`);
     }
-    expect(starter('notice').code).toContain(`./${sharedChunk}`);
-    expect(starter('notice').code).not.toContain(`./${litChunk}`);
 
     // Every starter is one file that imports nothing: its own copies of the few import-free
     // modules it runs (the target check, the early department request) are inside it, so the
@@ -130,11 +134,26 @@ describe('the script-tag build', () => {
       expect(each.code.length, `${each.name} size`).toBeLessThan(2500);
     }
     // The department request itself (and the core's errors) stays one shared copy, loaded with
-    // the element; the notice's starter does not ask for the department at all.
+    // the element.
     const [sharedCore, ...more] = holding(chunks, (id) => id.endsWith('department-preview.ts'));
     expect(more).toEqual([]);
     expect(sharedCore?.isEntry).toBe(false);
-    expect(starter('notice').code).not.toContain('/v1/departments/');
     expect(starter('contact-form').code).toContain('/v1/departments/');
+  }, 60_000);
+
+  it('builds <kc-notice> as one file with everything it ever loads, without Lit, ky or zod', async () => {
+    const files = await buildNotice();
+    expect(files.map((file) => file.fileName)).toEqual(['notice.js']);
+    const [notice] = files as [OutputChunk];
+    expect(notice.imports).toEqual([]);
+    expect(notice.dynamicImports).toEqual([]);
+    const modules = Object.keys(notice.modules);
+    expect(modules.some((id) => id.endsWith('/src/define/notice.ts'))).toBe(true);
+    // Its live feed, read with the core's one event-stream reader.
+    expect(modules.some((id) => id.endsWith('/core/src/events/parser.ts'))).toBe(true);
+    const foreign = modules.filter(
+      (id) => isLitTemplates(id) || isReactiveElement(id) || /node_modules\/(ky|zod)\//.test(id),
+    );
+    expect(foreign).toEqual([]);
   }, 60_000);
 });

@@ -1,14 +1,11 @@
 /**
- * The script-tag bundle of `<kc-notice>` (`dist/cdn/notice.js`): a small entry that loads the
- * element, and that leaves the page alone when the element cannot start (the page's own content
- * inside the tag stays). The element needs no Trusted Types policy. npm users import
- * `@kontakt/widgets/define/notice` instead.
+ * The script-tag bundle of `<kc-notice>` (`dist/cdn/notice.js`): one file with everything the
+ * element ever loads. It is on every page of every department, where one request and one gzip
+ * stream cost least, so rollup.config.mjs builds it on its own instead of as a starter with
+ * shared chunks. Being one file, there is no chunk that could fail to load, and the element needs
+ * no Trusted Types policy: until it is defined, the page's own content inside the tag shows.
+ * npm users import `@kontakt/widgets/define/notice` instead.
  *
  * @module
  */
-import { builtChunks, startWidget } from '../internal/start.js';
-
-startWidget('kc-notice', () => import('../define/notice.js'), {
-  // Replaced by the build with the element's chunks (Lit's ReactiveElement…), so they load in parallel.
-  chunks: builtChunks(import.meta.url, '__KONTAKT_ELEMENT_CHUNKS__'),
-});
+import '../define/notice.js';
