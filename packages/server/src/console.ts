@@ -15,6 +15,7 @@ import { etag } from 'hono/etag';
 import type { AppEnv } from './env.js';
 import { faultSettingsOf } from './faults/settings.js';
 import { ProblemError } from './http/http-error.js';
+import { setHeader } from './http/response-headers.js';
 
 /** The URL path the console lives under. */
 export const CONSOLE_PATH = '/console';
@@ -72,7 +73,8 @@ export function mountConsole(app: Hono<AppEnv>, dir: string): void {
   app.use(`${assets}/*`, async (c, next) => {
     await next();
     if (c.res.status === 200 || c.res.status === 304) {
-      c.header(
+      setHeader(
+        c,
         'Cache-Control',
         HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );

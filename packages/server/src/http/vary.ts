@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { setHeader } from './response-headers.js';
 
 /**
  * Adds `names` to the response's `Vary` header, once each: a route and the CORS middleware may
@@ -14,5 +15,5 @@ export function vary(c: Context, ...names: string[]): void {
       .filter(Boolean),
   );
   const missing = names.filter((name) => !listed.has(name.toLowerCase()));
-  if (missing.length > 0) c.header('Vary', [current, ...missing].filter(Boolean).join(', '));
+  if (missing.length > 0) setHeader(c, 'Vary', [current, ...missing].filter(Boolean).join(', '));
 }

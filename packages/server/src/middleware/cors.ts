@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { ProblemError } from '../http/http-error.js';
+import { setHeader } from '../http/response-headers.js';
 import { vary } from '../http/vary.js';
 
 export const CORS_ALLOWED_HEADERS = [
@@ -47,8 +48,8 @@ export function cors(isAllowed: (origin: string, c: Context) => boolean): Middle
     // Also without an Origin: an answer without CORS headers must not be cached for a page.
     vary(c, 'Origin');
     if (origin !== undefined && allowed) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS.join(', '));
+      setHeader(c, 'Access-Control-Allow-Origin', origin);
+      setHeader(c, 'Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS.join(', '));
     }
     return undefined;
   };

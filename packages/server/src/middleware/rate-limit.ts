@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { ProblemError } from '../http/http-error.js';
+import { setHeader } from '../http/response-headers.js';
 import { rateLimitKey } from './client-address.js';
 
 /** At most `max` requests per client in each window of `windowMs` milliseconds. */
@@ -89,7 +90,7 @@ export function rateLimit(
     if (!check) return next();
     const headers = check(rateLimitKey(c.get('clientAddress')), now().getTime());
     await next();
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    for (const [name, value] of Object.entries(headers)) setHeader(c, name, value);
   };
 }
 

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from '../env.js';
+import { setHeader } from '../http/response-headers.js';
 import { anonymizeAddress } from './client-address.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -17,7 +18,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     c.set('requestId', requestId);
     await next();
-    c.header('X-Request-Id', requestId);
+    setHeader(c, 'X-Request-Id', requestId);
     const status = c.res.status;
     logger[status >= 500 ? 'error' : 'info'](
       {

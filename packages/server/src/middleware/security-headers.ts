@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { setHeader } from '../http/response-headers.js';
 
 /** Served types a browser runs scripts in when opened directly; SVG can carry `<script>` too. */
 const DOCUMENT_TYPES = ['text/html', 'image/svg+xml', 'application/xhtml+xml'];
@@ -20,13 +21,14 @@ export interface SecurityHeadersOptions {
 export function securityHeaders(options: SecurityHeadersOptions = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    setHeader(c, 'X-Content-Type-Options', 'nosniff');
+    setHeader(c, 'Referrer-Policy', 'strict-origin-when-cross-origin');
     const type = c.res.headers.get('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
     if (DOCUMENT_TYPES.includes(type)) {
       const own = new URL(c.req.url).origin;
       const images = options.imageSources?.(c.req.path) ?? [];
-      c.header(
+      setHeader(
+        c,
         'Content-Security-Policy',
         [
           "default-src 'self'",

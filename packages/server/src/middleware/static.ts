@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import type { AppEnv } from '../env.js';
+import { setHeader } from '../http/response-headers.js';
 
 /** A directory of static files served under a URL path. */
 export interface StaticMount {
@@ -45,9 +46,10 @@ function embeddable(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     if (c.res.status !== 200 && c.res.status !== 304) return;
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    c.header(
+    setHeader(c, 'Access-Control-Allow-Origin', '*');
+    setHeader(c, 'Cross-Origin-Resource-Policy', 'cross-origin');
+    setHeader(
+      c,
       'Cache-Control',
       HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache',
     );

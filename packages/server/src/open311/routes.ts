@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { faultSettingsOf } from '../faults/settings.js';
+import { setHeader } from '../http/response-headers.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import type { Open311Format } from './answer.js';
 import {
@@ -195,7 +196,7 @@ const notFound = (c: Context) => new Open311Error(404, `Nothing at ${c.req.path}
 const openReads: MiddlewareHandler = async (c, next) => {
   await next();
   if (c.req.method === 'GET' || c.req.method === 'HEAD') {
-    c.header('Access-Control-Allow-Origin', '*');
+    setHeader(c, 'Access-Control-Allow-Origin', '*');
   }
 };
 
