@@ -2,7 +2,7 @@
 // an event reaches all of them, what a stream costs in memory, and the event loop's delay meanwhile.
 // Needs a build (`npm run build`); `npm run bench:server` runs it after the submissions benchmark.
 //
-//   node bench/server-streams.mjs [--streams 5000] [--publishes 10] [--warmup 1] [--json] [--write]
+//   node bench/server-streams.mjs [--streams 5000] [--publishes 10] [--warmup 1] [--client raw|http] [--json] [--write]
 //
 // `--warmup` notices are published first and not counted: the first events a process sends run
 // through code V8 has not compiled yet (a one-off, reported apart as the cold delivery).
@@ -17,8 +17,9 @@
 // too, so the latencies are an upper bound. Loopback only; bounded by --publishes.
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -31,6 +32,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_DIST = join(ROOT, 'packages/server/dist/index.js');
 const OPEN_TIMEOUT_MS = 60_000;
 const EVENT_TIMEOUT_MS = 10_000;
+const EVENT_TYPE = Buffer.from('notice.published');
+/** One buffer every raw stream reads into: this process handles one read at a time. */
+const READ_BUFFER = Buffer.alloc(64 * 1024);
 
 const DEPARTMENT = {
   id: 'gata',
@@ -53,6 +57,8 @@ async function main() {
       warmup: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
       write: { type: 'boolean', default: false },
+      // `http`: read every stream through Node's HTTP client (as before; costs the reader more).
+      client: { type: 'string', default: 'raw' },
     },
     strict: true,
   });
@@ -62,12 +68,7 @@ async function main() {
   const key = `kk_${randomBytes(20).toString('hex')}`;
   const dataDir = await mkdtemp(join(tmpdir(), 'kontakt-bench-streams-'));
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
-    execArgv: [
-      '--expose-gc',
-      ...(process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-        : []),
-    ],
+    execArgv: ['--expose-gc'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const ask = (message) =>
@@ -99,6 +100,7 @@ async function main() {
         arrived += 1;
         if (arrived === streams) onAll();
       },
+      values.client !== 'http',
     );
     sockets.push(...opened);
     const after = await ask({ type: 'memory' });
@@ -106,14 +108,21 @@ async function main() {
 
     await ask({ type: 'reset' });
     const latencies = [];
+    const acks = [];
     const cold = [];
     let coldLoopMax;
+    let clientCpu;
+    let clientProfile;
+    const profile = process.env.BENCH_CPU_PROF;
+    if (profile) await mkdir(profile, { recursive: true });
     for (current = 1 - warmup; current <= publishes; current++) {
       // After the warm-up notices (the first events this process ever sends, through code V8
-      // has not compiled yet), the loop-delay histogram starts afresh.
+      // has not compiled yet), the loop-delay histogram and the CPU counts start afresh.
       if (current === 1) {
         coldLoopMax = warmup > 0 ? (await ask({ type: 'report' })).max : undefined;
-        await ask({ type: 'reset' });
+        await ask({ type: 'reset', profile });
+        clientProfile = profile ? await startProfile() : undefined;
+        clientCpu = process.cpuUsage();
       }
       arrived = 0;
       const all = new Promise((resolve, reject) => {
@@ -125,10 +134,15 @@ async function main() {
       });
       const sent = performance.now();
       await publish(url, key, current);
+      if (current >= 1) acks.push(performance.now() - sent);
       await all;
       for (const at of arrivals) (current >= 1 ? latencies : cold).push(at - sent);
     }
-    const loop = await ask({ type: 'report' });
+    const clientUsage = process.cpuUsage(clientCpu);
+    if (clientProfile)
+      await stopProfile(clientProfile, join(profile, 'server-streams-client.cpuprofile'));
+    const loop = await ask({ type: 'report', profile });
+    const cpuMs = (usage) => (usage.user + usage.system) / 1000 / publishes;
     const result = {
       streams,
       publishes,
@@ -139,11 +153,15 @@ async function main() {
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       max: Math.max(...latencies),
+      ackP50: percentile(acks, 50),
+      serverCpuMsPerNotice: cpuMs(loop.cpu),
+      clientCpuMsPerNotice: cpuMs(clientUsage),
       memoryPerStreamKB: (after.rss - before.rss) / streams / 1024,
       heapPerStreamKB: (after.heapUsed - before.heapUsed) / streams / 1024,
       eventLoopP99: loop.p99,
       eventLoopMax: loop.max,
       cpus: cpus().length,
+      client: values.client === 'http' ? 'http' : 'raw',
     };
     if (values.json) console.log(JSON.stringify(result));
     else console.log(markdown(result));
@@ -179,34 +197,89 @@ async function main() {
   }
 }
 
-/** Opens `count` streams, a few hundred at a time; resolves with their sockets once all answer. */
-async function openStreams(url, count, onEvent) {
+/**
+ * Opens `count` streams, a few hundred at a time; resolves with their sockets once all answer.
+ * `onEvent(index)` is called for every read that brings a notice to stream `index`.
+ *
+ * `raw` (the default): each stream is a bare TCP connection that sends the request itself and
+ * reads into one buffer shared by all (`onread`): the status line is checked, and each read is
+ * only searched for the event type: no HTTP parser, no stream machinery, no chunk objects. With
+ * `http.get` for every stream, this process spent about as much CPU per notice as the server
+ * (some 65 ms for 5,000 streams): on two shared cores it measured mostly itself.
+ */
+async function openStreams(url, count, onEvent, raw) {
   const sockets = [];
   const deadline = Date.now() + OPEN_TIMEOUT_MS;
+  const open = raw ? openRawStream : openHttpStream;
   for (let start = 0; start < count; start += 250) {
     const batch = [];
     for (let index = start; index < Math.min(count, start + 250); index++) {
-      batch.push(
-        new Promise((resolve, reject) => {
-          const request = http.get(url, { agent: false }, (response) => {
-            if (response.statusCode !== 200) {
-              reject(new Error(`stream ${index}: HTTP ${response.statusCode}`));
-              return;
-            }
-            response.on('data', (chunk) => {
-              if (chunk.includes('notice.published')) onEvent(index);
-            });
-            sockets.push(request.socket);
-            resolve();
-          });
-          request.on('error', reject);
-        }),
-      );
+      batch.push(open(new URL(url), () => onEvent(index)).then((socket) => sockets.push(socket)));
     }
     await Promise.all(batch);
     if (Date.now() > deadline) throw new Error(`could not open ${count} streams in time`);
   }
   return sockets;
+}
+
+/** A stream over a bare socket; resolves with it once the server answered `200` and its headers. */
+function openRawStream(url, onEvent) {
+  return new Promise((resolve, reject) => {
+    let head = '';
+    // The end of the previous read, in case the event type is split between two reads.
+    let tail;
+    const socket = net.connect({
+      host: url.hostname,
+      port: Number(url.port),
+      onread: {
+        buffer: READ_BUFFER,
+        callback(length, buffer) {
+          let bytes = buffer.subarray(0, length);
+          if (head !== undefined) {
+            head += bytes.toString('latin1');
+            const end = head.indexOf('\r\n\r\n');
+            if (end === -1) return;
+            if (!head.startsWith('HTTP/1.1 200 ')) {
+              reject(new Error(`stream: ${head.slice(0, head.indexOf('\r\n'))}`));
+              socket.destroy();
+              return;
+            }
+            bytes = Buffer.from(head.slice(end + 4), 'latin1');
+            head = undefined;
+            resolve(socket);
+          }
+          if (tail) {
+            bytes = Buffer.concat([tail, bytes]);
+            tail = undefined;
+          }
+          if (bytes.indexOf(EVENT_TYPE) !== -1) onEvent();
+          else tail = Buffer.from(bytes.subarray(-(EVENT_TYPE.length - 1)));
+        },
+      },
+    });
+    socket.setNoDelay(true);
+    socket.on('error', reject);
+    socket.write(
+      `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\nAccept: text/event-stream\r\n\r\n`,
+    );
+  });
+}
+
+/** A stream read through `http.get`: Node's HTTP parser and a readable stream per response. */
+function openHttpStream(url, onEvent) {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: false }, (response) => {
+      if (response.statusCode !== 200) {
+        reject(new Error(`stream: HTTP ${response.statusCode}`));
+        return;
+      }
+      response.on('data', (chunk) => {
+        if (chunk.includes('notice.published')) onEvent();
+      });
+      resolve(request.socket);
+    });
+    request.on('error', reject);
+  });
 }
 
 async function publish(url, key, index) {
@@ -229,6 +302,8 @@ async function serve() {
   const resolutionMs = 10;
   const delay = monitorEventLoopDelay({ resolution: resolutionMs });
   delay.enable();
+  let cpu = process.cpuUsage();
+  let profiling;
   process.on('message', async (message) => {
     if (message.type === 'start') {
       try {
@@ -253,13 +328,41 @@ async function serve() {
       process.send({ rss, heapUsed });
     } else if (message.type === 'reset') {
       delay.reset();
+      cpu = process.cpuUsage();
+      if (message.profile) profiling = await startProfile();
       process.send({});
     } else if (message.type === 'report') {
+      const used = process.cpuUsage(cpu);
+      if (profiling)
+        await stopProfile(profiling, join(message.profile, 'server-streams-server.cpuprofile'));
       // The histogram records whole timer intervals: the delay is what exceeds the resolution.
       const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - resolutionMs) * 100) / 100);
-      process.send({ p99: ms(delay.percentile(99)), max: ms(delay.max) });
+      process.send({ p99: ms(delay.percentile(99)), max: ms(delay.max), cpu: used });
     }
   });
+}
+
+/*
+ * BENCH_CPU_PROF=<dir>: CPU profiles of the measured notices only (not the opening of the
+ * streams nor the warm-up), of the server (server-streams-server.cpuprofile) and of this load
+ * generator (server-streams-client.cpuprofile), to see what limits delivery and whether the
+ * reading side does. Open them in Chrome's DevTools (Performance) or speedscope.
+ */
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session, path) {
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  await writeFile(path, JSON.stringify(profile));
+  log(`wrote ${path}`);
 }
 
 function percentile(values, p) {
@@ -280,6 +383,8 @@ function markdown(r) {
           `Not counted: ${r.warmup} warm-up notice${r.warmup === 1 ? '' : 's'} first, the first events this server process sends (code not yet compiled): delivered to every stream within ${ms(r.coldMax)}, event-loop delay max ${r.coldLoopMax} ms.`,
           '',
         ]),
+    `The publish request is answered after ${ms(r.ackP50)} (p50; the event is committed then). CPU per notice while the notices are delivered: server ${ms(r.serverCpuMsPerNotice)}, load generator ${ms(r.clientCpuMsPerNotice)} (${r.client === 'http' ? 'reading through `http.get`' : 'bare sockets, no HTTP parser'}; the two share the machine's ${r.cpus} cores).`,
+    '',
     `Targets (issue 7): ≥ 5,000 open streams — ${r.streams >= 5000 ? 'met' : 'not measured'}; p99 delivery < 100 ms — ${r.p99 < 100 ? 'met' : `not met (${ms(r.p99)})`}.`,
   ].join('\n');
 }
