@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
-import type { Cursor, EventFeed, Unsubscribe } from './feed.js';
+import type { Cursor, StoredEvent, Unsubscribe } from './feed.js';
+import type { SharedReader } from './shared-reads.js';
 import type { ReconnectReason } from './wire.js';
 import { chunkFrame, encode, encodeEvents, HEARTBEAT, reconnectText, startText } from './wire.js';
 
 /** What one connection needs; the hub fills it in. */
 export interface ConnectionSettings {
-  feed: EventFeed;
+  feed: SharedReader;
   stream: string;
   /** Send the events after this one. */
   after: Cursor;
@@ -145,30 +146,37 @@ export class SseConnection {
 
   #wake(): void {
     this.#more = true;
-    if (!this.#reading) void this.#read();
+    this.#read();
   }
 
-  /** Reads the log after the cursor while there is more and room for it. */
-  async #read(): Promise<void> {
+  /** Reads the log after the cursor if it may hold more and there is room for it. */
+  #read(): void {
+    if (this.#reading || !this.#more || this.#state !== 'open') return;
+    if (this.#queuedBytes >= this.#settings.maxBufferedBytes) return; // `#pull`, `#drained` resume
+    this.#more = false;
     this.#reading = true;
-    try {
-      while (this.#more && this.#state === 'open') {
-        if (this.#queuedBytes >= this.#settings.maxBufferedBytes) return; // `#pull` resumes
-        this.#more = false;
-        const { feed, stream, batchSize } = this.#settings;
-        const events = await feed.read(stream, this.#cursor, batchSize);
-        if (this.#state !== 'open' || events.length === 0) continue;
-        this.#push(encodeEvents(events));
-        this.#cursor = (events[events.length - 1] as { cursor: Cursor }).cursor;
-        if (events.length >= batchSize) this.#more = true;
-      }
-    } catch (error) {
-      this.#settings.onError(error);
-      this.#fail();
-    } finally {
-      this.#reading = false;
-    }
+    const { feed, stream, batchSize } = this.#settings;
+    feed.read(stream, this.#cursor, batchSize, this.#onRead);
   }
+
+  /** The answer to `#read`: queued for the socket, then the next read if there may be more. */
+  readonly #onRead = (failed: boolean, events: readonly StoredEvent[], error?: unknown) => {
+    this.#reading = false;
+    try {
+      if (failed) throw error;
+      if (this.#state !== 'open') return;
+      if (events.length > 0) {
+        this.#push(encodeEvents(events));
+        this.#cursor = (events[events.length - 1] as StoredEvent).cursor;
+        if (events.length >= this.#settings.batchSize) this.#more = true;
+      }
+    } catch (problem) {
+      this.#settings.onError(problem);
+      this.#fail();
+      return;
+    }
+    this.#read();
+  };
 
   #push(bytes: Uint8Array): void {
     this.#queue.push(bytes);
@@ -196,7 +204,7 @@ export class SseConnection {
       return;
     }
     this.#flush();
-    if (this.#more && !this.#reading) void this.#read();
+    this.#read();
   }
 
   /**
@@ -231,7 +239,7 @@ export class SseConnection {
     direct.on('drain', this.#onDrain);
     this.#wanted = direct.writableNeedDrain !== true;
     if (this.#wanted && this.#queue.length > 0) this.#flush();
-    if (this.#more && !this.#reading) void this.#read();
+    this.#read();
   }
 
   /** The response took what it buffered: it wants more. */
@@ -239,7 +247,7 @@ export class SseConnection {
     this.#took = true;
     this.#wanted = true;
     if (this.#queue.length > 0) this.#flush();
-    if (this.#more && !this.#reading) void this.#read();
+    this.#read();
   }
 
   /** Hands everything waiting to the socket as one chunk (it asked for one, so it goes now). */

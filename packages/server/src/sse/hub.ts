@@ -4,7 +4,7 @@ import { ProblemError } from '../http/http-error.js';
 import { SseConnection } from './connection.js';
 import type { Cursor, EventFeed } from './feed.js';
 import { readLastEventId } from './last-event-id.js';
-import { withSharedReads } from './shared-reads.js';
+import { createSharedReader } from './shared-reads.js';
 import { reconnectText, startText } from './wire.js';
 import { createWriteSlices } from './write-slices.js';
 
@@ -103,7 +103,7 @@ export const EVENT_STREAM_HEADERS = {
  */
 export function createSseHub(options: SseHubOptions): SseHub {
   const settings = { ...DEFAULTS, ...definedOnly(options) };
-  const feed = withSharedReads(options.feed);
+  const feed = createSharedReader(options.feed);
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const open = new Set<SseConnection>();
   const schedule = createWriteSlices(WRITES_PER_TURN);
@@ -133,7 +133,7 @@ export function createSseHub(options: SseHubOptions): SseHub {
       // HEAD: the headers, and no stream that nobody would ever read.
       if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
       if (closing) return goAway(c, settings.retryMs);
-      const after: Cursor = last ?? (respondOptions.from === 'now' ? await feed.head() : 0);
+      const after: Cursor = last ?? (respondOptions.from === 'now' ? await options.feed.head() : 0);
       if (closing) return goAway(c, settings.retryMs);
       const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
       const connection: SseConnection = new SseConnection({

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { EventFeed, StoredEvent } from './feed.js';
 import { createMemoryFeed } from './memory-feed.js';
-import { withSharedReads } from './shared-reads.js';
+import type { SharedReader } from './shared-reads.js';
+import { createSharedReader } from './shared-reads.js';
 
-describe('withSharedReads', () => {
+/** `reader.read` as a promise, for the tests. */
+function read(reader: SharedReader, stream: string, after: number, limit: number) {
+  return new Promise<readonly StoredEvent[]>((resolve, reject) => {
+    reader.read(stream, after, limit, (failed, events, error) =>
+      failed ? reject(error) : resolve(events),
+    );
+  });
+}
+
+describe('createSharedReader', () => {
   it('answers identical reads under way with one read of the log, and asks again afterwards', async () => {
     const memory = createMemoryFeed();
     memory.append('notices:gata', 'notice.published', { id: 1 });
@@ -11,39 +21,70 @@ describe('withSharedReads', () => {
     const counting: EventFeed = {
       ...memory,
       read(stream, after, limit) {
-        calls.push(`${stream}@${after}`);
+        calls.push(`${stream}@${after}/${limit}`);
         return memory.read(stream, after, limit);
       },
     };
-    const shared = withSharedReads(counting);
+    const shared = createSharedReader(counting);
     const answers = await Promise.all(
-      Array.from({ length: 100 }, () => shared.read('notices:gata', 0, 10)),
+      Array.from({ length: 100 }, () => read(shared, 'notices:gata', 0, 10)),
     );
-    expect(calls).toEqual(['notices:gata@0']);
+    expect(calls).toEqual(['notices:gata@0/10']);
     expect(new Set(answers).size).toBe(1);
     expect((answers[0] as readonly StoredEvent[]).map((event) => event.data)).toEqual([{ id: 1 }]);
 
-    // Other cursors and streams are their own reads; a read after the answer sees new events.
-    await Promise.all([shared.read('notices:gata', 1, 10), shared.read('notices:skola', 0, 10)]);
+    // Other cursors, streams and limits are their own reads; a read after the answer sees new events.
+    await Promise.all([
+      read(shared, 'notices:gata', 1, 10),
+      read(shared, 'notices:skola', 0, 10),
+      read(shared, 'notices:skola', 0, 5),
+    ]);
     memory.append('notices:gata', 'notice.published', { id: 2 });
-    expect((await shared.read('notices:gata', 0, 10)).length).toBe(2);
+    expect((await read(shared, 'notices:gata', 0, 10)).length).toBe(2);
     expect(calls).toEqual([
-      'notices:gata@0',
-      'notices:gata@1',
-      'notices:skola@0',
-      'notices:gata@0',
+      'notices:gata@0/10',
+      'notices:gata@1/10',
+      'notices:skola@0/10',
+      'notices:skola@0/5',
+      'notices:gata@0/10',
     ]);
   });
 
-  it('lets a failed read be tried again', async () => {
-    let fail = true;
-    const feed = withSharedReads({
-      read: () => (fail ? Promise.reject(new Error('database away')) : Promise.resolve([])),
+  it('asks the log again for a read that starts while the answer is being handed out', async () => {
+    const memory = createMemoryFeed();
+    let calls = 0;
+    const shared = createSharedReader({
+      ...memory,
+      read(stream, after, limit) {
+        calls++;
+        return memory.read(stream, after, limit);
+      },
+    });
+    const again = await new Promise<readonly StoredEvent[]>((resolve) => {
+      shared.read('s', 0, 10, () => {
+        // An event committed after the first read was answered: a new read must see it.
+        memory.append('s', 'notice.published', { id: 1 });
+        void read(shared, 's', 0, 10).then(resolve);
+      });
+    });
+    expect(calls).toBe(2);
+    expect(again.map((event) => event.data)).toEqual([{ id: 1 }]);
+  });
+
+  it('lets a failed read be tried again, also one that throws', async () => {
+    let fail: 'reject' | 'throw' | false = 'reject';
+    const feed = createSharedReader({
+      read: () => {
+        if (fail === 'throw') throw new Error('driver broke');
+        return fail ? Promise.reject(new Error('database away')) : Promise.resolve([]);
+      },
       subscribe: () => () => {},
       head: () => Promise.resolve(0),
     });
-    await expect(feed.read('s', 0, 1)).rejects.toThrow('database away');
+    await expect(read(feed, 's', 0, 1)).rejects.toThrow('database away');
+    fail = 'throw';
+    await expect(read(feed, 's', 0, 1)).rejects.toThrow('driver broke');
     fail = false;
-    await expect(feed.read('s', 0, 1)).resolves.toEqual([]);
+    await expect(read(feed, 's', 0, 1)).resolves.toEqual([]);
   });
 });

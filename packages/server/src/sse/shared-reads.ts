@@ -1,4 +1,24 @@
-import type { Cursor, EventFeed, StoredEvent } from './feed.js';
+import type { Cursor, EventFeed, StoredEvent, Unsubscribe } from './feed.js';
+
+/**
+ * Called once with the answer to a read: `failed` and the error, or the events. It must not
+ * throw: the readers that shared the read are called one after another in one loop.
+ */
+export type ReadDone = (failed: boolean, events: readonly StoredEvent[], error?: unknown) => void;
+
+/** The feed as the streams read it: reads answered through a callback, shared while under way. */
+export interface SharedReader {
+  /** Reads `stream` after `after` (at most `limit` events) and calls `done` with the answer. */
+  read(stream: string, after: Cursor, limit: number, done: ReadDone): void;
+  subscribe(stream: string, onNotify: () => void): Unsubscribe;
+}
+
+interface PendingRead {
+  readonly limit: number;
+  readonly waiting: ReadDone[];
+}
+
+const NONE: readonly StoredEvent[] = Object.freeze([]);
 
 /**
  * The feed with reads shared: when an event arrives, every stream that follows it is notified at
@@ -6,24 +26,44 @@ import type { Cursor, EventFeed, StoredEvent } from './feed.js';
  * 5,000 open pages mean 5,000 identical queries for one notice; with it, one query, whose answer
  * every stream reuses. Only reads under way are shared: a read that starts after one has been
  * answered asks the log again, so nothing committed later is missed.
+ *
+ * Callbacks rather than a promise per reader: one answer reaches thousands of streams in one
+ * loop, without a promise, an async function and a microtask for each of them.
  */
-export function withSharedReads(feed: EventFeed): EventFeed {
-  const pending = new Map<string, Promise<readonly StoredEvent[]>>();
+export function createSharedReader(feed: EventFeed): SharedReader {
+  /** Per stream, per cursor: the read under way and who waits for its answer. */
+  const pending = new Map<string, Map<Cursor, PendingRead>>();
   return {
-    read(stream: string, after: Cursor, limit: number) {
-      const key = `${after}\n${limit}\n${stream}`;
-      let read = pending.get(key);
-      if (!read) {
-        read = feed.read(stream, after, limit);
-        pending.set(key, read);
-        const forget = () => {
-          if (pending.get(key) === read) pending.delete(key);
-        };
-        read.then(forget, forget);
+    read(stream, after, limit, done) {
+      let reads = pending.get(stream);
+      const known = reads?.get(after);
+      if (known?.limit === limit) {
+        known.waiting.push(done);
+        return;
       }
-      return read;
+      const read: PendingRead = { limit, waiting: [done] };
+      if (!reads) {
+        reads = new Map();
+        pending.set(stream, reads);
+      }
+      // Another limit for the same cursor (not the hub's way) is read on its own, unshared.
+      if (!known) reads.set(after, read);
+      const answer = (failed: boolean, events: readonly StoredEvent[], error?: unknown) => {
+        // Forgotten before anyone hears the answer: a read it leads to asks the log again.
+        if (reads.get(after) === read) {
+          reads.delete(after);
+          if (reads.size === 0 && pending.get(stream) === reads) pending.delete(stream);
+        }
+        for (const waiting of read.waiting) waiting(failed, events, error);
+      };
+      // A feed that throws rather than rejects fails the same way.
+      new Promise<readonly StoredEvent[]>((resolve) =>
+        resolve(feed.read(stream, after, limit)),
+      ).then(
+        (events) => answer(false, events),
+        (error: unknown) => answer(true, NONE, error),
+      );
     },
     subscribe: (stream, onNotify) => feed.subscribe(stream, onNotify),
-    head: () => feed.head(),
   };
 }
