@@ -49,7 +49,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (settings.oidc) checkOidcDepartments(settings.oidc, new Set(departments.map((d) => d.id)));
   const { instanceId, now } = settings;
   // Every line names the instance: several share one database and one log stream.
-  const logger = pino({ level: settings.logLevel, base: { instance: instanceId } });
+  // Written asynchronously: lines logged while a write is under way go out together in the next
+  // one, instead of one blocking write per request on the event loop. Pino writes what is left
+  // synchronously when the process exits; `close()` waits for it.
+  const logger = pino(
+    { level: settings.logLevel, base: { instance: instanceId } },
+    pino.destination({ sync: false }),
+  );
   logger.info(
     {
       node: process.version,
@@ -163,7 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await Promise.all([mail.close(), forwarding.close(), chat.stop()]);
         await store.close();
         logger.info('kontakt server stopped');
-        logger.flush();
+        await new Promise<void>((resolve) => logger.flush(() => resolve()));
       })();
       return closing;
     },
