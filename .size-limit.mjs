@@ -212,16 +212,17 @@ export default [
     ...asLoaded,
   },
   {
-    // DESIGN.md's budget is 8 KB; not met yet: 10.31 KB. One file of its own (rollup.config.mjs:
+    // DESIGN.md's budget is 8 KB; not met yet: 9.78 KB. One file of its own (rollup.config.mjs:
     // SELF_CONTAINED) with the element, its reactive base, the few modules of the light core it
     // uses and watchNotices with the core's EventStream: 13.14 KB as a starter and five shared
-    // chunks, each compressed on its own (1.8 KB of that was per-file cost). See
-    // packages/widgets/src/components/README.md.
+    // chunks, each compressed on its own (1.8 KB of that was per-file cost), 10.31 KB as one
+    // file. Its styles are plain text (styles/tokens.text.ts) adopted without Lit's css tag:
+    // 0.5 KB less. See packages/widgets/src/components/README.md.
     name: '<kc-notice> everything it ever loads: one file, the element with its reactive base and the core it uses (DESIGN.md: 8 KB, not met)',
     message:
       '<kc-notice> is on every page of every department: nothing may grow it. Look at what dist/cdn/notice.js holds (npm run build).',
     path: loadedBy('notice.js'),
-    limit: '10.35 KB',
+    limit: '9.8 KB',
     ...asLoaded,
   },
   {
@@ -303,7 +304,7 @@ export default [
     // panel as it was). The notice as one file of its own (13.14 -> 10.31 KB for a page with
     // the notice alone) carries its own copies of what it used from the shared chunks (the
     // light core, the reactive base, the event-stream reader): 5.8 KB more here, and on a page
-    // with the notice and another widget: 127.25 KB.
+    // with the notice and another widget: 127.25 KB; its styles without Lit's css tag: 126.75 KB.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -311,7 +312,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '127.25 KB',
+    limit: '126.75 KB',
     ...asLoaded,
   },
   {

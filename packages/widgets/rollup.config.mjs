@@ -68,7 +68,7 @@ const REACTIVE_ELEMENT = /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]/;
  */
 const SHARED = new RegExp(
   [
-    String.raw`widgets[\\/]src[\\/](internal[\\/](registration|lang|version|target)|styles[\\/]tokens|events[\\/]error)\.ts$`,
+    String.raw`widgets[\\/]src[\\/](internal[\\/](registration|lang|version|target)|styles[\\/]tokens(\.text)?|events[\\/]error)\.ts$`,
     String.raw`core[\\/]src[\\/](errors[\\/](KontaktError|NetworkError|InvalidResponseError)|resources[\\/]fetch-json|endpoint|retry-after|schemas[\\/]vocabulary)\.ts$`,
   ].join('|'),
 );

@@ -8,13 +8,15 @@ const OWN_SOURCE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/][^\0]*\.ts$/;
  * HTML the indentation after each line break (a line break stays: it is what separates words, and
  * what `white-space: pre-line` shows). Each literal part is minified on its own, so nothing is
  * joined across an interpolation. Only our own sources are touched; Lit's own code is minified.
+ * CSS kept as plain text (for widgets that adopt it without Lit's tag) is marked with a
+ * `/* css *\/` comment right before its template literal instead of a tag.
  * @returns {import('rollup').Plugin}
  */
 export function minifyTemplates() {
   return {
     name: 'kontakt-minify-templates',
     transform(code, id) {
-      if (!OWN_SOURCE.test(id) || !/\b(css|html)`/.test(code)) return null;
+      if (!OWN_SOURCE.test(id) || !/\b(css|html)`|\/\* css \*\/ `/.test(code)) return null;
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       /** @type {[number, number, string][]} */
       const edits = [];
@@ -42,6 +44,12 @@ export function minifyTemplates() {
             if (minified !== text) edits.push([start, end, minified]);
           }
         }
+        if (ts.isNoSubstitutionTemplateLiteral(node) && markedCss(code, source, node)) {
+          const [start, end] = [node.getStart(source) + 1, node.end - 1];
+          const text = code.slice(start, end);
+          const minified = minifyCss(text);
+          if (minified !== text) edits.push([start, end, minified]);
+        }
         ts.forEachChild(node, visit);
       };
       visit(source);
@@ -53,6 +61,14 @@ export function minifyTemplates() {
       return { code: result, map: null };
     },
   };
+}
+
+/**
+ * True for a template literal right after a `/* css *\/` comment.
+ * @param {string} code @param {ts.SourceFile} source @param {ts.Node} node
+ */
+function markedCss(code, source, node) {
+  return code.slice(node.pos, node.getStart(source)).trimEnd().endsWith('/* css */');
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { CSSResultGroup, CSSResultOrNative, ReactiveController } from '@lit/reactive-element';
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
+import type { ReactiveController } from '@lit/reactive-element';
 import { defineOnce, setExclusiveState, toggleState } from './registration.js';
 import { VERSION } from './version.js';
 
@@ -12,6 +11,16 @@ export interface ReactivePropertyOptions {
   /** How the attribute is read: as a string (the default), a number, or present / absent. */
   readonly type?: typeof Number | typeof Boolean;
 }
+
+/**
+ * A style in `static styles`: a `CSSStyleSheet`, or what makes one when asked: Lit's `CSSResult`
+ * (from `css`), or an object of one's own, so that a widget need not load Lit's `css` tag.
+ */
+export type ElementStyle =
+  | CSSStyleSheet
+  | { readonly cssText: string; readonly styleSheet?: CSSStyleSheet | undefined };
+/** One style or a list of them, nested as deep as one likes. */
+export type ElementStyles = ElementStyle | readonly ElementStyles[];
 
 /** The properties that changed since the last update, with their values before. */
 export type PropertyValues = Map<PropertyKey, unknown>;
@@ -49,14 +58,12 @@ export class KontaktReactiveElement extends DomElement {
   /** The widget's reactive properties. */
   static properties: Readonly<Record<string, ReactivePropertyOptions>> = {};
   /** The widget's styles, adopted by its shadow root. */
-  static styles: CSSResultGroup | undefined;
+  static styles: ElementStyles | undefined;
 
   // biome-ignore-start lint/complexity/noThisInStatic: `this` is the widget class (a subclass)
   /** The styles as adopted (`static styles` flattened). */
-  static get elementStyles(): CSSResultOrNative[] {
-    const flat = (group: CSSResultGroup | undefined): CSSResultOrNative[] =>
-      Array.isArray(group) ? group.flatMap(flat) : group ? [group as CSSResultOrNative] : [];
-    return flat(this.styles);
+  static get elementStyles(): ElementStyle[] {
+    return ([this.styles ?? []] as unknown[]).flat(Number.POSITIVE_INFINITY) as ElementStyle[];
   }
 
   /** Read by the browser when the tag is defined: the properties' accessors are made then. */
@@ -95,8 +102,10 @@ export class KontaktReactiveElement extends DomElement {
         set(this: KontaktReactiveElement, value: unknown) {
           const old = this.#values.get(name);
           this.#values.set(name, value);
-          // As Lit: a change is a different value (NaN is not a change from NaN).
-          if (old !== value && !(Number.isNaN(old) && Number.isNaN(value))) {
+          // As Lit: a change is a different value (NaN is not a change from NaN: only NaN is
+          // not equal to itself).
+          // biome-ignore lint/suspicious/noSelfCompare: the shortest test for NaN, on every page.
+          if (old !== value && (old === old || value === value)) {
             this.requestUpdate(name, old);
           }
         },
@@ -186,7 +195,12 @@ export class KontaktReactiveElement extends DomElement {
   /** The shadow root with the widget's styles. */
   protected createRenderRoot(): HTMLElement | DocumentFragment {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    adoptStyles(root, (this.constructor as typeof KontaktReactiveElement).elementStyles);
+    // Constructable sheets came to every browser before the custom states these widgets use, so
+    // Lit's fallback to <style> elements (adoptStyles) is not needed.
+    // A CSSStyleSheet has no `styleSheet`: it is adopted as it is.
+    root.adoptedStyleSheets = (this.constructor as typeof KontaktReactiveElement).elementStyles.map(
+      (style) => (style as { styleSheet?: CSSStyleSheet }).styleSheet ?? (style as CSSStyleSheet),
+    );
     return root;
   }
 

@@ -1,11 +1,10 @@
-import { css } from '@lit/reactive-element/css-tag.js';
-import { base, tokens } from '../../styles/tokens.js';
+import { baseText, tokensText } from '../../styles/tokens.text.js';
 
 /**
  * Logical properties throughout, so Arabic (RTL) mirrors without separate rules. Without a notice
  * nothing here has a size: the host is an empty block and the live regions are visually hidden.
  */
-const component = css`
+const component = /* css */ `
   :host {
     --_gap: var(--kc-notice-gap, var(--_space-s));
     --_info-accent: var(--kc-notice-info-accent, var(--_color-primary));
@@ -96,4 +95,19 @@ const component = css`
   }
 `;
 
-export const styles = [tokens, base, component];
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * The notice's styles as one sheet, made when first adopted: never at import (Node imports the
+ * widgets too). Plain text, so that the notice loads nothing of Lit's `css` tag.
+ */
+export const styles = {
+  cssText: tokensText + baseText + component,
+  get styleSheet(): CSSStyleSheet {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(this.cssText);
+    }
+    return sheet;
+  },
+};
