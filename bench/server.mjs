@@ -20,7 +20,7 @@
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -99,9 +99,12 @@ async function main() {
           const run = (seconds) => load(autocannon, server.url, scenario, seconds, connections);
           await run(WARMUP_SECONDS);
           server.send({ type: 'reset' });
+          const postgresBefore = database?.cpuMs();
           const result = await run(duration);
           const delay = await server.request({ type: 'report' });
-          results.push(summarise(store, scenario, duration, result, delay));
+          const postgresCpuMs =
+            postgresBefore === undefined ? undefined : database.cpuMs() - postgresBefore;
+          results.push(summarise(store, scenario, duration, result, delay, postgresCpuMs));
           if (!values.json) console.error(format(results.at(-1)));
         }
       } finally {
@@ -159,7 +162,9 @@ function load(autocannon, url, scenario, seconds, connections) {
   return autocannon({ url, connections, duration: seconds, requests: [request] });
 }
 
-function summarise(store, scenario, duration, result, delay) {
+function summarise(store, scenario, duration, result, delay, postgresCpuMs) {
+  const perSubmission = (ms) =>
+    result['2xx'] > 0 && Number.isFinite(ms) ? Math.round((ms / result['2xx']) * 100) / 100 : null;
   return {
     store,
     scenario,
@@ -170,27 +175,30 @@ function summarise(store, scenario, duration, result, delay) {
     errors: result.errors + result.timeouts,
     // What one submission costs the server in CPU time: unlike throughput, barely moved by
     // other load on the machine.
-    cpuMsPerSubmission:
-      result['2xx'] > 0 ? Math.round((delay.cpuMs / result['2xx']) * 100) / 100 : null,
+    cpuMsPerSubmission: perSubmission(delay.cpuMs),
+    // PostgreSQL's processes (a private server's postmaster and its children) on the same cores.
+    postgresCpuMsPerSubmission: perSubmission(postgresCpuMs),
     eventLoopDelayMs: { p50: delay.p50, p99: delay.p99, max: delay.max },
   };
 }
 
 function format(r) {
   const eld = r.eventLoopDelayMs;
-  return `${r.store.padEnd(8)} ${r.scenario.padEnd(15)} ${String(r.submissionsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  CPU ${r.cpuMsPerSubmission} ms/submission  event-loop delay p50 ${eld.p50} ms p99 ${eld.p99} ms max ${eld.max} ms${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
+  const postgres =
+    r.postgresCpuMsPerSubmission === null ? '' : ` + PostgreSQL ${r.postgresCpuMsPerSubmission}`;
+  return `${r.store.padEnd(8)} ${r.scenario.padEnd(15)} ${String(r.submissionsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  CPU ${r.cpuMsPerSubmission}${postgres} ms/submission  event-loop delay p50 ${eld.p50} ms p99 ${eld.p99} ms max ${eld.max} ms${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
 }
 
 function table(machine, duration, connections, results) {
   const rows = results.map((r) => {
     const eld = r.eventLoopDelayMs;
-    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerSubmission} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
+    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerSubmission} | ${r.postgresCpuMsPerSubmission ?? '–'} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
   });
   return [
     `POST /v1/cases, ${connections} connections, ${duration} s per row after ${WARMUP_SECONDS} s warm-up, loopback; ${machine}`,
     '',
-    '| store | request | submissions/s | p50 ms | p99 ms | server CPU ms per submission | event-loop delay p50 / p99 / max ms | failed |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| store | request | submissions/s | p50 ms | p99 ms | server CPU ms per submission | PostgreSQL CPU ms per submission | event-loop delay p50 / p99 / max ms | failed |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
@@ -214,6 +222,8 @@ async function benchDatabase() {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    /** CPU time of the PostgreSQL server's processes so far (ms); NaN for one we did not start. */
+    cpuMs: () => (server.pid ? processTreeCpuMs(server.pid) : Number.NaN),
     async drop() {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
       await admin.end();
@@ -301,4 +311,33 @@ async function serve() {
       process.exit(0);
     }
   });
+}
+
+/**
+ * CPU time (user + system, ms) of a process and its children, from Linux's /proc: PostgreSQL
+ * serves each connection in a process of its own, forked by the postmaster. NaN without /proc.
+ */
+function processTreeCpuMs(rootPid) {
+  let pids;
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return Number.NaN;
+  }
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux.
+  let ticks = 0;
+  for (const pid of pids) {
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // The command may hold spaces and parentheses: the fields start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    if (Number(pid) !== rootPid && ppid !== rootPid) continue;
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+  }
+  return ticks / ticksPerMs;
 }

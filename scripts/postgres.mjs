@@ -114,6 +114,8 @@ export async function startPostgres({ durable = false, log = () => {} } = {}) {
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       started: true,
+      // The postmaster (setpriv execs it): the bench counts its processes' CPU time.
+      pid: child.pid,
       stop: () => {
         stopping ??= stopServer(child).finally(() => {
           cleanup();
