@@ -1,0 +1,318 @@
+import { InvalidResponseError } from '../errors/InvalidResponseError.js';
+import { internalError, KontaktError } from '../errors/KontaktError.js';
+import { NetworkError } from '../errors/NetworkError.js';
+import { retryAfterMs } from '../retry-after.js';
+import type { ReconnectOptions } from './backoff.js';
+import { DEFAULT_RECONNECT, reconnectDelay } from './backoff.js';
+import type { EventStreamMessage } from './parser.js';
+import { EventStreamParser } from './parser.js';
+import { LAST_EVENT_ID_PARAM, RECONNECT_EVENT } from './protocol.js';
+
+/** `connecting` (first time or again), `open` (receiving), or `closed` for good. */
+export type EventStreamState = 'connecting' | 'open' | 'closed';
+
+/** Options for `EventStream` and `EventReader`. */
+export interface EventStreamOptions {
+  /** The `fetch` to use (tests, SSR). Default `globalThis.fetch`. */
+  fetch?: typeof fetch | undefined;
+  /**
+   * Headers for every connection, e.g. an `Authorization`. A function is called before each
+   * connection, so a token can be renewed between them. `Accept` and `Last-Event-ID` are set
+   * by the stream.
+   */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
+  /** The `fetch` credentials mode, e.g. `'include'` to send cookies cross-origin. */
+  credentials?: RequestCredentials | undefined;
+  /** Where to resume: the id of the last event already seen (e.g. from an earlier page load). */
+  lastEventId?: string | undefined;
+  /**
+   * How the last event id travels: the `Last-Event-ID` header (default), or the `lastEventId`
+   * query parameter, which spares a cross-origin page a CORS preflight per connection.
+   */
+  lastEventIdIn?: 'header' | 'query' | undefined;
+  /** Closes the stream when aborted, as `close()` does. */
+  signal?: AbortSignal | undefined;
+  /** Waits between connections (the server's `retry:` replaces `initial`). */
+  reconnect?: ReconnectOptions | undefined;
+  /**
+   * Milliseconds without a byte (not even a heartbeat comment) after which a connection is taken
+   * for dead and replaced: a mobile network or a NAT can drop one without either end noticing.
+   * Default `45_000` (three of the kontakt server's heartbeats); `0` never.
+   */
+  idleTimeout?: number | undefined;
+}
+
+/** What an `EventReader` tells whoever opened it. */
+export interface EventReaderHandlers {
+  /** A connection is open (again): events flow. */
+  onOpen?(): void;
+  /** An event, in order (the server's reconnect request is handled by the reader itself). */
+  onEvent(message: EventStreamMessage): void;
+  /**
+   * The connection was lost and is being replaced (`willRetry`), or the stream is closed for
+   * good (`error` says why; the reader is `closed` already).
+   */
+  onError?(error: KontaktError, willRetry: boolean): void;
+}
+
+/** Three heartbeats of the kontakt server (one every 15 s). */
+const DEFAULT_IDLE_TIMEOUT = 45_000;
+
+/** A connection that lasted this long was good even if it carried no event: backoff starts over. */
+const GOOD_CONNECTION_MS = 10_000;
+
+/** How one connection ended: for good, or to be tried again (after at least `after` ms). */
+type Outcome =
+  | { final: KontaktError }
+  | { retry: KontaktError | undefined; good: boolean; after?: number | undefined };
+
+/**
+ * The core's one Server-Sent Events reader, over `fetch` so requests can carry headers, with
+ * callbacks instead of events: what `EventStream` is built on, and what a widget that must load
+ * as little as it can (`<kc-notice>`, through `watchNotices`) uses without `EventStream`'s
+ * `EventTarget` and async iterator. It connects at once, resumes with `Last-Event-ID` after every
+ * drop, waits the server's `retry:` (doubling while connecting fails, capped, with jitter; back
+ * to the start after a good connection), and reconnects when the server says so (it is shutting
+ * down). Network trouble never throws: it is `onError` with `willRetry`. `204` and `4xx` other
+ * than `408`/`429` end the stream for good. Free of ky and zod.
+ *
+ * @since 0.3.0
+ * @example
+ * const reader = new EventReader(url, { lastEventId }, {
+ *   onEvent: ({ type, data }) => console.log(type, data),
+ *   onError: (error, willRetry) => console.warn(error.code, willRetry),
+ * });
+ * // later
+ * reader.close();
+ */
+export class EventReader {
+  /** The absolute URL the stream connects to. */
+  readonly url: string;
+  readonly #options: EventStreamOptions;
+  readonly #handlers: EventReaderHandlers;
+  readonly #fetch: typeof fetch;
+  #state: EventStreamState = 'connecting';
+  #lastEventId: string;
+  #error: KontaktError | undefined;
+  /** The wait before a first reconnection: the server's `retry:` once it sent one. */
+  #retry: number;
+  #connection: AbortController | undefined;
+  #wake: (() => void) | undefined;
+
+  constructor(url: string | URL, options: EventStreamOptions, handlers: EventReaderHandlers) {
+    this.url = new URL(url, globalThis.location?.href).href;
+    this.#options = options;
+    this.#handlers = handlers;
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#lastEventId = options.lastEventId ?? '';
+    this.#retry = options.reconnect?.initial ?? DEFAULT_RECONNECT.initial;
+    const { signal } = options;
+    if (signal?.aborted) {
+      this.#state = 'closed';
+      return;
+    }
+    signal?.addEventListener('abort', () => this.close(), { once: true });
+    this.#run().catch((error: unknown) => this.#fail(internalError(error)));
+  }
+
+  /** Where the stream is: `connecting`, `open` or `closed`. */
+  get state(): EventStreamState {
+    return this.#state;
+  }
+
+  /** The id of the last event received (sent as `Last-Event-ID` when reconnecting). */
+  get lastEventId(): string {
+    return this.#lastEventId;
+  }
+
+  /** Why the stream closed by itself, when it did; `undefined` while open or after `close()`. */
+  get error(): KontaktError | undefined {
+    return this.#error;
+  }
+
+  /** Stops for good: the connection is dropped and no handler is called any more. */
+  close(): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    this.#connection?.abort();
+    this.#wake?.();
+  }
+
+  async #run(): Promise<void> {
+    let attempt = 0;
+    while (this.#state !== 'closed') {
+      const outcome = await this.#connect();
+      if (this.#closed()) return;
+      if ('final' in outcome) return this.#fail(outcome.final);
+      attempt = outcome.good ? 1 : attempt + 1;
+      this.#state = 'connecting';
+      if (outcome.retry) this.#handlers.onError?.(outcome.retry, true);
+      const max = this.#options.reconnect?.max ?? DEFAULT_RECONNECT.max;
+      await this.#sleep(Math.max(reconnectDelay(attempt, this.#retry, max), outcome.after ?? 0));
+    }
+  }
+
+  /** One connection, from the request to its end. */
+  async #connect(): Promise<Outcome> {
+    const connection = new AbortController();
+    this.#connection = connection;
+    try {
+      let response: Response;
+      try {
+        response = await this.#fetch(this.#requestUrl(), {
+          headers: await this.#headers(),
+          credentials: this.#options.credentials ?? 'same-origin',
+          cache: 'no-store',
+          signal: connection.signal,
+        });
+      } catch (error) {
+        return {
+          retry: new NetworkError('The server could not be reached.', { cause: error }),
+          good: false,
+        };
+      }
+      const refused = await refusal(response);
+      if (refused) return refused;
+      if (this.#closed()) return { retry: undefined, good: false };
+      this.#state = 'open';
+      this.#handlers.onOpen?.();
+      return await this.#read(response);
+    } finally {
+      connection.abort();
+    }
+  }
+
+  /** Reads events until the body ends, fails, or the server asks for a reconnection. */
+  async #read(response: Response): Promise<Outcome> {
+    const opened = Date.now();
+    let delivered = false;
+    let reconnect = false;
+    const parser = new EventStreamParser(
+      {
+        onEvent: (message) => {
+          if (reconnect || this.#state === 'closed') return;
+          delivered = true;
+          this.#lastEventId = message.lastEventId;
+          if (message.type === RECONNECT_EVENT) reconnect = true;
+          else this.#handlers.onEvent(message);
+        },
+        onRetry: (milliseconds) => {
+          this.#retry = milliseconds;
+        },
+      },
+      this.#lastEventId,
+    );
+    const good = () => delivered || Date.now() - opened >= GOOD_CONNECTION_MS;
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const idle = this.#options.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
+    let quiet = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(watchdog);
+      if (idle > 0) {
+        watchdog = setTimeout(() => {
+          quiet = true;
+          void reader.cancel();
+        }, idle);
+      }
+    };
+    try {
+      for (;;) {
+        watch();
+        const { done, value } = await reader.read();
+        if (quiet) {
+          const error = new NetworkError('The server sent nothing for too long.', {
+            code: 'timeout',
+          });
+          return { retry: error, good: good() };
+        }
+        if (done || this.#closed()) break;
+        parser.push(value);
+        // An `id:` on an event without data moves the last event id without a dispatch.
+        if (!reconnect) this.#lastEventId = parser.lastEventId;
+        if (reconnect || this.#closed()) return { retry: undefined, good: true };
+      }
+    } catch (error) {
+      const lost = new NetworkError('The connection to the server was lost.', { cause: error });
+      return { retry: lost, good: good() };
+    } finally {
+      clearTimeout(watchdog);
+    }
+    const ended = new NetworkError('The server ended the stream.');
+    return { retry: ended, good: good() };
+  }
+
+  #requestUrl(): string {
+    if (this.#options.lastEventIdIn !== 'query' || this.#lastEventId === '') return this.url;
+    const url = new URL(this.url);
+    url.searchParams.set(LAST_EVENT_ID_PARAM, this.#lastEventId);
+    return url.href;
+  }
+
+  async #headers(): Promise<Headers> {
+    const own = this.#options.headers;
+    const headers = new Headers(typeof own === 'function' ? await own() : own);
+    headers.set('accept', 'text/event-stream');
+    if (this.#options.lastEventIdIn !== 'query' && this.#lastEventId !== '') {
+      headers.set('last-event-id', this.#lastEventId);
+    }
+    return headers;
+  }
+
+  /** Read through a call: `close()` may have run during any await or handler. */
+  #closed(): boolean {
+    return this.#state === 'closed';
+  }
+
+  #fail(error: KontaktError): void {
+    if (this.#state === 'closed') return;
+    this.#error = error;
+    this.close();
+    this.#handlers.onError?.(error, false);
+  }
+
+  /** Waits before the next connection; `close()` ends the wait at once. */
+  #sleep(milliseconds: number): Promise<void> {
+    if (this.#state === 'closed') return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, milliseconds);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      this.#wake = undefined;
+    });
+  }
+}
+
+/** The outcome of an answer that is not an open event stream, or `undefined` when it is one. */
+async function refusal(response: Response): Promise<Outcome | undefined> {
+  const { status } = response;
+  const type = response.headers.get('content-type') ?? '';
+  if (status === 200 && /^text\/event-stream\s*(;|$)/i.test(type)) return undefined;
+  if (status === 408 || status === 429 || status >= 500) {
+    await response.body?.cancel().catch(() => undefined);
+    const after = retryAfterMs(response.headers);
+    const error = new NetworkError(`The server answered ${status}.`, { status, retryAfter: after });
+    return { retry: error, good: false, after };
+  }
+  if (status === 200) {
+    await response.body?.cancel().catch(() => undefined);
+    return { final: new InvalidResponseError('The answer is not an event stream.', { status }) };
+  }
+  return { final: await refused(response) };
+}
+
+/** A final answer as an error, with the server's own code when it sent a problem document. */
+async function refused(response: Response): Promise<KontaktError> {
+  const { status } = response;
+  const body = (await response.json().catch(() => undefined)) as
+    | { code?: unknown; detail?: unknown }
+    | undefined;
+  const detail = typeof body?.detail === 'string' ? body.detail : undefined;
+  const code = typeof body?.code === 'string' ? body.code : 'http_error';
+  const message =
+    status === 204 ? 'The server has nothing more to stream.' : `The server answered ${status}.`;
+  return new KontaktError(detail ?? message, { code, status });
+}
