@@ -1,10 +1,15 @@
 import type { Context } from 'hono';
 import { ProblemError } from './http-error.js';
 
-/** The `413` for a body over `limit` bytes, whether declared or counted. */
-export const payloadTooLarge = (limit: number) =>
+/**
+ * The `413` for a body over `limit` bytes, whether declared or counted. The rest of the body is
+ * never read, so the connection closes with the answer: a client must not send its next request
+ * down a socket still full of this one.
+ */
+export const payloadTooLarge = (limit: number, what = 'The request body') =>
   new ProblemError(413, 'payload_too_large', {
-    detail: `The request body may be at most ${limit} bytes.`,
+    detail: `${what} may be at most ${limit} bytes.`,
+    headers: { Connection: 'close' },
   });
 
 /** True for `application/json`, with or without parameters (`; charset=utf-8`). */
@@ -50,20 +55,25 @@ export async function readJsonBody(c: Context, limit: number): Promise<unknown> 
  * directly, without building a web `Request` and its stream: a tenth of a submission's CPU time).
  * A body without one (chunked) is counted as it arrives.
  */
-export async function readBody(c: Context, limit: number): Promise<Uint8Array> {
+export async function readBody(
+  c: Context,
+  limit: number,
+  /** What the body is, for the 413's detail ("The photo"). */
+  what?: string,
+): Promise<Uint8Array> {
   const declared = c.req.header('Content-Length');
   if (
     declared !== undefined &&
     /^\d+$/.test(declared) &&
     c.req.header('Transfer-Encoding') === undefined
   ) {
-    if (Number(declared) > limit) throw payloadTooLarge(limit);
+    if (Number(declared) > limit) throw payloadTooLarge(limit, what);
     return new Uint8Array(await c.req.raw.arrayBuffer());
   }
-  return readLimited(c.req.raw, limit);
+  return readLimited(c.req.raw, limit, what);
 }
 
-async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+async function readLimited(request: Request, limit: number, what?: string): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -74,7 +84,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      throw payloadTooLarge(limit);
+      throw payloadTooLarge(limit, what);
     }
     chunks.push(value);
   }

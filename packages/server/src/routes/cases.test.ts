@@ -139,6 +139,8 @@ describe('POST /v1/cases', () => {
     const huge = validSubmission({ message: 'x'.repeat(70 * 1024) });
     const declared = await post(huge);
     expect(declared.status).toBe(413);
+    // The unread rest of the body must not be taken for the next request on the socket.
+    expect(declared.headers.get('Connection')).toBe('close');
     expect((await problemOf(declared)).code).toBe('payload_too_large');
 
     const bytes = new TextEncoder().encode(JSON.stringify(huge));

@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { faultSettingsOf } from '../faults/settings.js';
+import { readBody } from '../http/body.js';
 import { ifNoneMatchMatches } from '../http/conditional.js';
 import { ProblemError } from '../http/http-error.js';
 import { rateLimitKey } from '../middleware/client-address.js';
@@ -16,7 +17,6 @@ import type { CleanPhoto } from '../photos/clean-image.js';
 import { cleanImage } from '../photos/clean-image.js';
 import { ImageRefusal } from '../photos/image-error.js';
 import type { ServedPhoto } from '../photos/operations.js';
-import { readLimitedBody } from '../photos/read-body.js';
 import { scopeOf } from './agent-cases.js';
 
 /** An uploaded photo no report names within this time is deleted. */
@@ -76,7 +76,7 @@ export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
       });
     }
     const { maxBytes } = settings.photos;
-    const photo = cleaned(await readLimitedBody(c.req.raw, maxBytes));
+    const photo = cleaned(await readBody(c, maxBytes, 'The photo'));
     const now = ctx.now();
     const uploaded: UploadedPhoto = {
       id: randomBytes(16).toString('base64url'),
