@@ -1,10 +1,47 @@
-import type { KontaktError } from '../errors/KontaktError.js';
+import { InvalidResponseError } from '../errors/InvalidResponseError.js';
+import { internalError, KontaktError } from '../errors/KontaktError.js';
+import { NetworkError } from '../errors/NetworkError.js';
+import { retryAfterMs } from '../retry-after.js';
+import type { ReconnectOptions } from './backoff.js';
+import { DEFAULT_RECONNECT, reconnectDelay } from './backoff.js';
 import { EventStreamErrorEvent } from './error-event.js';
 import type { EventStreamMessage } from './parser.js';
-import type { EventStreamOptions, EventStreamState } from './reader.js';
-import { EventReader } from './reader.js';
+import { EventStreamParser } from './parser.js';
+import { LAST_EVENT_ID_PARAM, RECONNECT_EVENT } from './protocol.js';
 
-export type { EventStreamOptions, EventStreamState } from './reader.js';
+/** `connecting` (first time or again), `open` (receiving), or `closed` for good. */
+export type EventStreamState = 'connecting' | 'open' | 'closed';
+
+/** Options for `EventStream`. */
+export interface EventStreamOptions {
+  /** The `fetch` to use (tests, SSR). Default `globalThis.fetch`. */
+  fetch?: typeof fetch | undefined;
+  /**
+   * Headers for every connection, e.g. an `Authorization`. A function is called before each
+   * connection, so a token can be renewed between them. `Accept` and `Last-Event-ID` are set
+   * by the stream.
+   */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
+  /** The `fetch` credentials mode, e.g. `'include'` to send cookies cross-origin. */
+  credentials?: RequestCredentials | undefined;
+  /** Where to resume: the id of the last event already seen (e.g. from an earlier page load). */
+  lastEventId?: string | undefined;
+  /**
+   * How the last event id travels: the `Last-Event-ID` header (default), or the `lastEventId`
+   * query parameter, which spares a cross-origin page a CORS preflight per connection.
+   */
+  lastEventIdIn?: 'header' | 'query' | undefined;
+  /** Closes the stream when aborted, as `close()` does. */
+  signal?: AbortSignal | undefined;
+  /** Waits between connections (the server's `retry:` replaces `initial`). */
+  reconnect?: ReconnectOptions | undefined;
+  /**
+   * Milliseconds without a byte (not even a heartbeat comment) after which a connection is taken
+   * for dead and replaced: a mobile network or a NAT can drop one without either end noticing.
+   * Default `45_000` (three of the kontakt server's heartbeats); `0` never.
+   */
+  idleTimeout?: number | undefined;
+}
 
 /** The events an `EventStream` dispatches; each event type the server sends is a `MessageEvent`. */
 export interface EventStreamEventMap {
@@ -40,6 +77,17 @@ export interface EventStream {
   ): void;
 }
 
+/** Three heartbeats of the kontakt server (one every 15 s). */
+const DEFAULT_IDLE_TIMEOUT = 45_000;
+
+/** A connection that lasted this long was good even if it carried no event: backoff starts over. */
+const GOOD_CONNECTION_MS = 10_000;
+
+/** How one connection ended: for good, or to be tried again (after at least `after` ms). */
+type Outcome =
+  | { final: KontaktError }
+  | { retry: KontaktError | undefined; good: boolean; after?: number | undefined };
+
 /** Where an async iterator waits for messages. */
 interface Sink {
   push(message: EventStreamMessage): void;
@@ -48,7 +96,7 @@ interface Sink {
 
 /**
  * A Server-Sent Events stream read with `fetch`, so requests can carry headers: `EventSource`
- * with typed errors, backoff and an async iterator, on the core's one reader (`EventReader`). It connects at once, resumes with
+ * with typed errors, backoff and an async iterator. It connects at once, resumes with
  * `Last-Event-ID` after every drop, waits the server's `retry:` (doubling while connecting fails,
  * capped, with jitter; back to the start after a good connection), and reconnects when the
  * server says so (it is shutting down). Network trouble never throws: it is an `error` event
@@ -70,46 +118,57 @@ interface Sink {
 export class EventStream extends EventTarget implements AsyncIterable<EventStreamMessage> {
   /** The absolute URL the stream connects to. */
   readonly url: string;
-  readonly #reader: EventReader;
-  /** The origin of the `MessageEvent`s, as `EventSource` gives it. */
+  readonly #options: EventStreamOptions;
+  readonly #fetch: typeof fetch;
   readonly #origin: string;
   readonly #sinks = new Set<Sink>();
+  #state: EventStreamState = 'connecting';
+  #lastEventId: string;
+  #error: KontaktError | undefined;
+  /** The wait before a first reconnection: the server's `retry:` once it sent one. */
+  #retry: number;
+  #connection: AbortController | undefined;
+  #wake: (() => void) | undefined;
 
   constructor(url: string | URL, options: EventStreamOptions = {}) {
     super();
-    this.#reader = new EventReader(url, options, {
-      onOpen: () => this.dispatchEvent(new Event('open')),
-      onEvent: (message) => this.#deliver(message),
-      onError: (error, willRetry) => {
-        if (!willRetry) this.#end();
-        this.dispatchEvent(new EventStreamErrorEvent(error, willRetry));
-      },
-    });
-    this.url = this.#reader.url;
+    this.url = new URL(url, globalThis.location?.href).href;
     this.#origin = new URL(this.url).origin;
-    // Closed by its signal: the loops end too.
-    options.signal?.addEventListener('abort', () => this.#end(), { once: true });
+    this.#options = options;
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#lastEventId = options.lastEventId ?? '';
+    this.#retry = options.reconnect?.initial ?? DEFAULT_RECONNECT.initial;
+    const { signal } = options;
+    if (signal?.aborted) {
+      this.#state = 'closed';
+      return;
+    }
+    signal?.addEventListener('abort', () => this.close(), { once: true });
+    this.#run().catch((error: unknown) => this.#fail(internalError(error)));
   }
 
   /** Where the stream is: `connecting`, `open` or `closed`. */
   get readyState(): EventStreamState {
-    return this.#reader.state;
+    return this.#state;
   }
 
   /** The id of the last event received (sent as `Last-Event-ID` when reconnecting). */
   get lastEventId(): string {
-    return this.#reader.lastEventId;
+    return this.#lastEventId;
   }
 
   /** Why the stream closed by itself, when it did; `undefined` while open or after `close()`. */
   get error(): KontaktError | undefined {
-    return this.#reader.error;
+    return this.#error;
   }
 
   /** Stops for good: the connection is dropped, nothing more is dispatched, iterators end. */
   close(): void {
-    this.#reader.close();
-    this.#end();
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    this.#connection?.abort();
+    this.#wake?.();
+    for (const sink of this.#sinks) sink.end();
   }
 
   /**
@@ -137,8 +196,8 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
         for (;;) {
           const message = queue.shift();
           if (message) return { done: false, value: message };
-          if (this.#reader.state === 'closed') {
-            const error = this.#reader.error;
+          if (this.#state === 'closed') {
+            const error = this.#error;
             finish();
             if (error && error.status !== 204) throw error;
             return { done: true, value: undefined };
@@ -156,14 +215,187 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
     };
   }
 
+  async #run(): Promise<void> {
+    let attempt = 0;
+    while (this.#state !== 'closed') {
+      const outcome = await this.#connect();
+      if (this.#closed()) return;
+      if ('final' in outcome) return this.#fail(outcome.final);
+      attempt = outcome.good ? 1 : attempt + 1;
+      this.#state = 'connecting';
+      if (outcome.retry) this.dispatchEvent(new EventStreamErrorEvent(outcome.retry, true));
+      const max = this.#options.reconnect?.max ?? DEFAULT_RECONNECT.max;
+      await this.#sleep(Math.max(reconnectDelay(attempt, this.#retry, max), outcome.after ?? 0));
+    }
+  }
+
+  /** One connection, from the request to its end. */
+  async #connect(): Promise<Outcome> {
+    const connection = new AbortController();
+    this.#connection = connection;
+    try {
+      let response: Response;
+      try {
+        response = await this.#fetch(this.#requestUrl(), {
+          headers: await this.#headers(),
+          credentials: this.#options.credentials ?? 'same-origin',
+          cache: 'no-store',
+          signal: connection.signal,
+        });
+      } catch (error) {
+        return {
+          retry: new NetworkError('The server could not be reached.', { cause: error }),
+          good: false,
+        };
+      }
+      const refused = await refusal(response);
+      if (refused) return refused;
+      if (this.#closed()) return { retry: undefined, good: false };
+      this.#state = 'open';
+      this.dispatchEvent(new Event('open'));
+      return await this.#read(response);
+    } finally {
+      connection.abort();
+    }
+  }
+
+  /** Reads events until the body ends, fails, or the server asks for a reconnection. */
+  async #read(response: Response): Promise<Outcome> {
+    const opened = Date.now();
+    let delivered = false;
+    let reconnect = false;
+    const parser = new EventStreamParser(
+      {
+        onEvent: (message) => {
+          if (reconnect || this.#state === 'closed') return;
+          delivered = true;
+          this.#lastEventId = message.lastEventId;
+          if (message.type === RECONNECT_EVENT) reconnect = true;
+          else this.#deliver(message);
+        },
+        onRetry: (milliseconds) => {
+          this.#retry = milliseconds;
+        },
+      },
+      this.#lastEventId,
+    );
+    const good = () => delivered || Date.now() - opened >= GOOD_CONNECTION_MS;
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const idle = this.#options.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
+    let quiet = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(watchdog);
+      if (idle > 0) {
+        watchdog = setTimeout(() => {
+          quiet = true;
+          void reader.cancel();
+        }, idle);
+      }
+    };
+    try {
+      for (;;) {
+        watch();
+        const { done, value } = await reader.read();
+        if (quiet) {
+          const error = new NetworkError('The server sent nothing for too long.', {
+            code: 'timeout',
+          });
+          return { retry: error, good: good() };
+        }
+        if (done || this.#closed()) break;
+        parser.push(value);
+        // An `id:` on an event without data moves the last event id without a dispatch.
+        if (!reconnect) this.#lastEventId = parser.lastEventId;
+        if (reconnect || this.#closed()) return { retry: undefined, good: true };
+      }
+    } catch (error) {
+      const lost = new NetworkError('The connection to the server was lost.', { cause: error });
+      return { retry: lost, good: good() };
+    } finally {
+      clearTimeout(watchdog);
+    }
+    const ended = new NetworkError('The server ended the stream.');
+    return { retry: ended, good: good() };
+  }
+
   #deliver(message: EventStreamMessage): void {
     for (const sink of this.#sinks) sink.push(message);
     const { data, lastEventId } = message;
     this.dispatchEvent(new MessageEvent(message.type, { data, lastEventId, origin: this.#origin }));
   }
 
-  /** Wakes every waiting loop: the stream is closed. */
-  #end(): void {
-    for (const sink of this.#sinks) sink.end();
+  #requestUrl(): string {
+    if (this.#options.lastEventIdIn !== 'query' || this.#lastEventId === '') return this.url;
+    const url = new URL(this.url);
+    url.searchParams.set(LAST_EVENT_ID_PARAM, this.#lastEventId);
+    return url.href;
   }
+
+  async #headers(): Promise<Headers> {
+    const own = this.#options.headers;
+    const headers = new Headers(typeof own === 'function' ? await own() : own);
+    headers.set('accept', 'text/event-stream');
+    if (this.#options.lastEventIdIn !== 'query' && this.#lastEventId !== '') {
+      headers.set('last-event-id', this.#lastEventId);
+    }
+    return headers;
+  }
+
+  /** Read through a call: `close()` may have run during any await or listener. */
+  #closed(): boolean {
+    return this.#state === 'closed';
+  }
+
+  #fail(error: KontaktError): void {
+    if (this.#state === 'closed') return;
+    this.#error = error;
+    this.close();
+    this.dispatchEvent(new EventStreamErrorEvent(error, false));
+  }
+
+  /** Waits before the next connection; `close()` ends the wait at once. */
+  #sleep(milliseconds: number): Promise<void> {
+    if (this.#state === 'closed') return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, milliseconds);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      this.#wake = undefined;
+    });
+  }
+}
+
+/** The outcome of an answer that is not an open event stream, or `undefined` when it is one. */
+async function refusal(response: Response): Promise<Outcome | undefined> {
+  const { status } = response;
+  const type = response.headers.get('content-type') ?? '';
+  if (status === 200 && /^text\/event-stream\s*(;|$)/i.test(type)) return undefined;
+  if (status === 408 || status === 429 || status >= 500) {
+    await response.body?.cancel().catch(() => undefined);
+    const after = retryAfterMs(response.headers);
+    const error = new NetworkError(`The server answered ${status}.`, { status, retryAfter: after });
+    return { retry: error, good: false, after };
+  }
+  if (status === 200) {
+    await response.body?.cancel().catch(() => undefined);
+    return { final: new InvalidResponseError('The answer is not an event stream.', { status }) };
+  }
+  return { final: await refused(response) };
+}
+
+/** A final answer as an error, with the server's own code when it sent a problem document. */
+async function refused(response: Response): Promise<KontaktError> {
+  const { status } = response;
+  const body = (await response.json().catch(() => undefined)) as
+    | { code?: unknown; detail?: unknown }
+    | undefined;
+  const detail = typeof body?.detail === 'string' ? body.detail : undefined;
+  const code = typeof body?.code === 'string' ? body.code : 'http_error';
+  const message =
+    status === 204 ? 'The server has nothing more to stream.' : `The server answered ${status}.`;
+  return new KontaktError(detail ?? message, { code, status });
 }

@@ -1,23 +1,21 @@
 /**
  * `@kontakt/core/events`: Server-Sent Events over `fetch`, free of ky and zod, for live views
- * whose first render must stay small (`<kc-notice>`). Per-resource helpers open an `EventStream`
- * (events and an async iterator) or, where every byte counts (notices), the `EventReader` it is
- * built on (callbacks), and parse the `data` with their own schema.
+ * whose first render must stay small (`<kc-notice>`). Per-resource helpers (e.g. notices) open an
+ * `EventStream` and parse its `data` with their own schema.
  *
  * @module @kontakt/core/events
  */
 export type { ReconnectOptions } from './backoff.js';
 export { EventStreamErrorEvent } from './error-event.js';
-export { EventStream, type EventStreamEventMap } from './event-stream.js';
+export {
+  EventStream,
+  type EventStreamEventMap,
+  type EventStreamOptions,
+  type EventStreamState,
+} from './event-stream.js';
 export {
   type EventStreamMessage,
   EventStreamParser,
   type EventStreamParserCallbacks,
 } from './parser.js';
 export { LAST_EVENT_ID_PARAM, RECONNECT_EVENT } from './protocol.js';
-export {
-  EventReader,
-  type EventReaderHandlers,
-  type EventStreamOptions,
-  type EventStreamState,
-} from './reader.js';
