@@ -1,5 +1,6 @@
 import type { CaseChannel, CaseStatus, PublicCase, PublicFault } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import { selectTimeline } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
 
 /*
@@ -28,12 +29,7 @@ export async function selectPublicCase(
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!row) return undefined;
-  const timeline = await db
-    .selectFrom('case_timeline')
-    .select(['at', 'status', 'department', 'note'])
-    .where('case_reference', '=', reference)
-    .orderBy('seq')
-    .execute();
+  const timeline = await selectTimeline(db, reference);
   const fault = row.channel === 'fault_report' ? await selectPublicFault(db, reference) : undefined;
   return {
     reference: row.reference,
@@ -48,12 +44,7 @@ export async function selectPublicCase(
     ...(row.answer_by ? { expectedAnswerBy: row.answer_by } : {}),
     ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
     ...(fault ? { fault } : {}),
-    timeline: timeline.map((entry) => ({
-      at: entry.at,
-      status: entry.status as CaseStatus,
-      ...(entry.department === null ? {} : { department: entry.department }),
-      ...(entry.note === null ? {} : { note: entry.note }),
-    })),
+    timeline,
   };
 }
 

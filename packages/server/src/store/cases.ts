@@ -147,12 +147,6 @@ export async function selectCase(
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!row) return undefined;
-  const timeline = await db
-    .selectFrom('case_timeline')
-    .select(['at', 'status', 'department', 'note'])
-    .where('case_reference', '=', reference)
-    .orderBy('seq')
-    .execute();
   return {
     reference: row.reference,
     channel: row.channel as CaseChannel,
@@ -161,13 +155,27 @@ export async function selectCase(
     status: row.status as CaseStatus,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    timeline: timeline.map((entry) => ({
-      at: entry.at,
-      status: entry.status as CaseStatus,
-      ...(entry.department === null ? {} : { department: entry.department }),
-      ...(entry.note === null ? {} : { note: entry.note }),
-    })),
+    timeline: await selectTimeline(db, reference),
   };
+}
+
+/** A case's public timeline, oldest first: its statuses, forwards and the notes meant for the citizen. */
+export async function selectTimeline(
+  db: Kysely<Database>,
+  reference: string,
+): Promise<Case['timeline']> {
+  const timeline = await db
+    .selectFrom('case_timeline')
+    .select(['at', 'status', 'department', 'note'])
+    .where('case_reference', '=', reference)
+    .orderBy('seq')
+    .execute();
+  return timeline.map((entry) => ({
+    at: entry.at,
+    status: entry.status as CaseStatus,
+    ...(entry.department === null ? {} : { department: entry.department }),
+    ...(entry.note === null ? {} : { note: entry.note }),
+  }));
 }
 
 export async function countCases(db: Kysely<Database>): Promise<number> {
