@@ -125,9 +125,10 @@ const upcoming = [
     source: 'packages/widgets/src/cdn/chat-bubble.ts',
     // The starter, the launcher and what it imports; its panel and the SDK load when it opens.
     // 8.85 KB: the launcher 3.5 KB, its reactive base 1.2 KB (shared with the notice), the light
-    // core 3.6 KB, the starter 0.5 KB. (9.97 KB on Lit's ReactiveElement.)
+    // core 3.6 KB, the starter 0.5 KB. (9.97 KB on Lit's ReactiveElement.) V8's compile hint on
+    // the launcher and the light core (rollup/compile-hints.mjs): 8.9 KB.
     path: firstLoad('chat-bubble.js'),
-    limit: '8.85 KB',
+    limit: '8.9 KB',
     message: 'The chat launcher loads its panel and the SDK only when opened (DESIGN.md: 10 KB).',
   },
 ];
@@ -190,18 +191,19 @@ export default [
     // path with the errors, receipt and offline panel and their Swedish texts (3.6 KB). The
     // client is what stands between this and 45 KB. (What moved from the first render to the
     // submit path costs 0.45 KB here, compressed apart from the rest, for 1.25 KB less there.)
+    // V8's compile hint on the first render's three chunks (rollup/compile-hints.mjs): 50.1 KB.
     name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything,
-    limit: '50.05 KB',
+    limit: '50.1 KB',
     ...asLoaded,
   },
   {
     name: '<kc-contact-form> everything a page in another language ever loads (largest: Arabic)',
     message: 'A page in another language loads at most 2 KB more than a Swedish one.',
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
-    limit: '52.3 KB',
+    limit: '52.35 KB',
     ...asLoaded,
   },
   {
@@ -237,7 +239,8 @@ export default [
     // 55.5 KB: the first render (18.6 KB) + the client (ky, zod/mini, the outbox: 26 KB, the
     // same chunk the contact form loads) + the lookup and the live case stream (4.1 KB) + the
     // case's templates and the status words (2.5 KB) + the fault catalog, for a fault report's
-    // category name (4.3 KB with the faults chunks the client splits off).
+    // category name (4.3 KB with the faults chunks the client splits off). V8's compile hint on
+    // the first render's chunks (rollup/compile-hints.mjs): 0.06 KB more.
     name: '<kc-status-tracker> everything a Swedish page ever loads: first render + lookup + live updates',
     message:
       'Everything the status tracker loads: look at status-tracker.deferred and the case-lookup/case-watch chunks first.',
@@ -247,7 +250,7 @@ export default [
         `status-tracker\\.texts\\.(en|fi|ar)-|${LANGUAGES.source}|${NOTICES_ONLY.source}|${CHAT_ONLY.source}|${CALLBACKS_ONLY.source}`,
       ),
     ),
-    limit: '55.5 KB',
+    limit: '55.56 KB',
     ...asLoaded,
   },
   {
@@ -305,6 +308,7 @@ export default [
     // the notice alone) carries its own copies of what it used from the shared chunks (the
     // light core, the reactive base, the event-stream reader): 5.8 KB more here, and on a page
     // with the notice and another widget: 127.25 KB; its styles without Lit's css tag: 126.75 KB.
+    // V8's compile hint atop each first-render chunk (rollup/compile-hints.mjs): 0.11 KB more.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -312,7 +316,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '126.75 KB',
+    limit: '126.87 KB',
     ...asLoaded,
   },
   {

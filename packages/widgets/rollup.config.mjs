@@ -6,6 +6,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import { library } from '../../scripts/rollup/library.mjs';
+import { compileHints } from './rollup/compile-hints.mjs';
 import { minifyTemplates } from './rollup/minify-templates.mjs';
 
 /** A path in this package, whatever the working directory (the chunking test builds from the root). */
@@ -231,6 +232,8 @@ export default [
       ownStarterCopies(),
       ...bundling(),
       listElementChunks(),
+      // Last: the hint must be the first line of what is written.
+      compileHints(),
     ],
     output: {
       dir: here('dist/cdn'),

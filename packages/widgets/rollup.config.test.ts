@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { OutputChunk } from 'rollup';
 import { rollup } from 'rollup';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT } from './rollup/compile-hints.mjs';
 import config from './rollup.config.mjs';
 
 const cdn = config[1];
@@ -139,6 +140,31 @@ describe('the script-tag build', () => {
     expect(more).toEqual([]);
     expect(sharedCore?.isEntry).toBe(false);
     expect(starter('contact-form').code).toContain('/v1/departments/');
+  }, 60_000);
+
+  it("marks each widget's first-render chunks with V8's compile hint, and nothing loaded later", async () => {
+    const chunks = await buildTwoWidgets();
+    const hinted = chunks
+      .filter((chunk) => chunk.code.startsWith(`${COMPILE_HINT}\n`))
+      .map((chunk) => chunk.fileName);
+    const holdingOne = (test: (id: string) => boolean) => {
+      const [chunk, ...more] = holding(chunks, test);
+      expect(more).toEqual([]);
+      return (chunk as OutputChunk).fileName;
+    };
+    // What runs before the contact form's first frame: its element, Lit and the shared core.
+    const element = holdingOne((id) => id.endsWith('/src/define/contact-form.ts'));
+    expect(hinted).toContain(element);
+    expect(hinted).toContain(holdingOne(isLitTemplates));
+    expect(hinted).toContain(holdingOne(isCssTag));
+    // Not what loads once the form is used (its submit path), nor the small starters.
+    expect(hinted).not.toContain(holdingOne((id) => id.endsWith('/contact-form.deferred.ts')));
+    for (const starter of chunks.filter((chunk) => chunk.isEntry)) {
+      expect(hinted).not.toContain(starter.fileName);
+    }
+    // The hint is the first line: the source map moves down one line with the code.
+    const withHint = chunks.find((chunk) => chunk.fileName === element);
+    expect(withHint?.map?.mappings.startsWith(';')).toBe(true);
   }, 60_000);
 
   it('builds <kc-notice> as one file with everything it ever loads, without Lit, ky or zod', async () => {
