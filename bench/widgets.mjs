@@ -241,7 +241,9 @@ async function traceAll(browser, origin, dir) {
 function describeRun(id, rate, index, run) {
   const complete = run.complete === undefined ? '' : `, complete ${Math.round(run.complete)} ms`;
   const scripts =
-    run.scriptsIn === undefined ? '' : ` (scripts in at ${Math.round(run.scriptsIn)} ms)`;
+    run.scriptsIn === undefined
+      ? ''
+      : ` (scripts in at ${Math.round(run.scriptsIn)} ms, answers waited for up to ${Math.round(run.serverWait ?? 0)} ms)`;
   return `${rate}× ${id} ${index + 1}/${runs}: visible ${Math.round(run.visible)} ms${scripts}${complete}, tasks ${Math.round(run.taskMs)} ms, long tasks ${Math.round(run.longTaskMs)} ms`;
 }
 

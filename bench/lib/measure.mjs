@@ -43,6 +43,8 @@ const traceCategories = () =>
  * @property {number | undefined} scriptsIn   ms from navigation start until the last script the
  *   page loaded before it was visible had arrived (Resource Timing `responseEnd`): what is left
  *   of "visible" after it is the main thread's work
+ * @property {number | undefined} serverWait  the longest a script's request waited for the first
+ *   byte of its answer (`responseStart − requestStart`): the bench's page server's share
  *
  * @typedef {object} Bytes
  * @property {number} files  @property {number} raw  @property {number} gzip  @property {number} br
@@ -151,7 +153,7 @@ async function waitUntilReady(tab, page) {
  * @returns {Promise<Run>}
  */
 async function readRun(tab, cdp) {
-  /** @type {{ visible: number, complete: number | undefined, longTasks: number[], scriptsIn: number | undefined }} */
+  /** @type {{ visible: number, complete: number | undefined, longTasks: number[], scriptsIn: number | undefined, serverWait: number | undefined }} */
   const marks = await tab.evaluate(() => {
     const { visible, complete, longTasks } = /** @type {any} */ (window).__bench;
     const scripts = performance
@@ -161,12 +163,17 @@ async function readRun(tab, cdp) {
           /** @type {PerformanceResourceTiming} */ (entry).initiatorType === 'script' &&
           entry.startTime < visible,
       )
-      .map((entry) => /** @type {PerformanceResourceTiming} */ (entry).responseEnd);
+      .map((entry) => /** @type {PerformanceResourceTiming} */ (entry));
     return {
       visible,
       complete,
       longTasks,
-      scriptsIn: scripts.length > 0 ? Math.max(...scripts) : undefined,
+      scriptsIn:
+        scripts.length > 0 ? Math.max(...scripts.map((each) => each.responseEnd)) : undefined,
+      serverWait:
+        scripts.length > 0
+          ? Math.max(...scripts.map((each) => each.responseStart - each.requestStart))
+          : undefined,
     };
   });
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -181,6 +188,7 @@ async function readRun(tab, cdp) {
     taskMs: taskSeconds * 1000,
     heapBytes: heap.usedSize,
     scriptsIn: marks.scriptsIn,
+    serverWait: marks.serverWait,
   };
 }
 
