@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
+import { onPostgres } from '../store/dialect.js';
 
 /*
  * The inbox's word search on the embedded store. `search_text LIKE '%word%'` is a scan on SQLite:
@@ -16,7 +17,7 @@ export const MIN_INDEXED_WORD_LENGTH = 3;
 /** Migration `2026-12-03-0006-case-search-index`: the FTS5 trigram index on SQLite. */
 export async function createCaseSearchIndex(db: Kysely<unknown>): Promise<void> {
   // PostgreSQL has had its trigram index since the case-handling migration.
-  if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  if (onPostgres(db)) return;
   await sql`create virtual table cases_search using fts5(
     search_text, content='cases', content_rowid='rowid', tokenize='trigram'
   )`.execute(db);

@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
+import { onPostgres } from '../store/dialect.js';
 import { handlingColumnsOf } from './case-fields.js';
 
 /*
@@ -127,7 +128,7 @@ export async function createCaseHandling(db: Kysely<unknown>): Promise<void> {
   await index('cases_inbox_easy_read', ['need_easy_read']);
   await db.schema.createIndex('cases_answer_by').on('cases').column('answer_by').execute();
 
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  if (onPostgres(db)) {
     await sql`create extension if not exists pg_trgm`.execute(db);
     await sql`create index cases_search_text on cases using gin (search_text gin_trgm_ops)`.execute(
       db,

@@ -1,5 +1,5 @@
 import type { ColumnType, Kysely } from 'kysely';
-import { PostgresAdapter } from 'kysely';
+import { onPostgres } from '../store/dialect.js';
 
 /** The tables of sign-in and the audit log, as Kysely sees them (part of `Database`). */
 export interface AuthTables {
@@ -35,7 +35,7 @@ export interface AgentAuditTable {
 
 /** The migration `2026-12-03-0003-agents`: sessions and the audit log. */
 export async function createAuthTables(db: Kysely<unknown>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = onPostgres(db);
   await db.schema
     .createTable('agent_sessions')
     .addColumn('id_hash', 'text', (col) => col.primaryKey())

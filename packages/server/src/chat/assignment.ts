@@ -5,8 +5,9 @@ import type {
   AgentPresenceEntry,
 } from '@kontakt/core/agent';
 import type { Kysely } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
+import { onPostgres } from '../store/dialect.js';
 import type { Written } from '../store/operations.js';
 import type { Database } from '../store/schema.js';
 import type { ChatAgent } from './access.js';
@@ -43,7 +44,7 @@ const AGENT_CHATS_LOCK = 0x6b636861;
  * time anyway. Taken before the event log's lock (`appendEvents`), as every write here does.
  */
 async function lockAgentChats(trx: Kysely<Database>, agentId: string): Promise<void> {
-  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  if (!onPostgres(trx)) return;
   await sql`select pg_advisory_xact_lock(${AGENT_CHATS_LOCK}, hashtext(${agentId}))`.execute(trx);
 }
 

@@ -1,6 +1,7 @@
 import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
+import { onPostgres } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 
 /*
@@ -165,8 +166,6 @@ function toCountRows(
     avoidable: Number(row.avoidable ?? 0),
   }));
 }
-
-const onPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The dashboard's store operations (see `store/operations.ts`). */
 export const dashboardReads = {

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import * as z from 'zod/mini';
 import { caseStream, departmentInboxStream, INBOX_STREAM } from '../agent-cases/streams.js';
+import { onPostgres } from '../store/dialect.js';
 import type { NewEvent } from '../store/events.js';
 import { appendEvents, EVENTS_CHANNEL } from '../store/events.js';
+import { claimDueRows } from '../store/leases.js';
 import type { Database } from '../store/schema.js';
 import type { MailRow, MailState } from './schema.js';
 
@@ -212,10 +214,8 @@ export interface ClaimedMail {
 }
 
 /**
- * Claims up to `limit` due mails for one sender until `leaseUntil`: queued mail whose time has
- * come, and mail another sender claimed and did not finish before its lease ended (it crashed).
- * On PostgreSQL, rows another instance is claiming right now are skipped (`FOR UPDATE SKIP
- * LOCKED`), so no two instances ever hold one mail; the embedded store is one process.
+ * Claims up to `limit` due mails for one sender until `leaseUntil` (`claimDueRows`): queued mail
+ * whose time has come, and mail another sender claimed and did not finish before its lease ended.
  */
 export async function claimDueMails(
   db: Kysely<Database>,
@@ -224,44 +224,23 @@ export async function claimDueMails(
   leaseUntil: Date,
   limit: number,
 ): Promise<ClaimedMail[]> {
-  const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
-    let due = trx
-      .selectFrom('mail_outbox')
-      .select('id')
-      .where('due_at', '<=', at)
-      .orderBy('due_at')
-      .limit(limit);
-    if (onPostgres(trx)) due = due.forUpdate().skipLocked();
-    const ids = (await due.execute()).map((row) => row.id);
-    if (ids.length === 0) return [];
-    const leaseOwner = `${owner}:${randomUUID()}`;
-    const rows = await trx
-      .updateTable('mail_outbox')
-      .set((eb) => ({
-        state: 'sending',
-        attempts: eb('attempts', '+', 1),
-        due_at: leaseUntil.toISOString(),
-        lease_owner: leaseOwner,
-        updated_at: at,
-      }))
-      .where('id', 'in', ids)
-      // Checked again under the lock (SQLite has none to take): only what is still due.
-      .where('due_at', '<=', at)
-      .returningAll()
-      .execute();
-    return rows
-      .sort((a, b) => String(a.due_at).localeCompare(String(b.due_at)))
-      .map((row) => ({
-        id: row.id,
-        caseReference: row.case_reference,
-        to: row.recipient,
-        subject: row.subject,
-        text: row.body,
-        attempts: Number(row.attempts),
-        retrySince: row.retry_since,
-        leaseOwner,
-      }));
+    const { rows, leaseOwner } = await claimDueRows(trx, 'mail_outbox', 'id', {
+      owner,
+      now,
+      leaseUntil,
+      limit,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      caseReference: row.case_reference,
+      to: row.recipient,
+      subject: row.subject,
+      text: row.body,
+      attempts: Number(row.attempts),
+      retrySince: row.retry_since,
+      leaseOwner,
+    }));
   });
 }
 
@@ -341,8 +320,6 @@ async function caseEvents(
 }
 
 const streamsOf = (events: readonly NewEvent[]) => [...new Set(events.map((e) => e.stream))];
-
-const onPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The store operations of the outbox, spread into `reads` / `writes` in `store/operations.ts`. */
 export const mailReads = {

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { CaseStatus, StaffStatus } from '@kontakt/core/schemas';
 import { isFinishedStatus, publicStatus } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
-import { PostgresAdapter } from 'kysely';
 import { appendEntry, appendPublicEntry } from '../agent-cases/actions.js';
 import { caseChangeEvents } from '../agent-cases/streams.js';
 import type { Open311Status } from '../open311/status.js';
 import { caseStatusFromUpstream } from '../open311/status.js';
 import { publishPublicCaseChange } from '../public-cases/publish.js';
 import { appendEvents } from '../store/events.js';
+import { claimDueRows } from '../store/leases.js';
 import type { Database } from '../store/schema.js';
 
 /*
@@ -50,8 +49,6 @@ export type ForwardOutcome =
   | { readonly kind: 'retry'; readonly error: string; readonly at: Date }
   | { readonly kind: 'failed'; readonly error: string; readonly system: string };
 
-const onPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
-
 /**
  * Claims up to `limit` due forwards until `leaseUntil`: queued ones, ones waiting for their
  * token's id, and ones whose claim ended unfinished (a crashed forwarder).
@@ -63,31 +60,13 @@ async function claimForwards(
   leaseUntil: Date,
   limit: number,
 ): Promise<{ value: ClaimedForward[]; streams: string[] }> {
-  const at = now.toISOString();
   const value = await db.transaction().execute(async (trx) => {
-    let due = trx
-      .selectFrom('open311_forwards')
-      .select('case_reference')
-      .where('due_at', '<=', at)
-      .orderBy('due_at')
-      .limit(limit);
-    if (onPostgres(trx)) due = due.forUpdate().skipLocked();
-    const ids = (await due.execute()).map((row) => row.case_reference);
-    if (ids.length === 0) return [];
-    const leaseOwner = `${owner}:${randomUUID()}`;
-    const rows = await trx
-      .updateTable('open311_forwards')
-      .set((eb) => ({
-        state: 'sending',
-        attempts: eb('attempts', '+', 1),
-        due_at: leaseUntil.toISOString(),
-        lease_owner: leaseOwner,
-        updated_at: at,
-      }))
-      .where('case_reference', 'in', ids)
-      .where('due_at', '<=', at)
-      .returningAll()
-      .execute();
+    const { rows, leaseOwner } = await claimDueRows(trx, 'open311_forwards', 'case_reference', {
+      owner,
+      now,
+      leaseUntil,
+      limit,
+    });
     const claimed: ClaimedForward[] = [];
     for (const row of rows) {
       const report = await reportOf(trx, row.case_reference);

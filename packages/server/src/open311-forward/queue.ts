@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
+import { onPostgres } from '../store/dialect.js';
 import { EVENTS_CHANNEL } from '../store/events.js';
 import type { Database } from '../store/schema.js';
 
@@ -50,7 +51,7 @@ export async function queueForwards(
   await trx.insertInto('open311_forwards').values(rows).execute();
   // Delivered at commit, not at all on rollback. The embedded store is one process: its
   // forwarder also listens to the inbox, which every new case is told on.
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (onPostgres(trx)) {
     await sql`select pg_notify(${EVENTS_CHANNEL}, ${OPEN311_FORWARD_STREAM})`.execute(trx);
   }
 }

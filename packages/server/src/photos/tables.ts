@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely, Selectable } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
+import { onPostgres } from '../store/dialect.js';
 
 /**
  * Uploaded photos, bytes and all. They live in the database, not on a disk: every instance behind
@@ -40,7 +41,7 @@ export type PhotoRow = Selectable<PhotosTable>;
 
 /** `2026-12-03-0008-photos`: the photos table, with the indexes serving and the cleanup read. */
 export async function createPhotoTables(db: Kysely<unknown>): Promise<void> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = onPostgres(db);
   await db.schema
     .createTable('photos')
     .addColumn('id', 'text', (col) => col.primaryKey())

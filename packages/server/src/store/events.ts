@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Cursor, StoredEvent } from '../sse/feed.js';
+import { onPostgres } from './dialect.js';
 import type { Database } from './schema.js';
 
 /*
@@ -33,7 +34,7 @@ export async function appendEvents(
   // A type is one SSE line: one with a line break would break every stream that reaches it.
   const broken = events.find((event) => /[\r\n]/.test(event.type));
   if (broken) throw new TypeError(`An event type is one line: ${JSON.stringify(broken.type)}`);
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+  if (onPostgres(trx)) {
     for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
       await appendOnPostgres(trx, events.slice(start, start + EVENTS_PER_STATEMENT), at);
     }

@@ -1,5 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
-import { Migrator, PostgresAdapter, sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { createCaseSearchIndex } from '../agent-cases/search-index.js';
 import { createCaseHandling } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
@@ -12,9 +12,9 @@ import { createOpen311Tables } from '../open311/tables.js';
 import { createOpen311ForwardTables } from '../open311-forward/tables.js';
 import { createPhotoTables } from '../photos/tables.js';
 import { createCaseAccess } from '../public-cases/tables.js';
+import { onPostgres } from './dialect.js';
 
 /** True on PostgreSQL: the one thing the portable schema builder cannot say for both is "serial". */
-const onPostgres = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Migrations as code, in order. Never edit one that has shipped: add the next. They use only
