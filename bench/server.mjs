@@ -100,11 +100,18 @@ async function main() {
           await run(WARMUP_SECONDS);
           server.send({ type: 'reset' });
           const postgresBefore = database?.cpuMs();
+          const loadBefore = process.cpuUsage();
           const result = await run(duration);
+          const loadCpu = process.cpuUsage(loadBefore);
           const delay = await server.request({ type: 'report' });
           const postgresCpuMs =
             postgresBefore === undefined ? undefined : database.cpuMs() - postgresBefore;
-          results.push(summarise(store, scenario, duration, result, delay, postgresCpuMs));
+          results.push(
+            summarise(store, scenario, duration, result, delay, {
+              postgresCpuMs,
+              loadCpuMs: (loadCpu.user + loadCpu.system) / 1000,
+            }),
+          );
           if (!values.json) console.error(format(results.at(-1)));
         }
       } finally {
@@ -138,6 +145,9 @@ async function main() {
         '- The server in a child process (the built server); autocannon in this one, on the same',
         '  cores; PostgreSQL a private server with fsync on. Targets (issue 7): ≥ 3,000/s with p99',
         '  < 50 ms on the embedded store, ≥ 1,500/s on PostgreSQL.',
+        '- CPU ceiling: the cores divided by the CPU time one submission cost the server, PostgreSQL',
+        '  and the load generator together in that row. Throughput near it is limited by CPU;',
+        '  well below it, by waiting (commits, the event log lock, latency).',
         '',
         table(machine, duration, connections, results),
       ].join('\n'),
@@ -162,7 +172,7 @@ function load(autocannon, url, scenario, seconds, connections) {
   return autocannon({ url, connections, duration: seconds, requests: [request] });
 }
 
-function summarise(store, scenario, duration, result, delay, postgresCpuMs) {
+function summarise(store, scenario, duration, result, delay, { postgresCpuMs, loadCpuMs }) {
   const perSubmission = (ms) =>
     result['2xx'] > 0 && Number.isFinite(ms) ? Math.round((ms / result['2xx']) * 100) / 100 : null;
   return {
@@ -178,6 +188,8 @@ function summarise(store, scenario, duration, result, delay, postgresCpuMs) {
     cpuMsPerSubmission: perSubmission(delay.cpuMs),
     // PostgreSQL's processes (a private server's postmaster and its children) on the same cores.
     postgresCpuMsPerSubmission: perSubmission(postgresCpuMs),
+    // autocannon, in this process, on the same cores.
+    loadCpuMsPerSubmission: perSubmission(loadCpuMs),
     eventLoopDelayMs: { p50: delay.p50, p99: delay.p99, max: delay.max },
   };
 }
@@ -189,16 +201,25 @@ function format(r) {
   return `${r.store.padEnd(8)} ${r.scenario.padEnd(15)} ${String(r.submissionsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  CPU ${r.cpuMsPerSubmission}${postgres} ms/submission  event-loop delay p50 ${eld.p50} ms p99 ${eld.p99} ms max ${eld.max} ms${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
 }
 
+/**
+ * The most submissions per second the machine's cores could give at this run's CPU cost per
+ * submission (server + PostgreSQL + load generator): what limits the throughput when it is near.
+ */
+function cpuCeiling(r) {
+  const ms = r.cpuMsPerSubmission + (r.postgresCpuMsPerSubmission ?? 0) + r.loadCpuMsPerSubmission;
+  return ms > 0 ? Math.round((cpus().length * 1000) / ms) : null;
+}
+
 function table(machine, duration, connections, results) {
   const rows = results.map((r) => {
     const eld = r.eventLoopDelayMs;
-    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerSubmission} | ${r.postgresCpuMsPerSubmission ?? '–'} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
+    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerSubmission} | ${r.postgresCpuMsPerSubmission ?? '–'} | ${r.loadCpuMsPerSubmission} | ${cpuCeiling(r) ?? '–'} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
   });
   return [
     `POST /v1/cases, ${connections} connections, ${duration} s per row after ${WARMUP_SECONDS} s warm-up, loopback; ${machine}`,
     '',
-    '| store | request | submissions/s | p50 ms | p99 ms | server CPU ms per submission | PostgreSQL CPU ms per submission | event-loop delay p50 / p99 / max ms | failed |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| store | request | submissions/s | p50 ms | p99 ms | server CPU ms per submission | PostgreSQL CPU ms per submission | load generator CPU ms per submission | CPU ceiling /s | event-loop delay p50 / p99 / max ms | failed |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
