@@ -95,33 +95,23 @@ interface Sink {
 }
 
 /**
- * A Server-Sent Events stream read with `fetch`, so requests can carry headers: `EventSource`
- * with typed errors, backoff and an async iterator. It connects at once, resumes with
- * `Last-Event-ID` after every drop, waits the server's `retry:` (doubling while connecting fails,
- * capped, with jitter; back to the start after a good connection), and reconnects when the
- * server says so (it is shutting down). Network trouble never throws: it is an `error` event
- * with `willRetry` and `readyState` `'connecting'`. `204` and `4xx` other than `408`/`429` end
- * the stream for good. Free of ky and zod: the data is the server's text; parsing and checking it
- * is the job of the resource that opens the stream.
+ * The core's one Server-Sent Events reader, over `fetch` so requests can carry headers: it
+ * connects at once, resumes with `Last-Event-ID` after every drop, waits the server's `retry:`
+ * (doubling while connecting fails, capped, with jitter; back to the start after a good
+ * connection), and reconnects when the server says so (it is shutting down). Network trouble
+ * never throws. `204` and `4xx` other than `408`/`429` end the stream for good. Free of ky and zod.
+ *
+ * What it reads goes to three methods a subclass overrides: `EventStream` dispatches events and
+ * feeds its async iterator; a reader that must load as little as it can (`watchNotices`, for
+ * `<kc-notice>` on every page) overrides them itself and carries neither.
  *
  * @since 0.3.0
- * @event open - A connection is open.
- * @event message - An event without an `event:` type (`MessageEvent`, `data` is a string).
- * @event error - `EventStreamErrorEvent`: lost and reconnecting, or closed for good.
- * @example
- * const stream = new EventStream(`${endpoint}/v1/notices/stream?department=gata`);
- * stream.addEventListener('notice.published', (event) => show(JSON.parse(event.data)));
- * // or
- * for await (const event of stream) console.log(event.type, event.data);
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface adds only listener overloads, which EventTarget implements.
-export class EventStream extends EventTarget implements AsyncIterable<EventStreamMessage> {
+export class EventReader extends EventTarget {
   /** The absolute URL the stream connects to. */
   readonly url: string;
   readonly #options: EventStreamOptions;
   readonly #fetch: typeof fetch;
-  readonly #origin: string;
-  readonly #sinks = new Set<Sink>();
   #state: EventStreamState = 'connecting';
   #lastEventId: string;
   #error: KontaktError | undefined;
@@ -133,7 +123,6 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
   constructor(url: string | URL, options: EventStreamOptions = {}) {
     super();
     this.url = new URL(url, globalThis.location?.href).href;
-    this.#origin = new URL(this.url).origin;
     this.#options = options;
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#lastEventId = options.lastEventId ?? '';
@@ -162,68 +151,35 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
     return this.#error;
   }
 
-  /** Stops for good: the connection is dropped, nothing more is dispatched, iterators end. */
+  /** Stops for good: the connection is dropped and nothing more is read. */
   close(): void {
-    if (this.#state === 'closed') return;
+    if (this.#closed()) return;
     this.#state = 'closed';
     this.#connection?.abort();
     this.#wake?.();
-    for (const sink of this.#sinks) sink.end();
   }
 
+  /** A connection is open (again): events flow. */
+  protected opened(): void {}
+
+  /** An event, in order (not the server's reconnect request, which the reader handles). */
+  protected received(_message: EventStreamMessage): void {}
+
   /**
-   * Every event (of any type) in order. Breaking out of the loop closes the stream. The loop ends
-   * when the stream is closed; it throws the `KontaktError` when the server refused the stream
-   * (a `4xx`), and ends quietly after a `204`.
+   * The connection was lost and is being replaced (`willRetry`), or the stream is closed for
+   * good (`readyState` is `closed` already; `error` says why).
    */
-  [Symbol.asyncIterator](): AsyncIterator<EventStreamMessage> {
-    const queue: EventStreamMessage[] = [];
-    let wake: (() => void) | undefined;
-    const sink: Sink = {
-      push: (message) => {
-        queue.push(message);
-        wake?.();
-      },
-      end: () => wake?.(),
-    };
-    this.#sinks.add(sink);
-    const finish = (): IteratorResult<EventStreamMessage> => {
-      this.#sinks.delete(sink);
-      return { done: true, value: undefined };
-    };
-    return {
-      next: async () => {
-        for (;;) {
-          const message = queue.shift();
-          if (message) return { done: false, value: message };
-          if (this.#state === 'closed') {
-            const error = this.#error;
-            finish();
-            if (error && error.status !== 204) throw error;
-            return { done: true, value: undefined };
-          }
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-          });
-          wake = undefined;
-        }
-      },
-      return: async () => {
-        this.close();
-        return finish();
-      },
-    };
-  }
+  protected failed(_error: KontaktError, _willRetry: boolean): void {}
 
   async #run(): Promise<void> {
     let attempt = 0;
-    while (this.#state !== 'closed') {
+    while (!this.#closed()) {
       const outcome = await this.#connect();
       if (this.#closed()) return;
       if ('final' in outcome) return this.#fail(outcome.final);
       attempt = outcome.good ? 1 : attempt + 1;
       this.#state = 'connecting';
-      if (outcome.retry) this.dispatchEvent(new EventStreamErrorEvent(outcome.retry, true));
+      if (outcome.retry) this.failed(outcome.retry, true);
       const max = this.#options.reconnect?.max ?? DEFAULT_RECONNECT.max;
       await this.#sleep(Math.max(reconnectDelay(attempt, this.#retry, max), outcome.after ?? 0));
     }
@@ -252,7 +208,7 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
       if (refused) return refused;
       if (this.#closed()) return { retry: undefined, good: false };
       this.#state = 'open';
-      this.dispatchEvent(new Event('open'));
+      this.opened();
       return await this.#read(response);
     } finally {
       connection.abort();
@@ -267,11 +223,11 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
     const parser = new EventStreamParser(
       {
         onEvent: (message) => {
-          if (reconnect || this.#state === 'closed') return;
+          if (reconnect || this.#closed()) return;
           delivered = true;
           this.#lastEventId = message.lastEventId;
           if (message.type === RECONNECT_EVENT) reconnect = true;
-          else this.#deliver(message);
+          else this.received(message);
         },
         onRetry: (milliseconds) => {
           this.#retry = milliseconds;
@@ -319,12 +275,6 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
     return { retry: ended, good: good() };
   }
 
-  #deliver(message: EventStreamMessage): void {
-    for (const sink of this.#sinks) sink.push(message);
-    const { data, lastEventId } = message;
-    this.dispatchEvent(new MessageEvent(message.type, { data, lastEventId, origin: this.#origin }));
-  }
-
   #requestUrl(): string {
     if (this.#options.lastEventIdIn !== 'query' || this.#lastEventId === '') return this.url;
     const url = new URL(this.url);
@@ -342,30 +292,117 @@ export class EventStream extends EventTarget implements AsyncIterable<EventStrea
     return headers;
   }
 
-  /** Read through a call: `close()` may have run during any await or listener. */
+  /** Read through a call: `close()` may have run during any await or handler. */
   #closed(): boolean {
     return this.#state === 'closed';
   }
 
   #fail(error: KontaktError): void {
-    if (this.#state === 'closed') return;
+    if (this.#closed()) return;
     this.#error = error;
     this.close();
-    this.dispatchEvent(new EventStreamErrorEvent(error, false));
+    this.failed(error, false);
   }
 
   /** Waits before the next connection; `close()` ends the wait at once. */
   #sleep(milliseconds: number): Promise<void> {
-    if (this.#state === 'closed') return Promise.resolve();
+    if (this.#closed()) return Promise.resolve();
+    // `#wake` is left in place once the wait is over: clearing a fired timer and resolving a
+    // settled promise again do nothing.
     return new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, milliseconds);
       this.#wake = () => {
         clearTimeout(timer);
         resolve();
       };
-    }).finally(() => {
-      this.#wake = undefined;
     });
+  }
+}
+
+/**
+ * A Server-Sent Events stream read with `fetch`, so requests can carry headers: `EventSource`
+ * with typed errors, backoff and an async iterator, on the core's one reader (`EventReader`).
+ * Network trouble never throws: it is an `error` event with `willRetry` and `readyState`
+ * `'connecting'`. The data is the server's text; parsing and checking it is the job of the
+ * resource that opens the stream.
+ *
+ * @since 0.3.0
+ * @event open - A connection is open.
+ * @event message - An event without an `event:` type (`MessageEvent`, `data` is a string).
+ * @event error - `EventStreamErrorEvent`: lost and reconnecting, or closed for good.
+ * @example
+ * const stream = new EventStream(`${endpoint}/v1/notices/stream?department=gata`);
+ * stream.addEventListener('notice.published', (event) => show(JSON.parse(event.data)));
+ * // or
+ * for await (const event of stream) console.log(event.type, event.data);
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface adds only listener overloads, which EventTarget implements.
+export class EventStream extends EventReader implements AsyncIterable<EventStreamMessage> {
+  readonly #sinks = new Set<Sink>();
+
+  /** Stops for good: the connection is dropped, nothing more is dispatched, iterators end. */
+  override close(): void {
+    super.close();
+    for (const sink of this.#sinks) sink.end();
+  }
+
+  /**
+   * Every event (of any type) in order. Breaking out of the loop closes the stream. The loop ends
+   * when the stream is closed; it throws the `KontaktError` when the server refused the stream
+   * (a `4xx`), and ends quietly after a `204`.
+   */
+  [Symbol.asyncIterator](): AsyncIterator<EventStreamMessage> {
+    const queue: EventStreamMessage[] = [];
+    let wake: (() => void) | undefined;
+    const sink: Sink = {
+      push: (message) => {
+        queue.push(message);
+        wake?.();
+      },
+      end: () => wake?.(),
+    };
+    this.#sinks.add(sink);
+    const finish = (): IteratorResult<EventStreamMessage> => {
+      this.#sinks.delete(sink);
+      return { done: true, value: undefined };
+    };
+    return {
+      next: async () => {
+        for (;;) {
+          const message = queue.shift();
+          if (message) return { done: false, value: message };
+          if (this.readyState === 'closed') {
+            const { error } = this;
+            const done = finish();
+            if (error && error.status !== 204) throw error;
+            return done;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+          wake = undefined;
+        }
+      },
+      return: async () => {
+        this.close();
+        return finish();
+      },
+    };
+  }
+
+  protected override opened(): void {
+    this.dispatchEvent(new Event('open'));
+  }
+
+  protected override received(message: EventStreamMessage): void {
+    for (const sink of this.#sinks) sink.push(message);
+    const { data, lastEventId } = message;
+    const { origin } = new URL(this.url);
+    this.dispatchEvent(new MessageEvent(message.type, { data, lastEventId, origin }));
+  }
+
+  protected override failed(error: KontaktError, willRetry: boolean): void {
+    this.dispatchEvent(new EventStreamErrorEvent(error, willRetry));
   }
 }
 
@@ -374,14 +411,15 @@ async function refusal(response: Response): Promise<Outcome | undefined> {
   const { status } = response;
   const type = response.headers.get('content-type') ?? '';
   if (status === 200 && /^text\/event-stream\s*(;|$)/i.test(type)) return undefined;
+  const drop = () => response.body?.cancel().catch(() => undefined);
   if (status === 408 || status === 429 || status >= 500) {
-    await response.body?.cancel().catch(() => undefined);
+    await drop();
     const after = retryAfterMs(response.headers);
     const error = new NetworkError(`The server answered ${status}.`, { status, retryAfter: after });
     return { retry: error, good: false, after };
   }
   if (status === 200) {
-    await response.body?.cancel().catch(() => undefined);
+    await drop();
     return { final: new InvalidResponseError('The answer is not an event stream.', { status }) };
   }
   return { final: await refused(response) };

@@ -1,13 +1,15 @@
 /**
  * `@kontakt/core/events`: Server-Sent Events over `fetch`, free of ky and zod, for live views
- * whose first render must stay small (`<kc-notice>`). Per-resource helpers (e.g. notices) open an
- * `EventStream` and parse its `data` with their own schema.
+ * whose first render must stay small (`<kc-notice>`). Per-resource helpers open an `EventStream`
+ * (events and an async iterator) or, where every byte counts (notices), extend the `EventReader`
+ * it is built on, and parse the `data` with their own schema.
  *
  * @module @kontakt/core/events
  */
 export type { ReconnectOptions } from './backoff.js';
 export { EventStreamErrorEvent } from './error-event.js';
 export {
+  EventReader,
   EventStream,
   type EventStreamEventMap,
   type EventStreamOptions,

@@ -24,7 +24,6 @@ export interface EventStreamParserCallbacks {
 }
 
 const LF = 10;
-const CR = 13;
 
 /**
  * An incremental `text/event-stream` parser for one connection. Feed it the response's bytes as
@@ -63,27 +62,14 @@ export class EventStreamParser {
 
   /** Parses the next bytes; complete events are passed to `onEvent` before this returns. */
   push(bytes: Uint8Array): void {
-    this.#pushText(this.#decoder.decode(bytes, { stream: true }));
-  }
-
-  #pushText(text: string): void {
+    let text = this.#decoder.decode(bytes, { stream: true });
     if (text === '') return;
-    let start = 0;
-    if (this.#skipLF && text.charCodeAt(0) === LF) start = 1;
-    this.#skipLF = false;
-    for (let i = start; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code !== LF && code !== CR) continue;
-      const line = this.#partial + text.slice(start, i);
-      this.#partial = '';
-      if (code === CR) {
-        if (i + 1 === text.length) this.#skipLF = true;
-        else if (text.charCodeAt(i + 1) === LF) i++;
-      }
-      start = i + 1;
-      this.#line(line);
-    }
-    this.#partial += text.slice(start);
+    if (this.#skipLF && text.charCodeAt(0) === LF) text = text.slice(1);
+    // A CR that ends this chunk ends its line; an LF that starts the next belongs to it.
+    this.#skipLF = text.endsWith('\r');
+    const lines = (this.#partial + text).split(/\r\n?|\n/);
+    this.#partial = lines.pop() ?? '';
+    for (const line of lines) this.#line(line);
   }
 
   #line(line: string): void {

@@ -13,7 +13,8 @@ import { InvalidResponseError } from '../errors/InvalidResponseError.js';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { internalError, isKontaktError } from '../errors/KontaktError.js';
 import { reconnectDelay } from '../events/backoff.js';
-import { EventStream } from '../events/event-stream.js';
+import { EventReader } from '../events/event-stream.js';
+import type { EventStreamMessage } from '../events/parser.js';
 import type { Notice, NoticeText } from '../schemas/notice.js';
 import {
   isSlug,
@@ -76,24 +77,29 @@ export function watchNotices(
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const follow = (cursor: string) => {
-    const stream = new EventStream(`${base}/stream?${query}`, {
+    // The core's reader without EventStream's events and async iterator, which <kc-notice>
+    // (on every page) would carry for nothing.
+    new (class extends EventReader {
+      protected override received({ type, data }: EventStreamMessage): void {
+        if (type === 'notice.published') {
+          const notice = readNotice(parse(data));
+          if (!notice) report(invalid(), true);
+          else if (notices.set(notice.id, notice)) changed();
+        } else if (type === 'notice.withdrawn') {
+          const id = (parse(data) as { id?: unknown } | undefined)?.id;
+          if (typeof id !== 'string') report(invalid(), true);
+          else if (notices.delete(id)) changed();
+        }
+      }
+      protected override failed(error: KontaktError, willRetry: boolean): void {
+        report(error, willRetry);
+      }
+    })(`${base}/stream?${query}`, {
       lastEventId: cursor,
       // A query parameter instead of a header: no CORS preflight for each reconnection.
       lastEventIdIn: 'query',
       signal: stop.signal,
     });
-    stream.addEventListener('notice.published', (event: MessageEvent<string>) => {
-      const notice = readNotice(parse(event.data));
-      if (!notice) return report(invalid(), true);
-      notices.set(notice.id, notice);
-      changed();
-    });
-    stream.addEventListener('notice.withdrawn', (event: MessageEvent<string>) => {
-      const id = (parse(event.data) as { id?: unknown } | undefined)?.id;
-      if (typeof id !== 'string') return report(invalid(), true);
-      if (notices.delete(id)) changed();
-    });
-    stream.addEventListener('error', (event) => report(event.error, event.willRetry));
   };
 
   const start = async (attempt: number): Promise<void> => {
