@@ -2,9 +2,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KontaktError } from '../errors/KontaktError.js';
 import { isNetworkError } from '../errors/NetworkError.js';
 import type { EventStreamErrorEvent } from './error-event.js';
-import { EventStream } from './event-stream.js';
+import { EventReader, EventStream } from './event-stream.js';
 import type { EventStreamMessage } from './parser.js';
 import { RECONNECT_EVENT } from './protocol.js';
 
@@ -324,5 +325,40 @@ describe('EventStream over real HTTP', () => {
     const events = new EventStream(server.url);
     expect(await take(events, 1)).toHaveLength(1);
     expect(events.readyState).toBe('closed');
+  });
+});
+
+describe('EventReader, what EventStream is built on', () => {
+  it('hands a subclass every event and failure through its methods, dispatching nothing', async () => {
+    server.answer(
+      stream(['id: 1\nevent: a\ndata: x\n\n', `event: ${RECONNECT_EVENT}\ndata: -\n\n`]),
+      status(404, {}, { code: 'department_not_found', detail: 'No such department.' }),
+    );
+    const heard: string[] = [];
+    const dispatched: string[] = [];
+    const closed = new Promise<void>((resolve) => {
+      const reader = new (class extends EventReader {
+        protected override opened(): void {
+          heard.push('open');
+        }
+        protected override received(message: EventStreamMessage): void {
+          heard.push(`${message.type}:${message.data}:${message.lastEventId}`);
+        }
+        protected override failed(error: KontaktError, willRetry: boolean): void {
+          heard.push(`${error.code}:${willRetry}`);
+          if (!willRetry) resolve();
+        }
+        override dispatchEvent(event: Event): boolean {
+          dispatched.push(event.type);
+          return super.dispatchEvent(event);
+        }
+      })(server.url, { reconnect: { initial: 1 } });
+      expect(reader.readyState).toBe('connecting');
+    });
+    await closed;
+    // The reconnect request is the reader's own; the 404 ends it for good with the server's code.
+    expect(heard).toEqual(['open', 'a:x:1', 'department_not_found:false']);
+    expect(dispatched).toEqual([]);
+    expect((await server.requestCount(2)).headers['last-event-id']).toBe('1');
   });
 });
