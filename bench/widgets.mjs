@@ -244,7 +244,7 @@ function describeRun(id, rate, index, run) {
     run.scriptsIn === undefined
       ? ''
       : ` (scripts in at ${Math.round(run.scriptsIn)} ms, answers waited for up to ${Math.round(run.serverWait ?? 0)} ms)`;
-  return `${rate}× ${id} ${index + 1}/${runs}: visible ${Math.round(run.visible)} ms${scripts}${complete}, tasks ${Math.round(run.taskMs)} ms, long tasks ${Math.round(run.longTaskMs)} ms`;
+  return `${rate}× ${id} ${index + 1}/${runs}: visible ${Math.round(run.visible)} ms${scripts}${complete}, tasks ${Math.round(run.taskMs)} ms (CPU ${Math.round(run.cpuMs)} ms), long tasks ${Math.round(run.longTaskMs)} ms`;
 }
 
 /** In the quick pass (npm test) an inaccessible form fails the tests like a broken one. */

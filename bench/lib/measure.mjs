@@ -39,6 +39,8 @@ const traceCategories = () =>
  * @property {number} longTasks      how many tasks over 50 ms
  * @property {number} longTaskMs     their total duration
  * @property {number} taskMs         main-thread task time (CDP Performance.TaskDuration)
+ * @property {number} cpuMs          the renderer's main thread's CPU time (CDP Performance.ThreadTime):
+ *   unlike task time, not stretched when other processes hold the cores (a shared machine)
  * @property {number} heapBytes      JS heap in use after a forced GC
  * @property {number | undefined} scriptsIn   ms from navigation start until the last script the
  *   page loaded before it was visible had arrived (Resource Timing `responseEnd`): what is left
@@ -178,6 +180,7 @@ async function readRun(tab, cdp) {
   });
   const { metrics } = await cdp.send('Performance.getMetrics');
   const taskSeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+  const cpuSeconds = metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? 0;
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
   return {
@@ -186,6 +189,7 @@ async function readRun(tab, cdp) {
     longTasks: marks.longTasks.length,
     longTaskMs: marks.longTasks.reduce((sum, ms) => sum + ms, 0),
     taskMs: taskSeconds * 1000,
+    cpuMs: cpuSeconds * 1000,
     heapBytes: heap.usedSize,
     scriptsIn: marks.scriptsIn,
     serverWait: marks.serverWait,

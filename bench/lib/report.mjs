@@ -165,14 +165,14 @@ export function baselineTable(results, rate) {
     const before = byRate.get(rate);
     if (!page.baselineOf || !now || !before) return [];
     const cell = (
-      /** @type {'visible' | 'complete' | 'taskMs' | 'longTaskMs' | 'scriptsIn' | 'afterScripts'} */ key,
+      /** @type {'visible' | 'complete' | 'taskMs' | 'cpuMs' | 'longTaskMs' | 'scriptsIn' | 'afterScripts'} */ key,
     ) => {
       const a = now[key]?.median;
       const b = before[key]?.median;
       if (a === undefined || b === undefined) return '–';
       const base =
-        key === 'taskMs'
-          ? e?.taskMs?.median
+        key === 'taskMs' || key === 'cpuMs'
+          ? e?.[key]?.median
           : key === 'visible' || key === 'complete'
             ? e?.visible?.median
             : undefined;
@@ -185,6 +185,7 @@ export function baselineTable(results, rate) {
         cell('visible'),
         cell('complete'),
         cell('taskMs'),
+        cell('cpuMs'),
         cell('longTaskMs'),
         cell('scriptsIn'),
         cell('afterScripts'),
@@ -198,6 +199,7 @@ export function baselineTable(results, rate) {
       'visible',
       'complete',
       'main-thread task ms',
+      'main-thread CPU ms',
       'long-task ms',
       'scripts in',
       'visible − scripts in',

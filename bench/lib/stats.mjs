@@ -29,6 +29,7 @@ export function summarizeRuns(runs) {
     longTasks: of((run) => run.longTasks),
     longTaskMs: of((run) => run.longTaskMs),
     taskMs: of((run) => run.taskMs),
+    cpuMs: of((run) => run.cpuMs),
     heapBytes: of((run) => run.heapBytes),
     scriptsIn: of((run) => run.scriptsIn),
     // From the last script's arrival to visible: the main thread's part of "visible".
