@@ -320,20 +320,21 @@ describe('the mail sender', () => {
     const { database, store, peer } = await setUp();
     const clock = testClock();
     const smtp = smtpTransport({ host: peer.host, port: peer.port, security: 'none' });
-    // Every send takes half a second of the test's clock.
+    // Every send takes five seconds of the test's clock. (The attempt's own timeout is real time:
+    // six seconds, so a busy machine's slow SMTP exchange is not cut off.)
     const slow: MailTransport = {
       ...smtp,
       send: async (message, signal) => {
         const sent = await smtp.send(message, signal);
-        clock.advance(500);
+        clock.advance(5000);
         return sent;
       },
     };
     const run = sender(store, peer, {
       now: clock.now,
       transport: slow,
-      leaseMs: 1000,
-      attemptMs: 600,
+      leaseMs: 10_000,
+      attemptMs: 6000,
       batch: 3,
     });
     const ids = [
@@ -344,9 +345,9 @@ describe('the mail sender', () => {
     // Claims all three; sends the first; the second would end after the lease: left.
     expect(await run.runOnce()).toBe(3);
     expect(await run.runOnce()).toBe(0);
-    clock.advance(500);
+    clock.advance(5000);
     expect(await run.runOnce()).toBe(2);
-    clock.advance(500);
+    clock.advance(5000);
     expect(await run.runOnce()).toBe(1);
     const received = await peer.waitFor(3);
     expect(received.map((mail) => mail.parsed.messageId?.slice(1, 37))).toEqual(ids);
