@@ -159,6 +159,39 @@ describe('SSE hub over real HTTP', () => {
     await body.cancel();
   });
 
+  it('reads the log once per batch for all the streams at the same place', async () => {
+    await start();
+    await hub.close();
+    const reads: number[] = [];
+    // The same memory feed, counting reads: 50 streams of one notice are one read per batch.
+    hub = createSseHub({
+      feed: {
+        ...feed,
+        read(stream, after, limit) {
+          reads.push(after);
+          return feed.read(stream, after, limit);
+        },
+      },
+      batchSize: 7,
+      heartbeatMs: 60_000,
+    });
+    const bodies = await Promise.all(
+      Array.from({ length: 50 }, async () => new BodyText(await open('/streams/many'))),
+    );
+    for (const body of bodies) await body.until((text) => text.includes('retry:'));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    reads.length = 0;
+    for (let i = 0; i < 20; i++) feed.append('many', 'n', { i });
+    const all = Array.from({ length: 20 }, (_, i) => i + 1);
+    for (const body of bodies) {
+      expect(ids(await body.until((text) => text.includes('id: 20\n')))).toEqual(all);
+      await body.cancel();
+    }
+    // Batches of 7 after 0, 7 and 14 (a stream still finishing its first read may ask once more).
+    expect(reads.every((after) => [0, 7, 14].includes(after))).toBe(true);
+    expect(reads.length).toBeLessThan(10);
+  });
+
   it('keeps every event once and in order while streams open under a steady flow of events', async () => {
     await start({ batchSize: 3 });
     let appending = true;
