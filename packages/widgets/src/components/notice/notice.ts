@@ -270,7 +270,15 @@ export class KcNotice extends KontaktReactiveElement {
     this.#announce(skeleton, active, shown, locale, t);
     this.#shownNotices = shown;
 
-    this.setExclusiveState(STATES, this.#currentState(shown));
+    const state: State =
+      this.#status === 'loading'
+        ? 'loading'
+        : this.#status === 'failed'
+          ? 'load-error'
+          : shown.length
+            ? 'shown'
+            : 'none';
+    this.setExclusiveState(STATES, state);
     this.setState(
       'danger',
       shown.some((notice) => notice.severity === 'danger'),
@@ -280,12 +288,6 @@ export class KcNotice extends KontaktReactiveElement {
     const wait = untilNextChange(this.#received, department, now);
     if (wait !== undefined && this.isConnected)
       this.#changeTimer = setTimeout(() => this.requestUpdate(), wait);
-  }
-
-  #currentState(shown: readonly Notice[]): State {
-    if (this.#status === 'loading') return 'loading';
-    if (this.#status === 'failed') return 'load-error';
-    return shown.length ? 'shown' : 'none';
   }
 
   /**
@@ -350,19 +352,19 @@ export class KcNotice extends KontaktReactiveElement {
     if (this.#status !== 'ok') return;
     const first = this.#known === undefined;
     const known = this.#known ?? new Map<string, string>();
-    const fresh = shown
-      .filter((notice) => known.get(notice.id) !== notice.updatedAt)
-      .filter((notice) => !first || notice.severity === 'danger')
-      .map((notice) => ({ notice, changed: known.has(notice.id) }));
+    const fresh = shown.filter(
+      (notice) =>
+        known.get(notice.id) !== notice.updatedAt && (!first || notice.severity === 'danger'),
+    );
     this.#known = new Map(active.map((notice) => [notice.id, notice.updatedAt]));
 
-    const urgent = fresh.filter(({ notice }) => notice.severity === 'danger');
-    const polite = fresh.filter(({ notice }) => notice.severity !== 'danger');
-    if (urgent.length) this.#say(skeleton.assertive, announcement(urgent, locale, t));
+    const urgent = fresh.filter((notice) => notice.severity === 'danger');
+    const polite = fresh.filter((notice) => notice.severity !== 'danger');
+    if (urgent.length) this.#say(skeleton.assertive, announcement(urgent, known, locale, t));
     const confirmation = this.#justHid ? [document.createTextNode(t.hidden)] : [];
     this.#justHid = false;
     if (polite.length || confirmation.length) {
-      this.#say(skeleton.polite, [...confirmation, ...announcement(polite, locale, t)]);
+      this.#say(skeleton.polite, [...confirmation, ...announcement(polite, known, locale, t)]);
     }
   }
 

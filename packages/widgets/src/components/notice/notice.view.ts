@@ -21,10 +21,10 @@ export interface Skeleton {
 export function createSkeleton(root: ShadowRoot | HTMLElement): Skeleton {
   const list = el('ul', { class: 'notices', role: 'list' });
   const skeleton: Skeleton = {
-    base: el('div', { part: 'base', class: 'base' }),
+    base: el('div', { part: 'base' }),
     region: el('section', { part: 'notices', hidden: '' }, list),
     list,
-    fallback: el('div', { part: 'fallback', class: 'fallback' }, el('slot')),
+    fallback: el('div', { part: 'fallback' }, el('slot')),
     polite: el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
     assertive: el('div', { class: 'visually-hidden', role: 'alert', 'aria-live': 'assertive' }),
   };
@@ -86,17 +86,21 @@ export function fillNoticeView(
   view.hideTitle.textContent = `: ${notice.title[locale]}`;
 }
 
-/** What a live region reads out for notices that appeared or changed. */
+/**
+ * What a live region reads out for notices that appeared or changed (`known`: the versions read
+ * out before, by id: a notice among them was changed).
+ */
 export function announcement(
-  notices: readonly { notice: Notice; changed: boolean }[],
+  notices: readonly Notice[],
+  known: ReadonlyMap<string, string>,
   locale: keyof Notice['title'],
   t: NoticeTexts,
 ): Node[] {
-  return notices.map(({ notice, changed }) =>
+  return notices.map((notice) =>
     el(
       'p',
       {},
-      `${changed ? t.announceChanged : t.announceNew} ${t.severity[notice.severity]}: ` +
+      `${known.has(notice.id) ? t.announceChanged : t.announceNew} ${t.severity[notice.severity]}: ` +
         `${notice.title[locale]}. ${notice.text[locale]}`,
     ),
   );
