@@ -5,6 +5,8 @@ import { createTestDatabase } from '../test-support/store.js';
 import { appendEvents, readEvents } from './events.js';
 
 const databases: TestDatabase[] = [];
+/** More than one statement appends (2,000 events each, for the bound-value limits). */
+const APPENDED = 2100;
 afterEach(async () => {
   await Promise.all(databases.splice(0).map((database) => database.remove()));
 });
@@ -51,14 +53,14 @@ describe('the event log', () => {
     expect(seen.toSorted((a, b) => a - b)).toEqual(Array.from({ length: writers }, (_, i) => i));
   });
 
-  it('gives the events of one append cursors in the order given', async () => {
+  it('gives the events of one append cursors in the order given, past one statement’s worth', async () => {
     const database = await createTestDatabase();
     databases.push(database);
     const events = await database.inspect(async (db) => {
       await db.transaction().execute((trx) =>
         appendEvents(
           trx,
-          Array.from({ length: 12 }, (_, n) => ({
+          Array.from({ length: APPENDED }, (_, n) => ({
             stream: n % 2 ? 'odd' : 'even',
             type: 'test',
             data: { n },
@@ -66,11 +68,14 @@ describe('the event log', () => {
           new Date(),
         ),
       );
-      return [...(await readEvents(db, 'even', 0, 100)), ...(await readEvents(db, 'odd', 0, 100))];
+      return [
+        ...(await readEvents(db, 'even', 0, APPENDED)),
+        ...(await readEvents(db, 'odd', 0, APPENDED)),
+      ];
     });
     const byCursor = events.toSorted((a, b) => a.cursor - b.cursor);
     expect(byCursor.map((event) => (event.data as { n: number }).n)).toEqual(
-      Array.from({ length: 12 }, (_, n) => n),
+      Array.from({ length: APPENDED }, (_, n) => n),
     );
   });
 });

@@ -34,12 +34,20 @@ export async function appendEvents(
   // A type is one SSE line: one with a line break would break every stream that reaches it.
   const broken = events.find((event) => /[\r\n]/.test(event.type));
   if (broken) throw new TypeError(`An event type is one line: ${JSON.stringify(broken.type)}`);
-  if (onPostgres(trx)) {
-    for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
-      await appendOnPostgres(trx, events.slice(start, start + EVENTS_PER_STATEMENT), at);
-    }
-    return;
+  const append = onPostgres(trx) ? appendOnPostgres : appendOnSqlite;
+  for (let start = 0; start < events.length; start += EVENTS_PER_STATEMENT) {
+    await append(trx, events.slice(start, start + EVENTS_PER_STATEMENT), at);
   }
+}
+
+/** SQLite allows 32,766 bound values per statement, PostgreSQL 65,535; an event has four. */
+const EVENTS_PER_STATEMENT = 2000;
+
+async function appendOnSqlite(
+  trx: Kysely<Database>,
+  events: readonly NewEvent[],
+  at: Date,
+): Promise<void> {
   await trx
     .insertInto('events')
     .values(
@@ -52,9 +60,6 @@ export async function appendEvents(
     )
     .execute();
 }
-
-/** PostgreSQL allows 65,535 bound values per statement; an event has four. */
-const EVENTS_PER_STATEMENT = 2000;
 
 /**
  * The lock, the rows and the notifications in one statement: one round trip instead of three,
