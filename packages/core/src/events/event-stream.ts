@@ -107,6 +107,7 @@ interface Sink {
  *
  * @since 0.3.0
  */
+// An EventTarget only so that EventStream, which extends it, is one: it dispatches nothing itself.
 export class EventReader extends EventTarget {
   /** The absolute URL the stream connects to. */
   readonly url: string;
