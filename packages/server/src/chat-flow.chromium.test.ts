@@ -54,7 +54,7 @@ import {
   until,
 } from './test-support/browser-flow.js';
 import type { TestServer } from './test-support/departments.js';
-import { gata, skola, startTestServer } from './test-support/departments.js';
+import { ALWAYS_OPEN, gata, skola, startTestServer } from './test-support/departments.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const PAGE = '/parkering/boendeparkering';
@@ -63,11 +63,6 @@ const DETAIL = 'Jag bor på Storgatan 5 och har en bil.';
 const ANSWER = 'Du söker i e-tjänsten Boendeparkering.';
 const DURING_CUT = 'Handläggningstiden är två veckor.';
 const COLLEAGUE = 'Hej, jag heter Bertil och tar över. Behöver du något mer?';
-/** Every day, all day: the test runs at any hour. */
-const ALWAYS_OPEN = {
-  weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '23:59' }],
-  closedOnPublicHolidays: false,
-};
 
 /**
  * The citizen's way to the API: passes everything on to the server, and can cut the event

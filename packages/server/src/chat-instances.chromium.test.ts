@@ -50,7 +50,7 @@ import {
   textsOf,
   until,
 } from './test-support/browser-flow.js';
-import { gata, skola } from './test-support/departments.js';
+import { ALWAYS_OPEN, gata, skola } from './test-support/departments.js';
 import type { Instance } from './test-support/instances.js';
 import { startInstance, stopInstance } from './test-support/instances.js';
 import type { TestDatabase } from './test-support/store.js';
@@ -68,11 +68,6 @@ const WHILE_CUT = ['Handläggningstiden är två veckor.', 'Beslutet kommer med 
 const AFTER = 'Tack, då vet jag!';
 /** Every message of the chat, in the order it was said. */
 const ALL = [QUESTION, ANSWER, DETAIL, ...WHILE_CUT, AFTER];
-/** Every day, all day: the test runs at any hour. */
-const ALWAYS_OPEN = {
-  weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '23:59' }],
-  closedOnPublicHolidays: false,
-};
 /**
  * Console errors that are not problems: the requests that met the dead instance before the load
  * balancer took it out, and the streams it dropped, are logged by Chromium; they are the point.

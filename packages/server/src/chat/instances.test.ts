@@ -1,56 +1,32 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ChatMessage } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testAccounts } from '../test-support/agents.js';
 import type { OpenStream } from '../test-support/chat.js';
 import { messagesOf, TestAgent, TestCitizen } from '../test-support/chat.js';
-import { testDepartments } from '../test-support/departments.js';
-import type { Instance } from '../test-support/instances.js';
-import { startInstance, stopInstance } from '../test-support/instances.js';
-import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
-
-/** Open every hour of every day, holidays too: the test runs whenever it is run. */
-const alwaysOpen = testDepartments.map((department) => ({
-  ...department,
-  openingHours: {
-    weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '00:00' }],
-    closedOnPublicHolidays: false,
-  },
-}));
+import { alwaysOpenDepartments } from '../test-support/departments.js';
+import type { Instance, InstanceGroup } from '../test-support/instances.js';
+import { startInstances, stopInstance } from '../test-support/instances.js';
+import { storeUnderTest } from '../test-support/store.js';
 
 describe.skipIf(storeUnderTest !== 'postgres')(
   'chat on several instances of one PostgreSQL',
   () => {
-    let database: TestDatabase;
-    let dir: string;
+    let group: InstanceGroup;
     let first: Instance;
     let second: Instance;
     const streams: OpenStream[] = [];
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      dir = await mkdtemp(join(tmpdir(), 'kontakt-chat-instances-'));
-      const config = join(dir, 'config.json');
-      await writeFile(
-        config,
-        JSON.stringify({ departments: alwaysOpen, accounts: await testAccounts() }),
-      );
-      [first, second] = await Promise.all([
-        startInstance(database, config),
-        startInstance(database, config),
-      ]);
+      group = await startInstances(2, {
+        departments: alwaysOpenDepartments,
+        accounts: await testAccounts(),
+      });
+      [first, second] = group.instances as [Instance, Instance];
     }, 90_000);
 
     afterAll(async () => {
       for (const stream of streams) stream.cut();
-      await Promise.all(
-        [first, second].filter(Boolean).map((instance) => stopInstance(instance, 'SIGKILL')),
-      );
-      await database?.remove();
-      await rm(dir, { recursive: true, force: true });
+      await group?.stop();
     });
 
     it('gives a chat taken on two instances at once to one agent', async () => {

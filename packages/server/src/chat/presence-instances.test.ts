@@ -1,15 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, testAccounts } from '../test-support/agents.js';
 import type { OpenStream } from '../test-support/chat.js';
 import { TestAgent, TestCitizen } from '../test-support/chat.js';
-import { testDepartments } from '../test-support/departments.js';
-import type { Instance } from '../test-support/instances.js';
-import { startInstance, stopInstance } from '../test-support/instances.js';
-import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
+import { alwaysOpenDepartments } from '../test-support/departments.js';
+import type { Instance, InstanceGroup } from '../test-support/instances.js';
+import { startInstances } from '../test-support/instances.js';
+import { storeUnderTest } from '../test-support/store.js';
 
 /*
  * The store is the truth across instances: the citizen's stream held by one instance keeps their
@@ -18,50 +14,28 @@ import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
  * chat of two taken at once.
  */
 
-/** Open every hour of every day, holidays too: the test runs whenever it is run. */
-const alwaysOpen = testDepartments.map((department) => ({
-  ...department,
-  openingHours: {
-    weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '00:00' }],
-    closedOnPublicHolidays: false,
-  },
-}));
 const LEFT_AFTER_SECONDS = 30;
 
 describe.skipIf(storeUnderTest !== 'postgres')(
   'a citizen who left, and the most chats, on several instances of one PostgreSQL',
   () => {
-    let database: TestDatabase;
-    let dir: string;
+    let group: InstanceGroup;
     let first: Instance;
     let second: Instance;
     const streams: OpenStream[] = [];
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      dir = await mkdtemp(join(tmpdir(), 'kontakt-chat-presence-'));
-      const config = join(dir, 'config.json');
-      await writeFile(
-        config,
-        JSON.stringify({
-          departments: alwaysOpen,
-          accounts: await testAccounts(),
-          chat: { leftAfterSeconds: LEFT_AFTER_SECONDS, maxChatsPerAgent: 2 },
-        }),
-      );
-      [first, second] = await Promise.all([
-        startInstance(database, config),
-        startInstance(database, config),
-      ]);
+      group = await startInstances(2, {
+        departments: alwaysOpenDepartments,
+        accounts: await testAccounts(),
+        chat: { leftAfterSeconds: LEFT_AFTER_SECONDS, maxChatsPerAgent: 2 },
+      });
+      [first, second] = group.instances as [Instance, Instance];
     }, 90_000);
 
     afterAll(async () => {
       for (const stream of streams) stream.cut();
-      await Promise.all(
-        [first, second].filter(Boolean).map((instance) => stopInstance(instance, 'SIGKILL')),
-      );
-      await database?.remove();
-      await rm(dir, { recursive: true, force: true });
+      await group?.stop();
     });
 
     it('gives one chat of two taken at once on two instances by an agent one below the limit', async () => {

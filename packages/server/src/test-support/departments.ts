@@ -50,6 +50,18 @@ export const skola: DepartmentInput = {
 
 export const testDepartments: DepartmentInput[] = [gata, skola];
 
+/** Open every hour of every day, holidays too: a test of a live service runs whenever it is run. */
+export const ALWAYS_OPEN = {
+  weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '00:00' }],
+  closedOnPublicHolidays: false,
+};
+
+/** The test departments, open at all hours (`ALWAYS_OPEN`). */
+export const alwaysOpenDepartments: DepartmentInput[] = testDepartments.map((department) => ({
+  ...department,
+  openingHours: ALWAYS_OPEN,
+}));
+
 /** A valid `POST /v1/cases` body for `gata`; pass parts to change. */
 export function validSubmission(
   message: Record<string, unknown> = {},

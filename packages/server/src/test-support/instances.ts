@@ -5,11 +5,14 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { serverFromSource } from '../../../../scripts/server-from-source.mjs';
 import type { TestDatabase } from './store.js';
+import { createTestDatabase } from './store.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 
@@ -84,4 +87,35 @@ export function stopInstance(instance: Instance, signal: NodeJS.Signals): Promis
     instance.child.once('exit', () => resolveExit());
     instance.child.kill(signal);
   });
+}
+
+/** Several instances on one fresh test database (`startInstances`). */
+export interface InstanceGroup {
+  database: TestDatabase;
+  instances: Instance[];
+  /** Kills every instance (no goodbye), drops the database and removes the config. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `count` instances on one new test database with the server config `config` (written to a
+ * temporary file): the setup of the tests of several instances.
+ */
+export async function startInstances(count: number, config: object): Promise<InstanceGroup> {
+  const database = await createTestDatabase();
+  const dir = await mkdtemp(join(tmpdir(), 'kontakt-instances-'));
+  const file = join(dir, 'config.json');
+  await writeFile(file, JSON.stringify(config));
+  const instances = await Promise.all(
+    Array.from({ length: count }, () => startInstance(database, file)),
+  );
+  return {
+    database,
+    instances,
+    async stop() {
+      await Promise.all(instances.map((instance) => stopInstance(instance, 'SIGKILL')));
+      await database.remove();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
