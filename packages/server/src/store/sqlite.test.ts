@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import SqliteDatabase from 'better-sqlite3';
+import type { Generated } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appliedMigrations } from './migrations.js';
 import type { Database } from './schema.js';
-import { createSqliteDatabase, SQLITE_FILE_NAME } from './sqlite.js';
+import { createSqliteDatabase, keepingStatements, SQLITE_FILE_NAME } from './sqlite.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const dirs: string[] = [];
@@ -120,5 +121,39 @@ describe('openSqliteStore', () => {
       await db.destroy();
       await second.close();
     }
+  });
+});
+
+describe('keepingStatements', () => {
+  it('prepares a text once, keeps the most recently used, and follows a change of schema', async () => {
+    const sqlite = new SqliteDatabase(':memory:');
+    const prepared: string[] = [];
+    const prepare = sqlite.prepare.bind(sqlite);
+    sqlite.prepare = ((text: string) => {
+      prepared.push(text);
+      return prepare(text);
+    }) as typeof sqlite.prepare;
+    const kept = keepingStatements(sqlite);
+    const db = new Kysely<{ notes: { id: Generated<number>; text: string } }>({
+      dialect: new SqliteDialect({ database: kept }),
+    });
+    await sql`create table notes (id integer primary key, text text)`.execute(db);
+    for (const text of ['a', 'b', 'c']) await db.insertInto('notes').values({ text }).execute();
+    expect(prepared.filter((text) => text.startsWith('insert'))).toHaveLength(1);
+
+    // A column added after the statement was kept: SQLite prepares it again by itself.
+    await sql`alter table notes add column extra text`.execute(db);
+    const rows = await db.selectFrom('notes').selectAll().orderBy('id').execute();
+    expect(rows.map((row) => row.text)).toEqual(['a', 'b', 'c']);
+    expect(Object.keys(rows[0] ?? {})).toContain('extra');
+    const again = await db.selectFrom('notes').selectAll().orderBy('id').execute();
+    expect(again).toEqual(rows);
+    expect(prepared.filter((text) => text.startsWith('select'))).toHaveLength(1);
+
+    // Past the limit, the least recently used text is prepared anew.
+    for (let n = 0; n < 500; n++) await sql.raw(`select ${n} as n`).execute(db);
+    await db.insertInto('notes').values({ text: 'd' }).execute();
+    expect(prepared.filter((text) => text.startsWith('insert'))).toHaveLength(2);
+    await db.destroy();
   });
 });
