@@ -211,13 +211,21 @@ export class SseConnection {
    * The server wrote the headers for this body. It may still write chunks it read from the body
    * ahead (in this turn: at once, or after a promise), so the body takes nothing more and what
    * comes meanwhile waits in the queue; a turn later, every write goes to the response directly.
-   * A body that was never read is not the response being sent: nothing changes.
+   * @hono/node-server writes the headers first and starts reading the body right after, in the
+   * same turn, so whether the body is read is asked a turn later: a body the server never started
+   * reading is not the response being sent, and nothing changes.
    */
   #headersSent(): void {
-    if (!this.#pulled || this.#state === 'ended') return;
+    if (this.#state === 'ended') return;
     this.#switching = true;
     this.#wanted = false;
-    setImmediate(() => this.#goDirect());
+    setImmediate(() => {
+      if (this.#pulled) {
+        this.#goDirect();
+        return;
+      }
+      this.#switching = false;
+    });
   }
 
   /** Writes to the response from now on (and what waited meanwhile, first). */
@@ -230,6 +238,7 @@ export class SseConnection {
     // cork and `writev` per chunk; the framed bytes of a batch are shared by every stream.
     // The response still writes the last chunk when it ends. Otherwise (HTTP/2), the response.
     this.#framed =
+      outgoing.headersSent &&
       outgoing.chunkedEncoding === true &&
       socket !== null &&
       !socket.destroyed &&

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { request } from 'node:http';
 import { connect } from 'node:http2';
 import { RECONNECT_EVENT } from '@kontakt/core/events';
@@ -146,6 +146,26 @@ describe('SSE hub over real HTTP', () => {
     await start({ heartbeatMs: 20 });
     const body = new BodyText(await open('/streams/quiet'));
     await body.until((text) => text.endsWith(':\n\n:\n\n'));
+    await body.cancel();
+  });
+
+  it('writes to the socket directly once the headers are out, past the response and its body', async () => {
+    await start();
+    // Every ServerResponse's own writes, counted: @hono/node-server pumps a body through them.
+    let responseWrites = 0;
+    server.server.on('request', (_incoming, outgoing: ServerResponse) => {
+      const write = outgoing.write;
+      outgoing.write = function (this: ServerResponse, ...args: unknown[]) {
+        responseWrites += 1;
+        return Reflect.apply(write, this, args) as boolean;
+      } as ServerResponse['write'];
+    });
+    const body = new BodyText(await open('/streams/direct'));
+    await body.until((text) => text.includes('retry:'));
+    for (let i = 0; i < 5; i++) feed.append('direct', 'n', { i });
+    const text = await body.until((seen) => seen.includes('id: 5\n'));
+    expect(ids(text)).toEqual([1, 2, 3, 4, 5]);
+    expect(responseWrites).toBe(0);
     await body.cancel();
   });
 

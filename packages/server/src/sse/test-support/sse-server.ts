@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { Hono } from 'hono';
 import { ProblemError } from '../../http/http-error.js';
+import { setHeader } from '../../http/response-headers.js';
 import type { RespondOptions, SseHub } from '../hub.js';
 
 export interface TestSseServer {
@@ -30,7 +31,7 @@ export async function startSseServer(
   // As the app's CORS and security headers do: set headers after the handler has answered.
   app.use(async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
+    setHeader(c, 'X-Content-Type-Options', 'nosniff');
   });
   app.get('/streams/:name', (c) => {
     const from = c.req.query('from') === 'now' ? 'now' : 'start';
