@@ -7,6 +7,7 @@ import { transform } from 'esbuild';
 import esbuild from 'rollup-plugin-esbuild';
 import { library } from '../../scripts/rollup/library.mjs';
 import { compileHints } from './rollup/compile-hints.mjs';
+import { chunksPerElement } from './rollup/element-chunks.mjs';
 import { minifyTemplates } from './rollup/minify-templates.mjs';
 
 /** A path in this package, whatever the working directory (the chunking test builds from the root). */
@@ -172,22 +173,13 @@ function listElementChunks() {
   return {
     name: 'kontakt-list-element-chunks',
     generateBundle(_, bundle) {
-      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-      const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-      const staticClosure = (fileName, seen = new Set()) => {
-        if (seen.has(fileName)) return seen;
-        seen.add(fileName);
-        for (const next of byName.get(fileName)?.imports ?? []) staticClosure(next, seen);
-        return seen;
-      };
-      for (const starter of chunks.filter((chunk) => chunk.isEntry)) {
-        if (!PLACEHOLDER.test(starter.code)) continue;
-        const loaded = staticClosure(starter.fileName);
+      for (const starter of Object.values(bundle)) {
+        if (starter.type !== 'chunk' || !starter.isEntry || !PLACEHOLDER.test(starter.code))
+          continue;
         const wanted = new Set();
-        for (const element of starter.dynamicImports) {
-          for (const file of staticClosure(element)) {
-            if (!loaded.has(file) && file !== element) wanted.add(file);
-          }
+        // The element itself is what the starter imports; the list is what comes with it.
+        for (const [element, chunks] of chunksPerElement(bundle, starter)) {
+          for (const file of chunks) if (file !== element) wanted.add(file);
         }
         const list = JSON.stringify([...wanted].map((file) => `./${file}`));
         starter.code = starter.code.replace(PLACEHOLDER, JSON.stringify(list));

@@ -1,3 +1,5 @@
+import { chunksPerElement } from './element-chunks.mjs';
+
 /**
  * V8's explicit compile hint (Chrome 136+): a file that starts with this comment has every
  * function compiled when the file is compiled, which for a module script happens on a background
@@ -53,20 +55,11 @@ export function compileHints() {
  * @returns {Set<string>}
  */
 export function firstRenderChunks(bundle) {
-  const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  /** @param {string} fileName @param {Set<string>} seen */
-  const staticClosure = (fileName, seen = new Set()) => {
-    if (seen.has(fileName)) return seen;
-    seen.add(fileName);
-    for (const next of byName.get(fileName)?.imports ?? []) staticClosure(next, seen);
-    return seen;
-  };
   const wanted = new Set();
-  for (const starter of chunks.filter((chunk) => chunk.isEntry)) {
-    const own = staticClosure(starter.fileName);
-    for (const element of starter.dynamicImports) {
-      for (const file of staticClosure(element)) if (!own.has(file)) wanted.add(file);
+  for (const file of Object.values(bundle)) {
+    if (file.type !== 'chunk' || !file.isEntry) continue;
+    for (const chunks of chunksPerElement(bundle, file).values()) {
+      for (const chunk of chunks) wanted.add(chunk);
     }
   }
   return wanted;
