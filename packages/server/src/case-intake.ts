@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Department, Receipt } from '@kontakt/core/schemas';
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
@@ -7,6 +6,7 @@ import { expectedAnswerBy } from './answer-by.js';
 import type { AppContext } from './context.js';
 import { ProblemError } from './http/http-error.js';
 import { canonicalJson, IDEMPOTENCY_TTL_MS, InFlightKeys, sha256Hex } from './idempotency.js';
+import { randomToken } from './random-token.js';
 import type { NewCase } from './store/cases.js';
 import type { IdempotencyRecord } from './store/idempotency.js';
 
@@ -58,7 +58,7 @@ export async function fileCase(
 ): Promise<IntakeResult> {
   for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
     const submittedAt = ctx.now();
-    const receiptToken = randomBytes(32).toString('base64url');
+    const receiptToken = randomToken(32);
     const receipt: Receipt = {
       reference: createCaseReference(),
       receiptToken,

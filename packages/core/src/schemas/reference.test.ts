@@ -13,6 +13,16 @@ describe('case references', () => {
     expect(seen.size).toBe(5000);
   });
 
+  it('use every character in every place (all 40 bits reach the reference)', () => {
+    const places = Array.from({ length: 8 }, () => new Set<string>());
+    for (let i = 0; i < 5000; i++) {
+      const characters = createCaseReference().replace(/^KC-|-/g, '');
+      for (const [place, seen] of places.entries()) seen.add(characters.charAt(place));
+    }
+    // 5,000 draws miss one of 32 characters in a place with a chance of about 32 × (31/32)^5000.
+    for (const seen of places) expect(seen.size).toBe(32);
+  });
+
   it('are read back from what people type, mix-ups included', () => {
     expect(normalizeCaseReference('kc 7f3k 9qxm')).toBe('KC-7F3K-9QXM');
     expect(normalizeCaseReference('KC7F3K9QXM')).toBe('KC-7F3K-9QXM');

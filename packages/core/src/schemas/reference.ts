@@ -13,17 +13,35 @@ export const CaseReferenceSchema = z
   .check(z.regex(new RegExp(`^KC-${GROUP}-${GROUP}$`), 'invalid_reference'));
 export type CaseReference = z.infer<typeof CaseReferenceSchema>;
 
-/** Makes a new random case reference from the platform's cryptographic random source. */
+/** Random bytes drawn at once for 64 references: one call to the random source instead of 64. */
+const POOL_BYTES = 5 * 64;
+const pool = new Uint8Array(POOL_BYTES);
+let used = POOL_BYTES;
+
+/**
+ * Makes a new random case reference from the platform's cryptographic random source.
+ *
+ * The bytes come from a small pool filled by `crypto.getRandomValues` (as Node does for
+ * `randomUUID`): asking the source for five bytes at a time cost a server more than the rest of
+ * the reference. Each reference's bytes are zeroed once used, so none is drawn twice.
+ */
 export function createCaseReference(): CaseReference {
-  const bytes = crypto.getRandomValues(new Uint8Array(5));
-  let bits = 0n;
-  for (const byte of bytes) bits = (bits << 8n) | BigInt(byte);
-  let chars = '';
-  for (let i = 0; i < 8; i++) {
-    chars = ALPHABET[Number(bits & 31n)] + chars;
-    bits >>= 5n;
+  if (used === POOL_BYTES) {
+    crypto.getRandomValues(pool);
+    used = 0;
   }
-  return `KC-${chars.slice(0, 4)}-${chars.slice(4)}`;
+  const bytes = pool.subarray(used, used + 5);
+  used += 5;
+  // 40 bits: exact in a double, read 5 bits at a time from the lowest.
+  let bits = 0;
+  for (const byte of bytes) bits = bits * 256 + byte;
+  bytes.fill(0);
+  let characters = '';
+  for (let i = 0; i < 8; i++) {
+    characters = ALPHABET.charAt(bits % 32) + characters;
+    bits = Math.floor(bits / 32);
+  }
+  return `KC-${characters.slice(0, 4)}-${characters.slice(4)}`;
 }
 
 /**

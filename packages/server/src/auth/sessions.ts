@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Agent, AgentSession } from '@kontakt/core/agent';
 import { AgentSchema } from '@kontakt/core/agent';
 import type { Context } from 'hono';
@@ -6,6 +6,7 @@ import { deleteCookie, generateCookie, getCookie, setCookie } from 'hono/cookie'
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError } from '../http/http-error.js';
+import { randomToken } from '../random-token.js';
 import { agentOf } from './accounts.js';
 import { csrfTokenOf } from './csrf.js';
 import type { SessionRecord } from './operations.js';
@@ -64,7 +65,7 @@ export async function startSession(
   const previous = readCookie(c, ctx.auth);
   if (previous) await ctx.store.write('deleteAgentSession', hashId(previous));
   const now = ctx.now();
-  const id = randomBytes(32).toString('base64url');
+  const id = randomToken(32);
   const { idleMs, absoluteMs } = ctx.auth.session;
   const expiresAt = new Date(now.getTime() + absoluteMs).toISOString();
   const idleExpiresAt = new Date(now.getTime() + Math.min(idleMs, absoluteMs)).toISOString();

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { openingState } from '@kontakt/core/calendar';
 import type { ChatAvailability, ChatSessionAccess } from '@kontakt/core/schemas';
 import {
@@ -17,6 +16,7 @@ import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { sha256Hex } from '../idempotency.js';
 import { rateLimitKey } from '../middleware/client-address.js';
+import { randomToken } from '../random-token.js';
 import type { ChatActor } from './access.js';
 import {
   answerByOf,
@@ -123,9 +123,9 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
         ...(state.opensAt ? { extensions: { opensAt: state.opensAt.toISOString() } } : {}),
       });
     }
-    const token = randomBytes(32).toString('base64url');
+    const token = randomToken(32);
     const session = await ctx.store.write('startChat', {
-      id: `chat_${randomBytes(16).toString('base64url').slice(0, 22)}`,
+      id: `chat_${randomToken(16).slice(0, 22)}`,
       tokenHash: sha256Hex(token),
       department: department.id,
       queue: queueOf(settingsOf(ctx), department.id),
