@@ -30,6 +30,11 @@ export interface RunningServer {
   countCases(): Promise<number>;
 }
 
+/** Log lines are written once this much has gathered… */
+const LOG_BATCH_BYTES = 4096;
+/** …or this long after the last write, whichever comes first. */
+const LOG_BATCH_MS = 50;
+
 /** Requests still running this long after `close()` are cut off. */
 const SHUTDOWN_GRACE_MS = 10_000;
 const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
@@ -49,13 +54,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (settings.oidc) checkOidcDepartments(settings.oidc, new Set(departments.map((d) => d.id)));
   const { instanceId, now } = settings;
   // Every line names the instance: several share one database and one log stream.
-  // Written asynchronously: lines logged while a write is under way go out together in the next
-  // one, instead of one blocking write per request on the event loop. Pino writes what is left
-  // synchronously when the process exits; `close()` waits for it.
-  const logger = pino(
-    { level: settings.logLevel, base: { instance: instanceId } },
-    pino.destination({ sync: false }),
-  );
+  // Written asynchronously and in batches: lines gather until 4 KB or 50 ms have passed, then go
+  // out in one write, instead of a write (a file-system request and a thread-pool wake-up) per
+  // request. Pino writes what is left synchronously when the process exits; `close()` waits for it.
+  const logDestination = pino.destination({ sync: false, minLength: LOG_BATCH_BYTES });
+  const logger = pino({ level: settings.logLevel, base: { instance: instanceId } }, logDestination);
   logger.info(
     {
       node: process.version,
@@ -109,6 +112,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await store.close();
     throw error;
   }
+  // Started once listening (a server that failed to start has no timer to stop), and not
+  // sonic-boom's own `periodicFlush`, whose timer ends only with the destination: after `close()`
+  // the logger must still take lines (they are written at exit).
+  const logFlusher = setInterval(() => logDestination.flush(), LOG_BATCH_MS);
+  logFlusher.unref();
   const { port } = server.address() as AddressInfo;
   const url = `http://${displayHost(host)}:${port}`;
   // Started once listening: a server that failed to start has no sender to stop.
@@ -169,6 +177,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await Promise.all([mail.close(), forwarding.close(), chat.stop()]);
         await store.close();
         logger.info('kontakt server stopped');
+        clearInterval(logFlusher);
         await new Promise<void>((resolve) => logger.flush(() => resolve()));
       })();
       return closing;
