@@ -14,32 +14,28 @@ export const CaseReferenceSchema = z
 export type CaseReference = z.infer<typeof CaseReferenceSchema>;
 
 /** Random bytes drawn at once for 64 references: one call to the random source instead of 64. */
-const POOL_BYTES = 5 * 64;
-const pool = new Uint8Array(POOL_BYTES);
-let used = POOL_BYTES;
+const pool = new Uint8Array(5 * 64);
+let used = pool.length;
 
 /**
  * Makes a new random case reference from the platform's cryptographic random source.
  *
- * The bytes come from a small pool filled by `crypto.getRandomValues` (as Node does for
+ * The bytes come from a small pool that `crypto.getRandomValues` fills (as Node does for
  * `randomUUID`): asking the source for five bytes at a time cost a server more than the rest of
- * the reference. Each reference's bytes are zeroed once used, so none is drawn twice.
+ * the reference. Each byte is used once.
  */
 export function createCaseReference(): CaseReference {
-  if (used === POOL_BYTES) {
+  if (used === pool.length) {
     crypto.getRandomValues(pool);
     used = 0;
   }
-  const bytes = pool.subarray(used, used + 5);
-  used += 5;
-  // 40 bits: exact in a double, read 5 bits at a time from the lowest.
+  // 40 bits, exact in a double, read 5 bits at a time from the lowest.
   let bits = 0;
-  for (const byte of bytes) bits = bits * 256 + byte;
-  bytes.fill(0);
+  for (const byte of pool.subarray(used, used + 5)) bits = bits * 256 + byte;
+  used += 5;
   let characters = '';
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 8; i++, bits = Math.floor(bits / 32)) {
     characters = ALPHABET.charAt(bits % 32) + characters;
-    bits = Math.floor(bits / 32);
   }
   return `KC-${characters.slice(0, 4)}-${characters.slice(4)}`;
 }
