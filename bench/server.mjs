@@ -148,6 +148,9 @@ async function main() {
         '- CPU ceiling: the cores divided by the CPU time one submission cost the server, PostgreSQL',
         '  and the load generator together in that row. Throughput near it is limited by CPU;',
         '  well below it, by waiting (commits, the event log lock, latency).',
+        "- Main-thread ceiling: 1,000 ms divided by the CPU time the server's event-loop thread",
+        '  spent per submission (HTTP, routing, validation, responses; the embedded store works in',
+        '  a thread of its own). That thread uses one core at most, so it caps the throughput too.',
         '',
         table(machine, duration, connections, results),
       ].join('\n'),
@@ -186,6 +189,9 @@ function summarise(store, scenario, duration, result, delay, { postgresCpuMs, lo
     // What one submission costs the server in CPU time: unlike throughput, barely moved by
     // other load on the machine.
     cpuMsPerSubmission: perSubmission(delay.cpuMs),
+    // Of which the event loop's thread: it can use one core at most, so 1,000 ms divided by this
+    // is a ceiling of its own, whatever the other cores do.
+    mainThreadCpuMsPerSubmission: perSubmission(delay.mainThreadCpuMs),
     // PostgreSQL's processes (a private server's postmaster and its children) on the same cores.
     postgresCpuMsPerSubmission: perSubmission(postgresCpuMs),
     // autocannon, in this process, on the same cores.
@@ -198,7 +204,7 @@ function format(r) {
   const eld = r.eventLoopDelayMs;
   const postgres =
     r.postgresCpuMsPerSubmission === null ? '' : ` + PostgreSQL ${r.postgresCpuMsPerSubmission}`;
-  return `${r.store.padEnd(8)} ${r.scenario.padEnd(15)} ${String(r.submissionsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  CPU ${r.cpuMsPerSubmission}${postgres} ms/submission  event-loop delay p50 ${eld.p50} ms p99 ${eld.p99} ms max ${eld.max} ms${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
+  return `${r.store.padEnd(8)} ${r.scenario.padEnd(15)} ${String(r.submissionsPerSecond).padStart(6)}/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  CPU ${r.cpuMsPerSubmission}${postgres} ms/submission (main thread ${r.mainThreadCpuMsPerSubmission})  event-loop delay p50 ${eld.p50} ms p99 ${eld.p99} ms max ${eld.max} ms${r.non2xx || r.errors ? `  (${r.non2xx} non-2xx, ${r.errors} errors)` : ''}`;
 }
 
 /**
@@ -210,16 +216,22 @@ function cpuCeiling(r) {
   return ms > 0 ? Math.round((cpus().length * 1000) / ms) : null;
 }
 
+/** The most submissions per second the event loop's thread could take at its CPU cost per submission. */
+function mainThreadCeiling(r) {
+  const ms = r.mainThreadCpuMsPerSubmission;
+  return ms > 0 ? Math.round(1000 / ms) : null;
+}
+
 function table(machine, duration, connections, results) {
   const rows = results.map((r) => {
     const eld = r.eventLoopDelayMs;
-    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerSubmission} | ${r.postgresCpuMsPerSubmission ?? '–'} | ${r.loadCpuMsPerSubmission} | ${cpuCeiling(r) ?? '–'} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
+    return `| ${r.store} | ${r.scenario} | ${r.submissionsPerSecond} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerSubmission} | ${r.mainThreadCpuMsPerSubmission ?? '–'} | ${r.postgresCpuMsPerSubmission ?? '–'} | ${r.loadCpuMsPerSubmission} | ${cpuCeiling(r) ?? '–'} | ${mainThreadCeiling(r) ?? '–'} | ${eld.p50} / ${eld.p99} / ${eld.max} | ${r.non2xx + r.errors} |`;
   });
   return [
     `POST /v1/cases, ${connections} connections, ${duration} s per row after ${WARMUP_SECONDS} s warm-up, loopback; ${machine}`,
     '',
-    '| store | request | submissions/s | p50 ms | p99 ms | server CPU ms per submission | PostgreSQL CPU ms per submission | load generator CPU ms per submission | CPU ceiling /s | event-loop delay p50 / p99 / max ms | failed |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| store | request | submissions/s | p50 ms | p99 ms | server CPU ms per submission | of which the main thread | PostgreSQL CPU ms per submission | load generator CPU ms per submission | CPU ceiling /s | main-thread ceiling /s | event-loop delay p50 / p99 / max ms | failed |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }
@@ -297,6 +309,7 @@ async function serve() {
   delay.enable();
   let server;
   let cpuAtReset = process.cpuUsage();
+  let mainThreadAtReset = mainThreadCpuMs();
   process.on('message', async (message) => {
     if (message.type === 'start') {
       try {
@@ -316,6 +329,7 @@ async function serve() {
     } else if (message.type === 'reset') {
       delay.reset();
       cpuAtReset = process.cpuUsage();
+      mainThreadAtReset = mainThreadCpuMs();
     } else if (message.type === 'report') {
       // The histogram records whole timer intervals: the delay is what exceeds the resolution.
       const ms = (ns) => Math.max(0, Math.round((ns / 1e6 - resolutionMs) * 100) / 100);
@@ -326,6 +340,8 @@ async function serve() {
         max: ms(delay.max),
         // Every thread of the server process (the store's worker too), in ms.
         cpuMs: (cpu.user + cpu.system) / 1000,
+        // The event loop's thread alone: HTTP, routing, validation, responses. One core at most.
+        mainThreadCpuMs: mainThreadCpuMs() - mainThreadAtReset,
       });
     } else if (message.type === 'stop') {
       await server?.close();
@@ -338,6 +354,17 @@ async function serve() {
  * CPU time (user + system, ms) of a process and its children, from Linux's /proc: PostgreSQL
  * serves each connection in a process of its own, forked by the postmaster. NaN without /proc.
  */
+/** CPU time (ms) of this process's main thread so far, from `/proc` (its thread id is the pid). */
+function mainThreadCpuMs() {
+  try {
+    const stat = readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime; USER_HZ is 100.
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function processTreeCpuMs(rootPid) {
   let pids;
   try {
