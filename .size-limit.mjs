@@ -126,9 +126,10 @@ const upcoming = [
     // The starter, the launcher and what it imports; its panel and the SDK load when it opens.
     // 8.85 KB: the launcher 3.5 KB, its reactive base 1.2 KB (shared with the notice), the light
     // core 3.6 KB, the starter 0.5 KB. (9.97 KB on Lit's ReactiveElement.) V8's compile hint on
-    // the launcher and the light core (rollup/compile-hints.mjs): 8.9 KB.
+    // the launcher and the light core (rollup/compile-hints.mjs): 8.9 KB. The early request's
+    // body read when it arrives (its `JsonAnswer` in the light core's fetchJson): 8.96 KB.
     path: firstLoad('chat-bubble.js'),
-    limit: '8.9 KB',
+    limit: '8.96 KB',
     message: 'The chat launcher loads its panel and the SDK only when opened (DESIGN.md: 10 KB).',
   },
 ];
@@ -192,11 +193,12 @@ export default [
     // client is what stands between this and 45 KB. (What moved from the first render to the
     // submit path costs 0.45 KB here, compressed apart from the rest, for 1.25 KB less there.)
     // V8's compile hint on the first render's three chunks (rollup/compile-hints.mjs): 50.1 KB.
+    // The topics in the first frame (the early answer read at once, peekDepartmentPreview): 50.35.
     name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything,
-    limit: '50.1 KB',
+    limit: '50.35 KB',
     ...asLoaded,
   },
   {
@@ -204,8 +206,9 @@ export default [
     message: 'A page in another language loads at most 2 KB more than a Swedish one.',
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
     // 52.35 KB; each file's gzip size moves by a byte or two with the hashes in the names of the
-    // chunks it imports, whatever their code: 0.01 KB of room for that.
-    limit: '52.36 KB',
+    // chunks it imports, whatever their code: 0.01 KB of room for that. The topics in the
+    // first frame: 52.6 KB.
+    limit: '52.61 KB',
     ...asLoaded,
   },
   {
@@ -255,7 +258,8 @@ export default [
         `status-tracker\\.texts\\.(en|fi|ar)-|${LANGUAGES.source}|${NOTICES_ONLY.source}|${CHAT_ONLY.source}|${CALLBACKS_ONLY.source}`,
       ),
     ),
-    limit: '55.56 KB',
+    // The early answer read at once, peekDepartmentPreview (the topics in the first frame): 55.7.
+    limit: '55.7 KB',
     ...asLoaded,
   },
   {
@@ -315,6 +319,7 @@ export default [
     // with the notice and another widget: 127.25 KB; its styles without Lit's css tag: 126.75 KB.
     // V8's compile hint atop each first-render chunk (rollup/compile-hints.mjs): 0.11 KB more.
     // The notice's feed on the core's EventReader, and the reader's parser shorter: 126.6 KB.
+    // The data in the first frame (early answers read at once, peeked by the elements): 127.05.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -322,7 +327,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '126.6 KB',
+    limit: '127.05 KB',
     ...asLoaded,
   },
   {

@@ -8,5 +8,11 @@
  */
 export { normalizeEndpoint } from './endpoint.js';
 export { departmentUrl } from './resources/department-url.js';
-export { startEarlyGet, takeEarlyGet } from './resources/early-get.js';
+export {
+  type JsonAnswer,
+  peekEarlyAnswer,
+  readJsonAnswer,
+  startEarlyGet,
+  takeEarlyGet,
+} from './resources/early-get.js';
 export { isSlug } from './schemas/vocabulary.js';

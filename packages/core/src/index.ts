@@ -86,6 +86,7 @@ export {
   type DepartmentPreview,
   type DepartmentPreviewOptions,
   fetchDepartmentPreview,
+  peekDepartmentPreview,
   readDepartmentPreview,
 } from './resources/department-preview.js';
 export type { DepartmentsResource } from './resources/departments.js';

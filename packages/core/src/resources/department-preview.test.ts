@@ -1,12 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidResponseError } from '../errors/InvalidResponseError.js';
 import { isNetworkError } from '../errors/NetworkError.js';
 import { DepartmentSchema } from '../schemas/department.js';
 import type { FaultServer } from '../test-support/fault-server.js';
 import { freePort, problem, startFaultServer } from '../test-support/fault-server.js';
-import { fetchDepartmentPreview, readDepartmentPreview } from './department-preview.js';
+import {
+  fetchDepartmentPreview,
+  peekDepartmentPreview,
+  readDepartmentPreview,
+} from './department-preview.js';
 import { departmentUrl } from './department-url.js';
-import { startEarlyGet, takeEarlyGet } from './early-get.js';
+import { peekEarlyAnswer, startEarlyGet, takeEarlyGet } from './early-get.js';
 
 const gata = {
   id: 'gata',
@@ -80,6 +84,39 @@ describe('fetchDepartmentPreview', () => {
     expect(server.requests).toHaveLength(1);
     // Taken once: nothing is left for a later caller to pick up by mistake.
     expect(takeEarlyGet(departmentUrl(server.url, 'gata'))).toBeUndefined();
+  });
+
+  it('gives an early answer that is in at once, and the same answer to whoever asks', async () => {
+    server = await startFaultServer(() => ({ status: 200, json: gata }));
+    const url = departmentUrl(server.url, 'gata');
+    expect(peekDepartmentPreview(server.url, 'gata')).toBeUndefined();
+    startEarlyGet(url);
+    // Under way: nothing yet, and the request stays for its taker.
+    expect(peekDepartmentPreview(server.url, 'gata')).toBeUndefined();
+    // The body is read as soon as it arrives, before anyone asks.
+    await vi.waitFor(() => expect(peekEarlyAnswer(url)?.body).toEqual(gata));
+    const preview = peekDepartmentPreview(server.url, 'gata');
+    expect(preview?.categories).toEqual(gata.categories);
+    expect(peekDepartmentPreview(server.url, 'gata')).toBe(preview);
+    expect(await fetchDepartmentPreview(server.url, 'gata')).toBe(preview);
+    expect(server.requests).toHaveLength(1);
+    expect(takeEarlyGet(url)).toBeUndefined();
+  });
+
+  it('leaves an early error answer to the request, which reports it', async () => {
+    server = await startFaultServer(() => ({
+      status: 404,
+      json: problem(404, 'department_not_found'),
+    }));
+    const url = departmentUrl(server.url, 'okand');
+    startEarlyGet(url);
+    await vi.waitFor(() => expect(peekEarlyAnswer(url)?.status).toBe(404));
+    expect(peekDepartmentPreview(server.url, 'okand')).toBeUndefined();
+    await expect(fetchDepartmentPreview(server.url, 'okand')).rejects.toMatchObject({
+      code: 'department_not_found',
+      status: 404,
+    });
+    expect(server.requests).toHaveLength(1);
   });
 
   it('applies its timeout to an early request that does not answer', async () => {

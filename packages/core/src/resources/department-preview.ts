@@ -11,6 +11,7 @@ import type { LocalizedText } from '../schemas/common.js';
 import type { Category } from '../schemas/department.js';
 import { DEFAULT_TIME_ZONE, isSlug, LOCALES, TIME_ZONE_PATTERN } from '../schemas/vocabulary.js';
 import { departmentUrl } from './department-url.js';
+import { peekEarlyAnswer, takeEarlyGet } from './early-get.js';
 import { fetchJson } from './fetch-json.js';
 
 /** What a widget shows of a department before the person has started to use it. */
@@ -48,6 +49,8 @@ interface SharedRequest {
   readonly promise: Promise<DepartmentPreview>;
   /** `Date.now()` when it was answered; `undefined` while under way. */
   answeredAt?: number;
+  /** The answer, once it is in: what `peekDepartmentPreview` gives without waiting. */
+  value?: DepartmentPreview;
 }
 
 /**
@@ -66,25 +69,62 @@ export function fetchDepartmentPreview(
   options: DepartmentPreviewOptions = {},
 ): Promise<DepartmentPreview> {
   const url = departmentUrl(endpoint, id);
-  const known = requests.get(url);
-  if (known && (known.answeredAt === undefined || Date.now() - known.answeredAt < REUSE_MS)) {
-    return untilAborted(known.promise, options.signal);
+  const request =
+    known(url) ??
+    share(url, fetchJson(url, { timeout: options.timeout ?? 10_000 }).then(toPreview));
+  return untilAborted(request.promise, options.signal);
+}
+
+/**
+ * The department, without waiting: the answer a caller on this page already has (within the five
+ * minutes `fetchDepartmentPreview` reuses it), or the answer to the script-tag starter's early
+ * request if it has arrived (read while the element loaded), else `undefined`. An element's first
+ * update asks this before it renders, so that when the data is in, its first frame shows it
+ * (no second frame, nothing moving); `fetchDepartmentPreview` gives the same answer.
+ *
+ * @since 0.3.0
+ */
+export function peekDepartmentPreview(endpoint: string, id: string): DepartmentPreview | undefined {
+  return known(departmentUrl(endpoint, id))?.value;
+}
+
+/**
+ * The shared request for `url` that is under way or fresh, taking the early request's answer if
+ * it is in and a department (anything else is left to `fetchJson`, which reports it).
+ */
+function known(url: string): SharedRequest | undefined {
+  const request = requests.get(url);
+  if (request) {
+    const fresh = request.answeredAt === undefined || Date.now() - request.answeredAt < REUSE_MS;
+    return fresh ? request : undefined;
   }
-  const request: SharedRequest = { promise: requestPreview(url, options.timeout ?? 10_000) };
+  const early = peekEarlyAnswer(url);
+  const value = early?.ok ? readDepartmentPreview(early.body) : undefined;
+  if (!value) return undefined;
+  takeEarlyGet(url);
+  const shared = share(url, Promise.resolve(value));
+  shared.value = value;
+  return shared;
+}
+
+/** Keeps `promise` as the one request for `url`, until it fails or its answer is stale. */
+function share(url: string, promise: Promise<DepartmentPreview>): SharedRequest {
+  const request: SharedRequest = { promise };
   requests.set(url, request);
-  request.promise.then(
-    () => {
+  promise.then(
+    (value) => {
+      request.value = value;
       request.answeredAt = Date.now();
     },
     () => {
       if (requests.get(url) === request) requests.delete(url);
     },
   );
-  return untilAborted(request.promise, options.signal);
+  return request;
 }
 
-async function requestPreview(url: string, timeout: number): Promise<DepartmentPreview> {
-  const preview = readDepartmentPreview(await fetchJson(url, { timeout }));
+function toPreview(body: unknown): DepartmentPreview {
+  const preview = readDepartmentPreview(body);
   if (!preview) throw new InvalidResponseError('The department does not match the contract.');
   return preview;
 }

@@ -14,7 +14,23 @@ const UNTAKEN_TIMEOUT_MS = 60_000;
 /** Where every copy of this module keeps the started requests. */
 const REGISTRY = Symbol.for('@kontakt/core/early-get');
 
-type Registry = Map<string, Promise<Response>>;
+/**
+ * An answer with its body already read: `body` is the parsed JSON, or `undefined` when the body
+ * was not JSON (or could not be read).
+ */
+export interface JsonAnswer {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+interface EarlyGet {
+  readonly answer: Promise<JsonAnswer>;
+  /** Set the moment the answer is in, so that an element can take it without waiting. */
+  settled?: JsonAnswer;
+}
+
+type Registry = Map<string, EarlyGet>;
 
 function registry(): Registry {
   const holder = globalThis as { [REGISTRY]?: Registry };
@@ -23,26 +39,49 @@ function registry(): Registry {
 }
 
 /**
+ * Reads a response's body as JSON (`undefined` when it is not).
+ */
+export async function readJsonAnswer(response: Response): Promise<JsonAnswer> {
+  const body: unknown = await response.json().catch(() => undefined);
+  return { ok: response.ok, status: response.status, body };
+}
+
+/**
  * Starts `GET url` now, exactly as `fetchJson` would send it (a plain CORS request, no
- * preflight), unless a request for `url` is already waiting to be taken. Its outcome, a failure
+ * preflight), unless a request for `url` is already waiting to be taken, and reads its body the
+ * moment it arrives: reading a body takes a task of its own even when every byte is in, so it is
+ * done while the element's chunks load, not when the element asks. Its outcome, a failure
  * included, is for whoever takes it: nothing here reports anything.
  */
 export function startEarlyGet(url: string): void {
   const early = registry();
   if (early.has(url) || typeof fetch !== 'function') return;
-  const request = fetch(url, {
-    headers: { accept: 'application/json' },
-    signal: AbortSignal.timeout(UNTAKEN_TIMEOUT_MS),
-  });
+  const request: EarlyGet = {
+    answer: fetch(url, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(UNTAKEN_TIMEOUT_MS),
+    })
+      .then(readJsonAnswer)
+      .then((answer) => (request.settled = answer)),
+  };
   // Unhandled until taken; a failure is reported by the taker, never to the page.
-  request.catch(() => undefined);
+  request.answer.catch(() => undefined);
   early.set(url, request);
 }
 
 /** The request started for `url`, once: the first taker gets it, later ones send their own. */
-export function takeEarlyGet(url: string): Promise<Response> | undefined {
+export function takeEarlyGet(url: string): Promise<JsonAnswer> | undefined {
   const early = registry();
   const request = early.get(url);
   early.delete(url);
-  return request;
+  return request?.answer;
+}
+
+/**
+ * The answer to the request started for `url` if it is already in, without taking it (its taker
+ * still gets it from `takeEarlyGet`), else `undefined`: for an element's first frame, which shows
+ * the data only if it needs no waiting.
+ */
+export function peekEarlyAnswer(url: string): JsonAnswer | undefined {
+  return registry().get(url)?.settled;
 }

@@ -4,7 +4,8 @@
  */
 import { KontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
-import { takeEarlyGet } from './early-get.js';
+import type { JsonAnswer } from './early-get.js';
+import { readJsonAnswer, takeEarlyGet } from './early-get.js';
 
 /**
  * Resolves with the parsed body of a 2xx answer (`undefined` when it is not JSON). Rejects with
@@ -15,15 +16,15 @@ export async function fetchJson(
   url: string,
   options: { timeout: number; signal?: AbortSignal | undefined },
 ): Promise<unknown> {
-  let response: Response;
+  let answer: JsonAnswer;
   const timeout = AbortSignal.timeout(options.timeout);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
     // A script-tag starter may have sent this very request before the SDK loaded.
     const early = takeEarlyGet(url);
-    response = await (early
+    answer = await (early
       ? untilSignal(early, signal)
-      : fetch(url, { headers: { accept: 'application/json' }, signal }));
+      : fetch(url, { headers: { accept: 'application/json' }, signal }).then(readJsonAnswer));
   } catch (error) {
     if (options.signal?.aborted) {
       throw new KontaktError('The request was aborted.', { code: 'aborted', cause: error });
@@ -34,9 +35,8 @@ export async function fetchJson(
       { code: timedOut ? 'timeout' : 'network_error', cause: error },
     );
   }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw refusal(response, body);
-  return body;
+  if (!answer.ok) throw refusal(answer);
+  return answer.body;
 }
 
 /** `promise`, or a rejection with the signal's reason (as `fetch` rejects) once it fires. */
@@ -50,15 +50,11 @@ function untilSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /** An error answer, with the server's own code when it sent a problem document. */
-function refusal(response: Response, body: unknown): KontaktError {
+function refusal({ status, body }: JsonAnswer): KontaktError {
   const code = (body as { code?: unknown } | undefined)?.code;
   const detail = (body as { detail?: unknown; title?: unknown } | undefined)?.detail;
-  return new KontaktError(
-    typeof detail === 'string' ? detail : `The server answered ${response.status}.`,
-    {
-      code:
-        typeof code === 'string' ? code : response.status >= 500 ? 'internal_error' : 'http_error',
-      status: response.status,
-    },
-  );
+  return new KontaktError(typeof detail === 'string' ? detail : `The server answered ${status}.`, {
+    code: typeof code === 'string' ? code : status >= 500 ? 'internal_error' : 'http_error',
+    status,
+  });
 }

@@ -1,6 +1,7 @@
 // The form renders first and loads the rest on demand: a usable form before the department's
 // topics arrive, nothing for sending (client, schemas, outbox) until the person starts to use it,
 // and the page's own content inside the tag whenever the form cannot start.
+import { departmentUrl, peekEarlyAnswer, startEarlyGet } from '@kontakt/core/early';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import {
   query,
@@ -80,6 +81,32 @@ describe('<kc-contact-form> first render', () => {
     const message = query<HTMLTextAreaElement>(element, '#message');
     message.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     await waitUntil(() => submitPathLoaded(element), 'focus did not load the submit path', SLOW);
+  });
+
+  it('shows the topics in its first frame when the early answer is in', async () => {
+    // What the script-tag starter does before the element has loaded. (A department no other
+    // test in this file asks for, so no answer of theirs is reused.)
+    const url = departmentUrl(server.url, 'skola');
+    startEarlyGet(url);
+    await waitUntil(() => peekEarlyAnswer(url), 'the early answer did not arrive', SLOW);
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const element = document.createElement('kc-contact-form');
+    const topicsPerUpdate: number[] = [];
+    element.addController({
+      hostUpdated: () => {
+        topicsPerUpdate.push(query<HTMLSelectElement>(element, '#topic').options.length);
+      },
+    });
+    element.setAttribute('endpoint', server.url);
+    element.setAttribute('department', 'skola');
+    container.append(element);
+    await element.updateComplete;
+    // The first update already rendered both topics: no frame without them, nothing moves.
+    expect(topicsPerUpdate[0]).to.equal(3);
+    expect(query(element, '#topic').hasAttribute('aria-busy')).to.equal(false);
+    expect(element.matches(':state(ready)')).to.equal(true);
+    // Taken: nothing is left for a later caller to pick up.
+    expect(peekEarlyAnswer(url)).to.equal(undefined);
   });
 
   it('keeps what the person typed while the topics arrive', async () => {

@@ -7,6 +7,7 @@ import {
   MESSAGE_MAX_LENGTH,
   mayHoldKeptSubmissions,
   NEEDS,
+  peekDepartmentPreview,
 } from '@kontakt/core';
 import { Task, TaskStatus } from '@lit/task';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -284,8 +285,14 @@ export class KcContactForm extends KontaktElement {
 
   /** The department's topics and time zone, once they have arrived. */
   get #departmentPreview(): DepartmentPreview | undefined {
-    return this.#departmentTask.status === TaskStatus.COMPLETE
-      ? this.#departmentTask.value
+    const task = this.#departmentTask;
+    if (task.status === TaskStatus.COMPLETE) return task.value;
+    // An answer already in (the starter's early request, read while the element loaded, or
+    // another element's) is shown at once: the first frame holds the topics, with no second
+    // frame for them. The task gives the same answer a moment later.
+    const target = this.#clients.target;
+    return task.status === TaskStatus.PENDING && target && !target.client
+      ? peekDepartmentPreview(target.endpoint, target.department)
       : undefined;
   }
 
@@ -297,7 +304,7 @@ export class KcContactForm extends KontaktElement {
     if (this.#busy) return 'submitting';
     if (this.#failure) return 'failed';
     if (this.errors.size) return 'invalid';
-    return this.#departmentTask.status === TaskStatus.COMPLETE ? 'ready' : 'loading';
+    return this.#departmentPreview ? 'ready' : 'loading';
   }
 
   async #loadDepartment(

@@ -5,7 +5,8 @@
  */
 import type { LocalizedText } from '@kontakt/core';
 import { isSlug, KontaktError, LOCALES, NetworkError, normalizeEndpoint } from '@kontakt/core';
-import { takeEarlyGet } from '@kontakt/core/early';
+import type { JsonAnswer } from '@kontakt/core/early';
+import { peekEarlyAnswer, readJsonAnswer, takeEarlyGet } from '@kontakt/core/early';
 import type {
   FaultAttribute,
   FaultCatalog,
@@ -22,7 +23,8 @@ export function catalogUrl(endpoint: string, department: string): string {
   return `${normalizeEndpoint(endpoint)}/v1/departments/${encodeURIComponent(department)}/faults`;
 }
 
-const requests = new Map<string, Promise<FaultCatalog>>();
+/** Requests per URL; `value` is set once the answer is in (what `peekFaultCatalog` gives). */
+const requests = new Map<string, { promise: Promise<FaultCatalog>; value?: FaultCatalog }>();
 
 /**
  * The catalog, one request per URL and page (shared by elements; a failure is not kept, so a
@@ -31,28 +33,63 @@ const requests = new Map<string, Promise<FaultCatalog>>();
  */
 export function fetchFaultCatalog(endpoint: string, department: string): Promise<FaultCatalog> {
   const url = catalogUrl(endpoint, department);
-  let request = requests.get(url);
-  if (!request) {
-    request = requestCatalog(url);
-    requests.set(url, request);
-    request.catch(() => requests.delete(url));
-  }
+  // An early answer that is in is taken as it is, so that `peekFaultCatalog` has it at once.
+  peekFaultCatalog(endpoint, department);
+  return (requests.get(url) ?? share(url, requestCatalog(url))).promise;
+}
+
+/**
+ * The catalog without waiting: an answer already in on this page, or the script-tag starter's
+ * early answer if it has arrived (its body read while the element loaded); else `undefined`. For
+ * the first frame, which then shows the categories at once.
+ */
+export function peekFaultCatalog(endpoint: string, department: string): FaultCatalog | undefined {
+  const url = catalogUrl(endpoint, department);
+  const known = requests.get(url);
+  if (known) return known.value;
+  const early = peekEarlyAnswer(url);
+  const value = early?.ok ? readFaultCatalog(early.body) : undefined;
+  // Anything but a catalog is left to `fetchFaultCatalog`, which reports it.
+  if (!value) return undefined;
+  takeEarlyGet(url);
+  share(url, Promise.resolve(value)).value = value;
+  return value;
+}
+
+function share(url: string, promise: Promise<FaultCatalog>) {
+  const request: { promise: Promise<FaultCatalog>; value?: FaultCatalog } = { promise };
+  requests.set(url, request);
+  promise.then(
+    (value) => {
+      request.value = value;
+    },
+    () => {
+      if (requests.get(url) === request) requests.delete(url);
+    },
+  );
   return request;
 }
 
 async function requestCatalog(url: string): Promise<FaultCatalog> {
-  let response: Response;
+  let answer: JsonAnswer;
   try {
     // The script-tag starter may have sent this very request before the element loaded.
-    response = await (takeEarlyGet(url) ??
-      fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(10_000) }));
+    answer = await (takeEarlyGet(url) ??
+      fetch(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(10_000),
+      }).then(readJsonAnswer));
   } catch (cause) {
     throw new NetworkError('The server could not be reached.', { code: 'network_error', cause });
   }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
+  return toCatalog(answer);
+}
+
+/** The catalog of an answer, or the error it is. */
+function toCatalog({ ok, status, body }: JsonAnswer): FaultCatalog {
+  if (!ok) {
     const code = isRecord(body) && typeof body.code === 'string' ? body.code : 'http_error';
-    throw new KontaktError(`The catalog could not be loaded (${response.status}).`, { code });
+    throw new KontaktError(`The catalog could not be loaded (${status}).`, { code });
   }
   const catalog = readFaultCatalog(body);
   if (!catalog) {

@@ -12,7 +12,7 @@ import { DraftController, draftKey } from '../../internal/draft-controller.js';
 import { KontaktElement } from '../../internal/kontakt-element.js';
 import { LangController, pickLocale } from '../../internal/lang.js';
 import type { SubmissionState } from '../../internal/submission-controller.js';
-import { fetchFaultCatalog } from './fault-report.catalog.js';
+import { fetchFaultCatalog, peekFaultCatalog } from './fault-report.catalog.js';
 import { categoryStep } from './fault-report.category.js';
 import type * as Deferred from './fault-report.deferred.js';
 import type { Errors } from './fault-report.fields.js';
@@ -277,7 +277,14 @@ export class KcFaultReport extends KontaktElement {
 
   /** @internal */
   get catalog(): FaultCatalog | undefined {
-    return this.#catalogTask.status === TaskStatus.COMPLETE ? this.#catalogTask.value : undefined;
+    const task = this.#catalogTask;
+    if (task.status === TaskStatus.COMPLETE) return task.value;
+    // An answer already in (the starter's early request, read while the element loaded) is
+    // shown at once, in the first frame; the task gives the same a moment later.
+    const target = this.clients.target;
+    return task.status === TaskStatus.PENDING && target && !target.client
+      ? peekFaultCatalog(target.endpoint, target.department)
+      : undefined;
   }
 
   /** The later steps, once their chunk has arrived. */
