@@ -305,6 +305,14 @@ describe('EventStream over real HTTP', () => {
     events.close();
   });
 
+  it('gives up a request the server takes and never answers after idleTimeout, and asks again', async () => {
+    server.answer(() => undefined, stream(['data: a\n\n'], 'hold'));
+    const events = new EventStream(server.url, { idleTimeout: 50, reconnect: { initial: 5 } });
+    const error = await nextError(events);
+    expect([error.willRetry, error.error.code]).toEqual([true, 'timeout']);
+    expect((await take(events, 1)).map((message) => message.data)).toEqual(['a']);
+  });
+
   it('asks a headers function again for every connection', async () => {
     server.answer(stream([], 'destroy'), stream([], 'hold'));
     let token = 0;
@@ -359,6 +367,10 @@ describe('EventReader, what EventStream is built on', () => {
     // The reconnect request is the reader's own; the 404 ends it for good with the server's code.
     expect(heard).toEqual(['open', 'a:x:1', 'department_not_found:false']);
     expect(dispatched).toEqual([]);
-    expect((await server.requestCount(2)).headers['last-event-id']).toBe('1');
+    // Its own request: the last event id as a query parameter (no preflight), no header.
+    const again = await server.requestCount(2);
+    expect(again.url).toBe('/stream?lastEventId=1');
+    expect(again.headers['last-event-id']).toBeUndefined();
+    expect(again.headers.accept).toBe('text/event-stream');
   });
 });

@@ -12,8 +12,25 @@ import { LAST_EVENT_ID_PARAM, RECONNECT_EVENT } from './protocol.js';
 /** `connecting` (first time or again), `open` (receiving), or `closed` for good. */
 export type EventStreamState = 'connecting' | 'open' | 'closed';
 
+/** Options for `EventReader` (and `EventStream`, which adds how it asks). */
+export interface EventReaderOptions {
+  /** Where to resume: the id of the last event already seen (e.g. from an earlier page load). */
+  lastEventId?: string | undefined;
+  /** Closes the stream when aborted, as `close()` does. */
+  signal?: AbortSignal | undefined;
+  /** Waits between connections (the server's `retry:` replaces `initial`). */
+  reconnect?: ReconnectOptions | undefined;
+  /**
+   * Milliseconds without a byte (not even a heartbeat comment) after which a connection is taken
+   * for dead and replaced: a mobile network or a NAT can drop one without either end noticing,
+   * and a server may take the request and never answer. Default `45_000` (three of the kontakt
+   * server's heartbeats); `0` never.
+   */
+  idleTimeout?: number | undefined;
+}
+
 /** Options for `EventStream`. */
-export interface EventStreamOptions {
+export interface EventStreamOptions extends EventReaderOptions {
   /** The `fetch` to use (tests, SSR). Default `globalThis.fetch`. */
   fetch?: typeof fetch | undefined;
   /**
@@ -24,23 +41,11 @@ export interface EventStreamOptions {
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
   /** The `fetch` credentials mode, e.g. `'include'` to send cookies cross-origin. */
   credentials?: RequestCredentials | undefined;
-  /** Where to resume: the id of the last event already seen (e.g. from an earlier page load). */
-  lastEventId?: string | undefined;
   /**
    * How the last event id travels: the `Last-Event-ID` header (default), or the `lastEventId`
    * query parameter, which spares a cross-origin page a CORS preflight per connection.
    */
   lastEventIdIn?: 'header' | 'query' | undefined;
-  /** Closes the stream when aborted, as `close()` does. */
-  signal?: AbortSignal | undefined;
-  /** Waits between connections (the server's `retry:` replaces `initial`). */
-  reconnect?: ReconnectOptions | undefined;
-  /**
-   * Milliseconds without a byte (not even a heartbeat comment) after which a connection is taken
-   * for dead and replaced: a mobile network or a NAT can drop one without either end noticing.
-   * Default `45_000` (three of the kontakt server's heartbeats); `0` never.
-   */
-  idleTimeout?: number | undefined;
 }
 
 /** The events an `EventStream` dispatches; each event type the server sends is a `MessageEvent`. */
@@ -77,6 +82,8 @@ export interface EventStream {
   ): void;
 }
 
+const EVENT_STREAM = 'text/event-stream';
+
 /** Three heartbeats of the kontakt server (one every 15 s). */
 const DEFAULT_IDLE_TIMEOUT = 45_000;
 
@@ -95,24 +102,27 @@ interface Sink {
 }
 
 /**
- * The core's one Server-Sent Events reader, over `fetch` so requests can carry headers: it
- * connects at once, resumes with `Last-Event-ID` after every drop, waits the server's `retry:`
- * (doubling while connecting fails, capped, with jitter; back to the start after a good
- * connection), and reconnects when the server says so (it is shutting down). Network trouble
- * never throws. `204` and `4xx` other than `408`/`429` end the stream for good. Free of ky and zod.
+ * The core's one Server-Sent Events reader, over `fetch`: it connects at once, resumes from the
+ * last event id after every drop, waits the server's `retry:` (doubling while connecting fails,
+ * capped, with jitter; back to the start after a good connection), and reconnects when the server
+ * says so (it is shutting down). Network trouble never throws. `204` and `4xx` other than
+ * `408`/`429` end the stream for good. Free of ky and zod.
  *
  * What it reads goes to three methods a subclass overrides: `EventStream` dispatches events and
  * feeds its async iterator; a reader that must load as little as it can (`watchNotices`, for
- * `<kc-notice>` on every page) overrides them itself and carries neither.
+ * `<kc-notice>` on every page) overrides them itself and carries neither. How it asks is a fourth,
+ * `request`: on its own a plain `GET` with the last event id as the `lastEventId` query parameter
+ * (no header, so no CORS preflight); `EventStream` sends headers too.
  *
  * @since 0.3.0
  */
 // An EventTarget only so that EventStream, which extends it, is one: it dispatches nothing itself.
-export class EventReader extends EventTarget {
+export class EventReader<
+  Options extends EventReaderOptions = EventReaderOptions,
+> extends EventTarget {
   /** The absolute URL the stream connects to. */
   readonly url: string;
-  readonly #options: EventStreamOptions;
-  readonly #fetch: typeof fetch;
+  readonly #options: Options;
   #state: EventStreamState = 'connecting';
   #lastEventId: string;
   #error: KontaktError | undefined;
@@ -121,11 +131,10 @@ export class EventReader extends EventTarget {
   #connection: AbortController | undefined;
   #wake: (() => void) | undefined;
 
-  constructor(url: string | URL, options: EventStreamOptions = {}) {
+  constructor(url: string | URL, options: Options = {} as Options) {
     super();
     this.url = new URL(url, globalThis.location?.href).href;
     this.#options = options;
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#lastEventId = options.lastEventId ?? '';
     this.#retry = options.reconnect?.initial ?? DEFAULT_RECONNECT.initial;
     const { signal } = options;
@@ -142,7 +151,7 @@ export class EventReader extends EventTarget {
     return this.#state;
   }
 
-  /** The id of the last event received (sent as `Last-Event-ID` when reconnecting). */
+  /** The id of the last event received (sent when reconnecting). */
   get lastEventId(): string {
     return this.#lastEventId;
   }
@@ -172,6 +181,19 @@ export class EventReader extends EventTarget {
    */
   protected failed(_error: KontaktError, _willRetry: boolean): void {}
 
+  /**
+   * Asks for one connection (`signal` drops it), given the options the reader was made with: a
+   * `GET` of `url` asking for an event stream, the last event id (when there is one) as the
+   * `lastEventId` query parameter, which needs no CORS preflight. A subclass may ask otherwise
+   * (`EventStream` sends headers); it is called from the constructor on, so it must not need the
+   * subclass's own fields.
+   */
+  protected request(signal: AbortSignal, _options: Options): Promise<Response> {
+    const url = new URL(this.url);
+    if (this.#lastEventId) url.searchParams.set(LAST_EVENT_ID_PARAM, this.#lastEventId);
+    return fetch(url.href, { headers: { accept: EVENT_STREAM }, cache: 'no-store', signal });
+  }
+
   async #run(): Promise<void> {
     let attempt = 0;
     while (!this.#closed()) {
@@ -186,58 +208,13 @@ export class EventReader extends EventTarget {
     }
   }
 
-  /** One connection, from the request to its end. */
+  /**
+   * One connection, from the request until its body ends, fails, goes quiet for too long, or the
+   * server asks for a reconnection.
+   */
   async #connect(): Promise<Outcome> {
     const connection = new AbortController();
     this.#connection = connection;
-    try {
-      let response: Response;
-      try {
-        response = await this.#fetch(this.#requestUrl(), {
-          headers: await this.#headers(),
-          credentials: this.#options.credentials ?? 'same-origin',
-          cache: 'no-store',
-          signal: connection.signal,
-        });
-      } catch (error) {
-        return {
-          retry: new NetworkError('The server could not be reached.', { cause: error }),
-          good: false,
-        };
-      }
-      const refused = await refusal(response);
-      if (refused) return refused;
-      if (this.#closed()) return { retry: undefined, good: false };
-      this.#state = 'open';
-      this.opened();
-      return await this.#read(response);
-    } finally {
-      connection.abort();
-    }
-  }
-
-  /** Reads events until the body ends, fails, or the server asks for a reconnection. */
-  async #read(response: Response): Promise<Outcome> {
-    const opened = Date.now();
-    let delivered = false;
-    let reconnect = false;
-    const parser = new EventStreamParser(
-      {
-        onEvent: (message) => {
-          if (reconnect || this.#closed()) return;
-          delivered = true;
-          this.#lastEventId = message.lastEventId;
-          if (message.type === RECONNECT_EVENT) reconnect = true;
-          else this.received(message);
-        },
-        onRetry: (milliseconds) => {
-          this.#retry = milliseconds;
-        },
-      },
-      this.#lastEventId,
-    );
-    const good = () => delivered || Date.now() - opened >= GOOD_CONNECTION_MS;
-    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     const idle = this.#options.idleTimeout ?? DEFAULT_IDLE_TIMEOUT;
     let quiet = false;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -246,51 +223,64 @@ export class EventReader extends EventTarget {
       if (idle > 0) {
         watchdog = setTimeout(() => {
           quiet = true;
-          void reader.cancel();
+          connection.abort();
         }, idle);
       }
     };
+    /** Set once it is open: then a connection that delivered or lasted was a good one. */
+    let opened: number | undefined;
+    let delivered = false;
+    let reconnect = false;
+    const good = () =>
+      opened !== undefined && (delivered || Date.now() - opened >= GOOD_CONNECTION_MS);
     try {
+      watch();
+      const response = await this.request(connection.signal, this.#options);
+      const refused = await refusal(response);
+      if (refused || this.#closed()) return refused ?? { retry: undefined, good: false };
+      this.#state = 'open';
+      opened = Date.now();
+      this.opened();
+      const parser = new EventStreamParser(
+        {
+          onEvent: (message) => {
+            if (reconnect || this.#closed()) return;
+            delivered = true;
+            this.#lastEventId = message.lastEventId;
+            if (message.type === RECONNECT_EVENT) reconnect = true;
+            else this.received(message);
+          },
+          onRetry: (milliseconds) => {
+            this.#retry = milliseconds;
+          },
+        },
+        this.#lastEventId,
+      );
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
       for (;;) {
         watch();
         const { done, value } = await reader.read();
-        if (quiet) {
-          const error = new NetworkError('The server sent nothing for too long.', {
-            code: 'timeout',
-          });
-          return { retry: error, good: good() };
-        }
         if (done || this.#closed()) break;
         parser.push(value);
         // An `id:` on an event without data moves the last event id without a dispatch.
         if (!reconnect) this.#lastEventId = parser.lastEventId;
         if (reconnect || this.#closed()) return { retry: undefined, good: true };
       }
+      return { retry: new NetworkError('The server ended the stream.'), good: good() };
     } catch (error) {
-      const lost = new NetworkError('The connection to the server was lost.', { cause: error });
-      return { retry: lost, good: good() };
+      const retry = quiet
+        ? new NetworkError('The server sent nothing for too long.', { code: 'timeout' })
+        : new NetworkError(
+            opened === undefined
+              ? 'The server could not be reached.'
+              : 'The connection to the server was lost.',
+            { cause: error },
+          );
+      return { retry, good: good() };
     } finally {
       clearTimeout(watchdog);
+      connection.abort();
     }
-    const ended = new NetworkError('The server ended the stream.');
-    return { retry: ended, good: good() };
-  }
-
-  #requestUrl(): string {
-    if (this.#options.lastEventIdIn !== 'query' || this.#lastEventId === '') return this.url;
-    const url = new URL(this.url);
-    url.searchParams.set(LAST_EVENT_ID_PARAM, this.#lastEventId);
-    return url.href;
-  }
-
-  async #headers(): Promise<Headers> {
-    const own = this.#options.headers;
-    const headers = new Headers(typeof own === 'function' ? await own() : own);
-    headers.set('accept', 'text/event-stream');
-    if (this.#options.lastEventIdIn !== 'query' && this.#lastEventId !== '') {
-      headers.set('last-event-id', this.#lastEventId);
-    }
-    return headers;
   }
 
   /** Read through a call: `close()` may have run during any await or handler. */
@@ -337,8 +327,11 @@ export class EventReader extends EventTarget {
  * // or
  * for await (const event of stream) console.log(event.type, event.data);
  */
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface adds only listener overloads, which EventTarget implements.
-export class EventStream extends EventReader implements AsyncIterable<EventStreamMessage> {
+// The interface above adds only listener overloads, which EventTarget implements.
+export class EventStream
+  extends EventReader<EventStreamOptions>
+  implements AsyncIterable<EventStreamMessage>
+{
   readonly #sinks = new Set<Sink>();
 
   /** Stops for good: the connection is dropped, nothing more is dispatched, iterators end. */
@@ -393,6 +386,25 @@ export class EventStream extends EventReader implements AsyncIterable<EventStrea
 
   protected override opened(): void {
     this.dispatchEvent(new Event('open'));
+  }
+
+  /**
+   * With the stream's own `fetch`, headers and credentials, and the last event id (when there is
+   * one) in the `Last-Event-ID` header or, when asked, the `lastEventId` query parameter.
+   */
+  protected override async request(
+    signal: AbortSignal,
+    options: EventStreamOptions,
+  ): Promise<Response> {
+    const { fetch: fetcher = fetch, headers: own, credentials, lastEventIdIn } = options;
+    const headers = new Headers(typeof own === 'function' ? await own() : own);
+    headers.set('accept', EVENT_STREAM);
+    const url = new URL(this.url);
+    const id = this.lastEventId;
+    if (id && lastEventIdIn === 'query') url.searchParams.set(LAST_EVENT_ID_PARAM, id);
+    else if (id) headers.set('last-event-id', id);
+    // Without `credentials`, fetch's own default: `same-origin`.
+    return fetcher(url.href, { headers, credentials, cache: 'no-store', signal } as RequestInit);
   }
 
   protected override received(message: EventStreamMessage): void {

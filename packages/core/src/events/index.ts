@@ -10,11 +10,13 @@ export type { ReconnectOptions } from './backoff.js';
 export { EventStreamErrorEvent } from './error-event.js';
 export {
   EventReader,
+  type EventReaderOptions,
   EventStream,
   type EventStreamEventMap,
   type EventStreamOptions,
   type EventStreamState,
 } from './event-stream.js';
+export { NOTICES_CURRENT_EVENT } from './notices-current.js';
 export {
   type EventStreamMessage,
   EventStreamParser,

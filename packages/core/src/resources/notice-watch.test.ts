@@ -21,25 +21,38 @@ const notice = (id: string, overrides: Partial<Notice> = {}): Notice => ({
   ...overrides,
 });
 
-/** A notices API on loopback: the list, and a stream the test writes events to. */
-async function startNoticesServer(list: () => { status: number; body: unknown }) {
+/**
+ * A notices stream on loopback: `answer` says how a connection is answered (given the request's
+ * last event id); a stream begun without one starts with the notices `current()` gives.
+ */
+async function startNoticesServer(
+  current: () => unknown[],
+  answer: (lastEventId: string | null) => { status: number; body: unknown } | undefined = () =>
+    undefined,
+) {
   const streams: ServerResponse[] = [];
   const seen: string[] = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     seen.push(`${url.pathname}${url.search}`);
-    if (url.pathname === '/v1/notices') {
-      const { status, body } = list();
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (url.pathname !== '/v1/notices/stream') {
+      res.writeHead(404).end();
       return;
     }
-    if (url.pathname === '/v1/notices/stream') {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write('retry: 50\n\n');
-      streams.push(res);
+    const last = url.searchParams.get('lastEventId');
+    const refused = answer(last);
+    if (refused) {
+      res
+        .writeHead(refused.status, { 'content-type': 'application/problem+json' })
+        .end(JSON.stringify(refused.body));
       return;
     }
-    res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('retry: 50\n\n');
+    if (last === null && url.searchParams.get('current') === '1') {
+      res.write(`event: notices.current\ndata: ${JSON.stringify({ notices: current() })}\n\n`);
+    }
+    streams.push(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -90,17 +103,13 @@ function changes() {
 }
 
 describe('watchNotices', () => {
-  it('reads the notices, then follows the stream from the cursor they were read at', async () => {
-    server = await startNoticesServer(() => ({
-      status: 200,
-      body: { notices: [notice('a')], cursor: '41' },
-    }));
+  it('asks for the stream that begins with the current notices, then follows it', async () => {
+    server = await startNoticesServer(() => [notice('a')]);
     const seen = changes();
-    stopWatch = watchNotices(server.url, 'gata', { onChange: seen.onChange }).close;
+    stopWatch = watchNotices(`${server.url}/`, 'gata', { onChange: seen.onChange }).close;
     expect((await seen.next((n) => n.length === 1))[0]?.id).toBe(notice('a').id);
-    await expect.poll(() => server?.streams.length).toBe(1);
-    expect(server.seen).toContain('/v1/notices?department=gata');
-    expect(server.seen).toContain('/v1/notices/stream?department=gata&lastEventId=41');
+    // One request: no list before it.
+    expect(server.seen).toEqual(['/v1/notices/stream?department=gata&current=1']);
 
     server.send(42, 'notice.published', notice('b', { severity: 'danger' }));
     expect((await seen.next((n) => n.length === 2)).map((n) => n.severity)).toEqual([
@@ -111,10 +120,16 @@ describe('watchNotices', () => {
     expect((await seen.next((n) => n[0]?.title.sv === 'Åtgärdat sv')).length).toBe(2);
     server.send(44, 'notice.withdrawn', { id: notice('b').id });
     expect((await seen.next((n) => n.length === 1))[0]?.id).toBe(notice('a').id);
+    // Withdrawing what it does not hold changes nothing.
+    const calls = seen.calls.length;
+    server.send(45, 'notice.withdrawn', { id: notice('c').id });
+    server.send(46, 'notice.published', notice('c'));
+    await seen.next((n) => n.length === 2);
+    expect(seen.calls.length).toBe(calls + 1);
   });
 
   it('resumes from its last event after the stream drops', async () => {
-    server = await startNoticesServer(() => ({ status: 200, body: { notices: [], cursor: '7' } }));
+    server = await startNoticesServer(() => []);
     const seen = changes();
     stopWatch = watchNotices(server.url, 'gata', { onChange: seen.onChange }).close;
     await expect.poll(() => server?.streams.length).toBe(1);
@@ -122,45 +137,85 @@ describe('watchNotices', () => {
     await seen.next((n) => n.length === 1);
     server.streams[0]?.destroy();
     await expect.poll(() => server?.streams.length, { timeout: 5_000 }).toBe(2);
-    expect(server.seen.at(-1)).toBe('/v1/notices/stream?department=gata&lastEventId=8');
+    expect(server.seen.at(-1)).toBe('/v1/notices/stream?department=gata&current=1&lastEventId=8');
+    server.send(9, 'notice.withdrawn', { id: notice('a').id });
+    await seen.next((n) => n.length === 0);
+  });
+
+  it('takes the current notices again, in place of its own, when it reconnects before any event', async () => {
+    let current = [notice('a'), notice('b')];
+    server = await startNoticesServer(() => current);
+    const seen = changes();
+    stopWatch = watchNotices(server.url, 'gata', { onChange: seen.onChange }).close;
+    await seen.next((n) => n.length === 2);
+    current = [notice('b', { severity: 'danger' })];
+    server.streams[0]?.destroy();
+    const after = await seen.next((n) => n.length === 1);
+    expect(after.map((n) => [n.id, n.severity])).toEqual([[notice('b').id, 'danger']]);
+    expect(server.seen.at(-1)).toBe('/v1/notices/stream?department=gata&current=1');
   });
 
   it('reports an unreachable server and tries again until it answers', async () => {
     let answers = 0;
-    server = await startNoticesServer(() => {
-      answers += 1;
-      return answers === 1
-        ? { status: 503, body: { code: 'service_unavailable', status: 503, title: 'x' } }
-        : { status: 200, body: { notices: [notice('a')], cursor: '1' } };
-    });
-    const errors: [string, boolean][] = [];
+    server = await startNoticesServer(
+      () => [notice('a')],
+      () => {
+        answers += 1;
+        return answers === 1
+          ? { status: 503, body: { code: 'service_unavailable', status: 503, title: 'x' } }
+          : undefined;
+      },
+    );
+    const errors: string[] = [];
     const seen = changes();
     stopWatch = watchNotices(server.url, 'gata', {
       onChange: seen.onChange,
-      onError: (error: KontaktError, willRetry) => errors.push([error.code, willRetry]),
+      onError: (error: KontaktError, willRetry) =>
+        errors.push([error.status ?? 0, willRetry].join()),
     }).close;
     await seen.next((n) => n.length === 1);
-    expect(errors).toEqual([['service_unavailable', true]]);
+    expect(errors).toEqual(['503,true']);
   }, 10_000);
 
-  it('stops for good for an unknown department, and ignores what does not match the contract', async () => {
-    server = await startNoticesServer(() => ({
-      status: 404,
-      body: { code: 'department_not_found', status: 404, title: 'x' },
-    }));
+  it('stops for good for an unknown department', async () => {
+    server = await startNoticesServer(
+      () => [],
+      () => ({ status: 404, body: { code: 'department_not_found', status: 404, title: 'x' } }),
+    );
     const errors: [string, boolean][] = [];
     stopWatch = watchNotices(server.url, 'okand', {
       onChange: () => undefined,
       onError: (error, willRetry) => errors.push([error.code, willRetry]),
     }).close;
     await expect.poll(() => errors).toEqual([['department_not_found', false]]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('reports what does not match the contract, keeps what it has, and goes on', async () => {
+    server = await startNoticesServer(() => [notice('a')]);
+    const errors: string[] = [];
+    const seen = changes();
+    stopWatch = watchNotices(server.url, 'gata', {
+      onChange: seen.onChange,
+      onError: (error) => errors.push(error.code),
+    }).close;
+    await seen.next((n) => n.length === 1);
+    server.send(2, 'notices.current', { notices: [notice('b'), { id: 'n_1' }] });
+    server.send(3, 'notices.current', { list: [] });
+    server.send(4, 'notice.published', { ...notice('c'), severity: 'critical' });
+    server.send(5, 'notice.published', notice('d'));
+    const last = await seen.next((n) => n.length === 2);
+    expect(last.map((n) => n.id)).toEqual([notice('a').id, notice('d').id]);
+    expect(errors).toEqual(['invalid_response', 'invalid_response', 'invalid_response']);
   });
 
   it('calls nothing after close()', async () => {
-    server = await startNoticesServer(() => ({ status: 200, body: { notices: [], cursor: '1' } }));
+    server = await startNoticesServer(() => []);
     const seen = changes();
     const watch = watchNotices(server.url, 'gata', { onChange: seen.onChange });
     await expect.poll(() => server?.streams.length).toBe(1);
+    await seen.next(() => true);
     watch.close();
     server.send(2, 'notice.published', notice('a'));
     await new Promise((resolve) => setTimeout(resolve, 100));

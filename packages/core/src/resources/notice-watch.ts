@@ -3,17 +3,15 @@
  * on every page of every department and must cost almost nothing (≤ 8 KB with its element), so
  * what arrives is checked by hand against the contract (`NoticeSchema`), field by field.
  *
- * The notices are read once (`GET /v1/notices`, which also says where in the event log they were
- * read), then the event stream continues from exactly there: a change is neither missed between
- * the two requests nor seen twice, and after a dropped connection the stream resumes from its
- * last event.
+ * One request: the event stream, asked to begin with the notices that have not ended
+ * (`current=1`: a `notices.current` event), then their changes. After a dropped connection it
+ * resumes from its last event; when it had none yet, it begins with the notices again.
  */
 
 import { InvalidResponseError } from '../errors/InvalidResponseError.js';
 import type { KontaktError } from '../errors/KontaktError.js';
-import { internalError, isKontaktError } from '../errors/KontaktError.js';
-import { reconnectDelay } from '../events/backoff.js';
 import { EventReader } from '../events/event-stream.js';
+import { NOTICES_CURRENT_EVENT } from '../events/notices-current.js';
 import type { EventStreamMessage } from '../events/parser.js';
 import type { Notice, NoticeText } from '../schemas/notice.js';
 import {
@@ -23,7 +21,6 @@ import {
   NOTICE_TEXT_MAX_LENGTH,
   NOTICE_TITLE_MAX_LENGTH,
 } from '../schemas/vocabulary.js';
-import { fetchJson } from './fetch-json.js';
 
 /** Options for `watchNotices`. */
 export interface NoticeWatchOptions {
@@ -36,8 +33,6 @@ export interface NoticeWatchOptions {
   onError?(error: KontaktError, willRetry: boolean): void;
   /** Stops following, as `close()` does. */
   signal?: AbortSignal | undefined;
-  /** Milliseconds before reading the notices is given up (then tried again). Default `10_000`. */
-  timeout?: number | undefined;
 }
 
 /** A running `watchNotices`. */
@@ -46,12 +41,10 @@ export interface NoticeWatch {
   close(): void;
 }
 
-/** Waits between attempts to read the notices while that fails. */
-const RETRY = { initial: 2_000, max: 60_000 } as const;
-
 /**
  * Reads the notices of `department` and follows their changes until closed. Errors never throw:
- * they go to `onError`, and whatever can be tried again is.
+ * they go to `onError`, and whatever can be tried again is (a server that is down, unreachable
+ * or answers `5xx`, `408` or `429`, with backoff); an unknown department stops it.
  *
  * @since 0.3.0
  * @example
@@ -66,99 +59,43 @@ export function watchNotices(
   department: string,
   options: NoticeWatchOptions,
 ): NoticeWatch {
-  const base = `${endpoint.replace(/\/+$/, '')}/v1/notices`;
-  const query = `department=${encodeURIComponent(department)}`;
-  const stop = new AbortController();
   const notices = new Map<string, Notice>();
-  const changed = () => options.onChange([...notices.values()]);
-  const report = (error: KontaktError, willRetry: boolean) => {
-    if (!stop.signal.aborted) options.onError?.(error, willRetry);
-  };
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-
-  const follow = (cursor: string) => {
-    // The core's reader without EventStream's events and async iterator, which <kc-notice>
-    // (on every page) would carry for nothing.
-    new (class extends EventReader {
-      protected override received({ type, data }: EventStreamMessage): void {
-        if (type === 'notice.published') {
-          const notice = readNotice(parse(data));
-          if (!notice) report(invalid(), true);
-          else if (notices.set(notice.id, notice)) changed();
-        } else if (type === 'notice.withdrawn') {
-          const id = (parse(data) as { id?: unknown } | undefined)?.id;
-          if (typeof id !== 'string') report(invalid(), true);
-          else if (notices.delete(id)) changed();
-        }
-      }
-      protected override failed(error: KontaktError, willRetry: boolean): void {
-        report(error, willRetry);
-      }
-    })(`${base}/stream?${query}`, {
-      lastEventId: cursor,
-      // A query parameter instead of a header: no CORS preflight for each reconnection.
-      lastEventIdIn: 'query',
-      signal: stop.signal,
-    });
-  };
-
-  const start = async (attempt: number): Promise<void> => {
-    try {
-      const body = await fetchJson(`${base}?${query}`, {
-        timeout: options.timeout ?? 10_000,
-        signal: stop.signal,
-      });
-      if (stop.signal.aborted) return;
-      const list = readNoticeList(body);
-      if (!list) throw invalid();
-      for (const notice of list.notices) notices.set(notice.id, notice);
-      changed();
-      follow(list.cursor);
-    } catch (error) {
-      if (stop.signal.aborted) return;
-      const failure = isKontaktError(error) ? error : internalError(error);
-      // An unknown department or a refused origin does not heal by asking again.
-      const final = failure.status !== undefined && failure.status < 500 && failure.status !== 429;
-      report(failure, !final);
-      if (final) return;
-      const wait = reconnectDelay(attempt, RETRY.initial, RETRY.max);
-      retryTimer = setTimeout(() => void start(attempt + 1), wait);
+  const onError = (error: KontaktError, willRetry: boolean) => options.onError?.(error, willRetry);
+  // The core's reader without EventStream's events and async iterator, which <kc-notice> (on
+  // every page) would carry for nothing. It calls nothing once closed.
+  const reader = new (class extends EventReader {
+    protected override received({ type, data }: EventStreamMessage): void {
+      let value: unknown;
+      try {
+        value = JSON.parse(data);
+      } catch {}
+      let read: (Notice | undefined)[] = [];
+      if (type === NOTICES_CURRENT_EVENT) {
+        // In place of whatever was held: the stream began (again) without a last event id.
+        read = (isRecord(value) && Array.isArray(value.notices) ? value.notices : [0]).map(
+          readNotice,
+        );
+        if (read.every(Boolean)) notices.clear();
+      } else if (type === 'notice.published') read = [readNotice(value)];
+      // A notice it does not hold (or no id at all): nothing changes.
+      else if (type !== 'notice.withdrawn' || !notices.delete((value as Notice)?.id)) return;
+      if (read.every(Boolean)) {
+        for (const notice of read as Notice[]) notices.set(notice.id, notice);
+        options.onChange([...notices.values()]);
+      } else onError(invalid(), true);
     }
-  };
-
-  const close = () => {
-    stop.abort();
-    clearTimeout(retryTimer);
-  };
-  options.signal?.addEventListener('abort', close, { once: true });
-  if (options.signal?.aborted) close();
-  else void start(1);
-  return { close };
+    protected override failed(error: KontaktError, willRetry: boolean): void {
+      onError(error, willRetry);
+    }
+  })(
+    `${endpoint.replace(/\/+$/, '')}/v1/notices/stream?department=${encodeURIComponent(department)}&current=1`,
+    // The reader's own request: the last event id as a query parameter, so no CORS preflight.
+    { signal: options.signal },
+  );
+  return { close: () => reader.close() };
 }
 
 const invalid = () => new InvalidResponseError('The notices do not match the contract.');
-
-function parse(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-}
-
-/** `{ notices, cursor }` as `NoticeListSchema` reads it, or `undefined`. */
-function readNoticeList(body: unknown): { notices: Notice[]; cursor: string } | undefined {
-  if (!isRecord(body) || !Array.isArray(body.notices) || typeof body.cursor !== 'string') {
-    return undefined;
-  }
-  const notices: Notice[] = [];
-  for (const item of body.notices) {
-    const notice = readNotice(item);
-    if (!notice) return undefined;
-    notices.push(notice);
-  }
-  return { notices, cursor: body.cursor };
-}
 
 const NOTICE_ID = /^n_[0-9a-hjkmnp-tv-z]{20}$/;
 

@@ -77,8 +77,8 @@ export interface NoticesResource {
    */
   list(department?: string, options?: { signal?: AbortSignal }): Promise<NoticeList>;
   /**
-   * Follows a department's notices live (list, then the event stream from its cursor; resumes
-   * after a dropped connection). Close it, or abort `signal`, when done.
+   * Follows a department's notices live (one event stream that begins with the notices that
+   * have not ended; resumes after a dropped connection). Close it, or abort `signal`, when done.
    *
    * @example
    * for await (const notices of client.notices.watch()) render(notices);

@@ -70,38 +70,53 @@ async function list(department: string) {
 
 /** Reads a department's stream from `cursor` until `count` events have arrived. */
 async function readStream(department: string, cursor: string, count: number) {
+  return (await openStream(`department=${department}&lastEventId=${cursor}`, count)).events;
+}
+
+type StreamEvent = { id: string; type: string; data: Record<string, unknown> };
+
+/**
+ * Opens the stream at `query` (resolves once its headers are in); `events` resolves when `count`
+ * events have arrived, and the stream is let go.
+ */
+async function openStream(
+  query: string,
+  count: number,
+): Promise<{ events: Promise<StreamEvent[]> }> {
   const controller = new AbortController();
-  const response = await fetch(
-    `${server?.url}/v1/notices/stream?department=${department}&lastEventId=${cursor}`,
-    { signal: controller.signal },
-  );
+  const response = await fetch(`${server?.url}/v1/notices/stream?${query}`, {
+    signal: controller.signal,
+  });
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-  const events: { id: string; type: string; data: Record<string, unknown> }[] = [];
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  while (events.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const field = (name: string) =>
-        block
-          .split('\n')
-          .find((line) => line.startsWith(`${name}: `))
-          ?.slice(name.length + 2);
-      const type = field('event');
-      if (type && !type.startsWith('kontakt.')) {
-        events.push({ id: field('id') ?? '', type, data: JSON.parse(field('data') ?? 'null') });
+  const collect = async () => {
+    const events: StreamEvent[] = [];
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    while (events.length < count) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const field = (name: string) =>
+          block
+            .split('\n')
+            .find((line) => line.startsWith(`${name}: `))
+            ?.slice(name.length + 2);
+        const type = field('event');
+        if (type && !type.startsWith('kontakt.')) {
+          events.push({ id: field('id') ?? '', type, data: JSON.parse(field('data') ?? 'null') });
+        }
+        end = buffer.indexOf('\n\n');
       }
-      end = buffer.indexOf('\n\n');
     }
-  }
-  controller.abort();
-  return events;
+    controller.abort();
+    return events;
+  };
+  return { events: collect() };
 }
 
 describe('notices', () => {
@@ -176,6 +191,80 @@ describe('notices', () => {
     expect((await admin('/n_00000000000000000000', 'GET')).status).toBe(404);
   });
 });
+
+describe('notices: a stream that begins with the current notices', () => {
+  it('with current=1 and no last event id, begins with the notices of the department, then follows', async () => {
+    let now = new Date('2026-12-03T08:00:00Z');
+    await start(() => now);
+    const later = await publish({ departments: 'all', startsAt: '2026-12-03T10:00:00+01:00' });
+    await publish({ endsAt: '2026-12-03T09:00:00Z', severity: 'info' });
+    await publish({ departments: ['skola'] });
+    const withdrawn = await publish();
+    await admin(`/${withdrawn.id}/withdraw`, 'POST');
+    now = new Date('2026-12-03T09:30:00Z');
+
+    const { events } = await openStream('department=gata&current=1', 2);
+    const published = await publish({ severity: 'danger' });
+    const [first, next] = await events;
+    expect(first).toEqual({
+      id: '',
+      type: 'notices.current',
+      data: { notices: [publicOf(later)] },
+    });
+    expect(next?.type).toBe('notice.published');
+    expect(next?.data).toEqual(publicOf(published));
+    expect(next?.id).toMatch(/^[0-9]+$/);
+  });
+
+  it('begins with them only when asked, and not when it resumes after a last event id', async () => {
+    await start();
+    const { cursor } = await list('gata');
+    await publish();
+    const published = await publish({ severity: 'danger' });
+    const plain = (await openStream('department=gata', 1)).events;
+    const resumed = await (await openStream(`department=gata&current=1&lastEventId=${cursor}`, 2))
+      .events;
+    expect(resumed.map((event) => event.type)).toEqual(['notice.published', 'notice.published']);
+    const fresh = await (await openStream('department=gata&current=1', 1)).events;
+    expect(fresh[0]?.type).toBe('notices.current');
+    expect(fresh[0]?.data.notices).toHaveLength(2);
+    expect(fresh[0]?.data.notices).toContainEqual(publicOf(published));
+    // Without `current`, as before: only what follows (the next change).
+    const next = await publish({ severity: 'info' });
+    expect((await plain).map((event) => event.data.id)).toEqual([next.id]);
+  });
+
+  it('is in the OpenAPI document: the current parameter and the notices.current event', async () => {
+    await start();
+    const doc = (await (await fetch(`${server?.url}/v1/openapi.json`)).json()) as {
+      paths: Record<string, { get: OpenApiOperation }>;
+    };
+    const operation = doc.paths['/v1/notices/stream']?.get;
+    expect(operation?.parameters.map((parameter) => parameter.name)).toContain('current');
+    const events =
+      operation?.responses['200']?.content['text/event-stream']?.schema.oneOf.map((event) => [
+        event.title,
+        event.required.includes('id'),
+      ]) ?? [];
+    expect(events).toEqual([
+      ['notices.current', false],
+      ['notice.published', true],
+      ['notice.withdrawn', true],
+      ['kontakt.reconnect', false],
+    ]);
+  });
+});
+
+/** The part of an OpenAPI operation these tests read. */
+interface OpenApiOperation {
+  parameters: { name: string }[];
+  responses: Record<
+    string,
+    {
+      content: Record<string, { schema: { oneOf: { title: string; required: string[] }[] } }>;
+    }
+  >;
+}
 
 describe('notices: bad input', () => {
   it('refuses a missing or wrong API key with 401 and changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { NOTICES_CURRENT_EVENT } from '@kontakt/core/events';
 import {
   AdminNoticeSchema,
   NOTICE_EVENTS,
@@ -27,6 +28,16 @@ const DEPARTMENT_QUERY = {
   required: true,
   description: 'The department whose pages show the notices.',
   schema: { type: 'string' },
+};
+const CURRENT_QUERY = {
+  name: 'current',
+  in: 'query',
+  required: false,
+  description:
+    '`1`: a stream started without a last event id begins with the notices that have not ended ' +
+    `(one \`${NOTICES_CURRENT_EVENT}\` event), so that no list request is needed before it. ` +
+    'Ignored when the stream resumes after a last event id.',
+  schema: { type: 'string', enum: ['1'] },
 };
 const ID_PATH = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
@@ -82,23 +93,26 @@ export function noticePaths(): JsonObject {
       get: {
         operationId: 'streamNotices',
         summary: "Changes to a department's notices, live.",
-        parameters: [DEPARTMENT_QUERY, ...eventStreamParameters()],
+        parameters: [DEPARTMENT_QUERY, CURRENT_QUERY, ...eventStreamParameters()],
         responses: {
-          '200': eventStreamResponse({
-            description:
-              'Resume from the `cursor` of `GET /v1/notices` to miss nothing between the two.',
-            events: {
-              [NOTICE_EVENTS.published]: {
-                description:
-                  'A notice was published or changed: show it (replacing its old version).',
-                data: ref('Notice'),
+          '200': startingWithCurrent(
+            eventStreamResponse({
+              description:
+                'Resume from the `cursor` of `GET /v1/notices` to miss nothing between the two, or ' +
+                'ask for `current=1` to have the notices first.',
+              events: {
+                [NOTICE_EVENTS.published]: {
+                  description:
+                    'A notice was published or changed: show it (replacing its old version).',
+                  data: ref('Notice'),
+                },
+                [NOTICE_EVENTS.withdrawn]: {
+                  description: 'A notice was withdrawn, or no longer applies to this department.',
+                  data: jsonSchema(NoticeWithdrawnSchema, 'output'),
+                },
               },
-              [NOTICE_EVENTS.withdrawn]: {
-                description: 'A notice was withdrawn, or no longer applies to this department.',
-                data: jsonSchema(NoticeWithdrawnSchema, 'output'),
-              },
-            },
-          }),
+            }),
+          ),
           '400': problem(
             'No department, or a `Last-Event-ID` this server never sent (`validation_failed`).',
           ),
@@ -172,6 +186,38 @@ export function noticePaths(): JsonObject {
       }),
     },
   };
+}
+
+/**
+ * The stream's response with `notices.current` among its events: the first event of a stream
+ * asked for with `current=1`, which carries no `id` (the next event is the first change after
+ * the notices it holds).
+ */
+function startingWithCurrent(response: JsonObject): JsonObject {
+  const body = (response.content as Record<string, { schema: { oneOf: JsonObject[] } }>)[
+    'text/event-stream'
+  ];
+  body?.schema.oneOf.unshift({
+    title: NOTICES_CURRENT_EVENT,
+    description:
+      'The first event with `current=1` and no last event id: every notice of the department ' +
+      'that has not ended (later ones included), in place of what the client held. Carries no `id`.',
+    type: 'object',
+    properties: {
+      event: { type: 'string', const: NOTICES_CURRENT_EVENT },
+      data: {
+        type: 'string',
+        contentMediaType: 'application/json',
+        contentSchema: {
+          type: 'object',
+          properties: { notices: { type: 'array', items: ref('Notice') } },
+          required: ['notices'],
+        },
+      },
+    },
+    required: ['event', 'data'],
+  });
+  return response;
 }
 
 /** The notices' component schemas, from the contract's zod schemas. */

@@ -5,6 +5,7 @@ import { KontaktError } from '@kontakt/core';
 import { expect, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
 import type { KcErrorEvent } from '../../events/error.js';
 import type { KcNoticeChangeEvent } from '../../events/notice-change.js';
+import { tokensText } from '../../styles/tokens.text.js';
 import {
   makeNotice,
   renderNotice,
@@ -14,6 +15,7 @@ import {
 } from '../../test-support/notice-fixture.js';
 import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import type { KcNotice } from './notice.js';
+import { noticeTokensText, styles } from './notice.styles.js';
 
 const SOURCE = 'packages/widgets/src/components/notice/notice.ts';
 
@@ -153,6 +155,23 @@ describe('<kc-notice>', () => {
     await element.updateComplete;
     expect(shadow(element).querySelector('h3[part~="title"]')).to.exist;
     expect(shadow(element).querySelector('h2')).to.equal(null);
+  });
+
+  it('declares the shared tokens it uses as the shared tokens do, and uses no other', () => {
+    const declared = (text: string) =>
+      new Map(
+        [...text.matchAll(/(--_[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [
+          name,
+          value?.replace(/\s+/g, ' ').trim(),
+        ]),
+      );
+    const shared = declared(tokensText);
+    const own = declared(noticeTokensText);
+    expect(own.size).to.be.greaterThan(0);
+    for (const [name, value] of own) expect(value, name).to.equal(shared.get(name));
+    const defined = declared(styles.cssText);
+    const used = [...styles.cssText.matchAll(/var\((--_[\w-]+)/g)].map(([, name]) => name);
+    expect(used.filter((name) => !defined.has(name as string))).to.deep.equal([]);
   });
 });
 

@@ -77,21 +77,16 @@ const ANNOUNCEMENT_MS = 10_000;
  * @csspart fallback - Around the content inside the tag, when it is shown.
  *
  * @cssproperty --kc-color-primary - Info notices' accent. Default `#0b5cad`.
- * @cssproperty --kc-color-on-primary - Not used by this widget; resolved with the shared tokens. Default `#ffffff`.
  * @cssproperty --kc-color-text - Text. Default `#1b1b1b`.
- * @cssproperty --kc-color-text-muted - Not used by this widget; resolved with the shared tokens. Default `#545454`.
  * @cssproperty --kc-color-surface - The hide button's background. Default `#ffffff`.
- * @cssproperty --kc-color-border - Not used by this widget; resolved with the shared tokens. Default `#6b6b6b`.
  * @cssproperty --kc-color-danger - Danger notices' accent. Default `#b3261e`.
  * @cssproperty --kc-color-warning-surface - Warning notices' background. Default `#fff4ce`.
- * @cssproperty --kc-color-success-surface - Not used by this widget; resolved with the shared tokens. Default `#e3f4e8`.
  * @cssproperty --kc-color-focus - The focus outline. Default `#0b5cad`.
  * @cssproperty --kc-font-family - Font. Default the system UI font.
  * @cssproperty --kc-font-size - Base font size. Default `1rem`.
  * @cssproperty --kc-radius - Corner radius. Default `0.375rem`.
  * @cssproperty --kc-space-s - Small spacing. Default `0.5rem`.
  * @cssproperty --kc-space-m - Medium spacing. Default `1rem`.
- * @cssproperty --kc-space-l - Not used by this widget; resolved with the shared tokens. Default `1.5rem`.
  * @cssproperty --kc-notice-gap - Space between notices. Default `--kc-space-s`.
  * @cssproperty --kc-notice-info-accent - Border and severity colour of info notices. Default `--kc-color-primary`.
  * @cssproperty --kc-notice-info-surface - Background of info notices. Default `#e8f1fb`.
