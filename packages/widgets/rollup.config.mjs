@@ -19,7 +19,8 @@ const defines = sources('src/define');
  * `<kc-notice>` is on every page of every department, and its budget is everything it ever loads
  * (DESIGN.md: 8 KB): each file a browser fetches is compressed on its own and pays its own gzip
  * header and cold dictionary (1.8 KB over the six files it loaded from the shared chunks), so its
- * script-tag bundle is one file of its own (`selfContained`), sharing nothing with the others.
+ * script-tag bundle is one file of its own (`selfContained`), sharing nothing with the others;
+ * only its words in a language other than Swedish are chunks, loaded on a page in that language.
  */
 const SELF_CONTAINED = ['notice.ts'];
 const entries = sources('src/cdn').filter((file) => !SELF_CONTAINED.includes(file));
@@ -235,11 +236,17 @@ export default [
       sourcemap: true,
     },
   },
-  // The self-contained script-tag bundles: everything the widget ever loads, in its one file.
+  // The self-contained script-tag bundles: everything the widget ever loads, in its one file,
+  // but the words of languages other than Swedish (each a chunk loaded on a page in it).
   ...SELF_CONTAINED.map((file) => ({
     input: { [file.replace(/\.ts$/, '')]: here(`src/cdn/${file}`) },
     treeshake,
     plugins: bundling(),
-    output: { dir: here('dist/cdn'), format: 'es', inlineDynamicImports: true, sourcemap: true },
+    output: {
+      dir: here('dist/cdn'),
+      format: 'es',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
   })),
 ];

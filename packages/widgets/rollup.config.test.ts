@@ -169,10 +169,17 @@ describe('the script-tag build', () => {
 
   it('builds <kc-notice> as one file with everything it ever loads, without Lit, ky or zod', async () => {
     const files = await buildNotice();
-    expect(files.map((file) => file.fileName)).toEqual(['notice.js']);
-    const [notice] = files as [OutputChunk];
+    const [notice, ...words] = files as [OutputChunk, ...OutputChunk[]];
+    expect(notice.fileName).toBe('notice.js');
+    // Only its words in the other languages are files of their own, loaded on a page in them.
+    expect(words.map((file) => file.name).sort()).toEqual([
+      'notice.texts.ar',
+      'notice.texts.en',
+      'notice.texts.fi',
+    ]);
+    for (const file of words) expect([file.imports, file.dynamicImports]).toEqual([[], []]);
     expect(notice.imports).toEqual([]);
-    expect(notice.dynamicImports).toEqual([]);
+    expect(notice.dynamicImports.sort()).toEqual(words.map((file) => file.fileName).sort());
     const modules = Object.keys(notice.modules);
     expect(modules.some((id) => id.endsWith('/src/define/notice.ts'))).toBe(true);
     // Its live feed, read with the core's one event-stream reader.

@@ -1,50 +1,61 @@
-import { baseText } from '../../styles/tokens.text.js';
-
 /**
- * The shared tokens (`styles/tokens.text.ts`) this widget uses, and only those: it is on every
- * page, and the others would cost bytes there for nothing. Declared as the shared ones are, each
- * to the letter (`notice.test.ts` holds them together).
- */
-export const noticeTokensText = /* css */ `
-  :host {
-    --_color-primary: var(--kc-color-primary, #0b5cad);
-    --_color-text: var(--kc-color-text, #1b1b1b);
-    --_color-surface: var(--kc-color-surface, #ffffff);
-    --_color-danger: var(--kc-color-danger, #b3261e);
-    --_color-warning-surface: var(--kc-color-warning-surface, #fff4ce);
-    --_color-focus: var(--kc-color-focus, #0b5cad);
-    --_font-family: var(--kc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_font-size: var(--kc-font-size, 1rem);
-    --_radius: var(--kc-radius, 0.375rem);
-    --_space-s: var(--kc-space-s, 0.5rem);
-    --_space-m: var(--kc-space-m, 1rem);
-  }
-`;
-
-/**
+ * The notice's own stylesheet, whole: it is on every page, so it carries only the rules it uses
+ * (the shared base's, `styles/tokens.text.ts`, that apply to it) and reads each shared token
+ * (`--kc-color-text`, `--kc-space-s`, …) where it is used, with the shared default
+ * (`notice.test.ts` holds the defaults together), instead of resolving all of them on the host.
+ *
  * Logical properties throughout, so Arabic (RTL) mirrors without separate rules. Without a notice
  * nothing here has a size: the host is an empty block and the live regions are visually hidden.
- * Each `--kc-notice-*` property is read where it is used, with its default there: no private
- * copies on the host, which would cost bytes on every page for nothing.
+ * Its one animation, a notice arriving, runs only when motion is welcome.
  */
-const component = /* css */ `
+const cssText = /* css */ `
+  :host {
+    --_s: var(--kc-space-s, 0.5rem);
+    --_m: var(--kc-space-m, 1rem);
+    --_radius: var(--kc-radius, 0.375rem);
+    --_text: var(--kc-color-text, #1b1b1b);
+    display: block;
+    color: var(--_text);
+    font-family: var(--kc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--kc-font-size, 1rem);
+    line-height: 1.5;
+  }
+  :host([hidden]),
   [hidden] {
     display: none !important;
   }
+  * {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--kc-color-focus, #0b5cad);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
   .notices {
     display: grid;
-    gap: var(--kc-notice-gap, var(--_space-s));
+    gap: var(--kc-notice-gap, var(--_s));
     margin: 0;
     padding: 0;
     list-style: none;
   }
   .notice {
-    --_accent: var(--kc-notice-info-accent, var(--_color-primary));
+    --_accent: var(--kc-notice-info-accent, var(--kc-color-primary, #0b5cad));
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
-    gap: var(--_space-s) var(--_space-m);
-    padding: var(--_space-s) var(--_space-m);
+    gap: var(--_s) var(--_m);
+    padding: var(--_s) var(--_m);
     border: 1px solid var(--_accent);
     border-inline-start-width: 0.5rem;
     border-radius: var(--_radius);
@@ -52,10 +63,10 @@ const component = /* css */ `
   }
   .warning {
     --_accent: var(--kc-notice-warning-accent, #7a4a00);
-    background: var(--kc-notice-warning-surface, var(--_color-warning-surface));
+    background: var(--kc-notice-warning-surface, var(--kc-color-warning-surface, #fff4ce));
   }
   .danger {
-    --_accent: var(--kc-notice-danger-accent, var(--_color-danger));
+    --_accent: var(--kc-notice-danger-accent, var(--kc-color-danger, #b3261e));
     background: var(--kc-notice-danger-surface, #fdecea);
   }
   @media (prefers-reduced-motion: no-preference) {
@@ -90,11 +101,11 @@ const component = /* css */ `
   }
   button {
     min-block-size: 2.75rem;
-    padding-inline: var(--_space-m);
+    padding-inline: var(--_m);
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-text);
+    background: var(--kc-color-surface, #ffffff);
+    color: var(--_text);
     font: inherit;
     cursor: pointer;
   }
@@ -116,7 +127,7 @@ let sheet: CSSStyleSheet | undefined;
  * widgets too). Plain text, so that the notice loads nothing of Lit's `css` tag.
  */
 export const styles = {
-  cssText: noticeTokensText + baseText + component,
+  cssText,
   get styleSheet(): CSSStyleSheet {
     if (!sheet) {
       sheet = new CSSStyleSheet();

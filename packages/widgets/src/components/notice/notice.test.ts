@@ -15,7 +15,7 @@ import {
 } from '../../test-support/notice-fixture.js';
 import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import type { KcNotice } from './notice.js';
-import { noticeTokensText, styles } from './notice.styles.js';
+import { styles } from './notice.styles.js';
 
 const SOURCE = 'packages/widgets/src/components/notice/notice.ts';
 
@@ -148,6 +148,24 @@ describe('<kc-notice>', () => {
     expect(base?.getAttribute('dir')).to.equal('ltr');
   });
 
+  it('on a page in another language, waits for its words: nothing in Swedish is shown, read out or told', async () => {
+    const changes: string[] = [];
+    const heard = (event: KcNoticeChangeEvent) =>
+      changes.push(event.notices.map((n) => n.title.en).join());
+    document.addEventListener('kc-notice-change', heard);
+    const source = testSource([makeNotice({ severity: 'danger', title: 'Fara' })]);
+    const element = await renderNotice({ source: source.source, lang: 'en' });
+    await shownNow(element);
+    const said = shadow(element).querySelector('[role="alert"]')?.textContent ?? '';
+    expect(said).to.contain('Important message: Fara (en)');
+    expect(shadow(element).querySelector('[part~="hide-button"]')?.textContent).to.match(/^Hide/);
+    expect(shadow(element).textContent).not.to.match(/Dölj|Viktigt meddelande/);
+    const region = shadow(element).querySelector('[part~="notices"]');
+    expect(region?.getAttribute('aria-label')).to.equal('Current notices');
+    expect(changes).to.deep.equal(['Fara (en)']);
+    document.removeEventListener('kc-notice-change', heard);
+  });
+
   it('uses the heading level the page asks for', async () => {
     const element = await renderNotice({ source: testSource([makeNotice()]).source });
     await shownNow(element);
@@ -157,21 +175,24 @@ describe('<kc-notice>', () => {
     expect(shadow(element).querySelector('h2')).to.equal(null);
   });
 
-  it('declares the shared tokens it uses as the shared tokens do, and uses no other', () => {
-    const declared = (text: string) =>
+  it('reads the shared tokens with their shared defaults, and only properties it declares', () => {
+    const squeeze = (text = '') => text.replace(/\s+/g, ' ').trim();
+    const defaults = (text: string) =>
       new Map(
-        [...text.matchAll(/(--_[\w-]+)\s*:\s*([^;]+);/g)].map(([, name, value]) => [
+        [...text.matchAll(/var\((--kc-[\w-]+),\s*([^()]*?)\)/g)].map(([, name, value]) => [
           name,
-          value?.replace(/\s+/g, ' ').trim(),
+          squeeze(value),
         ]),
       );
-    const shared = declared(tokensText);
-    const own = declared(noticeTokensText);
-    expect(own.size).to.be.greaterThan(0);
-    for (const [name, value] of own) expect(value, name).to.equal(shared.get(name));
-    const defined = declared(styles.cssText);
+    const shared = defaults(tokensText);
+    const read = [...defaults(styles.cssText)].filter(([name]) => shared.has(name));
+    expect(read.length).to.be.greaterThan(5);
+    for (const [name, value] of read) expect(value, name).to.equal(shared.get(name));
+    const declared = new Set(
+      [...styles.cssText.matchAll(/(--_[\w-]+)\s*:/g)].map(([, name]) => name),
+    );
     const used = [...styles.cssText.matchAll(/var\((--_[\w-]+)/g)].map(([, name]) => name);
-    expect(used.filter((name) => !defined.has(name as string))).to.deep.equal([]);
+    expect(used.filter((name) => !declared.has(name))).to.deep.equal([]);
   });
 });
 

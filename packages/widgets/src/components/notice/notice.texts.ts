@@ -2,8 +2,8 @@ import type { Locale, NoticeSeverity } from '@kontakt/core';
 
 /**
  * The few words of `<kc-notice>` itself (the notices' own titles and texts come from the server in
- * every locale). All four languages are inline: together they are smaller than the request that
- * would load one of them.
+ * every locale). Swedish is inline; each other language is a chunk of its own (a few hundred
+ * bytes), loaded when a page in it shows the notice, so a Swedish page carries none of them.
  */
 export interface NoticeTexts {
   dir: 'ltr' | 'rtl';
@@ -21,41 +21,44 @@ export interface NoticeTexts {
   hidden: string;
 }
 
-export const NOTICE_TEXTS: Record<Locale, NoticeTexts> = {
-  sv: {
-    dir: 'ltr',
-    region: 'Aktuella meddelanden',
-    hide: 'Dölj',
-    severity: { info: 'Information', warning: 'Varning', danger: 'Viktigt meddelande' },
-    announceNew: 'Nytt meddelande:',
-    announceChanged: 'Ändrat meddelande:',
-    hidden: 'Meddelandet är dolt.',
-  },
-  en: {
-    dir: 'ltr',
-    region: 'Current notices',
-    hide: 'Hide',
-    severity: { info: 'Information', warning: 'Warning', danger: 'Important message' },
-    announceNew: 'New notice:',
-    announceChanged: 'Updated notice:',
-    hidden: 'The notice is hidden.',
-  },
-  fi: {
-    dir: 'ltr',
-    region: 'Ajankohtaiset tiedotteet',
-    hide: 'Piilota',
-    severity: { info: 'Tiedote', warning: 'Varoitus', danger: 'Tärkeä tiedote' },
-    announceNew: 'Uusi tiedote:',
-    announceChanged: 'Päivitetty tiedote:',
-    hidden: 'Tiedote on piilotettu.',
-  },
-  ar: {
-    dir: 'rtl',
-    region: 'إشعارات حالية',
-    hide: 'إخفاء',
-    severity: { info: 'معلومات', warning: 'تحذير', danger: 'رسالة مهمة' },
-    announceNew: 'إشعار جديد:',
-    announceChanged: 'إشعار محدَّث:',
-    hidden: 'تم إخفاء الإشعار.',
-  },
+/** Swedish, the municipality's own language and the fallback. */
+export const sv: NoticeTexts = {
+  dir: 'ltr',
+  region: 'Aktuella meddelanden',
+  hide: 'Dölj',
+  severity: { info: 'Information', warning: 'Varning', danger: 'Viktigt meddelande' },
+  announceNew: 'Nytt meddelande:',
+  announceChanged: 'Ändrat meddelande:',
+  hidden: 'Meddelandet är dolt.',
 };
+
+/** The other languages, each loaded on first use. */
+const LATER: Record<Exclude<Locale, 'sv'>, () => Promise<{ texts: NoticeTexts }>> = {
+  en: () => import('./notice.texts.en.js'),
+  fi: () => import('./notice.texts.fi.js'),
+  ar: () => import('./notice.texts.ar.js'),
+};
+
+/** The texts each language has, once here. */
+const known: Partial<Record<Locale, NoticeTexts>> = { sv };
+/** Each language's load, once asked for. */
+const asked: Partial<Record<Locale, Promise<void>>> = {};
+
+/**
+ * The texts in `locale` when they are here; otherwise `undefined`, and `then` is called once they
+ * are (Swedish's, when they cannot be loaded: offline, or the chunk is blocked).
+ */
+export function noticeTexts(locale: Locale, then: () => void): NoticeTexts | undefined {
+  if (!known[locale]) {
+    asked[locale] ??= LATER[locale as Exclude<Locale, 'sv'>]().then(
+      (module) => {
+        known[locale] = module.texts;
+      },
+      () => {
+        known[locale] = sv;
+      },
+    );
+    void asked[locale].then(then);
+  }
+  return known[locale];
+}

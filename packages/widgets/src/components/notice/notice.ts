@@ -10,7 +10,7 @@ import { HiddenNotices } from './notice.hidden.js';
 import { activeNotices, untilNextChange, versionOf } from './notice.model.js';
 import { styles } from './notice.styles.js';
 import type { NoticeTexts } from './notice.texts.js';
-import { NOTICE_TEXTS } from './notice.texts.js';
+import { noticeTexts } from './notice.texts.js';
 import type { NoticeView, Skeleton } from './notice.view.js';
 import { announcement, createNoticeView, createSkeleton, fillNoticeView } from './notice.view.js';
 
@@ -250,7 +250,10 @@ export class KcNotice extends KontaktReactiveElement {
     const skeleton = this.#skeleton;
     if (!skeleton) return;
     const locale = pickLocale(this.#language.tag, LOCALES);
-    const t = NOTICE_TEXTS[locale];
+    // Another language's words are on their way: rendered once they are here (the page's own
+    // content shows meanwhile at first, and what was shown stays after a change of `lang`).
+    const t = noticeTexts(locale, () => this.requestUpdate());
+    if (!t) return;
     skeleton.base.lang = locale;
     skeleton.base.dir = t.dir;
     skeleton.region.setAttribute('aria-label', t.region);
@@ -382,9 +385,9 @@ export class KcNotice extends KontaktReactiveElement {
     this.requestUpdate();
   }
 
-  /** Tells the page when the notices shown have changed. */
+  /** Tells the page when the notices shown have changed (once they are rendered: `#known`). */
   #report(): void {
-    if (this.#status !== 'ok') return;
+    if (!this.#known) return;
     const versions = this.#shownNotices.map(versionOf).join(' ');
     if (versions === this.#reported) return;
     this.#reported = versions;
