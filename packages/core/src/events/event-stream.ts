@@ -424,29 +424,22 @@ async function refusal(response: Response): Promise<Outcome | undefined> {
   const { status } = response;
   const type = response.headers.get('content-type') ?? '';
   if (status === 200 && /^text\/event-stream\s*(;|$)/i.test(type)) return undefined;
-  const drop = () => response.body?.cancel().catch(() => undefined);
+  const message = `The server answered ${status}.`;
   if (status === 408 || status === 429 || status >= 500) {
-    await drop();
+    await response.body?.cancel().catch(() => undefined);
     const after = retryAfterMs(response.headers);
-    const error = new NetworkError(`The server answered ${status}.`, { status, retryAfter: after });
-    return { retry: error, good: false, after };
+    return { retry: new NetworkError(message, { status, retryAfter: after }), good: false, after };
   }
   if (status === 200) {
-    await drop();
+    await response.body?.cancel().catch(() => undefined);
     return { final: new InvalidResponseError('The answer is not an event stream.', { status }) };
   }
-  return { final: await refused(response) };
-}
-
-/** A final answer as an error, with the server's own code when it sent a problem document. */
-async function refused(response: Response): Promise<KontaktError> {
-  const { status } = response;
+  // A final answer (a `4xx`, or `204`: nothing more to stream), with the server's own code and
+  // detail when it sent a problem document.
   const body = (await response.json().catch(() => undefined)) as
     | { code?: unknown; detail?: unknown }
     | undefined;
-  const detail = typeof body?.detail === 'string' ? body.detail : undefined;
+  const detail = typeof body?.detail === 'string' ? body.detail : message;
   const code = typeof body?.code === 'string' ? body.code : 'http_error';
-  const message =
-    status === 204 ? 'The server has nothing more to stream.' : `The server answered ${status}.`;
-  return new KontaktError(detail ?? message, { code, status });
+  return { final: new KontaktError(detail, { code, status }) };
 }

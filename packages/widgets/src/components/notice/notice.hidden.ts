@@ -44,12 +44,8 @@ export class HiddenNotices {
 function read(): Hidden {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? '{}');
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(
-      Object.entries(value).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string',
-      ),
-    );
+    // Anything but an object is nothing hidden; a value that is not a version never matches one.
+    return typeof value === 'object' && value && !Array.isArray(value) ? (value as Hidden) : {};
   } catch {
     return {};
   }

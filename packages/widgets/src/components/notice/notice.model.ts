@@ -27,7 +27,7 @@ export function compareNotices(a: Notice, b: Notice): number {
   return (
     RANK[a.severity] - RANK[b.severity] ||
     Date.parse(b.startsAt) - Date.parse(a.startsAt) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    a.id.localeCompare(b.id)
   );
 }
 
@@ -55,7 +55,8 @@ export function untilNextChange(
   for (const notice of notices) {
     if (!isForDepartment(notice, department)) continue;
     for (const time of [notice.startsAt, notice.endsAt]) {
-      const at = time === null ? Number.NaN : Date.parse(time);
+      // No end (`null`): NaN, which is never later.
+      const at = Date.parse(time as string);
       if (at > now && at < next) next = at;
     }
   }

@@ -25,10 +25,12 @@ export type NoticeSource = (
 ) => NoticeWatch;
 
 const STATES = ['loading', 'load-error', 'none', 'shown'] as const;
-type State = (typeof STATES)[number];
 
-/** `loading`: no answer yet; `failed`: none could be had (not configured, unreachable, unknown). */
-type Status = 'loading' | 'failed' | 'ok';
+/**
+ * `loading`: no answer yet; `load-error`: none could be had (not configured, unreachable,
+ * unknown), named as the states they show.
+ */
+type Status = 'loading' | 'load-error' | 'ok';
 
 /**
  * What a live region said is emptied after this long, so that reading the page later does not
@@ -238,7 +240,7 @@ export class KcNotice extends KontaktReactiveElement {
 
   /** Reports an outage once; before the first answer, the page's own content shows. */
   #fail(error: KontaktError): void {
-    if (this.#status !== 'ok') this.#status = 'failed';
+    if (this.#status !== 'ok') this.#status = 'load-error';
     if (!this.#failing) {
       this.#failing = true;
       this.dispatchEvent(new KcErrorEvent(error));
@@ -268,15 +270,10 @@ export class KcNotice extends KontaktReactiveElement {
     this.#announce(skeleton, active, shown, locale, t);
     this.#shownNotices = shown;
 
-    const state: State =
-      this.#status === 'loading'
-        ? 'loading'
-        : this.#status === 'failed'
-          ? 'load-error'
-          : shown.length
-            ? 'shown'
-            : 'none';
-    this.setExclusiveState(STATES, state);
+    this.setExclusiveState(
+      STATES,
+      this.#status !== 'ok' ? this.#status : shown.length ? 'shown' : 'none',
+    );
     this.setState(
       'danger',
       shown.some((notice) => notice.severity === 'danger'),

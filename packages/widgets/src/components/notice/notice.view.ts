@@ -38,26 +38,17 @@ export function createSkeleton(root: ShadowRoot | HTMLElement): Skeleton {
 export interface NoticeView {
   item: HTMLLIElement;
   heading: HTMLElement;
-  severity: HTMLElement;
-  title: Text;
   text: HTMLElement;
   hide: HTMLButtonElement;
-  hideLabel: Text;
-  hideTitle: HTMLElement;
 }
 
 export function createNoticeView(onHide: () => void): NoticeView {
-  const severity = el('span', { part: 'severity', class: 'severity' });
-  const title = document.createTextNode('');
-  const hideLabel = document.createTextNode('');
-  // The visible label starts the accessible name (WCAG 2.5.3); the title says which notice.
-  const hideTitle = el('span', { class: 'visually-hidden' });
-  const hide = el('button', { part: 'hide-button', type: 'button' }, hideLabel, hideTitle);
+  const hide = el('button', { part: 'hide-button', type: 'button' });
   hide.addEventListener('click', onHide);
-  const heading = el('h2', { part: 'title', class: 'title' }, severity, title);
+  const heading = el('h2', { part: 'title', class: 'title' });
   const text = el('p', { part: 'text', class: 'text' });
-  const item = el('li', { class: 'notice' }, el('div', { class: 'content' }, heading, text), hide);
-  return { item, heading, severity, title, text, hide, hideLabel, hideTitle };
+  const item = el('li', {}, el('div', { class: 'content' }, heading, text), hide);
+  return { item, heading, text, hide };
 }
 
 /** Fills a notice's nodes for `notice` in `locale`, its title a heading of `level`. */
@@ -69,22 +60,27 @@ export function fillNoticeView(
   level: number,
 ): void {
   const { severity } = notice;
+  const title = notice.title[locale];
   view.item.className = `notice ${severity}${view.item.classList.contains('arrived') ? ' arrived' : ''}`;
   view.item.setAttribute('part', `notice notice-${severity}`);
   if (view.heading.localName !== `h${level}`) {
     const heading = el(`h${level}` as 'h2', { part: 'title', class: 'title' });
-    heading.append(...view.heading.childNodes);
     view.heading.replaceWith(heading);
     view.heading = heading;
   }
   // "Varning: Title" when read; the label shows on its own line.
-  view.severity.textContent = t.severity[severity];
-  view.severity.append(el('span', { class: 'visually-hidden' }, ': '));
-  view.title.data = notice.title[locale];
+  view.heading.replaceChildren(
+    el('span', { part: 'severity', class: 'severity' }, t.severity[severity], hidden(': ')),
+    title,
+  );
   view.text.textContent = notice.text[locale];
-  view.hideLabel.data = t.hide;
-  view.hideTitle.textContent = `: ${notice.title[locale]}`;
+  // The visible label starts the accessible name (WCAG 2.5.3); the title says which notice. The
+  // button itself stays (and its focus with it).
+  view.hide.replaceChildren(t.hide, hidden(`: ${title}`));
 }
+
+/** Text that is read out but not shown. */
+const hidden = (text: string) => el('span', { class: 'visually-hidden' }, text);
 
 /**
  * What a live region reads out for notices that appeared or changed (`known`: the versions read
