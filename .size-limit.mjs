@@ -71,10 +71,11 @@ const NOTICE_LANGUAGES = /chunks[\\/]notice\.texts\.(en|fi|ar)-[^\\/]+\.js$/;
  */
 const NOTICES_ONLY = /chunks[\\/](notice-watch|notices-list)-[^\\/]+\.js$/;
 /**
- * Chunks the client loads only for `client.cases.lookup/watch/follow` (the status tracker), which
- * the contact form never uses.
+ * The chunk the client loads only for `client.cases.lookup/watch/follow` (the status tracker):
+ * the lookup and the live stream, one file (`case-lookup-stream.ts`). The contact form never
+ * uses them.
  */
-const CASES_ONLY = /chunks[\\/](case-lookup|case-watch-stream)-[^\\/]+\.js$/;
+const CASES_ONLY = /chunks[\\/]case-lookup-stream-[^\\/]+\.js$/;
 /**
  * Chunks the client loads only for `client.faults` and `client.photos` (the fault report), which
  * the contact form never uses.
@@ -157,6 +158,18 @@ export default [
     limit: '38.8 KB',
   },
   {
+    // What a page that only sends messages needs (the contact form's client): createClient's
+    // cases.submit and outbox without the other resources' code. The kept fault report's
+    // sending (a dynamic import) is bundled in here too.
+    name: '@kontakt/core: createMessageClient (ky + zod/mini + outbox, cases.submit only)',
+    message:
+      'createMessageClient() must not carry the other resources: check what message-client.ts imports (npm run build, then look at packages/core/dist).',
+    path: 'packages/core/dist/index.js',
+    import: '{ createMessageClient }',
+    gzip: true,
+    limit: '27.75 KB',
+  },
+  {
     name: '@kontakt/core/schemas: the whole contract',
     // 12 KB before the notice schemas (0.8 KB); the staff statuses and their mapping to what a
     // citizen sees (issue 8) are 0.1 KB more. The agent's schemas are in @kontakt/core/agent.
@@ -196,11 +209,12 @@ export default [
     // submit path costs 0.45 KB here, compressed apart from the rest, for 1.25 KB less there.)
     // V8's compile hint on the first render's three chunks (rollup/compile-hints.mjs): 50.1 KB.
     // The topics in the first frame (the early answer read at once, peekDepartmentPreview): 50.35.
+    // The client's modules split by job (message-client, http, case-submit): 50.39.
     name: '<kc-contact-form> everything a Swedish page ever loads: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything,
-    limit: '50.35 KB',
+    limit: '50.39 KB',
     ...asLoaded,
   },
   {
@@ -209,8 +223,8 @@ export default [
     path: [...contactFormEverything, `${CDN}/chunks/ar-*.js`],
     // 52.35 KB; each file's gzip size moves by a byte or two with the hashes in the names of the
     // chunks it imports, whatever their code: 0.01 KB of room for that. The topics in the
-    // first frame: 52.6 KB.
-    limit: '52.61 KB',
+    // first frame: 52.6 KB. The client's modules split by job: 52.65 KB.
+    limit: '52.65 KB',
     ...asLoaded,
   },
   {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, createHttp } from './client.js';
+import { createClient } from './client.js';
 import { toKontaktError } from './errors/to-kontakt-error.js';
+import { createHttp } from './http.js';
 import type { FaultServer } from './test-support/fault-server.js';
 import { problem, receipt, startFaultServer } from './test-support/fault-server.js';
 

@@ -36,6 +36,7 @@ export {
   type EventStreamState,
 } from './events/index.js';
 export { createIdempotencyKey } from './idempotency.js';
+export { createMessageClient, type MessageClient } from './message-client.js';
 export {
   OutboxDeliveredEvent,
   type OutboxEventMap,

@@ -1,8 +1,8 @@
 /*
- * Reading a case and following its public event stream (`case-watch.ts` loads this on first
- * use). Every event is the whole case after a change, and a stream without `Last-Event-ID` starts
- * from the case's first event, so nothing between the read and the stream is missed; an older
- * copy than the one shown (a replayed event) is passed over.
+ * Reading a case and following its public event stream (`case-watch.ts` loads this on first use,
+ * with the lookup: `case-lookup-stream.ts`). Every event is the whole case after a change, and a
+ * stream without `Last-Event-ID` starts from the case's first event, so nothing between the read
+ * and the stream is missed; an older copy than the one shown (a replayed event) is passed over.
  */
 
 import { InvalidResponseError } from '../errors/InvalidResponseError.js';

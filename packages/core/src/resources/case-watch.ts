@@ -1,7 +1,8 @@
 /*
  * `client.cases.watch()`: one case followed live by its citizen. Kept small inside the client:
- * the event-stream reader and the case's schema (`case-watch-stream.ts`) load on first use, so
- * a widget whose client never watches (the contact form) does not carry them.
+ * the event-stream reader and the case's schema (`case-watch-stream.ts`) load on first use, with
+ * the lookup (`case-lookup-stream.ts`), so a widget whose client never watches (the contact form)
+ * does not carry them.
  */
 import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
@@ -62,7 +63,7 @@ export class CaseWatch extends LatestFeed<PublicCase> {
 
   constructor(target: CaseWatchTarget, signal?: AbortSignal) {
     super();
-    import('./case-watch-stream.js').then(
+    import('./case-lookup-stream.js').then(
       ({ followCaseStream }) => {
         if (this.closed) return;
         this.stopWith(

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import { InvalidResponseError } from '../errors/InvalidResponseError.js';
 import { isKontaktError, KontaktError } from '../errors/KontaktError.js';
 import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
 import { isValidationError, ValidationError } from '../errors/ValidationError.js';
+import { createMessageClient } from '../message-client.js';
 import { memoryStore } from '../outbox/memory-store.js';
 import type { FaultServer } from '../test-support/fault-server.js';
 import { message, problem, receipt, startFaultServer } from '../test-support/fault-server.js';
@@ -17,8 +18,12 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** `cases.submit` is the same whichever factory made the client. */
+const factories = { createClient, createMessageClient };
+let factory: (typeof factories)[keyof typeof factories] = createClient;
+
 const clientFor = (url: string, extra: Parameters<typeof createClient>[0] | object = {}) =>
-  createClient({
+  factory({
     endpoint: url,
     department: 'gata',
     pageUrl: () => PAGE,
@@ -36,7 +41,11 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject');
 }
 
-describe('cases.submit', () => {
+describe.each(Object.keys(factories) as (keyof typeof factories)[])('cases.submit (%s)', (name) => {
+  beforeEach(() => {
+    factory = factories[name];
+  });
+
   it('sends the message with its origin and returns the parsed receipt', async () => {
     server = await startFaultServer(() => ({ status: 201, json: receipt }));
     const result = await clientFor(server.url).cases.submit(message, { widget: 'kc-contact-form' });

@@ -1,42 +1,17 @@
 import type { KyInstance } from 'ky';
-import type { KontaktError } from '../errors/KontaktError.js';
-import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { ValidationError } from '../errors/ValidationError.js';
-import { createIdempotencyKey } from '../idempotency.js';
-import type { OutboxController } from '../outbox/outbox.js';
-import { isTransientFailure } from '../outbox/transient.js';
 import type {
   CaseAccess,
   CaseLookup,
-  CaseSubmission,
   ContactMessageInput,
   FollowRequest,
   Receipt,
 } from '../schemas/index.js';
-import {
-  ContactMessageSchema,
-  normalizeCaseReference,
-  ReceiptSchema,
-  toFieldErrors,
-} from '../schemas/index.js';
+import { normalizeCaseReference } from '../schemas/index.js';
+import type { SubmitMessage, SubmitOptions } from './case-submit.js';
 import { CaseWatch } from './case-watch.js';
-import { originOf, queuedError, relativeTo } from './submission-parts.js';
 
-/** Options for one `cases.submit()` call. */
-export interface SubmitOptions {
-  /** Cancels the request (and its retries); an aborted submission is not kept in the outbox. */
-  signal?: AbortSignal;
-  /** The element that sends it, recorded as the case's origin. Default `'sdk'`. */
-  widget?: string;
-  /** The page it was written on. Default: the client's `pageUrl()`, read now. */
-  pageUrl?: string;
-  /**
-   * Sends under this key instead of a new one. Pass the same key when the person sends the same
-   * message again after a failure: if the first request did reach the server, the second gets the
-   * first one's receipt instead of making a second case. Default: a new key per call.
-   */
-  idempotencyKey?: string;
-}
+export type { SubmitOptions } from './case-submit.js';
 
 /** `client.cases`: questions and messages to the contact center. */
 export interface CasesResource {
@@ -104,38 +79,21 @@ export interface CasesResource {
   ): Promise<void>;
 }
 
+/** What the rest of `client.cases` needs besides `submit`. */
 export interface CasesContext {
   http: KyInstance;
   /** The server's base URL (the live stream is read with `fetch`, outside ky). */
   endpoint: string;
   /** The client's own `fetch`, when it was given one: the live stream uses it too. */
   fetch?: typeof fetch | undefined;
-  department: string;
-  pageUrl: () => string | undefined;
-  /** Where a submission that could not be sent is kept; none when the outbox is turned off. */
-  outbox: Pick<OutboxController, 'keep'> | undefined;
-  /** Milliseconds a kept submission is tried before it is given up. */
-  outboxMaxAge: number;
 }
 
-export function casesResource(context: CasesContext): CasesResource {
+/** `client.cases`: `submit` (made with the client, `messageSubmitter`) and the rest. */
+export function casesResource(context: CasesContext, submit: SubmitMessage): CasesResource {
   return {
-    async submit(message, options = {}) {
-      const submission = buildSubmission(context, message, options);
-      const id = options.idempotencyKey ?? createIdempotencyKey();
-      try {
-        return await sendCase(context.http, submission, id, options.signal);
-      } catch (error) {
-        if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
-        await context.outbox
-          .keep(submission, { id, error, maxAge: context.outboxMaxAge })
-          // Storage refused (private mode, quota): the caller gets the send error, not a false promise.
-          .catch(() => Promise.reject(error));
-        throw queuedError(error as KontaktError, id, 'message');
-      }
-    },
+    submit,
     async lookup(reference, proof, options = {}) {
-      const { lookupCase } = await import('./case-lookup.js');
+      const { lookupCase } = await import('./case-lookup-stream.js');
       return lookupCase(context.http, reference, proof, options.signal);
     },
     watch(reference, options) {
@@ -155,45 +113,12 @@ export function casesResource(context: CasesContext): CasesResource {
       return new CaseWatch(target, options.signal);
     },
     async follow(reference, request = {}, options = {}) {
-      const { followCase } = await import('./case-lookup.js');
+      const { followCase } = await import('./case-lookup-stream.js');
       return followCase(context.http, reference, request, options.signal);
     },
     async unfollow(reference, options) {
-      const { unfollowCase } = await import('./case-lookup.js');
+      const { unfollowCase } = await import('./case-lookup-stream.js');
       return unfollowCase(context.http, reference, options.accessToken, options.signal);
     },
   };
-}
-
-/**
- * POSTs a submission with its idempotency key and parses the receipt. Used for the first try and
- * by the outbox, which resends the same body with the same key.
- */
-export async function sendCase(
-  http: KyInstance,
-  submission: CaseSubmission,
-  idempotencyKey: string,
-  signal?: AbortSignal,
-): Promise<Receipt> {
-  try {
-    return await http
-      .post('v1/cases', {
-        json: submission,
-        headers: { 'idempotency-key': idempotencyKey },
-        ...(signal ? { signal } : {}),
-      })
-      .json(ReceiptSchema);
-  } catch (error) {
-    throw relativeTo('message', toKontaktError(error));
-  }
-}
-
-function buildSubmission(
-  context: CasesContext,
-  message: ContactMessageInput,
-  options: SubmitOptions,
-): CaseSubmission {
-  const parsed = ContactMessageSchema.safeParse(message);
-  if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-  return { origin: originOf(context, options), message: parsed.data };
 }
