@@ -2,6 +2,7 @@
 // Protocol's request by hand; a real `@lit/context` ContextProvider must answer it, its changes
 // must arrive, and a widget taken out of the page must stop hearing of them.
 import type { KontaktClient } from '@kontakt/core';
+import { createClient, createMessageClient } from '@kontakt/core';
 import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
@@ -71,5 +72,32 @@ describe('ClientController with a provider', () => {
     consumer.department = 'bygg';
     expect(consumer.clients.target?.client).to.equal(undefined);
     expect(consumer.clients.target?.endpoint).to.equal('https://annan.example.se');
+  });
+});
+
+describe('ClientController making clients', () => {
+  it('makes one client per target and factory, and gives a client set from JavaScript as it is', async () => {
+    const consumer = await fixture<TestConsumer>(
+      html`<test-client-consumer></test-client-consumer>`,
+    );
+    consumer.endpoint = 'https://kontakt.example.se';
+    consumer.department = 'gata';
+    const messages = consumer.clients.client(createMessageClient);
+    expect(consumer.clients.client(createMessageClient)).to.equal(messages);
+    expect(Object.keys(messages ?? {}).sort()).to.deep.equal([
+      'cases',
+      'department',
+      'endpoint',
+      'outbox',
+    ]);
+    // Another factory for the same target makes its own kind of client.
+    const whole = consumer.clients.client(createClient);
+    expect(whole).not.to.equal(messages);
+    expect(whole?.notices).to.not.equal(undefined);
+    expect(whole?.outbox).to.equal(messages?.outbox);
+
+    const given = createClient({ endpoint: 'https://annan.example.se', department: 'bygg' });
+    consumer.client = given;
+    expect(consumer.clients.client(createMessageClient)).to.equal(given);
   });
 });

@@ -1,4 +1,4 @@
-import type { ClientOptions, KontaktClient } from '@kontakt/core';
+import type { ClientOptions, KontaktClient, MessageClient } from '@kontakt/core';
 import type { Context, ContextCallback } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Target } from './target.js';
@@ -29,8 +29,11 @@ export interface ClientTarget extends Target {
   readonly client: KontaktClient | undefined;
 }
 
-/** Makes a client; the SDK's `createClient`, which a widget loads only once it is used. */
-export type CreateClient = (options: ClientOptions) => KontaktClient;
+/**
+ * Makes a client; the SDK's `createClient` (or `createMessageClient`, for a widget that only
+ * sends messages), which a widget loads only once it is used.
+ */
+export type CreateClient<C extends MessageClient = KontaktClient> = (options: ClientOptions) => C;
 
 type Host = ReactiveControllerHost & HTMLElement & ClientSource;
 
@@ -47,7 +50,7 @@ export class ClientController implements ReactiveController {
   /** The client a provider hands down, and how to stop hearing of its changes. */
   #provided: KontaktClient | undefined;
   #unsubscribe: (() => void) | undefined;
-  #made: { key: string; client: KontaktClient } | undefined;
+  #made: { key: string; create: CreateClient<MessageClient>; client: MessageClient } | undefined;
 
   constructor(host: Host) {
     this.#host = host;
@@ -66,15 +69,19 @@ export class ClientController implements ReactiveController {
     return provided ? targetOf(provided, provided) : undefined;
   }
 
-  /** The client for `target`: the one given, else one made with `create` (and then kept). */
-  client(create: CreateClient): KontaktClient | undefined {
+  /**
+   * The client for `target`: the one given (a whole `KontaktClient`), else one made with `create`
+   * (and then kept for the same target and `create`).
+   */
+  client<C extends MessageClient>(create: CreateClient<C>): C | KontaktClient | undefined {
     const target = this.target;
     if (!target || target.client) return target?.client;
-    if (this.#made?.key !== target.key) {
+    if (this.#made?.key !== target.key || this.#made.create !== create) {
       const { endpoint, department } = target;
-      this.#made = { key: target.key, client: create({ endpoint, department }) };
+      this.#made = { key: target.key, create, client: create({ endpoint, department }) };
     }
-    return this.#made.client;
+    // Made by this very `create`: a C.
+    return this.#made.client as C;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type {
   KontaktClient,
   KontaktError,
+  MessageClient,
   OutboxDeliveredEvent,
   OutboxEntry,
   OutboxFailedEvent,
@@ -28,11 +29,18 @@ export interface SendOptions {
   idempotencyKey: string;
 }
 
-export interface SubmissionControllerOptions<M> {
+/** What a submission needs of its client: the department, the outbox and how to send (`send`). */
+export type SubmissionClient = Pick<MessageClient, 'department' | 'outbox'>;
+
+/**
+ * `C`: the client `send` sends through: a `KontaktClient` by default, a `MessageClient` for a
+ * widget that only sends contact messages.
+ */
+export interface SubmissionControllerOptions<M, C extends SubmissionClient = KontaktClient> {
   /** The widget's tag: sent as `origin.widget`, and how its own outbox entries are found again. */
   widget: string;
   /** Sends `message` through `client` (e.g. `client.cases.submit(message, options)`). */
-  send(client: KontaktClient, message: M, options: SendOptions): Promise<Receipt>;
+  send(client: C, message: M, options: SendOptions): Promise<Receipt>;
   /**
    * Called after every change of `state`, before the host renders it. `focus` says whether the
    * host may move focus to what it now shows: always after the person's own submit, and for a
@@ -51,29 +59,31 @@ const IDLE: SubmissionState = { status: 'idle' };
  * before a reload), the receipt, and giving up. It knows nothing about the widget's fields: the
  * host hands it the message to send and renders `state`.
  */
-export class SubmissionController<M> implements ReactiveController {
+export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
+  implements ReactiveController
+{
   /** Where the submission stands; the host re-renders on every change. */
   state: SubmissionState = IDLE;
 
   readonly #host: Host;
-  readonly #options: SubmissionControllerOptions<M>;
+  readonly #options: SubmissionControllerOptions<M, C>;
   /** The client whose outbox is listened to. */
-  #listening: KontaktClient | undefined;
+  #listening: C | undefined;
   /** The kept message waited for, so a host moved in the page listens again. */
-  #awaited: { client: KontaktClient; id: string } | undefined;
+  #awaited: { client: C; id: string } | undefined;
   /** The idempotency key of the message last sent, so sending it again cannot make a second case. */
   #sendKey: { fingerprint: string; key: string } | undefined;
   /** While looking for a message kept before a reload: which outbox entries are this widget's. */
   #adopting: ((entry: OutboxEntry) => boolean) | undefined;
 
-  constructor(host: Host, options: SubmissionControllerOptions<M>) {
+  constructor(host: Host, options: SubmissionControllerOptions<M, C>) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
   }
 
   /** Sends `message`, unless a send is already under way. Never rejects: the outcome is `state`. */
-  async submit(client: KontaktClient, message: M): Promise<void> {
+  async submit(client: C, message: M): Promise<void> {
     if (this.state.status === 'sending') return;
     this.#set({ status: 'sending' }, false);
     const { widget } = this.#options;
@@ -91,7 +101,7 @@ export class SubmissionController<M> implements ReactiveController {
    * show it as waiting, and its receipt once delivered. Listening starts before looking, so a
    * delivery that happens meanwhile is not missed.
    */
-  async adopt(client: KontaktClient): Promise<void> {
+  async adopt(client: C): Promise<void> {
     if (!this.#showsForm()) return;
     const { widget } = this.#options;
     const ours = (entry: OutboxEntry) =>
@@ -175,13 +185,13 @@ export class SubmissionController<M> implements ReactiveController {
   }
 
   /** The message is in the outbox: wait for the outbox to deliver it or give up. */
-  #wait(client: KontaktClient, id: string, focus: boolean): void {
+  #wait(client: C, id: string, focus: boolean): void {
     this.#awaited = { client, id };
     this.#listen(client);
     this.#set({ status: 'offline', id }, focus);
   }
 
-  #listen(client: KontaktClient): void {
+  #listen(client: C): void {
     this.#stopListening();
     this.#listening = client;
     client.outbox.addEventListener('delivered', this.#onDelivered);

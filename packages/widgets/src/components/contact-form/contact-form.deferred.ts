@@ -4,7 +4,8 @@
  * schemas (zod) for validation, the submit path with the outbox (IndexedDB), and the check that
  * warns about a personal identity number. See the widgets' README, "First render, then the rest".
  */
-export { containsPersonalIdentityNumber, createClient } from '@kontakt/core';
+// Only messages are sent from here: the client without the SDK's other resources.
+export { containsPersonalIdentityNumber, createMessageClient as createClient } from '@kontakt/core';
 export { KcSubmitEvent } from '../../events/submit.js';
 export { SubmissionController } from '../../internal/submission-controller.js';
 export {

@@ -1,4 +1,4 @@
-import type { DepartmentPreview, KontaktClient, Need } from '@kontakt/core';
+import type { DepartmentPreview, KontaktClient, MessageClient, Need } from '@kontakt/core';
 import {
   fetchDepartmentPreview,
   internalError,
@@ -204,7 +204,7 @@ export class KcContactForm extends KontaktElement {
     () => import('./contact-form.deferred.js'),
   );
   /** Made when the submit path has loaded. */
-  #submission: SubmissionController<KcSubmitEvent['message']> | undefined;
+  #submission: SubmissionController<KcSubmitEvent['message'], MessageClient> | undefined;
   /** The target whose draft and outbox were last looked at. */
   #checkedTarget: string | undefined;
   /** The person has typed or chosen something since the form was connected or cleared. */
@@ -553,7 +553,9 @@ export class KcContactForm extends KontaktElement {
   }
 
   /** This element's submission controller, made with the submit path when that has loaded. */
-  #submissionFor(submit: typeof Deferred): SubmissionController<KcSubmitEvent['message']> {
+  #submissionFor(
+    submit: typeof Deferred,
+  ): SubmissionController<KcSubmitEvent['message'], MessageClient> {
     this.#submission ??= new submit.SubmissionController(this, {
       widget: WIDGET,
       send: (client, message, options) => client.cases.submit(message, options),
