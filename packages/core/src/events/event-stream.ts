@@ -233,6 +233,7 @@ export class EventReader<
     let reconnect = false;
     const good = () =>
       opened !== undefined && (delivered || Date.now() - opened >= GOOD_CONNECTION_MS);
+    let cause: unknown;
     try {
       watch();
       const response = await this.request(connection.signal, this.#options);
@@ -260,27 +261,28 @@ export class EventReader<
       for (;;) {
         watch();
         const { done, value } = await reader.read();
+        // The server ended the stream: lost, as when the network drops it.
         if (done || this.#closed()) break;
         parser.push(value);
         // An `id:` on an event without data moves the last event id without a dispatch.
         if (!reconnect) this.#lastEventId = parser.lastEventId;
         if (reconnect || this.#closed()) return { retry: undefined, good: true };
       }
-      return { retry: new NetworkError('The server ended the stream.'), good: good() };
     } catch (error) {
-      const retry = quiet
-        ? new NetworkError('The server sent nothing for too long.', { code: 'timeout' })
-        : new NetworkError(
-            opened === undefined
-              ? 'The server could not be reached.'
-              : 'The connection to the server was lost.',
-            { cause: error },
-          );
-      return { retry, good: good() };
+      cause = error;
     } finally {
       clearTimeout(watchdog);
       connection.abort();
     }
+    const retry = quiet
+      ? new NetworkError('The server sent nothing for too long.', { code: 'timeout' })
+      : new NetworkError(
+          opened === undefined
+            ? 'The server could not be reached.'
+            : 'The connection to the server was lost.',
+          { cause },
+        );
+    return { retry, good: good() };
   }
 
   /** Read through a call: `close()` may have run during any await or handler. */

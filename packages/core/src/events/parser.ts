@@ -96,7 +96,7 @@ export class EventStreamParser {
         if (!value.includes('\0')) this.#pendingId = value;
         break;
       case 'retry':
-        if (/^[0-9]+$/.test(value)) this.#callbacks.onRetry?.(Number.parseInt(value, 10));
+        if (/^[0-9]+$/.test(value)) this.#callbacks.onRetry?.(Number(value));
         break;
       // Any other field is ignored.
     }

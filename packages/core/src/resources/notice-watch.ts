@@ -82,7 +82,7 @@ export function watchNotices(
       if (read.every(Boolean)) {
         for (const notice of read as Notice[]) notices.set(notice.id, notice);
         options.onChange([...notices.values()]);
-      } else onError(invalid(), true);
+      } else onError(new InvalidResponseError('The notices do not match the contract.'), true);
     }
     protected override failed(error: KontaktError, willRetry: boolean): void {
       onError(error, willRetry);
@@ -94,8 +94,6 @@ export function watchNotices(
   );
   return { close: () => reader.close() };
 }
-
-const invalid = () => new InvalidResponseError('The notices do not match the contract.');
 
 const NOTICE_ID = /^n_[0-9a-hjkmnp-tv-z]{20}$/;
 
@@ -138,9 +136,9 @@ function readDepartments(value: unknown): Notice['departments'] | undefined {
   return value;
 }
 
-/** An ISO 8601 date-time with an offset or `Z`, as `DateTimeSchema` takes it. */
+/** An ISO 8601 date-time with an offset or `Z`, as `DateTimeSchema` takes it (groups only group). */
 const DATE_TIME =
-  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 function isDateTime(value: unknown): value is string {
   return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));

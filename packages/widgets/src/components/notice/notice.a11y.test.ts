@@ -194,6 +194,6 @@ describe('<kc-notice> layout', () => {
     const notice = shadow(element).querySelector('[part~="notice"]') as HTMLElement;
     expect(getComputedStyle(notice).animationName).to.equal('none');
     await emulateMedia({ reducedMotion: 'no-preference' });
-    expect(getComputedStyle(notice).animationName).to.equal('kc-notice-arrive');
+    expect(getComputedStyle(notice).animationName).to.equal('arrive');
   });
 });

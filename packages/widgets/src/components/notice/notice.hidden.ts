@@ -31,8 +31,8 @@ export class HiddenNotices {
     const hidden = read();
     delete hidden[notice.id];
     hidden[notice.id] = notice.updatedAt;
-    const ids = Object.keys(hidden);
-    for (const id of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED))) delete hidden[id];
+    // All but the newest MAX_REMEMBERED (none while there are no more than that).
+    for (const id of Object.keys(hidden).slice(0, -MAX_REMEMBERED)) delete hidden[id];
     try {
       localStorage.setItem(HIDDEN_KEY, JSON.stringify(hidden));
     } catch {

@@ -1,13 +1,14 @@
-import type { Notice, NoticeSeverity } from '@kontakt/core';
+import type { Notice } from '@kontakt/core';
+import { NOTICE_SEVERITIES } from '@kontakt/core';
 
-/** Danger first, then warning, then info. */
-const RANK: Record<NoticeSeverity, number> = { danger: 0, warning: 1, info: 2 };
+/** How serious a severity is: info, warning, danger (the order they are listed in). */
+const rank = (notice: Notice) => NOTICE_SEVERITIES.indexOf(notice.severity);
 
 /**
  * A timer is never set further ahead than this (a day), far below the 2^31 ms at which
  * `setTimeout` fires at once; a notice that starts in a month is looked at again daily.
  */
-export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
+export const MAX_TIMER_MS = 86_400_000;
 
 /** True when `notice` is for the pages of `department`. */
 export function isForDepartment(notice: Notice, department: string): boolean {
@@ -25,9 +26,7 @@ export function isActive(notice: Notice, now: number): boolean {
 /** Most serious first; among equals, the one that started last first (then by id, stably). */
 export function compareNotices(a: Notice, b: Notice): number {
   return (
-    RANK[a.severity] - RANK[b.severity] ||
-    Date.parse(b.startsAt) - Date.parse(a.startsAt) ||
-    a.id.localeCompare(b.id)
+    rank(b) - rank(a) || Date.parse(b.startsAt) - Date.parse(a.startsAt) || a.id.localeCompare(b.id)
   );
 }
 

@@ -13,9 +13,8 @@ const cssText = /* css */ `
     --_s: var(--kc-space-s, 0.5rem);
     --_m: var(--kc-space-m, 1rem);
     --_radius: var(--kc-radius, 0.375rem);
-    --_text: var(--kc-color-text, #1b1b1b);
     display: block;
-    color: var(--_text);
+    color: var(--kc-color-text, #1b1b1b);
     font-family: var(--kc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--kc-font-size, 1rem);
     line-height: 1.5;
@@ -23,9 +22,6 @@ const cssText = /* css */ `
   :host([hidden]),
   [hidden] {
     display: none !important;
-  }
-  * {
-    box-sizing: border-box;
   }
   :focus-visible {
     outline: 3px solid var(--kc-color-focus, #0b5cad);
@@ -39,14 +35,14 @@ const cssText = /* css */ `
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  .notices {
+  ul {
     display: grid;
     gap: var(--kc-notice-gap, var(--_s));
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  .notice {
+  li {
     --_accent: var(--kc-notice-info-accent, var(--kc-color-primary, #0b5cad));
     display: flex;
     flex-wrap: wrap;
@@ -54,7 +50,7 @@ const cssText = /* css */ `
     gap: var(--_s) var(--_m);
     padding: var(--_s) var(--_m);
     border: 1px solid var(--_accent);
-    border-inline-start-width: 0.5rem;
+    border-inline-start-width: .5rem;
     border-radius: var(--_radius);
     background: var(--kc-notice-info-surface, #e8f1fb);
   }
@@ -68,33 +64,32 @@ const cssText = /* css */ `
   }
   @media (prefers-reduced-motion: no-preference) {
     .arrived {
-      animation: kc-notice-arrive 0.3s ease-out;
+      animation: arrive .3s ease-out;
     }
   }
-  @keyframes kc-notice-arrive {
+  @keyframes arrive {
     from {
       opacity: 0;
     }
   }
-  .content {
+  li > div {
     flex: 1 1 14rem;
     min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
   .title {
     margin: 0;
     font-size: 1.125em;
     line-height: 1.3;
-    overflow-wrap: anywhere;
   }
   .severity {
     display: block;
-    font-size: 0.875rem;
+    font-size: .875rem;
     color: var(--_accent);
   }
-  .text {
-    margin: 0.25em 0 0;
+  li p {
+    margin: .25em 0 0;
     white-space: pre-line;
-    overflow-wrap: anywhere;
   }
   button {
     min-block-size: 2.75rem;
@@ -102,7 +97,7 @@ const cssText = /* css */ `
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     background: var(--kc-color-surface, #ffffff);
-    color: var(--_text);
+    color: inherit;
     font: inherit;
     cursor: pointer;
   }
@@ -110,7 +105,7 @@ const cssText = /* css */ `
     text-decoration: underline;
   }
   @media (forced-colors: active) {
-    .notice,
+    li,
     button {
       border-color: CanvasText;
     }

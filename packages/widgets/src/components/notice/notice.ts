@@ -356,7 +356,7 @@ export class KcNotice extends KontaktReactiveElement {
     const urgent = fresh.filter((notice) => notice.severity === 'danger');
     const polite = fresh.filter((notice) => notice.severity !== 'danger');
     if (urgent.length) this.#say(skeleton.assertive, announcement(urgent, known, locale, t));
-    const confirmation = this.#justHid ? [document.createTextNode(t.hidden)] : [];
+    const confirmation = this.#justHid ? [t.hidden] : [];
     this.#justHid = false;
     if (polite.length || confirmation.length) {
       this.#say(skeleton.polite, [...confirmation, ...announcement(polite, known, locale, t)]);
@@ -364,7 +364,7 @@ export class KcNotice extends KontaktReactiveElement {
   }
 
   /** Puts `nodes` in a live region (read out), and takes them away later. */
-  #say(region: HTMLElement, nodes: Node[]): void {
+  #say(region: HTMLElement, nodes: (Node | string)[]): void {
     region.replaceChildren(...nodes);
     clearTimeout(this.#clearTimers.get(region));
     this.#clearTimers.set(

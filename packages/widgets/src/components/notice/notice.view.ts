@@ -19,19 +19,18 @@ export interface Skeleton {
 }
 
 export function createSkeleton(root: ShadowRoot | HTMLElement): Skeleton {
-  const list = el('ul', { class: 'notices', role: 'list' });
-  const skeleton: Skeleton = {
-    base: el('div', { part: 'base' }),
-    region: el('section', { part: 'notices', hidden: '' }, list),
-    list,
-    fallback: el('div', { part: 'fallback' }, el('slot')),
-    polite: el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' }),
-    assertive: el('div', { class: 'visually-hidden', role: 'alert', 'aria-live': 'assertive' }),
-  };
-  const { base, region, fallback, polite, assertive } = skeleton;
-  base.append(region, fallback, polite, assertive);
+  const list = el('ul', { role: 'list' });
+  const region = el('section', { part: 'notices', hidden: '' }, list);
+  const fallback = el('div', { part: 'fallback' }, el('slot'));
+  const polite = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const assertive = el('div', {
+    class: 'visually-hidden',
+    role: 'alert',
+    'aria-live': 'assertive',
+  });
+  const base = el('div', { part: 'base' }, region, fallback, polite, assertive);
   root.append(base);
-  return skeleton;
+  return { base, region, list, fallback, polite, assertive };
 }
 
 /** One notice's nodes, kept while it is shown and filled again when it or the language changes. */
@@ -46,8 +45,8 @@ export function createNoticeView(onHide: () => void): NoticeView {
   const hide = el('button', { part: 'hide-button', type: 'button' });
   hide.addEventListener('click', onHide);
   const heading = el('h2', { part: 'title', class: 'title' });
-  const text = el('p', { part: 'text', class: 'text' });
-  const item = el('li', {}, el('div', { class: 'content' }, heading, text), hide);
+  const text = el('p', { part: 'text' });
+  const item = el('li', {}, el('div', {}, heading, text), hide);
   return { item, heading, text, hide };
 }
 
@@ -61,7 +60,7 @@ export function fillNoticeView(
 ): void {
   const { severity } = notice;
   const title = notice.title[locale];
-  view.item.className = `notice ${severity}${view.item.classList.contains('arrived') ? ' arrived' : ''}`;
+  view.item.className = `${severity}${view.item.classList.contains('arrived') ? ' arrived' : ''}`;
   view.item.setAttribute('part', `notice notice-${severity}`);
   if (view.heading.localName !== `h${level}`) {
     const heading = el(`h${level}` as 'h2', { part: 'title', class: 'title' });
