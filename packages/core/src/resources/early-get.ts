@@ -11,8 +11,12 @@
  */
 const UNTAKEN_TIMEOUT_MS = 60_000;
 
-/** Where every copy of this module keeps the started requests. */
-const REGISTRY = Symbol.for('@kontakt/core/early-get');
+/**
+ * Where every copy of this module keeps the started requests. The name carries the entries' shape
+ * (2: answers read as JSON), so a page with widgets of an older release, which kept the bare
+ * `Response`, never takes an entry it cannot read, nor leaves one to a newer copy.
+ */
+const REGISTRY = Symbol.for('@kontakt/core/early-get/2');
 
 /**
  * An answer with its body already read: `body` is the parsed JSON, or `undefined` when the body
