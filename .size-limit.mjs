@@ -293,7 +293,8 @@ export default [
     // live stream one chunk (case-lookup-stream): 0.25 KB less. The contact form's client a
     // MessageClient: createClient's other resources are a chunk of their own here (1.56 KB,
     // 0.54 KB more than in the shared client chunk): 55.93 KB. (Against the contact form's
-    // 1.04 KB less.) No source-map comment in its 15 files: 55.38 KB.
+    // 1.04 KB less.) No source-map comment in its 15 files: 55.38 KB; the early GET's registry
+    // renamed (@kontakt/core/early-get/2): 55.4 KB.
     name: '<kc-status-tracker> everything a Swedish page ever loads: first render + lookup + live updates',
     message:
       'Everything the status tracker loads: look at status-tracker.deferred and the case-lookup/case-watch chunks first.',
@@ -304,7 +305,7 @@ export default [
       ),
     ),
     // The early answer read at once, peekDepartmentPreview (the topics in the first frame): 55.7.
-    limit: '55.39 KB',
+    limit: '55.41 KB',
     ...asLoaded,
   },
   {
