@@ -72,9 +72,8 @@ export function watchNotices(
       let read: (Notice | undefined)[] = [];
       if (type === NOTICES_CURRENT_EVENT) {
         // In place of whatever was held: the stream began (again) without a last event id.
-        read = (isRecord(value) && Array.isArray(value.notices) ? value.notices : [0]).map(
-          readNotice,
-        );
+        const list = (value as { notices?: unknown } | null)?.notices;
+        read = (Array.isArray(list) ? list : [0]).map(readNotice);
         if (read.every(Boolean)) notices.clear();
       } else if (type === 'notice.published') read = [readNotice(value)];
       // A notice it does not hold (or no id at all): nothing changes.

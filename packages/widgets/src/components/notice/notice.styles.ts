@@ -12,7 +12,6 @@ const cssText = /* css */ `
   :host {
     --_s: var(--kc-space-s, 0.5rem);
     --_m: var(--kc-space-m, 1rem);
-    --_radius: var(--kc-radius, 0.375rem);
     display: block;
     color: var(--kc-color-text, #1b1b1b);
     font-family: var(--kc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
@@ -51,7 +50,7 @@ const cssText = /* css */ `
     padding: var(--_s) var(--_m);
     border: 1px solid var(--_accent);
     border-inline-start-width: .5rem;
-    border-radius: var(--_radius);
+    border-radius: var(--kc-radius, 0.375rem);
     background: var(--kc-notice-info-surface, #e8f1fb);
   }
   .warning {
@@ -95,7 +94,7 @@ const cssText = /* css */ `
     min-block-size: 2.75rem;
     padding-inline: var(--_m);
     border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
+    border-radius: var(--kc-radius, 0.375rem);
     background: var(--kc-color-surface, #ffffff);
     color: inherit;
     font: inherit;

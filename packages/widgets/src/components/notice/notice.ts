@@ -258,7 +258,7 @@ export class KcNotice extends KontaktReactiveElement {
     if (!t) return;
     skeleton.base.lang = locale;
     skeleton.base.dir = t.dir;
-    skeleton.region.setAttribute('aria-label', t.region);
+    skeleton.region.ariaLabel = t.region;
 
     const now = Date.now();
     const department = this.department ?? '';
