@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { DateTimeSchema, HttpUrlSchema } from './common.js';
+import { DateTimeSchema, DepartmentIdSchema, HttpUrlSchema } from './common.js';
 import { ContactMessageSchema } from './contact-message.js';
-import { DepartmentIdSchema } from './department.js';
 import { CaseReferenceSchema } from './reference.js';
 
 /** received → in progress → (waiting for the citizen | forwarded) → resolved / closed. */

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { CaseOriginSchema } from './case.js';
-import { DateTimeSchema, LocaleSchema, missingOr } from './common.js';
+import { DateTimeSchema, DepartmentIdSchema, LocaleSchema, missingOr } from './common.js';
 import { EmailSchema, NAME_MAX_LENGTH, PhoneSchema } from './contact-message.js';
-import { DepartmentIdSchema } from './department.js';
 import { CaseReferenceSchema } from './reference.js';
 
 /*

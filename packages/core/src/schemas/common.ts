@@ -32,6 +32,10 @@ export const SlugSchema = z
     z.regex(SLUG_PATTERN, 'invalid_format'),
   );
 
+/** A department's id (`gata`), as messages, cases and chats name their department. */
+export const DepartmentIdSchema = SlugSchema;
+export type DepartmentId = z.infer<typeof DepartmentIdSchema>;
+
 /** An ISO 8601 date-time with an offset or `Z`, as every timestamp in the API is sent. */
 export const DateTimeSchema = z.iso.datetime({ offset: true, error: 'invalid_format' });
 

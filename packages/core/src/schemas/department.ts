@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
-import { LocalizedTextSchema, OriginSchema, SlugSchema } from './common.js';
+import { DepartmentIdSchema, LocalizedTextSchema, OriginSchema, SlugSchema } from './common.js';
+import { AnswerTimePromiseSchema } from './receipt.js';
 import { DEFAULT_TIME_ZONE, TIME_ZONE_PATTERN } from './vocabulary.js';
 
-export const DepartmentIdSchema = SlugSchema;
-export type DepartmentId = z.infer<typeof DepartmentIdSchema>;
+export { type DepartmentId, DepartmentIdSchema } from './common.js';
+// The id and the answer-time promise live where a message's origin and receipt are built, so
+// that a client that only sends messages does not carry the department's own schema.
+export { type AnswerTimePromise, AnswerTimePromiseSchema } from './receipt.js';
 
 /** A topic a department answers questions about, e.g. `parkering` or `bygglov`. */
 export const CategorySchema = z.object({
@@ -44,12 +47,6 @@ export const OpeningHoursSchema = z.object({
   special: z._default(z.array(SpecialDaySchema), []),
 });
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
-
-/** The service promise shown on receipts: a written question is answered within N working days. */
-export const AnswerTimePromiseSchema = z.object({
-  workingDays: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
-});
-export type AnswerTimePromise = z.infer<typeof AnswerTimePromiseSchema>;
 
 /** A department (*förvaltning*) that embeds kontakt on its pages. Departments are configuration. */
 export const DepartmentSchema = z.object({

@@ -2,13 +2,13 @@ import * as z from 'zod/mini';
 import { CaseStatusSchema } from './case.js';
 import {
   DateTimeSchema,
+  DepartmentIdSchema,
   LocaleSchema,
   LocalizedTextSchema,
   missingOr,
   SlugSchema,
 } from './common.js';
 import { EmailSchema, PhoneSchema } from './contact-message.js';
-import { DepartmentIdSchema } from './department.js';
 import { CaseReferenceSchema } from './reference.js';
 import {
   FAULT_ATTRIBUTE_TYPES,

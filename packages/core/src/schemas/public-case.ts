@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { CaseChannelSchema, CaseStatusSchema, TimelineEntrySchema } from './case.js';
-import { DateTimeSchema, SlugSchema } from './common.js';
+import { DateTimeSchema, DepartmentIdSchema, SlugSchema } from './common.js';
 import { EmailSchema } from './contact-message.js';
-import { DepartmentIdSchema } from './department.js';
 import { LatLonSchema } from './fault.js';
 import { ReceiptTokenSchema } from './receipt.js';
 import { CaseReferenceSchema } from './reference.js';

@@ -1,7 +1,12 @@
 import * as z from 'zod/mini';
 import { DateTimeSchema } from './common.js';
-import { AnswerTimePromiseSchema } from './department.js';
 import { CaseReferenceSchema } from './reference.js';
+
+/** The service promise shown on receipts: a written question is answered within N working days. */
+export const AnswerTimePromiseSchema = z.object({
+  workingDays: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
+});
+export type AnswerTimePromise = z.infer<typeof AnswerTimePromiseSchema>;
 
 /** A secret handed only to the sender; with the reference it opens the case's status. */
 export const ReceiptTokenSchema = z
