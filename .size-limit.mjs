@@ -269,12 +269,14 @@ export default [
     ...asLoaded,
   },
   {
-    // The Swedish page's file and the largest language's words (Arabic, 0.28 KB).
+    // The Swedish page's file and the largest language's words (Arabic, 0.24 KB): 8.22 KB. The
+    // file names the word chunks by their hashes, which move its gzip size by a byte or two:
+    // 0.01 KB of room for that.
     name: '<kc-notice> everything a page in another language ever loads (largest: Arabic)',
     message:
       "The notice's words in another language are a chunk of words only (notice.texts.*.ts).",
     path: [...loadedBy('notice.js', NOTICE_LANGUAGES), `${CDN}/chunks/notice.texts.ar-*.js`],
-    limit: '8.22 KB',
+    limit: '8.23 KB',
     ...asLoaded,
   },
   {
