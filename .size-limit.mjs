@@ -167,7 +167,7 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createMessageClient }',
     gzip: true,
-    limit: '27.75 KB',
+    limit: '27.45 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
