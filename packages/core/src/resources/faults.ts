@@ -3,8 +3,6 @@
  * photos' uploads) loads when first used, so a widget whose client never sends a fault report
  * (the contact form) does not carry it.
  */
-import type { KyInstance } from 'ky';
-import type { OutboxController } from '../outbox/outbox.js';
 import type {
   FaultCatalog,
   FaultCategory,
@@ -12,6 +10,7 @@ import type {
   NearbyReportList,
   Receipt,
 } from '../schemas/index.js';
+import type { SubmitContext } from './case-submit.js';
 import type { FaultUploadProgress, PhotoUploader } from './faults-send.js';
 
 export type { FaultUploadProgress, PhotoUploader } from './faults-send.js';
@@ -64,12 +63,8 @@ export interface FaultsResource {
   submit(report: FaultReportInput, options?: FaultSubmitOptions): Promise<Receipt>;
 }
 
-export interface FaultsContext {
-  http: KyInstance;
-  department: string;
-  pageUrl: () => string | undefined;
-  outbox: Pick<OutboxController, 'keep'> | undefined;
-  outboxMaxAge: number;
+/** What sending a report needs of its client: what sending a message needs, and photo uploads. */
+export interface FaultsContext extends SubmitContext {
   /** Uploads a photo (`client.photos.upload`); without it, reports carry uploaded ids only. */
   upload?: PhotoUploader | undefined;
 }
