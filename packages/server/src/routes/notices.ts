@@ -6,7 +6,6 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError } from '../http/http-error.js';
 import { appliesTo, noticeStream, publicNotice } from '../notices/notice-events.js';
-import { readLastEventId } from '../sse/last-event-id.js';
 
 /**
  * The public side of notices, read by `<kc-notice>` on every department page:
@@ -24,73 +23,37 @@ export function noticesRoutes(ctx: AppContext): Hono<AppEnv> {
     const department = departmentOf(c, ctx);
     const { notices, cursor } = await ctx.store.currentNotices(ctx.now());
     const body = {
-      notices: notices
-        .filter((notice) => appliesTo(notice, department.id))
-        .map((notice) => publicNotice(notice)),
+      notices: notices.filter((notice) => appliesTo(notice, department.id)).map(publicNotice),
       cursor: String(cursor),
     };
     // Changes arrive on the stream; a cached list would replay a withdrawn notice.
     return c.json(body, 200, { 'Cache-Control': 'no-cache' });
   });
 
-  routes.get('/stream', async (c) => {
+  routes.get('/stream', (c) => {
     const department = departmentOf(c, ctx);
-    // Without a last event id the client has (or wants) the current list: only what follows.
-    const response = await ctx.hub.respond(c, noticeStream(department.id), { from: 'now' });
-    const body = response.body;
-    if (c.req.query('current') !== '1' || readLastEventId(c) !== undefined || !body) {
-      return response;
-    }
-    // Read after the hub took its place in the log: what changed before that is in these
-    // notices, what changes after it comes on the stream (maybe both: the events say the same).
-    let current: Notice[];
-    try {
-      const { notices } = await ctx.store.currentNotices(ctx.now());
-      current = notices.filter((notice) => appliesTo(notice, department.id)).map(publicNotice);
-    } catch (error) {
-      await body.cancel();
-      throw error;
-    }
-    const first = `event: ${NOTICES_CURRENT_EVENT}\ndata: ${JSON.stringify({ notices: current })}\n\n`;
-    return new Response(startingWith(encoder.encode(first), body), {
-      status: response.status,
-      headers: response.headers,
+    // Without a last event id the client has (or, with `current=1`, is sent) the current list:
+    // only what follows it.
+    return ctx.hub.respond(c, noticeStream(department.id), {
+      from: 'now',
+      ...(c.req.query('current') === '1'
+        ? {
+            initial: async () => ({
+              type: NOTICES_CURRENT_EVENT,
+              data: { notices: await currentNotices(ctx, department) },
+            }),
+          }
+        : {}),
     });
   });
 
   return routes;
 }
 
-const encoder = new TextEncoder();
-
-/**
- * `rest` with `first` before it, read as the server reads it (a chunk when asked for one). The
- * stream's own bytes follow as they would have, whether they come through this body or, under
- * Node, straight to the response once it has started (see `SseConnection`): `first` is asked for
- * first, so it is written first.
- */
-function startingWith(
-  first: Uint8Array,
-  rest: ReadableStream<Uint8Array>,
-): ReadableStream<Uint8Array> {
-  const reader = rest.getReader();
-  let started = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!started) {
-          started = true;
-          controller.enqueue(first);
-          return;
-        }
-        const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      },
-      cancel: (reason) => reader.cancel(reason),
-    },
-    { highWaterMark: 0 },
-  );
+/** The notices that have not ended and apply to `department`, as the public sees them. */
+async function currentNotices(ctx: AppContext, department: Department): Promise<Notice[]> {
+  const { notices } = await ctx.store.currentNotices(ctx.now());
+  return notices.filter((notice) => appliesTo(notice, department.id)).map(publicNotice);
 }
 
 /** The `department` query parameter, which must name a configured department. */

@@ -11,6 +11,8 @@ export interface ConnectionSettings {
   stream: string;
   /** Send the events after this one. */
   after: Cursor;
+  /** Bytes sent before the log's events (after the `retry:` hint): the stream's `initial` event. */
+  initial?: Uint8Array | undefined;
   retryMs: number;
   batchSize: number;
   maxBufferedBytes: number;
@@ -99,6 +101,7 @@ export class SseConnection {
       { highWaterMark: 0 },
     );
     this.#push(encode(startText(settings.retryMs)));
+    if (settings.initial) this.#push(settings.initial);
     if (settings.outgoing) afterHeaders(settings.outgoing, () => this.#headersSent());
     // Subscribed before the first read: an event added meanwhile is either read or notified.
     this.#unsubscribe = settings.feed.subscribe(settings.stream, () => this.#wake());

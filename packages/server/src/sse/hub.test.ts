@@ -70,6 +70,35 @@ describe('SSE hub over real HTTP', () => {
     await body.cancel();
   });
 
+  it('begins a new client with the initial event, without an id, before the log; not a resumed one', async () => {
+    await start();
+    feed.append('gata', 'notice.published', { id: 'n1' });
+    const fresh = new BodyText(await open('/streams/gata?from=now&initial=alla'));
+    await fresh.until((text) => text.includes('event: state'));
+    feed.append('gata', 'notice.withdrawn', { id: 'n1' });
+    expect(await fresh.until((text) => text.includes('id: 2'))).toBe(
+      ': ok\nretry: 1500\n\n' +
+        'event: state\ndata: {"text":"alla"}\n\n' +
+        'id: 2\nevent: notice.withdrawn\ndata: {"id":"n1"}\n\n',
+    );
+    await fresh.cancel();
+
+    const resumed = new BodyText(
+      await open('/streams/gata?from=now&initial=alla', { 'Last-Event-ID': '1' }),
+    );
+    const text = await resumed.until((seen) => seen.includes('id: 2'));
+    expect(text).not.toContain('event: state');
+    await resumed.cancel();
+  });
+
+  it('opens no stream when the initial event cannot be read', async () => {
+    await start();
+    const response = await open('/streams/gata?initial=fail');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ code: 'service_unavailable' });
+    expect(hub.size).toBe(0);
+  });
+
   it('resumes after Last-Event-ID, or the lastEventId parameter; the header wins', async () => {
     await start();
     for (let i = 0; i < 5; i++) feed.append('case', 'status', { i });

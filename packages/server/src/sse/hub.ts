@@ -5,7 +5,7 @@ import { SseConnection } from './connection.js';
 import type { Cursor, EventFeed } from './feed.js';
 import { readLastEventId } from './last-event-id.js';
 import { createSharedReader } from './shared-reads.js';
-import { reconnectText, startText } from './wire.js';
+import { encode, eventText, reconnectText, startText } from './wire.js';
 import { createWriteSlices } from './write-slices.js';
 
 /** Options for `createSseHub`. */
@@ -29,10 +29,27 @@ export interface SseHubOptions {
   onError?: (error: unknown, stream: string) => void;
 }
 
+/** An event sent before the log's events, not itself in the log (see `RespondOptions.initial`). */
+export interface InitialEvent {
+  /** Its `event:` type (one line). */
+  type: string;
+  /** Its `data:`, as JSON. */
+  data: unknown;
+}
+
 /** Where a client without a last event id starts. */
 export interface RespondOptions {
   /** `'start'`: every event of the stream (default); `'now'`: only events after this request. */
   from?: 'start' | 'now';
+  /**
+   * For a client without a last event id: the event its stream begins with, e.g. the state the
+   * log's events change (the notices that are current), so that a page needs one request, not a
+   * list and then the stream. Called after the stream has taken its place in the log: what
+   * changed before is in it, what changes after comes as events (maybe both: the events then say
+   * the same again). It carries no `id:`, so a client's last event id is always a log event's.
+   * If it throws, so does `respond` (nothing has been opened).
+   */
+  initial?: () => Promise<InitialEvent>;
   /**
    * Milliseconds after which the stream ends with the reconnect event (reason `recheck`): the
    * client comes back with its last id, and the route checks its access again. For streams
@@ -134,12 +151,17 @@ export function createSseHub(options: SseHubOptions): SseHub {
       if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
       if (closing) return goAway(c, settings.retryMs);
       const after: Cursor = last ?? (respondOptions.from === 'now' ? await options.feed.head() : 0);
+      const initial =
+        last === undefined && respondOptions.initial
+          ? encode(eventText(await respondOptions.initial()))
+          : undefined;
       if (closing) return goAway(c, settings.retryMs);
       const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
       const connection: SseConnection = new SseConnection({
         feed,
         stream,
         after,
+        initial,
         retryMs: settings.retryMs,
         batchSize: settings.batchSize,
         maxBufferedBytes: settings.maxBufferedBytes,

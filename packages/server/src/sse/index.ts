@@ -5,6 +5,7 @@ export type { Cursor, EventFeed, StoredEvent, Unsubscribe } from './feed.js';
 export {
   createSseHub,
   EVENT_STREAM_HEADERS,
+  type InitialEvent,
   type RespondOptions,
   type SseHub,
   type SseHubOptions,

@@ -16,16 +16,22 @@ export function encodeEvents(events: readonly StoredEvent[]): Uint8Array {
   const known = encoded.get(events);
   if (known) return known;
   let text = '';
-  for (const event of events) {
-    if (/[\r\n]/.test(event.type)) {
-      throw new TypeError(`An event type is one line: ${JSON.stringify(event.type)}`);
-    }
-    const data = JSON.stringify(event.data) ?? 'null';
-    text += `id: ${event.cursor}\nevent: ${event.type}\ndata: ${data}\n\n`;
-  }
+  for (const event of events) text += `id: ${event.cursor}\n${eventText(event)}`;
   const bytes = encoder.encode(text);
   encoded.set(events, bytes);
   return bytes;
+}
+
+/**
+ * One event's `event:` and `data:` lines and the blank line that ends it, without an `id:`: for
+ * an event that is not in the log (a stream's `initial` event), the client's last event id stays
+ * where it was.
+ */
+export function eventText(event: { readonly type: string; readonly data: unknown }): string {
+  if (/[\r\n]/.test(event.type)) {
+    throw new TypeError(`An event type is one line: ${JSON.stringify(event.type)}`);
+  }
+  return `event: ${event.type}\ndata: ${JSON.stringify(event.data) ?? 'null'}\n\n`;
 }
 
 /** The bytes of each batch of events already encoded, for as long as the batch is in use. */

@@ -21,7 +21,8 @@ export interface TestSseServer {
 /**
  * `GET /streams/:name` answers with the stream `name` of whatever hub `hub()` returns now (a test
  * can swap it, as a load balancer sends a client to another instance); `?from=now` starts new
- * clients at the head.
+ * clients at the head; `?initial=<text>` begins a new client's stream with a `state` event
+ * (`{ text }`), and `?initial=fail` makes reading it fail with a `503`.
  */
 export async function startSseServer(
   hub: () => SseHub,
@@ -35,7 +36,19 @@ export async function startSseServer(
   });
   app.get('/streams/:name', (c) => {
     const from = c.req.query('from') === 'now' ? 'now' : 'start';
-    return hub().respond(c, c.req.param('name'), { from } satisfies RespondOptions);
+    const text = c.req.query('initial');
+    const initial =
+      text === undefined
+        ? undefined
+        : async () => {
+            if (text === 'fail')
+              throw new ProblemError(503, 'service_unavailable', { detail: 'No state.' });
+            return { type: 'state', data: { text } };
+          };
+    return hub().respond(c, c.req.param('name'), {
+      from,
+      ...(initial ? { initial } : {}),
+    } satisfies RespondOptions);
   });
   app.onError((error, c) =>
     error instanceof ProblemError
