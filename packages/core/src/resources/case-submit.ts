@@ -5,14 +5,13 @@
  */
 import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
-import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
 import type { OutboxController } from '../outbox/outbox.js';
 import { isTransientFailure } from '../outbox/transient.js';
 import type { CaseSubmission, ContactMessageInput, Receipt } from '../schemas/index.js';
-import { ContactMessageSchema, ReceiptSchema, toFieldErrors } from '../schemas/index.js';
-import { originOf, queuedError, relativeTo } from './submission-parts.js';
+import { ContactMessageSchema, toFieldErrors } from '../schemas/index.js';
+import { originOf, postSubmission, queuedError } from './submission-parts.js';
 
 /** Options for one `cases.submit()` call. */
 export interface SubmitOptions {
@@ -65,27 +64,14 @@ export function messageSubmitter(context: SubmitContext): SubmitMessage {
   };
 }
 
-/**
- * POSTs a submission with its idempotency key and parses the receipt. Used for the first try and
- * by the outbox, which resends the same body with the same key.
- */
-export async function sendCase(
+/** POSTs a contact message (see `postSubmission`); the outbox resends kept ones with it. */
+export function sendCase(
   http: KyInstance,
   submission: CaseSubmission,
   idempotencyKey: string,
   signal?: AbortSignal,
 ): Promise<Receipt> {
-  try {
-    return await http
-      .post('v1/cases', {
-        json: submission,
-        headers: { 'idempotency-key': idempotencyKey },
-        ...(signal ? { signal } : {}),
-      })
-      .json(ReceiptSchema);
-  } catch (error) {
-    throw relativeTo('message', toKontaktError(error));
-  }
+  return postSubmission(http, 'v1/cases', 'message', submission, idempotencyKey, signal);
 }
 
 function buildSubmission(

@@ -1,9 +1,7 @@
 import type { KyInstance } from 'ky';
-import { toKontaktError } from '../errors/to-kontakt-error.js';
 import type { FaultOutboxEntry, OutboxEntry } from '../outbox/types.js';
 import type { FaultSubmission, Receipt, UploadedPhoto } from '../schemas/index.js';
-import { ReceiptSchema } from '../schemas/index.js';
-import { relativeTo } from './submission-parts.js';
+import { postSubmission } from './submission-parts.js';
 
 /** How far a report's photos have been uploaded, in bytes of all of them. */
 export interface FaultUploadProgress {
@@ -17,28 +15,14 @@ export type PhotoUploader = (
   options: { signal?: AbortSignal; onProgress?: (loaded: number, total: number) => void },
 ) => Promise<UploadedPhoto>;
 
-/**
- * POSTs a fault report with its idempotency key and parses the receipt. Used for the first try
- * and by the outbox, which resends the same body with the same key. Field errors are relative
- * to the report (`answers.hur`, not `report.answers.hur`).
- */
-export async function sendFault(
+/** POSTs a fault report (see `postSubmission`); the outbox resends kept ones with it. */
+export function sendFault(
   http: KyInstance,
   submission: FaultSubmission,
   idempotencyKey: string,
   signal?: AbortSignal,
 ): Promise<Receipt> {
-  try {
-    return await http
-      .post('v1/faults', {
-        json: submission,
-        headers: { 'idempotency-key': idempotencyKey },
-        ...(signal ? { signal } : {}),
-      })
-      .json(ReceiptSchema);
-  } catch (error) {
-    throw relativeTo('report', toKontaktError(error));
-  }
+  return postSubmission(http, 'v1/faults', 'report', submission, idempotencyKey, signal);
 }
 
 /**

@@ -1,13 +1,42 @@
 /*
  * What sending a contact message (`cases.submit`) and a fault report (`faults.submit`) share:
- * the origin they are sent from, the error a kept submission rejects with, and the server's
- * field errors made relative to what the caller passed.
+ * the origin they are sent from, the request that sends them, the error a kept submission
+ * rejects with, and the server's field errors made relative to what the caller passed.
  */
+import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
+import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { isValidationError, ValidationError } from '../errors/ValidationError.js';
-import type { CaseOrigin } from '../schemas/index.js';
-import { CaseOriginSchema, toFieldErrors } from '../schemas/index.js';
+import type { CaseOrigin, Receipt } from '../schemas/index.js';
+import { CaseOriginSchema, ReceiptSchema, toFieldErrors } from '../schemas/index.js';
+
+/**
+ * POSTs a submission (`{ origin, message }` to `v1/cases`, `{ origin, report }` to `v1/faults`)
+ * with its idempotency key and parses the receipt. Used for the first try and by the outbox,
+ * which resends the same body with the same key. Field errors are made relative to `what`
+ * (`topic`, not `message.topic`), as the caller passed it.
+ */
+export async function postSubmission(
+  http: KyInstance,
+  path: 'v1/cases' | 'v1/faults',
+  what: 'message' | 'report',
+  submission: unknown,
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<Receipt> {
+  try {
+    return await http
+      .post(path, {
+        json: submission,
+        headers: { 'idempotency-key': idempotencyKey },
+        signal: signal ?? null,
+      })
+      .json(ReceiptSchema);
+  } catch (error) {
+    throw relativeTo(what, toKontaktError(error));
+  }
+}
 
 /**
  * The origin of a submission: the client's department, the page (`pageUrl` option, else the
