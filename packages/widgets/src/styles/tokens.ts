@@ -1,3 +1,11 @@
+/**
+ * The widgets' design tokens and shared rules as Lit styles (`@kontakt/widgets/styles`), for
+ * elements of one's own that should follow the same theme: add `tokens` and `base` to their
+ * `static styles`, then use the private locals (`var(--_color-primary)`) they resolve from the
+ * public `--kc-*` properties. The agent console is built on them.
+ *
+ * @module @kontakt/widgets/styles
+ */
 // From reactive-element's css-tag, not `lit`: the DOM-built widgets share these without Lit.
 import { unsafeCSS } from '@lit/reactive-element/css-tag.js';
 import { baseText, tokensText } from './tokens.text.js';
