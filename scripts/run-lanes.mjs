@@ -69,14 +69,24 @@ async function runLane(lane) {
   }
 }
 
+/** How long a stopped step may take to finish before it is killed. */
+const STOP_GRACE_MS = 5_000;
+
 function stopAll() {
-  for (const child of running) {
+  const signal = (child, name) => {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      process.kill(-child.pid, name);
     } catch {
       // Already gone.
     }
-  }
+  };
+  for (const child of running) signal(child, 'SIGTERM');
+  // A test runner may finish its files before it obeys SIGTERM (web-test-runner took minutes):
+  // a red run should say so at once, not after the other lane's tests.
+  const stragglers = [...running];
+  setTimeout(() => {
+    for (const child of stragglers) if (running.has(child)) signal(child, 'SIGKILL');
+  }, STOP_GRACE_MS).unref();
 }
 
 // Interrupted: the lanes' process groups go too.
