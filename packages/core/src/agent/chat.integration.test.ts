@@ -3,6 +3,7 @@
 // receipts, typing, hand-over and the end as a case; the citizen on the chat API beside it.
 import type { TestServer } from '@kontakt/server/test-support';
 import {
+  ALWAYS_OPEN,
   gata,
   skola,
   startTestServer,
@@ -16,11 +17,6 @@ import type { ChatSessionAccess } from '../schemas/chat.js';
 import { cookieFetch } from '../test-support/cookie-jar.js';
 import type { AgentChatChange, AgentQueueChange } from './chat.js';
 import { createAgentClient } from './client.js';
-
-const ALWAYS_OPEN = {
-  weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '23:59' }],
-  closedOnPublicHolidays: false,
-};
 
 let server: TestServer | undefined;
 const closers: (() => void)[] = [];

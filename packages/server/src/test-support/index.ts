@@ -7,6 +7,7 @@ export { createApiKey, hashApiKey } from '../api-keys.js';
 export { signIn, TEST_PASSWORD, type TestSession, testAccounts } from './agents.js';
 export { keyRecord, newCase } from './cases.js';
 export {
+  ALWAYS_OPEN,
   gata,
   skola,
   startTestServer,
