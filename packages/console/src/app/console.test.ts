@@ -2,9 +2,11 @@
 // switch, deep links, focus on each view's heading, axe in every view, reflow at 320 px.
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { KcAnnounceEvent } from '../internal/events.js';
 import type { TestServer } from '../test-support/console-fixture.js';
 import {
   announced,
+  announces,
   cleanupConsoles,
   deepQuery,
   focused,
@@ -56,7 +58,7 @@ describe('<kc-console> signing in', () => {
 
     (deepQuery(element, '.tools button.secondary') as HTMLButtonElement).click();
     await waitUntil(() => heading(element) === 'Logga in', 'not signed out');
-    await waitUntil(() => announced(element) === 'Du är utloggad.');
+    await waitUntil(() => announces(element, 'Du är utloggad.'));
     expect(await element.client?.session.current()).to.equal(undefined);
   });
 
@@ -176,6 +178,26 @@ describe('<kc-console> shell', () => {
     );
     await signedIn(element, 'alva');
     expect(heading(element)).to.equal('Händelselogg');
+  });
+
+  it('reads out every message that comes in one frame, in order, and the same one again', async () => {
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    // The inbox has said how many cases it shows: what is said next is this test's.
+    await waitUntil(() => / ärenden? visas\.$/.test(announced(element)), 'the inbox said nothing');
+    const view = deepQuery(element, 'main') ?? element;
+    view.dispatchEvent(new KcAnnounceEvent('3 ärenden visas.'));
+    view.dispatchEvent(new KcAnnounceEvent('En ny chatt väntar i kön.'));
+    try {
+      await waitUntil(() => announced(element) === '3 ärenden visas. En ny chatt väntar i kön.');
+    } catch {
+      throw new Error(`The live region says "${announced(element)}"`);
+    }
+    view.dispatchEvent(new KcAnnounceEvent('En ny chatt väntar i kön.'));
+    // Emptied first, so that the same words are read again.
+    await element.updateComplete;
+    expect(announced(element)).to.equal('');
+    await waitUntil(() => announced(element) === 'En ny chatt väntar i kön.');
   });
 
   it('reflows at 320 px without horizontal scrolling', async () => {

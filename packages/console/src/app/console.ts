@@ -56,6 +56,8 @@ export class KcConsole extends ConsoleElement {
   protected route: Route = { name: 'inbox' };
   protected reason: SignedOutReason;
   protected announcement = '';
+  /** What the live region says in the next frame (see `announce`). */
+  private nextAnnouncement: string[] = [];
   /** Set by navigation (not by the first load): focus goes to the new view's heading. */
   private moveFocus = false;
   /** The waiting chats for the navigation: a chunk loaded once someone has signed in. */
@@ -173,11 +175,16 @@ export class KcConsole extends ConsoleElement {
     this.moveFocus = true;
   };
 
-  /** Reads `message` out politely; the same message twice is read twice. */
+  /**
+   * Reads `message` out politely; the same message twice is read twice, and messages that come
+   * in one frame (the inbox's count and a new chat) are read one after the other, not only the last.
+   */
   private announce(message: string): void {
+    if (this.nextAnnouncement.push(message) > 1) return;
     this.announcement = '';
     requestAnimationFrame(() => {
-      this.announcement = message;
+      this.announcement = this.nextAnnouncement.join(' ');
+      this.nextAnnouncement = [];
     });
   }
 

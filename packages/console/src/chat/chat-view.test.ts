@@ -72,10 +72,13 @@ async function chatConsole(): Promise<KcConsole> {
   return element;
 }
 
-/** Waits until the live region says `expected`; a timeout names what it said instead. */
+/**
+ * Waits until the live region says `expected` (alone, or with the other messages of the same
+ * frame, which are read together); a timeout names what it said instead.
+ */
 async function said(element: KcConsole, expected: string): Promise<void> {
   try {
-    await waitUntil(() => announced(element) === expected, '', WAIT);
+    await waitUntil(() => announced(element).includes(expected), '', WAIT);
   } catch {
     throw new Error(`Not announced: "${expected}"; the live region says "${announced(element)}"`);
   }

@@ -7,7 +7,7 @@ import type { KcConsole } from '../app/console.js';
 import type { TestServer } from '../test-support/console-fixture.js';
 import {
   allInView,
-  announced,
+  announces,
   cleanupConsoles,
   deepQuery,
   endpointOf,
@@ -257,7 +257,7 @@ describe('a fault case', () => {
     await expect(element).to.be.accessible();
     await sendKeys({ press: 'Enter' });
     await waitUntil(
-      () => announced(element) === `Markerat som dubblett av ${original}.`,
+      () => announces(element, `Markerat som dubblett av ${original}.`),
       'not announced',
       { timeout: 10_000 },
     );

@@ -125,6 +125,14 @@ export function announced(element: KcConsole): string {
   return element.shadowRoot?.querySelector('[role="status"][aria-live]')?.textContent?.trim() ?? '';
 }
 
+/**
+ * Whether the live region says `message` now: alone, or with the other messages of the same
+ * frame, which the console reads out together.
+ */
+export function announces(element: KcConsole, message: string): boolean {
+  return announced(element).includes(message);
+}
+
 /** Fills the sign-in form and submits it, as a person would with the mouse. */
 export async function signIn(
   element: KcConsole,

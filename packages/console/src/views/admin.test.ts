@@ -6,6 +6,7 @@ import type { TestServer } from '../test-support/console-fixture.js';
 import {
   allInView,
   announced,
+  announces,
   cleanupConsoles,
   focused,
   inView,
@@ -60,7 +61,7 @@ describe('notices (admin)', () => {
       ...Object.fromEntries(LANGUAGES.map((l) => [`text-${l}`, `Undvik Storgatan (${l}).`])),
     });
     submitNotice(element);
-    await waitUntil(() => announced(element) === 'Meddelandet ”Vattenläcka (sv)” är publicerat.');
+    await waitUntil(() => announces(element, 'Meddelandet ”Vattenläcka (sv)” är publicerat.'));
     await waitUntil(() => titles(element).includes('Vattenläcka (sv)'));
     await expect(element).to.be.accessible();
 
@@ -71,14 +72,14 @@ describe('notices (admin)', () => {
     );
     fill(element, { 'title-sv': 'Vattenläckan är lagad' });
     submitNotice(element);
-    await waitUntil(() => announced(element) === 'Meddelandet ”Vattenläckan är lagad” är ändrat.');
+    await waitUntil(() => announces(element, 'Meddelandet ”Vattenläckan är lagad” är ändrat.'));
     await waitUntil(() => titles(element).includes('Vattenläckan är lagad'));
 
     const withdraw = allInView<HTMLButtonElement>(element, 'kc-notices-view', 'article button')[1];
     expect(withdraw?.getAttribute('aria-label')).to.equal('Dra tillbaka: Vattenläckan är lagad');
     withdraw?.click();
     await waitUntil(() =>
-      announced(element).startsWith('Meddelandet ”Vattenläckan är lagad” är tillbakadraget'),
+      announced(element).includes('Meddelandet ”Vattenläckan är lagad” är tillbakadraget'),
     );
     await waitUntil(() =>
       allInView(element, 'kc-notices-view', 'article').some((article) =>

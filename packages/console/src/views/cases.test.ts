@@ -7,7 +7,7 @@ import type { KcConsole } from '../app/console.js';
 import type { TestServer } from '../test-support/console-fixture.js';
 import {
   allInView,
-  announced,
+  announces,
   cleanupConsoles,
   deepQuery,
   focused,
@@ -61,7 +61,7 @@ async function act(element: KcConsole, form: string, fill: Record<string, string
       `form[aria-labelledby="${form}-legend"] button[type="submit"]`,
     )
     ?.click();
-  await waitUntil(() => announced(element) === said, `not announced: ${said}`, { timeout: 10_000 });
+  await waitUntil(() => announces(element, said), `not announced: ${said}`, { timeout: 10_000 });
 }
 
 const timeline = (element: KcConsole) =>
@@ -90,7 +90,7 @@ describe('the inbox', () => {
     await waitUntil(() => rows(element).some((text) => text.includes(reference)), 'not live', {
       timeout: 10_000,
     });
-    await waitUntil(() => announced(element) === 'Ett nytt ärende har kommit in.');
+    await waitUntil(() => announces(element, 'Ett nytt ärende har kommit in.'));
     expect(rows(element)[0]).to.contain(reference);
   });
 
@@ -210,7 +210,7 @@ describe('a case', () => {
     (
       deepQuery(view, 'section[aria-labelledby="actions-heading"] p button') as HTMLButtonElement
     ).click();
-    await waitUntil(() => announced(element) === 'Du har tagit ärendet.');
+    await waitUntil(() => announces(element, 'Du har tagit ärendet.'));
     // Once it is theirs, "take" is no longer offered.
     await waitUntil(
       () => deepQuery(view, 'section[aria-labelledby="actions-heading"] p button') === null,
@@ -361,7 +361,7 @@ describe('by keyboard only', () => {
     await sendKeys({ type: 'Skrivet med tangentbordet.' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => announced(element) === 'Anteckningen är sparad.');
+    await waitUntil(() => announces(element, 'Anteckningen är sparad.'));
     expect(
       timeline(element).some((entry) => entry.includes('Skrivet med tangentbordet.')),
     ).to.equal(true);

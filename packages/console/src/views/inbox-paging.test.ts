@@ -5,7 +5,7 @@ import type { KcConsole } from '../app/console.js';
 import type { TestServer } from '../test-support/console-fixture.js';
 import {
   allInView,
-  announced,
+  announces,
   cleanupConsoles,
   inView,
   renderConsole,
@@ -52,12 +52,12 @@ describe('the inbox, page by page', () => {
     await waitUntil(() => references(inbox).length === 50, 'not a full first page', {
       timeout: 10_000,
     });
-    await waitUntil(() => announced(inbox) === '50 ärenden visas.');
+    await waitUntil(() => announces(inbox, '50 ärenden visas.'));
     const more = inView<HTMLButtonElement>(inbox, 'kc-inbox-view', 'button.secondary');
     expect(more?.textContent?.trim()).to.equal('Visa fler');
     more?.click();
     await waitUntil(() => references(inbox).length === 55, 'the next page did not follow');
-    await waitUntil(() => announced(inbox) === '55 ärenden visas.');
+    await waitUntil(() => announces(inbox, '55 ärenden visas.'));
     expect(new Set(references(inbox))).to.deep.equal(new Set(registered));
     expect(references(inbox)[0]).to.equal(registered.at(-1));
     expect(inView(inbox, 'kc-inbox-view', 'button.secondary')).to.equal(null);
