@@ -18,6 +18,9 @@ import { loadView, VIEWS } from './views.js';
 /** Where the chosen language is remembered (the person chose it; nothing else is stored). */
 export const LANGUAGE_KEY = 'kontakt.console.lang';
 
+/** The most messages the live region reads out at once (see `announce`). */
+const MAX_MESSAGES_AT_ONCE = 3;
+
 /** Why the sign-in form is shown, said above it. */
 type SignedOutReason = 'signed-out' | 'expired' | 'unreachable' | undefined;
 
@@ -56,7 +59,7 @@ export class KcConsole extends ConsoleElement {
   protected route: Route = { name: 'inbox' };
   protected reason: SignedOutReason;
   protected announcement = '';
-  /** What the live region says in the next frame (see `announce`). */
+  /** What the live region says in the next frame, in order (see `announce`). */
   private nextAnnouncement: string[] = [];
   /** Set by navigation (not by the first load): focus goes to the new view's heading. */
   private moveFocus = false;
@@ -178,12 +181,20 @@ export class KcConsole extends ConsoleElement {
   /**
    * Reads `message` out politely; the same message twice is read twice, and messages that come
    * in one frame (the inbox's count and a new chat) are read one after the other, not only the last.
+   * A tab in the background draws no frames: of what piled up meanwhile, the last few different
+   * messages are read when it is shown again, not an hour of them.
    */
   private announce(message: string): void {
-    if (this.nextAnnouncement.push(message) > 1) return;
+    const pending = this.nextAnnouncement;
+    const scheduled = pending.length > 0;
+    const earlier = pending.indexOf(message);
+    if (earlier !== -1) pending.splice(earlier, 1);
+    pending.push(message);
+    if (pending.length > MAX_MESSAGES_AT_ONCE) pending.shift();
+    if (scheduled) return;
     this.announcement = '';
     requestAnimationFrame(() => {
-      this.announcement = this.nextAnnouncement.join(' ');
+      this.announcement = pending.join(' ');
       this.nextAnnouncement = [];
     });
   }
