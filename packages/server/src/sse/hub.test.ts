@@ -268,7 +268,9 @@ describe('SSE hub over real HTTP', () => {
   });
 
   it('drops a client that stops reading, without holding up one that reads', async () => {
-    await start({ heartbeatMs: 50, maxBufferedBytes: 16 * 1024, closeGraceMs: 100 });
+    // A heartbeat long enough that a client which reads, on a machine busy with other tests, is
+    // never one that took nothing for a whole interval; the stuck one is dropped within two.
+    await start({ heartbeatMs: 500, maxBufferedBytes: 16 * 1024, closeGraceMs: 100 });
     // A client that reads the headers and then nothing: its socket buffers fill up.
     const stuck = await pausedClient('/streams/busy');
     const reader = new BodyText(await open('/streams/busy'));
