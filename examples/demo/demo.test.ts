@@ -368,8 +368,13 @@ describe('the chat bubble on the demo pages', () => {
           minute: '2-digit',
         })
         .replace(':', '.');
-    if (availability.open) expect(hours).toBe(`Öppet i dag till ${clock(availability.closesAt)}`);
-    else
+    if (availability.open) {
+      expect(hours).toBe(
+        availability.closesAt
+          ? `Öppet i dag till ${clock(availability.closesAt)}`
+          : 'Öppet dygnet runt',
+      );
+    } else
       expect(hours).toMatch(new RegExp(`^Stängt\\. Vi öppnar .+ ${clock(availability.opensAt)}$`));
     await page.click('kc-chat-bubble >>> [part~="launcher-button"]');
     await page.waitForFunction(

@@ -94,6 +94,22 @@ describe('openingState on ordinary days', () => {
     expect(state.week[0]).toEqual({ date: '2026-12-03', opens: '20:00', closes: '00:00' });
   });
 
+  it('is open round the clock, with no closing, when every day runs 00:00-00:00', () => {
+    const always: OpeningHoursLike = {
+      weekly: [{ days: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '00:00' }],
+      closedOnPublicHolidays: false,
+    };
+    const state = openingState(always, new Date('2026-12-24T23:59:30Z'));
+    expect(state.open).toBe(true);
+    expect(state.closesAt).toBeUndefined();
+    // A closing within the year is still said, however far ahead.
+    const untilSummer = openingState(
+      { ...always, special: [{ date: '2027-06-25', closed: true }] },
+      new Date('2026-12-24T12:00:00Z'),
+    );
+    expect(iso(untilSummer.closesAt)).toBe('2027-06-24T22:00:00.000Z');
+  });
+
   it('reads the clock in the configured time zone', () => {
     const helsinki = { ...contactCenter, timeZone: 'Europe/Helsinki' };
     expect(iso(openingState(helsinki, new Date('2026-12-03T16:00:00Z')).opensAt)).toBe(

@@ -23,7 +23,10 @@ export interface OpeningPeriod {
 export interface OpeningState {
   /** Within opening hours at that instant. */
   open: boolean;
-  /** When open: the end of the current opening (periods that touch count as one). */
+  /**
+   * When open: the end of the current opening (periods that touch count as one). Absent when it
+   * does not end within a year: open round the clock.
+   */
   closesAt?: Date;
   /**
    * When closed: the next opening, however many days ahead (over Christmas, a long special
@@ -219,7 +222,8 @@ export function openingState(hours: OpeningHoursLike, at: Date): OpeningState {
     }
     if (current && plan.periods.length === 0) return openState(current.end, week);
   }
-  return current ? openState(current.end, week) : { open: false, week };
+  // Still open at the end of the search: nothing closes it within a year.
+  return current ? { open: true, week } : { open: false, week };
 }
 
 function openState(closesAt: Date, week: OpeningDay[]): OpeningState {

@@ -366,9 +366,9 @@ export class KcChatBubble extends KontaktReactiveElement {
     if (this.#failed) return t.unavailable;
     if (!known) return t.loading;
     if (known.open) {
-      return known.closesAt
-        ? t.openUntil(clockAt(new Date(known.closesAt), known.timeZone, locale))
-        : t.label;
+      return t.openUntil(
+        known.closesAt && clockAt(new Date(known.closesAt), known.timeZone, locale),
+      );
     }
     return t.opensNext(
       known.opensAt && whenText(known.opensAt, new Date(), known.timeZone, locale),
