@@ -57,6 +57,12 @@ class ScriptedServer {
   }
 }
 
+/**
+ * The idle timeout of the tests that wait for it: long enough that a stream which does send is
+ * not given up on a machine busy with other tests (50 ms once was: the retry then met no answer).
+ */
+const IDLE_MS = 500;
+
 const SSE_HEADERS = {
   'content-type': 'text/event-stream; charset=utf-8',
   'cache-control': 'no-cache',
@@ -298,7 +304,7 @@ describe('EventStream over real HTTP', () => {
 
   it('replaces a connection that went quiet for longer than idleTimeout', async () => {
     server.answer(stream(['id: 4\ndata: a\n\n'], 'hold'), stream([], 'hold'));
-    const events = new EventStream(server.url, { idleTimeout: 50, reconnect: { initial: 5 } });
+    const events = new EventStream(server.url, { idleTimeout: IDLE_MS, reconnect: { initial: 5 } });
     const error = await nextError(events);
     expect([error.willRetry, error.error.code]).toEqual([true, 'timeout']);
     expect((await server.requestCount(2)).headers['last-event-id']).toBe('4');
@@ -307,7 +313,7 @@ describe('EventStream over real HTTP', () => {
 
   it('gives up a request the server takes and never answers after idleTimeout, and asks again', async () => {
     server.answer(() => undefined, stream(['data: a\n\n'], 'hold'));
-    const events = new EventStream(server.url, { idleTimeout: 50, reconnect: { initial: 5 } });
+    const events = new EventStream(server.url, { idleTimeout: IDLE_MS, reconnect: { initial: 5 } });
     const error = await nextError(events);
     expect([error.willRetry, error.error.code]).toEqual([true, 'timeout']);
     expect((await take(events, 1)).map((message) => message.data)).toEqual(['a']);
