@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { ProblemError } from '../http/http-error.js';
 import { appliesTo, noticeStream, publicNotice } from '../notices/notice-events.js';
+import type { Cursor } from '../sse/index.js';
 
 /**
  * The public side of notices, read by `<kc-notice>` on every department page:
@@ -21,11 +22,8 @@ export function noticesRoutes(ctx: AppContext): Hono<AppEnv> {
 
   routes.get('/', async (c) => {
     const department = departmentOf(c, ctx);
-    const { notices, cursor } = await ctx.store.currentNotices(ctx.now());
-    const body = {
-      notices: notices.filter((notice) => appliesTo(notice, department.id)).map(publicNotice),
-      cursor: String(cursor),
-    };
+    const { notices, cursor } = await currentNotices(ctx, department);
+    const body = { notices, cursor: String(cursor) };
     // Changes arrive on the stream; a cached list would replay a withdrawn notice.
     return c.json(body, 200, { 'Cache-Control': 'no-cache' });
   });
@@ -40,7 +38,7 @@ export function noticesRoutes(ctx: AppContext): Hono<AppEnv> {
         ? {
             initial: async () => ({
               type: NOTICES_CURRENT_EVENT,
-              data: { notices: await currentNotices(ctx, department) },
+              data: { notices: (await currentNotices(ctx, department)).notices },
             }),
           }
         : {}),
@@ -50,10 +48,19 @@ export function noticesRoutes(ctx: AppContext): Hono<AppEnv> {
   return routes;
 }
 
-/** The notices that have not ended and apply to `department`, as the public sees them. */
-async function currentNotices(ctx: AppContext, department: Department): Promise<Notice[]> {
-  const { notices } = await ctx.store.currentNotices(ctx.now());
-  return notices.filter((notice) => appliesTo(notice, department.id)).map(publicNotice);
+/**
+ * The notices that have not ended and apply to `department`, as the public sees them, and the
+ * event log's cursor they were read at (see `store.currentNotices`).
+ */
+async function currentNotices(
+  ctx: AppContext,
+  department: Department,
+): Promise<{ notices: Notice[]; cursor: Cursor }> {
+  const { notices, cursor } = await ctx.store.currentNotices(ctx.now());
+  return {
+    notices: notices.filter((notice) => appliesTo(notice, department.id)).map(publicNotice),
+    cursor,
+  };
 }
 
 /** The `department` query parameter, which must name a configured department. */
