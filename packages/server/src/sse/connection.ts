@@ -270,6 +270,9 @@ export class SseConnection {
     if (this.#direct) {
       if (!this.#direct.destroyed) {
         this.#wanted = this.#direct.write(this.#framed ? chunkFrame(chunk) : chunk);
+        // Taken at once (the socket is under its limit): a client that keeps up may never
+        // make the socket drain, and must not count as stuck at the next tick.
+        if (this.#wanted) this.#took = true;
       }
     } else {
       this.#wanted = false;
