@@ -9,6 +9,8 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const OWN_SOURCE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/;
 /** Lit and its packages: one chunk of their own, which changes only when Lit is upgraded. */
 const LIT = /[\\/]node_modules[\\/](lit|lit-html|lit-element|@lit[\\/][^\\/]+)[\\/]/;
+/** Lit's directives and what only they use. */
+const LIT_DIRECTIVE = /[\\/](directives[\\/]|directive(-helpers)?\.js$)/;
 
 /**
  * Leaflet 1.9 tests for inline SVG when its module loads by writing `innerHTML = '<svg/>'`, which
@@ -75,7 +77,9 @@ export default {
     format: 'es',
     entryFileNames: 'assets/[name]-[hash].js',
     chunkFileNames: chunkFileName,
-    manualChunks: (id) => (LIT.test(id) ? 'lit' : undefined),
+    // Lit's core in one chunk; its directives go with the views that use them (`repeat` is the
+    // chat view's), so the sign-in page does not load them.
+    manualChunks: (id) => (LIT.test(id) && !LIT_DIRECTIVE.test(id) ? 'lit' : undefined),
     sourcemap: true,
   },
 };

@@ -10,6 +10,7 @@ import { AGENT_PRESENCES } from '@kontakt/core/agent';
 import type { Department } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { departmentName, departmentsOf } from '../departments.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, reportSessionEnd } from '../internal/errors.js';
@@ -420,7 +421,15 @@ export class KcChatView extends ConsoleElement {
             ? html`<p>${ct.none}</p>`
             : html`<button type="button" @click=${() => this.take()}>${ct.takeNext}</button>
               <ul class="waiting">
-                ${waiting.map((chat) => this.renderWaitingChat(chat))}
+                ${
+                  // Keyed: a chat that leaves the queue takes its own item along, so a button the
+                  // agent has focused stays with its chat (and keeps focus).
+                  repeat(
+                    waiting,
+                    (chat) => chat.id,
+                    (chat) => this.renderWaitingChat(chat),
+                  )
+                }
               </ul>`
         }
       </section>
@@ -459,7 +468,9 @@ export class KcChatView extends ConsoleElement {
           mine.length === 0
             ? html`<p>${ct.none}</p>`
             : html`<ul class="mine">
-              ${mine.map(
+              ${repeat(
+                mine,
+                (chat) => chat.id,
                 (chat) => html`<li>
                   <button
                     type="button"
