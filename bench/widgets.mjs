@@ -134,7 +134,9 @@ async function main() {
       '/assets/': OUT_DIR,
       ...(args.baseline ? { '/kontakt-baseline/': args.baseline } : {}),
     },
-    pages,
+    // Every page is served, not only the measured ones: the plain-HTML form is read from the
+    // kontakt page (snapshotForm) whether or not that page is measured.
+    pages: [...PAGES, ...baselinePages(PAGES)],
     context: () => ({ endpoint: kontakt?.url ?? '', staticForm }),
   });
   kontakt = await startKontaktServer(web.url);

@@ -6,7 +6,8 @@ export const more: Record<'en' | 'fi' | 'ar', LauncherTexts> = {
     dir: 'ltr',
     label: 'Chat with us',
     loading: 'Getting opening hours …',
-    openUntil: (closes) => (closes ? `Open today until ${closes}` : 'Open around the clock'),
+    openUntil: (closes, day) =>
+      closes ? `Open ${day ? `until ${day}` : 'today until'} ${closes}` : 'Open around the clock',
     opensNext: (when) => (when ? `Closed. We open ${when}` : 'Closed right now'),
     unavailable: 'The chat cannot be reached right now',
     ongoing: 'Ongoing chat',
@@ -17,8 +18,8 @@ export const more: Record<'en' | 'fi' | 'ar', LauncherTexts> = {
     dir: 'ltr',
     label: 'Keskustele kanssamme',
     loading: 'Haetaan aukioloaikoja …',
-    openUntil: (closes) =>
-      closes ? `Avoinna tänään klo ${closes} asti` : 'Avoinna ympäri vuorokauden',
+    openUntil: (closes, day) =>
+      closes ? `Avoinna ${day ?? 'tänään'} klo ${closes} asti` : 'Avoinna ympäri vuorokauden',
     opensNext: (when) => (when ? `Suljettu. Avaamme ${when}` : 'Suljettu juuri nyt'),
     unavailable: 'Chattiin ei saada yhteyttä juuri nyt',
     ongoing: 'Käynnissä oleva keskustelu',
@@ -29,7 +30,8 @@ export const more: Record<'en' | 'fi' | 'ar', LauncherTexts> = {
     dir: 'rtl',
     label: 'تحدث معنا',
     loading: 'جارٍ جلب مواعيد العمل …',
-    openUntil: (closes) => (closes ? `مفتوح اليوم حتى ${closes}` : 'مفتوح على مدار الساعة'),
+    openUntil: (closes, day) =>
+      closes ? `مفتوح ${day ? `حتى ${day}` : 'اليوم حتى'} ${closes}` : 'مفتوح على مدار الساعة',
     opensNext: (when) => (when ? `مغلق. نفتح ${when}` : 'مغلق الآن'),
     unavailable: 'لا يمكن الوصول إلى الدردشة الآن',
     ongoing: 'محادثة جارية',

@@ -8,8 +8,11 @@ export interface LauncherTexts {
   /** The button's visible label. */
   readonly label: string;
   readonly loading: string;
-  /** Open now; `closes`: today's closing time, or nothing when it is open round the clock. */
-  readonly openUntil: (closes: string | undefined) => string;
+  /**
+   * Open now; `closes`: the closing time ("17.00"), or nothing when it is open round the clock;
+   * `day`: the closing's day when it is not today ("i morgon", "fredag": open overnight).
+   */
+  readonly openUntil: (closes?: string, day?: string) => string;
   /** Closed now; `when`: the next opening ("måndag 08.00"), or nothing known. */
   readonly opensNext: (when: string | undefined) => string;
   /** The server could not be reached: the page's own way in is offered. */
@@ -25,7 +28,8 @@ export const sv: LauncherTexts = {
   dir: 'ltr',
   label: 'Chatta med oss',
   loading: 'Hämtar öppettider …',
-  openUntil: (closes) => (closes ? `Öppet i dag till ${closes}` : 'Öppet dygnet runt'),
+  openUntil: (closes, day) =>
+    closes ? `Öppet ${day ? `till ${day}` : 'i dag till'} ${closes}` : 'Öppet dygnet runt',
   opensNext: (when) => (when ? `Stängt. Vi öppnar ${when}` : 'Stängt just nu'),
   unavailable: 'Chatten går inte att nå just nu',
   ongoing: 'Pågående chatt',

@@ -8,7 +8,7 @@ import type { Target } from '../../internal/target.js';
 import { toTarget } from '../../internal/target.js';
 import type { LauncherAvailability } from './chat-bubble.availability.js';
 import { fetchAvailability } from './chat-bubble.availability.js';
-import { clockAt, whenText } from './chat-bubble.hours.js';
+import { untilText, whenText } from './chat-bubble.hours.js';
 import { memoryKey, peekMemory } from './chat-bubble.memory.js';
 import type { ChatPanel, PanelHost } from './chat-bubble.panel.js';
 import { styles } from './chat-bubble.styles.js';
@@ -365,11 +365,7 @@ export class KcChatBubble extends KontaktReactiveElement {
     if (this.#ongoing) return t.ongoing;
     if (this.#failed) return t.unavailable;
     if (!known) return t.loading;
-    if (known.open) {
-      return t.openUntil(
-        known.closesAt && clockAt(new Date(known.closesAt), known.timeZone, locale),
-      );
-    }
+    if (known.open) return untilText(t, known.closesAt, new Date(), known.timeZone, locale);
     return t.opensNext(
       known.opensAt && whenText(known.opensAt, new Date(), known.timeZone, locale),
     );
