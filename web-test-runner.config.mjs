@@ -15,13 +15,18 @@ import { timingReporter } from './scripts/wtr/timing-reporter.mjs';
 const CORE_FILES = 'packages/*/src/**/*.browser.test.ts';
 const WIDGET_FILES = 'packages/widgets/src/**/*.test.ts';
 const CONSOLE_FILES = 'packages/console/src/**/*.test.ts';
+/** Every widget story rendered and played (stories/stories.test.ts). */
+const STORY_FILES = 'stories/**/*.test.ts';
 const COMPONENTS = 'packages/widgets/src/components';
 
 const hasFiles = (dir, suffix) =>
   existsSync(dir) &&
   readdirSync(dir, { recursive: true }).some((file) => String(file).endsWith(suffix));
 
-/** One group per widget (so one can run alone), one for the rest of the widgets package, one for core. */
+/**
+ * One group per widget (so one can run alone), one for the rest of the widgets package, one each
+ * for the console, the stories and core.
+ */
 function groups() {
   const list = [];
   const components = existsSync(COMPONENTS)
@@ -40,6 +45,8 @@ function groups() {
   });
   // The agent console: `npx wtr --group console`.
   list.push({ name: 'console', files: CONSOLE_FILES });
+  // The widgets' stories: `npx wtr --group stories`.
+  list.push({ name: 'stories', files: STORY_FILES });
   if (hasFiles('packages/core/src', '.browser.test.ts')) {
     list.push({ name: 'core', files: 'packages/core/src/**/*.browser.test.ts' });
   }
@@ -55,7 +62,7 @@ const timings = process.env.KONTAKT_WTR_TIMINGS;
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: [CORE_FILES, WIDGET_FILES, CONSOLE_FILES],
+  files: [CORE_FILES, WIDGET_FILES, CONSOLE_FILES, STORY_FILES],
   ...(groupAsked ? { groups: groups() } : {}),
   ...(timings ? { reporters: [defaultReporter(), timingReporter({ output: timings })] } : {}),
   nodeResolve: {

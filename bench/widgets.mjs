@@ -10,7 +10,7 @@
 //   node bench/widgets.mjs --help          every option (pages, rates, a baseline, traces)
 //
 // Needs `npm run build` first: it measures the built script-tag bundle and the built server.
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -154,7 +154,10 @@ async function main() {
     }
     const results = await measureAll(browser, web.url, axe);
     console.log(consoleReport(results));
-    if (traceDir) await traceAll(browser, web.url, traceDir);
+    if (traceDir) {
+      mkdirSync(traceDir, { recursive: true });
+      await traceAll(browser, web.url, traceDir);
+    }
     if (writesFile) {
       const markdown = benchmarksMarkdown(results, {
         date: new Date()

@@ -53,15 +53,16 @@ const closedNow: ChatAvailability = {
 
 /**
  * Answers the launcher's availability request for the made-up server (`fetch` is the edge a story
- * cannot reach), or fails it like an unreachable server.
+ * cannot reach), fails it like an unreachable server, or leaves it unanswered.
  */
-function serve(availability: ChatAvailability | 'unreachable'): void {
+function serve(availability: ChatAvailability | 'unreachable' | 'pending'): void {
   const real = (globalThis as { __kcRealFetch?: typeof fetch }).__kcRealFetch ?? globalThis.fetch;
   (globalThis as { __kcRealFetch?: typeof fetch }).__kcRealFetch = real;
   globalThis.fetch = (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (!url.startsWith(ENDPOINT)) return real(input, init);
     if (availability === 'unreachable') return Promise.reject(new TypeError('Failed to fetch'));
+    if (availability === 'pending') return new Promise<never>(() => {});
     return Promise.resolve(Response.json(availability));
   };
 }
@@ -138,25 +139,31 @@ function clientWith(conversation?: ChatConversation): KontaktClient {
   } as KontaktClient;
 }
 
-/** Keeps a conversation "in this tab", opened: the bubble resumes it through the story's client. */
-function keep(open = true): void {
+/**
+ * Keeps a conversation "in this tab", opened or with `unread` messages that came while it was
+ * closed: the bubble resumes it through the story's client.
+ */
+function keep({ open = true, unread = 0 } = {}): void {
   sessionStorage.setItem(
     MEMORY_KEY,
     JSON.stringify({
       conversation: { id: 'chat_storybookstorybook000', token: 'storybook' },
       open,
+      unread,
     }),
   );
 }
 
 const story = (
-  availability: ChatAvailability | 'unreachable',
-  options: { conversation?: ChatConversation; open?: boolean } = {},
+  availability: ChatAvailability | 'unreachable' | 'pending',
+  options: { conversation?: ChatConversation; open?: boolean; unread?: number } = {},
 ): Story => ({
   render: ({ lang, placement }) => {
     serve(availability);
     sessionStorage.removeItem(MEMORY_KEY);
-    if (options.conversation) keep();
+    if (options.conversation) {
+      keep(options.unread ? { open: false, unread: options.unread } : {});
+    }
     return html`<kc-chat-bubble
       endpoint=${ENDPOINT}
       department="gata"
@@ -192,7 +199,7 @@ export const Launcher: Story = story(openNow);
 /** `:state(closed)` on the launcher: when the chat opens next. */
 export const LauncherClosed: Story = story(closedNow);
 
-/** The panel open: the start form with the queue now. */
+/** `:state(panel-open)`: the panel open, the start form with the queue now. */
 export const Open: Story = story(openNow, { open: true });
 
 /** Waiting in the queue: the place and the expected wait, a call-back offered when it is long. */
@@ -236,8 +243,23 @@ export const Ended: Story = story(openNow, {
 /** The contact center is closed: the next opening, the week's hours, a message or a call-back. */
 export const ContactCenterClosed: Story = story(closedNow, { open: true });
 
-/** The server cannot be reached: the launcher offers the page's own content when pressed. */
+/**
+ * `:state(unavailable)`: the server cannot be reached; the launcher offers the page's own content
+ * when pressed.
+ */
 export const Unreachable: Story = story('unreachable');
+
+/** `:state(loading)`: the opening hours are on their way (here they never come). */
+export const LauncherLoading: Story = story('pending');
+
+/**
+ * `:state(unread)`: a conversation goes on with the panel closed, and the agent has written twice
+ * since: the launcher counts it (and says it to screen readers in the button's name).
+ */
+export const Unread: Story = story(openNow, {
+  conversation: stillConversation(state('active', { agentName: 'Anna' }), talk),
+  unread: 2,
+});
 
 /** Placed at the start corner, clear of another floating button. */
 export const BottomStart: Story = { ...Launcher, args: { placement: 'bottom-start' } };

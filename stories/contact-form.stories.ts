@@ -1,6 +1,6 @@
 import '@kontakt/widgets/define/contact-form';
 import type { KontaktClient } from '@kontakt/core';
-import { createClient } from '@kontakt/core';
+import { createClient, KontaktError, memoryStore } from '@kontakt/core';
 import type { KcContactForm } from '@kontakt/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -104,17 +104,84 @@ export const Invalid: Story = {
   },
 };
 
+/** Fills in a question about parking with an e-mail answer, and sends it. */
+async function fillAndSend(canvasElement: HTMLElement): Promise<void> {
+  const form = await formIn(canvasElement);
+  set(form, 'topic', 'parkering');
+  set(form, 'message', 'Hur söker jag boendeparkering?');
+  press(form, '#answerChannel-email');
+  await form.updateComplete;
+  set(form, 'email', 'anna.svensson@example.se');
+  press(form, '[part~="submit-button"]');
+}
+
 /** `:state(submitted)`: the receipt with the case reference (stores a case on the server). */
-export const Submitted: Story = {
-  play: async ({ canvasElement }) => {
-    const form = await formIn(canvasElement);
-    set(form, 'topic', 'parkering');
-    set(form, 'message', 'Hur söker jag boendeparkering?');
-    press(form, '#answerChannel-email');
-    await form.updateComplete;
-    set(form, 'email', 'anna.svensson@example.se');
-    press(form, '[part~="submit-button"]');
+export const Submitted: Story = { play: ({ canvasElement }) => fillAndSend(canvasElement) };
+
+/**
+ * The story's server for the topics, with `cases.submit` (how the form sends) replaced, and the
+ * outbox of the client that sends.
+ */
+function sendingWith(
+  { endpoint, department, lang }: ContactFormArgs,
+  sender: Pick<KontaktClient, 'cases' | 'outbox'>,
+) {
+  const real = createClient({ endpoint, department });
+  const client: KontaktClient = { ...real, cases: sender.cases, outbox: sender.outbox };
+  return html`<kc-contact-form lang=${lang} .client=${client}>${fallback}</kc-contact-form>`;
+}
+
+/**
+ * `:state(submitting)`: sent, the answer on its way (here it never comes): the button says
+ * "Skickar …", a second press sends nothing, and screen readers hear that it is being sent.
+ */
+export const Submitting: Story = {
+  render: (args) => {
+    const real = createClient({ endpoint: args.endpoint, department: args.department });
+    return sendingWith(args, {
+      cases: { ...real.cases, submit: () => new Promise(() => {}) },
+      outbox: real.outbox,
+    });
   },
+  play: ({ canvasElement }) => fillAndSend(canvasElement),
+};
+
+/**
+ * `:state(failed)`: the server refused the message (here: too many from this address for now);
+ * why, in words, above the form, and the text kept to send again.
+ */
+export const Failed: Story = {
+  render: (args) => {
+    const real = createClient({ endpoint: args.endpoint, department: args.department });
+    const refused = new KontaktError('Too many messages', {
+      code: 'rate_limited',
+      status: 429,
+      retryAfter: 60_000,
+    });
+    return sendingWith(args, {
+      cases: { ...real.cases, submit: () => Promise.reject(refused) },
+      outbox: real.outbox,
+    });
+  },
+  play: ({ canvasElement }) => fillAndSend(canvasElement),
+};
+
+/**
+ * `:state(offline)`: the contact center cannot be reached when the message is sent (here it is
+ * sent to a closed port): it is kept in the browser's outbox (for the story, in memory) and sent
+ * when the server can be reached; the panel says so and offers to try now.
+ */
+export const Offline: Story = {
+  render: (args) =>
+    sendingWith(
+      args,
+      createClient({
+        endpoint: 'http://127.0.0.1:9',
+        department: args.department,
+        outbox: memoryStore(),
+      }),
+    ),
+  play: ({ canvasElement }) => fillAndSend(canvasElement),
 };
 
 /** Themed by the host page through `--kc-*` tokens. */

@@ -1,4 +1,6 @@
 import '@kontakt/widgets/define/fault-report';
+import type { KontaktClient } from '@kontakt/core';
+import { createClient, KontaktError, memoryStore } from '@kontakt/core';
 import type { KcFaultReport } from '@kontakt/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -119,6 +121,146 @@ export const Submitted: Story = {
     await Review.play?.(context);
     const element = await reportIn(context.canvasElement);
     await press(element, '#next');
+  },
+};
+
+/**
+ * The report on a client of the story's server with some of it replaced (`change`): how a page
+ * hands the element a client (`.client`) instead of `endpoint` and `department`.
+ */
+function withClient(
+  { endpoint, department, lang }: FaultReportArgs,
+  change: (real: KontaktClient) => Partial<KontaktClient>,
+) {
+  const real = createClient({ endpoint, department });
+  const client = { ...real, ...change(real) } as KontaktClient;
+  return html`<kc-fault-report lang=${lang} tracker-url="/arende.html" .client=${client}
+    >${fallback}</kc-fault-report
+  >`;
+}
+
+/**
+ * `:state(loading)`: the first step shows at once and says the categories are on their way (here
+ * they never come).
+ */
+export const CatalogLoading: Story = {
+  render: (args) =>
+    withClient(args, (real) => ({
+      faults: { ...real.faults, catalog: () => new Promise(() => {}) },
+    })),
+};
+
+/** Sends the report from the review (Review's steps, then "Skicka felanmälan"). */
+const send: Story['play'] = async (context) => {
+  await Review.play?.(context);
+  await press(await reportIn(context.canvasElement), '#next');
+};
+
+/** `:state(submitting)`: sent, the answer on its way (here it never comes). */
+export const Submitting: Story = {
+  render: (args) =>
+    withClient(args, (real) => ({
+      faults: { ...real.faults, submit: () => new Promise(() => {}) },
+    })),
+  play: send,
+};
+
+/**
+ * `:state(failed)`: the server refused the report (here: too many from this address for now);
+ * why, in words, and the answers kept to send again.
+ */
+export const Failed: Story = {
+  render: (args) =>
+    withClient(args, (real) => ({
+      faults: {
+        ...real.faults,
+        submit: () =>
+          Promise.reject(
+            new KontaktError('Too many reports', {
+              code: 'rate_limited',
+              status: 429,
+              retryAfter: 60_000,
+            }),
+          ),
+      },
+    })),
+  play: send,
+};
+
+/**
+ * `:state(offline)`: the contact center cannot be reached when the report is sent (here it goes
+ * to a closed port): it is kept in the browser's outbox (for the story, in memory) and sent when
+ * the server can be reached.
+ */
+export const Offline: Story = {
+  render: (args) =>
+    withClient(args, (real) => {
+      const down = createClient({
+        endpoint: 'http://127.0.0.1:9',
+        department: args.department,
+        outbox: memoryStore(),
+      });
+      return { faults: { ...real.faults, submit: down.faults.submit }, outbox: down.outbox };
+    }),
+  play: send,
+};
+
+/** Waits until `found` finds something (stories have no test helpers), or says `what` did not come. */
+async function until(found: () => unknown, what: string): Promise<void> {
+  for (let tries = 0; !found(); tries += 1) {
+    if (tries > 100) throw new Error(`Followed: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A point on Stortorget, Malmö: where the story's device says it is. */
+const HERE = { lat: 55.6059, lon: 13.0007 };
+
+/**
+ * The device's position, the one edge a story cannot reach (a browser asks the person first):
+ * `HERE`, for the next ask.
+ */
+function deviceAt(point: { lat: number; lon: number }): void {
+  const geolocation: Pick<Geolocation, 'getCurrentPosition'> = {
+    getCurrentPosition: (found) =>
+      setTimeout(() =>
+        found({
+          coords: { latitude: point.lat, longitude: point.lon, accuracy: 10 },
+          timestamp: Date.now(),
+        } as GeolocationPosition),
+      ),
+  };
+  Object.defineProperty(navigator, 'geolocation', { configurable: true, get: () => geolocation });
+}
+
+/**
+ * `:state(followed)`: a pothole reported here already (the story reports one on the server
+ * first), so instead of a second report the person follows that one by e-mail; the tracker link
+ * opens it.
+ */
+export const Followed: Story = {
+  play: async ({ canvasElement, args }) => {
+    const client = createClient({ endpoint: args.endpoint, department: args.department });
+    await client.faults.submit({
+      category: 'hal-i-gata',
+      description: 'Djupt hål vid övergångsstället.',
+      answers: { storlek: 'mellan' },
+      location: HERE,
+    });
+    deviceAt(HERE);
+    const element = await reportIn(canvasElement);
+    await press(element, '#category-hal-i-gata');
+    await press(element, '#next');
+    await until(() => root(element).querySelector('#answer-storlek-mellan'), 'no questions');
+    await press(element, '#answer-storlek-mellan');
+    await press(element, '#next');
+    await until(() => root(element).querySelector('#position'), 'no position button');
+    await press(element, '#position');
+    await until(() => root(element).querySelector('[part~="chosen"]'), 'no position chosen');
+    await press(element, '#next');
+    await until(() => root(element).querySelector('#follow-email'), 'no nearby report');
+    await set(element, 'follow-email', 'anna.svensson@example.se');
+    await press(element, '[part~="follow-button"]');
   },
 };
 

@@ -1,6 +1,6 @@
 import '@kontakt/widgets/define/status-tracker';
 import type { CaseWatch, KontaktClient } from '@kontakt/core';
-import { createClient, KontaktError } from '@kontakt/core';
+import { CaseWatchErrorEvent, createClient, KontaktError } from '@kontakt/core';
 import type { PublicCase } from '@kontakt/core/schemas';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -62,10 +62,27 @@ function stillWatch(): CaseWatch {
 }
 
 /**
+ * A watch whose connection drops at once and does not come back (it says it keeps trying): the
+ * first watch of a story; the ones after it stay quiet, as a server that is still away.
+ */
+function droppedWatch(): CaseWatch {
+  const watch = stillWatch();
+  setTimeout(() =>
+    watch.dispatchEvent(
+      new CaseWatchErrorEvent(new KontaktError('Connection lost', { code: 'network_error' }), true),
+    ),
+  );
+  return watch;
+}
+
+/**
  * A client whose lookups answer `answer` (a case, an error, or never): each story shows one
  * state without a server. The other stories talk to a real one.
  */
-function clientAnswering(answer: PublicCase | KontaktError | 'never'): KontaktClient {
+function clientAnswering(
+  answer: PublicCase | KontaktError | 'never',
+  watch: () => CaseWatch = stillWatch,
+): KontaktClient {
   const real = createClient({ endpoint: 'http://localhost:8080', department: 'gata' });
   const reply = () =>
     answer === 'never'
@@ -79,7 +96,10 @@ function clientAnswering(answer: PublicCase | KontaktError | 'never'): KontaktCl
       ...real.cases,
       lookup: reply,
       follow: () => Promise.resolve({ case: received, accessToken: TOKEN }),
-      watch: stillWatch,
+      watch: (() => {
+        let watches = 0;
+        return () => (watches++ === 0 ? watch() : stillWatch());
+      })(),
     },
   };
 }
@@ -112,13 +132,13 @@ export const Finnish: Story = { args: { lang: 'fi' } };
 /** Right to left: the layout mirrors; the reference stays left to right. */
 export const Arabic: Story = { args: { lang: 'ar' } };
 
-const opened = (answer: PublicCase | KontaktError | 'never') => ({
+const opened = (answer: PublicCase | KontaktError | 'never', watch?: () => CaseWatch) => ({
   render: ({ lang }: StatusTrackerArgs) =>
     html`<kc-status-tracker
       lang=${lang}
       reference=${REFERENCE}
       token=${TOKEN}
-      .client=${clientAnswering(answer)}
+      .client=${clientAnswering(answer, watch)}
       >${fallback}</kc-status-tracker
     >`,
 });
@@ -146,6 +166,32 @@ export const RateLimited: Story = opened(
 
 /** `:state(offline)`: the contact center could not be reached. */
 export const Offline: Story = opened(new KontaktError('Offline', { code: 'network_error' }));
+
+/** `:state(failed)`: the lookup failed for another reason (here the server answered 500). */
+export const Failed: Story = opened(
+  new KontaktError('The server refused (500).', { code: 'http_error', status: 500 }),
+);
+
+/**
+ * `:state(reconnecting)`: the case is shown, but its live updates have been cut off for a while
+ * (8 seconds, here for good): the tracker says so, and that what it shows may be out of date.
+ */
+export const Reconnecting: Story = opened(received, droppedWatch);
+
+/**
+ * `:state(invalid)`: looked up with nothing typed; each field says what it needs, and the error
+ * summary links to them.
+ */
+export const Invalid: Story = {
+  play: async ({ canvasElement }) => {
+    const tracker = canvasElement.querySelector('kc-status-tracker');
+    for (let tries = 0; !tracker?.shadowRoot?.querySelector('[part~="submit-button"]'); tries++) {
+      if (tries > 100) throw new Error('Invalid: the form did not come');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    tracker.shadowRoot.querySelector<HTMLElement>('[part~="submit-button"]')?.click();
+  },
+};
 
 /** Not configured (no endpoint): only the page's own content shows. */
 export const NotConfigured: Story = {

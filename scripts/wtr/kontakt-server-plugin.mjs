@@ -17,6 +17,8 @@
 //   kontakt-server-withdraw-notice { id, noticeId } → the notice    through the admin API
 //   kontakt-component-docs { file }              → { tag, cssParts, cssProperties, cssStates, events }
 //                                                   what a component's JSDoc documents (as the manifest)
+//   kontakt-story-states { file }                → { [story]: states }   the custom states each
+//                                                   exported story's JSDoc names (`:state(ready)`)
 //
 // Each server is a real process (not an in-process app), so "server down" in a test is a real closed
 // port and "server up" a real restart on the same SQLite file. The processes run the server's
@@ -153,6 +155,9 @@ export function kontaktServerPlugin() {
         }
         case 'kontakt-component-docs': {
           return componentDocs(payload?.file);
+        }
+        case 'kontakt-story-states': {
+          return storyStates(payload?.file);
         }
         default:
           return undefined;
@@ -311,4 +316,34 @@ async function componentDocs(file) {
     cssStates: names(declaration.cssStates),
     events: names((declaration.events ?? []).filter((event) => event.description)),
   };
+}
+
+/**
+ * The custom states each story of a stories file shows, as its JSDoc says (`:state(ready)`): what
+ * Storybook's docs page shows above the story is what the stories test checks the widget is in.
+ * @param {unknown} file   e.g. "stories/contact-form.stories.ts"
+ * @returns {Promise<Record<string, string[]>>}   by export name; stories without a state: []
+ */
+async function storyStates(file) {
+  if (typeof file !== 'string' || !/^stories\/[\w.-]+\.stories\.ts$/.test(file)) {
+    throw new Error('kontakt-story-states needs { file: "stories/<widget>.stories.ts" }');
+  }
+  const { ts } = await import('@custom-elements-manifest/analyzer');
+  const text = readFileSync(resolve(ROOT, file), 'utf8');
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  /** @type {Record<string, string[]>} */
+  const states = {};
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    if (!statement.modifiers?.some((each) => each.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    const docs = (ts.getLeadingCommentRanges(text, statement.pos) ?? [])
+      .map((range) => text.slice(range.pos, range.end))
+      .filter((comment) => comment.startsWith('/**'))
+      .join('\n');
+    const named = [...docs.matchAll(/:state\(([a-z-]+)\)/g)].map(([, state]) => state);
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name)) states[declaration.name.text] = [...new Set(named)];
+    }
+  }
+  return states;
 }
