@@ -38,6 +38,7 @@ export default defineConfig({
             'packages/widgets/*.test.ts',
             'packages/console/*.test.ts',
             'examples/*/*.test.ts',
+            'bench/lib/*.test.ts',
           ],
           exclude: ['**/node_modules/**', '**/*.browser.test.ts', ...POSTGRES_ONLY],
         },
