@@ -180,9 +180,17 @@ export function baselineTable(results, rate) {
       const over = base === undefined ? '' : ` (${signed(a - base)} / ${signed(b - base)})`;
       return `${ms(a)} / ${ms(b)} = ${b ? (a / b).toFixed(2) : '–'}×${over}`;
     };
+    /** Today minus the baseline, with the interval the runs' noise allows. */
+    const change = (/** @type {'visible' | 'taskMs' | 'cpuMs'} */ key) => {
+      const a = now[key]?.values;
+      const b = before[key]?.values;
+      return a && b ? withInterval(medianDifference(a, b)) : '–';
+    };
     return [
       [
         page.baselineOf,
+        change('visible'),
+        change('cpuMs'),
         cell('visible'),
         cell('complete'),
         cell('taskMs'),
@@ -197,6 +205,8 @@ export function baselineTable(results, rate) {
   return table(
     [
       'today / baseline (over the empty page)',
+      'visible: today − baseline',
+      'main-thread CPU: today − baseline',
       'visible',
       'complete',
       'main-thread task ms',
