@@ -9,8 +9,8 @@
  * attribution and the zoom buttons itself) and the pin is a `DivIcon` given an element.
  */
 import type { FaultMapSettings, LatLon } from '@kontakt/core/schemas';
+import { LEAFLET_CSS } from '@kontakt/widgets/styles/leaflet';
 import { DivIcon, Map as LeafletMap, Marker, TileLayer } from 'leaflet/dist/leaflet-src.esm.js';
-import { LEAFLET_CSS } from './leaflet-css.js';
 
 /** A map showing one place. */
 export interface PlaceMap {

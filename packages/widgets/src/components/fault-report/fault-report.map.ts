@@ -12,7 +12,7 @@
  */
 import type { FaultMapSettings, LatLon } from '@kontakt/core/schemas';
 import { DivIcon, Map as LeafletMap, Marker, TileLayer } from 'leaflet/dist/leaflet-src.esm.js';
-import { LEAFLET_CSS } from './fault-report.map.leaflet-css.js';
+import { LEAFLET_CSS } from '../../styles/leaflet.js';
 
 /** How far one arrow key moves the pin, in screen pixels (Shift: a fine step). */
 const STEP_PX = 20;

@@ -1,8 +1,10 @@
-/*
+/**
  * Leaflet 1.9.4's own stylesheet (dist/leaflet.css, BSD-2-Clause, © Vladimir Agafonkin and
  * contributors), without its comments and the rules that load images (the layer control and the
- * default marker, which this map does not use: its pin is drawn with CSS). A constructed
- * stylesheet adopted by the element's shadow root, so it needs no style-src exception under CSP.
+ * default marker, which kontakt's maps do not use: their pin is drawn with CSS), as text for a
+ * constructed stylesheet adopted by a shadow root, so it needs no style-src exception under CSP.
+ * The fault report's map and the agent console's fault map use it
+ * (`@kontakt/widgets/styles/leaflet`); it loads with the map only.
  */
 export const LEAFLET_CSS = `
 .leaflet-pane, .leaflet-tile, .leaflet-marker-icon, .leaflet-marker-shadow, .leaflet-tile-container, .leaflet-pane > svg, .leaflet-pane > canvas, .leaflet-zoom-box, .leaflet-image-layer, .leaflet-layer { position: absolute; left: 0; top: 0; }
