@@ -269,7 +269,8 @@ async function inBubble<T extends Element>(
   root: HTMLElement,
   find: (shadow: ShadowRoot) => T | null | undefined,
 ): Promise<T> {
-  for (let tries = 0; tries < 100; tries += 1) {
+  // Up to 30 s: on a busy machine the first load of a chunk takes that long.
+  for (let tries = 0; tries < 600; tries += 1) {
     const shadow = root.querySelector('kc-chat-bubble')?.shadowRoot;
     const found = shadow && find(shadow);
     if (found) return found;

@@ -79,8 +79,9 @@ async function formIn(canvas: HTMLElement): Promise<KcContactForm> {
   const form = canvas.querySelector('kc-contact-form');
   if (!form) throw new Error('no <kc-contact-form> in the story');
   const root = form.shadowRoot;
+  // Up to 30 s: on a busy machine the first load of a chunk takes that long.
   for (let tries = 0; !root?.querySelector('#topic option[value]:not([value=""])'); tries++) {
-    if (tries > 100) throw new Error('the topics did not arrive');
+    if (tries > 600) throw new Error('the topics did not arrive');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return form;

@@ -52,23 +52,50 @@ export const NotConfigured: Story = {
   render: () => html`<kc-fault-report>${fallback}</kc-fault-report>`,
 };
 
-async function reportIn(canvas: HTMLElement): Promise<KcFaultReport> {
-  const element = canvas.querySelector('kc-fault-report') as KcFaultReport;
-  for (let i = 0; i < 100 && !element.matches(':state(ready)'); i += 1) {
+/** Waits until `found` finds something (stories have no test helpers), or says `what` did not come. */
+async function until<T>(found: () => T | null | undefined, what: string): Promise<T> {
+  for (let tries = 0; tries < 300; tries += 1) {
+    const value = found();
+    if (value) return value;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  throw new Error(`The fault report story stopped: ${what}`);
+}
+
+/** The story's report once its first step is ready. */
+async function reportIn(canvas: HTMLElement): Promise<KcFaultReport> {
+  const element = canvas.querySelector('kc-fault-report') as KcFaultReport;
+  await until(() => element.matches(':state(ready)'), 'the categories did not come');
   return element;
 }
 
 const root = (element: KcFaultReport) => element.shadowRoot as ShadowRoot;
+const heading = (element: KcFaultReport) =>
+  root(element).querySelector('#step-heading')?.textContent?.trim() ?? '';
+
+/** Clicks `selector` once the step shows it (later steps load on demand). */
 const press = async (element: KcFaultReport, selector: string) => {
-  root(element).querySelector<HTMLElement>(selector)?.click();
+  const target = await until(
+    () => root(element).querySelector<HTMLElement>(selector),
+    `no ${selector} on "${heading(element)}"`,
+  );
+  target.click();
   await element.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve, 50));
 };
+
+/** "Nästa", then waits for the next step to show. */
+const next = async (element: KcFaultReport) => {
+  const before = heading(element);
+  await press(element, '#next');
+  await until(() => heading(element) !== before, `no step after "${before}"`);
+};
+
+/** Types `value` into the field `id` once the step shows it. */
 const set = async (element: KcFaultReport, id: string, value: string) => {
-  const control = root(element).querySelector<HTMLInputElement>(`#${id}`);
-  if (!control) return;
+  const control = await until(
+    () => root(element).querySelector<HTMLInputElement>(`#${id}`),
+    `no #${id} on "${heading(element)}"`,
+  );
   control.value = value;
   control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   await element.updateComplete;
@@ -87,7 +114,7 @@ export const Questions: Story = {
   play: async ({ canvasElement }) => {
     const element = await reportIn(canvasElement);
     await press(element, '#category-gatubelysning');
-    await press(element, '#next');
+    await next(element);
   },
 };
 
@@ -96,7 +123,7 @@ export const Location: Story = {
   play: async ({ canvasElement }) => {
     const element = await reportIn(canvasElement);
     await press(element, '#category-gang-och-cykelvag');
-    await press(element, '#next');
+    await next(element);
   },
 };
 
@@ -105,13 +132,13 @@ export const Review: Story = {
   play: async ({ canvasElement }) => {
     const element = await reportIn(canvasElement);
     await press(element, '#category-gang-och-cykelvag');
-    await press(element, '#next');
+    await next(element);
     await set(element, 'address', 'Vid busshållplatsen Stortorget');
-    await press(element, '#next');
-    await press(element, '#next');
+    await next(element);
+    await next(element);
     await set(element, 'description', 'Ett djupt hål i cykelbanan.');
-    await press(element, '#next');
-    await press(element, '#next');
+    await next(element);
+    await next(element);
   },
 };
 
@@ -205,14 +232,6 @@ export const Offline: Story = {
   play: send,
 };
 
-/** Waits until `found` finds something (stories have no test helpers), or says `what` did not come. */
-async function until(found: () => unknown, what: string): Promise<void> {
-  for (let tries = 0; !found(); tries += 1) {
-    if (tries > 100) throw new Error(`Followed: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** A point on Stortorget, Malmö: where the story's device says it is. */
 const HERE = { lat: 55.6059, lon: 13.0007 };
 
@@ -250,15 +269,19 @@ export const Followed: Story = {
     deviceAt(HERE);
     const element = await reportIn(canvasElement);
     await press(element, '#category-hal-i-gata');
-    await press(element, '#next');
-    await until(() => root(element).querySelector('#answer-storlek-mellan'), 'no questions');
+    await next(element);
     await press(element, '#answer-storlek-mellan');
-    await press(element, '#next');
-    await until(() => root(element).querySelector('#position'), 'no position button');
+    await next(element);
     await press(element, '#position');
-    await until(() => root(element).querySelector('[part~="chosen"]'), 'no position chosen');
-    await press(element, '#next');
-    await until(() => root(element).querySelector('#follow-email'), 'no nearby report');
+    await until(
+      () =>
+        root(element)
+          .querySelector('[part~="chosen"]')
+          ?.textContent?.trim()
+          .startsWith('Vald position'),
+      'no position chosen',
+    );
+    await next(element);
     await set(element, 'follow-email', 'anna.svensson@example.se');
     await press(element, '[part~="follow-button"]');
   },

@@ -134,8 +134,9 @@ export const Hidden: Story = {
   args: { notices: [warning, info] },
   play: async ({ canvasElement }) => {
     const element = canvasElement.querySelector('kc-notice');
+    // Up to 30 s: on a busy machine the first load of a chunk takes that long.
     for (let tries = 0; !element?.matches(':state(shown)'); tries++) {
-      if (tries > 100) throw new Error('no notice shown');
+      if (tries > 600) throw new Error('no notice shown');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="hide-button"]')?.click();

@@ -185,8 +185,9 @@ export const Reconnecting: Story = opened(received, droppedWatch);
 export const Invalid: Story = {
   play: async ({ canvasElement }) => {
     const tracker = canvasElement.querySelector('kc-status-tracker');
+    // Up to 30 s: on a busy machine the first load of a chunk takes that long.
     for (let tries = 0; !tracker?.shadowRoot?.querySelector('[part~="submit-button"]'); tries++) {
-      if (tries > 100) throw new Error('Invalid: the form did not come');
+      if (tries > 600) throw new Error('Invalid: the form did not come');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     tracker.shadowRoot.querySelector<HTMLElement>('[part~="submit-button"]')?.click();
