@@ -129,7 +129,12 @@ export function createSseHub(options: SseHubOptions): SseHub {
 
   const startHeartbeat = () => {
     heartbeat ??= setInterval(() => {
-      for (const connection of open) connection.tick();
+      // Judged after this turn's I/O: a process that got no CPU for a while runs its expired
+      // timers first when it wakes, before the poll phase has seen the drains that happened
+      // meanwhile, and every client with data waiting would look as if it had taken nothing.
+      setImmediate(() => {
+        for (const connection of open) connection.tick();
+      });
     }, settings.heartbeatMs);
     heartbeat.unref?.();
   };
