@@ -4,6 +4,7 @@ import { createClient, KontaktError } from '@kontakt/core';
 import type { ChatAvailability, ChatMessage, ChatSessionState } from '@kontakt/core/schemas';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { until } from './until.js';
 
 interface ChatBubbleArgs {
   lang: string;
@@ -264,20 +265,15 @@ export const Unread: Story = story(openNow, {
 /** Placed at the start corner, clear of another floating button. */
 export const BottomStart: Story = { ...Launcher, args: { placement: 'bottom-start' } };
 
-/** Waits for `find` to give an element in the bubble's shadow root (stories have no test helpers). */
-async function inBubble<T extends Element>(
+/** Waits for `find` to give an element in the bubble's shadow root. */
+const inBubble = <T extends Element>(
   root: HTMLElement,
   find: (shadow: ShadowRoot) => T | null | undefined,
-): Promise<T> {
-  // Up to 30 s: on a busy machine the first load of a chunk takes that long.
-  for (let tries = 0; tries < 600; tries += 1) {
+): Promise<T> =>
+  until(() => {
     const shadow = root.querySelector('kc-chat-bubble')?.shadowRoot;
-    const found = shadow && find(shadow);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('not found in <kc-chat-bubble>');
-}
+    return shadow && find(shadow);
+  }, 'not found in <kc-chat-bubble>');
 
 /** The call-back form, from the closed panel (as a person gets there: "Bli uppringd"). */
 export const CallbackForm: Story = {

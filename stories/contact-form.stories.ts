@@ -4,6 +4,7 @@ import { createClient, KontaktError, memoryStore } from '@kontakt/core';
 import type { KcContactForm } from '@kontakt/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { until } from './until.js';
 
 interface ContactFormArgs {
   endpoint: string;
@@ -78,12 +79,10 @@ export const NotConfigured: Story = {
 async function formIn(canvas: HTMLElement): Promise<KcContactForm> {
   const form = canvas.querySelector('kc-contact-form');
   if (!form) throw new Error('no <kc-contact-form> in the story');
-  const root = form.shadowRoot;
-  // Up to 30 s: on a busy machine the first load of a chunk takes that long.
-  for (let tries = 0; !root?.querySelector('#topic option[value]:not([value=""])'); tries++) {
-    if (tries > 600) throw new Error('the topics did not arrive');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await until(
+    () => form.shadowRoot?.querySelector('#topic option[value]:not([value=""])'),
+    'the topics did not arrive',
+  );
   return form;
 }
 
@@ -120,15 +119,16 @@ async function fillAndSend(canvasElement: HTMLElement): Promise<void> {
 export const Submitted: Story = { play: ({ canvasElement }) => fillAndSend(canvasElement) };
 
 /**
- * The story's server for the topics, with `cases.submit` (how the form sends) replaced, and the
- * outbox of the client that sends.
+ * The form on a client of the story's server (for the topics) whose sending is what `sender`
+ * makes of it: `cases.submit` (how the form sends) and the outbox it keeps messages in.
  */
 function sendingWith(
   { endpoint, department, lang }: ContactFormArgs,
-  sender: Pick<KontaktClient, 'cases' | 'outbox'>,
+  sender: (real: KontaktClient) => Pick<KontaktClient, 'cases' | 'outbox'>,
 ) {
   const real = createClient({ endpoint, department });
-  const client: KontaktClient = { ...real, cases: sender.cases, outbox: sender.outbox };
+  const { cases, outbox } = sender(real);
+  const client: KontaktClient = { ...real, cases, outbox };
   return html`<kc-contact-form lang=${lang} .client=${client}>${fallback}</kc-contact-form>`;
 }
 
@@ -137,13 +137,11 @@ function sendingWith(
  * "Skickar …", a second press sends nothing, and screen readers hear that it is being sent.
  */
 export const Submitting: Story = {
-  render: (args) => {
-    const real = createClient({ endpoint: args.endpoint, department: args.department });
-    return sendingWith(args, {
+  render: (args) =>
+    sendingWith(args, (real) => ({
       cases: { ...real.cases, submit: () => new Promise(() => {}) },
       outbox: real.outbox,
-    });
-  },
+    })),
   play: ({ canvasElement }) => fillAndSend(canvasElement),
 };
 
@@ -153,16 +151,15 @@ export const Submitting: Story = {
  */
 export const Failed: Story = {
   render: (args) => {
-    const real = createClient({ endpoint: args.endpoint, department: args.department });
     const refused = new KontaktError('Too many messages', {
       code: 'rate_limited',
       status: 429,
       retryAfter: 60_000,
     });
-    return sendingWith(args, {
+    return sendingWith(args, (real) => ({
       cases: { ...real.cases, submit: () => Promise.reject(refused) },
       outbox: real.outbox,
-    });
+    }));
   },
   play: ({ canvasElement }) => fillAndSend(canvasElement),
 };
@@ -174,8 +171,7 @@ export const Failed: Story = {
  */
 export const Offline: Story = {
   render: (args) =>
-    sendingWith(
-      args,
+    sendingWith(args, () =>
       createClient({
         endpoint: 'http://127.0.0.1:9',
         department: args.department,

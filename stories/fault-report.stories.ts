@@ -4,6 +4,7 @@ import { createClient, KontaktError, memoryStore } from '@kontakt/core';
 import type { KcFaultReport } from '@kontakt/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { until } from './until.js';
 
 interface FaultReportArgs {
   endpoint: string;
@@ -52,20 +53,14 @@ export const NotConfigured: Story = {
   render: () => html`<kc-fault-report>${fallback}</kc-fault-report>`,
 };
 
-/** Waits until `found` finds something (stories have no test helpers), or says `what` did not come. */
-async function until<T>(found: () => T | null | undefined, what: string): Promise<T> {
-  for (let tries = 0; tries < 300; tries += 1) {
-    const value = found();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The fault report story stopped: ${what}`);
-}
+/** Waits for a step of the report: `what` says where the story stopped when it does not come. */
+const step = <T>(found: () => T | null | undefined | false, what: string) =>
+  until(found, `The fault report story stopped: ${what}`);
 
 /** The story's report once its first step is ready. */
 async function reportIn(canvas: HTMLElement): Promise<KcFaultReport> {
   const element = canvas.querySelector('kc-fault-report') as KcFaultReport;
-  await until(() => element.matches(':state(ready)'), 'the categories did not come');
+  await step(() => element.matches(':state(ready)'), 'the categories did not come');
   return element;
 }
 
@@ -75,7 +70,7 @@ const heading = (element: KcFaultReport) =>
 
 /** Clicks `selector` once the step shows it (later steps load on demand). */
 const press = async (element: KcFaultReport, selector: string) => {
-  const target = await until(
+  const target = await step(
     () => root(element).querySelector<HTMLElement>(selector),
     `no ${selector} on "${heading(element)}"`,
   );
@@ -87,12 +82,12 @@ const press = async (element: KcFaultReport, selector: string) => {
 const next = async (element: KcFaultReport) => {
   const before = heading(element);
   await press(element, '#next');
-  await until(() => heading(element) !== before, `no step after "${before}"`);
+  await step(() => heading(element) !== before, `no step after "${before}"`);
 };
 
 /** Types `value` into the field `id` once the step shows it. */
 const set = async (element: KcFaultReport, id: string, value: string) => {
-  const control = await until(
+  const control = await step(
     () => root(element).querySelector<HTMLInputElement>(`#${id}`),
     `no #${id} on "${heading(element)}"`,
   );
@@ -142,14 +137,14 @@ export const Review: Story = {
   },
 };
 
-/** `:state(submitted)`: the receipt with the tracker link (stores a case on the server). */
-export const Submitted: Story = {
-  play: async (context) => {
-    await Review.play?.(context);
-    const element = await reportIn(context.canvasElement);
-    await press(element, '#next');
-  },
+/** Sends the report from the review (Review's steps, then "Skicka felanmälan"). */
+const send: Story['play'] = async (context) => {
+  await Review.play?.(context);
+  await press(await reportIn(context.canvasElement), '#next');
 };
+
+/** `:state(submitted)`: the receipt with the tracker link (stores a case on the server). */
+export const Submitted: Story = { play: send };
 
 /**
  * The report on a client of the story's server with some of it replaced (`change`): how a page
@@ -175,12 +170,6 @@ export const CatalogLoading: Story = {
     withClient(args, (real) => ({
       faults: { ...real.faults, catalog: () => new Promise(() => {}) },
     })),
-};
-
-/** Sends the report from the review (Review's steps, then "Skicka felanmälan"). */
-const send: Story['play'] = async (context) => {
-  await Review.play?.(context);
-  await press(await reportIn(context.canvasElement), '#next');
 };
 
 /** `:state(submitting)`: sent, the answer on its way (here it never comes). */
@@ -273,7 +262,7 @@ export const Followed: Story = {
     await press(element, '#answer-storlek-mellan');
     await next(element);
     await press(element, '#position');
-    await until(
+    await step(
       () =>
         root(element)
           .querySelector('[part~="chosen"]')

@@ -3,6 +3,7 @@ import type { KontaktError, Notice } from '@kontakt/core';
 import type { NoticeSource } from '@kontakt/widgets';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { until } from './until.js';
 
 interface NoticeArgs {
   lang: string;
@@ -134,12 +135,8 @@ export const Hidden: Story = {
   args: { notices: [warning, info] },
   play: async ({ canvasElement }) => {
     const element = canvasElement.querySelector('kc-notice');
-    // Up to 30 s: on a busy machine the first load of a chunk takes that long.
-    for (let tries = 0; !element?.matches(':state(shown)'); tries++) {
-      if (tries > 600) throw new Error('no notice shown');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="hide-button"]')?.click();
+    await until(() => element?.matches(':state(shown)'), 'no notice shown');
+    element?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="hide-button"]')?.click();
   },
 };
 

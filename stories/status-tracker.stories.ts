@@ -4,6 +4,7 @@ import { CaseWatchErrorEvent, createClient, KontaktError } from '@kontakt/core';
 import type { PublicCase } from '@kontakt/core/schemas';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { until } from './until.js';
 
 interface StatusTrackerArgs {
   endpoint: string;
@@ -84,6 +85,8 @@ function clientAnswering(
   watch: () => CaseWatch = stillWatch,
 ): KontaktClient {
   const real = createClient({ endpoint: 'http://localhost:8080', department: 'gata' });
+  /** Only the first watch drops (`droppedWatch`): the one the tracker starts over with stays. */
+  let watches = 0;
   const reply = () =>
     answer === 'never'
       ? new Promise<never>(() => {})
@@ -96,10 +99,7 @@ function clientAnswering(
       ...real.cases,
       lookup: reply,
       follow: () => Promise.resolve({ case: received, accessToken: TOKEN }),
-      watch: (() => {
-        let watches = 0;
-        return () => (watches++ === 0 ? watch() : stillWatch());
-      })(),
+      watch: () => (watches++ === 0 ? watch() : stillWatch()),
     },
   };
 }
@@ -185,12 +185,11 @@ export const Reconnecting: Story = opened(received, droppedWatch);
 export const Invalid: Story = {
   play: async ({ canvasElement }) => {
     const tracker = canvasElement.querySelector('kc-status-tracker');
-    // Up to 30 s: on a busy machine the first load of a chunk takes that long.
-    for (let tries = 0; !tracker?.shadowRoot?.querySelector('[part~="submit-button"]'); tries++) {
-      if (tries > 600) throw new Error('Invalid: the form did not come');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    tracker.shadowRoot.querySelector<HTMLElement>('[part~="submit-button"]')?.click();
+    const submit = await until(
+      () => tracker?.shadowRoot?.querySelector<HTMLElement>('[part~="submit-button"]'),
+      'Invalid: the form did not come',
+    );
+    submit.click();
   },
 };
 
