@@ -275,7 +275,7 @@ describe('SSE hub over real HTTP', () => {
     const stuck = await pausedClient('/streams/busy');
     const reader = new BodyText(await open('/streams/busy'));
     await eventually(() => hub.size === 2, 'both clients are connected');
-    const received = reader.until((seen) => seen.includes('id: 4000\n'));
+    const received = reader.untilIncludes('id: 4000\n');
     const payload = 'x'.repeat(2_000);
     for (let i = 1; i <= 4_000; i++) {
       feed.append('busy', 'n', { i, payload });

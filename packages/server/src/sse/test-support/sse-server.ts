@@ -78,9 +78,14 @@ export async function startSseServer(
   };
 }
 
-/** A response body read as text, as far as a test needs it. */
+/**
+ * A response body read as text, as far as a test needs it. The chunks are kept apart and joined
+ * when the text is asked for: a stream of megabytes read chunk by chunk would otherwise be
+ * flattened and scanned again after every chunk (quadratic: seconds of CPU on a busy machine).
+ */
 export class BodyText {
-  text = '';
+  #chunks: string[] = [];
+  #joined = '';
   #done = false;
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
   readonly #decoder = new TextDecoder();
@@ -89,29 +94,61 @@ export class BodyText {
     this.#reader = (response.body as ReadableStream<Uint8Array>).getReader();
   }
 
+  /** The text read so far. */
+  get text(): string {
+    if (this.#chunks.length > 0) {
+      this.#joined += this.#chunks.join('');
+      this.#chunks = [];
+    }
+    return this.#joined;
+  }
+
   /** Reads until `test(text)` holds; rejects if the body ends first. */
   async until(test: (text: string) => boolean): Promise<string> {
-    while (!test(this.text)) {
-      if (this.#done)
-        throw new Error(`The body ended before it held what was expected:\n${this.text}`);
-      const { done, value } = await this.#reader.read();
-      if (done) this.#done = true;
-      else this.text += this.#decoder.decode(value, { stream: true });
+    while (!test(this.text)) await this.#readChunk();
+    return this.text;
+  }
+
+  /**
+   * Reads until the text holds `needle`, looking only at what each read adds (and the end of
+   * what came before, where the needle may start): for long streams. Rejects if the body ends
+   * first.
+   */
+  async untilIncludes(needle: string): Promise<string> {
+    let tail = this.text;
+    while (!tail.includes(needle)) {
+      const added = await this.#readChunk();
+      tail = tail.slice(-(needle.length - 1)) + added;
     }
     return this.text;
   }
 
   /** Reads to the end of the body. */
   async end(): Promise<string> {
-    for (;;) {
-      const { done, value } = await this.#reader.read();
-      if (done) return this.text;
-      this.text += this.#decoder.decode(value, { stream: true });
-    }
+    while (!this.#done) await this.#read();
+    return this.text;
   }
 
   cancel(): Promise<void> {
     return this.#reader.cancel();
+  }
+
+  /** The next chunk's text; rejects if the body has ended. */
+  async #readChunk(): Promise<string> {
+    if (this.#done)
+      throw new Error(`The body ended before it held what was expected:\n${this.text}`);
+    return this.#read();
+  }
+
+  async #read(): Promise<string> {
+    const { done, value } = await this.#reader.read();
+    if (done) {
+      this.#done = true;
+      return '';
+    }
+    const added = this.#decoder.decode(value, { stream: true });
+    this.#chunks.push(added);
+    return added;
   }
 }
 
