@@ -25,6 +25,13 @@ async function buildNotice(): Promise<OutputChunk[]> {
   }
 }
 
+/** The script-tag build with a second widget, made once for the tests that read it. */
+let twoWidgets: Promise<OutputChunk[]> | undefined;
+const builtTwoWidgets = () => {
+  twoWidgets ??= buildTwoWidgets();
+  return twoWidgets;
+};
+
 async function buildTwoWidgets(): Promise<OutputChunk[]> {
   const input = {
     ...(cdn.input as Record<string, string>),
@@ -67,7 +74,7 @@ const importsOf = (chunks: OutputChunk[], chunk: OutputChunk, seen = new Set<str
 
 describe('the script-tag build', () => {
   it('puts Lit and the shared core in chunks every widget imports, never in a copy per widget', async () => {
-    const chunks = await buildTwoWidgets();
+    const chunks = await builtTwoWidgets();
     // Starters carry their own copies of what they import (ids `\0starter-copy:…`), by design.
     const modules = chunks
       .flatMap((chunk) => Object.keys(chunk.modules))
@@ -143,7 +150,7 @@ describe('the script-tag build', () => {
   }, 60_000);
 
   it("marks each widget's first-render chunks with V8's compile hint, and nothing loaded later", async () => {
-    const chunks = await buildTwoWidgets();
+    const chunks = await builtTwoWidgets();
     const hinted = chunks
       .filter((chunk) => chunk.code.startsWith(`${COMPILE_HINT}\n`))
       .map((chunk) => chunk.fileName);
