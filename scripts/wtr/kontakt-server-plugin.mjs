@@ -1,8 +1,10 @@
 // A web-test-runner plugin that gives browser tests real kontakt servers, started from source as
 // child processes, through `executeServerCommand` (@web/test-runner-commands):
 //
-//   kontakt-server-start   { origin?, config?, lookupLimit? } → { id, url }   a fresh server with an
-//                                                   empty data dir (`lookupLimit`: --lookup-limit)
+//   kontakt-server-start   { origin?, config?, lookupLimit?, citizenAwayAfter? } → { id, url }
+//                                                   a fresh server with an empty data dir
+//                                                   (`lookupLimit`: --lookup-limit; `citizenAwayAfter`:
+//                                                   --chat-citizen-away-after, in seconds)
 //   kontakt-server-shared  { origin?, config? }  → { id, url }   the run's one server for these
 //                                                   settings, started at the first ask and shared by
 //                                                   the test files that ask: case lookups are not
@@ -54,6 +56,7 @@ const ADMIN_API_KEYS = `wtr:sha256:${createHash('sha256').update(ADMIN_API_KEY).
  * @property {string} config
  * @property {string} origin
  * @property {string | undefined} lookupLimit   `--lookup-limit`, when not the default
+ * @property {number | undefined} citizenAwayAfter   `--chat-citizen-away-after`, when not the default
  * @property {number} port
  * @property {string} url
  * @property {import('node:child_process').ChildProcess | undefined} child
@@ -79,6 +82,8 @@ export function kontaktServerPlugin() {
       config: payload?.config ? resolve(ROOT, payload.config) : DEFAULT_CONFIG,
       origin: payload?.origin ?? pageOrigin,
       lookupLimit: typeof payload?.lookupLimit === 'string' ? payload.lookupLimit : undefined,
+      citizenAwayAfter:
+        typeof payload?.citizenAwayAfter === 'number' ? payload.citizenAwayAfter : undefined,
       port: 0,
       url: '',
       child: undefined,
@@ -189,6 +194,9 @@ async function start(server) {
     '--log-level',
     'info',
     ...(server.lookupLimit ? ['--lookup-limit', server.lookupLimit] : []),
+    ...(server.citizenAwayAfter === undefined
+      ? []
+      : ['--chat-citizen-away-after', String(server.citizenAwayAfter)]),
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -138,6 +138,8 @@ export interface ServerOptions {
    * the default; or `department`), `maxChatsPerAgent` (default 3), `offerTimeoutSeconds` (default
    * 30), `maxWaitMinutes` before an unanswered chat ends as a case (default 20),
    * `leftAfterSeconds` a waiting chat's citizen may be gone before it ends as a case (default 120),
+   * `citizenAwayAfterSeconds` a taken chat's citizen may go unseen before their agent is told
+   * they seem to have left (default 40),
    * `awayAfterSeconds` without the console's agent stream before an agent counts as away (default 90).
    */
   chat?: ChatOptions;

@@ -1,7 +1,8 @@
 // The console's chat view says whether the citizen of a taken chat is still there: while their
 // page has the chat open, that they are; once it closed (the server has not seen them for a
-// while: about 40 s, no clock to move here), that they seem to have left and since when, said
-// politely through the live region, and that they are back when they are; axe-clean.
+// while: 20 s here, its shortest setting, as there is no clock to move), that they seem to have
+// left and since when, said politely through the live region, and that they are back when they
+// are; axe-clean.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { KcConsole } from '../app/console.js';
@@ -27,7 +28,7 @@ let server: TestServer;
 const citizens: TestCitizen[] = [];
 
 beforeEach(async () => {
-  server = await startServer(CONFIG);
+  server = await startServer(CONFIG, { citizenAwayAfter: 20 });
 });
 afterEach(async () => {
   for (const citizen of citizens.splice(0)) citizen.close();
@@ -73,7 +74,7 @@ describe('chat view: the citizen still there', () => {
       () =>
         presence(element)?.startsWith('Invånaren verkar ha lämnat chatten (senast där ') === true,
       'the citizen not shown gone',
-      { timeout: 75_000, interval: 500 },
+      { timeout: 45_000, interval: 500 },
     );
     expect(announced(element)).to.match(
       /(^|\. )Invånaren verkar ha lämnat chatten \(senast där \d\d:\d\d\)\.$/,

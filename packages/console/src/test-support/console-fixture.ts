@@ -27,13 +27,21 @@ const START_LANG = document.documentElement.lang;
 
 /**
  * Starts a server with an empty store and the test accounts (`config`: another departments file,
- * e.g. the one `console-fault-config` writes).
+ * e.g. the one `console-fault-config` writes; `citizenAwayAfter`: the server's
+ * `chat.citizenAwayAfterSeconds`, when not its default).
  */
-export function startServer(config = CONFIG): Promise<TestServer> {
-  return executeServerCommand<TestServer, { origin: string; config: string }>(
-    'kontakt-server-start',
-    { origin: location.origin, config },
-  );
+export function startServer(
+  config = CONFIG,
+  { citizenAwayAfter }: { citizenAwayAfter?: number } = {},
+): Promise<TestServer> {
+  return executeServerCommand<
+    TestServer,
+    { origin: string; config: string; citizenAwayAfter?: number }
+  >('kontakt-server-start', {
+    origin: location.origin,
+    config,
+    ...(citizenAwayAfter === undefined ? {} : { citizenAwayAfter }),
+  });
 }
 
 export async function stopServer(server: TestServer): Promise<void> {

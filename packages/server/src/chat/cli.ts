@@ -37,6 +37,12 @@ export const CHAT_CLI_SETTINGS = [
     arg: '<seconds>',
     help: "how long a waiting chat's citizen may be gone (tab closed) before it ends as a case (default 120)",
   },
+  {
+    flag: 'chat-citizen-away-after',
+    env: 'KONTAKT_CHAT_CITIZEN_AWAY_AFTER',
+    arg: '<seconds>',
+    help: "how long a taken chat's citizen may go unseen before their agent is told they seem to have left (default 40)",
+  },
 ] as const;
 
 type ChatFlag = (typeof CHAT_CLI_SETTINGS)[number]['flag'];
@@ -80,5 +86,7 @@ export function readChatCli(
   if (wait !== undefined) options.maxWaitMinutes = wait;
   const left = whole('chat-left-after', 'chat.leftAfterSeconds');
   if (left !== undefined) options.leftAfterSeconds = left;
+  const away = whole('chat-citizen-away-after', 'chat.citizenAwayAfterSeconds');
+  if (away !== undefined) options.citizenAwayAfterSeconds = away;
   return Object.keys(options).length > 0 ? options : undefined;
 }

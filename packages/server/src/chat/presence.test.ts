@@ -5,6 +5,7 @@ import { signIn, testAccounts } from '../test-support/agents.js';
 import { messagesOf, TestAgent, TestCitizen } from '../test-support/chat.js';
 import type { TestServer } from '../test-support/index.js';
 import { startTestServer } from '../test-support/index.js';
+import { seenEveryMs } from './presence.js';
 
 /*
  * A citizen who left: the store knows when each citizen was last seen (their stream, their
@@ -16,6 +17,8 @@ import { startTestServer } from '../test-support/index.js';
 /** Thursday 2027-03-11, 10:00 in Stockholm: open. */
 const OPEN = Date.parse('2027-03-11T09:00:00Z');
 const LEFT_AFTER_SECONDS = 60;
+/** The shortest there is: the stream's "still open" every 5 s, written every 10 s. */
+const CITIZEN_AWAY_AFTER_SECONDS = 20;
 
 let server: TestServer;
 let anna: TestAgent;
@@ -30,6 +33,7 @@ beforeAll(async () => {
     chat: {
       startLimit: { windowMs: 60_000, max: 1000, burst: 1000 },
       leftAfterSeconds: LEFT_AFTER_SECONDS,
+      citizenAwayAfterSeconds: CITIZEN_AWAY_AFTER_SECONDS,
     },
   });
   anna = new TestAgent(server.url, await signIn(server.url, 'anna'));
@@ -130,13 +134,22 @@ describe('a citizen who left the queue', () => {
   });
 });
 
+describe('how often an open page says the citizen is there', () => {
+  it('is twice within the away time with a reconnect to spare, at most every 15 s', () => {
+    expect(seenEveryMs(40)).toBe(15_000);
+    expect(seenEveryMs(20)).toBe(5_000);
+    expect(seenEveryMs(3600)).toBe(15_000);
+  });
+});
+
 describe('a citizen whose page stays open', () => {
   it('is seen every few seconds while their stream is open, without a word from them', async () => {
     const citizen = new TestCitizen(server.url);
     await citizen.start();
     const stream = await citizen.stream();
     const opened = Date.parse((await stored(citizen.id)).citizen_seen_at ?? '');
-    // The instance holding the stream says it is open (every 15 s), the only sign of the citizen.
+    // The instance holding the stream says it is open (every 5 s here, written every 10 s), the
+    // only sign of the citizen.
     await expect
       .poll(async () => Date.parse((await stored(citizen.id)).citizen_seen_at ?? '') > opened, {
         timeout: 20_000,

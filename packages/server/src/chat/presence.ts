@@ -9,23 +9,31 @@ import { selectSession, sessionStateView } from './views.js';
  * Whether the citizen is still there. A tab may close at any moment without a word (closing on
  * `pagehide` would end chats on every reload and navigation, which the conversation survives), so
  * the store keeps when the citizen was last seen: their stream opening, each of their requests,
- * and every `SEEN_EVERY_MS` while the instance that holds their stream has it open. The store is
+ * and every `seenEveryMs(…)` while the instance that holds their stream has it open. The store is
  * the truth, not an instance's memory: the citizen's next stream may open on another instance.
  * Housekeeping ends a waiting chat whose citizen has been gone `leftAfterSeconds`, and marks a
- * taken one's citizen away for its agent after `CITIZEN_AWAY_AFTER_MS`.
+ * taken one's citizen away for its agent after `citizenAwayAfterSeconds`.
  */
-
-/** How often an instance says that a citizen's stream it holds is still open. */
-export const SEEN_EVERY_MS = 15_000;
 
 /** A citizen seen this recently is not written again (requests come many a minute). */
 const SEEN_THROTTLE_MS = 10_000;
 
+/** The longest an instance waits between two "still open" of a stream it holds. */
+const SEEN_EVERY_MAX_MS = 15_000;
+
+/** What a citizen marked away may be late by beyond two missed "still open": a reconnect. */
+const AWAY_SLACK_MS = 10_000;
+
 /**
- * A taken chat's citizen not seen for this long is away for their agent: two missed "still open"
- * and a reconnect's worth of slack.
+ * How often an instance says that a citizen's stream it holds is still open, when a taken
+ * chat's citizen counts as away after `citizenAwayAfterSeconds`: away is two missed "still open"
+ * and a reconnect's worth of slack, so every (away − 10 s) / 2, at most every 15 s (the default
+ * 40 s: every 15 s). Each say is written only if the last was `SEEN_THROTTLE_MS` ago, so at the
+ * shortest away (20 s, every 5 s) a citizen is written every 10 s: still within it.
  */
-export const CITIZEN_AWAY_AFTER_MS = 2 * SEEN_EVERY_MS + 10_000;
+export function seenEveryMs(citizenAwayAfterSeconds: number): number {
+  return Math.min(SEEN_EVERY_MAX_MS, (citizenAwayAfterSeconds * 1000 - AWAY_SLACK_MS) / 2);
+}
 
 /**
  * The citizen was seen `at`, in the caller's transaction. A citizen marked away who is back tells

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.js';
 import type { DueLoop } from '../due-loop.js';
 import { dueLoop } from '../due-loop.js';
 import { answerByOf, CHAT_STREAM_MS, settingsOf } from './http.js';
-import { CITIZEN_AWAY_AFTER_MS, SEEN_EVERY_MS } from './presence.js';
+import { seenEveryMs } from './presence.js';
 
 /*
  * The chat housekeeping of one instance: offers waiting chats to available agents, passes an
@@ -20,7 +20,7 @@ const MIN_SLEEP_MS = 200;
 export interface ChatRuntime {
   wake: ChatWake;
   /**
-   * Says every `SEEN_EVERY_MS` that the citizen's stream of chat `id` is open here, until
+   * Says every `seenEveryMs(…)` that the citizen's stream of chat `id` is open here, until
    * `signal` aborts (the citizen went away) or the stream's longest life has passed.
    */
   keepSeen(id: string, signal: AbortSignal): void;
@@ -55,7 +55,7 @@ function createRuntime(ctx: AppContext): ChatRuntime {
       at: at.toISOString(),
       waitedSince: new Date(at.getTime() - settings.maxWaitMinutes * 60_000).toISOString(),
       leftSince: new Date(at.getTime() - settings.leftAfterSeconds * 1000).toISOString(),
-      awaySince: new Date(at.getTime() - CITIZEN_AWAY_AFTER_MS).toISOString(),
+      awaySince: new Date(at.getTime() - settings.citizenAwayAfterSeconds * 1000).toISOString(),
       offerUntil: new Date(at.getTime() + settings.offerTimeoutSeconds * 1000).toISOString(),
       maxChatsPerAgent: settings.maxChatsPerAgent,
       answerBy: answerByOf(ctx, at),
@@ -76,7 +76,7 @@ function createRuntime(ctx: AppContext): ChatRuntime {
           .write('chatCitizenSeen', { id, at: ctx.now().toISOString() })
           .catch((error: unknown) => ctx.logger.warn({ err: error }, 'chat: citizen seen failed'));
       };
-      const every = setInterval(say, SEEN_EVERY_MS);
+      const every = setInterval(say, seenEveryMs(settingsOf(ctx).citizenAwayAfterSeconds));
       // The stream ends by then (it is opened again, and that is seen): never a timer left over.
       const limit = setTimeout(() => done(), CHAT_STREAM_MS + 1_000);
       every.unref?.();

@@ -14,6 +14,7 @@ describe('the chat settings', () => {
       offerTimeoutSeconds: 30,
       maxWaitMinutes: 20,
       leftAfterSeconds: 120,
+      citizenAwayAfterSeconds: 40,
     });
   });
 
@@ -23,6 +24,7 @@ describe('the chat settings', () => {
       KONTAKT_CHAT_MAX_PER_AGENT: '5',
       KONTAKT_CHAT_MAX_WAIT: '10',
       KONTAKT_CHAT_LEFT_AFTER: '300',
+      KONTAKT_CHAT_CITIZEN_AWAY_AFTER: '90',
     });
     expect(cli?.options.chat).toEqual({
       queue: 'department',
@@ -30,10 +32,14 @@ describe('the chat settings', () => {
       offerTimeoutSeconds: 45,
       maxWaitMinutes: 10,
       leftAfterSeconds: 300,
+      citizenAwayAfterSeconds: 90,
     });
     expect(
       readCliConfig(['--config', 'k.json', '--chat-left-after', '60'], {})?.options.chat,
     ).toEqual({ leftAfterSeconds: 60 });
+    expect(
+      readCliConfig(['--config', 'k.json', '--chat-citizen-away-after', '20'], {})?.options.chat,
+    ).toEqual({ citizenAwayAfterSeconds: 20 });
   });
 
   it('refuse a queue that is not one, naming where it came from', () => {
@@ -52,6 +58,13 @@ describe('the chat settings', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).errors.map((e) => e.field)).toEqual(['chat.maxChatsPerAgent']);
     }
+  });
+
+  it('refuse a citizen away time shorter than a citizen is written (every 10 s, twice)', () => {
+    expect(() => parseChat({ citizenAwayAfterSeconds: 19 }, 'kontakt.json')).toThrow(ConfigError);
+    expect(
+      parseServerOptions({ dataDir: '.', chat: { citizenAwayAfterSeconds: 20 } }).chat,
+    ).toMatchObject({ citizenAwayAfterSeconds: 20 });
   });
 
   it('switch call-back off for the contact center, and on or off per department', () => {

@@ -36,6 +36,11 @@ export const ChatOptionsSchema = z.object({
    * the chat ends as left, a case (default 120). A reload or a new page within it keeps the chat.
    */
   leftAfterSeconds: z._default(seconds(30, 3600), 120),
+  /**
+   * Seconds a taken chat's citizen may go unseen (no page with the chat open, no request) before
+   * their agent is told they seem to have left (default 40; at least 20: see `seenEveryMs`).
+   */
+  citizenAwayAfterSeconds: z._default(seconds(20, 3600), 40),
   /** Seconds an agent's console may be without its agent stream before they count as away (default 90). */
   awayAfterSeconds: z._default(seconds(10, 3600), 90),
   /**
