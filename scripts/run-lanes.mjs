@@ -3,7 +3,7 @@
 // browser tests wait on servers, PostgreSQL and Chromium) share the machine's cores instead of
 // taking turns:
 //
-//   node scripts/run-lanes.mjs test:node typecheck,test:browser,bench:quick
+//   node scripts/run-lanes.mjs test:node,size,publint,bench:quick typecheck,test:browser
 //
 // Each argument is a lane (script names joined by commas). A step's output is shown whole when it
 // ends, so lanes do not interleave their lines; a line says when each step starts and ends. The
