@@ -14,6 +14,7 @@ import type {
   WorkerMessage,
 } from './sqlite-protocol.js';
 import { reviveError } from './sqlite-protocol.js';
+import { assertEmbeddedStoreRuns } from './sqlite-support.js';
 import type { Store } from './store.js';
 
 interface Waiting {
@@ -31,6 +32,8 @@ export async function openSqliteStore(
   dataDir: string,
   options: { onMigrated?: (names: string[]) => void } = {},
 ): Promise<Store> {
+  // Here, before the worker: its crash would take the whole process with it.
+  assertEmbeddedStoreRuns();
   const worker = await startWorker({ dataDir });
   const waiting = new Map<number, Waiting>();
   let nextId = 0;

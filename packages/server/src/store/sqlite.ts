@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import type { SqliteDatabase as KyselySqliteDatabase, SqliteStatement } from 'kysely';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { assertEmbeddedStoreRuns } from './sqlite-support.js';
 
 /** The file name of the embedded store inside the data directory. */
 export const SQLITE_FILE_NAME = 'kontakt.sqlite';
@@ -16,6 +17,7 @@ export const SQLITE_FILE_NAME = 'kontakt.sqlite';
  * lock instead of failing at once.
  */
 export function createSqliteDatabase(dataDir: string): Kysely<Database> {
+  assertEmbeddedStoreRuns();
   mkdirSync(dataDir, { recursive: true });
   const sqlite = new SqliteDatabase(join(dataDir, SQLITE_FILE_NAME), { timeout: 5000 });
   sqlite.pragma('journal_mode = WAL');
