@@ -32,7 +32,9 @@ export async function openSqliteStore(
   dataDir: string,
   options: { onMigrated?: (names: string[]) => void } = {},
 ): Promise<Store> {
-  // Here, before the worker: its crash would take the whole process with it.
+  // Here, not only in the worker (`createSqliteDatabase` checks too, for its direct callers): an
+  // error crosses the thread as a plain `Error`, and `main.ts` needs this class to say it in one
+  // sentence and exit 69.
   assertEmbeddedStoreRuns();
   const worker = await startWorker({ dataDir });
   const waiting = new Map<number, Waiting>();
