@@ -55,7 +55,7 @@ async function bundle() {
     splitting: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     // Our workspace packages from their source, as the tests have them (not a stale `dist`).
     conditions: ['@kontakt/source'],
     // Beside the modules, not inline: a start does not parse it (`--enable-source-maps` reads it).

@@ -20,7 +20,7 @@ export function library({ input, platform = 'browser' }) {
     // every module a barrel re-exports is kept as a bare `import './x.js'` in the output.
     treeshake: { moduleSideEffects: (id, external) => !external && id.includes('/src/define/') },
     plugins: [
-      esbuild({ target: platform === 'node' ? 'node20' : 'es2022', tsconfig: 'tsconfig.json' }),
+      esbuild({ target: platform === 'node' ? 'node22' : 'es2022', tsconfig: 'tsconfig.json' }),
     ],
     output: {
       dir: 'dist',

@@ -24,7 +24,7 @@ async function bundle(): Promise<URL> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     // Our packages from their source, as the main thread has them (not a stale `dist`).
     conditions: ['@kontakt/source'],
     write: false,
