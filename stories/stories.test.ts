@@ -11,6 +11,7 @@ import * as chatBubble from './chat-bubble.stories.js';
 import * as contactForm from './contact-form.stories.js';
 import * as faultReport from './fault-report.stories.js';
 import * as notice from './notice.stories.js';
+import * as provider from './provider.stories.js';
 import * as statusTracker from './status-tracker.stories.js';
 
 type Args = Record<string, unknown>;
@@ -34,6 +35,7 @@ const FILES: Record<string, Record<string, unknown>> = {
   'contact-form': contactForm,
   'fault-report': faultReport,
   notice,
+  provider,
   'status-tracker': statusTracker,
 };
 

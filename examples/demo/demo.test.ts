@@ -30,13 +30,12 @@ async function bundleWidgets(): Promise<string> {
   const outdir = await mkdtemp(join(tmpdir(), 'kontakt-cdn-'));
   temporary.push(outdir);
   await build({
-    entryPoints: {
-      'chat-bubble': at('packages/widgets/src/cdn/chat-bubble.ts'),
-      'contact-form': at('packages/widgets/src/cdn/contact-form.ts'),
-      'fault-report': at('packages/widgets/src/cdn/fault-report.ts'),
-      notice: at('packages/widgets/src/cdn/notice.ts'),
-      'status-tracker': at('packages/widgets/src/cdn/status-tracker.ts'),
-    },
+    // Every script-tag bundle the widgets' build makes: one per file in src/cdn.
+    entryPoints: Object.fromEntries(
+      (await readdir(at('packages/widgets/src/cdn')))
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => [file.replace(/\.ts$/, ''), at(`packages/widgets/src/cdn/${file}`)]),
+    ),
     bundle: true,
     format: 'esm',
     // The element, the submit path and languages other than Swedish are chunks loaded on demand,
@@ -191,6 +190,20 @@ describe('the demo department pages', () => {
     await page.close();
   });
 
+  it('configure every widget of the school page with the one <kc-provider> around them', async () => {
+    const { page, problems } = await open('/skola.html?provider', async (each) => {
+      await waitForTopics(each);
+      await each.waitForFunction(
+        () =>
+          document.querySelector('kc-notice')?.matches(':state(none), :state(shown)') &&
+          document.querySelector('kc-chat-bubble')?.matches(':state(open), :state(closed)'),
+        { polling: 100, timeout: 15_000 },
+      );
+    });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('show the form in English on the English page', async () => {
     const { page, problems } = await open('/en.html');
     const label = await page.$eval('kc-contact-form >>> label[for="message"]', (element) =>
@@ -338,8 +351,9 @@ describe('the chat bubble on the demo pages', () => {
     for (const file of pages) {
       const body = await readFile(at(`examples/demo/public/${file}`), 'utf8');
       expect(body, file).toContain('<script type="module" src="/cdn/chat-bubble.js"></script>');
+      // Configured by its own attributes or by a <kc-provider> around it.
       expect(body, file).toMatch(
-        /<kc-chat-bubble endpoint="\/" department="[a-z]+">\s*\S[^<]*<a href="tel:/,
+        /<kc-chat-bubble endpoint="\/" department="[a-z]+">\s*\S[^<]*<a href="tel:|<kc-provider endpoint="\/" department="[a-z]+">[\s\S]*<kc-chat-bubble>\s*\S[^<]*<a href="tel:[\s\S]*<\/kc-provider>/,
       );
     }
   });
@@ -397,7 +411,9 @@ describe('the notices on the demo pages', () => {
     for (const file of pages) {
       const body = await readFile(at(`examples/demo/public/${file}`), 'utf8');
       expect(body, file).toContain('<script type="module" src="/cdn/notice.js"></script>');
-      expect(body, file).toMatch(/<kc-notice endpoint="\/" department="[a-z]+">/);
+      expect(body, file).toMatch(
+        /<kc-notice endpoint="\/" department="[a-z]+">|<kc-provider endpoint="\/" department="[a-z]+">[\s\S]*<kc-notice>[\s\S]*<\/kc-provider>/,
+      );
     }
   });
 

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
+import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { library } from '../../scripts/rollup/library.mjs';
 import { compileHints } from './rollup/compile-hints.mjs';
@@ -21,8 +22,9 @@ const defines = sources('src/define');
  * header and cold dictionary (1.8 KB over the six files it loaded from the shared chunks), so its
  * script-tag bundle is one file of its own (`selfContained`), sharing nothing with the others;
  * only its words in a language other than Swedish are chunks, loaded on a page in that language.
+ * `<kc-provider>` is one small file too: it has no first render to hurry and nothing to defer.
  */
-const SELF_CONTAINED = ['notice.ts'];
+const SELF_CONTAINED = ['notice.ts', 'provider.ts'];
 const entries = sources('src/cdn').filter((file) => !SELF_CONTAINED.includes(file));
 
 const OWN_SOURCE = /[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/;
@@ -71,7 +73,7 @@ const REACTIVE_ELEMENT = /[\\/]node_modules[\\/]@lit[\\/]reactive-element[\\/]/;
  */
 const SHARED = new RegExp(
   [
-    String.raw`widgets[\\/]src[\\/](internal[\\/](registration|lang|version|target)|styles[\\/]tokens(\.text)?|events[\\/]error)\.ts$`,
+    String.raw`widgets[\\/]src[\\/](internal[\\/](registration|lang|version|target|settings)|styles[\\/]tokens(\.text)?|events[\\/]error)\.ts$`,
     String.raw`core[\\/]src[\\/](errors[\\/](KontaktError|NetworkError|InvalidResponseError)|resources[\\/]fetch-json|endpoint|retry-after|schemas[\\/]vocabulary)\.ts$`,
   ].join('|'),
 );
@@ -206,6 +208,9 @@ const bundling = () => [
   }),
   // Module scripts are always read as UTF-8: no need to escape å, ä, ö and Arabic.
   esbuild({ target: 'es2022', minify: true, charset: 'utf8', tsconfig: here('tsconfig.json') }),
+  // Then terser over each chunk as written (safe options only): 3 % less gzip than esbuild's
+  // minifier alone on <kc-notice> (8.25 -> 7.99 KB), 1.8 % on all the files.
+  terser({ module: true, ecma: 2022, compress: { passes: 2 }, format: { ascii_only: false } }),
 ];
 
 /**

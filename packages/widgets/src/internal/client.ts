@@ -1,17 +1,7 @@
 import type { ClientOptions, KontaktClient, MessageClient } from '@kontakt/core';
-import type { Context, ContextCallback } from '@lit/context';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Target } from './target.js';
-import { toTarget } from './target.js';
-
-/**
- * The client a `<kc-provider>` hands to the widgets inside it. The key is a string, not a symbol,
- * so that two copies of this package on one page (an embed loaded twice) still find each other.
- */
-export const clientContext = 'kontakt/client' as Context<
-  'kontakt/client',
-  KontaktClient | undefined
->;
+import type { ReactiveControllerHost } from 'lit';
+import type { SettingsTarget } from './settings.js';
+import { SettingsController, widgetTarget } from './settings.js';
 
 /** What a widget exposes for configuration; read at every update. */
 export interface ClientSource {
@@ -24,10 +14,7 @@ export interface ClientSource {
 }
 
 /** The server and department a widget talks to, known before any client is loaded. */
-export interface ClientTarget extends Target {
-  /** The client to use as it is, when one was set from JavaScript or handed down by a provider. */
-  readonly client: KontaktClient | undefined;
-}
+export type ClientTarget = SettingsTarget;
 
 /**
  * Makes a client; the SDK's `createClient` (or `createMessageClient`, for a widget that only
@@ -39,34 +26,26 @@ type Host = ReactiveControllerHost & HTMLElement & ClientSource;
 
 /**
  * Decides which server and department a widget talks to: the `client` property, else the
- * element's own `endpoint` + `department`, else a surrounding provider's client (with the
- * element's `department` when it names another one). `target` is known at once, so the first
- * frame can start the department request and find the draft; the client itself (ky, the schemas,
- * the outbox) is made only when the widget has loaded `createClient`, and is cached per target so
- * the same attributes give the same client (and the same outbox listeners) across renders.
+ * element's own `endpoint` and `department`, each taken from the nearest `<kc-provider>` (or
+ * `configure()`) where the element names none (see `settingsTarget`). `target` is known at once,
+ * so the first frame can start the department request and find the draft; the client itself (ky,
+ * the schemas, the outbox) is made only when the widget has loaded `createClient`, and is cached
+ * per target so the same attributes give the same client (and the same outbox listeners) across
+ * renders.
  */
-export class ClientController implements ReactiveController {
+export class ClientController {
   readonly #host: Host;
-  /** The client a provider hands down, and how to stop hearing of its changes. */
-  #provided: KontaktClient | undefined;
-  #unsubscribe: (() => void) | undefined;
+  readonly #settings: SettingsController;
   #made: { key: string; create: CreateClient<MessageClient>; client: MessageClient } | undefined;
 
   constructor(host: Host) {
     this.#host = host;
-    host.addController(this);
+    this.#settings = new SettingsController(host);
   }
 
   /** Where the widget sends to now, or `undefined` when it is not (validly) configured. */
   get target(): ClientTarget | undefined {
-    const { client, endpoint, department } = this.#host;
-    if (client) return targetOf(client, client);
-    const provided = this.#provided;
-    if (endpoint && department) return targetOf({ endpoint, department }, undefined);
-    if (provided && department && department !== provided.department) {
-      return targetOf({ endpoint: provided.endpoint, department }, undefined);
-    }
-    return provided ? targetOf(provided, provided) : undefined;
+    return widgetTarget(this.#host, this.#settings.settings);
   }
 
   /**
@@ -83,38 +62,4 @@ export class ClientController implements ReactiveController {
     // Made by this very `create`: a C.
     return this.#made.client as C;
   }
-
-  /**
-   * Asks a surrounding provider for its client, subscribed to changes: the Context Community
-   * Protocol's `context-request` event, which `@lit/context`'s `ContextProvider` answers. Sent by
-   * hand rather than with its `ContextConsumer` (1.3 KB of every widget's first render).
-   */
-  hostConnected(): void {
-    const callback: ContextCallback<KontaktClient | undefined> = (client, unsubscribe) => {
-      if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
-      this.#unsubscribe = unsubscribe;
-      this.#provided = client;
-      this.#host.requestUpdate();
-    };
-    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-      context: clientContext,
-      contextTarget: this.#host,
-      callback,
-      subscribe: true,
-    });
-    this.#host.dispatchEvent(request);
-  }
-
-  hostDisconnected(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-  }
-}
-
-function targetOf(
-  where: { endpoint: string; department: string },
-  client: KontaktClient | undefined,
-): ClientTarget | undefined {
-  const target = toTarget(where.endpoint, where.department);
-  return target && { ...target, client };
 }

@@ -75,4 +75,25 @@ describe('startDepartmentRequests', () => {
       host.remove();
     }
   });
+
+  it("asks for what a <kc-provider> around the tag names, the tag's own attributes first", () => {
+    const host = document.createElement('div');
+    // Not defined: the starter reads the markup only. The second form names its own department.
+    host.innerHTML =
+      '<kc-provider endpoint="https://kontakt.example.se" department="gata">' +
+      '<kc-contact-form></kc-contact-form><kc-contact-form department="bygg"></kc-contact-form>' +
+      '</kc-provider><kc-contact-form></kc-contact-form>';
+    document.body.append(host);
+    const fetches = countFetches();
+    try {
+      startDepartmentRequests('kc-contact-form');
+      expect(fetches.urls).to.deep.equal([
+        'https://kontakt.example.se/v1/departments/gata',
+        'https://kontakt.example.se/v1/departments/bygg',
+      ]);
+    } finally {
+      fetches.restore();
+      host.remove();
+    }
+  });
 });

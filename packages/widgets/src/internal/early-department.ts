@@ -1,5 +1,5 @@
 import { departmentUrl, startEarlyGet } from '@kontakt/core/early';
-import { toTarget } from './target.js';
+import { markupTarget } from './target.js';
 
 /**
  * Starts the department request of every `tag` element in the page that names its endpoint and
@@ -11,10 +11,7 @@ import { toTarget } from './target.js';
 export function startDepartmentRequests(tag: string): void {
   for (const element of globalThis.document?.querySelectorAll(tag) ?? []) {
     // Only what the element itself would send (see ClientController.target) is sent early.
-    const target = toTarget(
-      element.getAttribute('endpoint') ?? '',
-      element.getAttribute('department') ?? '',
-    );
+    const target = markupTarget(element);
     if (target) startEarlyGet(departmentUrl(target.endpoint, target.department));
   }
 }

@@ -22,3 +22,16 @@ export function toTarget(endpoint: string, department: string): Target | undefin
     return undefined;
   }
 }
+
+/**
+ * The target an element's attributes name in the page's markup, each taken from the nearest
+ * `<kc-provider>` around it where the element names none: what its first request will go to. For
+ * the script-tag starters' early requests, before any element is defined (so read from attributes
+ * only; a provider in another shadow root, or set from JavaScript, is left to the element).
+ */
+export function markupTarget(element: Element): Target | undefined {
+  const provider = element.closest('kc-provider');
+  const attribute = (name: string) =>
+    element.getAttribute(name) || provider?.getAttribute(name) || '';
+  return toTarget(attribute('endpoint'), attribute('department'));
+}

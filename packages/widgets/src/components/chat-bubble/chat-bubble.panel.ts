@@ -11,7 +11,7 @@ import { render } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
 import { pickLocale } from '../../internal/lang.js';
-import type { Target } from '../../internal/target.js';
+import type { SettingsTarget } from '../../internal/settings.js';
 import { KcChatEndedEvent, KcChatPanelEvent } from './chat-bubble.events.js';
 import { whenText } from './chat-bubble.hours.js';
 import type { ChatMemory } from './chat-bubble.memory.js';
@@ -27,11 +27,12 @@ import type { PanelClient, PanelConversation, PanelMessage } from './chat-bubble
 
 /** What the launcher gives the panel. */
 export interface PanelHost {
-  /** The `<kc-chat-bubble>`: its `open` and `client`; events are dispatched from it. */
-  readonly element: HTMLElement & { open: boolean; client: KontaktClient | undefined };
+  /** The `<kc-chat-bubble>`: its `open`; events are dispatched from it. */
+  readonly element: HTMLElement & { open: boolean };
   /** Where the panel renders its dialog, and the launcher's button (focus returns to it). */
   readonly view: { readonly panel: HTMLElement; readonly button: HTMLElement };
-  readonly target: Target;
+  /** Where it talks to, and the client to use there (set on the element or handed down), if any. */
+  readonly target: SettingsTarget;
   /** The availability as the server sent it (checked here with the contract's schema). */
   availability(): unknown;
   /** The `lang` tag that applies to the element. */
@@ -200,7 +201,7 @@ export class ChatPanel {
   private sdk(): PanelClient {
     if (!this.client) {
       const { endpoint, department } = this.host.target;
-      this.kontakt = this.host.element.client ?? createClient({ endpoint, department });
+      this.kontakt = this.host.target.client ?? createClient({ endpoint, department });
       this.client = this.kontakt;
     }
     return this.client;
@@ -665,7 +666,7 @@ export class ChatPanel {
         ? {
             endpoint: this.host.target.endpoint,
             department: this.host.target.department,
-            client: this.host.element.client,
+            client: this.host.target.client,
           }
         : undefined,
       authorOf: (message) => this.authorOf(message),

@@ -4,8 +4,8 @@ import { KcErrorEvent } from '../../events/error.js';
 import type { PropertyValues } from '../../internal/kontakt-reactive-element.js';
 import { KontaktReactiveElement } from '../../internal/kontakt-reactive-element.js';
 import { LangController, pickLocale } from '../../internal/lang.js';
-import type { Target } from '../../internal/target.js';
-import { toTarget } from '../../internal/target.js';
+import type { SettingsTarget } from '../../internal/settings.js';
+import { SettingsController, widgetTarget } from '../../internal/settings.js';
 import type { LauncherAvailability } from './chat-bubble.availability.js';
 import { fetchAvailability } from './chat-bubble.availability.js';
 import { untilText, whenText } from './chat-bubble.hours.js';
@@ -136,10 +136,11 @@ export class KcChatBubble extends KontaktReactiveElement {
   declare client: KontaktClient | undefined;
 
   readonly #language = new LangController(this);
+  readonly #settings = new SettingsController(this);
   #view: LauncherView | undefined;
   /** The target followed (`''`: none yet). */
   #followed: string | undefined;
-  #target: Target | undefined;
+  #target: SettingsTarget | undefined;
   #known: LauncherAvailability | undefined;
   #failed = false;
   #request: AbortController | undefined;
@@ -213,8 +214,9 @@ export class KcChatBubble extends KontaktReactiveElement {
 
   /** A new target: its availability, and what this tab kept of its chat. */
   #follow(): void {
-    const target =
-      this.endpoint && this.department ? toTarget(this.endpoint, this.department) : undefined;
+    // As the forms' ClientController: a client set here is used for its own target; else each
+    // attribute left out is the nearest <kc-provider>'s (or configure()'s).
+    const target = widgetTarget(this, this.#settings.settings);
     const key = target?.key ?? '';
     if (!this.isConnected || key === this.#followed) return;
     this.#followed = key;
@@ -289,7 +291,7 @@ export class KcChatBubble extends KontaktReactiveElement {
     return this.#panelLoad;
   }
 
-  #panelHost(target: Target, view: LauncherView): PanelHost {
+  #panelHost(target: SettingsTarget, view: LauncherView): PanelHost {
     return {
       element: this,
       view,

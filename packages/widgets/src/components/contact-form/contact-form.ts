@@ -315,7 +315,7 @@ export class KcContactForm extends KontaktElement {
   ): Promise<DepartmentPreview> {
     if (!endpoint || !department) {
       throw new KontaktError(
-        '<kc-contact-form> needs endpoint and department attributes or a client.',
+        '<kc-contact-form> needs an endpoint and a department (attributes, a <kc-provider> around it, or a client).',
         { code: 'not_configured' },
       );
     }

@@ -1,5 +1,5 @@
 import { startEarlyGet } from '@kontakt/core/early';
-import { toTarget } from '../../internal/target.js';
+import { markupTarget } from '../../internal/target.js';
 
 /**
  * Starts the fault catalog request of every `tag` element in the page, so it runs while the
@@ -9,10 +9,7 @@ import { toTarget } from '../../internal/target.js';
 export function startCatalogRequests(tag: string): void {
   for (const element of globalThis.document?.querySelectorAll(tag) ?? []) {
     // Only what the element itself would send (see ClientController.target) is sent early.
-    const target = toTarget(
-      element.getAttribute('endpoint') ?? '',
-      element.getAttribute('department') ?? '',
-    );
+    const target = markupTarget(element);
     if (target) {
       startEarlyGet(
         `${target.endpoint}/v1/departments/${encodeURIComponent(target.department)}/faults`,

@@ -402,7 +402,7 @@ export class KcFaultReport extends KontaktElement {
   ): Promise<FaultCatalog> {
     if (!endpoint || !department) {
       throw new KontaktError(
-        '<kc-fault-report> needs endpoint and department attributes or a client.',
+        '<kc-fault-report> needs an endpoint and a department (attributes, a <kc-provider> around it, or a client).',
         { code: 'not_configured' },
       );
     }

@@ -5,7 +5,8 @@ import { KcNoticeChangeEvent } from '../../events/notice-change.js';
 import type { PropertyValues } from '../../internal/kontakt-reactive-element.js';
 import { KontaktReactiveElement } from '../../internal/kontakt-reactive-element.js';
 import { LangController, pickLocale } from '../../internal/lang.js';
-import { toTarget } from '../../internal/target.js';
+import { SettingsController, settingsTarget } from '../../internal/settings.js';
+import type { Target } from '../../internal/target.js';
 import { HiddenNotices } from './notice.hidden.js';
 import { activeNotices, untilNextChange, versionOf } from './notice.model.js';
 import { styles } from './notice.styles.js';
@@ -126,6 +127,7 @@ export class KcNotice extends KontaktReactiveElement {
   source: NoticeSource = watchNotices;
 
   readonly #language = new LangController(this);
+  readonly #settings = new SettingsController(this);
   readonly #hiddenNotices = new HiddenNotices();
   /** Made with the shadow root; every render fills it. */
   #skeleton: Skeleton | undefined;
@@ -191,9 +193,9 @@ export class KcNotice extends KontaktReactiveElement {
    */
   #follow(): void {
     if (!this.isConnected) return;
-    // As the contact form: both attributes must be there (an empty endpoint is not "this page").
-    const target =
-      this.endpoint && this.department ? toTarget(this.endpoint, this.department) : undefined;
+    // As the contact form: each attribute left out is the nearest <kc-provider>'s (or
+    // configure()'s); an empty endpoint is not "this page".
+    const target = this.#target();
     const key = target?.key ?? '';
     const same = key === this.#followed?.key && this.source === this.#followed.source;
     if (same && (this.#watch || !target)) return;
@@ -208,7 +210,7 @@ export class KcNotice extends KontaktReactiveElement {
     }
     if (!target) {
       this.#fail(
-        new KontaktError('<kc-notice> needs endpoint and department attributes.', {
+        new KontaktError('<kc-notice> needs an endpoint and a department.', {
           code: 'not_configured',
         }),
       );
@@ -231,6 +233,11 @@ export class KcNotice extends KontaktReactiveElement {
       },
     });
     this.requestUpdate();
+  }
+
+  /** Where the notices come from: the attributes, each left out the nearest provider's. */
+  #target(): Target | undefined {
+    return settingsTarget(this.endpoint, this.department, this.#settings.settings);
   }
 
   #stop(): void {
@@ -261,7 +268,7 @@ export class KcNotice extends KontaktReactiveElement {
     skeleton.region.ariaLabel = t.region;
 
     const now = Date.now();
-    const department = this.department ?? '';
+    const department = this.#target()?.department ?? '';
     const active = activeNotices(this.#received, department, now);
     const shown = active.filter((notice) => !this.#hiddenNotices.has(notice));
     this.#renderNotices(skeleton, shown, locale, t);

@@ -1,0 +1,86 @@
+// configure() sets the page's default contact center from JavaScript: widgets already on the page
+// follow it, a <kc-provider> and a widget's own attributes win over it, mistakes throw where they
+// are made, and widgets on the page before the first call take the settings when it comes.
+import type { NoticeWatch, NoticeWatchOptions } from '@kontakt/core';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import type { KcNotice } from './components/notice/notice.js';
+import { configure } from './configure.js';
+import './define/notice.js';
+import './define/provider.js';
+
+afterEach(() => {
+  fixtureCleanup();
+});
+
+function recordingSource() {
+  const followed: string[] = [];
+  const source = (endpoint: string, department: string, _options: NoticeWatchOptions) => {
+    followed.push(`${endpoint} ${department}`);
+    return { close() {} } as NoticeWatch;
+  };
+  return { source, last: () => followed.at(-1) };
+}
+
+async function notice(source: ReturnType<typeof recordingSource>['source']): Promise<KcNotice> {
+  const element = await fixture<KcNotice>(html`<kc-notice .source=${source}></kc-notice>`);
+  await element.updateComplete;
+  return element;
+}
+
+describe('configure()', () => {
+  // The first test of the file: nothing has called configure() yet on this page.
+  it('configures widgets that were on the page before it was first called', async () => {
+    const { source, last } = recordingSource();
+    const element = await notice(source);
+    expect(element.matches(':state(load-error)')).to.equal(true);
+
+    configure({ endpoint: 'https://kontakt.example.se/', department: 'gata' });
+    await element.updateComplete;
+    expect(last()).to.equal('https://kontakt.example.se gata');
+
+    configure({ endpoint: 'https://kontakt.example.se', department: 'bygg' });
+    await element.updateComplete;
+    expect(last()).to.equal('https://kontakt.example.se bygg');
+  });
+
+  it('configures widgets added later, and yields to a provider and to their own attributes', async () => {
+    configure({ endpoint: 'https://kontakt.example.se', department: 'gata' });
+    const inPage = recordingSource();
+    const own = recordingSource();
+    const inProvider = recordingSource();
+    await fixture(html`<div>
+      <kc-notice .source=${inPage.source}></kc-notice>
+      <kc-notice department="skola" .source=${own.source}></kc-notice>
+      <kc-provider endpoint="https://annan.example.se" department="bygg">
+        <kc-notice .source=${inProvider.source}></kc-notice>
+      </kc-provider>
+    </div>`);
+    await Promise.all(
+      [...document.querySelectorAll<KcNotice>('kc-notice')].map((each) => each.updateComplete),
+    );
+    expect(inPage.last()).to.equal('https://kontakt.example.se gata');
+    expect(own.last()).to.equal('https://kontakt.example.se skola');
+    expect(inProvider.last()).to.equal('https://annan.example.se bygg');
+  });
+
+  it('takes the settings back with configure({})', async () => {
+    configure({ endpoint: 'https://kontakt.example.se', department: 'gata' });
+    const { source } = recordingSource();
+    const element = await notice(source);
+    expect(element.matches(':state(load-error)')).to.equal(false);
+    configure({});
+    await element.updateComplete;
+    expect(element.matches(':state(load-error)')).to.equal(true);
+  });
+
+  it('throws a TypeError for an endpoint or department a widget could not use', () => {
+    expect(() => configure({ endpoint: 'ftp://kontakt.example.se' })).to.throw(
+      TypeError,
+      /Invalid endpoint/,
+    );
+    expect(() => configure({ department: 'Gata och park' })).to.throw(
+      TypeError,
+      /Invalid department/,
+    );
+  });
+});
