@@ -249,12 +249,13 @@ export default [
     ...asLoaded,
   },
   {
-    // The element and the settings it hands down, one file that imports nothing: 1.1 KB.
-    name: '<kc-provider>: one file, the element with the settings it hands down (budget: 1.2 KB)',
+    // The element and the settings it hands down, one file that imports nothing: 1.1 KB; with
+    // configure() for a page template's own script (the endpoint and department checks): 1.42 KB.
+    name: '<kc-provider>: one file, the element and configure() (budget: 1.45 KB)',
     message:
       '<kc-provider> is on pages that load it for several widgets: it answers requests for settings and nothing else.',
     path: `${CDN}/provider.js`,
-    limit: '1.2 KB',
+    limit: '1.45 KB',
     ...asLoaded,
   },
   {
@@ -391,7 +392,8 @@ export default [
     // The notice's feed on the core's EventReader, and the reader's parser shorter: 126.6 KB.
     // The data in the first frame (early answers read at once, peeked by the elements): 127.05.
     // <kc-provider>'s file (1.1 KB) and every widget's settings from it (1 KB), then terser after
-    // esbuild's minifier (rollup.config.mjs: 3.6 KB less): 123.98 KB.
+    // esbuild's minifier (rollup.config.mjs: 3.6 KB less): 123.98 KB; configure() in the
+    // provider's file: 124.3 KB.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -399,7 +401,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '123.98 KB',
+    limit: '124.31 KB',
     ...asLoaded,
   },
   {

@@ -3,6 +3,7 @@
 // are made, and widgets on the page before the first call take the settings when it comes.
 import type { NoticeWatch, NoticeWatchOptions } from '@kontakt/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import * as providerScript from './cdn/provider.js';
 import type { KcNotice } from './components/notice/notice.js';
 import { configure } from './configure.js';
 import './define/notice.js';
@@ -82,5 +83,10 @@ describe('configure()', () => {
       TypeError,
       /Invalid department/,
     );
+  });
+
+  it('is exported by the script-tag file of <kc-provider> too, for a page template of its own', () => {
+    expect(providerScript.configure).to.equal(configure);
+    expect(customElements.get('kc-provider')).to.not.equal(undefined);
   });
 });
