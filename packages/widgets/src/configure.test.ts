@@ -1,28 +1,19 @@
 // configure() sets the page's default contact center from JavaScript: widgets already on the page
 // follow it, a <kc-provider> and a widget's own attributes win over it, mistakes throw where they
 // are made, and widgets on the page before the first call take the settings when it comes.
-import type { NoticeWatch, NoticeWatchOptions } from '@kontakt/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import * as providerScript from './cdn/provider.js';
-import type { KcNotice } from './components/notice/notice.js';
+import type { KcNotice, NoticeSource } from './components/notice/notice.js';
 import { configure } from './configure.js';
 import './define/notice.js';
 import './define/provider.js';
+import { testSource } from './test-support/notice-fixture.js';
 
 afterEach(() => {
   fixtureCleanup();
 });
 
-function recordingSource() {
-  const followed: string[] = [];
-  const source = (endpoint: string, department: string, _options: NoticeWatchOptions) => {
-    followed.push(`${endpoint} ${department}`);
-    return { close() {} } as NoticeWatch;
-  };
-  return { source, last: () => followed.at(-1) };
-}
-
-async function notice(source: ReturnType<typeof recordingSource>['source']): Promise<KcNotice> {
+async function notice(source: NoticeSource): Promise<KcNotice> {
   const element = await fixture<KcNotice>(html`<kc-notice .source=${source}></kc-notice>`);
   await element.updateComplete;
   return element;
@@ -31,7 +22,8 @@ async function notice(source: ReturnType<typeof recordingSource>['source']): Pro
 describe('configure()', () => {
   // The first test of the file: nothing has called configure() yet on this page.
   it('configures widgets that were on the page before it was first called', async () => {
-    const { source, last } = recordingSource();
+    const { source, followed } = testSource();
+    const last = () => followed.at(-1);
     const element = await notice(source);
     expect(element.matches(':state(load-error)')).to.equal(true);
 
@@ -46,9 +38,9 @@ describe('configure()', () => {
 
   it('configures widgets added later, and yields to a provider and to their own attributes', async () => {
     configure({ endpoint: 'https://kontakt.example.se', department: 'gata' });
-    const inPage = recordingSource();
-    const own = recordingSource();
-    const inProvider = recordingSource();
+    const inPage = testSource();
+    const own = testSource();
+    const inProvider = testSource();
     await fixture(html`<div>
       <kc-notice .source=${inPage.source}></kc-notice>
       <kc-notice department="skola" .source=${own.source}></kc-notice>
@@ -59,14 +51,14 @@ describe('configure()', () => {
     await Promise.all(
       [...document.querySelectorAll<KcNotice>('kc-notice')].map((each) => each.updateComplete),
     );
-    expect(inPage.last()).to.equal('https://kontakt.example.se gata');
-    expect(own.last()).to.equal('https://kontakt.example.se skola');
-    expect(inProvider.last()).to.equal('https://annan.example.se bygg');
+    expect(inPage.followed.at(-1)).to.equal('https://kontakt.example.se gata');
+    expect(own.followed.at(-1)).to.equal('https://kontakt.example.se skola');
+    expect(inProvider.followed.at(-1)).to.equal('https://annan.example.se bygg');
   });
 
   it('takes the settings back with configure({})', async () => {
     configure({ endpoint: 'https://kontakt.example.se', department: 'gata' });
-    const { source } = recordingSource();
+    const { source } = testSource();
     const element = await notice(source);
     expect(element.matches(':state(load-error)')).to.equal(false);
     configure({});

@@ -53,6 +53,8 @@ export interface TestSource {
   /** How many times it was started and closed. */
   started: number;
   closed: number;
+  /** Where each start was told to read from (`endpoint department`): the target a widget settled on. */
+  followed: string[];
 }
 
 export function testSource(initial?: readonly Notice[]): TestSource {
@@ -60,9 +62,11 @@ export function testSource(initial?: readonly Notice[]): TestSource {
   const test: TestSource = {
     started: 0,
     closed: 0,
-    source: (_endpoint, _department, given) => {
+    followed: [],
+    source: (endpoint, department, given) => {
       options = given;
       test.started += 1;
+      test.followed.push(`${endpoint} ${department}`);
       if (initial) queueMicrotask(() => given.onChange(initial));
       return {
         close: () => {

@@ -2,7 +2,6 @@
 // (the form's topics and the notices come from where the provider says), a widget's own
 // attributes winning each on its own, the nearest provider winning, changes reaching the widgets,
 // widgets inside shadow roots, and widgets that started before the provider was defined.
-import type { NoticeWatch, NoticeWatchOptions } from '@kontakt/core';
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../define/chat-bubble.js';
 import '../../define/contact-form.js';
@@ -11,6 +10,7 @@ import '../../define/provider.js';
 import type { KcErrorEvent } from '../../events/error.js';
 import type { TestServer } from '../../test-support/kontakt-server.js';
 import { sharedKontaktServer } from '../../test-support/kontakt-server.js';
+import { testSource } from '../../test-support/notice-fixture.js';
 import type { KcChatBubble } from '../chat-bubble/chat-bubble.js';
 import type { KcContactForm } from '../contact-form/contact-form.js';
 import type { KcNotice } from '../notice/notice.js';
@@ -27,19 +27,6 @@ afterEach(() => {
   fixtureCleanup();
   sessionStorage.clear();
 });
-
-/**
- * A notice source that records where each notice widget was told to read from: the plainest view
- * of the target a widget settled on.
- */
-function recordingSource() {
-  const followed: string[] = [];
-  const source = (endpoint: string, department: string, _options: NoticeWatchOptions) => {
-    followed.push(`${endpoint} ${department}`);
-    return { close() {} } as NoticeWatch;
-  };
-  return { followed, source, last: () => followed.at(-1) };
-}
 
 const notConfigured = (errors: KcErrorEvent[]) =>
   errors.filter((event) => event.error.code === 'not_configured');
@@ -73,7 +60,8 @@ describe('<kc-provider>', () => {
   });
 
   it('leaves each attribute a widget names to the widget, and the rest to the provider', async () => {
-    const { source, last } = recordingSource();
+    const { source, followed } = testSource();
+    const last = () => followed.at(-1);
     const provider =
       await fixture<KcProvider>(html`<kc-provider endpoint="https://kontakt.example.se/">
       <kc-notice department="bygg" .source=${source}></kc-notice>
@@ -88,7 +76,8 @@ describe('<kc-provider>', () => {
   });
 
   it('hands its changes down, and the nearest provider wins', async () => {
-    const { source, last } = recordingSource();
+    const { source, followed } = testSource();
+    const last = () => followed.at(-1);
     const outer = await fixture<KcProvider>(html`<kc-provider
       endpoint="https://kontakt.example.se"
       department="gata"
@@ -116,7 +105,8 @@ describe('<kc-provider>', () => {
   });
 
   it('reaches widgets inside shadow roots', async () => {
-    const { source, last } = recordingSource();
+    const { source, followed } = testSource();
+    const last = () => followed.at(-1);
     const provider = await fixture<KcProvider>(html`<kc-provider
       endpoint="https://kontakt.example.se"
       department="gata"
@@ -131,7 +121,8 @@ describe('<kc-provider>', () => {
   });
 
   it('configures widgets that started before it was defined, and hands over those it holds', async () => {
-    const { source, last } = recordingSource();
+    const { source, followed } = testSource();
+    const last = () => followed.at(-1);
     const errors: KcErrorEvent[] = [];
     // As a page whose provider script runs after the widgets' (another tag: kc-provider is
     // defined in this file already).
@@ -158,7 +149,8 @@ describe('<kc-provider>', () => {
   });
 
   it('stops answering once taken out of the page', async () => {
-    const { source, last } = recordingSource();
+    const { source, followed } = testSource();
+    const last = () => followed.at(-1);
     const provider = await fixture<KcProvider>(html`<kc-provider
       endpoint="https://kontakt.example.se"
       department="gata"
