@@ -250,12 +250,13 @@ export default [
   },
   {
     // The element and the settings it hands down, one file that imports nothing: 1.1 KB; with
-    // configure() for a page template's own script (the endpoint and department checks): 1.42 KB.
-    name: '<kc-provider>: one file, the element and configure() (budget: 1.45 KB)',
+    // configure() for a page template's own script (the endpoint and department checks): 1.42 KB;
+    // taking what it leaves out from the provider around it (its own SettingsController): 1.61 KB.
+    name: '<kc-provider>: one file, the element and configure() (budget: 1.65 KB)',
     message:
       '<kc-provider> is on pages that load it for several widgets: it answers requests for settings and nothing else.',
     path: `${CDN}/provider.js`,
-    limit: '1.45 KB',
+    limit: '1.65 KB',
     ...asLoaded,
   },
   {
@@ -393,7 +394,7 @@ export default [
     // The data in the first frame (early answers read at once, peeked by the elements): 127.05.
     // <kc-provider>'s file (1.1 KB) and every widget's settings from it (1 KB), then terser after
     // esbuild's minifier (rollup.config.mjs: 3.6 KB less): 123.98 KB; configure() in the
-    // provider's file: 124.3 KB.
+    // provider's file: 124.3 KB; providers that nest: 124.5 KB.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -401,7 +402,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '124.31 KB',
+    limit: '124.51 KB',
     ...asLoaded,
   },
   {

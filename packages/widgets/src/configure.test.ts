@@ -56,6 +56,20 @@ describe('configure()', () => {
     expect(inProvider.followed.at(-1)).to.equal('https://annan.example.se bygg');
   });
 
+  it('fills in what a <kc-provider> leaves out', async () => {
+    configure({ endpoint: 'https://kontakt.example.se', department: 'gata' });
+    const inProvider = testSource();
+    await fixture(html`<kc-provider department="bygg">
+      <kc-notice .source=${inProvider.source}></kc-notice>
+    </kc-provider>`);
+    await (document.querySelector('kc-notice') as KcNotice).updateComplete;
+    expect(inProvider.followed.at(-1)).to.equal('https://kontakt.example.se bygg');
+
+    configure({ endpoint: 'https://annan.example.se' });
+    await (document.querySelector('kc-notice') as KcNotice).updateComplete;
+    expect(inProvider.followed.at(-1)).to.equal('https://annan.example.se bygg');
+  });
+
   it('takes the settings back with configure({})', async () => {
     configure({ endpoint: 'https://kontakt.example.se', department: 'gata' });
     const { source } = testSource();

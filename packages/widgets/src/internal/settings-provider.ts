@@ -9,7 +9,7 @@ interface Subscriber {
 }
 
 /**
- * Answers the widgets' requests for settings (`requestSettings`) that reach `root` — a
+ * Answers the widgets' requests for settings (`SettingsController`) that reach `root` — a
  * `<kc-provider>`, or the document for `configure()` — with the Context Community Protocol, and
  * tells its subscribers of every change. When a provider starts inside it later, the widgets
  * inside that one are handed over to it (they ask again, and the nearer one answers), as
@@ -54,8 +54,10 @@ export class SettingsProvider {
 
   readonly #onRequest = (event: Event): void => {
     const request = event as SettingsRequest;
-    if (request.context !== settingsContext) return;
-    // The nearest provider answers; those further out never hear of it.
+    // A <kc-provider> asks the providers around it for what it leaves out: not itself.
+    if (request.context !== settingsContext || request.contextTarget === this.#root) return;
+    // The nearest provider answers (with what it takes from those around it for what it leaves
+    // out); those further out never hear of this request.
     event.stopPropagation();
     const { callback, contextTarget: consumer } = request;
     if (!request.subscribe) {
@@ -73,8 +75,11 @@ export class SettingsProvider {
     if ((event as ProviderAnnouncement).context !== settingsContext || provider === this.#root) {
       return;
     }
-    for (const [callback, { consumer }] of this.#subscribers) {
-      if (!(provider instanceof Node) || !containsComposed(provider, consumer)) continue;
+    // A copy: a widget handed over may subscribe here again (the new provider asks this one for
+    // what it leaves out), and must not be met twice.
+    for (const [callback, { consumer }] of [...this.#subscribers]) {
+      if (!(provider instanceof Node) || consumer === provider) continue;
+      if (!containsComposed(provider, consumer)) continue;
       this.#subscribers.delete(callback);
       consumer.dispatchEvent(
         Object.assign(new Event('context-request', { bubbles: true, composed: true }), {

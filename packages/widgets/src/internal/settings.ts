@@ -41,6 +41,10 @@ export type SettingsRequest = Event & {
 /** The protocol's announcement of a provider that has just started: unanswered requests ask again. */
 export type ProviderAnnouncement = Event & { readonly context: unknown };
 
+/** What `SettingsController` needs of its element: a widget, or a `<kc-provider>` inside another. */
+export type SettingsHost = Pick<ReactiveControllerHost, 'addController' | 'requestUpdate'> &
+  HTMLElement;
+
 /**
  * Keeps a widget's settings from the nearest provider around it (through shadow roots) while it
  * is connected, and updates the widget when they change. It asks with the Context Community
@@ -53,10 +57,10 @@ export type ProviderAnnouncement = Event & { readonly context: unknown };
 export class SettingsController implements ReactiveController {
   /** The settings handed down, or `undefined` when no provider (and no `configure()`) is around. */
   settings: KontaktSettings | undefined;
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: SettingsHost;
   #unsubscribe: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: SettingsHost) {
     this.#host = host;
     host.addController(this);
   }

@@ -75,7 +75,7 @@ describe('<kc-provider>', () => {
     expect(last()).to.equal('https://annan.example.se bygg');
   });
 
-  it('hands its changes down, and the nearest provider wins', async () => {
+  it('hands its changes down; a provider inside another takes from it what it leaves out', async () => {
     const { source, followed } = testSource();
     const last = () => followed.at(-1);
     const outer = await fixture<KcProvider>(html`<kc-provider
@@ -87,21 +87,32 @@ describe('<kc-provider>', () => {
     const inner = outer.querySelector('kc-provider') as KcProvider;
     const notice = outer.querySelector('kc-notice') as KcNotice;
     await notice.updateComplete;
-    // The inner provider names no endpoint: the notice's own is missing too, so none is known.
-    expect(notice.matches(':state(load-error)')).to.equal(true);
-
-    inner.endpoint = 'https://kontakt.example.se';
-    await notice.updateComplete;
+    // The outer provider's endpoint, the inner one's department.
     expect(last()).to.equal('https://kontakt.example.se skola');
+
+    outer.endpoint = 'https://annan.example.se';
+    await notice.updateComplete;
+    expect(last()).to.equal('https://annan.example.se skola');
 
     inner.removeAttribute('department');
     await notice.updateComplete;
-    // Nothing is inherited from the outer provider: the nearest one answers alone.
-    expect(notice.matches(':state(load-error)')).to.equal(true);
+    expect(last()).to.equal('https://annan.example.se gata');
 
     inner.department = 'bygg';
+    inner.endpoint = 'https://kontakt.example.se';
     await notice.updateComplete;
     expect(last()).to.equal('https://kontakt.example.se bygg');
+    expect(inner.settings).to.include({
+      endpoint: 'https://kontakt.example.se',
+      department: 'bygg',
+    });
+
+    // Out of the outer one: only what it names itself.
+    inner.removeAttribute('endpoint');
+    document.body.append(inner);
+    await notice.updateComplete;
+    expect(notice.matches(':state(load-error)')).to.equal(true);
+    inner.remove();
   });
 
   it('reaches widgets inside shadow roots', async () => {

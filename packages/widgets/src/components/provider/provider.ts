@@ -1,6 +1,8 @@
 import type { KontaktClient } from '@kontakt/core';
+import type { ReactiveController } from '@lit/reactive-element';
 import { defineOnce } from '../../internal/registration.js';
 import type { KontaktSettings } from '../../internal/settings.js';
+import { SettingsController } from '../../internal/settings.js';
 import { SettingsProvider } from '../../internal/settings-provider.js';
 import { VERSION } from '../../internal/version.js';
 
@@ -18,7 +20,9 @@ let hostStyle: CSSStyleSheet | undefined;
  * center once: `<kc-provider endpoint="https://kontakt.example.se" department="gata">` around a
  * contact form, a notice and a chat. A widget's own `endpoint` and `department` attributes win,
  * each on its own (a provider may name the endpoint only and leave the department to each
- * widget); the nearest provider wins over those further out. Widgets inside shadow roots are
+ * widget). Providers nest the same way: what one leaves out comes from the provider around it
+ * (or `configure()`), so a page-wide provider can name the endpoint and one around a section the
+ * department. Widgets inside shadow roots are
  * reached too, and the order in which scripts load does not matter: widgets that started before
  * the provider was defined take its settings when it starts.
  *
@@ -50,6 +54,8 @@ export class KcProvider extends DomElement {
   }
 
   readonly #provider = new SettingsProvider(this);
+  /** What the providers around this one (or `configure()`) hand down, for what it leaves out. */
+  readonly #around = new SettingsController(this);
   #client: KontaktClient | undefined;
 
   /**
@@ -104,23 +110,43 @@ export class KcProvider extends DomElement {
       root.adoptedStyleSheets = [hostStyle];
       root.append(document.createElement('slot'));
     }
+    // What it leaves out comes from around it, so that is asked first; then it starts answering.
+    this.#around.hostConnected();
     this.#handDown();
     this.#provider.attach();
   }
 
   disconnectedCallback(): void {
+    this.#around.hostDisconnected();
     this.#provider.detach();
+  }
+
+  /**
+   * Part of the controller host interface its settings controller needs; it calls that one
+   * itself, when connected and disconnected.
+   * @internal
+   */
+  addController(_controller: ReactiveController): void {}
+
+  /**
+   * Part of the controller host interface: the settings around it changed.
+   * @internal
+   */
+  requestUpdate(): void {
+    if (this.isConnected) this.#handDown();
   }
 
   attributeChangedCallback(): void {
     this.#handDown();
   }
 
+  /** Each setting it names itself, else the one around it. */
   #handDown(): void {
+    const around = this.#around.settings;
     this.#provider.value = Object.freeze({
-      endpoint: this.endpoint,
-      department: this.department,
-      client: this.#client,
+      endpoint: this.endpoint ?? around?.endpoint,
+      department: this.department ?? around?.department,
+      client: this.#client ?? around?.client,
     });
   }
 
