@@ -394,7 +394,8 @@ export default [
     // The data in the first frame (early answers read at once, peeked by the elements): 127.05.
     // <kc-provider>'s file (1.1 KB) and every widget's settings from it (1 KB), then terser after
     // esbuild's minifier (rollup.config.mjs: 3.6 KB less): 123.98 KB; configure() in the
-    // provider's file: 124.3 KB; providers that nest: 124.5 KB.
+    // provider's file: 124.3 KB; providers that nest: 124.5 KB (the starters' early requests
+    // read nested providers: 124.52 KB).
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -402,7 +403,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '124.51 KB',
+    limit: '124.52 KB',
     ...asLoaded,
   },
   {

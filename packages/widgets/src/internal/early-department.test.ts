@@ -78,10 +78,12 @@ describe('startDepartmentRequests', () => {
 
   it("asks for what a <kc-provider> around the tag names, the tag's own attributes first", () => {
     const host = document.createElement('div');
-    // Not defined: the starter reads the markup only. The second form names its own department.
+    // Not defined: the starter reads the markup only. The second form names its own department;
+    // the third's provider names its department and takes the endpoint from the one around it.
     host.innerHTML =
       '<kc-provider endpoint="https://kontakt.example.se" department="gata">' +
       '<kc-contact-form></kc-contact-form><kc-contact-form department="bygg"></kc-contact-form>' +
+      '<kc-provider department="skola"><kc-contact-form></kc-contact-form></kc-provider>' +
       '</kc-provider><kc-contact-form></kc-contact-form>';
     document.body.append(host);
     const fetches = countFetches();
@@ -90,6 +92,7 @@ describe('startDepartmentRequests', () => {
       expect(fetches.urls).to.deep.equal([
         'https://kontakt.example.se/v1/departments/gata',
         'https://kontakt.example.se/v1/departments/bygg',
+        'https://kontakt.example.se/v1/departments/skola',
       ]);
     } finally {
       fetches.restore();

@@ -25,13 +25,13 @@ export function toTarget(endpoint: string, department: string): Target | undefin
 
 /**
  * The target an element's attributes name in the page's markup, each taken from the nearest
- * `<kc-provider>` around it where the element names none: what its first request will go to. For
+ * `<kc-provider>` around it that names it where the element names none: what its first request will go to. For
  * the script-tag starters' early requests, before any element is defined (so read from attributes
  * only; a provider in another shadow root, or set from JavaScript, is left to the element).
  */
 export function markupTarget(element: Element): Target | undefined {
-  const provider = element.closest('kc-provider');
+  // Providers nest: each attribute from the nearest provider that names it.
   const attribute = (name: string) =>
-    element.getAttribute(name) || provider?.getAttribute(name) || '';
+    element.getAttribute(name) || element.closest(`kc-provider[${name}]`)?.getAttribute(name) || '';
   return toTarget(attribute('endpoint'), attribute('department'));
 }
