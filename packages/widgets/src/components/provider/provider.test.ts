@@ -1,10 +1,12 @@
 // <kc-provider> names the contact center once for every widget inside it: against a real server
-// (the form's topics and the notices come from where the provider says), a widget's own
+// (the form's topics, the notices, the chat's hours and the fault catalog come from where the
+// provider says), a widget's own
 // attributes winning each on its own, the nearest provider winning, changes reaching the widgets,
 // widgets inside shadow roots, and widgets that started before the provider was defined.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../define/chat-bubble.js';
 import '../../define/contact-form.js';
+import '../../define/fault-report.js';
 import '../../define/notice.js';
 import '../../define/provider.js';
 import type { KcErrorEvent } from '../../events/error.js';
@@ -13,6 +15,7 @@ import { sharedKontaktServer } from '../../test-support/kontakt-server.js';
 import { testSource } from '../../test-support/notice-fixture.js';
 import type { KcChatBubble } from '../chat-bubble/chat-bubble.js';
 import type { KcContactForm } from '../contact-form/contact-form.js';
+import type { KcFaultReport } from '../fault-report/fault-report.js';
 import type { KcNotice } from '../notice/notice.js';
 import { KcProvider } from './provider.js';
 
@@ -21,7 +24,8 @@ const SLOW = { timeout: 20_000 };
 
 before(async function () {
   this.timeout(90_000);
-  server = await sharedKontaktServer();
+  // The demo's departments: gata has topics, a fault catalog and a chat.
+  server = await sharedKontaktServer('examples/demo/departments.json');
 });
 afterEach(() => {
   fixtureCleanup();
@@ -42,10 +46,12 @@ describe('<kc-provider>', () => {
       <kc-notice></kc-notice>
       <kc-contact-form></kc-contact-form>
       <kc-chat-bubble></kc-chat-bubble>
+      <kc-fault-report></kc-fault-report>
     </kc-provider>`);
     const form = provider.querySelector('kc-contact-form') as KcContactForm;
     const notice = provider.querySelector('kc-notice') as KcNotice;
     const bubble = provider.querySelector('kc-chat-bubble') as KcChatBubble;
+    const report = provider.querySelector('kc-fault-report') as KcFaultReport;
 
     await waitUntil(
       () => form.shadowRoot?.querySelector('#topic option:not([value=""])'),
@@ -53,7 +59,16 @@ describe('<kc-provider>', () => {
       SLOW,
     );
     await waitUntil(() => notice.matches(':state(none), :state(shown)'), 'no notices read', SLOW);
-    await waitUntil(() => !bubble.matches(':state(loading)'), 'no chat availability', SLOW);
+    await waitUntil(
+      () => bubble.matches(':state(open), :state(closed)'),
+      'no chat availability',
+      SLOW,
+    );
+    await waitUntil(
+      () => report.matches(':state(ready)'),
+      "no fault catalog from the provider's department",
+      SLOW,
+    );
     expect(notConfigured(errors)).to.deep.equal([]);
     // It takes no box of its own: the widgets are laid out as if it were not there.
     expect(getComputedStyle(provider).display).to.equal('contents');
