@@ -1,8 +1,8 @@
 // <kc-provider> names the contact center once for every widget inside it: against a real server
 // (the form's topics, the notices, the chat's hours and the fault catalog come from where the
-// provider says), a widget's own
-// attributes winning each on its own, the nearest provider winning, changes reaching the widgets,
-// widgets inside shadow roots, and widgets that started before the provider was defined.
+// provider says), a widget's own attributes winning each on its own, providers nesting, changes
+// reaching the widgets, widgets inside shadow roots, and widgets that started before the
+// provider was defined.
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import '../../define/chat-bubble.js';
 import '../../define/contact-form.js';
