@@ -251,12 +251,13 @@ export default [
   {
     // The element and the settings it hands down, one file that imports nothing: 1.1 KB; with
     // configure() for a page template's own script (the endpoint and department checks): 1.42 KB;
-    // taking what it leaves out from the provider around it (its own SettingsController): 1.61 KB.
-    name: '<kc-provider>: one file, the element and configure() (budget: 1.65 KB)',
+    // taking what it leaves out from the provider around it (its own SettingsController): 1.61 KB;
+    // a warning in the console for an endpoint or department no widget could use: 1.73 KB.
+    name: '<kc-provider>: one file, the element and configure() (budget: 1.75 KB)',
     message:
       '<kc-provider> is on pages that load it for several widgets: it answers requests for settings and nothing else.',
     path: `${CDN}/provider.js`,
-    limit: '1.65 KB',
+    limit: '1.75 KB',
     ...asLoaded,
   },
   {
@@ -395,7 +396,7 @@ export default [
     // <kc-provider>'s file (1.1 KB) and every widget's settings from it (1 KB), then terser after
     // esbuild's minifier (rollup.config.mjs: 3.6 KB less): 123.98 KB; configure() in the
     // provider's file: 124.3 KB; providers that nest: 124.5 KB (the starters' early requests
-    // read nested providers: 124.52 KB).
+    // read nested providers: 124.52 KB; the provider's warning: 124.64 KB).
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -403,7 +404,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '124.52 KB',
+    limit: '124.64 KB',
     ...asLoaded,
   },
   {

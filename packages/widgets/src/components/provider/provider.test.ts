@@ -213,6 +213,24 @@ describe('<kc-provider>', () => {
     expect(provider.hasAttribute('endpoint')).to.equal(false);
   });
 
+  it('warns the page of an endpoint or department no widget could use', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      await fixture(
+        html`<kc-provider endpoint="ftp://kontakt.example.se" department="Gata"></kc-provider>`,
+      );
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(2);
+    expect(warnings[0]).to.include(
+      '<kc-provider endpoint="ftp://kontakt.example.se">: not an http(s) URL',
+    );
+    expect(warnings[1]).to.include('<kc-provider department="Gata">: not a department id');
+  });
+
   it('is registered once, and another version warns instead of throwing', () => {
     expect(customElements.get('kc-provider')).to.equal(KcProvider);
     KcProvider.define('kc-provider');

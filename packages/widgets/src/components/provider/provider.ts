@@ -1,4 +1,5 @@
 import type { KontaktClient } from '@kontakt/core';
+import { isSlug, normalizeEndpoint } from '@kontakt/core/early';
 import type { ReactiveController } from '@lit/reactive-element';
 import { defineOnce } from '../../internal/registration.js';
 import type { KontaktSettings } from '../../internal/settings.js';
@@ -136,7 +137,14 @@ export class KcProvider extends DomElement {
     if (this.isConnected) this.#handDown();
   }
 
-  attributeChangedCallback(): void {
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    // The widgets inside can only say they are not configured: the page's developer is told why
+    // here, where the mistake is.
+    if (value !== null && !isUsable(name, value)) {
+      console.warn(
+        `[kontakt] <kc-provider ${name}="${value}">: not ${name === 'endpoint' ? 'an http(s) URL' : 'a department id'}, so no widget inside can use it.`,
+      );
+    }
     this.#handDown();
   }
 
@@ -153,5 +161,16 @@ export class KcProvider extends DomElement {
   #reflect(name: string, value: string | undefined): void {
     if (value == null) this.removeAttribute(name);
     else this.setAttribute(name, value);
+  }
+}
+
+/** Whether a widget could use this `endpoint` or `department` value (as the widgets check it). */
+function isUsable(name: string, value: string): boolean {
+  if (name === 'department') return isSlug(value);
+  try {
+    normalizeEndpoint(value);
+    return true;
+  } catch {
+    return false;
   }
 }
