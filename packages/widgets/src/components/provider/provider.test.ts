@@ -109,7 +109,7 @@ describe('<kc-provider>', () => {
     await notice.updateComplete;
     expect(last()).to.equal('https://annan.example.se skola');
 
-    inner.removeAttribute('department');
+    inner.setAttribute('department', '');
     await notice.updateComplete;
     expect(last()).to.equal('https://annan.example.se gata');
 

@@ -148,12 +148,12 @@ export class KcProvider extends DomElement {
     this.#handDown();
   }
 
-  /** Each setting it names itself, else the one around it. */
+  /** Each setting it names itself (an empty attribute names none), else the one around it. */
   #handDown(): void {
     const around = this.#around.settings;
     this.#provider.value = Object.freeze({
-      endpoint: this.endpoint ?? around?.endpoint,
-      department: this.department ?? around?.department,
+      endpoint: this.endpoint || around?.endpoint,
+      department: this.department || around?.department,
       client: this.#client ?? around?.client,
     });
   }
