@@ -22,8 +22,7 @@ async function notice(source: NoticeSource): Promise<KcNotice> {
 describe('configure()', () => {
   // The first test of the file: nothing has called configure() yet on this page.
   it('configures widgets that were on the page before it was first called', async () => {
-    const { source, followed } = testSource();
-    const last = () => followed.at(-1);
+    const { source, last } = testSource();
     const element = await notice(source);
     expect(element.matches(':state(load-error)')).to.equal(true);
 
@@ -51,9 +50,9 @@ describe('configure()', () => {
     await Promise.all(
       [...document.querySelectorAll<KcNotice>('kc-notice')].map((each) => each.updateComplete),
     );
-    expect(inPage.followed.at(-1)).to.equal('https://kontakt.example.se gata');
-    expect(own.followed.at(-1)).to.equal('https://kontakt.example.se skola');
-    expect(inProvider.followed.at(-1)).to.equal('https://annan.example.se bygg');
+    expect(inPage.last()).to.equal('https://kontakt.example.se gata');
+    expect(own.last()).to.equal('https://kontakt.example.se skola');
+    expect(inProvider.last()).to.equal('https://annan.example.se bygg');
   });
 
   it('fills in what a <kc-provider> leaves out', async () => {
@@ -63,11 +62,11 @@ describe('configure()', () => {
       <kc-notice .source=${inProvider.source}></kc-notice>
     </kc-provider>`);
     await (document.querySelector('kc-notice') as KcNotice).updateComplete;
-    expect(inProvider.followed.at(-1)).to.equal('https://kontakt.example.se bygg');
+    expect(inProvider.last()).to.equal('https://kontakt.example.se bygg');
 
     configure({ endpoint: 'https://annan.example.se' });
     await (document.querySelector('kc-notice') as KcNotice).updateComplete;
-    expect(inProvider.followed.at(-1)).to.equal('https://annan.example.se bygg');
+    expect(inProvider.last()).to.equal('https://annan.example.se bygg');
   });
 
   it('takes the settings back with configure({})', async () => {

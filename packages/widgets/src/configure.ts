@@ -1,6 +1,6 @@
-import { isSlug, normalizeEndpoint } from '@kontakt/core/early';
 import type { KontaktSettings } from './internal/settings.js';
 import { SettingsProvider } from './internal/settings-provider.js';
+import { isUsableSetting } from './internal/target.js';
 
 /**
  * The page's one document-wide provider, shared through a global symbol by every copy of this
@@ -24,8 +24,10 @@ const PAGE_SETTINGS = Symbol.for('@kontakt/widgets/configure');
  */
 export function configure(settings: KontaktSettings): void {
   const { endpoint, department, client } = settings ?? {};
-  if (endpoint !== undefined) normalizeEndpoint(endpoint);
-  if (department !== undefined && !isSlug(department)) {
+  if (endpoint !== undefined && !isUsableSetting('endpoint', endpoint)) {
+    throw new TypeError(`Invalid endpoint: ${JSON.stringify(endpoint)}`);
+  }
+  if (department !== undefined && !isUsableSetting('department', department)) {
     throw new TypeError(`Invalid department: ${JSON.stringify(department)}`);
   }
   const global = globalThis as { [PAGE_SETTINGS]?: SettingsProvider };

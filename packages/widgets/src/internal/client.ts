@@ -1,17 +1,7 @@
 import type { ClientOptions, KontaktClient, MessageClient } from '@kontakt/core';
 import type { ReactiveControllerHost } from 'lit';
-import type { SettingsTarget } from './settings.js';
+import type { ConfigurableWidget, SettingsTarget } from './settings.js';
 import { SettingsController, widgetTarget } from './settings.js';
-
-/** What a widget exposes for configuration; read at every update. */
-export interface ClientSource {
-  /** A client set from JavaScript; wins over everything else. */
-  client: KontaktClient | undefined;
-  /** Server base URL from the `endpoint` attribute. */
-  endpoint: string | undefined;
-  /** Department id from the `department` attribute. */
-  department: string | undefined;
-}
 
 /** The server and department a widget talks to, known before any client is loaded. */
 export type ClientTarget = SettingsTarget;
@@ -22,7 +12,7 @@ export type ClientTarget = SettingsTarget;
  */
 export type CreateClient<C extends MessageClient = KontaktClient> = (options: ClientOptions) => C;
 
-type Host = ReactiveControllerHost & HTMLElement & ClientSource;
+type Host = ReactiveControllerHost & HTMLElement & ConfigurableWidget;
 
 /**
  * Decides which server and department a widget talks to: the `client` property, else the

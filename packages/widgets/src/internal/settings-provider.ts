@@ -1,6 +1,6 @@
 import type { ContextCallback } from '@lit/context';
 import type { KontaktSettings, ProviderAnnouncement, SettingsRequest } from './settings.js';
-import { settingsContext } from './settings.js';
+import { askForSettings, settingsContext } from './settings.js';
 
 /** A widget that asked with `subscribe`, and how it stops hearing of changes. */
 interface Subscriber {
@@ -77,18 +77,11 @@ export class SettingsProvider {
     }
     // A copy: a widget handed over may subscribe here again (the new provider asks this one for
     // what it leaves out), and must not be met twice.
+    if (!(provider instanceof Node)) return;
     for (const [callback, { consumer }] of [...this.#subscribers]) {
-      if (!(provider instanceof Node) || consumer === provider) continue;
-      if (!containsComposed(provider, consumer)) continue;
+      if (consumer === provider || !containsComposed(provider, consumer)) continue;
       this.#subscribers.delete(callback);
-      consumer.dispatchEvent(
-        Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-          context: settingsContext,
-          contextTarget: consumer,
-          callback,
-          subscribe: true,
-        }),
-      );
+      askForSettings(consumer, callback);
     }
   };
 }

@@ -41,6 +41,24 @@ export type SettingsRequest = Event & {
 /** The protocol's announcement of a provider that has just started: unanswered requests ask again. */
 export type ProviderAnnouncement = Event & { readonly context: unknown };
 
+/**
+ * Asks the providers around `consumer` for the settings, subscribed to their changes: from a
+ * widget, and from a provider handing a widget over to a nearer one.
+ */
+export function askForSettings(
+  consumer: Element,
+  callback: ContextCallback<KontaktSettings | undefined>,
+): void {
+  consumer.dispatchEvent(
+    Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context: settingsContext,
+      contextTarget: consumer,
+      callback,
+      subscribe: true,
+    }),
+  );
+}
+
 /** What `SettingsController` needs of its element: a widget, or a `<kc-provider>` inside another. */
 export type SettingsHost = Pick<ReactiveControllerHost, 'addController' | 'requestUpdate'> &
   HTMLElement;
@@ -80,14 +98,7 @@ export class SettingsController implements ReactiveController {
   /** Asks the providers around; a provider's announcement (`event`) of another context is not for us. */
   readonly #ask = (event?: Event): void => {
     if (!event || (event as ProviderAnnouncement).context === settingsContext) {
-      this.#host.dispatchEvent(
-        Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
-          context: settingsContext,
-          contextTarget: this.#host,
-          callback: this.#receive,
-          subscribe: true,
-        }),
-      );
+      askForSettings(this.#host, this.#receive);
     }
   };
 
@@ -99,6 +110,16 @@ export class SettingsController implements ReactiveController {
     this.settings = settings;
     this.#host.requestUpdate();
   };
+}
+
+/** What a widget that can be given a client exposes for configuration; read at every update. */
+export interface ConfigurableWidget {
+  /** A client set from JavaScript; wins over everything else. */
+  readonly client: KontaktClient | undefined;
+  /** Server base URL from the `endpoint` attribute. */
+  readonly endpoint: string | undefined;
+  /** Department id from the `department` attribute. */
+  readonly department: string | undefined;
 }
 
 /** The server and department a widget talks to, and the provider's client when it is theirs. */
@@ -131,11 +152,7 @@ export function settingsTarget(
  * client of its own).
  */
 export function widgetTarget(
-  widget: {
-    readonly client: KontaktClient | undefined;
-    readonly endpoint: string | undefined;
-    readonly department: string | undefined;
-  },
+  widget: ConfigurableWidget,
   settings: KontaktSettings | undefined,
 ): SettingsTarget | undefined {
   const { client } = widget;

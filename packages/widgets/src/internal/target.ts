@@ -24,6 +24,20 @@ export function toTarget(endpoint: string, department: string): Target | undefin
 }
 
 /**
+ * Whether a widget could use `value` as its `endpoint` or `department`, as `toTarget` checks it:
+ * where a setting is given on its own (`configure()`, `<kc-provider>`), before any widget uses it.
+ */
+export function isUsableSetting(name: 'endpoint' | 'department', value: string): boolean {
+  if (name === 'department') return isSlug(value);
+  try {
+    normalizeEndpoint(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The target an element's attributes name in the page's markup, each taken from the nearest
  * `<kc-provider>` around it that names it where the element names none: what its first request will go to. For
  * the script-tag starters' early requests, before any element is defined (so read from attributes

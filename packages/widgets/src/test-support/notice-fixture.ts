@@ -55,6 +55,8 @@ export interface TestSource {
   closed: number;
   /** Where each start was told to read from (`endpoint department`): the target a widget settled on. */
   followed: string[];
+  /** Where the last start was told to read from. */
+  last(): string | undefined;
 }
 
 export function testSource(initial?: readonly Notice[]): TestSource {
@@ -63,6 +65,7 @@ export function testSource(initial?: readonly Notice[]): TestSource {
     started: 0,
     closed: 0,
     followed: [],
+    last: () => test.followed.at(-1),
     source: (endpoint, department, given) => {
       options = given;
       test.started += 1;

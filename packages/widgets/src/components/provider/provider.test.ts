@@ -75,8 +75,7 @@ describe('<kc-provider>', () => {
   });
 
   it('leaves each attribute a widget names to the widget, and the rest to the provider', async () => {
-    const { source, followed } = testSource();
-    const last = () => followed.at(-1);
+    const { source, last } = testSource();
     const provider =
       await fixture<KcProvider>(html`<kc-provider endpoint="https://kontakt.example.se/">
       <kc-notice department="bygg" .source=${source}></kc-notice>
@@ -91,8 +90,7 @@ describe('<kc-provider>', () => {
   });
 
   it('hands its changes down; a provider inside another takes from it what it leaves out', async () => {
-    const { source, followed } = testSource();
-    const last = () => followed.at(-1);
+    const { source, last } = testSource();
     const outer = await fixture<KcProvider>(html`<kc-provider
       endpoint="https://kontakt.example.se"
       department="gata"
@@ -131,8 +129,7 @@ describe('<kc-provider>', () => {
   });
 
   it('reaches widgets inside shadow roots', async () => {
-    const { source, followed } = testSource();
-    const last = () => followed.at(-1);
+    const { source, last } = testSource();
     const provider = await fixture<KcProvider>(html`<kc-provider
       endpoint="https://kontakt.example.se"
       department="gata"
@@ -147,8 +144,7 @@ describe('<kc-provider>', () => {
   });
 
   it('configures widgets that started before it was defined, and hands over those it holds', async () => {
-    const { source, followed } = testSource();
-    const last = () => followed.at(-1);
+    const { source, last } = testSource();
     const errors: KcErrorEvent[] = [];
     // As a page whose provider script runs after the widgets' (another tag: kc-provider is
     // defined in this file already).
@@ -175,8 +171,7 @@ describe('<kc-provider>', () => {
   });
 
   it('stops answering once taken out of the page', async () => {
-    const { source, followed } = testSource();
-    const last = () => followed.at(-1);
+    const { source, last } = testSource();
     const provider = await fixture<KcProvider>(html`<kc-provider
       endpoint="https://kontakt.example.se"
       department="gata"

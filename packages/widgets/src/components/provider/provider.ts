@@ -1,10 +1,10 @@
 import type { KontaktClient } from '@kontakt/core';
-import { isSlug, normalizeEndpoint } from '@kontakt/core/early';
 import type { ReactiveController } from '@lit/reactive-element';
 import { defineOnce } from '../../internal/registration.js';
 import type { KontaktSettings } from '../../internal/settings.js';
 import { SettingsController } from '../../internal/settings.js';
 import { SettingsProvider } from '../../internal/settings-provider.js';
+import { isUsableSetting } from '../../internal/target.js';
 import { VERSION } from '../../internal/version.js';
 
 /**
@@ -140,7 +140,7 @@ export class KcProvider extends DomElement {
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     // The widgets inside can only say they are not configured: the page's developer is told why
     // here, where the mistake is.
-    if (value !== null && !isUsable(name, value)) {
+    if (value !== null && !isUsableSetting(name as 'endpoint' | 'department', value)) {
       console.warn(
         `[kontakt] <kc-provider ${name}="${value}">: not ${name === 'endpoint' ? 'an http(s) URL' : 'a department id'}, so no widget inside can use it.`,
       );
@@ -161,16 +161,5 @@ export class KcProvider extends DomElement {
   #reflect(name: string, value: string | undefined): void {
     if (value == null) this.removeAttribute(name);
     else this.setAttribute(name, value);
-  }
-}
-
-/** Whether a widget could use this `endpoint` or `department` value (as the widgets check it). */
-function isUsable(name: string, value: string): boolean {
-  if (name === 'department') return isSlug(value);
-  try {
-    normalizeEndpoint(value);
-    return true;
-  } catch {
-    return false;
   }
 }
