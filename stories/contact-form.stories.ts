@@ -115,6 +115,44 @@ async function fillAndSend(canvasElement: HTMLElement): Promise<void> {
   press(form, '[part~="submit-button"]');
 }
 
+/** A picture as a phone or a screenshot gives it: a PNG of one colour. */
+async function picture(name: string, colour: string): Promise<File> {
+  const canvas = new OffscreenCanvas(1200, 900);
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  context.fillStyle = colour;
+  context.fillRect(0, 0, 1200, 900);
+  return new File([await canvas.convertToBlob({ type: 'image/png' })], name, {
+    type: 'image/png',
+  });
+}
+
+/**
+ * `:state(ready)` with photos, for a department that takes them with messages (the school's, in
+ * the demo): two pictures added, and a file that is not one, with why it cannot be sent. The
+ * field comes with the submit path, once the form is used.
+ */
+export const Photos: Story = {
+  args: { department: 'skola' },
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    form.dispatchEvent(new Event('focusin'));
+    const input = await until(
+      () => form.shadowRoot?.querySelector<HTMLInputElement>('input#photos'),
+      'the photos field did not show',
+    );
+    const transfer = new DataTransfer();
+    transfer.items.add(await picture('brev.png', '#2a6'));
+    transfer.items.add(await picture('skarmbild.png', '#a26'));
+    transfer.items.add(new File(['%PDF-1.7'], 'beslut.pdf', { type: 'application/pdf' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+    await until(
+      () => form.shadowRoot?.querySelector('[part~="problem"]'),
+      'the photos were not prepared',
+    );
+  },
+};
+
 /** `:state(submitted)`: the receipt with the case reference (stores a case on the server). */
 export const Submitted: Story = { play: ({ canvasElement }) => fillAndSend(canvasElement) };
 

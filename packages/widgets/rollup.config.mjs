@@ -99,6 +99,14 @@ const DOM_ELEMENT = /widgets[\\/]src[\\/]internal[\\/](kontakt-reactive-element|
 const COPY = '\0starter-copy:';
 
 /** @param {string} id */
+/**
+ * What both forms with photos load together when they show their photos (the fault report's photo
+ * step, the contact form's photos field): preparing a pick, the kept photos and the list's styles,
+ * one chunk rather than three small ones, each compressed on its own.
+ */
+const PICKED_PHOTOS =
+  /[\\/]src[\\/]internal[\\/]photos[\\/](picked-photos|photo-store|photo-styles)\.ts$/;
+
 const manualChunks = (id) =>
   // A starter's own copies stay in the starter (see ownStarterCopies).
   id.startsWith(COPY)
@@ -109,7 +117,9 @@ const manualChunks = (id) =>
         ? 'lit'
         : DOM_ELEMENT.test(id)
           ? 'dom-element'
-          : undefined;
+          : PICKED_PHOTOS.test(id)
+            ? 'picked-photos'
+            : undefined;
 
 /**
  * Gives each script-tag starter its own copy of the modules it imports (statically, and what they

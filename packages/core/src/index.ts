@@ -110,6 +110,7 @@ export {
   type NoticesResource,
 } from './resources/notices.js';
 export type { PhotosResource, PhotoUploadOptions } from './resources/photos.js';
+export type { UploadProgress } from './resources/send-with-photos.js';
 export type {
   ChatAvailability,
   ChatMessage,
@@ -144,6 +145,8 @@ export {
   type LocalizedText,
   localize,
   MESSAGE_MAX_LENGTH,
+  MESSAGE_MAX_PHOTOS,
+  type MessagePhotoSettings,
   NAME_MAX_LENGTH,
   NEEDS,
   type Need,

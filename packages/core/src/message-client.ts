@@ -42,7 +42,7 @@ export interface ClientBase extends MessageClient {
   /** Where submissions that could not be sent are kept; none with `outbox: false`. */
   readonly keeping: OutboxController | undefined;
   readonly outboxMaxAge: number;
-  /** Uploads photos; a kept fault report uploads its photos with it before it is sent. */
+  /** Uploads photos; a kept submission uploads its photos with it before it is sent. */
   readonly photos: PhotosResource;
 }
 
@@ -90,10 +90,11 @@ export function clientBase(options: ClientOptions): ClientBase {
   // Every client's sender sends both kinds: the outbox of an endpoint is shared by the clients
   // of every widget on the page, and keeps the sender of the first.
   const send: OutboxSender = (entry, save) =>
-    entry.kind === 'fault'
-      ? // Loaded only when a fault report was kept: a contact form's client never needs it.
-        import('./resources/faults-send.js').then(({ sendFaultEntry }) =>
-          sendFaultEntry(http, entry, { upload: photos.upload, save }),
+    entry.kind === 'fault' || entry.photos?.length
+      ? // Loaded only when a kept submission has photos to upload (every kept fault report goes
+        // this way): a message without photos never needs it.
+        import('./resources/send-with-photos.js').then(({ sendWithPhotos }) =>
+          sendWithPhotos(http, entry, { upload: photos.upload, save }),
         )
       : sendCase(http, entry.submission, entry.id);
   const keeping =
@@ -110,7 +111,14 @@ export function clientBase(options: ClientOptions): ClientBase {
     outboxMaxAge,
     photos,
     cases: {
-      submit: messageSubmitter({ http, department, pageUrl, outbox: keeping, outboxMaxAge }),
+      submit: messageSubmitter({
+        http,
+        department,
+        pageUrl,
+        outbox: keeping,
+        outboxMaxAge,
+        upload: photos.upload,
+      }),
     },
     // Without a store there is nothing to wait for, but callers may still listen and ask.
     outbox: keeping ?? new OutboxController(memoryStore(), endpoint, send),

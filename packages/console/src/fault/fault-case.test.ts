@@ -10,9 +10,10 @@ import {
   announces,
   cleanupConsoles,
   deepQuery,
-  endpointOf,
   focused,
   heading,
+  pngPhoto,
+  postPublic,
   renderConsole,
   signedIn,
   startServer,
@@ -32,39 +33,22 @@ after(async () => {
 });
 afterEach(cleanupConsoles);
 
-/** A small PNG made by the browser, as the fault form's photo step sends them. */
-async function photo(): Promise<Blob> {
-  const canvas = document.createElement('canvas');
-  canvas.width = 64;
-  canvas.height = 48;
-  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-  context.fillStyle = '#b3261e';
-  context.fillRect(0, 0, 64, 48);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
-  );
-}
-
-async function post(path: string, body: BodyInit, type: string): Promise<unknown> {
-  const response = await fetch(`${endpointOf(server)}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': type },
-    body,
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
 /** A fault report as the widget sends it (a photo uploaded first); resolves with its reference. */
 async function reportFault(report: Record<string, unknown>, photos = 0): Promise<string> {
   const ids: string[] = [];
   for (let index = 0; index < photos; index += 1) {
-    const uploaded = (await post('/v1/photos?department=gata', await photo(), 'image/png')) as {
+    const uploaded = (await postPublic(
+      server,
+      '/v1/photos?department=gata',
+      await pngPhoto('#b3261e'),
+      'image/png',
+    )) as {
       id: string;
     };
     ids.push(uploaded.id);
   }
-  const receipt = (await post(
+  const receipt = (await postPublic(
+    server,
     '/v1/faults',
     JSON.stringify({
       origin: {

@@ -4,6 +4,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
+import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { base, tokens } from '../styles/tokens.js';
 import { faultCatalogOf, textIn } from './catalog.js';
 import type { PlaceMap } from './fault-map.js';
@@ -22,6 +23,7 @@ export class KcFaultSection extends ConsoleElement {
   static override styles = [
     tokens,
     base,
+    photoListStyles,
     css`
       h2 {
         font-size: 1.25rem;
@@ -58,26 +60,6 @@ export class KcFaultSection extends ConsoleElement {
         gap: var(--_space-s);
         align-items: center;
         margin-block-start: var(--_space-s);
-      }
-      .photos {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space-s);
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      .photos a {
-        display: block;
-        border: 1px solid var(--_color-border);
-        border-radius: var(--_radius);
-        padding: 2px;
-      }
-      .photos img {
-        display: block;
-        inline-size: 9rem;
-        block-size: 9rem;
-        object-fit: cover;
       }
     `,
   ];
@@ -181,7 +163,12 @@ export class KcFaultSection extends ConsoleElement {
         ${fault.anonymous ? html`<dt>${ft.reporter}</dt><dd>${ft.anonymous}</dd>` : nothing}
       </dl>
       ${this.renderAnswers(fault, category?.attributes ?? [])} ${this.renderPlace(fault)}
-      ${this.renderPhotos(this.data.reference, fault)}
+      ${photoList({
+        locale: this.l10n.locale,
+        endpoint: this.client?.endpoint ?? '',
+        reference: this.data.reference,
+        ids: fault.photos,
+      })}
     </section>`;
   }
 
@@ -262,32 +249,6 @@ export class KcFaultSection extends ConsoleElement {
           : nothing
       }
       ${this.mapProblem ? html`<p role="status">${ft.mapFailed}</p>` : nothing}`;
-  }
-
-  private renderPhotos(reference: string, fault: AgentFault): TemplateResult {
-    const ft = this.ft;
-    const count = fault.photos.length;
-    return html`<h3>${ft.photos}</h3>
-      ${
-        count
-          ? html`<ul class="photos">
-            ${fault.photos.map((id, index) => {
-              const url = this.photoUrl(reference, id);
-              return html`<li>
-                <a href=${url} target="_blank" rel="noopener" title=${ft.openPhoto(index + 1, count)}
-                  ><img src=${url} alt=${ft.photo(index + 1, count)} loading="lazy" decoding="async"
-                /></a>
-              </li>`;
-            })}
-          </ul>`
-          : html`<p>${ft.noPhotos}</p>`
-      }`;
-  }
-
-  /** The agent photo route: served with the session cookie, under the case's access rules. */
-  private photoUrl(reference: string, id: string): string {
-    const endpoint = this.client?.endpoint ?? '';
-    return `${endpoint}/v1/agent/cases/${encodeURIComponent(reference)}/photos/${encodeURIComponent(id)}`;
   }
 }
 

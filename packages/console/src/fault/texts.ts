@@ -2,7 +2,8 @@ import type { ConsoleLocale } from '../i18n/texts.js';
 
 /**
  * The fault section's words. Kept beside it (not in the console's i18n) so they load with the case
- * view's fault chunk, not with the sign-in page.
+ * view's fault chunk, not with the sign-in page. Its photos' words are every photo list's
+ * (`photos/photo-list.ts`).
  */
 export interface FaultTexts {
   heading: string;
@@ -24,12 +25,6 @@ export interface FaultTexts {
   zoomIn: string;
   zoomOut: string;
   mapFailed: string;
-  photos: string;
-  noPhotos: string;
-  /** The alt text of photo `n` of `count`. */
-  photo: (n: number, count: number) => string;
-  /** The link text that opens photo `n` of `count` full size. */
-  openPhoto: (n: number, count: number) => string;
   reporter: string;
   anonymous: string;
   duplicateOf: string;
@@ -72,10 +67,6 @@ const sv: FaultTexts = {
   zoomIn: 'Zooma in',
   zoomOut: 'Zooma ut',
   mapFailed: 'Kartan kunde inte visas. Platsen står i text ovan.',
-  photos: 'Foton',
-  noPhotos: 'Inga foton.',
-  photo: (n, count) => `Foto ${n} av ${count}`,
-  openPhoto: (n, count) => `Öppna foto ${n} av ${count} i full storlek`,
   reporter: 'Anmälare',
   anonymous: 'Anonym anmälan – inga kontaktuppgifter.',
   duplicateOf: 'Dubblett av',
@@ -118,10 +109,6 @@ const en: FaultTexts = {
   zoomIn: 'Zoom in',
   zoomOut: 'Zoom out',
   mapFailed: 'The map could not be shown. The place is given in text above.',
-  photos: 'Photos',
-  noPhotos: 'No photos.',
-  photo: (n, count) => `Photo ${n} of ${count}`,
-  openPhoto: (n, count) => `Open photo ${n} of ${count} full size`,
   reporter: 'Reported by',
   anonymous: 'Anonymous report – no contact details.',
   duplicateOf: 'Duplicate of',

@@ -217,3 +217,32 @@ export function allInView<T extends Element = HTMLElement>(
   const view = deepQuery(element, tag);
   return view ? deepQueryAll<T>(view, selector) : [];
 }
+
+/** A small PNG made by the browser, as the widgets' photo steps send them (`colour` tells them apart). */
+export async function pngPhoto(colour = '#1b5e20'): Promise<Blob> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 48;
+  const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+  context.fillStyle = colour;
+  context.fillRect(0, 0, 64, 48);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
+  );
+}
+
+/** POSTs `body` to the server's public API as a widget does; resolves with the JSON answer. */
+export async function postPublic(
+  server: TestServer,
+  path: string,
+  body: BodyInit,
+  type: string,
+): Promise<unknown> {
+  const response = await fetch(`${endpointOf(server)}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': type },
+    body,
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}

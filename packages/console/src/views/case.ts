@@ -21,6 +21,7 @@ import { FAULT_TEXTS } from '../fault/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
+import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { mailtoLink, safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
 import { viewStyles } from './view.styles.js';
@@ -52,10 +53,11 @@ function loadChatTranscript(): Promise<void> {
 }
 
 /**
- * One case: what the citizen wrote (as text, never markup), their needs and contact details,
- * where it came from, its state, the timeline and its mail, and what staff do with it: take it,
- * answer, note, set the status, forward, tag the reason for contact. Every action sends the
- * version seen; when someone else changed the case first, the latest is shown instead.
+ * One case: what the citizen wrote (as text, never markup) and the photos sent with it, their
+ * needs and contact details, where it came from, its state, the timeline and its mail, and what
+ * staff do with it: take it, answer, note, set the status, forward, tag the reason for contact.
+ * Every action sends the version seen; when someone else changed the case first, the latest is
+ * shown instead.
  *
  * @summary The case view.
  */
@@ -64,6 +66,7 @@ export class KcCaseView extends ConsoleElement {
     tokens,
     base,
     viewStyles,
+    photoListStyles,
     css`
       .columns {
         display: grid;
@@ -390,10 +393,22 @@ export class KcCaseView extends ConsoleElement {
     `;
   }
 
+  /** What the citizen wrote, and the photos they sent with it (a fault report's are its own). */
   private renderMessage(data: AgentCase): TemplateResult {
+    const { photos } = data.message;
     return html`<section aria-labelledby="message-heading">
       <h2 id="message-heading">${this.l10n.t.caseView.message}</h2>
       <p class="message" dir="auto">${data.message.text}</p>
+      ${
+        photos.length
+          ? photoList({
+              locale: this.l10n.locale,
+              endpoint: this.client?.endpoint ?? '',
+              reference: data.reference,
+              ids: photos,
+            })
+          : nothing
+      }
     </section>`;
   }
 

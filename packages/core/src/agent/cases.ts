@@ -179,6 +179,11 @@ export const AgentCaseMessageSchema = z.object({
   name: z.nullable(z.string()),
   email: z.nullable(z.string()),
   phone: z.nullable(z.string()),
+  /**
+   * Ids of the photos sent with the message, in order
+   * (`GET /v1/agent/cases/{reference}/photos/{id}`); a fault report's are in `fault.photos`.
+   */
+  photos: z._default(z.array(z.string()), []),
 });
 export type AgentCaseMessage = z.infer<typeof AgentCaseMessageSchema>;
 

@@ -15,7 +15,7 @@ const DAY = 24 * 60 * 60_000;
 const NOW = Date.parse('2027-03-01T09:00:00.000Z');
 const submission = {
   origin: { department: 'gata', pageUrl: 'https://gata.example.se/parkering', widget: 'sdk' },
-  message: { ...message, answerLanguage: 'sv' as const, needs: [] },
+  message: { ...message, answerLanguage: 'sv' as const, needs: [], photos: [] },
 };
 
 afterEach(() => vi.restoreAllMocks());
@@ -80,6 +80,37 @@ describe('outbox entry', () => {
     expect(entry.kind === 'fault' && entry.photos?.[0]).toBe(photo);
     expect(isReadableEntry(entry)).toBe(true);
     expect(isReadableEntry({ ...entry, photos: ['not a blob'] })).toBe(false);
+  });
+
+  it('keeps a message with the photos it has still to upload, without a kind as other messages', () => {
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    const entry = newEntry(
+      { kind: 'case', submission, photos: [photo] },
+      {
+        id: 'key-3',
+        endpoint: 'https://kontakt.example.se',
+        error: undefined,
+        maxAge: DAY,
+        now: NOW,
+      },
+    );
+    expect(entry).toMatchObject({ department: 'gata', submission });
+    expect('kind' in entry).toBe(false);
+    expect(entry.photos?.[0]).toBe(photo);
+    expect(isReadableEntry(entry)).toBe(true);
+    expect(isReadableEntry({ ...entry, photos: ['not a blob'] })).toBe(false);
+    // With every photo uploaded, nothing is left to keep but the message.
+    const uploaded = newEntry(
+      { kind: 'case', submission, photos: [] },
+      {
+        id: 'key-4',
+        endpoint: 'https://kontakt.example.se',
+        error: undefined,
+        maxAge: DAY,
+        now: NOW,
+      },
+    );
+    expect('photos' in uploaded).toBe(false);
   });
 
   it('expires maxAge after it was made', () => {

@@ -19,9 +19,15 @@ const entryBase = {
   expiresAt: z.optional(DateTimeSchema),
 };
 const isBlob = (value: unknown) => typeof Blob !== 'undefined' && value instanceof Blob;
+const photosToUpload = z.optional(z.array(z.custom<Blob>(isBlob)));
 const OutboxEntrySchema = z.union([
   // Entries of versions before fault reports have no `kind`.
-  z.object({ ...entryBase, kind: z.optional(z.literal('case')), submission: CaseSubmissionSchema }),
+  z.object({
+    ...entryBase,
+    kind: z.optional(z.literal('case')),
+    submission: CaseSubmissionSchema,
+    photos: photosToUpload,
+  }),
   // A fault report is checked for its shape only: the fault schemas are not loaded in a client
   // that never sends one, and the server checks the report itself when it is sent.
   z.object({
@@ -31,7 +37,7 @@ const OutboxEntrySchema = z.union([
       origin: CaseOriginSchema,
       report: z.object({ category: z.string(), photos: z.array(z.string()) }),
     }),
-    photos: z.optional(z.array(z.custom<Blob>(isBlob))),
+    photos: photosToUpload,
   }),
 ]);
 
@@ -52,22 +58,21 @@ export interface NewEntryOptions {
   now: number;
 }
 
-/** What is kept: a contact message, or a fault report with the photos it still has to upload. */
+/** What is kept: a contact message, or a message or fault report with photos still to upload. */
 export type Keepable =
   | CaseSubmission
+  | { kind: 'case'; submission: CaseSubmission; photos?: Blob[] | undefined }
   | { kind: 'fault'; submission: FaultSubmission; photos?: Blob[] | undefined };
 
 /** The entry for a submission whose first try just failed. */
 export function newEntry(keepable: Keepable, options: NewEntryOptions): OutboxEntry {
   const { id, endpoint, error, maxAge, now } = options;
+  const photos = 'kind' in keepable && keepable.photos?.length ? { photos: keepable.photos } : {};
+  // A message is kept as entries of earlier versions were: without `kind`.
   const kind =
-    'kind' in keepable
-      ? {
-          kind: 'fault' as const,
-          submission: keepable.submission,
-          ...(keepable.photos?.length ? { photos: keepable.photos } : {}),
-        }
-      : { submission: keepable };
+    'kind' in keepable && keepable.kind === 'fault'
+      ? { kind: 'fault' as const, submission: keepable.submission, ...photos }
+      : { submission: 'kind' in keepable ? keepable.submission : keepable, ...photos };
   return {
     id,
     endpoint,

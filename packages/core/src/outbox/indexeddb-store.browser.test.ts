@@ -32,7 +32,7 @@ function entry(endpoint: string, createdAt: string): OutboxEntry {
     department: 'gata',
     submission: {
       origin: { department: 'gata', pageUrl: PAGE, widget: 'sdk' },
-      message: { ...message, answerLanguage: 'sv', needs: [] },
+      message: { ...message, answerLanguage: 'sv', needs: [], photos: [] },
     },
     createdAt,
     attempts: 1,

@@ -67,7 +67,7 @@ function entry(endpoint: string, overrides: Partial<CaseOutboxEntry> = {}): Case
     department: 'gata',
     submission: {
       origin: { department: 'gata', pageUrl: PAGE, widget: 'sdk' },
-      message: { ...message, answerLanguage: 'sv', needs: [] },
+      message: { ...message, answerLanguage: 'sv', needs: [], photos: [] },
     },
     createdAt: now,
     attempts: 1,

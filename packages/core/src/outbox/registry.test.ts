@@ -7,7 +7,7 @@ import { outboxFor } from './registry.js';
 const send = async () => receipt;
 const submission = {
   origin: { department: 'gata', pageUrl: 'https://gata.example.se/parkering', widget: 'sdk' },
-  message: { ...message, answerLanguage: 'sv' as const, needs: [] },
+  message: { ...message, answerLanguage: 'sv' as const, needs: [], photos: [] },
 };
 
 describe('outboxFor', () => {

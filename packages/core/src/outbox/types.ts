@@ -4,15 +4,17 @@ import type { CaseSubmission, FaultSubmission } from '../schemas/index.js';
  * A submission that could not be sent yet. Everything needed to send it again is kept, including
  * the idempotency key (`id`), so a resend is recognised by the server as the same request. A
  * contact message (`kind` `'case'`, or no `kind`: entries of earlier versions) or a fault report
- * (`kind` `'fault'`), which may carry photos still to be uploaded before it is sent.
+ * (`kind` `'fault'`); either may carry photos still to be uploaded before it is sent.
  */
 export type OutboxEntry = CaseOutboxEntry | FaultOutboxEntry;
 
 /** A contact message waiting to be sent (`POST /v1/cases`). */
 export interface CaseOutboxEntry extends OutboxEntryBase {
   kind?: 'case';
-  /** The exact body sent the first time; resent unchanged. */
+  /** The body to send; `message.photos` grows as `photos` are uploaded, nothing else changes. */
   submission: CaseSubmission;
+  /** Photos not uploaded yet (see `FaultOutboxEntry.photos`). */
+  photos?: Blob[];
 }
 
 /** A fault report waiting to be sent (`POST /v1/faults`). */

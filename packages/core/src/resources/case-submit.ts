@@ -5,12 +5,15 @@
  */
 import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
+import { NetworkError } from '../errors/NetworkError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
+import type { Keepable } from '../outbox/entry.js';
 import type { OutboxController } from '../outbox/outbox.js';
 import { isTransientFailure } from '../outbox/transient.js';
 import type { CaseSubmission, ContactMessageInput, Receipt } from '../schemas/index.js';
 import { ContactMessageSchema, toFieldErrors } from '../schemas/index.js';
+import type { PhotoUploader, UploadProgress } from './send-with-photos.js';
 import { originOf, postSubmission, queuedError } from './submission-parts.js';
 
 /** Options for one `cases.submit()` call. */
@@ -27,6 +30,15 @@ export interface SubmitOptions {
    * first one's receipt instead of making a second case. Default: a new key per call.
    */
   idempotencyKey?: string;
+  /**
+   * Photos to upload first (already scaled down and re-encoded, e.g. by the contact form), for a
+   * department that takes them with messages (`Department.messagePhotos`); their ids are added to
+   * `message.photos` in this order. Kept with the message in the outbox when it cannot be sent
+   * now, and uploaded before it is sent.
+   */
+  photos?: readonly Blob[];
+  /** Bytes of the photos uploaded so far, of all of them. */
+  onProgress?: (progress: UploadProgress) => void;
 }
 
 /** `cases.submit()` (see `CasesResource.submit`). */
@@ -44,6 +56,8 @@ export interface SubmitContext {
   outbox: Pick<OutboxController, 'keep'> | undefined;
   /** Milliseconds a kept submission is tried before it is given up. */
   outboxMaxAge: number;
+  /** Uploads a photo (`client.photos.upload`); without it, messages carry uploaded ids only. */
+  upload?: PhotoUploader | undefined;
 }
 
 /** `cases.submit()` for a client. */
@@ -51,17 +65,36 @@ export function messageSubmitter(context: SubmitContext): SubmitMessage {
   return async (message, options = {}) => {
     const submission = buildSubmission(context, message, options);
     const id = options.idempotencyKey ?? createIdempotencyKey();
+    const photos = options.photos ?? [];
+    // What is kept if sending fails now: with photos, those not uploaded yet.
+    let kept: Keepable = photos.length
+      ? { kind: 'case', submission, photos: [...photos] }
+      : submission;
     try {
-      return await sendCase(context.http, submission, id, options.signal);
+      if (!photos.length) return await sendCase(context.http, submission, id, options.signal);
+      const { submitWithPhotos } = await loadSendWithPhotos();
+      return await submitWithPhotos(context, submission, id, { ...options, photos }, (left) => {
+        kept = left;
+      });
     } catch (error) {
       if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
       await context.outbox
-        .keep(submission, { id, error, maxAge: context.outboxMaxAge })
+        .keep(kept, { id, error, maxAge: context.outboxMaxAge })
         // Storage refused (private mode, quota): the caller gets the send error, not a false promise.
         .catch(() => Promise.reject(error));
       throw queuedError(error as KontaktError, id, 'message');
     }
   };
+}
+
+/**
+ * The uploads' code, a chunk loaded by the first message with photos. Offline, the chunk may not
+ * load: that is the network failing, and the message is kept like one that could not be sent.
+ */
+function loadSendWithPhotos() {
+  return import('./send-with-photos.js').catch((cause: unknown) => {
+    throw new NetworkError('The code that uploads photos could not be loaded.', { cause });
+  });
 }
 
 /** POSTs a contact message (see `postSubmission`); the outbox resends kept ones with it. */

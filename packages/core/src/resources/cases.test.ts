@@ -32,6 +32,18 @@ const clientFor = (url: string, extra: Parameters<typeof createClient>[0] | obje
     ...extra,
   });
 
+/** A photo's bytes as the form sends them: a JPEG of `size` bytes. */
+const jpeg = (size: number) => new Blob([new Uint8Array(size).fill(0xff)], { type: 'image/jpeg' });
+
+/** The server's answer to the `n`th upload. */
+const uploaded = (n: number) => ({
+  id: `photo-${String(n).padStart(4, '0')}-abcdefghijklmnop`,
+  type: 'image/jpeg',
+  bytes: 10,
+  width: 64,
+  height: 48,
+});
+
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -57,7 +69,7 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('cases.submi
     expect(request?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(request?.body ?? '')).toEqual({
       origin: { department: 'gata', pageUrl: PAGE, widget: 'kc-contact-form' },
-      message: { ...message, answerLanguage: 'sv', needs: [] },
+      message: { ...message, answerLanguage: 'sv', needs: [], photos: [] },
     });
   });
 
@@ -252,6 +264,96 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('cases.submi
     expect(isKontaktError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'aborted' });
     expect(await client.outbox.pending()).toEqual([]);
+  });
+
+  it('uploads the photos first, one at a time, and sends their ids in message.photos', async () => {
+    server = await startFaultServer((request) =>
+      request.url.startsWith('/v1/photos')
+        ? { status: 201, json: uploaded(server?.requests.length ?? 0) }
+        : { status: 201, json: receipt },
+    );
+    const photos = [jpeg(300), jpeg(500)];
+    const progress: number[] = [];
+    await clientFor(server.url).cases.submit(message, {
+      photos,
+      onProgress: ({ loaded, total }) => progress.push(loaded / total),
+    });
+
+    expect(server.requests.map((request) => request.url)).toEqual([
+      '/v1/photos?department=gata',
+      '/v1/photos?department=gata',
+      '/v1/cases',
+    ]);
+    expect(server.requests[0]?.headers['content-type']).toBe('image/jpeg');
+    expect(server.requests[0]?.body.length).toBe(300);
+    const sent = JSON.parse(server.requests[2]?.body ?? '');
+    expect(sent.message.photos).toEqual([uploaded(1).id, uploaded(2).id]);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('keeps a message with the photos still to upload, and sends it with all of them later', async () => {
+    let down = true;
+    server = await startFaultServer((request, index) => {
+      if (down && index > 0) return { status: 503, json: problem(503, 'service_unavailable') };
+      return request.url.startsWith('/v1/photos')
+        ? { status: 201, json: uploaded(index + 1) }
+        : { status: 201, json: receipt };
+    });
+    const client = clientFor(server.url, { retry: { limit: 0 } });
+    const error = await rejection(client.cases.submit(message, { photos: [jpeg(10), jpeg(20)] }));
+
+    expect(isNetworkError(error) && error.queued).toBeTruthy();
+    const [kept] = await client.outbox.pending();
+    // The first photo is uploaded and named; the second waits, with the message, under one key.
+    expect(kept?.kind).toBeUndefined();
+    expect(kept?.kind !== 'fault' && kept?.submission.message.photos).toEqual([uploaded(1).id]);
+    expect(kept?.photos?.map((blob) => blob.size)).toEqual([20]);
+
+    down = false;
+    await client.outbox.flush();
+    expect(await client.outbox.pending()).toEqual([]);
+    const [, , upload, send] = server.requests;
+    expect(upload?.url).toBe('/v1/photos?department=gata');
+    expect(upload?.body.length).toBe(20);
+    expect(JSON.parse(send?.body ?? '').message.photos).toEqual([uploaded(1).id, uploaded(3).id]);
+    expect(send?.headers['idempotency-key']).toBe(kept?.id);
+  });
+
+  it('names the photos it uploaded already when the same photos are sent again under the same key', async () => {
+    let lost = true;
+    server = await startFaultServer((request) => {
+      if (request.url.startsWith('/v1/photos')) {
+        return { status: 201, json: uploaded(server?.requests.length ?? 0) };
+      }
+      // The first message reaches the server, but its answer is lost.
+      if (lost) {
+        lost = false;
+        return 'drop';
+      }
+      return { status: 201, json: receipt };
+    });
+    const client = clientFor(server.url, { retry: { limit: 0 }, outbox: false });
+    const photos = [jpeg(10)];
+    await rejection(client.cases.submit(message, { photos, idempotencyKey: 'key-photos-1' }));
+    await client.cases.submit(message, { photos, idempotencyKey: 'key-photos-1' });
+
+    const sent = server.requests.filter((request) => request.url === '/v1/cases');
+    expect(server.requests.filter((request) => request.url.startsWith('/v1/photos'))).toHaveLength(
+      1,
+    );
+    expect(sent.map((request) => request.body)).toEqual([sent[0]?.body, sent[0]?.body]);
+  });
+
+  it('refuses more than five photos before anything is sent', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: receipt }));
+    const photos = Array.from({ length: 6 }, () => jpeg(10));
+    const error = await rejection(clientFor(server.url).cases.submit(message, { photos }));
+
+    expect(isValidationError(error)).toBe(true);
+    expect((error as ValidationError).fieldErrors).toEqual([
+      { field: 'photos', pointer: '/photos', code: 'too_long', params: { maximum: 5 } },
+    ]);
+    expect(server.requests).toEqual([]);
   });
 
   it('rejects with the send error, not a promise to send later, when the outbox cannot keep it', async () => {

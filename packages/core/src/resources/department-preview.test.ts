@@ -196,6 +196,29 @@ describe('readDepartmentPreview', () => {
     expect(readDepartmentPreview(gata)?.timeZone).toBe('Europe/Stockholm');
   });
 
+  it('reads the photos a message may carry, as the server sends them, and none without', () => {
+    expect(readDepartmentPreview(gata)?.photos).toBeUndefined();
+    const settings = { maxCount: 2, maxEdge: 1600, maxBytes: 2_000_000 };
+    // The server sends them with the contract's defaults filled in.
+    const parsed = DepartmentSchema.parse({ ...gata, messagePhotos: { maxCount: 2 } });
+    expect(parsed.messagePhotos).toEqual(settings);
+    expect(readDepartmentPreview(parsed)?.photos).toEqual(settings);
+    // None at all is the same as no photos: the form offers none.
+    const none = { ...gata, messagePhotos: { maxCount: 0 } };
+    expect(readDepartmentPreview(none)?.photos).toBeUndefined();
+  });
+
+  it.each([
+    ['more than five', { maxCount: 6 }],
+    ['a count that is not a whole number', { maxCount: 1.5 }],
+    ['no count', { maxEdge: 1600 }],
+    ['settings that are not an object', 'yes'],
+  ])('offers no photos for %s, and reads the rest of the department', (_, messagePhotos) => {
+    const preview = readDepartmentPreview({ ...gata, messagePhotos });
+    expect(preview?.categories).toEqual(gata.categories);
+    expect(preview?.photos).toBeUndefined();
+  });
+
   it.each([
     ['no id', { ...gata, id: undefined }],
     ['an id that is not a slug', { ...gata, id: 'Gata Kontoret' }],

@@ -9,7 +9,14 @@ import { InvalidResponseError } from '../errors/InvalidResponseError.js';
 import { KontaktError } from '../errors/KontaktError.js';
 import type { LocalizedText } from '../schemas/common.js';
 import type { Category } from '../schemas/department.js';
-import { DEFAULT_TIME_ZONE, isSlug, LOCALES, TIME_ZONE_PATTERN } from '../schemas/vocabulary.js';
+import type { MessagePhotoSettings } from '../schemas/photo.js';
+import {
+  DEFAULT_TIME_ZONE,
+  isSlug,
+  LOCALES,
+  MESSAGE_MAX_PHOTOS,
+  TIME_ZONE_PATTERN,
+} from '../schemas/vocabulary.js';
 import { departmentUrl } from './department-url.js';
 import { peekEarlyAnswer, takeEarlyGet } from './early-get.js';
 import { fetchJson } from './fetch-json.js';
@@ -22,6 +29,11 @@ export interface DepartmentPreview {
   readonly categories: readonly Category[];
   /** The IANA time zone of its opening hours (dates on receipts are shown in it). */
   readonly timeZone: string;
+  /**
+   * How many photos a message may carry (`messagePhotos`); none without it. `maxEdge` and
+   * `maxBytes` are as the server sent them: check them where they are used.
+   */
+  readonly photos?: MessagePhotoSettings;
 }
 
 /** Options for `fetchDepartmentPreview`. */
@@ -148,7 +160,21 @@ export function readDepartmentPreview(body: unknown): DepartmentPreview | undefi
   const hours = isRecord(body.openingHours) ? body.openingHours : {};
   const timeZone = hours.timeZone === undefined ? DEFAULT_TIME_ZONE : hours.timeZone;
   if (!isTimeZone(timeZone)) return undefined;
-  return { id: body.id, name, categories, timeZone };
+  const photos = readPhotoSettings(body.messagePhotos);
+  return { id: body.id, name, categories, timeZone, ...(photos ? { photos } : {}) };
+}
+
+/**
+ * `messagePhotos` when the department takes photos (`maxCount` 1 to 5), else `undefined` (also
+ * when it is malformed: the form then offers none, and works otherwise). Only the count is
+ * checked here, as it decides whether the field shows; the server fills in the other settings,
+ * and whoever prepares a photo checks them.
+ */
+function readPhotoSettings(value: unknown): MessagePhotoSettings | undefined {
+  const count = isRecord(value) ? value.maxCount : undefined;
+  return Number.isInteger(count) && (count as number) > 0 && (count as number) <= MESSAGE_MAX_PHOTOS
+    ? (value as MessagePhotoSettings)
+    : undefined;
 }
 
 function readText(value: unknown): LocalizedText | undefined {

@@ -13,7 +13,7 @@ import {
   toFieldErrors,
 } from '../schemas/index.js';
 import type { FaultsContext, FaultsResource } from './faults.js';
-import { sendFaultEntry } from './faults-send.js';
+import { sendWithPhotos } from './send-with-photos.js';
 import { originOf, queuedError } from './submission-parts.js';
 
 /*
@@ -60,7 +60,7 @@ export function faultsResource(context: FaultsContext): FaultsResource {
       const id = options.idempotencyKey ?? createIdempotencyKey();
       let entry: FaultOutboxEntry = firstEntry(submission, id, options.photos ?? []);
       try {
-        return await sendFaultEntry(http, entry, {
+        return await sendWithPhotos(http, entry, {
           upload: context.upload,
           signal: options.signal,
           onProgress: options.onProgress,
@@ -81,7 +81,7 @@ export function faultsResource(context: FaultsContext): FaultsResource {
   return resource;
 }
 
-/** The report as an unsaved outbox entry, which `sendFaultEntry` takes like a kept one. */
+/** The report as an unsaved outbox entry, which `sendWithPhotos` takes like a kept one. */
 function firstEntry(submission: FaultSubmission, id: string, photos: readonly Blob[]) {
   const now = new Date().toISOString();
   return {

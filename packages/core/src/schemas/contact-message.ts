@@ -1,11 +1,19 @@
 import * as z from 'zod/mini';
 import { LocaleSchema, missingOr } from './common.js';
-import { ANSWER_CHANNELS, MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS } from './vocabulary.js';
+import { photoIdsSchema } from './photo.js';
+import {
+  ANSWER_CHANNELS,
+  MESSAGE_MAX_LENGTH,
+  MESSAGE_MAX_PHOTOS,
+  NAME_MAX_LENGTH,
+  NEEDS,
+} from './vocabulary.js';
 
 export {
   ANSWER_CHANNELS,
   type AnswerChannel,
   MESSAGE_MAX_LENGTH,
+  MESSAGE_MAX_PHOTOS,
   NAME_MAX_LENGTH,
   NEEDS,
   type Need,
@@ -50,6 +58,11 @@ export const ContactMessageSchema = z
     name: z.optional(requiredText(NAME_MAX_LENGTH)),
     email: z.optional(EmailSchema),
     phone: z.optional(PhoneSchema),
+    /**
+     * Photos uploaded for the message (`POST /v1/photos`), at most the department's
+     * `messagePhotos.maxCount`; a department without `messagePhotos` takes none.
+     */
+    photos: photoIdsSchema(MESSAGE_MAX_PHOTOS),
   })
   .check(
     z.superRefine((value, ctx) => {

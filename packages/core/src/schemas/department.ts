@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DepartmentIdSchema, LocalizedTextSchema, OriginSchema, SlugSchema } from './common.js';
+import { MessagePhotoSettingsSchema } from './photo.js';
 import { AnswerTimePromiseSchema } from './receipt.js';
 import { DEFAULT_TIME_ZONE, TIME_ZONE_PATTERN } from './vocabulary.js';
 
@@ -57,6 +58,11 @@ export const DepartmentSchema = z.object({
   categories: z.array(CategorySchema).check(z.minLength(1)),
   openingHours: OpeningHoursSchema,
   answerTimePromise: AnswerTimePromiseSchema,
+  /**
+   * Photos people may send with a message (a letter, a screenshot), scaled and stripped of their
+   * metadata in the browser. Without it, messages to the department carry no photos.
+   */
+  messagePhotos: z.optional(MessagePhotoSettingsSchema),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 /** A department as written in a configuration file, before defaults are filled in. */

@@ -9,6 +9,7 @@ import {
   SlugSchema,
 } from './common.js';
 import { EmailSchema, PhoneSchema } from './contact-message.js';
+import { FaultPhotoSettingsSchema, photoIdsSchema } from './photo.js';
 import { CaseReferenceSchema } from './reference.js';
 import {
   FAULT_ATTRIBUTE_TYPES,
@@ -24,6 +25,13 @@ import {
  * (EPSG:4326) everywhere; conversion to SWEREF 99 belongs at a GIS edge, never in the contract.
  */
 
+export {
+  type FaultPhotoSettings,
+  FaultPhotoSettingsSchema,
+  PhotoIdSchema,
+  type UploadedPhoto,
+  UploadedPhotoSchema,
+} from './photo.js';
 export { FAULT_ATTRIBUTE_TYPES, type FaultAttributeType } from './vocabulary.js';
 
 /** An Open311 attribute code: letters, digits, `_` and `-` (it travels as `attribute[code]`). */
@@ -107,19 +115,6 @@ export const FaultMapSettingsSchema = z.object({
 });
 export type FaultMapSettings = z.infer<typeof FaultMapSettingsSchema>;
 
-/** Limits of the photo step; the browser scales photos down to `maxEdge` before they are sent. */
-export const FaultPhotoSettingsSchema = z.object({
-  maxCount: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(FAULT_MAX_PHOTOS)), 3),
-  /** Longest side in pixels after scaling. */
-  maxEdge: z._default(z.number().check(z.int(), z.minimum(320), z.maximum(4096)), 1600),
-  /** Largest upload in bytes (after scaling); the server refuses bigger ones. */
-  maxBytes: z._default(
-    z.number().check(z.int(), z.minimum(50_000), z.maximum(10_000_000)),
-    2_000_000,
-  ),
-});
-export type FaultPhotoSettings = z.infer<typeof FaultPhotoSettingsSchema>;
-
 /** `GET /v1/departments/{id}/faults`: what a fault report form needs to know about a department. */
 export const FaultCatalogSchema = z.object({
   department: DepartmentIdSchema,
@@ -175,19 +170,6 @@ export const FaultLocationSchema = z
   );
 export type FaultLocation = z.infer<typeof FaultLocationSchema>;
 
-/** An uploaded photo's id: 128 random bits, base64url. Knowing it is what lets a report use it. */
-export const PhotoIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,43}$/, 'invalid_format'));
-
-/** `POST /v1/photos`' answer: the stored, sniffed image. */
-export const UploadedPhotoSchema = z.object({
-  id: PhotoIdSchema,
-  type: z.enum(['image/jpeg', 'image/png', 'image/webp']),
-  bytes: z.number().check(z.int(), z.minimum(1)),
-  width: z.number().check(z.int(), z.minimum(1)),
-  height: z.number().check(z.int(), z.minimum(1)),
-});
-export type UploadedPhoto = z.infer<typeof UploadedPhotoSchema>;
-
 /** An answer to an extra question: text, a number, a date-time string, or the keys chosen. */
 export const FaultAnswerSchema = z.union([
   z.string().check(z.maxLength(4000, 'too_long')),
@@ -227,7 +209,7 @@ export const FaultReportSchema = z
       ),
     answers: z._default(z.record(AttributeCodeSchema, FaultAnswerSchema), {}),
     location: FaultLocationSchema,
-    photos: z._default(z.array(PhotoIdSchema).check(z.maxLength(FAULT_MAX_PHOTOS, 'too_long')), []),
+    photos: photoIdsSchema(FAULT_MAX_PHOTOS),
     anonymous: z._default(z.boolean(), false),
     contact: z.optional(FaultContactSchema),
     /** The language updates are written in. */

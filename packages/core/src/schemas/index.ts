@@ -103,6 +103,7 @@ export {
   ContactMessageSchema,
   EmailSchema,
   MESSAGE_MAX_LENGTH,
+  MESSAGE_MAX_PHOTOS,
   NAME_MAX_LENGTH,
   NEEDS,
   type Need,
@@ -193,6 +194,11 @@ export {
   NoticeWithdrawnSchema,
 } from './notice.js';
 export { containsPersonalIdentityNumber } from './personal-identity-number.js';
+export {
+  type MessagePhotoSettings,
+  type MessagePhotoSettingsInput,
+  MessagePhotoSettingsSchema,
+} from './photo.js';
 export {
   ERROR_CODES,
   type ErrorCode,

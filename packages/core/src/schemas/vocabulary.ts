@@ -71,3 +71,5 @@ export type FaultAttributeType = (typeof FAULT_ATTRIBUTE_TYPES)[number];
 export const FAULT_DESCRIPTION_MAX_LENGTH = 4000;
 /** No department may take more photos per report than this. */
 export const FAULT_MAX_PHOTOS = 10;
+/** No department may take more photos per contact message than this. */
+export const MESSAGE_MAX_PHOTOS = 5;

@@ -238,6 +238,8 @@ interface StoredMessage {
   phone?: string;
   needs?: Need[];
   interpreterLanguage?: string;
+  /** A contact message's photos (a fault report's are in its fault row). */
+  photos?: string[];
 }
 
 const EXCERPT_LENGTH = 160;
@@ -341,6 +343,7 @@ export async function selectAgentCase(
       name: message.name ?? null,
       email: message.email ?? null,
       phone: message.phone ?? null,
+      photos: message.photos ?? [],
     },
     timeline,
     ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),

@@ -384,6 +384,7 @@ describe('registering a call or a visit', () => {
         answerChannel: 'phone',
         answerLanguage: 'sv',
         needs: ['sign_language'],
+        photos: [],
         phone: '040-34 10 00',
       },
       reason: { id: 'status-pa-arende', avoidable: true },

@@ -230,6 +230,7 @@ function messageOf(
     answerChannel: 'phone',
     answerLanguage: request.locale,
     needs: [],
+    photos: [],
     phone: request.phone,
     ...(request.name ? { name: request.name } : {}),
   };

@@ -1,7 +1,6 @@
 import type { CaseStatus, FaultAnswer, NearbyReport } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { attachPhotos } from '../photos/attach.js';
 import type { NewCase } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
 import { distanceMeters, nearbyBox, roundCoordinate } from './geo.js';
@@ -15,7 +14,10 @@ export interface NewFaultReport {
   address?: string | undefined;
   answers: Record<string, FaultAnswer>;
   anonymous: boolean;
-  /** Ids of photos uploaded for the department, attached to the case in the same transaction. */
+  /**
+   * Ids of photos uploaded for the department, kept in the fault row; `insertCases` attaches them
+   * to the case in the same transaction.
+   */
   photos: readonly string[];
 }
 
@@ -50,49 +52,6 @@ export async function insertFaultReports(
       : [],
   );
   if (rows.length > 0) await db.insertInto('fault_reports').values(rows).execute();
-  for (const { reference, origin, createdAt, fault } of cases) {
-    if (!fault?.photos.length) continue;
-    const { missing } = await attachPhotos(db, {
-      reference,
-      department: origin.department,
-      ids: fault.photos,
-      at: createdAt,
-    });
-    // Checked before (`missingPhotos`); gone since (expired, or another report took it): the
-    // case is rolled back alone (group commit) and the route answers `unknown_photo`.
-    if (missing.length > 0) throw new UnknownPhotoError(missing);
-  }
-}
-
-/** A report named photos that could not be attached; `code` crosses the store's worker thread. */
-export class UnknownPhotoError extends Error {
-  readonly code = UNKNOWN_PHOTO;
-  constructor(missing: readonly string[]) {
-    super(`Photos not usable for this report: ${missing.join(', ')}`);
-    this.name = 'UnknownPhotoError';
-  }
-}
-export const UNKNOWN_PHOTO = 'KONTAKT_UNKNOWN_PHOTO';
-
-/**
- * The ids among `ids` that a report of `department` could not use at `at`: not uploaded for it,
- * already another case's, or expired. Read before filing, for field errors per photo.
- */
-export async function missingPhotos(
-  db: Kysely<Database>,
-  request: { department: string; ids: readonly string[]; at: string },
-): Promise<string[]> {
-  if (request.ids.length === 0) return [];
-  const usable = await db
-    .selectFrom('photos')
-    .select('id')
-    .where('id', 'in', [...request.ids])
-    .where('department', '=', request.department)
-    .where('case_reference', 'is', null)
-    .where('expires_at', '>', request.at)
-    .execute();
-  const found = new Set(usable.map((row) => row.id));
-  return request.ids.filter((id) => !found.has(id));
 }
 
 /** Public statuses of a report that is no longer open (not offered to follow). */
@@ -206,7 +165,6 @@ export async function selectFaultReport(
 
 /** Fault reports' reads, spread into `reads` in `store/operations.ts`. */
 export const faultReads = {
-  missingPhotos,
   selectNearbyReports,
   selectFaultReport,
 };

@@ -17,11 +17,11 @@ import {
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
 import { forwardSettingsOf } from '../open311-forward/settings.js';
+import { filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
 import type { FaultCaseMessage } from '../store/cases.js';
 import { checkAnswers } from './answers.js';
 import type { FaultSettings } from './settings.js';
 import { faultSettingsOf } from './settings.js';
-import { UNKNOWN_PHOTO } from './store.js';
 
 /** How a fault report arrived, beside its body. */
 export interface SubmitFaultOptions {
@@ -59,13 +59,14 @@ export async function submitFaultReport(
     { scope: departmentId ?? '', key: options.idempotencyKey, body: input },
     async (claim) => {
       const checked = validateFaultSubmission(ctx, input);
-      await checkPhotos(ctx, checked);
-      try {
-        return await fileCase(ctx, checked.department, draftOf(checked), claim);
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== UNKNOWN_PHOTO) throw error;
-        throw unknownPhotos(['report', 'photos']);
-      }
+      await refuseUnusablePhotos(ctx, {
+        department: checked.department.id,
+        ids: checked.submission.report.photos,
+        path: ['report', 'photos'],
+      });
+      return filingWithPhotos(['report', 'photos'], () =>
+        fileCase(ctx, checked.department, draftOf(checked), claim),
+      );
     },
   );
   return { ...result, receipt: JSON.parse(result.body) as Receipt };
@@ -120,30 +121,6 @@ export function validateFaultSubmission(ctx: AppContext, body: unknown): Checked
   }
   return { submission: parsed.data, department, settings, category };
 }
-
-/** Every photo the report names must be uploaded for its department, unused and not expired. */
-async function checkPhotos(ctx: AppContext, { submission, department }: CheckedFault) {
-  const ids = submission.report.photos;
-  const missing = await ctx.store.read('missingPhotos', {
-    department: department.id,
-    ids,
-    at: ctx.now().toISOString(),
-  });
-  if (missing.length === 0) return;
-  const errors = ids.flatMap((id, index) =>
-    missing.includes(id) ? (unknownPhotos(['report', 'photos', index]).options.errors ?? []) : [],
-  );
-  throw new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} field(s) are invalid.`,
-    errors,
-  });
-}
-
-const unknownPhotos = (path: (string | number)[]) =>
-  new ProblemError(422, 'validation_failed', {
-    detail: 'A photo of the report is not there any more; upload it again.',
-    errors: [{ field: path.join('.'), pointer: `/${path.join('/')}`, code: 'unknown_photo' }],
-  });
 
 /** The case to store: the personal parts in `message` (as for contact messages), the rest beside. */
 function draftOf({ submission, department, category }: CheckedFault): CaseDraft {

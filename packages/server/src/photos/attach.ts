@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 
-/** Which photos a report names, for which case and department, and when (ISO 8601). */
+/*
+ * How a submission's photos (a fault report's `report.photos`, a contact message's
+ * `message.photos`) become its case's: read first for field errors per photo (`missingPhotos`),
+ * then attached in the transaction that stores the case (`attachPhotos`).
+ */
+
+/** Which photos a submission names, for which case and department, and when (ISO 8601). */
 export interface AttachPhotosRequest {
   readonly reference: string;
   readonly department: string;
@@ -11,10 +17,11 @@ export interface AttachPhotosRequest {
 
 /**
  * Gives uploaded photos to a case, in the caller's transaction (the one that creates the case, so
- * a report and its photos are stored together or not at all). A photo is usable when it was
+ * a submission and its photos are stored together or not at all). A photo is usable when it was
  * uploaded for `department`, belongs to no case yet and has not expired at `at`; the ids that
- * were not usable come back in `missing` (the caller refuses the report with `unknown_photo` and
- * rolls back). Two reports naming the same photo at once: one gets it, the other sees it missing.
+ * were not usable come back in `missing` (the caller refuses the submission with `unknown_photo`
+ * and rolls back). Two submissions naming the same photo at once: one gets it, the other sees it
+ * missing.
  */
 export async function attachPhotos(
   trx: Kysely<Database>,
@@ -23,7 +30,7 @@ export async function attachPhotos(
   const ids = [...new Set(request.ids)];
   if (ids.length === 0) return { missing: [] };
   const missing: string[] = [];
-  // One statement per photo (a report names at most ten) so each keeps its place in the report.
+  // One statement per photo (a submission names at most ten) so each keeps its place in it.
   for (const [position, id] of ids.entries()) {
     const attached = await trx
       .updateTable('photos')
@@ -36,4 +43,35 @@ export async function attachPhotos(
     if (attached.numUpdatedRows === 0n) missing.push(id);
   }
   return { missing };
+}
+
+/** A case named photos that could not be attached; `code` crosses the store's worker thread. */
+export class UnknownPhotoError extends Error {
+  readonly code = UNKNOWN_PHOTO;
+  constructor(missing: readonly string[]) {
+    super(`Photos not usable for this case: ${missing.join(', ')}`);
+    this.name = 'UnknownPhotoError';
+  }
+}
+export const UNKNOWN_PHOTO = 'KONTAKT_UNKNOWN_PHOTO';
+
+/**
+ * The ids among `ids` that a submission to `department` could not use at `at`: not uploaded for
+ * it, already another case's, or expired. Read before filing, for field errors per photo.
+ */
+export async function missingPhotos(
+  db: Kysely<Database>,
+  request: { department: string; ids: readonly string[]; at: string },
+): Promise<string[]> {
+  if (request.ids.length === 0) return [];
+  const usable = await db
+    .selectFrom('photos')
+    .select('id')
+    .where('id', 'in', [...request.ids])
+    .where('department', '=', request.department)
+    .where('case_reference', 'is', null)
+    .where('expires_at', '>', request.at)
+    .execute();
+  const found = new Set(usable.map((row) => row.id));
+  return request.ids.filter((id) => !found.has(id));
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CaseScope } from '../agent-cases/inbox.js';
 import { inScope } from '../agent-cases/inbox.js';
 import type { Database } from '../store/schema.js';
-import { attachPhotos } from './attach.js';
+import { attachPhotos, missingPhotos } from './attach.js';
 
 export { attachPhotos } from './attach.js';
 
@@ -26,7 +26,7 @@ export interface ServedPhoto {
   readonly data: Uint8Array;
 }
 
-/** Stores an uploaded, unattached photo; it expires at `expiresAt` unless a report names it. */
+/** Stores an uploaded, unattached photo; it expires at `expiresAt` unless a case names it. */
 async function insertPhoto(db: Kysely<Database>, photo: NewPhoto) {
   // better-sqlite3 binds a Buffer as a BLOB; what crosses to the worker arrives as a Uint8Array.
   const data = Buffer.from(photo.data.buffer, photo.data.byteOffset, photo.data.byteLength);
@@ -50,7 +50,7 @@ async function insertPhoto(db: Kysely<Database>, photo: NewPhoto) {
   return { value: undefined, streams: [] };
 }
 
-/** Deletes the photos no report named before they expired; returns how many. */
+/** Deletes the photos no case named before they expired; returns how many. */
 async function deleteExpiredPhotos(db: Kysely<Database>, now: string) {
   const result = await db
     .deleteFrom('photos')
@@ -91,13 +91,13 @@ async function selectAgentPhoto(
 }
 
 /** Photo reads, spread into `reads` in `store/operations.ts`. */
-export const photoReads = { selectCasePhoto, selectAgentPhoto };
+export const photoReads = { missingPhotos, selectCasePhoto, selectAgentPhoto };
 
 /** Photo writes, spread into `writes` in `store/operations.ts`. */
 export const photoWrites = {
   insertPhoto,
   deleteExpiredPhotos,
-  /** `attachPhotos` as its own transaction (tests; a report attaches inside its own). */
+  /** `attachPhotos` as its own transaction (tests; a new case attaches inside its own). */
   attachPhotos: async (db: Kysely<Database>, request: Parameters<typeof attachPhotos>[1]) => ({
     value: await db.transaction().execute((trx) => attachPhotos(trx, request)),
     streams: [],

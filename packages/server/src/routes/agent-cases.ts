@@ -108,6 +108,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
       answerChannel: input.answerChannel,
       answerLanguage: input.answerLanguage,
       needs: input.needs,
+      photos: [],
       ...(input.interpreterLanguage ? { interpreterLanguage: input.interpreterLanguage } : {}),
       ...(input.name ? { name: input.name } : {}),
       ...(input.email ? { email: input.email } : {}),

@@ -14,8 +14,16 @@ import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { readIdempotencyKey } from '../idempotency.js';
+import { filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
 
-/** `POST /v1/cases`: a citizen's message becomes a case; the answer is a receipt. */
+const PHOTOS = ['message', 'photos'] as const;
+
+/**
+ * `POST /v1/cases`: a citizen's message becomes a case; the answer is a receipt. The photos it
+ * names (`message.photos`, uploaded first with `POST /v1/photos`) are attached to the case in the
+ * transaction that stores it: at most the department's `messagePhotos.maxCount` (none without
+ * `messagePhotos`), each uploaded for the department and not yet another case's.
+ */
 export function casesRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const inFlight = inFlightKeysOf(ctx);
@@ -35,15 +43,18 @@ export function casesRoutes(ctx: AppContext): Hono<AppEnv> {
       ctx,
       inFlight,
       { scope: departmentId ?? '', key, body },
-      (claim) => {
+      async (claim) => {
         const { submission, department: dept } = validate(body, department);
+        const { photos } = submission.message;
+        await refuseUnusablePhotos(ctx, { department: dept.id, ids: photos, path: PHOTOS });
         const draft = {
           channel: 'web_form' as const,
           origin: submission.origin,
           topic: submission.message.topic,
-          message: submission.message,
+          // The same photo named twice is one photo.
+          message: { ...submission.message, photos: [...new Set(photos)] },
         };
-        return fileCase(ctx, dept, draft, claim);
+        return filingWithPhotos(PHOTOS, () => fileCase(ctx, dept, draft, claim));
       },
     );
     return intakeResponse(c, result);
@@ -78,6 +89,7 @@ function validate(
   ) {
     errors.push({ field: 'message.topic', pointer: '/message/topic', code: 'unknown_topic' });
   }
+  if (department) checkPhotoCount(department, parsed.success ? parsed.data : undefined, errors);
   if (!parsed.success || !department || errors.length > 0) {
     throw new ProblemError(422, 'validation_failed', {
       detail: `${errors.length} field(s) are invalid.`,
@@ -85,4 +97,29 @@ function validate(
     });
   }
   return { submission: parsed.data, department };
+}
+
+/**
+ * At most the department's `messagePhotos.maxCount` photos (none without `messagePhotos`): a
+ * `too_long` at `message.photos` with that maximum, also in place of the schema's own (which knows
+ * only the most any department may take).
+ */
+function checkPhotoCount(
+  department: Department,
+  submission: CaseSubmission | undefined,
+  errors: FieldError[],
+): void {
+  const maximum = department.messagePhotos?.maxCount ?? 0;
+  const tooMany = errors.find(
+    (error) => error.field === 'message.photos' && error.code === 'too_long',
+  );
+  if (tooMany) tooMany.params = { maximum };
+  else if (submission && submission.message.photos.length > maximum) {
+    errors.push({
+      field: 'message.photos',
+      pointer: '/message/photos',
+      code: 'too_long',
+      params: { maximum },
+    });
+  }
 }

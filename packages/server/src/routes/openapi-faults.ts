@@ -65,9 +65,11 @@ export function faultPaths(): JsonObject {
         parameters: [IDEMPOTENCY_KEY],
         requestBody: { required: true, content: json(ref('FaultSubmission')) },
         responses: receiptResponses(
-          'The report is durably stored. Field errors name `report.category` ' +
-            '(`unknown_category`), `report.answers.<code>` (`required`, `unknown_attribute`, ' +
-            '`not_a_choice`, `invalid_format`) and `report.photos.<i>` (`unknown_photo`).',
+          'The report is durably stored.',
+          'Field errors name `report.category` (`unknown_category`), `report.answers.<code>` ' +
+            '(`required`, `unknown_attribute`, `not_a_choice`, `invalid_format`), ' +
+            '`report.photos` (`too_long` with `params.maximum`; `unknown_photo`: one was taken ' +
+            'or expired while the report was stored) and `report.photos.<i>` (`unknown_photo`).',
         ),
       },
     },

@@ -91,8 +91,11 @@ export const IDEMPOTENCY_KEY = {
   schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
 };
 
-/** The answers of a request that files a case (`POST /v1/cases`, `POST /v1/faults`). */
-export function receiptResponses(created: string): JsonObject {
+/**
+ * The answers of a request that files a case (`POST /v1/cases`, `POST /v1/faults`); `fieldErrors`
+ * says which fields its 422 names beyond the schema's own checks.
+ */
+export function receiptResponses(created: string, fieldErrors?: string): JsonObject {
   return {
     '201': {
       description: created,
@@ -116,7 +119,7 @@ export function receiptResponses(created: string): JsonObject {
     '415': problem('Body is not `application/json` (`unsupported_media_type`).'),
     '422': problem(
       'Invalid fields (`validation_failed`, with `errors`) or a reused key ' +
-        '(`idempotency_key_reused`).',
+        `(\`idempotency_key_reused\`).${fieldErrors ? ` ${fieldErrors}` : ''}`,
     ),
     ...COMMON_PROBLEMS,
   };

@@ -16,7 +16,7 @@ const PHOTO_PARAMETERS = [
     name: 'id',
     in: 'path',
     required: true,
-    description: 'The photo id, from `report.photos`.',
+    description: 'The photo id, from `report.photos` or `message.photos`.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,43}$' },
   },
   {
@@ -57,15 +57,16 @@ export function photoPaths(): JsonObject {
       post: {
         operationId: 'uploadPhoto',
         summary:
-          'Upload one photo for a fault report: the raw bytes, not multipart. What it is, is ' +
-          'decided by its bytes (JPEG, PNG or WebP); it is stored without its metadata (Exif ' +
-          'with GPS, XMP, comments) and deleted after 24 hours unless a report names its id.',
+          'Upload one photo for a fault report or a contact message: the raw bytes, not ' +
+          'multipart. What it is, is decided by its bytes (JPEG, PNG or WebP); it is stored ' +
+          'without its metadata (Exif with GPS, XMP, comments) and deleted after 24 hours ' +
+          'unless a report (`report.photos`) or a message (`message.photos`) names its id.',
         parameters: [
           {
             name: 'department',
             in: 'query',
             required: true,
-            description: 'The department the report will go to.',
+            description: 'The department the report or message will go to.',
             schema: { type: 'string' },
           },
         ],
@@ -78,7 +79,9 @@ export function photoPaths(): JsonObject {
         },
         responses: {
           '201': {
-            description: 'Stored: its id (for `report.photos`), sniffed type, size, dimensions.',
+            description:
+              'Stored: its id (for `report.photos` or `message.photos`), sniffed type, size, ' +
+              'dimensions.',
             content: json(ref('UploadedPhoto')),
           },
           '403': problem(
@@ -86,7 +89,8 @@ export function photoPaths(): JsonObject {
           ),
           '404': problem('No such department (`department_not_found`).'),
           '413': problem(
-            "Over the department's `faults.photos.maxBytes`, or more than 10,000 pixels a side " +
+            "Over the department's limit — the larger of `faults.photos.maxBytes` and " +
+              '`messagePhotos.maxBytes`, of the ones it has — or more than 10,000 pixels a side ' +
               'or 40 megapixels (`payload_too_large`).',
           ),
           '415': problem(
@@ -94,7 +98,8 @@ export function photoPaths(): JsonObject {
               'text): `unsupported_media_type`, the detail says what it is.',
           ),
           '422': problem(
-            'No `department`, or one that takes no fault reports (`validation_failed`).',
+            'No `department`, or one that takes photos neither with fault reports (`faults`) ' +
+              'nor with messages (`messagePhotos` with `maxCount` above 0): `validation_failed`.',
           ),
           ...COMMON_PROBLEMS,
           '429': {

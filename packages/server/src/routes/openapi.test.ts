@@ -106,6 +106,35 @@ describe('GET /v1/openapi.json', () => {
     });
   });
 
+  it("documents a message's photos: message.photos, the department's messagePhotos, their errors", () => {
+    const submission = doc.components.schemas.CaseSubmission as {
+      properties: { message: { required?: string[]; properties: Record<string, unknown> } };
+    };
+    expect(submission.properties.message.properties.photos).toMatchObject({
+      type: 'array',
+      maxItems: 5,
+      items: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,43}$' },
+    });
+    expect(submission.properties.message.required).not.toContain('photos');
+    const department = doc.components.schemas.Department as {
+      required: string[];
+      properties: { messagePhotos: { properties: Record<string, unknown> } };
+    };
+    expect(department.required).not.toContain('messagePhotos');
+    expect(Object.keys(department.properties.messagePhotos.properties).sort()).toEqual([
+      'maxBytes',
+      'maxCount',
+      'maxEdge',
+    ]);
+    const refused = JSON.stringify(doc.paths['/v1/cases']?.post?.responses['422']);
+    for (const words of ['message.photos', 'too_long', 'messagePhotos.maxCount', 'unknown_photo']) {
+      expect(refused).toContain(words);
+    }
+    const upload = JSON.stringify(doc.paths['/v1/photos']?.post);
+    expect(upload).toContain('messagePhotos.maxBytes');
+    expect(upload).toContain('message.photos');
+  });
+
   it('documents ETag, If-None-Match and 304 for the department reads', () => {
     for (const operation of [
       doc.paths['/v1/departments']?.get,

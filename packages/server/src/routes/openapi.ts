@@ -53,10 +53,21 @@ export function buildOpenApiDocument(): JsonObject {
       '/v1/cases': {
         post: {
           operationId: 'createCase',
-          summary: 'Send a message to the contact center; answers with a receipt.',
+          summary:
+            'Send a message to the contact center; answers with a receipt. Photos (when the ' +
+            "department's `messagePhotos` allows them) are uploaded first (`POST /v1/photos`) " +
+            'and named by id in `message.photos`.',
           parameters: [IDEMPOTENCY_KEY],
           requestBody: { required: true, content: json(ref('CaseSubmission')) },
-          responses: receiptResponses('The case is durably stored.'),
+          responses: receiptResponses(
+            'The case is durably stored.',
+            'Field errors name `message.topic` (`unknown_topic`), `message.photos` ' +
+              "(`too_long` with `params.maximum`: more than the department's " +
+              '`messagePhotos.maxCount`, 0 without `messagePhotos`; `unknown_photo`: one was ' +
+              'taken or expired while the case was stored) and `message.photos.<i>` ' +
+              "(`unknown_photo`: not uploaded for this department, already another case's, or " +
+              'expired).',
+          ),
         },
       },
       '/v1/departments': {

@@ -19,13 +19,13 @@ import { ImageRefusal } from '../photos/image-error.js';
 import type { ServedPhoto } from '../photos/operations.js';
 import { scopeOf } from './agent-cases.js';
 
-/** An uploaded photo no report names within this time is deleted. */
+/** An uploaded photo no case names within this time is deleted. */
 export const PHOTO_UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Photos one client address may upload in an hour (on top of the POST rate limit): a report
- * has a few, and every upload is kept a day whether a report names it or not, so without a
- * budget of its own one address could fill the database with 2 MB blobs at 60 a minute.
+ * Photos one client address may upload in an hour (on top of the POST rate limit): a report or
+ * a message has a few, and every upload is kept a day whether a case names it or not, so without
+ * a budget of its own one address could fill the database with 2 MB blobs at 60 a minute.
  */
 export const PHOTO_UPLOADS_PER_HOUR = 60;
 
@@ -36,22 +36,25 @@ const ACCEPTED = 'image/jpeg, image/png, image/webp';
 
 /**
  * `POST /v1/photos?department=<id>`: the raw bytes of one photo (not multipart). What it is, is
- * decided by its bytes: JPEG, PNG or WebP, at most the department's `faults.photos.maxBytes`,
- * with sane dimensions (a department without fault reports takes none; one address at most 60
- * an hour). It is stored without its metadata: the widget strips it in the browser,
- * but any other client may send a photo with its GPS position in it. Answers 201 with the
- * `UploadedPhoto`, whose id a fault report then names; a photo no report names expires in a day.
+ * decided by its bytes: JPEG, PNG or WebP, with sane dimensions, at most the department's
+ * `maxBytes` — the larger of `faults.photos.maxBytes` and `messagePhotos.maxBytes`, of the ones
+ * it has. A department that takes photos neither with fault reports nor with messages takes none;
+ * one address at most 60 an hour. It is stored without its metadata: the widget strips it in the
+ * browser, but any other client may send a photo with its GPS position in it. Answers 201 with the
+ * `UploadedPhoto`, whose id a fault report (`report.photos`) or a contact message
+ * (`message.photos`) then names; a photo no case names expires in a day.
  */
 export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const budget = new FixedWindowLimiter({ windowMs: 3_600_000, max: PHOTO_UPLOADS_PER_HOUR });
   routes.post('/', async (c) => {
     const department = departmentOf(c, ctx);
-    // Only fault reports name photos: a department that takes none has no use for them.
-    const settings = faultSettingsOf(department);
-    if (!settings) {
+    // Only fault reports and messages name photos: a department that takes neither with photos
+    // has no use for them.
+    const maxBytes = photoLimitOf(department);
+    if (maxBytes === undefined) {
       throw new ProblemError(422, 'validation_failed', {
-        detail: `The department ${department.id} takes no fault reports, so no photos either.`,
+        detail: `The department ${department.id} takes photos neither with fault reports nor with messages.`,
         errors: [{ field: 'department', pointer: '/department', code: 'invalid_option' }],
       });
     }
@@ -75,7 +78,6 @@ export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
         headers: { 'Retry-After': String(Math.max(1, Math.ceil(spent.resetMs / 1000))) },
       });
     }
-    const { maxBytes } = settings.photos;
     const photo = cleaned(await readBody(c, maxBytes, 'The photo'));
     const now = ctx.now();
     const uploaded: UploadedPhoto = {
@@ -183,6 +185,19 @@ function cleaned(bytes: Uint8Array): CleanPhoto {
       headers: { 'Accept-Post': ACCEPTED },
     });
   }
+}
+
+/**
+ * The largest photo `department` takes in bytes: the larger limit of the photo steps it has (fault
+ * reports', messages' when they take at least one), or `undefined` when it has none.
+ */
+function photoLimitOf(department: Department): number | undefined {
+  const limits: number[] = [];
+  const faults = faultSettingsOf(department);
+  if (faults) limits.push(faults.photos.maxBytes);
+  const messages = department.messagePhotos;
+  if (messages && messages.maxCount > 0) limits.push(messages.maxBytes);
+  return limits.length > 0 ? Math.max(...limits) : undefined;
 }
 
 /** The `department` query parameter, which must name a configured department. */

@@ -12,6 +12,7 @@ import { INBOX_STREAM } from '../agent-cases/streams.js';
 import type { NewFaultReport } from '../faults/store.js';
 import { insertFaultReports } from '../faults/store.js';
 import { queueForwards } from '../open311-forward/queue.js';
+import { attachPhotos, UnknownPhotoError } from '../photos/attach.js';
 import type { NewEvent } from './events.js';
 import { appendEvents } from './events.js';
 import type { Database } from './schema.js';
@@ -24,7 +25,10 @@ export interface NewCase {
   channel: CaseChannel;
   origin: CaseOrigin;
   topic: string;
-  /** What the person wrote; a fault report's description and contact details (`faultMessageOf`). */
+  /**
+   * What the person wrote; a fault report's description and contact details (`faultMessageOf`).
+   * A contact message's `photos` are attached to the case with it (`insertCases`).
+   */
   message: ContactMessage | FaultCaseMessage;
   /** ISO 8601 */
   createdAt: string;
@@ -114,11 +118,38 @@ export async function insertCases(
       )
       .execute();
     await insertFaultReports(db, chunk);
+    await attachCasePhotos(db, chunk);
     await queueForwards(db, chunk);
     const events = chunk.map(caseCreatedEvent);
     if (laterEvents) laterEvents.push(...events);
     else await appendEvents(db, events, new Date(chunk[0]?.createdAt ?? Date.now()));
   }
+}
+
+/**
+ * Gives each case the photos it names (a fault report's, a contact message's), in the transaction
+ * that stores it. They were checked before (`missingPhotos`); one gone since (expired, or another
+ * case took it) fails the case with `UnknownPhotoError`: it is rolled back alone (group commit)
+ * and the route answers `unknown_photo`.
+ */
+async function attachCasePhotos(db: Kysely<Database>, cases: readonly NewCase[]): Promise<void> {
+  for (const input of cases) {
+    const ids = photosOf(input);
+    if (ids.length === 0) continue;
+    const { missing } = await attachPhotos(db, {
+      reference: input.reference,
+      department: input.origin.department,
+      ids,
+      at: input.createdAt,
+    });
+    if (missing.length > 0) throw new UnknownPhotoError(missing);
+  }
+}
+
+/** The uploaded photos a new case names, in order (a message built by hand may have none). */
+function photosOf({ fault, message }: NewCase): readonly string[] {
+  if (fault) return fault.photos;
+  return ('photos' in message ? message.photos : undefined) ?? [];
 }
 
 /** What the agent inbox is told of a new case. */

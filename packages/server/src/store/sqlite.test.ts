@@ -112,6 +112,7 @@ describe('openSqliteStore', () => {
           answerChannel: 'visit',
           answerLanguage: 'sv',
           needs: [],
+          photos: [],
           email: 'a@b.se',
         },
         createdAt: '2025-03-03T09:00:00.000Z',

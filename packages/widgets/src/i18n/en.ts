@@ -16,6 +16,9 @@ const fieldErrors: FieldErrorTexts = {
   invalidPhone: 'Enter a phone number with at least 6 digits, for example +46 70 123 45 67.',
   unknownTopic: 'This topic no longer exists. Choose another topic.',
   invalidOption: 'Choose one of the options.',
+  tooManyPhotos: (maximum) => `You can attach at most ${maximum} pictures. Remove one.`,
+  unknownPhoto:
+    'A picture could not be sent with the message. Remove the pictures and add them again.',
   other: 'Check this field.',
 };
 
@@ -99,5 +102,26 @@ export const en: KontaktTranslation = {
     draftRestored: 'We have filled in what you wrote earlier.',
     clearForm: 'Clear the form',
     formCleared: 'The form has been cleared.',
+    photos: {
+      legend: 'Pictures',
+      hint: (max) =>
+        `You can attach ${max === 1 ? 'one picture' : `up to ${max} pictures`}, for example a photo of a letter or a screenshot. The pictures are made smaller, and location and camera details are removed before they are sent.`,
+      add: 'Add a picture',
+      full: (max) =>
+        `You have added ${max === 1 ? 'one picture' : `${max} pictures`}, as many as you can.`,
+      alt: (n, total) => `Picture ${n} of ${total}`,
+      remove: (n, total) => `Remove picture ${n} of ${total}`,
+      preparing: 'Preparing the picture …',
+      added: (n, total) => `Picture ${n} of ${total} added.`,
+      removed: 'The picture is removed.',
+      uploading: (percent) => `Sending pictures: ${percent} %`,
+      problems: {
+        heic_unsupported:
+          'The picture is in the HEIC format, which cannot be used here. Choose another picture, or set the camera to “Most compatible” (JPEG).',
+        too_large: 'The picture is too large to send. Choose a smaller picture.',
+        decode_failed: 'The file could not be read as a picture. Choose a JPEG, PNG or WebP image.',
+        not_an_image: 'That kind of file cannot be sent. Choose a JPEG, PNG or WebP image.',
+      },
+    },
   },
 };

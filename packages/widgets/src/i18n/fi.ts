@@ -16,6 +16,8 @@ const fieldErrors: FieldErrorTexts = {
   invalidPhone: 'Kirjoita puhelinnumero, jossa on vähintään 6 numeroa, esimerkiksi 070-123 45 67.',
   unknownTopic: 'Aihetta ei enää ole. Valitse toinen aihe.',
   invalidOption: 'Valitse jokin vaihtoehdoista.',
+  tooManyPhotos: (maximum) => `Voit liittää enintään ${maximum} kuvaa. Poista jokin.`,
+  unknownPhoto: 'Kuvaa ei voitu lähettää viestin mukana. Poista kuvat ja lisää ne uudelleen.',
   other: 'Tarkista kenttä.',
 };
 
@@ -100,5 +102,26 @@ export const fi: KontaktTranslation = {
     draftRestored: 'Täytimme lomakkeelle sen, mitä kirjoitit aiemmin.',
     clearForm: 'Tyhjennä lomake',
     formCleared: 'Lomake on tyhjennetty.',
+    photos: {
+      legend: 'Kuvat',
+      hint: (max) =>
+        `Voit liittää ${max === 1 ? 'yhden kuvan' : `enintään ${max} kuvaa`}, esimerkiksi valokuvan kirjeestä tai kuvakaappauksen. Kuvia pienennetään, ja sijainti- ja kameratiedot poistetaan ennen lähettämistä.`,
+      add: 'Lisää kuva',
+      full: (max) =>
+        `Olet lisännyt ${max === 1 ? 'yhden kuvan' : `${max} kuvaa`}, niin monta kuin voi.`,
+      alt: (n, total) => `Kuva ${n}/${total}`,
+      remove: (n, total) => `Poista kuva ${n}/${total}`,
+      preparing: 'Kuvaa valmistellaan …',
+      added: (n, total) => `Kuva ${n}/${total} on lisätty.`,
+      removed: 'Kuva on poistettu.',
+      uploading: (percent) => `Kuvia lähetetään: ${percent} %`,
+      problems: {
+        heic_unsupported:
+          'Kuva on HEIC-muodossa, jota ei voi käyttää tässä. Valitse toinen kuva tai aseta kamera tilaan ”Yhteensopivin” (JPEG).',
+        too_large: 'Kuva on liian suuri lähetettäväksi. Valitse pienempi kuva.',
+        decode_failed: 'Tiedostoa ei voitu lukea kuvana. Valitse JPEG-, PNG- tai WebP-kuva.',
+        not_an_image: 'Tällaista tiedostoa ei voi lähettää. Valitse JPEG-, PNG- tai WebP-kuva.',
+      },
+    },
   },
 };

@@ -23,7 +23,11 @@ export function fieldErrorText(
     case 'required_for_visit':
       return texts.contactForVisit;
     case 'too_long':
-      return texts.tooLong(params.maximum ?? '');
+      return field === 'photos'
+        ? texts.tooManyPhotos(params.maximum ?? '')
+        : texts.tooLong(params.maximum ?? '');
+    case 'unknown_photo':
+      return texts.unknownPhoto;
     case 'invalid_email':
       return texts.invalidEmail;
     case 'invalid_phone':

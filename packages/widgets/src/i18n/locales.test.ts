@@ -4,14 +4,16 @@ import { LOCALE_BASICS, translations } from './locales.js';
 import { svFirst } from './sv.first.js';
 import { sv } from './sv.js';
 import { svLater } from './sv.later.js';
+import { svPhotos } from './sv.photos.js';
 import type { KontaktTranslation } from './translation.js';
 
 async function load(locale: (typeof LOCALES)[number]): Promise<KontaktTranslation> {
   const source = translations[locale];
   if (!source) throw new Error(`no ${locale} translation`);
-  // Swedish is inline with its first texts; the contact form's later ones load with its submit path.
+  // Swedish is inline with its first texts; the contact form's later ones load with its submit
+  // path, its photos' with the photos field.
   if (typeof source === 'function') return source();
-  return { ...source, contactForm: { ...source.contactForm, ...svLater } };
+  return { ...source, contactForm: { ...source.contactForm, ...svLater, photos: svPhotos } };
 }
 
 /** Every key path of a translation, functions included as leaves. */

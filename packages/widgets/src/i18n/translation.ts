@@ -1,4 +1,5 @@
 import type { AnswerChannel, Locale, Need } from '@kontakt/core';
+import type { PhotoRefusal } from '../internal/photos/prepare-photo.js';
 
 /** Fields of the contact form that can carry an error, keyed as in `ContactMessageSchema`. */
 export type ContactFormField =
@@ -10,7 +11,8 @@ export type ContactFormField =
   | 'interpreterLanguage'
   | 'name'
   | 'email'
-  | 'phone';
+  | 'phone'
+  | 'photos';
 
 /** A field's error, one text per kind of rule; which one a code means is decided in messages.ts. */
 export interface FieldErrorTexts {
@@ -26,6 +28,10 @@ export interface FieldErrorTexts {
   readonly invalidPhone: string;
   readonly unknownTopic: string;
   readonly invalidOption: string;
+  /** More photos than the department takes. */
+  readonly tooManyPhotos: (maximum: number | string) => string;
+  /** A photo the server no longer has (uploaded over a day ago, or used already). */
+  readonly unknownPhoto: string;
   /** Any code this version does not know (a newer server's). */
   readonly other: string;
 }
@@ -42,6 +48,27 @@ export interface FailureTexts {
   readonly validation: string;
   /** Anything else (a server error, a bug). */
   readonly unexpected: string;
+}
+
+/** The contact form's photos (for a department that takes them with messages). */
+export interface ContactFormPhotoTexts {
+  /** The field's legend. */
+  readonly legend: string;
+  /** How many, what for, and what is done to them before they are sent. */
+  readonly hint: (max: number) => string;
+  /** The button that opens the file picker (the camera too, on phones). */
+  readonly add: string;
+  /** Shown instead of the button once the list is full. */
+  readonly full: (max: number) => string;
+  /** A photo's alternative text in the list. */
+  readonly alt: (n: number, total: number) => string;
+  readonly remove: (n: number, total: number) => string;
+  readonly preparing: string;
+  readonly added: (n: number, total: number) => string;
+  readonly removed: string;
+  /** Said while the photos are uploaded, before the message is sent. */
+  readonly uploading: (percent: number) => string;
+  readonly problems: Readonly<Record<PhotoRefusal, string>>;
 }
 
 /**
@@ -106,6 +133,7 @@ export interface KontaktTranslation {
     readonly draftRestored: string;
     readonly clearForm: string;
     readonly formCleared: string;
+    readonly photos: ContactFormPhotoTexts;
   };
 }
 
@@ -132,9 +160,12 @@ export type ContactFormLaterText =
 /** The texts of `ContactFormLaterText`. */
 export type ContactFormLaterTexts = Pick<KontaktTranslation['contactForm'], ContactFormLaterText>;
 
-/** What a widget can show before it is used: every text but the contact form's later ones. */
+/**
+ * What a widget can show before it is used: every text but the contact form's later ones and its
+ * photos' (Swedish has those in `sv.photos.ts`, loaded with the photos field).
+ */
 export interface FirstTranslation extends Omit<KontaktTranslation, 'contactForm'> {
-  readonly contactForm: Omit<KontaktTranslation['contactForm'], ContactFormLaterText>;
+  readonly contactForm: Omit<KontaktTranslation['contactForm'], ContactFormLaterText | 'photos'>;
 }
 
 /**

@@ -31,6 +31,19 @@ class SubmittingElement extends LitElement {
 }
 customElements.define('kc-test-submitting', SubmittingElement);
 
+/** The same, sending a message with photos (as the contact form and the fault report do). */
+class SubmittingPhotosElement extends LitElement {
+  readonly keys: string[] = [];
+  readonly submission = new SubmissionController<{ text: string; photos: Blob[] }>(this, {
+    widget: 'kc-test-submitting-photos',
+    send: async (_client, _message, options) => {
+      this.keys.push(options.idempotencyKey);
+      throw new KontaktError('down', { code: 'internal_error', status: 500 });
+    },
+  });
+}
+customElements.define('kc-test-submitting-photos', SubmittingPhotosElement);
+
 function receipt(reference: string): Receipt {
   return {
     reference,
@@ -115,6 +128,27 @@ describe('SubmissionController', () => {
     expect(delivered?.idempotencyKey, 'same content again').to.equal(changed?.idempotencyKey);
     expect(afterReceipt?.idempotencyKey, 'after a receipt').not.to.equal(delivered?.idempotencyKey);
     expect(first?.widget).to.equal('kc-test-submitting');
+  });
+
+  it('sends the same photos under one key, and other photos (even of the same size) under a new one', async () => {
+    const element = fixtureSync<SubmittingPhotosElement>(
+      testHtml`<kc-test-submitting-photos></kc-test-submitting-photos>`,
+    );
+    const [a, b] = [
+      new Blob(['1'], { type: 'image/jpeg' }),
+      new Blob(['2'], { type: 'image/jpeg' }),
+    ];
+    const text = 'Brevet jag fick';
+    await element.submission.submit(fakeClient(), { text, photos: [a] });
+    await element.submission.submit(fakeClient(), { text, photos: [a] });
+    await element.submission.submit(fakeClient(), { text, photos: [a, b] });
+    await element.submission.submit(fakeClient(), { text, photos: [b] });
+
+    const [first, again, added, swapped] = element.keys;
+    expect(again, 'the same photo').to.equal(first);
+    expect(added, 'a photo added').not.to.equal(first);
+    expect(swapped, 'another photo').not.to.equal(added);
+    expect(swapped, 'another photo').not.to.equal(first);
   });
 
   it('gives the same content a new key once the key is forgotten', async () => {

@@ -168,10 +168,11 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
   /**
    * The same key for the same message from the same page: after a failure whose request did reach
    * the server (the answer was lost), "send" again returns the first receipt instead of a new case.
-   * A changed message is a new request and gets a new key.
+   * A changed message is a new request and gets a new key; so is one with other photos (a photo
+   * added or removed), which the server would refuse under the first key.
    */
   #keyFor(message: M): string {
-    const fingerprint = JSON.stringify([message, globalThis.location?.href]);
+    const fingerprint = JSON.stringify([message, globalThis.location?.href], blobsByIdentity);
     if (this.#sendKey?.fingerprint !== fingerprint) {
       this.#sendKey = { fingerprint, key: createIdempotencyKey() };
     }
@@ -230,4 +231,19 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
     this.#stopListening();
     this.#set({ status: 'failed', error: asKontaktError(error), entry }, false);
   };
+}
+
+/** Numbers for the photos (Blobs) in messages: JSON would write each as `{}`. */
+const blobNumbers = new WeakMap<Blob, number>();
+let lastBlobNumber = 0;
+
+/** A `JSON.stringify` replacer that writes a Blob as its number: the same Blob, the same text. */
+function blobsByIdentity(_key: string, value: unknown): unknown {
+  if (!(value instanceof Blob)) return value;
+  let number = blobNumbers.get(value);
+  if (number === undefined) {
+    number = ++lastBlobNumber;
+    blobNumbers.set(value, number);
+  }
+  return `blob:${number}`;
 }

@@ -17,11 +17,12 @@ export const server: TestServer = { id: '', url: '' };
 
 /**
  * Registers the hooks every contact form test file needs: a real server for the file, and every
- * test starting without a draft, without fixtures and at the default viewport.
+ * test starting without a draft, without fixtures and at the default viewport. `config`: the
+ * server's departments file, from the repository's root (default: the tests' own).
  */
-export function setUpContactFormTests(): void {
+export function setUpContactFormTests(config?: string): void {
   before(async () => {
-    Object.assign(server, await startKontaktServer());
+    Object.assign(server, await startKontaktServer(config));
   });
 
   after(async () => {

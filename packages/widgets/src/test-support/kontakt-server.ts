@@ -7,11 +7,15 @@ export interface TestServer {
   url: string;
 }
 
-/** Starts a server with an empty store, allowing this page's origin. */
-export function startKontaktServer(): Promise<TestServer> {
-  return executeServerCommand<TestServer, { origin: string }>('kontakt-server-start', {
-    origin: location.origin,
-  });
+/**
+ * Starts a server with an empty store, allowing this page's origin; `config`: its departments
+ * file (a path from the repository's root), else the tests' default.
+ */
+export function startKontaktServer(config?: string): Promise<TestServer> {
+  return executeServerCommand<TestServer, { origin: string; config?: string }>(
+    'kontakt-server-start',
+    { origin: location.origin, ...(config ? { config } : {}) },
+  );
 }
 
 /**

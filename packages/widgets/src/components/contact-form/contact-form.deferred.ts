@@ -2,7 +2,8 @@
  * What `<kc-contact-form>` loads once a person starts to use it (first focus, press or input, or
  * submit), so that none of it costs the page's first frames: the client (ky), the contract's
  * schemas (zod) for validation, the submit path with the outbox (IndexedDB), and the check that
- * warns about a personal identity number. See the widgets' README, "First render, then the rest".
+ * warns about a personal identity number; for a department that takes photos, the photos field
+ * comes as a chunk of its own (`loadPhotos`). See the widgets' README, "First render, then the rest".
  */
 // Only messages are sent from here: the client without the SDK's other resources.
 export { containsPersonalIdentityNumber, createMessageClient as createClient } from '@kontakt/core';
@@ -15,5 +16,16 @@ export {
   offlineView,
   receiptView,
 } from './contact-form.outcome.js';
-export { failureText, onSubmissionChange, showErrors } from './contact-form.sending.js';
+export {
+  clearPhotos,
+  photosField,
+  photosToSend,
+  sendingLabel,
+} from './contact-form.photos-loader.js';
+export {
+  failureText,
+  messageSender,
+  onSubmissionChange,
+  showErrors,
+} from './contact-form.sending.js';
 export { validate } from './contact-form.validation.js';

@@ -287,7 +287,8 @@ function field(
     </div>`;
 }
 
-function fieldError(ctx: FieldsContext, name: ContactFormField): Template {
+/** The field's error, linked from the control by `describedBy`. */
+export function fieldError(ctx: FieldsContext, name: ContactFormField): Template {
   const error = ctx.errors.get(name);
   if (!error) return nothing;
   return html`<p part="error" class="error" id=${`${name}-error`}>${ctx.errorText?.(name, error)}</p>`;
@@ -298,7 +299,7 @@ function invalid(ctx: FieldsContext, name: ContactFormField): 'true' | typeof no
 }
 
 /** The field's error first (read first), then its hint, then anything else about it. */
-function describedBy(
+export function describedBy(
   ctx: FieldsContext,
   name: ContactFormField,
   extra: string[] = [],

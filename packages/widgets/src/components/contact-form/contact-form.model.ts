@@ -14,6 +14,11 @@ export interface ContactFormValues {
   name: string;
   email: string;
   phone: string;
+  /**
+   * The photos added (for a department that takes them), by the ids they are kept under in the
+   * browser for a reload (`internal/photos/photo-store.ts`).
+   */
+  photos: string[];
 }
 
 export const emptyValues = (): ContactFormValues => ({
@@ -26,9 +31,12 @@ export const emptyValues = (): ContactFormValues => ({
   name: '',
   email: '',
   phone: '',
+  photos: [],
 });
 
 const TEXT_FIELDS = ['topic', 'message', 'interpreterLanguage', 'name', 'email', 'phone'] as const;
+
+const isText = (value: unknown): value is string => typeof value === 'string';
 
 /**
  * Values read back from a stored draft. Storage is input like any other (another version of the
@@ -41,12 +49,14 @@ export function valuesFromDraft(data: unknown): ContactFormValues | undefined {
   const values = emptyValues();
   for (const field of TEXT_FIELDS) {
     const value = draft[field];
-    if (typeof value === 'string') values[field] = value;
+    if (isText(value)) values[field] = value;
   }
   values.answerChannel = ANSWER_CHANNELS.find((c) => c === draft.answerChannel) ?? '';
   values.answerLanguage = LOCALES.find((l) => l === draft.answerLanguage) ?? '';
   const needs = Array.isArray(draft.needs) ? draft.needs : [];
   values.needs = NEEDS.filter((need) => needs.includes(need));
+  // Ids only: the photos themselves are looked up (and may be gone) when the field loads.
+  if (Array.isArray(draft.photos)) values.photos = draft.photos.filter(isText);
   return isEmpty(values) ? undefined : values;
 }
 
@@ -69,6 +79,7 @@ export type FieldErrorMap = Map<ContactFormField, FieldError>;
 export const FIELD_ORDER: readonly ContactFormField[] = [
   'topic',
   'message',
+  'photos',
   'answerChannel',
   'phone',
   'email',

@@ -1,12 +1,20 @@
-import type { KontaktError, OutboxEntry, Receipt } from '@kontakt/core';
+import type {
+  ContactMessage,
+  KontaktError,
+  MessageClient,
+  OutboxEntry,
+  Receipt,
+} from '@kontakt/core';
+import type { ReactiveElement } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
 import { failureText as textFor } from '../../i18n/messages.js';
 import type { ContactFormLaterTexts } from '../../i18n/translation.js';
-import type { SubmissionState } from '../../internal/submission-controller.js';
+import type { SendOptions, SubmissionState } from '../../internal/submission-controller.js';
 import { focusId } from './contact-form.fields.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
 import { isEmpty, toErrorMap, valuesFromDraft } from './contact-form.model.js';
+import { uploadPercent } from './contact-form.photos-loader.js';
 
 /*
  * What `<kc-contact-form>` does when its submission moves on (sending, offline, delivered,
@@ -15,14 +23,38 @@ import { isEmpty, toErrorMap, valuesFromDraft } from './contact-form.model.js';
  */
 
 /** The part of the element a submission's outcome changes (its `@internal` state). */
-export interface SendingForm extends HTMLElement {
+export interface SendingForm extends ReactiveElement {
   values: ContactFormValues;
   errors: FieldErrorMap;
   announcement: '' | 'submitting' | 'draftRestored' | 'formCleared';
   focusAfterRender: string | undefined;
   /** Keeps the draft now (whatever happens next, the text survives a reload). */
   flushDraft(): void;
+  /** Forgets the draft, its photos too. */
   forgetDraft(): void;
+}
+
+/** What one send is: the message, and the photos the SDK uploads before it. */
+export interface Sending {
+  readonly message: ContactMessage;
+  readonly photos: readonly Blob[];
+}
+
+/** Sends a message, and its photos first, telling the form how far their upload has come. */
+export function messageSender(form: SendingForm) {
+  return (client: MessageClient, { message, photos }: Sending, options: SendOptions) =>
+    client.cases.submit(message, {
+      ...options,
+      ...(photos.length
+        ? {
+            photos,
+            onProgress: ({ loaded, total }: { loaded: number; total: number }) => {
+              uploadPercent.set(form, total ? Math.round((100 * loaded) / total) : 100);
+              form.requestUpdate();
+            },
+          }
+        : {}),
+    });
 }
 
 /** Shows where the submission stands: the receipt, the offline panel or why it failed. */
@@ -32,6 +64,7 @@ export function onSubmissionChange(
   focus: boolean,
 ): void {
   form.announcement = state.status === 'sending' ? 'submitting' : '';
+  if (state.status !== 'sending') uploadPercent.delete(form);
   if (state.status === 'offline') showOffline(form, focus);
   else if (state.status === 'delivered') showReceipt(form, state.receipt, focus);
   else if (state.status === 'failed') showFailure(form, state.error, state.entry);
@@ -61,7 +94,7 @@ function showFailure(
 }
 
 function showReceipt(form: SendingForm, receipt: Receipt, focus: boolean): void {
-  form.values = { ...form.values, message: '', topic: '' };
+  form.values = { ...form.values, message: '', topic: '', photos: [] };
   form.forgetDraft();
   if (focus) form.focusAfterRender = 'receipt-heading';
   form.dispatchEvent(new KcSubmittedEvent(receipt));

@@ -39,6 +39,12 @@ runWidgetBaseTests<KcContactForm>('kc-contact-form', {
     'tracker-link',
     'clear-button',
     'fallback',
+    // Rendered for a department that takes photos with messages (contact-form.photos.test.ts).
+    'photos',
+    'photo',
+    'photo-button',
+    'remove-photo-button',
+    'problem',
   ],
 });
 

@@ -8,12 +8,12 @@ import {
   mayHoldKeptSubmissions,
   NEEDS,
   peekDepartmentPreview,
+  readDepartmentPreview,
 } from '@kontakt/core';
 import { Task, TaskStatus } from '@lit/task';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
-import type { KcSubmitEvent } from '../../events/submit.js';
 import { LOCALE_BASICS, translations } from '../../i18n/locales.js';
 import type { ContactFormField } from '../../i18n/translation.js';
 import type { ClientTarget } from '../../internal/client.js';
@@ -47,6 +47,7 @@ import {
   toErrorMap,
   valuesFromDraft,
 } from './contact-form.model.js';
+import type { Sending } from './contact-form.sending.js';
 import { styles } from './contact-form.styles.js';
 
 /** The count is announced once typing pauses this long. */
@@ -83,9 +84,13 @@ type State = (typeof STATES)[number];
  * Languages other than Swedish load on demand; until the element's language is there, only the
  * loading state shows.
  *
+ * For a department that takes them (`messagePhotos`), the person may add photos — a picture of
+ * a letter, a screenshot — scaled down and stripped of their metadata in the browser, kept with
+ * the draft, uploaded before the message and kept offline with it.
+ *
  * The form shows at once; the department's topics fill in when they arrive, and what only
- * sending needs (the client, validation, the outbox) loads when the person first focuses, presses
- * or types in the form. Whatever the page writes inside the tag (a phone number, a link to an
+ * sending needs (the client, validation, the outbox, the photos field) loads when the person
+ * first focuses, presses or types in the form. Whatever the page writes inside the tag (a phone number, a link to an
  * e-mail address) is shown until the element is defined and whenever it cannot start: a server
  * that cannot be reached on the first load, or an element that is not configured.
  *
@@ -122,6 +127,11 @@ type State = (typeof STATES)[number];
  * @csspart new-message-button - Starts a new message from the receipt.
  * @csspart tracker-link - The receipt's link to the status tracker (with `tracker-url`).
  * @csspart clear-button - Empties the form and forgets the draft; shown when a draft from before a reload was filled in.
+ * @csspart photos - The list of photos added (for a department that takes photos with messages).
+ * @csspart photo - One photo in the list: its preview, or why it cannot be sent, and its remove button.
+ * @csspart photo-button - The button that opens the file picker to add a photo.
+ * @csspart remove-photo-button - Removes a photo.
+ * @csspart problem - Why a photo cannot be sent (not an image, HEIC, too large).
  *
  * @cssproperty --kc-color-primary - Buttons, links and focus accents. Default `#0b5cad`.
  * @cssproperty --kc-color-on-primary - Text on primary buttons. Default `#ffffff`.
@@ -204,7 +214,7 @@ export class KcContactForm extends KontaktElement {
     () => import('./contact-form.deferred.js'),
   );
   /** Made when the submit path has loaded. */
-  #submission: SubmissionController<KcSubmitEvent['message'], MessageClient> | undefined;
+  #submission: SubmissionController<Sending, MessageClient> | undefined;
   /** The target whose draft and outbox were last looked at. */
   #checkedTarget: string | undefined;
   /** The person has typed or chosen something since the form was connected or cleared. */
@@ -322,8 +332,10 @@ export class KcContactForm extends KontaktElement {
     try {
       if (!client) return await fetchDepartmentPreview(endpoint, department, { signal });
       // A client given from JavaScript is loaded already: its own request (fetch, retries) is used.
+      // Checked by the client already; read as the page's own request is (`DepartmentSchema`'s
+      // every department is one `readDepartmentPreview` reads).
       const full = await client.departments.get(undefined, { signal });
-      return { ...full, timeZone: full.openingHours.timeZone };
+      return readDepartmentPreview(full) as DepartmentPreview;
     } catch (error) {
       // The SDK rejects with its own errors; anything else is a bug (e.g. a broken injected fetch).
       if (!signal.aborted) {
@@ -406,7 +418,8 @@ export class KcContactForm extends KontaktElement {
     return html`<form part="form" novalidate aria-label=${cf.formLabel} @submit=${this.#onSubmit}>
       ${this.#renderClear()} ${this.deferred.value?.errorSummary(ctx) ?? nothing}
       ${topicField(ctx, department?.categories)}
-      ${messageField(ctx)} ${channelField(ctx)}
+      ${messageField(ctx)} ${this.deferred.value?.photosField(this, ctx, department)}
+      ${channelField(ctx)}
       ${contactFieldsFor(this.values.answerChannel).map((f) => contactField(ctx, f))}
       ${textField(ctx, 'name', cf.name, { optional: true, autocomplete: 'name' })}
       ${answerLanguageField(ctx)} ${needsFields(ctx)}
@@ -418,7 +431,7 @@ export class KcContactForm extends KontaktElement {
         aria-disabled=${this.#busy ? 'true' : 'false'}
         aria-describedby="public-record"
       >
-        ${this.#busy ? html`<span class="spinner" aria-hidden="true"></span>${cf.submitting}` : cf.submit}
+        ${this.#busy ? this.deferred.value?.sendingLabel(this, ctx.t) : cf.submit}
       </button>
     </form>`;
   }
@@ -467,7 +480,7 @@ export class KcContactForm extends KontaktElement {
 
   #onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-    this.#setValues({ ...this.values, [target.name]: target.value });
+    this.setValues({ ...this.values, [target.name]: target.value });
   };
 
   #onMessageInput = (event: Event): void => {
@@ -487,11 +500,11 @@ export class KcContactForm extends KontaktElement {
     const needs = target.checked
       ? [...this.values.needs, need]
       : this.values.needs.filter((n) => n !== need);
-    this.#setValues({ ...this.values, needs: NEEDS.filter((n) => needs.includes(n)) });
+    this.setValues({ ...this.values, needs: NEEDS.filter((n) => needs.includes(n)) });
   };
 
-  /** Takes what the person typed or chose, and keeps it as the draft. */
-  #setValues(values: ContactFormValues): void {
+  /** Takes what the person typed or chose, and keeps it as the draft. @internal */
+  setValues(values: ContactFormValues): void {
     this.values = values;
     this.#edited = true;
     this.#draft.save(values);
@@ -520,6 +533,8 @@ export class KcContactForm extends KontaktElement {
 
   /** @internal */
   forgetDraft(): void {
+    // The photos are part of the draft.
+    this.deferred.value?.clearPhotos(this);
     this.#draft.clear();
     this.#edited = false;
     this.restored = false;
@@ -553,12 +568,10 @@ export class KcContactForm extends KontaktElement {
   }
 
   /** This element's submission controller, made with the submit path when that has loaded. */
-  #submissionFor(
-    submit: typeof Deferred,
-  ): SubmissionController<KcSubmitEvent['message'], MessageClient> {
-    this.#submission ??= new submit.SubmissionController(this, {
+  #submissionFor(submit: typeof Deferred): SubmissionController<Sending, MessageClient> {
+    this.#submission ??= new submit.SubmissionController<Sending, MessageClient>(this, {
       widget: WIDGET,
-      send: (client, message, options) => client.cases.submit(message, options),
+      send: submit.messageSender(this),
       onChange: (state, focus) => submit.onSubmissionChange(this, state, focus),
     });
     return this.#submission;
@@ -592,7 +605,9 @@ export class KcContactForm extends KontaktElement {
     }
     this.errors = new Map();
     if (!this.dispatchEvent(new submit.KcSubmitEvent(result.message))) return;
-    await this.#submissionFor(submit).submit(client, result.message);
+    // A photo still being prepared is sent too: its preparation is waited for.
+    const photos = await submit.photosToSend(this, this.#departmentPreview?.photos);
+    await this.#submissionFor(submit).submit(client, { message: result.message, photos });
   };
 
   /** The submit path did not load: said like a server that cannot be reached, text kept. */

@@ -6,6 +6,13 @@ import { adoptStyles, html, nothing, supportsAdoptingStyleSheets } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
 import type { ClientTarget } from '../../internal/client.js';
+import { photoListStyles } from '../../internal/photos/photo-styles.js';
+import {
+  forgetPhotos,
+  preparePicked,
+  preparingPhoto,
+  restorePhotos,
+} from '../../internal/photos/picked-photos.js';
 import type {
   SubmissionController,
   SubmissionState,
@@ -16,11 +23,9 @@ import type { KcFaultReport } from './fault-report.js';
 import { laterStyles } from './fault-report.later.styles.js';
 import type * as MapChunk from './fault-report.map.js';
 import { isStarted, pointKey } from './fault-report.model.js';
-import { forgetPhotos, keepPhoto, keptPhotos } from './fault-report.photo-store.js';
-import type * as PhotoChunk from './fault-report.photos.js';
 import { toReport } from './fault-report.report.js';
 import { checkStep, errorText, focusIdFor, placeError } from './fault-report.step-check.js';
-import type { PhotoItem, StepContext, StepHandlers } from './fault-report.steps.js';
+import type { StepContext, StepHandlers } from './fault-report.steps.js';
 import {
   contactStep,
   descriptionStep,
@@ -59,7 +64,6 @@ export class FaultFlow {
   readonly #el: KcFaultReport;
   #pinMap: MapChunk.PinMap | undefined;
   #mapChunk: typeof MapChunk | undefined;
-  #photoChunk: Promise<typeof PhotoChunk> | undefined;
   #geocodeAbort: AbortController | undefined;
 
   constructor(element: KcFaultReport) {
@@ -71,6 +75,7 @@ export class FaultFlow {
     adoptStyles(element.renderRoot as ShadowRoot, [
       ...(supportsAdoptingStyleSheets ? own : []),
       laterStyles,
+      photoListStyles,
     ]);
   }
 
@@ -443,30 +448,18 @@ export class FaultFlow {
     const max = el.catalog?.photos.maxCount ?? 3;
     const settings = el.catalog?.photos ?? { maxEdge: 1600, maxBytes: 2_000_000 };
     for (const file of files.slice(0, Math.max(0, max - el.photos.length))) {
-      const id = randomId();
-      el.photos = [...el.photos, { id, url: undefined, blob: undefined, status: 'preparing' }];
+      const preparing = preparingPhoto();
+      const { id } = preparing;
+      el.photos = [...el.photos, preparing];
       el.announcement = this.t.photos.preparing;
-      let prepared: PhotoChunk.PreparedPhoto;
-      try {
-        this.#photoChunk ??= import('./fault-report.photos.js');
-        prepared = await (await this.#photoChunk).preparePhoto(file, settings);
-      } catch {
-        this.#photoChunk = undefined;
-        prepared = { ok: false, problem: 'decode_failed' };
-      }
-      const item: PhotoItem = prepared.ok
-        ? { id, blob: prepared.blob, url: await dataUrl(prepared.blob), status: 'ready' }
-        : { id, blob: undefined, url: undefined, status: 'failed', problem: prepared.problem };
-      if (prepared.ok) {
-        // Kept and in the draft before it shows: a reload the moment it appears still has it.
-        await keepPhoto(id, prepared.blob);
+      const item = await preparePicked(preparing, file, settings);
+      el.photos = el.photos.map((p) => (p.id === id ? item : p));
+      if (item.status === 'ready') {
         el.setValues({ ...el.values, photos: [...el.values.photos, id] });
-        el.photos = el.photos.map((p) => (p.id === id ? item : p));
         const index = el.photos.findIndex((p) => p.id === id);
         el.announcement = this.t.photos.added(index + 1, el.photos.length);
       } else {
-        el.photos = el.photos.map((p) => (p.id === id ? item : p));
-        el.announcement = this.t.photos.problems[prepared.problem];
+        el.announcement = this.t.photos.problems[item.problem ?? 'decode_failed'];
       }
     }
   }
@@ -483,16 +476,8 @@ export class FaultFlow {
   /** The photos of a restored draft, from IndexedDB; those not found leave the draft. */
   async restorePhotos(ids: readonly string[]): Promise<void> {
     const el = this.#el;
-    const kept = await keptPhotos(ids);
-    el.photos = await Promise.all(
-      kept.map(async ({ id, blob }) => ({
-        id,
-        blob,
-        url: await dataUrl(blob),
-        status: 'ready' as const,
-      })),
-    );
-    const found = kept.map((k) => k.id);
+    el.photos = await restorePhotos(ids);
+    const found = el.photos.map((p) => p.id);
     if (found.length !== el.values.photos.length) {
       el.values = { ...el.values, photos: found };
     }
@@ -678,22 +663,4 @@ export function trackerHref(
   return url.href;
 }
 
-/**
- * A photo's preview as a `data:` URL: pages under a strict CSP allow `img-src data:` far more
- * often than `blob:`, and the photo is small once prepared.
- */
-function dataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
-}
-
 const round = (value: number): number => Math.round(value * 1e5) / 1e5;
-
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}

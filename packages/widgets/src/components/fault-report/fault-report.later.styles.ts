@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The styles only the later steps, the receipt and the offline panel use: adopted into the
- * element's shadow root with them (`FaultFlow`), so the first render does not carry them.
+ * element's shadow root with them (`FaultFlow`), so the first render does not carry them. The
+ * photo step's list is `photoListStyles`, adopted with these.
  */
 export const laterStyles = css`
   textarea {
@@ -50,21 +51,6 @@ export const laterStyles = css`
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
   }
-  .photos {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
-    gap: var(--_space-m);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .photos img {
-    display: block;
-    inline-size: 100%;
-    aspect-ratio: 4 / 3;
-    object-fit: cover;
-    border-radius: var(--_radius);
-  }
   progress {
     inline-size: 100%;
   }
@@ -102,16 +88,6 @@ export const laterStyles = css`
     font-weight: 700;
     letter-spacing: 0.05em;
     overflow-wrap: anywhere;
-  }
-  .file-input {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    opacity: 0;
-  }
-  .file-input:focus-visible + .file-button {
-    outline: 3px solid var(--_color-focus);
-    outline-offset: 2px;
   }
   .spinner {
     display: inline-block;

@@ -5,5 +5,6 @@
  * sending and the receipt (`FaultFlow`), and the Swedish texts they show. The first step renders
  * without any of it. See the widgets' README, "First render, then the rest".
  */
+
+export { forgetPhotos } from '../../internal/photos/photo-store.js';
 export { FaultFlow } from './fault-report.flow.js';
-export { forgetPhotos } from './fault-report.photo-store.js';

@@ -19,15 +19,9 @@ import type { FaultTexts, PositionProblem } from './fault-report.texts.js';
  * them in; nothing here keeps state.
  */
 
-/** A photo of the report as the photo step and the review show it. */
-export interface PhotoItem {
-  readonly id: string;
-  /** The prepared photo as a `data:` URL, for the preview. */
-  readonly url: string | undefined;
-  readonly blob: Blob | undefined;
-  readonly status: 'preparing' | 'ready' | 'failed';
-  readonly problem?: import('./fault-report.texts.js').PhotoProblem;
-}
+import type { PhotoItem } from '../../internal/photos/picked-photos.js';
+
+export type { PhotoItem };
 
 export type LookupStatus = 'idle' | 'loading' | 'done' | 'failed';
 

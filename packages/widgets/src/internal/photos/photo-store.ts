@@ -1,10 +1,11 @@
 /*
- * The photos of a draft, kept so that they survive a reload with the rest of the draft (which is
- * in `sessionStorage` and names them by id). Blobs do not fit in `sessionStorage`, so they are in
- * IndexedDB. Nothing is opened until the person adds a photo or a draft names one; storage that
- * fails is ignored (the report works without a kept photo).
+ * The photos of a draft (a fault report's, a contact message's), kept so that they survive a
+ * reload with the rest of the draft (which is in `sessionStorage` and names them by id). Blobs do
+ * not fit in `sessionStorage`, so they are in IndexedDB. Nothing is opened until the person adds a
+ * photo or a draft names one; storage that fails is ignored (the form works without a kept photo).
  */
 
+/** Named when only fault reports had photos; kept so that drafts of that time are still found. */
 const DB = 'kontakt-fault-photos';
 const STORE = 'photos';
 /** A kept photo nobody came back for is removed after this long. */

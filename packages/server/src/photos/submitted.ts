@@ -1,0 +1,59 @@
+import type { AppContext } from '../context.js';
+import { ProblemError } from '../http/http-error.js';
+import { UNKNOWN_PHOTO } from './attach.js';
+
+/*
+ * What the routes that file a case with photos share (`POST /v1/faults`: `report.photos`,
+ * `POST /v1/cases`: `message.photos`): the photos' field errors before filing, and the same
+ * error when one was taken while the case was being stored.
+ */
+
+type FieldPath = readonly (string | number)[];
+
+/**
+ * Refuses a submission that names photos its department cannot use (not uploaded for it, already
+ * another case's, expired): 422 with `unknown_photo` at `<path>.<i>` for each. Reads nothing
+ * when it names none.
+ */
+export async function refuseUnusablePhotos(
+  ctx: AppContext,
+  request: { department: string; ids: readonly string[]; path: FieldPath },
+): Promise<void> {
+  const { department, ids, path } = request;
+  if (ids.length === 0) return;
+  const missing = await ctx.store.read('missingPhotos', {
+    department,
+    ids,
+    at: ctx.now().toISOString(),
+  });
+  if (missing.length === 0) return;
+  const errors = ids.flatMap((id, index) =>
+    missing.includes(id) ? [unknownPhotoAt([...path, index])] : [],
+  );
+  throw new ProblemError(422, 'validation_failed', {
+    detail: `${errors.length} field(s) are invalid.`,
+    errors,
+  });
+}
+
+/**
+ * `file()`, with a photo that became unusable after `refuseUnusablePhotos` (expired, or another
+ * case took it first: `UnknownPhotoError` in the store) answered as 422 `unknown_photo` at `path`.
+ */
+export async function filingWithPhotos<T>(path: FieldPath, file: () => Promise<T>): Promise<T> {
+  try {
+    return await file();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNKNOWN_PHOTO) throw error;
+    throw new ProblemError(422, 'validation_failed', {
+      detail: 'A photo is not there any more; upload it again.',
+      errors: [unknownPhotoAt(path)],
+    });
+  }
+}
+
+const unknownPhotoAt = (path: FieldPath) => ({
+  field: path.join('.'),
+  pointer: `/${path.join('/')}`,
+  code: 'unknown_photo',
+});

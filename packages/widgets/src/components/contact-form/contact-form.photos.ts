@@ -1,0 +1,283 @@
+/*
+ * `<kc-contact-form>`'s photos, for a department that takes them with messages
+ * (`Department.messagePhotos`): a button that opens the file picker (the camera too, on phones),
+ * the photos added with their previews and remove buttons, what adding and removing does, and
+ * what sending them says. A chunk of its own, loaded with the submit path for such a department
+ * only (`contact-form.deferred.ts`): the field shows once the person has started to use the
+ * form, below the message, so it moves nothing they are doing.
+ */
+import type { MessagePhotoSettings } from '@kontakt/core';
+import type { ReactiveElement, TemplateResult } from 'lit';
+import { adoptStyles, css, html, nothing, supportsAdoptingStyleSheets } from 'lit';
+import { svPhotos } from '../../i18n/sv.photos.js';
+import type {
+  ContactFormPhotoTexts,
+  FirstTranslation,
+  KontaktTranslation,
+} from '../../i18n/translation.js';
+import { photoListStyles } from '../../internal/photos/photo-styles.js';
+import type { PhotoItem } from '../../internal/photos/picked-photos.js';
+import {
+  forgetPhotos,
+  preparePicked,
+  preparingPhoto,
+  readyBlobs,
+  restorePhotos,
+} from '../../internal/photos/picked-photos.js';
+import type { FieldsContext } from './contact-form.fields.js';
+import { describedBy, fieldError } from './contact-form.fields.js';
+import type { ContactFormValues } from './contact-form.model.js';
+
+/** What the photos change on the element (its `@internal` state). */
+export interface PhotosForm extends ReactiveElement {
+  values: ContactFormValues;
+  focusAfterRender: string | undefined;
+  /** Takes new values and keeps them as the draft. */
+  setValues(values: ContactFormValues): void;
+}
+
+/**
+ * What a photo is prepared with: the department's size settings where they are sane (the page
+ * reads only `maxCount` before it is used), else the contract's defaults.
+ */
+function preparation({ maxEdge, maxBytes }: MessagePhotoSettings) {
+  const within = (value: unknown, min: number, max: number, fallback: number) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+      ? (value as number)
+      : fallback;
+  return {
+    maxEdge: within(maxEdge, 320, 4096, 1600),
+    maxBytes: within(maxBytes, 50_000, 10_000_000, 2_000_000),
+  };
+}
+
+/** A form's photos as shown, and what the field's live region says (in the form's language). */
+interface PhotoState {
+  readonly photos: readonly PhotoItem[];
+  readonly status?: ((texts: ContactFormPhotoTexts) => string) | undefined;
+}
+
+/** Each form's photos: kept here, with the field's code, not on the element. */
+const states = new WeakMap<ReactiveElement, PhotoState>();
+
+/** The photos `form` shows (being prepared, ready, or refused). */
+export const photosOf = (form: ReactiveElement): readonly PhotoItem[] =>
+  states.get(form)?.photos ?? [];
+
+/** Changes a form's photos or what it says about them, and renders it again. */
+function change(form: ReactiveElement, next: Partial<PhotoState>): void {
+  states.set(form, { photos: photosOf(form), ...states.get(form), ...next });
+  form.requestUpdate();
+}
+
+/** The photos' texts in the form's language (Swedish ones come with this chunk). */
+export function photoTexts(t: FirstTranslation): ContactFormPhotoTexts {
+  return (t.contactForm as Partial<KontaktTranslation['contactForm']>).photos ?? svPhotos;
+}
+
+/** "Sending pictures: 40 %", while the photos are uploaded before the message. */
+export const uploadingText = (t: FirstTranslation, percent: number): string =>
+  photoTexts(t).uploading(percent);
+
+/** The photos that count against the department's `maxCount`: all but those refused. */
+const counted = (photos: readonly PhotoItem[]) => photos.filter((p) => p.status !== 'failed');
+
+/** The photos field: legend, hint, error, the photos added, and the button to add one. */
+export function photosField(
+  form: PhotosForm,
+  ctx: FieldsContext,
+  settings: MessagePhotoSettings,
+): TemplateResult {
+  const p = photoTexts(ctx.t);
+  void restored(form);
+  const photos = photosOf(form);
+  const full = counted(photos).length >= settings.maxCount;
+  const onPick = (event: Event) => void addPhotos(form, event.target as HTMLInputElement, settings);
+  return html`<fieldset part="field" class="field">
+    <legend part="label">
+      ${p.legend} <span class="optional">${ctx.t.common.optional}</span>
+    </legend>
+    <p part="hint" class="hint" id="photos-hint">${p.hint(settings.maxCount)}</p>
+    ${fieldError(ctx, 'photos')}
+    ${
+      photos.length
+        ? html`<ul part="photos" class="photos">
+          ${photos.map((photo, index) => photoItem(form, p, photo, index, photos.length))}
+        </ul>`
+        : nothing
+    }
+    ${
+      full
+        ? // Where focus goes when the field's error links here and there is no button.
+          html`<p class="hint" id="photos" tabindex="-1">${p.full(settings.maxCount)}</p>`
+        : html`<div>
+          <input class="file-input" type="file" id="photos" accept="image/*" multiple
+            aria-invalid=${ctx.errors.has('photos') ? 'true' : nothing} aria-describedby=${describedBy(ctx, 'photos', ['photos-hint'])}
+            @change=${onPick} />
+          <label part="photo-button" class="file-button" for="photos">${p.add}</label>
+        </div>`
+    }
+    <p class="visually-hidden" role="status">${states.get(form)?.status?.(p) ?? ''}</p>
+  </fieldset>`;
+}
+
+function photoItem(
+  form: PhotosForm,
+  p: ContactFormPhotoTexts,
+  photo: PhotoItem,
+  index: number,
+  total: number,
+): TemplateResult {
+  return html`<li part="photo" class="photo">
+    ${
+      photo.status === 'preparing'
+        ? html`<p class="hint"><span class="spinner" aria-hidden="true"></span>${p.preparing}</p>`
+        : photo.status === 'failed'
+          ? html`<p part="problem" class="problem">${p.problems[photo.problem ?? 'decode_failed']}</p>`
+          : html`<img src=${photo.url ?? ''} alt=${p.alt(index + 1, total)} />`
+    }
+    <button part="remove-photo-button" class="secondary" type="button" id=${`remove-${photo.id}`}
+      @click=${() => removePhoto(form, photo.id)}>${p.remove(index + 1, total)}</button>
+  </li>`;
+}
+
+/**
+ * Adds the files picked in the field's input, as many as the department takes: each is shown as
+ * being prepared, then ready (and named in the draft) or refused with why, and said in the live
+ * region. Photos are prepared one at a time, in the order picked.
+ */
+export function addPhotos(
+  form: PhotosForm,
+  input: HTMLInputElement,
+  settings: MessagePhotoSettings,
+): Promise<void> {
+  // Picks are prepared in turn; sending waits for all of them (`readyPhotos`).
+  const added = (adding.get(form) ?? Promise.resolve()).then(() => add(form, input, settings));
+  adding.set(form, added);
+  return added;
+}
+
+/** Each form's picks being prepared, in turn. */
+const adding = new WeakMap<ReactiveElement, Promise<void>>();
+
+/** The photos to send: the ready ones, once every photo picked so far has been prepared. */
+export async function readyPhotos(form: PhotosForm): Promise<Blob[]> {
+  await restored(form);
+  await adding.get(form);
+  return readyBlobs(photosOf(form));
+}
+
+async function add(
+  form: PhotosForm,
+  input: HTMLInputElement,
+  settings: MessagePhotoSettings,
+): Promise<void> {
+  const files = [...(input.files ?? [])];
+  // The same file may be picked again after it was removed.
+  input.value = '';
+  const room = Math.max(0, settings.maxCount - counted(photosOf(form)).length);
+  for (const file of files.slice(0, room)) {
+    const preparing = preparingPhoto();
+    const { id } = preparing;
+    change(form, { photos: [...photosOf(form), preparing], status: (p) => p.preparing });
+    const item = await preparePicked(preparing, file, preparation(settings));
+    // Removed while it was prepared: it stays removed.
+    if (!photosOf(form).some((photo) => photo.id === id)) {
+      void forgetPhotos([id]);
+      continue;
+    }
+    const photos = photosOf(form).map((photo) => (photo.id === id ? item : photo));
+    if (item.status === 'ready') {
+      form.setValues({ ...form.values, photos: [...form.values.photos, id] });
+      const index = photos.findIndex((photo) => photo.id === id);
+      change(form, { photos, status: (p) => p.added(index + 1, photos.length) });
+    } else {
+      const problem = item.problem ?? 'decode_failed';
+      change(form, { photos, status: (p) => p.problems[problem] });
+    }
+  }
+}
+
+/** Removes a photo; focus goes to the button that adds one (there is room again). */
+export function removePhoto(form: PhotosForm, id: string): void {
+  void forgetPhotos([id]);
+  form.setValues({ ...form.values, photos: form.values.photos.filter((each) => each !== id) });
+  form.focusAfterRender = 'photos';
+  change(form, {
+    photos: photosOf(form).filter((photo) => photo.id !== id),
+    status: (p) => p.removed,
+  });
+}
+
+/**
+ * The photos a form's draft names (from before a reload), read from the browser's storage once,
+ * the first time the field or sending asks; those no longer there leave the draft.
+ */
+function restored(form: PhotosForm): Promise<void> | undefined {
+  if (states.has(form) || !form.values.photos.length) return undefined;
+  let restoring = restoring_.get(form);
+  if (!restoring) {
+    const ids = form.values.photos;
+    restoring = restorePhotos(ids).then((photos) => {
+      // Something else (an added photo, a cleared form) came first: that stands.
+      if (states.has(form)) return;
+      const found = photos.map((photo) => photo.id);
+      if (found.length !== ids.length) form.values = { ...form.values, photos: found };
+      change(form, { photos });
+    });
+    restoring_.set(form, restoring);
+  }
+  return restoring;
+}
+const restoring_ = new WeakMap<PhotosForm, Promise<void>>();
+
+/** Forgets every photo (sent, or the form cleared): the list and what the browser kept. */
+export function clearPhotos(form: ReactiveElement): void {
+  void forgetPhotos(photosOf(form).map((photo) => photo.id));
+  change(form, { photos: [], status: undefined });
+}
+
+const adopted = new WeakSet<ShadowRoot>();
+
+/**
+ * The field's styles join the element's when the field first shows, so that the first render
+ * does not carry them. Without constructable style sheets (Safari before 16.4) Lit appends a
+ * <style> per sheet, so only the new one is given.
+ */
+export function adoptPhotoStyles(element: ReactiveElement): void {
+  const root = element.renderRoot as ShadowRoot;
+  if (adopted.has(root)) return;
+  adopted.add(root);
+  const own = (element.constructor as typeof ReactiveElement).elementStyles;
+  adoptStyles(root, [...(supportsAdoptingStyleSheets ? own : []), photoListStyles, photoStyles]);
+}
+
+const photoStyles = css`
+  .photo {
+    display: grid;
+    gap: var(--_space-s);
+    align-content: start;
+  }
+  .photo button {
+    justify-self: stretch;
+    padding-inline: var(--_space-s);
+  }
+  .problem {
+    padding: var(--_space-s);
+    border-inline-start: 4px solid #8a6100;
+    background: var(--_color-warning-surface);
+  }
+  .file-button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+    padding-block: var(--_space-s);
+    padding-inline: var(--_space-l);
+    border: 2px solid var(--_color-primary);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-primary);
+    font-weight: 600;
+    cursor: pointer;
+  }
+`;

@@ -1,0 +1,88 @@
+/*
+ * The photos a person adds to a form (`<kc-fault-report>`'s photo step, `<kc-contact-form>`'s
+ * photos): each prepared in the browser by the photo processing chunk, loaded at the first pick;
+ * kept in IndexedDB so that it survives a reload with the draft that names it; previewed as a
+ * `data:` URL. Loaded with each form's later chunk, never with its first render.
+ */
+
+import type * as PhotoProcessing from './photo-processing.js';
+import { keepPhoto, keptPhotos } from './photo-store.js';
+import type { PhotoRefusal, PreparedPhoto, PreparePhotoOptions } from './prepare-photo.js';
+
+export { forgetPhotos } from './photo-store.js';
+
+/** A photo as a form shows it: being prepared, ready to send, or refused (and why). */
+export interface PhotoItem {
+  readonly id: string;
+  /** The prepared photo as a `data:` URL, for the preview. */
+  readonly url: string | undefined;
+  readonly blob: Blob | undefined;
+  readonly status: 'preparing' | 'ready' | 'failed';
+  readonly problem?: PhotoRefusal;
+}
+
+let processing: Promise<typeof PhotoProcessing> | undefined;
+
+/** A photo just picked, shown as being prepared while `preparePicked` works on it. */
+export function preparingPhoto(): PhotoItem {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const id = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { id, url: undefined, blob: undefined, status: 'preparing' };
+}
+
+/**
+ * Prepares the picked `file` as `photo` (from `preparingPhoto`): scaled and stripped, then kept
+ * for a reload before it is shown, so a reload the moment it appears still has it. A file that
+ * cannot be used, or a processing chunk that cannot load (offline), comes back `failed`.
+ */
+export async function preparePicked(
+  photo: PhotoItem,
+  file: File,
+  settings: PreparePhotoOptions,
+): Promise<PhotoItem> {
+  let prepared: PreparedPhoto;
+  try {
+    processing ??= import('./photo-processing.js');
+    prepared = await (await processing).preparePhoto(file, settings);
+  } catch {
+    // Tried again at the next pick.
+    processing = undefined;
+    prepared = { ok: false, problem: 'decode_failed' };
+  }
+  const { id } = photo;
+  if (!prepared.ok) {
+    return { id, url: undefined, blob: undefined, status: 'failed', problem: prepared.problem };
+  }
+  await keepPhoto(id, prepared.blob);
+  return { id, blob: prepared.blob, url: await dataUrl(prepared.blob), status: 'ready' };
+}
+
+/** The photos a restored draft names, from IndexedDB, in its order; those not found are left out. */
+export async function restorePhotos(ids: readonly string[]): Promise<PhotoItem[]> {
+  const kept = await keptPhotos(ids);
+  return Promise.all(
+    kept.map(async ({ id, blob }) => ({
+      id,
+      blob,
+      url: await dataUrl(blob),
+      status: 'ready' as const,
+    })),
+  );
+}
+
+/** The prepared photos of `items`, in order: what is sent. */
+export const readyBlobs = (items: readonly PhotoItem[]): Blob[] =>
+  items.flatMap((item) => (item.status === 'ready' && item.blob ? [item.blob] : []));
+
+/**
+ * A photo's preview as a `data:` URL: pages under a strict CSP allow `img-src data:` far more
+ * often than `blob:`, and the photo is small once prepared.
+ */
+function dataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
