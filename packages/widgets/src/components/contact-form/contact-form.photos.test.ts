@@ -4,10 +4,12 @@
 import { createClient } from '@kontakt/core';
 import { expect, fixtureCleanup, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { KcErrorEvent } from '../../events/error.js';
 import type { KcSubmittedEvent } from '../../events/submitted.js';
 import {
   active,
   fillValid,
+  gata,
   loaded,
   query,
   renderForm,
@@ -16,6 +18,7 @@ import {
   shadow,
   submit,
   text,
+  wrapClient,
 } from '../../test-support/contact-form-fixture.js';
 import {
   countCases,
@@ -183,6 +186,37 @@ describe('<kc-contact-form> photos', () => {
     await element.updateComplete;
     await waitUntil(() => shadow(element).querySelector('input#photos'), 'no photos field');
     expect(photos(element)).to.have.length(0);
+  });
+
+  it('shows the server refusing photos on the field, and moves focus there', async () => {
+    // The page was given more room than the server allows (a department's settings changed).
+    const client = wrapClient(gata(), {
+      department: (department) => ({
+        ...department,
+        messagePhotos: { maxCount: 3, maxEdge: 1600, maxBytes: 2_000_000 },
+      }),
+    });
+    const element = await usedForm({ client });
+    await fillValid(element);
+    await pick(element, await picture('a.png'), await picture('b.png'), await picture('c.png'));
+    await ready(element, 3);
+    const failed = oneEvent<KcErrorEvent>(element, 'kc-error');
+    await submit(element);
+    const { error } = await failed;
+    await element.updateComplete;
+
+    expect(error.status).to.equal(422);
+    expect(text(element, '#photos-error')).to.equal('Du kan bifoga högst 2 bilder. Ta bort någon.');
+    expect(text(element, '[part~="error-summary"] a')).to.equal(
+      'Du kan bifoga högst 2 bilder. Ta bort någon.',
+    );
+    expect(active(element)?.id).to.equal('photos');
+    // One removed, it goes through, with the same text.
+    query(element, '[part~="photo"]:first-child [part~="remove-photo-button"]').click();
+    await element.updateComplete;
+    const submitted = oneEvent<KcSubmittedEvent>(element, 'kc-submitted');
+    await submit(element);
+    await submitted;
   });
 
   it('keeps the photos with the draft over a reload', async () => {
