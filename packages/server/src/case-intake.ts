@@ -92,7 +92,8 @@ export async function fileCase(
 
 /**
  * Runs `file` once per key: a key whose first request is still running here is a 409, one already
- * answered is answered the same again (or refused, with another body). Without a key, just `file`.
+ * answered is answered the same again (or refused, with another body), also when it was answered
+ * by another instance while `file` ran here and failed. Without a key, just `file`.
  */
 export async function withIdempotencyKey(
   ctx: AppContext,
@@ -114,7 +115,15 @@ export async function withIdempotencyKey(
   try {
     const existing = await ctx.store.findIdempotencyRecord(scope, key, ctx.now());
     if (existing) return replay(existing, claim.requestHash);
-    return await file(claim);
+    try {
+      return await file(claim);
+    } catch (error) {
+      // The same request sent to another instance at once was stored first, and took what this
+      // one needed too (the photos it names): this one is answered as that one was.
+      const first = await ctx.store.findIdempotencyRecord(scope, key, ctx.now());
+      if (first) return replay(first, claim.requestHash);
+      throw error;
+    }
   } finally {
     inFlight.release(slot);
   }
