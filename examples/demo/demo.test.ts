@@ -2,14 +2,15 @@
 // one origin, under the strict Content-Security-Policy (Trusted Types required) the server sends
 // with HTML. A person fills the form in a real Chromium and gets a receipt for one stored case.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jpegWithMetadata } from '@kontakt/server/test-support';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../packages/server/src/index.js';
@@ -24,6 +25,13 @@ let server: RunningServer;
 const ADMIN_KEY = `kk_${randomBytes(20).toString('hex')}`;
 let browser: Browser;
 const temporary: string[] = [];
+
+/** A directory of this run's, removed at the end. */
+async function temporaryDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'kontakt-demo-'));
+  temporary.push(dir);
+  return dir;
+}
 
 /** Bundles the widget for a script tag, from source, as the widgets' build does for `dist/cdn`. */
 async function bundleWidgets(): Promise<string> {
@@ -186,6 +194,40 @@ describe('the demo department pages', () => {
   it('ask for their department once: the starter’s early request is the one the form uses', async () => {
     const { page, problems, departmentRequests } = await open('/skola.html');
     expect(departmentRequests).toEqual([`${server.url}/v1/departments/skola`]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('take a question with a photo on the school page: previewed under the strict CSP, sent with it', async () => {
+    const { page, problems } = await open('/skola.html?bilder');
+    const before = await server.countCases();
+    const file = join(await temporaryDir(), 'brev.jpg');
+    await writeFile(file, jpegWithMetadata());
+    // The field comes with the submit path, loaded when the person starts to use the form.
+    await page.focus('kc-contact-form >>> #topic');
+    // Polled: changes inside a shadow root do not wake puppeteer's document-level observer.
+    await page.waitForFunction(
+      () => document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('input#photos'),
+      { polling: 100, timeout: 15_000 },
+    );
+    const input = await page.$('kc-contact-form >>> input#photos');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await page.waitForFunction(
+      () => {
+        const img = document
+          .querySelector('kc-contact-form')
+          ?.shadowRoot?.querySelector<HTMLImageElement>('[part~="photo"] img');
+        return img?.complete && img.naturalWidth > 0;
+      },
+      { polling: 100, timeout: 15_000 },
+    );
+    const sent = page.waitForRequest((request) => request.url().endsWith('/v1/cases'));
+    await sendQuestion(page, 'skolskjuts', 'Jag fick det här brevet om skolskjutsen. Vad gäller?');
+    const { message } = JSON.parse((await (await sent).fetchPostData()) ?? '{}') as {
+      message: { photos: string[] };
+    };
+    expect(message.photos).toHaveLength(1);
+    expect(await server.countCases()).toBe(before + 1);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -4,6 +4,8 @@
  * random port with the store under test, the departments it serves, and admin API keys.
  */
 export { createApiKey, hashApiKey } from '../api-keys.js';
+/** Real images with planted metadata (GPS, camera), for tests of what a photo keeps. */
+export { jpegWithMetadata } from '../photos/metadata-fixtures.js';
 export { signIn, TEST_PASSWORD, type TestSession, testAccounts } from './agents.js';
 export { keyRecord, newCase } from './cases.js';
 export {
