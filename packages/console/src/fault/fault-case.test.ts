@@ -12,12 +12,12 @@ import {
   deepQuery,
   focused,
   heading,
-  pngPhoto,
   postPublic,
   renderConsole,
   signedIn,
   startServer,
   stopServer,
+  uploadPhotos,
 } from '../test-support/console-fixture.js';
 
 let server: TestServer;
@@ -35,18 +35,7 @@ afterEach(cleanupConsoles);
 
 /** A fault report as the widget sends it (a photo uploaded first); resolves with its reference. */
 async function reportFault(report: Record<string, unknown>, photos = 0): Promise<string> {
-  const ids: string[] = [];
-  for (let index = 0; index < photos; index += 1) {
-    const uploaded = (await postPublic(
-      server,
-      '/v1/photos?department=gata',
-      await pngPhoto('#b3261e'),
-      'image/png',
-    )) as {
-      id: string;
-    };
-    ids.push(uploaded.id);
-  }
+  const ids = await uploadPhotos(server, 'gata', photos, '#b3261e');
   const receipt = (await postPublic(
     server,
     '/v1/faults',

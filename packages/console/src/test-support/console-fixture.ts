@@ -246,3 +246,21 @@ export async function postPublic(
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   return response.json();
 }
+
+/** Uploads `count` photos for `department` as a widget does; resolves with their ids, in order. */
+export async function uploadPhotos(
+  server: TestServer,
+  department: string,
+  count: number,
+  colour?: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const path = `/v1/photos?department=${department}`;
+    const uploaded = (await postPublic(server, path, await pngPhoto(colour), 'image/png')) as {
+      id: string;
+    };
+    ids.push(uploaded.id);
+  }
+  return ids;
+}

@@ -9,12 +9,12 @@ import {
   cleanupConsoles,
   deepQuery,
   heading,
-  pngPhoto,
   postPublic,
   renderConsole,
   signedIn,
   startServer,
   stopServer,
+  uploadPhotos,
 } from '../test-support/console-fixture.js';
 
 let server: TestServer;
@@ -32,18 +32,7 @@ afterEach(cleanupConsoles);
  * photos uploaded first; resolves with its reference and the photos' ids.
  */
 async function sendMessage(photos: number): Promise<{ reference: string; ids: string[] }> {
-  const ids: string[] = [];
-  for (let index = 0; index < photos; index += 1) {
-    const uploaded = (await postPublic(
-      server,
-      '/v1/photos?department=skola',
-      await pngPhoto('#1b5e20'),
-      'image/png',
-    )) as {
-      id: string;
-    };
-    ids.push(uploaded.id);
-  }
+  const ids = await uploadPhotos(server, 'skola', photos, '#1b5e20');
   const receipt = (await postPublic(
     server,
     '/v1/cases',
