@@ -121,6 +121,19 @@ describe('<kc-contact-form> photos', () => {
     expect(text(element, '[role="status"].visually-hidden')).to.equal('Bilden är borttagen.');
   });
 
+  it('is reached with the keyboard after the message, its button showing where focus is', async () => {
+    const element = await usedForm();
+    query(element, '#message').focus();
+    await sendKeys({ press: 'Tab' });
+    expect(active(element)?.id).to.equal('photos');
+    // The input itself is invisible: its label, drawn as the button, carries the focus ring.
+    const button = getComputedStyle(query(element, '[part~="photo-button"]'));
+    expect(button.outlineStyle).to.equal('solid');
+    expect(Number.parseFloat(button.outlineWidth)).to.be.at.least(2);
+    await sendKeys({ press: 'Tab' });
+    expect(active(element)?.id).to.equal('answerChannel-email');
+  });
+
   it('says why a file cannot be sent, sends nothing of it, and lets it be removed', async () => {
     const element = await usedForm();
     const pdf = new File(['%PDF-1.7 not a picture'], 'beslut.pdf', { type: 'application/pdf' });
