@@ -30,9 +30,6 @@ export function loadPhotos(): Promise<typeof Photos> {
   return loading;
 }
 
-/** The photos field's chunk if it has loaded, without loading it. */
-export const loadedPhotos = (): typeof Photos | undefined => loaded;
-
 /**
  * The photos field's chunk for `form`, its styles adopted; until it has loaded, `undefined`, and
  * the form renders again once it has.

@@ -61,7 +61,7 @@ interface PhotoState {
 const states = new WeakMap<ReactiveElement, PhotoState>();
 
 /** The photos `form` shows (being prepared, ready, or refused). */
-export const photosOf = (form: ReactiveElement): readonly PhotoItem[] =>
+const photosOf = (form: ReactiveElement): readonly PhotoItem[] =>
   states.get(form)?.photos ?? [];
 
 /** Changes a form's photos or what it says about them, and renders it again. */
@@ -71,7 +71,7 @@ function change(form: ReactiveElement, next: Partial<PhotoState>): void {
 }
 
 /** The photos' texts in the form's language (Swedish ones come with this chunk). */
-export function photoTexts(t: FirstTranslation): ContactFormPhotoTexts {
+function photoTexts(t: FirstTranslation): ContactFormPhotoTexts {
   return (t.contactForm as Partial<KontaktTranslation['contactForm']>).photos ?? svPhotos;
 }
 
@@ -146,7 +146,7 @@ function photoItem(
  * being prepared, then ready (and named in the draft) or refused with why, and said in the live
  * region. Photos are prepared one at a time, in the order picked.
  */
-export function addPhotos(
+function addPhotos(
   form: PhotosForm,
   input: HTMLInputElement,
   settings: MessagePhotoSettings,
@@ -199,7 +199,7 @@ async function add(
 }
 
 /** Removes a photo; focus goes to the button that adds one (there is room again). */
-export function removePhoto(form: PhotosForm, id: string): void {
+function removePhoto(form: PhotosForm, id: string): void {
   void forgetPhotos([id]);
   form.setValues({ ...form.values, photos: form.values.photos.filter((each) => each !== id) });
   form.focusAfterRender = 'photos';
