@@ -61,8 +61,7 @@ interface PhotoState {
 const states = new WeakMap<ReactiveElement, PhotoState>();
 
 /** The photos `form` shows (being prepared, ready, or refused). */
-const photosOf = (form: ReactiveElement): readonly PhotoItem[] =>
-  states.get(form)?.photos ?? [];
+const photosOf = (form: ReactiveElement): readonly PhotoItem[] => states.get(form)?.photos ?? [];
 
 /** Changes a form's photos or what it says about them, and renders it again. */
 function change(form: ReactiveElement, next: Partial<PhotoState>): void {
