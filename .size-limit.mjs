@@ -251,12 +251,13 @@ export default [
     // 55.05 KB: 49.09 KB and the photos field with its texts and styles (2.4 KB), the kept photos
     // (IndexedDB), their previews and the list's styles (1.2 KB, shared with the fault report),
     // the photo processing (1.6 KB, the fault report's too), the uploads before the message
-    // (0.8 KB).
+    // (0.8 KB). The check of a submission's photos and its unsaved outbox entry shared by
+    // messages and fault reports (send-with-photos.ts, was a copy in each): 55.15 KB.
     name: '<kc-contact-form> everything a Swedish page ever loads, for a department that takes photos: and the photos field, processing and uploads',
     message:
       'The photos field is one chunk (contact-form.photos.ts), loaded only for a department that takes photos: keep the rest of the form out of it, and it out of the rest.',
     path: contactFormEverything,
-    limit: '55.06 KB',
+    limit: '55.15 KB',
     ...asLoaded,
   },
   {
@@ -267,8 +268,8 @@ export default [
     // chunks it imports, whatever their code: 0.01 KB of room for that. The topics in the
     // first frame: 52.6 KB. The contact form's client a MessageClient: 51.57 KB; no source-map
     // comments: 51.22 KB; the department's schema out of the client: 51.01 KB; a provider's
-    // settings, and terser: 50.21 KB; photos with messages (their field's chunks included): 57.8 KB.
-    limit: '57.81 KB',
+    // settings, and terser: 50.21 KB; photos with messages (their field's chunks included): 57.87 KB.
+    limit: '57.87 KB',
     ...asLoaded,
   },
   {

@@ -13,7 +13,7 @@ import {
   toFieldErrors,
 } from '../schemas/index.js';
 import type { FaultsContext, FaultsResource } from './faults.js';
-import { sendWithPhotos } from './send-with-photos.js';
+import { checkPhotos, sendWithPhotos, unsavedEntry } from './send-with-photos.js';
 import { originOf, queuedError } from './submission-parts.js';
 
 /*
@@ -58,7 +58,11 @@ export function faultsResource(context: FaultsContext): FaultsResource {
     async submit(report, options = {}) {
       const submission = buildSubmission(context, report, options);
       const id = options.idempotencyKey ?? createIdempotencyKey();
-      let entry: FaultOutboxEntry = firstEntry(submission, id, options.photos ?? []);
+      // An unsaved entry, which `sendWithPhotos` takes like a kept one.
+      let entry: FaultOutboxEntry = {
+        kind: 'fault',
+        ...unsavedEntry(id, submission, options.photos ?? []),
+      };
       try {
         return await sendWithPhotos(http, entry, {
           upload: context.upload,
@@ -81,22 +85,6 @@ export function faultsResource(context: FaultsContext): FaultsResource {
   return resource;
 }
 
-/** The report as an unsaved outbox entry, which `sendWithPhotos` takes like a kept one. */
-function firstEntry(submission: FaultSubmission, id: string, photos: readonly Blob[]) {
-  const now = new Date().toISOString();
-  return {
-    kind: 'fault',
-    id,
-    endpoint: '',
-    department: submission.origin.department,
-    submission,
-    photos: [...photos],
-    createdAt: now,
-    attempts: 0,
-    nextAttemptAt: now,
-  } satisfies FaultOutboxEntry;
-}
-
 function buildSubmission(
   context: FaultsContext,
   report: FaultReportInput,
@@ -104,20 +92,13 @@ function buildSubmission(
 ): FaultSubmission {
   const parsed = FaultReportSchema.safeParse(report);
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
-  const photos = parsed.data.photos.length + (options.photos?.length ?? 0);
-  if (photos > FAULT_MAX_PHOTOS) {
-    throw new ValidationError([
-      {
-        field: 'photos',
-        pointer: '/photos',
-        code: 'too_long',
-        params: { maximum: FAULT_MAX_PHOTOS },
-      },
-    ]);
-  }
-  if (options.photos?.length && !context.upload) {
-    throw new TypeError('This client cannot upload photos; pass uploaded ids in report.photos.');
-  }
+  checkPhotos({
+    named: parsed.data.photos.length,
+    toUpload: options.photos?.length ?? 0,
+    maximum: FAULT_MAX_PHOTOS,
+    upload: context.upload,
+    part: 'report',
+  });
   return { origin: originOf(context, options), report: parsed.data };
 }
 

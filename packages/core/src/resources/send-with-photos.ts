@@ -1,5 +1,5 @@
 /*
- * Sending a submission that carries photos still to be upload: a fault report (`report.photos`)
+ * Sending a submission that carries photos still to be uploaded: a fault report (`report.photos`)
  * or a contact message (`message.photos`), the first time or from the outbox. A chunk of its own,
  * loaded when a submission has photos: a message without any never needs it.
  */
@@ -46,26 +46,14 @@ export function submitWithPhotos(
   options: SubmitOptions & { photos: readonly Blob[] },
   onKept: (left: Keepable) => void,
 ): Promise<Receipt> {
-  if (submission.message.photos.length + options.photos.length > MESSAGE_MAX_PHOTOS) {
-    const maximum = MESSAGE_MAX_PHOTOS;
-    throw new ValidationError([
-      { field: 'photos', pointer: '/photos', code: 'too_long', params: { maximum } },
-    ]);
-  }
-  if (!context.upload) {
-    throw new TypeError('This client cannot upload photos; pass uploaded ids in message.photos.');
-  }
-  const now = new Date().toISOString();
-  const entry: CaseOutboxEntry = {
-    id,
-    endpoint: '',
-    department: submission.origin.department,
-    submission,
-    photos: [...options.photos],
-    createdAt: now,
-    attempts: 0,
-    nextAttemptAt: now,
-  };
+  checkPhotos({
+    named: submission.message.photos.length,
+    toUpload: options.photos.length,
+    maximum: MESSAGE_MAX_PHOTOS,
+    upload: context.upload,
+    part: 'message',
+  });
+  const entry: CaseOutboxEntry = unsavedEntry(id, submission, options.photos);
   return sendWithPhotos(context.http, entry, {
     upload: context.upload,
     signal: options.signal,
@@ -75,6 +63,50 @@ export function submitWithPhotos(
       onKept(photos?.length ? { kind: 'case', submission: left, photos } : left);
     },
   });
+}
+
+/**
+ * Refuses, before anything is sent, more photos than `maximum` (those the submission names and
+ * those to upload; the field error is `photos`, relative to it), and photos to upload without a
+ * way to upload them.
+ */
+export function checkPhotos(check: {
+  named: number;
+  toUpload: number;
+  maximum: number;
+  upload: PhotoUploader | undefined;
+  part: 'message' | 'report';
+}): void {
+  const { maximum } = check;
+  if (check.named + check.toUpload > maximum) {
+    throw new ValidationError([
+      { field: 'photos', pointer: '/photos', code: 'too_long', params: { maximum } },
+    ]);
+  }
+  if (check.toUpload > 0 && !check.upload) {
+    throw new TypeError(
+      `This client cannot upload photos; pass uploaded ids in ${check.part}.photos.`,
+    );
+  }
+}
+
+/** A submission as an unsaved outbox entry, which `sendWithPhotos` takes like a kept one. */
+export function unsavedEntry<S extends { origin: { department: string } }>(
+  id: string,
+  submission: S,
+  photos: readonly Blob[],
+) {
+  const now = new Date().toISOString();
+  return {
+    id,
+    endpoint: '',
+    department: submission.origin.department,
+    submission,
+    photos: [...photos],
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+  };
 }
 
 /**
