@@ -161,13 +161,15 @@ export default [
     // about as much: 33.7 KB measured from the built dist. Issue 10: client.chat adds 3.4 KB the
     // same way (a stub in the client; the conversation, its sender and the chat schemas as a
     // chunk, loaded when the chat panel opens), client.callbacks 1.3 KB: 38.7 KB measured.
+    // The photos a kept submission uploaded, kept with it and uploaded again when the server let
+    // them expire (send-with-photos.ts, the outbox entry's schema): 39.03 KB.
     name: '@kontakt/core: createClient (ky + zod/mini + outbox + notices, the lazy feed included)',
     message:
       'The SDK grew: check what createClient() pulls in (npm run build, then look at packages/core/dist).',
     path: 'packages/core/dist/index.js',
     import: '{ createClient }',
     gzip: true,
-    limit: '38.8 KB',
+    limit: '39.03 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -239,12 +241,13 @@ export default [
     // (rollup.config.mjs): 47.98 KB. Photos with messages, for a page of a department that takes
     // none: 49.1 KB (the photos field's loader and what sending says of uploads in the submit
     // path 0.5 KB, cases.submit's way to the upload chunk 0.35 KB, the Blob-aware idempotency
-    // fingerprint, the count in the department preview).
+    // fingerprint, the count in the department preview). A kept message's uploaded photos in
+    // the outbox entry's schema and the outbox's sender (uploaded again once expired): 49.18 KB.
     name: '<kc-contact-form> everything a Swedish page ever loads, for a department without photos: first render + submit path (DESIGN.md: 45 KB, not met)',
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything.filter((file) => !PHOTOS_ONLY.test(file)),
-    limit: '49.1 KB',
+    limit: '49.18 KB',
     ...asLoaded,
   },
   {
@@ -252,12 +255,14 @@ export default [
     // (IndexedDB), their previews and the list's styles (1.2 KB, shared with the fault report),
     // the photo processing (1.6 KB, the fault report's too), the uploads before the message
     // (0.8 KB). The check of a submission's photos and its unsaved outbox entry shared by
-    // messages and fault reports (send-with-photos.ts, was a copy in each): 55.15 KB.
+    // messages and fault reports (send-with-photos.ts, was a copy in each): 55.15 KB. Uploaded
+    // photos kept with a kept submission and uploaded again when the server let them expire
+    // (0.3 KB): 55.46 KB.
     name: '<kc-contact-form> everything a Swedish page ever loads, for a department that takes photos: and the photos field, processing and uploads',
     message:
       'The photos field is one chunk (contact-form.photos.ts), loaded only for a department that takes photos: keep the rest of the form out of it, and it out of the rest.',
     path: contactFormEverything,
-    limit: '55.15 KB',
+    limit: '55.46 KB',
     ...asLoaded,
   },
   {
@@ -268,8 +273,9 @@ export default [
     // chunks it imports, whatever their code: 0.01 KB of room for that. The topics in the
     // first frame: 52.6 KB. The contact form's client a MessageClient: 51.57 KB; no source-map
     // comments: 51.22 KB; the department's schema out of the client: 51.01 KB; a provider's
-    // settings, and terser: 50.21 KB; photos with messages (their field's chunks included): 57.87 KB.
-    limit: '57.87 KB',
+    // settings, and terser: 50.21 KB; photos with messages (their field's chunks included): 57.87 KB;
+    // uploaded photos kept with a kept submission, uploaded again once expired: 58.18 KB.
+    limit: '58.18 KB',
     ...asLoaded,
   },
   {
@@ -354,7 +360,8 @@ export default [
     // resources instead of in the shared client chunk: 55.52 KB (the contact form 0.22 KB less).
     // A provider's settings, and terser after esbuild's minifier (rollup.config.mjs): 54.44 KB.
     // Photos with contact messages (cases.submit's way to the upload chunk in the shared client,
-    // messagePhotos in the department's schema): 55.07 KB.
+    // messagePhotos in the department's schema): 55.07 KB. Uploaded photos kept with a kept
+    // submission and uploaded again once expired (the shared client's upload chunk): 55.36 KB.
     name: '<kc-status-tracker> everything a Swedish page ever loads: first render + lookup + live updates',
     message:
       'Everything the status tracker loads: look at status-tracker.deferred and the case-lookup/case-watch chunks first.',
@@ -365,7 +372,7 @@ export default [
       ),
     ),
     // The early answer read at once, peekDepartmentPreview (the topics in the first frame): 55.7.
-    limit: '55.08 KB',
+    limit: '55.36 KB',
     ...asLoaded,
   },
   {
@@ -433,7 +440,8 @@ export default [
     // read nested providers: 124.52 KB; the provider's warning: 124.64 KB). Photos with contact
     // messages: the field's chunk 2.6 KB, the kept photos and previews (shared with the fault
     // report, which had them in its later chunk) 0.9 KB, the uploads before a message 0.8 KB,
-    // the submit path's loader 0.5 KB: 128.7 KB.
+    // the submit path's loader 0.5 KB: 128.7 KB. Uploaded photos kept with a kept submission and
+    // uploaded again once expired: 129 KB.
     path: [
       `${CDN}/*.js`,
       `${CDN}/chunks/*.js`,
@@ -441,7 +449,7 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '128.71 KB',
+    limit: '129.01 KB',
     ...asLoaded,
   },
   {

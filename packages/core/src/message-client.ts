@@ -90,9 +90,9 @@ export function clientBase(options: ClientOptions): ClientBase {
   // Every client's sender sends both kinds: the outbox of an endpoint is shared by the clients
   // of every widget on the page, and keeps the sender of the first.
   const send: OutboxSender = (entry, save) =>
-    entry.kind === 'fault' || entry.photos?.length
-      ? // Loaded only when a kept submission has photos to upload (every kept fault report goes
-        // this way): a message without photos never needs it.
+    entry.kind === 'fault' || entry.photos?.length || entry.uploaded
+      ? // Loaded only when a kept message has photos (to upload, or uploaded: to upload again if
+        // they expired); every kept fault report goes this way. A message without never needs it.
         import('./resources/send-with-photos.js').then(({ sendWithPhotos }) =>
           sendWithPhotos(http, entry, { upload: photos.upload, save }),
         )

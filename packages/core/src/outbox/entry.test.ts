@@ -99,9 +99,9 @@ describe('outbox entry', () => {
     expect(entry.photos?.[0]).toBe(photo);
     expect(isReadableEntry(entry)).toBe(true);
     expect(isReadableEntry({ ...entry, photos: ['not a blob'] })).toBe(false);
-    // With every photo uploaded, nothing is left to keep but the message.
-    const uploaded = newEntry(
-      { kind: 'case', submission, photos: [] },
+    // With nothing to upload and nothing uploaded, nothing is left to keep but the message.
+    const plain = newEntry(
+      { kind: 'case', submission, photos: [], uploaded: {} },
       {
         id: 'key-4',
         endpoint: 'https://kontakt.example.se',
@@ -110,7 +110,29 @@ describe('outbox entry', () => {
         now: NOW,
       },
     );
-    expect('photos' in uploaded).toBe(false);
+    expect('photos' in plain).toBe(false);
+    expect('uploaded' in plain).toBe(false);
+  });
+
+  it('keeps the photos a submission uploaded, by id, to upload again if the server let them expire', () => {
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
+    const id = 'photo-0001-abcdefghijklmnop';
+    const named = { ...submission, message: { ...submission.message, photos: [id] } };
+    const entry = newEntry(
+      { kind: 'case', submission: named, photos: [], uploaded: { [id]: photo } },
+      {
+        id: 'key-5',
+        endpoint: 'https://kontakt.example.se',
+        error: undefined,
+        maxAge: DAY,
+        now: NOW,
+      },
+    );
+    expect(entry.uploaded).toEqual({ [id]: photo });
+    expect('photos' in entry).toBe(false);
+    expect(isReadableEntry(entry)).toBe(true);
+    expect(isReadableEntry({ ...entry, uploaded: { [id]: 'not a blob' } })).toBe(false);
+    expect(isReadableEntry({ ...entry, uploaded: [photo] })).toBe(false);
   });
 
   it('expires maxAge after it was made', () => {

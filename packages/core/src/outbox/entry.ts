@@ -3,7 +3,7 @@ import { KontaktError } from '../errors/KontaktError.js';
 import type { CaseSubmission, FaultSubmission } from '../schemas/index.js';
 import { CaseOriginSchema, CaseSubmissionSchema, DateTimeSchema } from '../schemas/index.js';
 import { nextAttemptDelay } from './backoff.js';
-import type { OutboxEntry } from './types.js';
+import type { OutboxEntry, UploadedPhotos } from './types.js';
 
 /** How long an entry is kept by default before it is given up: 7 days, in milliseconds. */
 export const DEFAULT_OUTBOX_MAX_AGE = 7 * 24 * 60 * 60_000;
@@ -19,14 +19,18 @@ const entryBase = {
   expiresAt: z.optional(DateTimeSchema),
 };
 const isBlob = (value: unknown) => typeof Blob !== 'undefined' && value instanceof Blob;
-const photosToUpload = z.optional(z.array(z.custom<Blob>(isBlob)));
+/** Photos still to upload, and those uploaded, by id. */
+const photoBlobs = {
+  photos: z.optional(z.array(z.custom<Blob>(isBlob))),
+  uploaded: z.optional(z.record(z.string(), z.custom<Blob>(isBlob))),
+};
 const OutboxEntrySchema = z.union([
   // Entries of versions before fault reports have no `kind`.
   z.object({
     ...entryBase,
     kind: z.optional(z.literal('case')),
     submission: CaseSubmissionSchema,
-    photos: photosToUpload,
+    ...photoBlobs,
   }),
   // A fault report is checked for its shape only: the fault schemas are not loaded in a client
   // that never sends one, and the server checks the report itself when it is sent.
@@ -37,7 +41,7 @@ const OutboxEntrySchema = z.union([
       origin: CaseOriginSchema,
       report: z.object({ category: z.string(), photos: z.array(z.string()) }),
     }),
-    photos: photosToUpload,
+    ...photoBlobs,
   }),
 ]);
 
@@ -58,16 +62,24 @@ export interface NewEntryOptions {
   now: number;
 }
 
-/** What is kept: a contact message, or a message or fault report with photos still to upload. */
+/**
+ * What is kept: a contact message, or a message or fault report with photos (those still to
+ * upload, and those it uploaded, by id).
+ */
 export type Keepable =
   | CaseSubmission
-  | { kind: 'case'; submission: CaseSubmission; photos?: Blob[] | undefined }
-  | { kind: 'fault'; submission: FaultSubmission; photos?: Blob[] | undefined };
+  | ({ kind: 'case'; submission: CaseSubmission } & KeptPhotos)
+  | ({ kind: 'fault'; submission: FaultSubmission } & KeptPhotos);
+
+interface KeptPhotos {
+  photos?: Blob[] | undefined;
+  uploaded?: UploadedPhotos | undefined;
+}
 
 /** The entry for a submission whose first try just failed. */
 export function newEntry(keepable: Keepable, options: NewEntryOptions): OutboxEntry {
   const { id, endpoint, error, maxAge, now } = options;
-  const photos = 'kind' in keepable && keepable.photos?.length ? { photos: keepable.photos } : {};
+  const photos = 'kind' in keepable ? keptPhotos(keepable) : {};
   // A message is kept as entries of earlier versions were: without `kind`.
   const kind =
     'kind' in keepable && keepable.kind === 'fault'
@@ -82,6 +94,17 @@ export function newEntry(keepable: Keepable, options: NewEntryOptions): OutboxEn
     attempts: 1,
     nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),
     expiresAt: new Date(now + maxAge).toISOString(),
+  };
+}
+
+/** The photos worth keeping of `kept`: an entry has no empty `photos` or `uploaded`. */
+function keptPhotos({ photos, uploaded }: KeptPhotos): {
+  photos?: Blob[];
+  uploaded?: UploadedPhotos;
+} {
+  return {
+    ...(photos?.length ? { photos } : {}),
+    ...(uploaded && Object.keys(uploaded).length ? { uploaded } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
 import { isNetworkError } from '../errors/NetworkError.js';
+import { isReadableEntry } from './entry.js';
 import type { OutboxDeliveredEvent } from './events.js';
 import { indexedDBStore } from './indexeddb-store.js';
 import { mayHoldKeptSubmissions } from './may-hold.js';
-import type { OutboxEntry } from './types.js';
+import type { CaseOutboxEntry, OutboxEntry } from './types.js';
 
 const PAGE = 'https://gata.example.se/parkering';
 const message = {
@@ -25,7 +26,7 @@ const receipt = {
 const uniqueName = () => `kontakt-outbox-test-${crypto.randomUUID()}`;
 const names = async () => (await indexedDB.databases()).map((info) => info.name);
 
-function entry(endpoint: string, createdAt: string): OutboxEntry {
+function entry(endpoint: string, createdAt: string): CaseOutboxEntry {
   return {
     id: crypto.randomUUID(),
     endpoint,
@@ -95,6 +96,30 @@ describe('indexedDBStore', () => {
     await indexedDBStore({ name }).put(kept);
 
     expect(await indexedDBStore({ name }).list('https://a.example.se')).to.deep.equal([kept]);
+    await deleteDatabase(name);
+  });
+
+  it('keeps the photos of an entry, those to upload and those uploaded by id, as Blobs', async () => {
+    const name = uniqueName();
+    const jpeg = (bytes: number[]) => new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' });
+    const id = 'photo-0001-abcdefghijklmnop';
+    const kept: OutboxEntry = {
+      ...entry('https://a.example.se', new Date().toISOString()),
+      submission: {
+        origin: { department: 'gata', pageUrl: PAGE, widget: 'sdk' },
+        message: { ...message, answerLanguage: 'sv', needs: [], photos: [id] },
+      },
+      photos: [jpeg([0xff, 0xd8, 1])],
+      uploaded: { [id]: jpeg([0xff, 0xd8, 2, 3]) },
+    };
+    await indexedDBStore({ name }).put(kept);
+
+    const [read] = await indexedDBStore({ name }).list('https://a.example.se');
+    expect(isReadableEntry(read)).to.equal(true);
+    const bytes = async (blob: Blob | undefined) =>
+      blob ? [...new Uint8Array(await blob.arrayBuffer())] : undefined;
+    expect(await bytes(read?.photos?.[0])).to.deep.equal([0xff, 0xd8, 1]);
+    expect(await bytes(read?.uploaded?.[id])).to.deep.equal([0xff, 0xd8, 2, 3]);
     await deleteDatabase(name);
   });
 

@@ -15,6 +15,8 @@ export interface CaseOutboxEntry extends OutboxEntryBase {
   submission: CaseSubmission;
   /** Photos not uploaded yet (see `FaultOutboxEntry.photos`). */
   photos?: Blob[];
+  /** Photos uploaded already (see `FaultOutboxEntry.uploaded`). */
+  uploaded?: UploadedPhotos;
 }
 
 /** A fault report waiting to be sent (`POST /v1/faults`). */
@@ -27,7 +29,16 @@ export interface FaultOutboxEntry extends OutboxEntryBase {
    * report and the entry saved before the next, so a retry never changes what was already sent.
    */
   photos?: Blob[];
+  /** Photos uploaded already, by the id the report names (see `UploadedPhotos`). */
+  uploaded?: UploadedPhotos;
 }
+
+/**
+ * The photos a kept submission names that it uploaded itself, by their ids: kept until it is
+ * sent, because the server keeps a photo no case names for a day only. A submission sent later
+ * than that uploads them again (under new ids) instead of being refused for photos gone.
+ */
+export type UploadedPhotos = Record<string, Blob>;
 
 /** What every entry has. */
 export interface OutboxEntryBase {

@@ -344,6 +344,81 @@ describe.each(Object.keys(factories) as (keyof typeof factories)[])('cases.submi
     expect(sent.map((request) => request.body)).toEqual([sent[0]?.body, sent[0]?.body]);
   });
 
+  it('uploads its photos again when the server no longer has them, and sends the message once more under its key', async () => {
+    let refused = false;
+    server = await startFaultServer((request, index) => {
+      if (request.url.startsWith('/v1/photos')) return { status: 201, json: uploaded(index + 1) };
+      if (refused) return { status: 201, json: receipt };
+      refused = true;
+      // The server lets a photo no case names expire after a day.
+      const gone = {
+        field: 'message.photos.0',
+        pointer: '/message/photos/0',
+        code: 'unknown_photo',
+      };
+      return { status: 422, json: problem(422, 'validation_failed', { errors: [gone] }) };
+    });
+    const photos = [jpeg(10), jpeg(20)];
+    const result = await clientFor(server.url).cases.submit(message, { photos });
+
+    expect(result).toEqual(receipt);
+    const urls = server.requests.map((request) => request.url.replace(/\?.*/, ''));
+    expect(urls).toEqual([
+      ...['/v1/photos', '/v1/photos', '/v1/cases'],
+      ...['/v1/photos', '/v1/photos', '/v1/cases'],
+    ]);
+    // The same bytes again, each new id in its photo's place, and the same key for both sends.
+    expect(server.requests.slice(3, 5).map((request) => request.body.length)).toEqual([10, 20]);
+    const [first, second] = server.requests.filter((request) => request.url === '/v1/cases');
+    expect(JSON.parse(second?.body ?? '').message.photos).toEqual([uploaded(4).id, uploaded(5).id]);
+    expect(second?.headers['idempotency-key']).toBe(first?.headers['idempotency-key']);
+  });
+
+  it('rejects with the field error when a photo it was given by id is unknown, after one more try', async () => {
+    const named = uploaded(9).id;
+    server = await startFaultServer((request, index) => {
+      if (request.url.startsWith('/v1/photos')) return { status: 201, json: uploaded(index + 1) };
+      const gone = {
+        field: 'message.photos.0',
+        pointer: '/message/photos/0',
+        code: 'unknown_photo',
+      };
+      return { status: 422, json: problem(422, 'validation_failed', { errors: [gone] }) };
+    });
+    const client = clientFor(server.url);
+    const error = await rejection(
+      client.cases.submit({ ...message, photos: [named] }, { photos: [jpeg(10)] }),
+    );
+
+    expect((error as ValidationError).fieldErrors).toEqual([
+      { field: 'photos.0', pointer: '/photos/0', code: 'unknown_photo' },
+    ]);
+    // Its own photo uploaded again (the server did not say which one it lacks), and one more try.
+    expect(server.requests.map((request) => request.url.replace(/\?.*/, ''))).toEqual([
+      '/v1/photos',
+      '/v1/cases',
+      '/v1/photos',
+      '/v1/cases',
+    ]);
+    expect(await client.outbox.pending()).toEqual([]);
+  });
+
+  it('keeps the photos it uploaded with a kept message, by id', async () => {
+    server = await startFaultServer((request, index) =>
+      request.url.startsWith('/v1/photos')
+        ? { status: 201, json: uploaded(index + 1) }
+        : { status: 503, json: problem(503, 'service_unavailable') },
+    );
+    const photo = jpeg(10);
+    const client = clientFor(server.url, { retry: { limit: 0 } });
+    await rejection(client.cases.submit(message, { photos: [photo] }));
+
+    const [kept] = await client.outbox.pending();
+    expect(kept?.kind !== 'fault' && kept?.submission.message.photos).toEqual([uploaded(1).id]);
+    expect(kept?.photos).toBeUndefined();
+    expect(kept?.uploaded).toEqual({ [uploaded(1).id]: photo });
+  });
+
   it('refuses more than five photos before anything is sent', async () => {
     server = await startFaultServer(() => ({ status: 201, json: receipt }));
     const photos = Array.from({ length: 6 }, () => jpeg(10));

@@ -74,7 +74,8 @@ export function faultsResource(context: FaultsContext): FaultsResource {
         });
       } catch (error) {
         if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
-        const kept = { kind: 'fault' as const, submission: entry.submission, photos: entry.photos };
+        const { submission, photos, uploaded } = entry;
+        const kept = { kind: 'fault' as const, submission, photos, uploaded };
         await context.outbox
           .keep(kept, { id, error, maxAge: context.outboxMaxAge })
           .catch(() => Promise.reject(error));

@@ -3,6 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jpegWithMetadata } from '@kontakt/server/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import type { KontaktError } from '../errors/KontaktError.js';
@@ -135,4 +136,47 @@ describe('client.faults', () => {
     );
     expect(rows).toEqual([{ case_reference: receipt.reference }]);
   });
+
+  it('sends a report kept longer than the server keeps its uploaded photo, with the photo uploaded again', async () => {
+    // The server's clock, moved on to play "a day later".
+    let later = 0;
+    const api = await server({ now: () => new Date(Date.now() + later) });
+    // The network drops the report itself, after its photo got through.
+    let down = true;
+    const dropping: typeof fetch = (input, init) =>
+      down && urlOf(input).includes('/v1/faults')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : fetch(input, init);
+    const client = clientFor(api.url, { fetch: dropping });
+    const photo = new Blob([new Uint8Array(jpegWithMetadata())], { type: 'image/jpeg' });
+    const error = await client.faults.submit(report, { photos: [photo] }).catch((e: unknown) => e);
+    expect(isNetworkError(error) && error.queued).toBeTruthy();
+    const [kept] = await client.outbox.pending();
+    const [firstId = ''] = kept?.kind === 'fault' ? kept.submission.report.photos : [];
+    expect(kept?.uploaded?.[firstId]?.size).toBe(photo.size);
+
+    later = 25 * 60 * 60_000;
+    down = false;
+    const delivered = new Promise<OutboxDeliveredEvent>((resolve) =>
+      client.outbox.addEventListener('delivered', (e) => resolve(e as OutboxDeliveredEvent)),
+    );
+    await client.outbox.flush();
+    const { receipt } = await delivered;
+
+    expect(await client.outbox.pending()).toEqual([]);
+    expect(await api.countCases()).toBe(1);
+    const attached = await api.database.inspect((db) =>
+      db
+        .selectFrom('photos')
+        .select('id')
+        .where('case_reference', '=', receipt.reference)
+        .execute(),
+    );
+    expect(attached).toHaveLength(1);
+    expect(attached[0]?.id).not.toBe(firstId);
+  });
 });
+
+/** The URL a `fetch` is called for (ky passes a `Request`, not always this realm's). */
+const urlOf = (input: Parameters<typeof fetch>[0]) =>
+  typeof input === 'object' && 'url' in input ? input.url : String(input);

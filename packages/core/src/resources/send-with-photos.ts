@@ -4,10 +4,10 @@
  * loaded when a submission has photos: a message without any never needs it.
  */
 import type { KyInstance } from 'ky';
-import { ValidationError } from '../errors/ValidationError.js';
+import { isValidationError, ValidationError } from '../errors/ValidationError.js';
 import type { Keepable } from '../outbox/entry.js';
-import type { CaseOutboxEntry, OutboxEntry } from '../outbox/types.js';
-import type { CaseSubmission, Receipt, UploadedPhoto } from '../schemas/index.js';
+import type { CaseOutboxEntry, OutboxEntry, UploadedPhotos } from '../outbox/types.js';
+import type { CaseSubmission, FieldError, Receipt, UploadedPhoto } from '../schemas/index.js';
 import { MESSAGE_MAX_PHOTOS } from '../schemas/index.js';
 import type { SubmitContext, SubmitOptions } from './case-submit.js';
 import { sendCase } from './case-submit.js';
@@ -37,7 +37,7 @@ export interface SendWithPhotosOptions {
 /**
  * `cases.submit()` of a message with photos (`options.photos`): uploads them, adding their ids to
  * `message.photos`, then sends it. `onKept` hears, after each upload, what is left to keep if
- * sending fails now: the message with the photos still to upload.
+ * sending fails now: the message with the photos still to upload and those uploaded.
  */
 export function submitWithPhotos(
   context: SubmitContext,
@@ -59,8 +59,8 @@ export function submitWithPhotos(
     signal: options.signal,
     onProgress: options.onProgress,
     save: async (saved) => {
-      const { submission: left, photos } = saved as CaseOutboxEntry;
-      onKept(photos?.length ? { kind: 'case', submission: left, photos } : left);
+      const { submission: left, photos, uploaded } = saved as CaseOutboxEntry;
+      onKept({ kind: 'case', submission: left, photos, uploaded });
     },
   });
 }
@@ -112,7 +112,10 @@ export function unsavedEntry<S extends { origin: { department: string } }>(
 /**
  * Uploads the photos an entry still carries, one at a time, each id added to the submission and
  * the entry saved before the next (so a submission whose first send got through is never resent
- * with other photo ids under its key), then sends the submission.
+ * with other photo ids under its key), then sends the submission. Refused for photos unknown
+ * (sent after the server let the ones it uploaded expire: it keeps them a day), it uploads those
+ * again, names the new ids in their places and sends it once more, under the same key: the server
+ * keeps a key only for a case it made.
  */
 export async function sendWithPhotos(
   http: KyInstance,
@@ -124,25 +127,55 @@ export async function sendWithPhotos(
   let done = 0;
   while (current.photos?.length) {
     const [blob, ...rest] = current.photos as [Blob, ...Blob[]];
-    if (!options.upload) throw new TypeError('This client cannot upload photos.');
-    const id =
-      uploadedIds.get(blob) ??
-      (
-        await options.upload(blob, {
-          ...(options.signal ? { signal: options.signal } : {}),
-          onProgress: (loaded) => options.onProgress?.({ loaded: done + loaded, total }),
-        })
-      ).id;
-    uploadedIds.set(blob, id);
+    const id = await uploadOnce(blob, options, (loaded) =>
+      options.onProgress?.({ loaded: done + loaded, total }),
+    );
     done += blob.size;
     options.onProgress?.({ loaded: done, total });
-    current = withUploaded(current, id, rest);
+    const ids = [...photoIdsOf(current), id];
+    current = withPhotos({ ...current, photos: rest }, ids, { ...current.uploaded, [id]: blob });
     await options.save(current);
   }
-  return current.kind === 'fault'
-    ? sendFault(http, current.submission, current.id, options.signal)
-    : sendCase(http, current.submission, current.id, options.signal);
+  try {
+    return await send(http, current, options.signal);
+  } catch (error) {
+    const uploaded = Object.entries(current.uploaded ?? {});
+    const unknown = isValidationError(error) && error.fieldErrors.every(isUnknownPhoto);
+    if (!unknown || uploaded.length === 0) throw error;
+    for (const [gone, blob] of uploaded) {
+      uploadedIds.delete(blob);
+      const id = await uploadOnce(blob, options);
+      const ids = photoIdsOf(current).map((each) => (each === gone ? id : each));
+      current = withPhotos(current, ids, { ...current.uploaded, [id]: blob });
+      await options.save(current);
+    }
+    return send(http, current, options.signal);
+  }
 }
+
+const isUnknownPhoto = (fieldError: FieldError) => fieldError.code === 'unknown_photo';
+
+/** `blob`'s id: the one it was uploaded under from this page, or a new upload's. */
+async function uploadOnce(
+  blob: Blob,
+  options: SendWithPhotosOptions,
+  onProgress?: (loaded: number) => void,
+): Promise<string> {
+  const known = uploadedIds.get(blob);
+  if (known) return known;
+  if (!options.upload) throw new TypeError('This client cannot upload photos.');
+  const { id } = await options.upload(blob, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  uploadedIds.set(blob, id);
+  return id;
+}
+
+const send = (http: KyInstance, entry: OutboxEntry, signal: AbortSignal | undefined) =>
+  entry.kind === 'fault'
+    ? sendFault(http, entry.submission, entry.id, signal)
+    : sendCase(http, entry.submission, entry.id, signal);
 
 /**
  * The ids of the photos uploaded from this page, by Blob. Sending the same photos again (the
@@ -152,14 +185,23 @@ export async function sendWithPhotos(
  */
 const uploadedIds = new WeakMap<Blob, string>();
 
-/** The entry with one more uploaded photo named in its submission, and `rest` still to upload. */
-function withUploaded(entry: OutboxEntry, id: string, rest: Blob[]): OutboxEntry {
+/** The ids of the photos the entry's submission names, in order. */
+const photoIdsOf = (entry: OutboxEntry): string[] =>
+  entry.kind === 'fault' ? entry.submission.report.photos : (entry.submission.message.photos ?? []);
+
+/**
+ * The entry with `ids` as its submission's photos, and of `blobs` (the photos it uploaded, by id)
+ * those it still names.
+ */
+function withPhotos(entry: OutboxEntry, ids: string[], blobs: UploadedPhotos): OutboxEntry {
+  const uploaded: UploadedPhotos = {};
+  for (const id of ids) if (blobs[id]) uploaded[id] = blobs[id];
   if (entry.kind === 'fault') {
     const { submission } = entry;
-    const report = { ...submission.report, photos: [...submission.report.photos, id] };
-    return { ...entry, submission: { ...submission, report }, photos: rest };
+    const report = { ...submission.report, photos: ids };
+    return { ...entry, submission: { ...submission, report }, uploaded };
   }
   const { submission } = entry;
-  const message = { ...submission.message, photos: [...(submission.message.photos ?? []), id] };
-  return { ...entry, submission: { ...submission, message }, photos: rest };
+  const message = { ...submission.message, photos: ids };
+  return { ...entry, submission: { ...submission, message }, uploaded };
 }
