@@ -45,7 +45,8 @@ export interface ClientOptions {
   /**
    * Milliseconds a submission is kept in the outbox and tried again. After that it is no longer
    * sent: it is removed and the outbox dispatches `failed` with a `KontaktError` whose `code` is
-   * `'expired'`. Default 7 days.
+   * `'expired'`. Default and at most 7 days: the server remembers a submission's idempotency
+   * key for 8, and a resend after it forgot could make a second case.
    */
   outboxMaxAge?: number;
   /** The page a message is written on, read at submit time. Default `globalThis.location?.href`. */

@@ -46,8 +46,12 @@ export interface ClientBase extends MessageClient {
   readonly photos: PhotosResource;
 }
 
-/** 100 years: beyond it a date is out of `Date`'s range or meaningless for a message. */
-const MAX_OUTBOX_MAX_AGE = 100 * 365 * 24 * 60 * 60_000;
+/**
+ * The default, 7 days, is also the most: a day less than the server remembers a submission's
+ * idempotency key (`IDEMPOTENCY_KEY_LIFETIME_MS`), so a kept submission is never resent after the
+ * server could have forgotten that it got it already.
+ */
+const MAX_OUTBOX_MAX_AGE = DEFAULT_OUTBOX_MAX_AGE;
 
 let defaultStore: OutboxStore | undefined;
 

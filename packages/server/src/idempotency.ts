@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import { IDEMPOTENCY_KEY_LIFETIME_MS } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import { ProblemError } from './http/http-error.js';
 
 /**
- * How long a key is remembered: longer than the SDK's outbox keeps a message (7 days), so a resend
- * whose first answer was lost days ago still gets that answer instead of making a second case.
+ * How long a key is remembered (the contract's 8 days): longer than the SDK's outbox may keep a
+ * submission (7 days at most), so a resend whose first answer was lost days ago still gets that
+ * answer instead of making a second case.
  */
-export const IDEMPOTENCY_TTL_MS = 8 * 24 * 60 * 60 * 1000;
+export const IDEMPOTENCY_TTL_MS = IDEMPOTENCY_KEY_LIFETIME_MS;
 
 /** 1–255 visible ASCII characters. */
 const KEY = /^[\x21-\x7e]{1,255}$/;

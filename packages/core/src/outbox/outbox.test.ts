@@ -6,6 +6,7 @@ import { createClient } from '../client.js';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { isKontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
+import { IDEMPOTENCY_KEY_LIFETIME_MS } from '../schemas/index.js';
 import type { FaultServer } from '../test-support/fault-server.js';
 import {
   freePort,
@@ -14,6 +15,7 @@ import {
   receipt,
   startFaultServer,
 } from '../test-support/fault-server.js';
+import { DEFAULT_OUTBOX_MAX_AGE } from './entry.js';
 import type { OutboxDeliveredEvent, OutboxFailedEvent } from './events.js';
 import { memoryStore } from './memory-store.js';
 import { OutboxController } from './outbox.js';
@@ -342,12 +344,16 @@ describe('outbox expiry', () => {
     expect(await store.list(server.url)).toEqual([]);
   });
 
-  it('refuses an outboxMaxAge that is not a positive duration', () => {
-    for (const outboxMaxAge of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() =>
-        createClient({ endpoint: 'https://kontakt.example.se', department: 'gata', outboxMaxAge }),
-      ).toThrow(RangeError);
+  it('refuses an outboxMaxAge that is not a positive duration, or longer than the server keeps keys', () => {
+    const days = (n: number) => n * 24 * 60 * 60_000;
+    const clientKeeping = (outboxMaxAge: number) => () =>
+      createClient({ endpoint: 'https://kontakt.example.se', department: 'gata', outboxMaxAge });
+    // The server remembers a key for 8 days: a resend after that could make a second case.
+    for (const outboxMaxAge of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, days(7) + 1]) {
+      expect(clientKeeping(outboxMaxAge)).toThrow(RangeError);
     }
+    expect(DEFAULT_OUTBOX_MAX_AGE).toBe(IDEMPOTENCY_KEY_LIFETIME_MS - days(1));
+    expect(clientKeeping(days(7))).not.toThrow();
   });
 });
 

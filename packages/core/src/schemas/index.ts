@@ -243,5 +243,6 @@ export {
   DEFAULT_TIME_ZONE,
   FAULT_DESCRIPTION_MAX_LENGTH,
   FAULT_MAX_PHOTOS,
+  IDEMPOTENCY_KEY_LIFETIME_MS,
   isSlug,
 } from './vocabulary.js';

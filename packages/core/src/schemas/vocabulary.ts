@@ -73,3 +73,11 @@ export const FAULT_DESCRIPTION_MAX_LENGTH = 4000;
 export const FAULT_MAX_PHOTOS = 10;
 /** No department may take more photos per contact message than this. */
 export const MESSAGE_MAX_PHOTOS = 5;
+
+/**
+ * How long the server remembers an `Idempotency-Key` with the answer it gave: 8 days. A client
+ * keeps a submission to resend under its key a day less at most (`ClientOptions.outboxMaxAge`, 7
+ * days), for clocks that disagree: a resend after the server forgot the key would make a second
+ * case when the first request had got through.
+ */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 8 * 24 * 60 * 60_000;
