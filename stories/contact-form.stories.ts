@@ -153,6 +153,29 @@ export const Photos: Story = {
   },
 };
 
+/**
+ * `:state(invalid)` with an answer by letter, for someone without e-mail: the name and postal
+ * address asked for as on an envelope, the town left out and a postcode that is not five digits,
+ * sent to show what each error says.
+ */
+export const Letter: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    form.dispatchEvent(new Event('focusin'));
+    set(form, 'topic', 'parkering');
+    set(form, 'message', 'Jag har ingen e-post. Hur söker jag boendeparkering?');
+    press(form, '#answerChannel-letter');
+    await until(
+      () => form.shadowRoot?.querySelector('input#street'),
+      'the address fields did not show',
+    );
+    set(form, 'name', 'Karin Holm');
+    set(form, 'street', 'Storgatan 1 lgh 1102');
+    set(form, 'postalCode', '2112');
+    press(form, '[part~="submit-button"]');
+  },
+};
+
 /** `:state(submitted)`: the receipt with the case reference (stores a case on the server). */
 export const Submitted: Story = { play: ({ canvasElement }) => fillAndSend(canvasElement) };
 

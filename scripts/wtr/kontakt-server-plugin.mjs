@@ -14,6 +14,7 @@
 //   kontakt-server-stop    { id }                → { stopped }    kill it (the port and data stay)
 //   kontakt-server-restart { id }                → { id, url }    same port and data dir: "server up again"
 //   kontakt-server-count-cases { id }            → { count }      rows in the `cases` table
+//   kontakt-server-stored-message { id, reference } → { message }  the case's stored message (JSON)
 //   kontakt-server-publish-notice { id, notice, noticeId? } → the notice   through the admin API
 //                                                   (`noticeId`: change that notice instead)
 //   kontakt-server-withdraw-notice { id, noticeId } → the notice    through the admin API
@@ -149,6 +150,9 @@ export function kontaktServerPlugin() {
         }
         case 'kontakt-server-count-cases': {
           return { count: await countCases(get(servers, payload)) };
+        }
+        case 'kontakt-server-stored-message': {
+          return { message: await storedMessage(get(servers, payload), payload?.reference) };
         }
         case 'kontakt-server-publish-notice': {
           const server = get(servers, payload);
@@ -292,6 +296,19 @@ async function countCases(server) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     return Number(db.prepare('select count(*) as count from cases').get().count);
+  } finally {
+    db.close();
+  }
+}
+
+/** The message a case was filed with, as the store keeps it (`null` for no such case). */
+async function storedMessage(server, reference) {
+  const { default: Database } = await import('better-sqlite3');
+  const file = join(server.dataDir, 'kontakt.sqlite');
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = db.prepare('select message from cases where reference = ?').get(String(reference));
+    return row ? JSON.parse(row.message) : null;
   } finally {
     db.close();
   }

@@ -48,11 +48,18 @@ before(async function () {
 
   server = await startServer();
   for (const payload of XSS_PAYLOADS) {
+    // Answered by letter, so the envelope (street, town) carries it too.
     const reference = await submitCase(server, {
       message: payload,
       name: payload.slice(0, 100),
       needs: ['interpreter'],
       interpreterLanguage: payload.slice(0, 60),
+      answerChannel: 'letter',
+      postalAddress: {
+        street: payload.slice(0, 120),
+        postalCode: '211 22',
+        city: payload.slice(0, 60),
+      },
     });
     cases.set(reference, payload);
   }
@@ -127,6 +134,14 @@ describe('hostile text from citizens', () => {
       expect(details).to.include(payload.slice(0, 100));
       const needs = inView(element, 'kc-case-view', 'section[aria-labelledby="needs-heading"] li');
       expect(needs?.textContent).to.equal(`Tolk på ${payload.slice(0, 60)}`);
+      const envelope = allInView(element, 'kc-case-view', '.envelope div').map(
+        (d) => d.textContent,
+      );
+      expect(envelope).to.deep.equal([
+        payload.slice(0, 100),
+        payload.slice(0, 120),
+        `211 22 ${payload.slice(0, 60)}`,
+      ]);
       const texts = allInView(element, 'kc-case-view', 'ol.timeline .text').map(
         (t) => t.textContent,
       );
@@ -146,8 +161,8 @@ describe('hostile text from citizens', () => {
     const message = inView(element, 'kc-case-view', '.message') as HTMLElement;
     expect(getComputedStyle(message).unicodeBidi).to.equal('plaintext');
     expect(message.getAttribute('dir')).to.equal('auto');
-    for (const dd of allInView(element, 'kc-case-view', 'dd')) {
-      expect(getComputedStyle(dd).unicodeBidi).to.equal('isolate');
+    for (const box of allInView(element, 'kc-case-view', 'dd, .envelope div')) {
+      expect(getComputedStyle(box).unicodeBidi).to.equal('isolate');
     }
   });
 });

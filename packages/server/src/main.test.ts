@@ -129,9 +129,24 @@ describe('kontakt-server CLI', { timeout: 60_000 }, () => {
         body: JSON.stringify(validSubmission()),
       });
       expect(created.status).toBe(201);
-      // The request log never carries what the citizen wrote.
-      await logs.waitFor((l) => l.msg === 'request' && l.status === 201);
-      expect(JSON.stringify(logs.lines)).not.toMatch(/anna\.andersson|Södervärn|boendeparkering/);
+      const letter = validSubmission({
+        answerChannel: 'letter',
+        email: undefined,
+        name: 'Karin Holm',
+        postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '211 22', city: 'Malmö' },
+      });
+      const byPost = await fetch(`${url}/v1/cases`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(letter),
+      });
+      expect(byPost.status).toBe(201);
+      // The request log never carries what the citizen wrote, nor where their letter goes.
+      const created201 = () => logs.lines.filter((l) => l.msg === 'request' && l.status === 201);
+      await logs.waitFor(() => created201().length === 2);
+      expect(JSON.stringify(logs.lines)).not.toMatch(
+        /anna\.andersson|Södervärn|boendeparkering|Karin|Holm|Storgatan|211 22|Malmö/,
+      );
     } finally {
       child.kill('SIGTERM');
     }

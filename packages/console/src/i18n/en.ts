@@ -112,7 +112,7 @@ export const en: ConsoleTexts = {
       visit: 'Visit',
     },
     needs: { interpreter: 'Interpreter', sign_language: 'Sign language', easy_read: 'Easy read' },
-    answerChannels: { email: 'E-mail', phone: 'Phone', visit: 'Visit' },
+    answerChannels: { email: 'E-mail', phone: 'Phone', visit: 'Visit', letter: 'Letter' },
     replyChannels: {
       email: 'E-mail to the citizen',
       phone: 'Call (a note)',
@@ -178,6 +178,7 @@ export const en: ConsoleTexts = {
     phone: 'Phone',
     answerChannel: 'Wants the answer by',
     answerLanguage: 'Answer language',
+    letterTo: 'Send the answer by letter to',
     origin: 'Origin',
     department: 'Department',
     page: 'Page',

@@ -110,7 +110,7 @@ export const sv: ConsoleTexts = {
       visit: 'Besök',
     },
     needs: { interpreter: 'Tolk', sign_language: 'Teckenspråk', easy_read: 'Lättläst' },
-    answerChannels: { email: 'E-post', phone: 'Telefon', visit: 'Besök' },
+    answerChannels: { email: 'E-post', phone: 'Telefon', visit: 'Besök', letter: 'Brev' },
     replyChannels: {
       email: 'E-post till invånaren',
       phone: 'Samtal (anteckning)',
@@ -176,6 +176,7 @@ export const sv: ConsoleTexts = {
     phone: 'Telefon',
     answerChannel: 'Vill ha svar via',
     answerLanguage: 'Svarsspråk',
+    letterTo: 'Skicka svaret med brev till',
     origin: 'Ursprung',
     department: 'Förvaltning',
     page: 'Sida',

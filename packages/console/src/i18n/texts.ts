@@ -145,6 +145,8 @@ export interface ConsoleTexts {
     phone: string;
     answerChannel: string;
     answerLanguage: string;
+    /** The heading of a letter case's envelope: where the answer goes by post. */
+    letterTo: string;
     origin: string;
     department: string;
     page: string;

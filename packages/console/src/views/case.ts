@@ -28,6 +28,10 @@ import { viewStyles } from './view.styles.js';
 
 type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason' | 'duplicate';
 
+/** How the reply most likely goes: as the citizen asked for a letter, else by e-mail if they can. */
+const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
+  message.answerChannel === 'letter' ? 'letter' : message.email ? 'email' : 'phone';
+
 let faultSection: Promise<void> | undefined;
 /** Defines `<kc-fault-section>` from its chunk, once; a chunk that failed is asked for again. */
 function loadFaultSection(): Promise<void> {
@@ -103,6 +107,17 @@ export class KcCaseView extends ConsoleElement {
       dd {
         margin: 0;
         overflow-wrap: anywhere;
+        unicode-bidi: isolate;
+      }
+      .envelope {
+        font-style: normal;
+        inline-size: fit-content;
+        max-inline-size: 100%;
+        padding: var(--_space-m);
+        border: 1px solid var(--_color-border);
+        overflow-wrap: anywhere;
+      }
+      .envelope div {
         unicode-bidi: isolate;
       }
       ol.timeline {
@@ -494,7 +509,22 @@ export class KcCaseView extends ConsoleElement {
         <dt>${t.caseView.answerLanguage}</dt>
         <dd>${message.answerLanguage}</dd>
       </dl>
+      ${this.renderEnvelope(data)}
     </section>`;
+  }
+
+  /**
+   * Where a letter with the answer goes, laid out as on the envelope — the name, the street, the
+   * postcode and town, each on a line of its own — so a selection copies it as the post wants it.
+   */
+  private renderEnvelope(data: AgentCase): TemplateResult | typeof nothing {
+    const { answerChannel, name, postalAddress: address } = data.message;
+    if (answerChannel !== 'letter' || !address) return nothing;
+    const lines = [name, address.street, `${address.postalCode} ${address.city}`];
+    return html`<h3 id="letter-heading">${this.l10n.t.caseView.letterTo}</h3>
+      <address class="envelope">
+        ${lines.map((line) => (line ? html`<div dir="auto">${line}</div>` : nothing))}
+      </address>`;
   }
 
   private renderOrigin(data: AgentCase): TemplateResult {
@@ -689,7 +719,7 @@ export class KcCaseView extends ConsoleElement {
             'via',
             t.replyVia,
             REPLY_CHANNELS.map((via) => [via, v.replyChannels[via]]),
-            data.message.email ? 'email' : 'phone',
+            replyChannelOf(data),
           ),
           this.textarea('reply', 'text', t.replyText),
         ],

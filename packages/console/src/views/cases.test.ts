@@ -198,6 +198,66 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('answered by letter: shows the envelope as text, line by line, and answers by letter, axe-clean', async function () {
+    this.timeout(30_000);
+    const reference = await submitCase(server, {
+      message: 'Jag har ingen e-post. Skicka svaret hem till mig.',
+      answerChannel: 'letter',
+      email: undefined,
+      name: 'Karin Holm',
+      postalAddress: {
+        street: 'c/o Holm, Storgatan 1 lgh 1102',
+        postalCode: '21122',
+        city: 'Malmö',
+      },
+    });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '.envelope') !== null, 'no envelope', {
+      timeout: 10_000,
+    });
+    const envelope = inView(element, 'kc-case-view', '.envelope') as HTMLElement;
+    expect(envelope.localName).to.equal('address');
+    expect(inView(element, 'kc-case-view', '#letter-heading')?.textContent).to.equal(
+      'Skicka svaret med brev till',
+    );
+    // One line each, so a selection of the block copies as the post wants it (innerText: as laid out).
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered lines are what is tested
+    expect(envelope.innerText.split('\n')).to.deep.equal([
+      'Karin Holm',
+      'c/o Holm, Storgatan 1 lgh 1102',
+      '211 22 Malmö',
+    ]);
+    const contact = inView(element, 'kc-case-view', 'section[aria-labelledby="contact-heading"]');
+    expect(contact?.textContent).to.contain('Vill ha svar via').and.contain('Brev');
+    expect(inView<HTMLSelectElement>(element, 'kc-case-view', '#reply-via')?.value).to.equal(
+      'letter',
+    );
+    await expect(element).to.be.accessible();
+
+    element.setAttribute('lang', 'en');
+    await waitUntil(
+      () =>
+        inView(element, 'kc-case-view', '#letter-heading')?.textContent ===
+        'Send the answer by letter to',
+      'no English envelope heading',
+    );
+    expect(contact?.textContent).to.contain('Letter');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows no envelope for a case answered by e-mail, and offers to answer by e-mail', async () => {
+    const element = await renderConsole(server, `/cases/${first}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '#reply-via') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    expect(inView(element, 'kc-case-view', '.envelope')).to.equal(null);
+    expect(inView<HTMLSelectElement>(element, 'kc-case-view', '#reply-via')?.value).to.equal(
+      'email',
+    );
+  });
+
   it('is worked: taken, noted, answered, given a status and forwarded, each on the timeline', async function () {
     this.timeout(40_000);
     const reference = await submitCase(server, { message: 'Vilken skola får mitt barn?' });

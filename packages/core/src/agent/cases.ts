@@ -13,6 +13,7 @@ import {
   EmailSchema,
   NeedSchema,
   PhoneSchema,
+  PostalAddressSchema,
 } from '../schemas/contact-message.js';
 import { CaseReferenceSchema, normalizeCaseReference } from '../schemas/reference.js';
 import { StaffStatusSchema } from '../schemas/staff-status.js';
@@ -184,6 +185,15 @@ export const AgentCaseMessageSchema = z.object({
    * (`GET /v1/agent/cases/{reference}/photos/{id}`); a fault report's are in `fault.photos`.
    */
   photos: z._default(z.array(z.string()), []),
+  /**
+   * Where to send the answer when the citizen asked for a letter (`answerChannel: 'letter'`): the
+   * addressee is `name`; `postalCode` as the post writes it (`211 22`). `null` on other cases
+   * (and from a server older than letters). Plain strings: the console shows what was stored.
+   */
+  postalAddress: z._default(
+    z.nullable(z.object({ street: z.string(), postalCode: z.string(), city: z.string() })),
+    null,
+  ),
 });
 export type AgentCaseMessage = z.infer<typeof AgentCaseMessageSchema>;
 
@@ -363,23 +373,45 @@ export const ReasonInputSchema = z.object({
 });
 export type ReasonInput = z.infer<typeof ReasonInputSchema>;
 
-/** `POST /v1/agent/cases`: a call or a visit registered as a case, so every channel is counted. */
-export const RegisterCaseInputSchema = z.object({
-  channel: z.enum(REGISTERED_CHANNELS, { error: 'invalid_option' }),
-  department: SlugSchema,
-  topic: SlugSchema,
-  /** What the person asked and what was said. */
-  notes: text(MESSAGE_MAX_LENGTH),
-  reason: z.optional(SlugSchema),
-  page: z.optional(HttpUrlSchema),
-  name: z.optional(text(NAME_MAX_LENGTH)),
-  email: z.optional(EmailSchema),
-  phone: z.optional(PhoneSchema),
-  answerChannel: z._default(AnswerChannelSchema, 'phone'),
-  answerLanguage: z._default(LocaleSchema, 'sv'),
-  needs: z._default(z.array(NeedSchema).check(z.maxLength(NEEDS.length)), []),
-  interpreterLanguage: z.optional(text(60)),
-});
+/**
+ * `POST /v1/agent/cases`: a call or a visit registered as a case, so every channel is counted.
+ * An answer by letter needs `name` and `postalAddress`, as a citizen's message does
+ * (`required_for_channel`).
+ */
+export const RegisterCaseInputSchema = z
+  .object({
+    channel: z.enum(REGISTERED_CHANNELS, { error: 'invalid_option' }),
+    department: SlugSchema,
+    topic: SlugSchema,
+    /** What the person asked and what was said. */
+    notes: text(MESSAGE_MAX_LENGTH),
+    reason: z.optional(SlugSchema),
+    page: z.optional(HttpUrlSchema),
+    name: z.optional(text(NAME_MAX_LENGTH)),
+    email: z.optional(EmailSchema),
+    phone: z.optional(PhoneSchema),
+    /** Where the answer goes by letter; required for (and kept only with) `answerChannel: 'letter'`. */
+    postalAddress: z.optional(PostalAddressSchema),
+    answerChannel: z._default(AnswerChannelSchema, 'phone'),
+    answerLanguage: z._default(LocaleSchema, 'sv'),
+    needs: z._default(z.array(NeedSchema).check(z.maxLength(NEEDS.length)), []),
+    interpreterLanguage: z.optional(text(60)),
+  })
+  .check(
+    z.superRefine((value, ctx) => {
+      if (value.answerChannel !== 'letter') return;
+      // A letter needs someone to address it to, and somewhere to send it.
+      for (const field of ['name', 'postalAddress'] as const) {
+        if (value[field]) continue;
+        ctx.issues.push({
+          code: 'custom',
+          path: [field],
+          message: 'required_for_channel',
+          input: value[field],
+        });
+      }
+    }),
+  );
 export type RegisterCaseInput = z.input<typeof RegisterCaseInputSchema>;
 
 /** The data of the inbox stream's `case.created` / `case.updated` events. */

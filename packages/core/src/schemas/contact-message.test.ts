@@ -48,6 +48,51 @@ describe('ContactMessageSchema', () => {
     expect(codes({ ...base, answerChannel: 'visit', email: 'a@b.se' })).toEqual([]);
   });
 
+  it('asks a letter for a name and a postal address, and checks each part of the address', () => {
+    const base = { topic: 'a', message: 'hej', answerChannel: 'letter' };
+    expect(codes(base)).toEqual([
+      'name:required_for_channel',
+      'postalAddress:required_for_channel',
+    ]);
+    expect(
+      codes({ ...base, name: 'Karin Holm', postalAddress: { street: ' ', postalCode: '021 22' } }),
+    ).toEqual([
+      'postalAddress.street:required',
+      'postalAddress.postalCode:invalid_postal_code',
+      'postalAddress.city:required',
+    ]);
+    for (const postalCode of ['2112', '211 222', '21 122', 'SE-211 22', '']) {
+      const address = { street: 'Storgatan 1', postalCode, city: 'Malmö' };
+      expect(codes({ ...base, name: 'Karin Holm', postalAddress: address })).toEqual([
+        'postalAddress.postalCode:invalid_postal_code',
+      ]);
+    }
+    const long = { street: 'x'.repeat(121), postalCode: '21122', city: 'y'.repeat(61) };
+    expect(codes({ ...base, name: 'Karin Holm', postalAddress: long })).toEqual([
+      'postalAddress.street:too_long',
+      'postalAddress.city:too_long',
+    ]);
+  });
+
+  it('gives the postcode back as the post writes it, with the space after the third digit', () => {
+    const parsed = ContactMessageSchema.parse({
+      topic: 'a',
+      message: 'hej',
+      answerChannel: 'letter',
+      name: 'Karin Holm',
+      postalAddress: {
+        street: ' c/o Holm, Storgatan 1 lgh 1102 ',
+        postalCode: ' 21122',
+        city: 'Malmö',
+      },
+    });
+    expect(parsed.postalAddress).toEqual({
+      street: 'c/o Holm, Storgatan 1 lgh 1102',
+      postalCode: '211 22',
+      city: 'Malmö',
+    });
+  });
+
   it('rejects a malformed e-mail, phone and an interpreter without a language', () => {
     expect(
       codes({

@@ -3,20 +3,24 @@ import { LocaleSchema, missingOr } from './common.js';
 import { photoIdsSchema } from './photo.js';
 import {
   ANSWER_CHANNELS,
+  CITY_MAX_LENGTH,
   MESSAGE_MAX_LENGTH,
   MESSAGE_MAX_PHOTOS,
   NAME_MAX_LENGTH,
   NEEDS,
+  STREET_MAX_LENGTH,
 } from './vocabulary.js';
 
 export {
   ANSWER_CHANNELS,
   type AnswerChannel,
+  CITY_MAX_LENGTH,
   MESSAGE_MAX_LENGTH,
   MESSAGE_MAX_PHOTOS,
   NAME_MAX_LENGTH,
   NEEDS,
   type Need,
+  STREET_MAX_LENGTH,
 } from './vocabulary.js';
 
 export const AnswerChannelSchema = z.enum(ANSWER_CHANNELS, { error: missingOr('invalid_option') });
@@ -42,8 +46,30 @@ export const PhoneSchema = z.string({ error: missingOr('invalid_type') }).check(
 );
 
 /**
+ * A Swedish postcode: five digits, the first not 0, with or without the space after the third
+ * (`211 22`, `21122`); given back as the post writes it, `211 22`.
+ */
+export const PostalCodeSchema = z.string({ error: missingOr('invalid_type') }).check(
+  z.trim(),
+  z.refine((value) => /^[1-9]\d{2} ?\d{2}$/.test(value), 'invalid_postal_code'),
+  z.overwrite((value) => value.replace(/^(\d{3}) ?(\d{2})$/, '$1 $2')),
+);
+
+/**
+ * Where a letter with the answer goes: a Swedish postal address. The addressee is the message's
+ * `name`; `street` is the street line with number and flat (a c/o line before it, if any).
+ */
+export const PostalAddressSchema = z.object({
+  street: requiredText(STREET_MAX_LENGTH),
+  postalCode: PostalCodeSchema,
+  city: requiredText(CITY_MAX_LENGTH),
+});
+export type PostalAddress = z.infer<typeof PostalAddressSchema>;
+
+/**
  * A question or message from a citizen. Which contact details are required depends on the answer
- * channel: e-mail needs `email`, a call back needs `phone`, a visit needs one of them to book a time.
+ * channel: e-mail needs `email`, a call back needs `phone`, a visit needs one of them to book a time,
+ * a letter needs `name` and `postalAddress`.
  */
 export const ContactMessageSchema = z
   .object({
@@ -58,6 +84,8 @@ export const ContactMessageSchema = z
     name: z.optional(requiredText(NAME_MAX_LENGTH)),
     email: z.optional(EmailSchema),
     phone: z.optional(PhoneSchema),
+    /** Where to send the answer by letter; required for (and only sent with) `letter`. */
+    postalAddress: z.optional(PostalAddressSchema),
     /**
      * Photos uploaded for the message (`POST /v1/photos`), at most the department's
      * `messagePhotos.maxCount`; a department without `messagePhotos` takes none.
@@ -66,10 +94,17 @@ export const ContactMessageSchema = z
   })
   .check(
     z.superRefine((value, ctx) => {
-      const need = (field: 'email' | 'phone' | 'interpreterLanguage', message: string) =>
-        ctx.issues.push({ code: 'custom', path: [field], message, input: value[field] });
+      const need = (
+        field: 'email' | 'phone' | 'interpreterLanguage' | 'name' | 'postalAddress',
+        message: string,
+      ) => ctx.issues.push({ code: 'custom', path: [field], message, input: value[field] });
       if (value.answerChannel === 'email' && !value.email) need('email', 'required_for_channel');
       if (value.answerChannel === 'phone' && !value.phone) need('phone', 'required_for_channel');
+      if (value.answerChannel === 'letter') {
+        // A letter needs someone to address it to, and somewhere to send it.
+        if (!value.name) need('name', 'required_for_channel');
+        if (!value.postalAddress) need('postalAddress', 'required_for_channel');
+      }
       if (value.answerChannel === 'visit' && !value.phone && !value.email) {
         need('phone', 'required_for_visit');
       }

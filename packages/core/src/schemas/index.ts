@@ -98,6 +98,7 @@ export {
   ANSWER_CHANNELS,
   type AnswerChannel,
   AnswerChannelSchema,
+  CITY_MAX_LENGTH,
   type ContactMessage,
   type ContactMessageInput,
   ContactMessageSchema,
@@ -109,6 +110,10 @@ export {
   type Need,
   NeedSchema,
   PhoneSchema,
+  type PostalAddress,
+  PostalAddressSchema,
+  PostalCodeSchema,
+  STREET_MAX_LENGTH,
 } from './contact-message.js';
 export {
   type AnswerTimePromise,

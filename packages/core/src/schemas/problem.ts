@@ -51,6 +51,7 @@ export const FIELD_ERROR_CODES = [
   'too_short',
   'invalid_email',
   'invalid_phone',
+  'invalid_postal_code',
   'invalid_option',
   'invalid_url',
   'invalid_format',

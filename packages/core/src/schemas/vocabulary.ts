@@ -9,8 +9,11 @@ import type { LocalizedText } from './common.js';
 export const LOCALES = ['sv', 'en', 'fi', 'ar'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** How the person wants the answer. */
-export const ANSWER_CHANNELS = ['email', 'phone', 'visit'] as const;
+/**
+ * How the person wants the answer: by e-mail, a call back, a visit at a service point, or a letter
+ * by post (for people without e-mail; it needs a name and a postal address).
+ */
+export const ANSWER_CHANNELS = ['email', 'phone', 'visit', 'letter'] as const;
 export type AnswerChannel = (typeof ANSWER_CHANNELS)[number];
 
 /** Needs the contact center must meet to give equal service (rights-based service). */
@@ -25,6 +28,9 @@ export const NOTICE_TEXT_MAX_LENGTH = 2000;
 
 export const MESSAGE_MAX_LENGTH = 5000;
 export const NAME_MAX_LENGTH = 200;
+/** A postal address's street line (with c/o, number and flat) and town, in characters. */
+export const STREET_MAX_LENGTH = 120;
+export const CITY_MAX_LENGTH = 60;
 
 /** Lower-case slugs name departments and categories (`gata`, `fastighets-och-gatukontoret`). */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

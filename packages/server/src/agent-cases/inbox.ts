@@ -1,5 +1,6 @@
 import type {
   AgentCase,
+  AgentCaseMessage,
   AgentCaseSummary,
   AgentTimelineEntry,
   CasePlace,
@@ -240,6 +241,8 @@ interface StoredMessage {
   interpreterLanguage?: string;
   /** A contact message's photos (a fault report's are in its fault row). */
   photos?: string[];
+  /** Where a letter with the answer goes (`answerChannel: 'letter'` only). */
+  postalAddress?: { street: string; postalCode: string; city: string };
 }
 
 const EXCERPT_LENGTH = 160;
@@ -344,8 +347,16 @@ export async function selectAgentCase(
       email: message.email ?? null,
       phone: message.phone ?? null,
       photos: message.photos ?? [],
+      postalAddress: postalAddressOf(message),
     },
     timeline,
     ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
   };
+}
+
+/** The address a letter with the answer goes to; none when the answer goes another way. */
+function postalAddressOf(message: StoredMessage): AgentCaseMessage['postalAddress'] {
+  const address = message.postalAddress;
+  if (message.answerChannel !== 'letter' || !address) return null;
+  return { street: address.street, postalCode: address.postalCode, city: address.city };
 }

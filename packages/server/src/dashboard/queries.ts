@@ -24,7 +24,10 @@ export interface AnswerRow {
   department: string;
   createdAt: string;
   firstAnsweredAt: string | null;
-  /** The answer channel the citizen asked for (`email`, `phone`, `visit`), when it was a message. */
+  /**
+   * The answer channel the citizen asked for (`email`, `phone`, `visit`, `letter`), when it was a
+   * message; only `email` counts towards the e-mail answer share (KKiK).
+   */
   answerChannel: string | null;
 }
 

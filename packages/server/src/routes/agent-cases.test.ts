@@ -111,6 +111,27 @@ describe('the inbox and a case', () => {
     });
   });
 
+  it("gives a letter case's name and postal address to staff, and no address to other cases", async () => {
+    const reference = await submit({
+      answerChannel: 'letter',
+      email: undefined,
+      name: 'Karin Holm',
+      postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '21122', city: 'Malmö' },
+    });
+    const found = (await (await get(`/v1/agent/cases/${reference}`, anna)).json()) as AgentCase;
+    expect(found.answerChannel).toBe('letter');
+    expect(found.message).toMatchObject({
+      answerChannel: 'letter',
+      name: 'Karin Holm',
+      email: null,
+      postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '211 22', city: 'Malmö' },
+    });
+    const other = (await (
+      await get(`/v1/agent/cases/${await submit()}`, anna)
+    ).json()) as AgentCase;
+    expect(other.message.postalAddress).toBeNull();
+  });
+
   it('answers bad filters with field errors', async () => {
     const response = await get('/v1/agent/cases?status=nonsense&limit=0&after=zzz', anna);
     expect(response.status).toBe(422);
@@ -167,6 +188,46 @@ describe('actions', () => {
     expect(((await reason.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe(
       'unknown_reason',
     );
+  });
+});
+
+describe('registering a call answered by letter', () => {
+  const call = {
+    channel: 'phone',
+    department: 'gata',
+    topic: 'parkering',
+    notes: 'Ringde om boendeparkering; har ingen e-post och vill ha svar med posten.',
+    answerChannel: 'letter',
+  };
+
+  it('refuses it without a name and an address, at each field', async () => {
+    const response = await post('/v1/agent/cases', call, anna);
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { code: string; errors: unknown[] };
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors).toEqual([
+      { field: 'name', pointer: '/name', code: 'required_for_channel' },
+      { field: 'postalAddress', pointer: '/postalAddress', code: 'required_for_channel' },
+    ]);
+  });
+
+  it('stores the address with the case, for the reply to go by post', async () => {
+    const response = await post(
+      '/v1/agent/cases',
+      {
+        ...call,
+        name: 'Karin Holm',
+        postalAddress: { street: 'Storgatan 1', postalCode: '211 22', city: 'Malmö' },
+      },
+      anna,
+    );
+    expect(response.status).toBe(201);
+    const registered = (await response.json()) as AgentCase;
+    expect(registered.message).toMatchObject({
+      answerChannel: 'letter',
+      name: 'Karin Holm',
+      postalAddress: { street: 'Storgatan 1', postalCode: '211 22', city: 'Malmö' },
+    });
   });
 });
 

@@ -113,6 +113,10 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
       ...(input.name ? { name: input.name } : {}),
       ...(input.email ? { email: input.email } : {}),
       ...(input.phone ? { phone: input.phone } : {}),
+      // Kept only for a letter, as a citizen's message keeps it (`routes/cases.ts`).
+      ...(input.answerChannel === 'letter' && input.postalAddress
+        ? { postalAddress: input.postalAddress }
+        : {}),
     };
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const reference = createCaseReference();

@@ -179,3 +179,97 @@ describe('POST /v1/cases', () => {
     expect(text).not.toMatch(/at .*\.ts:\d+|node_modules/);
   });
 });
+
+describe('POST /v1/cases with an answer by letter', () => {
+  const address = { street: 'c/o Holm, Storgatan 1 lgh 1102', postalCode: '21122', city: 'Malmö' };
+  const letter = (message: Record<string, unknown> = {}) =>
+    validSubmission({
+      answerChannel: 'letter',
+      email: undefined,
+      name: 'Karin Holm',
+      postalAddress: address,
+      ...message,
+    });
+  /** The stored message and the mails queued for a case, as the store under test has them. */
+  const stored = (reference: string) =>
+    server.database.inspect(async (db) => ({
+      message: JSON.parse(
+        (
+          await db
+            .selectFrom('cases')
+            .select('message')
+            .where('reference', '=', reference)
+            .executeTakeFirstOrThrow()
+        ).message,
+      ) as Record<string, unknown>,
+      mails: await db
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('case_reference', '=', reference)
+        .execute(),
+    }));
+
+  it('stores the name and postal address, the postcode as the post writes it, and mails no one', async () => {
+    const response = await post(letter());
+    expect(response.status).toBe(201);
+    const { reference } = ReceiptSchema.parse(await response.json());
+    const { message, mails } = await stored(reference);
+    expect(message).toMatchObject({
+      answerChannel: 'letter',
+      name: 'Karin Holm',
+      postalAddress: {
+        street: 'c/o Holm, Storgatan 1 lgh 1102',
+        postalCode: '211 22',
+        city: 'Malmö',
+      },
+    });
+    expect(message).not.toHaveProperty('email');
+    // Nobody to mail: the receipt is the answer to the request, and the letter comes by post.
+    expect(mails).toEqual([]);
+  });
+
+  it('refuses a letter without a name or an address, at each field', async () => {
+    const problem = await problemOf(
+      await post(letter({ name: undefined, postalAddress: undefined })),
+    );
+    expect(problem).toMatchObject({ status: 422, code: 'validation_failed' });
+    expect(problem.errors).toEqual([
+      { field: 'message.name', pointer: '/message/name', code: 'required_for_channel' },
+      {
+        field: 'message.postalAddress',
+        pointer: '/message/postalAddress',
+        code: 'required_for_channel',
+      },
+    ]);
+  });
+
+  it("refuses an address that is not Swedish post's, part by part", async () => {
+    const response = await post(
+      letter({ postalAddress: { street: ' ', postalCode: 'SE-211 22', city: 'Malmö' } }),
+    );
+    expect(response.status).toBe(422);
+    expect((await problemOf(response)).errors).toEqual([
+      {
+        field: 'message.postalAddress.street',
+        pointer: '/message/postalAddress/street',
+        code: 'required',
+        params: { minimum: 1 },
+      },
+      {
+        field: 'message.postalAddress.postalCode',
+        pointer: '/message/postalAddress/postalCode',
+        code: 'invalid_postal_code',
+      },
+    ]);
+  });
+
+  it('keeps no postal address sent with an answer by e-mail', async () => {
+    const response = await post(validSubmission({ postalAddress: address }));
+    expect(response.status).toBe(201);
+    const { reference } = ReceiptSchema.parse(await response.json());
+    const { message } = await stored(reference);
+    expect(message).toMatchObject({ answerChannel: 'email', email: 'anna.andersson@example.se' });
+    expect(message).not.toHaveProperty('postalAddress');
+    expect(JSON.stringify(message)).not.toContain('Storgatan');
+  });
+});

@@ -135,6 +135,37 @@ describe('GET /v1/openapi.json', () => {
     expect(upload).toContain('message.photos');
   });
 
+  it('documents an answer by letter: the channel, the postal address and its field errors', () => {
+    const submission = doc.components.schemas.CaseSubmission as {
+      properties: { message: { required: string[]; properties: Record<string, unknown> } };
+    };
+    const { message } = submission.properties;
+    expect(message.properties.answerChannel).toMatchObject({
+      enum: ['email', 'phone', 'visit', 'letter'],
+    });
+    // Required with a letter only, which JSON Schema does not say: the 422 does.
+    expect(message.required).not.toContain('postalAddress');
+    expect(message.properties.postalAddress).toMatchObject({
+      type: 'object',
+      required: ['street', 'postalCode', 'city'],
+      properties: { street: { maxLength: 120 }, city: { maxLength: 60 } },
+    });
+    const refused = JSON.stringify(doc.paths['/v1/cases']?.post?.responses['422']);
+    for (const words of ['message.postalAddress', 'required_for_channel', 'invalid_postal_code']) {
+      expect(refused).toContain(words);
+    }
+    const register = doc.components.schemas.RegisterCase as { properties: Record<string, unknown> };
+    expect(register.properties).toHaveProperty('postalAddress');
+    const registerRefused = JSON.stringify(doc.paths['/v1/agent/cases']?.post?.responses['422']);
+    expect(registerRefused).toContain('invalid_postal_code');
+    const agentCase = doc.components.schemas.AgentCase as {
+      properties: { message: { properties: Record<string, unknown> } };
+    };
+    expect(agentCase.properties.message.properties.postalAddress).toMatchObject({
+      anyOf: [{ type: 'object' }, { type: 'null' }],
+    });
+  });
+
   it('documents ETag, If-None-Match and 304 for the department reads', () => {
     for (const operation of [
       doc.paths['/v1/departments']?.get,

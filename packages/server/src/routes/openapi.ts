@@ -66,7 +66,10 @@ export function buildOpenApiDocument(): JsonObject {
               '`messagePhotos.maxCount`, 0 without `messagePhotos`; `unknown_photo`: one was ' +
               'taken or expired while the case was stored) and `message.photos.<i>` ' +
               "(`unknown_photo`: not uploaded for this department, already another case's, or " +
-              'expired).',
+              'expired). An answer by letter (`answerChannel: letter`) needs `message.name` and ' +
+              '`message.postalAddress` (`required_for_channel`); a postcode that is not five ' +
+              'digits, the first not 0 (`211 22`, `21122`), is `invalid_postal_code` at ' +
+              '`message.postalAddress.postalCode`. The postcode is stored as `211 22`.',
           ),
         },
       },

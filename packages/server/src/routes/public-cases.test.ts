@@ -163,6 +163,29 @@ describe('GET /v1/cases/{reference}', () => {
   });
 });
 
+describe('a case answered by letter', () => {
+  it('shows its citizen the case, never the name or postal address, nor does Open311', async () => {
+    const receipt = await sendCase({
+      answerChannel: 'letter',
+      email: undefined,
+      name: 'Karin Holm',
+      postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '211 22', city: 'Malmö' },
+    });
+    const opened = await lookup(receipt.reference, { token: receipt.receiptToken });
+    const got = await read(receipt.reference, receipt.receiptToken);
+    const open311 = await fetch(`${server.url}/open311/v2/requests.json`);
+    expect([opened.status, got.status, open311.status]).toEqual([200, 200, 200]);
+    const views = [await opened.text(), await got.text()];
+    expect(PublicCaseSchema.parse(JSON.parse(views[1] ?? '')).reference).toBe(receipt.reference);
+    views.push(await open311.text());
+    for (const view of views) {
+      for (const secret of ['Karin', 'Holm', 'Storgatan', '1102', '211 22', 'Malmö', 'postal']) {
+        expect(view).not.toContain(secret);
+      }
+    }
+  });
+});
+
 describe('the lookup limit', () => {
   it('answers a thousand guessed references alike until the limit, then 429 with Retry-After', async () => {
     const limited = await startTestServer({

@@ -40,7 +40,11 @@ export interface NewCase {
   forwardToOpen311?: boolean | undefined;
 }
 
-/** A fault report's personal parts, kept in `cases.message` as a contact message's are. */
+/**
+ * A fault report's personal parts, kept in `cases.message` as a contact message's are. Its answer
+ * channel follows the contact details the report gave (`faults/submit.ts`): a fault report asks
+ * for no postal address, so never `letter`.
+ */
 export type FaultCaseMessage = MessageFields & {
   answerLanguage: string;
   answerChannel?: 'email' | 'phone' | undefined;

@@ -19,7 +19,13 @@ export function fieldErrorText(
     case 'required':
       return texts.required[field] ?? texts.requiredField;
     case 'required_for_channel':
-      return field === 'phone' ? texts.phoneForCallBack : texts.emailForAnswer;
+      return field === 'phone'
+        ? texts.phoneForCallBack
+        : field === 'name'
+          ? texts.nameForLetter
+          : field === 'street'
+            ? texts.addressForLetter
+            : texts.emailForAnswer;
     case 'required_for_visit':
       return texts.contactForVisit;
     case 'too_long':
@@ -32,6 +38,8 @@ export function fieldErrorText(
       return texts.invalidEmail;
     case 'invalid_phone':
       return texts.invalidPhone;
+    case 'invalid_postal_code':
+      return texts.invalidPostalCode;
     case 'unknown_topic':
       return texts.unknownTopic;
     case 'invalid_option':

@@ -30,6 +30,7 @@ export const svFirst: FirstTranslation = {
       email: 'Med e-post',
       phone: 'Vi ringer upp dig',
       visit: 'Vid ett besök på ett servicecenter',
+      letter: 'Med brev på posten',
     },
     email: 'E-postadress',
     emailHint: 'Vi använder den bara för att svara dig.',

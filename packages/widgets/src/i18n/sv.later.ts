@@ -6,10 +6,16 @@ const fieldErrors: FieldErrorTexts = {
     message: 'Skriv din fråga.',
     answerChannel: 'Välj hur du vill få svar.',
     interpreterLanguage: 'Skriv vilket språk tolken ska tala.',
+    street: 'Skriv gatuadressen.',
+    postalCode: 'Skriv postnumret.',
+    city: 'Skriv orten.',
   },
   requiredField: 'Fyll i fältet.',
   phoneForCallBack: 'Skriv ditt telefonnummer så att vi kan ringa upp dig.',
   emailForAnswer: 'Skriv din e-postadress så att vi kan svara dig.',
+  nameForLetter: 'Skriv ditt namn så att brevet kommer fram till dig.',
+  addressForLetter: 'Skriv adressen som vi ska skicka brevet till.',
+  invalidPostalCode: 'Skriv postnumret med fem siffror, till exempel 211 22.',
   contactForVisit:
     'Skriv ett telefonnummer eller en e-postadress så att vi kan boka en tid med dig.',
   tooLong: (maximum) => `Texten får vara högst ${maximum} tecken. Korta den lite.`,
@@ -52,4 +58,11 @@ export const svLater: ContactFormLaterTexts = {
   receiptKeep: 'Spara ärendenumret. Du behöver det om du vill fråga om ditt ärende.',
   receiptTrack: 'Följ ditt ärende',
   newMessage: 'Skicka en ny fråga',
+  postalAddress: {
+    legend: 'Vart ska vi skicka brevet?',
+    street: 'Gatuadress',
+    streetHint: 'Gata och nummer, och lägenhetsnummer om du har ett.',
+    postalCode: 'Postnummer',
+    city: 'Ort',
+  },
 };

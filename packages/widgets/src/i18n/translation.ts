@@ -12,6 +12,9 @@ export type ContactFormField =
   | 'name'
   | 'email'
   | 'phone'
+  | 'street'
+  | 'postalCode'
+  | 'city'
   | 'photos';
 
 /** A field's error, one text per kind of rule; which one a code means is decided in messages.ts. */
@@ -22,6 +25,11 @@ export interface FieldErrorTexts {
   readonly requiredField: string;
   readonly phoneForCallBack: string;
   readonly emailForAnswer: string;
+  /** A letter needs a name to address it to. */
+  readonly nameForLetter: string;
+  /** A letter needs an address (a client that sent none; the form always sends one). */
+  readonly addressForLetter: string;
+  readonly invalidPostalCode: string;
   readonly contactForVisit: string;
   readonly tooLong: (maximum: number | string) => string;
   readonly invalidEmail: string;
@@ -69,6 +77,18 @@ export interface ContactFormPhotoTexts {
   /** Said while the photos are uploaded, before the message is sent. */
   readonly uploading: (percent: number) => string;
   readonly problems: Readonly<Record<PhotoRefusal, string>>;
+}
+
+/** Where a letter with the answer goes (for the answer channel `letter`). */
+export interface ContactFormAddressTexts {
+  /** The group's legend; the name field (`contactForm.name`) is its first. */
+  readonly legend: string;
+  /** The street line, with number and flat. */
+  readonly street: string;
+  /** A c/o line or a flat number belongs on the street line too. */
+  readonly streetHint: string;
+  readonly postalCode: string;
+  readonly city: string;
 }
 
 /**
@@ -134,6 +154,7 @@ export interface KontaktTranslation {
     readonly clearForm: string;
     readonly formCleared: string;
     readonly photos: ContactFormPhotoTexts;
+    readonly postalAddress: ContactFormAddressTexts;
   };
 }
 
@@ -155,7 +176,8 @@ export type ContactFormLaterText =
   | 'receiptAnswerBy'
   | 'receiptKeep'
   | 'receiptTrack'
-  | 'newMessage';
+  | 'newMessage'
+  | 'postalAddress';
 
 /** The texts of `ContactFormLaterText`. */
 export type ContactFormLaterTexts = Pick<KontaktTranslation['contactForm'], ContactFormLaterText>;

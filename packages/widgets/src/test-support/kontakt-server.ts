@@ -49,6 +49,18 @@ export async function countCases(server: TestServer): Promise<number> {
   return count;
 }
 
+/** The message a case was filed with, as the server's store keeps it (`null`: no such case). */
+export async function storedMessage(
+  server: TestServer,
+  reference: string,
+): Promise<Record<string, unknown> | null> {
+  const { message } = await executeServerCommand<
+    { message: Record<string, unknown> | null },
+    { id: string; reference: string }
+  >('kontakt-server-stored-message', { id: server.id, reference });
+  return message;
+}
+
 /**
  * Publishes a notice through the server's real admin API (or, with `noticeId`, changes that one);
  * resolves with the notice as the admin API answers it.

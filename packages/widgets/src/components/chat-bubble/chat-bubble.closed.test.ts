@@ -62,6 +62,8 @@ describe('<kc-chat-bubble> closed', () => {
       'no phone error',
     );
     expect(query(element, '#callback-phone').getAttribute('aria-invalid')).to.equal('true');
+    // The danger border shows on a text input too (2 px where others have 1), not only its text.
+    expect(getComputedStyle(query(element, '#callback-phone')).borderTopWidth).to.equal('2px');
     expect(query(element, '#callback-phone').getAttribute('aria-describedby')).to.contain(
       'callback-phone-error',
     );

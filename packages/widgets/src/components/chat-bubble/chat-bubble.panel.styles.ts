@@ -144,7 +144,8 @@ const rules = css`
   textarea {
     resize: vertical;
   }
-  [aria-invalid='true'] {
+  /* Twice the attribute: it must outweigh the input[type=…] rules above. */
+  [aria-invalid='true'][aria-invalid] {
     border-color: var(--_color-danger);
     border-width: 2px;
   }

@@ -188,7 +188,7 @@ export interface TextFieldOptions {
 /** A labelled single-line text input. */
 export function textField(
   ctx: FieldsContext,
-  name: 'name' | 'email' | 'phone' | 'interpreterLanguage',
+  name: 'name' | 'email' | 'phone' | 'interpreterLanguage' | 'street' | 'postalCode' | 'city',
   label: string,
   options: TextFieldOptions,
 ): TemplateResult {
@@ -314,6 +314,10 @@ export function describedBy(
 
 function hasHint(name: ContactFormField): boolean {
   return (
-    name === 'message' || name === 'email' || name === 'phone' || name === 'interpreterLanguage'
+    name === 'message' ||
+    name === 'email' ||
+    name === 'phone' ||
+    name === 'interpreterLanguage' ||
+    name === 'street'
   );
 }

@@ -14,6 +14,10 @@ export interface ContactFormValues {
   name: string;
   email: string;
   phone: string;
+  /** The postal address, for an answer by letter: the street line, postcode and town. */
+  street: string;
+  postalCode: string;
+  city: string;
   /**
    * The photos added (for a department that takes them), by the ids they are kept under in the
    * browser for a reload (`internal/photos/photo-store.ts`).
@@ -31,10 +35,23 @@ export const emptyValues = (): ContactFormValues => ({
   name: '',
   email: '',
   phone: '',
+  street: '',
+  postalCode: '',
+  city: '',
   photos: [],
 });
 
-const TEXT_FIELDS = ['topic', 'message', 'interpreterLanguage', 'name', 'email', 'phone'] as const;
+const TEXT_FIELDS = [
+  'topic',
+  'message',
+  'interpreterLanguage',
+  'name',
+  'email',
+  'phone',
+  'street',
+  'postalCode',
+  'city',
+] as const;
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 
@@ -73,35 +90,5 @@ export function contactFieldsFor(channel: AnswerChannel | ''): Array<'email' | '
   return [];
 }
 
-/** One error per field (the first), in the order the fields appear. */
+/** One error per field (the first), in the order the fields appear (`toErrorMap`). */
 export type FieldErrorMap = Map<ContactFormField, FieldError>;
-
-export const FIELD_ORDER: readonly ContactFormField[] = [
-  'topic',
-  'message',
-  'photos',
-  'answerChannel',
-  'phone',
-  'email',
-  'name',
-  'answerLanguage',
-  'needs',
-  'interpreterLanguage',
-];
-
-/**
- * Sorts field errors (from the schema or from a 422) into form order. Paths may be relative to the
- * message (`email`) or to the submission (`message.email`); errors about other things (the origin)
- * are not about a field the person can fix and are left out.
- */
-export function toErrorMap(errors: readonly FieldError[]): FieldErrorMap {
-  const byField = new Map<ContactFormField, FieldError>();
-  for (const error of errors) {
-    const [head] = error.field.replace(/^message\./, '').split('.');
-    const field = FIELD_ORDER.find((name) => name === head);
-    if (field && !byField.has(field)) byField.set(field, error);
-  }
-  return new Map(
-    FIELD_ORDER.filter((f) => byField.has(f)).map((f) => [f, byField.get(f) as FieldError]),
-  );
-}

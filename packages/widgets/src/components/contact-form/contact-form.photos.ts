@@ -8,13 +8,14 @@
  */
 import type { MessagePhotoSettings } from '@kontakt/core';
 import type { ReactiveElement, TemplateResult } from 'lit';
-import { adoptStyles, css, html, nothing, supportsAdoptingStyleSheets } from 'lit';
+import { css, html, nothing } from 'lit';
 import { svPhotos } from '../../i18n/sv.photos.js';
 import type {
   ContactFormPhotoTexts,
   FirstTranslation,
   KontaktTranslation,
 } from '../../i18n/translation.js';
+import { addLateStyles } from '../../internal/late-styles.js';
 import { photoListStyles } from '../../internal/photos/photo-styles.js';
 import type { PhotoItem } from '../../internal/photos/picked-photos.js';
 import {
@@ -238,19 +239,9 @@ export function clearPhotos(form: ReactiveElement): void {
   change(form, { photos: [], status: undefined });
 }
 
-const adopted = new WeakSet<ShadowRoot>();
-
-/**
- * The field's styles join the element's when the field first shows, so that the first render
- * does not carry them. Without constructable style sheets (Safari before 16.4) Lit appends a
- * <style> per sheet, so only the new one is given.
- */
+/** The field's styles join the element's when the field first shows (see `addLateStyles`). */
 export function adoptPhotoStyles(element: ReactiveElement): void {
-  const root = element.renderRoot as ShadowRoot;
-  if (adopted.has(root)) return;
-  adopted.add(root);
-  const own = (element.constructor as typeof ReactiveElement).elementStyles;
-  adoptStyles(root, [...(supportsAdoptingStyleSheets ? own : []), photoListStyles, photoStyles]);
+  addLateStyles(element, photoListStyles, photoStyles);
 }
 
 const photoStyles = css`

@@ -11,9 +11,10 @@ import { KcSubmittedEvent } from '../../events/submitted.js';
 import { failureText as textFor } from '../../i18n/messages.js';
 import type { ContactFormLaterTexts } from '../../i18n/translation.js';
 import type { SendOptions, SubmissionState } from '../../internal/submission-controller.js';
+import { toErrorMap } from './contact-form.error-map.js';
 import { focusId } from './contact-form.fields.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
-import { isEmpty, toErrorMap, valuesFromDraft } from './contact-form.model.js';
+import { isEmpty, valuesFromDraft } from './contact-form.model.js';
 import { uploadPercent } from './contact-form.photos-loader.js';
 
 /*

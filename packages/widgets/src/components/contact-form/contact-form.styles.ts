@@ -67,7 +67,8 @@ const component = css`
     min-block-size: 8rem;
     resize: vertical;
   }
-  [aria-invalid='true'] {
+  /* Twice the attribute: it must outweigh the input[type=…] rules above. */
+  [aria-invalid='true'][aria-invalid] {
     border-color: var(--_color-danger);
     border-inline-start-width: 5px;
   }

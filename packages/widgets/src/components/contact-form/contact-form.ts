@@ -41,12 +41,7 @@ import {
   topicField,
 } from './contact-form.fields.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
-import {
-  contactFieldsFor,
-  emptyValues,
-  toErrorMap,
-  valuesFromDraft,
-} from './contact-form.model.js';
+import { contactFieldsFor, emptyValues, valuesFromDraft } from './contact-form.model.js';
 import type { Sending } from './contact-form.sending.js';
 import { styles } from './contact-form.styles.js';
 
@@ -289,7 +284,9 @@ export class KcContactForm extends KontaktElement {
   get #failure(): KontaktError | undefined {
     if (this.loadFailure) return this.loadFailure;
     const state = this.#submissionState;
-    if (state.status !== 'failed' || toErrorMap(state.error.fieldErrors).size) return undefined;
+    // Failed means the submit path is there: it sorts the errors that are about fields.
+    if (state.status !== 'failed' || this.deferred.value?.toErrorMap(state.error.fieldErrors).size)
+      return undefined;
     return state.error;
   }
 
@@ -421,7 +418,11 @@ export class KcContactForm extends KontaktElement {
       ${messageField(ctx)} ${this.deferred.value?.photosField(this, ctx, department)}
       ${channelField(ctx)}
       ${contactFieldsFor(this.values.answerChannel).map((f) => contactField(ctx, f))}
-      ${textField(ctx, 'name', cf.name, { optional: true, autocomplete: 'name' })}
+      ${
+        this.values.answerChannel === 'letter'
+          ? this.deferred.value?.addressFields(this, ctx)
+          : textField(ctx, 'name', cf.name, { optional: true, autocomplete: 'name' })
+      }
       ${answerLanguageField(ctx)} ${needsFields(ctx)}
       <p part="notice" class="notice" id="public-record">${cf.publicRecord}</p>
       ${this.#renderFailure()}
@@ -550,6 +551,8 @@ export class KcContactForm extends KontaktElement {
     if (!values) return;
     this.values = values;
     this.restored = true;
+    // The person had started: what shows only with the rest (photos, a letter's address) loads now.
+    this.deferred.load().catch(() => undefined);
     this.announcement = 'draftRestored';
   }
 

@@ -1,7 +1,8 @@
 import type { ContactMessage, Locale } from '@kontakt/core';
 import { ContactMessageSchema, toFieldErrors } from '@kontakt/core';
+import { toErrorMap } from './contact-form.error-map.js';
 import type { ContactFormValues, FieldErrorMap } from './contact-form.model.js';
-import { contactFieldsFor, toErrorMap } from './contact-form.model.js';
+import { contactFieldsFor } from './contact-form.model.js';
 
 /**
  * Builds the message the schema checks: only what is shown is sent (an e-mail typed before the
@@ -23,6 +24,11 @@ export function toMessageInput(values: ContactFormValues, locale: Locale): Recor
     optional('interpreterLanguage', values.interpreterLanguage);
   optional('name', values.name);
   for (const field of contactFieldsFor(values.answerChannel)) optional(field, values[field]);
+  // The whole address, empty parts too: each part the person left out is named.
+  if (values.answerChannel === 'letter') {
+    const { street, postalCode, city } = values;
+    input.postalAddress = { street, postalCode, city };
+  }
   return input;
 }
 

@@ -64,6 +64,8 @@ describe('<kc-fault-report> by keyboard, without the map', () => {
     await element.updateComplete;
     expect(active(element)?.id).to.equal('address');
     expect(text(element, '[part~="error-summary"]')).to.contain('Ange var felet är');
+    // The danger border shows on a text input too, not only its text.
+    expect(getComputedStyle(query(element, '#address')).borderInlineStartWidth).to.equal('5px');
     await sendKeys({ type: 'Vid lekplatsen i Pildammsparken' });
     await element.updateComplete;
     expect(text(element, '#chosen-place')).to.equal('Vald plats: Vid lekplatsen i Pildammsparken.');

@@ -90,7 +90,8 @@ const component = css`
     color: inherit;
     font: inherit;
   }
-  [aria-invalid='true'] {
+  /* Twice the attribute: it must outweigh the input[type=…] rules above. */
+  [aria-invalid='true'][aria-invalid] {
     border-color: var(--_color-danger);
     border-inline-start-width: 5px;
   }

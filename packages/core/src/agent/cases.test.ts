@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { toFieldErrors } from '../schemas/field-errors.js';
+import { AgentCaseMessageSchema, RegisterCaseInputSchema } from './cases.js';
+
+const call = {
+  channel: 'phone',
+  department: 'gata',
+  topic: 'parkering',
+  notes: 'Frågade om boendeparkering; har ingen e-post.',
+};
+
+const codes = (input: unknown) => {
+  const result = RegisterCaseInputSchema.safeParse(input);
+  return result.success
+    ? []
+    : toFieldErrors(result.error.issues).map((e) => `${e.pointer}:${e.code}`);
+};
+
+describe('RegisterCaseInputSchema', () => {
+  it('asks a call answered by letter for a name and a postal address, as a citizen is asked', () => {
+    expect(codes({ ...call, answerChannel: 'letter' })).toEqual([
+      '/name:required_for_channel',
+      '/postalAddress:required_for_channel',
+    ]);
+    expect(
+      codes({
+        ...call,
+        answerChannel: 'letter',
+        name: 'Karin Holm',
+        postalAddress: { street: 'Storgatan 1', postalCode: '2112', city: ' ' },
+      }),
+    ).toEqual(['/postalAddress/postalCode:invalid_postal_code', '/postalAddress/city:required']);
+  });
+
+  it('takes a letter with its address, the postcode as the post writes it', () => {
+    const parsed = RegisterCaseInputSchema.parse({
+      ...call,
+      answerChannel: 'letter',
+      name: 'Karin Holm',
+      postalAddress: { street: ' Storgatan 1 lgh 1102', postalCode: '21122', city: 'Malmö' },
+    });
+    expect(parsed.postalAddress).toEqual({
+      street: 'Storgatan 1 lgh 1102',
+      postalCode: '211 22',
+      city: 'Malmö',
+    });
+  });
+
+  it('still registers a call with no contact details at all, answered by phone', () => {
+    expect(codes(call)).toEqual([]);
+    expect(RegisterCaseInputSchema.parse(call).answerChannel).toBe('phone');
+  });
+});
+
+describe('AgentCaseMessageSchema', () => {
+  const message = {
+    text: 'hej',
+    answerChannel: 'letter',
+    answerLanguage: 'sv',
+    needs: [],
+    interpreterLanguage: null,
+    name: 'Karin Holm',
+    email: null,
+    phone: null,
+  };
+
+  it("gives a letter case's address as the server stored it", () => {
+    const address = { street: 'Storgatan 1', postalCode: '211 22', city: 'Malmö' };
+    expect(
+      AgentCaseMessageSchema.parse({ ...message, postalAddress: address }).postalAddress,
+    ).toEqual(address);
+  });
+
+  it('reads a case from a server that predates letters as one without an address', () => {
+    expect(AgentCaseMessageSchema.parse({ ...message, answerChannel: 'email' }).postalAddress).toBe(
+      null,
+    );
+  });
+});
