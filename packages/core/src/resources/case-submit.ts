@@ -4,17 +4,15 @@
  * sends messages (`createMessageClient`, the contact form's) carries none of that.
  */
 import type { KyInstance } from 'ky';
-import type { KontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
 import type { Keepable } from '../outbox/entry.js';
 import type { OutboxController } from '../outbox/outbox.js';
-import { isTransientFailure } from '../outbox/transient.js';
 import type { CaseSubmission, ContactMessageInput, Receipt } from '../schemas/index.js';
 import { ContactMessageSchema, toFieldErrors } from '../schemas/index.js';
 import type { PhotoUploader, UploadProgress } from './send-with-photos.js';
-import { originOf, postSubmission, queuedError } from './submission-parts.js';
+import { keepOrThrow, originOf, postSubmission } from './submission-parts.js';
 
 /** Options for one `cases.submit()` call. */
 export interface SubmitOptions {
@@ -77,12 +75,7 @@ export function messageSubmitter(context: SubmitContext): SubmitMessage {
         kept = left;
       });
     } catch (error) {
-      if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
-      await context.outbox
-        .keep(kept, { id, error, maxAge: context.outboxMaxAge })
-        // Storage refused (private mode, quota): the caller gets the send error, not a false promise.
-        .catch(() => Promise.reject(error));
-      throw queuedError(error as KontaktError, id, 'message');
+      return keepOrThrow(context, kept, id, 'message', error, options.signal);
     }
   };
 }

@@ -2,7 +2,6 @@ import { KontaktError } from '../errors/KontaktError.js';
 import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
-import { isTransientFailure } from '../outbox/transient.js';
 import type { FaultOutboxEntry } from '../outbox/types.js';
 import type { FaultCatalog, FaultReportInput, FaultSubmission } from '../schemas/index.js';
 import {
@@ -14,7 +13,7 @@ import {
 } from '../schemas/index.js';
 import type { FaultsContext, FaultsResource } from './faults.js';
 import { checkPhotos, sendWithPhotos, unsavedEntry } from './send-with-photos.js';
-import { originOf, queuedError } from './submission-parts.js';
+import { keepOrThrow, originOf } from './submission-parts.js';
 
 /*
  * `client.faults`' work, loaded when first used (`faults.ts`): a client that never sends a fault
@@ -73,13 +72,9 @@ export function faultsResource(context: FaultsContext): FaultsResource {
           },
         });
       } catch (error) {
-        if (!context.outbox || !isTransientFailure(error) || options.signal?.aborted) throw error;
         const { submission, photos, uploaded } = entry;
         const kept = { kind: 'fault' as const, submission, photos, uploaded };
-        await context.outbox
-          .keep(kept, { id, error, maxAge: context.outboxMaxAge })
-          .catch(() => Promise.reject(error));
-        throw queuedError(error as KontaktError, id, 'report');
+        return keepOrThrow(context, kept, id, 'report', error, options.signal);
       }
     },
   };

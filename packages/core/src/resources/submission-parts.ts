@@ -1,13 +1,17 @@
 /*
  * What sending a contact message (`cases.submit`) and a fault report (`faults.submit`) share:
- * the origin they are sent from, the request that sends them, the error a kept submission
- * rejects with, and the server's field errors made relative to what the caller passed.
+ * the origin they are sent from, the request that sends them, keeping one that could not be sent
+ * (and what `submit` rejects with then), and the server's field errors made relative to what the
+ * caller passed.
  */
 import type { KyInstance } from 'ky';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { isNetworkError, NetworkError } from '../errors/NetworkError.js';
 import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { isValidationError, ValidationError } from '../errors/ValidationError.js';
+import type { Keepable } from '../outbox/entry.js';
+import type { OutboxController } from '../outbox/outbox.js';
+import { isTransientFailure } from '../outbox/transient.js';
 import type { CaseOrigin, Receipt } from '../schemas/index.js';
 import { CaseOriginSchema, ReceiptSchema, toFieldErrors } from '../schemas/index.js';
 
@@ -66,18 +70,34 @@ function fitUrl(href: string | undefined): string | undefined {
   return `${url.origin}${url.pathname}`.slice(0, 2048);
 }
 
+/** Where `keepOrThrow` keeps a submission, and for how long. */
+export interface Keeping {
+  outbox: Pick<OutboxController, 'keep'> | undefined;
+  /** Milliseconds a kept submission is tried before it is given up. */
+  outboxMaxAge: number;
+}
+
 /**
- * What `submit` rejects with once a submission is kept: a `NetworkError` with `queued`, carrying
- * the failure's status, problem and `Retry-After`. A transient failure is always a `KontaktError`
- * (a `NetworkError` or a 408/429/5xx answer).
+ * What `submit` (of a message or a fault report) does when sending failed: a failure that passes
+ * (the network, 408/429/5xx; a `KontaktError` then) with an outbox at hand and no cancel keeps
+ * `kept` under its key and rejects with a `NetworkError` whose `queued` names it, carrying the
+ * failure's status, problem and `Retry-After`. Anything else, and storage that refuses (private
+ * mode, quota), rejects with the failure itself: the caller is never told of a keeping that failed.
  */
-export function queuedError(
-  error: KontaktError,
+export async function keepOrThrow(
+  keeping: Keeping,
+  kept: Keepable,
   id: string,
   what: 'message' | 'report',
-): NetworkError {
-  const { status, problem, retryAfter } = error;
-  return new NetworkError(
+  error: unknown,
+  signal: AbortSignal | undefined,
+): Promise<never> {
+  if (!keeping.outbox || !isTransientFailure(error) || signal?.aborted) throw error;
+  await keeping.outbox
+    .keep(kept, { id, error, maxAge: keeping.outboxMaxAge })
+    .catch(() => Promise.reject(error));
+  const { status, problem, retryAfter } = error as KontaktError;
+  throw new NetworkError(
     `The ${what} could not be sent now. It is kept and will be sent when the server can be reached.`,
     {
       code: isNetworkError(error) ? error.code : 'network_error',
