@@ -17,7 +17,7 @@ import {
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
 import { forwardSettingsOf } from '../open311-forward/settings.js';
-import { filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
+import { checkPhotoCount, filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
 import type { FaultCaseMessage } from '../store/cases.js';
 import { checkAnswers } from './answers.js';
 import type { FaultSettings } from './settings.js';
@@ -105,13 +105,9 @@ export function validateFaultSubmission(ctx: AppContext, body: unknown): Checked
     errors.push(...checked.errors);
     parsed.data.report.answers = checked.answers;
   }
-  if (parsed.success && settings && parsed.data.report.photos.length > settings.photos.maxCount) {
-    errors.push({
-      field: 'report.photos',
-      pointer: '/report/photos',
-      code: 'too_long',
-      params: { maximum: settings.photos.maxCount },
-    });
+  if (settings) {
+    const count = parsed.success ? parsed.data.report.photos.length : undefined;
+    checkPhotoCount(errors, 'report.photos', settings.photos.maxCount, count);
   }
   if (!parsed.success || !department || !settings || !category || errors.length > 0) {
     throw new ProblemError(422, 'validation_failed', {

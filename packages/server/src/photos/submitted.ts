@@ -1,14 +1,35 @@
+import type { FieldError } from '@kontakt/core/schemas';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
 import { UNKNOWN_PHOTO } from './attach.js';
 
 /*
  * What the routes that file a case with photos share (`POST /v1/faults`: `report.photos`,
- * `POST /v1/cases`: `message.photos`): the photos' field errors before filing, and the same
- * error when one was taken while the case was being stored.
+ * `POST /v1/cases`: `message.photos`): the photos' field errors before filing (too many for the
+ * department, unusable ones), and the same error when one was taken while the case was being
+ * stored.
  */
 
 type FieldPath = readonly (string | number)[];
+
+/**
+ * At most `maximum` photos (the department's) at `field` (`report.photos`, `message.photos`):
+ * `too_long` there with that maximum, also in place of the schema's own, which knows only the
+ * most any department may take. `count` is the photos named, when the submission parsed.
+ */
+export function checkPhotoCount(
+  errors: FieldError[],
+  field: 'report.photos' | 'message.photos',
+  maximum: number,
+  count: number | undefined,
+): void {
+  const tooMany = errors.find((error) => error.field === field && error.code === 'too_long');
+  if (tooMany) tooMany.params = { maximum };
+  else if (count !== undefined && count > maximum) {
+    const pointer = `/${field.replace('.', '/')}`;
+    errors.push({ field, pointer, code: 'too_long', params: { maximum } });
+  }
+}
 
 /**
  * Refuses a submission that names photos its department cannot use (not uploaded for it, already

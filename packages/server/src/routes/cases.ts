@@ -14,7 +14,7 @@ import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { readIdempotencyKey } from '../idempotency.js';
-import { filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
+import { checkPhotoCount, filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
 
 const PHOTOS = ['message', 'photos'] as const;
 
@@ -100,7 +100,11 @@ function validate(
   ) {
     errors.push({ field: 'message.topic', pointer: '/message/topic', code: 'unknown_topic' });
   }
-  if (department) checkPhotoCount(department, parsed.success ? parsed.data : undefined, errors);
+  // At most the department's `messagePhotos.maxCount` photos (none without `messagePhotos`).
+  if (department) {
+    const count = parsed.success ? parsed.data.message.photos.length : undefined;
+    checkPhotoCount(errors, 'message.photos', department.messagePhotos?.maxCount ?? 0, count);
+  }
   if (!parsed.success || !department || errors.length > 0) {
     throw new ProblemError(422, 'validation_failed', {
       detail: `${errors.length} field(s) are invalid.`,
@@ -108,29 +112,4 @@ function validate(
     });
   }
   return { submission: parsed.data, department };
-}
-
-/**
- * At most the department's `messagePhotos.maxCount` photos (none without `messagePhotos`): a
- * `too_long` at `message.photos` with that maximum, also in place of the schema's own (which knows
- * only the most any department may take).
- */
-function checkPhotoCount(
-  department: Department,
-  submission: CaseSubmission | undefined,
-  errors: FieldError[],
-): void {
-  const maximum = department.messagePhotos?.maxCount ?? 0;
-  const tooMany = errors.find(
-    (error) => error.field === 'message.photos' && error.code === 'too_long',
-  );
-  if (tooMany) tooMany.params = { maximum };
-  else if (submission && submission.message.photos.length > maximum) {
-    errors.push({
-      field: 'message.photos',
-      pointer: '/message/photos',
-      code: 'too_long',
-      params: { maximum },
-    });
-  }
 }

@@ -235,6 +235,28 @@ describe('POST /v1/faults', () => {
     ]);
   });
 
+  it('refuses more photos than the department takes, naming its maximum however many are sent', async () => {
+    const catalog = FaultCatalogSchema.parse(
+      await (await fetch(`${server.url}/v1/departments/gata/faults`)).json(),
+    );
+    const maximum = catalog.photos.maxCount;
+    const ids = (count: number) =>
+      Array.from({ length: count }, (_, i) => `${String(i).padStart(4, '0')}${'A'.repeat(18)}`);
+    // One over the department's maximum, and over the most any department may take (10): the
+    // answer names the department's own either way.
+    for (const count of [maximum + 1, 11]) {
+      const problem = await problemOf(await post(validFaultSubmission({ photos: ids(count) })));
+      expect(problem.errors).toEqual([
+        {
+          field: 'report.photos',
+          pointer: '/report/photos',
+          code: 'too_long',
+          params: { maximum },
+        },
+      ]);
+    }
+  });
+
   it('refuses a page of another site', async () => {
     const response = await post(validFaultSubmission(), { Origin: 'https://evil.example' });
     expect(response.status).toBe(403);
