@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverFromSource } from '../../../scripts/server-from-source.mjs';
 import { CLI_SETTINGS } from './cli-settings.js';
-import { testDepartments, validSubmission } from './test-support/departments.js';
+import { LETTER_ANSWER, testDepartments, validSubmission } from './test-support/departments.js';
 import type { TestDatabase } from './test-support/store.js';
 import { createTestDatabase, storeUnderTest } from './test-support/store.js';
 
@@ -129,12 +129,7 @@ describe('kontakt-server CLI', { timeout: 60_000 }, () => {
         body: JSON.stringify(validSubmission()),
       });
       expect(created.status).toBe(201);
-      const letter = validSubmission({
-        answerChannel: 'letter',
-        email: undefined,
-        name: 'Karin Holm',
-        postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '211 22', city: 'Malmö' },
-      });
+      const letter = validSubmission(LETTER_ANSWER);
       const byPost = await fetch(`${url}/v1/cases`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

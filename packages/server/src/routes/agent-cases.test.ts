@@ -2,7 +2,13 @@ import type { AgentCase, AgentCasePage } from '@kontakt/core/agent';
 import { createAgentClient } from '@kontakt/core/agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { signIn, startTestServer, testAccounts, validSubmission } from '../test-support/index.js';
+import {
+  LETTER_ANSWER,
+  signIn,
+  startTestServer,
+  testAccounts,
+  validSubmission,
+} from '../test-support/index.js';
 
 /*
  * The agent's case API over real HTTP on the store under test: sessions from real sign-ins
@@ -113,10 +119,8 @@ describe('the inbox and a case', () => {
 
   it("gives a letter case's name and postal address to staff, and no address to other cases", async () => {
     const reference = await submit({
-      answerChannel: 'letter',
-      email: undefined,
-      name: 'Karin Holm',
-      postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '21122', city: 'Malmö' },
+      ...LETTER_ANSWER,
+      postalAddress: { ...LETTER_ANSWER.postalAddress, postalCode: '21122' },
     });
     const found = (await (await get(`/v1/agent/cases/${reference}`, anna)).json()) as AgentCase;
     expect(found.answerChannel).toBe('letter');

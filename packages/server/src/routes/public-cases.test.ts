@@ -2,7 +2,7 @@ import type { CaseAccess, Receipt } from '@kontakt/core/schemas';
 import { CaseAccessSchema, PublicCaseSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../test-support/index.js';
-import { startTestServer, validSubmission } from '../test-support/index.js';
+import { LETTER_ANSWER, startTestServer, validSubmission } from '../test-support/index.js';
 
 /*
  * A citizen's access to a case on the store under test: the lookup by receipt token or e-mail
@@ -165,12 +165,7 @@ describe('GET /v1/cases/{reference}', () => {
 
 describe('a case answered by letter', () => {
   it('shows its citizen the case, never the name or postal address, nor does Open311', async () => {
-    const receipt = await sendCase({
-      answerChannel: 'letter',
-      email: undefined,
-      name: 'Karin Holm',
-      postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '211 22', city: 'Malmö' },
-    });
+    const receipt = await sendCase(LETTER_ANSWER);
     const opened = await lookup(receipt.reference, { token: receipt.receiptToken });
     const got = await read(receipt.reference, receipt.receiptToken);
     const open311 = await fetch(`${server.url}/open311/v2/requests.json`);

@@ -85,6 +85,17 @@ export function validSubmission(
 }
 
 /**
+ * A message's parts for an answer by letter (pass to `validSubmission`): a name and a postal
+ * address instead of the e-mail address.
+ */
+export const LETTER_ANSWER = {
+  answerChannel: 'letter',
+  email: undefined,
+  name: 'Karin Holm',
+  postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '211 22', city: 'Malmö' },
+} as const;
+
+/**
  * A valid `POST /v1/faults` body for `gata`: a street light out on Södergatan, with answers and a
  * point, from Anna; pass report fields to change (`contact: undefined, anonymous: true`).
  */

@@ -11,6 +11,7 @@ export { keyRecord, newCase } from './cases.js';
 export {
   ALWAYS_OPEN,
   gata,
+  LETTER_ANSWER,
   skola,
   startTestServer,
   type TestServer,
