@@ -10,6 +10,7 @@ import type {
 import { REGISTERED_CHANNELS } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type {
+  AnswerChannel,
   CaseChannel,
   Department,
   FaultCatalog,
@@ -25,6 +26,17 @@ import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent, KcNavigateEvent } from '../internal/events.js';
 import { base, tokens } from '../styles/tokens.js';
+import {
+  answerFields,
+  answerInput,
+  answerStyles,
+  formField,
+  missingDetails,
+  withoutAnswerErrors,
+} from './register-answer.js';
+import type { RegisterFieldContext } from './register-field.js';
+import { registerField } from './register-field.js';
+import { REGISTER_TEXTS, registerErrorText } from './register-texts.js';
 import { viewStyles } from './view.styles.js';
 
 /** New arrivals are gathered this long before the list is read again and they are announced. */
@@ -42,6 +54,7 @@ export class KcInboxView extends ConsoleElement {
     tokens,
     base,
     viewStyles,
+    answerStyles,
     css`
       .filters {
         display: grid;
@@ -92,6 +105,7 @@ export class KcInboxView extends ConsoleElement {
     registerErrors: { state: true },
     departments: { state: true },
     registerDepartment: { state: true },
+    registerAnswer: { state: true },
     faultCatalogs: { state: true },
   };
 
@@ -108,6 +122,8 @@ export class KcInboxView extends ConsoleElement {
   protected departments: Department[] = [];
   /** The department chosen in the register form: its topics are offered. */
   protected registerDepartment = '';
+  /** How the person wants the answer, as chosen in the register form: its details are asked. */
+  protected registerAnswer: AnswerChannel = 'phone';
   private filters: InboxFilters = { status: 'open' };
   private loading: AbortController | undefined;
   private watch: InboxWatch | undefined;
@@ -307,9 +323,13 @@ export class KcInboxView extends ConsoleElement {
       department: value('department'),
       topic: value('topic'),
       notes: value('notes'),
-      ...(value('name') ? { name: value('name') } : {}),
-      ...(value('phone') ? { phone: value('phone') } : {}),
+      ...answerInput(this.registerAnswer, value),
     };
+    const missing = missingDetails(input);
+    if (missing.length > 0) {
+      await this.showRegisterErrors(missing);
+      return;
+    }
     try {
       const registered = await this.client.cases.register(input);
       this.registerErrors = new Map();
@@ -317,12 +337,21 @@ export class KcInboxView extends ConsoleElement {
     } catch (error) {
       if (reportSessionEnd(this, error)) return;
       const fields = (error as { fieldErrors?: { field: string; code: string }[] }).fieldErrors;
-      this.registerErrors = new Map(
-        fields?.length ? fields.map((field) => [field.field, field.code]) : [['form', 'failed']],
+      await this.showRegisterErrors(
+        fields?.length
+          ? fields.map((field) => [formField(field.field), field.code])
+          : [['form', 'failed']],
       );
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     }
+  }
+
+  /** Shows each field's first error on it, and moves focus to the first field to correct. */
+  private async showRegisterErrors(errors: [string, string][]): Promise<void> {
+    const shown = new Map<string, string>();
+    for (const [field, code] of errors) if (!shown.has(field)) shown.set(field, code);
+    this.registerErrors = shown;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   protected override render(): TemplateResult {
@@ -496,36 +525,10 @@ export class KcInboxView extends ConsoleElement {
   private renderRegister(): TemplateResult {
     const t = this.l10n.t.inbox;
     const v = this.l10n.t.vocabulary;
-    const field = (name: string, label: string, type = 'text', multiline = false) => {
-      const error = this.registerErrors.get(name);
-      const id = `register-${name}`;
-      return html`
-        <div class="field">
-          <label for=${id}>${label}</label>
-          ${
-            multiline
-              ? html`<textarea
-                id=${id}
-                name=${name}
-                rows="4"
-                aria-invalid=${error ? 'true' : 'false'}
-                aria-describedby=${error ? `${id}-error` : nothing}
-              ></textarea>`
-              : html`<input
-                id=${id}
-                name=${name}
-                type=${type}
-                aria-invalid=${error ? 'true' : 'false'}
-                aria-describedby=${error ? `${id}-error` : nothing}
-              />`
-          }
-          ${
-            error
-              ? html`<p class="error" id=${`${id}-error`}>${this.l10n.t.notices.fieldError(error)}</p>`
-              : nothing
-          }
-        </div>
-      `;
+    const texts = REGISTER_TEXTS[this.l10n.locale];
+    const fields: RegisterFieldContext = {
+      errors: this.registerErrors,
+      errorText: (field, code) => registerErrorText(texts, this.l10n.t, field, code),
     };
     return html`
       <details>
@@ -577,8 +580,17 @@ export class KcInboxView extends ConsoleElement {
               )}
             </select>
           </div>
-          ${field('notes', t.registerNotes, 'text', true)} ${field('name', t.registerName)}
-          ${field('phone', t.registerPhone, 'tel')}
+          ${registerField(fields, 'notes', t.registerNotes, { multiline: true })}
+          ${answerFields({
+            ...fields,
+            channel: this.registerAnswer,
+            t: this.l10n.t,
+            texts,
+            choose: (channel) => {
+              this.registerAnswer = channel;
+              this.registerErrors = withoutAnswerErrors(this.registerErrors);
+            },
+          })}
           <button type="submit">${t.registerSubmit}</button>
         </form>
       </details>
