@@ -46,6 +46,11 @@ describe('RegisterCaseInputSchema', () => {
     });
   });
 
+  it('asks a call answered by e-mail for the address, as a citizen is asked', () => {
+    expect(codes({ ...call, answerChannel: 'email' })).toEqual(['/email:required_for_channel']);
+    expect(codes({ ...call, answerChannel: 'email', email: 'karin@example.se' })).toEqual([]);
+  });
+
   it('still registers a call with no contact details at all, answered by phone', () => {
     expect(codes(call)).toEqual([]);
     expect(RegisterCaseInputSchema.parse(call).answerChannel).toBe('phone');

@@ -375,8 +375,8 @@ export type ReasonInput = z.infer<typeof ReasonInputSchema>;
 
 /**
  * `POST /v1/agent/cases`: a call or a visit registered as a case, so every channel is counted.
- * An answer by letter needs `name` and `postalAddress`, as a citizen's message does
- * (`required_for_channel`).
+ * An answer by e-mail needs `email`, one by letter `name` and `postalAddress`, as a citizen's
+ * message does (`required_for_channel`).
  */
 export const RegisterCaseInputSchema = z
   .object({
@@ -399,9 +399,15 @@ export const RegisterCaseInputSchema = z
   })
   .check(
     z.superRefine((value, ctx) => {
-      if (value.answerChannel !== 'letter') return;
-      // A letter needs someone to address it to, and somewhere to send it.
-      for (const field of ['name', 'postalAddress'] as const) {
+      // An answer by e-mail needs the address; a letter someone to address it to, and somewhere
+      // to send it. (A call back may have no number: the call may have come from a hidden one.)
+      const needed =
+        value.answerChannel === 'email'
+          ? (['email'] as const)
+          : value.answerChannel === 'letter'
+            ? (['name', 'postalAddress'] as const)
+            : [];
+      for (const field of needed) {
         if (value[field]) continue;
         ctx.issues.push({
           code: 'custom',

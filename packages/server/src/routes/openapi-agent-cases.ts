@@ -148,7 +148,8 @@ export function agentCasePaths(): JsonObject {
             },
             '422': problem(
               'Invalid fields, an unknown department, topic or reason (`validation_failed`). ' +
-                'An answer by letter needs `name` and `postalAddress` (`required_for_channel`); ' +
+                'An answer by e-mail needs `email`, by letter `name` and `postalAddress` ' +
+                '(`required_for_channel`); ' +
                 'a postcode that is not five digits (`211 22`, `21122`) is ' +
                 '`invalid_postal_code` at `postalAddress.postalCode`.',
             ),
