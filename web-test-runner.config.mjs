@@ -9,6 +9,7 @@ import { kontaktApiProxy } from './packages/console/scripts/wtr-api-proxy.mjs';
 import { consoleFaultFixture } from './packages/console/scripts/wtr-fault-fixture.mjs';
 import { faultReportFixturePlugin } from './packages/widgets/src/components/fault-report/test-fixtures/wtr-plugin.mjs';
 import { chromeArgs, findChrome } from './scripts/find-chrome.mjs';
+import { forcedColorsPlugin } from './scripts/wtr/forced-colors-plugin.mjs';
 import { kontaktServerPlugin } from './scripts/wtr/kontakt-server-plugin.mjs';
 import { timingReporter } from './scripts/wtr/timing-reporter.mjs';
 
@@ -78,6 +79,8 @@ export default {
     consoleFaultFixture(),
     // The fault report's map test: a department whose tiles are served by this server.
     faultReportFixturePlugin(),
+    // Windows' high contrast themes (packages/widgets/src/styles/forced-colors.test.ts).
+    forcedColorsPlugin(),
   ],
   browsers: [
     chromeLauncher({

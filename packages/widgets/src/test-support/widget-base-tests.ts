@@ -1,5 +1,6 @@
 import type { CSSResultOrNative } from '@lit/reactive-element';
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { KontaktReactiveElement } from '../internal/kontakt-reactive-element.js';
 import { publicProperties, varsWithoutFallback } from './css-vars.js';
 import { componentDocs } from './kontakt-server.js';
@@ -35,9 +36,28 @@ const styleText = (element: Element): string =>
     )
     .join('\n');
 
+/** Windows' high contrast themes on or off for this page (scripts/wtr/forced-colors-plugin.mjs). */
+const forcedColors = (active: boolean) => executeServerCommand('forced-colors', { active });
+
+/** The element focused inside `element`'s shadow root (or `element` itself), if any. */
+function focusedIn(element: Element): Element | null {
+  let focused = element.shadowRoot?.activeElement ?? null;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return focused;
+}
+
+/** The fields a person types or picks in, as laid out now (hidden ones left out). */
+const shownFields = (element: Element): HTMLElement[] =>
+  [
+    ...(element.shadowRoot?.querySelectorAll<HTMLElement>(
+      'input:not([type="radio"], [type="checkbox"], [type="file"], [type="hidden"]), select, textarea',
+    ) ?? []),
+  ].filter((field) => field.getClientRects().length > 0);
+
 /**
  * The behaviour every kontakt widget shares: it renders, is accessible, registers safely twice,
- * follows `lang`, renders the parts its JSDoc documents and themes only with fallbacks.
+ * follows `lang`, renders the parts its JSDoc documents, themes only with fallbacks, and keeps its
+ * fields' edges and its focus ring in forced colours.
  */
 export function runWidgetBaseTests<E extends Widget>(
   tag: string,
@@ -116,6 +136,39 @@ export function runWidgetBaseTests<E extends Widget>(
         await waitUntil(() => base?.getAttribute('lang') === 'fi', 'lang change not seen');
       } finally {
         outer.remove();
+      }
+    });
+
+    it('keeps its fields’ edges and a focus ring on every stop in forced colours (high contrast)', async () => {
+      await forcedColors(true);
+      try {
+        const element = await options.render();
+        expect(matchMedia('(forced-colors: active)').matches).to.be.true;
+        // Forced colours drop backgrounds and shadows: a field's edge must be a border.
+        for (const field of shownFields(element)) {
+          const style = getComputedStyle(field);
+          expect(style.borderBlockEndStyle, `#${field.id}`).not.to.equal('none');
+          expect(Number.parseFloat(style.borderBlockEndWidth), `#${field.id}`).to.be.at.least(1);
+        }
+        // And the focus ring an outline (a box-shadow ring vanishes), at every stop the keyboard
+        // reaches inside the widget.
+        const stops: string[] = [];
+        for (let press = 0; press < 40 && stops.length < 12; press++) {
+          await sendKeys({ press: 'Tab' });
+          const focused = focusedIn(element);
+          if (!focused) {
+            if (stops.length > 0) break;
+            continue;
+          }
+          const style = getComputedStyle(focused);
+          const name = `${focused.localName}#${focused.id}`;
+          stops.push(name);
+          expect(style.outlineStyle, name).not.to.equal('none');
+          expect(Number.parseFloat(style.outlineWidth), name).to.be.at.least(2);
+        }
+        expect(stops, 'the keyboard reaches the widget').not.to.be.empty;
+      } finally {
+        await forcedColors(false);
       }
     });
 

@@ -19,44 +19,6 @@ const SOURCE = 'packages/widgets/src/components/fault-report/fault-report.ts';
 
 setUpFaultReportTests();
 
-runWidgetBaseTests<KcFaultReport>('kc-fault-report', {
-  source: SOURCE,
-  render: (container) => renderReport({ lang: '' }, container),
-  text: (element) => text(element, '#step-heading'),
-  partsInOtherStates: [
-    'error',
-    'error-summary',
-    'chosen',
-    'position-button',
-    'search-button',
-    'map-button',
-    'map',
-    'attribution',
-    'problem',
-    'nearby-report',
-    'follow-button',
-    'something-else-button',
-    'photo',
-    'remove-photo-button',
-    'character-count',
-    'warning',
-    'summary',
-    'change-button',
-    'progress',
-    'notice',
-    'back-button',
-    'alert',
-    'fallback',
-    'retry-button',
-    'receipt',
-    'receipt-heading',
-    'reference',
-    'tracker-link',
-    'send-now-button',
-    'new-report-button',
-  ],
-});
-
 describe('<kc-fault-report> loading', () => {
   it('renders its first step with no later step, client, schemas or map loaded before use', async () => {
     const element = await renderReport();
@@ -164,4 +126,44 @@ describe('<kc-fault-report> languages and layout', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+});
+
+// Last: the base tests use the widget by keyboard (forced colours), which loads its later
+// steps, and the loading tests above check that nothing is loaded before use.
+runWidgetBaseTests<KcFaultReport>('kc-fault-report', {
+  source: SOURCE,
+  render: (container) => renderReport({ lang: '' }, container),
+  text: (element) => text(element, '#step-heading'),
+  partsInOtherStates: [
+    'error',
+    'error-summary',
+    'chosen',
+    'position-button',
+    'search-button',
+    'map-button',
+    'map',
+    'attribution',
+    'problem',
+    'nearby-report',
+    'follow-button',
+    'something-else-button',
+    'photo',
+    'remove-photo-button',
+    'character-count',
+    'warning',
+    'summary',
+    'change-button',
+    'progress',
+    'notice',
+    'back-button',
+    'alert',
+    'fallback',
+    'retry-button',
+    'receipt',
+    'receipt-heading',
+    'reference',
+    'tracker-link',
+    'send-now-button',
+    'new-report-button',
+  ],
 });
