@@ -1,7 +1,7 @@
 // The console's shell against a real server: signing in and out, wrong passwords, the language
 // switch, deep links, focus on each view's heading, axe in every view, reflow at 320 px.
 import { expect, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import { KcAnnounceEvent } from '../internal/events.js';
 import type { TestServer } from '../test-support/console-fixture.js';
 import {
@@ -9,6 +9,7 @@ import {
   announces,
   cleanupConsoles,
   deepQuery,
+  deepQueryAll,
   focused,
   heading,
   renderConsole,
@@ -211,5 +212,51 @@ describe('<kc-console> shell', () => {
     await signedIn(element, 'alva');
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('<kc-console> in forced colours (Windows high contrast)', () => {
+  const forcedColors = (active: boolean) => executeServerCommand('forced-colors', { active });
+  afterEach(() => forcedColors(false));
+
+  /**
+   * Forced colours drop backgrounds and shadows: every field shown keeps a border, and each of
+   * the first `stops` keyboard stops an outline for its focus ring.
+   */
+  async function expectEdgesAndRings(element: HTMLElement, stops: number): Promise<void> {
+    const fields = deepQueryAll(
+      element,
+      'input:not([type="radio"], [type="checkbox"], [type="hidden"], [type="file"]), select, textarea',
+    ).filter((field) => field.getClientRects().length > 0);
+    expect(fields, 'fields to check').not.to.be.empty;
+    for (const field of fields) {
+      const style = getComputedStyle(field);
+      expect(style.borderBlockEndStyle, `#${field.id}`).not.to.equal('none');
+    }
+    for (let stop = 0; stop < stops; stop++) {
+      await sendKeys({ press: 'Tab' });
+      const at = focused();
+      if (!at || at === document.body) continue;
+      const style = getComputedStyle(at);
+      const name = `${at.localName}#${at.id}.${at.className}`;
+      expect(style.outlineStyle, name).not.to.equal('none');
+      expect(Number.parseFloat(style.outlineWidth), name).to.be.at.least(2);
+    }
+  }
+
+  it('keeps the edges of the sign-in form’s fields and a focus ring on every stop', async () => {
+    await forcedColors(true);
+    const element = await renderConsole(server);
+    expect(matchMedia('(forced-colors: active)').matches).to.be.true;
+    await expectEdgesAndRings(element, 6);
+  });
+
+  it('keeps them in the inbox too, its filters and register form', async () => {
+    await forcedColors(true);
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    const register = deepQuery<HTMLDetailsElement>(element, 'details');
+    if (register) register.open = true;
+    await expectEdgesAndRings(element, 25);
   });
 });
