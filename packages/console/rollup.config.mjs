@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -64,6 +65,12 @@ export default {
   // Our packages' modules only declare things; the entry is the one module that does something.
   treeshake: { moduleSideEffects: (id) => !OWN_SOURCE.test(id) || id === here('src/main.ts') },
   plugins: [
+    // The hashed names of an earlier build would stay beside the new ones: the server would serve
+    // them and the size budgets count them.
+    {
+      name: 'empty-assets',
+      buildStart: () => rmSync(here('dist/assets'), { recursive: true, force: true }),
+    },
     nodeResolve({
       exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
       extensions: ['.ts', '.js'],
