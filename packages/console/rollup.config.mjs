@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
@@ -66,10 +67,11 @@ export default {
   treeshake: { moduleSideEffects: (id) => !OWN_SOURCE.test(id) || id === here('src/main.ts') },
   plugins: [
     // The hashed names of an earlier build would stay beside the new ones: the server would serve
-    // them and the size budgets count them.
+    // them and the size budgets count them. The output's own folder (a test builds elsewhere).
     {
       name: 'empty-assets',
-      buildStart: () => rmSync(here('dist/assets'), { recursive: true, force: true }),
+      renderStart: ({ dir }) =>
+        rmSync(join(dir ?? here('dist'), 'assets'), { recursive: true, force: true }),
     },
     nodeResolve({
       exportConditions: ['@kontakt/source', 'browser', 'import', 'default'],
