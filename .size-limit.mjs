@@ -165,27 +165,29 @@ export default [
     // The photos a kept submission uploaded, kept with it and uploaded again when the server let
     // them expire (send-with-photos.ts, the outbox entry's schema): 39.03 KB. outboxMaxAge at most
     // the default 7 days (the server remembers keys for 8): 39.06 KB. An answer by letter (the
-    // postal address in the message's schema): 39.16 KB.
+    // postal address in the message's schema): 39.16 KB. The details each answer channel needs in
+    // one rule for a citizen's message and a registered call (missingForAnswer): 39.17 KB.
     name: '@kontakt/core: createClient (ky + zod/mini + outbox + notices, the lazy feed included)',
     message:
       'The SDK grew: check what createClient() pulls in (npm run build, then look at packages/core/dist).',
     path: 'packages/core/dist/index.js',
     import: '{ createClient }',
     gzip: true,
-    limit: '39.16 KB',
+    limit: '39.17 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
     // cases.submit and outbox without the other resources' code. The kept fault report's
     // sending (a dynamic import) is bundled in here too. A message and a report sent by one
     // postSubmission (they were two copies): 0.01 KB more here, less in all widgets together.
+    // The details each answer channel needs as one rule (missingForAnswer): 27.47 KB.
     name: '@kontakt/core: createMessageClient (ky + zod/mini + outbox, cases.submit only)',
     message:
       'createMessageClient() must not carry the other resources: check what message-client.ts imports (npm run build, then look at packages/core/dist).',
     path: 'packages/core/dist/index.js',
     import: '{ createMessageClient }',
     gzip: true,
-    limit: '27.46 KB',
+    limit: '27.47 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
@@ -200,12 +202,13 @@ export default [
     // Photos with contact messages (message.photos, Department.messagePhotos, the photo
     // schemas shared with fault reports in photo.ts): 17.15 KB. How long the server remembers an
     // idempotency key (IDEMPOTENCY_KEY_LIFETIME_MS, the outbox's limit): 17.19 KB. An answer by
-    // letter (PostalAddressSchema, the Swedish postcode, the code invalid_postal_code): 17.37 KB.
+    // letter (PostalAddressSchema, the Swedish postcode, the code invalid_postal_code): 17.37 KB;
+    // the details each answer channel needs as one exported rule (missingForAnswer): 17.39 KB.
     message: 'The contract grew: zod/mini schemas are built when imported; keep them small.',
     path: 'packages/core/dist/schemas/index.js',
     import: '*',
     gzip: true,
-    limit: '17.37 KB',
+    limit: '17.39 KB',
   },
   {
     // DESIGN.md: 20 KB, met: 19.65 KB (each file as served; since without a source-map comment).
@@ -470,12 +473,13 @@ export default [
     // of the 45.5 KB the page weighed with them) load once someone is signed in
     // (app/agent-resources.ts); the views are chunks of their own. The contact message's schema
     // it carries names photos now (message.photos, photo.ts): 40.63 KB. An answer by letter (the
-    // postal address in that schema, the console's words for it): 40.8 KB.
+    // postal address in that schema, the console's words for it): 40.8 KB; the details each
+    // answer channel needs as one rule in that schema (missingForAnswer): 40.83 KB.
     name: '@kontakt/console first load: the sign-in page (app shell, agent client session, Lit)',
     message:
       "The sign-in page loads the shell and the agent client's session part only: the resources come with app/agent-resources.ts after sign-in, each view as a chunk of its own (packages/console/src/app/views.ts).",
     path: consoleFirstLoad(),
-    limit: '40.8 KB',
+    limit: '40.83 KB',
     ...asLoaded,
   },
   {

@@ -1,4 +1,4 @@
-import type { Department, Receipt } from '@kontakt/core/schemas';
+import type { ContactMessage, Department, Receipt } from '@kontakt/core/schemas';
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -164,3 +164,15 @@ export function stringAt(body: unknown, a: string, b: string): string | undefine
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What is kept of a message, a citizen's or one an agent registers: a postal address only when
+ * the answer goes by letter. It is personal data the contact center needs for nothing else, so
+ * one sent with another answer channel (a form that kept it after the person changed their mind)
+ * is not stored.
+ */
+export function keptMessage(message: ContactMessage): ContactMessage {
+  if (message.answerChannel === 'letter' || message.postalAddress === undefined) return message;
+  const { postalAddress: _unused, ...kept } = message;
+  return kept;
+}

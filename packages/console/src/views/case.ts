@@ -24,7 +24,7 @@ import { KcAnnounceEvent } from '../internal/events.js';
 import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { mailtoLink, safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
-import { viewStyles } from './view.styles.js';
+import { choiceStyles, viewStyles } from './view.styles.js';
 
 type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason' | 'duplicate';
 
@@ -70,6 +70,7 @@ export class KcCaseView extends ConsoleElement {
     tokens,
     base,
     viewStyles,
+    choiceStyles,
     photoListStyles,
     css`
       .columns {
@@ -132,25 +133,6 @@ export class KcCaseView extends ConsoleElement {
       }
       form {
         margin-block-end: var(--_space-l);
-      }
-      fieldset {
-        border: 0;
-        padding: 0;
-        margin: 0 0 var(--_space-m);
-      }
-      legend {
-        font-weight: 600;
-      }
-      .radio {
-        display: flex;
-        gap: var(--_space-s);
-        align-items: center;
-        min-block-size: 2.75rem;
-      }
-      .radio input {
-        inline-size: 1.25rem;
-        block-size: 1.25rem;
-        min-block-size: auto;
       }
     `,
   ];

@@ -54,7 +54,7 @@ export class KcInboxView extends ConsoleElement {
     tokens,
     base,
     viewStyles,
-    answerStyles,
+    ...answerStyles,
     css`
       .filters {
         display: grid;

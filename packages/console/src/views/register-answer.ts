@@ -6,6 +6,7 @@ import type { ConsoleTexts } from '../i18n/texts.js';
 import type { RegisterFieldContext } from './register-field.js';
 import { registerField } from './register-field.js';
 import type { RegisterTexts } from './register-texts.js';
+import { choiceStyles } from './view.styles.js';
 
 /*
  * The register form's answer part: how the person wants the answer, and the details that channel
@@ -144,29 +145,15 @@ export function formField(path: string): string {
   return path.replace(/^postalAddress(\.|$)/, (_, dot: string) => (dot ? '' : 'street'));
 }
 
-/** The groups' looks, as the case view's; a postcode's box as wide as a postcode. */
-export const answerStyles = css`
-  fieldset {
-    border: 0;
-    padding: 0;
-    margin: 0 0 var(--_space-m);
-  }
-  legend {
-    font-weight: 600;
-    margin-block-end: var(--_space-s);
-  }
-  .radio {
-    display: flex;
-    gap: var(--_space-s);
-    align-items: center;
-    min-block-size: 2.75rem;
-  }
-  .radio input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
-    min-block-size: auto;
-  }
-  #register-postalCode {
-    max-inline-size: 10em;
-  }
-`;
+/** The groups' looks: the views' choices (`choiceStyles`), a postcode's box as wide as a postcode. */
+export const answerStyles = [
+  choiceStyles,
+  css`
+    legend {
+      margin-block-end: var(--_space-s);
+    }
+    #register-postalCode {
+      max-inline-size: 10em;
+    }
+  `,
+];

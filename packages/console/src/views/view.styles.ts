@@ -35,3 +35,26 @@ export const fieldRowStyles = css`
     margin: 0;
   }
 `;
+
+/** Groups of choices in a form (the case view's actions, the register form's answer). */
+export const choiceStyles = css`
+  fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0 0 var(--_space-m);
+  }
+  legend {
+    font-weight: 600;
+  }
+  .radio {
+    display: flex;
+    gap: var(--_space-s);
+    align-items: center;
+    min-block-size: 2.75rem;
+  }
+  .radio input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    min-block-size: auto;
+  }
+`;

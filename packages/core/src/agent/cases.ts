@@ -11,6 +11,7 @@ import { DateTimeSchema, HttpUrlSchema, LocaleSchema, SlugSchema } from '../sche
 import {
   AnswerChannelSchema,
   EmailSchema,
+  missingForAnswer,
   NeedSchema,
   PhoneSchema,
   PostalAddressSchema,
@@ -399,16 +400,7 @@ export const RegisterCaseInputSchema = z
   })
   .check(
     z.superRefine((value, ctx) => {
-      // An answer by e-mail needs the address; a letter someone to address it to, and somewhere
-      // to send it. (A call back may have no number: the call may have come from a hidden one.)
-      const needed =
-        value.answerChannel === 'email'
-          ? (['email'] as const)
-          : value.answerChannel === 'letter'
-            ? (['name', 'postalAddress'] as const)
-            : [];
-      for (const field of needed) {
-        if (value[field]) continue;
+      for (const field of missingForAnswer(value)) {
         ctx.issues.push({
           code: 'custom',
           path: [field],

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LocaleSchema, missingOr } from './common.js';
 import { photoIdsSchema } from './photo.js';
+import type { AnswerChannel } from './vocabulary.js';
 import {
   ANSWER_CHANNELS,
   CITY_MAX_LENGTH,
@@ -67,6 +68,27 @@ export const PostalAddressSchema = z.object({
 export type PostalAddress = z.infer<typeof PostalAddressSchema>;
 
 /**
+ * The details an answer cannot go without that `value` lacks: an e-mail answer its address, a
+ * letter someone to address it to and somewhere to send it. A citizen's message and a call an
+ * agent registers ask the same; a call back's number only the citizen is asked for (a call may
+ * come from a hidden number).
+ */
+export function missingForAnswer(value: {
+  answerChannel?: AnswerChannel | undefined;
+  email?: string | undefined;
+  name?: string | undefined;
+  postalAddress?: PostalAddress | undefined;
+}): ('email' | 'name' | 'postalAddress')[] {
+  const needed =
+    value.answerChannel === 'email'
+      ? (['email'] as const)
+      : value.answerChannel === 'letter'
+        ? (['name', 'postalAddress'] as const)
+        : [];
+  return needed.filter((field) => !value[field]);
+}
+
+/**
  * A question or message from a citizen. Which contact details are required depends on the answer
  * channel: e-mail needs `email`, a call back needs `phone`, a visit needs one of them to book a time,
  * a letter needs `name` and `postalAddress`.
@@ -98,13 +120,8 @@ export const ContactMessageSchema = z
         field: 'email' | 'phone' | 'interpreterLanguage' | 'name' | 'postalAddress',
         message: string,
       ) => ctx.issues.push({ code: 'custom', path: [field], message, input: value[field] });
-      if (value.answerChannel === 'email' && !value.email) need('email', 'required_for_channel');
+      for (const field of missingForAnswer(value)) need(field, 'required_for_channel');
       if (value.answerChannel === 'phone' && !value.phone) need('phone', 'required_for_channel');
-      if (value.answerChannel === 'letter') {
-        // A letter needs someone to address it to, and somewhere to send it.
-        if (!value.name) need('name', 'required_for_channel');
-        if (!value.postalAddress) need('postalAddress', 'required_for_channel');
-      }
       if (value.answerChannel === 'visit' && !value.phone && !value.email) {
         need('phone', 'required_for_visit');
       }

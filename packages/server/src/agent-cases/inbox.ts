@@ -1,6 +1,5 @@
 import type {
   AgentCase,
-  AgentCaseMessage,
   AgentCaseSummary,
   AgentTimelineEntry,
   CasePlace,
@@ -347,16 +346,10 @@ export async function selectAgentCase(
       email: message.email ?? null,
       phone: message.phone ?? null,
       photos: message.photos ?? [],
-      postalAddress: postalAddressOf(message),
+      // Stored only with an answer by letter (`keptMessage`).
+      postalAddress: message.postalAddress ?? null,
     },
     timeline,
     ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
   };
-}
-
-/** The address a letter with the answer goes to; none when the answer goes another way. */
-function postalAddressOf(message: StoredMessage): AgentCaseMessage['postalAddress'] {
-  const address = message.postalAddress;
-  if (message.answerChannel !== 'letter' || !address) return null;
-  return { street: address.street, postalCode: address.postalCode, city: address.city };
 }

@@ -12,7 +12,7 @@ import {
   ReplyInputSchema,
   StatusInputSchema,
 } from '@kontakt/core/agent';
-import type { ContactMessage, FieldError } from '@kontakt/core/schemas';
+import type { FieldError } from '@kontakt/core/schemas';
 import {
   CaseReferenceSchema,
   createCaseReference,
@@ -28,6 +28,7 @@ import { DEFAULT_REASONS } from '../agent-cases/reasons.js';
 import { departmentInboxStream, INBOX_STREAM } from '../agent-cases/streams.js';
 import { expectedAnswerBy } from '../answer-by.js';
 import { requireAgent } from '../auth/require-agent.js';
+import { keptMessage } from '../case-intake.js';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
@@ -102,7 +103,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
     if (errors.length > 0 || !department) throw invalid(errors);
     const agent = c.get('agent');
     const at = ctx.now();
-    const message: ContactMessage = {
+    const message = keptMessage({
       topic: input.topic,
       message: input.notes,
       answerChannel: input.answerChannel,
@@ -113,11 +114,8 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
       ...(input.name ? { name: input.name } : {}),
       ...(input.email ? { email: input.email } : {}),
       ...(input.phone ? { phone: input.phone } : {}),
-      // Kept only for a letter, as a citizen's message keeps it (`routes/cases.ts`).
-      ...(input.answerChannel === 'letter' && input.postalAddress
-        ? { postalAddress: input.postalAddress }
-        : {}),
-    };
+      ...(input.postalAddress ? { postalAddress: input.postalAddress } : {}),
+    });
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const reference = createCaseReference();
       try {

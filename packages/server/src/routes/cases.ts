@@ -1,10 +1,11 @@
-import type { CaseSubmission, ContactMessage, Department, FieldError } from '@kontakt/core/schemas';
+import type { CaseSubmission, Department, FieldError } from '@kontakt/core/schemas';
 import { CaseSubmissionSchema, toFieldErrors } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import {
   fileCase,
   inFlightKeysOf,
   intakeResponse,
+  keptMessage,
   stringAt,
   withIdempotencyKey,
 } from '../case-intake.js';
@@ -52,7 +53,7 @@ export function casesRoutes(ctx: AppContext): Hono<AppEnv> {
           origin: submission.origin,
           topic: submission.message.topic,
           // The same photo named twice is one photo.
-          message: { ...storedMessage(submission.message), photos: [...new Set(photos)] },
+          message: { ...keptMessage(submission.message), photos: [...new Set(photos)] },
         };
         return filingWithPhotos(PHOTOS, () => fileCase(ctx, dept, draft, claim));
       },
@@ -61,17 +62,6 @@ export function casesRoutes(ctx: AppContext): Hono<AppEnv> {
   });
 
   return routes;
-}
-
-/**
- * What is kept of a message: a postal address only when the answer goes by letter. It is personal
- * data the contact center needs for nothing else, so one sent with another answer channel (a form
- * that kept it after the person changed their mind) is not stored.
- */
-function storedMessage(message: ContactMessage): ContactMessage {
-  if (message.answerChannel === 'letter' || message.postalAddress === undefined) return message;
-  const { postalAddress: _unused, ...kept } = message;
-  return kept;
 }
 
 /** The submission and its department, or a 422 listing every invalid field (department and topic too). */
