@@ -13,6 +13,27 @@ function read(reader: SharedReader, stream: string, after: number, limit: number
   });
 }
 
+/**
+ * A memory feed whose reads see the log as it was when they began, but are answered only when
+ * the test says: a read under way while events are committed.
+ */
+function heldFeed() {
+  const memory = createMemoryFeed();
+  const held: (() => void)[] = [];
+  const feed: EventFeed = {
+    ...memory,
+    subscribe: (stream, onNotify) => memory.subscribe(stream, onNotify),
+    read(stream, after, limit) {
+      const events = memory.read(stream, after, limit);
+      return new Promise((resolve) => held.push(() => resolve(events)));
+    },
+  };
+  const answerReads = () => {
+    for (const answer of held.splice(0)) answer();
+  };
+  return { feed, memory, answerReads };
+}
+
 describe('createSharedReader', () => {
   it('answers identical reads under way with one read of the log, and asks again afterwards', async () => {
     const memory = createMemoryFeed();
@@ -69,6 +90,57 @@ describe('createSharedReader', () => {
     });
     expect(calls).toBe(2);
     expect(again.map((event) => event.data)).toEqual([{ id: 1 }]);
+  });
+
+  it('shares no read that began before a notification with a subscriber it notified', async () => {
+    const { feed, memory, answerReads } = heldFeed();
+    const shared = createSharedReader(feed);
+    const early: StoredEvent[][] = [];
+    shared.subscribe('s', () => {});
+    // A read of a stream that is not yet answered when an event is committed and notified…
+    shared.read('s', 0, 10, (_failed, events) => early.push([...events]));
+    const notified = new Promise<readonly StoredEvent[]>((resolve) => {
+      shared.subscribe('s', () => void read(shared, 's', 0, 10).then(resolve));
+    });
+    memory.append('s', 'notice.published', { id: 1 });
+    await Promise.resolve();
+    // …is answered after the notification: the notified subscriber read the log again.
+    answerReads();
+    expect((await notified).map((event) => event.data)).toEqual([{ id: 1 }]);
+    expect(early).toEqual([[]]);
+  });
+
+  it('shares no read under way with the first subscriber of a stream, which may have missed a notification', async () => {
+    const { feed, memory, answerReads } = heldFeed();
+    const shared = createSharedReader(feed);
+    const first = shared.subscribe('s', () => {});
+    shared.read('s', 0, 10, () => {});
+    first();
+    memory.append('s', 'notice.published', { id: 1 });
+    shared.subscribe('s', () => {});
+    const later = read(shared, 's', 0, 10);
+    answerReads();
+    expect((await later).map((event) => event.data)).toEqual([{ id: 1 }]);
+  });
+
+  it('subscribes to the feed once per stream, and lets it go with the last subscriber', async () => {
+    const memory = createMemoryFeed();
+    const shared = createSharedReader(memory);
+    let heard = 0;
+    const listener = () => heard++;
+    const unsubscribe = [shared.subscribe('s', listener), shared.subscribe('s', listener)];
+    expect(memory.subscriptions).toBe(1);
+    memory.append('s', 'notice.published', {});
+    await Promise.resolve();
+    expect(heard).toBe(2);
+    unsubscribe[0]?.();
+    unsubscribe[0]?.();
+    expect(memory.subscriptions).toBe(1);
+    unsubscribe[1]?.();
+    expect(memory.subscriptions).toBe(0);
+    memory.append('s', 'notice.published', {});
+    await Promise.resolve();
+    expect(heard).toBe(2);
   });
 
   it('lets a failed read be tried again, also one that throws', async () => {
