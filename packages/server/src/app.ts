@@ -21,6 +21,7 @@ import { adminNoticesRoutes } from './routes/admin-notices.js';
 import { agentAuditRoutes } from './routes/agent-audit.js';
 import { agentCasesRoutes } from './routes/agent-cases.js';
 import { agentDashboardRoutes } from './routes/agent-dashboard.js';
+import { agentLetterheadRoutes } from './routes/agent-letterhead.js';
 import { agentOidcRoutes } from './routes/agent-oidc.js';
 import { agentSessionRoutes } from './routes/agent-session.js';
 import { agentSignInMethodsRoutes } from './routes/agent-sign-in-methods.js';
@@ -76,6 +77,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/cases/:reference/photos/:id': ['GET', 'HEAD'],
   '/v1/agent/inbox/stream': ['GET'],
   '/v1/agent/reasons': ['GET', 'HEAD'],
+  '/v1/agent/letterhead': ['GET', 'HEAD'],
   '/v1/agent/chat/queue': ['GET', 'HEAD'],
   '/v1/agent/chat/stream': ['GET'],
   '/v1/agent/chat/presence': ['PUT'],
@@ -140,6 +142,7 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   app.route('/v1/agent', agentCasesRoutes(ctx));
   app.route('/v1/agent', agentPhotoRoutes(ctx));
   app.route('/v1/agent/sign-in-methods', agentSignInMethodsRoutes(ctx));
+  app.route('/v1/agent/letterhead', agentLetterheadRoutes(ctx));
   // Without OpenID Connect settings its endpoints are not there at all (404).
   if (ctx.oidc) app.route('/v1/agent/oidc', agentOidcRoutes(ctx, ctx.oidc));
   app.route('/v1/openapi.json', openapiRoutes());

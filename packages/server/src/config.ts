@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { ContactReason } from '@kontakt/core/agent';
+import type { ContactReason, Letterhead } from '@kontakt/core/agent';
+import { LetterheadSchema } from '@kontakt/core/agent';
 import type { Department, FieldError } from '@kontakt/core/schemas';
 import { DepartmentSchema, toFieldErrors } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
@@ -12,7 +13,7 @@ import type { CallbackOptions } from './callbacks/settings.js';
 import { CallbackOptionsSchema } from './callbacks/settings.js';
 import type { ChatOptions } from './chat/settings.js';
 import { ChatOptionsSchema } from './chat/settings.js';
-import { ConfigError, fieldError } from './config-error.js';
+import { ConfigError, fieldError, toConfigErrors } from './config-error.js';
 import { faultSettingsOf, parseFaultSettings, setFaultSettings } from './faults/settings.js';
 import type { Open311Settings } from './open311/settings.js';
 import { parseOpen311Options } from './open311/settings.js';
@@ -68,6 +69,8 @@ export interface ConfigFile {
   accounts: AccountConfig[];
   /** The reasons for contact (`[{ id, name: { sv, en }, avoidable }]`); default `DEFAULT_REASONS`. */
   reasons?: ContactReason[];
+  /** How letters are headed (`{ sender, postalAddress, phone?, email?, web? }`); default none. */
+  letterhead?: Letterhead;
   /** Open311 clients and discovery (`{ clients: [{ id, hash }], contact?, keyService?, … }`). */
   open311?: Open311Settings;
   /** Call-back slots (`{ slotMinutes, callsPerSlot, daysAhead }`); default `CALLBACK_DEFAULTS`. */
@@ -106,6 +109,9 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     adminApiKeys: parseApiKeys(record.adminApiKeys ?? [], path),
     accounts: parseAccounts(record.accounts ?? [], path),
     ...(record.reasons === undefined ? {} : { reasons: parseReasons(record.reasons, path) }),
+    ...(record.letterhead === undefined
+      ? {}
+      : { letterhead: parseLetterhead(record.letterhead, path) }),
     ...(record.open311 === undefined ? {} : { open311: parseOpen311Options(record.open311, path) }),
     ...(record.callback === undefined ? {} : { callback: parseCallback(record.callback, path) }),
     ...(record.chat === undefined ? {} : { chat: parseChat(record.chat, path) }),
@@ -176,6 +182,23 @@ export function parseChat(input: unknown, source = 'chat'): ChatOptions {
   }
   // Only what the file says: the command line's settings fill in over it, field by field.
   return input as ChatOptions;
+}
+
+/**
+ * Checks the `letterhead` section (`LetterheadSchema`); a bad field throws `ConfigError` naming it
+ * (`letterhead.postalAddress.postalCode`).
+ */
+export function parseLetterhead(input: unknown, source = 'letterhead'): Letterhead {
+  const parsed = LetterheadSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors = toConfigErrors(parsed.error.issues).map((error) => ({
+      ...error,
+      field: ['letterhead', error.field].filter(Boolean).join('.'),
+      pointer: `/letterhead${error.pointer === '/' ? '' : error.pointer}`,
+    }));
+    throw new ConfigError(source, errors);
+  }
+  return parsed.data;
 }
 
 function isTimeZone(timeZone: string): boolean {

@@ -1,4 +1,4 @@
-import type { ContactReason } from '@kontakt/core/agent';
+import type { ContactReason, Letterhead } from '@kontakt/core/agent';
 import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
@@ -42,6 +42,8 @@ export interface AppContext {
   oidc?: OidcSettings | undefined;
   /** The reasons for contact cases are tagged with (default: `DEFAULT_REASONS`). */
   reasons?: readonly ContactReason[];
+  /** How letters from the contact center are headed; none: letters go without one. */
+  letterhead?: Letterhead | undefined;
   /** Open311 clients that may file requests, and what discovery says; none: reading only. */
   open311?: Open311Settings | undefined;
   /** Call-back slots: length, calls per slot, days ahead (default `CALLBACK_DEFAULTS`). */

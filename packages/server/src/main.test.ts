@@ -12,7 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverFromSource } from '../../../scripts/server-from-source.mjs';
 import { CLI_SETTINGS } from './cli-settings.js';
-import { LETTER_ANSWER, testDepartments, validSubmission } from './test-support/departments.js';
+import { signIn, testAccounts } from './test-support/agents.js';
+import {
+  LETTER_ANSWER,
+  TEST_LETTERHEAD,
+  testDepartments,
+  validSubmission,
+} from './test-support/departments.js';
 import type { TestDatabase } from './test-support/store.js';
 import { createTestDatabase, storeUnderTest } from './test-support/store.js';
 
@@ -252,6 +258,29 @@ describe('kontakt-server CLI', { timeout: 60_000 }, () => {
       expect(flagWins.stderr).toContain('departments.0.id: invalid_format');
     },
   );
+
+  storeNeutral("serves the configuration file's letterhead to signed-in staff", async () => {
+    const config = join(dir, 'letterhead.json');
+    const accounts = await testAccounts();
+    await writeFile(
+      config,
+      JSON.stringify({ departments: testDepartments, accounts, letterhead: TEST_LETTERHEAD }),
+    );
+    const data = join(dir, 'data-letterhead');
+    const child = run(['--config', config, '--port', '0', '--host', '127.0.0.1', '--data', data]);
+    const logs = logsOf(child);
+    try {
+      const url = String((await logs.waitFor((l) => l.msg === 'kontakt server listening')).url);
+      const { headers } = await signIn(url, 'anna');
+      const response = await fetch(`${url}/v1/agent/letterhead`, { headers });
+      expect(await response.json()).toMatchObject({
+        letterhead: { sender: TEST_LETTERHEAD.sender, postalAddress: { postalCode: '205 80' } },
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect((await once(child, 'exit'))[0]).toBe(0);
+  });
 
   storeNeutral('refuses a bad departments file and lists the bad fields', async () => {
     const child = run(['--config', join(dir, 'bad.json'), '--port', '0', '--data', dir]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { parseServerOptions, SERVER_DEFAULTS } from './options.js';
+import { TEST_LETTERHEAD } from './test-support/departments.js';
 
 const errorsOf = (options: Parameters<typeof parseServerOptions>[0]) => {
   try {
@@ -62,6 +63,36 @@ describe('server options', () => {
   it('refuses a static mount whose path does not start with a slash', () => {
     expect(errorsOf({ dataDir: '.', serve: [{ path: 'demo', dir: '.' }] })).toEqual([
       'serve.0.path: invalid_format',
+    ]);
+  });
+
+  it('keeps a letterhead checked, its postcode as the post writes it; none without one', () => {
+    expect(parseServerOptions({ dataDir: '.' }).letterhead).toBeUndefined();
+    expect(
+      parseServerOptions({ dataDir: '.', letterhead: TEST_LETTERHEAD }).letterhead?.postalAddress,
+    ).toEqual({ street: 'Box 8100', postalCode: '205 80', city: 'Malmö' });
+  });
+
+  it('names each bad field of a letterhead', () => {
+    expect(
+      errorsOf({
+        dataDir: '.',
+        letterhead: {
+          // @ts-expect-error: a letterhead's sender needs Swedish
+          sender: { en: 'City of Malmö, Contact Centre' },
+          postalAddress: { street: ' ', postalCode: '2058', city: 'Malmö' },
+          phone: '0'.repeat(41),
+          email: 'kontaktcenter',
+          web: 'http://malmo.se',
+        },
+      }),
+    ).toEqual([
+      'letterhead.sender.sv: required',
+      'letterhead.postalAddress.street: required',
+      'letterhead.postalAddress.postalCode: invalid_postal_code',
+      'letterhead.phone: too_long',
+      'letterhead.email: invalid_email',
+      'letterhead.web: invalid_url',
     ]);
   });
 });

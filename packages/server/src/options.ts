@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { ContactReason } from '@kontakt/core/agent';
+import type { ContactReason, LetterheadInput } from '@kontakt/core/agent';
+import { LetterheadSchema } from '@kontakt/core/agent';
 import type { DepartmentInput } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
 import { ReasonsSchema } from './agent-cases/reasons.js';
@@ -113,6 +114,12 @@ export interface ServerOptions {
   accounts?: AccountConfigInput[];
   /** The reasons for contact cases are tagged with; default `DEFAULT_REASONS` (see `agent-cases/reasons.ts`). */
   reasons?: ContactReason[];
+  /**
+   * How letters from the contact center are headed (`{ sender: { sv, en?, fi?, ar? },
+   * postalAddress: { street, postalCode, city }, phone?, email?, web? }`), for the console's
+   * printable letter (`GET /v1/agent/letterhead`). Without it letters go without a letterhead.
+   */
+  letterhead?: LetterheadInput;
   /**
    * Agent sessions end after `idleMs` without use (default 30 minutes) and `absoluteMs` after
    * sign-in (default 12 hours).
@@ -246,6 +253,7 @@ export const ServerOptionsSchema = z.pipe(
     adminApiKeys: z._default(z.optional(z.array(ApiKeyConfigSchema)), []),
     accounts: z._default(z.optional(AccountsSchema), []),
     reasons: z.optional(ReasonsSchema),
+    letterhead: z.optional(LetterheadSchema),
     session: z._default(z.optional(SessionSchema), SERVER_DEFAULTS.session),
     oidc: z.optional(OidcOptionsSchema),
     open311: z._default(z.optional(Open311OptionsSchema), NO_OPEN311_CLIENTS),

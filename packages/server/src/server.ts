@@ -94,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     chat: settings.chat,
     callback: settings.callback,
     ...(settings.reasons ? { reasons: settings.reasons } : {}),
+    letterhead: settings.letterhead,
     instanceId,
     lifecycle: { shuttingDown: false },
     hub: createSseHub({

@@ -1,7 +1,12 @@
 // The agent client against the real reference server: sign-in, the session cookie and CSRF
 // token as a browser would carry them, typed errors, the audit log.
 import type { TestServer } from '@kontakt/server/test-support';
-import { startTestServer, TEST_PASSWORD, testAccounts } from '@kontakt/server/test-support';
+import {
+  startTestServer,
+  TEST_LETTERHEAD,
+  TEST_PASSWORD,
+  testAccounts,
+} from '@kontakt/server/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { isKontaktError } from '../errors/KontaktError.js';
@@ -116,6 +121,26 @@ describe('createAgentClient', () => {
     const client = clientFor(url);
     expect((await failure(client.audit.list())).code).toBe('unauthorized');
     expect((await failure(client.session.signOut())).code).toBe('unauthorized');
+  });
+
+  it('reads the letterhead the server is configured with, null when it has none, and only signed in', async () => {
+    server = await startTestServer({ accounts: await testAccounts(), letterhead: TEST_LETTERHEAD });
+    const client = clientFor(server.url);
+    expect((await failure(client.letterhead.get())).code).toBe('unauthorized');
+    await client.session.signIn({ username: 'sven', password: TEST_PASSWORD });
+    expect(await client.letterhead.get()).toEqual({
+      ...TEST_LETTERHEAD,
+      postalAddress: { street: 'Box 8100', postalCode: '205 80', city: 'Malmö' },
+    });
+
+    const without = await startTestServer({ accounts: await testAccounts() });
+    try {
+      const other = clientFor(without.url);
+      await other.session.signIn({ username: 'anna', password: TEST_PASSWORD });
+      expect(await other.letterhead.get()).toBeNull();
+    } finally {
+      await without.close();
+    }
   });
 
   it('tells how to sign in before anyone has: the password form, the identity provider, or both', async () => {

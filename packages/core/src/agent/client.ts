@@ -8,6 +8,8 @@ import type { DashboardResource } from './dashboard-resource.js';
 import { dashboardResource } from './dashboard-resource.js';
 import type { AgentDepartmentsResource } from './departments.js';
 import { agentDepartmentsResource } from './departments.js';
+import type { AgentLetterheadResource } from './letterhead.js';
+import { agentLetterheadResource } from './letterhead.js';
 import type { AgentClientOptions, AgentSessionClient } from './session-client.js';
 import { createAgentSessionClient, fetchOf, keepFetch } from './session-client.js';
 
@@ -24,6 +26,8 @@ export interface AgentClient extends AgentSessionClient {
   readonly dashboard: DashboardResource;
   /** The departments (names, topics, answer-time promises) the ids in cases stand for. */
   readonly departments: AgentDepartmentsResource;
+  /** How the contact center's letters are headed (sender, return address, contact details). */
+  readonly letterhead: AgentLetterheadResource;
 }
 
 /**
@@ -62,6 +66,7 @@ export function withAgentResources(base: AgentSessionClient): AgentClient {
       chat: agentChatResource(http, { endpoint, fetch }),
       dashboard: dashboardResource(http, endpoint),
       departments: agentDepartmentsResource(http),
+      letterhead: agentLetterheadResource(http),
     },
     base,
   );

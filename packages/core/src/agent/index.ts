@@ -147,6 +147,15 @@ export {
   signalOf,
 } from './http.js';
 export {
+  type AgentLetterheadResource,
+  agentLetterheadResource,
+  type Letterhead,
+  type LetterheadAnswer,
+  LetterheadAnswerSchema,
+  type LetterheadInput,
+  LetterheadSchema,
+} from './letterhead.js';
+export {
   AGENT_ROLES,
   type Agent,
   AgentIdSchema,

@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.js';
 import { AGENT_SECURITY_SCHEMES, agentPaths, agentSchemas } from './openapi-agent.js';
 import { agentCasePaths, agentCaseSchemas } from './openapi-agent-cases.js';
 import { agentDashboardPaths, agentDashboardSchemas } from './openapi-agent-dashboard.js';
+import { agentLetterheadPaths, agentLetterheadSchemas } from './openapi-agent-letterhead.js';
 import { agentOidcPaths, agentOidcSchemas } from './openapi-agent-oidc.js';
 import { faultPaths, faultSchemas } from './openapi-faults.js';
 import { noticePaths, noticeSchemas, SECURITY_SCHEMES } from './openapi-notices.js';
@@ -136,6 +137,7 @@ export function buildOpenApiDocument(): JsonObject {
       ...agentOidcPaths(),
       ...agentDashboardPaths(),
       ...agentCasePaths(),
+      ...agentLetterheadPaths(),
       ...photoPaths(),
       ...faultPaths(),
       ...chatPaths(),
@@ -155,6 +157,7 @@ export function buildOpenApiDocument(): JsonObject {
         ...agentOidcSchemas(),
         ...agentDashboardSchemas(),
         ...agentCaseSchemas(),
+        ...agentLetterheadSchemas(),
         ...photoSchemas(),
         ...faultSchemas(),
         ...chatSchemas(),

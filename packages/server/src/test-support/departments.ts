@@ -3,6 +3,7 @@
  * random port with the store under test (see `store.ts`). Other packages' tests import it as
  * `@kontakt/server/test-support` (`index.ts`).
  */
+import type { LetterheadInput } from '@kontakt/core/agent';
 import type { DepartmentInput } from '@kontakt/core/schemas';
 import { gataFaults } from '../faults/fixtures.js';
 import type { FaultSettingsInput } from '../faults/settings.js';
@@ -94,6 +95,18 @@ export const LETTER_ANSWER = {
   name: 'Karin Holm',
   postalAddress: { street: 'Storgatan 1 lgh 1102', postalCode: '211 22', city: 'Malmö' },
 } as const;
+
+/**
+ * A letterhead as an administrator may write it (the `letterhead` option): the postcode without
+ * its space, which the server gives back as `205 80`.
+ */
+export const TEST_LETTERHEAD = {
+  sender: { sv: 'Malmö stad, Kontaktcenter', en: 'City of Malmö, Contact Centre' },
+  postalAddress: { street: 'Box 8100', postalCode: '20580', city: 'Malmö' },
+  phone: '040-34 10 00',
+  email: 'kontaktcenter@malmo.se',
+  web: 'https://malmo.se',
+} as const satisfies LetterheadInput;
 
 /**
  * A valid `POST /v1/faults` body for `gata`: a street light out on Södergatan, with answers and a

@@ -14,6 +14,7 @@ export {
   LETTER_ANSWER,
   skola,
   startTestServer,
+  TEST_LETTERHEAD,
   type TestServer,
   type TestServerOptions,
   testDepartments,
