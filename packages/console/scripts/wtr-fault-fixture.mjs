@@ -5,6 +5,11 @@
 // runs, so the configuration is written then:
 //
 //   console-fault-config → { config }   the path of a departments file to start a server with
+//
+// And the console's test configuration without one of its settings, for a test of what the
+// console does when the server has it unset:
+//
+//   console-config-without { key } → { config }   e.g. { key: 'letterhead' }
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -60,17 +65,24 @@ export function consoleFaultFixture() {
     serverStart({ config }) {
       origin = `${config.protocol ?? 'http:'}//${config.hostname ?? 'localhost'}:${config.port}`;
     },
-    executeCommand({ command }) {
+    executeCommand({ command, payload }) {
+      if (command === 'console-config-without') {
+        const file = JSON.parse(readFileSync(DEPARTMENTS, 'utf8'));
+        delete file[/** @type {{ key: string }} */ (payload).key];
+        return { config: written(file) };
+      }
       if (command !== 'console-fault-config') return undefined;
       const file = JSON.parse(readFileSync(DEPARTMENTS, 'utf8'));
       const gata = file.departments.find((department) => department.id === 'gata');
       gata.faults = faults(origin);
-      const config = join(
-        mkdtempSync(join(tmpdir(), 'kontakt-console-fault-')),
-        'departments.json',
-      );
-      writeFileSync(config, JSON.stringify(file));
-      return { config };
+      return { config: written(file) };
     },
   };
+}
+
+/** Writes a configuration to a file of its own and returns its path. */
+function written(file) {
+  const config = join(mkdtempSync(join(tmpdir(), 'kontakt-console-')), 'departments.json');
+  writeFileSync(config, JSON.stringify(file));
+  return config;
 }

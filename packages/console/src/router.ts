@@ -8,6 +8,8 @@
 export type Route =
   | { name: 'inbox' }
   | { name: 'case'; reference: string }
+  /** The printable letter of a reply by letter: the timeline entry `seq` of the case. */
+  | { name: 'letter'; reference: string; seq: number }
   | { name: 'notices' }
   | { name: 'audit' }
   | { name: 'dashboard' }
@@ -20,6 +22,10 @@ export function matchRoute(path: string): Route {
   const [first, second, ...rest] = parts;
   if (parts.length === 0) return { name: 'inbox' };
   if (first === 'cases' && second && rest.length === 0) return { name: 'case', reference: second };
+  if (first === 'cases' && second && rest.length === 2 && rest[0] === 'letters') {
+    const seq = Number(rest[1]);
+    if (/^[1-9]\d{0,8}$/.test(rest[1] ?? '')) return { name: 'letter', reference: second, seq };
+  }
   if (parts.length === 1 && (first === 'notices' || first === 'audit')) return { name: first };
   if (parts.length === 1 && first === 'dashboard') return { name: first };
   if (parts.length === 1 && first === 'chat') return { name: first };
@@ -33,6 +39,8 @@ export function routePath(route: Route): string {
       return '/';
     case 'case':
       return `/cases/${encodeURIComponent(route.reference)}`;
+    case 'letter':
+      return `/cases/${encodeURIComponent(route.reference)}/letters/${route.seq}`;
     case 'notices':
     case 'audit':
     case 'dashboard':

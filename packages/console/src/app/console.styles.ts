@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The app shell: a banner that wraps at 320 px, one main column, a skip link on focus. */
+/**
+ * The app shell: a banner that wraps at 320 px, one main column, a skip link on focus. On paper,
+ * the view alone: no banner, menu or live region; a letter without its heading either.
+ */
 export const consoleStyles = css`
   :host {
     min-block-size: 100vh;
@@ -81,5 +84,23 @@ export const consoleStyles = css`
   .reason {
     padding: var(--_space-s) var(--_space-m);
     background: var(--_color-warning-surface);
+  }
+  @media print {
+    :host {
+      min-block-size: 0;
+      background: none;
+    }
+    .skip,
+    .banner,
+    [role='status'] {
+      display: none;
+    }
+    main[data-view='letter'] {
+      max-inline-size: none;
+      padding: 0;
+    }
+    main[data-view='letter'] > h1 {
+      display: none;
+    }
   }
 `;

@@ -295,7 +295,7 @@ export class KcConsole extends ConsoleElement {
           ${this.session ? this.renderWho(this.session) : nothing} ${this.renderLanguageSwitch()}
         </div>
       </header>
-      <main id="main" tabindex="-1">
+      <main id="main" tabindex="-1" data-view=${this.route.name}>
         <h1 tabindex="-1">${this.heading()}</h1>
         ${this.renderMain()}
       </main>

@@ -49,12 +49,31 @@ export const VIEWS: Record<ViewName, View> = {
       const { KcCaseView } = await import('../views/case.js');
       KcCaseView.define('kc-case-view');
     },
-    render: ({ client, agent, route }) =>
+    render: ({ client, agent, route, base }) =>
       html`<kc-case-view
         .client=${client}
         .agent=${agent}
         reference=${route.name === 'case' ? route.reference : ''}
+        base=${base}
       ></kc-case-view>`,
+  },
+  letter: {
+    adminOnly: false,
+    heading: (t, route) => (route.name === 'letter' ? t.letter.heading(route.reference) : ''),
+    load: async () => {
+      const { KcLetterView } = await import('../views/letter.js');
+      KcLetterView.define('kc-letter-view');
+    },
+    render: ({ client, agent, route, base }) =>
+      route.name === 'letter'
+        ? html`<kc-letter-view
+            .client=${client}
+            .agent=${agent}
+            reference=${route.reference}
+            seq=${route.seq}
+            base=${base}
+          ></kc-letter-view>`
+        : html``,
   },
   notices: {
     adminOnly: true,

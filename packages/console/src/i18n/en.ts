@@ -179,6 +179,7 @@ export const en: ConsoleTexts = {
     answerChannel: 'Wants the answer by',
     answerLanguage: 'Answer language',
     letterTo: 'Send the answer by letter to',
+    printLetter: 'Print the letter',
     origin: 'Origin',
     department: 'Department',
     page: 'Page',
@@ -326,4 +327,7 @@ export const en: ConsoleTexts = {
     csv: (table) => `Download as CSV: ${table}`,
   },
   oidcSignIn: { link: "Sign in with the municipality's login", or: 'or with a password' },
+  letter: {
+    heading: (reference) => `Letter in case ${reference}`,
+  },
 };

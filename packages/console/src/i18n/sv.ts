@@ -177,6 +177,7 @@ export const sv: ConsoleTexts = {
     answerChannel: 'Vill ha svar via',
     answerLanguage: 'Svarsspråk',
     letterTo: 'Skicka svaret med brev till',
+    printLetter: 'Skriv ut brevet',
     origin: 'Ursprung',
     department: 'Förvaltning',
     page: 'Sida',
@@ -324,4 +325,7 @@ export const sv: ConsoleTexts = {
     csv: (table) => `Ladda ner som CSV: ${table}`,
   },
   oidcSignIn: { link: 'Logga in med kommunens inloggning', or: 'eller med lösenord' },
+  letter: {
+    heading: (reference) => `Brev i ärende ${reference}`,
+  },
 };

@@ -147,6 +147,8 @@ export interface ConsoleTexts {
     answerLanguage: string;
     /** The heading of a letter case's envelope: where the answer goes by post. */
     letterTo: string;
+    /** The link beside a reply by letter, to its printable page. */
+    printLetter: string;
     origin: string;
     department: string;
     page: string;
@@ -283,4 +285,6 @@ export interface ConsoleTexts {
     csv: (table: string) => string;
   };
   oidcSignIn: { link: string; or: string };
+  /** The printable letter's view (its other words load with it: `views/letter-texts.ts`). */
+  letter: { heading: (reference: string) => string };
 }

@@ -22,6 +22,7 @@ import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
 import { photoList, photoListStyles } from '../photos/photo-list.js';
+import { routePath } from '../router.js';
 import { mailtoLink, safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
 import { choiceStyles, viewStyles } from './view.styles.js';
@@ -141,6 +142,7 @@ export class KcCaseView extends ConsoleElement {
     client: { attribute: false },
     agent: { attribute: false },
     reference: { type: String },
+    base: { type: String },
     data: { state: true },
     problem: { state: true },
     reasons: { state: true },
@@ -154,6 +156,8 @@ export class KcCaseView extends ConsoleElement {
   /** Who is signed in: a case already theirs offers no "take". */
   agent: Agent | undefined;
   reference = '';
+  /** The console's base path (`/console`), for links to a case's letters. */
+  base = '';
   protected data: AgentCase | undefined;
   /** Why the case is not shown: `not-found`, or anything else that failed. */
   protected problem: 'not-found' | 'failed' | undefined;
@@ -624,11 +628,20 @@ export class KcCaseView extends ConsoleElement {
           (entry) => html`<li>
             <time datetime=${entry.at}>${this.l10n.dateTime(entry.at)}</time>:
             ${this.describe(entry)} ${entry.actor ? t.by(entry.actor.name) : nothing}
-            ${this.entryText(entry)}
+            ${this.entryText(entry)} ${this.letterLink(data, entry)}
           </li>`,
         )}
       </ol>
     </section>`;
+  }
+
+  /** A reply by letter is printed from its own page, laid out for a window envelope. */
+  private letterLink(data: AgentCase, entry: AgentTimelineEntry): TemplateResult | typeof nothing {
+    if (entry.kind !== 'reply' || entry.via !== 'letter') return nothing;
+    const path = routePath({ name: 'letter', reference: data.reference, seq: entry.seq });
+    return html`<a class="letter-link" href=${`${this.base}${path}`}
+      >${this.l10n.t.caseView.printLetter}</a
+    >`;
   }
 
   private describe(entry: AgentTimelineEntry): string {
