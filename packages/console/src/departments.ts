@@ -1,24 +1,15 @@
 import type { AgentClient } from '@kontakt/core/agent';
 import type { Department } from '@kontakt/core/schemas';
 import type { ConsoleLocale } from './i18n/texts.js';
-
-/** One request per client: the departments are configuration and change only with a restart. */
-const loaded = new WeakMap<AgentClient, Promise<Department[]>>();
+import { oncePerClient } from './internal/once-per-client.js';
 
 /**
  * The server's departments (`client.departments.list()`), asked once per client: the console
  * names departments and their topics, and offers them to pick from, instead of asking for ids.
  */
-export function departmentsOf(client: AgentClient): Promise<Department[]> {
-  let departments = loaded.get(client);
-  if (!departments) {
-    departments = client.departments.list();
-    // A failure is not remembered: the next view asks again.
-    departments.catch(() => loaded.delete(client));
-    loaded.set(client, departments);
-  }
-  return departments;
-}
+export const departmentsOf: (client: AgentClient) => Promise<Department[]> = oncePerClient(
+  (client) => client.departments.list(),
+);
 
 /** A department's or topic's name in the console's language, else Swedish; the id when unknown. */
 export function nameIn(

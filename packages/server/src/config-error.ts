@@ -1,6 +1,7 @@
 import type { FieldError } from '@kontakt/core/schemas';
 import { toFieldErrors } from '@kontakt/core/schemas';
-import type { $ZodIssue } from 'zod/v4/core';
+import * as z from 'zod/mini';
+import type { $ZodIssue, $ZodType, output } from 'zod/v4/core';
 
 /** A configuration that cannot be used; `errors` says which fields are wrong and why. */
 export class ConfigError extends Error {
@@ -42,4 +43,36 @@ export function toConfigErrors(issues: readonly $ZodIssue[]): FieldError[] {
     const params = issue.code === 'custom' ? (issue.params as FieldError['params']) : undefined;
     return { ...error, ...own, ...(params ? { params } : {}) };
   });
+}
+
+/**
+ * `error` of a part of a configuration, named from the configuration's top: a bad `postalCode`
+ * of `letterhead.postalAddress` is `letterhead.postalAddress.postalCode` at
+ * `/letterhead/postalAddress/postalCode`.
+ */
+export function fieldUnder(path: readonly (string | number)[], error: FieldError): FieldError {
+  const prefix = path.join('.');
+  return {
+    ...error,
+    field: error.field === '' ? prefix : `${prefix}.${error.field}`,
+    pointer: `/${path.join('/')}${error.pointer === '/' ? '' : error.pointer}`,
+  };
+}
+
+/**
+ * Checks one top-level section of a configuration with its schema: the checked value, or a
+ * `ConfigError` from `source` that names each bad field under the section (`chat.maxChatsPerAgent`).
+ */
+export function checkSection<S extends $ZodType>(
+  schema: S,
+  input: unknown,
+  section: string,
+  source: string,
+): output<S> {
+  const parsed = z.safeParse(schema, input);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    source,
+    toConfigErrors(parsed.error.issues).map((error) => fieldUnder([section], error)),
+  );
 }

@@ -13,7 +13,7 @@ import type { CallbackOptions } from './callbacks/settings.js';
 import { CallbackOptionsSchema } from './callbacks/settings.js';
 import type { ChatOptions } from './chat/settings.js';
 import { ChatOptionsSchema } from './chat/settings.js';
-import { ConfigError, fieldError, toConfigErrors } from './config-error.js';
+import { ConfigError, checkSection, fieldError } from './config-error.js';
 import { faultSettingsOf, parseFaultSettings, setFaultSettings } from './faults/settings.js';
 import type { Open311Settings } from './open311/settings.js';
 import { parseOpen311Options } from './open311/settings.js';
@@ -125,16 +125,7 @@ export async function loadDepartmentsFile(path: string): Promise<Department[]> {
 
 /** Checks admin API keys (`[{ id, hash }]`); a bad one throws `ConfigError` naming it. */
 export function parseApiKeys(input: unknown, source = 'adminApiKeys'): ApiKeyConfig[] {
-  const parsed = AdminApiKeysSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = toFieldErrors(parsed.error.issues).map((error) => ({
-      ...error,
-      field: ['adminApiKeys', error.field].filter(Boolean).join('.'),
-      pointer: `/adminApiKeys${error.pointer === '/' ? '' : error.pointer}`,
-    }));
-    throw new ConfigError(source, errors);
-  }
-  return parsed.data;
+  return checkSection(AdminApiKeysSchema, input, 'adminApiKeys', source);
 }
 
 /**
@@ -157,29 +148,12 @@ export function parseApiKeysText(text: string, source: string): ApiKeyConfig[] {
 
 /** Checks the `callback` section; a bad field throws `ConfigError` naming it (`callback.slotMinutes`). */
 export function parseCallback(input: unknown, source = 'callback'): CallbackOptions {
-  const parsed = CallbackOptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = toFieldErrors(parsed.error.issues).map((error) => ({
-      ...error,
-      field: ['callback', error.field].filter(Boolean).join('.'),
-      pointer: `/callback${error.pointer === '/' ? '' : error.pointer}`,
-    }));
-    throw new ConfigError(source, errors);
-  }
-  return parsed.data;
+  return checkSection(CallbackOptionsSchema, input, 'callback', source);
 }
 
 /** Checks the `chat` section; a bad field throws `ConfigError` naming it (`chat.maxChatsPerAgent`). */
 export function parseChat(input: unknown, source = 'chat'): ChatOptions {
-  const parsed = ChatOptionsSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = toFieldErrors(parsed.error.issues).map((error) => ({
-      ...error,
-      field: ['chat', error.field].filter(Boolean).join('.'),
-      pointer: `/chat${error.pointer === '/' ? '' : error.pointer}`,
-    }));
-    throw new ConfigError(source, errors);
-  }
+  checkSection(ChatOptionsSchema, input, 'chat', source);
   // Only what the file says: the command line's settings fill in over it, field by field.
   return input as ChatOptions;
 }
@@ -189,16 +163,7 @@ export function parseChat(input: unknown, source = 'chat'): ChatOptions {
  * (`letterhead.postalAddress.postalCode`).
  */
 export function parseLetterhead(input: unknown, source = 'letterhead'): Letterhead {
-  const parsed = LetterheadSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = toConfigErrors(parsed.error.issues).map((error) => ({
-      ...error,
-      field: ['letterhead', error.field].filter(Boolean).join('.'),
-      pointer: `/letterhead${error.pointer === '/' ? '' : error.pointer}`,
-    }));
-    throw new ConfigError(source, errors);
-  }
-  return parsed.data;
+  return checkSection(LetterheadSchema, input, 'letterhead', source);
 }
 
 function isTimeZone(timeZone: string): boolean {

@@ -22,3 +22,13 @@ export function reportSessionEnd(host: EventTarget, error: unknown): boolean {
   host.dispatchEvent(new KcSessionExpiredEvent());
   return true;
 }
+
+/**
+ * Why a case could not be shown: `not-found` when it is not there or not this person's to see
+ * (the server does not say which: a reference alone reveals nothing), else `failed`, with a retry.
+ */
+export function caseProblem(error: unknown): 'not-found' | 'failed' {
+  return ['not_found', 'case_not_found', 'forbidden'].includes(errorCode(error))
+    ? 'not-found'
+    : 'failed';
+}

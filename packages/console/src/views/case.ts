@@ -19,7 +19,7 @@ import { departmentName, departmentsOf, nameIn, topicName } from '../departments
 import type { KcPickDuplicateEvent } from '../fault/duplicate-suggestions.js';
 import { FAULT_TEXTS } from '../fault/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
-import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
+import { caseProblem, errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
 import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { routePath } from '../router.js';
@@ -206,9 +206,7 @@ export class KcCaseView extends ConsoleElement {
       this.problem = undefined;
     } catch (error) {
       if (isAbort(error) || reportSessionEnd(this, error)) return;
-      this.problem = ['not_found', 'case_not_found', 'forbidden'].includes(errorCode(error))
-        ? 'not-found'
-        : 'failed';
+      this.problem = caseProblem(error);
     }
   }
 

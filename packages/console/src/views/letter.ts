@@ -11,7 +11,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import { departmentsOf } from '../departments.js';
 import { ConsoleElement } from '../internal/console-element.js';
-import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
+import { caseProblem, isAbort, reportSessionEnd } from '../internal/errors.js';
+import { oncePerClient } from '../internal/once-per-client.js';
 import { routePath } from '../router.js';
 import { base, tokens } from '../styles/tokens.js';
 import { letterStyles, pageStyles } from './letter.styles.js';
@@ -20,19 +21,8 @@ import { viewStyles } from './view.styles.js';
 
 type LetterEntry = Extract<AgentTimelineEntry, { kind: 'reply' }>;
 
-/** One request per client: the letterhead is configuration and changes only with a restart. */
-const letterheads = new WeakMap<AgentClient, Promise<Letterhead | null>>();
-
-function letterheadOf(client: AgentClient): Promise<Letterhead | null> {
-  let letterhead = letterheads.get(client);
-  if (!letterhead) {
-    letterhead = client.letterhead.get();
-    // A failure is not remembered: the next letter asks again.
-    letterhead.catch(() => letterheads.delete(client));
-    letterheads.set(client, letterhead);
-  }
-  return letterhead;
-}
+/** The server's letterhead, asked once per client (`null`: none is set). */
+const letterheadOf = oncePerClient((client) => client.letterhead.get());
 
 /**
  * The letter of one reply by letter, ready to print on A4 and post in a window envelope: the
@@ -123,9 +113,7 @@ export class KcLetterView extends ConsoleElement {
       this.problem = undefined;
     } catch (error) {
       if (isAbort(error) || reportSessionEnd(this, error)) return;
-      this.problem = ['not_found', 'case_not_found', 'forbidden'].includes(errorCode(error))
-        ? 'not-found'
-        : 'failed';
+      this.problem = caseProblem(error);
     }
   }
 

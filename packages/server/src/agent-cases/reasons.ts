@@ -1,8 +1,7 @@
 import type { ContactReason } from '@kontakt/core/agent';
 import { ContactReasonSchema } from '@kontakt/core/agent';
-import { toFieldErrors } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
-import { ConfigError } from '../config-error.js';
+import { checkSection } from '../config-error.js';
 
 /**
  * The reasons for contact a case is tagged with, from the avoidable-demand work of Swedish
@@ -65,14 +64,5 @@ export const ReasonsSchema = z.array(ContactReasonSchema).check(
 
 /** Checks a configuration's `reasons`; a bad one throws `ConfigError` naming it. */
 export function parseReasons(input: unknown, source = 'reasons'): ContactReason[] {
-  const parsed = ReasonsSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(
-    source,
-    toFieldErrors(parsed.error.issues).map((error) => ({
-      ...error,
-      field: ['reasons', error.field].filter(Boolean).join('.'),
-      pointer: `/reasons${error.pointer === '/' ? '' : error.pointer}`,
-    })),
-  );
+  return checkSection(ReasonsSchema, input, 'reasons', source);
 }

@@ -3,7 +3,7 @@ import { AgentIdSchema, AgentRoleSchema } from '@kontakt/core/agent';
 import type { FieldError } from '@kontakt/core/schemas';
 import { EmailSchema, SlugSchema } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
-import { ConfigError, fieldError, toConfigErrors } from '../config-error.js';
+import { ConfigError, checkSection, fieldError } from '../config-error.js';
 import { isPasswordHash } from './passwords.js';
 
 /**
@@ -58,16 +58,7 @@ export const AccountsSchema = z.array(AccountConfigSchema).check(
 
 /** Checks the `accounts` of a configuration; a bad one throws `ConfigError` naming it. */
 export function parseAccounts(input: unknown, source = 'accounts'): AccountConfig[] {
-  const parsed = AccountsSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors = toConfigErrors(parsed.error.issues).map((error) => ({
-      ...error,
-      field: ['accounts', error.field].filter(Boolean).join('.'),
-      pointer: `/accounts${error.pointer === '/' ? '' : error.pointer}`,
-    }));
-    throw new ConfigError(source, errors);
-  }
-  return parsed.data;
+  return checkSection(AccountsSchema, input, 'accounts', source);
 }
 
 /** Refuses accounts that name departments the server does not have. */

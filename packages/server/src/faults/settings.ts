@@ -8,7 +8,7 @@ import {
   LatLonSchema,
 } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
-import { fieldError, toConfigErrors } from '../config-error.js';
+import { fieldError, fieldUnder, toConfigErrors } from '../config-error.js';
 
 /*
  * A department's `faults` section of the configuration: the public catalog's parts plus the
@@ -67,14 +67,7 @@ export function parseFaultSettings(
 ): { settings: FaultSettings } | { errors: FieldError[] } {
   const parsed = FaultSettingsSchema.safeParse(input);
   if (!parsed.success) {
-    const prefix = path.join('.');
-    return {
-      errors: toConfigErrors(parsed.error.issues).map((error) => ({
-        ...error,
-        field: error.field === '' ? prefix : `${prefix}.${error.field}`,
-        pointer: `/${path.join('/')}${error.pointer === '/' ? '' : error.pointer}`,
-      })),
-    };
+    return { errors: toConfigErrors(parsed.error.issues).map((error) => fieldUnder(path, error)) };
   }
   const settings = parsed.data;
   const errors: FieldError[] = [];

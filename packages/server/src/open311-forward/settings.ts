@@ -1,6 +1,6 @@
 import type { Department, FieldError } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
-import { toConfigErrors } from '../config-error.js';
+import { fieldUnder, toConfigErrors } from '../config-error.js';
 
 /*
  * A fault category's `forward` setting: its reports go on to the department's own Open311
@@ -76,7 +76,7 @@ export function parseForwarding(
     const at = [...path, 'categories', index, 'forward'];
     const parsed = ForwardOptionsSchema.safeParse(category.forward);
     if (!parsed.success) {
-      errors.push(...toConfigErrors(parsed.error.issues).map((error) => under(at, error)));
+      errors.push(...toConfigErrors(parsed.error.issues).map((error) => fieldUnder(at, error)));
       return;
     }
     const { apiKey, url, name, ...rest } = parsed.data;
@@ -96,15 +96,6 @@ export function parseForwarding(
     }
   });
   return errors.length > 0 ? { errors } : { forwarding };
-}
-
-function under(path: (string | number)[], error: FieldError): FieldError {
-  const prefix = path.join('.');
-  return {
-    ...error,
-    field: error.field === '' ? prefix : `${prefix}.${error.field}`,
-    pointer: `/${path.join('/')}${error.pointer === '/' ? '' : error.pointer}`,
-  };
 }
 
 // Keyed by the department object, as the fault settings are (`faults/settings.ts`).

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiKeyConfig } from '../api-keys.js';
 import { ApiKeyConfigSchema } from '../api-keys.js';
-import { ConfigError, toConfigErrors } from '../config-error.js';
+import { checkSection } from '../config-error.js';
 import { Open311Error } from './answer.js';
 
 /*
@@ -57,18 +57,7 @@ export const NO_OPEN311_CLIENTS: Open311Settings = { clients: [] };
 
 /** Checks an `open311` section; a bad one throws `ConfigError` naming each field under `open311.`. */
 export function parseOpen311Options(input: unknown, source = 'open311'): Open311Settings {
-  const parsed = Open311OptionsSchema.safeParse(input ?? {});
-  if (!parsed.success) {
-    throw new ConfigError(
-      source,
-      toConfigErrors(parsed.error.issues).map((error) => ({
-        ...error,
-        field: ['open311', error.field].filter(Boolean).join('.'),
-        pointer: `/open311${error.pointer === '/' ? '' : error.pointer}`,
-      })),
-    );
-  }
-  return parsed.data;
+  return checkSection(Open311OptionsSchema, input ?? {}, 'open311', source);
 }
 
 /**
