@@ -173,7 +173,9 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createClient }',
     gzip: true,
-    limit: '39.17 KB',
+    // client.cases.addMessage, a sender's message to an open case (its loader, and its request in
+    // the lazy lookup chunk counted here): 39.27 KB.
+    limit: '39.27 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -187,7 +189,8 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createMessageClient }',
     gzip: true,
-    limit: '27.47 KB',
+    // client.cases.addMessage (its loader; the request is in the lookup's chunk): 27.48 KB.
+    limit: '27.48 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
@@ -208,7 +211,8 @@ export default [
     path: 'packages/core/dist/schemas/index.js',
     import: '*',
     gzip: true,
-    limit: '17.39 KB',
+    // A sender's message to an open case (CaseMessageSchema, the code case_finished): 17.41 KB.
+    limit: '17.41 KB',
   },
   {
     // DESIGN.md: 20 KB, met: 19.65 KB (each file as served; since without a source-map comment).
@@ -258,7 +262,8 @@ export default [
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything.filter((file) => !PHOTOS_ONLY.test(file)),
-    limit: '49.99 KB',
+    // The client's addMessage (a stub; its request loads with the lookup): 50 KB.
+    limit: '50 KB',
     ...asLoaded,
   },
   {
@@ -385,7 +390,9 @@ export default [
       ),
     ),
     // The early answer read at once, peekDepartmentPreview (the topics in the first frame): 55.7.
-    limit: '55.52 KB',
+    // Its sender's answer to the contact center's question: the form, its Swedish words, the draft
+    // and sending (addMessage), 2.3 KB in the later chunk and 0.17 KB in the element: 57.79 KB.
+    limit: '57.79 KB',
     ...asLoaded,
   },
   {
@@ -463,7 +470,9 @@ export default [
       `!${CDN}/chunks/*.texts.{en,fi,ar}-*.js`,
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
-    limit: '129.81 KB',
+    // The status tracker's answer to the contact center (its form, Swedish words, draft and
+    // sending: 2.3 KB): 132.07 KB.
+    limit: '132.07 KB',
     ...asLoaded,
   },
   {

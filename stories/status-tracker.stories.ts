@@ -52,6 +52,29 @@ const duplicate: PublicCase = {
   ],
 };
 
+/** A question to the person: the contact center waits for their answer. */
+const waiting: PublicCase = {
+  ...received,
+  status: 'waiting_for_citizen',
+  updatedAt: '2026-12-02T10:30:00Z',
+  timeline: [
+    ...received.timeline,
+    {
+      at: '2026-12-02T10:30:00Z',
+      status: 'waiting_for_citizen',
+      note: 'Vilken stolpe gäller det? Numret står på en skylt på stolpen.',
+    },
+  ],
+};
+
+/** The case once the person has answered: back with the contact center. */
+const answered: PublicCase = {
+  ...waiting,
+  status: 'in_progress',
+  updatedAt: '2026-12-02T11:00:00Z',
+  timeline: [...waiting.timeline, { at: '2026-12-02T11:00:00Z', status: 'in_progress' }],
+};
+
 /** A watch that never changes: the stories show one moment. */
 function stillWatch(): CaseWatch {
   const target = new EventTarget();
@@ -99,6 +122,7 @@ function clientAnswering(
       ...real.cases,
       lookup: reply,
       follow: () => Promise.resolve({ case: received, accessToken: TOKEN }),
+      addMessage: () => Promise.resolve(answered),
       watch: () => (watches++ === 0 ? watch() : stillWatch()),
     },
   };
@@ -177,6 +201,27 @@ export const Failed: Story = opened(
  * (8 seconds, here for good): the tracker says so, and that what it shows may be out of date.
  */
 export const Reconnecting: Story = opened(received, droppedWatch);
+
+/**
+ * `:state(shown)`: the contact center waits for the person ("Väntar på dig"): its question, and
+ * the form to answer it.
+ */
+export const WaitingForYou: Story = opened(waiting);
+
+/** `:state(shown)`: the answer is sent; the case is back with the contact center. */
+export const Answered: Story = {
+  ...opened(waiting),
+  play: async ({ canvasElement }) => {
+    const tracker = canvasElement.querySelector('kc-status-tracker');
+    const field = await until(
+      () => tracker?.shadowRoot?.querySelector<HTMLTextAreaElement>('#message-text'),
+      'Answered: the form did not come',
+    );
+    field.value = 'Stolpe 1432, vid busshållplatsen.';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    tracker?.shadowRoot?.querySelector<HTMLElement>('[part~="message-button"]')?.click();
+  },
+};
 
 /**
  * `:state(invalid)`: looked up with nothing typed; each field says what it needs, and the error

@@ -63,7 +63,7 @@ export {
   CaseWatchErrorEvent,
   type CaseWatchTarget,
 } from './resources/case-watch.js';
-export type { CasesResource, SubmitOptions } from './resources/cases.js';
+export type { AddMessageOptions, CasesResource, SubmitOptions } from './resources/cases.js';
 export type {
   ChatConnectionEvent,
   ChatConnectionState,

@@ -43,6 +43,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/cases/:reference/lookup': ['POST'],
   '/v1/cases/:reference/stream': ['GET'],
   '/v1/cases/:reference/followers': ['POST', 'DELETE'],
+  '/v1/cases/:reference/messages': ['POST'],
   '/v1/cases/:reference/photos/:id': ['GET', 'HEAD'],
   '/v1/photos': ['POST'],
   '/v1/departments': ['GET', 'HEAD'],

@@ -146,7 +146,7 @@ export function intakeResponse(c: Context, result: IntakeResult): Response {
 }
 
 /** Answers a repeated request as the first one was answered, or refuses a reused key. */
-function replay(record: IdempotencyRecord, requestHash?: string): IntakeResult {
+export function replay(record: IdempotencyRecord, requestHash?: string): IntakeResult {
   if (record.requestHash !== requestHash) {
     throw new ProblemError(422, 'idempotency_key_reused', {
       detail: 'This Idempotency-Key was used with a different request body; use a new key.',

@@ -667,8 +667,9 @@ export class KcCaseView extends ConsoleElement {
   }
 
   private entryText(entry: AgentTimelineEntry): TemplateResult | typeof nothing {
+    // A message_in's text: more the citizen sent later (the first message is shown above).
     const text =
-      entry.kind === 'reply' || entry.kind === 'note'
+      entry.kind === 'reply' || entry.kind === 'note' || entry.kind === 'message_in'
         ? entry.text
         : entry.kind === 'status'
           ? entry.note

@@ -1,6 +1,7 @@
 // The inbox and a case against a real server: cases from citizens listed and arriving live,
 // search, a case opened and worked (take, note, answer, status, forward), the forwarded case seen
 // by that department's specialist and by no one else; by keyboard only; axe in each view.
+import { createClient } from '@kontakt/core';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { KcConsole } from '../app/console.js';
@@ -10,6 +11,7 @@ import {
   announces,
   cleanupConsoles,
   deepQuery,
+  endpointOf,
   focused,
   goTo,
   heading,
@@ -243,6 +245,48 @@ describe('a case', () => {
       'no English envelope heading',
     );
     expect(contact?.textContent).to.contain('Letter');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows what the citizen sent later on the timeline, as it arrives', async function () {
+    this.timeout(30_000);
+    const citizen = createClient({
+      endpoint: endpointOf(server),
+      department: 'gata',
+      outbox: false,
+      retry: 0,
+      pageUrl: () => 'https://gata.example.se/sida',
+    });
+    const receipt = await citizen.cases.submit({
+      topic: 'parkering',
+      message: 'Hur söker jag boendeparkering?',
+      answerChannel: 'email',
+      email: 'anna.andersson@example.se',
+    });
+    const element = await renderConsole(server, `/cases/${receipt.reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    await citizen.cases.addMessage(
+      receipt.reference,
+      { text: 'Jag glömde: bilen är en elbil.' },
+      { accessToken: receipt.receiptToken },
+    );
+    await waitUntil(
+      () =>
+        timeline(element).some(
+          (entry) =>
+            entry.includes('Meddelande inkom (Webbformulär)') &&
+            entry.includes('Jag glömde: bilen är en elbil.'),
+        ),
+      `not on the timeline: ${timeline(element).join(' | ')}`,
+      { timeout: 10_000 },
+    );
+    // The first message stays where it was, above.
+    expect(inView(element, 'kc-case-view', '.message')?.textContent).to.equal(
+      'Hur söker jag boendeparkering?',
+    );
     await expect(element).to.be.accessible();
   });
 

@@ -86,7 +86,7 @@ export const LETTER_TEXTS: Readonly<Record<Locale, LetterTexts>> = {
   },
   ar: {
     date: 'التاريخ',
-    reference: 'رقم القضية',
+    reference: 'رقم الطلب',
     regards: 'مع أطيب التحيات',
     phone: 'الهاتف',
     email: 'البريد الإلكتروني',

@@ -78,7 +78,13 @@ const entryBase = { seq: z.number(), at: DateTimeSchema, actor: z.nullable(Staff
 /** One entry of a case's timeline as staff see it (internal notes included). */
 export const AgentTimelineEntrySchema = z.discriminatedUnion('kind', [
   /** The citizen's message arrived (or an agent registered a call or visit). */
-  z.object({ ...entryBase, kind: z.literal('message_in'), channel: CaseChannelSchema }),
+  z.object({
+    ...entryBase,
+    kind: z.literal('message_in'),
+    channel: CaseChannelSchema,
+    /** More information the citizen sent later; the first message is `message.text`. */
+    text: z.optional(z.string()),
+  }),
   /** An answer: e-mail sent from the case, or a note of a call made or a letter sent. */
   z.object({
     ...entryBase,

@@ -9,6 +9,7 @@ import {
   signIn,
   startTestServer,
   testAccounts,
+  validFaultSubmission,
   validSubmission,
 } from '@kontakt/server/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -268,6 +269,80 @@ describe('client.cases.follow', () => {
       .unfollow(receipt.reference, { accessToken: access.accessToken })
       .catch((error: unknown) => error)) as KontaktError;
     expect(again).toMatchObject({ code: 'case_not_found', status: 404 });
+  });
+});
+
+describe('client.cases.addMessage', () => {
+  /** The citizen's later messages on the agents' timeline of `reference`. */
+  const laterMessages = (api: TestServer, reference: string) =>
+    api.database.inspect((db) =>
+      db
+        .selectFrom('case_entries')
+        .select('data')
+        .where('case_reference', '=', reference)
+        .where('kind', '=', 'message_in')
+        .execute(),
+    );
+
+  it('answers a case waiting for its sender: back in progress, seen live, one message per key', async () => {
+    const { api, anna } = await start();
+    const receipt = await sendCase(api);
+    await setStatus(api, anna, receipt.reference, 'waiting_for_citizen');
+    const client = clientFor(api);
+    const { accessToken } = await client.cases.lookup(receipt.reference, {
+      email: 'anna.andersson@example.se',
+    });
+    const watch = client.cases.watch(receipt.reference, { accessToken });
+    await nextChange(watch, (found) => found.status === 'waiting_for_citizen');
+    const inProgress = nextChange(watch, (found) => found.status === 'in_progress');
+
+    const options = { accessToken, idempotencyKey: 'svar-1' };
+    const found = await client.cases.addMessage(
+      receipt.reference,
+      { text: 'Nummer 4711.' },
+      options,
+    );
+    expect(found).toMatchObject({ reference: receipt.reference, status: 'in_progress' });
+    expect(found.timeline.at(-1)).toEqual({ status: 'in_progress', at: expect.any(String) });
+    expect((await inProgress).timeline).toEqual(found.timeline);
+
+    // Sent again (the first answer lost, say): the same answer, still one message.
+    const again = await client.cases.addMessage(
+      receipt.reference,
+      { text: 'Nummer 4711.' },
+      options,
+    );
+    expect(again).toEqual(found);
+    watch.close();
+    const stored = await laterMessages(api, receipt.reference);
+    expect(stored.map((row) => JSON.parse(row.data) as unknown)).toEqual([
+      { channel: 'web_form', text: 'Nummer 4711.' },
+    ]);
+  });
+
+  it('rejects a follower’s token as an unknown case, and a finished case with case_finished', async () => {
+    const { api, anna } = await start();
+    const receipt = await sendCase(api);
+    const client = clientFor(api);
+    const sent = await fetch(`${api.url}/v1/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(validFaultSubmission()),
+    });
+    const fault = (await sent.json()) as Receipt;
+    const { accessToken } = await client.cases.follow(fault.reference);
+    const notTheirs = (await client.cases
+      .addMessage(fault.reference, { text: 'Hej' }, { accessToken })
+      .catch((error: unknown) => error)) as KontaktError;
+    expect(notTheirs).toMatchObject({ code: 'case_not_found', status: 404 });
+
+    await setStatus(api, anna, receipt.reference, 'resolved');
+    const finished = (await client.cases
+      .addMessage(receipt.reference, { text: 'Hej' }, { accessToken: receipt.receiptToken })
+      .catch((error: unknown) => error)) as KontaktError;
+    expect(finished).toMatchObject({ code: 'case_finished', status: 409 });
+    expect(await laterMessages(api, fault.reference)).toEqual([]);
+    expect(await laterMessages(api, receipt.reference)).toEqual([]);
   });
 });
 

@@ -3,14 +3,18 @@ import { ValidationError } from '../errors/ValidationError.js';
 import type {
   CaseAccess,
   CaseLookup,
+  CaseMessageInput,
   ContactMessageInput,
   FollowRequest,
+  PublicCase,
   Receipt,
 } from '../schemas/index.js';
 import { normalizeCaseReference } from '../schemas/index.js';
+import type { AddMessageOptions } from './case-message.js';
 import type { SubmitMessage, SubmitOptions } from './case-submit.js';
 import { CaseWatch } from './case-watch.js';
 
+export type { AddMessageOptions } from './case-message.js';
 export type { SubmitOptions } from './case-submit.js';
 
 /** `client.cases`: questions and messages to the contact center. */
@@ -77,6 +81,28 @@ export interface CasesResource {
     reference: string,
     options: { accessToken: string; signal?: AbortSignal },
   ): Promise<void>;
+  /**
+   * Sends more information from the person who sent the case (the answer when it is "Väntar på
+   * dig", `waiting_for_citizen`), with the sender's access token: the receipt token or the
+   * `accessToken` of an e-mail lookup (a follower's does not do). Resolves with the case after
+   * it: one that waited for the sender is back `in_progress`.
+   *
+   * A reference that cannot be one and an invalid message (`text`: `required`, `too_long`)
+   * reject with a `ValidationError` without a request. It is sent with an `Idempotency-Key` (a
+   * new one unless `idempotencyKey` is given; pass the same one to send the same message again),
+   * so the retries of a network error or 5xx, and a resend, make one message. Rejects with
+   * `case_not_found` (unknown case, or not the sender's token), `case_finished` (resolved, closed
+   * or a duplicate: send a new message instead), `validation_failed` or `rate_limited`.
+   *
+   * @since 0.6.0
+   * @example
+   * const updated = await client.cases.addMessage(reference, { text }, { accessToken });
+   */
+  addMessage(
+    reference: string,
+    message: CaseMessageInput,
+    options: AddMessageOptions,
+  ): Promise<PublicCase>;
 }
 
 /** What the rest of `client.cases` needs besides `submit`. */
@@ -119,6 +145,10 @@ export function casesResource(context: CasesContext, submit: SubmitMessage): Cas
     async unfollow(reference, options) {
       const { unfollowCase } = await import('./case-lookup-stream.js');
       return unfollowCase(context.http, reference, options.accessToken, options.signal);
+    },
+    async addMessage(reference, message, options) {
+      const { addCaseMessage } = await import('./case-lookup-stream.js');
+      return addCaseMessage(context.http, reference, message, options);
     },
   };
 }

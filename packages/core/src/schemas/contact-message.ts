@@ -32,6 +32,12 @@ const requiredText = (max: number) =>
     .string({ error: missingOr('invalid_type') })
     .check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'too_long'));
 
+/**
+ * What a citizen writes: trimmed, required, at most `MESSAGE_MAX_LENGTH` characters. A message's
+ * `message` and a later answer's `text` (`CaseMessageSchema`) follow the same rules.
+ */
+export const MessageTextSchema = requiredText(MESSAGE_MAX_LENGTH);
+
 /** An e-mail address as people type it; at most 254 characters (RFC 5321). */
 export const EmailSchema = z
   .string()
@@ -97,7 +103,7 @@ export const ContactMessageSchema = z
   .object({
     /** Category id from the department's `categories`. */
     topic: requiredText(64),
-    message: requiredText(MESSAGE_MAX_LENGTH),
+    message: MessageTextSchema,
     answerChannel: AnswerChannelSchema,
     answerLanguage: z._default(LocaleSchema, 'sv'),
     needs: z._default(z.array(NeedSchema).check(z.maxLength(NEEDS.length)), []),

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'mail_not_found',
   'mail_not_failed',
   'case_not_followable',
+  'case_finished',
   'geocoder_not_configured',
   'geocoder_failed',
   'chat_closed',

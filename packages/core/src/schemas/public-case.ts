@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CaseChannelSchema, CaseStatusSchema, TimelineEntrySchema } from './case.js';
 import { DateTimeSchema, DepartmentIdSchema, SlugSchema } from './common.js';
-import { EmailSchema } from './contact-message.js';
+import { EmailSchema, MessageTextSchema } from './contact-message.js';
 import { LatLonSchema } from './fault.js';
 import { ReceiptTokenSchema } from './receipt.js';
 import { CaseReferenceSchema } from './reference.js';
@@ -68,6 +68,14 @@ export const FollowRequestSchema = z.object({
   locale: z.optional(z.enum(['sv', 'en', 'fi', 'ar'])),
 });
 export type FollowRequest = z.infer<typeof FollowRequestSchema>;
+
+/** `POST /v1/cases/{reference}/messages`: more information from the person who sent the case. */
+export const CaseMessageSchema = z.object({
+  /** Trimmed, required, at most `MESSAGE_MAX_LENGTH` characters: as a message's `message`. */
+  text: MessageTextSchema,
+});
+export type CaseMessage = z.infer<typeof CaseMessageSchema>;
+export type CaseMessageInput = z.input<typeof CaseMessageSchema>;
 
 /** The SSE event type on a case's public stream; its data is the whole `PublicCase` after the change. */
 export const PUBLIC_CASE_EVENT = 'case.changed';

@@ -210,7 +210,10 @@ export async function actOnCase(
  * The chat queue beside the inbox lists open call-backs: a call-back whose status changes (called,
  * resolved) leaves or rejoins it, so the consoles showing that queue read it again.
  */
-async function callbackQueueEvents(trx: Kysely<Database>, reference: string): Promise<NewEvent[]> {
+export async function callbackQueueEvents(
+  trx: Kysely<Database>,
+  reference: string,
+): Promise<NewEvent[]> {
   const callback = await trx
     .selectFrom('callback_requests')
     .select('department')

@@ -319,8 +319,9 @@ export async function selectAgentCase(
           entry.actor_id === null ? null : { id: entry.actor_id, name: entry.actor_name ?? '' },
       }) as AgentTimelineEntry,
   );
-  // A citizen's message is the case's first event; a registered call has its own entry.
-  if (!timeline.some((entry) => entry.kind === 'message_in')) {
+  // A citizen's message is the case's first event; a registered call has its own entry. A later
+  // message from the citizen (with its `text`) is not the first.
+  if (!timeline.some((entry) => entry.kind === 'message_in' && entry.text === undefined)) {
     timeline.unshift({
       kind: 'message_in',
       seq: 0,

@@ -25,6 +25,7 @@ const TITLES: Record<ErrorCode, string> = {
   mail_not_found: 'No such mail',
   mail_not_failed: 'The mail has not failed',
   case_not_followable: 'This case cannot be followed',
+  case_finished: 'The case is finished',
   geocoder_not_configured: 'No address search is configured for this department',
   geocoder_failed: 'The address search did not answer',
   chat_closed: 'The contact center is closed now',

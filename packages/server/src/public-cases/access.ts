@@ -5,9 +5,9 @@ import type { Database } from '../store/schema.js';
 
 /*
  * Who may read a case: the holder of its receipt token, or of a token in `case_access` (an
- * e-mail lookup's, a follower's). Every check compares hashes in constant time and always
- * compares, against a stand-in when there is no case, so an unknown reference costs the same work
- * as a wrong token.
+ * e-mail lookup's, a follower's). Who may add to it: its sender only (the receipt token, an e-mail
+ * lookup's). Every check compares hashes in constant time and always compares, against a
+ * stand-in when there is no case, so an unknown reference costs the same work as a wrong token.
  */
 
 /** Compared with when there is nothing to compare with: no token hashes to it. */
@@ -30,10 +30,42 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
  * @example
  * if (!(await ctx.store.read('authorizeCaseAccess', reference, token))) throw caseNotFound();
  */
-export async function authorizeCaseAccess(
+export function authorizeCaseAccess(
   db: Kysely<Database>,
   reference: string,
   token: string,
+): Promise<boolean> {
+  return checkToken(db, reference, token);
+}
+
+/**
+ * True when `token` proves its holder sent the case `reference`: its receipt token, or the token
+ * of an e-mail lookup (the address it was sent with). A follower's token, or a duplicate's
+ * sender's on the case it duplicates, reads the case but is not its sender's.
+ *
+ * @example
+ * if (!(await ctx.store.read('authorizeCaseSender', reference, token))) throw caseNotFound();
+ */
+export function authorizeCaseSender(
+  db: Kysely<Database>,
+  reference: string,
+  token: string,
+): Promise<boolean> {
+  return checkToken(db, reference, token, SENDER_KINDS);
+}
+
+/** The `case_access` kinds that prove the sender: an e-mail lookup's (it knew the address). */
+const SENDER_KINDS = ['lookup'] as const;
+
+/**
+ * The receipt token, or a token granted on the case (of one of `kinds`, when given); both are
+ * looked up every time.
+ */
+async function checkToken(
+  db: Kysely<Database>,
+  reference: string,
+  token: string,
+  kinds?: readonly string[],
 ): Promise<boolean> {
   const hash = sha256Hex(token);
   const row = await db
@@ -41,12 +73,13 @@ export async function authorizeCaseAccess(
     .select('receipt_token_hash')
     .where('reference', '=', reference)
     .executeTakeFirst();
-  const granted = await db
+  let grants = db
     .selectFrom('case_access')
     .select('token_hash')
     .where('case_reference', '=', reference)
-    .where('token_hash', '=', hash)
-    .executeTakeFirst();
+    .where('token_hash', '=', hash);
+  if (kinds) grants = grants.where('kind', 'in', kinds);
+  const granted = await grants.executeTakeFirst();
   const isReceipt = sameDigest(hash, row?.receipt_token_hash ?? STAND_IN);
   return row !== undefined && (isReceipt || granted !== undefined);
 }

@@ -3,7 +3,13 @@ import { isFinishedStatus } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sha256Hex } from '../idempotency.js';
 import type { Database } from '../store/schema.js';
-import { authorizeCaseAccess, matchesCaseEmail, normalizeEmail } from './access.js';
+import {
+  authorizeCaseAccess,
+  authorizeCaseSender,
+  matchesCaseEmail,
+  normalizeEmail,
+} from './access.js';
+import { addCaseMessage } from './messages.js';
 import { selectPublicCase } from './public-case.js';
 
 /*
@@ -116,5 +122,5 @@ async function unfollowCase(
   return { value: Number(deleted.numDeletedRows) > 0, streams: [] };
 }
 
-export const publicCaseReads = { authorizeCaseAccess, publicCaseWithToken };
-export const publicCaseWrites = { lookupCaseByEmail, followCase, unfollowCase };
+export const publicCaseReads = { authorizeCaseAccess, authorizeCaseSender, publicCaseWithToken };
+export const publicCaseWrites = { lookupCaseByEmail, followCase, unfollowCase, addCaseMessage };

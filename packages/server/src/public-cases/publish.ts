@@ -25,6 +25,12 @@ export interface PublicChange {
   readonly statusChanged: boolean;
   /** The public note that came with it. */
   readonly note?: string | null | undefined;
+  /**
+   * `false`: mail no one of it, even when the status changed. The sender's own answer moves a
+   * case that waited for them back to work: they know, and its followers were never told it
+   * waited (that mail is for the sender alone).
+   */
+  readonly mail?: boolean | undefined;
 }
 
 /**
@@ -40,7 +46,7 @@ export async function publishPublicCaseChange(
   if (!found) return [];
   const stream = publicCaseStream(reference);
   await appendEvents(trx, [{ stream, type: PUBLIC_CASE_EVENT, data: found }], new Date(change.at));
-  if (!change.statusChanged) return [stream];
+  if (!change.statusChanged || change.mail === false) return [stream];
   return [stream, ...(await mailStatus(trx, found, change))];
 }
 

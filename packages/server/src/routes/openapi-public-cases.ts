@@ -1,13 +1,22 @@
 import {
   CaseAccessSchema,
   CaseLookupSchema,
+  CaseMessageSchema,
   FollowRequestSchema,
   PUBLIC_CASE_EVENT,
   PublicCaseSchema,
 } from '@kontakt/core/schemas';
 import { eventStreamParameters, eventStreamResponse } from '../sse/openapi.js';
 import type { JsonObject } from './openapi-parts.js';
-import { COMMON_PROBLEMS, json, jsonSchema, problem, ref } from './openapi-parts.js';
+import {
+  COMMON_PROBLEMS,
+  IDEMPOTENCY_KEY,
+  json,
+  jsonSchema,
+  problem,
+  RATE_LIMIT_HEADERS,
+  ref,
+} from './openapi-parts.js';
 
 /** The citizen's access token, from a receipt or a lookup. */
 export const CASE_ACCESS_SECURITY_SCHEMES = {
@@ -153,6 +162,57 @@ export function publicCasePaths(): JsonObject {
         },
       },
     },
+    '/v1/cases/{reference}/messages': {
+      post: {
+        operationId: 'addCaseMessage',
+        summary:
+          'More information from the person who sent the case, e.g. the answer to its question ' +
+          'while it waits for them (`waiting_for_citizen`), which puts it back to `in_progress` ' +
+          '(no mail). Only the sender: the receipt token or an e-mail lookup’s token, not a ' +
+          'follower’s. The text reaches the agents’ timeline only, never the public case.',
+        security: [{ caseAccessToken: [] }],
+        parameters: [REFERENCE_PATH, IDEMPOTENCY_KEY],
+        requestBody: { required: true, content: json(ref('CaseMessage')) },
+        responses: {
+          '201': {
+            description: 'The message is stored: the case after it.',
+            headers: {
+              ...NO_STORE,
+              ...RATE_LIMIT_HEADERS,
+              'Idempotent-Replayed': {
+                description: '`true` when this is the stored answer to an earlier request.',
+                schema: { type: 'string', enum: ['true'] },
+              },
+            },
+            content: json(ref('PublicCase')),
+          },
+          '400': problem('Body is not JSON (`invalid_json`) or bad `Idempotency-Key`.'),
+          '404': problem(
+            'The one answer (`case_not_found`) to an unknown or malformed reference and to a ' +
+              'token that is not the sender’s (a wrong one, a follower’s) alike, as for a read.',
+          ),
+          '409': problem(
+            'The case is resolved, closed or a duplicate (`case_finished`): nothing is stored; ' +
+              'send a new message instead. Or the same key is still in progress ' +
+              '(`idempotency_request_in_progress`).',
+          ),
+          '413': problem('Body too large (`payload_too_large`).'),
+          '415': problem('Body is not `application/json` (`unsupported_media_type`).'),
+          '422': problem(
+            'Invalid `text` (`validation_failed`, with `errors`: `required`, `too_long`) or a ' +
+              'reused key (`idempotency_key_reused`).',
+          ),
+          ...LIMITED,
+          '429': {
+            ...LIMITED['429'],
+            description:
+              'Too many requests from this client (`rate_limited`; see `Retry-After`): the ' +
+              'general limit of POSTs, or too many attempts to open a case (a message with a ' +
+              'token that is not the sender’s counts as a failed read).',
+          },
+        },
+      },
+    },
   };
 }
 
@@ -162,5 +222,6 @@ export function publicCaseSchemas(): JsonObject {
     CaseLookup: jsonSchema(CaseLookupSchema, 'input'),
     CaseAccess: jsonSchema(CaseAccessSchema, 'output'),
     FollowRequest: jsonSchema(FollowRequestSchema, 'input'),
+    CaseMessage: jsonSchema(CaseMessageSchema, 'input'),
   };
 }

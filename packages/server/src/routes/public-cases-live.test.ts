@@ -1,8 +1,9 @@
 import type { CaseAccess, PublicCase, Receipt } from '@kontakt/core/schemas';
-import { caseStatusWords, PublicCaseSchema } from '@kontakt/core/schemas';
+import { caseStatusWords } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer, TestSession } from '../test-support/index.js';
 import { signIn, startTestServer, testAccounts, validSubmission } from '../test-support/index.js';
+import { readCaseChanges } from '../test-support/streams.js';
 
 /*
  * A case's public changes on the store under test: the `case.changed` stream the tracker follows,
@@ -81,37 +82,6 @@ const mailsTo = (reference: string) =>
       .execute(),
   );
 
-/** Reads an event stream's `case.changed` events until `count` arrived (or a timeout). */
-async function changes(response: Response, count: number, timeoutMs = 10_000) {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const found: { id: string; case: PublicCase }[] = [];
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (found.length < count && Date.now() < deadline) {
-      const next = await Promise.race([
-        reader.read(),
-        new Promise<undefined>((resolve) => setTimeout(resolve, deadline - Date.now())),
-      ]);
-      if (!next || next.done) break;
-      text += decoder.decode(next.value, { stream: true });
-      const blocks = text.split('\n\n');
-      text = blocks.pop() ?? '';
-      for (const block of blocks) {
-        const lines = block.split('\n');
-        if (!lines.includes('event: case.changed')) continue;
-        const id = lines.find((line) => line.startsWith('id: '))?.slice(4) ?? '';
-        const data = lines.find((line) => line.startsWith('data: '))?.slice(6) ?? '';
-        found.push({ id, case: PublicCaseSchema.parse(JSON.parse(data)) });
-      }
-    }
-    return found;
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-}
-
 const stream = (reference: string, token: string, lastEventId?: string) =>
   fetch(`${server.url}/v1/cases/${reference}/stream`, {
     headers: {
@@ -126,7 +96,7 @@ describe('GET /v1/cases/{reference}/stream', () => {
     const open = await stream(receipt.reference, receipt.receiptToken);
     expect(open.status).toBe(200);
     expect(open.headers.get('content-type')).toContain('text/event-stream');
-    const live = changes(open, 2);
+    const live = readCaseChanges(open, 2);
     await act(receipt.reference, 'take', {});
     await act(receipt.reference, 'notes', { text: 'Ringde SBK, ingen svarade.' });
     await act(receipt.reference, 'status', {
@@ -151,9 +121,9 @@ describe('GET /v1/cases/{reference}/stream', () => {
     expect(((await read.json()) as PublicCase).updatedAt).toBe(last?.updatedAt);
 
     // From the start without Last-Event-ID; after the first, only the second.
-    const again = await changes(await stream(receipt.reference, receipt.receiptToken), 2);
+    const again = await readCaseChanges(await stream(receipt.reference, receipt.receiptToken), 2);
     expect(again.map((each) => each.id)).toEqual(seen.map((each) => each.id));
-    const resumed = await changes(
+    const resumed = await readCaseChanges(
       await stream(receipt.reference, receipt.receiptToken, seen[0]?.id),
       1,
     );

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { CaseAccess, PublicCase } from '@kontakt/core/schemas';
 import {
   CaseLookupSchema,
+  CaseMessageSchema,
   FollowRequestSchema,
   normalizeCaseReference,
   ReceiptTokenSchema,
@@ -9,11 +10,13 @@ import {
 } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { IntakeClaim, IntakeResult } from '../case-intake.js';
+import { inFlightKeysOf, intakeResponse, replay, withIdempotencyKey } from '../case-intake.js';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
-import { sha256Hex } from '../idempotency.js';
+import { IDEMPOTENCY_TTL_MS, readIdempotencyKey, sha256Hex } from '../idempotency.js';
 import { rateLimitKey } from '../middleware/client-address.js';
 import type { LookupLimitOptions } from '../public-cases/limiter.js';
 import { LOOKUP_LIMIT_DEFAULTS, LookupLimiter } from '../public-cases/limiter.js';
@@ -56,12 +59,15 @@ export interface PublicCasesOptions {
  * - `GET /{reference}` with `Authorization: Bearer <access token>` → `PublicCase`;
  * - `GET /{reference}/stream` (Bearer): `case.changed` events with the `PublicCase`;
  * - `POST /{reference}/followers` (`FollowRequest`) → `CaseAccess` for an open fault report;
- *   `DELETE /{reference}/followers` (Bearer: the follower's token) stops following it.
+ *   `DELETE /{reference}/followers` (Bearer: the follower's token) stops following it;
+ * - `POST /{reference}/messages` (Bearer: the sender's token; `CaseMessage`) → `PublicCase`:
+ *   more information from the sender, with an `Idempotency-Key` answered once.
  * Lookups and follows are limited per client address; a failed read with a token counts too.
  */
 export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions = {}): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const limiter = new LookupLimiter(options.lookupLimit ?? LOOKUP_LIMIT_DEFAULTS);
+  const inFlight = inFlightKeysOf(ctx);
   const clientOf = (c: Context<AppEnv>) => rateLimitKey(c.get('clientAddress'));
   /** Refuses a client out of attempts; `take` spends one. */
   const limit = (c: Context<AppEnv>, take: boolean) => {
@@ -73,6 +79,11 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
         headers: { 'Retry-After': seconds, 'Cache-Control': 'no-store' },
       });
     }
+  };
+  /** The one 404, after spending an attempt. */
+  const notFound = (c: Context<AppEnv>) => {
+    limiter.spend(clientOf(c), ctx.now().getTime());
+    return caseNotFound();
   };
   /** The case the bearer token opens; a failure counts as an attempt. */
   const authorized = async (
@@ -86,10 +97,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
       reference ?? NO_REFERENCE,
       token ?? '',
     );
-    if (!found || !reference || token === undefined) {
-      limiter.spend(clientOf(c), ctx.now().getTime());
-      throw caseNotFound();
-    }
+    if (!found || !reference || token === undefined) throw notFound(c);
     return { reference, found };
   };
 
@@ -171,6 +179,56 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
       throw caseNotFound();
     }
     return c.body(null, 204, { 'Cache-Control': 'no-store' });
+  });
+
+  /** Stores the message (see `addCaseMessage`) and answers the case after it. */
+  const addMessage = async (
+    c: Context<AppEnv>,
+    message: { reference: string; token: string; text: string },
+    claim: IntakeClaim | undefined,
+  ): Promise<IntakeResult> => {
+    const now = ctx.now();
+    const result = await ctx.store.write('addCaseMessage', {
+      ...message,
+      at: now.toISOString(),
+      ...(claim && {
+        idempotency: {
+          ...claim,
+          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+        },
+      }),
+    });
+    if (result.ok) return { status: 201, body: JSON.stringify(result.case), replayed: false };
+    if (result.error === 'idempotency_key') return replay(result.record, claim?.requestHash);
+    if (result.error === 'finished') {
+      throw new ProblemError(409, 'case_finished', {
+        detail: 'The case is finished; send a new message instead.',
+        headers: { 'Cache-Control': 'no-store' },
+      });
+    }
+    throw notFound(c);
+  };
+
+  routes.post('/:reference/messages', async (c) => {
+    limit(c, false);
+    const key = readIdempotencyKey(c);
+    const body = await readJsonBody(c, ctx.bodyLimit);
+    const reference = referenceOf(c);
+    const token = bearerOf(c);
+    const sender = await ctx.store.read(
+      'authorizeCaseSender',
+      reference ?? NO_REFERENCE,
+      token ?? '',
+    );
+    if (!sender || !reference || token === undefined) throw notFound(c);
+    // Keys are scoped to the case and this route: a department's scope is a slug, never this.
+    const scope = `${reference}/messages`;
+    const result = await withIdempotencyKey(ctx, inFlight, { scope, key, body }, async (claim) => {
+      const input = CaseMessageSchema.safeParse(body, { reportInput: true });
+      if (!input.success) throw invalid(input.error.issues);
+      return addMessage(c, { reference, token, text: input.data.text }, claim);
+    });
+    return intakeResponse(c, result);
   });
 
   return routes;

@@ -75,7 +75,8 @@ describe('<kc-status-tracker> accessibility and layout', () => {
     expect(base.getAttribute('lang')).to.equal('ar');
     expect(base.getAttribute('dir')).to.equal('rtl');
     expect(query(element, '[part~="reference"]').getAttribute('dir')).to.equal('ltr');
-    expect(text(element, 'h3')).to.equal('ماذا حدث');
+    expect(text(element, '#timeline-heading')).to.equal('ماذا حدث');
+    expect(text(element, '#message-heading')).to.equal('أرسل مزيدًا من المعلومات');
     await expect(element).to.be.accessible();
   });
 

@@ -8,6 +8,9 @@ import type { PublicCase, TimelineEntry } from '@kontakt/core/schemas';
 import { caseStatusWords } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
+import type { CaseMessageController } from './status-tracker.message.js';
+import { messageView } from './status-tracker.message.js';
+import { SV_MESSAGE_TEXTS } from './status-tracker.message-texts.js';
 import type { TrackerTexts } from './status-tracker.texts.js';
 
 type Template = TemplateResult | typeof nothing;
@@ -25,6 +28,8 @@ export interface CaseContext {
   readonly following: 'idle' | 'busy' | 'failed';
   readonly onFollow: () => void;
   readonly onAnother: () => void;
+  /** The sender's message to the case; absent for someone who follows it. */
+  readonly message: CaseMessageController | undefined;
 }
 
 /** Statuses after which no answer is awaited: the expected date is not shown any more. */
@@ -48,6 +53,11 @@ export function caseView(ctx: CaseContext): TemplateResult {
           : nothing
       }
     </div>
+    ${
+      ctx.message && !SETTLED.has(publicCase.status)
+        ? messageView({ texts: t.message ?? SV_MESSAGE_TEXTS, publicCase, message: ctx.message })
+        : nothing
+    }
     ${duplicateView(ctx)}
     <dl part="details" class="details">${details(ctx)}</dl>
     <h3 id="timeline-heading">${t.timelineHeading}</h3>

@@ -48,6 +48,11 @@ runWidgetBaseTests<KcStatusTracker>('kc-status-tracker', {
     'timeline',
     'timeline-entry',
     'another-button',
+    'message-form',
+    'question',
+    'message-input',
+    'message-button',
+    'message-sent',
     'fallback',
   ],
 });
@@ -122,7 +127,11 @@ describe('<kc-status-tracker> form', () => {
       await sendKeys({ press: 'Enter' });
       await shown(element);
       expect(active(element)?.id).to.equal('case-heading');
-      // The only control in a case that is not a duplicate: back to the form.
+      // Its sender may add to the open case: the text and its button, then back to the form.
+      await sendKeys({ press: 'Tab' });
+      expect(active(element)?.id).to.equal('message-text');
+      await sendKeys({ press: 'Tab' });
+      expect(active(element)?.getAttribute('part')).to.equal('message-button');
       await sendKeys({ press: 'Tab' });
       expect(active(element)?.getAttribute('part')).to.equal('another-button');
       await sendKeys({ press: 'Enter' });

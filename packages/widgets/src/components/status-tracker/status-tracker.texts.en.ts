@@ -52,4 +52,23 @@ export const en: TrackerTexts = {
   anotherCase: 'Show another case',
   noPersonalData:
     'Personal data and what you wrote are never shown here, only how the case is going.',
+  message: {
+    answerHeading: 'Answer our question',
+    answerLabel: 'Your answer',
+    ourQuestion: 'Our question:',
+    addHeading: 'Send more information',
+    addLabel: 'What you want to add',
+    hint: 'What you send may become a public record. Do not write your personal identity number or sensitive details unless you must.',
+    send: 'Send',
+    sending: 'Sending …',
+    sent: 'Thank you! We have received what you sent.',
+    required: 'Write something before you send.',
+    tooLong: (max) => `The text is too long. It may be at most ${max} characters.`,
+    offline:
+      'The contact center could not be reached. Your text is kept and will be sent when the connection is back.',
+    finished: 'The case is closed and takes nothing more. Send a new message instead.',
+    notYours: 'Only the person who sent the case can answer here.',
+    rateLimited: 'Too many attempts just now. Wait a while and try again.',
+    failed: 'It could not be sent. Your text is kept. Try again.',
+  },
 };

@@ -52,4 +52,24 @@ export const fi: TrackerTexts = {
   anotherCase: 'Näytä toinen asia',
   noPersonalData:
     'Täällä ei koskaan näytetä henkilötietoja eikä kirjoittamaasi, vain asian eteneminen.',
+  message: {
+    answerHeading: 'Vastaa kysymykseemme',
+    answerLabel: 'Vastauksesi',
+    ourQuestion: 'Kysymyksemme:',
+    addHeading: 'Lähetä lisätietoja',
+    addLabel: 'Mitä haluat lisätä',
+    hint: 'Lähettämäsi tiedot voivat tulla julkiseksi asiakirjaksi. Älä kirjoita henkilötunnustasi tai arkaluonteisia tietoja, ellei se ole välttämätöntä.',
+    send: 'Lähetä',
+    sending: 'Lähetetään …',
+    sent: 'Kiitos! Olemme saaneet lähettämäsi tiedot.',
+    required: 'Kirjoita jotain ennen kuin lähetät.',
+    tooLong: (max) => `Teksti on liian pitkä. Siinä saa olla enintään ${max} merkkiä.`,
+    offline:
+      'Asiakaspalveluun ei saatu yhteyttä. Tekstisi on tallessa, ja se lähetetään, kun yhteys palaa.',
+    finished:
+      'Asia on suljettu, eikä siihen voi enää lisätä mitään. Lähetä sen sijaan uusi viesti.',
+    notYours: 'Vain asian lähettänyt henkilö voi vastata tässä.',
+    rateLimited: 'Liian monta yritystä juuri nyt. Odota hetki ja yritä uudelleen.',
+    failed: 'Lähettäminen ei onnistunut. Tekstisi on tallessa. Yritä uudelleen.',
+  },
 };

@@ -1,5 +1,6 @@
 // Every language of the tracker's own words: loaded on demand, complete, and its own.
 import { expect } from '@open-wc/testing';
+import { SV_MESSAGE_TEXTS } from './status-tracker.message-texts.js';
 import type { TrackerTexts } from './status-tracker.texts.js';
 import { TRACKER_TEXTS } from './status-tracker.texts.js';
 
@@ -16,7 +17,12 @@ describe('<kc-status-tracker> texts', () => {
   for (const locale of ['en', 'fi', 'ar'] as const) {
     it(`${locale} loads on demand, says everything Swedish says, in its own words`, async () => {
       const texts = await TRACKER_TEXTS[locale]();
-      expect(Object.keys(texts).sort()).to.deep.equal(Object.keys(TRACKER_TEXTS.sv).sort());
+      // The message form's words come with the language (Swedish's with a case).
+      const { message, ...own } = texts;
+      expect(Object.keys(own).sort()).to.deep.equal(Object.keys(TRACKER_TEXTS.sv).sort());
+      expect(Object.keys(message ?? {}).sort()).to.deep.equal(Object.keys(SV_MESSAGE_TEXTS).sort());
+      expect(message?.tooLong(5000)).to.contain('5000');
+      expect(message?.send).not.to.equal(SV_MESSAGE_TEXTS.send);
       expect(texts.dir).to.equal(locale === 'ar' ? 'rtl' : 'ltr');
       for (const word of words(texts)) expect(word.trim(), locale).not.to.equal('');
       expect(texts.notFound).not.to.equal(TRACKER_TEXTS.sv.notFound);

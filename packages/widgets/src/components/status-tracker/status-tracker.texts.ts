@@ -1,4 +1,5 @@
 import type { Locale } from '@kontakt/core';
+import type { MessageTexts } from './status-tracker.message-texts.js';
 
 /**
  * The words of `<kc-status-tracker>` itself, one object per locale. The statuses' own words come
@@ -8,6 +9,11 @@ import type { Locale } from '@kontakt/core';
  */
 export interface TrackerTexts {
   readonly dir: 'ltr' | 'rtl';
+  /**
+   * The message form's words. Not in Swedish's inline texts: those come with a case
+   * (`SV_MESSAGE_TEXTS`, in the later chunk), so the first frame does not carry them.
+   */
+  readonly message?: MessageTexts;
   /** Said while the element's language and the case load. */
   readonly loading: string;
   readonly formHeading: string;

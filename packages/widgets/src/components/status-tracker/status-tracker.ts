@@ -55,7 +55,7 @@ type State = (typeof STATES)[number];
 /** What the polite live region says (kept as data, so it follows a language switch). */
 type Announcement =
   | { kind: 'changed'; status: PublicCase['status'] }
-  | { kind: 'following' | 'reconnecting' | 'reconnected' | 'ended' };
+  | { kind: 'following' | 'reconnecting' | 'reconnected' | 'ended' | 'sent' };
 
 /** How a case was asked for: a link opens it without focus; the form moves focus to it. */
 type Way = 'link' | 'kept' | 'form';
@@ -64,6 +64,11 @@ type Way = 'link' | 'kept' | 'form';
  * Lets a citizen follow a case: its status in plain words, the expected answer date and the
  * public timeline, updated live while the page is open. Works for every kind of case (fault
  * reports and contact-form questions alike).
+ *
+ * Its sender (who opened it with the receipt link or their e-mail address) can answer the contact
+ * center's question while it waits for them ("Väntar på dig"), or add to the case while it is open:
+ * the answer is kept in the tab until it is sent, and sent again, once, when the connection comes
+ * back. Someone who follows another person's fault report cannot.
  *
  * Two ways in: the receipt's link (the tracker page's address with the fragment
  * `#reference=KC-XXXX-XXXX&token=…`, or the `reference` and `token` attributes) opens the case at
@@ -84,7 +89,7 @@ type Way = 'link' | 'kept' | 'form';
  * @tag kc-status-tracker
  *
  * @event {KcStatusChangeEvent} kc-status-change - A case is shown, or the shown case changed; `event.publicCase` is what the citizen may see.
- * @event {KcErrorEvent} kc-error - A lookup or the live updates failed; `event.error.code` says why (`case_not_found`, `rate_limited`, `network_error`, …).
+ * @event {KcErrorEvent} kc-error - A lookup, the live updates or sending a message failed; `event.error.code` says why (`case_not_found`, `rate_limited`, `network_error`, `case_finished`, …).
  * @slot - Shown instead of the tracker when it is not configured (and, by the browser, before the element is defined): another way to ask about a case, e.g. a phone number.
  *
  * @csspart base - The wrapper around everything.
@@ -95,7 +100,7 @@ type Way = 'link' | 'kept' | 'form';
  * @csspart hint - Help text under a label, and the note that no personal data is shown.
  * @csspart error - A field's error message.
  * @csspart error-summary - The list of errors after a submit, linking to each field.
- * @csspart alert - Why the case could not be shown (not found, too many tries, no connection).
+ * @csspart alert - Why the case could not be shown (not found, too many tries, no connection), or a message not sent.
  * @csspart submit-button - The button that looks the case up.
  * @csspart announcement - The polite live region: a live change, a dropped connection.
  * @csspart case - The shown case.
@@ -110,6 +115,11 @@ type Way = 'link' | 'kept' | 'form';
  * @csspart follow-button - Follows the case this one duplicates instead.
  * @csspart timeline - The public timeline (an ordered list, newest first).
  * @csspart timeline-entry - One entry of the timeline.
+ * @csspart message-form - The sender's form to answer the contact center's question, or to add to an open case.
+ * @csspart question - The contact center's question, while it waits for the person.
+ * @csspart message-input - The text of the answer (also `input`).
+ * @csspart message-button - Sends the answer.
+ * @csspart message-sent - Says the answer was received.
  * @csspart another-button - Goes back to the form to look up another case.
  * @csspart fallback - Around the content inside the tag, when it is shown instead of the tracker.
  *
@@ -203,6 +213,8 @@ export class KcStatusTracker extends KontaktElement {
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #startedFor: string | undefined;
   #focusAfterRender: string | undefined;
+  /** The person's message to the shown case: made when a case is first opened by its sender. */
+  #message: Deferred.CaseMessageController | undefined;
   readonly #requested = new Set<string>();
 
   override connectedCallback(): void {
@@ -287,7 +299,7 @@ export class KcStatusTracker extends KontaktElement {
       keepToken(endpoint, access.case.reference, access.accessToken);
       this.#dropTokenFromAddress();
     }
-    this.#show(access, way === 'form');
+    this.#show(access, way === 'form', true);
   }
 
   /**
@@ -321,10 +333,12 @@ export class KcStatusTracker extends KontaktElement {
     }
   }
 
-  #show(access: CaseAccess, focus: boolean): void {
+  /** Shows a case; `sender`: opened by its receipt token or e-mail address, so it may be answered. */
+  #show(access: CaseAccess, focus: boolean, sender: boolean): void {
     this.#stopWatching();
     this.#accessToken = access.accessToken;
     this.publicCase = access.case;
+    this.#answer(access, sender);
     this.errors = new Map();
     this.failure = undefined;
     this.following = 'idle';
@@ -332,6 +346,27 @@ export class KcStatusTracker extends KontaktElement {
     this.#learnNames(access.case);
     this.dispatchEvent(new KcStatusChangeEvent(access.case));
     this.#follow(access.case.reference);
+  }
+
+  /** Readies the sender's message to the case (its kept draft, a message still to send). */
+  #answer(access: CaseAccess, sender: boolean): void {
+    const module = this.deferred.value;
+    const client = module && this.#clients.client(module.createClient);
+    if (!sender || !client) {
+      this.#message = undefined;
+      return;
+    }
+    this.#message ??= new module.CaseMessageController(this, (answered) => {
+      this.announcement = { kind: 'sent' };
+      this.#onCaseChange(answered, false);
+    });
+    const reference = access.case.reference;
+    this.#message.use({
+      client,
+      reference,
+      accessToken: access.accessToken,
+      draftKey: module.messageDraftKey(this.#clients.target?.endpoint ?? '', reference),
+    });
   }
 
   /** Follows the shown case live; each change is announced politely, focus stays where it is. */
@@ -359,7 +394,8 @@ export class KcStatusTracker extends KontaktElement {
     this.#reconnectTimer = undefined;
   }
 
-  #onCaseChange(next: PublicCase): void {
+  /** `announce`: say the change (not after the person's own message: that says it was sent). */
+  #onCaseChange(next: PublicCase, announce = true): void {
     clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = undefined;
     const before = this.publicCase;
@@ -370,7 +406,7 @@ export class KcStatusTracker extends KontaktElement {
     }
     this.publicCase = next;
     this.#learnNames(next);
-    this.announcement = { kind: 'changed', status: next.status };
+    if (announce) this.announcement = { kind: 'changed', status: next.status };
     this.dispatchEvent(new KcStatusChangeEvent(next));
   }
 
@@ -471,6 +507,7 @@ export class KcStatusTracker extends KontaktElement {
         following: this.following,
         onFollow: this.#onFollow,
         onAnother: this.#onAnother,
+        message: this.#message,
       });
     }
     return formView({
@@ -501,6 +538,8 @@ export class KcStatusTracker extends KontaktElement {
         return html`<p>${t.reconnected}</p>`;
       case 'ended':
         return html`<p class="reconnecting">${t.watchEnded}</p>`;
+      case 'sent':
+        return html`<p>${(t.message ?? this.deferred.value?.SV_MESSAGE_TEXTS)?.sent}</p>`;
     }
   }
 
@@ -589,7 +628,7 @@ export class KcStatusTracker extends KontaktElement {
       return;
     }
     keepToken(this.#clients.target?.endpoint ?? '', access.case.reference, access.accessToken);
-    this.#show(access, true);
+    this.#show(access, true, false);
     this.announcement = { kind: 'following' };
   };
 

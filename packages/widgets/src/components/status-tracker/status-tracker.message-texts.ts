@@ -1,0 +1,48 @@
+/**
+ * The words of the form with which the sender of a case answers a question or adds to it. The
+ * Swedish ones come with a case (the tracker's later chunk), the others with their language's
+ * chunk (`TrackerTexts.message`): the first frame carries none of them.
+ */
+export interface MessageTexts {
+  /** When the contact center waits for the person: the form answers its question. */
+  answerHeading: string;
+  answerLabel: string;
+  /** The contact center's last public note, shown as its question. */
+  ourQuestion: string;
+  /** Otherwise: the person adds something. */
+  addHeading: string;
+  addLabel: string;
+  hint: string;
+  send: string;
+  sending: string;
+  sent: string;
+  required: string;
+  tooLong: (max: number) => string;
+  /** Not sent: no connection; it is kept and sent when the connection is back. */
+  offline: string;
+  finished: string;
+  /** The token shows the case, but answering is for its sender (a follower of a fault report). */
+  notYours: string;
+  rateLimited: string;
+  failed: string;
+}
+
+export const SV_MESSAGE_TEXTS: MessageTexts = {
+  answerHeading: 'Svara på vår fråga',
+  answerLabel: 'Ditt svar',
+  ourQuestion: 'Vår fråga:',
+  addHeading: 'Skicka mer information',
+  addLabel: 'Det du vill lägga till',
+  hint: 'Det du skickar kan bli en allmän handling. Skriv inte ditt personnummer eller känsliga uppgifter om du inte måste.',
+  send: 'Skicka',
+  sending: 'Skickar …',
+  sent: 'Tack! Vi har fått det du skickade.',
+  required: 'Skriv något innan du skickar.',
+  tooLong: (max) => `Texten är för lång. Den får vara högst ${max} tecken.`,
+  offline:
+    'Det gick inte att nå kontaktcenter. Din text finns kvar och skickas när anslutningen är tillbaka.',
+  finished: 'Ärendet är avslutat och tar inte emot mer. Skicka ett nytt meddelande i stället.',
+  notYours: 'Bara den som skickade in ärendet kan svara här.',
+  rateLimited: 'För många försök just nu. Vänta en stund och försök igen.',
+  failed: 'Det gick inte att skicka. Din text finns kvar. Försök igen.',
+};

@@ -1,0 +1,178 @@
+// The sender answers the contact center's question ("Väntar på dig") from the tracker, against a
+// real server: the question shown, the answer sent once and seen by the agent, the status back
+// to "Under behandling", announced; errors next to the field; keyboard only; Arabic at 320 px;
+// no form for a finished case.
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  active,
+  has,
+  makeCase,
+  query,
+  renderTracker,
+  SLOW,
+  setUpTrackerTests,
+  shown,
+  signedInAgent,
+  text,
+} from '../../test-support/status-tracker-fixture.js';
+import type { KcStatusTracker } from './status-tracker.js';
+
+const QUESTION = 'Vilket registreringsnummer har bilen?';
+
+/** A case whose agent has asked its sender a question (public note, "Väntar på dig"). */
+async function waitingCase() {
+  const receipt = await makeCase();
+  const agent = await signedInAgent();
+  await agent.cases.take(receipt.reference);
+  await agent.cases.setStatus(receipt.reference, {
+    status: 'waiting_for_citizen',
+    note: QUESTION,
+    visibility: 'public',
+  });
+  return { receipt, agent };
+}
+
+/** What the agent's console shows the citizen sent after the first message. */
+async function sentLater(agent: Awaited<ReturnType<typeof signedInAgent>>, reference: string) {
+  const found = await agent.cases.get(reference);
+  return found.timeline.flatMap((entry) =>
+    entry.kind === 'message_in' && entry.text ? [entry.text] : [],
+  );
+}
+
+function write(element: KcStatusTracker, value: string): void {
+  const field = query<HTMLTextAreaElement>(element, '#message-text');
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const announced = (element: KcStatusTracker) => text(element, '[part~="announcement"]');
+
+describe('<kc-status-tracker> answering the contact center', () => {
+  setUpTrackerTests();
+
+  it('shows the question, sends the answer once, and the case goes back to the contact center, axe-clean', async () => {
+    const { receipt, agent } = await waitingCase();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    expect(text(element, '#message-heading')).to.equal('Svara på vår fråga');
+    expect(text(element, '[part~="question"]')).to.equal(`Vår fråga: ${QUESTION}`);
+    expect(text(element, 'label[for="message-text"]')).to.equal('Ditt svar');
+    expect(text(element, '#message-hint')).to.contain('allmän handling');
+    await expect(element).to.be.accessible();
+
+    write(element, 'ABC 123.\nBilen står på Storgatan.');
+    query<HTMLButtonElement>(element, '[part~="message-button"]').click();
+    await waitUntil(
+      () => announced(element) === 'Tack! Vi har fått det du skickade.',
+      'not announced',
+      SLOW,
+    );
+    expect(text(element, '[part~="status-label"]')).to.equal('Under behandling');
+    expect(query<HTMLTextAreaElement>(element, '#message-text').value).to.equal('');
+    // No longer waiting: the form now offers to add more.
+    expect(text(element, '#message-heading')).to.equal('Skicka mer information');
+    expect(await sentLater(agent, receipt.reference)).to.deep.equal([
+      'ABC 123.\nBilen står på Storgatan.',
+    ]);
+    // Nothing is kept once it is sent.
+    expect(Object.keys(sessionStorage).filter((key) => key.includes('case-message'))).to.deep.equal(
+      [],
+    );
+    await expect(element).to.be.accessible();
+  });
+
+  it('says an empty answer is missing next to the field, and moves focus there', async () => {
+    const { receipt } = await waitingCase();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    write(element, '   ');
+    query<HTMLButtonElement>(element, '[part~="message-button"]').click();
+    await waitUntil(() => has(element, '#message-error'), 'no error');
+    const field = query<HTMLTextAreaElement>(element, '#message-text');
+    expect(text(element, '#message-error')).to.equal('Skriv något innan du skickar.');
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    expect(field.getAttribute('aria-describedby')).to.equal('message-hint message-error');
+    await waitUntil(() => active(element) === field, 'focus did not move to the field');
+    await expect(element).to.be.accessible();
+  });
+
+  it('is answered by keyboard only', async () => {
+    const { receipt, agent } = await waitingCase();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    query<HTMLTextAreaElement>(element, '#message-text').focus();
+    await sendKeys({ type: 'ABC 123' });
+    await sendKeys({ press: 'Tab' });
+    expect(active(element)).to.equal(query(element, '[part~="message-button"]'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => announced(element) === 'Tack! Vi har fått det du skickade.',
+      'not sent',
+      SLOW,
+    );
+    expect(await sentLater(agent, receipt.reference)).to.deep.equal(['ABC 123']);
+  });
+
+  it('keeps what was typed through a reload', async () => {
+    const { receipt } = await waitingCase();
+    const first = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(first);
+    write(first, 'Halvskrivet svar');
+    // The draft is written once typing pauses; the page goes away (a reload).
+    window.dispatchEvent(new Event('pagehide'));
+    first.remove();
+    const again = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(again);
+    await waitUntil(
+      () => query<HTMLTextAreaElement>(again, '#message-text').value === 'Halvskrivet svar',
+      'the draft did not come back',
+    );
+  });
+
+  it('in Arabic: right to left, at 320 px, axe-clean', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const { receipt } = await waitingCase();
+    document.documentElement.lang = 'ar';
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    await waitUntil(() => text(element, '#message-heading') === 'أجب عن سؤالنا', 'not Arabic');
+    expect(query(element, '[part~="base"]').getAttribute('dir')).to.equal('rtl');
+    const right = element.getBoundingClientRect().right;
+    const wider = [...(element.shadowRoot?.querySelectorAll('*') ?? [])].filter(
+      (node) => node.getBoundingClientRect().right > right + 1,
+    );
+    expect(wider).to.deep.equal([]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('offers no form once the case is finished', async () => {
+    const { receipt, agent } = await waitingCase();
+    await agent.cases.setStatus(receipt.reference, { status: 'resolved', visibility: 'public' });
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    expect(has(element, '[part~="message-form"]')).to.equal(false);
+  });
+});
