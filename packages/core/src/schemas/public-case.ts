@@ -56,6 +56,11 @@ export type CaseLookup = z.infer<typeof CaseLookupSchema>;
 export const CaseAccessSchema = z.object({
   case: PublicCaseSchema,
   accessToken: ReceiptTokenSchema,
+  /**
+   * Whether the token is the sender's (the receipt token, an e-mail lookup's), who may add to the
+   * case (`client.cases.addMessage`), or a follower's (`false`). Absent from older servers.
+   */
+  sender: z.optional(z.boolean()),
 });
 export type CaseAccess = z.infer<typeof CaseAccessSchema>;
 

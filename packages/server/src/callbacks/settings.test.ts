@@ -23,7 +23,7 @@ describe('the callback section', () => {
       expect((error as ConfigError).errors.map((e) => `${e.field} ${e.code}`).sort()).toEqual([
         'callback.callsPerSlot invalid_type',
         'callback.daysAhead invalid_type',
-        'callback.slotMinutes too_short',
+        'callback.slotMinutes too_small',
       ]);
     }
   });

@@ -198,7 +198,8 @@ describe('POST /v1/cases/{reference}/messages', () => {
       `${server.url}/v1/cases/${receipt.reference}/lookup`,
       json({ email: 'anna.andersson@example.se' }),
     );
-    const { accessToken, case: shown } = (await looked.json()) as CaseAccess;
+    const { accessToken, case: shown, sender } = (await looked.json()) as CaseAccess;
+    expect(sender).toBe(true);
     const before = await agent.cases.get(receipt.reference);
 
     const answer = await addMessage(receipt.reference, accessToken, { text: 'En sak till.' });
@@ -224,8 +225,19 @@ describe('POST /v1/cases/{reference}/messages', () => {
       `${server.url}/v1/cases/${original.reference}/followers`,
       json({ email: 'bo.ek@example.se' }),
     );
-    const { accessToken: followerToken } = (await followed.json()) as CaseAccess;
+    const { accessToken: followerToken, sender: follows } = (await followed.json()) as CaseAccess;
+    expect(follows).toBe(false);
     await act(duplicate.reference, 'duplicate', { of: original.reference });
+    // The lookup says whose a token is, so the tracker offers the form to the sender alone.
+    const whose = async (token: string) =>
+      (
+        (await (
+          await fetch(`${server.url}/v1/cases/${original.reference}/lookup`, json({ token }))
+        ).json()) as CaseAccess
+      ).sender;
+    expect(await whose(original.receiptToken)).toBe(true);
+    expect(await whose(followerToken)).toBe(false);
+    expect(await whose(duplicate.receiptToken)).toBe(false);
     // Both tokens read the case…
     for (const token of [followerToken, duplicate.receiptToken]) {
       const read = await fetch(`${server.url}/v1/cases/${original.reference}`, {

@@ -111,7 +111,11 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     let access: CaseAccess | undefined;
     if ('token' in input.data) {
       const found = await ctx.store.read('publicCaseWithToken', reference, input.data.token);
-      if (found) access = { case: found, accessToken: input.data.token };
+      // Read or followed with it, the token may be a follower's: say whether it may answer too.
+      const sender = found
+        ? await ctx.store.read('authorizeCaseSender', reference, input.data.token)
+        : false;
+      if (found) access = { case: found, accessToken: input.data.token, sender };
     } else {
       const accessToken = newToken();
       const found = await ctx.store.write(
@@ -121,7 +125,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
         sha256Hex(accessToken),
         ctx.now().toISOString(),
       );
-      if (found) access = { case: found, accessToken };
+      if (found) access = { case: found, accessToken, sender: true };
     }
     if (!access) throw caseNotFound();
     return c.body(JSON.stringify(access), 200, NO_STORE);
@@ -165,7 +169,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
       });
     }
     if (!result.ok) throw caseNotFound();
-    const access: CaseAccess = { case: result.case, accessToken };
+    const access: CaseAccess = { case: result.case, accessToken, sender: false };
     return c.body(JSON.stringify(access), 201, NO_STORE);
   });
 

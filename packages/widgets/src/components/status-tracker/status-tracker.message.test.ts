@@ -2,15 +2,18 @@
 // real server: the question shown, the answer sent once and seen by the agent, the status back
 // to "Under behandling", announced; errors next to the field; keyboard only; Arabic at 320 px;
 // no form for a finished case.
+import { createClient } from '@kontakt/core';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   active,
   has,
   makeCase,
+  makeFaultReport,
   query,
   renderTracker,
   SLOW,
+  server,
   setUpTrackerTests,
   shown,
   signedInAgent,
@@ -172,6 +175,19 @@ describe('<kc-status-tracker> answering the contact center', () => {
       reference: receipt.reference,
       token: receipt.receiptToken,
     });
+    await shown(element);
+    expect(has(element, '[part~="message-form"]')).to.equal(false);
+  });
+});
+
+describe('<kc-status-tracker> a followed report', () => {
+  setUpTrackerTests();
+
+  it('offers no form to someone who follows another person’s report', async () => {
+    const report = await makeFaultReport();
+    const follower = createClient({ endpoint: server.url, department: 'gata', outbox: false });
+    const { accessToken } = await follower.cases.follow(report.reference);
+    const element = await renderTracker({ reference: report.reference, token: accessToken });
     await shown(element);
     expect(has(element, '[part~="message-form"]')).to.equal(false);
   });

@@ -299,7 +299,8 @@ export class KcStatusTracker extends KontaktElement {
       keepToken(endpoint, access.case.reference, access.accessToken);
       this.#dropTokenFromAddress();
     }
-    this.#show(access, way === 'form', true);
+    // A kept token may be a follower's: the server says whose it is (an older one does not).
+    this.#show(access, way === 'form', access.sender !== false);
   }
 
   /**
