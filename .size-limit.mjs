@@ -396,8 +396,8 @@ export default [
     // The early answer read at once, peekDepartmentPreview (the topics in the first frame): 55.7.
     // Its sender's answer to the contact center's question: the form, its Swedish words, the draft
     // and sending (addMessage), 2.3 KB in the later chunk and 0.17 KB in the element; the form for
-    // the sender alone (CaseAccess.sender): 57.81 KB.
-    limit: '57.81 KB',
+    // the sender alone (CaseAccess.sender), what is typed while it is sent kept: 57.82 KB.
+    limit: '57.82 KB',
     ...asLoaded,
   },
   {
@@ -476,8 +476,8 @@ export default [
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
     // The status tracker's answer to the contact center (its form, Swedish words, draft and
-    // sending: 2.3 KB): 132.09 KB.
-    limit: '132.09 KB',
+    // sending: 2.3 KB): 132.11 KB.
+    limit: '132.11 KB',
     ...asLoaded,
   },
   {

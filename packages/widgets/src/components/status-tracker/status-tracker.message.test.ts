@@ -3,7 +3,7 @@
 // to "Under behandling", announced; errors next to the field; keyboard only; Arabic at 320 px;
 // no form for a finished case.
 import { createClient } from '@kontakt/core';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   active,
@@ -190,5 +190,49 @@ describe('<kc-status-tracker> a followed report', () => {
     const element = await renderTracker({ reference: report.reference, token: accessToken });
     await shown(element);
     expect(has(element, '[part~="message-form"]')).to.equal(false);
+  });
+});
+
+describe('<kc-status-tracker> typing on while an answer is sent', () => {
+  setUpTrackerTests();
+
+  it('keeps what was typed meanwhile as a new draft, and sends the first text alone', async () => {
+    const { receipt, agent } = await waitingCase();
+    const real = createClient({ endpoint: server.url, department: 'gata', outbox: false });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // A slow connection: the answer leaves when the test says.
+    const slow = {
+      ...real,
+      cases: {
+        ...real.cases,
+        addMessage: async (...args: Parameters<typeof real.cases.addMessage>) => {
+          await held;
+          return real.cases.addMessage(...args);
+        },
+      },
+    };
+    const element = await fixture<KcStatusTracker>(html`<kc-status-tracker
+      reference=${receipt.reference}
+      token=${receipt.receiptToken}
+      .client=${slow}
+    ></kc-status-tracker>`);
+    await shown(element);
+    write(element, 'ABC 123');
+    query<HTMLButtonElement>(element, '[part~="message-button"]').click();
+    await waitUntil(() => text(element, '[part~="message-button"]') === 'Skickar …', 'not sending');
+    write(element, 'ABC 123. Och en sak till.');
+    release();
+    await waitUntil(
+      () => announced(element) === 'Tack! Vi har fått det du skickade.',
+      'not sent',
+      SLOW,
+    );
+    expect(query<HTMLTextAreaElement>(element, '#message-text').value).to.equal(
+      'ABC 123. Och en sak till.',
+    );
+    expect(await sentLater(agent, receipt.reference)).to.deep.equal(['ABC 123']);
   });
 });

@@ -145,9 +145,14 @@ export class CaseMessageController implements ReactiveController {
         { accessToken: target.accessToken, idempotencyKey: this.#key },
       );
       this.sending = false;
-      this.text = '';
-      this.#key = undefined;
-      this.#draft.clear();
+      if (this.text.trim() === text) {
+        this.text = '';
+        this.#key = undefined;
+        this.#draft.clear();
+      } else {
+        // Typed on while it was sent: that is a new message, kept as a draft.
+        this.#draft.save({ text: this.text });
+      }
       this.sent = true;
       this.#host.requestUpdate();
       this.#onSent(publicCase);
