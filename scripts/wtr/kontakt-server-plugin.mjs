@@ -7,9 +7,10 @@
 //                                                   --chat-citizen-away-after, in seconds)
 //   kontakt-server-shared  { origin?, config? }  → { id, url }   the run's one server for these
 //                                                   settings, started at the first ask and shared by
-//                                                   the test files that ask: case lookups are not
-//                                                   limited (--lookup-limit 10000/1m), so files do
-//                                                   not use up each other's attempts. Never stop or
+//                                                   the test files that ask: case lookups and POSTs
+//                                                   are not limited (--lookup-limit, --rate-limit
+//                                                   10000/1m), so files do not use up each other's
+//                                                   attempts. Never stop or
 //                                                   restart it; tests of the limit start their own.
 //   kontakt-server-stop    { id }                → { stopped }    kill it (the port and data stay)
 //   kontakt-server-restart { id }                → { id, url }    same port and data dir: "server up again"
@@ -42,6 +43,11 @@ const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
 /** Shared servers' case lookups: far more than a run's tests make, so none is refused. */
 const GENEROUS_LOOKUP_LIMIT = '10000/1m,10000';
+/**
+ * Shared servers' POSTs, for the same reason: every file that shares one sends from the same
+ * address, and under the default (60 a minute) one file's cases used up another's.
+ */
+const GENEROUS_RATE_LIMIT = '10000/1m';
 
 /**
  * The admin API key of every test server, made for this run: tests publish and withdraw notices
@@ -57,6 +63,7 @@ const ADMIN_API_KEYS = `wtr:sha256:${createHash('sha256').update(ADMIN_API_KEY).
  * @property {string} config
  * @property {string} origin
  * @property {string | undefined} lookupLimit   `--lookup-limit`, when not the default
+ * @property {string | undefined} rateLimit   `--rate-limit` (POSTs), when not the default
  * @property {number | undefined} citizenAwayAfter   `--chat-citizen-away-after`, when not the default
  * @property {number} port
  * @property {string} url
@@ -83,6 +90,7 @@ export function kontaktServerPlugin() {
       config: payload?.config ? resolve(ROOT, payload.config) : DEFAULT_CONFIG,
       origin: payload?.origin ?? pageOrigin,
       lookupLimit: typeof payload?.lookupLimit === 'string' ? payload.lookupLimit : undefined,
+      rateLimit: typeof payload?.rateLimit === 'string' ? payload.rateLimit : undefined,
       citizenAwayAfter:
         typeof payload?.citizenAwayAfter === 'number' ? payload.citizenAwayAfter : undefined,
       port: 0,
@@ -126,7 +134,11 @@ export function kontaktServerPlugin() {
           return { id: server.id, url: server.url };
         }
         case 'kontakt-server-shared': {
-          const settings = { ...payload, lookupLimit: GENEROUS_LOOKUP_LIMIT };
+          const settings = {
+            ...payload,
+            lookupLimit: GENEROUS_LOOKUP_LIMIT,
+            rateLimit: GENEROUS_RATE_LIMIT,
+          };
           const key = JSON.stringify([settings.origin ?? pageOrigin, settings.config ?? '']);
           let starting = shared.get(key);
           if (!starting) {
@@ -198,6 +210,7 @@ async function start(server) {
     '--log-level',
     'info',
     ...(server.lookupLimit ? ['--lookup-limit', server.lookupLimit] : []),
+    ...(server.rateLimit ? ['--rate-limit', server.rateLimit] : []),
     ...(server.citizenAwayAfter === undefined
       ? []
       : ['--chat-citizen-away-after', String(server.citizenAwayAfter)]),

@@ -3,6 +3,7 @@ import { createAgentClient } from '@kontakt/core/agent';
 import type { CaseAccess, PublicCase, Receipt } from '@kontakt/core/schemas';
 import { MESSAGE_MAX_LENGTH, PublicCaseSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparable } from '../test-support/answers.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
 import {
   signIn,
@@ -110,16 +111,6 @@ const mailCount = async (reference: string) =>
         .execute(),
     )
   ).length;
-
-/** An answer with what differs per request by design (its id, the general limit's count) left out. */
-async function comparable(answer: Response) {
-  const body = (await answer.json()) as Record<string, unknown>;
-  const { instance: _instance, ...rest } = body;
-  const headers = [...answer.headers.entries()].filter(
-    ([name]) => !['x-request-id', 'date', 'ratelimit-remaining', 'ratelimit-reset'].includes(name),
-  );
-  return { status: answer.status, body: rest, headers };
-}
 
 describe('POST /v1/cases/{reference}/messages', () => {
   it('takes the sender’s answer: back in progress, told to the tracker and the inbox live', async () => {

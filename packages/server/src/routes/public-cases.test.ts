@@ -1,6 +1,7 @@
 import type { CaseAccess, Receipt } from '@kontakt/core/schemas';
 import { CaseAccessSchema, PublicCaseSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparable } from '../test-support/answers.js';
 import type { TestServer } from '../test-support/index.js';
 import { LETTER_ANSWER, startTestServer, validSubmission } from '../test-support/index.js';
 
@@ -44,16 +45,6 @@ const read = (reference: string, token: string) =>
   fetch(`${server.url}/v1/cases/${encodeURIComponent(reference)}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
-
-/** An answer with what differs per request by design (its id, the general limit's count) left out. */
-async function comparable(answer: Response) {
-  const body = (await answer.json()) as Record<string, unknown>;
-  const { instance: _instance, ...rest } = body;
-  const headers = [...answer.headers.entries()].filter(
-    ([name]) => !['x-request-id', 'date', 'ratelimit-remaining', 'ratelimit-reset'].includes(name),
-  );
-  return { status: answer.status, body: rest, headers };
-}
 
 describe('POST /v1/cases/{reference}/lookup', () => {
   it('opens a case with its receipt token: the public case, never the personal data', async () => {

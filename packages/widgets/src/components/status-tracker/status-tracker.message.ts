@@ -289,15 +289,7 @@ const messageStyles = css`
     border-block-start: 1px solid var(--_color-border);
   }
   textarea {
-    inline-size: 100%;
-    max-inline-size: 100%;
     min-block-size: 7rem;
-    padding: var(--_space-s);
-    border: var(--_input-border);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: inherit;
-    font: inherit;
     resize: vertical;
   }
   .question .label {

@@ -39,7 +39,8 @@ const component = css`
   .hint {
     color: var(--_color-text-muted);
   }
-  input {
+  input,
+  textarea {
     inline-size: 100%;
     max-inline-size: 100%;
     min-block-size: 2.75rem;
