@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DepartmentInput, PublicCase, Receipt } from '@kontakt/core/schemas';
+import type { DepartmentInput, Receipt } from '@kontakt/core/schemas';
 import { PublicCaseSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gataFaults } from '../faults/fixtures.js';
@@ -16,6 +16,7 @@ import {
   storeUnderTest,
   testAccounts,
 } from '../test-support/index.js';
+import { readCaseChanges } from '../test-support/streams.js';
 import type { ForwardOptions } from './settings.js';
 
 /*
@@ -260,40 +261,6 @@ const upstreamCaseCount = () =>
     return rows.length;
   });
 
-/** Reads an event stream's `case.changed` events until one `matches` (or a timeout). */
-async function changes(
-  response: Response,
-  matches: (change: PublicCase) => boolean,
-  timeoutMs = 15_000,
-) {
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  const found: PublicCase[] = [];
-  const deadline = Date.now() + timeoutMs;
-  try {
-    while (!found.some(matches) && Date.now() < deadline) {
-      const next = await Promise.race([
-        reader.read(),
-        new Promise<undefined>((resolve) => setTimeout(resolve, deadline - Date.now())),
-      ]);
-      if (!next || next.done) break;
-      text += decoder.decode(next.value, { stream: true });
-      const blocks = text.split('\n\n');
-      text = blocks.pop() ?? '';
-      for (const block of blocks) {
-        const lines = block.split('\n');
-        if (!lines.includes('event: case.changed')) continue;
-        const data = lines.find((line) => line.startsWith('data: '))?.slice(6) ?? '';
-        found.push(PublicCaseSchema.parse(JSON.parse(data)));
-      }
-    }
-    return found;
-  } finally {
-    await reader.cancel().catch(() => {});
-  }
-}
-
 describe('forwarding a fault report to an Open311 system', () => {
   it('files it upstream, says so to the citizen, and brings the upstream resolution back live', async () => {
     const receipt = await report('gatubelysning', {
@@ -333,7 +300,11 @@ describe('forwarding a fault report to an Open311 system', () => {
     });
     expect(open.status).toBe(200);
     // The stream begins with the changes so far (received, forwarded), then the live ones.
-    const live = changes(open, (change) => change.status === 'resolved');
+    const live = readCaseChanges(
+      open,
+      (found) => found.some((change) => change.case.status === 'resolved'),
+      15_000,
+    ).then((found) => found.map((change) => change.case));
     const resolved = await fetch(
       `${upstream.url}/v1/agent/cases/${upstreamId}/status`,
       json(

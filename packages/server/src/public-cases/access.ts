@@ -30,12 +30,12 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
  * @example
  * if (!(await ctx.store.read('authorizeCaseAccess', reference, token))) throw caseNotFound();
  */
-export function authorizeCaseAccess(
+export async function authorizeCaseAccess(
   db: Kysely<Database>,
   reference: string,
   token: string,
 ): Promise<boolean> {
-  return checkToken(db, reference, token);
+  return (await tokenHolder(db, reference, token)) !== undefined;
 }
 
 /**
@@ -46,42 +46,42 @@ export function authorizeCaseAccess(
  * @example
  * if (!(await ctx.store.read('authorizeCaseSender', reference, token))) throw caseNotFound();
  */
-export function authorizeCaseSender(
+export async function authorizeCaseSender(
   db: Kysely<Database>,
   reference: string,
   token: string,
 ): Promise<boolean> {
-  return checkToken(db, reference, token, SENDER_KINDS);
+  return (await tokenHolder(db, reference, token)) === 'sender';
 }
 
 /** The `case_access` kinds that prove the sender: an e-mail lookup's (it knew the address). */
-const SENDER_KINDS = ['lookup'] as const;
+const SENDER_KINDS: readonly string[] = ['lookup'];
 
 /**
- * The receipt token, or a token granted on the case (of one of `kinds`, when given); both are
- * looked up every time.
+ * Who holds `token` for the case `reference`: its `sender` (the receipt token, an e-mail
+ * lookup's), a `reader` (a follower's, a duplicate's sender's), or no one (`undefined`). The
+ * receipt token and the grants are both looked up every time.
  */
-async function checkToken(
+export async function tokenHolder(
   db: Kysely<Database>,
   reference: string,
   token: string,
-  kinds?: readonly string[],
-): Promise<boolean> {
+): Promise<'sender' | 'reader' | undefined> {
   const hash = sha256Hex(token);
   const row = await db
     .selectFrom('cases')
     .select('receipt_token_hash')
     .where('reference', '=', reference)
     .executeTakeFirst();
-  let grants = db
+  const granted = await db
     .selectFrom('case_access')
-    .select('token_hash')
+    .select('kind')
     .where('case_reference', '=', reference)
-    .where('token_hash', '=', hash);
-  if (kinds) grants = grants.where('kind', 'in', kinds);
-  const granted = await grants.executeTakeFirst();
+    .where('token_hash', '=', hash)
+    .executeTakeFirst();
   const isReceipt = sameDigest(hash, row?.receipt_token_hash ?? STAND_IN);
-  return row !== undefined && (isReceipt || granted !== undefined);
+  if (row === undefined || (!isReceipt && granted === undefined)) return undefined;
+  return isReceipt || SENDER_KINDS.includes(granted?.kind ?? '') ? 'sender' : 'reader';
 }
 
 /**

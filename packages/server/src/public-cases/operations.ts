@@ -8,6 +8,7 @@ import {
   authorizeCaseSender,
   matchesCaseEmail,
   normalizeEmail,
+  tokenHolder,
 } from './access.js';
 import { addCaseMessage } from './messages.js';
 import { selectPublicCase } from './public-case.js';
@@ -23,8 +24,21 @@ async function publicCaseWithToken(
   reference: string,
   token: string,
 ): Promise<PublicCase | null> {
-  if (!(await authorizeCaseAccess(db, reference, token))) return null;
-  return (await selectPublicCase(db, reference)) ?? null;
+  return (await caseAccessWithToken(db, reference, token))?.case ?? null;
+}
+
+/**
+ * The case `reference` when `token` opens it, and whether it is its sender's (who may add to it);
+ * `null` for every other answer alike. One look at the token for both.
+ */
+async function caseAccessWithToken(
+  db: Kysely<Database>,
+  reference: string,
+  token: string,
+): Promise<{ case: PublicCase; sender: boolean } | null> {
+  const holder = await tokenHolder(db, reference, token);
+  const found = holder ? await selectPublicCase(db, reference) : undefined;
+  return found ? { case: found, sender: holder === 'sender' } : null;
 }
 
 /**
@@ -122,5 +136,10 @@ async function unfollowCase(
   return { value: Number(deleted.numDeletedRows) > 0, streams: [] };
 }
 
-export const publicCaseReads = { authorizeCaseAccess, authorizeCaseSender, publicCaseWithToken };
+export const publicCaseReads = {
+  authorizeCaseAccess,
+  authorizeCaseSender,
+  caseAccessWithToken,
+  publicCaseWithToken,
+};
 export const publicCaseWrites = { lookupCaseByEmail, followCase, unfollowCase, addCaseMessage };

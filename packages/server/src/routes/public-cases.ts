@@ -110,12 +110,9 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     const reference = referenceOf(c) ?? NO_REFERENCE;
     let access: CaseAccess | undefined;
     if ('token' in input.data) {
-      const found = await ctx.store.read('publicCaseWithToken', reference, input.data.token);
       // Read or followed with it, the token may be a follower's: say whether it may answer too.
-      const sender = found
-        ? await ctx.store.read('authorizeCaseSender', reference, input.data.token)
-        : false;
-      if (found) access = { case: found, accessToken: input.data.token, sender };
+      const found = await ctx.store.read('caseAccessWithToken', reference, input.data.token);
+      if (found) access = { ...found, accessToken: input.data.token };
     } else {
       const accessToken = newToken();
       const found = await ctx.store.write(

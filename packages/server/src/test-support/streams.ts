@@ -1,22 +1,31 @@
 import type { PublicCase } from '@kontakt/core/schemas';
 import { PublicCaseSchema } from '@kontakt/core/schemas';
 
+/** One `case.changed` event of a case's public stream: its id and the case after the change. */
+export interface CaseChange {
+  id: string;
+  case: PublicCase;
+}
+
 /**
- * Reads a case's public event stream (`GET /v1/cases/{reference}/stream`) until `count`
- * `case.changed` events arrived, or `timeoutMs` passed; then lets go of the stream.
+ * Reads a case's public event stream (`GET /v1/cases/{reference}/stream`) until `enough`: that
+ * many `case.changed` events, or a test of those read so far; or until `timeoutMs` passed. Then
+ * lets go of the stream.
  */
 export async function readCaseChanges(
   response: Response,
-  count: number,
+  enough: number | ((found: readonly CaseChange[]) => boolean),
   timeoutMs = 10_000,
-): Promise<{ id: string; case: PublicCase }[]> {
+): Promise<CaseChange[]> {
+  const done =
+    typeof enough === 'number' ? (found: readonly CaseChange[]) => found.length >= enough : enough;
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let text = '';
-  const found: { id: string; case: PublicCase }[] = [];
+  const found: CaseChange[] = [];
   const deadline = Date.now() + timeoutMs;
   try {
-    while (found.length < count && Date.now() < deadline) {
+    while (!done(found) && Date.now() < deadline) {
       const next = await Promise.race([
         reader.read(),
         new Promise<undefined>((resolve) => setTimeout(resolve, deadline - Date.now())),

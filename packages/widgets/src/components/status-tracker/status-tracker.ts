@@ -349,11 +349,17 @@ export class KcStatusTracker extends KontaktElement {
     this.#follow(access.case.reference);
   }
 
+  /** The client, once the later chunk that makes it has loaded. */
+  #loadedClient(): KontaktClient | undefined {
+    const module = this.deferred.value;
+    return module && this.#clients.client(module.createClient);
+  }
+
   /** Readies the sender's message to the case (its kept draft, a message still to send). */
   #answer(access: CaseAccess, sender: boolean): void {
     const module = this.deferred.value;
-    const client = module && this.#clients.client(module.createClient);
-    if (!sender || !client) {
+    const client = this.#loadedClient();
+    if (!sender || !module || !client) {
       this.#message = undefined;
       return;
     }
@@ -372,8 +378,7 @@ export class KcStatusTracker extends KontaktElement {
 
   /** Follows the shown case live; each change is announced politely, focus stays where it is. */
   #follow(reference: string): void {
-    const module = this.deferred.value;
-    const client = module && this.#clients.client(module.createClient);
+    const client = this.#loadedClient();
     if (!client || !this.#accessToken) return;
     const watch = client.cases.watch(reference, { accessToken: this.#accessToken });
     this.#watch = watch;
@@ -459,8 +464,7 @@ export class KcStatusTracker extends KontaktElement {
    * client is for (the page's department: where its own reports are filed).
    */
   #learnCategory(publicCase: PublicCase): void {
-    const module = this.deferred.value;
-    const client = module && this.#clients.client(module.createClient);
+    const client = this.#loadedClient();
     if (!client || client.department !== publicCase.department) return;
     const key = `faults:${publicCase.department}`;
     if (this.#requested.has(key)) return;
