@@ -175,8 +175,9 @@ export default [
     gzip: true,
     // client.cases.addMessage, a sender's message to an open case (its loader, and its request in
     // the lazy lookup chunk counted here), and whose a lookup's token is (CaseAccess.sender): 39.28
-    // KB.
-    limit: '39.28 KB',
+    // KB. A message to a case kept in the outbox when it cannot be sent, and the shared outbox
+    // taught to send it (a third kind of entry, its sender given by createClient): 39.6 KB.
+    limit: '39.6 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -190,8 +191,10 @@ export default [
     path: 'packages/core/dist/index.js',
     import: '{ createMessageClient }',
     gzip: true,
-    // client.cases.addMessage (its loader; the request is in the lookup's chunk): 27.48 KB.
-    limit: '27.48 KB',
+    // client.cases.addMessage (its loader; the request is in the lookup's chunk): 27.48 KB. The
+    // outbox reads a kept message to a case (so it does not forget it as unreadable) and leaves
+    // it for a client that can send it; the delivered event with a case: 27.68 KB.
+    limit: '27.68 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
@@ -264,8 +267,10 @@ export default [
     message:
       'Everything the contact form loads must stay within 45 KB (DESIGN.md): look at the submit path chunk (contact-form.deferred) first.',
     path: contactFormEverything.filter((file) => !PHOTOS_ONLY.test(file)),
-    // The client's addMessage (a stub; its request loads with the lookup): 50 KB.
-    limit: '50 KB',
+    // The client's addMessage (a stub; its request loads with the lookup): 50 KB. The outbox's
+    // third kind of entry, the status tracker's message to a case, read and left for a client
+    // that can send it (see createMessageClient): 50.24 KB.
+    limit: '50.24 KB',
     ...asLoaded,
   },
   {
@@ -276,12 +281,12 @@ export default [
     // messages and fault reports (send-with-photos.ts, was a copy in each): 55.15 KB. Uploaded
     // photos kept with a kept submission and uploaded again when the server let them expire
     // (0.3 KB): 55.46 KB. An answer by letter (see above): 56.26 KB, and a byte or two of room for
-    // the chunks' hashes.
+    // the chunks' hashes. The outbox's message to a case (see above): 56.51 KB.
     name: '<kc-contact-form> everything a Swedish page ever loads, for a department that takes photos: and the photos field, processing and uploads',
     message:
       'The photos field is one chunk (contact-form.photos.ts), loaded only for a department that takes photos: keep the rest of the form out of it, and it out of the rest.',
     path: contactFormEverything,
-    limit: '56.27 KB',
+    limit: '56.51 KB',
     ...asLoaded,
   },
   {
@@ -295,8 +300,9 @@ export default [
     // settings, and terser: 50.21 KB; photos with messages (their field's chunks included): 57.87
     // KB;
     // uploaded photos kept with a kept submission, uploaded again once expired: 58.18 KB; an
-    // answer by letter (its texts in Arabic too): 59.18 KB.
-    limit: '59.19 KB',
+    // answer by letter (its texts in Arabic too): 59.18 KB; the outbox's message to a case:
+    // 59.43 KB.
+    limit: '59.43 KB',
     ...asLoaded,
   },
   {
@@ -396,8 +402,12 @@ export default [
     // The early answer read at once, peekDepartmentPreview (the topics in the first frame): 55.7.
     // Its sender's answer to the contact center's question: the form, its Swedish words, the draft
     // and sending (addMessage), 2.3 KB in the later chunk and 0.17 KB in the element; the form for
-    // the sender alone (CaseAccess.sender), what is typed while it is sent kept: 57.82 KB.
-    limit: '57.82 KB',
+    // the sender alone (CaseAccess.sender), what is typed while it is sent kept: 57.82 KB. An
+    // answer that cannot be sent kept in the outbox (IndexedDB) instead of the tab, so a closed
+    // tab does not lose it: shown waiting with "try now", found again when the case is opened,
+    // given back when the case no longer takes it (0.7 KB in the later chunk with its Swedish
+    // words), the outbox's third kind of entry and its sender (0.5 KB): 59.03 KB.
+    limit: '59.04 KB',
     ...asLoaded,
   },
   {
@@ -476,8 +486,9 @@ export default [
       `!${CDN}/chunks/fault-report.map-*.js`,
     ],
     // The status tracker's answer to the contact center (its form, Swedish words, draft and
-    // sending: 2.3 KB): 132.11 KB.
-    limit: '132.11 KB',
+    // sending: 2.3 KB): 132.11 KB. Its answer kept in the outbox when it cannot be sent (see the
+    // status tracker): 133.36 KB.
+    limit: '133.36 KB',
     ...asLoaded,
   },
   {

@@ -1,6 +1,6 @@
 import '@kontakt/widgets/define/status-tracker';
 import type { CaseWatch, KontaktClient } from '@kontakt/core';
-import { CaseWatchErrorEvent, createClient, KontaktError } from '@kontakt/core';
+import { CaseWatchErrorEvent, createClient, KontaktError, NetworkError } from '@kontakt/core';
 import type { PublicCase } from '@kontakt/core/schemas';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -106,6 +106,7 @@ function droppedWatch(): CaseWatch {
 function clientAnswering(
   answer: PublicCase | KontaktError | 'never',
   watch: () => CaseWatch = stillWatch,
+  addMessage: () => Promise<PublicCase> = () => Promise.resolve(answered),
 ): KontaktClient {
   const real = createClient({ endpoint: 'http://localhost:8080', department: 'gata' });
   /** Only the first watch drops (`droppedWatch`): the one the tracker starts over with stays. */
@@ -122,7 +123,7 @@ function clientAnswering(
       ...real.cases,
       lookup: reply,
       follow: () => Promise.resolve({ case: received, accessToken: TOKEN }),
-      addMessage: () => Promise.resolve(answered),
+      addMessage,
       watch: () => (watches++ === 0 ? watch() : stillWatch()),
     },
   };
@@ -156,13 +157,17 @@ export const Finnish: Story = { args: { lang: 'fi' } };
 /** Right to left: the layout mirrors; the reference stays left to right. */
 export const Arabic: Story = { args: { lang: 'ar' } };
 
-const opened = (answer: PublicCase | KontaktError | 'never', watch?: () => CaseWatch) => ({
+const opened = (
+  answer: PublicCase | KontaktError | 'never',
+  watch?: () => CaseWatch,
+  addMessage?: () => Promise<PublicCase>,
+) => ({
   render: ({ lang }: StatusTrackerArgs) =>
     html`<kc-status-tracker
       lang=${lang}
       reference=${REFERENCE}
       token=${TOKEN}
-      .client=${clientAnswering(answer, watch)}
+      .client=${clientAnswering(answer, watch, addMessage)}
       >${fallback}</kc-status-tracker
     >`,
 });
@@ -216,6 +221,28 @@ export const Answered: Story = {
     const field = await until(
       () => tracker?.shadowRoot?.querySelector<HTMLTextAreaElement>('#message-text'),
       'Answered: the form did not come',
+    );
+    field.value = 'Stolpe 1432, vid busshållplatsen.';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    tracker?.shadowRoot?.querySelector<HTMLElement>('[part~="message-button"]')?.click();
+  },
+};
+
+/**
+ * `:state(shown)`: the answer could not be sent (no connection); the browser keeps it and sends
+ * it when the connection is back. Shown waiting instead of the field, with "try now".
+ */
+export const AnswerKept: Story = {
+  ...opened(waiting, undefined, () =>
+    Promise.reject(
+      new NetworkError('Offline', { code: 'network_error', queued: { id: 'story-kept' } }),
+    ),
+  ),
+  play: async ({ canvasElement }) => {
+    const tracker = canvasElement.querySelector('kc-status-tracker');
+    const field = await until(
+      () => tracker?.shadowRoot?.querySelector<HTMLTextAreaElement>('#message-text'),
+      'AnswerKept: the form did not come',
     );
     field.value = 'Stolpe 1432, vid busshållplatsen.';
     field.dispatchEvent(new Event('input', { bubbles: true }));

@@ -81,12 +81,22 @@ export interface KontaktClient extends MessageClient {
 export function createClient(options: ClientOptions): KontaktClient {
   const base = clientBase(options);
   const { endpoint, department, http, pageUrl, keeping: outbox, outboxMaxAge, photos } = base;
+  // The outbox this client shares sends kept messages to a case from now on, with the status
+  // tracker's chunk, loaded only when there is one to send.
+  outbox?.sendCaseMessagesWith((entry) =>
+    import('./resources/case-lookup-stream.js').then(({ sendCaseMessage }) =>
+      sendCaseMessage(http, entry),
+    ),
+  );
   return {
     endpoint,
     department,
     // Each loads its work when first used.
     callbacks: callbacksResource({ http, department, pageUrl }),
-    cases: casesResource({ http, endpoint, fetch: options.fetch }, base.cases.submit),
+    cases: casesResource(
+      { http, endpoint, fetch: options.fetch, department, outbox, outboxMaxAge },
+      base.cases.submit,
+    ),
     chat: chatResource({ http, endpoint, fetch: options.fetch, department, pageUrl }),
     departments: departmentsResource(http, department),
     faults: faultsResource({

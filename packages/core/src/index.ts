@@ -47,10 +47,12 @@ export { mayHoldKeptSubmissions } from './outbox/may-hold.js';
 export { memoryStore } from './outbox/memory-store.js';
 export type { Outbox } from './outbox/outbox.js';
 export type {
+  CaseMessageOutboxEntry,
   CaseOutboxEntry,
   FaultOutboxEntry,
   OutboxEntry,
   OutboxStore,
+  SubmissionOutboxEntry,
 } from './outbox/types.js';
 export type {
   CallbackAsk,

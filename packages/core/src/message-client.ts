@@ -91,8 +91,9 @@ export function clientBase(options: ClientOptions): ClientBase {
     customFetch: options.fetch !== undefined,
     timeout: options.timeout ?? 10_000,
   });
-  // Every client's sender sends both kinds: the outbox of an endpoint is shared by the clients
-  // of every widget on the page, and keeps the sender of the first.
+  // Every client's sender sends both kinds of submission: the outbox of an endpoint is shared by
+  // the clients of every widget on the page, and keeps the sender of the first. (Messages to a
+  // case are sent by the outbox once a createClient has taught it how: see client.ts.)
   const send: OutboxSender = (entry, save) =>
     entry.kind === 'fault' || entry.photos?.length || entry.uploaded
       ? // Loaded only when a kept message has photos (to upload, or uploaded: to upload again if

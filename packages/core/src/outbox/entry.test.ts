@@ -96,7 +96,7 @@ describe('outbox entry', () => {
     );
     expect(entry).toMatchObject({ department: 'gata', submission });
     expect('kind' in entry).toBe(false);
-    expect(entry.photos?.[0]).toBe(photo);
+    expect(entry.kind !== 'case-message' && entry.photos?.[0]).toBe(photo);
     expect(isReadableEntry(entry)).toBe(true);
     expect(isReadableEntry({ ...entry, photos: ['not a blob'] })).toBe(false);
     // With nothing to upload and nothing uploaded, nothing is left to keep but the message.
@@ -128,11 +128,50 @@ describe('outbox entry', () => {
         now: NOW,
       },
     );
-    expect(entry.uploaded).toEqual({ [id]: photo });
+    expect(entry.kind !== 'case-message' && entry.uploaded).toEqual({ [id]: photo });
     expect('photos' in entry).toBe(false);
     expect(isReadableEntry(entry)).toBe(true);
     expect(isReadableEntry({ ...entry, uploaded: { [id]: 'not a blob' } })).toBe(false);
     expect(isReadableEntry({ ...entry, uploaded: [photo] })).toBe(false);
+  });
+
+  it('keeps a message to a case with its reference, token and the department that sent it', () => {
+    const entry = newEntry(
+      {
+        kind: 'case-message',
+        department: 'gata',
+        reference: 'KC-7F3K-9QXM',
+        accessToken: 'A'.repeat(43),
+        submission: { text: 'Nummer 4711.' },
+      },
+      {
+        id: 'key-6',
+        endpoint: 'https://kontakt.example.se',
+        error: undefined,
+        maxAge: DAY,
+        now: NOW,
+      },
+    );
+    expect(entry).toEqual({
+      id: 'key-6',
+      endpoint: 'https://kontakt.example.se',
+      department: 'gata',
+      kind: 'case-message',
+      reference: 'KC-7F3K-9QXM',
+      accessToken: 'A'.repeat(43),
+      submission: { text: 'Nummer 4711.' },
+      createdAt: '2027-03-01T09:00:00.000Z',
+      attempts: 1,
+      nextAttemptAt: expect.any(String),
+      expiresAt: '2027-03-02T09:00:00.000Z',
+    });
+    expect(isReadableEntry(entry)).toBe(true);
+    // Without what it is sent with, it could never be sent: forgotten, not kept for good.
+    const { accessToken: _token, ...withoutToken } = entry as typeof entry & {
+      accessToken: string;
+    };
+    expect(isReadableEntry(withoutToken)).toBe(false);
+    expect(isReadableEntry({ ...entry, submission: { text: 4711 } })).toBe(false);
   });
 
   it('expires maxAge after it was made', () => {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { KontaktError } from '../errors/KontaktError.js';
-import type { CaseSubmission, FaultSubmission } from '../schemas/index.js';
+import type { CaseMessageInput, CaseSubmission, FaultSubmission } from '../schemas/index.js';
 import { CaseOriginSchema, CaseSubmissionSchema, DateTimeSchema } from '../schemas/index.js';
 import { nextAttemptDelay } from './backoff.js';
 import type { OutboxEntry, UploadedPhotos } from './types.js';
@@ -43,6 +43,14 @@ const OutboxEntrySchema = z.union([
     }),
     ...photoBlobs,
   }),
+  // A message to a case, checked for its shape only, as a fault report is.
+  z.object({
+    ...entryBase,
+    kind: z.literal('case-message'),
+    reference: z.string(),
+    accessToken: z.string(),
+    submission: z.object({ text: z.string() }),
+  }),
 ]);
 
 /** True for a stored value this SDK can send; anything else is to be forgotten. */
@@ -64,12 +72,22 @@ export interface NewEntryOptions {
 
 /**
  * What is kept: a contact message, or a message or fault report with photos (those still to
- * upload, and those it uploaded, by id).
+ * upload, and those it uploaded, by id), or a message to a case (with the department of the
+ * client that sent it, which the message itself does not name).
  */
 export type Keepable =
   | CaseSubmission
   | ({ kind: 'case'; submission: CaseSubmission } & KeptPhotos)
-  | ({ kind: 'fault'; submission: FaultSubmission } & KeptPhotos);
+  | ({ kind: 'fault'; submission: FaultSubmission } & KeptPhotos)
+  | KeptCaseMessage;
+
+interface KeptCaseMessage {
+  kind: 'case-message';
+  department: string;
+  reference: string;
+  accessToken: string;
+  submission: CaseMessageInput;
+}
 
 interface KeptPhotos {
   photos?: Blob[] | undefined;
@@ -79,22 +97,32 @@ interface KeptPhotos {
 /** The entry for a submission whose first try just failed. */
 export function newEntry(keepable: Keepable, options: NewEntryOptions): OutboxEntry {
   const { id, endpoint, error, maxAge, now } = options;
+  const times = {
+    createdAt: new Date(now).toISOString(),
+    attempts: 1,
+    nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),
+    expiresAt: new Date(now + maxAge).toISOString(),
+  };
+  if ('kind' in keepable && keepable.kind === 'case-message') {
+    const { department, reference, accessToken, submission } = keepable;
+    return {
+      id,
+      endpoint,
+      department,
+      kind: 'case-message',
+      reference,
+      accessToken,
+      submission,
+      ...times,
+    };
+  }
   const photos = 'kind' in keepable ? keptPhotos(keepable) : {};
   // A message is kept as entries of earlier versions were: without `kind`.
   const kind =
     'kind' in keepable && keepable.kind === 'fault'
       ? { kind: 'fault' as const, submission: keepable.submission, ...photos }
       : { submission: 'kind' in keepable ? keepable.submission : keepable, ...photos };
-  return {
-    id,
-    endpoint,
-    department: kind.submission.origin.department,
-    ...kind,
-    createdAt: new Date(now).toISOString(),
-    attempts: 1,
-    nextAttemptAt: new Date(now + nextAttemptDelay(1, error)).toISOString(),
-    expiresAt: new Date(now + maxAge).toISOString(),
-  };
+  return { id, endpoint, department: kind.submission.origin.department, ...kind, ...times };
 }
 
 /** The photos worth keeping of `kept`: an entry has no empty `photos` or `uploaded`. */

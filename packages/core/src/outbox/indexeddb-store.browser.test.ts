@@ -5,7 +5,7 @@ import { isReadableEntry } from './entry.js';
 import type { OutboxDeliveredEvent } from './events.js';
 import { indexedDBStore } from './indexeddb-store.js';
 import { mayHoldKeptSubmissions } from './may-hold.js';
-import type { CaseOutboxEntry, OutboxEntry } from './types.js';
+import type { CaseOutboxEntry, OutboxEntry, SubmissionOutboxEntry } from './types.js';
 
 const PAGE = 'https://gata.example.se/parkering';
 const message = {
@@ -114,7 +114,9 @@ describe('indexedDBStore', () => {
     };
     await indexedDBStore({ name }).put(kept);
 
-    const [read] = await indexedDBStore({ name }).list('https://a.example.se');
+    const [read] = (await indexedDBStore({ name }).list('https://a.example.se')) as [
+      SubmissionOutboxEntry?,
+    ];
     expect(isReadableEntry(read)).to.equal(true);
     const bytes = async (blob: Blob | undefined) =>
       blob ? [...new Uint8Array(await blob.arrayBuffer())] : undefined;

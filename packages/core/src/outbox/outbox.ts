@@ -1,5 +1,5 @@
 import { isKontaktError } from '../errors/KontaktError.js';
-import type { Receipt } from '../schemas/index.js';
+import type { PublicCase, Receipt } from '../schemas/index.js';
 import { FIRST_DELAY, nextAttemptDelay } from './backoff.js';
 import type { Keepable } from './entry.js';
 import {
@@ -15,14 +15,20 @@ import type { OutboxEventMap } from './events.js';
 import { OutboxDeliveredEvent, OutboxFailedEvent } from './events.js';
 import { ifAvailable } from './lock.js';
 import { isTransientFailure } from './transient.js';
-import type { OutboxEntry, OutboxStore } from './types.js';
+import type {
+  CaseMessageOutboxEntry,
+  OutboxEntry,
+  OutboxStore,
+  SubmissionOutboxEntry,
+} from './types.js';
 
 /**
  * Submissions that could not be sent yet. They are sent when `flush()` is called, when the browser
  * comes back online, on a backoff timer, and when a page loads that finds some left from before.
  *
  * @since 0.1.0
- * @event delivered - `OutboxDeliveredEvent`: an entry reached the server (`.entry`, `.receipt`).
+ * @event delivered - `OutboxDeliveredEvent`: an entry reached the server (`.entry`, and `.receipt`,
+ *   or `.case` for a message to a case).
  * @event failed - `OutboxFailedEvent`: an entry was refused for good, or was not sent before it
  *   expired (`.error.code` is `'expired'`), and was removed (`.entry`, `.error`).
  * @event change - the entries changed (added, retried, removed).
@@ -58,14 +64,17 @@ export interface Outbox extends EventTarget {
 }
 
 /**
- * Sends one entry (with its own idempotency key) and returns the parsed receipt. A sender with
- * steps of its own (a fault report's photos, uploaded first) saves the entry after each with
+ * Sends one submission (with its own idempotency key) and returns the parsed receipt. A sender
+ * with steps of its own (a fault report's photos, uploaded first) saves the entry after each with
  * `save`, so a later try goes on from there instead of starting over.
  */
 export type OutboxSender = (
-  entry: OutboxEntry,
+  entry: SubmissionOutboxEntry,
   save: (entry: OutboxEntry) => Promise<void>,
 ) => Promise<Receipt>;
+
+/** Sends a kept message to a case (with its key and token) and returns the case after it. */
+export type CaseMessageSender = (entry: CaseMessageOutboxEntry) => Promise<PublicCase>;
 
 /** What `OutboxController.keep` needs besides the submission. */
 export interface KeepOptions {
@@ -102,6 +111,11 @@ export class OutboxController extends EventTarget implements Outbox {
   readonly #store: OutboxStore;
   readonly #endpoint: string;
   readonly #send: OutboxSender;
+  /**
+   * Set once a client that can read cases (`createClient`) uses this outbox. A page whose clients
+   * only send submissions (the contact form's) leaves kept messages to a case for a page that can.
+   */
+  #sendCaseMessage: CaseMessageSender | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Sends in a row that found the server unreachable; sets the outbox's backoff. */
   #unreachable = 0;
@@ -126,6 +140,16 @@ export class OutboxController extends EventTarget implements Outbox {
 
   flush(): Promise<void> {
     return this.#run(() => true);
+  }
+
+  /**
+   * Lets this outbox send kept messages to a case, with `send`: a client that can read cases does
+   * this for the outbox it shares with the page's other clients. Entries waiting for it are tried.
+   */
+  sendCaseMessagesWith(send: CaseMessageSender): void {
+    if (this.#sendCaseMessage) return;
+    this.#sendCaseMessage = send;
+    this.#background(() => this.#run(this.#isDue));
   }
 
   /**
@@ -155,7 +179,9 @@ export class OutboxController extends EventTarget implements Outbox {
     let reachable = true;
     for (const entry of entries) {
       const now = Date.now();
-      if (!wanted(entry, now) || (!reachable && !isExpired(entry, now))) continue;
+      // Given up when expired, sent when this page can send it and the server may take it.
+      const sendable = this.#canSend(entry) && reachable;
+      if (!wanted(entry, now) || (!sendable && !isExpired(entry, now))) continue;
       // One at a time: a server that is just coming back should not get every entry at once.
       const outcome = await this.#deliver(entry.id);
       if (outcome === 'unreachable') reachable = false;
@@ -185,20 +211,23 @@ export class OutboxController extends EventTarget implements Outbox {
       this.dispatchEvent(new Event('change'));
       return 'settled';
     }
-    let receipt: Receipt;
+    let delivered: Receipt | PublicCase;
     let latest = entry;
     try {
-      receipt = await this.#send(entry, async (saved) => {
-        await this.#store.put(saved);
-        latest = saved;
-      });
+      delivered =
+        entry.kind === 'case-message'
+          ? await this.#caseMessageSender()(entry)
+          : await this.#send(entry, async (saved) => {
+              await this.#store.put(saved);
+              latest = saved;
+            });
     } catch (error) {
       return this.#failed(latest, error);
     }
     this.#unreachable = 0;
     this.#notBefore = 0;
     await this.#store.delete(id);
-    this.dispatchEvent(new OutboxDeliveredEvent(latest, receipt));
+    this.dispatchEvent(new OutboxDeliveredEvent(latest, delivered));
     this.dispatchEvent(new Event('change'));
     return 'settled';
   }
@@ -217,6 +246,17 @@ export class OutboxController extends EventTarget implements Outbox {
     this.#unreachable += 1;
     this.#notBefore = Date.now() + nextAttemptDelay(this.#unreachable, error);
     return 'unreachable';
+  }
+
+  #canSend(entry: OutboxEntry): boolean {
+    return entry.kind !== 'case-message' || this.#sendCaseMessage !== undefined;
+  }
+
+  /** The sender of messages to a case; `#run` tries none before there is one. */
+  #caseMessageSender(): CaseMessageSender {
+    const send = this.#sendCaseMessage;
+    if (!send) throw new TypeError('This outbox cannot send messages to a case yet.');
+    return send;
   }
 
   /** This endpoint's entries, split into those this SDK can read and those it cannot. */
@@ -250,7 +290,10 @@ export class OutboxController extends EventTarget implements Outbox {
     if (readable.length === 0) return;
     let next = Number.POSITIVE_INFINITY;
     for (const entry of readable) {
-      const due = Math.max(Date.parse(entry.nextAttemptAt), this.#notBefore);
+      // One this page cannot send waits here only to be given up when it expires.
+      const due = this.#canSend(entry)
+        ? Math.max(Date.parse(entry.nextAttemptAt), this.#notBefore)
+        : Number.POSITIVE_INFINITY;
       next = Math.min(next, due, expiresAt(entry));
     }
     const delay = Math.min(MAX_TIMER, Math.max(0, next - Date.now()));

@@ -1,12 +1,16 @@
-import type { CaseSubmission, FaultSubmission } from '../schemas/index.js';
+import type { CaseMessageInput, CaseSubmission, FaultSubmission } from '../schemas/index.js';
 
 /**
  * A submission that could not be sent yet. Everything needed to send it again is kept, including
  * the idempotency key (`id`), so a resend is recognised by the server as the same request. A
  * contact message (`kind` `'case'`, or no `kind`: entries of earlier versions) or a fault report
- * (`kind` `'fault'`); either may carry photos still to be uploaded before it is sent.
+ * (`kind` `'fault'`), either of which may carry photos still to be uploaded before it is sent, or
+ * a message to an open case from its sender (`kind` `'case-message'`).
  */
-export type OutboxEntry = CaseOutboxEntry | FaultOutboxEntry;
+export type OutboxEntry = SubmissionOutboxEntry | CaseMessageOutboxEntry;
+
+/** A kept submission that makes a case (a contact message or a fault report), with its photos. */
+export type SubmissionOutboxEntry = CaseOutboxEntry | FaultOutboxEntry;
 
 /** A contact message waiting to be sent (`POST /v1/cases`). */
 export interface CaseOutboxEntry extends OutboxEntryBase {
@@ -34,6 +38,25 @@ export interface FaultOutboxEntry extends OutboxEntryBase {
 }
 
 /**
+ * A message from the sender of a case to the contact center (`client.cases.addMessage`), waiting
+ * to be sent (`POST /v1/cases/{reference}/messages`). Delivered, it has no receipt: the outbox's
+ * `delivered` event carries the case after it (`case`) instead.
+ *
+ * @since 0.6.0
+ */
+export interface CaseMessageOutboxEntry extends OutboxEntryBase {
+  kind: 'case-message';
+  /** The case it goes to. */
+  reference: string;
+  /**
+   * The sender's access token (the receipt token, or a lookup's): kept with the text until it is
+   * sent, as a kept contact message keeps the person's address.
+   */
+  accessToken: string;
+  submission: CaseMessageInput;
+}
+
+/**
  * The photos a kept submission names that it uploaded itself, by their ids: kept until it is
  * sent, because the server keeps a photo no case names for a day only. A submission sent later
  * than that uploads them again (under new ids) instead of being refused for photos gone.
@@ -46,6 +69,7 @@ export interface OutboxEntryBase {
   id: string;
   /** The server it is meant for (`ClientOptions.endpoint`, normalised). */
   endpoint: string;
+  /** The department of the client that sent it (of a submission: its `origin.department`). */
   department: string;
   /** ISO 8601 time it was first tried. */
   createdAt: string;

@@ -6,5 +6,5 @@
  * answer to the case (`addMessage`) is sent only from a case opened with it.
  */
 export { followCase, lookupCase, unfollowCase } from './case-lookup.js';
-export { addCaseMessage } from './case-message.js';
+export { addCaseMessage, sendCaseMessage } from './case-message.js';
 export { followCaseStream } from './case-watch-stream.js';

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import type { KontaktError } from '../errors/KontaktError.js';
+import { isNetworkError } from '../errors/NetworkError.js';
 import type { ValidationError } from '../errors/ValidationError.js';
+import { createMessageClient } from '../message-client.js';
+import type { OutboxDeliveredEvent, OutboxFailedEvent } from '../outbox/events.js';
+import { memoryStore } from '../outbox/memory-store.js';
+import type { CaseMessageOutboxEntry } from '../outbox/types.js';
 import type { PublicCase } from '../schemas/index.js';
 import { MESSAGE_MAX_LENGTH } from '../schemas/index.js';
 import type { FaultServer } from '../test-support/fault-server.js';
@@ -43,6 +48,20 @@ const clientFor = (url: string) =>
     outbox: false,
     retry: { limit: 2, delay: () => 5 },
   });
+
+/** A client whose outbox keeps what it cannot send, in memory. */
+const keepingClientFor = (url: string) =>
+  createClient({
+    endpoint: url,
+    department: 'gata',
+    outbox: memoryStore(),
+    retry: { limit: 0 },
+  });
+
+const nextEvent = <T extends Event>(target: EventTarget, type: string) =>
+  new Promise<T>((resolve) =>
+    target.addEventListener(type, (event) => resolve(event as T), { once: true }),
+  );
 
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
@@ -143,5 +162,113 @@ describe('client.cases.addMessage', () => {
       clientFor(server.url).cases.addMessage(REFERENCE, { text: 'Hej' }, { accessToken: TOKEN }),
     )) as KontaktError;
     expect(error.kind).toBe('InvalidResponseError');
+  });
+
+  it('keeps a message it cannot send now, with its token and key, and the outbox delivers it with the case', async () => {
+    let up = false;
+    server = await startFaultServer(() =>
+      up
+        ? { status: 201, json: updated }
+        : { status: 503, json: problem(503, 'service_unavailable') },
+    );
+    const client = keepingClientFor(server.url);
+    const error = await rejection(
+      client.cases.addMessage('kc 7f3k 9qxm', { text: ' Nummer 4711. ' }, { accessToken: TOKEN }),
+    );
+    expect(isNetworkError(error) && error.queued).toBeTruthy();
+    const id = isNetworkError(error) ? error.queued?.id : undefined;
+    expect(await client.outbox.pending()).toEqual([
+      expect.objectContaining({
+        id,
+        kind: 'case-message',
+        department: 'gata',
+        reference: REFERENCE,
+        accessToken: TOKEN,
+        submission: { text: 'Nummer 4711.' },
+        attempts: 1,
+      }),
+    ]);
+
+    up = true;
+    const delivered = nextEvent<OutboxDeliveredEvent>(client.outbox, 'delivered');
+    await client.outbox.flush();
+    const event = await delivered;
+    expect(event.case).toEqual(updated);
+    expect(event.receipt).toBeUndefined();
+    expect(event.entry.id).toBe(id);
+    expect(await client.outbox.pending()).toEqual([]);
+    // The first try and the resend: one message, under one key, with the sender's token.
+    expect(server.requests.map((request) => request.headers['idempotency-key'])).toEqual([id, id]);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      `/v1/cases/${REFERENCE}/messages`,
+      `/v1/cases/${REFERENCE}/messages`,
+    ]);
+    expect(server.requests[1]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(JSON.parse(server.requests[1]?.body ?? '')).toEqual({ text: 'Nummer 4711.' });
+  });
+
+  it('gives a kept message up when the case was closed meanwhile, and keeps no refused one', async () => {
+    let closed = false;
+    server = await startFaultServer(() =>
+      closed
+        ? { status: 409, json: problem(409, 'case_finished') }
+        : { status: 503, json: problem(503, 'service_unavailable') },
+    );
+    const client = keepingClientFor(server.url);
+    await rejection(client.cases.addMessage(REFERENCE, { text: 'Hej' }, { accessToken: TOKEN }));
+    expect(await client.outbox.pending()).toHaveLength(1);
+
+    closed = true;
+    const failed = nextEvent<OutboxFailedEvent>(client.outbox, 'failed');
+    await client.outbox.flush();
+    const { entry, error } = await failed;
+    expect(entry).toMatchObject({ kind: 'case-message', submission: { text: 'Hej' } });
+    expect(error).toMatchObject({ code: 'case_finished', status: 409 });
+    expect(await client.outbox.pending()).toEqual([]);
+
+    // Refused at once: rejected with the refusal, nothing kept.
+    const refused = await rejection(
+      client.cases.addMessage(REFERENCE, { text: 'Igen' }, { accessToken: TOKEN }),
+    );
+    expect(refused).toMatchObject({ code: 'case_finished' });
+    expect(await client.outbox.pending()).toEqual([]);
+  });
+
+  it('is left by a page that only sends messages, and sent once a client that reads cases shares the outbox', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: updated }));
+    const store = memoryStore();
+    const entry: CaseMessageOutboxEntry = {
+      id: 'svar-kept',
+      endpoint: server.url,
+      department: 'gata',
+      kind: 'case-message',
+      reference: REFERENCE,
+      accessToken: TOKEN,
+      submission: { text: 'Nummer 4711.' },
+      createdAt: new Date(Date.now() - 60_000).toISOString(),
+      attempts: 1,
+      nextAttemptAt: new Date(Date.now() - 1_000).toISOString(),
+      expiresAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+    };
+    await store.put(entry);
+
+    // The contact form's client: its outbox cannot send it, and does not try.
+    const messages = createMessageClient({
+      endpoint: server.url,
+      department: 'gata',
+      outbox: store,
+    });
+    await messages.outbox.flush();
+    expect(server.requests).toHaveLength(0);
+    expect(await messages.outbox.pending()).toEqual([entry]);
+
+    // A status tracker's client on the same page: the shared outbox now sends it, by itself.
+    const delivered = nextEvent<OutboxDeliveredEvent>(messages.outbox, 'delivered');
+    createClient({ endpoint: server.url, department: 'gata', outbox: store });
+    expect((await delivered).case).toEqual(updated);
+    expect(server.requests.map((request) => request.headers['idempotency-key'])).toEqual([
+      'svar-kept',
+    ]);
+    expect(await messages.outbox.pending()).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import type {
   Receipt,
 } from '../schemas/index.js';
 import { normalizeCaseReference } from '../schemas/index.js';
-import type { AddMessageOptions } from './case-message.js';
+import type { AddMessageOptions, CaseMessageContext } from './case-message.js';
 import type { SubmitMessage, SubmitOptions } from './case-submit.js';
 import { CaseWatch } from './case-watch.js';
 
@@ -94,6 +94,12 @@ export interface CasesResource {
    * `case_not_found` (unknown case, or not the sender's token), `case_finished` (resolved, closed
    * or a duplicate: send a new message instead), `validation_failed` or `rate_limited`.
    *
+   * When it cannot be sent now (network down, timeout, 408, 429, 5xx after retries), the message
+   * is kept in the outbox, with the token, as `submit` keeps a contact message: the call rejects
+   * with a `NetworkError` whose `queued` is `{ id }`. The outbox sends it later, from this page or
+   * a later one with a client made by `createClient` (a `createMessageClient` leaves it), and
+   * dispatches `delivered` with the case after it (`event.case`), or `failed`.
+   *
    * @since 0.6.0
    * @example
    * const updated = await client.cases.addMessage(reference, { text }, { accessToken });
@@ -106,7 +112,7 @@ export interface CasesResource {
 }
 
 /** What the rest of `client.cases` needs besides `submit`. */
-export interface CasesContext {
+export interface CasesContext extends CaseMessageContext {
   http: KyInstance;
   /** The server's base URL (the live stream is read with `fetch`, outside ky). */
   endpoint: string;
@@ -148,7 +154,7 @@ export function casesResource(context: CasesContext, submit: SubmitMessage): Cas
     },
     async addMessage(reference, message, options) {
       const { addCaseMessage } = await import('./case-lookup-stream.js');
-      return addCaseMessage(context.http, reference, message, options);
+      return addCaseMessage(context, reference, message, options);
     },
   };
 }

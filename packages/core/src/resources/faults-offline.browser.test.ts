@@ -7,6 +7,7 @@ import { createClient } from '../client.js';
 import type { NetworkError } from '../errors/NetworkError.js';
 import type { OutboxDeliveredEvent } from '../outbox/events.js';
 import { indexedDBStore } from '../outbox/indexeddb-store.js';
+import type { Receipt } from '../schemas/index.js';
 
 interface Server {
   id: string;
@@ -71,7 +72,7 @@ describe('client.faults offline', () => {
       ),
     );
     await client.outbox.flush();
-    const { entry, receipt } = await delivered;
+    const { entry, receipt } = (await delivered) as OutboxDeliveredEvent & { receipt: Receipt };
     await client.outbox.flush();
     expect(await client.outbox.pending()).to.deep.equal([]);
     await waitUntil(

@@ -12,7 +12,8 @@ import { isNetworkError } from '../errors/NetworkError.js';
 import type { ValidationError } from '../errors/ValidationError.js';
 import type { OutboxDeliveredEvent } from '../outbox/events.js';
 import { memoryStore } from '../outbox/memory-store.js';
-import type { FaultReportInput } from '../schemas/index.js';
+import type { FaultOutboxEntry } from '../outbox/types.js';
+import type { FaultReportInput, Receipt } from '../schemas/index.js';
 import { ReceiptSchema } from '../schemas/index.js';
 import { afterThisTest, cleanUp, server } from '../test-support/real-servers.js';
 
@@ -128,7 +129,7 @@ describe('client.faults', () => {
     );
     await client.outbox.flush();
     await client.outbox.flush();
-    const { receipt } = await delivered;
+    const { receipt } = (await delivered) as OutboxDeliveredEvent & { receipt: Receipt };
     expect(await client.outbox.pending()).toEqual([]);
     expect(await again.countCases()).toBe(1);
     const rows = await again.database.inspect((db) =>
@@ -151,8 +152,8 @@ describe('client.faults', () => {
     const photo = new Blob([new Uint8Array(jpegWithMetadata())], { type: 'image/jpeg' });
     const error = await client.faults.submit(report, { photos: [photo] }).catch((e: unknown) => e);
     expect(isNetworkError(error) && error.queued).toBeTruthy();
-    const [kept] = await client.outbox.pending();
-    const [firstId = ''] = kept?.kind === 'fault' ? kept.submission.report.photos : [];
+    const [kept] = (await client.outbox.pending()) as [FaultOutboxEntry?];
+    const [firstId = ''] = kept?.submission.report.photos ?? [];
     expect(kept?.uploaded?.[firstId]?.size).toBe(photo.size);
 
     later = 25 * 60 * 60_000;
@@ -161,7 +162,7 @@ describe('client.faults', () => {
       client.outbox.addEventListener('delivered', (e) => resolve(e as OutboxDeliveredEvent)),
     );
     await client.outbox.flush();
-    const { receipt } = await delivered;
+    const { receipt } = (await delivered) as OutboxDeliveredEvent & { receipt: Receipt };
 
     expect(await client.outbox.pending()).toEqual([]);
     expect(await api.countCases()).toBe(1);

@@ -6,7 +6,7 @@
 import type { KyInstance } from 'ky';
 import { isValidationError, ValidationError } from '../errors/ValidationError.js';
 import type { Keepable } from '../outbox/entry.js';
-import type { CaseOutboxEntry, OutboxEntry, UploadedPhotos } from '../outbox/types.js';
+import type { CaseOutboxEntry, SubmissionOutboxEntry, UploadedPhotos } from '../outbox/types.js';
 import type { CaseSubmission, FieldError, Receipt, UploadedPhoto } from '../schemas/index.js';
 import { MESSAGE_MAX_PHOTOS } from '../schemas/index.js';
 import type { SubmitContext, SubmitOptions } from './case-submit.js';
@@ -29,7 +29,7 @@ export type PhotoUploader = (
 export interface SendWithPhotosOptions {
   upload: PhotoUploader | undefined;
   /** Keeps the entry as it is now (each uploaded photo's id added to its submission). */
-  save: (entry: OutboxEntry) => Promise<void>;
+  save: (entry: SubmissionOutboxEntry) => Promise<void>;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: UploadProgress) => void) | undefined;
 }
@@ -119,7 +119,7 @@ export function unsavedEntry<S extends { origin: { department: string } }>(
  */
 export async function sendWithPhotos(
   http: KyInstance,
-  entry: OutboxEntry,
+  entry: SubmissionOutboxEntry,
   options: SendWithPhotosOptions,
 ): Promise<Receipt> {
   let current = entry;
@@ -172,7 +172,7 @@ async function uploadOnce(
   return id;
 }
 
-const send = (http: KyInstance, entry: OutboxEntry, signal: AbortSignal | undefined) =>
+const send = (http: KyInstance, entry: SubmissionOutboxEntry, signal: AbortSignal | undefined) =>
   entry.kind === 'fault'
     ? sendFault(http, entry.submission, entry.id, signal)
     : sendCase(http, entry.submission, entry.id, signal);
@@ -186,14 +186,18 @@ const send = (http: KyInstance, entry: OutboxEntry, signal: AbortSignal | undefi
 const uploadedIds = new WeakMap<Blob, string>();
 
 /** The ids of the photos the entry's submission names, in order. */
-const photoIdsOf = (entry: OutboxEntry): string[] =>
+const photoIdsOf = (entry: SubmissionOutboxEntry): string[] =>
   entry.kind === 'fault' ? entry.submission.report.photos : (entry.submission.message.photos ?? []);
 
 /**
  * The entry with `ids` as its submission's photos, and of `blobs` (the photos it uploaded, by id)
  * those it still names.
  */
-function withPhotos(entry: OutboxEntry, ids: string[], blobs: UploadedPhotos): OutboxEntry {
+function withPhotos(
+  entry: SubmissionOutboxEntry,
+  ids: string[],
+  blobs: UploadedPhotos,
+): SubmissionOutboxEntry {
   const uploaded: UploadedPhotos = {};
   for (const id of ids) if (blobs[id]) uploaded[id] = blobs[id];
   if (entry.kind === 'fault') {

@@ -6,6 +6,7 @@ import type {
   OutboxEntry,
   OutboxFailedEvent,
   Receipt,
+  SubmissionOutboxEntry,
 } from '@kontakt/core';
 import { asKontaktError, createIdempotencyKey, isNetworkError } from '@kontakt/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -20,7 +21,11 @@ export type SubmissionState =
   | { readonly status: 'sending' }
   | { readonly status: 'offline'; readonly id: string }
   | { readonly status: 'delivered'; readonly receipt: Receipt }
-  | { readonly status: 'failed'; readonly error: KontaktError; readonly entry?: OutboxEntry };
+  | {
+      readonly status: 'failed';
+      readonly error: KontaktError;
+      readonly entry?: SubmissionOutboxEntry;
+    };
 
 /** What the idempotency key and the outbox need besides the message itself. */
 export interface SendOptions {
@@ -74,7 +79,7 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
   /** The idempotency key of the message last sent, so sending it again cannot make a second case. */
   #sendKey: { fingerprint: string; key: string } | undefined;
   /** While looking for a message kept before a reload: which outbox entries are this widget's. */
-  #adopting: ((entry: OutboxEntry) => boolean) | undefined;
+  #adopting: ((entry: SubmissionOutboxEntry) => boolean) | undefined;
 
   constructor(host: Host, options: SubmissionControllerOptions<M, C>) {
     this.#host = host;
@@ -104,7 +109,7 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
   async adopt(client: C): Promise<void> {
     if (!this.#showsForm()) return;
     const { widget } = this.#options;
-    const ours = (entry: OutboxEntry) =>
+    const ours = (entry: SubmissionOutboxEntry) =>
       entry.department === client.department && entry.submission.origin.widget === widget;
     this.#listen(client);
     this.#adopting = ours;
@@ -116,7 +121,7 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
     }
     if (this.#adopting !== ours) return;
     this.#adopting = undefined;
-    const entry = entries.find(ours);
+    const entry = entries.find((each) => isSubmission(each) && ours(each));
     if (entry && this.#showsForm() && this.#listening === client) {
       // Shown quietly: a page that loads must not move the person's focus.
       this.#wait(client, entry.id, false);
@@ -207,7 +212,8 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
   }
 
   /** The entry this widget waits for, or (while looking after a reload) any entry of its own. */
-  #isAwaited(entry: OutboxEntry): boolean {
+  #isAwaited(entry: OutboxEntry): entry is SubmissionOutboxEntry {
+    if (!isSubmission(entry)) return false;
     return entry.id === this.#awaited?.id || (this.#adopting?.(entry) ?? false);
   }
 
@@ -222,7 +228,7 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
   }
 
   #onDelivered = ({ entry, receipt }: OutboxDeliveredEvent): void => {
-    if (this.#isAwaited(entry)) this.#deliver(receipt, this.#mayTakeFocus());
+    if (receipt && this.#isAwaited(entry)) this.#deliver(receipt, this.#mayTakeFocus());
   };
 
   #onDeliveryFailed = ({ entry, error }: OutboxFailedEvent): void => {
@@ -232,6 +238,10 @@ export class SubmissionController<M, C extends SubmissionClient = KontaktClient>
     this.#set({ status: 'failed', error: asKontaktError(error), entry }, false);
   };
 }
+
+/** A kept contact message or fault report, not a message to a case (the status tracker's). */
+const isSubmission = (entry: OutboxEntry): entry is SubmissionOutboxEntry =>
+  entry.kind !== 'case-message';
 
 /** Numbers for the photos (Blobs) in messages: JSON would write each as `{}`. */
 const blobNumbers = new WeakMap<Blob, number>();

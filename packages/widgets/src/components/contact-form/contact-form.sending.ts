@@ -2,8 +2,8 @@ import type {
   ContactMessage,
   KontaktError,
   MessageClient,
-  OutboxEntry,
   Receipt,
+  SubmissionOutboxEntry,
 } from '@kontakt/core';
 import type { ReactiveElement } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
@@ -82,7 +82,7 @@ export function showErrors(form: SendingForm, errors: FieldErrorMap): void {
 function showFailure(
   form: SendingForm,
   failure: KontaktError,
-  entry: OutboxEntry | undefined,
+  entry: SubmissionOutboxEntry | undefined,
 ): void {
   // After a reload without a draft, the outbox still has the text: give it back. (The outbox
   // is shared by every widget of the endpoint: a fault report's entry is not this form's.)

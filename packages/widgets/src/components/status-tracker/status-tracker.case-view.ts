@@ -9,8 +9,8 @@ import { caseStatusWords } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import type { CaseMessageController } from './status-tracker.message.js';
-import { messageView } from './status-tracker.message.js';
 import { SV_MESSAGE_TEXTS } from './status-tracker.message-texts.js';
+import { messageView } from './status-tracker.message-view.js';
 import type { TrackerTexts } from './status-tracker.texts.js';
 
 type Template = TemplateResult | typeof nothing;
@@ -54,7 +54,7 @@ export function caseView(ctx: CaseContext): TemplateResult {
       }
     </div>
     ${
-      ctx.message && !SETTLED.has(publicCase.status)
+      ctx.message && (!SETTLED.has(publicCase.status) || ctx.message.holdsUnsent)
         ? messageView({ texts: t.message ?? SV_MESSAGE_TEXTS, publicCase, message: ctx.message })
         : nothing
     }

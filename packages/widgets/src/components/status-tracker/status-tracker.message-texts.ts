@@ -20,6 +20,13 @@ export interface MessageTexts {
   tooLong: (max: number) => string;
   /** Not sent: no connection; it is kept and sent when the connection is back. */
   offline: string;
+  /** Kept in the browser (the outbox) until it can be sent: said first, then `queued`. */
+  queuedHeading: string;
+  queued: string;
+  /** Before the kept text. */
+  queuedLabel: string;
+  /** Asks to send the kept message now. */
+  sendNow: string;
   finished: string;
   /** The token shows the case, but answering is for its sender (a follower of a fault report). */
   notYours: string;
@@ -41,6 +48,11 @@ export const SV_MESSAGE_TEXTS: MessageTexts = {
   tooLong: (max) => `Texten är för lång. Den får vara högst ${max} tecken.`,
   offline:
     'Det gick inte att nå kontaktcenter. Din text finns kvar och skickas när anslutningen är tillbaka.',
+  queuedHeading: 'Inte skickat än.',
+  queued:
+    'Det du skrev är sparat i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen, så länge sidan är öppen eller nästa gång du besöker den.',
+  queuedLabel: 'Sparat:',
+  sendNow: 'Försök skicka nu',
   finished: 'Ärendet är avslutat och tar inte emot mer. Skicka ett nytt meddelande i stället.',
   notYours: 'Bara den som skickade in ärendet kan svara här.',
   rateLimited: 'För många försök just nu. Vänta en stund och försök igen.',

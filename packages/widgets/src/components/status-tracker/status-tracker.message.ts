@@ -3,19 +3,24 @@
  * dig") or adds to the case while it is open, and what keeps the text until it is sent. In the
  * tracker's later chunk: it shows only with a case.
  */
-import type { KontaktClient } from '@kontakt/core';
+import type {
+  KontaktClient,
+  OutboxDeliveredEvent,
+  OutboxEntry,
+  OutboxFailedEvent,
+} from '@kontakt/core';
 import {
   createIdempotencyKey,
   internalError,
   isKontaktError,
+  isNetworkError,
   MESSAGE_MAX_LENGTH,
 } from '@kontakt/core';
 import type { PublicCase } from '@kontakt/core/schemas';
-import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
-import { css, html, nothing } from 'lit';
+import type { ReactiveController, ReactiveElement } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
 import { DraftController } from '../../internal/draft-controller.js';
-import type { MessageTexts } from './status-tracker.message-texts.js';
+import { messageStyles } from './status-tracker.message-view.js';
 
 /** Why a message is not sent (yet): a field error, or what the contact center answered. */
 export type MessageProblem =
@@ -36,6 +41,12 @@ export interface MessageTarget {
   readonly draftKey: string;
 }
 
+/** A message the client's outbox keeps until it can be sent: its entry, and what it says. */
+export interface QueuedMessage {
+  readonly id: string;
+  readonly text: string;
+}
+
 /** What the draft keeps: the text and, once it is being sent, its `Idempotency-Key`. */
 interface KeptMessage {
   readonly text: string;
@@ -49,8 +60,14 @@ export const messageDraftKey = (endpoint: string, reference: string): string =>
 /**
  * A message to a shown case, from typing to sent. What the person types is kept in the tab's
  * `sessionStorage` (nothing before they type) and survives a reload. A message that could not be
- * sent keeps its text and its `Idempotency-Key`: it is sent again when the connection comes back,
- * or when the case is opened again in this tab, and the key makes every try one message.
+ * sent is kept by the client's outbox (IndexedDB), with its `Idempotency-Key`: the outbox sends
+ * it when the connection comes back, from this page or the next one with a widget of this
+ * server, also after the tab was closed, and the key makes every try one message. While it waits,
+ * the form shows it instead of the field; opening the case again shows it waiting.
+ *
+ * Where the outbox cannot keep it (storage refused, private mode), the text and key stay in the
+ * tab's draft instead: sent again when the browser is back online, or when the case is opened
+ * again in this tab.
  */
 export class CaseMessageController implements ReactiveController {
   text = '';
@@ -58,12 +75,20 @@ export class CaseMessageController implements ReactiveController {
   problem: MessageProblem | undefined;
   /** A message went through (until the person writes again). */
   sent = false;
+  /** The message the outbox keeps until it can be sent, shown instead of the field. */
+  queued: QueuedMessage | undefined;
+  /** "Try now" asked the outbox to send it, and it has not answered yet. */
+  retrying = false;
   readonly #host: ReactiveElement;
   readonly #draft: DraftController<KeptMessage>;
   readonly #onSent: (publicCase: PublicCase) => void;
   #target: MessageTarget | undefined;
   /** The key of the text being sent: every try of it is one message. */
   #key: string | undefined;
+  /** The client whose outbox is listened to for the kept message's delivery. */
+  #listening: KontaktClient | undefined;
+  /** Kept messages to this case the outbox delivered or gave up while the page looked for one. */
+  readonly #settled = new Set<string>();
 
   constructor(host: ReactiveElement, onSent: (publicCase: PublicCase) => void) {
     this.#host = host;
@@ -81,21 +106,49 @@ export class CaseMessageController implements ReactiveController {
 
   hostConnected(): void {
     globalThis.addEventListener?.('online', this.#onOnline);
+    if (this.#target) this.#listen(this.#target.client);
   }
 
   hostDisconnected(): void {
     globalThis.removeEventListener?.('online', this.#onOnline);
+    this.#listen(undefined);
   }
 
-  /** The case the form is for; its kept draft comes back, and a kept unsent message is sent. */
-  use(target: MessageTarget): void {
-    const same = this.#target?.draftKey === target.draftKey;
+  /**
+   * A message that did not reach the case is still to be seen: kept in the outbox, or refused
+   * because the case was closed meanwhile (its text back in the field, to copy). The form shows
+   * for it even on a closed case, so the person is never left without what they wrote.
+   */
+  get holdsUnsent(): boolean {
+    return this.queued !== undefined || (this.problem === 'finished' && this.text !== '');
+  }
+
+  /** There is a case the form is for (`use`). */
+  get active(): boolean {
+    return this.#target !== undefined;
+  }
+
+  /**
+   * The case the form is for; its kept draft comes back, a message left under way is sent, and
+   * one the outbox keeps for it shows waiting. `undefined`: no case (another is looked up, or
+   * this one is not the person's to answer); what was typed stays kept for the case.
+   */
+  use(target: MessageTarget | undefined): void {
+    const same = this.#target?.draftKey === target?.draftKey;
     this.#target = target;
     if (same) return;
+    if (!target) {
+      this.#draft.flush();
+      this.#listen(undefined);
+      return;
+    }
     this.text = '';
     this.#key = undefined;
     this.problem = undefined;
     this.sent = false;
+    this.queued = undefined;
+    this.#settled.clear();
+    this.#listen(target.client);
     this.#draft.use(target.draftKey);
     const kept = this.#draft.read() as Partial<KeptMessage> | undefined;
     if (typeof kept?.text === 'string') this.text = kept.text;
@@ -103,8 +156,22 @@ export class CaseMessageController implements ReactiveController {
       this.#key = kept.key;
       void this.send();
     }
+    void this.#findQueued(target);
     this.#host.requestUpdate();
   }
+
+  /** Asks the outbox to send the kept message now; still kept after it, it says so. */
+  readonly onSendNow = async (): Promise<void> => {
+    const client = this.#target?.client;
+    if (!client || !this.queued || this.retrying) return;
+    this.retrying = true;
+    this.problem = undefined;
+    this.#host.requestUpdate();
+    await client.outbox.flush().catch(() => undefined);
+    this.retrying = false;
+    if (this.queued) this.problem = 'offline';
+    this.#host.requestUpdate();
+  };
 
   readonly onInput = (event: Event): void => {
     this.text = (event.target as HTMLTextAreaElement).value;
@@ -158,6 +225,10 @@ export class CaseMessageController implements ReactiveController {
       this.#onSent(publicCase);
     } catch (error) {
       this.sending = false;
+      if (isNetworkError(error) && error.queued) {
+        this.#queue({ id: error.queued.id, text }, this.text.trim() === text);
+        return;
+      }
       this.#host.dispatchEvent(
         new KcErrorEvent(isKontaktError(error) ? error : internalError(error)),
       );
@@ -171,15 +242,114 @@ export class CaseMessageController implements ReactiveController {
     }
   }
 
+  /**
+   * The outbox keeps the message: it shows waiting, and focus moves to what says so (the field
+   * and its button are gone). `sentAsShown`: the field still holds what was sent, now kept, so
+   * it empties; text typed while it was sent is a new draft.
+   */
+  #queue(queued: QueuedMessage, sentAsShown: boolean): void {
+    this.queued = queued;
+    this.#key = undefined;
+    if (sentAsShown) {
+      this.text = '';
+      this.#draft.clear();
+    } else {
+      this.#draft.save({ text: this.text });
+    }
+    this.#host.requestUpdate();
+    this.#focusAfterUpdate('#message-queued');
+  }
+
+  /** Looks for a message to the case that the outbox kept before (a reload, another visit). */
+  async #findQueued(target: MessageTarget): Promise<void> {
+    let entries: OutboxEntry[] = [];
+    try {
+      entries = await target.client.outbox.pending();
+    } catch {
+      // Storage that cannot be read holds nothing to show.
+    }
+    if (this.#target !== target || this.queued) return;
+    const kept = entries.find(
+      (entry) => this.#isForCase(entry, target) && !this.#settled.has(entry.id),
+    );
+    if (kept?.kind !== 'case-message') return;
+    // Shown quietly: opening a case must not move the person's focus.
+    this.queued = { id: kept.id, text: kept.submission.text };
+    this.#host.requestUpdate();
+  }
+
+  #isForCase(entry: OutboxEntry, target: MessageTarget): boolean {
+    return entry.kind === 'case-message' && entry.reference === target.reference;
+  }
+
+  #listen(client: KontaktClient | undefined): void {
+    this.#listening?.outbox.removeEventListener('delivered', this.#onDelivered);
+    this.#listening?.outbox.removeEventListener('failed', this.#onGivenUp);
+    this.#listening = client;
+    client?.outbox.addEventListener('delivered', this.#onDelivered);
+    client?.outbox.addEventListener('failed', this.#onGivenUp);
+  }
+
+  /** A kept message to this case reached it: said as sent, as one sent at once. */
+  #onDelivered = ({ entry, case: after }: OutboxDeliveredEvent): void => {
+    const target = this.#target;
+    if (!target || !after || !this.#isForCase(entry, target)) return;
+    this.#settled.add(entry.id);
+    if (this.queued?.id === entry.id) this.queued = undefined;
+    this.problem = undefined;
+    this.sent = true;
+    this.#keepFocusInForm();
+    this.#onSent(after);
+  };
+
+  /**
+   * The outbox gave a kept message up (the case was closed meanwhile, or a week passed): its text
+   * comes back to the field, unless the person has written something else there, and the alert
+   * says why.
+   */
+  #onGivenUp = ({ entry, error }: OutboxFailedEvent): void => {
+    const target = this.#target;
+    if (!target || entry.kind !== 'case-message' || !this.#isForCase(entry, target)) return;
+    this.#settled.add(entry.id);
+    if (this.queued?.id !== entry.id) return;
+    this.queued = undefined;
+    if (!this.text.trim()) {
+      this.text = entry.submission.text;
+      this.#draft.save({ text: this.text });
+    }
+    this.#host.dispatchEvent(
+      new KcErrorEvent(isKontaktError(error) ? error : internalError(error)),
+    );
+    this.problem = problemOf(error);
+    this.#keepFocusInForm();
+  };
+
+  /**
+   * Renders the form after the outbox settled the kept message. Focus that was on what showed it
+   * waiting (now gone) goes to the field; focus anywhere else stays where the person has it.
+   */
+  #keepFocusInForm(): void {
+    const root = this.#host.renderRoot as ShadowRoot;
+    const wasInForm = root.activeElement?.closest('.message-form') != null;
+    this.#host.requestUpdate();
+    void this.#host.updateComplete.then(() => {
+      if (wasInForm && !root.activeElement) {
+        root.querySelector<HTMLElement>('#message-text')?.focus();
+      }
+    });
+  }
+
+  #focusAfterUpdate(selector: string): void {
+    void this.#host.updateComplete.then(() =>
+      this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus(),
+    );
+  }
+
   #fail(problem: MessageProblem): void {
     this.problem = problem;
     this.#host.requestUpdate();
     // A field error takes the person to the field; others are alerts next to the button.
-    if (problem === 'required' || problem === 'too_long') {
-      void this.#host.updateComplete.then(() =>
-        this.#host.renderRoot.querySelector<HTMLElement>('#message-text')?.focus(),
-      );
-    }
+    if (problem === 'required' || problem === 'too_long') this.#focusAfterUpdate('#message-text');
   }
 
   #onOnline = (): void => {
@@ -206,100 +376,3 @@ function problemOf(error: unknown): MessageProblem {
       return 'failed';
   }
 }
-
-export interface MessageViewContext {
-  /** In the element's language (`TrackerTexts.message`, or `SV_MESSAGE_TEXTS`). */
-  readonly texts: MessageTexts;
-  readonly publicCase: PublicCase;
-  readonly message: CaseMessageController;
-}
-
-/**
- * The form: an answer to the contact center's question while it waits for the person (its last
- * public note shown as the question), else "send more information".
- */
-export function messageView(ctx: MessageViewContext): TemplateResult {
-  const { publicCase, message } = ctx;
-  const m = ctx.texts;
-  const waiting = publicCase.status === 'waiting_for_citizen';
-  const question = waiting
-    ? publicCase.timeline.findLast((entry) => entry.status === 'waiting_for_citizen')?.note
-    : undefined;
-  const problem = message.problem;
-  const fieldProblem = problem === 'required' || problem === 'too_long';
-  const problemText =
-    problem === 'too_long' ? m.tooLong(MESSAGE_MAX_LENGTH) : problem ? m[camel(problem)] : '';
-  return html`<form
-    part="message-form"
-    class="message-form"
-    aria-labelledby="message-heading"
-    novalidate
-    @submit=${message.onSubmit}
-  >
-    <h3 id="message-heading">${waiting ? m.answerHeading : m.addHeading}</h3>
-    ${
-      question
-        ? html`<p part="question" class="question">
-          <span class="label">${m.ourQuestion}</span> <span class="note">${question}</span>
-        </p>`
-        : nothing
-    }
-    <div part="field" class="field">
-      <label part="label" for="message-text">${waiting ? m.answerLabel : m.addLabel}</label>
-      <p part="hint" class="hint" id="message-hint">${m.hint}</p>
-      ${fieldProblem ? html`<p part="error" class="error" id="message-error">${problemText}</p>` : nothing}
-      <textarea
-        part="input message-input"
-        id="message-text"
-        name="text"
-        rows="5"
-        .value=${message.text}
-        aria-describedby=${fieldProblem ? 'message-hint message-error' : 'message-hint'}
-        aria-invalid=${fieldProblem ? 'true' : 'false'}
-        @input=${message.onInput}
-      ></textarea>
-    </div>
-    ${
-      problem && !fieldProblem
-        ? html`<p part="alert" class="error" role="alert">${problemText}</p>`
-        : nothing
-    }
-    ${message.sent ? html`<p part="message-sent" class="sent">${m.sent}</p>` : nothing}
-    <button part="message-button" type="submit" aria-disabled=${message.sending ? 'true' : 'false'}>
-      ${message.sending ? m.sending : m.send}
-    </button>
-  </form>`;
-}
-
-/** The texts' key of a problem that is said as an alert. */
-function camel(
-  problem: Exclude<MessageProblem, 'too_long'>,
-): 'required' | 'offline' | 'finished' | 'notYours' | 'rateLimited' | 'failed' {
-  return problem === 'not_yours'
-    ? 'notYours'
-    : problem === 'rate_limited'
-      ? 'rateLimited'
-      : problem;
-}
-
-/** Added when the form first shows: the first frame does not carry them. */
-const messageStyles = css`
-  .message-form {
-    padding-block-start: var(--_gap);
-    border-block-start: 1px solid var(--_color-border);
-  }
-  textarea {
-    min-block-size: 7rem;
-    resize: vertical;
-  }
-  .question .label {
-    font-weight: 600;
-  }
-  .question .note {
-    white-space: pre-wrap;
-    overflow-wrap: anywhere;
-  }
-  .sent {
-    font-weight: 600;
-  }
-`;

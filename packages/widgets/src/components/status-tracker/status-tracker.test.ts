@@ -53,6 +53,7 @@ runWidgetBaseTests<KcStatusTracker>('kc-status-tracker', {
     'message-input',
     'message-button',
     'message-sent',
+    'message-queued',
     'fallback',
   ],
 });

@@ -66,6 +66,11 @@ export const en: TrackerTexts = {
     tooLong: (max) => `The text is too long. It may be at most ${max} characters.`,
     offline:
       'The contact center could not be reached. Your text is kept and will be sent when the connection is back.',
+    queuedHeading: 'Not sent yet.',
+    queued:
+      'What you wrote is saved in this browser and will be sent automatically when the connection works again, while this page is open or the next time you visit it.',
+    queuedLabel: 'Saved:',
+    sendNow: 'Try sending now',
     finished: 'The case is closed and takes nothing more. Send a new message instead.',
     notYours: 'Only the person who sent the case can answer here.',
     rateLimited: 'Too many attempts just now. Wait a while and try again.',

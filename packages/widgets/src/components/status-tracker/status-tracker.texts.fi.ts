@@ -66,6 +66,11 @@ export const fi: TrackerTexts = {
     tooLong: (max) => `Teksti on liian pitkä. Siinä saa olla enintään ${max} merkkiä.`,
     offline:
       'Asiakaspalveluun ei saatu yhteyttä. Tekstisi on tallessa, ja se lähetetään, kun yhteys palaa.',
+    queuedHeading: 'Ei vielä lähetetty.',
+    queued:
+      'Kirjoittamasi teksti on tallennettu tähän selaimeen, ja se lähetetään automaattisesti, kun yhteys taas toimii, kun sivu on auki tai seuraavalla käyntikerralla.',
+    queuedLabel: 'Tallennettu:',
+    sendNow: 'Yritä lähettää nyt',
     finished:
       'Asia on suljettu, eikä siihen voi enää lisätä mitään. Lähetä sen sijaan uusi viesti.',
     notYours: 'Vain asian lähettänyt henkilö voi vastata tässä.',

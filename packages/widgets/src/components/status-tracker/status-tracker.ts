@@ -120,6 +120,7 @@ type Way = 'link' | 'kept' | 'form';
  * @csspart message-input - The text of the answer (also `input`).
  * @csspart message-button - Sends the answer.
  * @csspart message-sent - Says the answer was received.
+ * @csspart message-queued - An answer that could not be sent: kept in the browser and sent when the connection is back, shown instead of the field (the `message-button` then tries now).
  * @csspart another-button - Goes back to the form to look up another case.
  * @csspart fallback - Around the content inside the tag, when it is shown instead of the tracker.
  *
@@ -360,10 +361,12 @@ export class KcStatusTracker extends KontaktElement {
     const module = this.deferred.value;
     const client = this.#loadedClient();
     if (!sender || !module || !client) {
-      this.#message = undefined;
+      this.#message?.use(undefined);
       return;
     }
     this.#message ??= new module.CaseMessageController(this, (answered) => {
+      // A kept message can reach its case after the person went on to another.
+      if (answered.reference !== this.publicCase?.reference) return;
       this.announcement = { kind: 'sent' };
       this.#onCaseChange(answered, false);
     });
@@ -512,7 +515,7 @@ export class KcStatusTracker extends KontaktElement {
         following: this.following,
         onFollow: this.#onFollow,
         onAnother: this.#onAnother,
-        message: this.#message,
+        message: this.#message?.active ? this.#message : undefined,
       });
     }
     return formView({
@@ -639,6 +642,7 @@ export class KcStatusTracker extends KontaktElement {
 
   #onAnother = (): void => {
     this.#stopWatching();
+    this.#message?.use(undefined);
     this.publicCase = undefined;
     this.#accessToken = undefined;
     this.announcement = undefined;
