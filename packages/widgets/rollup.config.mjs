@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,6 +224,18 @@ const bundling = () => [
 ];
 
 /**
+ * Empties `dist/cdn/` before the script-tag bundles are built (the first of them). Chunk names
+ * carry hashes, so a build of this package alone would otherwise leave the last build's chunks
+ * beside its own, and the size budgets, which read the folder, would count both.
+ */
+function emptyCdnDir() {
+  return {
+    name: 'empty-cdn-dir',
+    buildStart: () => rmSync(here('dist/cdn'), { recursive: true, force: true }),
+  };
+}
+
+/**
  * Two outputs: the npm library (one module per source file, dependencies external) and the
  * script-tag bundles in `dist/cdn/` (everything inlined and minified) for pages without a build step.
  */
@@ -236,6 +248,7 @@ export default [
     ),
     treeshake,
     plugins: [
+      emptyCdnDir(),
       // First: it decides which of the starters' imports become their own copies.
       ownStarterCopies(),
       ...bundling(),

@@ -9,7 +9,7 @@ import type {
 } from '@kontakt/core/schemas';
 import { CallbackRequestSchema, createCaseReference, toFieldErrors } from '@kontakt/core/schemas';
 import type { IntakeClaim, IntakeResult } from '../case-intake.js';
-import { inFlightKeysOf, withIdempotencyKey } from '../case-intake.js';
+import { inFlightKeysOf, replay, withIdempotencyKey } from '../case-intake.js';
 import { answerByOf, chatNotFound, settingsOf } from '../chat/http.js';
 import { callbackOffered, chatHoursOf } from '../chat/settings.js';
 import type { AppContext } from '../context.js';
@@ -201,16 +201,6 @@ async function fileCallback(
     if (result.conflict === 'slot_full') throw slotUnavailable();
   }
   throw new Error(`No free case reference after ${REFERENCE_ATTEMPTS} attempts`);
-}
-
-/** Answers a repeated request as the first one was answered, or refuses a reused key. */
-function replay(record: IdempotencyRecord, requestHash?: string): IntakeResult {
-  if (record.requestHash !== requestHash) {
-    throw new ProblemError(422, 'idempotency_key_reused', {
-      detail: 'This Idempotency-Key was used with a different request body; use a new key.',
-    });
-  }
-  return { status: record.status, body: record.body, replayed: true };
 }
 
 /**
