@@ -406,8 +406,9 @@ export default [
     // answer that cannot be sent kept in the outbox (IndexedDB) instead of the tab, so a closed
     // tab does not lose it: shown waiting with "try now", found again when the case is opened,
     // given back when the case no longer takes it (0.7 KB in the later chunk with its Swedish
-    // words), the outbox's third kind of entry and its sender (0.5 KB): 59.03 KB.
-    limit: '59.04 KB',
+    // words), the outbox's third kind of entry and its sender (0.5 KB): 59.03 KB. The contact
+    // center's notes and the answer's field in their own direction (unicode-bidi, dir=auto): 59.05.
+    limit: '59.06 KB',
     ...asLoaded,
   },
   {
@@ -487,8 +488,8 @@ export default [
     ],
     // The status tracker's answer to the contact center (its form, Swedish words, draft and
     // sending: 2.3 KB): 132.11 KB. Its answer kept in the outbox when it cannot be sent (see the
-    // status tracker): 133.36 KB.
-    limit: '133.36 KB',
+    // status tracker): 133.36 KB. Notes and chat messages in their own direction: 133.39 KB.
+    limit: '133.39 KB',
     ...asLoaded,
   },
   {

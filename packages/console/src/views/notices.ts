@@ -37,6 +37,7 @@ export class KcNoticesView extends ConsoleElement {
       .notice p {
         overflow-wrap: anywhere;
         white-space: pre-wrap;
+        unicode-bidi: plaintext;
       }
       .actions {
         display: flex;

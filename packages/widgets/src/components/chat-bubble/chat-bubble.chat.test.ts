@@ -119,6 +119,11 @@ describe('<kc-chat-bubble> chat', () => {
       'the read state did not show',
       SLOW,
     );
+    // Each message reads in its own direction, whatever the panel's (a Swedish answer on an
+    // Arabic page keeps its punctuation where Swedish puts it).
+    const texts = [...(element.shadowRoot?.querySelectorAll('.message .text') ?? [])];
+    expect(texts).not.to.be.empty;
+    for (const each of texts) expect(getComputedStyle(each).unicodeBidi).to.equal('plaintext');
     await expect(element).to.be.accessible();
     await agent.session.signOut().catch(() => undefined);
   });

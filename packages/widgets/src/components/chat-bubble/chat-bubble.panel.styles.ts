@@ -278,6 +278,8 @@ const rules = css`
   .message .text {
     margin: 0;
     white-space: pre-wrap;
+    /* Each message reads in its own direction, whatever the panel's (a Swedish answer in Arabic). */
+    unicode-bidi: plaintext;
   }
   .author {
     display: block;

@@ -88,6 +88,7 @@ function fieldView(
       part="input message-input"
       id="message-text"
       name="text"
+      dir="auto"
       rows="5"
       .value=${message.text}
       aria-describedby=${fieldProblem ? 'message-hint message-error' : 'message-hint'}

@@ -165,6 +165,22 @@ describe('<kc-status-tracker> answering the contact center', () => {
       (node) => node.getBoundingClientRect().right > right + 1,
     );
     expect(wider).to.deep.equal([]);
+    // The contact center's Swedish question reads left to right inside the Arabic page, its
+    // question mark after the word it ends (at its right), on the form and on the timeline alike.
+    for (const note of element.shadowRoot?.querySelectorAll<HTMLElement>('.note') ?? []) {
+      const text = [...note.childNodes].find((node) => node.nodeType === Node.TEXT_NODE) as Text;
+      const at = (index: number) => {
+        const range = document.createRange();
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getClientRects()[0] as DOMRect;
+      };
+      expect(note.textContent).to.equal(QUESTION);
+      const n = at(QUESTION.length - 2);
+      const mark = at(QUESTION.length - 1);
+      expect(mark.left, 'the "?" is not after "bilen"').to.be.greaterThan(n.left);
+    }
+    expect(element.shadowRoot?.querySelectorAll('.note')).to.have.length(2);
     await expect(element).to.be.accessible();
   });
 

@@ -140,6 +140,10 @@ const component = css`
   .entry-status {
     font-weight: 600;
   }
+  /* The contact center's words, in whatever language they wrote: each reads in its own direction. */
+  .note {
+    unicode-bidi: plaintext;
+  }
   .announcement:not(:empty) {
     padding: var(--_space-s) var(--_space-m);
     border-radius: var(--_radius);
