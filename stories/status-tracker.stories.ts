@@ -213,20 +213,22 @@ export const Reconnecting: Story = opened(received, droppedWatch);
  */
 export const WaitingForYou: Story = opened(waiting);
 
-/** `:state(shown)`: the answer is sent; the case is back with the contact center. */
-export const Answered: Story = {
-  ...opened(waiting),
-  play: async ({ canvasElement }) => {
+/** A story's play: the person writes an answer to the question and sends it. */
+const answers =
+  (story: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
     const tracker = canvasElement.querySelector('kc-status-tracker');
     const field = await until(
       () => tracker?.shadowRoot?.querySelector<HTMLTextAreaElement>('#message-text'),
-      'Answered: the form did not come',
+      `${story}: the form did not come`,
     );
     field.value = 'Stolpe 1432, vid busshållplatsen.';
     field.dispatchEvent(new Event('input', { bubbles: true }));
     tracker?.shadowRoot?.querySelector<HTMLElement>('[part~="message-button"]')?.click();
-  },
-};
+  };
+
+/** `:state(shown)`: the answer is sent; the case is back with the contact center. */
+export const Answered: Story = { ...opened(waiting), play: answers('Answered') };
 
 /**
  * `:state(shown)`: the answer could not be sent (no connection); the browser keeps it and sends
@@ -238,16 +240,7 @@ export const AnswerKept: Story = {
       new NetworkError('Offline', { code: 'network_error', queued: { id: 'story-kept' } }),
     ),
   ),
-  play: async ({ canvasElement }) => {
-    const tracker = canvasElement.querySelector('kc-status-tracker');
-    const field = await until(
-      () => tracker?.shadowRoot?.querySelector<HTMLTextAreaElement>('#message-text'),
-      'AnswerKept: the form did not come',
-    );
-    field.value = 'Stolpe 1432, vid busshållplatsen.';
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-    tracker?.shadowRoot?.querySelector<HTMLElement>('[part~="message-button"]')?.click();
-  },
+  play: answers('AnswerKept'),
 };
 
 /**

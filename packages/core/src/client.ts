@@ -83,9 +83,9 @@ export function createClient(options: ClientOptions): KontaktClient {
   const { endpoint, department, http, pageUrl, keeping: outbox, outboxMaxAge, photos } = base;
   // The outbox this client shares sends kept messages to a case from now on, with the status
   // tracker's chunk, loaded only when there is one to send.
-  outbox?.sendCaseMessagesWith((entry) =>
+  outbox?.sendCaseMessagesWith((entry, save) =>
     import('./resources/case-lookup-stream.js').then(({ sendCaseMessage }) =>
-      sendCaseMessage(http, entry),
+      sendCaseMessage(http, entry, { upload: photos.upload, save }),
     ),
   );
   return {
@@ -94,7 +94,15 @@ export function createClient(options: ClientOptions): KontaktClient {
     // Each loads its work when first used.
     callbacks: callbacksResource({ http, department, pageUrl }),
     cases: casesResource(
-      { http, endpoint, fetch: options.fetch, department, outbox, outboxMaxAge },
+      {
+        http,
+        endpoint,
+        fetch: options.fetch,
+        department,
+        outbox,
+        outboxMaxAge,
+        upload: photos.upload,
+      },
       base.cases.submit,
     ),
     chat: chatResource({ http, endpoint, fetch: options.fetch, department, pageUrl }),

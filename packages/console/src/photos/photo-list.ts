@@ -4,9 +4,10 @@ import type { ConsoleLocale } from '../i18n/texts.js';
 
 /*
  * A case's photos as the case view shows them, wherever they came from (a fault report's
- * `fault.photos`, a contact message's `message.photos`): thumbnails loaded from the agent photo
- * route with the session cookie, each a link that opens it full size. One markup and one set of
- * words for both, so a photo is named the same whichever case it is on.
+ * `fault.photos`, a contact message's `message.photos`, a later message's `photos` on the
+ * timeline): thumbnails loaded from the agent photo route with the session cookie, each a link
+ * that opens it full size. One markup and one set of words for all, so a photo is named the same
+ * wherever it is shown.
  */
 
 /** The photo list's words. */

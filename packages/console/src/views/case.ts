@@ -394,21 +394,23 @@ export class KcCaseView extends ConsoleElement {
 
   /** What the citizen wrote, and the photos they sent with it (a fault report's are its own). */
   private renderMessage(data: AgentCase): TemplateResult {
-    const { photos } = data.message;
     return html`<section aria-labelledby="message-heading">
       <h2 id="message-heading">${this.l10n.t.caseView.message}</h2>
       <p class="message" dir="auto">${data.message.text}</p>
-      ${
-        photos.length
-          ? photoList({
-              locale: this.l10n.locale,
-              endpoint: this.client?.endpoint ?? '',
-              reference: data.reference,
-              ids: photos,
-            })
-          : nothing
-      }
+      ${this.renderPhotos(data, data.message.photos)}
     </section>`;
+  }
+
+  /** Photos the citizen sent (`ids`, in order), or nothing when there are none. */
+  private renderPhotos(data: AgentCase, ids: readonly string[]): TemplateResult | typeof nothing {
+    return ids.length
+      ? photoList({
+          locale: this.l10n.locale,
+          endpoint: this.client?.endpoint ?? '',
+          reference: data.reference,
+          ids,
+        })
+      : nothing;
   }
 
   /**
@@ -626,7 +628,9 @@ export class KcCaseView extends ConsoleElement {
           (entry) => html`<li>
             <time datetime=${entry.at}>${this.l10n.dateTime(entry.at)}</time>:
             ${this.describe(entry)} ${entry.actor ? t.by(entry.actor.name) : nothing}
-            ${this.entryText(entry)} ${this.letterLink(data, entry)}
+            ${this.entryText(entry)}
+            ${entry.kind === 'message_in' ? this.renderPhotos(data, entry.photos) : nothing}
+            ${this.letterLink(data, entry)}
           </li>`,
         )}
       </ol>

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../schemas/field-errors.js';
-import { AgentCaseMessageSchema, RegisterCaseInputSchema } from './cases.js';
+import {
+  AgentCaseMessageSchema,
+  AgentTimelineEntrySchema,
+  RegisterCaseInputSchema,
+} from './cases.js';
 
 const call = {
   channel: 'phone',
@@ -80,5 +84,25 @@ describe('AgentCaseMessageSchema', () => {
     expect(AgentCaseMessageSchema.parse({ ...message, answerChannel: 'email' }).postalAddress).toBe(
       null,
     );
+  });
+});
+
+describe('AgentTimelineEntrySchema', () => {
+  const later = {
+    kind: 'message_in',
+    seq: 4,
+    at: '2026-03-02T09:15:00.000Z',
+    actor: null,
+    channel: 'web_form',
+    text: 'Här är bilden.',
+  };
+
+  it("gives a later message's photos in order", () => {
+    const photos = ['q3hVb0kqY1r6nT9fQ2xZ4w', 'Zm9vYmFyYmF6cXV4MTIzNA'];
+    expect(AgentTimelineEntrySchema.parse({ ...later, photos })).toMatchObject({ photos });
+  });
+
+  it('reads an entry from a server that predates these photos as one without any', () => {
+    expect(AgentTimelineEntrySchema.parse(later)).toMatchObject({ photos: [] });
   });
 });

@@ -84,6 +84,12 @@ export const AgentTimelineEntrySchema = z.discriminatedUnion('kind', [
     channel: CaseChannelSchema,
     /** More information the citizen sent later; the first message is `message.text`. */
     text: z.optional(z.string()),
+    /**
+     * Ids of the photos sent with that later message, in order
+     * (`GET /v1/agent/cases/{reference}/photos/{id}`); the first message's are `message.photos`.
+     * Empty on other entries, and from a server older than these photos.
+     */
+    photos: z._default(z.array(z.string()), []),
   }),
   /** An answer: e-mail sent from the case, or a note of a call made or a letter sent. */
   z.object({

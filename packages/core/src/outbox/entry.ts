@@ -50,6 +50,7 @@ const OutboxEntrySchema = z.union([
     reference: z.string(),
     accessToken: z.string(),
     submission: z.object({ text: z.string() }),
+    ...photoBlobs,
   }),
 ]);
 
@@ -79,7 +80,7 @@ export type Keepable =
   | CaseSubmission
   | ({ kind: 'case'; submission: CaseSubmission } & KeptPhotos)
   | ({ kind: 'fault'; submission: FaultSubmission } & KeptPhotos)
-  | KeptCaseMessage;
+  | (KeptCaseMessage & KeptPhotos);
 
 interface KeptCaseMessage {
   kind: 'case-message';
@@ -105,16 +106,8 @@ export function newEntry(keepable: Keepable, options: NewEntryOptions): OutboxEn
   };
   if ('kind' in keepable && keepable.kind === 'case-message') {
     const { department, reference, accessToken, submission } = keepable;
-    return {
-      id,
-      endpoint,
-      department,
-      kind: 'case-message',
-      reference,
-      accessToken,
-      submission,
-      ...times,
-    };
+    const kept = { kind: 'case-message' as const, reference, accessToken, submission };
+    return { id, endpoint, department, ...kept, ...keptPhotos(keepable), ...times };
   }
   const photos = 'kind' in keepable ? keptPhotos(keepable) : {};
   // A message is kept as entries of earlier versions were: without `kind`.

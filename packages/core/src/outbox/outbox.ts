@@ -73,8 +73,14 @@ export type OutboxSender = (
   save: (entry: OutboxEntry) => Promise<void>,
 ) => Promise<Receipt>;
 
-/** Sends a kept message to a case (with its key and token) and returns the case after it. */
-export type CaseMessageSender = (entry: CaseMessageOutboxEntry) => Promise<PublicCase>;
+/**
+ * Sends a kept message to a case (with its key and token, its photos uploaded first, saving the
+ * entry after each as `OutboxSender` does) and returns the case after it.
+ */
+export type CaseMessageSender = (
+  entry: CaseMessageOutboxEntry,
+  save: (entry: OutboxEntry) => Promise<void>,
+) => Promise<PublicCase>;
 
 /** What `OutboxController.keep` needs besides the submission. */
 export interface KeepOptions {
@@ -214,13 +220,14 @@ export class OutboxController extends EventTarget implements Outbox {
     let delivered: Receipt | PublicCase;
     let latest = entry;
     try {
+      const save = async (saved: OutboxEntry) => {
+        await this.#store.put(saved);
+        latest = saved;
+      };
       delivered =
         entry.kind === 'case-message'
-          ? await this.#caseMessageSender()(entry)
-          : await this.#send(entry, async (saved) => {
-              await this.#store.put(saved);
-              latest = saved;
-            });
+          ? await this.#caseMessageSender()(entry, save)
+          : await this.#send(entry, save);
     } catch (error) {
       return this.#failed(latest, error);
     }

@@ -53,7 +53,12 @@ export interface CaseMessageOutboxEntry extends OutboxEntryBase {
    * sent, as a kept contact message keeps the person's address.
    */
   accessToken: string;
+  /** The body to send; `photos` grows as `photos` (the Blobs) are uploaded. */
   submission: CaseMessageInput;
+  /** Photos not uploaded yet (see `FaultOutboxEntry.photos`). */
+  photos?: Blob[];
+  /** Photos uploaded already (see `FaultOutboxEntry.uploaded`). */
+  uploaded?: UploadedPhotos;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { CaseMessageOutboxEntry } from '../outbox/types.js';
 import type { PublicCase } from '../schemas/index.js';
 import { MESSAGE_MAX_LENGTH } from '../schemas/index.js';
 import type { FaultServer } from '../test-support/fault-server.js';
-import { problem, startFaultServer } from '../test-support/fault-server.js';
+import { jpeg, problem, startFaultServer, uploaded } from '../test-support/fault-server.js';
 
 /*
  * `client.cases.addMessage` against a scripted server: what it checks before sending, the request
@@ -82,7 +82,7 @@ describe('client.cases.addMessage', () => {
     expect(found).toEqual(updated);
     const [request] = server.requests;
     expect(request).toMatchObject({ method: 'POST', url: `/v1/cases/${REFERENCE}/messages` });
-    expect(JSON.parse(request?.body ?? '')).toEqual({ text: 'Nummer 4711.' });
+    expect(JSON.parse(request?.body ?? '')).toEqual({ text: 'Nummer 4711.', photos: [] });
     expect(request?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(request?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -184,7 +184,7 @@ describe('client.cases.addMessage', () => {
         department: 'gata',
         reference: REFERENCE,
         accessToken: TOKEN,
-        submission: { text: 'Nummer 4711.' },
+        submission: { text: 'Nummer 4711.', photos: [] },
         attempts: 1,
       }),
     ]);
@@ -204,7 +204,10 @@ describe('client.cases.addMessage', () => {
       `/v1/cases/${REFERENCE}/messages`,
     ]);
     expect(server.requests[1]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(JSON.parse(server.requests[1]?.body ?? '')).toEqual({ text: 'Nummer 4711.' });
+    expect(JSON.parse(server.requests[1]?.body ?? '')).toEqual({
+      text: 'Nummer 4711.',
+      photos: [],
+    });
   });
 
   it('gives a kept message up when the case was closed meanwhile, and keeps no refused one', async () => {
@@ -270,5 +273,84 @@ describe('client.cases.addMessage', () => {
       'svar-kept',
     ]);
     expect(await messages.outbox.pending()).toEqual([]);
+  });
+
+  it('uploads its photos first, one at a time, and names them in photos', async () => {
+    server = await startFaultServer((request, index) =>
+      request.url.startsWith('/v1/photos')
+        ? { status: 201, json: uploaded(index + 1) }
+        : { status: 201, json: updated },
+    );
+    const progress: number[] = [];
+    await keepingClientFor(server.url).cases.addMessage(
+      REFERENCE,
+      { text: 'Här är skadan.' },
+      {
+        accessToken: TOKEN,
+        photos: [jpeg(300), jpeg(500)],
+        onProgress: ({ loaded, total }) => progress.push(loaded / total),
+      },
+    );
+    expect(server.requests.map((request) => request.url)).toEqual([
+      '/v1/photos?department=gata',
+      '/v1/photos?department=gata',
+      `/v1/cases/${REFERENCE}/messages`,
+    ]);
+    expect(JSON.parse(server.requests[2]?.body ?? '')).toEqual({
+      text: 'Här är skadan.',
+      photos: [uploaded(1).id, uploaded(2).id],
+    });
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('keeps a message with the photos still to upload, and the outbox sends it with all of them', async () => {
+    let down = true;
+    server = await startFaultServer((request, index) => {
+      if (down && index > 0) return { status: 503, json: problem(503, 'service_unavailable') };
+      return request.url.startsWith('/v1/photos')
+        ? { status: 201, json: uploaded(index + 1) }
+        : { status: 201, json: updated };
+    });
+    const client = keepingClientFor(server.url);
+    const error = await rejection(
+      client.cases.addMessage(
+        REFERENCE,
+        { text: 'Här är skadan.' },
+        { accessToken: TOKEN, photos: [jpeg(10), jpeg(20)] },
+      ),
+    );
+    expect(isNetworkError(error) && error.queued).toBeTruthy();
+    const [kept] = (await client.outbox.pending()) as [CaseMessageOutboxEntry?];
+    // The first photo is uploaded and named; the second waits, with the message, under one key.
+    expect(kept?.kind).toBe('case-message');
+    expect(kept?.submission.photos).toEqual([uploaded(1).id]);
+    expect(kept?.photos?.map((blob) => blob.size)).toEqual([20]);
+    expect(Object.keys(kept?.uploaded ?? {})).toEqual([uploaded(1).id]);
+
+    down = false;
+    const delivered = nextEvent<OutboxDeliveredEvent>(client.outbox, 'delivered');
+    await client.outbox.flush();
+    expect((await delivered).case).toEqual(updated);
+    expect(await client.outbox.pending()).toEqual([]);
+    const [, , upload, send] = server.requests;
+    expect(upload?.url).toBe('/v1/photos?department=gata');
+    expect(upload?.body.length).toBe(20);
+    expect(JSON.parse(send?.body ?? '').photos).toEqual([uploaded(1).id, uploaded(3).id]);
+    expect(send?.headers['idempotency-key']).toBe(kept?.id);
+  });
+
+  it('refuses more photos than any department takes, before anything is sent', async () => {
+    server = await startFaultServer(() => ({ status: 201, json: updated }));
+    const error = (await rejection(
+      keepingClientFor(server.url).cases.addMessage(
+        REFERENCE,
+        { text: 'Hej' },
+        { accessToken: TOKEN, photos: Array.from({ length: 6 }, () => jpeg(10)) },
+      ),
+    )) as ValidationError;
+    expect(error.fieldErrors).toEqual([
+      { field: 'photos', pointer: '/photos', code: 'too_long', params: { maximum: 5 } },
+    ]);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -10,8 +10,15 @@ import { ValidationError } from '../errors/ValidationError.js';
 import { createIdempotencyKey } from '../idempotency.js';
 import type { CaseMessageOutboxEntry } from '../outbox/types.js';
 import type { CaseMessageInput, PublicCase } from '../schemas/index.js';
-import { CaseMessageSchema, PublicCaseSchema, toFieldErrors } from '../schemas/index.js';
+import {
+  CaseMessageSchema,
+  MESSAGE_MAX_PHOTOS,
+  PublicCaseSchema,
+  toFieldErrors,
+} from '../schemas/index.js';
 import { caseReferenceOf } from './case-lookup.js';
+import { loadSendWithPhotos } from './case-submit.js';
+import type { PhotoUploader, SendWithPhotosOptions, UploadProgress } from './send-with-photos.js';
 import type { Keeping } from './submission-parts.js';
 import { keepOrThrow } from './submission-parts.js';
 
@@ -23,6 +30,15 @@ export interface AddMessageOptions {
   idempotencyKey?: string;
   /** Cancels the request (and its retries); a cancelled message is not kept in the outbox. */
   signal?: AbortSignal;
+  /**
+   * Photos to upload first (already scaled down and re-encoded, e.g. by the status tracker), for
+   * the client's department, which must be the case's and take photos with messages
+   * (`Department.messagePhotos`); their ids are added to the message's `photos` in order. Kept
+   * with the message in the outbox when it cannot be sent now, and uploaded before it is sent.
+   */
+  photos?: readonly Blob[];
+  /** Bytes of the photos uploaded so far, of all of them. */
+  onProgress?: (progress: UploadProgress) => void;
 }
 
 /** What `addCaseMessage` needs of its client: the requests, and where to keep a failed message. */
@@ -30,12 +46,15 @@ export interface CaseMessageContext extends Keeping {
   http: KyInstance;
   /** The client's department, recorded on a kept message (which names none itself). */
   department: string;
+  /** Uploads a photo (`client.photos.upload`); without it, messages carry uploaded ids only. */
+  upload?: PhotoUploader | undefined;
 }
 
 /**
- * Sends a message to a case (see `CasesResource.addMessage`); one that cannot be sent now (the
- * network, 408, 429, 5xx) is kept in the outbox under its key, and the call rejects with a
- * `NetworkError` whose `queued` names it.
+ * Sends a message to a case (see `CasesResource.addMessage`), its photos uploaded first; one that
+ * cannot be sent now (the network, 408, 429, 5xx) is kept in the outbox under its key, with the
+ * photos still to upload and those uploaded, and the call rejects with a `NetworkError` whose
+ * `queued` names it.
  */
 export async function addCaseMessage(
   context: CaseMessageContext,
@@ -48,22 +67,59 @@ export async function addCaseMessage(
   if (!parsed.success) throw new ValidationError(toFieldErrors(parsed.error.issues));
   const { accessToken, signal } = options;
   const id = options.idempotencyKey ?? createIdempotencyKey();
+  const photos = options.photos ?? [];
+  const now = new Date().toISOString();
+  // The message as the outbox would keep it: sent as it is, or after its photos are uploaded.
+  let entry: CaseMessageOutboxEntry = {
+    id,
+    endpoint: '',
+    department: context.department,
+    kind: 'case-message',
+    reference: normalized,
+    accessToken,
+    submission: parsed.data,
+    photos: [...photos],
+    createdAt: now,
+    attempts: 0,
+    nextAttemptAt: now,
+  };
   try {
-    return await postCaseMessage(context.http, normalized, parsed.data, accessToken, id, signal);
+    if (!photos.length) return await postEntry(context.http, entry, signal);
+    const { checkPhotos, uploadThenSend } = await loadSendWithPhotos();
+    checkPhotos({
+      named: parsed.data.photos.length,
+      toUpload: photos.length,
+      maximum: MESSAGE_MAX_PHOTOS,
+      upload: context.upload,
+    });
+    const sending = { upload: context.upload, signal, onProgress: options.onProgress };
+    const save = async (saved: CaseMessageOutboxEntry) => {
+      entry = saved;
+    };
+    return await uploadThenSend(entry, { ...sending, save }, (current) =>
+      postEntry(context.http, current, signal),
+    );
   } catch (error) {
-    const { department } = context;
-    const kept = { kind: 'case-message' as const, department, reference: normalized, accessToken };
-    return keepOrThrow(context, { ...kept, submission: parsed.data }, id, 'message', error, signal);
+    const { kind, department, submission, uploaded } = entry;
+    const kept = { kind, department, reference: normalized, accessToken, submission };
+    const left = { photos: entry.photos, uploaded };
+    return keepOrThrow(context, { ...kept, ...left }, id, 'message', error, signal);
   }
 }
 
-/** Sends a kept message to a case again, under its key (the outbox's sender). */
-export function sendCaseMessage(
+/** Sends a kept message to a case again, under its key, its photos uploaded first (the outbox's sender). */
+export async function sendCaseMessage(
   http: KyInstance,
   entry: CaseMessageOutboxEntry,
+  options: Pick<SendWithPhotosOptions<CaseMessageOutboxEntry>, 'upload' | 'save'>,
 ): Promise<PublicCase> {
-  return postCaseMessage(http, entry.reference, entry.submission, entry.accessToken, entry.id);
+  if (!entry.photos?.length && !entry.uploaded) return postEntry(http, entry);
+  const { uploadThenSend } = await import('./send-with-photos.js');
+  return uploadThenSend(entry, options, (current) => postEntry(http, current));
 }
+
+const postEntry = (http: KyInstance, entry: CaseMessageOutboxEntry, signal?: AbortSignal) =>
+  postCaseMessage(http, entry.reference, entry.submission, entry.accessToken, entry.id, signal);
 
 /** `POST /v1/cases/{reference}/messages` with the sender's token and an `Idempotency-Key`. */
 async function postCaseMessage(

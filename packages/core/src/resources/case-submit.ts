@@ -84,7 +84,7 @@ export function messageSubmitter(context: SubmitContext): SubmitMessage {
  * The uploads' code, a chunk loaded by the first message with photos. Offline, the chunk may not
  * load: that is the network failing, and the message is kept like one that could not be sent.
  */
-function loadSendWithPhotos() {
+export function loadSendWithPhotos() {
   return import('./send-with-photos.js').catch((cause: unknown) => {
     throw new NetworkError('The code that uploads photos could not be loaded.', { cause });
   });

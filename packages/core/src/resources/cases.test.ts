@@ -8,7 +8,14 @@ import { createMessageClient } from '../message-client.js';
 import { memoryStore } from '../outbox/memory-store.js';
 import type { CaseOutboxEntry } from '../outbox/types.js';
 import type { FaultServer } from '../test-support/fault-server.js';
-import { message, problem, receipt, startFaultServer } from '../test-support/fault-server.js';
+import {
+  jpeg,
+  message,
+  problem,
+  receipt,
+  startFaultServer,
+  uploaded,
+} from '../test-support/fault-server.js';
 
 const PAGE = 'https://gata.example.se/parkering/boendeparkering';
 const fast = { limit: 2, delay: () => 5 };
@@ -32,18 +39,6 @@ const clientFor = (url: string, extra: Parameters<typeof createClient>[0] | obje
     outbox: memoryStore(),
     ...extra,
   });
-
-/** A photo's bytes as the form sends them: a JPEG of `size` bytes. */
-const jpeg = (size: number) => new Blob([new Uint8Array(size).fill(0xff)], { type: 'image/jpeg' });
-
-/** The server's answer to the `n`th upload. */
-const uploaded = (n: number) => ({
-  id: `photo-${String(n).padStart(4, '0')}-abcdefghijklmnop`,
-  type: 'image/jpeg',
-  bytes: 10,
-  width: 64,
-  height: 48,
-});
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {

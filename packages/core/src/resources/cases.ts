@@ -94,8 +94,14 @@ export interface CasesResource {
    * `case_not_found` (unknown case, or not the sender's token), `case_finished` (resolved, closed
    * or a duplicate: send a new message instead), `validation_failed` or `rate_limited`.
    *
+   * With `options.photos` (Blobs, already scaled down), they are uploaded first, one at a time,
+   * for the client's department, which must be the case's and take photos with messages; their
+   * ids are added to the message's `photos`. The server refuses more than that department's
+   * `messagePhotos.maxCount` (`too_long` at `photos`) and photos it cannot use (`unknown_photo`).
+   *
    * When it cannot be sent now (network down, timeout, 408, 429, 5xx after retries), the message
-   * is kept in the outbox, with the token, as `submit` keeps a contact message: the call rejects
+   * is kept in the outbox, with the token and the photos still to upload, as `submit` keeps a
+   * contact message: the call rejects
    * with a `NetworkError` whose `queued` is `{ id }`. The outbox sends it later, from this page or
    * a later one with a client made by `createClient` (a `createMessageClient` leaves it), and
    * dispatches `delivered` with the case after it (`event.case`), or `failed`.

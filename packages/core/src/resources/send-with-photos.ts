@@ -1,12 +1,17 @@
 /*
- * Sending a submission that carries photos still to be uploaded: a fault report (`report.photos`)
- * or a contact message (`message.photos`), the first time or from the outbox. A chunk of its own,
- * loaded when a submission has photos: a message without any never needs it.
+ * Sending a submission that carries photos still to be uploaded: a fault report (`report.photos`),
+ * a contact message (`message.photos`) or a message to a case (`photos`), the first time or from
+ * the outbox. A chunk of its own, loaded when a submission has photos: one without never needs it.
  */
 import type { KyInstance } from 'ky';
 import { isValidationError, ValidationError } from '../errors/ValidationError.js';
 import type { Keepable } from '../outbox/entry.js';
-import type { CaseOutboxEntry, SubmissionOutboxEntry, UploadedPhotos } from '../outbox/types.js';
+import type {
+  CaseMessageOutboxEntry,
+  CaseOutboxEntry,
+  SubmissionOutboxEntry,
+  UploadedPhotos,
+} from '../outbox/types.js';
 import type { CaseSubmission, FieldError, Receipt, UploadedPhoto } from '../schemas/index.js';
 import { MESSAGE_MAX_PHOTOS } from '../schemas/index.js';
 import type { SubmitContext, SubmitOptions } from './case-submit.js';
@@ -25,11 +30,14 @@ export type PhotoUploader = (
   options: { signal?: AbortSignal; onProgress?: (loaded: number, total: number) => void },
 ) => Promise<UploadedPhoto>;
 
+/** An entry whose submission may name photos, some of them still to upload. */
+type PhotoEntry = SubmissionOutboxEntry | CaseMessageOutboxEntry;
+
 /** What `sendWithPhotos` needs besides the entry. */
-export interface SendWithPhotosOptions {
+export interface SendWithPhotosOptions<E extends PhotoEntry = SubmissionOutboxEntry> {
   upload: PhotoUploader | undefined;
   /** Keeps the entry as it is now (each uploaded photo's id added to its submission). */
-  save: (entry: SubmissionOutboxEntry) => Promise<void>;
+  save: (entry: E) => Promise<void>;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: UploadProgress) => void) | undefined;
 }
@@ -75,7 +83,8 @@ export function checkPhotos(check: {
   toUpload: number;
   maximum: number;
   upload: PhotoUploader | undefined;
-  part: 'message' | 'report';
+  /** Where the submission names its photos (`message`, `report`); a message to a case: none. */
+  part?: 'message' | 'report';
 }): void {
   const { maximum } = check;
   if (check.named + check.toUpload > maximum) {
@@ -85,7 +94,7 @@ export function checkPhotos(check: {
   }
   if (check.toUpload > 0 && !check.upload) {
     throw new TypeError(
-      `This client cannot upload photos; pass uploaded ids in ${check.part}.photos.`,
+      `This client cannot upload photos; pass uploaded ids in ${check.part ? `${check.part}.` : ''}photos.`,
     );
   }
 }
@@ -109,19 +118,28 @@ export function unsavedEntry<S extends { origin: { department: string } }>(
   };
 }
 
-/**
- * Uploads the photos an entry still carries, one at a time, each id added to the submission and
- * the entry saved before the next (so a submission whose first send got through is never resent
- * with other photo ids under its key), then sends the submission. Refused for photos unknown
- * (sent after the server let the ones it uploaded expire: it keeps them a day), it uploads those
- * again, names the new ids in their places and sends it once more, under the same key: the server
- * keeps a key only for a case it made.
- */
-export async function sendWithPhotos(
+/** Uploads the photos a contact message or fault report still carries, then sends it. */
+export function sendWithPhotos(
   http: KyInstance,
   entry: SubmissionOutboxEntry,
   options: SendWithPhotosOptions,
 ): Promise<Receipt> {
+  return uploadThenSend(entry, options, (current) => send(http, current, options.signal));
+}
+
+/**
+ * Uploads the photos an entry still carries, one at a time, each id added to the submission and
+ * the entry saved before the next (so a submission whose first send got through is never resent
+ * with other photo ids under its key), then sends the submission with `send`. Refused for photos
+ * unknown (sent after the server let the ones it uploaded expire: it keeps them a day), it uploads
+ * those again, names the new ids in their places and sends it once more, under the same key: the
+ * server keeps a key only for what it stored.
+ */
+export async function uploadThenSend<E extends PhotoEntry, R>(
+  entry: E,
+  options: SendWithPhotosOptions<E>,
+  send: (entry: E) => Promise<R>,
+): Promise<R> {
   let current = entry;
   const total = (current.photos ?? []).reduce((sum, blob) => sum + blob.size, 0);
   let done = 0;
@@ -137,7 +155,7 @@ export async function sendWithPhotos(
     await options.save(current);
   }
   try {
-    return await send(http, current, options.signal);
+    return await send(current);
   } catch (error) {
     const uploaded = Object.entries(current.uploaded ?? {});
     const unknown = isValidationError(error) && error.fieldErrors.every(isUnknownPhoto);
@@ -149,7 +167,7 @@ export async function sendWithPhotos(
       current = withPhotos(current, ids, { ...current.uploaded, [id]: blob });
       await options.save(current);
     }
-    return send(http, current, options.signal);
+    return send(current);
   }
 }
 
@@ -158,7 +176,7 @@ const isUnknownPhoto = (fieldError: FieldError) => fieldError.code === 'unknown_
 /** `blob`'s id: the one it was uploaded under from this page, or a new upload's. */
 async function uploadOnce(
   blob: Blob,
-  options: SendWithPhotosOptions,
+  options: Pick<SendWithPhotosOptions, 'upload' | 'signal'>,
   onProgress?: (loaded: number) => void,
 ): Promise<string> {
   const known = uploadedIds.get(blob);
@@ -186,26 +204,31 @@ const send = (http: KyInstance, entry: SubmissionOutboxEntry, signal: AbortSigna
 const uploadedIds = new WeakMap<Blob, string>();
 
 /** The ids of the photos the entry's submission names, in order. */
-const photoIdsOf = (entry: SubmissionOutboxEntry): string[] =>
-  entry.kind === 'fault' ? entry.submission.report.photos : (entry.submission.message.photos ?? []);
+const photoIdsOf = (entry: PhotoEntry): string[] =>
+  entry.kind === 'fault'
+    ? entry.submission.report.photos
+    : entry.kind === 'case-message'
+      ? (entry.submission.photos ?? [])
+      : (entry.submission.message.photos ?? []);
 
 /**
  * The entry with `ids` as its submission's photos, and of `blobs` (the photos it uploaded, by id)
  * those it still names.
  */
-function withPhotos(
-  entry: SubmissionOutboxEntry,
-  ids: string[],
-  blobs: UploadedPhotos,
-): SubmissionOutboxEntry {
+function withPhotos<E extends PhotoEntry>(entry: E, ids: string[], blobs: UploadedPhotos): E {
   const uploaded: UploadedPhotos = {};
   for (const id of ids) if (blobs[id]) uploaded[id] = blobs[id];
+  // Each kind names its photos in its own place; the entry is the same kind after.
+  return { ...entry, submission: named(entry, ids), uploaded } as E;
+}
+
+/** The entry's submission naming `ids` as its photos. */
+function named(entry: PhotoEntry, ids: string[]): PhotoEntry['submission'] {
+  if (entry.kind === 'case-message') return { ...entry.submission, photos: ids };
   if (entry.kind === 'fault') {
     const { submission } = entry;
-    const report = { ...submission.report, photos: ids };
-    return { ...entry, submission: { ...submission, report }, uploaded };
+    return { ...submission, report: { ...submission.report, photos: ids } };
   }
   const { submission } = entry;
-  const message = { ...submission.message, photos: ids };
-  return { ...entry, submission: { ...submission, message }, uploaded };
+  return { ...submission, message: { ...submission.message, photos: ids } };
 }

@@ -3,8 +3,10 @@ import { CaseChannelSchema, CaseStatusSchema, TimelineEntrySchema } from './case
 import { DateTimeSchema, DepartmentIdSchema, SlugSchema } from './common.js';
 import { EmailSchema, MessageTextSchema } from './contact-message.js';
 import { LatLonSchema } from './fault.js';
+import { photoIdsSchema } from './photo.js';
 import { ReceiptTokenSchema } from './receipt.js';
 import { CaseReferenceSchema } from './reference.js';
+import { MESSAGE_MAX_PHOTOS } from './vocabulary.js';
 
 /*
  * What a citizen sees of a case (the status tracker, `client.cases.lookup`): its public status in
@@ -78,6 +80,11 @@ export type FollowRequest = z.infer<typeof FollowRequestSchema>;
 export const CaseMessageSchema = z.object({
   /** Trimmed, required, at most `MESSAGE_MAX_LENGTH` characters: as a message's `message`. */
   text: MessageTextSchema,
+  /**
+   * Photos uploaded for the answer (`POST /v1/photos` for the case's department), at most that
+   * department's `messagePhotos.maxCount` (none without `messagePhotos`). Never public.
+   */
+  photos: photoIdsSchema(MESSAGE_MAX_PHOTOS),
 });
 export type CaseMessage = z.infer<typeof CaseMessageSchema>;
 export type CaseMessageInput = z.input<typeof CaseMessageSchema>;

@@ -116,3 +116,16 @@ export function problem(status: number, code: string, extra: Record<string, unkn
     ...extra,
   };
 }
+
+/** A photo's bytes as a widget sends them (scaled down already): a JPEG of `size` bytes. */
+export const jpeg = (size: number): Blob =>
+  new Blob([new Uint8Array(size).fill(0xff)], { type: 'image/jpeg' });
+
+/** The server's answer to the `n`th upload (`POST /v1/photos`). */
+export const uploaded = (n: number) => ({
+  id: `photo-${String(n).padStart(4, '0')}-abcdefghijklmnop`,
+  type: 'image/jpeg',
+  bytes: 10,
+  width: 64,
+  height: 48,
+});

@@ -308,19 +308,20 @@ export async function selectAgentCase(
     .orderBy('seq')
     .execute();
   const message = JSON.parse(row.message) as StoredMessage;
-  const timeline = entries.map(
-    (entry) =>
-      ({
-        ...(JSON.parse(entry.data) as object),
-        seq: Number(entry.seq),
-        at: entry.at,
-        kind: entry.kind,
-        actor:
-          entry.actor_id === null ? null : { id: entry.actor_id, name: entry.actor_name ?? '' },
-      }) as AgentTimelineEntry,
-  );
+  const timeline = entries.map((entry) => {
+    const data = JSON.parse(entry.data) as { photos?: string[] };
+    return {
+      ...data,
+      // A later message's photos; stored only when it had some.
+      ...(entry.kind === 'message_in' ? { photos: data.photos ?? [] } : {}),
+      seq: Number(entry.seq),
+      at: entry.at,
+      kind: entry.kind,
+      actor: entry.actor_id === null ? null : { id: entry.actor_id, name: entry.actor_name ?? '' },
+    } as AgentTimelineEntry;
+  });
   // A citizen's message is the case's first event; a registered call has its own entry. A later
-  // message from the citizen (with its `text`) is not the first.
+  // message from the citizen (with its `text`) is not the first. Its photos are `message.photos`.
   if (!timeline.some((entry) => entry.kind === 'message_in' && entry.text === undefined)) {
     timeline.unshift({
       kind: 'message_in',
@@ -328,6 +329,7 @@ export async function selectAgentCase(
       at: row.created_at,
       actor: null,
       channel: row.channel as CaseChannel,
+      photos: [],
     });
   }
   return {

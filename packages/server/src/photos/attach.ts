@@ -3,8 +3,9 @@ import type { Database } from '../store/schema.js';
 
 /*
  * How a submission's photos (a fault report's `report.photos`, a contact message's
- * `message.photos`) become its case's: read first for field errors per photo (`missingPhotos`),
- * then attached in the transaction that stores the case (`attachPhotos`).
+ * `message.photos`, a sender's later message's `photos`) become its case's: read first for field
+ * errors per photo (`missingPhotos`), then attached in the transaction that stores the case or
+ * the later message (`attachPhotos`).
  */
 
 /** Which photos a submission names, for which case and department, and when (ISO 8601). */
@@ -16,8 +17,8 @@ export interface AttachPhotosRequest {
 }
 
 /**
- * Gives uploaded photos to a case, in the caller's transaction (the one that creates the case, so
- * a submission and its photos are stored together or not at all). A photo is usable when it was
+ * Gives uploaded photos to a case, in the caller's transaction (the one that creates the case or
+ * adds the later message, so a submission and its photos are stored together or not at all). A photo is usable when it was
  * uploaded for `department`, belongs to no case yet and has not expired at `at`; the ids that
  * were not usable come back in `missing` (the caller refuses the submission with `unknown_photo`
  * and rolls back). Two submissions naming the same photo at once: one gets it, the other sees it

@@ -4,22 +4,22 @@ import { ProblemError } from '../http/http-error.js';
 import { UNKNOWN_PHOTO } from './attach.js';
 
 /*
- * What the routes that file a case with photos share (`POST /v1/faults`: `report.photos`,
- * `POST /v1/cases`: `message.photos`): the photos' field errors before filing (too many for the
- * department, unusable ones), and the same error when one was taken while the case was being
- * stored.
+ * What the routes that file a case or a message with photos share (`POST /v1/faults`:
+ * `report.photos`, `POST /v1/cases`: `message.photos`, `POST /v1/cases/{reference}/messages`:
+ * `photos`): the photos' field errors before storing (too many for the department, unusable
+ * ones), and the same error when one was taken while it was being stored.
  */
 
 type FieldPath = readonly (string | number)[];
 
 /**
- * At most `maximum` photos (the department's) at `field` (`report.photos`, `message.photos`):
- * `too_long` there with that maximum, also in place of the schema's own, which knows only the
- * most any department may take. `count` is the photos named, when the submission parsed.
+ * At most `maximum` photos (the department's) at `field` (`report.photos`, `message.photos`,
+ * `photos`): `too_long` there with that maximum, also in place of the schema's own, which knows
+ * only the most any department may take. `count` is the photos named, when the submission parsed.
  */
 export function checkPhotoCount(
   errors: FieldError[],
-  field: 'report.photos' | 'message.photos',
+  field: 'report.photos' | 'message.photos' | 'photos',
   maximum: number,
   count: number | undefined,
 ): void {

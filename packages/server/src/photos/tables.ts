@@ -15,7 +15,10 @@ export interface PhotosTable {
   department: string;
   /** The case it belongs to; `null` until a report names it. */
   case_reference: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Its place among the case's photos (0, 1, …), as the report listed them; `null` until then. */
+  /**
+   * Its place among the photos of the submission that named it (0, 1, …: a report, a message, a
+   * later message), as it listed them; `null` until then.
+   */
   position: ColumnType<number | null, number | null | undefined, number | null>;
   /** The sniffed type: `image/jpeg`, `image/png` or `image/webp`. */
   type: string;

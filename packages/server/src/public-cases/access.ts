@@ -54,6 +54,24 @@ export async function authorizeCaseSender(
   return (await tokenHolder(db, reference, token)) === 'sender';
 }
 
+/**
+ * The department of the case `reference` when `token` is its sender's (as `authorizeCaseSender`):
+ * the one whose photos a message to it may name. `undefined` for every other answer alike.
+ */
+export async function senderCaseDepartment(
+  db: Kysely<Database>,
+  reference: string,
+  token: string,
+): Promise<string | undefined> {
+  if (!(await authorizeCaseSender(db, reference, token))) return undefined;
+  const row = await db
+    .selectFrom('cases')
+    .select('department')
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  return row?.department;
+}
+
 /** The `case_access` kinds that prove the sender: an e-mail lookup's (it knew the address). */
 const SENDER_KINDS: readonly string[] = ['lookup'];
 

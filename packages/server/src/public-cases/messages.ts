@@ -8,6 +8,7 @@ import {
   streamsOf,
 } from '../agent-cases/actions.js';
 import { caseChangeEvents } from '../agent-cases/streams.js';
+import { attachPhotos, UnknownPhotoError } from '../photos/attach.js';
 import { appendEvents } from '../store/events.js';
 import type { IdempotencyRecord } from '../store/idempotency.js';
 import {
@@ -23,16 +24,21 @@ import { publishPublicCaseChange } from './publish.js';
 
 /*
  * More information from a case's sender (`POST /v1/cases/{reference}/messages`), the answer to
- * "Väntar på dig". The text is personal data: it goes to the agents' timeline only, never to the
- * public case, its events, Open311 or the logs.
+ * "Väntar på dig". The text and the photos are personal data (and a photo's id is what opens it):
+ * they go to the agents' timeline only, never to the public case, its events, Open311 or the logs.
  */
 
-/** What the citizen answers with: their token (checked again here), the text, and the key. */
+/** What the citizen answers with: their token (checked again here), the text, photos and key. */
 export interface NewCaseMessage {
   readonly reference: string;
   readonly token: string;
   /** Validated and trimmed (`CaseMessageSchema`). */
   readonly text: string;
+  /**
+   * Uploaded photos' ids, in order (one named twice is one), checked before (`missingPhotos` for
+   * the case's department) and claimed here.
+   */
+  readonly photos: readonly string[];
   /** ISO 8601 */
   readonly at: string;
   /** The request's `Idempotency-Key`, stored with the answer in this transaction. */
@@ -50,10 +56,12 @@ export type CaseMessageResult =
   | { ok: false; error: 'idempotency_key'; record: IdempotencyRecord };
 
 /**
- * Adds the sender's message to the case's timeline (`message_in`, channel `web_form`) in one
- * transaction. A case that waited for them (`waiting_for_citizen`) goes back to `in_progress`,
- * on the public timeline and stream too, without mail. The version and `updated_at` move on,
- * and the inbox is told.
+ * Adds the sender's message to the case's timeline (`message_in`, channel `web_form`, with its
+ * `photos` when it names any) in one transaction, which also gives the photos to the case. A
+ * photo gone since the route checked it (expired, or another case took it) throws
+ * `UnknownPhotoError`, and nothing is stored. A case that waited for them (`waiting_for_citizen`)
+ * goes back to `in_progress`, on the public timeline and stream too, without mail. The version
+ * and `updated_at` move on, and the inbox is told.
  */
 export async function addCaseMessage(
   db: Kysely<Database>,
@@ -82,13 +90,23 @@ export async function addCaseMessage(
       .set((eb) => ({ version: eb('version', '+', 1), updated_at: at }))
       .where('reference', '=', reference)
       .where('staff_status', 'not in', FINISHED_STAFF_STATUSES)
-      .returning(['staff_status', 'status', 'forwarded_to'])
+      .returning(['staff_status', 'status', 'forwarded_to', 'department'])
       .executeTakeFirst();
     if (!row) return nothing({ ok: false, error: 'finished' });
 
+    // Only after the early returns, which commit: a message not stored claims no photo.
+    const photos = [...new Set(message.photos)];
+    const { missing } = await attachPhotos(trx, {
+      reference,
+      department: row.department,
+      ids: photos,
+      at,
+    });
+    if (missing.length > 0) throw new UnknownPhotoError(missing);
     const seq = await appendEntry(trx, reference, at, null, 'message_in', {
       channel: 'web_form',
       text: message.text,
+      ...(photos.length > 0 ? { photos } : {}),
     });
     const streams: string[] = [];
     const events = caseChangeEvents(reference, 'case.updated', [row.forwarded_to], {

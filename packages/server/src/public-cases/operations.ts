@@ -8,6 +8,7 @@ import {
   authorizeCaseSender,
   matchesCaseEmail,
   normalizeEmail,
+  senderCaseDepartment,
   tokenHolder,
 } from './access.js';
 import { addCaseMessage } from './messages.js';
@@ -141,5 +142,6 @@ export const publicCaseReads = {
   authorizeCaseSender,
   caseAccessWithToken,
   publicCaseWithToken,
+  senderCaseDepartment,
 };
 export const publicCaseWrites = { lookupCaseByEmail, followCase, unfollowCase, addCaseMessage };

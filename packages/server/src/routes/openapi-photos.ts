@@ -16,7 +16,8 @@ const PHOTO_PARAMETERS = [
     name: 'id',
     in: 'path',
     required: true,
-    description: 'The photo id, from `report.photos` or `message.photos`.',
+    description:
+      'The photo id, from `report.photos`, `message.photos` or a later message’s `photos`.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,43}$' },
   },
   {
@@ -60,7 +61,8 @@ export function photoPaths(): JsonObject {
           'Upload one photo for a fault report or a contact message: the raw bytes, not ' +
           'multipart. What it is, is decided by its bytes (JPEG, PNG or WebP); it is stored ' +
           'without its metadata (Exif with GPS, XMP, comments) and deleted after 24 hours ' +
-          'unless a report (`report.photos`) or a message (`message.photos`) names its id.',
+          'unless a report (`report.photos`), a message (`message.photos`) or a later ' +
+          'message to a case (`POST /v1/cases/{reference}/messages`: `photos`) names its id.',
         parameters: [
           {
             name: 'department',

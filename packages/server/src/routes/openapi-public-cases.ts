@@ -169,7 +169,10 @@ export function publicCasePaths(): JsonObject {
           'More information from the person who sent the case, e.g. the answer to its question ' +
           'while it waits for them (`waiting_for_citizen`), which puts it back to `in_progress` ' +
           '(no mail). Only the sender: the receipt token or an e-mail lookup’s token, not a ' +
-          'follower’s. The text reaches the agents’ timeline only, never the public case.',
+          'follower’s. With `photos`: ids from `POST /v1/photos` for the case’s department, ' +
+          'at most its `messagePhotos.maxCount` (none without `messagePhotos`), given to the ' +
+          'case with the message. The text and photos reach the agents’ timeline only, never ' +
+          'the public case.',
         security: [{ caseAccessToken: [] }],
         parameters: [REFERENCE_PATH, IDEMPOTENCY_KEY],
         requestBody: { required: true, content: json(ref('CaseMessage')) },
@@ -199,8 +202,11 @@ export function publicCasePaths(): JsonObject {
           '413': problem('Body too large (`payload_too_large`).'),
           '415': problem('Body is not `application/json` (`unsupported_media_type`).'),
           '422': problem(
-            'Invalid `text` (`validation_failed`, with `errors`: `required`, `too_long`) or a ' +
-              'reused key (`idempotency_key_reused`).',
+            'Invalid fields (`validation_failed`, with `errors`): `text` (`required`, ' +
+              '`too_long`); `photos` `too_long` with `params.maximum` (more than the case’s ' +
+              'department’s `messagePhotos.maxCount`); `photos.<i>` `unknown_photo` (not ' +
+              'uploaded for the case’s department, another case’s, or expired). Or a reused ' +
+              'key (`idempotency_key_reused`).',
           ),
           ...LIMITED,
           '429': {

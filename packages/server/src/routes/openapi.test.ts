@@ -135,6 +135,38 @@ describe('GET /v1/openapi.json', () => {
     expect(upload).toContain('message.photos');
   });
 
+  it("documents a later message's photos: CaseMessage.photos, their errors, the agents' timeline", () => {
+    const message = doc.components.schemas.CaseMessage as {
+      required?: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(message.properties.photos).toMatchObject({
+      type: 'array',
+      maxItems: 5,
+      items: { type: 'string', pattern: '^[A-Za-z0-9_-]{22,43}$' },
+    });
+    expect(message.required).not.toContain('photos');
+    const refused = JSON.stringify(
+      doc.paths['/v1/cases/{reference}/messages']?.post?.responses['422'],
+    );
+    for (const words of ['`photos`', 'too_long', 'messagePhotos.maxCount', 'unknown_photo']) {
+      expect(refused).toContain(words);
+    }
+    type Entry = { required: string[]; properties: Record<string, { const?: string }> };
+    const agentCase = doc.components.schemas.AgentCase as {
+      properties: { timeline: { items: { oneOf?: Entry[]; anyOf?: Entry[] } } };
+    };
+    const { items } = agentCase.properties.timeline;
+    const messageIn = (items.oneOf ?? items.anyOf ?? []).find(
+      (entry) => entry.properties.kind?.const === 'message_in',
+    );
+    expect(messageIn?.properties.photos).toMatchObject({
+      type: 'array',
+      items: { type: 'string' },
+    });
+    expect(messageIn?.required).toContain('photos');
+  });
+
   it('documents an answer by letter: the channel, the postal address and its field errors', () => {
     const submission = doc.components.schemas.CaseSubmission as {
       properties: { message: { required: string[]; properties: Record<string, unknown> } };

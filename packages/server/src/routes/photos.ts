@@ -41,8 +41,9 @@ const ACCEPTED = 'image/jpeg, image/png, image/webp';
  * it has. A department that takes photos neither with fault reports nor with messages takes none;
  * one address at most 60 an hour. It is stored without its metadata: the widget strips it in the
  * browser, but any other client may send a photo with its GPS position in it. Answers 201 with the
- * `UploadedPhoto`, whose id a fault report (`report.photos`) or a contact message
- * (`message.photos`) then names; a photo no case names expires in a day.
+ * `UploadedPhoto`, whose id a fault report (`report.photos`), a contact message
+ * (`message.photos`) or its sender's later message (`photos`) then names; a photo no case names
+ * expires in a day.
  */
 export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

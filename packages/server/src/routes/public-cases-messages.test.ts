@@ -168,6 +168,7 @@ describe('POST /v1/cases/{reference}/messages', () => {
         actor: null,
         channel: 'web_form',
         text: 'Det är nummer 4711-XY.',
+        photos: [],
       },
       {
         kind: 'status',

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CaseAccess, PublicCase } from '@kontakt/core/schemas';
+import type { CaseAccess, CaseMessage, FieldError, PublicCase } from '@kontakt/core/schemas';
 import {
   CaseLookupSchema,
   CaseMessageSchema,
@@ -18,6 +18,7 @@ import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
 import { IDEMPOTENCY_TTL_MS, readIdempotencyKey, sha256Hex } from '../idempotency.js';
 import { rateLimitKey } from '../middleware/client-address.js';
+import { checkPhotoCount, filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
 import type { LookupLimitOptions } from '../public-cases/limiter.js';
 import { LOOKUP_LIMIT_DEFAULTS, LookupLimiter } from '../public-cases/limiter.js';
 import { publicCaseStream } from '../public-cases/publish.js';
@@ -36,6 +37,9 @@ const STREAM_RECHECK_MS = 5 * 60_000;
  * path (and time) as an unknown one.
  */
 const NO_REFERENCE = 'KC-0000-000';
+
+/** Where a message names its photos (`CaseMessage.photos`), for their field errors. */
+const PHOTOS = ['photos'] as const;
 
 /**
  * The one answer to every unknown reference, malformed reference, wrong token and wrong address:
@@ -61,7 +65,8 @@ export interface PublicCasesOptions {
  * - `POST /{reference}/followers` (`FollowRequest`) → `CaseAccess` for an open fault report;
  *   `DELETE /{reference}/followers` (Bearer: the follower's token) stops following it;
  * - `POST /{reference}/messages` (Bearer: the sender's token; `CaseMessage`) → `PublicCase`:
- *   more information from the sender, with an `Idempotency-Key` answered once.
+ *   more information from the sender, with photos uploaded for the case's department (as
+ *   `POST /v1/cases` takes them), and an `Idempotency-Key` answered once.
  * Lookups and follows are limited per client address; a failed read with a token counts too.
  */
 export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions = {}): Hono<AppEnv> {
@@ -106,7 +111,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     const input = CaseLookupSchema.safeParse(await readJsonBody(c, ctx.bodyLimit), {
       reportInput: true,
     });
-    if (!input.success) throw invalid(input.error.issues);
+    if (!input.success) throw invalid(toFieldErrors(input.error.issues));
     const reference = referenceOf(c) ?? NO_REFERENCE;
     let access: CaseAccess | undefined;
     if ('token' in input.data) {
@@ -149,7 +154,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     const input = FollowRequestSchema.safeParse(await readJsonBody(c, ctx.bodyLimit), {
       reportInput: true,
     });
-    if (!input.success) throw invalid(input.error.issues);
+    if (!input.success) throw invalid(toFieldErrors(input.error.issues));
     const accessToken = newToken();
     const result = await ctx.store.write('followCase', referenceOf(c) ?? NO_REFERENCE, {
       tokenHash: sha256Hex(accessToken),
@@ -185,7 +190,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
   /** Stores the message (see `addCaseMessage`) and answers the case after it. */
   const addMessage = async (
     c: Context<AppEnv>,
-    message: { reference: string; token: string; text: string },
+    message: { reference: string; token: string; text: string; photos: readonly string[] },
     claim: IntakeClaim | undefined,
   ): Promise<IntakeResult> => {
     const now = ctx.now();
@@ -216,18 +221,21 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     const body = await readJsonBody(c, ctx.bodyLimit);
     const reference = referenceOf(c);
     const token = bearerOf(c);
-    const sender = await ctx.store.read(
-      'authorizeCaseSender',
+    // The token first: to anyone else the case is the one 404, whatever the body names.
+    const department = await ctx.store.read(
+      'senderCaseDepartment',
       reference ?? NO_REFERENCE,
       token ?? '',
     );
-    if (!sender || !reference || token === undefined) throw notFound(c);
+    if (department === undefined || !reference || token === undefined) throw notFound(c);
     // Keys are scoped to the case and this route: a department's scope is a slug, never this.
     const scope = `${reference}/messages`;
     const result = await withIdempotencyKey(ctx, inFlight, { scope, key, body }, async (claim) => {
-      const input = CaseMessageSchema.safeParse(body, { reportInput: true });
-      if (!input.success) throw invalid(input.error.issues);
-      return addMessage(c, { reference, token, text: input.data.text }, claim);
+      const { text, photos } = validMessage(ctx, body, department);
+      await refuseUnusablePhotos(ctx, { department, ids: photos, path: PHOTOS });
+      return filingWithPhotos(PHOTOS, () =>
+        addMessage(c, { reference, token, text, photos }, claim),
+      );
     });
     return intakeResponse(c, result);
   });
@@ -250,11 +258,27 @@ function bearerOf(c: Context<AppEnv>): string | undefined {
   return token !== undefined && ReceiptTokenSchema.safeParse(token).success ? token : undefined;
 }
 
-const invalid = (issues: Parameters<typeof toFieldErrors>[0]) => {
-  const errors = toFieldErrors(issues);
-  return new ProblemError(422, 'validation_failed', {
+/**
+ * The message, or a 422 listing every invalid field: its photos at most the case's department's
+ * `messagePhotos.maxCount` (none without `messagePhotos`, or when it is no longer configured).
+ */
+function validMessage(ctx: AppContext, body: unknown, department: string): CaseMessage {
+  const parsed = CaseMessageSchema.safeParse(body, { reportInput: true });
+  const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error.issues);
+  const maximum = ctx.departments.get(department)?.messagePhotos?.maxCount ?? 0;
+  checkPhotoCount(
+    errors,
+    'photos',
+    maximum,
+    parsed.success ? parsed.data.photos.length : undefined,
+  );
+  if (!parsed.success || errors.length > 0) throw invalid(errors);
+  return parsed.data;
+}
+
+const invalid = (errors: FieldError[]) =>
+  new ProblemError(422, 'validation_failed', {
     detail: `${errors.length} field(s) are invalid.`,
     errors,
     headers: { 'Cache-Control': 'no-store' },
   });
-};

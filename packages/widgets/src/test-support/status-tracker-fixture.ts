@@ -159,3 +159,41 @@ export async function submit(element: KcStatusTracker): Promise<void> {
   query<HTMLButtonElement>(element, '[part~="submit-button"]').click();
   await element.updateComplete;
 }
+
+/** The question the agent asks in `waitingCase`. */
+export const QUESTION = 'Vilket registreringsnummer har bilen?';
+
+/** A case whose agent has asked its sender a question (public note, "Väntar på dig"). */
+export async function waitingCase() {
+  const receipt = await makeCase();
+  const agent = await signedInAgent();
+  await agent.cases.take(receipt.reference);
+  await agent.cases.setStatus(receipt.reference, {
+    status: 'waiting_for_citizen',
+    note: QUESTION,
+    visibility: 'public',
+  });
+  return { receipt, agent };
+}
+
+/** The texts the citizen sent after the first message, as the agent's timeline has them. */
+export async function sentLater(
+  reference: string,
+  agent?: Awaited<ReturnType<typeof signedInAgent>>,
+): Promise<string[]> {
+  const found = await (agent ?? (await signedInAgent())).cases.get(reference);
+  return found.timeline.flatMap((entry) =>
+    entry.kind === 'message_in' && entry.text ? [entry.text] : [],
+  );
+}
+
+/** Types `value` into the answer's field, as the person would. */
+export function writeAnswer(element: KcStatusTracker, value: string): void {
+  const field = query<HTMLTextAreaElement>(element, '#message-text');
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** What the polite live region says now. */
+export const announced = (element: KcStatusTracker): string =>
+  text(element, '[part~="announcement"]');

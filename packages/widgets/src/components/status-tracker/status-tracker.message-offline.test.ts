@@ -9,50 +9,23 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { restartKontaktServer, stopKontaktServer } from '../../test-support/kontakt-server.js';
 import {
   active,
+  announced,
   has,
-  makeCase,
   query,
   renderTracker,
   SLOW,
+  sentLater,
   server,
   setUpTrackerTests,
   shown,
-  signedInAgent,
   text,
+  waitingCase,
+  writeAnswer,
 } from '../../test-support/status-tracker-fixture.js';
-import type { KcStatusTracker } from './status-tracker.js';
 
 setUpTrackerTests({ own: true });
 
-const QUESTION = 'Vilket registreringsnummer har bilen?';
 const LONG = { timeout: 20_000 };
-
-/** A case whose agent has asked its sender a question (public note, "Väntar på dig"). */
-async function waitingCase() {
-  const receipt = await makeCase();
-  const agent = await signedInAgent();
-  await agent.cases.take(receipt.reference);
-  await agent.cases.setStatus(receipt.reference, {
-    status: 'waiting_for_citizen',
-    note: QUESTION,
-    visibility: 'public',
-  });
-  return { receipt, agent };
-}
-
-/** The texts the citizen sent after the first message, as the agent's timeline has them. */
-async function sentLater(reference: string): Promise<string[]> {
-  const found = await (await signedInAgent()).cases.get(reference);
-  return found.timeline.flatMap((entry) =>
-    entry.kind === 'message_in' && entry.text ? [entry.text] : [],
-  );
-}
-
-function write(element: KcStatusTracker, value: string): void {
-  const field = query<HTMLTextAreaElement>(element, '#message-text');
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 /** The outbox's entries for this file's server, as a later visit would find them. */
 const kept = () => indexedDBStore().list(server.url);
@@ -77,8 +50,6 @@ async function keptOnEarlierVisit(reference: string, accessToken: string, text: 
   return entry;
 }
 
-const announced = (element: KcStatusTracker) => text(element, '[part~="announcement"]');
-
 describe('<kc-status-tracker> answering without a connection', () => {
   it('keeps the answer in the browser, says so with focus there, and sends it once when the connection is back', async function () {
     this.timeout(60_000);
@@ -90,7 +61,7 @@ describe('<kc-status-tracker> answering without a connection', () => {
     await shown(element);
 
     await stopKontaktServer(server);
-    write(element, 'ABC 123');
+    writeAnswer(element, 'ABC 123');
     query<HTMLButtonElement>(element, '[part~="message-button"]').click();
     await waitUntil(() => has(element, '[part~="message-queued"]'), 'not kept', LONG);
     expect(text(element, '#message-queued')).to.equal(
@@ -110,7 +81,7 @@ describe('<kc-status-tracker> answering without a connection', () => {
       reference: receipt.reference,
       accessToken: receipt.receiptToken,
     });
-    expect(entry?.submission).to.deep.equal({ text: 'ABC 123' });
+    expect(entry?.submission).to.deep.equal({ text: 'ABC 123', photos: [] });
     // Not also in the tab's drafts, to be sent a second time from there.
     const drafts = Object.keys(sessionStorage).filter((key) =>
       key.startsWith('kontakt-case-message'),
@@ -206,7 +177,7 @@ describe('<kc-status-tracker> answering without a connection', () => {
     };
     try {
       await stopKontaktServer(server);
-      write(element, 'ABC 123');
+      writeAnswer(element, 'ABC 123');
       query<HTMLButtonElement>(element, '[part~="message-button"]').click();
       await waitUntil(
         () => element.shadowRoot?.querySelector('[part~="alert"][role="alert"]') != null,

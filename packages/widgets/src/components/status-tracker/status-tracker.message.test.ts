@@ -7,50 +7,22 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   active,
+  announced,
   has,
-  makeCase,
   makeFaultReport,
+  QUESTION,
   query,
   renderTracker,
   SLOW,
+  sentLater,
   server,
   setUpTrackerTests,
   shown,
-  signedInAgent,
   text,
+  waitingCase,
+  writeAnswer,
 } from '../../test-support/status-tracker-fixture.js';
 import type { KcStatusTracker } from './status-tracker.js';
-
-const QUESTION = 'Vilket registreringsnummer har bilen?';
-
-/** A case whose agent has asked its sender a question (public note, "Väntar på dig"). */
-async function waitingCase() {
-  const receipt = await makeCase();
-  const agent = await signedInAgent();
-  await agent.cases.take(receipt.reference);
-  await agent.cases.setStatus(receipt.reference, {
-    status: 'waiting_for_citizen',
-    note: QUESTION,
-    visibility: 'public',
-  });
-  return { receipt, agent };
-}
-
-/** What the agent's console shows the citizen sent after the first message. */
-async function sentLater(agent: Awaited<ReturnType<typeof signedInAgent>>, reference: string) {
-  const found = await agent.cases.get(reference);
-  return found.timeline.flatMap((entry) =>
-    entry.kind === 'message_in' && entry.text ? [entry.text] : [],
-  );
-}
-
-function write(element: KcStatusTracker, value: string): void {
-  const field = query<HTMLTextAreaElement>(element, '#message-text');
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-}
-
-const announced = (element: KcStatusTracker) => text(element, '[part~="announcement"]');
 
 describe('<kc-status-tracker> answering the contact center', () => {
   setUpTrackerTests();
@@ -68,7 +40,7 @@ describe('<kc-status-tracker> answering the contact center', () => {
     expect(text(element, '#message-hint')).to.contain('allmän handling');
     await expect(element).to.be.accessible();
 
-    write(element, 'ABC 123.\nBilen står på Storgatan.');
+    writeAnswer(element, 'ABC 123.\nBilen står på Storgatan.');
     query<HTMLButtonElement>(element, '[part~="message-button"]').click();
     await waitUntil(
       () => announced(element) === 'Tack! Vi har fått det du skickade.',
@@ -79,7 +51,7 @@ describe('<kc-status-tracker> answering the contact center', () => {
     expect(query<HTMLTextAreaElement>(element, '#message-text').value).to.equal('');
     // No longer waiting: the form now offers to add more.
     expect(text(element, '#message-heading')).to.equal('Skicka mer information');
-    expect(await sentLater(agent, receipt.reference)).to.deep.equal([
+    expect(await sentLater(receipt.reference, agent)).to.deep.equal([
       'ABC 123.\nBilen står på Storgatan.',
     ]);
     // Nothing is kept once it is sent.
@@ -96,7 +68,7 @@ describe('<kc-status-tracker> answering the contact center', () => {
       token: receipt.receiptToken,
     });
     await shown(element);
-    write(element, '   ');
+    writeAnswer(element, '   ');
     query<HTMLButtonElement>(element, '[part~="message-button"]').click();
     await waitUntil(() => has(element, '#message-error'), 'no error');
     const field = query<HTMLTextAreaElement>(element, '#message-text');
@@ -124,7 +96,7 @@ describe('<kc-status-tracker> answering the contact center', () => {
       'not sent',
       SLOW,
     );
-    expect(await sentLater(agent, receipt.reference)).to.deep.equal(['ABC 123']);
+    expect(await sentLater(receipt.reference, agent)).to.deep.equal(['ABC 123']);
   });
 
   it('keeps what was typed through a reload', async () => {
@@ -134,7 +106,7 @@ describe('<kc-status-tracker> answering the contact center', () => {
       token: receipt.receiptToken,
     });
     await shown(first);
-    write(first, 'Halvskrivet svar');
+    writeAnswer(first, 'Halvskrivet svar');
     // The draft is written once typing pauses; the page goes away (a reload).
     window.dispatchEvent(new Event('pagehide'));
     first.remove();
@@ -236,10 +208,10 @@ describe('<kc-status-tracker> typing on while an answer is sent', () => {
       .client=${slow}
     ></kc-status-tracker>`);
     await shown(element);
-    write(element, 'ABC 123');
+    writeAnswer(element, 'ABC 123');
     query<HTMLButtonElement>(element, '[part~="message-button"]').click();
     await waitUntil(() => text(element, '[part~="message-button"]') === 'Skickar …', 'not sending');
-    write(element, 'ABC 123. Och en sak till.');
+    writeAnswer(element, 'ABC 123. Och en sak till.');
     release();
     await waitUntil(
       () => announced(element) === 'Tack! Vi har fått det du skickade.',
@@ -249,6 +221,6 @@ describe('<kc-status-tracker> typing on while an answer is sent', () => {
     expect(query<HTMLTextAreaElement>(element, '#message-text').value).to.equal(
       'ABC 123. Och en sak till.',
     );
-    expect(await sentLater(agent, receipt.reference)).to.deep.equal(['ABC 123']);
+    expect(await sentLater(receipt.reference, agent)).to.deep.equal(['ABC 123']);
   });
 });
