@@ -67,6 +67,23 @@ const waiting: PublicCase = {
   ],
 };
 
+/** A question about a school case: its department takes photos with messages. */
+const { fault: _fault, ...waitingMessage } = waiting;
+const waitingAtSchool: PublicCase = {
+  ...waitingMessage,
+  channel: 'web_form',
+  department: 'skola',
+  topic: 'skolval',
+  timeline: [
+    { at: '2026-12-01T08:00:00Z', status: 'received' },
+    {
+      at: '2026-12-02T10:30:00Z',
+      status: 'waiting_for_citizen',
+      note: 'Kan du skicka en bild av beslutet du fick?',
+    },
+  ],
+};
+
 /** The case once the person has answered: back with the contact center. */
 const answered: PublicCase = {
   ...waiting,
@@ -108,7 +125,9 @@ function clientAnswering(
   watch: () => CaseWatch = stillWatch,
   addMessage: () => Promise<PublicCase> = () => Promise.resolve(answered),
 ): KontaktClient {
-  const real = createClient({ endpoint: 'http://localhost:8080', department: 'gata' });
+  const department =
+    answer instanceof KontaktError || answer === 'never' ? 'gata' : answer.department;
+  const real = createClient({ endpoint: 'http://localhost:8080', department });
   /** Only the first watch drops (`droppedWatch`): the one the tracker starts over with stays. */
   let watches = 0;
   const reply = () =>
@@ -242,6 +261,12 @@ export const AnswerKept: Story = {
   ),
   play: answers('AnswerKept'),
 };
+
+/**
+ * `:state(shown)`: a question about a case whose department takes photos with messages: the
+ * answer can carry some (picked, prepared in the browser and previewed before they are sent).
+ */
+export const AnswerWithPhotos: Story = opened(waitingAtSchool);
 
 /**
  * `:state(invalid)`: looked up with nothing typed; each field says what it needs, and the error

@@ -85,7 +85,7 @@ export function createClient(options: ClientOptions): KontaktClient {
   // tracker's chunk, loaded only when there is one to send.
   outbox?.sendCaseMessagesWith((entry, save) =>
     import('./resources/case-lookup-stream.js').then(({ sendCaseMessage }) =>
-      sendCaseMessage(http, entry, { upload: photos.upload, save }),
+      sendCaseMessage(http, entry, { upload: base.uploadFor(entry.department), save }),
     ),
   );
   return {

@@ -44,6 +44,11 @@ export interface ClientBase extends MessageClient {
   readonly outboxMaxAge: number;
   /** Uploads photos; a kept submission uploads its photos with it before it is sent. */
   readonly photos: PhotosResource;
+  /**
+   * Uploads a kept entry's photos for its own department, which may be another than this
+   * client's: the outbox of an endpoint is shared by the clients of every widget on the page.
+   */
+  readonly uploadFor: (department: string) => PhotosResource['upload'];
 }
 
 /**
@@ -84,13 +89,17 @@ export function clientBase(options: ClientOptions): ClientBase {
     throw new RangeError(`Invalid outboxMaxAge: ${options.outboxMaxAge}`);
   }
   const http = createHttp(endpoint, options);
-  const photos = photosResource({
+  const uploading = {
     http,
     endpoint,
-    department,
     customFetch: options.fetch !== undefined,
     timeout: options.timeout ?? 10_000,
-  });
+  };
+  const photos = photosResource({ ...uploading, department });
+  const uploadFor = (entryDepartment: string) =>
+    entryDepartment === department
+      ? photos.upload
+      : photosResource({ ...uploading, department: entryDepartment }).upload;
   // Every client's sender sends both kinds of submission: the outbox of an endpoint is shared by
   // the clients of every widget on the page, and keeps the sender of the first. (Messages to a
   // case are sent by the outbox once a createClient has taught it how: see client.ts.)
@@ -99,7 +108,7 @@ export function clientBase(options: ClientOptions): ClientBase {
       ? // Loaded only when a kept message has photos (to upload, or uploaded: to upload again if
         // they expired); every kept fault report goes this way. A message without never needs it.
         import('./resources/send-with-photos.js').then(({ sendWithPhotos }) =>
-          sendWithPhotos(http, entry, { upload: photos.upload, save }),
+          sendWithPhotos(http, entry, { upload: uploadFor(entry.department), save }),
         )
       : sendCase(http, entry.submission, entry.id);
   const keeping =
@@ -115,6 +124,7 @@ export function clientBase(options: ClientOptions): ClientBase {
     keeping,
     outboxMaxAge,
     photos,
+    uploadFor,
     cases: {
       submit: messageSubmitter({
         http,

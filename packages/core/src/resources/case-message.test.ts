@@ -353,4 +353,34 @@ describe('client.cases.addMessage', () => {
     ]);
     expect(server.requests).toHaveLength(0);
   });
+
+  it('uploads a kept message’s photos for its own department, whichever client’s outbox sends it', async () => {
+    let down = true;
+    server = await startFaultServer((request, index) => {
+      if (down) return { status: 503, json: problem(503, 'service_unavailable') };
+      return request.url.startsWith('/v1/photos')
+        ? { status: 201, json: uploaded(index + 1) }
+        : { status: 201, json: updated };
+    });
+    const store = memoryStore();
+    const options = { endpoint: server.url, outbox: store, retry: { limit: 0 } } as const;
+    // The page's client comes first, and its sender is the shared outbox's.
+    const page = createClient({ ...options, department: 'gata' });
+    const ofCase = createClient({ ...options, department: 'skola' });
+    await rejection(
+      ofCase.cases.addMessage(
+        REFERENCE,
+        { text: 'Här.' },
+        { accessToken: TOKEN, photos: [jpeg(10)] },
+      ),
+    );
+    down = false;
+    const delivered = nextEvent<OutboxDeliveredEvent>(page.outbox, 'delivered');
+    await page.outbox.flush();
+    await delivered;
+    expect(server.requests.map((request) => request.url).slice(-2)).toEqual([
+      '/v1/photos?department=skola',
+      `/v1/cases/${REFERENCE}/messages`,
+    ]);
+  });
 });

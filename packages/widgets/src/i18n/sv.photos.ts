@@ -1,7 +1,7 @@
-import type { ContactFormPhotoTexts } from './translation.js';
+import type { PhotoFieldTexts } from './translation.js';
 
 /** Swedish texts of the contact form's photos: loaded with the photos field. */
-export const svPhotos: ContactFormPhotoTexts = {
+export const svPhotos: PhotoFieldTexts = {
   legend: 'Bilder',
   hint: (max) =>
     `Du kan bifoga ${max === 1 ? 'en bild' : `upp till ${max} bilder`}, till exempel ett foto av ett brev eller en skärmbild. Bilderna görs mindre, och uppgifter om plats och kamera tas bort innan de skickas.`,

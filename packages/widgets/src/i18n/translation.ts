@@ -58,8 +58,11 @@ export interface FailureTexts {
   readonly unexpected: string;
 }
 
-/** The contact form's photos (for a department that takes them with messages). */
-export interface ContactFormPhotoTexts {
+/**
+ * A photo field's words: the contact form's photos, and those with the sender's answer in the
+ * status tracker (for a department that takes photos with messages).
+ */
+export interface PhotoFieldTexts {
   /** The field's legend. */
   readonly legend: string;
   /** How many, what for, and what is done to them before they are sent. */
@@ -153,7 +156,7 @@ export interface KontaktTranslation {
     readonly draftRestored: string;
     readonly clearForm: string;
     readonly formCleared: string;
-    readonly photos: ContactFormPhotoTexts;
+    readonly photos: PhotoFieldTexts;
     readonly postalAddress: ContactFormAddressTexts;
   };
 }

@@ -163,9 +163,12 @@ export async function submit(element: KcStatusTracker): Promise<void> {
 /** The question the agent asks in `waitingCase`. */
 export const QUESTION = 'Vilket registreringsnummer har bilen?';
 
-/** A case whose agent has asked its sender a question (public note, "Väntar på dig"). */
-export async function waitingCase() {
-  const receipt = await makeCase();
+/**
+ * A case of `department` whose agent has asked its sender a question (public note, "Väntar på
+ * dig"). `skola` takes photos with messages (at most 2); `gata` takes none.
+ */
+export async function waitingCase(department = 'gata') {
+  const receipt = await makeCase(undefined, department);
   const agent = await signedInAgent();
   await agent.cases.take(receipt.reference);
   await agent.cases.setStatus(receipt.reference, {
@@ -197,3 +200,23 @@ export function writeAnswer(element: KcStatusTracker, value: string): void {
 /** What the polite live region says now. */
 export const announced = (element: KcStatusTracker): string =>
   text(element, '[part~="announcement"]');
+
+/** A photo as a phone gives it: a PNG of `width` × `height`, one colour. */
+export async function picture(name: string, width = 2400, height = 1800): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  context.fillStyle = '#2a6';
+  context.fillRect(0, 0, width, height);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new File([blob], name, { type: 'image/png' });
+}
+
+/** Picks `files` in the answer's photo field, as the file picker does. */
+export async function pickAnswerPhotos(element: KcStatusTracker, ...files: File[]): Promise<void> {
+  const input = query<HTMLInputElement>(element, '#message-photos');
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+  await element.updateComplete;
+}

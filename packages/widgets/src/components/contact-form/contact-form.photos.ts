@@ -8,18 +8,19 @@
  */
 import type { MessagePhotoSettings } from '@kontakt/core';
 import type { ReactiveElement, TemplateResult } from 'lit';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { svPhotos } from '../../i18n/sv.photos.js';
 import type {
-  ContactFormPhotoTexts,
   FirstTranslation,
   KontaktTranslation,
+  PhotoFieldTexts,
 } from '../../i18n/translation.js';
 import { addLateStyles } from '../../internal/late-styles.js';
-import { photoListStyles } from '../../internal/photos/photo-styles.js';
+import { photoFieldStyles, photoListStyles } from '../../internal/photos/photo-styles.js';
 import type { PhotoItem } from '../../internal/photos/picked-photos.js';
 import {
   forgetPhotos,
+  photoPreparation,
   preparePicked,
   preparingPhoto,
   readyBlobs,
@@ -37,27 +38,10 @@ export interface PhotosForm extends ReactiveElement {
   setValues(values: ContactFormValues): void;
 }
 
-/**
- * What a photo is prepared with: the department's size settings where they are sane (the page
- * reads only `maxCount` before it is used), else the contract's defaults. The bounds and defaults
- * are `photoSettingsSchema`'s (core's `schemas/photo.ts`), written out: importing them as
- * constants put a chunk more on every page that sends a message (measured: 0.1–0.2 KB each).
- */
-function preparation({ maxEdge, maxBytes }: MessagePhotoSettings) {
-  const within = (value: unknown, min: number, max: number, fallback: number) =>
-    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
-      ? (value as number)
-      : fallback;
-  return {
-    maxEdge: within(maxEdge, 320, 4096, 1600),
-    maxBytes: within(maxBytes, 50_000, 10_000_000, 2_000_000),
-  };
-}
-
 /** A form's photos as shown, and what the field's live region says (in the form's language). */
 interface PhotoState {
   readonly photos: readonly PhotoItem[];
-  readonly status?: ((texts: ContactFormPhotoTexts) => string) | undefined;
+  readonly status?: ((texts: PhotoFieldTexts) => string) | undefined;
 }
 
 /** Each form's photos: kept here, with the field's code, not on the element. */
@@ -73,7 +57,7 @@ function change(form: ReactiveElement, next: Partial<PhotoState>): void {
 }
 
 /** The photos' texts in the form's language (Swedish ones come with this chunk). */
-function photoTexts(t: FirstTranslation): ContactFormPhotoTexts {
+function photoTexts(t: FirstTranslation): PhotoFieldTexts {
   return (t.contactForm as Partial<KontaktTranslation['contactForm']>).photos ?? svPhotos;
 }
 
@@ -125,7 +109,7 @@ export function photosField(
 
 function photoItem(
   form: PhotosForm,
-  p: ContactFormPhotoTexts,
+  p: PhotoFieldTexts,
   photo: PhotoItem,
   index: number,
   total: number,
@@ -182,7 +166,7 @@ async function add(
     const preparing = preparingPhoto();
     const { id } = preparing;
     change(form, { photos: [...photosOf(form), preparing], status: (p) => p.preparing });
-    const item = await preparePicked(preparing, file, preparation(settings));
+    const item = await preparePicked(preparing, file, photoPreparation(settings));
     // Removed while it was prepared: it stays removed.
     if (!photosOf(form).some((photo) => photo.id === id)) {
       void forgetPhotos([id]);
@@ -241,35 +225,5 @@ export function clearPhotos(form: ReactiveElement): void {
 
 /** The field's styles join the element's when the field first shows (see `addLateStyles`). */
 export function adoptPhotoStyles(element: ReactiveElement): void {
-  addLateStyles(element, photoListStyles, photoStyles);
+  addLateStyles(element, photoListStyles, photoFieldStyles);
 }
-
-const photoStyles = css`
-  .photo {
-    display: grid;
-    gap: var(--_space-s);
-    align-content: start;
-  }
-  .photo button {
-    justify-self: stretch;
-    padding-inline: var(--_space-s);
-  }
-  .problem {
-    padding: var(--_space-s);
-    border-inline-start: 4px solid #8a6100;
-    background: var(--_color-warning-surface);
-  }
-  .file-button {
-    display: inline-flex;
-    align-items: center;
-    min-block-size: 2.75rem;
-    padding-block: var(--_space-s);
-    padding-inline: var(--_space-l);
-    border: 2px solid var(--_color-primary);
-    border-radius: var(--_radius);
-    background: var(--_color-surface);
-    color: var(--_color-primary);
-    font-weight: 600;
-    cursor: pointer;
-  }
-`;

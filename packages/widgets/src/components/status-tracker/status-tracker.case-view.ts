@@ -3,7 +3,7 @@
  * lookup (status-tracker.deferred.ts), since no case can show before it: the first frame does not
  * carry them, nor the status words of four languages.
  */
-import type { Locale } from '@kontakt/core';
+import type { Locale, MessagePhotoSettings } from '@kontakt/core';
 import type { PublicCase, TimelineEntry } from '@kontakt/core/schemas';
 import { caseStatusWords } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
@@ -30,6 +30,8 @@ export interface CaseContext {
   readonly onAnother: () => void;
   /** The sender's message to the case; absent for someone who follows it. */
   readonly message: CaseMessageController | undefined;
+  /** The case's department's photos with messages, when the answer may carry some. */
+  readonly answerPhotos?: MessagePhotoSettings | undefined;
 }
 
 /** Statuses after which no answer is awaited: the expected date is not shown any more. */
@@ -55,7 +57,12 @@ export function caseView(ctx: CaseContext): TemplateResult {
     </div>
     ${
       ctx.message && (!SETTLED.has(publicCase.status) || ctx.message.holdsUnsent)
-        ? messageView({ texts: t.message ?? SV_MESSAGE_TEXTS, publicCase, message: ctx.message })
+        ? messageView({
+            texts: t.message ?? SV_MESSAGE_TEXTS,
+            publicCase,
+            message: ctx.message,
+            photos: ctx.answerPhotos,
+          })
         : nothing
     }
     ${duplicateView(ctx)}

@@ -11,6 +11,8 @@ import {
   active,
   announced,
   has,
+  pickAnswerPhotos,
+  picture,
   query,
   renderTracker,
   SLOW,
@@ -102,6 +104,48 @@ describe('<kc-status-tracker> answering without a connection', () => {
     expect(text(element, '[part~="status-label"]')).to.equal('Under behandling');
     expect(await sentLater(receipt.reference)).to.deep.equal(['ABC 123']);
     await waitUntil(async () => (await kept()).length === 0, 'still kept', SLOW);
+  });
+
+  it('keeps the answer with its photos, says how many, and sends them with it once the connection is back', async function () {
+    this.timeout(60_000);
+    const { receipt, agent } = await waitingCase('skola');
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    await waitUntil(() => has(element, '#message-photos'), 'no photo field', SLOW);
+    await pickAnswerPhotos(element, await picture('skylt.png'), await picture('dörr.png'));
+    await waitUntil(
+      () => element.shadowRoot?.querySelectorAll('[part~="photo"] img').length === 2,
+      'the photos never showed',
+      LONG,
+    );
+
+    await stopKontaktServer(server);
+    writeAnswer(element, 'Skylten och dörren.');
+    query<HTMLButtonElement>(element, '[part~="message-button"]').click();
+    await waitUntil(() => has(element, '[part~="message-queued"]'), 'not kept', LONG);
+    expect(text(element, '.queued-text')).to.equal('Sparat: Skylten och dörren. Och 2 bilder.');
+    expect(has(element, '#message-photos')).to.equal(false);
+    const [entry] = (await kept()) as CaseMessageOutboxEntry[];
+    expect(entry?.photos).to.have.length(2);
+
+    await restartKontaktServer(server);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(
+      () => announced(element) === 'Tack! Vi har fått det du skickade.',
+      'not sent after the connection came back',
+      LONG,
+    );
+    const found = await agent.cases.get(receipt.reference);
+    const later = found.timeline.filter((each) => each.kind === 'message_in' && each.text);
+    expect(later.map((each) => each.kind === 'message_in' && each.photos.length)).to.deep.equal([
+      2,
+    ]);
+    // The photos field is back, empty, for what the person may add next.
+    await waitUntil(() => has(element, '#message-photos'), 'no photo field after', SLOW);
+    expect(element.shadowRoot?.querySelectorAll('[part~="photo"]')).to.have.length(0);
   });
 
   it('shows an answer kept on an earlier visit as waiting, quietly, and "try now" sends it once', async () => {

@@ -1,3 +1,5 @@
+import type { PhotoFieldTexts } from '../../i18n/translation.js';
+
 /**
  * The words of the form with which the sender of a case answers a question or adds to it. The
  * Swedish ones come with a case (the tracker's later chunk), the others with their language's
@@ -27,6 +29,13 @@ export interface MessageTexts {
   queuedLabel: string;
   /** Asks to send the kept message now. */
   sendNow: string;
+  /** After the kept text: how many photos go with it. */
+  queuedPhotos: (count: number) => string;
+  /**
+   * The photos with the answer, for a department that takes them with messages. The Swedish ones
+   * come with the photos' code (`SV_PHOTO_TEXTS`), not with the form.
+   */
+  photos?: PhotoFieldTexts;
   finished: string;
   /** The token shows the case, but answering is for its sender (a follower of a fault report). */
   notYours: string;
@@ -53,6 +62,8 @@ export const SV_MESSAGE_TEXTS: MessageTexts = {
     'Det du skrev är sparat i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen, så länge sidan är öppen eller nästa gång du besöker den.',
   queuedLabel: 'Sparat:',
   sendNow: 'Försök skicka nu',
+  queuedPhotos: (count) => (count === 1 ? 'Och en bild.' : `Och ${count} bilder.`),
+
   finished: 'Ärendet är avslutat och tar inte emot mer. Skicka ett nytt meddelande i stället.',
   notYours: 'Bara den som skickade in ärendet kan svara här.',
   rateLimited: 'För många försök just nu. Vänta en stund och försök igen.',

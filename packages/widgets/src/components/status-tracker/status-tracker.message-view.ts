@@ -2,9 +2,10 @@
  * The sender's form to a shown case (see `CaseMessageController`): the field, or the message the
  * outbox keeps instead of it, the alerts, and the form's styles. In the tracker's later chunk.
  */
+import type { MessagePhotoSettings } from '@kontakt/core';
 import { MESSAGE_MAX_LENGTH } from '@kontakt/core';
 import type { PublicCase } from '@kontakt/core/schemas';
-import type { TemplateResult } from 'lit';
+import type { CSSResult, ReactiveElement, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import type {
   CaseMessageController,
@@ -18,6 +19,8 @@ export interface MessageViewContext {
   readonly texts: MessageTexts;
   readonly publicCase: PublicCase;
   readonly message: CaseMessageController;
+  /** The case's department's photos with messages, when the answer may carry some. */
+  readonly photos?: MessagePhotoSettings | undefined;
 }
 
 /**
@@ -51,6 +54,7 @@ export function messageView(ctx: MessageViewContext): TemplateResult {
         : nothing
     }
     ${queued ? queuedView(m, queued) : fieldView(ctx, waiting, fieldProblem, problemText)}
+    ${!queued && ctx.photos ? message.photoField(m.photos, ctx.photos) : nothing}
     ${
       problem && !fieldProblem
         ? html`<p part="alert" class="error" role="alert">${problemText}</p>`
@@ -66,7 +70,13 @@ export function messageView(ctx: MessageViewContext): TemplateResult {
           @click=${message.onSendNow}
         >${message.retrying ? m.sending : m.sendNow}</button>`
         : html`<button part="message-button" type="submit" aria-disabled=${message.sending ? 'true' : 'false'}>
-          ${message.sending ? m.sending : m.send}
+          ${
+            message.uploaded !== undefined
+              ? (m.photos ?? message.photos?.texts)?.uploading(message.uploaded)
+              : message.sending
+                ? m.sending
+                : m.send
+          }
         </button>`
     }
   </form>`;
@@ -104,6 +114,7 @@ function queuedView(m: MessageTexts, queued: QueuedMessage): TemplateResult {
     <p id="message-queued" tabindex="-1"><strong>${m.queuedHeading}</strong> ${m.queued}</p>
     <p class="queued-text">
       <span class="label">${m.queuedLabel}</span> <span class="note">${queued.text}</span>
+      ${queued.photos ? m.queuedPhotos(queued.photos) : nothing}
     </p>
   </div>`;
 }
@@ -117,6 +128,17 @@ function camel(
     : problem === 'rate_limited'
       ? 'rateLimited'
       : problem;
+}
+
+/**
+ * Adds `styles` to the element's when a part of the form first shows. Not `addLateStyles`: its
+ * module would become a chunk of its own that the contact form loads as another file (0.15 KB).
+ */
+export function adoptStyles(host: ReactiveElement, ...styles: CSSResult[]): void {
+  const root = host.renderRoot as ShadowRoot;
+  const adopted = root.adoptedStyleSheets;
+  const sheets = styles.map((each) => each.styleSheet as CSSStyleSheet);
+  root.adoptedStyleSheets = [...adopted, ...sheets.filter((sheet) => !adopted.includes(sheet))];
 }
 
 /** Added when the form first shows: the first frame does not carry them. */

@@ -5,6 +5,7 @@
  */
 import type {
   KontaktClient,
+  MessagePhotoSettings,
   OutboxDeliveredEvent,
   OutboxEntry,
   OutboxFailedEvent,
@@ -17,10 +18,13 @@ import {
   MESSAGE_MAX_LENGTH,
 } from '@kontakt/core';
 import type { PublicCase } from '@kontakt/core/schemas';
-import type { ReactiveController, ReactiveElement } from 'lit';
+import type { ReactiveController, ReactiveElement, TemplateResult } from 'lit';
+import { nothing } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
+import type { PhotoFieldTexts } from '../../i18n/translation.js';
 import { DraftController } from '../../internal/draft-controller.js';
-import { messageStyles } from './status-tracker.message-view.js';
+import type { AnswerPhotos } from './status-tracker.message-photos.js';
+import { adoptStyles, messageStyles } from './status-tracker.message-view.js';
 
 /** Why a message is not sent (yet): a field error, or what the contact center answered. */
 export type MessageProblem =
@@ -45,11 +49,17 @@ export interface MessageTarget {
 export interface QueuedMessage {
   readonly id: string;
   readonly text: string;
+  /** How many photos go with it. */
+  readonly photos: number;
 }
 
-/** What the draft keeps: the text and, once it is being sent, its `Idempotency-Key`. */
+/**
+ * What the draft keeps: the text, the ids of its photos (kept in IndexedDB) and, once it is being
+ * sent, its `Idempotency-Key`.
+ */
 interface KeptMessage {
   readonly text: string;
+  readonly photos?: readonly string[] | undefined;
   readonly key?: string | undefined;
 }
 
@@ -79,12 +89,22 @@ export class CaseMessageController implements ReactiveController {
   queued: QueuedMessage | undefined;
   /** "Try now" asked the outbox to send it, and it has not answered yet. */
   retrying = false;
+  /**
+   * The photos with the answer, once their code has loaded: for a case whose department takes
+   * photos with messages, or a draft that has some.
+   */
+  photos: AnswerPhotos | undefined;
+  /** While photos are uploaded before the text: how far, 0 to 100. */
+  uploaded: number | undefined;
   readonly #host: ReactiveElement;
   readonly #draft: DraftController<KeptMessage>;
   readonly #onSent: (publicCase: PublicCase) => void;
   #target: MessageTarget | undefined;
   /** The key of the text being sent: every try of it is one message. */
   #key: string | undefined;
+  #photosLoading: Promise<void> | undefined;
+  /** The photos the draft names, until their code has loaded to restore them. */
+  #keptPhotos: readonly string[] = [];
   /** The client whose outbox is listened to for the kept message's delivery. */
   #listening: KontaktClient | undefined;
   /** Kept messages to this case the outbox delivered or gave up while the page looked for one. */
@@ -95,13 +115,7 @@ export class CaseMessageController implements ReactiveController {
     this.#onSent = onSent;
     this.#draft = new DraftController(host);
     host.addController(this);
-    // The form's styles join the element's when it first shows. Not `addLateStyles`: its module
-    // would become a chunk of its own that the contact form loads as another file (0.15 KB).
-    const root = host.renderRoot as ShadowRoot;
-    const sheet = messageStyles.styleSheet as CSSStyleSheet;
-    if (!root.adoptedStyleSheets.includes(sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }
+    adoptStyles(host, messageStyles);
   }
 
   hostConnected(): void {
@@ -121,6 +135,45 @@ export class CaseMessageController implements ReactiveController {
    */
   get holdsUnsent(): boolean {
     return this.queued !== undefined || (this.problem === 'finished' && this.text !== '');
+  }
+
+  /**
+   * The photo field, for a case whose department takes photos with messages: rendered once its
+   * code has loaded (asked for here, the first time), nothing until then.
+   */
+  photoField(
+    p: PhotoFieldTexts | undefined,
+    settings: MessagePhotoSettings,
+  ): TemplateResult | typeof nothing {
+    if (this.photos) return this.photos.render(p, settings);
+    void this.#loadPhotos();
+    return nothing;
+  }
+
+  /** The photos' code, loaded once; a draft's photos are restored when it has. */
+  #loadPhotos(): Promise<void> {
+    this.#photosLoading ??= import('./status-tracker.message-photos.js').then(
+      ({ AnswerPhotos }) => {
+        // Other photos are another message: it gets a key of its own when sent.
+        this.photos = new AnswerPhotos(this.#host, () => {
+          this.#key = undefined;
+          this.sent = false;
+          this.#saveDraft();
+        });
+        void this.photos.restore(this.#keptPhotos);
+        this.#host.requestUpdate();
+      },
+      () => {
+        // Offline: tried again at the next render.
+        this.#photosLoading = undefined;
+      },
+    );
+    return this.#photosLoading;
+  }
+
+  /** The department of the client the answer goes with: its photos are uploaded for it. */
+  get department(): string | undefined {
+    return this.#target?.client.department;
   }
 
   /** There is a case the form is for (`use`). */
@@ -152,6 +205,12 @@ export class CaseMessageController implements ReactiveController {
     this.#draft.use(target.draftKey);
     const kept = this.#draft.read() as Partial<KeptMessage> | undefined;
     if (typeof kept?.text === 'string') this.text = kept.text;
+    const photos = Array.isArray(kept?.photos)
+      ? kept.photos.filter((id) => typeof id === 'string')
+      : [];
+    this.#keptPhotos = photos;
+    if (this.photos) void this.photos.restore(photos);
+    else if (photos.length) void this.#loadPhotos();
     if (typeof kept?.key === 'string') {
       this.#key = kept.key;
       void this.send();
@@ -179,7 +238,7 @@ export class CaseMessageController implements ReactiveController {
     this.#key = undefined;
     this.sent = false;
     if (this.problem === 'required' || this.problem === 'too_long') this.problem = undefined;
-    this.#draft.save({ text: this.text });
+    this.#saveDraft();
     this.#host.requestUpdate();
   };
 
@@ -200,33 +259,47 @@ export class CaseMessageController implements ReactiveController {
     }
     this.#key ??= createIdempotencyKey();
     // Kept with its key before it leaves: a reload while it is under way sends it once.
-    this.#draft.save({ text: this.text, key: this.#key });
+    this.#saveDraft(this.#key);
     this.#draft.flush();
     this.sending = true;
     this.problem = undefined;
     this.#host.requestUpdate();
+    const key = this.#key;
+    let photos: Blob[] = [];
     try {
+      // A draft with photos is sent with them: their code loads first.
+      if (this.#keptPhotos.length) await this.#loadPhotos();
+      photos = (await this.photos?.ready()) ?? [];
+      const onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
+        this.uploaded = total ? Math.floor((loaded / total) * 100) : 100;
+        this.#host.requestUpdate();
+      };
       const publicCase = await target.client.cases.addMessage(
         target.reference,
         { text },
-        { accessToken: target.accessToken, idempotencyKey: this.#key },
+        { accessToken: target.accessToken, idempotencyKey: key, photos, onProgress },
       );
       this.sending = false;
-      if (this.text.trim() === text) {
+      this.uploaded = undefined;
+      if (this.#key === key && this.text.trim() === text) {
         this.text = '';
         this.#key = undefined;
+        this.photos?.clear();
+        this.#keptPhotos = [];
         this.#draft.clear();
       } else {
-        // Typed on while it was sent: that is a new message, kept as a draft.
-        this.#draft.save({ text: this.text });
+        // Typed on (or other photos) while it was sent: that is a new message, kept as a draft.
+        this.#saveDraft();
       }
       this.sent = true;
       this.#host.requestUpdate();
       this.#onSent(publicCase);
     } catch (error) {
       this.sending = false;
+      this.uploaded = undefined;
       if (isNetworkError(error) && error.queued) {
-        this.#queue({ id: error.queued.id, text }, this.text.trim() === text);
+        const queued = { id: error.queued.id, text, photos: photos.length };
+        this.#queue(queued, this.#key === key && this.text.trim() === text);
         return;
       }
       this.#host.dispatchEvent(
@@ -236,7 +309,7 @@ export class CaseMessageController implements ReactiveController {
       // Refused for good: the text stays to copy, but is not sent again by itself.
       if (problem !== 'offline') {
         this.#key = undefined;
-        this.#draft.save({ text: this.text });
+        this.#saveDraft();
       }
       this.#fail(problem);
     }
@@ -251,10 +324,13 @@ export class CaseMessageController implements ReactiveController {
     this.queued = queued;
     this.#key = undefined;
     if (sentAsShown) {
+      // The outbox has the text and its own copy of the photos.
       this.text = '';
+      this.photos?.clear();
+      this.#keptPhotos = [];
       this.#draft.clear();
     } else {
-      this.#draft.save({ text: this.text });
+      this.#saveDraft();
     }
     this.#host.requestUpdate();
     this.#focusAfterUpdate('#message-queued');
@@ -274,7 +350,8 @@ export class CaseMessageController implements ReactiveController {
     );
     if (kept?.kind !== 'case-message') return;
     // Shown quietly: opening a case must not move the person's focus.
-    this.queued = { id: kept.id, text: kept.submission.text };
+    const photos = (kept.submission.photos?.length ?? 0) + (kept.photos?.length ?? 0);
+    this.queued = { id: kept.id, text: kept.submission.text, photos };
     this.#host.requestUpdate();
   }
 
@@ -315,7 +392,7 @@ export class CaseMessageController implements ReactiveController {
     this.queued = undefined;
     if (!this.text.trim()) {
       this.text = entry.submission.text;
-      this.#draft.save({ text: this.text });
+      this.#saveDraft();
     }
     this.#host.dispatchEvent(
       new KcErrorEvent(isKontaktError(error) ? error : internalError(error)),
@@ -343,6 +420,16 @@ export class CaseMessageController implements ReactiveController {
     void this.#host.updateComplete.then(() =>
       this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus(),
     );
+  }
+
+  /** Keeps what is in the form as the draft (with `key` once it is being sent). */
+  #saveDraft(key?: string): void {
+    const photos = this.photos?.ids ?? this.#keptPhotos;
+    this.#draft.save({
+      text: this.text,
+      ...(photos.length ? { photos } : {}),
+      ...(key ? { key } : {}),
+    });
   }
 
   #fail(problem: MessageProblem): void {

@@ -54,6 +54,12 @@ runWidgetBaseTests<KcStatusTracker>('kc-status-tracker', {
     'message-button',
     'message-sent',
     'message-queued',
+    'message-photos',
+    'photos',
+    'photo',
+    'photo-button',
+    'remove-photo-button',
+    'problem',
     'fallback',
   ],
 });

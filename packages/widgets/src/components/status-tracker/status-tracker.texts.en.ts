@@ -71,6 +71,28 @@ export const en: TrackerTexts = {
       'What you wrote is saved in this browser and will be sent automatically when the connection works again, while this page is open or the next time you visit it.',
     queuedLabel: 'Saved:',
     sendNow: 'Try sending now',
+    queuedPhotos: (count) => (count === 1 ? 'And one picture.' : `And ${count} pictures.`),
+    photos: {
+      legend: 'Pictures',
+      hint: (max) =>
+        `You can send ${max === 1 ? 'one picture' : `up to ${max} pictures`} with your answer, for example a photo of what we asked about. The pictures are made smaller, and location and camera details are removed before they are sent.`,
+      add: 'Add a picture',
+      full: (max) =>
+        `You have added ${max === 1 ? 'one picture' : `${max} pictures`}, as many as you can.`,
+      alt: (n, total) => `Picture ${n} of ${total}`,
+      remove: (n, total) => `Remove picture ${n} of ${total}`,
+      preparing: 'Preparing the picture …',
+      added: (n, total) => `Picture ${n} of ${total} added.`,
+      removed: 'The picture is removed.',
+      uploading: (percent) => `Sending pictures: ${percent} %`,
+      problems: {
+        heic_unsupported:
+          'The picture is in the HEIC format, which cannot be used here. Choose another picture, or set the camera to “Most compatible” (JPEG).',
+        too_large: 'The picture is too large to send. Choose a smaller picture.',
+        decode_failed: 'The file could not be read as a picture. Choose a JPEG, PNG or WebP image.',
+        not_an_image: 'That kind of file cannot be sent. Choose a JPEG, PNG or WebP image.',
+      },
+    },
     finished: 'The case is closed and takes nothing more. Send a new message instead.',
     notYours: 'Only the person who sent the case can answer here.',
     rateLimited: 'Too many attempts just now. Wait a while and try again.',

@@ -71,6 +71,28 @@ export const fi: TrackerTexts = {
       'Kirjoittamasi teksti on tallennettu tähän selaimeen, ja se lähetetään automaattisesti, kun yhteys taas toimii, kun sivu on auki tai seuraavalla käyntikerralla.',
     queuedLabel: 'Tallennettu:',
     sendNow: 'Yritä lähettää nyt',
+    queuedPhotos: (count) => (count === 1 ? 'Ja yksi kuva.' : `Ja ${count} kuvaa.`),
+    photos: {
+      legend: 'Kuvat',
+      hint: (max) =>
+        `Voit lähettää vastauksesi mukana ${max === 1 ? 'yhden kuvan' : `enintään ${max} kuvaa`}, esimerkiksi valokuvan siitä, mitä kysyimme. Kuvia pienennetään, ja sijainti- ja kameratiedot poistetaan ennen lähettämistä.`,
+      add: 'Lisää kuva',
+      full: (max) =>
+        `Olet lisännyt ${max === 1 ? 'yhden kuvan' : `${max} kuvaa`}, niin monta kuin voi.`,
+      alt: (n, total) => `Kuva ${n}/${total}`,
+      remove: (n, total) => `Poista kuva ${n}/${total}`,
+      preparing: 'Kuvaa valmistellaan …',
+      added: (n, total) => `Kuva ${n}/${total} on lisätty.`,
+      removed: 'Kuva on poistettu.',
+      uploading: (percent) => `Kuvia lähetetään: ${percent} %`,
+      problems: {
+        heic_unsupported:
+          'Kuva on HEIC-muodossa, jota ei voi käyttää tässä. Valitse toinen kuva tai aseta kamera tilaan ”Yhteensopivin” (JPEG).',
+        too_large: 'Kuva on liian suuri lähetettäväksi. Valitse pienempi kuva.',
+        decode_failed: 'Tiedostoa ei voitu lukea kuvana. Valitse JPEG-, PNG- tai WebP-kuva.',
+        not_an_image: 'Tällaista tiedostoa ei voi lähettää. Valitse JPEG-, PNG- tai WebP-kuva.',
+      },
+    },
     finished:
       'Asia on suljettu, eikä siihen voi enää lisätä mitään. Lähetä sen sijaan uusi viesti.',
     notYours: 'Vain asian lähettänyt henkilö voi vastata tässä.',

@@ -1,5 +1,6 @@
 // Every language of the tracker's own words: loaded on demand, complete, and its own.
 import { expect } from '@open-wc/testing';
+import { SV_PHOTO_TEXTS } from './status-tracker.message-photos.js';
 import { SV_MESSAGE_TEXTS } from './status-tracker.message-texts.js';
 import type { TrackerTexts } from './status-tracker.texts.js';
 import { TRACKER_TEXTS } from './status-tracker.texts.js';
@@ -20,7 +21,15 @@ describe('<kc-status-tracker> texts', () => {
       // The message form's words come with the language (Swedish's with a case).
       const { message, ...own } = texts;
       expect(Object.keys(own).sort()).to.deep.equal(Object.keys(TRACKER_TEXTS.sv).sort());
-      expect(Object.keys(message ?? {}).sort()).to.deep.equal(Object.keys(SV_MESSAGE_TEXTS).sort());
+      // The answer's photos' words too (Swedish's come with the photos' code).
+      const { photos, ...form } = message ?? SV_MESSAGE_TEXTS;
+      expect(Object.keys(form).sort()).to.deep.equal(Object.keys(SV_MESSAGE_TEXTS).sort());
+      expect(Object.keys(photos ?? {}).sort()).to.deep.equal(Object.keys(SV_PHOTO_TEXTS).sort());
+      expect(Object.keys(photos?.problems ?? {}).sort()).to.deep.equal(
+        Object.keys(SV_PHOTO_TEXTS.problems).sort(),
+      );
+      expect(photos?.hint(3)).to.contain('3');
+      expect(photos?.add).not.to.equal(SV_PHOTO_TEXTS.add);
       expect(message?.tooLong(5000)).to.contain('5000');
       expect(message?.send).not.to.equal(SV_MESSAGE_TEXTS.send);
       expect(texts.dir).to.equal(locale === 'ar' ? 'rtl' : 'ltr');

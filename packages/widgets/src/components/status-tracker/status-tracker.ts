@@ -121,6 +121,12 @@ type Way = 'link' | 'kept' | 'form';
  * @csspart message-button - Sends the answer.
  * @csspart message-sent - Says the answer was received.
  * @csspart message-queued - An answer that could not be sent: kept in the browser and sent when the connection is back, shown instead of the field (the `message-button` then tries now).
+ * @csspart message-photos - The answer's photos (also `field`), for a case whose department takes photos with messages.
+ * @csspart photos - The list of photos added to the answer.
+ * @csspart photo - One photo added: its preview, or why it was refused, and its remove button.
+ * @csspart photo-button - Opens the file picker (the camera too, on phones) to add a photo.
+ * @csspart remove-photo-button - Removes a photo from the answer.
+ * @csspart problem - Why a picked photo cannot be used.
  * @csspart another-button - Goes back to the form to look up another case.
  * @csspart fallback - Around the content inside the tag, when it is shown instead of the tracker.
  *
@@ -216,6 +222,8 @@ export class KcStatusTracker extends KontaktElement {
   #focusAfterRender: string | undefined;
   /** The person's message to the shown case: made when a case is first opened by its sender. */
   #message: Deferred.CaseMessageController | undefined;
+  /** The client for the shown case's department, when it is not the page's (`#answerClient`). */
+  #caseClient: KontaktClient | undefined;
   readonly #requested = new Set<string>();
 
   override connectedCallback(): void {
@@ -359,7 +367,7 @@ export class KcStatusTracker extends KontaktElement {
   /** Readies the sender's message to the case (its kept draft, a message still to send). */
   #answer(access: CaseAccess, sender: boolean): void {
     const module = this.deferred.value;
-    const client = this.#loadedClient();
+    const client = this.#answerClient(access.case.department);
     if (!sender || !module || !client) {
       this.#message?.use(undefined);
       return;
@@ -377,6 +385,25 @@ export class KcStatusTracker extends KontaktElement {
       accessToken: access.accessToken,
       draftKey: module.messageDraftKey(this.#clients.target?.endpoint ?? '', reference),
     });
+  }
+
+  /**
+   * The client an answer to a case of `department` goes with: its photos are uploaded for the
+   * case's department. The tracker's own client is for the page's department (any department's
+   * case can be opened), so for another's it makes one for that department, on the same server
+   * (the outbox is shared); a client given as a property is used as it is.
+   */
+  #answerClient(department: string): KontaktClient | undefined {
+    const module = this.deferred.value;
+    const client = this.#loadedClient();
+    if (!module || !client || client.department === department || this.#clients.target?.client) {
+      return client;
+    }
+    const { endpoint } = client;
+    if (this.#caseClient?.endpoint !== endpoint || this.#caseClient.department !== department) {
+      this.#caseClient = module.createClient({ endpoint, department });
+    }
+    return this.#caseClient;
   }
 
   /** Follows the shown case live; each change is announced politely, focus stays where it is. */
@@ -516,6 +543,7 @@ export class KcStatusTracker extends KontaktElement {
         onFollow: this.#onFollow,
         onAnother: this.#onAnother,
         message: this.#message?.active ? this.#message : undefined,
+        answerPhotos: this.#answerPhotos(this.publicCase),
       });
     }
     return formView({
@@ -549,6 +577,13 @@ export class KcStatusTracker extends KontaktElement {
       case 'sent':
         return html`<p>${(t.message ?? this.deferred.value?.SV_MESSAGE_TEXTS)?.sent}</p>`;
     }
+  }
+
+  /** The photos an answer to `publicCase` may carry: its department's, if the answer can. */
+  #answerPhotos(publicCase: PublicCase) {
+    const { department } = publicCase;
+    if (this.#message?.department !== department) return undefined;
+    return this.names.get(department)?.photos;
   }
 
   /** The topic's (or a fault report's category's) name, when it has been read. */

@@ -32,3 +32,37 @@ export const photoListStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/**
+ * A form's photo field around the list (`<kc-contact-form>`'s photos, `<kc-status-tracker>`'s
+ * answer): each photo with its remove button, why one was refused, and the button that adds one.
+ */
+export const photoFieldStyles = css`
+  .photo {
+    display: grid;
+    gap: var(--_space-s);
+    align-content: start;
+  }
+  .photo button {
+    justify-self: stretch;
+    padding-inline: var(--_space-s);
+  }
+  .problem {
+    padding: var(--_space-s);
+    border-inline-start: 4px solid #8a6100;
+    background: var(--_color-warning-surface);
+  }
+  .file-button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75rem;
+    padding-block: var(--_space-s);
+    padding-inline: var(--_space-l);
+    border: 2px solid var(--_color-primary);
+    border-radius: var(--_radius);
+    background: var(--_color-surface);
+    color: var(--_color-primary);
+    font-weight: 600;
+    cursor: pointer;
+  }
+`;

@@ -5,6 +5,7 @@
  * `data:` URL. Loaded with each form's later chunk, never with its first render.
  */
 
+import type { MessagePhotoSettings } from '@kontakt/core';
 import type * as PhotoProcessing from './photo-processing.js';
 import { keepPhoto, keptPhotos } from './photo-store.js';
 import type { PhotoRefusal, PreparedPhoto, PreparePhotoOptions } from './prepare-photo.js';
@@ -19,6 +20,26 @@ export interface PhotoItem {
   readonly blob: Blob | undefined;
   readonly status: 'preparing' | 'ready' | 'failed';
   readonly problem?: PhotoRefusal;
+}
+
+/**
+ * What a photo is prepared with: the department's size settings where they are sane (the page
+ * reads only `maxCount` before it is used), else the contract's defaults. The bounds and defaults
+ * are `photoSettingsSchema`'s (core's `schemas/photo.ts`), written out: importing them as
+ * constants put a chunk more on every page that sends a message (measured: 0.1–0.2 KB each).
+ */
+export function photoPreparation({
+  maxEdge,
+  maxBytes,
+}: Pick<MessagePhotoSettings, 'maxEdge' | 'maxBytes'>): PreparePhotoOptions {
+  const within = (value: unknown, min: number, max: number, fallback: number) =>
+    Number.isInteger(value) && (value as number) >= min && (value as number) <= max
+      ? (value as number)
+      : fallback;
+  return {
+    maxEdge: within(maxEdge, 320, 4096, 1600),
+    maxBytes: within(maxBytes, 50_000, 10_000_000, 2_000_000),
+  };
 }
 
 let processing: Promise<typeof PhotoProcessing> | undefined;
