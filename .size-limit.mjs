@@ -302,12 +302,13 @@ export default [
     // photos kept with a kept submission and uploaded again when the server let them expire
     // (0.3 KB): 55.46 KB. An answer by letter (see above): 56.26 KB, and a byte or two of room for
     // the chunks' hashes. The outbox's message to a case (see above): 56.51 KB; its photos, and
-    // the uploads shared with it (uploadThenSend): 56.6 KB.
+    // the uploads shared with it (uploadThenSend): 56.6 KB. A photo's item in the list shared with
+    // the status tracker's answer (picked-photos.ts imports Lit's html for it): 56.65 KB.
     name: '<kc-contact-form> everything a Swedish page ever loads, for a department that takes photos: and the photos field, processing and uploads',
     message:
       'The photos field is one chunk (contact-form.photos.ts), loaded only for a department that takes photos: keep the rest of the form out of it, and it out of the rest.',
     path: contactFormEverything,
-    limit: '56.6 KB',
+    limit: '56.65 KB',
     ...asLoaded,
   },
   {
@@ -322,8 +323,8 @@ export default [
     // KB;
     // uploaded photos kept with a kept submission, uploaded again once expired: 58.18 KB; an
     // answer by letter (its texts in Arabic too): 59.18 KB; the outbox's message to a case:
-    // 59.43 KB; its photos: 59.52 KB.
-    limit: '59.52 KB',
+    // 59.43 KB; its photos: 59.52 KB; a photo's item shared with the status tracker: 59.57 KB.
+    limit: '59.57 KB',
     ...asLoaded,
   },
   {
@@ -438,8 +439,9 @@ export default [
     path: statusTrackerEverything,
     // The field with its Swedish words (1.9 KB), the picked photos kept in IndexedDB with their
     // previews (1.5 KB, the contact form's and fault report's too), the processing (1.6 KB,
-    // loaded at the first pick): 65.11 KB.
-    limit: '65.11 KB',
+    // loaded at the first pick): 65.11 KB. A photo's item shared with the contact form
+    // (picked-photos.ts): 65.18 KB.
+    limit: '65.18 KB',
     ...asLoaded,
   },
   {

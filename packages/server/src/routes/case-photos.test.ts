@@ -1,4 +1,4 @@
-import type { DepartmentInput, FieldError, Receipt } from '@kontakt/core/schemas';
+import type { DepartmentInput, Receipt } from '@kontakt/core/schemas';
 import { ProblemSchema, ReceiptSchema, UploadedPhotoSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../photos/metadata-fixtures.js';
@@ -13,6 +13,7 @@ import {
   testAccounts,
   validSubmission,
 } from '../test-support/index.js';
+import { photoRowsOf, refusal } from '../test-support/photos.js';
 
 /*
  * Photos with a contact message on the store under test: uploaded for a department with
@@ -102,26 +103,8 @@ async function sent(photos: string[], options: Parameters<typeof send>[1] = {}) 
   return ReceiptSchema.parse(await response.json());
 }
 
-async function refusal(response: Response): Promise<FieldError[]> {
-  expect(response.status).toBe(422);
-  const problem = ProblemSchema.parse(await response.json());
-  expect(problem.code).toBe('validation_failed');
-  return problem.errors ?? [];
-}
-
-/** The photos rows of `ids`, in that order: whose they are and in which place. */
-async function photoRows(ids: string[], on = server) {
-  const rows = await on.database.inspect((db) =>
-    db
-      .selectFrom('photos')
-      .select(['id', 'case_reference', 'position'])
-      .where('id', 'in', ids)
-      .execute(),
-  );
-  return rows
-    .map((row) => ({ ...row, position: row.position === null ? null : Number(row.position) }))
-    .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-}
+/** The photos rows of `ids`, in that order (on this file's server unless `on`). */
+const photoRows = (ids: string[], on = server) => photoRowsOf(on, ids);
 
 /** What the agent API says of the case's message (read as sent, not through a client schema). */
 async function agentMessage(reference: string, session: TestSession) {

@@ -1,5 +1,5 @@
 import type { AgentCase } from '@kontakt/core/agent';
-import type { CaseAccess, DepartmentInput, FieldError, Receipt } from '@kontakt/core/schemas';
+import type { CaseAccess, DepartmentInput, Receipt } from '@kontakt/core/schemas';
 import { ProblemSchema, ReceiptSchema, UploadedPhotoSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../photos/metadata-fixtures.js';
@@ -16,6 +16,7 @@ import {
   validFaultSubmission,
   validSubmission,
 } from '../test-support/index.js';
+import { photoRowsOf, refusal } from '../test-support/photos.js';
 import { readCaseChanges } from '../test-support/streams.js';
 import { PHOTO_UNATTACHED_TTL_MS } from './photos.js';
 
@@ -113,26 +114,8 @@ const addMessage = (
     json(body, { Authorization: `Bearer ${receipt.receiptToken}`, ...headers }),
   );
 
-async function refusal(response: Response): Promise<FieldError[]> {
-  expect(response.status).toBe(422);
-  const problem = ProblemSchema.parse(await response.json());
-  expect(problem.code).toBe('validation_failed');
-  return problem.errors ?? [];
-}
-
-/** The photos rows of `ids`, in that order: whose they are and in which place. */
-async function photoRows(ids: string[], on = server) {
-  const rows = await on.database.inspect((db) =>
-    db
-      .selectFrom('photos')
-      .select(['id', 'case_reference', 'position'])
-      .where('id', 'in', ids)
-      .execute(),
-  );
-  return rows
-    .map((row) => ({ ...row, position: row.position === null ? null : Number(row.position) }))
-    .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-}
+/** The photos rows of `ids`, in that order (on this file's server unless `on`). */
+const photoRows = (ids: string[], on = server) => photoRowsOf(on, ids);
 
 const unclaimed = (ids: string[]) =>
   ids.map((id) => ({ id, case_reference: null, position: null }));

@@ -20,6 +20,7 @@ import { photoFieldStyles, photoListStyles } from '../../internal/photos/photo-s
 import type { PhotoItem } from '../../internal/photos/picked-photos.js';
 import {
   forgetPhotos,
+  photoItemView,
   photoPreparation,
   preparePicked,
   preparingPhoto,
@@ -88,7 +89,9 @@ export function photosField(
     ${
       photos.length
         ? html`<ul part="photos" class="photos">
-          ${photos.map((photo, index) => photoItem(form, p, photo, index, photos.length))}
+          ${photos.map((photo, index) =>
+            photoItemView(p, photo, index, photos.length, () => removePhoto(form, photo.id)),
+          )}
         </ul>`
         : nothing
     }
@@ -105,26 +108,6 @@ export function photosField(
     }
     <p class="visually-hidden" role="status">${states.get(form)?.status?.(p) ?? ''}</p>
   </fieldset>`;
-}
-
-function photoItem(
-  form: PhotosForm,
-  p: PhotoFieldTexts,
-  photo: PhotoItem,
-  index: number,
-  total: number,
-): TemplateResult {
-  return html`<li part="photo" class="photo">
-    ${
-      photo.status === 'preparing'
-        ? html`<p class="hint"><span class="spinner" aria-hidden="true"></span>${p.preparing}</p>`
-        : photo.status === 'failed'
-          ? html`<p part="problem" class="problem">${p.problems[photo.problem ?? 'decode_failed']}</p>`
-          : html`<img src=${photo.url ?? ''} alt=${p.alt(index + 1, total)} />`
-    }
-    <button part="remove-photo-button" class="secondary" type="button" id=${`remove-${photo.id}`}
-      @click=${() => removePhoto(form, photo.id)}>${p.remove(index + 1, total)}</button>
-  </li>`;
 }
 
 /**

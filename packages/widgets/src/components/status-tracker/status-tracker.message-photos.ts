@@ -13,6 +13,7 @@ import { photoFieldStyles, photoListStyles } from '../../internal/photos/photo-s
 import type { PhotoItem } from '../../internal/photos/picked-photos.js';
 import {
   forgetPhotos,
+  photoItemView,
   photoPreparation,
   preparePicked,
   preparingPhoto,
@@ -187,7 +188,9 @@ export function answerPhotosView(
     ${
       items.length
         ? html`<ul part="photos" class="photos">
-          ${items.map((item, index) => photoView(p, photos, item, index, items.length))}
+          ${items.map((item, index) =>
+            photoItemView(p, item, index, items.length, () => photos.remove(item.id)),
+          )}
         </ul>`
         : nothing
     }
@@ -202,24 +205,4 @@ export function answerPhotosView(
     }
     <p class="visually-hidden" role="status">${photos.status?.(p) ?? ''}</p>
   </fieldset>`;
-}
-
-function photoView(
-  p: PhotoFieldTexts,
-  photos: AnswerPhotos,
-  item: PhotoItem,
-  index: number,
-  total: number,
-): TemplateResult {
-  return html`<li part="photo" class="photo">
-    ${
-      item.status === 'preparing'
-        ? html`<p class="hint"><span class="spinner" aria-hidden="true"></span>${p.preparing}</p>`
-        : item.status === 'failed'
-          ? html`<p part="problem" class="problem">${p.problems[item.problem ?? 'decode_failed']}</p>`
-          : html`<img src=${item.url ?? ''} alt=${p.alt(index + 1, total)} />`
-    }
-    <button part="remove-photo-button" class="secondary" type="button"
-      @click=${() => photos.remove(item.id)}>${p.remove(index + 1, total)}</button>
-  </li>`;
 }

@@ -6,6 +6,9 @@
  */
 
 import type { MessagePhotoSettings } from '@kontakt/core';
+import type { TemplateResult } from 'lit';
+import { html } from 'lit';
+import type { PhotoFieldTexts } from '../../i18n/translation.js';
 import type * as PhotoProcessing from './photo-processing.js';
 import { keepPhoto, keptPhotos } from './photo-store.js';
 import type { PhotoRefusal, PreparedPhoto, PreparePhotoOptions } from './prepare-photo.js';
@@ -89,6 +92,30 @@ export async function restorePhotos(ids: readonly string[]): Promise<PhotoItem[]
       status: 'ready' as const,
     })),
   );
+}
+
+/**
+ * One photo in a form's list: being prepared, why it was refused, or its preview; and the button
+ * that removes it (`id` `remove-<photo id>`, for focus to go to).
+ */
+export function photoItemView(
+  p: Pick<PhotoFieldTexts, 'preparing' | 'problems' | 'alt' | 'remove'>,
+  photo: PhotoItem,
+  index: number,
+  total: number,
+  onRemove: () => void,
+): TemplateResult {
+  return html`<li part="photo" class="photo">
+    ${
+      photo.status === 'preparing'
+        ? html`<p class="hint"><span class="spinner" aria-hidden="true"></span>${p.preparing}</p>`
+        : photo.status === 'failed'
+          ? html`<p part="problem" class="problem">${p.problems[photo.problem ?? 'decode_failed']}</p>`
+          : html`<img src=${photo.url ?? ''} alt=${p.alt(index + 1, total)} />`
+    }
+    <button part="remove-photo-button" class="secondary" type="button" id=${`remove-${photo.id}`}
+      @click=${onRemove}>${p.remove(index + 1, total)}</button>
+  </li>`;
 }
 
 /** The prepared photos of `items`, in order: what is sent. */
