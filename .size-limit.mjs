@@ -428,8 +428,9 @@ export default [
     // Photos with the answer in the client (addMessage's uploads, kept with it, sent by the
     // outbox): 59.45 KB. The form's part of its photos (loading the field, a draft's photos, the
     // count of a kept answer's; 0.5 KB) and the answer's client for the case's department
-    // (0.14 KB in the element): 60.12 KB.
-    limit: '60.12 KB',
+    // (0.14 KB in the element): 60.12 KB. That choice moved from the element to the later chunk
+    // (the first render 0.05 KB smaller): 60.16 KB.
+    limit: '60.16 KB',
     ...asLoaded,
   },
   {
@@ -440,8 +441,8 @@ export default [
     // The field with its Swedish words (1.9 KB), the picked photos kept in IndexedDB with their
     // previews (1.5 KB, the contact form's and fault report's too), the processing (1.6 KB,
     // loaded at the first pick): 65.11 KB. A photo's item shared with the contact form
-    // (picked-photos.ts): 65.18 KB.
-    limit: '65.18 KB',
+    // (picked-photos.ts): 65.18 KB; the answer's client chosen in the later chunk: 65.22 KB.
+    limit: '65.22 KB',
     ...asLoaded,
   },
   {

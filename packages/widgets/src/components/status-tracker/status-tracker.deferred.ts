@@ -5,5 +5,9 @@
 export { createClient, EmailSchema, normalizeCaseReference } from '@kontakt/core';
 export { caseStatusWords } from '@kontakt/core/schemas';
 export { caseView } from './status-tracker.case-view.js';
-export { CaseMessageController, messageDraftKey } from './status-tracker.message.js';
+export {
+  answerClientFor,
+  CaseMessageController,
+  messageDraftKey,
+} from './status-tracker.message.js';
 export { SV_MESSAGE_TEXTS } from './status-tracker.message-texts.js';

@@ -11,6 +11,7 @@ import type {
   OutboxFailedEvent,
 } from '@kontakt/core';
 import {
+  createClient,
   createIdempotencyKey,
   internalError,
   isKontaktError,
@@ -43,6 +44,29 @@ export interface MessageTarget {
   readonly accessToken: string;
   /** Where the draft is kept (per server and case). */
   readonly draftKey: string;
+}
+
+/** Clients made for a case's department, by the page's client they were made beside. */
+const caseClients = new WeakMap<KontaktClient, KontaktClient>();
+
+/**
+ * The client an answer to a case of `department` goes with: its photos are uploaded for the
+ * case's department. The tracker's own client is for the page's department (any department's
+ * case can be opened), so for another's it gets one for that department on the same server (the
+ * outbox is shared), kept for the next answer; a client the page gave (`own` false) is used as
+ * it is.
+ */
+export function answerClientFor(
+  client: KontaktClient,
+  department: string,
+  own: boolean,
+): KontaktClient {
+  if (!own || client.department === department) return client;
+  const made = caseClients.get(client);
+  if (made?.department === department) return made;
+  const ofCase = createClient({ endpoint: client.endpoint, department });
+  caseClients.set(client, ofCase);
+  return ofCase;
 }
 
 /** A message the client's outbox keeps until it can be sent: its entry, and what it says. */

@@ -222,8 +222,6 @@ export class KcStatusTracker extends KontaktElement {
   #focusAfterRender: string | undefined;
   /** The person's message to the shown case: made when a case is first opened by its sender. */
   #message: Deferred.CaseMessageController | undefined;
-  /** The client for the shown case's department, when it is not the page's (`#answerClient`). */
-  #caseClient: KontaktClient | undefined;
   readonly #requested = new Set<string>();
 
   override connectedCallback(): void {
@@ -367,7 +365,10 @@ export class KcStatusTracker extends KontaktElement {
   /** Readies the sender's message to the case (its kept draft, a message still to send). */
   #answer(access: CaseAccess, sender: boolean): void {
     const module = this.deferred.value;
-    const client = this.#answerClient(access.case.department);
+    const loaded = this.#loadedClient();
+    // A client the page gave answers as it is; the tracker's own is for the page's department.
+    const own = !this.#clients.target?.client;
+    const client = loaded && module?.answerClientFor(loaded, access.case.department, own);
     if (!sender || !module || !client) {
       this.#message?.use(undefined);
       return;
@@ -385,25 +386,6 @@ export class KcStatusTracker extends KontaktElement {
       accessToken: access.accessToken,
       draftKey: module.messageDraftKey(this.#clients.target?.endpoint ?? '', reference),
     });
-  }
-
-  /**
-   * The client an answer to a case of `department` goes with: its photos are uploaded for the
-   * case's department. The tracker's own client is for the page's department (any department's
-   * case can be opened), so for another's it makes one for that department, on the same server
-   * (the outbox is shared); a client given as a property is used as it is.
-   */
-  #answerClient(department: string): KontaktClient | undefined {
-    const module = this.deferred.value;
-    const client = this.#loadedClient();
-    if (!module || !client || client.department === department || this.#clients.target?.client) {
-      return client;
-    }
-    const { endpoint } = client;
-    if (this.#caseClient?.endpoint !== endpoint || this.#caseClient.department !== department) {
-      this.#caseClient = module.createClient({ endpoint, department });
-    }
-    return this.#caseClient;
   }
 
   /** Follows the shown case live; each change is announced politely, focus stays where it is. */
