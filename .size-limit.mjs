@@ -194,7 +194,8 @@ export default [
     // taught to send it (a third kind of entry, its sender given by createClient): 39.6 KB. Its
     // photos, uploaded first and kept with it (uploadThenSend, shared with the submissions): 39.8.
     // A kept entry's photos uploaded for its own department (uploadFor): 39.86 KB.
-    limit: '39.87 KB',
+    // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 40.18.
+    limit: '40.18 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -213,7 +214,8 @@ export default [
     // it for a client that can send it; the delivered event with a case: 27.68 KB. Its photos in
     // the entry's schema, and the uploads generalised over the three kinds: 27.76 KB. A kept
     // entry's photos uploaded for its own department (uploadFor): 27.78 KB.
-    limit: '27.78 KB',
+    // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 28.09.
+    limit: '28.09 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
@@ -290,7 +292,8 @@ export default [
     // third kind of entry, the status tracker's message to a case, read and left for a client
     // that can send it (see createMessageClient): 50.24 KB. Its photos kept with it (the entry's
     // schema): 50.27 KB. A kept entry's photos uploaded for its own department: 50.3 KB.
-    limit: '50.31 KB',
+    // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 50.6 KB.
+    limit: '50.6 KB',
     ...asLoaded,
   },
   {
@@ -308,7 +311,8 @@ export default [
     message:
       'The photos field is one chunk (contact-form.photos.ts), loaded only for a department that takes photos: keep the rest of the form out of it, and it out of the rest.',
     path: contactFormEverything,
-    limit: '56.65 KB',
+    // Tabs sharing the outbox told of what one settled: 56.94 KB.
+    limit: '56.95 KB',
     ...asLoaded,
   },
   {
@@ -323,8 +327,9 @@ export default [
     // KB;
     // uploaded photos kept with a kept submission, uploaded again once expired: 58.18 KB; an
     // answer by letter (its texts in Arabic too): 59.18 KB; the outbox's message to a case:
-    // 59.43 KB; its photos: 59.52 KB; a photo's item shared with the status tracker: 59.57 KB.
-    limit: '59.57 KB',
+    // 59.43 KB; its photos: 59.52 KB; a photo's item shared with the status tracker: 59.57 KB;
+    // tabs sharing the outbox told of what one settled: 59.86 KB.
+    limit: '59.87 KB',
     ...asLoaded,
   },
   {
@@ -430,7 +435,8 @@ export default [
     // count of a kept answer's; 0.5 KB) and the answer's client for the case's department
     // (0.14 KB in the element): 60.12 KB. That choice moved from the element to the later chunk
     // (the first render 0.05 KB smaller): 60.16 KB.
-    limit: '60.16 KB',
+    // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 60.45 KB.
+    limit: '60.46 KB',
     ...asLoaded,
   },
   {
@@ -441,8 +447,9 @@ export default [
     // The field with its Swedish words (1.9 KB), the picked photos kept in IndexedDB with their
     // previews (1.5 KB, the contact form's and fault report's too), the processing (1.6 KB,
     // loaded at the first pick): 65.11 KB. A photo's item shared with the contact form
-    // (picked-photos.ts): 65.18 KB; the answer's client chosen in the later chunk: 65.22 KB.
-    limit: '65.22 KB',
+    // (picked-photos.ts): 65.18 KB; the answer's client chosen in the later chunk: 65.22 KB; tabs
+    // sharing the outbox told of what one settled: 65.52 KB.
+    limit: '65.52 KB',
     ...asLoaded,
   },
   {
@@ -524,8 +531,9 @@ export default [
     // sending: 2.3 KB): 132.11 KB. Its answer kept in the outbox when it cannot be sent (see the
     // status tracker): 133.36 KB. Notes and chat messages in their own direction: 133.39 KB.
     // Photos with the answer in the client: 133.8 KB; and in the tracker's form (the field, its
-    // Swedish words, loaded for a department that takes photos): 136.32 KB.
-    limit: '136.33 KB',
+    // Swedish words, loaded for a department that takes photos): 136.32 KB. Tabs sharing the
+    // outbox told of what one settled: 136.55 KB.
+    limit: '136.56 KB',
     ...asLoaded,
   },
   {

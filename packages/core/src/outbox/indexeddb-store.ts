@@ -62,6 +62,7 @@ export function indexedDBStore(options: IndexedDBStoreOptions = {}): OutboxStore
   const cleanUp = () => exclusive(lockName, deleteIfEmpty).catch(() => undefined);
 
   return {
+    channel: `kontakt-outbox:${name}`,
     async list(endpoint) {
       const open = await database(false);
       if (!open) return [];

@@ -1,5 +1,6 @@
-import { isKontaktError } from '../errors/KontaktError.js';
+import { isKontaktError, KontaktError } from '../errors/KontaktError.js';
 import type { PublicCase, Receipt } from '../schemas/index.js';
+import { ReceiptSchema } from '../schemas/index.js';
 import { FIRST_DELAY, nextAttemptDelay } from './backoff.js';
 import type { Keepable } from './entry.js';
 import {
@@ -101,6 +102,22 @@ const MAX_TIMER = 2 ** 31 - 1;
  */
 type Outcome = 'settled' | 'retry' | 'unreachable' | 'busy';
 
+/**
+ * What an outbox tells the outboxes of other tabs sharing its store: an entry it delivered (with
+ * what the server answered), or gave up (with why).
+ */
+type Settled =
+  | { type: 'delivered'; entry: OutboxEntry; delivered: Receipt | PublicCase }
+  | { type: 'failed'; entry: OutboxEntry; error: SettledError };
+
+/** A `KontaktError` as it crosses to another tab (a structured clone keeps no class). */
+interface SettledError {
+  message: string;
+  code: string;
+  status?: number;
+  fieldErrors: KontaktError['fieldErrors'];
+}
+
 /** Entries being sent by this copy of the SDK, so two flushes in one page never send one twice. */
 const sending = new Map<string, Promise<Outcome>>();
 
@@ -127,12 +144,20 @@ export class OutboxController extends EventTarget implements Outbox {
   #unreachable = 0;
   /** Automatic runs send nothing before this time (ms); `flush()` ignores it. */
   #notBefore = 0;
+  /** Where the other tabs sharing the store hear what this one settled, and it theirs. */
+  readonly #channel: BroadcastChannel | undefined;
 
   constructor(store: OutboxStore, endpoint: string, send: OutboxSender) {
     super();
     this.#store = store;
     this.#endpoint = endpoint;
     this.#send = send;
+    if (store.channel && typeof BroadcastChannel !== 'undefined') {
+      this.#channel = new BroadcastChannel(store.channel);
+      this.#channel.onmessage = ({ data }: MessageEvent) => this.#heard(data);
+      // An open channel must not keep a Node process (a test run, an SSR server) alive.
+      (this.#channel as { unref?: () => void }).unref?.();
+    }
     globalThis.addEventListener?.('online', () => this.#background(() => this.flush()));
     // An earlier page load may have left entries; look once (without creating storage).
     this.#background(() => this.#run(this.#isDue));
@@ -213,8 +238,7 @@ export class OutboxController extends EventTarget implements Outbox {
     if (!entry || !isReadableEntry(entry)) return 'settled';
     if (isExpired(entry, Date.now())) {
       await this.#store.delete(id);
-      this.dispatchEvent(new OutboxFailedEvent(entry, expiredError(entry)));
-      this.dispatchEvent(new Event('change'));
+      this.#gaveUp(entry, expiredError(entry));
       return 'settled';
     }
     let delivered: Receipt | PublicCase;
@@ -234,16 +258,15 @@ export class OutboxController extends EventTarget implements Outbox {
     this.#unreachable = 0;
     this.#notBefore = 0;
     await this.#store.delete(id);
-    this.dispatchEvent(new OutboxDeliveredEvent(latest, delivered));
-    this.dispatchEvent(new Event('change'));
+    this.#delivered(latest, delivered);
+    this.#tell({ type: 'delivered', entry: latest, delivered });
     return 'settled';
   }
 
   async #failed(entry: OutboxEntry, error: unknown): Promise<Outcome> {
     if (isKontaktError(error) && !isTransientFailure(error)) {
       await this.#store.delete(entry.id);
-      this.dispatchEvent(new OutboxFailedEvent(entry, error));
-      this.dispatchEvent(new Event('change'));
+      this.#gaveUp(entry, error);
       return 'settled';
     }
     await this.#store.put(afterFailure(entry, error, Date.now()));
@@ -253,6 +276,58 @@ export class OutboxController extends EventTarget implements Outbox {
     this.#unreachable += 1;
     this.#notBefore = Date.now() + nextAttemptDelay(this.#unreachable, error);
     return 'unreachable';
+  }
+
+  /** An entry given up: said here with its error, and to the other tabs in its words. */
+  #gaveUp(entry: OutboxEntry, error: KontaktError): void {
+    this.dispatchEvent(new OutboxFailedEvent(entry, error));
+    this.dispatchEvent(new Event('change'));
+    const { message, code, status, fieldErrors } = error;
+    const told = { message, code, fieldErrors, ...(status === undefined ? {} : { status }) };
+    this.#tell({ type: 'failed', entry, error: told });
+  }
+
+  /** A delivery, this tab's or one another tab told of. */
+  #delivered(entry: OutboxEntry, delivered: Receipt | PublicCase): void {
+    this.dispatchEvent(new OutboxDeliveredEvent(entry, delivered));
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Tells the other tabs sharing the store what happened to an entry here. */
+  #tell(settled: Settled): void {
+    try {
+      this.#channel?.postMessage(settled);
+    } catch {
+      // A closed channel: the other tabs read the store when they next look.
+    }
+  }
+
+  /**
+   * Another tab settled an entry of this store: said here as if this tab had. Checked first, as
+   * all input is: a readable entry of this endpoint, a receipt that is one (a message to a case:
+   * the case it went to), an error with a code.
+   */
+  #heard(data: unknown): void {
+    const settled = data as Partial<Settled> | null;
+    const entry = settled?.entry;
+    if (!isReadableEntry(entry) || entry.endpoint !== this.#endpoint) return;
+    if (settled?.type === 'delivered') {
+      const { delivered } = settled;
+      const valid =
+        entry.kind === 'case-message'
+          ? (delivered as Partial<PublicCase> | undefined)?.reference === entry.reference
+          : ReceiptSchema.safeParse(delivered).success;
+      if (valid) this.#delivered(entry, delivered as Receipt | PublicCase);
+    } else if (settled?.type === 'failed' && typeof settled.error?.code === 'string') {
+      const { message, code, status, fieldErrors } = settled.error;
+      const options = {
+        code,
+        fieldErrors: Array.isArray(fieldErrors) ? fieldErrors : [],
+        ...(typeof status === 'number' ? { status } : {}),
+      };
+      this.dispatchEvent(new OutboxFailedEvent(entry, new KontaktError(String(message), options)));
+      this.dispatchEvent(new Event('change'));
+    }
   }
 
   #canSend(entry: OutboxEntry): boolean {

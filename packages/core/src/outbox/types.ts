@@ -95,6 +95,12 @@ export interface OutboxEntryBase {
  * app's own storage); `memoryStore()` and `indexedDBStore()` ship with the SDK.
  */
 export interface OutboxStore {
+  /**
+   * A name under which the outboxes of every tab that shares this store tell each other what they
+   * delivered or gave up (a `BroadcastChannel`), so a widget waiting in one tab hears of a send
+   * from another. Absent for a store that is the page's own (`memoryStore()`).
+   */
+  readonly channel?: string;
   /** Entries for one endpoint, oldest first. Must not create storage just to look. */
   list(endpoint: string): Promise<OutboxEntry[]>;
   get(id: string): Promise<OutboxEntry | undefined>;
