@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from '../client.js';
 import { isNetworkError } from '../errors/NetworkError.js';
+import { message, receipt } from '../test-support/samples.js';
 import { isReadableEntry } from './entry.js';
 import type { OutboxDeliveredEvent } from './events.js';
 import { indexedDBStore } from './indexeddb-store.js';
@@ -8,20 +9,6 @@ import { mayHoldKeptSubmissions } from './may-hold.js';
 import type { CaseOutboxEntry, OutboxEntry, SubmissionOutboxEntry } from './types.js';
 
 const PAGE = 'https://gata.example.se/parkering';
-const message = {
-  topic: 'parkering',
-  message: 'Hur söker jag boendeparkering?',
-  answerChannel: 'email',
-  email: 'anna.svensson@example.se',
-} as const;
-const receipt = {
-  reference: 'KC-7F3K-9QXM',
-  receiptToken: 'abcdefghijklmnopqrstuvwxyz0123456789ABCD',
-  submittedAt: '2026-11-23T09:00:00.000Z',
-  expectedAnswerBy: '2026-11-25T16:00:00.000Z',
-  answerTimePromise: { workingDays: 2 },
-};
-
 /** A database of its own per test: other test files share this origin's IndexedDB. */
 const uniqueName = () => `kontakt-outbox-test-${crypto.randomUUID()}`;
 const names = async () => (await indexedDB.databases()).map((info) => info.name);

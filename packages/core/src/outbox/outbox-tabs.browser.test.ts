@@ -6,6 +6,7 @@ import { expect } from '@open-wc/testing';
 import { KontaktError } from '../errors/KontaktError.js';
 import { NetworkError } from '../errors/NetworkError.js';
 import type { CaseSubmission } from '../schemas/index.js';
+import { message, receipt } from '../test-support/samples.js';
 import type { OutboxDeliveredEvent, OutboxFailedEvent } from './events.js';
 import { indexedDBStore } from './indexeddb-store.js';
 import { OutboxController } from './outbox.js';
@@ -13,22 +14,7 @@ import { OutboxController } from './outbox.js';
 const ENDPOINT = 'https://kontakt.example.se';
 const submission: CaseSubmission = {
   origin: { department: 'gata', pageUrl: 'https://gata.example.se/parkering', widget: 'sdk' },
-  message: {
-    topic: 'parkering',
-    message: 'Hur söker jag boendeparkering?',
-    answerChannel: 'email',
-    email: 'anna.svensson@example.se',
-    answerLanguage: 'sv',
-    needs: [],
-    photos: [],
-  },
-};
-const receipt = {
-  reference: 'KC-7F3K-9QXM',
-  receiptToken: 'abcdefghijklmnopqrstuvwxyz0123456789ABCD',
-  submittedAt: '2026-11-23T09:00:00.000Z',
-  expectedAnswerBy: '2026-11-25T16:00:00.000Z',
-  answerTimePromise: { workingDays: 2 },
+  message: { ...message, answerLanguage: 'sv', needs: [], photos: [] },
 };
 const offline = new NetworkError('Offline', { code: 'network_error' });
 

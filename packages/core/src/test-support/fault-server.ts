@@ -89,22 +89,7 @@ export async function freePort(): Promise<number> {
   return server.port;
 }
 
-/** A receipt as the server would send it. */
-export const receipt = {
-  reference: 'KC-7F3K-9QXM',
-  receiptToken: 'abcdefghijklmnopqrstuvwxyz0123456789ABCD',
-  submittedAt: '2026-11-23T09:00:00.000Z',
-  expectedAnswerBy: '2026-11-25T16:00:00.000Z',
-  answerTimePromise: { workingDays: 2 },
-};
-
-/** A valid contact message. */
-export const message = {
-  topic: 'parkering',
-  message: 'Hur söker jag boendeparkering på Storgatan?',
-  answerChannel: 'email',
-  email: 'anna.svensson@example.se',
-} as const;
+export { message, receipt } from './samples.js';
 
 /** An RFC 9457 problem document as the server sends it. */
 export function problem(status: number, code: string, extra: Record<string, unknown> = {}) {

@@ -63,13 +63,8 @@ export async function senderCaseDepartment(
   reference: string,
   token: string,
 ): Promise<string | undefined> {
-  if (!(await authorizeCaseSender(db, reference, token))) return undefined;
-  const row = await db
-    .selectFrom('cases')
-    .select('department')
-    .where('reference', '=', reference)
-    .executeTakeFirst();
-  return row?.department;
+  const held = await holding(db, reference, token);
+  return held?.holder === 'sender' ? held.department : undefined;
 }
 
 /** The `case_access` kinds that prove the sender: an e-mail lookup's (it knew the address). */
@@ -77,18 +72,29 @@ const SENDER_KINDS: readonly string[] = ['lookup'];
 
 /**
  * Who holds `token` for the case `reference`: its `sender` (the receipt token, an e-mail
- * lookup's), a `reader` (a follower's, a duplicate's sender's), or no one (`undefined`). The
- * receipt token and the grants are both looked up every time.
+ * lookup's), a `reader` (a follower's, a duplicate's sender's), or no one (`undefined`).
  */
 export async function tokenHolder(
   db: Kysely<Database>,
   reference: string,
   token: string,
 ): Promise<'sender' | 'reader' | undefined> {
+  return (await holding(db, reference, token))?.holder;
+}
+
+/**
+ * Who holds `token` for the case `reference`, and the case's department, read with it: the
+ * receipt token and the grants are both looked up every time.
+ */
+async function holding(
+  db: Kysely<Database>,
+  reference: string,
+  token: string,
+): Promise<{ holder: 'sender' | 'reader'; department: string } | undefined> {
   const hash = sha256Hex(token);
   const row = await db
     .selectFrom('cases')
-    .select('receipt_token_hash')
+    .select(['receipt_token_hash', 'department'])
     .where('reference', '=', reference)
     .executeTakeFirst();
   const granted = await db
@@ -99,7 +105,8 @@ export async function tokenHolder(
     .executeTakeFirst();
   const isReceipt = sameDigest(hash, row?.receipt_token_hash ?? STAND_IN);
   if (row === undefined || (!isReceipt && granted === undefined)) return undefined;
-  return isReceipt || SENDER_KINDS.includes(granted?.kind ?? '') ? 'sender' : 'reader';
+  const sender = isReceipt || SENDER_KINDS.includes(granted?.kind ?? '');
+  return { holder: sender ? 'sender' : 'reader', department: row.department };
 }
 
 /**

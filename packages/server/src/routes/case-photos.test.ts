@@ -1,19 +1,22 @@
-import type { DepartmentInput, Receipt } from '@kontakt/core/schemas';
-import { ProblemSchema, ReceiptSchema, UploadedPhotoSchema } from '@kontakt/core/schemas';
+import type { Receipt } from '@kontakt/core/schemas';
+import { ProblemSchema, ReceiptSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../photos/metadata-fixtures.js';
 import type { Store } from '../store/store.js';
-import type { TestServer, TestServerOptions, TestSession } from '../test-support/index.js';
+import type { TestServer, TestSession } from '../test-support/index.js';
 import {
   createTestDatabase,
-  gata,
   signIn,
-  skola,
-  startTestServer,
   testAccounts,
   validSubmission,
 } from '../test-support/index.js';
-import { photoRowsOf, refusal } from '../test-support/photos.js';
+import {
+  PHOTO_TOPICS,
+  photoRowsOf,
+  refusal,
+  startPhotoServer,
+  uploadedPhoto,
+} from '../test-support/photos.js';
 
 /*
  * Photos with a contact message on the store under test: uploaded for a department with
@@ -21,43 +24,12 @@ import { photoRowsOf, refusal } from '../test-support/photos.js';
  * stores it, shown to the agents who may see the case and never in the public case.
  */
 
-const weekdays = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' };
-const department = (id: string, messagePhotos?: DepartmentInput['messagePhotos']) => ({
-  id,
-  name: { sv: id, en: id },
-  allowedOrigins: [`https://${id}.example.se`],
-  categories: [{ id: 'ovrigt', name: { sv: 'Något annat', en: 'Something else' } }],
-  openingHours: { weekly: [weekdays] },
-  answerTimePromise: { workingDays: 5 },
-  ...(messagePhotos ? { messagePhotos } : {}),
-});
-
-/**
- * `gata` takes fault reports (photos up to 2 MB) and three photos a message (up to 3 MB);
- * `skola` takes no photos at all; `bygglov` takes photos only with messages; `kultur` has
- * `messagePhotos` that take none.
- */
-const DEPARTMENTS = [
-  { ...gata, messagePhotos: { maxCount: 3, maxBytes: 3_000_000 } },
-  skola,
-  department('bygglov', { maxCount: 2, maxBytes: 60_000 }),
-  department('kultur', { maxCount: 0 }),
-];
-
-const start = (options: TestServerOptions = {}) =>
-  startTestServer({
-    departments: DEPARTMENTS,
-    rateLimit: { windowMs: 60_000, max: 1000, reads: { windowMs: 60_000, max: 1000 } },
-    lookupLimit: { windowMs: 60_000, max: 1000, burst: 1000 },
-    ...options,
-  });
-
 let server: TestServer;
 let anna: TestSession;
 let sven: TestSession;
 
 beforeAll(async () => {
-  server = await start({ accounts: await testAccounts() });
+  server = await startPhotoServer({ accounts: await testAccounts() });
   anna = await signIn(server.url, 'anna');
   sven = await signIn(server.url, 'sven');
 });
@@ -70,14 +42,7 @@ const upload = (to: string, body: Uint8Array, type = 'image/png', on = server) =
     body: body as Uint8Array<ArrayBuffer>,
   });
 
-async function uploaded(to = 'gata', on = server): Promise<string> {
-  const response = await upload(to, fixture('photo.png'), 'image/png', on);
-  expect(response.status).toBe(201);
-  return UploadedPhotoSchema.parse(await response.json()).id;
-}
-
-/** A topic of each test department. */
-const TOPICS: Record<string, string> = { gata: 'parkering', skola: 'skolval' };
+const uploaded = (to = 'gata', on = server) => uploadedPhoto(on, to);
 
 const send = (
   photos: string[],
@@ -91,7 +56,7 @@ const send = (
     },
     body: JSON.stringify(
       validSubmission(
-        { topic: TOPICS[to] ?? 'ovrigt', photos },
+        { topic: PHOTO_TOPICS[to] ?? 'ovrigt', photos },
         { department: to, pageUrl: `https://${to}.example.se/` },
       ),
     ),
@@ -261,7 +226,7 @@ describe('a photo taken by another case while the message is stored', () => {
     const database = await createTestDatabase();
     // Both messages pass the check before either is stored, then are stored together.
     const gate = gateCreateCase(await database.open(), 2);
-    const raced = await start({ database, store: gate.store });
+    const raced = await startPhotoServer({ database, store: gate.store });
     try {
       const photo = await uploaded('gata', raced);
       const answers = [send([photo], { on: raced }), send([photo], { on: raced })];

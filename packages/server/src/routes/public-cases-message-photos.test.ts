@@ -1,22 +1,25 @@
 import type { AgentCase } from '@kontakt/core/agent';
-import type { CaseAccess, DepartmentInput, Receipt } from '@kontakt/core/schemas';
-import { ProblemSchema, ReceiptSchema, UploadedPhotoSchema } from '@kontakt/core/schemas';
+import type { CaseAccess, Receipt } from '@kontakt/core/schemas';
+import { ProblemSchema, ReceiptSchema } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../photos/metadata-fixtures.js';
 import type { Store } from '../store/store.js';
 import { comparable } from '../test-support/answers.js';
-import type { TestServer, TestServerOptions, TestSession } from '../test-support/index.js';
+import type { TestServer, TestSession } from '../test-support/index.js';
 import {
   createTestDatabase,
-  gata,
   signIn,
-  skola,
-  startTestServer,
   testAccounts,
   validFaultSubmission,
   validSubmission,
 } from '../test-support/index.js';
-import { photoRowsOf, refusal } from '../test-support/photos.js';
+import {
+  PHOTO_TOPICS,
+  photoRowsOf,
+  refusal,
+  startPhotoServer,
+  uploadedPhoto,
+} from '../test-support/photos.js';
 import { readCaseChanges } from '../test-support/streams.js';
 import { PHOTO_UNATTACHED_TTL_MS } from './photos.js';
 
@@ -27,41 +30,11 @@ import { PHOTO_UNATTACHED_TTL_MS } from './photos.js';
  * in anything public.
  */
 
-const weekdays = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' };
-const department = (id: string, messagePhotos: DepartmentInput['messagePhotos']) => ({
-  id,
-  name: { sv: id, en: id },
-  allowedOrigins: [`https://${id}.example.se`],
-  categories: [{ id: 'ovrigt', name: { sv: 'Något annat', en: 'Something else' } }],
-  openingHours: { weekly: [weekdays] },
-  answerTimePromise: { workingDays: 5 },
-  messagePhotos,
-});
-
-/**
- * `gata` takes fault reports and three photos a message; `skola` takes no photos; `bygglov` two
- * a message; `kultur` has `messagePhotos` that take none.
- */
-const DEPARTMENTS = [
-  { ...gata, messagePhotos: { maxCount: 3, maxBytes: 3_000_000 } },
-  skola,
-  department('bygglov', { maxCount: 2, maxBytes: 60_000 }),
-  department('kultur', { maxCount: 0 }),
-];
-
-const start = (options: TestServerOptions = {}) =>
-  startTestServer({
-    departments: DEPARTMENTS,
-    rateLimit: { windowMs: 60_000, max: 1000, reads: { windowMs: 60_000, max: 1000 } },
-    lookupLimit: { windowMs: 60_000, max: 1000, burst: 1000 },
-    ...options,
-  });
-
 let server: TestServer;
 let anna: TestSession;
 
 beforeAll(async () => {
-  server = await start({ accounts: await testAccounts() });
+  server = await startPhotoServer({ accounts: await testAccounts() });
   anna = await signIn(server.url, 'anna');
 });
 afterAll(() => server?.close());
@@ -72,23 +45,12 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(body),
 });
 
-async function uploaded(to = 'gata', on = server): Promise<string> {
-  const response = await fetch(`${on.url}/v1/photos?department=${to}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'image/png' },
-    body: fixture('photo.png') as Uint8Array<ArrayBuffer>,
-  });
-  expect(response.status).toBe(201);
-  return UploadedPhotoSchema.parse(await response.json()).id;
-}
-
-/** A topic of each test department. */
-const TOPICS: Record<string, string> = { gata: 'parkering', skola: 'skolval' };
+const uploaded = (to = 'gata', on = server) => uploadedPhoto(on, to);
 
 /** A contact message to `to` (with `photos` of its own), as the contact form sends it. */
 async function sendCase(to = 'gata', photos: string[] = [], on = server): Promise<Receipt> {
   const body = validSubmission(
-    { topic: TOPICS[to] ?? 'ovrigt', photos },
+    { topic: PHOTO_TOPICS[to] ?? 'ovrigt', photos },
     { department: to, pageUrl: `https://${to}.example.se/` },
   );
   const answer = await fetch(`${on.url}/v1/cases`, json(body));
@@ -248,7 +210,7 @@ describe('POST /v1/cases/{reference}/messages with photos', () => {
 
   it('refuses a photo no case named before it expired', async () => {
     let now = Date.now();
-    const clocked = await start({ now: () => new Date(now) });
+    const clocked = await startPhotoServer({ now: () => new Date(now) });
     try {
       const receipt = await sendCase('gata', [], clocked);
       const photo = await uploaded('gata', clocked);
@@ -377,7 +339,7 @@ describe('a photo taken by another case while the message is stored', () => {
   it('is refused with unknown_photo at photos, and nothing of the message is stored', async () => {
     const database = await createTestDatabase();
     const gate = gateMessages(await database.open());
-    const raced = await start({ database, store: gate.store });
+    const raced = await startPhotoServer({ database, store: gate.store });
     try {
       const receipt = await sendCase('gata', [], raced);
       const photo = await uploaded('gata', raced);

@@ -5,6 +5,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { TestServer } from './kontakt-server.js';
 import { stopKontaktServer } from './kontakt-server.js';
+import { pickFiles } from './photo-files.js';
 import '../define/fault-report.js';
 import type { KcFaultReport } from '../components/fault-report/fault-report.js';
 
@@ -110,11 +111,7 @@ export async function next(element: KcFaultReport, name: string): Promise<void> 
 
 /** Picks files in the photo step's file input, as the person would. */
 export async function pickPhotos(element: KcFaultReport, files: File[]): Promise<void> {
-  const input = query<HTMLInputElement>(element, '#photo-take');
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
+  pickFiles(query<HTMLInputElement>(element, '#photo-take'), files);
 }
 
 /** A photo as a phone writes it: a JPEG with Exif and a GPS position in it. */

@@ -9,6 +9,10 @@ import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../define/status-tracker.js';
 import type { KcStatusTracker } from '../components/status-tracker/status-tracker.js';
 import type { TestServer } from './kontakt-server.js';
+import { pickFiles } from './photo-files.js';
+
+export { picture } from './photo-files.js';
+
 import { sharedKontaktServer, stopKontaktServer } from './kontakt-server.js';
 
 /** This file's server; filled in once it has started. */
@@ -201,22 +205,8 @@ export function writeAnswer(element: KcStatusTracker, value: string): void {
 export const announced = (element: KcStatusTracker): string =>
   text(element, '[part~="announcement"]');
 
-/** A photo as a phone gives it: a PNG of `width` × `height`, one colour. */
-export async function picture(name: string, width = 2400, height = 1800): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-  context.fillStyle = '#2a6';
-  context.fillRect(0, 0, width, height);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new File([blob], name, { type: 'image/png' });
-}
-
 /** Picks `files` in the answer's photo field, as the file picker does. */
 export async function pickAnswerPhotos(element: KcStatusTracker, ...files: File[]): Promise<void> {
-  const input = query<HTMLInputElement>(element, '#message-photos');
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change'));
+  pickFiles(query<HTMLInputElement>(element, '#message-photos'), files);
   await element.updateComplete;
 }

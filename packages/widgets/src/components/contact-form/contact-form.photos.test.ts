@@ -25,19 +25,10 @@ import {
   restartKontaktServer,
   stopKontaktServer,
 } from '../../test-support/kontakt-server.js';
+import { pickFiles, picture } from '../../test-support/photo-files.js';
 import type { KcContactForm } from './contact-form.js';
 
 setUpContactFormTests('packages/widgets/src/test-support/contact-form-photos-departments.json');
-
-/** A photo as a phone or a screenshot gives it: a PNG of `width` × `height`, one colour. */
-async function picture(name: string, width = 2400, height = 1800, colour = '#2a6'): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-  context.fillStyle = colour;
-  context.fillRect(0, 0, width, height);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new File([blob], name, { type: 'image/png' });
-}
 
 /**
  * The form once used, with its photos field: the field's chunk loads with the submit path, for
@@ -53,11 +44,7 @@ async function usedForm(options: Parameters<typeof renderForm>[0] = {}): Promise
 
 /** Picks `files` in the photos field, as the file picker does. */
 async function pick(element: KcContactForm, ...files: File[]): Promise<void> {
-  const input = query<HTMLInputElement>(element, '#photos');
-  const transfer = new DataTransfer();
-  for (const file of files) transfer.items.add(file);
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change'));
+  pickFiles(query<HTMLInputElement>(element, '#photos'), files);
   await element.updateComplete;
 }
 
