@@ -436,7 +436,8 @@ export default [
     // (0.14 KB in the element): 60.12 KB. That choice moved from the element to the later chunk
     // (the first render 0.05 KB smaller): 60.16 KB.
     // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 60.45 KB.
-    limit: '60.46 KB',
+    // An older copy of the case passed over (a late read after the answer's reply): 60.49 KB.
+    limit: '60.50 KB',
     ...asLoaded,
   },
   {
@@ -448,8 +449,9 @@ export default [
     // previews (1.5 KB, the contact form's and fault report's too), the processing (1.6 KB,
     // loaded at the first pick): 65.11 KB. A photo's item shared with the contact form
     // (picked-photos.ts): 65.18 KB; the answer's client chosen in the later chunk: 65.22 KB; tabs
-    // sharing the outbox told of what one settled: 65.52 KB.
-    limit: '65.52 KB',
+    // sharing the outbox told of what one settled: 65.52 KB; an older copy of the case passed
+    // over: 65.56 KB.
+    limit: '65.56 KB',
     ...asLoaded,
   },
   {
@@ -532,8 +534,9 @@ export default [
     // status tracker): 133.36 KB. Notes and chat messages in their own direction: 133.39 KB.
     // Photos with the answer in the client: 133.8 KB; and in the tracker's form (the field, its
     // Swedish words, loaded for a department that takes photos): 136.32 KB. Tabs sharing the
-    // outbox told of what one settled: 136.55 KB.
-    limit: '136.56 KB',
+    // outbox told of what one settled: 136.55 KB. The tracker passes over an older copy of the
+    // case: 136.59 KB.
+    limit: '136.60 KB',
     ...asLoaded,
   },
   {

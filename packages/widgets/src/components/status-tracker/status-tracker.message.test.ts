@@ -224,3 +224,55 @@ describe('<kc-status-tracker> typing on while an answer is sent', () => {
     expect(await sentLater(receipt.reference, agent)).to.deep.equal(['ABC 123']);
   });
 });
+
+describe('<kc-status-tracker> a read of the case that arrives after the answer', () => {
+  setUpTrackerTests();
+
+  it('keeps the answered case and says it was sent, instead of showing the question again', async () => {
+    const { receipt, agent } = await waitingCase();
+    let answered = () => {};
+    const sent = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    let heldReads = 0;
+    // The live view's first read of the case leaves before the answer and its reply comes back
+    // after the answer's: what a slow connection can do.
+    const lateRead: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
+      const isRead =
+        request.method === 'GET' && new URL(request.url).pathname.endsWith(receipt.reference);
+      if (isRead) {
+        heldReads += 1;
+        await sent;
+      }
+      return response;
+    };
+    const client = createClient({
+      endpoint: server.url,
+      department: 'gata',
+      outbox: false,
+      fetch: lateRead,
+    });
+    const element = await fixture<KcStatusTracker>(html`<kc-status-tracker
+      reference=${receipt.reference}
+      token=${receipt.receiptToken}
+      .client=${client}
+    ></kc-status-tracker>`);
+    await shown(element);
+    element.addEventListener('kc-status-change', () => answered());
+    writeAnswer(element, 'ABC 123');
+    query<HTMLButtonElement>(element, '[part~="message-button"]').click();
+    await waitUntil(
+      () => announced(element) === 'Tack! Vi har fått det du skickade.',
+      'not sent',
+      SLOW,
+    );
+    // The late read and the stream's replay of older events have come and gone.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(announced(element)).to.equal('Tack! Vi har fått det du skickade.');
+    expect(text(element, '[part~="status-label"]')).to.equal('Under behandling');
+    expect(await sentLater(receipt.reference, agent)).to.deep.equal(['ABC 123']);
+    expect(heldReads, 'the live view read the case').to.be.greaterThan(0);
+  });
+});

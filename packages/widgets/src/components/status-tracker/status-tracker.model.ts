@@ -4,6 +4,19 @@
  * the first frame can open a case from a link while the rest loads.
  */
 import type { KontaktError } from '@kontakt/core';
+import type { PublicCase } from '@kontakt/core/schemas';
+
+/**
+ * True when `next` is an older copy of the case than `shown`, by when it changed and then by its
+ * timeline (the rule `cases.watch()` uses for its replayed events). The tracker has two sources,
+ * the watch and the reply to the person's own answer: a read that left before the answer can
+ * arrive after its reply, and must not show the question again.
+ */
+export function isOlderCase(next: PublicCase, shown: PublicCase): boolean {
+  const at = Date.parse(next.updatedAt);
+  const before = Date.parse(shown.updatedAt);
+  return at < before || (at === before && next.timeline.length < shown.timeline.length);
+}
 
 /** How long the tracker waits; an object so that tests can shorten it. */
 export const TIMING = {

@@ -26,6 +26,7 @@ import { TrackerLocalize } from './status-tracker.localize.js';
 import type { LookupFailure } from './status-tracker.model.js';
 import {
   forgetToken,
+  isOlderCase,
   keepToken,
   keptToken,
   looksLikeReference,
@@ -418,7 +419,11 @@ export class KcStatusTracker extends KontaktElement {
     this.#reconnectTimer = undefined;
     const before = this.publicCase;
     const wasCut = this.announcement?.kind === 'reconnecting';
-    if (before && next.updatedAt === before.updatedAt && next.status === before.status) {
+    const unchanged =
+      before &&
+      (isOlderCase(next, before) ||
+        (next.updatedAt === before.updatedAt && next.status === before.status));
+    if (unchanged) {
       if (wasCut) this.announcement = { kind: 'reconnected' };
       return;
     }
