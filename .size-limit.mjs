@@ -158,9 +158,9 @@ const upcoming = [
     // Context Community Protocol's request by hand): 9.24 KB; terser after esbuild's minifier
     // (rollup.config.mjs): 9.16 KB. The shared light core's vocabulary names the most photos a
     // message may carry (MESSAGE_MAX_PHOTOS): 9.17 KB. The vocabulary's fourth answer channel
-    // (letter): 9.2 KB.
+    // (letter): 9.2 KB. The icon alone on a narrow screen: 9.29 KB.
     path: firstLoad('chat-bubble.js'),
-    limit: '9.2 KB',
+    limit: '9.29 KB',
     message: 'The chat launcher loads its panel and the SDK only when opened (DESIGN.md: 10 KB).',
   },
 ];
@@ -535,8 +535,8 @@ export default [
     // Photos with the answer in the client: 133.8 KB; and in the tracker's form (the field, its
     // Swedish words, loaded for a department that takes photos): 136.32 KB. Tabs sharing the
     // outbox told of what one settled: 136.55 KB. The tracker passes over an older copy of the
-    // case: 136.59 KB.
-    limit: '136.60 KB',
+    // case: 136.59 KB. The chat launcher's icon alone on a narrow screen: 136.68 KB.
+    limit: '136.69 KB',
     ...asLoaded,
   },
   {

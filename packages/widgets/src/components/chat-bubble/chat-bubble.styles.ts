@@ -73,6 +73,24 @@ const component = css`
     font-weight: 700;
     text-align: center;
   }
+  /* On a narrow screen the launcher is its icon alone, its words kept as its accessible name: a
+     corner of the page covered, not a band across its bottom that the page's last lines could
+     never scroll out from under. */
+  @media (max-width: 30rem) {
+    [part='launcher-button'] {
+      min-inline-size: 3rem;
+      padding: var(--_space-s);
+      justify-content: center;
+    }
+    .text {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
   [part='fallback'] {
     display: grid;
     gap: var(--_space-s);

@@ -152,6 +152,16 @@ describe('<kc-chat-bubble> launcher', () => {
     const box = query(element, '[part~="launcher"]').getBoundingClientRect();
     expect(box.left).to.be.at.least(0);
     expect(box.right).to.be.at.most(320);
+    // Its icon alone covers a corner, not a band across the page; its words still name it.
+    const button = query(element, '[part~="launcher-button"]');
+    const buttonBox = button.getBoundingClientRect();
+    expect(buttonBox.width).to.be.within(44, 56);
+    expect(buttonBox.height).to.be.within(44, 56);
+    expect(query(element, '.text').getBoundingClientRect().width).to.be.at.most(1);
+    expect(button.textContent).to.contain('Chatta med oss');
+    await setViewport({ width: 800, height: 600 });
+    expect(query(element, '.text').getBoundingClientRect().width).to.be.above(50);
+    await setViewport({ width: 320, height: 640 });
     const panel = await openPanel(element);
     const panelBox = panel.getBoundingClientRect();
     expect(panelBox.left).to.be.at.least(0);

@@ -35,7 +35,8 @@ let texts: Record<LauncherLocale, LauncherTexts> | undefined;
  * A chat with a *kommunvägledare* at the contact center, behind a small launcher that floats in a
  * corner of the page: it says whether the chat is open and until when ("Öppet i dag till 17.00"),
  * or when it opens next ("Stängt. Vi öppnar måndag 08.00"), and counts the messages that arrive
- * while the panel is closed. Opening it shows the chat in a dialog: the place in the queue and the
+ * while the panel is closed. On a screen narrower than 30rem the launcher is its icon alone (its
+ * words stay its accessible name), so it covers a corner of the page rather than its last lines. Opening it shows the chat in a dialog: the place in the queue and the
  * expected wait, the agent's name and typing, the messages (links only when they are web
  * addresses), and "Avsluta" with the transcript by e-mail and the case reference. When the contact
  * center is closed the panel offers a written message or a call-back instead; while the queue is
