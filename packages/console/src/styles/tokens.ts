@@ -85,7 +85,9 @@ export const base = [
       border-block-end: 1px solid var(--_color-border);
       text-align: start;
       vertical-align: top;
-      overflow-wrap: anywhere;
+      /* Breaks a word only when it cannot fit its column: 'anywhere' let the table narrow its
+         columns until headings and statuses broke mid-word ("Statu|s") with room to spare. */
+      overflow-wrap: break-word;
     }
   `,
 ];

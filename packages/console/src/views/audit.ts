@@ -6,6 +6,7 @@ import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
 import { base, tokens } from '../styles/tokens.js';
 import { fromLocalInput } from './datetime.js';
+import { scrollingTable } from './scrolling-table.js';
 import { fieldRowStyles } from './view.styles.js';
 
 /**
@@ -120,8 +121,9 @@ export class KcAuditView extends ConsoleElement {
     if (!this.entries) return html`<p>${t.loading}</p>`;
     if (this.entries.length === 0) return html`<p>${t.audit.none}</p>`;
     return html`
-      <div class="table">
-        <table>
+      ${scrollingTable(
+        t.audit.heading,
+        html`<table>
           <caption class="visually-hidden">${t.audit.heading}</caption>
           <thead>
             <tr>
@@ -143,8 +145,8 @@ export class KcAuditView extends ConsoleElement {
               </tr>`,
             )}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
       ${
         this.next
           ? html`<button type="button" class="secondary" @click=${() => this.load(true)}>

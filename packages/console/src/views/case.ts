@@ -34,6 +34,10 @@ const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
   message.answerChannel === 'letter' ? 'letter' : message.email ? 'email' : 'phone';
 
 let faultSection: Promise<void> | undefined;
+/** A language's name in the console's language ("finska"), not its code ("fi"). */
+const languageName = (code: string, locale: string): string =>
+  new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+
 /** Defines `<kc-fault-section>` from its chunk, once; a chunk that failed is asked for again. */
 function loadFaultSection(): Promise<void> {
   faultSection ??= import('../fault/define.js').then(
@@ -493,7 +497,7 @@ export class KcCaseView extends ConsoleElement {
         <dt>${t.caseView.answerChannel}</dt>
         <dd>${t.vocabulary.answerChannels[message.answerChannel] ?? message.answerChannel}</dd>
         <dt>${t.caseView.answerLanguage}</dt>
-        <dd>${message.answerLanguage}</dd>
+        <dd>${languageName(message.answerLanguage, this.l10n.locale)}</dd>
       </dl>
       ${this.renderEnvelope(data)}
     </section>`;

@@ -81,6 +81,16 @@ describe('the inbox', () => {
     expect(row).to.contain('Vår gata har inte plogats');
     expect(row).to.contain('Tolk');
     expect(row).to.contain('Inkommet');
+    // Words stay whole where they fit: no heading or status broken mid-word ("Statu|s").
+    const cells = allInView(element, 'kc-inbox-view', 'thead th, tbody td:nth-child(6)');
+    for (const cell of cells) {
+      const word = (cell.textContent ?? '').trim();
+      if (/\s/.test(word)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      expect(lines.size, word).to.equal(1);
+    }
     await expect(element).to.be.accessible();
   });
 
@@ -173,6 +183,17 @@ describe('at 320 px', () => {
     await signedIn(element, 'anna');
     await inboxLoaded(element);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    // The table scrolls on its own, its words whole; a keyboard reaches and scrolls it.
+    const table = inView(element, 'kc-inbox-view', '.table') as HTMLElement;
+    expect(table.scrollWidth).to.be.above(table.clientWidth);
+    expect(table.getAttribute('role')).to.equal('group');
+    expect(table.getAttribute('aria-label')).to.equal(
+      inView(element, 'kc-inbox-view', 'caption')?.textContent,
+    );
+    table.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => table.scrollLeft > 0, 'the keyboard did not scroll the table');
+    await expect(element).to.be.accessible();
     await goTo(element, `/cases/${first}`, `Ärende ${first}`);
     await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
@@ -205,6 +226,7 @@ describe('a case', () => {
     const reference = await submitCase(server, {
       message: 'Jag har ingen e-post. Skicka svaret hem till mig.',
       answerChannel: 'letter',
+      answerLanguage: 'fi',
       email: undefined,
       name: 'Karin Holm',
       postalAddress: {
@@ -232,6 +254,8 @@ describe('a case', () => {
     ]);
     const contact = inView(element, 'kc-case-view', 'section[aria-labelledby="contact-heading"]');
     expect(contact?.textContent).to.contain('Vill ha svar via').and.contain('Brev');
+    // The language by its name, not its code.
+    expect(contact?.textContent?.replace(/\s+/g, ' ')).to.contain('Svarsspråk finska');
     expect(inView<HTMLSelectElement>(element, 'kc-case-view', '#reply-via')?.value).to.equal(
       'letter',
     );
@@ -245,6 +269,7 @@ describe('a case', () => {
       'no English envelope heading',
     );
     expect(contact?.textContent).to.contain('Letter');
+    expect(contact?.textContent?.replace(/\s+/g, ' ')).to.contain('Answer language Finnish');
     await expect(element).to.be.accessible();
   });
 

@@ -27,6 +27,7 @@ import {
   presetPeriod,
   today,
 } from './dashboard-period.js';
+import { scrollingTable } from './scrolling-table.js';
 import { fieldRowStyles, viewStyles } from './view.styles.js';
 
 type LoadState = 'loading' | 'loaded' | 'failed' | 'forbidden';
@@ -391,8 +392,9 @@ export class KcDashboardView extends ConsoleElement {
     return html`
       <section aria-labelledby="first-answer">
         <h2 id="first-answer">${t.firstAnswer}</h2>
-        <div class="table">
-          <table>
+        ${scrollingTable(
+          t.firstAnswer,
+          html`<table>
             <caption class="visually-hidden">${t.firstAnswer}</caption>
             <thead>
               <tr>
@@ -414,8 +416,8 @@ export class KcDashboardView extends ConsoleElement {
                 </tr>`,
               )}
             </tbody>
-          </table>
-        </div>
+          </table>`,
+        )}
         ${this.renderCsv('first-answer', t.firstAnswer)}
       </section>
     `;
@@ -431,8 +433,9 @@ export class KcDashboardView extends ConsoleElement {
       <section aria-labelledby="overdue">
         <h2 id="overdue">${t.overdue}</h2>
         ${barChart(rows, { valueText: (row) => t.overdueValue(row.value) })}
-        <div class="table">
-          <table>
+        ${scrollingTable(
+          t.overdue,
+          html`<table>
             <caption class="visually-hidden">${t.overdue}</caption>
             <thead>
               <tr>
@@ -449,8 +452,8 @@ export class KcDashboardView extends ConsoleElement {
               )}
               ${data.overdue.rows.length === 0 ? html`<tr><td colspan="2">0</td></tr>` : nothing}
             </tbody>
-          </table>
-        </div>
+          </table>`,
+        )}
         ${this.renderCsv('overdue', t.overdue)}
       </section>
     `;
@@ -486,8 +489,9 @@ export class KcDashboardView extends ConsoleElement {
             ? { legend: { value: t.legendContacts, part: t.legendAvoidable } }
             : {}),
         })}
-        <div class="table">
-          <table>
+        ${scrollingTable(
+          title,
+          html`<table>
             <caption class="visually-hidden">${title}</caption>
             <thead>
               <tr>
@@ -514,8 +518,8 @@ export class KcDashboardView extends ConsoleElement {
                   : nothing
               }
             </tbody>
-          </table>
-        </div>
+          </table>`,
+        )}
         ${this.renderCsv(table, title)}
       </section>
     `;

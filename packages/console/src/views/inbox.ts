@@ -37,6 +37,7 @@ import {
 import type { RegisterFieldContext } from './register-field.js';
 import { registerField } from './register-field.js';
 import { REGISTER_TEXTS, registerErrorText } from './register-texts.js';
+import { scrollingTable } from './scrolling-table.js';
 import { viewStyles } from './view.styles.js';
 
 /** New arrivals are gathered this long before the list is read again and they are announced. */
@@ -80,6 +81,12 @@ export class KcInboxView extends ConsoleElement {
       }
       .excerpt {
         max-inline-size: 30ch;
+        /* What citizens write may hold a long address or number without a space. */
+        overflow-wrap: anywhere;
+      }
+      tbody th {
+        /* A reference reads as one word: KC-7F3K-9QXM. */
+        white-space: nowrap;
       }
       tr.overdue td:first-child {
         border-inline-start: 4px solid var(--_color-danger);
@@ -88,11 +95,10 @@ export class KcInboxView extends ConsoleElement {
         margin-block: var(--_space-l);
       }
       summary {
+        /* A list item keeps the disclosure triangle that says it opens (flex removed it). */
         cursor: pointer;
         font-weight: 600;
-        min-block-size: 2.75rem;
-        display: flex;
-        align-items: center;
+        padding-block: 0.625rem;
       }
     `,
   ];
@@ -451,8 +457,9 @@ export class KcInboxView extends ConsoleElement {
     if (!this.page) return html`<p>${t.loading}</p>`;
     if (this.page.cases.length === 0) return html`<p>${t.inbox.none}</p>`;
     return html`
-      <div class="table">
-        <table>
+      ${scrollingTable(
+        t.inbox.caption,
+        html`<table>
           <caption class="visually-hidden">${t.inbox.caption}</caption>
           <thead>
             <tr>
@@ -469,8 +476,8 @@ export class KcInboxView extends ConsoleElement {
           <tbody>
             ${this.page.cases.map((row) => this.renderRow(row))}
           </tbody>
-        </table>
-      </div>
+        </table>`,
+      )}
       ${
         this.page.next
           ? html`<button type="button" class="secondary" @click=${() => this.load(true)}>
