@@ -311,8 +311,10 @@ export default [
     message:
       'The photos field is one chunk (contact-form.photos.ts), loaded only for a department that takes photos: keep the rest of the form out of it, and it out of the rest.',
     path: contactFormEverything,
-    // Tabs sharing the outbox told of what one settled: 56.94 KB.
-    limit: '56.95 KB',
+    // Tabs sharing the outbox told of what one settled: 56.94 KB. One PhotoList for the three
+    // forms with photos (picked-photos.ts; the fault report lost photos removed while prepared):
+    // 57.0 KB, all widgets together 0.57 KB less.
+    limit: '57.01 KB',
     ...asLoaded,
   },
   {
@@ -328,8 +330,8 @@ export default [
     // uploaded photos kept with a kept submission, uploaded again once expired: 58.18 KB; an
     // answer by letter (its texts in Arabic too): 59.18 KB; the outbox's message to a case:
     // 59.43 KB; its photos: 59.52 KB; a photo's item shared with the status tracker: 59.57 KB;
-    // tabs sharing the outbox told of what one settled: 59.86 KB.
-    limit: '59.87 KB',
+    // tabs sharing the outbox told of what one settled: 59.86 KB; one PhotoList: 59.92 KB.
+    limit: '59.93 KB',
     ...asLoaded,
   },
   {
@@ -535,8 +537,9 @@ export default [
     // Photos with the answer in the client: 133.8 KB; and in the tracker's form (the field, its
     // Swedish words, loaded for a department that takes photos): 136.32 KB. Tabs sharing the
     // outbox told of what one settled: 136.55 KB. The tracker passes over an older copy of the
-    // case: 136.59 KB. The chat launcher's icon alone on a narrow screen: 136.68 KB.
-    limit: '136.69 KB',
+    // case: 136.59 KB. The chat launcher's icon alone on a narrow screen: 136.68 KB. One
+    // PhotoList for the three forms with photos: 136.11 KB.
+    limit: '136.12 KB',
     ...asLoaded,
   },
   {
@@ -550,12 +553,13 @@ export default [
     // answer channel needs as one rule in that schema (missingForAnswer): 40.83 KB. The printed
     // letter's route, the shell's print rules and the link's and heading's words (its view and
     // its other words are a chunk of their own): 41.2 KB; one load-once-per-client for the
-    // departments and the letterhead, one reading of why a case cannot be shown: 41.23 KB.
+    // departments and the letterhead, one reading of why a case cannot be shown: 41.23 KB. Table
+    // cells that break words only where they must: 41.24 KB.
     name: '@kontakt/console first load: the sign-in page (app shell, agent client session, Lit)',
     message:
       "The sign-in page loads the shell and the agent client's session part only: the resources come with app/agent-resources.ts after sign-in, each view as a chunk of its own (packages/console/src/app/views.ts).",
     path: consoleFirstLoad(),
-    limit: '41.23 KB',
+    limit: '41.24 KB',
     ...asLoaded,
   },
   {

@@ -17,7 +17,10 @@ export const tokens = [
 
 /**
  * Rules every console element shares: the widgets' (box model, visible focus, hidden-but-read
- * text, reduced motion), and the console's controls, links and tables.
+ * text, reduced motion), and the console's controls, links and tables. A table cell breaks a
+ * word only when it cannot fit its column (`break-word`: `anywhere` let a table narrow its
+ * columns until headings broke mid-word, "Statu|s", with room to spare); a table wider than the
+ * view scrolls on its own (`scrollingTable`).
  */
 export const base = [
   widgetBase,
@@ -85,8 +88,6 @@ export const base = [
       border-block-end: 1px solid var(--_color-border);
       text-align: start;
       vertical-align: top;
-      /* Breaks a word only when it cannot fit its column: 'anywhere' let the table narrow its
-         columns until headings and statuses broke mid-word ("Statu|s") with room to spare. */
       overflow-wrap: break-word;
     }
   `,

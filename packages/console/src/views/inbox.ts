@@ -46,7 +46,9 @@ const ARRIVAL_BATCH_MS = 400;
 /**
  * Every case from every channel in one list: filters, search, paging by the server's cursor,
  * and cases that arrive or change while it is open, announced politely. Registers a call or a
- * visit as a case too.
+ * visit as a case too. (Its styles: a reference reads as one word; what a citizen wrote may hold
+ * a long address without a space, so it breaks anywhere; the register form's summary stays a
+ * list item, which keeps the triangle that says it opens.)
  *
  * @summary The inbox view.
  */
@@ -81,11 +83,9 @@ export class KcInboxView extends ConsoleElement {
       }
       .excerpt {
         max-inline-size: 30ch;
-        /* What citizens write may hold a long address or number without a space. */
         overflow-wrap: anywhere;
       }
       tbody th {
-        /* A reference reads as one word: KC-7F3K-9QXM. */
         white-space: nowrap;
       }
       tr.overdue td:first-child {
@@ -95,7 +95,6 @@ export class KcInboxView extends ConsoleElement {
         margin-block: var(--_space-l);
       }
       summary {
-        /* A list item keeps the disclosure triangle that says it opens (flex removed it). */
         cursor: pointer;
         font-weight: 600;
         padding-block: 0.625rem;

@@ -7,12 +7,7 @@ import { KcErrorEvent } from '../../events/error.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
 import type { ClientTarget } from '../../internal/client.js';
 import { photoListStyles } from '../../internal/photos/photo-styles.js';
-import {
-  forgetPhotos,
-  preparePicked,
-  preparingPhoto,
-  restorePhotos,
-} from '../../internal/photos/picked-photos.js';
+import { PhotoList } from '../../internal/photos/picked-photos.js';
 import type {
   SubmissionController,
   SubmissionState,
@@ -61,6 +56,8 @@ export class FaultFlow {
   /** Sends the report and keeps it offline; made at the first send or at start-up with a kept one. */
   submission: SubmissionController<FaultMessage> | undefined;
 
+  /** The photos of the report: picked, prepared and kept with the draft. */
+  readonly photos: PhotoList;
   readonly #el: KcFaultReport;
   #pinMap: MapChunk.PinMap | undefined;
   #mapChunk: typeof MapChunk | undefined;
@@ -68,6 +65,15 @@ export class FaultFlow {
 
   constructor(element: KcFaultReport) {
     this.#el = element;
+    this.photos = new PhotoList(element, {
+      onChange: () => element.setValues({ ...element.values, photos: this.photos.ids }),
+      onRemoved: () => {
+        element.focusAfterRender = 'photo-take';
+      },
+      onStatus: () => {
+        element.announcement = this.photos.status?.(this.t.photos) ?? '';
+      },
+    });
     // The later steps' styles join the element's (made when this chunk arrives, before the first
     // render that shows a later step). Without constructable style sheets (Safari before 16.4)
     // Lit appends a <style> per sheet, so only the new one is given. Not `addLateStyles`: its
@@ -148,7 +154,7 @@ export class FaultFlow {
       nearby: el.nearby,
       follow: el.follow,
       followEmail: el.followEmail,
-      photos: el.photos,
+      photos: this.photos.items,
       personalIdentityNumber:
         el.deferred.value?.containsPersonalIdentityNumber(el.values.description) ?? false,
       sending: el.busy,
@@ -339,7 +345,7 @@ export class FaultFlow {
       el.goTo(next);
     },
     pickPhotos: (event) => void this.#addPhotos(event.target as HTMLInputElement),
-    removePhoto: (id) => this.#removePhoto(id),
+    removePhoto: (id) => this.photos.remove(id),
     change: (step) => this.#el.goTo(step, { reviewing: true }),
   };
 
@@ -442,44 +448,22 @@ export class FaultFlow {
 
   // ——— Photos ———
 
-  async #addPhotos(input: HTMLInputElement): Promise<void> {
-    const el = this.#el;
-    const files = [...(input.files ?? [])];
-    input.value = '';
-    const max = el.catalog?.photos.maxCount ?? 3;
-    const settings = el.catalog?.photos ?? { maxEdge: 1600, maxBytes: 2_000_000 };
-    for (const file of files.slice(0, Math.max(0, max - el.photos.length))) {
-      const preparing = preparingPhoto();
-      const { id } = preparing;
-      el.photos = [...el.photos, preparing];
-      el.announcement = this.t.photos.preparing;
-      const item = await preparePicked(preparing, file, settings);
-      el.photos = el.photos.map((p) => (p.id === id ? item : p));
-      if (item.status === 'ready') {
-        el.setValues({ ...el.values, photos: [...el.values.photos, id] });
-        const index = el.photos.findIndex((p) => p.id === id);
-        el.announcement = this.t.photos.added(index + 1, el.photos.length);
-      } else {
-        el.announcement = this.t.photos.problems[item.problem ?? 'decode_failed'];
-      }
-    }
-  }
-
-  #removePhoto(id: string): void {
-    const el = this.#el;
-    el.photos = el.photos.filter((p) => p.id !== id);
-    void forgetPhotos([id]);
-    el.setValues({ ...el.values, photos: el.values.photos.filter((p) => p !== id) });
-    el.announcement = this.t.photos.removed;
-    el.focusAfterRender = 'photo-take';
+  #addPhotos(input: HTMLInputElement): Promise<void> {
+    const catalog = this.#el.catalog?.photos;
+    return this.photos.pick(input, {
+      maxCount: catalog?.maxCount ?? 3,
+      maxEdge: catalog?.maxEdge ?? 1600,
+      maxBytes: catalog?.maxBytes ?? 2_000_000,
+    });
   }
 
   /** The photos of a restored draft, from IndexedDB; those not found leave the draft. */
   async restorePhotos(ids: readonly string[]): Promise<void> {
     const el = this.#el;
-    el.photos = await restorePhotos(ids);
-    const found = el.photos.map((p) => p.id);
-    if (found.length !== el.values.photos.length) {
+    await this.photos.restore(ids);
+    const found = this.photos.ids;
+    // Unless something else (a pick, starting over) changed the draft first.
+    if (el.values.photos === ids && found.length !== ids.length) {
       el.values = { ...el.values, photos: found };
     }
   }
@@ -542,7 +526,8 @@ export class FaultFlow {
       this.#showFieldErrors(result.errors);
       return;
     }
-    const photos = el.photos.flatMap((p) => (p.status === 'ready' && p.blob ? [p.blob] : []));
+    // A photo still being prepared goes too: sending waits for it.
+    const photos = await this.photos.ready();
     el.progress = photos.length ? 0 : undefined;
     await this.#submissionFor(submit).submit(client, { report: result.report, photos });
   }
@@ -634,7 +619,7 @@ export class FaultFlow {
   /** Starting over: the lookups, the map, the photos and the sending state go. */
   startOver(): void {
     const el = this.#el;
-    el.photos = [];
+    this.photos.clear();
     el.followed = undefined;
     el.follow = { reference: '', status: 'idle' };
     el.nearby = { key: '', status: 'idle', reports: [] };

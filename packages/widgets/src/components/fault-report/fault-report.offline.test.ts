@@ -24,6 +24,7 @@ import {
   restartKontaktServer,
   stopKontaktServer,
 } from '../../test-support/kontakt-server.js';
+import { picture } from '../../test-support/photo-files.js';
 import type { KcFaultReport } from './fault-report.js';
 
 setUpFaultReportTests();
@@ -100,6 +101,50 @@ describe('<kc-fault-report> offline and drafts', () => {
     expect(query<HTMLInputElement>(element, '#address').value).to.equal(
       'Vid busshållplatsen Storgatan',
     );
+  });
+});
+
+describe('<kc-fault-report> a photo removed while it is prepared', () => {
+  it('stays removed: not in the list, not in the draft, not back after a reload', async function () {
+    this.timeout(30_000);
+    let element = await renderReport();
+    query<HTMLInputElement>(element, '#category-hal-i-gata').click();
+    await element.updateComplete;
+    await next(element, 'Var är felet?');
+    await fill(element, 'address', 'Storgatan');
+    await next(element, 'Foton');
+    // A large photo takes a moment to prepare: it is removed before it is ready.
+    await pickPhotos(element, [await picture('big.png', 4000, 3000)]);
+    await waitUntil(
+      () => shadow(element).querySelector('[part~="remove-photo-button"]') !== null,
+      'not shown as preparing',
+    );
+    query(element, '[part~="remove-photo-button"]').click();
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part~="photo"]')).to.equal(null);
+    // Then one that stays.
+    await pickPhotos(element, [await phonePhoto('kept.jpg')]);
+    await waitUntil(
+      () => shadow(element).querySelector('[part~="photo"] img') !== null,
+      'no photo',
+      { timeout: 10_000 },
+    );
+    // Whatever was still being prepared has finished.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(shadow(element).querySelectorAll('[part~="photo"]').length).to.equal(1);
+    window.dispatchEvent(new Event('pagehide'));
+    fixtureCleanup();
+
+    element = await renderReport();
+    await waitUntil(
+      () => shadow(element).querySelector('[part~="photo"] img') !== null,
+      'photo not back',
+      {
+        timeout: 10_000,
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(shadow(element).querySelectorAll('[part~="photo"]').length).to.equal(1);
   });
 });
 

@@ -376,7 +376,8 @@ export function photosStep(ctx: StepContext): TemplateResult {
   const p = ctx.t.photos;
   const max = ctx.catalog?.photos.maxCount ?? 3;
   const kept = ctx.photos;
-  const full = kept.length >= max;
+  // A refused photo (shown with why) takes no place: the list counts as `PhotoList` does.
+  const full = kept.filter((photo) => photo.status !== 'failed').length >= max;
   return html`<p>${p.intro(max)}</p>
     <p class="hint" id="photos-hint">${p.addHint}</p>
     ${fieldError(ctx, 'photos')}

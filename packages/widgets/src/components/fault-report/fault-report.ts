@@ -26,7 +26,7 @@ import {
   stepsFor,
   valuesFromDraft,
 } from './fault-report.model.js';
-import type { LookupStatus, PhotoItem } from './fault-report.steps.js';
+import type { LookupStatus } from './fault-report.steps.js';
 import { styles } from './fault-report.styles.js';
 import type {
   FailureKind,
@@ -170,7 +170,6 @@ export class KcFaultReport extends KontaktElement {
     follow: { state: true },
     followEmail: { state: true },
     followed: { state: true },
-    photos: { state: true },
     progress: { state: true },
     restored: { state: true },
     loadFailure: { state: true },
@@ -219,8 +218,6 @@ export class KcFaultReport extends KontaktElement {
   followEmail = '';
   /** @internal */
   followed: { reference: string; accessToken: string } | undefined = undefined;
-  /** @internal */
-  photos: PhotoItem[] = [];
   /** @internal */
   progress: number | undefined = undefined;
   /** @internal */

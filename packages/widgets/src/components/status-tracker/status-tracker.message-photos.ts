@@ -10,16 +10,7 @@ import type { ReactiveElement, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import type { PhotoFieldTexts } from '../../i18n/translation.js';
 import { photoFieldStyles, photoListStyles } from '../../internal/photos/photo-styles.js';
-import type { PhotoItem } from '../../internal/photos/picked-photos.js';
-import {
-  forgetPhotos,
-  photoItemView,
-  photoPreparation,
-  preparePicked,
-  preparingPhoto,
-  readyBlobs,
-  restorePhotos,
-} from '../../internal/photos/picked-photos.js';
+import { PhotoList, photoItemView } from '../../internal/photos/picked-photos.js';
 import { adoptStyles } from './status-tracker.message-view.js';
 
 /** The Swedish words of the field (the other languages' come with their language's texts). */
@@ -45,25 +36,19 @@ export const SV_PHOTO_TEXTS: PhotoFieldTexts = {
 };
 
 /**
- * The photos of one answer, from picking to sent. Each is prepared in the browser (scaled down,
- * stripped of where and with what it was taken) and kept in IndexedDB under its id, which the
- * answer's draft names; `onChange` hears when the photos ready to send change, so the host keeps
- * the draft. Picks are prepared in turn, in the order picked.
+ * The photos of one answer (see `PhotoList`), with the field's styles and Swedish words; focus
+ * goes to the button that adds one when a photo is removed. `onChange` hears when the photos
+ * ready to send change, so the host keeps the draft.
  */
-export class AnswerPhotos {
-  /** The photos as shown: being prepared, ready to send, or refused (and why). */
-  items: readonly PhotoItem[] = [];
-  /** What the field's live region says, in the form's language. */
-  status: ((texts: PhotoFieldTexts) => string) | undefined;
-  readonly #host: ReactiveElement;
-  readonly #onChange: () => void;
-  #adding: Promise<void> = Promise.resolve();
-  /** Which restore is the latest: a newer one (another case) wins. */
-  #restoring = 0;
-
+export class AnswerPhotos extends PhotoList {
   constructor(host: ReactiveElement, onChange: () => void) {
-    this.#host = host;
-    this.#onChange = onChange;
+    super(host, {
+      onChange,
+      onRemoved: () =>
+        void host.updateComplete.then(() =>
+          host.renderRoot.querySelector<HTMLElement>('#message-photos')?.focus(),
+        ),
+    });
     adoptStyles(host, photoListStyles, photoFieldStyles);
   }
 
@@ -73,100 +58,6 @@ export class AnswerPhotos {
   /** The field (see `answerPhotosView`), in `p`'s words, else Swedish. */
   render(p: PhotoFieldTexts | undefined, settings: MessagePhotoSettings): TemplateResult {
     return answerPhotosView(p ?? SV_PHOTO_TEXTS, this, settings);
-  }
-
-  /** The ids of the photos ready to send, in order: what the draft names. */
-  get ids(): string[] {
-    return this.items.flatMap((item) => (item.status === 'ready' ? [item.id] : []));
-  }
-
-  /** How many count against the department's `maxCount`: all but those refused. */
-  get counted(): number {
-    return this.items.filter((item) => item.status !== 'failed').length;
-  }
-
-  /**
-   * The photos a kept draft names (from before a reload), read from the browser's storage; those
-   * no longer there are left out. Sending waits for it, as for a pick.
-   */
-  restore(ids: readonly string[]): Promise<void> {
-    const restoring = ++this.#restoring;
-    this.items = [];
-    this.status = undefined;
-    if (!ids.length) return this.#adding;
-    this.#adding = this.#adding.then(async () => {
-      const photos = await restorePhotos(ids).catch(() => []);
-      // Another case, or a pick, came first: that stands.
-      if (restoring !== this.#restoring || this.items.length) return;
-      this.items = photos;
-      this.#host.requestUpdate();
-    });
-    return this.#adding;
-  }
-
-  /** Adds the files picked in `input`, as many as there is room for. */
-  readonly pick = (input: HTMLInputElement, settings: MessagePhotoSettings): Promise<void> => {
-    this.#restoring++;
-    const files = [...(input.files ?? [])];
-    // The same file may be picked again after it was removed.
-    input.value = '';
-    this.#adding = this.#adding.then(() => this.#add(files, settings));
-    return this.#adding;
-  };
-
-  /** Removes a photo; focus goes to the button that adds one (there is room again). */
-  remove(id: string): void {
-    void forgetPhotos([id]);
-    this.items = this.items.filter((item) => item.id !== id);
-    this.status = (p) => p.removed;
-    this.#changed();
-    void this.#host.updateComplete.then(() =>
-      this.#host.renderRoot.querySelector<HTMLElement>('#message-photos')?.focus(),
-    );
-  }
-
-  /** The photos to send: the ready ones, once every photo picked so far has been prepared. */
-  async ready(): Promise<Blob[]> {
-    await this.#adding;
-    return readyBlobs(this.items);
-  }
-
-  /** Forgets every photo (sent, or kept in the outbox with the answer): the list and the copies. */
-  clear(): void {
-    this.#restoring++;
-    void forgetPhotos(this.items.map((item) => item.id));
-    this.items = [];
-    this.status = undefined;
-    this.#host.requestUpdate();
-  }
-
-  async #add(files: File[], settings: MessagePhotoSettings): Promise<void> {
-    const room = Math.max(0, settings.maxCount - this.counted);
-    for (const file of files.slice(0, room)) {
-      const preparing = preparingPhoto();
-      const { id } = preparing;
-      this.items = [...this.items, preparing];
-      this.status = (p) => p.preparing;
-      this.#host.requestUpdate();
-      const item = await preparePicked(preparing, file, photoPreparation(settings));
-      // Removed while it was prepared: it stays removed.
-      if (!this.items.some((photo) => photo.id === id)) {
-        void forgetPhotos([id]);
-        continue;
-      }
-      this.items = this.items.map((photo) => (photo.id === id ? item : photo));
-      const index = this.items.findIndex((photo) => photo.id === id);
-      const total = this.items.length;
-      const problem = item.problem ?? 'decode_failed';
-      this.status =
-        item.status === 'ready' ? (p) => p.added(index + 1, total) : (p) => p.problems[problem];
-      this.#changed();
-    }
-  }
-
-  #changed(): void {
-    this.#host.requestUpdate();
-    this.#onChange();
   }
 }
 
