@@ -123,6 +123,18 @@ export async function phonePhoto(name = 'IMG_0001.jpg'): Promise<File> {
   return new File([await withExif(jpeg, exifBlock())], name, { type: 'image/jpeg' });
 }
 
+/** Picks a pothole (a category without questions) and describes the place, up to the photos. */
+export async function toPhotoStep(
+  element: KcFaultReport,
+  address = 'Utanför Storgatan 12',
+): Promise<void> {
+  query<HTMLInputElement>(element, '#category-hal-i-gata').click();
+  await element.updateComplete;
+  await next(element, 'Var är felet?');
+  await fill(element, 'address', address);
+  await next(element, 'Foton');
+}
+
 /**
  * Fills a report of a pothole (a category without questions) up to the review: the place
  * described in words, the photos picked and ready, a description, anonymous.
@@ -131,11 +143,7 @@ export async function fillToReview(
   element: KcFaultReport,
   options: { photos?: File[]; description?: string } = {},
 ): Promise<void> {
-  query<HTMLInputElement>(element, '#category-hal-i-gata').click();
-  await element.updateComplete;
-  await next(element, 'Var är felet?');
-  await fill(element, 'address', 'Utanför Storgatan 12');
-  await next(element, 'Foton');
+  await toPhotoStep(element);
   if (options.photos?.length) {
     await pickPhotos(element, options.photos);
     await waitUntil(

@@ -12,6 +12,7 @@ import {
   setUpFaultReportTests,
   tabTo,
   text,
+  toPhotoStep,
 } from '../../test-support/fault-report-fixture.js';
 
 setUpFaultReportTests();
@@ -131,11 +132,7 @@ describe('<kc-fault-report> by keyboard, without the map', () => {
 describe('<kc-fault-report> description', () => {
   it('warns, politely, when the description seems to hold a personal identity number', async () => {
     const element = await renderReport();
-    query<HTMLInputElement>(element, '#category-hal-i-gata').click();
-    await element.updateComplete;
-    await next(element, 'Var är felet?');
-    await fill(element, 'address', 'Storgatan 12');
-    await next(element, 'Foton');
+    await toPhotoStep(element, 'Storgatan 12');
     await next(element, 'Beskriv felet');
     await fill(element, 'description', 'Jag heter Anna, 19811218-9876, och cyklade ner i hålet.');
     await waitUntil(() => text(element, '[part~="warning"]'), 'no warning', { timeout: 10_000 });

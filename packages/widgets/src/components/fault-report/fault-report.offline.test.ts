@@ -5,11 +5,9 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@ope
 import type { KcSubmittedEvent } from '../../events/submitted.js';
 import {
   active,
-  fill,
   fillToReview,
   heading,
   loaded,
-  next,
   phonePhoto,
   pickPhotos,
   query,
@@ -18,6 +16,7 @@ import {
   shadow,
   startFaultServer,
   text,
+  toPhotoStep,
 } from '../../test-support/fault-report-fixture.js';
 import {
   countCases,
@@ -75,11 +74,7 @@ describe('<kc-fault-report> offline and drafts', () => {
     this.timeout(30_000);
     let element = await renderReport();
     expect(sessionStorage.length).to.equal(0);
-    query<HTMLInputElement>(element, '#category-hal-i-gata').click();
-    await element.updateComplete;
-    await next(element, 'Var är felet?');
-    await fill(element, 'address', 'Vid busshållplatsen Storgatan');
-    await next(element, 'Foton');
+    await toPhotoStep(element, 'Vid busshållplatsen Storgatan');
     await pickPhotos(element, [await phonePhoto()]);
     await waitUntil(() => shadow(element).querySelector('[part~="photo"] img'), 'no photo', {
       timeout: 10_000,
@@ -108,11 +103,7 @@ describe('<kc-fault-report> a photo removed while it is prepared', () => {
   it('stays removed: not in the list, not in the draft, not back after a reload', async function () {
     this.timeout(30_000);
     let element = await renderReport();
-    query<HTMLInputElement>(element, '#category-hal-i-gata').click();
-    await element.updateComplete;
-    await next(element, 'Var är felet?');
-    await fill(element, 'address', 'Storgatan');
-    await next(element, 'Foton');
+    await toPhotoStep(element, 'Storgatan');
     // A large photo takes a moment to prepare: it is removed before it is ready.
     await pickPhotos(element, [await picture('big.png', 4000, 3000)]);
     await waitUntil(
@@ -151,11 +142,7 @@ describe('<kc-fault-report> a photo removed while it is prepared', () => {
 describe('<kc-fault-report> photo step', () => {
   it('numbers the previews, removes one, and refuses a file that is no photo in words', async () => {
     const element = await renderReport();
-    query<HTMLInputElement>(element, '#category-hal-i-gata').click();
-    await element.updateComplete;
-    await next(element, 'Var är felet?');
-    await fill(element, 'address', 'Storgatan');
-    await next(element, 'Foton');
+    await toPhotoStep(element, 'Storgatan');
     await pickPhotos(element, [await phonePhoto('a.jpg'), await phonePhoto('b.jpg')]);
     await waitUntil(
       () => shadow(element).querySelectorAll('[part~="photo"] img').length === 2,
