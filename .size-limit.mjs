@@ -195,7 +195,9 @@ export default [
     // photos, uploaded first and kept with it (uploadThenSend, shared with the submissions): 39.8.
     // A kept entry's photos uploaded for its own department (uploadFor): 39.86 KB.
     // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 40.18.
-    limit: '40.18 KB',
+    // The field error codes of parking a case until a date (only_when_parked, in_the_past,
+    // too_far_ahead: the codes every client knows): 40.21 KB.
+    limit: '40.21 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -215,7 +217,8 @@ export default [
     // the entry's schema, and the uploads generalised over the three kinds: 27.76 KB. A kept
     // entry's photos uploaded for its own department (uploadFor): 27.78 KB.
     // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 28.09.
-    limit: '28.09 KB',
+    // The field error codes of parking a case until a date: 28.12 KB.
+    limit: '28.12 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
@@ -237,8 +240,8 @@ export default [
     import: '*',
     gzip: true,
     // A sender's message to an open case (CaseMessageSchema, the code case_finished,
-    // CaseAccess.sender): 17.42 KB.
-    limit: '17.42 KB',
+    // CaseAccess.sender): 17.42 KB. The field error codes of parking a case until a date: 17.44.
+    limit: '17.44 KB',
   },
   {
     // DESIGN.md: 20 KB, met: 19.65 KB (each file as served; since without a source-map comment).
@@ -554,12 +557,14 @@ export default [
     // letter's route, the shell's print rules and the link's and heading's words (its view and
     // its other words are a chunk of their own): 41.2 KB; one load-once-per-client for the
     // departments and the letterhead, one reading of why a case cannot be shown: 41.23 KB. Table
-    // cells that break words only where they must: 41.24 KB.
+    // cells that break words only where they must: 41.24 KB. Parking a case until a date: its
+    // words in both languages (the field, its hint, the case's and timeline's lines, three field
+    // errors) and the status input's rule in the agent contract: 41.53 KB.
     name: '@kontakt/console first load: the sign-in page (app shell, agent client session, Lit)',
     message:
       "The sign-in page loads the shell and the agent client's session part only: the resources come with app/agent-resources.ts after sign-in, each view as a chunk of its own (packages/console/src/app/views.ts).",
     path: consoleFirstLoad(),
-    limit: '41.24 KB',
+    limit: '41.54 KB',
     ...asLoaded,
   },
   {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { pino } from 'pino';
+import { startParkedResumer } from './agent-cases/resume-parked.js';
 import { withStreamUnions } from './agent-cases/union-feed.js';
 import { createApp } from './app.js';
 import { checkAccountDepartments } from './auth/accounts.js';
@@ -132,6 +133,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     instanceId,
     now,
   });
+  // Brings parked cases back on their dates (every instance; each case once).
+  const resuming = startParkedResumer({ store, logger, now });
 
   // close() waits for a sweep under way, so the store is never closed beneath it.
   let sweeping: Promise<unknown> = Promise.resolve();
@@ -175,7 +178,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         await Promise.all([ctx.hub.close(), stopListening(server)]);
         await sweeping;
         // The attempt under way records its outcome before the store closes.
-        await Promise.all([mail.close(), forwarding.close(), chat.stop()]);
+        await Promise.all([mail.close(), forwarding.close(), chat.stop(), resuming.close()]);
         await store.close();
         logger.info('kontakt server stopped');
         clearInterval(logFlusher);

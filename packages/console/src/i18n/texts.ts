@@ -116,6 +116,8 @@ export interface ConsoleTexts {
     answerBy: string;
     assignee: string;
     late: string;
+    /** Under a parked case's status: when it comes back by itself. */
+    resumes: (date: string) => string;
     none: string;
     more: string;
     shown: (count: number) => string;
@@ -177,6 +179,10 @@ export interface ConsoleTexts {
       reply: (via: string) => string;
       note: string;
       status: (status: string, visibility: string) => string;
+      /** After a status entry that parked the case with a date. */
+      resumesAt: (date: string) => string;
+      /** The case came back by itself from being parked. */
+      resumed: (status: string) => string;
       forward: (department: string) => string;
       assign: (who: string) => string;
       reason: (reason: string) => string;
@@ -198,6 +204,9 @@ export interface ConsoleTexts {
     noted: string;
     setStatus: string;
     statusNote: string;
+    /** With "parked": when the case comes back by itself, and its hint. */
+    resumeAt: string;
+    resumeAtHint: string;
     visibility: string;
     statusSave: string;
     statusSet: (status: string) => string;

@@ -25,6 +25,7 @@ import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { routePath } from '../router.js';
 import { mailtoLink, safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
+import { fromLocalInput, toLocalInput } from './datetime.js';
 import { choiceStyles, viewStyles } from './view.styles.js';
 
 type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason' | 'duplicate';
@@ -154,6 +155,7 @@ export class KcCaseView extends ConsoleElement {
     busy: { state: true },
     departments: { state: true },
     confirmDuplicate: { state: true },
+    statusChoice: { state: true },
   };
 
   client: AgentClient | undefined;
@@ -166,6 +168,8 @@ export class KcCaseView extends ConsoleElement {
   /** Why the case is not shown: `not-found`, or anything else that failed. */
   protected problem: 'not-found' | 'failed' | undefined;
   protected reasons: ContactReason[] = [];
+  /** The status picked in the status form, until it is saved (parked asks when it comes back). */
+  protected statusChoice: StaffStatus | undefined;
   /** Field errors of the last action, by `action.field`; `action.form` for the whole form. */
   protected errors: Map<string, string> = new Map();
   protected busy: Action | 'take' | 'retry' | undefined;
@@ -191,6 +195,7 @@ export class KcCaseView extends ConsoleElement {
       this.problem = undefined;
       this.errors = new Map();
       this.confirmDuplicate = undefined;
+      this.statusChoice = undefined;
     }
     if (changed.has('reference') || changed.has('client')) void this.load();
     if (changed.has('client')) {
@@ -324,6 +329,7 @@ export class KcCaseView extends ConsoleElement {
           );
         case 'status': {
           const status = value('status') as StaffStatus;
+          const resumeAt = status === 'parked' ? fromLocalInput(value('resumeAt')) : undefined;
           return this.act(
             action,
             (client) =>
@@ -333,10 +339,14 @@ export class KcCaseView extends ConsoleElement {
                   status,
                   visibility: value('visibility') === 'public' ? 'public' : 'internal',
                   ...(value('note') ? { note: value('note') } : {}),
+                  ...(resumeAt ? { resumeAt } : {}),
                 },
                 this.options,
               ),
-            () => t.statusSet(v.statuses[status]),
+            () => {
+              this.statusChoice = undefined;
+              return t.statusSet(v.statuses[status]);
+            },
             form,
           );
         }
@@ -540,7 +550,16 @@ export class KcCaseView extends ConsoleElement {
       <h2 id="state-heading">${t.caseView.state}</h2>
       <dl>
         <dt>${t.caseView.status}</dt>
-        <dd>${t.vocabulary.statuses[data.status] ?? data.status}</dd>
+        <dd>
+          ${t.vocabulary.statuses[data.status] ?? data.status}
+          ${
+            data.resumeAt
+              ? html`<div class="muted">
+                ${t.inbox.resumes(this.l10n.dateTime(data.resumeAt))}
+              </div>`
+              : nothing
+          }
+        </dd>
         ${
           data.duplicateOf
             ? html`<dt>${t.caseView.duplicateOf}</dt>
@@ -660,11 +679,15 @@ export class KcCaseView extends ConsoleElement {
         return e.reply(t.vocabulary.replyChannels[entry.via] ?? entry.via);
       case 'note':
         return e.note;
-      case 'status':
-        return e.status(
-          t.vocabulary.statuses[entry.status] ?? entry.status,
+      case 'status': {
+        const status = t.vocabulary.statuses[entry.status] ?? entry.status;
+        if (entry.resumed) return e.resumed(status);
+        const set = e.status(
+          status,
           entry.visibility === 'public' ? t.caseView.public : t.caseView.internal,
         );
+        return entry.resumeAt ? set + e.resumesAt(this.l10n.dateTime(entry.resumeAt)) : set;
+      }
       case 'forward':
         return e.forward(this.department(entry.department));
       case 'assign':
@@ -738,7 +761,15 @@ export class KcCaseView extends ConsoleElement {
             t.status,
             STAFF_STATUSES.map((status) => [status, v.statuses[status]]),
             data.status,
+            (status) => {
+              this.statusChoice = status as StaffStatus;
+            },
           ),
+          (this.statusChoice ?? data.status) === 'parked'
+            ? this.input('status', 'resumeAt', t.resumeAt, 'datetime-local', t.resumeAtHint, {
+                value: data.resumeAt ? toLocalInput(data.resumeAt) : '',
+              })
+            : html``,
           this.textarea('status', 'note', t.statusNote),
           html`<fieldset>
           <legend>${t.visibility}</legend>
@@ -972,6 +1003,7 @@ export class KcCaseView extends ConsoleElement {
     label: string,
     type = 'text',
     hint?: string,
+    { value = '' }: { value?: string } = {},
   ): TemplateResult {
     const { id, error, describedby } = this.fieldState(action, name);
     const described = [hint ? `${id}-hint` : '', describedby ?? ''].filter(Boolean).join(' ');
@@ -982,6 +1014,7 @@ export class KcCaseView extends ConsoleElement {
         id=${id}
         name=${name}
         type=${type}
+        value=${value}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${described || nothing}
       />
@@ -995,6 +1028,7 @@ export class KcCaseView extends ConsoleElement {
     label: string,
     options: [string, string][],
     selected: string,
+    onChange?: (value: string) => void,
   ): TemplateResult {
     const { id, error, describedby } = this.fieldState(action, name);
     return html`<div class="field">
@@ -1002,6 +1036,7 @@ export class KcCaseView extends ConsoleElement {
       <select
         id=${id}
         name=${name}
+        @change=${(event: Event) => onChange?.((event.target as HTMLSelectElement).value)}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedby ?? nothing}
       >

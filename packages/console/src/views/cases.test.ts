@@ -408,6 +408,75 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('parks a case until a moment, says so, and shows it back by itself when that comes', async function () {
+    this.timeout(30_000);
+    const reference = await submitCase(server, { message: 'Ring mig efter semestern.' });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '#status-status') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    const view = deepQuery(element, 'kc-case-view') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    const status = inView<HTMLSelectElement>(
+      element,
+      'kc-case-view',
+      '#status-status',
+    ) as HTMLSelectElement;
+    // The moment is asked for only when the case is to be parked.
+    expect(inView(element, 'kc-case-view', '#status-resumeAt')).to.equal(null);
+    status.value = 'parked';
+    status.dispatchEvent(new Event('change', { bubbles: true }));
+    await view.updateComplete;
+    const resumeAt = inView<HTMLInputElement>(
+      element,
+      'kc-case-view',
+      '#status-resumeAt',
+    ) as HTMLInputElement;
+    expect(resumeAt.type).to.equal('datetime-local');
+    expect(inView(element, 'kc-case-view', 'label[for="status-resumeAt"]')?.textContent).to.equal(
+      'Återuppta (frivilligt)',
+    );
+
+    // A moment that has passed is refused next to the field, and focus goes there.
+    await act(element, 'status', { status: 'parked', resumeAt: '2020-01-01T08:00' }, '');
+    await waitUntil(() => inView(element, 'kc-case-view', '#status-resumeAt-error') !== null);
+    expect(inView(element, 'kc-case-view', '#status-resumeAt-error')?.textContent).to.equal(
+      'Välj en tidpunkt som inte har passerat.',
+    );
+    await waitUntil(() => focused()?.id === 'status-resumeAt', 'focus did not move to the field');
+    await expect(element).to.be.accessible();
+
+    // A few seconds ahead (the field takes seconds when given them).
+    const soon = new Date(Date.now() + 4_000);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    const local = `${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T${pad(
+      soon.getHours(),
+    )}:${pad(soon.getMinutes())}:${pad(soon.getSeconds())}`;
+    await act(element, 'status', { status: 'parked', resumeAt: local }, 'Status är nu Parkerat.');
+    const state = () =>
+      (
+        inView(element, 'kc-case-view', 'section[aria-labelledby="state-heading"]')?.textContent ??
+        ''
+      ).replace(/\s+/g, ' ');
+    expect(state()).to.contain('Parkerat').and.contain('Återupptas');
+    expect(
+      timeline(element).some((entry) => entry.includes('Status: Parkerat (intern), återupptas')),
+    ).to.equal(true);
+
+    // The server brings it back by itself; the view hears of it live.
+    await waitUntil(
+      () =>
+        timeline(element).some((entry) => entry.includes('Parkeringen tog slut: status Pågående')),
+      `not back: ${timeline(element).join(' | ')}`,
+      { timeout: 15_000 },
+    );
+    await waitUntil(() => !state().includes('Återupptas'), 'still says when it comes back');
+    expect(state()).to.contain('Pågående');
+    await expect(element).to.be.accessible();
+  });
+
   it('says what is wrong with an empty answer, next to it, and moves focus there', async () => {
     const element = await renderConsole(server, `/cases/${first}`);
     await signedIn(element, 'anna');

@@ -510,7 +510,14 @@ export class KcInboxView extends ConsoleElement {
         <td class="excerpt">
           ${row.excerpt}${this.place(row)}${needs ? html`<div class="muted">${needs}</div>` : nothing}
         </td>
-        <td>${v.statuses[row.status] ?? row.status}</td>
+        <td>
+          ${v.statuses[row.status] ?? row.status}
+          ${
+            row.resumeAt
+              ? html`<div class="muted">${t.inbox.resumes(this.l10n.dateTime(row.resumeAt))}</div>`
+              : nothing
+          }
+        </td>
         <td>${row.assignee?.name ?? ''}</td>
         <td>
           ${

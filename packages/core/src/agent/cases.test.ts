@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../schemas/field-errors.js';
 import {
   AgentCaseMessageSchema,
+  AgentCaseSummarySchema,
   AgentTimelineEntrySchema,
   RegisterCaseInputSchema,
+  StatusInputSchema,
 } from './cases.js';
 
 const call = {
@@ -104,5 +106,58 @@ describe('AgentTimelineEntrySchema', () => {
 
   it('reads an entry from a server that predates these photos as one without any', () => {
     expect(AgentTimelineEntrySchema.parse(later)).toMatchObject({ photos: [] });
+  });
+});
+
+describe('StatusInputSchema', () => {
+  const errors = (input: unknown) => {
+    const result = StatusInputSchema.safeParse(input);
+    return result.success
+      ? []
+      : toFieldErrors(result.error.issues).map((e) => `${e.pointer}:${e.code}`);
+  };
+
+  it('takes a date to resume with parked only', () => {
+    const resumeAt = '2026-12-14T07:00:00.000Z';
+    expect(errors({ status: 'parked', resumeAt })).toEqual([]);
+    expect(StatusInputSchema.parse({ status: 'parked', resumeAt })).toEqual({
+      status: 'parked',
+      visibility: 'internal',
+      resumeAt,
+    });
+    expect(errors({ status: 'in_progress', resumeAt })).toEqual(['/resumeAt:only_when_parked']);
+    expect(errors({ status: 'parked', resumeAt: 'på måndag' })).toEqual([
+      '/resumeAt:invalid_format',
+    ]);
+    expect(errors({ status: 'parked' })).toEqual([]);
+  });
+});
+
+describe('AgentCaseSummarySchema', () => {
+  it('reads a case from a server that does not say when it resumes as not resuming', () => {
+    const summary = {
+      reference: 'KC-7F3K-9QXM',
+      channel: 'phone',
+      department: 'gata',
+      forwardedTo: null,
+      topic: 'parkering',
+      status: 'parked',
+      assignee: null,
+      needs: [],
+      interpreterLanguage: null,
+      answerChannel: 'phone',
+      name: null,
+      excerpt: 'Ringer tillbaka.',
+      reason: null,
+      createdAt: '2026-12-03T08:00:00.000Z',
+      updatedAt: '2026-12-03T08:00:00.000Z',
+      answerBy: null,
+      firstAnsweredAt: null,
+      overdue: false,
+      version: 2,
+    };
+    expect(AgentCaseSummarySchema.parse(summary).resumeAt).toBe(null);
+    const resumeAt = '2026-12-14T07:00:00.000Z';
+    expect(AgentCaseSummarySchema.parse({ ...summary, resumeAt }).resumeAt).toBe(resumeAt);
   });
 });

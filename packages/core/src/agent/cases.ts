@@ -106,6 +106,10 @@ export const AgentTimelineEntrySchema = z.discriminatedUnion('kind', [
     status: StaffStatusSchema,
     visibility: NoteVisibilitySchema,
     note: z.optional(z.string()),
+    /** Parked with a date: when it comes back by itself. */
+    resumeAt: z.optional(DateTimeSchema),
+    /** True when the case came back by itself from being parked (no `actor`). */
+    resumed: z.optional(z.boolean()),
   }),
   z.object({
     ...entryBase,
@@ -166,6 +170,13 @@ export const AgentCaseSummarySchema = z.object({
   firstAnsweredAt: z.nullable(DateTimeSchema),
   /** Unanswered, unfinished and past `answerBy`. */
   overdue: z.boolean(),
+  /**
+   * When a parked case comes back by itself (`in_progress`, on its timeline); `null` when it is
+   * not parked, or parked without a date.
+   *
+   * @since 0.6.0
+   */
+  resumeAt: z._default(z.nullable(DateTimeSchema), null),
   /** Changes with every action: send it back as `If-Match` to act on what you saw. */
   version: z.number(),
   /** A fault report's place, in the inbox's list; absent on other cases. */
@@ -351,12 +362,28 @@ export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 export const NoteInputSchema = z.object({ text: text(AGENT_TEXT_MAX_LENGTH) });
 export type NoteInput = z.infer<typeof NoteInputSchema>;
 
-/** `POST …/status`: a new staff status, with a note for the citizen (`public`) or for staff. */
-export const StatusInputSchema = z.object({
-  status: StaffStatusSchema,
-  note: z.optional(text(2000)),
-  visibility: z._default(NoteVisibilitySchema, 'internal'),
-});
+/** The furthest ahead a case may be parked: a year. */
+export const PARK_MAX_DAYS = 366;
+
+/**
+ * `POST …/status`: a new staff status, with a note for the citizen (`public`) or for staff. With
+ * `parked`, `resumeAt` may say when the case comes back by itself: in the future and at most
+ * `PARK_MAX_DAYS` ahead (the server judges by its clock: `in_the_past`, `too_far_ahead`), and
+ * only with `parked` (`only_when_parked`).
+ */
+export const StatusInputSchema = z
+  .object({
+    status: StaffStatusSchema,
+    note: z.optional(text(2000)),
+    visibility: z._default(NoteVisibilitySchema, 'internal'),
+    resumeAt: z.optional(DateTimeSchema),
+  })
+  .check(
+    z.refine((input) => input.resumeAt === undefined || input.status === 'parked', {
+      error: 'only_when_parked',
+      path: ['resumeAt'],
+    }),
+  );
 export type StatusInput = z.input<typeof StatusInputSchema>;
 
 /** `POST …/forward`: to a department, whose specialists then see it, with the reason why. */

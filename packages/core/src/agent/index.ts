@@ -50,6 +50,7 @@ export {
   NoteInputSchema,
   type NoteVisibility,
   NoteVisibilitySchema,
+  PARK_MAX_DAYS,
   REGISTERED_CHANNELS,
   REPLY_CHANNELS,
   type ReasonInput,

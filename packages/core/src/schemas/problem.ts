@@ -69,6 +69,9 @@ export const FIELD_ERROR_CODES = [
   'same_case',
   'not_a_choice',
   'outside_opening_hours',
+  'only_when_parked',
+  'in_the_past',
+  'too_far_ahead',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

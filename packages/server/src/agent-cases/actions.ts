@@ -2,18 +2,20 @@ import type { NoteVisibility, ReplyChannel, StaffRef } from '@kontakt/core/agent
 import type { StaffStatus } from '@kontakt/core/schemas';
 import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
+import { sql } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
 import { chatQueueStream } from '../chat/streams.js';
 import { queueMail } from '../mail/outbox.js';
 import { followOriginal, refuseDuplicateOf } from '../public-cases/duplicates.js';
 import { publishPublicCaseChange } from '../public-cases/publish.js';
+import { onPostgres } from '../store/dialect.js';
 import type { NewEvent } from '../store/events.js';
-import { appendEvents } from '../store/events.js';
+import { appendEvents, EVENTS_CHANNEL } from '../store/events.js';
 import type { CasesTable, Database } from '../store/schema.js';
 import type { CaseScope } from './inbox.js';
 import { inScope } from './inbox.js';
 import { replySubject, replyText } from './reply-mail.js';
-import { caseChangeEvents } from './streams.js';
+import { caseChangeEvents, PARKED_CASES_STREAM } from './streams.js';
 
 /*
  * The actions on a case, each one transaction: the change, its timeline entry (and the public
@@ -42,6 +44,11 @@ export type CaseAction =
       note?: string | undefined;
       /** With status `duplicate`: the case handled instead (the `duplicate` action). */
       duplicateOf?: string | undefined;
+      /**
+       * With status `parked`: when the case comes back by itself (ISO 8601, UTC; the route has
+       * checked it against the clock).
+       */
+      resumeAt?: string | undefined;
     }
   | { kind: 'forward'; department: string; reason: string }
   | { kind: 'reason'; reason: string; avoidable: boolean; page?: string | undefined };
@@ -179,6 +186,7 @@ export async function actOnCase(
     if (action.kind === 'status' && action.duplicateOf !== undefined) {
       streams.push(...(await followOriginal(trx, reference, action.duplicateOf, at)));
     }
+    if (changes.resume_at) streams.push(...(await wakeResumers(trx)));
     await appendAudit(trx, {
       agentId: actor.id,
       action:
@@ -267,6 +275,8 @@ function effectsOf(
     case 'status': {
       const changes: Updateable<CasesTable> = {
         staff_status: action.status,
+        // Parked again without a date: no longer comes back by itself.
+        resume_at: action.status === 'parked' ? (action.resumeAt ?? null) : null,
         // Only a duplicate points to another case: any other status ends that, and setting
         // `duplicate` again (with a note, say) keeps the case it points to.
         ...(action.duplicateOf !== undefined
@@ -280,6 +290,7 @@ function effectsOf(
         visibility: action.visibility,
         ...(action.note ? { note: action.note } : {}),
         ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
+        ...(action.resumeAt ? { resumeAt: action.resumeAt } : {}),
       };
       const effects = withPublicStatusChange(row, changes, entry);
       // A public note shows even when the citizen's status stays the same.
@@ -290,7 +301,7 @@ function effectsOf(
     }
     case 'forward':
       return {
-        changes: { forwarded_to: action.department, staff_status: 'forwarded' },
+        changes: { forwarded_to: action.department, staff_status: 'forwarded', resume_at: null },
         entry: { department: action.department, reason: action.reason },
         // The citizen sees where it went, not why: the reason is for the department.
         publicEntry: { status: 'forwarded', department: action.department },
@@ -337,12 +348,26 @@ function auditDetail(action: CaseAction, mailId: string | undefined): Record<str
         status: action.status,
         visibility: action.visibility,
         ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
+        // A date is not personal data.
+        ...(action.resumeAt ? { resumeAt: action.resumeAt } : {}),
       };
     case 'forward':
       return { department: action.department };
     case 'reason':
       return { reason: action.reason, avoidable: action.avoidable };
   }
+}
+
+/**
+ * Tells the resumers of parked cases (`resume-parked.ts`) that a case was parked with a date, so
+ * one minutes away is not left to their poll: this instance's through the write's streams, every
+ * instance's on PostgreSQL through NOTIFY at commit (and not at all on rollback).
+ */
+async function wakeResumers(trx: Kysely<Database>): Promise<string[]> {
+  if (onPostgres(trx)) {
+    await sql`select pg_notify(${EVENTS_CHANNEL}, ${PARKED_CASES_STREAM})`.execute(trx);
+  }
+  return [PARKED_CASES_STREAM];
 }
 
 /** Appends an entry to the agent timeline; returns its `seq`. */

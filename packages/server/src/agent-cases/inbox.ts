@@ -91,6 +91,7 @@ const SUMMARY_COLUMNS = [
   'updated_at',
   'answer_by',
   'first_answered_at',
+  'resume_at',
   'version',
 ] as const;
 
@@ -277,6 +278,8 @@ function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
       row.answer_by !== null &&
       row.answer_by < now &&
       !FINISHED.includes(status),
+    // A case moved on by another path than a status action may keep a date it no longer has.
+    resumeAt: status === 'parked' ? row.resume_at : null,
     version: Number(row.version),
   };
 }

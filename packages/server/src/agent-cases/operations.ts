@@ -3,6 +3,8 @@ import type { Database } from '../store/schema.js';
 import type { Actor, CaseActionRequest } from './actions.js';
 import { actOnCase } from './actions.js';
 import { listInbox, selectAgentCase } from './inbox.js';
+import type { ResumeRequest } from './parked.js';
+import { dueParkedCases, nextParkedResume, resumeParkedCase } from './parked.js';
 import type { RegisteredCase } from './register.js';
 import { registerCase } from './register.js';
 import type { RetryMailRequest } from './retry-mail.js';
@@ -12,6 +14,8 @@ import { retryCaseMail } from './retry-mail.js';
 export const agentCaseReads = {
   listInbox,
   selectAgentCase,
+  dueParkedCases,
+  nextParkedResume,
 };
 
 /** Case handling's writes, spread into `writes` in `store/operations.ts`. */
@@ -20,4 +24,5 @@ export const agentCaseWrites = {
   registerCase: (db: Kysely<Database>, actor: Actor, input: RegisteredCase) =>
     registerCase(db, actor, input),
   retryCaseMail: (db: Kysely<Database>, request: RetryMailRequest) => retryCaseMail(db, request),
+  resumeParkedCase: (db: Kysely<Database>, request: ResumeRequest) => resumeParkedCase(db, request),
 };

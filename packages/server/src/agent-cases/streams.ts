@@ -12,6 +12,12 @@ export const INBOX_STREAM = 'inbox';
 /** The changes of the cases forwarded to `department`, for its specialists. */
 export const departmentInboxStream = (department: string) => `inbox:${department}`;
 
+/**
+ * Not a stream anyone reads: its name is what a commit that parked a case with a date notifies
+ * (on PostgreSQL, every instance), so the resumers look at once instead of at their next poll.
+ */
+export const PARKED_CASES_STREAM = 'cases:parked';
+
 /** One case's changes, for a console that has it open. */
 export const caseStream = (reference: string) => `case:${reference}`;
 

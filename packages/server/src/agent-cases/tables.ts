@@ -36,6 +36,11 @@ export interface CaseHandlingColumns {
   search_text: Defaulted<string>;
   /** Raised by every action: `If-Match` checks it. */
   version: Defaulted<number>;
+  /**
+   * While parked with a date: when the case comes back by itself (ISO 8601, UTC). Read only with
+   * `staff_status` `parked`: a case moved on by another path may keep an old one.
+   */
+  resume_at: Nullable<string>;
 }
 
 /** One entry of a case's agent timeline (the public timeline stays in `case_timeline`). */
@@ -162,4 +167,18 @@ async function backfill(db: Kysely<BackfillDatabase>): Promise<void> {
     }
     after = (rows[rows.length - 1] as { reference: string }).reference;
   }
+}
+
+/**
+ * Migration `2026-12-03-0015-parked-resume-at`: `cases.resume_at`, and an index on
+ * (staff_status, resume_at) that lists the parked cases due by a time, and the next one due, by
+ * reading only those.
+ */
+export async function addParkedResumeAt(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('cases').addColumn('resume_at', 'text').execute();
+  await db.schema
+    .createIndex('cases_parked_resume_at')
+    .on('cases')
+    .columns(['staff_status', 'resume_at'])
+    .execute();
 }

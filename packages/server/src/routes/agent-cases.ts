@@ -7,6 +7,7 @@ import {
   INBOX_PAGE_SIZE,
   InboxQuerySchema,
   NoteInputSchema,
+  PARK_MAX_DAYS,
   ReasonInputSchema,
   RegisterCaseInputSchema,
   ReplyInputSchema,
@@ -228,6 +229,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
         status: input.status,
         visibility: input.visibility,
         note: input.note,
+        resumeAt: input.resumeAt === undefined ? undefined : resumeAtOf(input.resumeAt, ctx.now()),
       };
     }),
   );
@@ -448,6 +450,21 @@ const fieldError = (field: string, code: string): FieldError => ({
   pointer: `/${field}`,
   code,
 });
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * When a parked case comes back, as the store keeps times (UTC): later than now by the server's
+ * clock, and at most `PARK_MAX_DAYS` ahead.
+ */
+function resumeAtOf(resumeAt: string, now: Date): string {
+  const at = Date.parse(resumeAt);
+  if (at <= now.getTime()) throw invalid([fieldError('resumeAt', 'in_the_past')]);
+  if (at > now.getTime() + PARK_MAX_DAYS * DAY_MS) {
+    throw invalid([fieldError('resumeAt', 'too_far_ahead')]);
+  }
+  return new Date(at).toISOString();
+}
 
 const reasonOf = (reasons: readonly ContactReason[], id: string) =>
   reasons.find((reason) => reason.id === id);

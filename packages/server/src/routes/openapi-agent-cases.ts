@@ -9,6 +9,7 @@ import {
   INBOX_PAGE_SIZE,
   InboxEventSchema,
   NoteInputSchema,
+  PARK_MAX_DAYS,
   ReasonInputSchema,
   RegisterCaseInputSchema,
   ReplyInputSchema,
@@ -187,8 +188,18 @@ export function agentCasePaths(): JsonObject {
     ),
     [`${base}/status`]: action(
       'setCaseStatus',
-      "Set the staff status, with a public note (the citizen's status view shows it) or an internal one.",
+      "Set the staff status, with a public note (the citizen's status view shows it) or an " +
+        'internal one. With `parked`, `resumeAt` says when the case comes back by itself: it is ' +
+        'then `in_progress` again, with a timeline entry `resumed: true` and no actor. Setting ' +
+        'another status, or `parked` without a date, ends that.',
       'SetStatus',
+      {
+        '422': problem(
+          'Invalid fields (`validation_failed`, with `errors`). `resumeAt` with another status ' +
+            "than `parked` is `only_when_parked`; one not later than now by the server's clock " +
+            `\`in_the_past\`, one more than ${PARK_MAX_DAYS} days ahead \`too_far_ahead\`.`,
+        ),
+      },
     ),
     [`${base}/forward`]: action(
       'forwardCase',

@@ -198,6 +198,42 @@ describe('GET /v1/openapi.json', () => {
     });
   });
 
+  it('documents parking until a date: resumeAt in, on the case and timeline, and its refusals', () => {
+    const setStatus = doc.components.schemas.SetStatus as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(setStatus.properties.resumeAt).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(setStatus.required).toEqual(['status']);
+    type Entry = { required: string[]; properties: Record<string, { const?: string }> };
+    const agentCase = doc.components.schemas.AgentCase as {
+      required: string[];
+      properties: Record<string, unknown> & {
+        timeline: { items: { oneOf?: Entry[]; anyOf?: Entry[] } };
+      };
+    };
+    expect(agentCase.required).toContain('resumeAt');
+    expect(agentCase.properties.resumeAt).toMatchObject({
+      anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }],
+    });
+    const page = doc.components.schemas.AgentCasePage as {
+      properties: { cases: { items: { properties: Record<string, unknown> } } };
+    };
+    expect(page.properties.cases.items.properties).toHaveProperty('resumeAt');
+    const { items } = agentCase.properties.timeline;
+    const status = (items.oneOf ?? items.anyOf ?? []).find(
+      (entry) => entry.properties.kind?.const === 'status',
+    );
+    expect(status?.properties.resumeAt).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(status?.properties.resumed).toMatchObject({ type: 'boolean' });
+    const refused = JSON.stringify(
+      doc.paths['/v1/agent/cases/{reference}/status']?.post?.responses['422'],
+    );
+    for (const words of ['resumeAt', 'only_when_parked', 'in_the_past', 'too_far_ahead', '366']) {
+      expect(refused).toContain(words);
+    }
+  });
+
   it('documents ETag, If-None-Match and 304 for the department reads', () => {
     for (const operation of [
       doc.paths['/v1/departments']?.get,

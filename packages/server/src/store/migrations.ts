@@ -1,7 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator, sql } from 'kysely';
 import { createCaseSearchIndex } from '../agent-cases/search-index.js';
-import { createCaseHandling } from '../agent-cases/tables.js';
+import { addParkedResumeAt, createCaseHandling } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
 import { createCallbackTables } from '../callbacks/tables.js';
 import { addChatPresenceColumns } from '../chat/presence.js';
@@ -124,6 +124,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0013-callbacks': { up: createCallbackTables },
   '2026-12-03-0012-chat': { up: createChatTables },
   '2026-12-03-0014-chat-presence': { up: addChatPresenceColumns },
+  '2026-12-03-0015-parked-resume-at': { up: addParkedResumeAt },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
