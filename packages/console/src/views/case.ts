@@ -34,11 +34,11 @@ type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason' | 'duplicate';
 const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
   message.answerChannel === 'letter' ? 'letter' : message.email ? 'email' : 'phone';
 
-let faultSection: Promise<void> | undefined;
 /** A language's name in the console's language ("finska"), not its code ("fi"). */
 const languageName = (code: string, locale: string): string =>
   new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
 
+let faultSection: Promise<void> | undefined;
 /** Defines `<kc-fault-section>` from its chunk, once; a chunk that failed is asked for again. */
 function loadFaultSection(): Promise<void> {
   faultSection ??= import('../fault/define.js').then(
