@@ -197,7 +197,9 @@ export default [
     // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 40.18.
     // The field error codes of parking a case until a date (only_when_parked, in_the_past,
     // too_far_ahead: the codes every client knows): 40.21 KB.
-    limit: '40.21 KB',
+    // Field error codes recognised by their shape (toFieldErrors), so the list of codes stays
+    // out of the bundle: 40.07 KB.
+    limit: '40.08 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -218,7 +220,9 @@ export default [
     // entry's photos uploaded for its own department (uploadFor): 27.78 KB.
     // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 28.09.
     // The field error codes of parking a case until a date: 28.12 KB.
-    limit: '28.12 KB',
+    // Field error codes recognised by their shape (toFieldErrors), so the list of codes stays
+    // out of the bundle: 27.97 KB.
+    limit: '27.97 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
@@ -241,7 +245,8 @@ export default [
     gzip: true,
     // A sender's message to an open case (CaseMessageSchema, the code case_finished,
     // CaseAccess.sender): 17.42 KB. The field error codes of parking a case until a date: 17.44.
-    limit: '17.44 KB',
+    // The code only_when_finished (how a finished case was resolved): 17.45 KB.
+    limit: '17.45 KB',
   },
   {
     // DESIGN.md: 20 KB, met: 19.65 KB (each file as served; since without a source-map comment).
@@ -296,7 +301,9 @@ export default [
     // that can send it (see createMessageClient): 50.24 KB. Its photos kept with it (the entry's
     // schema): 50.27 KB. A kept entry's photos uploaded for its own department: 50.3 KB.
     // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 50.6 KB.
-    limit: '50.6 KB',
+    // Field error codes recognised by their shape (toFieldErrors), so the list of codes stays
+    // out of every bundle that validates: 50.48 KB.
+    limit: '50.49 KB',
     ...asLoaded,
   },
   {
@@ -317,7 +324,8 @@ export default [
     // Tabs sharing the outbox told of what one settled: 56.94 KB. One PhotoList for the three
     // forms with photos (picked-photos.ts; the fault report lost photos removed while prepared):
     // 57.0 KB, all widgets together 0.57 KB less.
-    limit: '57.01 KB',
+    // Field error codes recognised by their shape: 56.88 KB.
+    limit: '56.89 KB',
     ...asLoaded,
   },
   {
@@ -334,7 +342,8 @@ export default [
     // answer by letter (its texts in Arabic too): 59.18 KB; the outbox's message to a case:
     // 59.43 KB; its photos: 59.52 KB; a photo's item shared with the status tracker: 59.57 KB;
     // tabs sharing the outbox told of what one settled: 59.86 KB; one PhotoList: 59.92 KB.
-    limit: '59.93 KB',
+    // Field error codes recognised by their shape: 59.8 KB.
+    limit: '59.81 KB',
     ...asLoaded,
   },
   {
@@ -442,7 +451,8 @@ export default [
     // (the first render 0.05 KB smaller): 60.16 KB.
     // Tabs sharing the outbox told of what one delivered or gave up (BroadcastChannel): 60.45 KB.
     // An older copy of the case passed over (a late read after the answer's reply): 60.49 KB.
-    limit: '60.50 KB',
+    // Field error codes recognised by their shape: 60.38 KB.
+    limit: '60.39 KB',
     ...asLoaded,
   },
   {
@@ -456,7 +466,8 @@ export default [
     // (picked-photos.ts): 65.18 KB; the answer's client chosen in the later chunk: 65.22 KB; tabs
     // sharing the outbox told of what one settled: 65.52 KB; an older copy of the case passed
     // over: 65.56 KB.
-    limit: '65.56 KB',
+    // Field error codes recognised by their shape: 65.4 KB.
+    limit: '65.41 KB',
     ...asLoaded,
   },
   {
@@ -542,7 +553,8 @@ export default [
     // outbox told of what one settled: 136.55 KB. The tracker passes over an older copy of the
     // case: 136.59 KB. The chat launcher's icon alone on a narrow screen: 136.68 KB. One
     // PhotoList for the three forms with photos: 136.11 KB.
-    limit: '136.12 KB',
+    // Field error codes recognised by their shape: 136.0 KB.
+    limit: '136.0 KB',
     ...asLoaded,
   },
   {
@@ -564,7 +576,9 @@ export default [
     message:
       "The sign-in page loads the shell and the agent client's session part only: the resources come with app/agent-resources.ts after sign-in, each view as a chunk of its own (packages/console/src/app/views.ts).",
     path: consoleFirstLoad(),
-    limit: '41.54 KB',
+    // How a finished case was resolved: its words in both languages (the field, the case's and
+    // timeline's lines, the dashboard's table and share, a field error): 41.86 KB.
+    limit: '41.86 KB',
     ...asLoaded,
   },
   {

@@ -1,4 +1,4 @@
-import type { AgentRole } from '@kontakt/core/agent';
+import type { AgentRole, ClosingReason } from '@kontakt/core/agent';
 import type {
   AnswerChannel,
   CaseChannel,
@@ -86,6 +86,7 @@ export interface ConsoleTexts {
     needs: Record<Need, string>;
     answerChannels: Record<AnswerChannel, string>;
     replyChannels: Record<'email' | 'phone' | 'letter', string>;
+    closingReasons: Record<ClosingReason, string>;
   };
   inbox: {
     filters: string;
@@ -183,6 +184,8 @@ export interface ConsoleTexts {
       resumesAt: (date: string) => string;
       /** The case came back by itself from being parked. */
       resumed: (status: string) => string;
+      /** After a status entry that resolved or closed the case: how. */
+      closedAs: (reason: string) => string;
       forward: (department: string) => string;
       assign: (who: string) => string;
       reason: (reason: string) => string;
@@ -207,6 +210,9 @@ export interface ConsoleTexts {
     /** With "parked": when the case comes back by itself, and its hint. */
     resumeAt: string;
     resumeAtHint: string;
+    /** With "resolved" or "closed": how it was resolved (for the statistics). */
+    closingReason: string;
+    closingReasonPick: string;
     visibility: string;
     statusSave: string;
     statusSet: (status: string) => string;
@@ -281,6 +287,10 @@ export interface ConsoleTexts {
     byTopic: string;
     byChannel: string;
     byReason: string;
+    byClosingReason: string;
+    closingReason: string;
+    /** First-contact resolution: of the cases finished with a closing reason. */
+    resolvedByContactCenter: string;
     avoidableByPage: string;
     department: string;
     page: string;

@@ -4,12 +4,13 @@ import type {
   AgentClient,
   AgentTimelineEntry,
   CaseActionOptions,
+  ClosingReason,
   ContactReason,
   InboxChangeEvent,
   InboxWatch,
   ReplyChannel,
 } from '@kontakt/core/agent';
-import { REPLY_CHANNELS } from '@kontakt/core/agent';
+import { CLOSING_REASONS, REPLY_CHANNELS } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type { Department, StaffStatus } from '@kontakt/core/schemas';
 import { normalizeCaseReference, STAFF_STATUSES } from '@kontakt/core/schemas';
@@ -33,6 +34,9 @@ type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason' | 'duplicate';
 /** How the reply most likely goes: as the citizen asked for a letter, else by e-mail if they can. */
 const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
   message.answerChannel === 'letter' ? 'letter' : message.email ? 'email' : 'phone';
+
+/** The statuses that finish a case and say how (`closingReason`). */
+const closes = (status: StaffStatus): boolean => status === 'resolved' || status === 'closed';
 
 /** A language's name in the console's language ("finska"), not its code ("fi"). */
 const languageName = (code: string, locale: string): string =>
@@ -330,6 +334,9 @@ export class KcCaseView extends ConsoleElement {
         case 'status': {
           const status = value('status') as StaffStatus;
           const resumeAt = status === 'parked' ? fromLocalInput(value('resumeAt')) : undefined;
+          const closingReason = closes(status)
+            ? (value('closingReason') as ClosingReason | '')
+            : '';
           return this.act(
             action,
             (client) =>
@@ -340,6 +347,7 @@ export class KcCaseView extends ConsoleElement {
                   visibility: value('visibility') === 'public' ? 'public' : 'internal',
                   ...(value('note') ? { note: value('note') } : {}),
                   ...(resumeAt ? { resumeAt } : {}),
+                  ...(closingReason ? { closingReason } : {}),
                 },
                 this.options,
               ),
@@ -561,6 +569,12 @@ export class KcCaseView extends ConsoleElement {
           }
         </dd>
         ${
+          data.closingReason
+            ? html`<dt>${t.caseView.closingReason}</dt>
+              <dd>${t.vocabulary.closingReasons[data.closingReason]}</dd>`
+            : nothing
+        }
+        ${
           data.duplicateOf
             ? html`<dt>${t.caseView.duplicateOf}</dt>
               <dd>
@@ -686,6 +700,9 @@ export class KcCaseView extends ConsoleElement {
           status,
           entry.visibility === 'public' ? t.caseView.public : t.caseView.internal,
         );
+        if (entry.closingReason) {
+          return set + e.closedAs(t.vocabulary.closingReasons[entry.closingReason]);
+        }
         return entry.resumeAt ? set + e.resumesAt(this.l10n.dateTime(entry.resumeAt)) : set;
       }
       case 'forward':
@@ -769,6 +786,21 @@ export class KcCaseView extends ConsoleElement {
             ? this.input('status', 'resumeAt', t.resumeAt, 'datetime-local', t.resumeAtHint, {
                 value: data.resumeAt ? toLocalInput(data.resumeAt) : '',
               })
+            : html``,
+          closes(this.statusChoice ?? data.status)
+            ? this.select(
+                'status',
+                'closingReason',
+                t.closingReason,
+                [
+                  ['', t.closingReasonPick],
+                  ...CLOSING_REASONS.map((reason): [string, string] => [
+                    reason,
+                    v.closingReasons[reason],
+                  ]),
+                ],
+                data.closingReason ?? '',
+              )
             : html``,
           this.textarea('status', 'note', t.statusNote),
           html`<fieldset>

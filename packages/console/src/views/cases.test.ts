@@ -477,6 +477,62 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('asks how a case was resolved when it is resolved or closed, and shows it until it is reopened', async function () {
+    this.timeout(30_000);
+    const reference = await submitCase(server, { message: 'Hur ansöker jag om bygglov?' });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '#status-status') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    const view = deepQuery(element, 'kc-case-view') as HTMLElement & {
+      updateComplete: Promise<boolean>;
+    };
+    const status = inView<HTMLSelectElement>(
+      element,
+      'kc-case-view',
+      '#status-status',
+    ) as HTMLSelectElement;
+    expect(inView(element, 'kc-case-view', '#status-closingReason')).to.equal(null);
+    status.value = 'resolved';
+    status.dispatchEvent(new Event('change', { bubbles: true }));
+    await view.updateComplete;
+    const reason = inView<HTMLSelectElement>(
+      element,
+      'kc-case-view',
+      '#status-closingReason',
+    ) as HTMLSelectElement;
+    expect([...reason.options].map((option) => option.textContent?.trim())).to.deep.equal([
+      'Välj hur ärendet löstes (frivilligt)',
+      'Löst av kontaktcenter',
+      'Kopplat samtal',
+      'Hänvisat till självservice',
+      'Vidarebefordrat till förvaltning',
+    ]);
+    await expect(element).to.be.accessible();
+    await act(
+      element,
+      'status',
+      { status: 'resolved', closingReason: 'referred_to_self_service' },
+      'Status är nu Löst.',
+    );
+    const state = () =>
+      (
+        inView(element, 'kc-case-view', 'section[aria-labelledby="state-heading"]')?.textContent ??
+        ''
+      ).replace(/\s+/g, ' ');
+    expect(state()).to.contain('Avslutsorsak Hänvisat till självservice');
+    expect(
+      timeline(element).some((entry) =>
+        entry.includes('Status: Löst (intern), avslutsorsak Hänvisat till självservice'),
+      ),
+    ).to.equal(true);
+    // Reopened, it has no closing reason.
+    await act(element, 'status', { status: 'in_progress' }, 'Status är nu Pågående.');
+    expect(state()).not.to.contain('Avslutsorsak');
+    expect(inView(element, 'kc-case-view', '#status-closingReason')).to.equal(null);
+  });
+
   it('says what is wrong with an empty answer, next to it, and moves focus there', async () => {
     const element = await renderConsole(server, `/cases/${first}`);
     await signedIn(element, 'anna');

@@ -41,6 +41,15 @@ before(async () => {
   await client.cases.reply(first, { via: 'email', text: 'Du söker på e-tjänsten.' });
   await client.cases.tagReason(first, { reason: 'forstod-inte-informationen', page: HOSTILE_PAGE });
   await client.cases.tagReason(second, { reason: 'felanmalan' });
+  // Finished, and how: the contact center solved one itself and pointed the other to self-service.
+  await client.cases.setStatus(first, {
+    status: 'resolved',
+    closingReason: 'resolved_by_contact_center',
+  });
+  await client.cases.setStatus(second, {
+    status: 'closed',
+    closingReason: 'referred_to_self_service',
+  });
   await client.session.signOut();
 });
 after(async () => {
@@ -82,6 +91,14 @@ describe('<kc-dashboard-view>', () => {
     expect(promises[0]).to.match(/^E-postfrågor besvarade inom två arbetsdagar 100\s%\s1 av 1/);
     // Nothing to count is "no data", never 0 %.
     expect(promises[1]).to.equal('Chattar besvarade direkt Inga uppgifter');
+    // First-contact resolution: of the finished cases with a closing reason.
+    expect(promises[2]).to.match(
+      /^Lösta av kontaktcenter \(av ärendena med avslutsorsak\) 50\s%\s1 av 2$/,
+    );
+    expect(tableRows(element, 'table-closing-reasons')).to.have.deep.members([
+      ['Löst av kontaktcenter', '1', '1'],
+      ['Hänvisat till självservice', '1', '0'],
+    ]);
 
     // Departments and topics by their configured names (the ids stay in the CSV).
     await waitUntil(() => tableRows(element, 'table-departments')[0]?.[0] !== 'gata');
@@ -126,6 +143,7 @@ describe('<kc-dashboard-view>', () => {
       'topics',
       'channels',
       'reasons',
+      'closing-reasons',
     ]);
     const departments = links.find((link) => link.href.includes('table=departments'));
     expect(departments?.textContent?.trim()).to.equal(

@@ -1,5 +1,6 @@
 import type {
   AgentClient,
+  ClosingReason,
   ContactReason,
   Dashboard,
   DashboardBreakdown,
@@ -33,7 +34,7 @@ import { fieldRowStyles, viewStyles } from './view.styles.js';
 type LoadState = 'loading' | 'loaded' | 'failed' | 'forbidden';
 
 /** A breakdown's rows' keys: what kind of id they are, so they can be named. */
-type KeyKind = 'department' | 'page' | 'topic' | 'channel' | 'reason';
+type KeyKind = 'department' | 'page' | 'topic' | 'channel' | 'reason' | 'closing';
 /** A name as departments, topics and reasons are configured: Swedish, perhaps English. */
 type LocalizedName = { sv: string; en?: string | undefined };
 
@@ -310,6 +311,17 @@ export class KcDashboardView extends ConsoleElement {
       ${this.renderBreakdown('topics', t.byTopic, t.topic, data.byTopic, 'topic')}
       ${this.renderBreakdown('channels', t.byChannel, t.channel, data.byChannel, 'channel')}
       ${this.renderBreakdown('reasons', t.byReason, t.reason, data.byReason, 'reason')}
+      ${
+        data.byClosingReason.rows.length
+          ? this.renderBreakdown(
+              'closing-reasons',
+              t.byClosingReason,
+              t.closingReason,
+              data.byClosingReason,
+              'closing',
+            )
+          : nothing
+      }
     `;
   }
 
@@ -363,6 +375,11 @@ export class KcDashboardView extends ConsoleElement {
         <dl class="figures">
           ${figure(t.emailInTime, data.emailAnsweredInTime)}
           ${figure(t.chatsDirect, data.chatsAnsweredDirectly)}
+          ${
+            data.resolvedByContactCenter.counted > 0
+              ? figure(t.resolvedByContactCenter, data.resolvedByContactCenter)
+              : nothing
+          }
         </dl>
       </section>
     `;
@@ -541,6 +558,7 @@ export class KcDashboardView extends ConsoleElement {
     const t = this.l10n.t;
     if (key === '') return t.dashboard.notGiven;
     if (kind === 'channel') return t.vocabulary.channels[key as CaseChannel] ?? key;
+    if (kind === 'closing') return t.vocabulary.closingReasons[key as ClosingReason] ?? key;
     if (kind === 'reason') {
       const reason = this.reasons.get(key);
       if (reason) return this.localized(reason.name);

@@ -131,10 +131,21 @@ describe('StatusInputSchema', () => {
     ]);
     expect(errors({ status: 'parked' })).toEqual([]);
   });
+
+  it('takes how a case was resolved with resolved or closed only, from the list', () => {
+    expect(errors({ status: 'resolved', closingReason: 'resolved_by_contact_center' })).toEqual([]);
+    expect(errors({ status: 'closed', closingReason: 'referred_to_self_service' })).toEqual([]);
+    expect(errors({ status: 'in_progress', closingReason: 'call_transferred' })).toEqual([
+      '/closingReason:only_when_finished',
+    ]);
+    expect(errors({ status: 'closed', closingReason: 'solved' })).toEqual([
+      '/closingReason:invalid_option',
+    ]);
+  });
 });
 
 describe('AgentCaseSummarySchema', () => {
-  it('reads a case from a server that does not say when it resumes as not resuming', () => {
+  it('reads a case from a server that does not say when it resumes or how it closed as neither', () => {
     const summary = {
       reference: 'KC-7F3K-9QXM',
       channel: 'phone',
@@ -157,6 +168,7 @@ describe('AgentCaseSummarySchema', () => {
       version: 2,
     };
     expect(AgentCaseSummarySchema.parse(summary).resumeAt).toBe(null);
+    expect(AgentCaseSummarySchema.parse(summary).closingReason).toBe(null);
     const resumeAt = '2026-12-14T07:00:00.000Z';
     expect(AgentCaseSummarySchema.parse({ ...summary, resumeAt }).resumeAt).toBe(resumeAt);
   });

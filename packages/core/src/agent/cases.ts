@@ -73,6 +73,22 @@ export const CaseMailSchema = z.object({
 });
 export type CaseMail = z.infer<typeof CaseMailSchema>;
 
+/**
+ * How a finished case was resolved, for the statistics (first-contact resolution): the contact
+ * center solved it itself; put the call through to someone; pointed the person to a self-service
+ * (an e-service, a page); sent it on to a department.
+ *
+ * @since 0.6.0
+ */
+export const CLOSING_REASONS = [
+  'resolved_by_contact_center',
+  'call_transferred',
+  'referred_to_self_service',
+  'forwarded_to_department',
+] as const;
+export const ClosingReasonSchema = z.enum(CLOSING_REASONS, { error: 'invalid_option' });
+export type ClosingReason = z.infer<typeof ClosingReasonSchema>;
+
 const entryBase = { seq: z.number(), at: DateTimeSchema, actor: z.nullable(StaffRefSchema) };
 
 /** One entry of a case's timeline as staff see it (internal notes included). */
@@ -110,6 +126,8 @@ export const AgentTimelineEntrySchema = z.discriminatedUnion('kind', [
     resumeAt: z.optional(DateTimeSchema),
     /** True when the case came back by itself from being parked (no `actor`). */
     resumed: z.optional(z.boolean()),
+    /** Resolved or closed: how. */
+    closingReason: z.optional(ClosingReasonSchema),
   }),
   z.object({
     ...entryBase,
@@ -177,6 +195,12 @@ export const AgentCaseSummarySchema = z.object({
    * @since 0.6.0
    */
   resumeAt: z._default(z.nullable(DateTimeSchema), null),
+  /**
+   * How a resolved or closed case was resolved; `null` while it is open, or when none was given.
+   *
+   * @since 0.6.0
+   */
+  closingReason: z._default(z.nullable(ClosingReasonSchema), null),
   /** Changes with every action: send it back as `If-Match` to act on what you saw. */
   version: z.number(),
   /** A fault report's place, in the inbox's list; absent on other cases. */
@@ -369,7 +393,8 @@ export const PARK_MAX_DAYS = 366;
  * `POST …/status`: a new staff status, with a note for the citizen (`public`) or for staff. With
  * `parked`, `resumeAt` may say when the case comes back by itself: in the future and at most
  * `PARK_MAX_DAYS` ahead (the server judges by its clock: `in_the_past`, `too_far_ahead`), and
- * only with `parked` (`only_when_parked`).
+ * only with `parked` (`only_when_parked`). With `resolved` or `closed`, `closingReason` says how
+ * it was resolved, for the statistics (only then: `only_when_finished`).
  */
 export const StatusInputSchema = z
   .object({
@@ -377,12 +402,20 @@ export const StatusInputSchema = z
     note: z.optional(text(2000)),
     visibility: z._default(NoteVisibilitySchema, 'internal'),
     resumeAt: z.optional(DateTimeSchema),
+    closingReason: z.optional(ClosingReasonSchema),
   })
   .check(
     z.refine((input) => input.resumeAt === undefined || input.status === 'parked', {
       error: 'only_when_parked',
       path: ['resumeAt'],
     }),
+    z.refine(
+      (input) =>
+        input.closingReason === undefined ||
+        input.status === 'resolved' ||
+        input.status === 'closed',
+      { error: 'only_when_finished', path: ['closingReason'] },
+    ),
   );
 export type StatusInput = z.input<typeof StatusInputSchema>;
 

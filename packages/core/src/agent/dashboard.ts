@@ -106,6 +106,26 @@ export const DashboardSchema = z.object({
   firstAnswer: z.array(DashboardFirstAnswerSchema),
   /** Open cases past their department's answer-time promise now (whenever they arrived). */
   overdue: DashboardBreakdownSchema,
+  /**
+   * Cases resolved or closed in the period (by their last such status change), by how they were
+   * resolved (`key`: a `ClosingReason`, `""` when none was given; `avoidable` as elsewhere).
+   * A server without it sends none.
+   *
+   * @since 0.6.0
+   */
+  byClosingReason: z._default(DashboardBreakdownSchema, { rows: [], otherContacts: 0 }),
+  /**
+   * First-contact resolution: of the cases finished in the period with a closing reason, those
+   * the contact center resolved itself (`resolved_by_contact_center`). `pending` is 0.
+   *
+   * @since 0.6.0
+   */
+  resolvedByContactCenter: z._default(DashboardShareSchema, {
+    kept: 0,
+    counted: 0,
+    share: null,
+    pending: 0,
+  }),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
@@ -119,6 +139,7 @@ export const DASHBOARD_TABLES = [
   'avoidable-pages',
   'first-answer',
   'overdue',
+  'closing-reasons',
 ] as const;
 export const DashboardTableSchema = z.enum(DASHBOARD_TABLES, { error: 'invalid_option' });
 export type DashboardTable = z.infer<typeof DashboardTableSchema>;

@@ -1,8 +1,13 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import type { FieldError, FieldErrorCode } from './problem.js';
-import { FIELD_ERROR_CODES } from './problem.js';
 
-const KNOWN = new Set<string>(FIELD_ERROR_CODES);
+/**
+ * A code as our schemas write one in a rule's message (`FIELD_ERROR_CODES`, and the agent
+ * contract's own): lower-case words joined by `_`. zod's own messages are sentences. Recognised
+ * by its shape rather than looked up, so the list of codes stays out of every bundle that
+ * validates.
+ */
+const CODE = /^[a-z]+(?:_[a-z]+)*$/;
 
 /**
  * Turns zod issues into field errors with stable, translatable codes. Our schemas put the code in
@@ -14,7 +19,7 @@ export function toFieldErrors(issues: readonly $ZodIssue[]): FieldError[] {
     const error: FieldError = {
       field: path.join('.'),
       pointer: `/${path.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
-      code: KNOWN.has(issue.message) ? issue.message : fallbackCode(issue),
+      code: CODE.test(issue.message) ? issue.message : fallbackCode(issue),
     };
     const params = paramsOf(issue);
     if (params) error.params = params;

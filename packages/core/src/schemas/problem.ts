@@ -72,6 +72,7 @@ export const FIELD_ERROR_CODES = [
   'only_when_parked',
   'in_the_past',
   'too_far_ahead',
+  'only_when_finished',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 

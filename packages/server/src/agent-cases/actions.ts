@@ -1,4 +1,4 @@
-import type { NoteVisibility, ReplyChannel, StaffRef } from '@kontakt/core/agent';
+import type { ClosingReason, NoteVisibility, ReplyChannel, StaffRef } from '@kontakt/core/agent';
 import type { StaffStatus } from '@kontakt/core/schemas';
 import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
@@ -12,6 +12,7 @@ import { onPostgres } from '../store/dialect.js';
 import type { NewEvent } from '../store/events.js';
 import { appendEvents, EVENTS_CHANNEL } from '../store/events.js';
 import type { CasesTable, Database } from '../store/schema.js';
+import { finishingColumns } from './closing.js';
 import type { CaseScope } from './inbox.js';
 import { inScope } from './inbox.js';
 import { replySubject, replyText } from './reply-mail.js';
@@ -49,6 +50,8 @@ export type CaseAction =
        * checked it against the clock).
        */
       resumeAt?: string | undefined;
+      /** With status `resolved` or `closed`: how the case was resolved (the route has checked). */
+      closingReason?: ClosingReason | undefined;
     }
   | { kind: 'forward'; department: string; reason: string }
   | { kind: 'reason'; reason: string; avoidable: boolean; page?: string | undefined };
@@ -277,6 +280,8 @@ function effectsOf(
         staff_status: action.status,
         // Parked again without a date: no longer comes back by itself.
         resume_at: action.status === 'parked' ? (action.resumeAt ?? null) : null,
+        // Finished again without a reason has none; a reopened case has none either.
+        ...finishingColumns(action.status, action.closingReason, at),
         // Only a duplicate points to another case: any other status ends that, and setting
         // `duplicate` again (with a note, say) keeps the case it points to.
         ...(action.duplicateOf !== undefined
@@ -291,6 +296,7 @@ function effectsOf(
         ...(action.note ? { note: action.note } : {}),
         ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
         ...(action.resumeAt ? { resumeAt: action.resumeAt } : {}),
+        ...(action.closingReason ? { closingReason: action.closingReason } : {}),
       };
       const effects = withPublicStatusChange(row, changes, entry);
       // A public note shows even when the citizen's status stays the same.
@@ -301,7 +307,12 @@ function effectsOf(
     }
     case 'forward':
       return {
-        changes: { forwarded_to: action.department, staff_status: 'forwarded', resume_at: null },
+        changes: {
+          forwarded_to: action.department,
+          staff_status: 'forwarded',
+          resume_at: null,
+          closing_reason: null,
+        },
         entry: { department: action.department, reason: action.reason },
         // The citizen sees where it went, not why: the reason is for the department.
         publicEntry: { status: 'forwarded', department: action.department },
@@ -350,6 +361,7 @@ function auditDetail(action: CaseAction, mailId: string | undefined): Record<str
         ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
         // A date is not personal data.
         ...(action.resumeAt ? { resumeAt: action.resumeAt } : {}),
+        ...(action.closingReason ? { closingReason: action.closingReason } : {}),
       };
     case 'forward':
       return { department: action.department };

@@ -3,6 +3,7 @@ import type {
   AgentCaseSummary,
   AgentTimelineEntry,
   CasePlace,
+  ClosingReason,
 } from '@kontakt/core/agent';
 import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
 import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
@@ -12,6 +13,7 @@ import type { Cursor } from '../sse/feed.js';
 import { headCursor } from '../store/events.js';
 import type { Database } from '../store/schema.js';
 import { searchPatterns } from './case-fields.js';
+import { isClosingStatus } from './closing.js';
 import { MIN_INDEXED_WORD_LENGTH } from './search-index.js';
 
 /*
@@ -92,6 +94,7 @@ const SUMMARY_COLUMNS = [
   'answer_by',
   'first_answered_at',
   'resume_at',
+  'closing_reason',
   'version',
 ] as const;
 
@@ -280,6 +283,8 @@ function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
       !FINISHED.includes(status),
     // A case moved on by another path than a status action may keep a date it no longer has.
     resumeAt: status === 'parked' ? row.resume_at : null,
+    // Likewise a reason from before the case was reopened.
+    closingReason: isClosingStatus(status) ? (row.closing_reason as ClosingReason | null) : null,
     version: Number(row.version),
   };
 }

@@ -41,6 +41,16 @@ export interface CaseHandlingColumns {
    * `staff_status` `parked`: a case moved on by another path may keep an old one.
    */
   resume_at: Nullable<string>;
+  /**
+   * How a resolved or closed case was resolved (`CLOSING_REASONS`), when the agent said. Read only
+   * with `staff_status` `resolved` or `closed`: every other status an action sets clears it.
+   */
+  closing_reason: Nullable<string>;
+  /**
+   * When the case was last resolved or closed (ISO 8601, UTC), for the dashboard's count of cases
+   * finished in a period. Kept when the case is reopened: counted only while still finished.
+   */
+  finished_at: Nullable<string>;
 }
 
 /** One entry of a case's agent timeline (the public timeline stays in `case_timeline`). */
@@ -181,4 +191,32 @@ export async function addParkedResumeAt(db: Kysely<unknown>): Promise<void> {
     .on('cases')
     .columns(['staff_status', 'resume_at'])
     .execute();
+}
+
+/**
+ * Migration `2026-12-03-0016-closing-reason`: `cases.closing_reason` and `cases.finished_at`, and
+ * an index on (staff_status, finished_at) through which the dashboard reads the cases finished in a
+ * period and still finished, and only those. The agent timeline says when a case was finished too,
+ * but only inside each entry's JSON, and only a scan of every status entry would find the last one
+ * per case. Cases finished before this migration get the time of their last such entry (or, without
+ * one, of their last change); they have no closing reason.
+ */
+export async function addClosingReason(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('cases').addColumn('closing_reason', 'text').execute();
+  await db.schema.alterTable('cases').addColumn('finished_at', 'text').execute();
+  await db.schema
+    .createIndex('cases_finished_at')
+    .on('cases')
+    .columns(['staff_status', 'finished_at'])
+    .execute();
+  // `data` is compact JSON (`JSON.stringify`), where a status is written `"status":"closed"`; the
+  // same words inside a note are escaped (`\"status\"`), so they do not match.
+  await sql`
+    update cases set finished_at = coalesce(
+      (select max(e.at) from case_entries e
+        where e.case_reference = cases.reference and e.kind = 'status'
+          and (e.data like '%"status":"resolved"%' or e.data like '%"status":"closed"%')),
+      updated_at)
+    where staff_status in ('resolved', 'closed')
+  `.execute(db);
 }

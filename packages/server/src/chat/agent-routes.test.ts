@@ -220,9 +220,19 @@ describe('a chat between a citizen and an agent', () => {
       status: string;
       reason: string | null;
       assignee: { id: string } | null;
+      updatedAt: string;
       chat?: { messages: ChatMessage[] };
     };
     expect(found).toMatchObject({ channel: 'chat', status: 'resolved' });
+    // Finished when the chat ended, so the dashboard counts it among the cases finished then.
+    const finished = await server.database.inspect((db) =>
+      db
+        .selectFrom('cases')
+        .select('finished_at')
+        .where('reference', '=', reference)
+        .executeTakeFirst(),
+    );
+    expect(finished?.finished_at).toBe(found.updatedAt);
     expect(found.assignee?.id).toBe('anna');
     expect(found.chat?.messages.map((m) => m.text).filter(Boolean)).toEqual([
       'Hej! Hur söker jag boendeparkering?',

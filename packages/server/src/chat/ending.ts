@@ -2,6 +2,7 @@ import type { ChatSystemKind, Locale } from '@kontakt/core/schemas';
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { appendEntry } from '../agent-cases/actions.js';
+import { finishingColumns } from '../agent-cases/closing.js';
 import { appendAudit } from '../auth/audit.js';
 import { queueMail } from '../mail/outbox.js';
 import type { FaultCaseMessage } from '../store/cases.js';
@@ -105,6 +106,7 @@ export async function endSession(
       .set({
         staff_status: 'resolved',
         status: 'resolved',
+        ...finishingColumns('resolved', undefined, at),
         assignee_id: holder.id,
         assignee_name: holder.name,
         first_answered_at: firstAnswer.sent_at,

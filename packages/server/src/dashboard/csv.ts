@@ -34,6 +34,8 @@ function tableOf(dashboard: Dashboard, table: DashboardTable): [string[], Cell[]
       return counts('page', dashboard.avoidableByPage);
     case 'overdue':
       return counts('department', dashboard.overdue);
+    case 'closing-reasons':
+      return counts('closing_reason', dashboard.byClosingReason);
     case 'first-answer':
       return [
         ['channel', 'answered', 'unanswered', 'median_minutes', 'p90_minutes'],

@@ -1,4 +1,5 @@
 import type {
+  ClosingReason,
   Dashboard,
   DashboardBreakdown,
   DashboardFirstAnswer,
@@ -42,6 +43,8 @@ export function buildDashboard(
     chatsAnsweredDirectly: chatShare(data.answers, period.now),
     firstAnswer: firstAnswers(data.answers),
     overdue: breakdown(data.overdue),
+    byClosingReason: breakdown(data.byClosingReason),
+    resolvedByContactCenter: firstContactResolution(data.byClosingReason),
   };
 }
 
@@ -72,6 +75,19 @@ export function pageOf(url: string): string {
   const { origin, pathname } = new URL(url);
   return `${origin}${pathname}`;
 }
+
+/**
+ * First-contact resolution: of the cases finished in the period with a closing reason, those the
+ * contact center resolved itself. Cases finished without one are left out rather than counted as
+ * not kept: nobody said how they were resolved.
+ */
+function firstContactResolution(rows: readonly CountRow[]): DashboardShare {
+  const counted = rows.reduce((sum, row) => (row.key === '' ? sum : sum + row.contacts), 0);
+  const kept = rows.find((row) => row.key === FIRST_CONTACT_RESOLUTION)?.contacts ?? 0;
+  return { kept, counted, share: counted === 0 ? null : kept / counted, pending: 0 };
+}
+
+const FIRST_CONTACT_RESOLUTION: ClosingReason = 'resolved_by_contact_center';
 
 /**
  * KKiK: of the e-mail questions (the citizen asked to be answered by e-mail) that arrived in the

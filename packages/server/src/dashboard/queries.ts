@@ -1,14 +1,15 @@
 import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { CLOSING_STATUSES } from '../agent-cases/closing.js';
 import { onPostgres } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 
 /*
  * The dashboard's reads. Counting is done by the database (`group by` over the period, which the
- * inbox's `(created_at, reference)` index serves as a range); only what SQL cannot say the same way
- * on both stores — medians and working days — is computed from a narrow row per case, in
- * `dashboard.ts`.
+ * inbox's `(created_at, reference)` index serves as a range, and `(staff_status, finished_at)` for
+ * the cases finished in it); only what SQL cannot say the same way on both stores — medians and
+ * working days — is computed from a narrow row per case, in `dashboard.ts`.
  */
 
 /** A count of contacts by one key, as the database grouped them. */
@@ -42,6 +43,10 @@ export interface DashboardData {
   avoidableByPage: CountRow[];
   answers: AnswerRow[];
   overdue: CountRow[];
+  /**
+   * Cases resolved or closed in the period and still so, by closing reason (`""`: none given).
+   */
+  byClosingReason: CountRow[];
 }
 
 /** The period `[from, to)` and the moment "overdue" is judged at, as ISO strings in UTC. */
@@ -138,6 +143,22 @@ export async function selectDashboardData(
       .execute(),
   );
 
+  // Finished in the period (by the last time, and still finished), through `cases_finished_at`.
+  const byClosingReason = toCountRows(
+    await db
+      .selectFrom('cases')
+      .where('staff_status', 'in', [...CLOSING_STATUSES])
+      .where('finished_at', '>=', period.from)
+      .where('finished_at', '<', period.to)
+      .select([
+        sql<string | null>`closing_reason`.as('key'),
+        sql<number>`count(*)`.as('contacts'),
+        avoidableSum.as('avoidable'),
+      ])
+      .groupBy('closing_reason')
+      .execute(),
+  );
+
   return {
     totals: {
       contacts: Number(totals.contacts ?? 0),
@@ -152,6 +173,7 @@ export async function selectDashboardData(
     avoidableByPage,
     answers,
     overdue,
+    byClosingReason,
   };
 }
 

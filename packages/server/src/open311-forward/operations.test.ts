@@ -118,6 +118,15 @@ describe('the forward queue', () => {
     const found = await store.findCase('KC-AAAA-0003');
     expect(found?.status).toBe('resolved');
     expect(found?.timeline.at(-1)).toMatchObject({ status: 'resolved', note: 'Lampan är bytt.' });
+    // Finished then, for the dashboard, without a closing reason (upstream gives none).
+    const finished = await database.inspect((db) =>
+      db
+        .selectFrom('cases')
+        .select(['finished_at', 'closing_reason'])
+        .where('reference', '=', 'KC-AAAA-0003')
+        .executeTakeFirst(),
+    );
+    expect(finished).toEqual({ finished_at: at(80).toISOString(), closing_reason: null });
     expect((await store.read('findForward', 'KC-AAAA-0003'))?.state).toBe('done');
     expect(await store.read('openForwards', 'gata', 'gatubelysning', '', 50)).not.toContainEqual(
       expect.objectContaining({ reference: 'KC-AAAA-0003' }),

@@ -2,6 +2,7 @@ import type { CaseStatus, StaffStatus } from '@kontakt/core/schemas';
 import { isFinishedStatus, publicStatus } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { appendEntry, appendPublicEntry } from '../agent-cases/actions.js';
+import { finishingColumns } from '../agent-cases/closing.js';
 import { caseChangeEvents } from '../agent-cases/streams.js';
 import type { Open311Status } from '../open311/status.js';
 import { caseStatusFromUpstream } from '../open311/status.js';
@@ -239,6 +240,8 @@ async function changeCase(
     .set({
       staff_status: target,
       status: after,
+      // A status from upstream says nothing of how the case was resolved here.
+      ...(target === current ? {} : finishingColumns(target, undefined, at)),
       updated_at: at,
       version: Number(row.version) + 1,
     })

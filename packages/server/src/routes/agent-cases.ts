@@ -230,6 +230,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
         visibility: input.visibility,
         note: input.note,
         resumeAt: input.resumeAt === undefined ? undefined : resumeAtOf(input.resumeAt, ctx.now()),
+        closingReason: input.closingReason,
       };
     }),
   );

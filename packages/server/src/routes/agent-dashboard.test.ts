@@ -215,6 +215,116 @@ describe('GET /v1/agent/dashboard', () => {
   });
 });
 
+/** Sets a case's status at `at` by the server's clock, as an agent would (signed in then). */
+async function finish(
+  running: TestServer,
+  reference: string,
+  at: string,
+  body: { status: string; closingReason?: string },
+): Promise<void> {
+  const before = now;
+  now = new Date(at);
+  try {
+    const session = await signIn(running.url, 'anna');
+    const response = await fetch(`${running.url}/v1/agent/cases/${reference}/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...session.headers },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+  } finally {
+    now = before;
+  }
+}
+
+/** April 2027 in Stockholm (CEST). */
+const APRIL = 'from=2027-03-31T22:00:00Z&to=2027-04-30T22:00:00Z';
+
+/**
+ * Cases finished around March 2027: in March by their last finishing, still finished — two by the
+ * contact center (one of them avoidable demand), one call put through (at the period's first
+ * moment, of a case that arrived in February), one without a reason; not in March — one finished
+ * at the period's end (exclusive), one finished in March and reopened, one finished in March and
+ * again in April, and one still open.
+ */
+async function seedFinished(running: TestServer): Promise<void> {
+  const fcr = { status: 'resolved', closingReason: 'resolved_by_contact_center' };
+  const first = await seed(running, {
+    at: '2027-03-01T09:00:00Z',
+    reason: { id: 'otydlig-information', avoidable: true },
+  });
+  await finish(running, first, '2027-03-01T10:00:00Z', fcr);
+  const second = await seed(running, { at: '2027-03-02T09:00:00Z' });
+  await finish(running, second, '2027-03-03T09:00:00Z', { ...fcr, status: 'closed' });
+  const put = await seed(running, { at: '2027-02-20T09:00:00Z' });
+  await finish(running, put, '2027-02-28T23:00:00Z', {
+    status: 'closed',
+    closingReason: 'call_transferred',
+  });
+  const without = await seed(running, { at: '2027-03-04T09:00:00Z' });
+  await finish(running, without, '2027-03-05T09:00:00Z', { status: 'resolved' });
+
+  const atTheEnd = await seed(running, { at: '2027-03-30T09:00:00Z' });
+  await finish(running, atTheEnd, '2027-03-31T22:00:00Z', fcr);
+  const reopened = await seed(running, { at: '2027-03-06T09:00:00Z' });
+  await finish(running, reopened, '2027-03-08T09:00:00Z', {
+    status: 'resolved',
+    closingReason: 'referred_to_self_service',
+  });
+  await finish(running, reopened, '2027-03-09T09:00:00Z', { status: 'in_progress' });
+  const twice = await seed(running, { at: '2027-03-06T09:00:00Z' });
+  await finish(running, twice, '2027-03-07T09:00:00Z', {
+    status: 'resolved',
+    closingReason: 'forwarded_to_department',
+  });
+  await finish(running, twice, '2027-04-02T09:00:00Z', { ...fcr, status: 'closed' });
+  await seed(running, { at: '2027-03-07T09:00:00Z' });
+}
+
+describe('GET /v1/agent/dashboard: closing reasons', () => {
+  it('counts the cases finished in the period by closing reason, and first-contact resolution', async () => {
+    const running = await start();
+    await seedFinished(running);
+
+    const march = DashboardSchema.parse(await (await dashboard(running)).json());
+    expect(march.byClosingReason).toEqual({
+      rows: [
+        { key: 'resolved_by_contact_center', contacts: 2, avoidable: 1 },
+        { key: '', contacts: 1, avoidable: 0 },
+        { key: 'call_transferred', contacts: 1, avoidable: 0 },
+      ],
+      otherContacts: 0,
+    });
+    // Of the three with a reason, two resolved by the contact center; the one without is left out.
+    expect(march.resolvedByContactCenter).toEqual({
+      kept: 2,
+      counted: 3,
+      share: 2 / 3,
+      pending: 0,
+    });
+
+    const april = DashboardSchema.parse(await (await dashboard(running, APRIL)).json());
+    expect(april.byClosingReason.rows).toEqual([
+      { key: 'resolved_by_contact_center', contacts: 2, avoidable: 0 },
+    ]);
+    expect(april.resolvedByContactCenter).toEqual({ kept: 2, counted: 2, share: 1, pending: 0 });
+  });
+
+  it('has nothing to share when no case was finished with a reason', async () => {
+    const running = await start();
+    const reference = await seed(running, { at: '2027-03-01T09:00:00Z' });
+    await finish(running, reference, '2027-03-02T09:00:00Z', { status: 'closed' });
+    const result = DashboardSchema.parse(await (await dashboard(running)).json());
+    expect(result.byClosingReason.rows).toEqual([{ key: '', contacts: 1, avoidable: 0 }]);
+    expect(result.resolvedByContactCenter).toEqual({
+      kept: 0,
+      counted: 0,
+      share: null,
+      pending: 0,
+    });
+  });
+});
+
 describe('GET /v1/agent/dashboard/export.csv', () => {
   it('gives one table as CSV for spreadsheets: BOM, CRLF, quoting, no formulas', async () => {
     const running = await start();
@@ -249,6 +359,27 @@ describe('GET /v1/agent/dashboard/export.csv', () => {
       { headers: session.headers },
     );
     expect(await pages.text()).toContain('"https://gata.example.se/a,b",1,1\r\n');
+  });
+
+  it('gives the cases finished in the period by closing reason as a table', async () => {
+    const running = await start();
+    await seedFinished(running);
+    const session = await signIn(running.url, 'anna');
+    const answer = await fetch(
+      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=closing-reasons`,
+      { headers: session.headers },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="kontakt-closing-reasons-2027-03-01-2027-03-31.csv"',
+    );
+    // `text()` drops the byte order mark.
+    expect(await answer.text()).toBe(
+      'closing_reason,contacts,avoidable\r\n' +
+        'resolved_by_contact_center,2,1\r\n' +
+        ',1,0\r\n' +
+        'call_transferred,1,0\r\n',
+    );
   });
 
   it('refuses an unknown table', async () => {

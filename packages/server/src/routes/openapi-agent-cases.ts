@@ -191,13 +191,17 @@ export function agentCasePaths(): JsonObject {
       "Set the staff status, with a public note (the citizen's status view shows it) or an " +
         'internal one. With `parked`, `resumeAt` says when the case comes back by itself: it is ' +
         'then `in_progress` again, with a timeline entry `resumed: true` and no actor. Setting ' +
-        'another status, or `parked` without a date, ends that.',
+        'another status, or `parked` without a date, ends that. With `resolved` or `closed`, ' +
+        "`closingReason` says how the case was resolved (for the dashboard's first-contact " +
+        'resolution); the case shows it as `closingReason` until it is reopened.',
       'SetStatus',
       {
         '422': problem(
           'Invalid fields (`validation_failed`, with `errors`). `resumeAt` with another status ' +
             "than `parked` is `only_when_parked`; one not later than now by the server's clock " +
-            `\`in_the_past\`, one more than ${PARK_MAX_DAYS} days ahead \`too_far_ahead\`.`,
+            `\`in_the_past\`, one more than ${PARK_MAX_DAYS} days ahead \`too_far_ahead\`. ` +
+            '`closingReason` with another status than `resolved` or `closed` is ' +
+            '`only_when_finished`; one not in the list `invalid_option`.',
         ),
       },
     ),

@@ -34,7 +34,7 @@ export function agentDashboardPaths(): JsonObject {
         {
           operationId: 'getDashboard',
           summary:
-            'Contacts by department, page, topic, channel and reason over a period; avoidable demand by page; e-mail questions answered within two working days, chats answered directly, time to first answer per channel, and cases overdue now.',
+            'Contacts by department, page, topic, channel and reason over a period; avoidable demand by page; e-mail questions answered within two working days, chats answered directly, time to first answer per channel, and cases overdue now; cases resolved or closed in the period by closing reason, and first-contact resolution (of those with a closing reason, the share the contact center resolved itself).',
           parameters: PERIOD,
           responses: {
             '200': { description: 'The dashboard.', content: json(ref('Dashboard')) },

@@ -234,6 +234,67 @@ describe('GET /v1/openapi.json', () => {
     }
   });
 
+  it('documents closing reasons: closingReason in, on the case and timeline, its refusals, and the dashboard', () => {
+    const reasons = [
+      'resolved_by_contact_center',
+      'call_transferred',
+      'referred_to_self_service',
+      'forwarded_to_department',
+    ];
+    const setStatus = doc.components.schemas.SetStatus as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(setStatus.properties.closingReason).toMatchObject({ type: 'string', enum: reasons });
+    expect(setStatus.required).toEqual(['status']);
+    type Entry = { required: string[]; properties: Record<string, { const?: string }> };
+    const agentCase = doc.components.schemas.AgentCase as {
+      required: string[];
+      properties: Record<string, unknown> & {
+        timeline: { items: { oneOf?: Entry[]; anyOf?: Entry[] } };
+      };
+    };
+    expect(agentCase.required).toContain('closingReason');
+    expect(agentCase.properties.closingReason).toMatchObject({
+      anyOf: [{ type: 'string', enum: reasons }, { type: 'null' }],
+    });
+    const page = doc.components.schemas.AgentCasePage as {
+      properties: { cases: { items: { properties: Record<string, unknown> } } };
+    };
+    expect(page.properties.cases.items.properties).toHaveProperty('closingReason');
+    const { items } = agentCase.properties.timeline;
+    const status = (items.oneOf ?? items.anyOf ?? []).find(
+      (entry) => entry.properties.kind?.const === 'status',
+    );
+    expect(status?.properties.closingReason).toMatchObject({ type: 'string', enum: reasons });
+    const refused = JSON.stringify(
+      doc.paths['/v1/agent/cases/{reference}/status']?.post?.responses['422'],
+    );
+    for (const words of ['closingReason', 'only_when_finished', 'invalid_option']) {
+      expect(refused).toContain(words);
+    }
+
+    const dashboard = doc.components.schemas.Dashboard as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(dashboard.required).toEqual(
+      expect.arrayContaining(['byClosingReason', 'resolvedByContactCenter']),
+    );
+    expect(dashboard.properties.byClosingReason).toMatchObject({
+      type: 'object',
+      required: ['rows', 'otherContacts'],
+    });
+    expect(dashboard.properties.resolvedByContactCenter).toMatchObject({
+      type: 'object',
+      required: ['kept', 'counted', 'share', 'pending'],
+    });
+    const table = doc.paths['/v1/agent/dashboard/export.csv']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'table',
+    ) as { schema: { enum: string[] } } | undefined;
+    expect(table?.schema.enum).toContain('closing-reasons');
+  });
+
   it('documents ETag, If-None-Match and 304 for the department reads', () => {
     for (const operation of [
       doc.paths['/v1/departments']?.get,
