@@ -71,6 +71,33 @@ const timeline = (element: KcConsole) =>
     (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
   );
 
+/** A new case from a citizen, opened by Anna: resolves once its status form is there. */
+async function openNewCase(message: string): Promise<KcConsole> {
+  const reference = await submitCase(server, { message });
+  const element = await renderConsole(server, `/cases/${reference}`);
+  await signedIn(element, 'anna');
+  await waitUntil(() => inView(element, 'kc-case-view', '#status-status') !== null, 'no case', {
+    timeout: 10_000,
+  });
+  return element;
+}
+
+/** Picks a status in the status form as a person does: the form then asks what it needs. */
+async function chooseStatus(element: KcConsole, status: string): Promise<void> {
+  const select = inView<HTMLSelectElement>(element, 'kc-case-view', '#status-status');
+  if (!select) throw new Error('No status field');
+  select.value = status;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await (deepQuery(element, 'kc-case-view') as HTMLElement & { updateComplete: Promise<boolean> })
+    .updateComplete;
+}
+
+/** The case's "Läge" section as one line of text. */
+const caseState = (element: KcConsole) =>
+  (
+    inView(element, 'kc-case-view', 'section[aria-labelledby="state-heading"]')?.textContent ?? ''
+  ).replace(/\s+/g, ' ');
+
 describe('the inbox', () => {
   it('lists cases from citizens with who, what and the needs, axe-clean', async () => {
     const element = await renderConsole(server);
@@ -410,25 +437,10 @@ describe('a case', () => {
 
   it('parks a case until a moment, says so, and shows it back by itself when that comes', async function () {
     this.timeout(30_000);
-    const reference = await submitCase(server, { message: 'Ring mig efter semestern.' });
-    const element = await renderConsole(server, `/cases/${reference}`);
-    await signedIn(element, 'anna');
-    await waitUntil(() => inView(element, 'kc-case-view', '#status-status') !== null, 'no case', {
-      timeout: 10_000,
-    });
-    const view = deepQuery(element, 'kc-case-view') as HTMLElement & {
-      updateComplete: Promise<boolean>;
-    };
-    const status = inView<HTMLSelectElement>(
-      element,
-      'kc-case-view',
-      '#status-status',
-    ) as HTMLSelectElement;
+    const element = await openNewCase('Ring mig efter semestern.');
     // The moment is asked for only when the case is to be parked.
     expect(inView(element, 'kc-case-view', '#status-resumeAt')).to.equal(null);
-    status.value = 'parked';
-    status.dispatchEvent(new Event('change', { bubbles: true }));
-    await view.updateComplete;
+    await chooseStatus(element, 'parked');
     const resumeAt = inView<HTMLInputElement>(
       element,
       'kc-case-view',
@@ -455,12 +467,7 @@ describe('a case', () => {
       soon.getHours(),
     )}:${pad(soon.getMinutes())}:${pad(soon.getSeconds())}`;
     await act(element, 'status', { status: 'parked', resumeAt: local }, 'Status är nu Parkerat.');
-    const state = () =>
-      (
-        inView(element, 'kc-case-view', 'section[aria-labelledby="state-heading"]')?.textContent ??
-        ''
-      ).replace(/\s+/g, ' ');
-    expect(state()).to.contain('Parkerat').and.contain('Återupptas');
+    expect(caseState(element)).to.contain('Parkerat').and.contain('Återupptas');
     expect(
       timeline(element).some((entry) => entry.includes('Status: Parkerat (intern), återupptas')),
     ).to.equal(true);
@@ -472,31 +479,19 @@ describe('a case', () => {
       `not back: ${timeline(element).join(' | ')}`,
       { timeout: 15_000 },
     );
-    await waitUntil(() => !state().includes('Återupptas'), 'still says when it comes back');
-    expect(state()).to.contain('Pågående');
+    await waitUntil(
+      () => !caseState(element).includes('Återupptas'),
+      'still says when it comes back',
+    );
+    expect(caseState(element)).to.contain('Pågående');
     await expect(element).to.be.accessible();
   });
 
   it('asks how a case was resolved when it is resolved or closed, and shows it until it is reopened', async function () {
     this.timeout(30_000);
-    const reference = await submitCase(server, { message: 'Hur ansöker jag om bygglov?' });
-    const element = await renderConsole(server, `/cases/${reference}`);
-    await signedIn(element, 'anna');
-    await waitUntil(() => inView(element, 'kc-case-view', '#status-status') !== null, 'no case', {
-      timeout: 10_000,
-    });
-    const view = deepQuery(element, 'kc-case-view') as HTMLElement & {
-      updateComplete: Promise<boolean>;
-    };
-    const status = inView<HTMLSelectElement>(
-      element,
-      'kc-case-view',
-      '#status-status',
-    ) as HTMLSelectElement;
+    const element = await openNewCase('Hur ansöker jag om bygglov?');
     expect(inView(element, 'kc-case-view', '#status-closingReason')).to.equal(null);
-    status.value = 'resolved';
-    status.dispatchEvent(new Event('change', { bubbles: true }));
-    await view.updateComplete;
+    await chooseStatus(element, 'resolved');
     const reason = inView<HTMLSelectElement>(
       element,
       'kc-case-view',
@@ -516,12 +511,7 @@ describe('a case', () => {
       { status: 'resolved', closingReason: 'referred_to_self_service' },
       'Status är nu Löst.',
     );
-    const state = () =>
-      (
-        inView(element, 'kc-case-view', 'section[aria-labelledby="state-heading"]')?.textContent ??
-        ''
-      ).replace(/\s+/g, ' ');
-    expect(state()).to.contain('Avslutsorsak Hänvisat till självservice');
+    expect(caseState(element)).to.contain('Avslutsorsak Hänvisat till självservice');
     expect(
       timeline(element).some((entry) =>
         entry.includes('Status: Löst (intern), avslutsorsak Hänvisat till självservice'),
@@ -529,7 +519,7 @@ describe('a case', () => {
     ).to.equal(true);
     // Reopened, it has no closing reason.
     await act(element, 'status', { status: 'in_progress' }, 'Status är nu Pågående.');
-    expect(state()).not.to.contain('Avslutsorsak');
+    expect(caseState(element)).not.to.contain('Avslutsorsak');
     expect(inView(element, 'kc-case-view', '#status-closingReason')).to.equal(null);
   });
 

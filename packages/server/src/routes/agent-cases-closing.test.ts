@@ -1,7 +1,8 @@
-import type { AgentCase, AgentCasePage } from '@kontakt/core/agent';
+import type { AgentCase } from '@kontakt/core/agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentRequests, submitCase } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { signIn, startTestServer, testAccounts, validSubmission } from '../test-support/index.js';
+import { signIn, startTestServer, testAccounts } from '../test-support/index.js';
 
 /*
  * How a case was resolved (its closing reason), over real HTTP on the store under test: given with
@@ -21,42 +22,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function submit(): Promise<string> {
-  const response = await fetch(`${server.url}/v1/cases`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(validSubmission()),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { reference: string }).reference;
-}
-
+const submit = () => submitCase(server.url);
+const agent = () => agentRequests(server.url, anna);
 const post = (reference: string, action: string, body: unknown) =>
-  fetch(`${server.url}/v1/agent/cases/${reference}/${action}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...anna.headers },
-    body: JSON.stringify(body),
-  });
+  agent().act(reference, action, body);
+const read = (reference: string) => agent().read(reference);
+const inboxRow = (reference: string) => agent().inboxRow(reference);
 
 async function setStatus(reference: string, body: unknown): Promise<AgentCase> {
   const response = await post(reference, 'status', body);
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as AgentCase;
-}
-
-async function read(reference: string): Promise<AgentCase> {
-  const response = await fetch(`${server.url}/v1/agent/cases/${reference}`, {
-    headers: anna.headers,
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as AgentCase;
-}
-
-async function inboxRow(reference: string) {
-  const response = await fetch(`${server.url}/v1/agent/cases?q=${reference}`, {
-    headers: anna.headers,
-  });
-  return ((await response.json()) as AgentCasePage).cases[0];
 }
 
 const stored = (reference: string) =>

@@ -1,8 +1,8 @@
-import type { AgentCase, AgentCasePage } from '@kontakt/core/agent';
-import { createAgentClient } from '@kontakt/core/agent';
+import type { AgentCase } from '@kontakt/core/agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentClientFor, agentRequests, submitCase } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { signIn, startTestServer, testAccounts, validSubmission } from '../test-support/index.js';
+import { signIn, startTestServer, testAccounts } from '../test-support/index.js';
 
 /*
  * Parking a case until a date over real HTTP on the store under test, and the server bringing it
@@ -24,37 +24,11 @@ afterAll(async () => {
 const DAY = 24 * 60 * 60_000;
 const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString();
 
-async function submit(): Promise<string> {
-  const response = await fetch(`${server.url}/v1/cases`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(validSubmission()),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { reference: string }).reference;
-}
-
-const setStatus = (reference: string, body: unknown) =>
-  fetch(`${server.url}/v1/agent/cases/${reference}/status`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...anna.headers },
-    body: JSON.stringify(body),
-  });
-
-async function read(reference: string): Promise<AgentCase> {
-  const response = await fetch(`${server.url}/v1/agent/cases/${reference}`, {
-    headers: anna.headers,
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as AgentCase;
-}
-
-async function inboxRow(reference: string) {
-  const response = await fetch(`${server.url}/v1/agent/cases?q=${reference}`, {
-    headers: anna.headers,
-  });
-  return ((await response.json()) as AgentCasePage).cases[0];
-}
+const submit = () => submitCase(server.url);
+const agent = () => agentRequests(server.url, anna);
+const setStatus = (reference: string, body: unknown) => agent().act(reference, 'status', body);
+const read = (reference: string) => agent().read(reference);
+const inboxRow = (reference: string) => agent().inboxRow(reference);
 
 describe('parking a case until a date', () => {
   it('keeps the date in UTC: in the case, the inbox row, the timeline entry and the audit log', async () => {
@@ -147,16 +121,7 @@ describe('parking a case until a date', () => {
 });
 
 describe('on its date', () => {
-  const client = (session: TestSession) =>
-    createAgentClient({
-      endpoint: server.url,
-      fetch: (input, init) => {
-        const request = new Request(input, init);
-        for (const [name, value] of Object.entries(session.headers))
-          request.headers.set(name, value);
-        return fetch(request);
-      },
-    });
+  const client = (session: TestSession) => agentClientFor(server.url, session);
 
   it('the case comes back by itself as in progress, and the consoles are told', async () => {
     const cases = client(anna).cases;

@@ -1,6 +1,6 @@
 import type { AgentCase, AgentCasePage } from '@kontakt/core/agent';
-import { createAgentClient } from '@kontakt/core/agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentClientFor } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
 import {
   LETTER_ANSWER,
@@ -236,17 +236,7 @@ describe('registering a call answered by letter', () => {
 });
 
 describe('the SDK', () => {
-  const client = (session: TestSession) =>
-    createAgentClient({
-      endpoint: server.url,
-      // Node's fetch keeps no cookies: the session's cookie and token go along by hand.
-      fetch: (input, init) => {
-        const request = new Request(input, init);
-        for (const [name, value] of Object.entries(session.headers))
-          request.headers.set(name, value);
-        return fetch(request);
-      },
-    });
+  const client = (session: TestSession) => agentClientFor(server.url, session);
 
   it('lists, takes, replies, tags and registers through client.cases', async () => {
     const cases = client(anna).cases;
