@@ -577,8 +577,9 @@ export default [
       "The sign-in page loads the shell and the agent client's session part only: the resources come with app/agent-resources.ts after sign-in, each view as a chunk of its own (packages/console/src/app/views.ts).",
     path: consoleFirstLoad(),
     // How a finished case was resolved: its words in both languages (the field, the case's and
-    // timeline's lines, the dashboard's table and share, a field error): 41.86 KB.
-    limit: '41.86 KB',
+    // timeline's lines, the dashboard's table and share, a field error): 41.86 KB. A case's
+    // priority (its words, the inbox filter's and the case's, in both languages): 42.0 KB.
+    limit: '42.01 KB',
     ...asLoaded,
   },
   {

@@ -1,4 +1,4 @@
-import type { AgentRole, ClosingReason } from '@kontakt/core/agent';
+import type { AgentRole, CasePriority, ClosingReason } from '@kontakt/core/agent';
 import type {
   AnswerChannel,
   CaseChannel,
@@ -87,6 +87,7 @@ export interface ConsoleTexts {
     answerChannels: Record<AnswerChannel, string>;
     replyChannels: Record<'email' | 'phone' | 'letter', string>;
     closingReasons: Record<ClosingReason, string>;
+    priorities: Record<CasePriority, string>;
   };
   inbox: {
     filters: string;
@@ -99,6 +100,8 @@ export interface ConsoleTexts {
     anyChannel: string;
     need: string;
     anyNeed: string;
+    priority: string;
+    anyPriority: string;
     topic: string;
     anyTopic: string;
     department: string;
@@ -186,6 +189,7 @@ export interface ConsoleTexts {
       resumed: (status: string) => string;
       /** After a status entry that resolved or closed the case: how. */
       closedAs: (reason: string) => string;
+      priority: (priority: string) => string;
       forward: (department: string) => string;
       assign: (who: string) => string;
       reason: (reason: string) => string;
@@ -227,6 +231,10 @@ export interface ConsoleTexts {
     reasonPageHint: string;
     reasonSave: string;
     reasonTagged: (reason: string) => string;
+    priority: string;
+    setPriority: string;
+    prioritySave: string;
+    prioritySet: (priority: string) => string;
     avoidable: string;
     notFound: string;
     changed: string;

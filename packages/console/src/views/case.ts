@@ -4,13 +4,14 @@ import type {
   AgentClient,
   AgentTimelineEntry,
   CaseActionOptions,
+  CasePriority,
   ClosingReason,
   ContactReason,
   InboxChangeEvent,
   InboxWatch,
   ReplyChannel,
 } from '@kontakt/core/agent';
-import { CLOSING_REASONS, REPLY_CHANNELS } from '@kontakt/core/agent';
+import { CASE_PRIORITIES, CLOSING_REASONS, REPLY_CHANNELS } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type { Department, StaffStatus } from '@kontakt/core/schemas';
 import { normalizeCaseReference, STAFF_STATUSES } from '@kontakt/core/schemas';
@@ -29,7 +30,7 @@ import { base, tokens } from '../styles/tokens.js';
 import { fromLocalInput, toLocalInput } from './datetime.js';
 import { choiceStyles, viewStyles } from './view.styles.js';
 
-type Action = 'reply' | 'note' | 'status' | 'forward' | 'reason' | 'duplicate';
+type Action = 'reply' | 'note' | 'status' | 'priority' | 'forward' | 'reason' | 'duplicate';
 
 /** How the reply most likely goes: as the citizen asked for a letter, else by e-mail if they can. */
 const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
@@ -382,6 +383,15 @@ export class KcCaseView extends ConsoleElement {
             () => t.reasonTagged(this.reasonName(value('reason'))),
             form,
           );
+        case 'priority': {
+          const priority = value('priority') as CasePriority;
+          return this.act(
+            action,
+            (client) => client.cases.setPriority(reference, priority, this.options),
+            () => t.prioritySet(v.priorities[priority]),
+            form,
+          );
+        }
       }
     };
   }
@@ -584,6 +594,8 @@ export class KcCaseView extends ConsoleElement {
               </dd>`
             : nothing
         }
+        <dt>${t.caseView.priority}</dt>
+        <dd>${t.vocabulary.priorities[data.priority]}</dd>
         <dt>${t.caseView.assignee}</dt>
         <dd>${data.assignee?.name ?? t.caseView.nobody}</dd>
         ${
@@ -711,6 +723,8 @@ export class KcCaseView extends ConsoleElement {
         return e.assign(entry.assignee?.name ?? t.caseView.nobody);
       case 'reason':
         return e.reason(this.reasonName(entry.reason));
+      case 'priority':
+        return e.priority(t.vocabulary.priorities[entry.priority]);
     }
   }
 
@@ -814,6 +828,20 @@ export class KcCaseView extends ConsoleElement {
         </fieldset>`,
         ],
         t.statusSave,
+      )}
+      ${this.renderForm(
+        'priority',
+        t.setPriority,
+        [
+          this.select(
+            'priority',
+            'priority',
+            t.priority,
+            CASE_PRIORITIES.map((priority) => [priority, v.priorities[priority]]),
+            data.priority,
+          ),
+        ],
+        t.prioritySave,
       )}
       ${this.renderForm(
         'forward',

@@ -523,6 +523,32 @@ describe('a case', () => {
     expect(inView(element, 'kc-case-view', '#status-closingReason')).to.equal(null);
   });
 
+  it('sets how urgent a case is, shows it on the case and in the inbox, and filters by it', async function () {
+    this.timeout(30_000);
+    const element = await openNewCase('Vattenläcka i källaren på skolan.');
+    expect(caseState(element)).to.contain('Prioritet Medel');
+    await act(element, 'priority', { priority: 'high' }, 'Prioriteten är nu Hög.');
+    expect(caseState(element)).to.contain('Prioritet Hög');
+    expect(timeline(element).some((entry) => entry.includes('Prioritet: Hög av Anna'))).to.equal(
+      true,
+    );
+    const reference = heading(element).replace('Ärende ', '');
+    await expect(element).to.be.accessible();
+
+    // Only the urgent ones, marked as such.
+    await goTo(element, '/', 'Inkorg');
+    await inboxLoaded(element);
+    const view = deepQuery(element, 'kc-inbox-view') as HTMLElement;
+    (deepQuery(view, '#filter-priority') as HTMLSelectElement).value = 'high';
+    (deepQuery(view, 'form[role="search"] button[type="submit"]') as HTMLButtonElement).click();
+    await waitUntil(
+      () => rows(element).length === 1 && rows(element)[0]?.includes(reference),
+      `not only the urgent case: ${rows(element).join(' | ')}`,
+    );
+    expect(rows(element)[0]?.replace(/\s+/g, ' ')).to.contain('Prioritet: Hög');
+    await expect(element).to.be.accessible();
+  });
+
   it('says what is wrong with an empty answer, next to it, and moves focus there', async () => {
     const element = await renderConsole(server, `/cases/${first}`);
     await signedIn(element, 'anna');

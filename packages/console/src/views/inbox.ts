@@ -2,12 +2,13 @@ import type {
   AgentCasePage,
   AgentCaseSummary,
   AgentClient,
+  CasePriority,
   InboxChangeEvent,
   InboxFilters,
   InboxWatch,
   RegisterCaseInput,
 } from '@kontakt/core/agent';
-import { REGISTERED_CHANNELS } from '@kontakt/core/agent';
+import { CASE_PRIORITIES, REGISTERED_CHANNELS } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type {
   AnswerChannel,
@@ -310,6 +311,7 @@ export class KcInboxView extends ConsoleElement {
     if (value('status') !== 'any') filters.status = (value('status') || 'open') as StaffStatus;
     if (value('channel')) filters.channel = value('channel') as CaseChannel;
     if (value('need')) filters.need = value('need') as Need;
+    if (value('priority')) filters.priority = value('priority') as CasePriority;
     if (value('topic')) filters.topic = value('topic');
     if (value('department')) filters.department = value('department');
     if (value('assigned')) filters.assigned = value('assigned');
@@ -406,6 +408,13 @@ export class KcInboxView extends ConsoleElement {
         ${select('need', t.inbox.need, [
           ['', t.inbox.anyNeed],
           ...NEEDS.map((need): [string, string] => [need, v.needs[need]]),
+        ])}
+        ${select('priority', t.inbox.priority, [
+          ['', t.inbox.anyPriority],
+          ...CASE_PRIORITIES.map((priority): [string, string] => [
+            priority,
+            v.priorities[priority],
+          ]),
         ])}
         ${this.renderTopicFilter()}
         ${select('assigned', t.inbox.assigned, [
@@ -512,6 +521,13 @@ export class KcInboxView extends ConsoleElement {
         </td>
         <td>
           ${v.statuses[row.status] ?? row.status}
+          ${
+            row.priority === 'medium'
+              ? nothing
+              : html`<div class=${row.priority === 'high' ? 'late' : 'muted'}>
+                ${t.inbox.priority}: ${v.priorities[row.priority]}
+              </div>`
+          }
           ${
             row.resumeAt
               ? html`<div class="muted">${t.inbox.resumes(this.l10n.dateTime(row.resumeAt))}</div>`

@@ -3,6 +3,7 @@ import type { EventStream } from '../events/event-stream.js';
 import type {
   AgentCase,
   AgentCasePage,
+  CasePriority,
   ContactReason,
   ForwardInput,
   InboxEventType,
@@ -112,6 +113,16 @@ export interface AgentCasesResource {
   /** Tags the reason for contact and, when it was avoidable, the page that caused it. */
   tagReason(reference: string, input: ReasonInput, options?: CaseActionOptions): Promise<AgentCase>;
   /**
+   * Sets how urgent the case is (`high`, `medium`, `low`).
+   *
+   * @since 0.6.0
+   */
+  setPriority(
+    reference: string,
+    priority: CasePriority,
+    options?: CaseActionOptions,
+  ): Promise<AgentCase>;
+  /**
    * Sends a failed mail of the case again (`mails[].id`); `mail_not_failed` (409) for one that has
    * not failed.
    */
@@ -175,6 +186,8 @@ export function agentCasesResource(
     setStatus: (reference, input, options = {}) => post(reference, 'status', input, options),
     forward: (reference, input, options = {}) => post(reference, 'forward', input, options),
     tagReason: (reference, input, options = {}) => post(reference, 'reason', input, options),
+    setPriority: (reference, priority, options = {}) =>
+      post(reference, 'priority', { priority }, options),
     markDuplicate: (reference, of, options = {}) => post(reference, 'duplicate', { of }, options),
     retryMail: (reference, mailId, options = {}) =>
       agentJson(

@@ -89,6 +89,16 @@ export const CLOSING_REASONS = [
 export const ClosingReasonSchema = z.enum(CLOSING_REASONS, { error: 'invalid_option' });
 export type ClosingReason = z.infer<typeof ClosingReasonSchema>;
 
+/**
+ * How urgent a case is for the contact center (*Hög, Medel, Låg*): set by an agent, shown and
+ * filtered by in the inbox. A new case is `medium`.
+ *
+ * @since 0.6.0
+ */
+export const CASE_PRIORITIES = ['high', 'medium', 'low'] as const;
+export const CasePrioritySchema = z.enum(CASE_PRIORITIES, { error: 'invalid_option' });
+export type CasePriority = z.infer<typeof CasePrioritySchema>;
+
 const entryBase = { seq: z.number(), at: DateTimeSchema, actor: z.nullable(StaffRefSchema) };
 
 /** One entry of a case's timeline as staff see it (internal notes included). */
@@ -143,6 +153,8 @@ export const AgentTimelineEntrySchema = z.discriminatedUnion('kind', [
     avoidable: z.boolean(),
     page: z.optional(z.string()),
   }),
+  /** The priority was set. */
+  z.object({ ...entryBase, kind: z.literal('priority'), priority: CasePrioritySchema }),
 ]);
 export type AgentTimelineEntry = z.infer<typeof AgentTimelineEntrySchema>;
 export type AgentTimelineKind = AgentTimelineEntry['kind'];
@@ -201,6 +213,13 @@ export const AgentCaseSummarySchema = z.object({
    * @since 0.6.0
    */
   closingReason: z._default(z.nullable(ClosingReasonSchema), null),
+  /**
+   * How urgent the case is (`medium` unless an agent set another; a server without it reads as
+   * `medium`).
+   *
+   * @since 0.6.0
+   */
+  priority: z._default(CasePrioritySchema, 'medium'),
   /** Changes with every action: send it back as `If-Match` to act on what you saw. */
   version: z.number(),
   /** A fault report's place, in the inbox's list; absent on other cases. */
@@ -339,6 +358,7 @@ export const InboxQuerySchema = z.object({
   need: z.optional(NeedSchema),
   assigned: z.optional(z.string().check(z.minLength(1, 'required'), z.maxLength(200, 'too_long'))),
   overdue: z.optional(booleanParam),
+  priority: z.optional(CasePrioritySchema),
   q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'too_long'))),
   after: z.optional(z.string().check(z.maxLength(200, 'too_long'))),
   limit: z.optional(
@@ -362,12 +382,18 @@ export interface InboxFilters {
   /** `'me'`, `'none'` or an agent id. */
   assigned?: string;
   overdue?: boolean;
+  /** Only the cases of this priority. */
+  priority?: CasePriority;
   /** A case reference (or its start), or words to find. */
   q?: string;
   /** The `next` of the previous page. */
   after?: string;
   limit?: number;
 }
+
+/** `POST …/priority`: how urgent the case is. */
+export const PriorityInputSchema = z.object({ priority: CasePrioritySchema });
+export type PriorityInput = z.infer<typeof PriorityInputSchema>;
 
 /** `POST …/assign`: give the case to someone (`null`: nobody). `take` is the same for oneself. */
 export const AssignInputSchema = z.object({

@@ -1,4 +1,10 @@
-import type { ClosingReason, NoteVisibility, ReplyChannel, StaffRef } from '@kontakt/core/agent';
+import type {
+  CasePriority,
+  ClosingReason,
+  NoteVisibility,
+  ReplyChannel,
+  StaffRef,
+} from '@kontakt/core/agent';
 import type { StaffStatus } from '@kontakt/core/schemas';
 import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
@@ -54,7 +60,9 @@ export type CaseAction =
       closingReason?: ClosingReason | undefined;
     }
   | { kind: 'forward'; department: string; reason: string }
-  | { kind: 'reason'; reason: string; avoidable: boolean; page?: string | undefined };
+  | { kind: 'reason'; reason: string; avoidable: boolean; page?: string | undefined }
+  /** Setting the priority the case already has is still an entry, as a status set again is. */
+  | { kind: 'priority'; priority: CasePriority };
 
 export interface CaseActionRequest {
   readonly reference: string;
@@ -89,6 +97,7 @@ const AUDIT_ACTION: Record<CaseAction['kind'], string> = {
   status: 'case.status_set',
   forward: 'case.forwarded',
   reason: 'case.reason_tagged',
+  priority: 'case.priority_set',
 };
 
 /** Runs one action on a case in one transaction (a store write). */
@@ -330,6 +339,8 @@ function effectsOf(
           ...(action.avoidable && action.page ? { page: action.page } : {}),
         },
       };
+    case 'priority':
+      return { changes: { priority: action.priority }, entry: { priority: action.priority } };
   }
 }
 
@@ -367,6 +378,8 @@ function auditDetail(action: CaseAction, mailId: string | undefined): Record<str
       return { department: action.department };
     case 'reason':
       return { reason: action.reason, avoidable: action.avoidable };
+    case 'priority':
+      return { priority: action.priority };
   }
 }
 

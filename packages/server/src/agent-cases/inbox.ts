@@ -3,6 +3,7 @@ import type {
   AgentCaseSummary,
   AgentTimelineEntry,
   CasePlace,
+  CasePriority,
   ClosingReason,
 } from '@kontakt/core/agent';
 import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
@@ -39,6 +40,7 @@ export interface InboxFilter {
   /** An agent id, or `null` for unassigned cases. */
   assignee?: string | null | undefined;
   overdue?: boolean | undefined;
+  priority?: CasePriority | undefined;
   /** A whole case reference: that case only. */
   reference?: string | undefined;
   /** Words to find in the search column. */
@@ -95,6 +97,7 @@ const SUMMARY_COLUMNS = [
   'first_answered_at',
   'resume_at',
   'closing_reason',
+  'priority',
   'version',
 ] as const;
 
@@ -183,6 +186,7 @@ function filtered(
   if (filter.need === 'easy_read') q = q.where('need_easy_read', '=', 1);
   if (filter.assignee === null) q = q.where('assignee_id', 'is', null);
   else if (filter.assignee !== undefined) q = q.where('assignee_id', '=', filter.assignee);
+  if (filter.priority !== undefined) q = q.where('priority', '=', filter.priority);
   if (filter.overdue === true) q = q.where((eb) => overdue(eb, now));
   if (filter.overdue === false) q = q.where((eb) => eb.not(overdue(eb, now)));
   if (narrowBy !== undefined) {
@@ -285,6 +289,7 @@ function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
     resumeAt: status === 'parked' ? row.resume_at : null,
     // Likewise a reason from before the case was reopened.
     closingReason: isClosingStatus(status) ? (row.closing_reason as ClosingReason | null) : null,
+    priority: row.priority as CasePriority,
     version: Number(row.version),
   };
 }

@@ -51,6 +51,8 @@ export interface CaseHandlingColumns {
    * finished in a period. Kept when the case is reopened: counted only while still finished.
    */
   finished_at: Nullable<string>;
+  /** How urgent the case is (`CASE_PRIORITIES`); `medium` unless an agent set another. */
+  priority: Defaulted<string>;
 }
 
 /** One entry of a case's agent timeline (the public timeline stays in `case_timeline`). */
@@ -219,4 +221,21 @@ export async function addClosingReason(db: Kysely<unknown>): Promise<void> {
       updated_at)
     where staff_status in ('resolved', 'closed')
   `.execute(db);
+}
+
+/**
+ * Migration `2026-12-03-0017-case-priority`: `cases.priority`, `medium` for every case (those
+ * stored before it too), and an index on (priority, created_at, reference) that yields the cases
+ * of one priority in the inbox's order, as every other filter's does (see `createCaseHandling`).
+ */
+export async function addCasePriority(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable('cases')
+    .addColumn('priority', 'text', (col) => col.notNull().defaultTo('medium'))
+    .execute();
+  await db.schema
+    .createIndex('cases_inbox_priority')
+    .on('cases')
+    .columns(['priority', 'created_at', 'reference'])
+    .execute();
 }

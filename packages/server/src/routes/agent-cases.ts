@@ -8,6 +8,7 @@ import {
   InboxQuerySchema,
   NoteInputSchema,
   PARK_MAX_DAYS,
+  PriorityInputSchema,
   ReasonInputSchema,
   RegisterCaseInputSchema,
   ReplyInputSchema,
@@ -58,8 +59,9 @@ const STREAM_RECHECK_MS = 5 * 60_000;
  * without one, CSRF on every POST):
  * - `GET /cases`: the inbox, filtered, searched and paged by key; `POST /cases`: a call or visit;
  * - `GET /cases/{reference}`: one case (`ETag`: its version);
- * - `POST /cases/{reference}/{take,assign,replies,notes,status,forward,reason}`: the actions,
- *   each answered with the case as it is after it (`If-Match`: refused with 412 when stale);
+ * - `POST /cases/{reference}/{take,assign,replies,notes,status,forward,reason,priority}`: the
+ *   actions, each answered with the case as it is after it (`If-Match`: refused with 412 when
+ *   stale);
  * - `GET /inbox/stream`: `case.created` / `case.updated` of the cases this person may see;
  * - `GET /reasons`: the reasons for contact.
  * Agents and admins see every case; specialists only those forwarded to their departments (in
@@ -264,6 +266,11 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
       return { kind: 'reason', reason: reason.id, avoidable: reason.avoidable, page: input.page };
     }),
   );
+  routes.post(
+    '/cases/:reference/priority',
+    signedIn,
+    action((body) => ({ kind: 'priority', ...parse(PriorityInputSchema, body) })),
+  );
 
   routes.get('/inbox/stream', signedIn, (c) => {
     const agent = c.get('agent');
@@ -314,6 +321,7 @@ function filterOf(query: z.output<typeof InboxQuerySchema>, agent: Agent): Inbox
     topic: query.topic,
     need: query.need,
     overdue: query.overdue,
+    priority: query.priority,
   };
   if (query.assigned === 'me') filter.assignee = agent.id;
   else if (query.assigned === 'none') filter.assignee = null;

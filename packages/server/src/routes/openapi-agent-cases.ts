@@ -2,6 +2,7 @@ import {
   AgentCasePageSchema,
   AgentCaseSchema,
   AssignInputSchema,
+  CASE_PRIORITIES,
   ContactReasonListSchema,
   DuplicateInputSchema,
   ForwardInputSchema,
@@ -10,6 +11,7 @@ import {
   InboxEventSchema,
   NoteInputSchema,
   PARK_MAX_DAYS,
+  PriorityInputSchema,
   ReasonInputSchema,
   RegisterCaseInputSchema,
   ReplyInputSchema,
@@ -116,6 +118,7 @@ export function agentCasePaths(): JsonObject {
             { type: 'string', enum: ['true', 'false'] },
             "Unanswered past the department's answer-time promise (or not).",
           ),
+          query('priority', { type: 'string', enum: [...CASE_PRIORITIES] }, 'This priority.'),
           query(
             'q',
             { type: 'string', maxLength: 200 },
@@ -249,6 +252,19 @@ export function agentCasePaths(): JsonObject {
       'Tag the reason for contact and, when it is avoidable demand, the page that caused it.',
       'TagReason',
     ),
+    [`${base}/priority`]: action(
+      'setCasePriority',
+      'Set how urgent the case is (`high`, `medium`, `low`; a new case is `medium`): the case and ' +
+        'its inbox row show it as `priority`, the inbox filters by it (`priority=`), and the ' +
+        'timeline has an entry `priority`, also when the case already had that one.',
+      'SetPriority',
+      {
+        '422': problem(
+          'Invalid fields (`validation_failed`, with `errors`): a `priority` not in the list is ' +
+            '`invalid_option`.',
+        ),
+      },
+    ),
     '/v1/agent/inbox/stream': {
       get: agentOperation({
         operationId: 'streamInbox',
@@ -293,6 +309,7 @@ export function agentCaseSchemas(): JsonObject {
     Forward: jsonSchema(ForwardInputSchema, 'input'),
     MarkDuplicate: jsonSchema(DuplicateInputSchema, 'input'),
     TagReason: jsonSchema(ReasonInputSchema, 'input'),
+    SetPriority: jsonSchema(PriorityInputSchema, 'input'),
     InboxEvent: jsonSchema(InboxEventSchema, 'output'),
     ReasonList: jsonSchema(ContactReasonListSchema, 'output'),
   };

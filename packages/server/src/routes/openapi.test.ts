@@ -295,6 +295,52 @@ describe('GET /v1/openapi.json', () => {
     expect(table?.schema.enum).toContain('closing-reasons');
   });
 
+  it('documents priorities: the action and its refusals, on the case, the timeline and the inbox query', () => {
+    const priorities = ['high', 'medium', 'low'];
+    const setPriority = doc.components.schemas.SetPriority as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(setPriority.required).toEqual(['priority']);
+    expect(setPriority.properties.priority).toMatchObject({ type: 'string', enum: priorities });
+    const operation = doc.paths['/v1/agent/cases/{reference}/priority']?.post;
+    expect(operation?.parameters?.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['reference', 'If-Match', 'X-CSRF-Token']),
+    );
+    expect(Object.keys(operation?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '404', '412', '422']),
+    );
+    const refused = JSON.stringify(operation?.responses['422']);
+    for (const words of ['priority', 'invalid_option']) expect(refused).toContain(words);
+    type Entry = { required: string[]; properties: Record<string, { const?: string }> };
+    const agentCase = doc.components.schemas.AgentCase as {
+      required: string[];
+      properties: Record<string, unknown> & {
+        timeline: { items: { oneOf?: Entry[]; anyOf?: Entry[] } };
+      };
+    };
+    expect(agentCase.required).toContain('priority');
+    expect(agentCase.properties.priority).toMatchObject({
+      type: 'string',
+      enum: priorities,
+      default: 'medium',
+    });
+    const page = doc.components.schemas.AgentCasePage as {
+      properties: { cases: { items: { properties: Record<string, unknown> } } };
+    };
+    expect(page.properties.cases.items.properties).toHaveProperty('priority');
+    const { items } = agentCase.properties.timeline;
+    const entry = (items.oneOf ?? items.anyOf ?? []).find(
+      (each) => each.properties.kind?.const === 'priority',
+    );
+    expect(entry?.required).toEqual(expect.arrayContaining(['kind', 'priority', 'actor']));
+    expect(entry?.properties.priority).toMatchObject({ type: 'string', enum: priorities });
+    const filter = doc.paths['/v1/agent/cases']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'priority',
+    ) as { in: string; schema: { enum: string[] } } | undefined;
+    expect(filter).toMatchObject({ in: 'query', schema: { enum: priorities } });
+  });
+
   it('documents ETag, If-None-Match and 304 for the department reads', () => {
     for (const operation of [
       doc.paths['/v1/departments']?.get,

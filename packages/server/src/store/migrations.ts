@@ -1,7 +1,12 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator, sql } from 'kysely';
 import { createCaseSearchIndex } from '../agent-cases/search-index.js';
-import { addClosingReason, addParkedResumeAt, createCaseHandling } from '../agent-cases/tables.js';
+import {
+  addCasePriority,
+  addClosingReason,
+  addParkedResumeAt,
+  createCaseHandling,
+} from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
 import { createCallbackTables } from '../callbacks/tables.js';
 import { addChatPresenceColumns } from '../chat/presence.js';
@@ -126,6 +131,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0014-chat-presence': { up: addChatPresenceColumns },
   '2026-12-03-0015-parked-resume-at': { up: addParkedResumeAt },
   '2026-12-03-0016-closing-reason': { up: addClosingReason },
+  '2026-12-03-0017-case-priority': { up: addCasePriority },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
