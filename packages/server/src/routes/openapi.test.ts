@@ -28,6 +28,35 @@ beforeAll(async () => {
   expect(response.status).toBe(200);
   doc = (await response.json()) as Doc;
 });
+
+type Properties = Record<string, unknown>;
+type TimelineEntry = { required: string[]; properties: Record<string, { const?: string }> };
+
+/** A component schema of the document, read as an object schema. */
+const objectSchema = (name: string) =>
+  doc.components.schemas[name] as { required: string[]; properties: Properties };
+
+/** The agent case's schema, and one kind of its timeline entries. */
+function agentCaseSchema() {
+  const agentCase = doc.components.schemas.AgentCase as {
+    required: string[];
+    properties: Properties & {
+      timeline: { items: { oneOf?: TimelineEntry[]; anyOf?: TimelineEntry[] } };
+    };
+  };
+  const { items } = agentCase.properties.timeline;
+  const entry = (kind: string) =>
+    (items.oneOf ?? items.anyOf ?? []).find((each) => each.properties.kind?.const === kind);
+  return { ...agentCase, entry };
+}
+
+/** The properties of an inbox page's case. */
+const inboxCaseProperties = () =>
+  (
+    doc.components.schemas.AgentCasePage as {
+      properties: { cases: { items: { properties: Properties } } };
+    }
+  ).properties.cases.items.properties;
 afterAll(() => server.close());
 
 /** The app's own API routes, read from Hono, as `METHOD /path/{param}`. */
@@ -199,31 +228,16 @@ describe('GET /v1/openapi.json', () => {
   });
 
   it('documents parking until a date: resumeAt in, on the case and timeline, and its refusals', () => {
-    const setStatus = doc.components.schemas.SetStatus as {
-      required: string[];
-      properties: Record<string, unknown>;
-    };
+    const setStatus = objectSchema('SetStatus');
     expect(setStatus.properties.resumeAt).toMatchObject({ type: 'string', format: 'date-time' });
     expect(setStatus.required).toEqual(['status']);
-    type Entry = { required: string[]; properties: Record<string, { const?: string }> };
-    const agentCase = doc.components.schemas.AgentCase as {
-      required: string[];
-      properties: Record<string, unknown> & {
-        timeline: { items: { oneOf?: Entry[]; anyOf?: Entry[] } };
-      };
-    };
+    const agentCase = agentCaseSchema();
     expect(agentCase.required).toContain('resumeAt');
     expect(agentCase.properties.resumeAt).toMatchObject({
       anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }],
     });
-    const page = doc.components.schemas.AgentCasePage as {
-      properties: { cases: { items: { properties: Record<string, unknown> } } };
-    };
-    expect(page.properties.cases.items.properties).toHaveProperty('resumeAt');
-    const { items } = agentCase.properties.timeline;
-    const status = (items.oneOf ?? items.anyOf ?? []).find(
-      (entry) => entry.properties.kind?.const === 'status',
-    );
+    expect(inboxCaseProperties()).toHaveProperty('resumeAt');
+    const status = agentCase.entry('status');
     expect(status?.properties.resumeAt).toMatchObject({ type: 'string', format: 'date-time' });
     expect(status?.properties.resumed).toMatchObject({ type: 'boolean' });
     const refused = JSON.stringify(
@@ -241,32 +255,19 @@ describe('GET /v1/openapi.json', () => {
       'referred_to_self_service',
       'forwarded_to_department',
     ];
-    const setStatus = doc.components.schemas.SetStatus as {
-      required: string[];
-      properties: Record<string, unknown>;
-    };
+    const setStatus = objectSchema('SetStatus');
     expect(setStatus.properties.closingReason).toMatchObject({ type: 'string', enum: reasons });
     expect(setStatus.required).toEqual(['status']);
-    type Entry = { required: string[]; properties: Record<string, { const?: string }> };
-    const agentCase = doc.components.schemas.AgentCase as {
-      required: string[];
-      properties: Record<string, unknown> & {
-        timeline: { items: { oneOf?: Entry[]; anyOf?: Entry[] } };
-      };
-    };
+    const agentCase = agentCaseSchema();
     expect(agentCase.required).toContain('closingReason');
     expect(agentCase.properties.closingReason).toMatchObject({
       anyOf: [{ type: 'string', enum: reasons }, { type: 'null' }],
     });
-    const page = doc.components.schemas.AgentCasePage as {
-      properties: { cases: { items: { properties: Record<string, unknown> } } };
-    };
-    expect(page.properties.cases.items.properties).toHaveProperty('closingReason');
-    const { items } = agentCase.properties.timeline;
-    const status = (items.oneOf ?? items.anyOf ?? []).find(
-      (entry) => entry.properties.kind?.const === 'status',
-    );
-    expect(status?.properties.closingReason).toMatchObject({ type: 'string', enum: reasons });
+    expect(inboxCaseProperties()).toHaveProperty('closingReason');
+    expect(agentCase.entry('status')?.properties.closingReason).toMatchObject({
+      type: 'string',
+      enum: reasons,
+    });
     const refused = JSON.stringify(
       doc.paths['/v1/agent/cases/{reference}/status']?.post?.responses['422'],
     );
@@ -274,10 +275,7 @@ describe('GET /v1/openapi.json', () => {
       expect(refused).toContain(words);
     }
 
-    const dashboard = doc.components.schemas.Dashboard as {
-      required: string[];
-      properties: Record<string, unknown>;
-    };
+    const dashboard = objectSchema('Dashboard');
     expect(dashboard.required).toEqual(
       expect.arrayContaining(['byClosingReason', 'resolvedByContactCenter']),
     );
@@ -297,10 +295,7 @@ describe('GET /v1/openapi.json', () => {
 
   it('documents priorities: the action and its refusals, on the case, the timeline and the inbox query', () => {
     const priorities = ['high', 'medium', 'low'];
-    const setPriority = doc.components.schemas.SetPriority as {
-      required: string[];
-      properties: Record<string, unknown>;
-    };
+    const setPriority = objectSchema('SetPriority');
     expect(setPriority.required).toEqual(['priority']);
     expect(setPriority.properties.priority).toMatchObject({ type: 'string', enum: priorities });
     const operation = doc.paths['/v1/agent/cases/{reference}/priority']?.post;
@@ -312,27 +307,15 @@ describe('GET /v1/openapi.json', () => {
     );
     const refused = JSON.stringify(operation?.responses['422']);
     for (const words of ['priority', 'invalid_option']) expect(refused).toContain(words);
-    type Entry = { required: string[]; properties: Record<string, { const?: string }> };
-    const agentCase = doc.components.schemas.AgentCase as {
-      required: string[];
-      properties: Record<string, unknown> & {
-        timeline: { items: { oneOf?: Entry[]; anyOf?: Entry[] } };
-      };
-    };
+    const agentCase = agentCaseSchema();
     expect(agentCase.required).toContain('priority');
     expect(agentCase.properties.priority).toMatchObject({
       type: 'string',
       enum: priorities,
       default: 'medium',
     });
-    const page = doc.components.schemas.AgentCasePage as {
-      properties: { cases: { items: { properties: Record<string, unknown> } } };
-    };
-    expect(page.properties.cases.items.properties).toHaveProperty('priority');
-    const { items } = agentCase.properties.timeline;
-    const entry = (items.oneOf ?? items.anyOf ?? []).find(
-      (each) => each.properties.kind?.const === 'priority',
-    );
+    expect(inboxCaseProperties()).toHaveProperty('priority');
+    const entry = agentCase.entry('priority');
     expect(entry?.required).toEqual(expect.arrayContaining(['kind', 'priority', 'actor']));
     expect(entry?.properties.priority).toMatchObject({ type: 'string', enum: priorities });
     const filter = doc.paths['/v1/agent/cases']?.get?.parameters?.find(
