@@ -198,7 +198,10 @@ export const AgentCaseSummarySchema = z.object({
   /** When the department promised an answer (its working days from arrival). */
   answerBy: z.nullable(DateTimeSchema),
   firstAnsweredAt: z.nullable(DateTimeSchema),
-  /** Unanswered, unfinished and past `answerBy`. */
+  /**
+   * Unanswered and past `answerBy`, and neither finished nor waiting for the citizen (asked, the
+   * promise cannot wait for their answer).
+   */
   overdue: z.boolean(),
   /**
    * When a parked case comes back by itself (`in_progress`, on its timeline); `null` when it is

@@ -104,7 +104,10 @@ export const DashboardSchema = z.object({
   /** Chats an agent answered directly (`CHAT_DIRECT_ANSWER_MINUTES`). */
   chatsAnsweredDirectly: DashboardShareSchema,
   firstAnswer: z.array(DashboardFirstAnswerSchema),
-  /** Open cases past their department's answer-time promise now (whenever they arrived). */
+  /**
+   * Cases overdue now, whenever they arrived, by the inbox's rule (`AgentCaseSummary.overdue`:
+   * unanswered, past the promise, neither finished nor waiting for the citizen).
+   */
   overdue: DashboardBreakdownSchema,
   /**
    * Cases resolved or closed in the period (by their last such status change), by how they were

@@ -226,12 +226,21 @@ async function rarestIndexedWord(
 /** Up to this many matches a word counts as rare: the index lists them faster than a scan finds a page. */
 const NARROW_LIMIT = 2000;
 
-/** Unanswered, unfinished, and past the department's promise. */
-function overdue(eb: ExpressionBuilder<Database, 'cases'>, now: string) {
+/**
+ * Statuses that are never overdue: finished, or waiting for the citizen, who has been asked and
+ * whose answer the promise cannot wait for.
+ */
+const NOT_OVERDUE: readonly string[] = [...FINISHED, 'waiting_for_citizen'];
+
+/**
+ * Unanswered, past the department's promise, and neither finished nor waiting for the citizen:
+ * the inbox's filter and mark, and the dashboard's count, by this one rule.
+ */
+export function overdue(eb: ExpressionBuilder<Database, 'cases'>, now: string) {
   return eb.and([
     eb('first_answered_at', 'is', null),
     eb('answer_by', '<', now),
-    eb('staff_status', 'not in', FINISHED),
+    eb('staff_status', 'not in', NOT_OVERDUE),
   ]);
 }
 
@@ -284,7 +293,7 @@ function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
       row.first_answered_at === null &&
       row.answer_by !== null &&
       row.answer_by < now &&
-      !FINISHED.includes(status),
+      !NOT_OVERDUE.includes(status),
     // A case moved on by another path than a status action may keep a date it no longer has.
     resumeAt: status === 'parked' ? row.resume_at : null,
     // Likewise a reason from before the case was reopened.

@@ -360,6 +360,26 @@ describe('actions', () => {
     expect(own.map((e) => e.type)).toEqual(['case.updated']);
   });
 
+  it('a case past its promise is not overdue while it waits for the citizen, and is again after', async () => {
+    // refs[0] is unanswered and past its promise: overdue (see the filters).
+    const reference = refs[0] as string;
+    expect((await store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(true);
+    await act(reference, {
+      kind: 'status',
+      status: 'waiting_for_citizen',
+      visibility: 'public',
+      note: 'Vilken gata gäller det?',
+    });
+    expect((await store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(false);
+    const overdue = (await list({ overdue: true })).cases.map((each) => each.reference);
+    expect(overdue).not.toContain(reference);
+    expect((await list({ overdue: false })).cases.map((each) => each.reference)).toContain(
+      reference,
+    );
+    await act(reference, { kind: 'status', status: 'in_progress', visibility: 'internal' });
+    expect((await store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(true);
+  });
+
   it('a new web-form case appends case.created to the inbox', async () => {
     const before = await store.events.head();
     const reference = createCaseReference();

@@ -1,7 +1,7 @@
-import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { CLOSING_STATUSES } from '../agent-cases/closing.js';
+import { overdue as overdueNow } from '../agent-cases/inbox.js';
 import { onPostgres } from '../store/dialect.js';
 import type { Database } from '../store/schema.js';
 
@@ -128,12 +128,12 @@ export async function selectDashboardData(
     answerChannel: row.answer_channel,
   }));
 
-  // Overdue now, whenever the case arrived: open and past its department's promise.
+  // Overdue now, whenever the case arrived, by the inbox's rule (unanswered, past the promise,
+  // neither finished nor waiting for the citizen).
   const overdue = toCountRows(
     await db
       .selectFrom('cases')
-      .where('answer_by', '<', period.now)
-      .where('staff_status', 'not in', [...FINISHED_STAFF_STATUSES])
+      .where((eb) => overdueNow(eb, period.now))
       .select([
         sql<string>`department`.as('key'),
         sql<number>`count(*)`.as('contacts'),

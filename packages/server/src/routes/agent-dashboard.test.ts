@@ -168,7 +168,7 @@ describe('GET /v1/agent/dashboard', () => {
     expect(result.chatsAnsweredDirectly).toEqual({ kept: 1, counted: 2, share: 0.5, pending: 0 });
   });
 
-  it('counts open cases past their promise now, whenever they arrived', async () => {
+  it('counts unanswered open cases past their promise now, whenever they arrived, but none waiting for the citizen', async () => {
     const running = await start();
     // gata promises two working days, skola five: on 10 March only the gata case is late.
     await seed(running, { at: '2027-03-04T09:00:00Z' });
@@ -179,6 +179,16 @@ describe('GET /v1/agent/dashboard', () => {
         .updateTable('cases')
         .set({ staff_status: 'resolved' })
         .where('reference', '=', answered)
+        .execute(),
+    );
+    // The inbox's rule: a case answered (still open), or waiting for the citizen, is not late.
+    await seed(running, { at: '2027-03-04T09:00:00Z', firstAnsweredAt: '2027-03-04T10:00:00Z' });
+    const asked = await seed(running, { at: '2027-03-04T09:00:00Z' });
+    await running.database.inspect((db) =>
+      db
+        .updateTable('cases')
+        .set({ staff_status: 'waiting_for_citizen' })
+        .where('reference', '=', asked)
         .execute(),
     );
     const result = DashboardSchema.parse(
