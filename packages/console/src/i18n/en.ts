@@ -89,7 +89,8 @@ export const en: ConsoleTexts = {
         end_before_start: 'The end must come after the start.',
         in_the_past: 'Choose a time that has not passed.',
         too_far_ahead: 'Choose a time within a year.',
-        only_when_parked: 'Only a parked case can come back by itself.',
+        only_when_paused:
+          'Only a parked case, or one waiting for the citizen, can come back by itself.',
         only_when_finished: 'Only a resolved or closed case has a closing reason.',
         unknown_department: 'There is no department with that id.',
         invalid_option: 'Invalid value.',
@@ -221,7 +222,7 @@ export const en: ConsoleTexts = {
       note: 'Internal note',
       status: (status, visibility) => `Status: ${status} (${visibility})`,
       resumesAt: (date) => `, back on ${date}`,
-      resumed: (status) => `No longer parked: status ${status}`,
+      resumed: (status) => `Came back by itself: status ${status}`,
       closedAs: (reason) => `, closed as ${reason}`,
       priority: (priority) => `Priority: ${priority}`,
       forward: (department) => `Forwarded to ${department}`,
@@ -246,7 +247,8 @@ export const en: ConsoleTexts = {
     setStatus: 'Change status',
     statusNote: 'Comment (optional)',
     resumeAt: 'Bring back (optional)',
-    resumeAtHint: 'When the case comes back by itself, as In progress. Within a year.',
+    resumeAtHint:
+      'When the case comes back by itself as In progress, unless something happens first. Within a year.',
     closingReason: 'How it was resolved',
     closingReasonPick: 'Choose how the case was resolved (optional)',
     visibility: 'Who sees the comment?',

@@ -87,7 +87,8 @@ export const sv: ConsoleTexts = {
         end_before_start: 'Slutet måste komma efter starten.',
         in_the_past: 'Välj en tidpunkt som inte har passerat.',
         too_far_ahead: 'Välj en tidpunkt inom ett år.',
-        only_when_parked: 'Bara ett parkerat ärende kan återupptas av sig självt.',
+        only_when_paused:
+          'Bara ett parkerat ärende, eller ett som väntar på invånaren, kan återupptas av sig självt.',
         only_when_finished: 'Bara ett löst eller avslutat ärende har en avslutsorsak.',
         unknown_department: 'Det finns ingen förvaltning med det id:t.',
         invalid_option: 'Ogiltigt värde.',
@@ -219,7 +220,7 @@ export const sv: ConsoleTexts = {
       note: 'Intern anteckning',
       status: (status, visibility) => `Status: ${status} (${visibility})`,
       resumesAt: (date) => `, återupptas ${date}`,
-      resumed: (status) => `Parkeringen tog slut: status ${status}`,
+      resumed: (status) => `Kom tillbaka av sig självt: status ${status}`,
       closedAs: (reason) => `, avslutsorsak ${reason}`,
       priority: (priority) => `Prioritet: ${priority}`,
       forward: (department) => `Skickat vidare till ${department}`,
@@ -244,7 +245,8 @@ export const sv: ConsoleTexts = {
     setStatus: 'Ändra status',
     statusNote: 'Kommentar (frivillig)',
     resumeAt: 'Återuppta (frivilligt)',
-    resumeAtHint: 'När ärendet ska komma tillbaka av sig självt, som Pågående. Inom ett år.',
+    resumeAtHint:
+      'När ärendet ska komma tillbaka av sig självt som Pågående, om inget har hänt innan dess. Inom ett år.',
     closingReason: 'Avslutsorsak',
     closingReasonPick: 'Välj hur ärendet löstes (frivilligt)',
     visibility: 'Vem ser kommentaren?',

@@ -11,7 +11,7 @@ import type {
   InboxWatch,
   ReplyChannel,
 } from '@kontakt/core/agent';
-import { CASE_PRIORITIES, CLOSING_REASONS, REPLY_CHANNELS } from '@kontakt/core/agent';
+import { CASE_PRIORITIES, CLOSING_REASONS, isPaused, REPLY_CHANNELS } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type { Department, StaffStatus } from '@kontakt/core/schemas';
 import { normalizeCaseReference, STAFF_STATUSES } from '@kontakt/core/schemas';
@@ -334,7 +334,7 @@ export class KcCaseView extends ConsoleElement {
           );
         case 'status': {
           const status = value('status') as StaffStatus;
-          const resumeAt = status === 'parked' ? fromLocalInput(value('resumeAt')) : undefined;
+          const resumeAt = isPaused(status) ? fromLocalInput(value('resumeAt')) : undefined;
           const closingReason = closes(status)
             ? (value('closingReason') as ClosingReason | '')
             : '';
@@ -796,7 +796,7 @@ export class KcCaseView extends ConsoleElement {
               this.statusChoice = status as StaffStatus;
             },
           ),
-          (this.statusChoice ?? data.status) === 'parked'
+          isPaused(this.statusChoice ?? data.status)
             ? this.input('status', 'resumeAt', t.resumeAt, 'datetime-local', t.resumeAtHint, {
                 value: data.resumeAt ? toLocalInput(data.resumeAt) : '',
               })

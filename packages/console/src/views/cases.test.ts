@@ -447,6 +447,12 @@ describe('a case', () => {
       '#status-resumeAt',
     ) as HTMLInputElement;
     expect(resumeAt.type).to.equal('datetime-local');
+    // Waiting for the citizen may come back on a date too (a reminder); other statuses may not.
+    await chooseStatus(element, 'waiting_for_citizen');
+    expect(inView(element, 'kc-case-view', '#status-resumeAt')).not.to.equal(null);
+    await chooseStatus(element, 'in_progress');
+    expect(inView(element, 'kc-case-view', '#status-resumeAt')).to.equal(null);
+    await chooseStatus(element, 'parked');
     expect(inView(element, 'kc-case-view', 'label[for="status-resumeAt"]')?.textContent).to.equal(
       'Återuppta (frivilligt)',
     );
@@ -475,7 +481,9 @@ describe('a case', () => {
     // The server brings it back by itself; the view hears of it live.
     await waitUntil(
       () =>
-        timeline(element).some((entry) => entry.includes('Parkeringen tog slut: status Pågående')),
+        timeline(element).some((entry) =>
+          entry.includes('Kom tillbaka av sig självt: status Pågående'),
+        ),
       `not back: ${timeline(element).join(' | ')}`,
       { timeout: 15_000 },
     );

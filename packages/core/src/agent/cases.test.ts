@@ -117,15 +117,16 @@ describe('StatusInputSchema', () => {
       : toFieldErrors(result.error.issues).map((e) => `${e.pointer}:${e.code}`);
   };
 
-  it('takes a date to resume with parked only', () => {
+  it('takes a date to resume with parked or waiting for the citizen only', () => {
     const resumeAt = '2026-12-14T07:00:00.000Z';
     expect(errors({ status: 'parked', resumeAt })).toEqual([]);
+    expect(errors({ status: 'waiting_for_citizen', resumeAt })).toEqual([]);
     expect(StatusInputSchema.parse({ status: 'parked', resumeAt })).toEqual({
       status: 'parked',
       visibility: 'internal',
       resumeAt,
     });
-    expect(errors({ status: 'in_progress', resumeAt })).toEqual(['/resumeAt:only_when_parked']);
+    expect(errors({ status: 'in_progress', resumeAt })).toEqual(['/resumeAt:only_when_paused']);
     expect(errors({ status: 'parked', resumeAt: 'på måndag' })).toEqual([
       '/resumeAt:invalid_format',
     ]);

@@ -204,8 +204,8 @@ export const AgentCaseSummarySchema = z.object({
    */
   overdue: z.boolean(),
   /**
-   * When a parked case comes back by itself (`in_progress`, on its timeline); `null` when it is
-   * not parked, or parked without a date.
+   * When a waiting case (`PAUSED_STAFF_STATUSES`: parked, or waiting for the citizen) comes back
+   * by itself (`in_progress`, on its timeline); `null` when it is not waiting, or has no date.
    *
    * @since 0.6.0
    */
@@ -419,10 +419,21 @@ export type NoteInput = z.infer<typeof NoteInputSchema>;
 export const PARK_MAX_DAYS = 366;
 
 /**
+ * The statuses in which a case waits, and may come back by itself on a date (`resumeAt`): parked
+ * (waiting for something else) and waiting for the citizen's answer.
+ *
+ * @since 0.6.0
+ */
+export const PAUSED_STAFF_STATUSES = ['parked', 'waiting_for_citizen'] as const;
+/** True for a status in which a case may wait until a date (`PAUSED_STAFF_STATUSES`). */
+export const isPaused = (status: string): boolean =>
+  (PAUSED_STAFF_STATUSES as readonly string[]).includes(status);
+
+/**
  * `POST …/status`: a new staff status, with a note for the citizen (`public`) or for staff. With
- * `parked`, `resumeAt` may say when the case comes back by itself: in the future and at most
- * `PARK_MAX_DAYS` ahead (the server judges by its clock: `in_the_past`, `too_far_ahead`), and
- * only with `parked` (`only_when_parked`). With `resolved` or `closed`, `closingReason` says how
+ * `parked` or `waiting_for_citizen`, `resumeAt` may say when the case comes back by itself (a
+ * reminder: the citizen did not answer): in the future and at most `PARK_MAX_DAYS` ahead (the
+ * server judges by its clock: `in_the_past`, `too_far_ahead`), and only then (`only_when_paused`). With `resolved` or `closed`, `closingReason` says how
  * it was resolved, for the statistics (only then: `only_when_finished`).
  */
 export const StatusInputSchema = z
@@ -434,8 +445,8 @@ export const StatusInputSchema = z
     closingReason: z.optional(ClosingReasonSchema),
   })
   .check(
-    z.refine((input) => input.resumeAt === undefined || input.status === 'parked', {
-      error: 'only_when_parked',
+    z.refine((input) => input.resumeAt === undefined || isPaused(input.status), {
+      error: 'only_when_paused',
       path: ['resumeAt'],
     }),
     z.refine(

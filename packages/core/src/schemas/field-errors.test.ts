@@ -10,10 +10,10 @@ const errorsOf = (schema: z.ZodMiniType, input: unknown) => {
 describe('toFieldErrors', () => {
   it("keeps the code a rule writes in its message, whichever contract's it is", () => {
     const schema = z.object({
-      when: z.string().check(z.refine((value) => value !== 'then', 'only_when_parked')),
+      when: z.string().check(z.refine((value) => value !== 'then', 'only_when_paused')),
     });
     expect(errorsOf(schema, { when: 'then' })).toEqual([
-      { field: 'when', pointer: '/when', code: 'only_when_parked' },
+      { field: 'when', pointer: '/when', code: 'only_when_paused' },
     ]);
   });
 

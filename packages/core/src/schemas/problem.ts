@@ -69,7 +69,7 @@ export const FIELD_ERROR_CODES = [
   'same_case',
   'not_a_choice',
   'outside_opening_hours',
-  'only_when_parked',
+  'only_when_paused',
   'in_the_past',
   'too_far_ahead',
   'only_when_finished',

@@ -5,6 +5,7 @@ import type {
   ReplyChannel,
   StaffRef,
 } from '@kontakt/core/agent';
+import { isPaused } from '@kontakt/core/agent';
 import type { StaffStatus } from '@kontakt/core/schemas';
 import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
@@ -287,8 +288,8 @@ function effectsOf(
     case 'status': {
       const changes: Updateable<CasesTable> = {
         staff_status: action.status,
-        // Parked again without a date: no longer comes back by itself.
-        resume_at: action.status === 'parked' ? (action.resumeAt ?? null) : null,
+        // Paused again without a date: no longer comes back by itself.
+        resume_at: isPaused(action.status) ? (action.resumeAt ?? null) : null,
         // Finished again without a reason has none; a reopened case has none either.
         ...finishingColumns(action.status, action.closingReason, at),
         // Only a duplicate points to another case: any other status ends that, and setting

@@ -6,6 +6,7 @@ import type {
   CasePriority,
   ClosingReason,
 } from '@kontakt/core/agent';
+import { isPaused } from '@kontakt/core/agent';
 import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
 import { FINISHED_STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { ExpressionBuilder, Kysely, Selectable, SelectQueryBuilder, SqlBool } from 'kysely';
@@ -295,7 +296,7 @@ function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
       row.answer_by < now &&
       !NOT_OVERDUE.includes(status),
     // A case moved on by another path than a status action may keep a date it no longer has.
-    resumeAt: status === 'parked' ? row.resume_at : null,
+    resumeAt: isPaused(status) ? row.resume_at : null,
     // Likewise a reason from before the case was reopened.
     closingReason: isClosingStatus(status) ? (row.closing_reason as ClosingReason | null) : null,
     priority: row.priority as CasePriority,

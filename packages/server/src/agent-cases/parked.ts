@@ -1,3 +1,4 @@
+import { PAUSED_STAFF_STATUSES } from '@kontakt/core/agent';
 import type { StaffStatus } from '@kontakt/core/schemas';
 import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
@@ -28,7 +29,7 @@ export async function dueParkedCases(
   const rows = await db
     .selectFrom('cases')
     .select(['reference', 'version'])
-    .where('staff_status', '=', 'parked')
+    .where('staff_status', 'in', [...PAUSED_STAFF_STATUSES])
     .where('resume_at', '<=', at)
     .orderBy('resume_at')
     .limit(limit)
@@ -41,7 +42,7 @@ export async function nextParkedResume(db: Kysely<Database>): Promise<string | n
   const row = await db
     .selectFrom('cases')
     .select('resume_at')
-    .where('staff_status', '=', 'parked')
+    .where('staff_status', 'in', [...PAUSED_STAFF_STATUSES])
     .where('resume_at', 'is not', null)
     .orderBy('resume_at')
     .limit(1)
@@ -77,7 +78,7 @@ export async function resumeParkedCase(
       .select(['status', 'forwarded_to'])
       .where('reference', '=', reference)
       .where('version', '=', version)
-      .where('staff_status', '=', 'parked')
+      .where('staff_status', 'in', [...PAUSED_STAFF_STATUSES])
       .where('resume_at', '<=', at)
       .executeTakeFirst();
     if (!row) return nothing;
@@ -95,7 +96,7 @@ export async function resumeParkedCase(
       })
       .where('reference', '=', reference)
       .where('version', '=', version)
-      .where('staff_status', '=', 'parked')
+      .where('staff_status', 'in', [...PAUSED_STAFF_STATUSES])
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return nothing;
     const seq = await appendEntry(trx, reference, at, null, 'status', {
@@ -107,7 +108,15 @@ export async function resumeParkedCase(
     // Parked and in progress are one word to the citizen: told only if it was another.
     if (status !== row.status) {
       await appendPublicEntry(trx, reference, at, { status });
-      streams.push(...(await publishPublicCaseChange(trx, reference, { at, statusChanged: true })));
+      // Back from waiting for the citizen: they were asked, and a mail that it is in progress
+      // again tells them nothing they need (as when they answer).
+      streams.push(
+        ...(await publishPublicCaseChange(trx, reference, {
+          at,
+          statusChanged: true,
+          mail: false,
+        })),
+      );
     }
     const events = caseChangeEvents(reference, 'case.updated', [row.forwarded_to], {
       kind: 'status',

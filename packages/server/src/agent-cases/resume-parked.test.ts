@@ -158,6 +158,36 @@ describe('a parked case with a date', () => {
     expect((await read(reference))?.version).toBe(5);
   });
 
+  it('brings back a case waiting for the citizen on its date: in progress to them too, mailed to no one', async () => {
+    const reference = await newCaseIn();
+    const waiting = await act(reference, {
+      kind: 'status',
+      status: 'waiting_for_citizen',
+      visibility: 'public',
+      note: 'Vilket registreringsnummer har bilen?',
+      resumeAt: iso(T + HOUR),
+    });
+    expect(waiting).toMatchObject({ ok: true });
+    expect(await read(reference)).toMatchObject({
+      status: 'waiting_for_citizen',
+      resumeAt: iso(T + HOUR),
+    });
+    const mails = () =>
+      database.inspect((db) =>
+        db.selectFrom('mail_outbox').select('id').where('case_reference', '=', reference).execute(),
+      );
+    const mailedBefore = (await mails()).length;
+    expect(await resumer(T + HOUR - 1000).runOnce()).toBe(0);
+    expect(await resumer(T + HOUR + 1000).runOnce()).toBeGreaterThanOrEqual(1);
+
+    expect(await read(reference)).toMatchObject({ status: 'in_progress', resumeAt: null });
+    // The citizen's word changes back ("Under behandling"), on their timeline; no one is mailed.
+    const publicCase = await store.findCase(reference);
+    expect(publicCase?.status).toBe('in_progress');
+    expect(publicCase?.timeline.at(-1)).toMatchObject({ status: 'in_progress' });
+    expect((await mails()).length).toBe(mailedBefore);
+  });
+
   it('is left alone before its date, and when moved on or parked again without one', async () => {
     const later = await parked(T + 2 * HOUR);
     const moved = await parked(T + HOUR);

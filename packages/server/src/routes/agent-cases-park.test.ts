@@ -74,7 +74,7 @@ describe('parking a case until a date', () => {
   });
 
   it.each([
-    ['with another status', { status: 'in_progress', resumeAt: fromNow(DAY) }, 'only_when_parked'],
+    ['with another status', { status: 'in_progress', resumeAt: fromNow(DAY) }, 'only_when_paused'],
     ['that has passed', { status: 'parked', resumeAt: fromNow(-60_000) }, 'in_the_past'],
     ['more than a year ahead', { status: 'parked', resumeAt: fromNow(367 * DAY) }, 'too_far_ahead'],
   ])('refuses a date %s with 422 and changes nothing', async (_, body, code) => {

@@ -201,7 +201,7 @@ export function agentCasePaths(): JsonObject {
       {
         '422': problem(
           'Invalid fields (`validation_failed`, with `errors`). `resumeAt` with another status ' +
-            "than `parked` is `only_when_parked`; one not later than now by the server's clock " +
+            "than `parked` is `only_when_paused`; one not later than now by the server's clock " +
             `\`in_the_past\`, one more than ${PARK_MAX_DAYS} days ahead \`too_far_ahead\`. ` +
             '`closingReason` with another status than `resolved` or `closed` is ' +
             '`only_when_finished`; one not in the list `invalid_option`.',

@@ -243,7 +243,7 @@ describe('GET /v1/openapi.json', () => {
     const refused = JSON.stringify(
       doc.paths['/v1/agent/cases/{reference}/status']?.post?.responses['422'],
     );
-    for (const words of ['resumeAt', 'only_when_parked', 'in_the_past', 'too_far_ahead', '366']) {
+    for (const words of ['resumeAt', 'only_when_paused', 'in_the_past', 'too_far_ahead', '366']) {
       expect(refused).toContain(words);
     }
   });
