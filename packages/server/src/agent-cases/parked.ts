@@ -10,8 +10,9 @@ import { appendEntry, appendPublicEntry, callbackQueueEvents, streamsOf } from '
 import { caseChangeEvents } from './streams.js';
 
 /*
- * The store's side of parked cases that come back by themselves: which are due, when the next
- * one is, and bringing one back. The loop that does it is `resume-parked.ts`.
+ * The store's side of waiting cases that come back by themselves on a date: parked, or waiting
+ * for the citizen (`PAUSED_STAFF_STATUSES`; "parked" below stands for both): which are due, when
+ * the next one is, and bringing one back. The loop that does it is `resume-parked.ts`.
  */
 
 /** A parked case due to come back, as read: its version guards the change. */

@@ -4,7 +4,8 @@ import type { Store } from '../store/store.js';
 import { PARKED_CASES_STREAM } from './streams.js';
 
 /*
- * Parked cases that come back by themselves: each instance runs one resumer. It looks when a case
+ * Parked cases (and cases waiting for the citizen, see `parked.ts`) that come back by themselves
+ * on their dates: each instance runs one resumer. It looks when a case
  * is parked with a date (on PostgreSQL, at any instance), when the next date falls due, and every
  * poll. Two instances that look at once bring a case back once: the store's change names the
  * version it read (`resumeParkedCase`).
