@@ -247,6 +247,43 @@ export async function postPublic(
   return response.json();
 }
 
+/**
+ * A message to `skola` (which takes photos with messages) as the contact form sends it, with
+ * `photos` uploaded before; resolves with its receipt.
+ */
+export async function sendSkolaMessage(
+  server: TestServer,
+  message: string,
+  photos: readonly string[] = [],
+): Promise<{ reference: string; receiptToken: string }> {
+  return (await postPublic(
+    server,
+    '/v1/cases',
+    JSON.stringify({
+      origin: {
+        department: 'skola',
+        pageUrl: 'https://skola.example.se/skolval',
+        widget: 'kc-contact-form',
+      },
+      message: {
+        topic: 'skolval',
+        message,
+        answerChannel: 'email',
+        email: 'karin@example.se',
+        ...(photos.length ? { photos } : {}),
+      },
+    }),
+    'application/json',
+  )) as { reference: string; receiptToken: string };
+}
+
+/** The photos shown in `container` (a case's `.photos` list): each image with its link. */
+export const photoLinks = (container: ParentNode | null | undefined) =>
+  [...(container?.querySelectorAll<HTMLImageElement>('.photos img') ?? [])].map((image) => ({
+    image,
+    link: image.closest('a') as HTMLAnchorElement,
+  }));
+
 /** Uploads `count` photos for `department` as a widget does; resolves with their ids, in order. */
 export async function uploadPhotos(
   server: TestServer,

@@ -11,8 +11,9 @@ import {
   deepQuery,
   endpointOf,
   heading,
-  postPublic,
+  photoLinks,
   renderConsole,
+  sendSkolaMessage,
   signedIn,
   startServer,
   stopServer,
@@ -32,26 +33,7 @@ afterEach(cleanupConsoles);
 const FIRST = 'Vilken skola får mitt barn?';
 
 /** A message without photos to `skola` (which takes photos with messages); its receipt. */
-async function sendCase(): Promise<{ reference: string; receiptToken: string }> {
-  return (await postPublic(
-    server,
-    '/v1/cases',
-    JSON.stringify({
-      origin: {
-        department: 'skola',
-        pageUrl: 'https://skola.example.se/skolval',
-        widget: 'kc-contact-form',
-      },
-      message: {
-        topic: 'skolval',
-        message: FIRST,
-        answerChannel: 'email',
-        email: 'karin@example.se',
-      },
-    }),
-    'application/json',
-  )) as { reference: string; receiptToken: string };
-}
+const sendCase = () => sendSkolaMessage(server, FIRST);
 
 /** The sender adds to the case as the status tracker does, with `photos` uploaded first. */
 async function addMessage(
@@ -88,11 +70,7 @@ async function openEntry(reference: string, text: string): Promise<KcConsole> {
 }
 
 /** The entry's photos: each image with its link. */
-const photosOf = (entry: HTMLLIElement | undefined) =>
-  [...(entry?.querySelectorAll<HTMLImageElement>('.photos img') ?? [])].map((image) => ({
-    image,
-    link: image.closest('a') as HTMLAnchorElement,
-  }));
+const photosOf = photoLinks;
 
 describe("a later message's photos", () => {
   it('shows them on its timeline entry, under its text, named and in order, axe-clean', async () => {

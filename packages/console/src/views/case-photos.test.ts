@@ -9,8 +9,9 @@ import {
   cleanupConsoles,
   deepQuery,
   heading,
-  postPublic,
+  photoLinks,
   renderConsole,
+  sendSkolaMessage,
   signedIn,
   startServer,
   stopServer,
@@ -33,26 +34,9 @@ afterEach(cleanupConsoles);
  */
 async function sendMessage(photos: number): Promise<{ reference: string; ids: string[] }> {
   const ids = await uploadPhotos(server, 'skola', photos, '#1b5e20');
-  const receipt = (await postPublic(
-    server,
-    '/v1/cases',
-    JSON.stringify({
-      origin: {
-        department: 'skola',
-        pageUrl: 'https://skola.example.se/skolval',
-        widget: 'kc-contact-form',
-      },
-      message: {
-        topic: 'skolval',
-        message: 'Här är brevet om skolplaceringen som jag fick.',
-        answerChannel: 'email',
-        email: 'karin@example.se',
-        photos: ids,
-      },
-    }),
-    'application/json',
-  )) as { reference: string };
-  return { reference: receipt.reference, ids };
+  const text = 'Här är brevet om skolplaceringen som jag fick.';
+  const { reference } = await sendSkolaMessage(server, text, ids);
+  return { reference, ids };
 }
 
 /** The case view's shadow root, once the view's chunk has loaded and rendered it. */
@@ -74,13 +58,7 @@ async function openCase(reference: string): Promise<KcConsole> {
 }
 
 /** The message section's photos: each image with its link. */
-function photosOf(element: KcConsole) {
-  const images = messageSection(element)?.querySelectorAll<HTMLImageElement>('.photos img') ?? [];
-  return [...images].map((image) => ({
-    image,
-    link: image.closest('a') as HTMLAnchorElement,
-  }));
-}
+const photosOf = (element: KcConsole) => photoLinks(messageSection(element));
 
 describe("a contact message's photos", () => {
   it('shows them under the message, named and in order, from the agent route, axe-clean', async () => {

@@ -1,12 +1,11 @@
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
-import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { newCase } from '../test-support/cases.js';
 import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
+import { createTestDatabase, explainPlan, storeUnderTest } from '../test-support/store.js';
 import type { Actor } from './actions.js';
 import { addCasePriority } from './tables.js';
 
@@ -68,28 +67,15 @@ describe('migration 2026-12-03-0017-case-priority', () => {
 });
 
 /** The plan of the inbox's first page of `high` cases, as text. */
-async function explain(db: Kysely<Database>): Promise<string> {
-  const compiled = db
-    .selectFrom('cases')
-    .select(['reference', 'priority'])
-    .where('priority', '=', 'high')
-    .orderBy('created_at', 'desc')
-    .orderBy('reference', 'desc')
-    .limit(51)
-    .compile();
-  if (storeUnderTest === 'sqlite') {
-    const { rows } = await db.executeQuery(
-      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-    );
-    return JSON.stringify(rows);
-  }
-  return db.connection().execute(async (connection) => {
-    // Told not to scan the table, the planner must find an index that serves the query.
-    await connection.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
-    const { rows } = await connection.executeQuery(
-      CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
-    );
-    await connection.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
-    return JSON.stringify(rows);
-  });
-}
+const explain = (db: Kysely<Database>) =>
+  explainPlan(
+    db,
+    db
+      .selectFrom('cases')
+      .select(['reference', 'priority'])
+      .where('priority', '=', 'high')
+      .orderBy('created_at', 'desc')
+      .orderBy('reference', 'desc')
+      .limit(51)
+      .compile(),
+  );

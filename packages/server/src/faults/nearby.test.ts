@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
+import { createTestDatabase, explainPlan, storeUnderTest } from '../test-support/store.js';
 import { distanceMeters } from './geo.js';
 import { seedFaultReports } from './seed.js';
 import { nearbyQuery } from './store.js';
@@ -75,22 +75,4 @@ describe('the nearby query', () => {
 });
 
 /** The database's plan for the nearby query, as text. */
-async function explain(db: Kysely<Database>): Promise<string> {
-  const compiled = nearbyQuery(db, query).compile();
-  if (storeUnderTest === 'sqlite') {
-    const { rows } = await db.executeQuery(
-      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
-    );
-    return JSON.stringify(rows);
-  }
-  return db.connection().execute(async (connection) => {
-    // Told not to scan the table, the planner must find a usable index: this checks that the
-    // query can use it; with 100,000 reports it chooses it by cost (bench/fault-nearby.mjs).
-    await connection.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
-    const { rows } = await connection.executeQuery(
-      CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
-    );
-    await connection.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
-    return JSON.stringify(rows);
-  });
-}
+const explain = (db: Kysely<Database>) => explainPlan(db, nearbyQuery(db, query).compile());

@@ -10,6 +10,7 @@ import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openStore } from '../store/open.js';
@@ -125,4 +126,26 @@ function testDatabase(
       await rm(options.dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The plan the store under test makes for `compiled`, as text. PostgreSQL is told not to scan the
+ * table, so the planner must find an index that serves the query: this checks that the query can
+ * use it (with many rows it chooses it by cost).
+ */
+export async function explainPlan(db: Kysely<Database>, compiled: CompiledQuery): Promise<string> {
+  if (storeUnderTest === 'sqlite') {
+    const { rows } = await db.executeQuery(
+      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+    );
+    return JSON.stringify(rows);
+  }
+  return db.connection().execute(async (connection) => {
+    await connection.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
+    const { rows } = await connection.executeQuery(
+      CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
+    );
+    await connection.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
+    return JSON.stringify(rows);
+  });
 }
