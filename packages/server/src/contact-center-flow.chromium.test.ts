@@ -326,7 +326,14 @@ describe('the contact center, end to end in Chromium', () => {
     await page.keyboard.press('Tab');
     expect((await focusedElement(page)).id).toBe('forward-reason');
     await page.keyboard.type(FORWARD_REASON);
-    await pressSubmit(page, 'Skicka vidare');
+    // A preview first says who will see what; focus is on its "Skicka vidare", which sends.
+    await pressSubmit(page, 'Förhandsgranska');
+    await until('focus on the preview’s "Skicka vidare"', async () => {
+      const focused = await focusedElement(page);
+      return focused.tag === 'button' && focused.text === 'Skicka vidare' ? focused : undefined;
+    });
+    await expectAccessible(page, 'the forward’s preview');
+    await page.keyboard.press('Enter');
     await consoleAnnounces(page, 'Ärendet är skickat vidare till Grundskoleförvaltningen.');
     const state = await textsOf(
       page,

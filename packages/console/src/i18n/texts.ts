@@ -161,6 +161,14 @@ export interface ConsoleTexts {
     widget: string;
     state: string;
     status: string;
+    /** The time the case spent in each status: the table's caption and columns. */
+    statusTimes: string;
+    statusTime: string;
+    statusPeriods: string;
+    /** Under the status the case is in now: since when. */
+    statusNow: (since: string) => string;
+    /** A case from before the server recorded its statuses: from when the table counts. */
+    statusTimesFrom: (since: string) => string;
     assignee: string;
     nobody: string;
     forwardedTo: string;
@@ -224,6 +232,15 @@ export interface ConsoleTexts {
     forwardTo: string;
     forwardReason: string;
     forwardSave: string;
+    /** "Skicka vidare" asks for a last look first: the preview's button, heading and lines. */
+    forwardPreview: string;
+    forwardPreviewHeading: string;
+    forwardStaff: string;
+    forwardStaffSee: (department: string) => string;
+    forwardCitizen: string;
+    forwardCitizenSees: (department: string) => string;
+    forwardReasonFor: string;
+    forwardChange: string;
     forwarded: (department: string) => string;
     tagReason: string;
     reasonPick: string;
@@ -287,6 +304,11 @@ export interface ConsoleTexts {
     unanswered: string;
     median: string;
     p90: string;
+    /** Where the cases finished in the period spent their time, status by status. */
+    timeInStatus: string;
+    timeInStatusHint: string;
+    status: string;
+    statusCases: string;
     overdue: string;
     overdueCases: string;
     overdueValue: (count: number) => string;

@@ -7,14 +7,21 @@ import type {
   CasePriority,
   ClosingReason,
   ContactReason,
+  ForwardInput,
   InboxChangeEvent,
   InboxWatch,
   ReplyChannel,
 } from '@kontakt/core/agent';
-import { CASE_PRIORITIES, CLOSING_REASONS, isPaused, REPLY_CHANNELS } from '@kontakt/core/agent';
+import {
+  CASE_PRIORITIES,
+  CLOSING_REASONS,
+  ForwardInputSchema,
+  isPaused,
+  REPLY_CHANNELS,
+} from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type { Department, StaffStatus } from '@kontakt/core/schemas';
-import { normalizeCaseReference, STAFF_STATUSES } from '@kontakt/core/schemas';
+import { normalizeCaseReference, STAFF_STATUSES, toFieldErrors } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { departmentName, departmentsOf, nameIn, topicName } from '../departments.js';
@@ -28,6 +35,9 @@ import { routePath } from '../router.js';
 import { mailtoLink, safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
 import { fromLocalInput, toLocalInput } from './datetime.js';
+import { formatDuration } from './duration.js';
+import { scrollingTable } from './scrolling-table.js';
+import { statusTimes } from './status-times.js';
 import { choiceStyles, viewStyles } from './view.styles.js';
 
 type Action = 'reply' | 'note' | 'status' | 'priority' | 'forward' | 'reason' | 'duplicate';
@@ -132,6 +142,19 @@ export class KcCaseView extends ConsoleElement {
       .envelope div {
         unicode-bidi: isolate;
       }
+      .preview {
+        margin-block: var(--_space-m);
+        padding: var(--_space-m);
+        border: 1px solid var(--_color-border);
+        border-inline-start: 4px solid var(--_color-primary);
+      }
+      .preview h4 {
+        margin-block: 0 var(--_space-s);
+        font-size: 1rem;
+      }
+      .preview dl {
+        margin-block-end: var(--_space-m);
+      }
       ol.timeline {
         padding-inline-start: 1.25rem;
       }
@@ -160,6 +183,7 @@ export class KcCaseView extends ConsoleElement {
     busy: { state: true },
     departments: { state: true },
     confirmDuplicate: { state: true },
+    forwardPreview: { state: true },
     statusChoice: { state: true },
   };
 
@@ -182,6 +206,8 @@ export class KcCaseView extends ConsoleElement {
   protected departments: Department[] = [];
   /** The reference chosen in "Markera som dubblett", asked to be confirmed before it is sent. */
   protected confirmDuplicate: string | undefined;
+  /** The department and reason chosen in "Skicka vidare", shown for a last look before sending. */
+  protected forwardPreview: ForwardInput | undefined;
   private loading: AbortController | undefined;
   private watch: InboxWatch | undefined;
 
@@ -200,6 +226,7 @@ export class KcCaseView extends ConsoleElement {
       this.problem = undefined;
       this.errors = new Map();
       this.confirmDuplicate = undefined;
+      this.forwardPreview = undefined;
       this.statusChoice = undefined;
     }
     if (changed.has('reference') || changed.has('client')) void this.load();
@@ -303,7 +330,7 @@ export class KcCaseView extends ConsoleElement {
     }
   }
 
-  private submit(action: Exclude<Action, 'duplicate'>) {
+  private submit(action: Exclude<Action, 'duplicate' | 'forward'>) {
     return (event: SubmitEvent) => {
       event.preventDefault();
       const form = event.target as HTMLFormElement;
@@ -359,18 +386,6 @@ export class KcCaseView extends ConsoleElement {
             form,
           );
         }
-        case 'forward':
-          return this.act(
-            action,
-            (client) =>
-              client.cases.forward(
-                reference,
-                { department: value('department'), reason: value('reason') },
-                this.options,
-              ),
-            () => t.forwarded(this.department(value('department'))),
-            form,
-          );
         case 'reason':
           return this.act(
             action,
@@ -418,7 +433,10 @@ export class KcCaseView extends ConsoleElement {
           ${this.renderNeeds(data)}
           ${this.renderContact(data)} ${this.renderOrigin(data)}
         </div>
-        <div>${this.renderState(data)} ${this.renderMails(data)} ${this.renderTimeline(data)}</div>
+        <div>
+          ${this.renderState(data)} ${this.renderStatusTimes(data)} ${this.renderMails(data)}
+          ${this.renderTimeline(data)}
+        </div>
       </div>
       ${this.renderActions(data)}
     `;
@@ -625,6 +643,56 @@ export class KcCaseView extends ConsoleElement {
             : nothing
         }
       </dl>
+    </section>`;
+  }
+
+  /**
+   * How long the case has spent in each status, the one it is in now counted until this render;
+   * a case from before the server recorded it says from when.
+   */
+  private renderStatusTimes(data: AgentCase): TemplateResult | typeof nothing {
+    const first = data.statusHistory[0];
+    if (!first) return nothing;
+    const t = this.l10n.t;
+    const caption = t.caseView.statusTimes;
+    return html`<section aria-labelledby="status-times-heading">
+      <h2 id="status-times-heading">${caption}</h2>
+      ${
+        Date.parse(first.from) > Date.parse(data.createdAt)
+          ? html`<p class="muted">${t.caseView.statusTimesFrom(this.l10n.dateTime(first.from))}</p>`
+          : nothing
+      }
+      ${scrollingTable(
+        caption,
+        html`<table>
+          <caption class="visually-hidden">${caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t.caseView.status}</th>
+              <th scope="col" class="number">${t.caseView.statusTime}</th>
+              <th scope="col" class="number">${t.caseView.statusPeriods}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${statusTimes(data.statusHistory, Date.now()).map(
+              (time) => html`<tr>
+                <th scope="row">
+                  ${t.vocabulary.statuses[time.status]}
+                  ${
+                    time.currentSince
+                      ? html`<div class="muted">
+                        ${t.caseView.statusNow(this.l10n.dateTime(time.currentSince))}
+                      </div>`
+                      : nothing
+                  }
+                </th>
+                <td class="number">${formatDuration(time.ms / 60_000, this.l10n.locale)}</td>
+                <td class="number">${time.periods}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      )}
     </section>`;
   }
 
@@ -843,24 +911,7 @@ export class KcCaseView extends ConsoleElement {
         ],
         t.prioritySave,
       )}
-      ${this.renderForm(
-        'forward',
-        t.forward,
-        [
-          this.select(
-            'forward',
-            'department',
-            t.forwardTo,
-            this.departments.map((department) => [
-              department.id,
-              nameIn(this.l10n.locale, department.name, department.id),
-            ]),
-            data.forwardedTo ?? '',
-          ),
-          this.textarea('forward', 'reason', t.forwardReason),
-        ],
-        t.forwardSave,
-      )}
+      ${this.renderForward(data)}
       ${this.renderDuplicate(data)}
       ${this.renderForm(
         'reason',
@@ -882,6 +933,127 @@ export class KcCaseView extends ConsoleElement {
       )}
     </section>`;
   }
+
+  /**
+   * "Skicka vidare" in two steps: the department and why, then a preview of who will see what (the
+   * department's staff the whole case, the citizen where it went but not why), sent only when
+   * confirmed, with the version seen (sent twice, the second is refused: it is done once).
+   * Changing a field takes the preview away.
+   */
+  private renderForward(data: AgentCase): TemplateResult {
+    const t = this.l10n.t.caseView;
+    const problem = this.errors.get('forward.form');
+    const preview = this.forwardPreview;
+    const to = preview ? this.department(preview.department) : '';
+    return html`<form
+      novalidate
+      aria-labelledby="forward-legend"
+      @submit=${this.previewForward}
+      @input=${this.editForward}
+      @change=${this.editForward}
+    >
+      <h3 id="forward-legend">${t.forward}</h3>
+      ${problem ? html`<p class="error" role="alert">${this.describeError(problem)}</p>` : nothing}
+      ${this.select(
+        'forward',
+        'department',
+        t.forwardTo,
+        this.departments.map((department) => [
+          department.id,
+          nameIn(this.l10n.locale, department.name, department.id),
+        ]),
+        data.forwardedTo ?? '',
+      )}
+      ${this.textarea('forward', 'reason', t.forwardReason)}
+      ${
+        preview
+          ? html`<div class="preview" role="group" aria-labelledby="forward-preview-heading">
+            <h4 id="forward-preview-heading">${t.forwardPreviewHeading}</h4>
+            <dl>
+              <dt>${t.forwardTo}</dt>
+              <dd>${to}</dd>
+              <dt>${t.forwardStaff}</dt>
+              <dd>${t.forwardStaffSee(to)}</dd>
+              <dt>${t.forwardCitizen}</dt>
+              <dd>${t.forwardCitizenSees(to)}</dd>
+              <dt>${t.forwardReasonFor}</dt>
+              <dd class="text" dir="auto">${preview.reason}</dd>
+            </dl>
+            <button
+              type="button"
+              id="forward-yes"
+              ?disabled=${this.busy !== undefined}
+              @click=${this.confirmForward}
+            >
+              ${t.forwardSave}
+            </button>
+            <button type="button" class="secondary" @click=${this.cancelForward}>
+              ${t.forwardChange}
+            </button>
+          </div>`
+          : html`<button type="submit" ?disabled=${this.busy !== undefined}>
+            ${t.forwardPreview}
+          </button>`
+      }
+    </form>`;
+  }
+
+  /** Checks the department and the reason here, as the server would, then shows the preview. */
+  private readonly previewForward = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const parsed = ForwardInputSchema.safeParse({
+      department: String(data.get('department') ?? ''),
+      reason: String(data.get('reason') ?? ''),
+    });
+    this.errors = parsed.success
+      ? new Map()
+      : new Map(
+          toFieldErrors(parsed.error.issues).map((error) => [`forward.${error.field}`, error.code]),
+        );
+    this.forwardPreview = parsed.success ? parsed.data : undefined;
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLElement>(
+        parsed.success
+          ? '#forward-yes'
+          : 'form[aria-labelledby="forward-legend"] [aria-invalid="true"]',
+      )
+      ?.focus();
+  };
+
+  /** A field changed under the preview: it no longer shows what would be sent. */
+  private readonly editForward = () => {
+    this.forwardPreview = undefined;
+  };
+
+  private readonly cancelForward = async () => {
+    this.forwardPreview = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#forward-department')?.focus();
+  };
+
+  private readonly confirmForward = async (event: Event) => {
+    const preview = this.forwardPreview;
+    if (!preview) return;
+    const form = (event.target as HTMLElement).closest('form') ?? undefined;
+    const reference = this.reference;
+    await this.act(
+      'forward',
+      (client) => client.cases.forward(reference, preview, this.options),
+      () => this.l10n.t.caseView.forwarded(this.department(preview.department)),
+      form,
+    );
+    this.forwardPreview = undefined;
+    await this.updateComplete;
+    // The buttons that had focus are gone: back to the form, at a field to correct if any.
+    const root = this.renderRoot;
+    (
+      root.querySelector<HTMLElement>(
+        'form[aria-labelledby="forward-legend"] [aria-invalid="true"]',
+      ) ?? root.querySelector<HTMLElement>('#forward-department')
+    )?.focus();
+  };
 
   /**
    * "Markera som dubblett": the other case's reference typed, or picked from the open fault
@@ -1009,7 +1181,7 @@ export class KcCaseView extends ConsoleElement {
   }
 
   private renderForm(
-    action: Exclude<Action, 'duplicate'>,
+    action: Exclude<Action, 'duplicate' | 'forward'>,
     legend: string,
     fields: TemplateResult[],
     submit: string,

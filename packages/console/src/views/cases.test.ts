@@ -66,6 +66,14 @@ async function act(element: KcConsole, form: string, fill: Record<string, string
   await waitUntil(() => announces(element, said), `not announced: ${said}`, { timeout: 10_000 });
 }
 
+/** Forwards the open case as a person does: the preview first, then "Skicka vidare" in it. */
+async function forwardCase(element: KcConsole, fill: Record<string, string>, said: string) {
+  await act(element, 'forward', fill, '');
+  await waitUntil(() => inView(element, 'kc-case-view', '#forward-yes') !== null, 'no preview');
+  inView<HTMLButtonElement>(element, 'kc-case-view', '#forward-yes')?.click();
+  await waitUntil(() => announces(element, said), `not announced: ${said}`, { timeout: 10_000 });
+}
+
 const timeline = (element: KcConsole) =>
   allInView(element, 'kc-case-view', 'ol.timeline li').map((item) =>
     (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
@@ -385,9 +393,8 @@ describe('a case', () => {
       { status: 'in_progress', note: 'Vi tittar på det.' },
       'Status är nu Pågående.',
     );
-    await act(
+    await forwardCase(
       element,
-      'forward',
       { department: 'skola', reason: 'Gäller skolplacering.' },
       'Ärendet är skickat vidare till Grundskoleförvaltningen.',
     );
@@ -557,6 +564,33 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows how long the case has been in each status, the one it is in now until now', async function () {
+    this.timeout(30_000);
+    const element = await openNewCase('Hur lång tid tar ett bygglov?');
+    const statusTimes = () =>
+      allInView(
+        element,
+        'kc-case-view',
+        'section[aria-labelledby="status-times-heading"] tbody tr',
+      ).map((row) => (row.textContent ?? '').replace(/\s+/g, ' ').trim());
+    await waitUntil(() => statusTimes().length === 1, 'no time in status');
+    expect(statusTimes()[0]).to.match(/^Inkommet nu, sedan .+ (< 1|0) min 1$/);
+
+    // Parked, back in progress, parked again: each status once in the table, in the order the
+    // case first entered it, with how many times; only the last one is "now".
+    await act(element, 'status', { status: 'parked' }, 'Status är nu Parkerat.');
+    await act(element, 'status', { status: 'in_progress' }, 'Status är nu Pågående.');
+    await act(element, 'status', { status: 'parked' }, 'Status är nu Parkerat.');
+    await waitUntil(() => statusTimes().length === 3, `not three: ${statusTimes().join(' | ')}`);
+    const [received, parked, inProgress] = statusTimes();
+    expect(received).to.match(/^Inkommet (< 1|0) min 1$/);
+    expect(parked).to.match(/^Parkerat nu, sedan .+ min 2$/);
+    expect(inProgress).to.match(/^Pågående (< 1|0) min 1$/);
+    const table = inView(element, 'kc-case-view', '[role="group"][aria-label="Tid per status"]');
+    expect(table?.getAttribute('tabindex')).to.equal('0');
+    await expect(element).to.be.accessible();
+  });
+
   it('says what is wrong with an empty answer, next to it, and moves focus there', async () => {
     const element = await renderConsole(server, `/cases/${first}`);
     await signedIn(element, 'anna');
@@ -578,6 +612,74 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('forwards only after a preview of who will see what, which a change takes away', async function () {
+    this.timeout(30_000);
+    const element = await openNewCase('Mitt barn behöver skolskjuts från januari.');
+    const preview = () =>
+      (
+        inView(element, 'kc-case-view', '[role="group"][aria-labelledby="forward-preview-heading"]')
+          ?.textContent ?? ''
+      ).replace(/\s+/g, ' ');
+    const submitLabel = () =>
+      inView(
+        element,
+        'kc-case-view',
+        'form[aria-labelledby="forward-legend"] button[type="submit"]',
+      )?.textContent?.trim();
+    expect(submitLabel()).to.equal('Förhandsgranska');
+
+    // Without a reason there is nothing to preview: said at the field, focus there.
+    await act(element, 'forward', { department: 'skola', reason: '' }, '');
+    await waitUntil(() => focused()?.id === 'forward-reason', 'focus did not move to the reason');
+    expect(inView(element, 'kc-case-view', '#forward-reason-error')).not.to.equal(null);
+    expect(preview()).to.equal('');
+
+    await act(element, 'forward', { department: 'skola', reason: 'Gäller skolskjuts.' }, '');
+    await waitUntil(() => focused()?.id === 'forward-yes', 'focus did not move to the preview');
+    expect(preview()).to.contain('Så här skickas ärendet vidare');
+    expect(preview()).to.contain('Till förvaltning Grundskoleförvaltningen');
+    expect(preview()).to.contain(
+      'Handläggarna på Grundskoleförvaltningen ser hela ärendet i sin inkorg',
+    );
+    expect(preview()).to.contain(
+      'Invånaren Ser att ärendet är skickat vidare till Grundskoleförvaltningen, men inte varför.',
+    );
+    expect(preview()).to.contain('Varför (bara för förvaltningen) Gäller skolskjuts.');
+    expect(inView(element, 'kc-case-view', '#forward-reason-error')).to.equal(null);
+    await expect(element).to.be.accessible();
+
+    // Changing what was previewed takes the preview away; so does "Ändra", back at the department.
+    const reason = inView<HTMLTextAreaElement>(element, 'kc-case-view', '#forward-reason');
+    reason?.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitUntil(() => preview() === '', 'the preview stayed after a change');
+    expect(submitLabel()).to.equal('Förhandsgranska');
+    await act(element, 'forward', { department: 'skola', reason: 'Gäller skolskjuts.' }, '');
+    await waitUntil(() => focused()?.id === 'forward-yes', 'no preview');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()?.textContent?.trim()).to.equal('Ändra');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => focused()?.id === 'forward-department',
+      'focus not back at the department',
+    );
+    expect(preview()).to.equal('');
+    expect(timeline(element).some((entry) => entry.includes('Skickat vidare'))).to.equal(false);
+
+    // Confirmed by keyboard: sent once, said, and focus back in the form.
+    await act(element, 'forward', { department: 'skola', reason: 'Gäller skolskjuts.' }, '');
+    await waitUntil(() => focused()?.id === 'forward-yes', 'no preview');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() =>
+      announces(element, 'Ärendet är skickat vidare till Grundskoleförvaltningen.'),
+    );
+    await waitUntil(() => focused()?.id === 'forward-department', 'focus not back in the form');
+    expect(caseState(element)).to.match(/Skickat vidare till\s?Grundskoleförvaltningen/);
+    expect(
+      timeline(element).filter((entry) => entry.includes('Skickat vidare till')).length,
+    ).to.equal(1);
+    expect(preview()).to.equal('');
+  });
+
   it('is seen by the specialists of the department it was forwarded to, and by no one else', async function () {
     this.timeout(40_000);
     const forwarded = await submitCase(server, { message: 'Skolskjutsen kom inte i dag.' });
@@ -586,9 +688,8 @@ describe('a case', () => {
     await waitUntil(() => inView(agent, 'kc-case-view', '.message') !== null, 'no case', {
       timeout: 10_000,
     });
-    await act(
+    await forwardCase(
       agent,
-      'forward',
       { department: 'skola', reason: 'Skolskjuts.' },
       'Ärendet är skickat vidare till Grundskoleförvaltningen.',
     );

@@ -99,6 +99,19 @@ describe('<kc-dashboard-view>', () => {
       ['Löst av kontaktcenter', '1', '1'],
       ['Hänvisat till självservice', '1', '0'],
     ]);
+    // Where the two finished cases spent their time: received, for a moment, and nowhere else.
+    const times = tableRows(element, 'time-in-status');
+    expect(times.map((row) => row[0])).to.deep.equal([
+      'Inkommet',
+      'Tilldelat',
+      'Pågående',
+      'Parkerat',
+      'Väntar på invånaren',
+      'Skickat vidare',
+    ]);
+    expect(times[0]?.slice(0, 2)).to.deep.equal(['Inkommet', '2']);
+    expect(times[0]?.[2]).to.match(/^(0|< 1)\smin$/);
+    expect(times[1]).to.deep.equal(['Tilldelat', '0', 'Inga uppgifter', 'Inga uppgifter']);
 
     // Departments and topics by their configured names (the ids stay in the CSV).
     await waitUntil(() => tableRows(element, 'table-departments')[0]?.[0] !== 'gata');
@@ -144,6 +157,7 @@ describe('<kc-dashboard-view>', () => {
       'channels',
       'reasons',
       'closing-reasons',
+      'status-times',
     ]);
     const departments = links.find((link) => link.href.includes('table=departments'));
     expect(departments?.textContent?.trim()).to.equal(

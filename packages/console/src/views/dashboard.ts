@@ -28,6 +28,7 @@ import {
   presetPeriod,
   today,
 } from './dashboard-period.js';
+import { formatDuration } from './duration.js';
 import { scrollingTable } from './scrolling-table.js';
 import { fieldRowStyles, viewStyles } from './view.styles.js';
 
@@ -87,11 +88,6 @@ export class KcDashboardView extends ConsoleElement {
         font-size: 0.875rem;
         font-weight: 400;
         color: var(--_color-text-muted);
-      }
-      td.number,
-      th.number {
-        text-align: end;
-        font-variant-numeric: tabular-nums;
       }
       td {
         overflow-wrap: anywhere;
@@ -322,6 +318,7 @@ export class KcDashboardView extends ConsoleElement {
             )
           : nothing
       }
+      ${this.renderTimeInStatus(data)}
     `;
   }
 
@@ -385,22 +382,11 @@ export class KcDashboardView extends ConsoleElement {
     `;
   }
 
-  /** `45 min`, `3 tim 20 min`, `2 d 4 h`: wall-clock time, in the element's language. */
+  /** A median or percentile in the element's language; `null` (none counted) as "no data". */
   private duration(minutes: number | null): string {
-    if (minutes === null) return this.l10n.t.dashboard.noData;
-    const locale = this.l10n.locale === 'sv' ? 'sv-SE' : 'en-GB';
-    const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
-      new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(
-        value,
-      );
-    const whole = Math.round(minutes);
-    if (whole < 60) return unit(whole, 'minute');
-    const hours = Math.floor(whole / 60);
-    if (hours < 24)
-      return [unit(hours, 'hour'), whole % 60 ? unit(whole % 60, 'minute') : ''].join(' ').trim();
-    return [unit(Math.floor(hours / 24), 'day'), hours % 24 ? unit(hours % 24, 'hour') : '']
-      .join(' ')
-      .trim();
+    return minutes === null
+      ? this.l10n.t.dashboard.noData
+      : formatDuration(minutes, this.l10n.locale);
   }
 
   private renderFirstAnswer(data: Dashboard): TemplateResult {
@@ -436,6 +422,47 @@ export class KcDashboardView extends ConsoleElement {
           </table>`,
         )}
         ${this.renderCsv('first-answer', t.firstAnswer)}
+      </section>
+    `;
+  }
+
+  /**
+   * Where the cases finished in the period spent their time, status by status; shown once a
+   * finished case has a recorded history (a server without it sends no rows).
+   */
+  private renderTimeInStatus(data: Dashboard): TemplateResult | typeof nothing {
+    if (!data.timeInStatus.some((row) => row.cases > 0)) return nothing;
+    const t = this.l10n.t;
+    const n = (value: number) => this.numbers.format(value);
+    return html`
+      <section aria-labelledby="time-in-status">
+        <h2 id="time-in-status">${t.dashboard.timeInStatus}</h2>
+        <p class="hint">${t.dashboard.timeInStatusHint}</p>
+        ${scrollingTable(
+          t.dashboard.timeInStatus,
+          html`<table>
+            <caption class="visually-hidden">${t.dashboard.timeInStatus}</caption>
+            <thead>
+              <tr>
+                <th scope="col">${t.dashboard.status}</th>
+                <th scope="col" class="number">${t.dashboard.statusCases}</th>
+                <th scope="col" class="number">${t.dashboard.median}</th>
+                <th scope="col" class="number">${t.dashboard.p90}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${data.timeInStatus.map(
+                (row) => html`<tr>
+                  <th scope="row">${t.vocabulary.statuses[row.status]}</th>
+                  <td class="number">${n(row.cases)}</td>
+                  <td class="number">${this.duration(row.medianMinutes)}</td>
+                  <td class="number">${this.duration(row.p90Minutes)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`,
+        )}
+        ${this.renderCsv('status-times', t.dashboard.timeInStatus)}
       </section>
     `;
   }

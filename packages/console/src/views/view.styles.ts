@@ -1,9 +1,17 @@
 import { css } from 'lit';
 
-/** What the views share: wide tables that scroll on their own, muted detail lines, hints. */
+/**
+ * What the views share: wide tables that scroll on their own, figures aligned at the end of
+ * their column, muted detail lines, hints.
+ */
 export const viewStyles = css`
   .table {
     overflow-x: auto;
+  }
+  td.number,
+  th.number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
   }
   .muted,
   .hint {

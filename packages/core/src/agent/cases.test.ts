@@ -6,6 +6,7 @@ import {
   AgentTimelineEntrySchema,
   RegisterCaseInputSchema,
   StatusInputSchema,
+  StatusPeriodSchema,
 } from './cases.js';
 
 const call = {
@@ -172,5 +173,22 @@ describe('AgentCaseSummarySchema', () => {
     expect(AgentCaseSummarySchema.parse(summary).closingReason).toBe(null);
     const resumeAt = '2026-12-14T07:00:00.000Z';
     expect(AgentCaseSummarySchema.parse({ ...summary, resumeAt }).resumeAt).toBe(resumeAt);
+  });
+});
+
+describe('StatusPeriodSchema', () => {
+  it('takes a period that has ended and the open one, and no status staff do not have', () => {
+    const from = '2026-12-03T08:00:00.000Z';
+    expect(
+      StatusPeriodSchema.parse({ status: 'parked', from, until: '2026-12-04T08:00:00.000Z' })
+        .until,
+    ).toBe('2026-12-04T08:00:00.000Z');
+    expect(StatusPeriodSchema.parse({ status: 'in_progress', from, until: null }).until).toBe(
+      null,
+    );
+    expect(StatusPeriodSchema.safeParse({ status: 'Pågående', from, until: null }).success).toBe(
+      false,
+    );
+    expect(StatusPeriodSchema.safeParse({ status: 'parked', from }).success).toBe(false);
   });
 });

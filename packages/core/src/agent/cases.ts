@@ -99,6 +99,21 @@ export const CASE_PRIORITIES = ['high', 'medium', 'low'] as const;
 export const CasePrioritySchema = z.enum(CASE_PRIORITIES, { error: 'invalid_option' });
 export type CasePriority = z.infer<typeof CasePrioritySchema>;
 
+/**
+ * One stretch of time a case spent in one staff status, as the server recorded it when the
+ * status changed (every path: an agent's action, the citizen's answer, a chat's end, a
+ * department's system, a date coming due).
+ *
+ * @since 0.6.0
+ */
+export const StatusPeriodSchema = z.object({
+  status: StaffStatusSchema,
+  from: DateTimeSchema,
+  /** When the case left that status; `null` for the status it is in now. */
+  until: z.nullable(DateTimeSchema),
+});
+export type StatusPeriod = z.infer<typeof StatusPeriodSchema>;
+
 const entryBase = { seq: z.number(), at: DateTimeSchema, actor: z.nullable(StaffRefSchema) };
 
 /** One entry of a case's timeline as staff see it (internal notes included). */
@@ -340,6 +355,14 @@ export const AgentCaseSchema = z.object({
   callback: z.optional(z.nullable(AgentCallbackSchema)),
   /** The case this one was marked a duplicate of. */
   duplicateOf: z.optional(z.nullable(CaseReferenceSchema)),
+  /**
+   * The time the case spent in each staff status, oldest first, the last one still open. A case
+   * from before the server recorded it starts later than `createdAt` (at the first status the
+   * server saw it in); a server without it sends none.
+   *
+   * @since 0.6.0
+   */
+  statusHistory: z._default(z.array(StatusPeriodSchema), []),
 });
 export type AgentCase = z.infer<typeof AgentCaseSchema>;
 

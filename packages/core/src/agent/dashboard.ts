@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { CaseChannelSchema } from '../schemas/case.js';
 import { DateTimeSchema } from '../schemas/common.js';
+import { StaffStatusSchema } from '../schemas/staff-status.js';
 
 /** KKiK: a simple e-mail question is answered within this many working days. */
 export const EMAIL_ANSWER_WORKING_DAYS = 2;
@@ -82,6 +83,21 @@ export const DashboardFirstAnswerSchema = z.object({
 });
 export type DashboardFirstAnswer = z.infer<typeof DashboardFirstAnswerSchema>;
 
+/**
+ * How long the cases finished in the period spent in one unfinished staff status: of those
+ * cases, how many were ever in it, and the median and 90th percentile of each one's time in it
+ * (all its periods added up), in minutes of wall-clock time.
+ *
+ * @since 0.6.0
+ */
+export const DashboardStatusTimeSchema = z.object({
+  status: StaffStatusSchema,
+  cases: z.number(),
+  medianMinutes: z.nullable(z.number()),
+  p90Minutes: z.nullable(z.number()),
+});
+export type DashboardStatusTime = z.infer<typeof DashboardStatusTimeSchema>;
+
 /** `GET /v1/agent/dashboard`. */
 export const DashboardSchema = z.object({
   from: DateTimeSchema,
@@ -129,6 +145,15 @@ export const DashboardSchema = z.object({
     share: null,
     pending: 0,
   }),
+  /**
+   * Where the cases finished in the period (as `byClosingReason` counts them) spent their time:
+   * one row per unfinished staff status, in `STAFF_STATUSES` order, from their recorded status
+   * history (cases from before the server recorded it are left out). A server without it sends
+   * none.
+   *
+   * @since 0.6.0
+   */
+  timeInStatus: z._default(z.array(DashboardStatusTimeSchema), []),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
@@ -143,6 +168,7 @@ export const DASHBOARD_TABLES = [
   'first-answer',
   'overdue',
   'closing-reasons',
+  'status-times',
 ] as const;
 export const DashboardTableSchema = z.enum(DASHBOARD_TABLES, { error: 'invalid_option' });
 export type DashboardTable = z.infer<typeof DashboardTableSchema>;

@@ -75,6 +75,8 @@ export {
   StaffRefSchema,
   type StatusInput,
   StatusInputSchema,
+  type StatusPeriod,
+  StatusPeriodSchema,
   TaggedReasonSchema,
 } from './cases.js';
 export {
@@ -144,6 +146,8 @@ export {
   DashboardSchema,
   type DashboardShare,
   DashboardShareSchema,
+  type DashboardStatusTime,
+  DashboardStatusTimeSchema,
   type DashboardTable,
   DashboardTableSchema,
   EMAIL_ANSWER_WORKING_DAYS,

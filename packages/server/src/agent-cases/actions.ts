@@ -23,6 +23,7 @@ import { finishingColumns } from './closing.js';
 import type { CaseScope } from './inbox.js';
 import { inScope } from './inbox.js';
 import { replySubject, replyText } from './reply-mail.js';
+import { recordStatusChange } from './status-history.js';
 import { caseChangeEvents, PARKED_CASES_STREAM } from './streams.js';
 
 /*
@@ -165,6 +166,12 @@ export async function actOnCase(
     if (Number(updated.numUpdatedRows) !== 1) {
       return refused({ ok: false, error: 'version_conflict', version: version + 1 });
     }
+    await recordStatusChange(trx, {
+      reference,
+      at,
+      from: row.staff_status as StaffStatus,
+      to: staffStatus,
+    });
 
     let mailId: string | undefined;
     const streams: string[] = [];

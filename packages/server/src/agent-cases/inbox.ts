@@ -17,6 +17,7 @@ import type { Database } from '../store/schema.js';
 import { searchPatterns } from './case-fields.js';
 import { isClosingStatus } from './closing.js';
 import { MIN_INDEXED_WORD_LENGTH } from './search-index.js';
+import { selectStatusChanges, statusHistory } from './status-history.js';
 
 /*
  * The inbox's queries, for both stores. Newest first, paged by the key (created_at, reference)
@@ -377,5 +378,10 @@ export async function selectAgentCase(
     },
     timeline,
     ...(row.duplicate_of ? { duplicateOf: row.duplicate_of } : {}),
+    statusHistory: statusHistory(
+      row.created_at,
+      row.staff_status as StaffStatus,
+      await selectStatusChanges(db, row.reference),
+    ),
   };
 }

@@ -7,6 +7,7 @@ import { appendEvents } from '../store/events.js';
 import type { Written } from '../store/operations.js';
 import type { Database } from '../store/schema.js';
 import { appendEntry, appendPublicEntry, callbackQueueEvents, streamsOf } from './actions.js';
+import { recordStatusChange } from './status-history.js';
 import { caseChangeEvents } from './streams.js';
 
 /*
@@ -76,7 +77,7 @@ export async function resumeParkedCase(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('cases')
-      .select(['status', 'forwarded_to'])
+      .select(['status', 'staff_status', 'forwarded_to'])
       .where('reference', '=', reference)
       .where('version', '=', version)
       .where('staff_status', 'in', [...PAUSED_STAFF_STATUSES])
@@ -100,6 +101,12 @@ export async function resumeParkedCase(
       .where('staff_status', 'in', [...PAUSED_STAFF_STATUSES])
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return nothing;
+    await recordStatusChange(trx, {
+      reference,
+      at,
+      from: row.staff_status as StaffStatus,
+      to: staffStatus,
+    });
     const seq = await appendEntry(trx, reference, at, null, 'status', {
       status: staffStatus,
       visibility: 'internal',

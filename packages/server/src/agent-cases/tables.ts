@@ -69,8 +69,24 @@ export interface CaseEntriesTable {
   data: string;
 }
 
+/**
+ * One change of a case's staff status (`status-history.ts`): what the time it spends in each
+ * status is made from. None for a case that never changed.
+ */
+export interface CaseStatusChangesTable {
+  case_reference: string;
+  /** 1, 2, 3 … within one case. */
+  seq: number;
+  /** When the case changed (ISO 8601, UTC). */
+  at: string;
+  /** The status before; `null` only in the migration's backfill, where it is unknown. */
+  from_status: string | null;
+  to_status: string;
+}
+
 export interface CaseHandlingTables {
   case_entries: CaseEntriesTable;
+  case_status_changes: CaseStatusChangesTable;
 }
 
 /**
@@ -238,4 +254,31 @@ export async function addCasePriority(db: Kysely<unknown>): Promise<void> {
     .on('cases')
     .columns(['priority', 'created_at', 'reference'])
     .execute();
+}
+
+/**
+ * Migration `2026-12-03-0018-status-history`: `case_status_changes`, one row per change of a
+ * case's staff status, read per case through its primary key. A case stored before it and no
+ * longer `received` gets one row at `at` (the migration's time) from an unknown status to the one
+ * it has, so its history starts there; a `received` case never changed, and needs none.
+ */
+export async function addStatusHistory(
+  db: Kysely<unknown>,
+  at: string = new Date().toISOString(),
+): Promise<void> {
+  await db.schema
+    .createTable('case_status_changes')
+    .addColumn('case_reference', 'text', (col) =>
+      col.notNull().references('cases.reference').onDelete('cascade'),
+    )
+    .addColumn('seq', 'integer', (col) => col.notNull())
+    .addColumn('at', 'text', (col) => col.notNull())
+    .addColumn('from_status', 'text')
+    .addColumn('to_status', 'text', (col) => col.notNull())
+    .addPrimaryKeyConstraint('case_status_changes_pk', ['case_reference', 'seq'])
+    .execute();
+  await sql`
+    insert into case_status_changes (case_reference, seq, at, from_status, to_status)
+    select reference, 1, cast(${at} as text), null, staff_status from cases where staff_status <> 'received'
+  `.execute(db);
 }

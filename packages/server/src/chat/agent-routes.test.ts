@@ -1,5 +1,5 @@
 import type { AgentChat } from '@kontakt/core/agent';
-import { AgentChatQueueSchema, AgentChatSchema } from '@kontakt/core/agent';
+import { AgentCaseSchema, AgentChatQueueSchema, AgentChatSchema } from '@kontakt/core/agent';
 import type { ChatMessage, ChatReceipt, ChatSessionState } from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesOf, TestAgent, TestCitizen } from '../test-support/chat.js';
@@ -253,6 +253,33 @@ describe('a chat between a citizen and an agent', () => {
     expect(
       audit.some((entry) => entry.action === 'chat.ended' && entry.case_reference === reference),
     ).toBe(true);
+  });
+});
+
+describe('the case a chat becomes', () => {
+  it('was received from the chat’s start until it ended, then resolved: the change is recorded', async () => {
+    const { citizen } = await takenChat(anna);
+    await anna.send(citizen.id, 'Du söker på e-tjänsten Boendeparkering.');
+    const response = await anna.post(`/sessions/${citizen.id}/end`, {});
+    expect(response.status).toBe(200);
+    const reference = AgentChatSchema.parse(await response.json()).caseReference ?? '';
+    const caseResponse = await fetch(`${server.url}/v1/agent/cases/${reference}`, {
+      headers: anna.session.headers,
+    });
+    const found = AgentCaseSchema.parse(await caseResponse.json());
+    expect(found.status).toBe('resolved');
+    expect(found.statusHistory).toEqual([
+      { status: 'received', from: found.createdAt, until: found.updatedAt },
+      { status: 'resolved', from: found.updatedAt, until: null },
+    ]);
+    const changes = await server.database.inspect((db) =>
+      db
+        .selectFrom('case_status_changes')
+        .select(['seq', 'from_status', 'to_status'])
+        .where('case_reference', '=', reference)
+        .execute(),
+    );
+    expect(changes).toEqual([{ seq: 1, from_status: 'received', to_status: 'resolved' }]);
   });
 });
 

@@ -3,6 +3,7 @@ import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { appendEntry } from '../agent-cases/actions.js';
 import { finishingColumns } from '../agent-cases/closing.js';
+import { recordStatusChange } from '../agent-cases/status-history.js';
 import { appendAudit } from '../auth/audit.js';
 import { queueMail } from '../mail/outbox.js';
 import type { FaultCaseMessage } from '../store/cases.js';
@@ -121,6 +122,8 @@ export async function endSession(
       })
       .where('reference', '=', reference)
       .execute();
+    // Received (waiting in the queue, then talking) from the chat's start until it ended.
+    await recordStatusChange(trx, { reference, at, from: 'received', to: 'resolved' });
     if (input.reason) {
       await appendEntry(trx, reference, at, holder, 'reason', {
         reason: input.reason.id,

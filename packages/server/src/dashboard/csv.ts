@@ -47,6 +47,16 @@ function tableOf(dashboard: Dashboard, table: DashboardTable): [string[], Cell[]
           row.p90Minutes,
         ]),
       ];
+    case 'status-times':
+      return [
+        ['status', 'cases', 'median_minutes', 'p90_minutes'],
+        dashboard.timeInStatus.map((row) => [
+          row.status,
+          row.cases,
+          row.medianMinutes,
+          row.p90Minutes,
+        ]),
+      ];
   }
 }
 

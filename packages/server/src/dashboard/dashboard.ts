@@ -4,6 +4,7 @@ import type {
   DashboardBreakdown,
   DashboardFirstAnswer,
   DashboardShare,
+  DashboardStatusTime,
 } from '@kontakt/core/agent';
 import {
   CHAT_DIRECT_ANSWER_MINUTES,
@@ -11,10 +12,12 @@ import {
   EMAIL_ANSWER_WORKING_DAYS,
 } from '@kontakt/core/agent';
 import { addWorkingDays } from '@kontakt/core/calendar';
-import type { CaseChannel, Department } from '@kontakt/core/schemas';
-import { CASE_CHANNELS } from '@kontakt/core/schemas';
+import type { CaseChannel, Department, StaffStatus } from '@kontakt/core/schemas';
+import { CASE_CHANNELS, FINISHED_STAFF_STATUSES, STAFF_STATUSES } from '@kontakt/core/schemas';
+import type { StoredStatusChange } from '../agent-cases/status-history.js';
+import { statusHistory } from '../agent-cases/status-history.js';
 import { expectedAnswerBy } from '../answer-by.js';
-import type { AnswerRow, CountRow, DashboardData } from './queries.js';
+import type { AnswerRow, CountRow, DashboardData, StatusChangeRow } from './queries.js';
 
 /**
  * Makes the dashboard out of what the store counted (`selectDashboardData`): breakdowns sorted
@@ -45,6 +48,7 @@ export function buildDashboard(
     overdue: breakdown(data.overdue),
     byClosingReason: breakdown(data.byClosingReason),
     resolvedByContactCenter: firstContactResolution(data.byClosingReason),
+    timeInStatus: timeInStatus(data.statusChanges, period.now),
   };
 }
 
@@ -168,6 +172,66 @@ function firstAnswers(rows: readonly AnswerRow[]): DashboardFirstAnswer[] {
       p90Minutes: percentile(minutes, 0.9),
     };
   });
+}
+
+/** The statuses a case waits in before it is finished: the ones its time is measured in. */
+const UNFINISHED_STATUSES = STAFF_STATUSES.filter(
+  (status) => !(FINISHED_STAFF_STATUSES as readonly StaffStatus[]).includes(status),
+);
+
+/**
+ * Per unfinished status: of the finished cases, how many were ever in it, and the median and
+ * 90th percentile of each one's total time in it. A case whose history starts after its arrival
+ * (from an unknown status: recorded only from the migration on) would be measured short, and is
+ * left out.
+ */
+function timeInStatus(rows: readonly StatusChangeRow[], now: Date): DashboardStatusTime[] {
+  const minutes = new Map<StaffStatus, number[]>(UNFINISHED_STATUSES.map((status) => [status, []]));
+  for (const { createdAt, staffStatus, changes } of byCase(rows)) {
+    if (changes[0]?.from === null) continue;
+    const totals = new Map<StaffStatus, number>();
+    for (const period of statusHistory(createdAt, staffStatus, changes)) {
+      const until = period.until === null ? now.getTime() : Date.parse(period.until);
+      const spent = until - Date.parse(period.from);
+      totals.set(period.status, (totals.get(period.status) ?? 0) + spent);
+    }
+    for (const [status, ms] of totals) minutes.get(status)?.push(ms / 60_000);
+  }
+  return UNFINISHED_STATUSES.map((status) => {
+    const sorted = (minutes.get(status) as number[]).sort((a, b) => a - b);
+    return {
+      status,
+      cases: sorted.length,
+      medianMinutes: percentile(sorted, 0.5),
+      p90Minutes: percentile(sorted, 0.9),
+    };
+  });
+}
+
+interface CaseChanges {
+  createdAt: string;
+  staffStatus: StaffStatus;
+  changes: StoredStatusChange[];
+}
+
+/** The rows (one per change, oldest first within a case) gathered by case. */
+function byCase(rows: readonly StatusChangeRow[]): Iterable<CaseChanges> {
+  const cases = new Map<string, CaseChanges>();
+  for (const row of rows) {
+    let known = cases.get(row.reference);
+    if (!known) {
+      known = {
+        createdAt: row.createdAt,
+        staffStatus: row.staffStatus as StaffStatus,
+        changes: [],
+      };
+      cases.set(row.reference, known);
+    }
+    if (row.at !== null && row.to !== null) {
+      known.changes.push({ at: row.at, from: row.from, to: row.to });
+    }
+  }
+  return cases.values();
 }
 
 /** The nearest-rank percentile of sorted values, to a tenth of a minute; `null` of none. */

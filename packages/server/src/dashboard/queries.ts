@@ -47,6 +47,22 @@ export interface DashboardData {
    * Cases resolved or closed in the period and still so, by closing reason (`""`: none given).
    */
   byClosingReason: CountRow[];
+  /**
+   * The cases counted in `byClosingReason`, each with its recorded status changes: one row per
+   * change, oldest first within a case (one row with `at: null` for a case that never changed).
+   */
+  statusChanges: StatusChangeRow[];
+}
+
+/** A finished case and one of its status changes, for the time it spent in each status. */
+export interface StatusChangeRow {
+  reference: string;
+  createdAt: string;
+  staffStatus: string;
+  /** The change; all three `null` for a case without any. */
+  at: string | null;
+  from: string | null;
+  to: string | null;
 }
 
 /** The period `[from, to)` and the moment "overdue" is judged at, as ISO strings in UTC. */
@@ -159,6 +175,15 @@ export async function selectDashboardData(
       .execute(),
   );
 
+  const statusChanges = (await finishedCasesStatusChanges(db, period).execute()).map((row) => ({
+    reference: row.reference,
+    createdAt: row.created_at,
+    staffStatus: row.staff_status,
+    at: row.at,
+    from: row.from_status,
+    to: row.to_status,
+  }));
+
   return {
     totals: {
       contacts: Number(totals.contacts ?? 0),
@@ -174,7 +199,34 @@ export async function selectDashboardData(
     answers,
     overdue,
     byClosingReason,
+    statusChanges,
   };
+}
+
+/**
+ * The cases `byClosingReason` counts (through `cases_finished_at`), each joined to its status
+ * changes by their primary key, oldest first.
+ */
+export function finishedCasesStatusChanges(
+  db: Kysely<Database>,
+  period: Pick<DashboardPeriod, 'from' | 'to'>,
+) {
+  return db
+    .selectFrom('cases')
+    .leftJoin('case_status_changes', 'case_status_changes.case_reference', 'cases.reference')
+    .where('cases.staff_status', 'in', [...CLOSING_STATUSES])
+    .where('cases.finished_at', '>=', period.from)
+    .where('cases.finished_at', '<', period.to)
+    .select([
+      'cases.reference',
+      'cases.created_at',
+      'cases.staff_status',
+      'case_status_changes.at',
+      'case_status_changes.from_status',
+      'case_status_changes.to_status',
+    ])
+    .orderBy('cases.reference')
+    .orderBy('case_status_changes.seq');
 }
 
 /** PostgreSQL returns `count(*)` as a string (bigint) and `sum` of nothing as null. */

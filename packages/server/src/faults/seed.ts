@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
+import { recordStatusChanges } from '../agent-cases/status-history.js';
 import type { NewCase } from '../store/cases.js';
 import { insertCases } from '../store/cases.js';
 import type { Database } from '../store/schema.js';
@@ -75,12 +76,18 @@ export async function seedFaultReports(
     }
     await db.transaction().execute(async (trx) => {
       await insertCases(trx, cases);
+      const closedAt = new Date(now).toISOString();
       for (let at = 0; at < finished.length; at += 500) {
+        const batch = finished.slice(at, at + 500);
         await trx
           .updateTable('cases')
           .set({ status: 'resolved', staff_status: 'closed' })
-          .where('reference', 'in', finished.slice(at, at + 500))
+          .where('reference', 'in', batch)
           .execute();
+        await recordStatusChanges(
+          trx,
+          batch.map((reference) => ({ reference, at: closedAt, from: 'received', to: 'closed' })),
+        );
       }
     });
   }

@@ -3,6 +3,7 @@ import { isFinishedStatus, publicStatus } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { appendEntry, appendPublicEntry } from '../agent-cases/actions.js';
 import { finishingColumns } from '../agent-cases/closing.js';
+import { recordStatusChange } from '../agent-cases/status-history.js';
 import { caseChangeEvents } from '../agent-cases/streams.js';
 import type { Open311Status } from '../open311/status.js';
 import { caseStatusFromUpstream } from '../open311/status.js';
@@ -247,6 +248,7 @@ async function changeCase(
     })
     .where('reference', '=', reference)
     .execute();
+  await recordStatusChange(trx, { reference, at, from: current, to: target });
   const streams = await tellAgents(trx, reference, at, 'status', {
     status: target,
     visibility: 'public',

@@ -7,6 +7,7 @@ import {
   callbackQueueEvents,
   streamsOf,
 } from '../agent-cases/actions.js';
+import { recordStatusChange } from '../agent-cases/status-history.js';
 import { caseChangeEvents } from '../agent-cases/streams.js';
 import { attachPhotos, UnknownPhotoError } from '../photos/attach.js';
 import { appendEvents } from '../store/events.js';
@@ -150,6 +151,7 @@ async function backToWork(
     .set({ staff_status: staffStatus, status })
     .where('reference', '=', reference)
     .execute();
+  await recordStatusChange(trx, { reference, at, from: 'waiting_for_citizen', to: staffStatus });
   await appendEntry(trx, reference, at, null, 'status', {
     status: staffStatus,
     visibility: 'public',

@@ -402,3 +402,136 @@ describe('GET /v1/agent/dashboard/export.csv', () => {
     expect(answer.status).toBe(422);
   });
 });
+
+/** An agent's action on a case at `at` by the server's clock (signed in then). */
+async function actAt(
+  running: TestServer,
+  reference: string,
+  at: string,
+  action: string,
+  body: unknown = {},
+): Promise<void> {
+  const before = now;
+  now = new Date(at);
+  try {
+    const session = await signIn(running.url, 'anna');
+    const response = await fetch(`${running.url}/v1/agent/cases/${reference}/${action}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...session.headers },
+      body: JSON.stringify(body),
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+  } finally {
+    now = before;
+  }
+}
+
+const status = (value: string) => ({ status: value, visibility: 'internal' });
+
+/**
+ * Cases finished in March 2027, with their minutes in each status: one received 30, assigned
+ * 30, in progress 120; one received 10, in progress 60 + 30, waiting for the citizen 120; one
+ * received 60, assigned 20. Left out: one whose history starts after its arrival (from before
+ * the server recorded it), one finished in April, and one resolved in March and then marked a
+ * duplicate.
+ */
+async function seedTimed(running: TestServer): Promise<void> {
+  const first = await seed(running, { at: '2027-03-01T09:00:00Z' });
+  await actAt(running, first, '2027-03-01T09:30:00Z', 'take');
+  await actAt(running, first, '2027-03-01T10:00:00Z', 'status', status('in_progress'));
+  await actAt(running, first, '2027-03-01T12:00:00Z', 'status', status('resolved'));
+
+  const second = await seed(running, { at: '2027-03-02T09:00:00Z' });
+  await actAt(running, second, '2027-03-02T09:10:00Z', 'status', status('in_progress'));
+  await actAt(running, second, '2027-03-02T10:10:00Z', 'status', status('waiting_for_citizen'));
+  await actAt(running, second, '2027-03-02T12:10:00Z', 'status', status('in_progress'));
+  await actAt(running, second, '2027-03-02T12:40:00Z', 'status', status('closed'));
+
+  const third = await seed(running, { at: '2027-03-03T09:00:00Z' });
+  await actAt(running, third, '2027-03-03T10:00:00Z', 'take');
+  await actAt(running, third, '2027-03-03T10:20:00Z', 'status', status('closed'));
+
+  const backfilled = await seed(running, { at: '2027-03-04T09:00:00Z' });
+  await actAt(running, backfilled, '2027-03-04T10:00:00Z', 'status', status('in_progress'));
+  // As the migration leaves a case it found in progress: from an unknown status, at its time.
+  await running.database.inspect((db) =>
+    db
+      .updateTable('case_status_changes')
+      .set({ from_status: null })
+      .where('case_reference', '=', backfilled)
+      .execute(),
+  );
+  await actAt(running, backfilled, '2027-03-04T11:00:00Z', 'status', status('closed'));
+
+  const inApril = await seed(running, { at: '2027-03-30T09:00:00Z' });
+  await actAt(running, inApril, '2027-03-30T10:00:00Z', 'take');
+  await actAt(running, inApril, '2027-04-02T09:00:00Z', 'status', status('resolved'));
+
+  // Resolved in March, then found a duplicate: no longer finished as the period counts it.
+  const duplicate = await seed(running, { at: '2027-03-05T09:00:00Z' });
+  await actAt(running, duplicate, '2027-03-05T09:30:00Z', 'take');
+  await actAt(running, duplicate, '2027-03-05T10:00:00Z', 'status', status('resolved'));
+  await actAt(running, duplicate, '2027-03-05T10:30:00Z', 'duplicate', { of: first });
+}
+
+describe('GET /v1/agent/dashboard: time in status', () => {
+  it('gives, per unfinished status, how many finished cases were in it and their median and p90 minutes', async () => {
+    const running = await start();
+    await seedTimed(running);
+    const march = DashboardSchema.parse(await (await dashboard(running)).json());
+    expect(march.timeInStatus).toEqual([
+      { status: 'received', cases: 3, medianMinutes: 30, p90Minutes: 60 },
+      { status: 'assigned', cases: 2, medianMinutes: 20, p90Minutes: 30 },
+      { status: 'in_progress', cases: 2, medianMinutes: 90, p90Minutes: 120 },
+      { status: 'parked', cases: 0, medianMinutes: null, p90Minutes: null },
+      { status: 'waiting_for_citizen', cases: 1, medianMinutes: 120, p90Minutes: 120 },
+      { status: 'forwarded', cases: 0, medianMinutes: null, p90Minutes: null },
+    ]);
+    // April: the one finished then (received an hour, assigned three days less an hour).
+    const april = DashboardSchema.parse(await (await dashboard(running, APRIL)).json());
+    expect(april.timeInStatus.slice(0, 2)).toEqual([
+      { status: 'received', cases: 1, medianMinutes: 60, p90Minutes: 60 },
+      { status: 'assigned', cases: 1, medianMinutes: 4260, p90Minutes: 4260 },
+    ]);
+  });
+
+  it('has every unfinished status with no cases when none was finished', async () => {
+    const running = await start();
+    await seed(running, { at: '2027-03-01T09:00:00Z' });
+    const result = DashboardSchema.parse(await (await dashboard(running)).json());
+    expect(result.timeInStatus.map((row) => row.status)).toEqual([
+      'received',
+      'assigned',
+      'in_progress',
+      'parked',
+      'waiting_for_citizen',
+      'forwarded',
+    ]);
+    expect(result.timeInStatus.every((row) => row.cases === 0 && row.medianMinutes === null)).toBe(
+      true,
+    );
+  });
+
+  it('gives the time in status as a CSV table', async () => {
+    const running = await start();
+    await seedTimed(running);
+    const session = await signIn(running.url, 'anna');
+    const answer = await fetch(
+      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=status-times`,
+      { headers: session.headers },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="kontakt-status-times-2027-03-01-2027-03-31.csv"',
+    );
+    expect(await answer.text()).toBe(
+      'status,cases,median_minutes,p90_minutes\r\n' +
+        'received,3,30,60\r\n' +
+        'assigned,2,20,30\r\n' +
+        'in_progress,2,90,120\r\n' +
+        'parked,0,,\r\n' +
+        'waiting_for_citizen,1,120,120\r\n' +
+        'forwarded,0,,\r\n',
+    );
+  });
+});

@@ -165,7 +165,14 @@ export function agentCasePaths(): JsonObject {
     [base]: {
       get: agentOperation({
         operationId: 'getAgentCase',
-        summary: 'One case: message, needs, contact details, origin, timeline and mails.',
+        summary:
+          'One case: message, needs, contact details, origin, timeline, status history and mails.',
+        description:
+          '`statusHistory` lists the time the case spent in each staff status, oldest first, the ' +
+          'last period open (`until: null`). Every change of status is recorded, whoever made ' +
+          "it: an agent's action, the citizen's answer, a chat's end, a department's system " +
+          '(Open311), a date coming due. A case from before the server recorded it starts ' +
+          'later than `createdAt`, at the status it was in then.',
         parameters: [REFERENCE],
         responses: { '200': { ...CASE_RESPONSE, description: 'The case.' }, '404': NOT_FOUND },
       }),

@@ -324,6 +324,54 @@ describe('GET /v1/openapi.json', () => {
     expect(filter).toMatchObject({ in: 'query', schema: { enum: priorities } });
   });
 
+  it('documents the status history on the case, and the time in each status on the dashboard', () => {
+    const statuses = [
+      'received',
+      'assigned',
+      'in_progress',
+      'parked',
+      'waiting_for_citizen',
+      'forwarded',
+      'resolved',
+      'closed',
+      'duplicate',
+    ];
+    const agentCase = agentCaseSchema();
+    expect(agentCase.required).toContain('statusHistory');
+    const history = agentCase.properties.statusHistory as {
+      type: string;
+      items: { required: string[]; properties: Properties };
+    };
+    expect(history.type).toBe('array');
+    expect(history.items.required).toEqual(expect.arrayContaining(['status', 'from', 'until']));
+    expect(history.items.properties.status).toMatchObject({ type: 'string', enum: statuses });
+    expect(history.items.properties.from).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(history.items.properties.until).toMatchObject({
+      anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }],
+    });
+    const read = JSON.stringify(doc.paths['/v1/agent/cases/{reference}']?.get);
+    for (const words of ['statusHistory', 'createdAt', 'until: null'])
+      expect(read).toContain(words);
+
+    const dashboard = objectSchema('Dashboard');
+    expect(dashboard.required).toContain('timeInStatus');
+    const timeInStatus = dashboard.properties.timeInStatus as {
+      type: string;
+      items: { required: string[]; properties: Properties };
+    };
+    expect(timeInStatus.type).toBe('array');
+    expect(timeInStatus.items.required).toEqual(
+      expect.arrayContaining(['status', 'cases', 'medianMinutes', 'p90Minutes']),
+    );
+    expect(timeInStatus.items.properties.status).toMatchObject({ enum: statuses });
+    expect(JSON.stringify(doc.paths['/v1/agent/dashboard']?.get)).toContain('timeInStatus');
+    const table = doc.paths['/v1/agent/dashboard/export.csv']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'table',
+    ) as { schema: { enum: string[] }; description: string } | undefined;
+    expect(table?.schema.enum).toContain('status-times');
+    expect(table?.description).toContain('status-times');
+  });
+
   it('documents ETag, If-None-Match and 304 for the department reads', () => {
     for (const operation of [
       doc.paths['/v1/departments']?.get,

@@ -5,6 +5,7 @@ import {
   addCasePriority,
   addClosingReason,
   addParkedResumeAt,
+  addStatusHistory,
   createCaseHandling,
 } from '../agent-cases/tables.js';
 import { createAuthTables } from '../auth/tables.js';
@@ -132,6 +133,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0015-parked-resume-at': { up: addParkedResumeAt },
   '2026-12-03-0016-closing-reason': { up: addClosingReason },
   '2026-12-03-0017-case-priority': { up: addCasePriority },
+  '2026-12-03-0018-status-history': { up: (db) => addStatusHistory(db) },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
