@@ -78,6 +78,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/agent/cases/:reference/photos/:id': ['GET', 'HEAD'],
   '/v1/agent/inbox/stream': ['GET'],
   '/v1/agent/reasons': ['GET', 'HEAD'],
+  '/v1/agent/classification': ['GET', 'HEAD'],
   '/v1/agent/letterhead': ['GET', 'HEAD'],
   '/v1/agent/chat/queue': ['GET', 'HEAD'],
   '/v1/agent/chat/stream': ['GET'],

@@ -4,6 +4,8 @@ import { LetterheadSchema } from '@kontakt/core/agent';
 import type { Department, FieldError } from '@kontakt/core/schemas';
 import { DepartmentSchema, toFieldErrors } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
+import type { ClassificationConfig } from './agent-cases/classification.js';
+import { parseClassification } from './agent-cases/classification.js';
 import { parseReasons } from './agent-cases/reasons.js';
 import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
@@ -69,6 +71,11 @@ export interface ConfigFile {
   accounts: AccountConfig[];
   /** The reasons for contact (`[{ id, name: { sv, en }, avoidable }]`); default `DEFAULT_REASONS`. */
   reasons?: ContactReason[];
+  /**
+   * Each department's classification in three levels (`{ "<department id>": [{ id, name: { sv,
+   * en? }, escalationEmail?, children? }] }`); default none. Server-only: see `classification.ts`.
+   */
+  classification?: ClassificationConfig;
   /** How letters are headed (`{ sender, postalAddress, phone?, email?, web? }`); default none. */
   letterhead?: Letterhead;
   /** Open311 clients and discovery (`{ clients: [{ id, hash }], contact?, keyService?, … }`). */
@@ -109,6 +116,15 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     adminApiKeys: parseApiKeys(record.adminApiKeys ?? [], path),
     accounts: parseAccounts(record.accounts ?? [], path),
     ...(record.reasons === undefined ? {} : { reasons: parseReasons(record.reasons, path) }),
+    ...(record.classification === undefined
+      ? {}
+      : {
+          classification: parseClassification(
+            record.classification,
+            new Set(departments.map((department) => department.id)),
+            path,
+          ),
+        }),
     ...(record.letterhead === undefined
       ? {}
       : { letterhead: parseLetterhead(record.letterhead, path) }),

@@ -2,6 +2,7 @@ import type { ContactReason, Letterhead } from '@kontakt/core/agent';
 import type { Department } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
+import type { Classifications } from './agent-cases/classification.js';
 import type { ApiKeyConfig } from './api-keys.js';
 import type { OidcSettings } from './auth/oidc/oidc-options.js';
 import type { AgentAuth } from './auth/settings.js';
@@ -42,6 +43,8 @@ export interface AppContext {
   oidc?: OidcSettings | undefined;
   /** The reasons for contact cases are tagged with (default: `DEFAULT_REASONS`). */
   reasons?: readonly ContactReason[];
+  /** Each department's classification, by department id (none: no department has labels). */
+  classifications?: Classifications;
   /** How letters from the contact center are headed; none: letters go without one. */
   letterhead?: Letterhead | undefined;
   /** Open311 clients that may file requests, and what discovery says; none: reading only. */

@@ -48,6 +48,7 @@ async function main(argv: string[]): Promise<void> {
     adminApiKeys: [...config.adminApiKeys, ...cli.adminApiKeys],
     accounts: config.accounts,
     ...(config.reasons ? { reasons: config.reasons } : {}),
+    ...(config.classification ? { classification: config.classification } : {}),
     ...(config.letterhead ? { letterhead: config.letterhead } : {}),
     ...(config.open311 ? { open311: config.open311 } : {}),
     // The file's callback section, each field the command line or environment sets replaced.

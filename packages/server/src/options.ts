@@ -5,6 +5,7 @@ import type { ContactReason, LetterheadInput } from '@kontakt/core/agent';
 import { LetterheadSchema } from '@kontakt/core/agent';
 import type { DepartmentInput } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
+import type { ClassificationConfig } from './agent-cases/classification.js';
 import { ReasonsSchema } from './agent-cases/reasons.js';
 import type { ApiKeyConfig } from './api-keys.js';
 import { ApiKeyConfigSchema } from './api-keys.js';
@@ -114,6 +115,13 @@ export interface ServerOptions {
   accounts?: AccountConfigInput[];
   /** The reasons for contact cases are tagged with; default `DEFAULT_REASONS` (see `agent-cases/reasons.ts`). */
   reasons?: ContactReason[];
+  /**
+   * Each department's classification in three levels, category → type → subtype: `{ "<department
+   * id>": [{ id, name: { sv, en? }, escalationEmail?, children? }] }` (see
+   * `agent-cases/classification.ts`; checked at start against `departments`, a bad one throws
+   * `ConfigError`). A label's `escalationEmail` stays on the server. Default: none.
+   */
+  classification?: ClassificationConfig;
   /**
    * How letters from the contact center are headed (`{ sender: { sv, en?, fi?, ar? },
    * postalAddress: { street, postalCode, city }, phone?, email?, web? }`), for the console's

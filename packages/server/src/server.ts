@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { pino } from 'pino';
+import { classificationsOf, parseClassification } from './agent-cases/classification.js';
 import { startParkedResumer } from './agent-cases/resume-parked.js';
 import { withStreamUnions } from './agent-cases/union-feed.js';
 import { createApp } from './app.js';
@@ -53,6 +54,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const settings = parseServerOptions(options);
   checkAccountDepartments(settings.accounts, new Set(departments.map((d) => d.id)));
   if (settings.oidc) checkOidcDepartments(settings.oidc, new Set(departments.map((d) => d.id)));
+  const classification =
+    options.classification === undefined
+      ? undefined
+      : parseClassification(
+          options.classification,
+          new Set(departments.map((d) => d.id)),
+          'the server options',
+        );
   const { instanceId, now } = settings;
   // Every line names the instance: several share one database and one log stream.
   // Written asynchronously and in batches: lines gather until 4 KB or 50 ms have passed, then go
@@ -95,6 +104,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     chat: settings.chat,
     callback: settings.callback,
     ...(settings.reasons ? { reasons: settings.reasons } : {}),
+    classifications: classificationsOf(classification),
     letterhead: settings.letterhead,
     instanceId,
     lifecycle: { shuttingDown: false },

@@ -102,6 +102,8 @@ export interface ConsoleTexts {
     anyNeed: string;
     priority: string;
     anyPriority: string;
+    classification: string;
+    anyClassification: string;
     topic: string;
     anyTopic: string;
     department: string;
@@ -198,6 +200,10 @@ export interface ConsoleTexts {
       /** After a status entry that resolved or closed the case: how. */
       closedAs: (reason: string) => string;
       priority: (priority: string) => string;
+      /** Classified at a path (its names), or the classification taken away; `escalated` after. */
+      classified: (path: string) => string;
+      unclassified: string;
+      escalated: string;
       forward: (department: string) => string;
       assign: (who: string) => string;
       reason: (reason: string) => string;
@@ -252,6 +258,20 @@ export interface ConsoleTexts {
     setPriority: string;
     prioritySave: string;
     prioritySet: (priority: string) => string;
+    /** The case's classification in its department's tree: the state's line and the form. */
+    classification: string;
+    notClassified: string;
+    classify: string;
+    classifyCategory: string;
+    classifyType: string;
+    classifySubtype: string;
+    classifyNone: string;
+    classifyNoLevel: string;
+    /** Under the form when the chosen path escalates: the label whose address gets the mail. */
+    classifyEscalates: (label: string) => string;
+    classifySave: string;
+    classifiedAs: (path: string) => string;
+    classificationRemoved: string;
     avoidable: string;
     notFound: string;
     changed: string;
@@ -318,6 +338,8 @@ export interface ConsoleTexts {
     byChannel: string;
     byReason: string;
     byClosingReason: string;
+    byClassification: string;
+    classification: string;
     closingReason: string;
     /** First-contact resolution: of the cases finished with a closing reason. */
     resolvedByContactCenter: string;

@@ -5,6 +5,7 @@ import type {
   AgentTimelineEntry,
   CaseActionOptions,
   CasePriority,
+  ClassLabel,
   ClosingReason,
   ContactReason,
   ForwardInput,
@@ -24,6 +25,8 @@ import type { Department, StaffStatus } from '@kontakt/core/schemas';
 import { normalizeCaseReference, STAFF_STATUSES, toFieldErrors } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
+import type { Classification } from '../classification.js';
+import { classificationOf, escalatingLabel, labelsUnder, pathName } from '../classification.js';
 import { departmentName, departmentsOf, nameIn, topicName } from '../departments.js';
 import type { KcPickDuplicateEvent } from '../fault/duplicate-suggestions.js';
 import { FAULT_TEXTS } from '../fault/texts.js';
@@ -40,7 +43,15 @@ import { scrollingTable } from './scrolling-table.js';
 import { statusTimes } from './status-times.js';
 import { choiceStyles, viewStyles } from './view.styles.js';
 
-type Action = 'reply' | 'note' | 'status' | 'priority' | 'forward' | 'reason' | 'duplicate';
+type Action =
+  | 'reply'
+  | 'note'
+  | 'status'
+  | 'priority'
+  | 'classify'
+  | 'forward'
+  | 'reason'
+  | 'duplicate';
 
 /** How the reply most likely goes: as the citizen asked for a letter, else by e-mail if they can. */
 const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
@@ -185,6 +196,8 @@ export class KcCaseView extends ConsoleElement {
     confirmDuplicate: { state: true },
     forwardPreview: { state: true },
     statusChoice: { state: true },
+    classification: { state: true },
+    classifyChoice: { state: true },
   };
 
   client: AgentClient | undefined;
@@ -206,6 +219,10 @@ export class KcCaseView extends ConsoleElement {
   protected departments: Department[] = [];
   /** The reference chosen in "Markera som dubblett", asked to be confirmed before it is sent. */
   protected confirmDuplicate: string | undefined;
+  /** Each department's classification labels (none configured: no classification offered). */
+  protected classification: Classification = new Map();
+  /** The path picked in "Klassa ärendet", level by level, until it is saved. */
+  protected classifyChoice: string[] | undefined;
   /** The department and reason chosen in "Skicka vidare", shown for a last look before sending. */
   protected forwardPreview: ForwardInput | undefined;
   private loading: AbortController | undefined;
@@ -228,12 +245,14 @@ export class KcCaseView extends ConsoleElement {
       this.confirmDuplicate = undefined;
       this.forwardPreview = undefined;
       this.statusChoice = undefined;
+      this.classifyChoice = undefined;
     }
     if (changed.has('reference') || changed.has('client')) void this.load();
     if (changed.has('client')) {
       this.follow();
       void this.loadReasons();
       void this.loadDepartments();
+      void this.loadClassification();
     }
   }
 
@@ -266,6 +285,26 @@ export class KcCaseView extends ConsoleElement {
     } catch (error) {
       reportSessionEnd(this, error);
     }
+  }
+
+  private async loadClassification(): Promise<void> {
+    if (!this.client) return;
+    try {
+      this.classification = await classificationOf(this.client);
+    } catch (error) {
+      // Without the labels no classification is offered; the case itself shows its ids.
+      reportSessionEnd(this, error);
+    }
+  }
+
+  /** The classification labels of the case's department. */
+  private get labels(): readonly ClassLabel[] {
+    return this.classification.get(this.data?.department ?? '') ?? [];
+  }
+
+  /** A classification path by its labels' names in the case's department. */
+  private pathName(path: readonly string[]): string {
+    return pathName(this.labels, path, this.l10n.locale);
   }
 
   private department(id: string): string {
@@ -398,6 +437,19 @@ export class KcCaseView extends ConsoleElement {
             () => t.reasonTagged(this.reasonName(value('reason'))),
             form,
           );
+        case 'classify': {
+          const chosen = [value('path'), value('type'), value('subtype')];
+          const path = chosen.slice(0, chosen.indexOf('') === -1 ? 3 : chosen.indexOf(''));
+          return this.act(
+            action,
+            (client) => client.cases.classify(reference, path.length ? path : null, this.options),
+            () => {
+              this.classifyChoice = undefined;
+              return path.length ? t.classifiedAs(this.pathName(path)) : t.classificationRemoved;
+            },
+            form,
+          );
+        }
         case 'priority': {
           const priority = value('priority') as CasePriority;
           return this.act(
@@ -614,6 +666,14 @@ export class KcCaseView extends ConsoleElement {
         }
         <dt>${t.caseView.priority}</dt>
         <dd>${t.vocabulary.priorities[data.priority]}</dd>
+        ${
+          this.labels.length || data.classification
+            ? html`<dt>${t.caseView.classification}</dt>
+              <dd>
+                ${data.classification ? this.pathName(data.classification) : t.caseView.notClassified}
+              </dd>`
+            : nothing
+        }
         <dt>${t.caseView.assignee}</dt>
         <dd>${data.assignee?.name ?? t.caseView.nobody}</dd>
         ${
@@ -793,6 +853,11 @@ export class KcCaseView extends ConsoleElement {
         return e.reason(this.reasonName(entry.reason));
       case 'priority':
         return e.priority(t.vocabulary.priorities[entry.priority]);
+      case 'classification':
+        return (
+          (entry.path ? e.classified(this.pathName(entry.path)) : e.unclassified) +
+          (entry.escalated ? e.escalated : '')
+        );
     }
   }
 
@@ -911,6 +976,7 @@ export class KcCaseView extends ConsoleElement {
         ],
         t.prioritySave,
       )}
+      ${this.renderClassify(data)}
       ${this.renderForward(data)}
       ${this.renderDuplicate(data)}
       ${this.renderForm(
@@ -932,6 +998,53 @@ export class KcCaseView extends ConsoleElement {
         t.reasonSave,
       )}
     </section>`;
+  }
+
+  /**
+   * "Klassa ärendet": the category, then a type and a subtype under it where the department has
+   * them, each level offered once the one above is chosen. A path that escalates says so (in a
+   * polite live region) before it is saved.
+   */
+  private renderClassify(data: AgentCase): TemplateResult | typeof nothing {
+    const labels = this.labels;
+    if (labels.length === 0) return nothing;
+    const t = this.l10n.t.caseView;
+    const chosen = this.classifyChoice ?? data.classification ?? [];
+    const level = (name: string, label: string, depth: number, none: string) => {
+      const parent = depth === 0 ? null : chosen[depth - 1];
+      const options = parent === undefined ? [] : labelsUnder(labels, parent);
+      if (options.length === 0) return html``;
+      return this.select(
+        'classify',
+        name,
+        label,
+        [
+          ['', none],
+          ...options.map((each): [string, string] => [
+            each.id,
+            nameIn(this.l10n.locale, each.name, each.id),
+          ]),
+        ],
+        chosen[depth] ?? '',
+        (value) => {
+          this.classifyChoice = [...chosen.slice(0, depth), ...(value ? [value] : [])];
+        },
+      );
+    };
+    const escalates = escalatingLabel(labels, chosen);
+    return this.renderForm(
+      'classify',
+      t.classify,
+      [
+        level('path', t.classifyCategory, 0, t.classifyNone),
+        level('type', t.classifyType, 1, t.classifyNoLevel),
+        level('subtype', t.classifySubtype, 2, t.classifyNoLevel),
+        html`<p class="hint" role="status">
+          ${escalates ? t.classifyEscalates(this.pathName(chosen.slice(0, chosen.indexOf(escalates.id) + 1))) : nothing}
+        </p>`,
+      ],
+      t.classifySave,
+    );
   }
 
   /**

@@ -90,11 +90,14 @@ async function openNewCase(message: string): Promise<KcConsole> {
   return element;
 }
 
-/** Picks a status in the status form as a person does: the form then asks what it needs. */
-async function chooseStatus(element: KcConsole, status: string): Promise<void> {
-  const select = inView<HTMLSelectElement>(element, 'kc-case-view', '#status-status');
-  if (!select) throw new Error('No status field');
-  select.value = status;
+/**
+ * Picks `value` in select `#id` of the case view as a person does (its change event): the form
+ * then asks what it needs (a status its date, a category its types).
+ */
+async function choose(element: KcConsole, id: string, value: string): Promise<void> {
+  const select = inView<HTMLSelectElement>(element, 'kc-case-view', `#${id}`);
+  if (!select) throw new Error(`No field ${id}`);
+  select.value = value;
   select.dispatchEvent(new Event('change', { bubbles: true }));
   await (deepQuery(element, 'kc-case-view') as HTMLElement & { updateComplete: Promise<boolean> })
     .updateComplete;
@@ -447,7 +450,7 @@ describe('a case', () => {
     const element = await openNewCase('Ring mig efter semestern.');
     // The moment is asked for only when the case is to be parked.
     expect(inView(element, 'kc-case-view', '#status-resumeAt')).to.equal(null);
-    await chooseStatus(element, 'parked');
+    await choose(element, 'status-status', 'parked');
     const resumeAt = inView<HTMLInputElement>(
       element,
       'kc-case-view',
@@ -455,11 +458,11 @@ describe('a case', () => {
     ) as HTMLInputElement;
     expect(resumeAt.type).to.equal('datetime-local');
     // Waiting for the citizen may come back on a date too (a reminder); other statuses may not.
-    await chooseStatus(element, 'waiting_for_citizen');
+    await choose(element, 'status-status', 'waiting_for_citizen');
     expect(inView(element, 'kc-case-view', '#status-resumeAt')).not.to.equal(null);
-    await chooseStatus(element, 'in_progress');
+    await choose(element, 'status-status', 'in_progress');
     expect(inView(element, 'kc-case-view', '#status-resumeAt')).to.equal(null);
-    await chooseStatus(element, 'parked');
+    await choose(element, 'status-status', 'parked');
     expect(inView(element, 'kc-case-view', 'label[for="status-resumeAt"]')?.textContent).to.equal(
       'Återuppta (frivilligt)',
     );
@@ -506,7 +509,7 @@ describe('a case', () => {
     this.timeout(30_000);
     const element = await openNewCase('Hur ansöker jag om bygglov?');
     expect(inView(element, 'kc-case-view', '#status-closingReason')).to.equal(null);
-    await chooseStatus(element, 'resolved');
+    await choose(element, 'status-status', 'resolved');
     const reason = inView<HTMLSelectElement>(
       element,
       'kc-case-view',
@@ -589,6 +592,88 @@ describe('a case', () => {
     const table = inView(element, 'kc-case-view', '[role="group"][aria-label="Tid per status"]');
     expect(table?.getAttribute('tabindex')).to.equal('0');
     await expect(element).to.be.accessible();
+  });
+
+  it("classifies a case in its department's three levels, says when that escalates, and filters the inbox by it", async function () {
+    this.timeout(30_000);
+    const element = await openNewCase('Bilar står på gångbanan utanför skolan varje morgon.');
+    const options = (id: string) =>
+      [...(inView<HTMLSelectElement>(element, 'kc-case-view', `#${id}`)?.options ?? [])].map(
+        (option) => option.textContent?.trim(),
+      );
+    const escalationHint = () =>
+      (
+        inView(element, 'kc-case-view', 'form[aria-labelledby="classify-legend"] [role="status"]')
+          ?.textContent ?? ''
+      ).trim();
+    await waitUntil(() => options('classify-path').length > 0, 'no classification offered');
+    expect(caseState(element)).to.contain('Klassning Inte klassat');
+    expect(options('classify-path')).to.deep.equal([
+      'Ingen klassning',
+      'Gata och trafik',
+      'Park och natur',
+    ]);
+    // Each level is offered once the one above is chosen, and only where there is one.
+    expect(inView(element, 'kc-case-view', '#classify-type')).to.equal(null);
+    await choose(element, 'classify-path', 'gata-och-trafik');
+    expect(options('classify-type')).to.deep.equal(['Ingen', 'Parkering', 'Trafiksäkerhet']);
+    await choose(element, 'classify-type', 'trafiksakerhet');
+    expect(inView(element, 'kc-case-view', '#classify-subtype')).to.equal(null);
+    expect(escalationHint()).to.contain('Trafiksäkerhet');
+    await choose(element, 'classify-type', 'parkering');
+    expect(escalationHint()).to.equal('');
+    await choose(element, 'classify-subtype', 'felparkering');
+    await expect(element).to.be.accessible();
+    await act(
+      element,
+      'classify',
+      {},
+      'Ärendet är klassat: Gata och trafik › Parkering › Felparkering.',
+    );
+    expect(caseState(element)).to.contain('Klassning Gata och trafik › Parkering › Felparkering');
+    expect(
+      timeline(element).some((entry) =>
+        entry.includes('Klassat: Gata och trafik › Parkering › Felparkering av Anna'),
+      ),
+    ).to.equal(true);
+
+    // Moved to a label that escalates: e-mailed on, and said so.
+    await choose(element, 'classify-type', 'trafiksakerhet');
+    await act(element, 'classify', {}, 'Ärendet är klassat: Gata och trafik › Trafiksäkerhet.');
+    expect(
+      timeline(element).some((entry) =>
+        entry.includes('Klassat: Gata och trafik › Trafiksäkerhet, eskalerat med e-post'),
+      ),
+    ).to.equal(true);
+    await waitUntil(
+      () =>
+        (
+          inView(element, 'kc-case-view', 'section[aria-labelledby="mails-heading"]')
+            ?.textContent ?? ''
+        ).includes('trafiksakerhet@gata.example.se'),
+      'no escalation mail on the case',
+    );
+    const reference = heading(element).replace('Ärende ', '');
+    await expect(element).to.be.accessible();
+
+    // The inbox finds it under its category, not under another.
+    await goTo(element, '/', 'Inkorg');
+    await inboxLoaded(element);
+    const view = deepQuery(element, 'kc-inbox-view') as HTMLElement;
+    const filter = (value: string) => {
+      (deepQuery(view, '#filter-classification') as HTMLSelectElement).value = value;
+      (deepQuery(view, 'form[role="search"] button[type="submit"]') as HTMLButtonElement).click();
+    };
+    filter('gata-och-trafik');
+    await waitUntil(
+      () => rows(element).length === 1 && rows(element)[0]?.includes(reference),
+      `not only the classified case: ${rows(element).join(' | ')}`,
+    );
+    expect(rows(element)[0]?.replace(/\s+/g, ' ')).to.contain(
+      'Klassning: Gata och trafik › Trafiksäkerhet',
+    );
+    filter('park');
+    await waitUntil(() => rows(element).length === 0, 'a case under another category');
   });
 
   it('says what is wrong with an empty answer, next to it, and moves focus there', async () => {

@@ -12,6 +12,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import type { BarRow } from '../charts/bar-chart.js';
 import { barChart, barChartStyles } from '../charts/bar-chart.js';
+import type { Classification } from '../classification.js';
+import { classificationOf, pathNameAnywhere } from '../classification.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
@@ -35,7 +37,14 @@ import { fieldRowStyles, viewStyles } from './view.styles.js';
 type LoadState = 'loading' | 'loaded' | 'failed' | 'forbidden';
 
 /** A breakdown's rows' keys: what kind of id they are, so they can be named. */
-type KeyKind = 'department' | 'page' | 'topic' | 'channel' | 'reason' | 'closing';
+type KeyKind =
+  | 'department'
+  | 'page'
+  | 'topic'
+  | 'channel'
+  | 'reason'
+  | 'closing'
+  | 'classification';
 /** A name as departments, topics and reasons are configured: Swedish, perhaps English. */
 type LocalizedName = { sv: string; en?: string | undefined };
 
@@ -116,6 +125,8 @@ export class KcDashboardView extends ConsoleElement {
   /** Department and topic names by id, as the departments are configured. */
   private departmentNames = new Map<string, LocalizedName>();
   private topicNames = new Map<string, LocalizedName>();
+  /** Each department's classification labels, so paths show by their names. */
+  private classification: Classification = new Map();
   private loading: AbortController | undefined;
 
   override connectedCallback(): void {
@@ -133,6 +144,7 @@ export class KcDashboardView extends ConsoleElement {
     if (changed.has('client') && this.client) {
       void this.loadReasons(this.client);
       void this.loadDepartments(this.client);
+      void this.loadClassification(this.client);
       void this.load();
     }
   }
@@ -160,6 +172,16 @@ export class KcDashboardView extends ConsoleElement {
           .reverse()
           .map((category) => [category.id, category.name]),
       );
+      this.requestUpdate();
+    } catch {
+      // Ids it is, then.
+    }
+  }
+
+  /** Classification labels, so paths show by name; without them their ids are shown. */
+  private async loadClassification(client: AgentClient): Promise<void> {
+    try {
+      this.classification = await classificationOf(client);
       this.requestUpdate();
     } catch {
       // Ids it is, then.
@@ -315,6 +337,17 @@ export class KcDashboardView extends ConsoleElement {
               t.closingReason,
               data.byClosingReason,
               'closing',
+            )
+          : nothing
+      }
+      ${
+        data.byClassification.rows.some((row) => row.key !== '')
+          ? this.renderBreakdown(
+              'classifications',
+              t.byClassification,
+              t.classification,
+              data.byClassification,
+              'classification',
             )
           : nothing
       }
@@ -586,6 +619,9 @@ export class KcDashboardView extends ConsoleElement {
     if (key === '') return t.dashboard.notGiven;
     if (kind === 'channel') return t.vocabulary.channels[key as CaseChannel] ?? key;
     if (kind === 'closing') return t.vocabulary.closingReasons[key as ClosingReason] ?? key;
+    if (kind === 'classification') {
+      return pathNameAnywhere(this.classification, key, this.l10n.locale);
+    }
     if (kind === 'reason') {
       const reason = this.reasons.get(key);
       if (reason) return this.localized(reason.name);

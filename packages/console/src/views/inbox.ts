@@ -21,6 +21,8 @@ import type {
 import { CASE_CHANNELS, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
+import type { Classification } from '../classification.js';
+import { allPaths, classificationOf, pathName } from '../classification.js';
 import { departmentName, departmentsOf, nameIn, topicName } from '../departments.js';
 import { FAULT_TEXTS } from '../fault/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
@@ -113,6 +115,7 @@ export class KcInboxView extends ConsoleElement {
     registerDepartment: { state: true },
     registerAnswer: { state: true },
     faultCatalogs: { state: true },
+    classification: { state: true },
   };
 
   client: AgentClient | undefined;
@@ -126,6 +129,8 @@ export class KcInboxView extends ConsoleElement {
   protected registerErrors: Map<string, string> = new Map();
   /** The server's departments, for names and to pick from. */
   protected departments: Department[] = [];
+  /** Each department's classification labels, to filter by (none configured: no filter). */
+  protected classification: Classification = new Map();
   /** The department chosen in the register form: its topics are offered. */
   protected registerDepartment = '';
   /** How the person wants the answer, as chosen in the register form: its details are asked. */
@@ -144,6 +149,7 @@ export class KcInboxView extends ConsoleElement {
     if (changed.has('client')) {
       void this.load();
       void this.loadDepartments();
+      void this.loadClassification();
     }
   }
 
@@ -240,6 +246,16 @@ export class KcInboxView extends ConsoleElement {
     }
   }
 
+  private async loadClassification(): Promise<void> {
+    if (!this.client) return;
+    try {
+      this.classification = await classificationOf(this.client);
+    } catch (error) {
+      // Without the labels there is no filter by them; the rest of the inbox works.
+      reportSessionEnd(this, error);
+    }
+  }
+
   private async loadDepartments(): Promise<void> {
     if (!this.client) return;
     try {
@@ -313,6 +329,7 @@ export class KcInboxView extends ConsoleElement {
     if (value('need')) filters.need = value('need') as Need;
     if (value('priority')) filters.priority = value('priority') as CasePriority;
     if (value('topic')) filters.topic = value('topic');
+    if (value('classification')) filters.classification = value('classification');
     if (value('department')) filters.department = value('department');
     if (value('assigned')) filters.assigned = value('assigned');
     if (data.get('overdue')) filters.overdue = true;
@@ -416,7 +433,7 @@ export class KcInboxView extends ConsoleElement {
             v.priorities[priority],
           ]),
         ])}
-        ${this.renderTopicFilter()}
+        ${this.renderTopicFilter()} ${this.renderClassificationFilter()}
         ${select('assigned', t.inbox.assigned, [
           ['', t.inbox.anyone],
           ['me', t.inbox.me],
@@ -448,6 +465,34 @@ export class KcInboxView extends ConsoleElement {
               ${department.categories.map(
                 (topic) =>
                   html`<option value=${topic.id}>${nameIn(locale, topic.name, topic.id)}</option>`,
+              )}
+            </optgroup>`,
+          )}
+        </select>
+      </div>
+    `;
+  }
+
+  /**
+   * The classification filter: every label of each department that has any, under its category
+   * (a category finds its whole subtree); none when no department is classified.
+   */
+  private renderClassificationFilter(): TemplateResult | typeof nothing {
+    if (this.classification.size === 0) return nothing;
+    const { locale, t } = this.l10n;
+    return html`
+      <div class="field">
+        <label for="filter-classification">${t.inbox.classification}</label>
+        <select id="filter-classification" name="classification">
+          <option value="">${t.inbox.anyClassification}</option>
+          ${[...this.classification].map(
+            ([
+              department,
+              labels,
+            ]) => html`<optgroup label=${departmentName(this.departments, locale, department)}>
+              ${allPaths(labels).map(
+                (path) =>
+                  html`<option value=${path.join('/')}>${pathName(labels, path, locale)}</option>`,
               )}
             </optgroup>`,
           )}
@@ -515,6 +560,14 @@ export class KcInboxView extends ConsoleElement {
             }
             · ${this.topic(row)}
           </div>
+          ${
+            row.classification
+              ? html`<div class="muted">
+                ${t.inbox.classification}:
+                ${pathName(this.classification.get(row.department) ?? [], row.classification, this.l10n.locale)}
+              </div>`
+              : nothing
+          }
         </td>
         <td class="excerpt">
           ${row.excerpt}${this.place(row)}${needs ? html`<div class="muted">${needs}</div>` : nothing}

@@ -20,6 +20,8 @@ import {
   INBOX_EVENTS,
   InboxEventSchema,
 } from './cases.js';
+import type { ClassificationList, ClassificationPath } from './classification.js';
+import { ClassificationListSchema } from './classification.js';
 import type { AgentStreamOptions } from './feed.js';
 import { AgentFeed, openAgentStream, readAs } from './feed.js';
 import { signalOf } from './http.js';
@@ -123,6 +125,25 @@ export interface AgentCasesResource {
     options?: CaseActionOptions,
   ): Promise<AgentCase>;
   /**
+   * Classifies the case in its department's tree (`path`: the labels' ids from the category
+   * down), or takes its classification away (`null`). A path the department does not have is
+   * refused with `validation_failed` on `path`: `unknown_label`. A path that reaches a label
+   * that escalates e-mails the case on to that label's address (once per address).
+   *
+   * @since 0.6.0
+   */
+  classify(
+    reference: string,
+    path: ClassificationPath | null,
+    options?: CaseActionOptions,
+  ): Promise<AgentCase>;
+  /**
+   * Every department's classification labels, parents before children.
+   *
+   * @since 0.6.0
+   */
+  classification(options?: { signal?: AbortSignal }): Promise<ClassificationList['departments']>;
+  /**
    * Sends a failed mail of the case again (`mails[].id`); `mail_not_failed` (409) for one that has
    * not failed.
    */
@@ -189,6 +210,17 @@ export function agentCasesResource(
     setPriority: (reference, priority, options = {}) =>
       post(reference, 'priority', { priority }, options),
     markDuplicate: (reference, of, options = {}) => post(reference, 'duplicate', { of }, options),
+    classify: (reference, path, options = {}) =>
+      post(reference, 'classification', { path }, options),
+    classification: async (options = {}) =>
+      (
+        await agentJson(
+          http,
+          'v1/agent/classification',
+          ClassificationListSchema,
+          signalOf(options),
+        )
+      ).departments,
     retryMail: (reference, mailId, options = {}) =>
       agentJson(
         http,

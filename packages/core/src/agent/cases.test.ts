@@ -171,6 +171,7 @@ describe('AgentCaseSummarySchema', () => {
     };
     expect(AgentCaseSummarySchema.parse(summary).resumeAt).toBe(null);
     expect(AgentCaseSummarySchema.parse(summary).closingReason).toBe(null);
+    expect(AgentCaseSummarySchema.parse(summary).classification).toBe(null);
     const resumeAt = '2026-12-14T07:00:00.000Z';
     expect(AgentCaseSummarySchema.parse({ ...summary, resumeAt }).resumeAt).toBe(resumeAt);
   });
@@ -180,12 +181,9 @@ describe('StatusPeriodSchema', () => {
   it('takes a period that has ended and the open one, and no status staff do not have', () => {
     const from = '2026-12-03T08:00:00.000Z';
     expect(
-      StatusPeriodSchema.parse({ status: 'parked', from, until: '2026-12-04T08:00:00.000Z' })
-        .until,
+      StatusPeriodSchema.parse({ status: 'parked', from, until: '2026-12-04T08:00:00.000Z' }).until,
     ).toBe('2026-12-04T08:00:00.000Z');
-    expect(StatusPeriodSchema.parse({ status: 'in_progress', from, until: null }).until).toBe(
-      null,
-    );
+    expect(StatusPeriodSchema.parse({ status: 'in_progress', from, until: null }).until).toBe(null);
     expect(StatusPeriodSchema.safeParse({ status: 'Pågående', from, until: null }).success).toBe(
       false,
     );

@@ -19,6 +19,7 @@ import {
 import { CaseReferenceSchema, normalizeCaseReference } from '../schemas/reference.js';
 import { StaffStatusSchema } from '../schemas/staff-status.js';
 import { MESSAGE_MAX_LENGTH, NAME_MAX_LENGTH, NEEDS } from '../schemas/vocabulary.js';
+import { CLASSIFICATION_FILTER, ClassificationPathSchema } from './classification.js';
 
 /** The longest reply, note or status note an agent writes. */
 export const AGENT_TEXT_MAX_LENGTH = 10_000;
@@ -170,6 +171,18 @@ export const AgentTimelineEntrySchema = z.discriminatedUnion('kind', [
   }),
   /** The priority was set. */
   z.object({ ...entryBase, kind: z.literal('priority'), priority: CasePrioritySchema }),
+  /**
+   * The case was classified (`path`), or its classification taken away (`null`). `escalated`:
+   * the path reached a label that escalates, and the case was e-mailed on (see `mails`).
+   *
+   * @since 0.6.0
+   */
+  z.object({
+    ...entryBase,
+    kind: z.literal('classification'),
+    path: z.nullable(ClassificationPathSchema),
+    escalated: z.optional(z.boolean()),
+  }),
 ]);
 export type AgentTimelineEntry = z.infer<typeof AgentTimelineEntrySchema>;
 export type AgentTimelineKind = AgentTimelineEntry['kind'];
@@ -238,6 +251,13 @@ export const AgentCaseSummarySchema = z.object({
    * @since 0.6.0
    */
   priority: z._default(CasePrioritySchema, 'medium'),
+  /**
+   * How staff classified the case in its department's tree, from the category down; `null`
+   * until someone does (and from a server without classification).
+   *
+   * @since 0.6.0
+   */
+  classification: z._default(z.nullable(ClassificationPathSchema), null),
   /** Changes with every action: send it back as `If-Match` to act on what you saw. */
   version: z.number(),
   /** A fault report's place, in the inbox's list; absent on other cases. */
@@ -385,6 +405,11 @@ export const InboxQuerySchema = z.object({
   assigned: z.optional(z.string().check(z.minLength(1, 'required'), z.maxLength(200, 'too_long'))),
   overdue: z.optional(booleanParam),
   priority: z.optional(CasePrioritySchema),
+  /**
+   * Cases classified at this label or under it: its path, the labels' ids joined by `/`
+   * (`gata-och-trafik/parkering`).
+   */
+  classification: z.optional(z.string().check(z.regex(CLASSIFICATION_FILTER, 'invalid_format'))),
   q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'too_long'))),
   after: z.optional(z.string().check(z.maxLength(200, 'too_long'))),
   limit: z.optional(
@@ -410,6 +435,12 @@ export interface InboxFilters {
   overdue?: boolean;
   /** Only the cases of this priority. */
   priority?: CasePriority;
+  /**
+   * Only the cases classified at this label or under it: its path joined by `/`.
+   *
+   * @since 0.6.0
+   */
+  classification?: string;
   /** A case reference (or its start), or words to find. */
   q?: string;
   /** The `next` of the previous page. */

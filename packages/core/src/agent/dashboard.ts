@@ -154,6 +154,13 @@ export const DashboardSchema = z.object({
    * @since 0.6.0
    */
   timeInStatus: z._default(z.array(DashboardStatusTimeSchema), []),
+  /**
+   * Contacts that arrived in the period by how staff classified them (`key`: the path, the
+   * labels' ids joined by `/`; `""` when not classified). A server without it sends none.
+   *
+   * @since 0.6.0
+   */
+  byClassification: z._default(DashboardBreakdownSchema, { rows: [], otherContacts: 0 }),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
@@ -169,6 +176,7 @@ export const DASHBOARD_TABLES = [
   'overdue',
   'closing-reasons',
   'status-times',
+  'classifications',
 ] as const;
 export const DashboardTableSchema = z.enum(DASHBOARD_TABLES, { error: 'invalid_option' });
 export type DashboardTable = z.infer<typeof DashboardTableSchema>;

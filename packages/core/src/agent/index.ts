@@ -124,6 +124,20 @@ export {
   TakeChatInputSchema,
 } from './chat-schemas.js';
 export {
+  CLASSIFICATION_DEPTH,
+  CLASSIFICATION_FILTER,
+  type ClassificationList,
+  ClassificationListSchema,
+  type ClassificationPath,
+  ClassificationPathSchema,
+  type ClassifyInput,
+  ClassifyInputSchema,
+  type ClassLabel,
+  ClassLabelSchema,
+  isClassificationPath,
+  labelsOf,
+} from './classification.js';
+export {
   type AgentClient,
   type AgentClientOptions,
   createAgentClient,

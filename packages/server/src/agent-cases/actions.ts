@@ -12,6 +12,7 @@ import type { Kysely, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import { appendAudit } from '../auth/audit.js';
 import { chatQueueStream } from '../chat/streams.js';
+import type { OutgoingMail } from '../mail/outbox.js';
 import { queueMail } from '../mail/outbox.js';
 import { followOriginal, refuseDuplicateOf } from '../public-cases/duplicates.js';
 import { publishPublicCaseChange } from '../public-cases/publish.js';
@@ -19,6 +20,8 @@ import { onPostgres } from '../store/dialect.js';
 import type { NewEvent } from '../store/events.js';
 import { appendEvents, EVENTS_CHANNEL } from '../store/events.js';
 import type { CasesTable, Database } from '../store/schema.js';
+import type { EscalationMail } from './classification.js';
+import { escalationAddress, joinPath, splitPath } from './classification.js';
 import { finishingColumns } from './closing.js';
 import type { CaseScope } from './inbox.js';
 import { inScope } from './inbox.js';
@@ -64,7 +67,16 @@ export type CaseAction =
   | { kind: 'forward'; department: string; reason: string }
   | { kind: 'reason'; reason: string; avoidable: boolean; page?: string | undefined }
   /** Setting the priority the case already has is still an entry, as a status set again is. */
-  | { kind: 'priority'; priority: CasePriority };
+  | { kind: 'priority'; priority: CasePriority }
+  | {
+      kind: 'classification';
+      /** A path the route found in the case's department's tree, or `null` to take it away. */
+      path: string[] | null;
+      /** The department's escalating labels' addresses, to know where the path before went. */
+      escalations: Readonly<Record<string, string>>;
+      /** The e-mail to the address `path` reaches, if any: sent unless the path before went there. */
+      escalation?: EscalationMail | undefined;
+    };
 
 export interface CaseActionRequest {
   readonly reference: string;
@@ -100,6 +112,7 @@ const AUDIT_ACTION: Record<CaseAction['kind'], string> = {
   forward: 'case.forwarded',
   reason: 'case.reason_tagged',
   priority: 'case.priority_set',
+  classification: 'case.classified',
 };
 
 /** Runs one action on a case in one transaction (a store write). */
@@ -119,6 +132,7 @@ export async function actOnCase(
         'forwarded_to',
         'first_answered_at',
         'message',
+        'classification',
       ])
       .where('reference', '=', reference)
       .executeTakeFirst();
@@ -175,23 +189,15 @@ export async function actOnCase(
 
     let mailId: string | undefined;
     const streams: string[] = [];
-    if (action.kind === 'reply' && action.via === 'email' && message.email) {
-      const queued = await queueMail(
-        trx,
-        {
-          caseReference: reference,
-          to: message.email,
-          subject: replySubject(reference, message.answerLanguage),
-          text: replyText(reference, action.text, message.answerLanguage),
-        },
-        new Date(at),
-      );
+    const mail = mailOf(action, reference, message, row.classification);
+    if (mail) {
+      const queued = await queueMail(trx, mail, new Date(at));
       mailId = queued.id;
       streams.push(...queued.streams);
     }
     const seq = await appendEntry(trx, reference, at, actor, action.kind, {
       ...entry,
-      ...(mailId ? { mailId } : {}),
+      ...(mailId ? (action.kind === 'reply' ? { mailId } : { escalated: true }) : {}),
     });
     if (publicEntry) {
       await appendPublicEntry(trx, reference, at, publicEntry);
@@ -250,6 +256,33 @@ export async function callbackQueueEvents(
   return callback
     ? [{ stream: chatQueueStream(callback.department), type: 'chat.queue', data: {} }]
     : [];
+}
+
+/**
+ * The mail an action sends, in its transaction: an e-mail reply to the citizen, or a case
+ * classified on to an escalation address the path before did not reach (moving within the
+ * subtree of one escalating label, or setting the same path again, sends nothing more).
+ */
+function mailOf(
+  action: CaseAction,
+  reference: string,
+  message: { email?: string; answerLanguage?: string },
+  classifiedBefore: string | null,
+): OutgoingMail | undefined {
+  if (action.kind === 'reply' && action.via === 'email' && message.email) {
+    return {
+      caseReference: reference,
+      to: message.email,
+      subject: replySubject(reference, message.answerLanguage),
+      text: replyText(reference, action.text, message.answerLanguage),
+    };
+  }
+  if (action.kind === 'classification' && action.escalation) {
+    const before = escalationAddress(action.escalations, splitPath(classifiedBefore));
+    if (before?.toLowerCase() === action.escalation.to.toLowerCase()) return undefined;
+    return { caseReference: reference, ...action.escalation };
+  }
+  return undefined;
 }
 
 const refused = (value: CaseActionRefusal) => ({ value, streams: [] as string[] });
@@ -349,6 +382,8 @@ function effectsOf(
       };
     case 'priority':
       return { changes: { priority: action.priority }, entry: { priority: action.priority } };
+    case 'classification':
+      return { changes: { classification: joinPath(action.path) }, entry: { path: action.path } };
   }
 }
 
@@ -388,6 +423,9 @@ function auditDetail(action: CaseAction, mailId: string | undefined): Record<str
       return { reason: action.reason, avoidable: action.avoidable };
     case 'priority':
       return { priority: action.priority };
+    case 'classification':
+      // Label ids, and the mail's id when escalated: never the address it went to.
+      return { path: action.path, ...(mailId ? { mailId } : {}) };
   }
 }
 

@@ -15,6 +15,7 @@ import type { Cursor } from '../sse/feed.js';
 import { headCursor } from '../store/events.js';
 import type { Database } from '../store/schema.js';
 import { searchPatterns } from './case-fields.js';
+import { splitPath } from './classification.js';
 import { isClosingStatus } from './closing.js';
 import { MIN_INDEXED_WORD_LENGTH } from './search-index.js';
 import { selectStatusChanges, statusHistory } from './status-history.js';
@@ -43,6 +44,8 @@ export interface InboxFilter {
   assignee?: string | null | undefined;
   overdue?: boolean | undefined;
   priority?: CasePriority | undefined;
+  /** A classification path (`a/b`): the cases classified at that label or under it. */
+  classification?: string | undefined;
   /** A whole case reference: that case only. */
   reference?: string | undefined;
   /** Words to find in the search column. */
@@ -100,6 +103,7 @@ const SUMMARY_COLUMNS = [
   'resume_at',
   'closing_reason',
   'priority',
+  'classification',
   'version',
 ] as const;
 
@@ -189,6 +193,9 @@ function filtered(
   if (filter.assignee === null) q = q.where('assignee_id', 'is', null);
   else if (filter.assignee !== undefined) q = q.where('assignee_id', '=', filter.assignee);
   if (filter.priority !== undefined) q = q.where('priority', '=', filter.priority);
+  if (filter.classification !== undefined) {
+    q = q.where((eb) => atOrUnder(eb, filter.classification as string));
+  }
   if (filter.overdue === true) q = q.where((eb) => overdue(eb, now));
   if (filter.overdue === false) q = q.where((eb) => eb.not(overdue(eb, now)));
   if (narrowBy !== undefined) {
@@ -200,6 +207,19 @@ function filtered(
     q = q.where('search_text', 'like', pattern);
   }
   return q;
+}
+
+/**
+ * Classified at `path` or under it: the path itself, or a path that continues it after a `/` —
+ * the range from `path/` up to `path0` (`0` is the character after `/`), so `park` takes
+ * `park/lekplatser` but neither `parkering` nor `park-och-natur`. Two ranges of the index
+ * `cases_inbox_classification`, on both stores (a `LIKE 'park/%'` is not one on PostgreSQL).
+ */
+function atOrUnder(eb: ExpressionBuilder<Database, 'cases'>, path: string) {
+  return eb.or([
+    eb('classification', '=', path),
+    eb.and([eb('classification', '>=', `${path}/`), eb('classification', '<', `${path}0`)]),
+  ]);
 }
 
 /**
@@ -301,6 +321,7 @@ function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
     // Likewise a reason from before the case was reopened.
     closingReason: isClosingStatus(status) ? (row.closing_reason as ClosingReason | null) : null,
     priority: row.priority as CasePriority,
+    classification: splitPath(row.classification),
     version: Number(row.version),
   };
 }

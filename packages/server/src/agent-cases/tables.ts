@@ -53,6 +53,11 @@ export interface CaseHandlingColumns {
   finished_at: Nullable<string>;
   /** How urgent the case is (`CASE_PRIORITIES`); `medium` unless an agent set another. */
   priority: Defaulted<string>;
+  /**
+   * How staff classified the case in its department's tree: the labels' ids from the category
+   * down, joined by `/` (`gata-och-trafik/parkering`); `null` until someone does.
+   */
+  classification: Nullable<string>;
 }
 
 /** One entry of a case's agent timeline (the public timeline stays in `case_timeline`). */
@@ -281,4 +286,25 @@ export async function addStatusHistory(
     insert into case_status_changes (case_reference, seq, at, from_status, to_status)
     select reference, 1, cast(${at} as text), null, staff_status from cases where staff_status <> 'received'
   `.execute(db);
+}
+
+/**
+ * Migration `2026-12-03-0019-classification`: `cases.classification` (`null` for every case stored
+ * before it), and an index on (classification, created_at, reference). The inbox's filter by a
+ * label asks for the label itself (`= 'a/b'`) and the labels under it (`>= 'a/b/' and < 'a/b0'`,
+ * `0` being the character after `/`): both are ranges of this index, on both stores. The cases
+ * at one path come out in the inbox's order; those of a subtree are several such runs, which the
+ * store puts in order (sorting only the cases that match, never the whole inbox). On PostgreSQL
+ * the column compares in the `C` collation, whatever the database's, so that the ranges hold.
+ */
+export async function addClassification(db: Kysely<unknown>): Promise<void> {
+  // Compared byte by byte on PostgreSQL too: under a language's collation (`sv_SE`, `en_US`) `-`
+  // and `/` are ignored at first, and `park-och-natur` would sort inside `park/`'s range.
+  const type = onPostgres(db) ? sql`text collate "C"` : 'text';
+  await db.schema.alterTable('cases').addColumn('classification', type).execute();
+  await db.schema
+    .createIndex('cases_inbox_classification')
+    .on('cases')
+    .columns(['classification', 'created_at', 'reference'])
+    .execute();
 }

@@ -36,6 +36,8 @@ function tableOf(dashboard: Dashboard, table: DashboardTable): [string[], Cell[]
       return counts('department', dashboard.overdue);
     case 'closing-reasons':
       return counts('closing_reason', dashboard.byClosingReason);
+    case 'classifications':
+      return counts('classification', dashboard.byClassification);
     case 'first-answer':
       return [
         ['channel', 'answered', 'unanswered', 'median_minutes', 'p90_minutes'],

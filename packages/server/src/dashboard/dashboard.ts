@@ -49,6 +49,7 @@ export function buildDashboard(
     byClosingReason: breakdown(data.byClosingReason),
     resolvedByContactCenter: firstContactResolution(data.byClosingReason),
     timeInStatus: timeInStatus(data.statusChanges, period.now),
+    byClassification: breakdown(data.byClassification),
   };
 }
 

@@ -40,6 +40,8 @@ export interface DashboardData {
   byTopic: CountRow[];
   byChannel: CountRow[];
   byReason: CountRow[];
+  /** By the path staff classified the case at (`a/b`; `""`: not classified). */
+  byClassification: CountRow[];
   avoidableByPage: CountRow[];
   answers: AnswerRow[];
   overdue: CountRow[];
@@ -78,6 +80,7 @@ const DIMENSIONS = {
   byTopic: 'topic',
   byChannel: 'channel',
   byReason: 'reason',
+  byClassification: 'classification',
 } as const;
 
 export async function selectDashboardData(
@@ -195,6 +198,7 @@ export async function selectDashboardData(
     byTopic: await countBy(DIMENSIONS.byTopic),
     byChannel: await countBy(DIMENSIONS.byChannel),
     byReason: await countBy(DIMENSIONS.byReason),
+    byClassification: await countBy(DIMENSIONS.byClassification),
     avoidableByPage,
     answers,
     overdue,

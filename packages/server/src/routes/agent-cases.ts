@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Agent, AgentCase, ContactReason } from '@kontakt/core/agent';
 import {
   AssignInputSchema,
+  ClassifyInputSchema,
   DuplicateInputSchema,
   ForwardInputSchema,
   INBOX_PAGE_SIZE,
   InboxQuerySchema,
+  isClassificationPath,
   NoteInputSchema,
   PARK_MAX_DAYS,
   PriorityInputSchema,
@@ -25,6 +27,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type * as z from 'zod/mini';
 import type { Actor, CaseAction, CaseActionResult } from '../agent-cases/actions.js';
+import type { Classifications } from '../agent-cases/classification.js';
+import { classificationList, escalationMail } from '../agent-cases/classification.js';
 import type { CaseScope, InboxFilter, InboxKey } from '../agent-cases/inbox.js';
 import { DEFAULT_REASONS } from '../agent-cases/reasons.js';
 import { departmentInboxStream, INBOX_STREAM } from '../agent-cases/streams.js';
@@ -59,11 +63,11 @@ const STREAM_RECHECK_MS = 5 * 60_000;
  * without one, CSRF on every POST):
  * - `GET /cases`: the inbox, filtered, searched and paged by key; `POST /cases`: a call or visit;
  * - `GET /cases/{reference}`: one case (`ETag`: its version);
- * - `POST /cases/{reference}/{take,assign,replies,notes,status,forward,reason,priority}`: the
- *   actions, each answered with the case as it is after it (`If-Match`: refused with 412 when
- *   stale);
+ * - `POST /cases/{reference}/{take,assign,replies,notes,status,forward,reason,priority,
+ *   classification}`: the actions, each answered with the case as it is after it (`If-Match`:
+ *   refused with 412 when stale);
  * - `GET /inbox/stream`: `case.created` / `case.updated` of the cases this person may see;
- * - `GET /reasons`: the reasons for contact.
+ * - `GET /reasons`: the reasons for contact; `GET /classification`: each department's labels.
  * Agents and admins see every case; specialists only those forwarded to their departments (in
  * the query itself: others are 404, as if they did not exist).
  */
@@ -71,6 +75,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const signedIn = requireAgent(ctx);
   const reasons = (): readonly ContactReason[] => ctx.reasons ?? DEFAULT_REASONS;
+  const classifications: Classifications = ctx.classifications ?? new Map();
 
   routes.get('/cases', signedIn, async (c) => {
     const query = parse(InboxQuerySchema, c.req.query());
@@ -151,12 +156,18 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
 
   /** Runs an action from a request and answers with the case after it. */
   const action =
-    (toAction: (body: unknown, agent: Agent) => CaseAction | Promise<CaseAction>) =>
+    (
+      toAction: (
+        body: unknown,
+        agent: Agent,
+        reference: string,
+      ) => CaseAction | Promise<CaseAction>,
+    ) =>
     async (c: Context<AppEnv>) => {
       const reference = referenceOf(c);
       const ifVersion = ifMatchOf(c);
       const agent = c.get('agent');
-      const act = await toAction(await readJsonBody(c, ctx.bodyLimit), agent);
+      const act = await toAction(await readJsonBody(c, ctx.bodyLimit), agent, reference);
       const result = await ctx.store.write('actOnCase', {
         reference,
         actor: actorOf(agent),
@@ -271,6 +282,30 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
     signedIn,
     action((body) => ({ kind: 'priority', ...parse(PriorityInputSchema, body) })),
   );
+  routes.post(
+    '/cases/:reference/classification',
+    signedIn,
+    action(async (body, agent, reference) => {
+      const { path } = parse(ClassifyInputSchema, body);
+      // The path is checked against the case's own department's tree (which a forward keeps).
+      const found = await ctx.store.read(
+        'selectAgentCase',
+        reference,
+        scopeOf(agent),
+        ctx.now().toISOString(),
+      );
+      if (!found) throw caseNotFound(reference);
+      const tree = classifications.get(found.department);
+      const escalations = tree?.escalations ?? {};
+      if (path === null) return { kind: 'classification', path, escalations };
+      const department = ctx.departments.get(found.department);
+      if (!tree || !department || !isClassificationPath(tree.labels, path)) {
+        throw invalid([fieldError('path', 'unknown_label')]);
+      }
+      const escalation = escalationMail(reference, department, tree, path, agent.name);
+      return { kind: 'classification', path, escalations, escalation };
+    }),
+  );
 
   routes.get('/inbox/stream', signedIn, (c) => {
     const agent = c.get('agent');
@@ -295,6 +330,11 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
 
   routes.get('/reasons', signedIn, (c) =>
     c.body(JSON.stringify({ reasons: reasons() }), 200, JSON_HEADERS),
+  );
+
+  // The labels only: where a label escalates to is the server's setting, never sent.
+  routes.get('/classification', signedIn, (c) =>
+    c.body(JSON.stringify(classificationList(classifications)), 200, JSON_HEADERS),
   );
 
   return routes;
@@ -322,6 +362,7 @@ function filterOf(query: z.output<typeof InboxQuerySchema>, agent: Agent): Inbox
     need: query.need,
     overdue: query.overdue,
     priority: query.priority,
+    classification: query.classification,
   };
   if (query.assigned === 'me') filter.assignee = agent.id;
   else if (query.assigned === 'none') filter.assignee = null;

@@ -1,5 +1,6 @@
 import { DashboardSchema } from '@kontakt/core/agent';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ClassificationLabelConfig } from '../agent-cases/classification.js';
 import { signIn, testAccounts } from '../test-support/agents.js';
 import type { TestServer } from '../test-support/departments.js';
 import { startTestServer, validSubmission } from '../test-support/departments.js';
@@ -532,6 +533,86 @@ describe('GET /v1/agent/dashboard: time in status', () => {
         'parked,0,,\r\n' +
         'waiting_for_citizen,1,120,120\r\n' +
         'forwarded,0,,\r\n',
+    );
+  });
+});
+
+describe('GET /v1/agent/dashboard: classifications', () => {
+  const label = (
+    id: string,
+    children: ClassificationLabelConfig[] = [],
+  ): ClassificationLabelConfig => ({ id, name: { sv: id }, children });
+
+  /** A server whose streets department classifies, with four contacts classified in March. */
+  async function seedClassified(): Promise<TestServer> {
+    now = new Date('2027-03-10T12:00:00Z');
+    server = await startTestServer({
+      accounts: await testAccounts(),
+      now: () => now,
+      classification: {
+        gata: [
+          label('gata-och-trafik', [label('parkering', [label('felparkering')])]),
+          label('park', [label('lekplatser')]),
+        ],
+      },
+    });
+    const running = server;
+    const session = await signIn(running.url, 'anna');
+    const classify = async (reference: string, path: string[]) => {
+      const response = await fetch(`${running.url}/v1/agent/cases/${reference}/classification`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...session.headers },
+        body: JSON.stringify({ path }),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+    };
+    const felparkering = ['gata-och-trafik', 'parkering', 'felparkering'];
+    await classify(await seed(running, { at: '2027-03-01T09:00:00Z' }), felparkering);
+    await classify(
+      await seed(running, {
+        at: '2027-03-02T09:00:00Z',
+        reason: { id: 'otydlig-information', avoidable: true },
+      }),
+      felparkering,
+    );
+    await classify(await seed(running, { at: '2027-03-03T09:00:00Z' }), ['park']);
+    await seed(running, { at: '2027-03-04T09:00:00Z' });
+    // Outside the period: not counted, classified or not.
+    await classify(await seed(running, { at: '2027-04-01T00:00:00Z' }), ['park']);
+    return running;
+  }
+
+  it('counts the contacts that arrived in the period by their classification path', async () => {
+    const running = await seedClassified();
+    const answer = await dashboard(running);
+    expect(answer.status).toBe(200);
+    const result = DashboardSchema.parse(await answer.json());
+    expect(result.byClassification).toEqual({
+      rows: [
+        { key: 'gata-och-trafik/parkering/felparkering', contacts: 2, avoidable: 1 },
+        { key: '', contacts: 1, avoidable: 0 },
+        { key: 'park', contacts: 1, avoidable: 0 },
+      ],
+      otherContacts: 0,
+    });
+  });
+
+  it('gives them as the CSV table classifications', async () => {
+    const running = await seedClassified();
+    const session = await signIn(running.url, 'anna');
+    const answer = await fetch(
+      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=classifications`,
+      { headers: session.headers },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-disposition')).toBe(
+      'attachment; filename="kontakt-classifications-2027-03-01-2027-03-31.csv"',
+    );
+    expect(await answer.text()).toBe(
+      'classification,contacts,avoidable\r\n' +
+        'gata-och-trafik/parkering/felparkering,2,1\r\n' +
+        ',1,0\r\n' +
+        'park,1,0\r\n',
     );
   });
 });

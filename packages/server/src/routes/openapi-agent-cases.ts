@@ -3,6 +3,10 @@ import {
   AgentCaseSchema,
   AssignInputSchema,
   CASE_PRIORITIES,
+  CLASSIFICATION_DEPTH,
+  CLASSIFICATION_FILTER,
+  ClassificationListSchema,
+  ClassifyInputSchema,
   ContactReasonListSchema,
   DuplicateInputSchema,
   ForwardInputSchema,
@@ -93,7 +97,10 @@ function action(
   };
 }
 
-/** `/v1/agent/cases…`, `/v1/agent/inbox/stream` and `/v1/agent/reasons`. */
+/**
+ * `/v1/agent/cases…`, `/v1/agent/inbox/stream`, `/v1/agent/reasons` and
+ * `/v1/agent/classification`.
+ */
 export function agentCasePaths(): JsonObject {
   const base = '/v1/agent/cases/{reference}';
   return {
@@ -119,6 +126,13 @@ export function agentCasePaths(): JsonObject {
             "Unanswered past the department's answer-time promise (or not).",
           ),
           query('priority', { type: 'string', enum: [...CASE_PRIORITIES] }, 'This priority.'),
+          query(
+            'classification',
+            { type: 'string', pattern: CLASSIFICATION_FILTER.source },
+            'A classification path, the label ids joined by `/` (`gata-och-trafik/parkering`): ' +
+              'the cases classified at that label or under it (not a sibling whose id merely ' +
+              'starts the same, such as `parkeringsbolag`).',
+          ),
           query(
             'q',
             { type: 'string', maxLength: 200 },
@@ -272,6 +286,27 @@ export function agentCasePaths(): JsonObject {
         ),
       },
     ),
+    [`${base}/classification`]: action(
+      'classifyCase',
+      `Classify the case in its department's tree (category → type → subtype: one to ${CLASSIFICATION_DEPTH} ` +
+        'label ids from the category down, as `GET /v1/agent/classification` lists them), or take ' +
+        'its classification away (`null`). The case and its inbox row show it as ' +
+        '`classification`, the inbox filters by it (`classification=`), and the timeline has an ' +
+        'entry `classification`. When the path reaches a label that escalates (the deepest such ' +
+        'label on it decides the address, which the server keeps to itself), the case is e-mailed ' +
+        'on in the same transaction — the reference, department, labels and who classified it, ' +
+        "never the citizen's personal data — unless the path before already went to that " +
+        "address; the entry then says `escalated: true` and the mail is among the case's `mails`.",
+      'Classify',
+      {
+        '422': problem(
+          'Invalid fields (`validation_failed`, with `errors`): a `path` that does not run down ' +
+            "the case's department's tree from a category (a label of another department, a " +
+            'level skipped, an unknown id) is `unknown_label`; more than ' +
+            `${CLASSIFICATION_DEPTH} labels \`too_long\`, none \`required\`.`,
+        ),
+      },
+    ),
     '/v1/agent/inbox/stream': {
       get: agentOperation({
         operationId: 'streamInbox',
@@ -300,6 +335,21 @@ export function agentCasePaths(): JsonObject {
         responses: { '200': { description: 'The reasons.', content: json(ref('ReasonList')) } },
       }),
     },
+    '/v1/agent/classification': {
+      get: agentOperation({
+        operationId: 'listClassification',
+        summary:
+          "Each department's classification labels (departments without any are left out), " +
+          'parents before their children; `escalates` marks a label whose cases are e-mailed on ' +
+          '(the address is not sent).',
+        responses: {
+          '200': {
+            description: 'The labels.',
+            content: json(ref('ClassificationList')),
+          },
+        },
+      }),
+    },
   };
 }
 
@@ -317,6 +367,8 @@ export function agentCaseSchemas(): JsonObject {
     MarkDuplicate: jsonSchema(DuplicateInputSchema, 'input'),
     TagReason: jsonSchema(ReasonInputSchema, 'input'),
     SetPriority: jsonSchema(PriorityInputSchema, 'input'),
+    Classify: jsonSchema(ClassifyInputSchema, 'input'),
+    ClassificationList: jsonSchema(ClassificationListSchema, 'output'),
     InboxEvent: jsonSchema(InboxEventSchema, 'output'),
     ReasonList: jsonSchema(ContactReasonListSchema, 'output'),
   };

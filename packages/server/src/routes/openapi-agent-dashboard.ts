@@ -34,7 +34,7 @@ export function agentDashboardPaths(): JsonObject {
         {
           operationId: 'getDashboard',
           summary:
-            'Contacts by department, page, topic, channel and reason over a period; avoidable demand by page; e-mail questions answered within two working days, chats answered directly, time to first answer per channel, and cases overdue now; cases resolved or closed in the period by closing reason, and first-contact resolution (of those with a closing reason, the share the contact center resolved itself); and where those finished cases spent their time: per unfinished staff status (`timeInStatus`, in `STAFF_STATUSES` order), how many were ever in it and the median and 90th percentile of their minutes in it, from the recorded status history (cases from before it was recorded are left out).',
+            'Contacts by department, page, topic, channel and reason over a period; avoidable demand by page; e-mail questions answered within two working days, chats answered directly, time to first answer per channel, and cases overdue now; cases resolved or closed in the period by closing reason, and first-contact resolution (of those with a closing reason, the share the contact center resolved itself); and where those finished cases spent their time: per unfinished staff status (`timeInStatus`, in `STAFF_STATUSES` order), how many were ever in it and the median and 90th percentile of their minutes in it, from the recorded status history (cases from before it was recorded are left out); and contacts that arrived in the period by how staff classified them (`byClassification`, the path joined by `/`, `""` when not classified).',
           parameters: PERIOD,
           responses: {
             '200': { description: 'The dashboard.', content: json(ref('Dashboard')) },
@@ -58,7 +58,7 @@ export function agentDashboardPaths(): JsonObject {
               required: true,
               schema: { type: 'string', enum: [...DASHBOARD_TABLES] },
               description:
-                'Which table; `status-times` is `timeInStatus` (status, cases, median_minutes, p90_minutes).',
+                'Which table; `status-times` is `timeInStatus` (status, cases, median_minutes, p90_minutes); `classifications` is `byClassification` (classification, contacts, avoidable).',
             },
           ],
           responses: {

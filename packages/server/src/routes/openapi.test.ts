@@ -324,6 +324,65 @@ describe('GET /v1/openapi.json', () => {
     expect(filter).toMatchObject({ in: 'query', schema: { enum: priorities } });
   });
 
+  it('documents classification: the labels, the action and its refusals, the case, timeline, inbox filter and dashboard', () => {
+    const list = doc.paths['/v1/agent/classification']?.get;
+    expect(list?.responses).toHaveProperty('200');
+    const labels = objectSchema('ClassificationList') as unknown as {
+      properties: {
+        departments: { items: { properties: { labels: { items: { required: string[] } } } } };
+      };
+    };
+    const labelSchema = labels.properties.departments.items.properties.labels.items;
+    expect(labelSchema.required).toEqual(
+      expect.arrayContaining(['id', 'name', 'parent', 'escalates']),
+    );
+    // The address is the server's: not in the document's label either.
+    expect(JSON.stringify(labelSchema)).not.toContain('escalationEmail');
+
+    const classify = objectSchema('Classify');
+    expect(classify.required).toEqual(['path']);
+    expect(classify.properties.path).toMatchObject({
+      anyOf: [{ type: 'array', minItems: 1, maxItems: 3 }, { type: 'null' }],
+    });
+    const operation = doc.paths['/v1/agent/cases/{reference}/classification']?.post;
+    expect(operation?.parameters?.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['reference', 'If-Match', 'X-CSRF-Token']),
+    );
+    expect(Object.keys(operation?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '404', '412', '422']),
+    );
+    expect(JSON.stringify(operation?.responses['422'])).toContain('unknown_label');
+    expect(JSON.stringify(operation)).toContain('escalated');
+
+    const agentCase = agentCaseSchema();
+    expect(agentCase.required).toContain('classification');
+    expect(agentCase.properties.classification).toMatchObject({
+      anyOf: [{ type: 'array', maxItems: 3 }, { type: 'null' }],
+    });
+    expect(inboxCaseProperties()).toHaveProperty('classification');
+    const entry = agentCase.entry('classification');
+    expect(entry?.required).toEqual(expect.arrayContaining(['kind', 'path', 'actor']));
+    expect(entry?.properties).toHaveProperty('escalated');
+    const filter = doc.paths['/v1/agent/cases']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'classification',
+    ) as { in: string; schema: { pattern: string } } | undefined;
+    expect(filter).toMatchObject({ in: 'query', schema: { pattern: expect.any(String) } });
+    expect(new RegExp(filter?.schema.pattern ?? '^$').test('gata-och-trafik/parkering')).toBe(true);
+
+    const dashboard = objectSchema('Dashboard');
+    expect(dashboard.required).toContain('byClassification');
+    expect(dashboard.properties.byClassification).toMatchObject({
+      type: 'object',
+      required: ['rows', 'otherContacts'],
+    });
+    expect(JSON.stringify(doc.paths['/v1/agent/dashboard']?.get)).toContain('byClassification');
+    const table = doc.paths['/v1/agent/dashboard/export.csv']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'table',
+    ) as { schema: { enum: string[] }; description: string } | undefined;
+    expect(table?.schema.enum).toContain('classifications');
+    expect(table?.description).toContain('classifications');
+  });
+
   it('documents the status history on the case, and the time in each status on the dashboard', () => {
     const statuses = [
       'received',

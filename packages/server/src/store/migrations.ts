@@ -3,6 +3,7 @@ import { Migrator, sql } from 'kysely';
 import { createCaseSearchIndex } from '../agent-cases/search-index.js';
 import {
   addCasePriority,
+  addClassification,
   addClosingReason,
   addParkedResumeAt,
   addStatusHistory,
@@ -134,6 +135,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0016-closing-reason': { up: addClosingReason },
   '2026-12-03-0017-case-priority': { up: addCasePriority },
   '2026-12-03-0018-status-history': { up: (db) => addStatusHistory(db) },
+  '2026-12-03-0019-classification': { up: addClassification },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,122 @@
+import { createCaseReference } from '@kontakt/core/schemas';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import { newCase } from '../test-support/cases.js';
+import type { TestDatabase } from '../test-support/store.js';
+import { createTestDatabase, explainPlan, storeUnderTest } from '../test-support/store.js';
+import type { Actor } from './actions.js';
+import { addClassification } from './tables.js';
+
+/*
+ * Migration `2026-12-03-0019-classification` on the store under test: the cases stored before it
+ * are not classified, and the inbox's classification filter reads its index.
+ */
+
+const anna: Actor = { id: 'anna', name: 'Anna Agent', scope: { all: true, departments: [] } };
+
+let database: TestDatabase;
+let store: Store;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  store = await database.open();
+});
+
+afterAll(async () => {
+  await store?.close();
+  await database?.remove();
+});
+
+describe('migration 2026-12-03-0019-classification', () => {
+  it('leaves the cases stored before it unclassified, and takes a path afterwards', async () => {
+    const references = [createCaseReference(), createCaseReference()];
+    for (const reference of references) {
+      await store.createCase(newCase(reference, { createdAt: '2026-11-01T09:00:00.000Z' }));
+    }
+    await store.close();
+    const stored = await database.inspect(async (db) => {
+      // The store as it was before the migration.
+      await db.schema.dropIndex('cases_inbox_classification').execute();
+      await db.schema.alterTable('cases').dropColumn('classification').execute();
+      await addClassification(db as unknown as Kysely<unknown>);
+      return db.selectFrom('cases').select(['reference', 'classification']).execute();
+    });
+    store = await database.open();
+    expect(stored.filter((row) => references.includes(row.reference))).toEqual(
+      expect.arrayContaining(references.map((reference) => ({ reference, classification: null }))),
+    );
+    const result = await store.write('actOnCase', {
+      reference: references[0] as string,
+      actor: anna,
+      action: { kind: 'classification', path: ['gata-och-trafik', 'parkering'], escalations: {} },
+      at: '2026-11-02T09:00:00.000Z',
+    });
+    expect(result).toMatchObject({ ok: true, version: 2 });
+    const row = await database.inspect((db) =>
+      db
+        .selectFrom('cases')
+        .select('classification')
+        .where('reference', '=', references[0] as string)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(row.classification).toBe('gata-och-trafik/parkering');
+  });
+
+  it(`serves the inbox's classification filter from its index (${storeUnderTest})`, async () => {
+    // An inbox where one department's cases are a few of many: the planner, knowing that from
+    // its statistics, reads those few through the index rather than the whole inbox in order.
+    const references = Array.from({ length: 300 }, () => createCaseReference());
+    await Promise.all(references.map((reference) => store.createCase(newCase(reference))));
+    const plan = await database.inspect(async (db) => {
+      await db.updateTable('cases').set({ classification: 'skolskjuts/ansokan' }).execute();
+      await db
+        .updateTable('cases')
+        .set({ classification: 'gata-och-trafik/parkering' })
+        .where('reference', 'in', references.slice(0, 3))
+        .execute();
+      await sql`analyze`.execute(db);
+      return explain(db);
+    });
+    expect(plan).toContain('cases_inbox_classification');
+    // Never a scan of the whole table.
+    expect(plan).not.toMatch(/SCAN cases\b|Seq Scan/);
+  });
+
+  it.runIf(storeUnderTest === 'postgres')(
+    'compares paths byte by byte on PostgreSQL, whatever the collation of the database',
+    async () => {
+      const column = await database.inspect((db) =>
+        sql<{ collation_name: string | null }>`
+          select collation_name from information_schema.columns
+          where table_name = 'cases' and column_name = 'classification'
+        `.execute(db),
+      );
+      expect(column.rows).toEqual([{ collation_name: 'C' }]);
+    },
+  );
+});
+
+/** The plan of the inbox's first page of cases classified at `gata-och-trafik` or under it. */
+const explain = (db: Kysely<Database>) =>
+  explainPlan(
+    db,
+    db
+      .selectFrom('cases')
+      .select(['reference', 'classification'])
+      .where((eb) =>
+        eb.or([
+          eb('classification', '=', 'gata-och-trafik'),
+          eb.and([
+            eb('classification', '>=', 'gata-och-trafik/'),
+            eb('classification', '<', 'gata-och-trafik0'),
+          ]),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('reference', 'desc')
+      .limit(51)
+      .compile(),
+  );
