@@ -6,12 +6,16 @@ import type {
   NoticeSeverity,
   StaffStatus,
 } from '@kontakt/core/schemas';
-import type { PeriodKind, PeriodProblem } from '../views/dashboard-period.js';
 
 /** The languages of the console. */
 export type ConsoleLocale = 'sv' | 'en';
 
-/** Every text the console shows, per language; plurals and inserted values as functions. */
+/**
+ * The console's shared texts, per language; plurals and inserted values as functions. They are
+ * in the sign-in page's load: a view's own words come with its chunk instead (the case view's,
+ * the dashboard's, the letter's, the fault section's), and only what other places show too stays
+ * in their section here.
+ */
 export interface ConsoleTexts {
   /** The language's own name, for the language switch (`Svenska`, `English`). */
   languageName: string;
@@ -137,144 +141,13 @@ export interface ConsoleTexts {
     registerPhone: string;
     registerSubmit: string;
   };
+  /** A case's words other places show too; the rest are the view's (`views/case-texts.ts`). */
   caseView: {
     heading: (reference: string) => string;
-    /** A call-back request's section, what to call, and "as soon as possible". */
-    callback: string;
-    callbackWhen: string;
-    callbackAsap: string;
-    message: string;
-    needs: string;
-    noNeeds: string;
-    interpreterIn: (language: string) => string;
     contact: string;
-    name: string;
-    email: string;
-    phone: string;
-    answerChannel: string;
-    answerLanguage: string;
     /** The heading of a letter case's envelope: where the answer goes by post. */
     letterTo: string;
-    /** The link beside a reply by letter, to its printable page. */
-    printLetter: string;
-    origin: string;
-    department: string;
-    page: string;
-    widget: string;
-    state: string;
-    status: string;
-    /** The time the case spent in each status: the table's caption and columns. */
-    statusTimes: string;
-    statusTime: string;
-    statusPeriods: string;
-    /** Under the status the case is in now: since when. */
-    statusNow: (since: string) => string;
-    /** A case from before the server recorded its statuses: from when the table counts. */
-    statusTimesFrom: (since: string) => string;
-    assignee: string;
-    nobody: string;
-    forwardedTo: string;
-    /** Where a case marked as a duplicate points: `Dubblett av KC-…`. */
-    duplicateOf: string;
-    reason: string;
-    noReason: string;
-    avoidableOn: (page: string) => string;
-    answerBy: string;
-    timeline: string;
-    mails: string;
-    mailState: Record<string, string>;
-    mailFailed: (error: string) => string;
-    /** The button that sends a failed mail again, and its name with the mail's subject. */
-    mailRetry: string;
-    mailRetryLabel: (subject: string) => string;
-    mailRetried: string;
-    entry: {
-      message_in: (channel: string) => string;
-      reply: (via: string) => string;
-      note: string;
-      status: (status: string, visibility: string) => string;
-      /** After a status entry that parked the case with a date. */
-      resumesAt: (date: string) => string;
-      /** The case came back by itself from being parked. */
-      resumed: (status: string) => string;
-      /** After a status entry that resolved or closed the case: how. */
-      closedAs: (reason: string) => string;
-      priority: (priority: string) => string;
-      /** Classified at a path (its names), or the classification taken away; `escalated` after. */
-      classified: (path: string) => string;
-      unclassified: string;
-      escalated: string;
-      forward: (department: string) => string;
-      assign: (who: string) => string;
-      reason: (reason: string) => string;
-    };
-    by: (name: string) => string;
-    public: string;
-    internal: string;
-    actions: string;
-    take: string;
-    taken: string;
-    reply: string;
-    replyVia: string;
-    replyText: string;
-    replySend: string;
-    replied: string;
-    note: string;
-    noteText: string;
-    noteSave: string;
-    noted: string;
-    setStatus: string;
-    statusNote: string;
-    /** With "parked": when the case comes back by itself, and its hint. */
-    resumeAt: string;
-    resumeAtHint: string;
-    /** With "resolved" or "closed": how it was resolved (for the statistics). */
-    closingReason: string;
-    closingReasonPick: string;
-    visibility: string;
-    statusSave: string;
-    statusSet: (status: string) => string;
-    forward: string;
-    forwardTo: string;
-    forwardReason: string;
-    forwardSave: string;
-    /** "Skicka vidare" asks for a last look first: the preview's button, heading and lines. */
-    forwardPreview: string;
-    forwardPreviewHeading: string;
-    forwardStaff: string;
-    forwardStaffSee: (department: string) => string;
-    forwardCitizen: string;
-    forwardCitizenSees: (department: string) => string;
-    forwardReasonFor: string;
-    forwardChange: string;
-    forwarded: (department: string) => string;
-    tagReason: string;
-    reasonPick: string;
-    reasonPage: string;
-    reasonPageHint: string;
-    reasonSave: string;
-    reasonTagged: (reason: string) => string;
-    priority: string;
-    setPriority: string;
-    prioritySave: string;
-    prioritySet: (priority: string) => string;
-    /** The case's classification in its department's tree: the state's line and the form. */
-    classification: string;
-    notClassified: string;
-    classify: string;
-    classifyCategory: string;
-    classifyType: string;
-    classifySubtype: string;
-    classifyNone: string;
-    classifyNoLevel: string;
-    /** Under the form when the chosen path escalates: the label whose address gets the mail. */
-    classifyEscalates: (label: string) => string;
-    classifySave: string;
-    classifiedAs: (path: string) => string;
-    classificationRemoved: string;
-    avoidable: string;
     notFound: string;
-    changed: string;
   };
   audit: {
     heading: string;
@@ -293,67 +166,9 @@ export interface ConsoleTexts {
     more: string;
     shown: (count: number) => string;
   };
+  /** The dashboard's heading, for the navigation; the rest are the view's (`views/dashboard-texts.ts`). */
   dashboard: {
     heading: string;
-    period: string;
-    periods: Record<PeriodKind, string>;
-    from: string;
-    to: string;
-    show: string;
-    periodShown: (from: string, to: string) => string;
-    problems: Record<PeriodProblem, string>;
-    loading: string;
-    shown: (period: string) => string;
-    empty: string;
-    failed: string;
-    forbidden: string;
-    totals: string;
-    contacts: string;
-    avoidable: string;
-    tagged: string;
-    avoidableShare: (share: string) => string;
-    promises: string;
-    emailInTime: string;
-    chatsDirect: string;
-    noData: string;
-    keptOf: (kept: number, counted: number) => string;
-    pending: (count: number) => string;
-    firstAnswer: string;
-    channel: string;
-    answered: string;
-    unanswered: string;
-    median: string;
-    p90: string;
-    /** Where the cases finished in the period spent their time, status by status. */
-    timeInStatus: string;
-    timeInStatusHint: string;
-    status: string;
-    statusCases: string;
-    overdue: string;
-    overdueCases: string;
-    overdueValue: (count: number) => string;
-    byDepartment: string;
-    byPage: string;
-    byTopic: string;
-    byChannel: string;
-    byReason: string;
-    byClosingReason: string;
-    byClassification: string;
-    classification: string;
-    closingReason: string;
-    /** First-contact resolution: of the cases finished with a closing reason. */
-    resolvedByContactCenter: string;
-    avoidableByPage: string;
-    department: string;
-    page: string;
-    topic: string;
-    reason: string;
-    others: string;
-    notGiven: string;
-    barValue: (contacts: number, avoidable: number) => string;
-    legendContacts: string;
-    legendAvoidable: string;
-    csv: (table: string) => string;
   };
   oidcSignIn: { link: string; or: string };
   /** The printable letter's view (its other words load with it: `views/letter-texts.ts`). */

@@ -37,6 +37,8 @@ import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { routePath } from '../router.js';
 import { mailtoLink, safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
+import type { CaseTexts } from './case-texts.js';
+import { CASE_TEXTS } from './case-texts.js';
 import { fromLocalInput, toLocalInput } from './datetime.js';
 import { formatDuration } from './duration.js';
 import { scrollingTable } from './scrolling-table.js';
@@ -297,6 +299,11 @@ export class KcCaseView extends ConsoleElement {
     }
   }
 
+  /** The case view's own words (a chunk with the view: `CASE_TEXTS`). */
+  private get ct(): CaseTexts {
+    return CASE_TEXTS[this.l10n.locale];
+  }
+
   /** The classification labels of the case's department. */
   private get labels(): readonly ClassLabel[] {
     return this.classification.get(this.data?.department ?? '') ?? [];
@@ -353,7 +360,7 @@ export class KcCaseView extends ConsoleElement {
       const code = errorCode(error);
       if (code === 'version_conflict' || code === 'case_already_assigned') {
         await this.load();
-        this.announce(this.l10n.t.caseView.changed);
+        this.announce(this.ct.changed);
         return;
       }
       const fields = (error as { fieldErrors?: { field: string; code: string }[] }).fieldErrors;
@@ -376,7 +383,7 @@ export class KcCaseView extends ConsoleElement {
       const data = new FormData(form);
       const value = (name: string) => String(data.get(name) ?? '').trim();
       const reference = this.reference;
-      const t = this.l10n.t.caseView;
+      const t = this.ct;
       const v = this.l10n.t.vocabulary;
       switch (action) {
         case 'reply':
@@ -470,7 +477,8 @@ export class KcCaseView extends ConsoleElement {
 
   protected override render(): TemplateResult {
     const t = this.l10n.t;
-    if (this.problem === 'not-found') return html`<p role="alert">${t.caseView.notFound}</p>`;
+    if (this.problem === 'not-found')
+      return html`<p role="alert">${this.l10n.t.caseView.notFound}</p>`;
     if (this.problem === 'failed') {
       return html`<p role="alert">${t.errors.load}</p>
         <button type="button" @click=${() => this.load()}>${t.errors.retry}</button>`;
@@ -497,7 +505,7 @@ export class KcCaseView extends ConsoleElement {
   /** What the citizen wrote, and the photos they sent with it (a fault report's are its own). */
   private renderMessage(data: AgentCase): TemplateResult {
     return html`<section aria-labelledby="message-heading">
-      <h2 id="message-heading">${this.l10n.t.caseView.message}</h2>
+      <h2 id="message-heading">${this.ct.message}</h2>
       <p class="message" dir="auto">${data.message.text}</p>
       ${this.renderPhotos(data, data.message.photos)}
     </section>`;
@@ -529,7 +537,7 @@ export class KcCaseView extends ConsoleElement {
   private renderCallback(data: AgentCase): TemplateResult | typeof nothing {
     const callback = data.callback;
     if (!callback) return nothing;
-    const t = this.l10n.t.caseView;
+    const t = this.ct;
     const when =
       'slot' in callback.when
         ? html`<time datetime=${callback.when.slot.start}
@@ -564,17 +572,17 @@ export class KcCaseView extends ConsoleElement {
     const t = this.l10n.t;
     const needs = data.message.needs.map((need) =>
       need === 'interpreter' && data.message.interpreterLanguage
-        ? t.caseView.interpreterIn(data.message.interpreterLanguage)
+        ? this.ct.interpreterIn(data.message.interpreterLanguage)
         : t.vocabulary.needs[need],
     );
     return html`<section aria-labelledby="needs-heading">
-      <h2 id="needs-heading">${t.caseView.needs}</h2>
+      <h2 id="needs-heading">${this.ct.needs}</h2>
       ${
         needs.length
           ? html`<ul>
             ${needs.map((need) => html`<li dir="auto">${need}</li>`)}
           </ul>`
-          : html`<p>${t.caseView.noNeeds}</p>`
+          : html`<p>${this.ct.noNeeds}</p>`
       }
     </section>`;
   }
@@ -583,18 +591,18 @@ export class KcCaseView extends ConsoleElement {
     const t = this.l10n.t;
     const { message } = data;
     return html`<section aria-labelledby="contact-heading">
-      <h2 id="contact-heading">${t.caseView.contact}</h2>
+      <h2 id="contact-heading">${this.l10n.t.caseView.contact}</h2>
       <dl>
-        ${message.name ? html`<dt>${t.caseView.name}</dt><dd dir="auto">${message.name}</dd>` : nothing}
+        ${message.name ? html`<dt>${this.ct.name}</dt><dd dir="auto">${message.name}</dd>` : nothing}
         ${
           message.email
-            ? html`<dt>${t.caseView.email}</dt><dd>${mailtoLink(message.email)}</dd>`
+            ? html`<dt>${this.ct.email}</dt><dd>${mailtoLink(message.email)}</dd>`
             : nothing
         }
-        ${message.phone ? html`<dt>${t.caseView.phone}</dt><dd>${message.phone}</dd>` : nothing}
-        <dt>${t.caseView.answerChannel}</dt>
+        ${message.phone ? html`<dt>${this.ct.phone}</dt><dd>${message.phone}</dd>` : nothing}
+        <dt>${this.ct.answerChannel}</dt>
         <dd>${t.vocabulary.answerChannels[message.answerChannel] ?? message.answerChannel}</dd>
-        <dt>${t.caseView.answerLanguage}</dt>
+        <dt>${this.ct.answerLanguage}</dt>
         <dd>${languageName(message.answerLanguage, this.l10n.locale)}</dd>
       </dl>
       ${this.renderEnvelope(data)}
@@ -616,7 +624,7 @@ export class KcCaseView extends ConsoleElement {
   }
 
   private renderOrigin(data: AgentCase): TemplateResult {
-    const t = this.l10n.t.caseView;
+    const t = this.ct;
     return html`<section aria-labelledby="origin-heading">
       <h2 id="origin-heading">${t.origin}</h2>
       <dl>
@@ -635,9 +643,9 @@ export class KcCaseView extends ConsoleElement {
     const t = this.l10n.t;
     const reason = data.reason;
     return html`<section aria-labelledby="state-heading">
-      <h2 id="state-heading">${t.caseView.state}</h2>
+      <h2 id="state-heading">${this.ct.state}</h2>
       <dl>
-        <dt>${t.caseView.status}</dt>
+        <dt>${this.ct.status}</dt>
         <dd>
           ${t.vocabulary.statuses[data.status] ?? data.status}
           ${
@@ -650,13 +658,13 @@ export class KcCaseView extends ConsoleElement {
         </dd>
         ${
           data.closingReason
-            ? html`<dt>${t.caseView.closingReason}</dt>
+            ? html`<dt>${this.ct.closingReason}</dt>
               <dd>${t.vocabulary.closingReasons[data.closingReason]}</dd>`
             : nothing
         }
         ${
           data.duplicateOf
-            ? html`<dt>${t.caseView.duplicateOf}</dt>
+            ? html`<dt>${this.ct.duplicateOf}</dt>
               <dd>
                 <a id="duplicate-of-link" href=${encodeURIComponent(data.duplicateOf)}
                   >${data.duplicateOf}</a
@@ -664,38 +672,38 @@ export class KcCaseView extends ConsoleElement {
               </dd>`
             : nothing
         }
-        <dt>${t.caseView.priority}</dt>
+        <dt>${this.ct.priority}</dt>
         <dd>${t.vocabulary.priorities[data.priority]}</dd>
         ${
           this.labels.length || data.classification
-            ? html`<dt>${t.caseView.classification}</dt>
+            ? html`<dt>${this.ct.classification}</dt>
               <dd>
-                ${data.classification ? this.pathName(data.classification) : t.caseView.notClassified}
+                ${data.classification ? this.pathName(data.classification) : this.ct.notClassified}
               </dd>`
             : nothing
         }
-        <dt>${t.caseView.assignee}</dt>
-        <dd>${data.assignee?.name ?? t.caseView.nobody}</dd>
+        <dt>${this.ct.assignee}</dt>
+        <dd>${data.assignee?.name ?? this.ct.nobody}</dd>
         ${
           data.forwardedTo
-            ? html`<dt>${t.caseView.forwardedTo}</dt><dd>${this.department(data.forwardedTo)}</dd>`
+            ? html`<dt>${this.ct.forwardedTo}</dt><dd>${this.department(data.forwardedTo)}</dd>`
             : nothing
         }
-        <dt>${t.caseView.reason}</dt>
+        <dt>${this.ct.reason}</dt>
         <dd>
           ${
             reason
               ? html`${this.reasonName(reason.id)}${
                   reason.avoidable && reason.page
-                    ? html` (${t.caseView.avoidable}: ${safeLink(reason.page)})`
+                    ? html` (${this.ct.avoidable}: ${safeLink(reason.page)})`
                     : nothing
                 }`
-              : t.caseView.noReason
+              : this.ct.noReason
           }
         </dd>
         ${
           data.answerBy
-            ? html`<dt>${t.caseView.answerBy}</dt>
+            ? html`<dt>${this.ct.answerBy}</dt>
               <dd>
                 <time datetime=${data.answerBy}>${this.l10n.dateTime(data.answerBy)}</time>
                 ${data.overdue ? html`<strong class="late">${t.inbox.late}</strong>` : nothing}
@@ -714,12 +722,12 @@ export class KcCaseView extends ConsoleElement {
     const first = data.statusHistory[0];
     if (!first) return nothing;
     const t = this.l10n.t;
-    const caption = t.caseView.statusTimes;
+    const caption = this.ct.statusTimes;
     return html`<section aria-labelledby="status-times-heading">
       <h2 id="status-times-heading">${caption}</h2>
       ${
         Date.parse(first.from) > Date.parse(data.createdAt)
-          ? html`<p class="muted">${t.caseView.statusTimesFrom(this.l10n.dateTime(first.from))}</p>`
+          ? html`<p class="muted">${this.ct.statusTimesFrom(this.l10n.dateTime(first.from))}</p>`
           : nothing
       }
       ${scrollingTable(
@@ -728,9 +736,9 @@ export class KcCaseView extends ConsoleElement {
           <caption class="visually-hidden">${caption}</caption>
           <thead>
             <tr>
-              <th scope="col">${t.caseView.status}</th>
-              <th scope="col" class="number">${t.caseView.statusTime}</th>
-              <th scope="col" class="number">${t.caseView.statusPeriods}</th>
+              <th scope="col">${this.ct.status}</th>
+              <th scope="col" class="number">${this.ct.statusTime}</th>
+              <th scope="col" class="number">${this.ct.statusPeriods}</th>
             </tr>
           </thead>
           <tbody>
@@ -741,7 +749,7 @@ export class KcCaseView extends ConsoleElement {
                   ${
                     time.currentSince
                       ? html`<div class="muted">
-                        ${t.caseView.statusNow(this.l10n.dateTime(time.currentSince))}
+                        ${this.ct.statusNow(this.l10n.dateTime(time.currentSince))}
                       </div>`
                       : nothing
                   }
@@ -758,7 +766,7 @@ export class KcCaseView extends ConsoleElement {
 
   private renderMails(data: AgentCase): TemplateResult | typeof nothing {
     if (data.mails.length === 0) return nothing;
-    const t = this.l10n.t.caseView;
+    const t = this.ct;
     return html`<section aria-labelledby="mails-heading">
       <h2 id="mails-heading">${t.mails}</h2>
       <ul>
@@ -797,7 +805,7 @@ export class KcCaseView extends ConsoleElement {
   }
 
   private renderTimeline(data: AgentCase): TemplateResult {
-    const t = this.l10n.t.caseView;
+    const t = this.ct;
     return html`<section aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">${t.timeline}</h2>
       <ol class="timeline">
@@ -819,13 +827,13 @@ export class KcCaseView extends ConsoleElement {
     if (entry.kind !== 'reply' || entry.via !== 'letter') return nothing;
     const path = routePath({ name: 'letter', reference: data.reference, seq: entry.seq });
     return html`<a class="letter-link" href=${`${this.base}${path}`}
-      >${this.l10n.t.caseView.printLetter}</a
+      >${this.ct.printLetter}</a
     >`;
   }
 
   private describe(entry: AgentTimelineEntry): string {
     const t = this.l10n.t;
-    const e = t.caseView.entry;
+    const e = this.ct.entry;
     switch (entry.kind) {
       case 'message_in':
         return e.message_in(t.vocabulary.channels[entry.channel] ?? entry.channel);
@@ -838,7 +846,7 @@ export class KcCaseView extends ConsoleElement {
         if (entry.resumed) return e.resumed(status);
         const set = e.status(
           status,
-          entry.visibility === 'public' ? t.caseView.public : t.caseView.internal,
+          entry.visibility === 'public' ? this.ct.public : this.ct.internal,
         );
         if (entry.closingReason) {
           return set + e.closedAs(t.vocabulary.closingReasons[entry.closingReason]);
@@ -848,7 +856,7 @@ export class KcCaseView extends ConsoleElement {
       case 'forward':
         return e.forward(this.department(entry.department));
       case 'assign':
-        return e.assign(entry.assignee?.name ?? t.caseView.nobody);
+        return e.assign(entry.assignee?.name ?? this.ct.nobody);
       case 'reason':
         return e.reason(this.reasonName(entry.reason));
       case 'priority':
@@ -877,7 +885,7 @@ export class KcCaseView extends ConsoleElement {
   }
 
   private renderActions(data: AgentCase): TemplateResult {
-    const t = this.l10n.t.caseView;
+    const t = this.ct;
     const v = this.l10n.t.vocabulary;
     return html`<section aria-labelledby="actions-heading">
       <h2 id="actions-heading">${t.actions}</h2>
@@ -1008,7 +1016,7 @@ export class KcCaseView extends ConsoleElement {
   private renderClassify(data: AgentCase): TemplateResult | typeof nothing {
     const labels = this.labels;
     if (labels.length === 0) return nothing;
-    const t = this.l10n.t.caseView;
+    const t = this.ct;
     const chosen = this.classifyChoice ?? data.classification ?? [];
     const level = (name: string, label: string, depth: number, none: string) => {
       const parent = depth === 0 ? null : chosen[depth - 1];
@@ -1054,7 +1062,7 @@ export class KcCaseView extends ConsoleElement {
    * Changing a field takes the preview away.
    */
   private renderForward(data: AgentCase): TemplateResult {
-    const t = this.l10n.t.caseView;
+    const t = this.ct;
     const problem = this.errors.get('forward.form');
     const preview = this.forwardPreview;
     const to = preview ? this.department(preview.department) : '';
@@ -1154,7 +1162,7 @@ export class KcCaseView extends ConsoleElement {
     await this.act(
       'forward',
       (client) => client.cases.forward(reference, preview, this.options),
-      () => this.l10n.t.caseView.forwarded(this.department(preview.department)),
+      () => this.ct.forwarded(this.department(preview.department)),
       form,
     );
     this.forwardPreview = undefined;

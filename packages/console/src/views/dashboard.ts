@@ -30,6 +30,8 @@ import {
   presetPeriod,
   today,
 } from './dashboard-period.js';
+import type { DashboardTexts } from './dashboard-texts.js';
+import { DASHBOARD_TEXTS } from './dashboard-texts.js';
 import { formatDuration } from './duration.js';
 import { scrollingTable } from './scrolling-table.js';
 import { fieldRowStyles, viewStyles } from './view.styles.js';
@@ -129,6 +131,11 @@ export class KcDashboardView extends ConsoleElement {
   private classification: Classification = new Map();
   private loading: AbortController | undefined;
 
+  /** The dashboard's own words (a chunk with the view: `DASHBOARD_TEXTS`). */
+  private get dt(): DashboardTexts {
+    return DASHBOARD_TEXTS[this.l10n.locale];
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.period = periodFromQuery(location.search);
@@ -193,7 +200,7 @@ export class KcDashboardView extends ConsoleElement {
     this.loading?.abort();
     const loading = new AbortController();
     this.loading = loading;
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     this.state = 'loading';
     this.dispatchEvent(new KcAnnounceEvent(t.loading));
     try {
@@ -251,7 +258,7 @@ export class KcDashboardView extends ConsoleElement {
       timeZone: 'UTC',
     });
     const day = (text: string) => format.format(new Date(`${text}T00:00:00Z`));
-    return this.l10n.t.dashboard.periodShown(day(period.from), day(period.to));
+    return this.dt.periodShown(day(period.from), day(period.to));
   }
 
   protected override render(): TemplateResult {
@@ -259,7 +266,7 @@ export class KcDashboardView extends ConsoleElement {
   }
 
   private renderPicker(): TemplateResult {
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     const custom = this.kind === 'custom';
     const day = (name: 'from' | 'to', label: string, value: string) => html`
       <div class="field">
@@ -299,12 +306,12 @@ export class KcDashboardView extends ConsoleElement {
     const t = this.l10n.t;
     switch (this.state) {
       case 'loading':
-        return html`<p>${t.dashboard.loading}</p>`;
+        return html`<p>${this.dt.loading}</p>`;
       case 'forbidden':
-        return html`<p>${t.dashboard.forbidden}</p>`;
+        return html`<p>${this.dt.forbidden}</p>`;
       case 'failed':
         return html`
-          <p>${t.dashboard.failed}</p>
+          <p>${this.dt.failed}</p>
           <button type="button" @click=${() => this.load()}>${t.errors.retry}</button>
         `;
       case 'loaded':
@@ -313,7 +320,7 @@ export class KcDashboardView extends ConsoleElement {
   }
 
   private renderDashboard(data: Dashboard): TemplateResult {
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     if (data.contacts === 0) {
       return html`
         <p>${t.empty}</p>
@@ -367,7 +374,7 @@ export class KcDashboardView extends ConsoleElement {
   }
 
   private renderTotals(data: Dashboard): TemplateResult {
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     const n = (value: number) => this.numbers.format(value);
     return html`
       <section aria-labelledby="totals">
@@ -390,7 +397,7 @@ export class KcDashboardView extends ConsoleElement {
   }
 
   private renderPromises(data: Dashboard): TemplateResult {
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     const figure = (label: string, share: DashboardShare) => html`
       <div>
         <dt>${label}</dt>
@@ -417,13 +424,11 @@ export class KcDashboardView extends ConsoleElement {
 
   /** A median or percentile in the element's language; `null` (none counted) as "no data". */
   private duration(minutes: number | null): string {
-    return minutes === null
-      ? this.l10n.t.dashboard.noData
-      : formatDuration(minutes, this.l10n.locale);
+    return minutes === null ? this.dt.noData : formatDuration(minutes, this.l10n.locale);
   }
 
   private renderFirstAnswer(data: Dashboard): TemplateResult {
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     const n = (value: number) => this.numbers.format(value);
     return html`
       <section aria-labelledby="first-answer">
@@ -469,18 +474,18 @@ export class KcDashboardView extends ConsoleElement {
     const n = (value: number) => this.numbers.format(value);
     return html`
       <section aria-labelledby="time-in-status">
-        <h2 id="time-in-status">${t.dashboard.timeInStatus}</h2>
-        <p class="hint">${t.dashboard.timeInStatusHint}</p>
+        <h2 id="time-in-status">${this.dt.timeInStatus}</h2>
+        <p class="hint">${this.dt.timeInStatusHint}</p>
         ${scrollingTable(
-          t.dashboard.timeInStatus,
+          this.dt.timeInStatus,
           html`<table>
-            <caption class="visually-hidden">${t.dashboard.timeInStatus}</caption>
+            <caption class="visually-hidden">${this.dt.timeInStatus}</caption>
             <thead>
               <tr>
-                <th scope="col">${t.dashboard.status}</th>
-                <th scope="col" class="number">${t.dashboard.statusCases}</th>
-                <th scope="col" class="number">${t.dashboard.median}</th>
-                <th scope="col" class="number">${t.dashboard.p90}</th>
+                <th scope="col">${this.dt.status}</th>
+                <th scope="col" class="number">${this.dt.statusCases}</th>
+                <th scope="col" class="number">${this.dt.median}</th>
+                <th scope="col" class="number">${this.dt.p90}</th>
               </tr>
             </thead>
             <tbody>
@@ -495,13 +500,13 @@ export class KcDashboardView extends ConsoleElement {
             </tbody>
           </table>`,
         )}
-        ${this.renderCsv('status-times', t.dashboard.timeInStatus)}
+        ${this.renderCsv('status-times', this.dt.timeInStatus)}
       </section>
     `;
   }
 
   private renderOverdue(data: Dashboard): TemplateResult {
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     const rows: BarRow[] = data.overdue.rows.map((row) => ({
       label: this.nameOf('department', row.key),
       value: row.contacts,
@@ -548,7 +553,7 @@ export class KcDashboardView extends ConsoleElement {
     kind: KeyKind,
     withAvoidable = true,
   ): TemplateResult {
-    const t = this.l10n.t.dashboard;
+    const t = this.dt;
     const n = (value: number) => this.numbers.format(value);
     const id = `table-${table}`;
     const rows: BarRow[] = breakdown.rows.map((row) => ({
@@ -610,13 +615,13 @@ export class KcDashboardView extends ConsoleElement {
     if (!this.client) return nothing;
     const href = this.client.dashboard.exportUrl({ ...periodBounds(this.period), table });
     const name = `kontakt-${table}-${this.period.from}-${this.period.to}.csv`;
-    return html`<p><a href=${href} download=${name}>${this.l10n.t.dashboard.csv(title)}</a></p>`;
+    return html`<p><a href=${href} download=${name}>${this.dt.csv(title)}</a></p>`;
   }
 
   /** A row's key by its name where the console knows it; else the id. */
   private nameOf(kind: KeyKind, key: string): string {
     const t = this.l10n.t;
-    if (key === '') return t.dashboard.notGiven;
+    if (key === '') return this.dt.notGiven;
     if (kind === 'channel') return t.vocabulary.channels[key as CaseChannel] ?? key;
     if (kind === 'closing') return t.vocabulary.closingReasons[key as ClosingReason] ?? key;
     if (kind === 'classification') {
