@@ -584,8 +584,10 @@ export default [
     // words in both languages: 42.55 KB. Classification (the case's form and line, the timeline's,
     // the inbox's filter, the dashboard's table, in both languages): 42.97 KB. The case view's and
     // the dashboard's own words moved to their views' chunks (views/case-texts.ts,
-    // views/dashboard-texts.ts), as the letter's and the fault section's are: 39.25 KB.
-    limit: '39.26 KB',
+    // views/dashboard-texts.ts), as the letter's and the fault section's are: 39.25 KB. The inbox's
+    // order (oldest first), and the inbox's own words in its chunk too (views/inbox-texts.ts):
+    // 38.57 KB.
+    limit: '38.58 KB',
     ...asLoaded,
   },
   {

@@ -12,9 +12,9 @@ export type ConsoleLocale = 'sv' | 'en';
 
 /**
  * The console's shared texts, per language; plurals and inserted values as functions. They are
- * in the sign-in page's load: a view's own words come with its chunk instead (the case view's,
- * the dashboard's, the letter's, the fault section's), and only what other places show too stays
- * in their section here.
+ * in the sign-in page's load: a view's own words come with its chunk instead (the inbox's, the
+ * case view's, the dashboard's, the letter's, the fault section's), and only what other places
+ * show too stays in their section here.
  */
 export interface ConsoleTexts {
   /** The language's own name, for the language switch (`Svenska`, `English`). */
@@ -93,53 +93,13 @@ export interface ConsoleTexts {
     closingReasons: Record<ClosingReason, string>;
     priorities: Record<CasePriority, string>;
   };
+  /** The inbox's words the case view and the register form show too; the rest are the view's (`views/inbox-texts.ts`). */
   inbox: {
-    filters: string;
-    search: string;
-    searchHint: string;
-    status: string;
-    openStatuses: string;
-    anyStatus: string;
-    channel: string;
-    anyChannel: string;
-    need: string;
-    anyNeed: string;
-    priority: string;
-    anyPriority: string;
-    classification: string;
-    anyClassification: string;
-    topic: string;
-    anyTopic: string;
-    department: string;
-    anyDepartment: string;
-    assigned: string;
-    anyone: string;
-    me: string;
-    nobody: string;
-    overdue: string;
-    apply: string;
-    caption: string;
-    reference: string;
-    received: string;
-    from: string;
-    message: string;
-    answerBy: string;
-    assignee: string;
     late: string;
     /** Under a parked case's status: when it comes back by itself. */
     resumes: (date: string) => string;
-    none: string;
-    more: string;
-    shown: (count: number) => string;
-    arrived: (count: number) => string;
-    register: string;
-    registerChannel: string;
-    registerDepartment: string;
-    registerTopic: string;
-    registerNotes: string;
     registerName: string;
     registerPhone: string;
-    registerSubmit: string;
   };
   /** A case's words other places show too; the rest are the view's (`views/case-texts.ts`). */
   caseView: {

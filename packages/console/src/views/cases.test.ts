@@ -144,6 +144,38 @@ describe('the inbox', () => {
     expect(rows(element)[0]).to.contain(reference);
   });
 
+  it('lists oldest first when asked, the queue in turn, and a case that arrives comes last', async () => {
+    const word = 'kovisning';
+    const older = await submitCase(server, { message: `Fråga om ${word}: den första.` });
+    const newer = await submitCase(server, { message: `Fråga om ${word}: den andra.` });
+    const element = await renderConsole(server);
+    await signedIn(element, 'anna');
+    await inboxLoaded(element);
+    const view = deepQuery(element, 'kc-inbox-view') as HTMLElement;
+    const order = deepQuery(view, '#filter-order') as HTMLSelectElement;
+    expect([...order.options].map((option) => option.textContent?.trim())).to.deep.equal([
+      'Nyast först',
+      'Äldst först',
+    ]);
+    (deepQuery(view, '#filter-q') as HTMLInputElement).value = word;
+    order.value = 'oldest';
+    (deepQuery(view, 'form[role="search"] button[type="submit"]') as HTMLButtonElement).click();
+    const references = () =>
+      rows(element).map((row) => row.match(/KC-[A-Z0-9]{4}-[A-Z0-9]{4}/)?.[0]);
+    await waitUntil(
+      () => references().join() === [older, newer].join(),
+      `not oldest first: ${references().join()}`,
+    );
+    const latest = await submitCase(server, { message: `Fråga om ${word}: den tredje.` });
+    await waitUntil(
+      () => references().join() === [older, newer, latest].join(),
+      `the new case not last: ${references().join()}`,
+      { timeout: 10_000 },
+    );
+    await waitUntil(() => announces(element, 'Ett nytt ärende har kommit in.'));
+    await expect(element).to.be.accessible();
+  });
+
   it('filters by need and by topic', async () => {
     await submitCase(server, { message: 'Finns det plats på fritids?' }, 'skola');
     const element = await renderConsole(server);

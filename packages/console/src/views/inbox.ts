@@ -8,7 +8,13 @@ import type {
   InboxWatch,
   RegisterCaseInput,
 } from '@kontakt/core/agent';
-import { CASE_PRIORITIES, REGISTERED_CHANNELS } from '@kontakt/core/agent';
+import {
+  CASE_PRIORITIES,
+  INBOX_MAX_PAGE_SIZE,
+  INBOX_ORDERS,
+  INBOX_PAGE_SIZE,
+  REGISTERED_CHANNELS,
+} from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
 import type {
   AnswerChannel,
@@ -29,6 +35,8 @@ import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent, KcNavigateEvent } from '../internal/events.js';
 import { base, tokens } from '../styles/tokens.js';
+import type { InboxTexts } from './inbox-texts.js';
+import { INBOX_TEXTS } from './inbox-texts.js';
 import {
   answerFields,
   answerInput,
@@ -141,6 +149,11 @@ export class KcInboxView extends ConsoleElement {
   private arrivals = new Set<string>();
   private arrivalTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The inbox's own words (a chunk with the view: `INBOX_TEXTS`). */
+  private get it(): InboxTexts {
+    return INBOX_TEXTS[this.l10n.locale];
+  }
+
   /**
    * Loads once the client is there: a view rendered before its chunk arrived gets its properties
    * at its first update, not yet when it connects.
@@ -239,7 +252,7 @@ export class KcInboxView extends ConsoleElement {
         next: page.next,
       };
       if (!more) this.follow(page);
-      this.announce(this.l10n.t.inbox.shown(this.page.cases.length));
+      this.announce(this.it.shown(this.page.cases.length));
     } catch (error) {
       if (isAbort(error) || reportSessionEnd(this, error)) return;
       this.failed = true;
@@ -287,28 +300,40 @@ export class KcInboxView extends ConsoleElement {
   }
 
   /**
-   * Reads the first page again and merges it in (rows already shown are updated, new ones come
-   * first), keeping the pages loaded below; then says how many cases arrived.
+   * Newest first: reads the first page again and merges it in (rows already shown are updated,
+   * new ones come first), keeping the pages loaded below. Oldest first, new cases come last: the
+   * rows shown are read again, with room for what arrived. Then says how many cases arrived.
    */
   private async refresh(): Promise<void> {
     if (!this.client || !this.page) return;
     const changes = [...this.arrivals];
     this.arrivals.clear();
+    const oldest = this.filters.order === 'oldest';
     try {
-      const first = await this.client.cases.list(this.filters);
+      const shown = this.page.cases.length + changes.length;
+      const first = await this.client.cases.list(
+        oldest
+          ? {
+              ...this.filters,
+              limit: Math.min(Math.max(shown, INBOX_PAGE_SIZE), INBOX_MAX_PAGE_SIZE),
+            }
+          : this.filters,
+      );
       const fresh = new Set(first.cases.map((row) => row.reference));
       const known = new Set(this.page.cases.map((row) => row.reference));
-      this.page = {
-        cases: [...first.cases, ...this.page.cases.filter((row) => !fresh.has(row.reference))],
-        next: this.page.next ?? first.next,
-      };
+      this.page = oldest
+        ? first
+        : {
+            cases: [...first.cases, ...this.page.cases.filter((row) => !fresh.has(row.reference))],
+            next: this.page.next ?? first.next,
+          };
       const arrived = changes.filter((change) => {
         const [type, reference] = change.split(' ');
         return (
           type === 'case.created' && reference && fresh.has(reference) && !known.has(reference)
         );
       }).length;
-      if (arrived > 0) this.announce(this.l10n.t.inbox.arrived(arrived));
+      if (arrived > 0) this.announce(this.it.arrived(arrived));
     } catch (error) {
       reportSessionEnd(this, error);
     }
@@ -324,6 +349,7 @@ export class KcInboxView extends ConsoleElement {
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const filters: InboxFilters = {};
     if (value('q')) filters.q = value('q');
+    if (value('order') === 'oldest') filters.order = 'oldest';
     if (value('status') !== 'any') filters.status = (value('status') || 'open') as StaffStatus;
     if (value('channel')) filters.channel = value('channel') as CaseChannel;
     if (value('need')) filters.need = value('need') as Need;
@@ -402,52 +428,58 @@ export class KcInboxView extends ConsoleElement {
       </div>
     `;
     return html`
-      <form class="filters" role="search" aria-label=${t.inbox.filters} @submit=${this.applyFilters}>
+      <form class="filters" role="search" aria-label=${this.it.filters} @submit=${this.applyFilters}>
         <div class="field search">
-          <label for="filter-q">${t.inbox.search}</label>
-          <p class="hint" id="filter-q-hint">${t.inbox.searchHint}</p>
+          <label for="filter-q">${this.it.search}</label>
+          <p class="hint" id="filter-q-hint">${this.it.searchHint}</p>
           <input id="filter-q" name="q" type="search" aria-describedby="filter-q-hint" />
         </div>
         ${select(
           'status',
-          t.inbox.status,
+          this.it.status,
           [
-            ['open', t.inbox.openStatuses],
-            ['any', t.inbox.anyStatus],
+            ['open', this.it.openStatuses],
+            ['any', this.it.anyStatus],
             ...STAFF_STATUSES.map((status): [string, string] => [status, v.statuses[status]]),
           ],
           'open',
         )}
-        ${select('channel', t.inbox.channel, [
-          ['', t.inbox.anyChannel],
+        ${select('channel', this.it.channel, [
+          ['', this.it.anyChannel],
           ...CASE_CHANNELS.map((channel): [string, string] => [channel, v.channels[channel]]),
         ])}
-        ${select('need', t.inbox.need, [
-          ['', t.inbox.anyNeed],
+        ${select('need', this.it.need, [
+          ['', this.it.anyNeed],
           ...NEEDS.map((need): [string, string] => [need, v.needs[need]]),
         ])}
-        ${select('priority', t.inbox.priority, [
-          ['', t.inbox.anyPriority],
+        ${select('priority', this.it.priority, [
+          ['', this.it.anyPriority],
           ...CASE_PRIORITIES.map((priority): [string, string] => [
             priority,
             v.priorities[priority],
           ]),
         ])}
         ${this.renderTopicFilter()} ${this.renderClassificationFilter()}
-        ${select('assigned', t.inbox.assigned, [
-          ['', t.inbox.anyone],
-          ['me', t.inbox.me],
-          ['none', t.inbox.nobody],
+        ${select(
+          'order',
+          this.it.order,
+          INBOX_ORDERS.map((order): [string, string] => [order, this.it.orders[order]]),
+          this.filters.order ?? 'newest',
+        )}
+        ${select('assigned', this.it.assigned, [
+          ['', this.it.anyone],
+          ['me', this.it.me],
+          ['none', this.it.nobody],
         ])}
-        ${select('department', t.inbox.department, [
-          ['', t.inbox.anyDepartment],
+        ${select('department', this.it.department, [
+          ['', this.it.anyDepartment],
           ...this.departments.map((department): [string, string] => [
             department.id,
             nameIn(this.l10n.locale, department.name, department.id),
           ]),
         ])}
-        <label class="check"><input type="checkbox" name="overdue" /> ${t.inbox.overdue}</label>
-        <div class="field"><button type="submit">${t.inbox.apply}</button></div>
+        <label class="check"><input type="checkbox" name="overdue" /> ${this.it.overdue}</label>
+        <div class="field"><button type="submit">${this.it.apply}</button></div>
       </form>
     `;
   }
@@ -457,9 +489,9 @@ export class KcInboxView extends ConsoleElement {
     const { locale } = this.l10n;
     return html`
       <div class="field">
-        <label for="filter-topic">${this.l10n.t.inbox.topic}</label>
+        <label for="filter-topic">${this.it.topic}</label>
         <select id="filter-topic" name="topic">
-          <option value="">${this.l10n.t.inbox.anyTopic}</option>
+          <option value="">${this.it.anyTopic}</option>
           ${this.departments.map(
             (department) => html`<optgroup label=${nameIn(locale, department.name, department.id)}>
               ${department.categories.map(
@@ -479,12 +511,12 @@ export class KcInboxView extends ConsoleElement {
    */
   private renderClassificationFilter(): TemplateResult | typeof nothing {
     if (this.classification.size === 0) return nothing;
-    const { locale, t } = this.l10n;
+    const { locale } = this.l10n;
     return html`
       <div class="field">
-        <label for="filter-classification">${t.inbox.classification}</label>
+        <label for="filter-classification">${this.it.classification}</label>
         <select id="filter-classification" name="classification">
-          <option value="">${t.inbox.anyClassification}</option>
+          <option value="">${this.it.anyClassification}</option>
           ${[...this.classification].map(
             ([
               department,
@@ -508,22 +540,22 @@ export class KcInboxView extends ConsoleElement {
         <button type="button" @click=${() => this.load()}>${t.errors.retry}</button>`;
     }
     if (!this.page) return html`<p>${t.loading}</p>`;
-    if (this.page.cases.length === 0) return html`<p>${t.inbox.none}</p>`;
+    if (this.page.cases.length === 0) return html`<p>${this.it.none}</p>`;
     return html`
       ${scrollingTable(
-        t.inbox.caption,
+        this.it.caption,
         html`<table>
-          <caption class="visually-hidden">${t.inbox.caption}</caption>
+          <caption class="visually-hidden">${this.it.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">${t.inbox.reference}</th>
-              <th scope="col">${t.inbox.received}</th>
-              <th scope="col">${t.inbox.channel}</th>
-              <th scope="col">${t.inbox.from}</th>
-              <th scope="col">${t.inbox.message}</th>
-              <th scope="col">${t.inbox.status}</th>
-              <th scope="col">${t.inbox.assignee}</th>
-              <th scope="col">${t.inbox.answerBy}</th>
+              <th scope="col">${this.it.reference}</th>
+              <th scope="col">${this.it.received}</th>
+              <th scope="col">${this.it.channel}</th>
+              <th scope="col">${this.it.from}</th>
+              <th scope="col">${this.it.message}</th>
+              <th scope="col">${this.it.status}</th>
+              <th scope="col">${this.it.assignee}</th>
+              <th scope="col">${this.it.answerBy}</th>
             </tr>
           </thead>
           <tbody>
@@ -534,7 +566,7 @@ export class KcInboxView extends ConsoleElement {
       ${
         this.page.next
           ? html`<button type="button" class="secondary" @click=${() => this.load(true)}>
-            ${t.inbox.more}
+            ${this.it.more}
           </button>`
           : nothing
       }
@@ -563,7 +595,7 @@ export class KcInboxView extends ConsoleElement {
           ${
             row.classification
               ? html`<div class="muted">
-                ${t.inbox.classification}:
+                ${this.it.classification}:
                 ${pathName(this.classification.get(row.department) ?? [], row.classification, this.l10n.locale)}
               </div>`
               : nothing
@@ -578,12 +610,12 @@ export class KcInboxView extends ConsoleElement {
             row.priority === 'medium'
               ? nothing
               : html`<div class=${row.priority === 'high' ? 'late' : 'muted'}>
-                ${t.inbox.priority}: ${v.priorities[row.priority]}
+                ${this.it.priority}: ${v.priorities[row.priority]}
               </div>`
           }
           ${
             row.resumeAt
-              ? html`<div class="muted">${t.inbox.resumes(this.l10n.dateTime(row.resumeAt))}</div>`
+              ? html`<div class="muted">${this.l10n.t.inbox.resumes(this.l10n.dateTime(row.resumeAt))}</div>`
               : nothing
           }
         </td>
@@ -594,7 +626,7 @@ export class KcInboxView extends ConsoleElement {
               ? html`<time datetime=${row.answerBy}>${this.l10n.dateTime(row.answerBy)}</time>`
               : nothing
           }
-          ${row.overdue ? html`<strong class="late">${t.inbox.late}</strong>` : nothing}
+          ${row.overdue ? html`<strong class="late">${this.l10n.t.inbox.late}</strong>` : nothing}
         </td>
       </tr>
     `;
@@ -605,7 +637,7 @@ export class KcInboxView extends ConsoleElement {
   }
 
   private renderRegister(): TemplateResult {
-    const t = this.l10n.t.inbox;
+    const t = this.it;
     const v = this.l10n.t.vocabulary;
     const texts = REGISTER_TEXTS[this.l10n.locale];
     const fields: RegisterFieldContext = {

@@ -392,6 +392,16 @@ const booleanParam = z.pipe(
 );
 
 /**
+ * The inbox's orders, by arrival: newest first (the default), or oldest first, for a queue
+ * worked in turn.
+ *
+ * @since 0.6.0
+ */
+export const INBOX_ORDERS = ['newest', 'oldest'] as const;
+export const InboxOrderSchema = z.enum(INBOX_ORDERS, { error: 'invalid_option' });
+export type InboxOrder = z.infer<typeof InboxOrderSchema>;
+
+/**
  * The inbox's filters as query parameters (`GET /v1/agent/cases?status=open&need=interpreter`).
  * `status=open`: every unfinished status. `assigned`: `me`, `none`, or an agent id.
  * `q`: a case reference (or its start), or words of the message, name, e-mail or phone.
@@ -411,6 +421,8 @@ export const InboxQuerySchema = z.object({
    */
   classification: z.optional(z.string().check(z.regex(CLASSIFICATION_FILTER, 'invalid_format'))),
   q: z.optional(z.string().check(z.trim(), z.maxLength(200, 'too_long'))),
+  /** `newest` (the default) or `oldest` first; a page's `next` goes on in the order it was read in. */
+  order: z.optional(InboxOrderSchema),
   after: z.optional(z.string().check(z.maxLength(200, 'too_long'))),
   limit: z.optional(
     z.pipe(
@@ -443,6 +455,12 @@ export interface InboxFilters {
   classification?: string;
   /** A case reference (or its start), or words to find. */
   q?: string;
+  /**
+   * Newest first (the default) or oldest first; pass the same order with `after`.
+   *
+   * @since 0.6.0
+   */
+  order?: InboxOrder;
   /** The `next` of the previous page. */
   after?: string;
   limit?: number;

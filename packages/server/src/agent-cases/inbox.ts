@@ -5,6 +5,7 @@ import type {
   CasePlace,
   CasePriority,
   ClosingReason,
+  InboxOrder,
 } from '@kontakt/core/agent';
 import { isPaused } from '@kontakt/core/agent';
 import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
@@ -21,9 +22,10 @@ import { MIN_INDEXED_WORD_LENGTH } from './search-index.js';
 import { selectStatusChanges, statusHistory } from './status-history.js';
 
 /*
- * The inbox's queries, for both stores. Newest first, paged by the key (created_at, reference)
- * rather than OFFSET: a deep page costs what the first does, and a case arriving meanwhile does
- * not shift the pages. Every filter has an index in that order (see `tables.ts`).
+ * The inbox's queries, for both stores. Newest first (or oldest first: the same indexes read the
+ * other way), paged by the key (created_at, reference) rather than OFFSET: a deep page costs what
+ * the first does, and a case arriving meanwhile does not shift the pages. Every filter has an
+ * index in that order (see `tables.ts`).
  */
 
 /** Whose cases a person may see: every case (agents, admins) or those forwarded to departments. */
@@ -61,6 +63,8 @@ export interface InboxKey {
 export interface InboxRequest {
   readonly scope: CaseScope;
   readonly filter: InboxFilter;
+  /** By arrival: newest first (the default) or oldest first; `after` goes on in that order. */
+  readonly order?: InboxOrder | undefined;
   readonly after?: InboxKey | undefined;
   readonly limit: number;
   /** ISO 8601: what "overdue" is measured against. */
@@ -118,16 +122,23 @@ export async function listInbox(db: Kysely<Database>, request: InboxRequest): Pr
       ? await rarestIndexedWord(db, request.filter.text)
       : undefined;
   query = filtered(query, request.filter, request.now, narrowBy);
+  // Oldest first reads the same key, and so the same indexes, the other way.
+  const oldest = request.order === 'oldest';
   if (request.after) {
     const { createdAt, reference } = request.after;
     query = query.where((eb) =>
-      eb(eb.refTuple('created_at', 'reference'), '<', eb.tuple(createdAt, reference)),
+      eb(
+        eb.refTuple('created_at', 'reference'),
+        oldest ? '>' : '<',
+        eb.tuple(createdAt, reference),
+      ),
     );
   }
+  const direction = oldest ? 'asc' : 'desc';
   const rows = await query
     .select(SUMMARY_COLUMNS)
-    .orderBy('created_at', 'desc')
-    .orderBy('reference', 'desc')
+    .orderBy('created_at', direction)
+    .orderBy('reference', direction)
     .limit(request.limit + 1)
     .execute();
   const more = rows.length > request.limit;

@@ -143,6 +143,33 @@ describe('the inbox and a case', () => {
     expect(problem.errors.map((error) => error.field).sort()).toEqual(['limit', 'status']);
     const after = await get('/v1/agent/cases?after=zzz', anna);
     expect(after.status).toBe(422);
+    const order = await get('/v1/agent/cases?order=sideways', anna);
+    expect(order.status).toBe(422);
+    expect(((await order.json()) as { errors: { field: string }[] }).errors).toMatchObject([
+      { field: 'order' },
+    ]);
+  });
+
+  it('lists oldest first when asked, and pages on in that order', async () => {
+    const word = 'turordningstest';
+    const sent: string[] = [];
+    for (let i = 0; i < 3; i++) sent.push(await submit({ message: `${word} nummer ${i}` }));
+    const page = async (query: string) =>
+      (await (await get(`/v1/agent/cases?q=${word}&${query}`, anna)).json()) as AgentCasePage;
+    const newest = await page('limit=10');
+    const references = newest.cases.map((row) => row.reference);
+    expect([...references].sort()).toEqual([...sent].sort());
+
+    const first = await page('order=oldest&limit=2');
+    expect(first.next).not.toBe(null);
+    const second = await page(`order=oldest&limit=2&after=${first.next}`);
+    expect(second.next).toBe(null);
+    const oldest = [...first.cases, ...second.cases].map((row) => row.reference);
+    expect(oldest).toEqual([...references].reverse());
+    const times = oldest.map(
+      (reference) => newest.cases.find((row) => row.reference === reference)?.createdAt ?? '',
+    );
+    expect([...times].sort()).toEqual(times);
   });
 });
 

@@ -83,6 +83,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
     const page = await ctx.store.read('listInbox', {
       scope: scopeOf(agent),
       filter: filterOf(query, agent),
+      order: query.order,
       after: query.after === undefined ? undefined : decodeKey(query.after),
       limit: query.limit ?? INBOX_PAGE_SIZE,
       now: ctx.now().toISOString(),

@@ -11,6 +11,7 @@ import {
   DuplicateInputSchema,
   ForwardInputSchema,
   INBOX_MAX_PAGE_SIZE,
+  INBOX_ORDERS,
   INBOX_PAGE_SIZE,
   InboxEventSchema,
   NoteInputSchema,
@@ -137,6 +138,12 @@ export function agentCasePaths(): JsonObject {
             'q',
             { type: 'string', maxLength: 200 },
             "A case reference, or words of the message, the sender's name, e-mail or phone.",
+          ),
+          query(
+            'order',
+            { type: 'string', enum: [...INBOX_ORDERS], default: 'newest' },
+            'By arrival: newest first, or oldest first (a queue worked in turn). A page read with ' +
+              '`after` goes on in the order given with it.',
           ),
           query('after', { type: 'string' }, 'The `next` of the previous page.'),
           query(

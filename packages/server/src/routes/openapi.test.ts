@@ -324,6 +324,16 @@ describe('GET /v1/openapi.json', () => {
     expect(filter).toMatchObject({ in: 'query', schema: { enum: priorities } });
   });
 
+  it('documents the inbox order: newest first by default, or oldest first', () => {
+    const order = doc.paths['/v1/agent/cases']?.get?.parameters?.find(
+      (parameter) => parameter.name === 'order',
+    );
+    expect(order).toMatchObject({
+      in: 'query',
+      schema: { enum: ['newest', 'oldest'], default: 'newest' },
+    });
+  });
+
   it('documents classification: the labels, the action and its refusals, the case, timeline, inbox filter and dashboard', () => {
     const list = doc.paths['/v1/agent/classification']?.get;
     expect(list?.responses).toHaveProperty('200');
