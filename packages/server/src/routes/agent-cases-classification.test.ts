@@ -4,7 +4,7 @@ import type { ClassificationConfig } from '../agent-cases/classification.js';
 import { ConfigError } from '../config-error.js';
 import { agentClientFor, agentRequests, submitCase } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { signIn, startTestServer, testAccounts } from '../test-support/index.js';
+import { caseAudit, signIn, startTestServer, testAccounts } from '../test-support/index.js';
 
 /*
  * Classifying a case in its department's three-level tree over real HTTP on the store under test:
@@ -112,15 +112,7 @@ const stored = (reference: string) =>
       .executeTakeFirstOrThrow(),
   );
 
-const auditOf = (reference: string) =>
-  server.database.inspect((db) =>
-    db
-      .selectFrom('agent_audit')
-      .select(['agent_id', 'action', 'detail'])
-      .where('case_reference', '=', reference)
-      .orderBy('at')
-      .execute(),
-  );
+const auditOf = (reference: string) => caseAudit(server.database, reference);
 
 const mailsOf = (reference: string) =>
   server.database.inspect((db) =>

@@ -2,7 +2,7 @@ import type { AgentCase, AgentCasePage, AgentCaseSummary } from '@kontakt/core/a
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentClientFor, agentRequests, submitCase } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { signIn, startTestServer, testAccounts } from '../test-support/index.js';
+import { caseAudit, signIn, startTestServer, testAccounts } from '../test-support/index.js';
 
 /*
  * A case's priority (Hög / Medel / Låg) over real HTTP on the store under test: `medium` on a new
@@ -56,14 +56,7 @@ const stored = (reference: string) =>
       .executeTakeFirstOrThrow(),
   );
 
-const auditOf = (reference: string) =>
-  server.database.inspect((db) =>
-    db
-      .selectFrom('agent_audit')
-      .select(['agent_id', 'action', 'detail'])
-      .where('case_reference', '=', reference)
-      .execute(),
-  );
+const auditOf = (reference: string) => caseAudit(server.database, reference);
 
 async function inbox(query: string, session = anna): Promise<AgentCasePage> {
   const response = await fetch(`${server.url}/v1/agent/cases?${query}`, {

@@ -289,13 +289,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
     action(async (body, agent, reference) => {
       const { path } = parse(ClassifyInputSchema, body);
       // The path is checked against the case's own department's tree (which a forward keeps).
-      const found = await ctx.store.read(
-        'selectAgentCase',
-        reference,
-        scopeOf(agent),
-        ctx.now().toISOString(),
-      );
-      if (!found) throw caseNotFound(reference);
+      const found = await caseInScope(ctx, agent, reference);
       const tree = classifications.get(found.department);
       const escalations = tree?.escalations ?? {};
       if (path === null) return { kind: 'classification', path, escalations };
@@ -378,7 +372,8 @@ function filterOf(query: z.output<typeof InboxQuerySchema>, agent: Agent): Inbox
   return filter;
 }
 
-async function findCase(ctx: AppContext, agent: Agent, reference: string): Promise<AgentCase> {
+/** The case as `agent` may see it; else `404 case_not_found`, as if it did not exist. */
+async function caseInScope(ctx: AppContext, agent: Agent, reference: string) {
   const found = await ctx.store.read(
     'selectAgentCase',
     reference,
@@ -386,6 +381,11 @@ async function findCase(ctx: AppContext, agent: Agent, reference: string): Promi
     ctx.now().toISOString(),
   );
   if (!found) throw caseNotFound(reference);
+  return found;
+}
+
+async function findCase(ctx: AppContext, agent: Agent, reference: string): Promise<AgentCase> {
+  const found = await caseInScope(ctx, agent, reference);
   const mails = await ctx.store.read('mailsOfCase', reference);
   // A fault report's category, answers, place and photos (the console's map and photos).
   const fault =

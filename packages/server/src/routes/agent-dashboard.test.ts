@@ -336,6 +336,23 @@ describe('GET /v1/agent/dashboard: closing reasons', () => {
   });
 });
 
+/**
+ * One dashboard table of `PERIOD` as Anna downloads it, checked to be a download named for the
+ * table and the period; its text without the byte order mark (`text()` drops it).
+ */
+async function csvTable(running: TestServer, table: string): Promise<string> {
+  const session = await signIn(running.url, 'anna');
+  const answer = await fetch(
+    `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=${table}`,
+    { headers: session.headers },
+  );
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get('content-disposition')).toBe(
+    `attachment; filename="kontakt-${table}-2027-03-01-2027-03-31.csv"`,
+  );
+  return answer.text();
+}
+
 describe('GET /v1/agent/dashboard/export.csv', () => {
   it('gives one table as CSV for spreadsheets: BOM, CRLF, quoting, no formulas', async () => {
     const running = await start();
@@ -375,17 +392,7 @@ describe('GET /v1/agent/dashboard/export.csv', () => {
   it('gives the cases finished in the period by closing reason as a table', async () => {
     const running = await start();
     await seedFinished(running);
-    const session = await signIn(running.url, 'anna');
-    const answer = await fetch(
-      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=closing-reasons`,
-      { headers: session.headers },
-    );
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-disposition')).toBe(
-      'attachment; filename="kontakt-closing-reasons-2027-03-01-2027-03-31.csv"',
-    );
-    // `text()` drops the byte order mark.
-    expect(await answer.text()).toBe(
+    expect(await csvTable(running, 'closing-reasons')).toBe(
       'closing_reason,contacts,avoidable\r\n' +
         'resolved_by_contact_center,2,1\r\n' +
         ',1,0\r\n' +
@@ -516,16 +523,7 @@ describe('GET /v1/agent/dashboard: time in status', () => {
   it('gives the time in status as a CSV table', async () => {
     const running = await start();
     await seedTimed(running);
-    const session = await signIn(running.url, 'anna');
-    const answer = await fetch(
-      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=status-times`,
-      { headers: session.headers },
-    );
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-disposition')).toBe(
-      'attachment; filename="kontakt-status-times-2027-03-01-2027-03-31.csv"',
-    );
-    expect(await answer.text()).toBe(
+    expect(await csvTable(running, 'status-times')).toBe(
       'status,cases,median_minutes,p90_minutes\r\n' +
         'received,3,30,60\r\n' +
         'assigned,2,20,30\r\n' +
@@ -599,16 +597,7 @@ describe('GET /v1/agent/dashboard: classifications', () => {
 
   it('gives them as the CSV table classifications', async () => {
     const running = await seedClassified();
-    const session = await signIn(running.url, 'anna');
-    const answer = await fetch(
-      `${running.url}/v1/agent/dashboard/export.csv?${PERIOD}&table=classifications`,
-      { headers: session.headers },
-    );
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-disposition')).toBe(
-      'attachment; filename="kontakt-classifications-2027-03-01-2027-03-31.csv"',
-    );
-    expect(await answer.text()).toBe(
+    expect(await csvTable(running, 'classifications')).toBe(
       'classification,contacts,avoidable\r\n' +
         'gata-och-trafik/parkering/felparkering,2,1\r\n' +
         ',1,0\r\n' +

@@ -22,4 +22,4 @@ export {
   validSubmission,
 } from './departments.js';
 export { noticeText } from './notices.js';
-export { createTestDatabase, storeUnderTest, type TestDatabase } from './store.js';
+export { caseAudit, createTestDatabase, storeUnderTest, type TestDatabase } from './store.js';

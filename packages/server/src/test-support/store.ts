@@ -149,3 +149,15 @@ export async function explainPlan(db: Kysely<Database>, compiled: CompiledQuery)
     return JSON.stringify(rows);
   });
 }
+
+/** A case's audit entries, oldest first: who did what to it, and the detail (JSON) of each. */
+export function caseAudit(database: TestDatabase, reference: string) {
+  return database.inspect((db) =>
+    db
+      .selectFrom('agent_audit')
+      .select(['agent_id', 'action', 'detail'])
+      .where('case_reference', '=', reference)
+      .orderBy('id')
+      .execute(),
+  );
+}
