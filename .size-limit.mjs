@@ -586,8 +586,8 @@ export default [
     // the dashboard's own words moved to their views' chunks (views/case-texts.ts,
     // views/dashboard-texts.ts), as the letter's and the fault section's are: 39.25 KB. The inbox's
     // order (oldest first), and the inbox's own words in its chunk too (views/inbox-texts.ts):
-    // 38.57 KB.
-    limit: '38.58 KB',
+    // 38.57 KB. The notices view's own words in its chunk (views/notices-texts.ts): 37.92 KB.
+    limit: '37.93 KB',
     ...asLoaded,
   },
   {

@@ -1,11 +1,5 @@
 import type { AgentRole, CasePriority, ClosingReason } from '@kontakt/core/agent';
-import type {
-  AnswerChannel,
-  CaseChannel,
-  Need,
-  NoticeSeverity,
-  StaffStatus,
-} from '@kontakt/core/schemas';
+import type { AnswerChannel, CaseChannel, Need, StaffStatus } from '@kontakt/core/schemas';
 
 /** The languages of the console. */
 export type ConsoleLocale = 'sv' | 'en';
@@ -13,8 +7,8 @@ export type ConsoleLocale = 'sv' | 'en';
 /**
  * The console's shared texts, per language; plurals and inserted values as functions. They are
  * in the sign-in page's load: a view's own words come with its chunk instead (the inbox's, the
- * case view's, the dashboard's, the letter's, the fault section's), and only what other places
- * show too stays in their section here.
+ * case view's, the dashboard's, the notices', the letter's, the fault section's), and only what
+ * other places show too stays in their section here.
  */
 export interface ConsoleTexts {
   /** The language's own name, for the language switch (`Svenska`, `English`). */
@@ -56,32 +50,9 @@ export interface ConsoleTexts {
   notFound: { heading: string; text: string; back: string };
   forbidden: { heading: string; text: string };
   errors: { load: string; retry: string; forbidden: string; conflict: string; network: string };
+  /** The notices' heading and the field errors every form shows; the rest are the view's (`views/notices-texts.ts`). */
   notices: {
     heading: string;
-    none: string;
-    current: string;
-    publish: string;
-    change: string;
-    save: string;
-    cancel: string;
-    withdraw: string;
-    withdrawn: string;
-    published: (title: string) => string;
-    changed: (title: string) => string;
-    withdrawnNotice: (title: string) => string;
-    severity: string;
-    severities: Record<NoticeSeverity, string>;
-    departments: string;
-    allDepartments: string;
-    departmentsHint: string;
-    title: (language: string) => string;
-    text: (language: string) => string;
-    languages: Record<'sv' | 'en' | 'fi' | 'ar', string>;
-    startsAt: string;
-    endsAt: string;
-    endsHint: string;
-    until: string;
-    fixErrors: (count: number) => string;
     fieldError: (code: string) => string;
   };
   vocabulary: {

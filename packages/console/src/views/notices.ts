@@ -10,6 +10,8 @@ import type { AdminNoticesResource } from '../notices/admin-notices.js';
 import { adminNotices } from '../notices/admin-notices.js';
 import { base, tokens } from '../styles/tokens.js';
 import { fromLocalInput, toLocalInput } from './datetime.js';
+import type { NoticesTexts } from './notices-texts.js';
+import { NOTICES_TEXTS } from './notices-texts.js';
 
 type NoticeLocale = (typeof LOCALES)[number];
 
@@ -76,6 +78,11 @@ export class KcNoticesView extends ConsoleElement {
 
   client: AgentClient | undefined;
   protected notices: AdminNotice[] | undefined;
+
+  /** The notices view's own words (a chunk with the view: `NOTICES_TEXTS`). */
+  private get nt(): NoticesTexts {
+    return NOTICES_TEXTS[this.l10n.locale];
+  }
   protected failed = false;
   /** The notice the form changes; `undefined`: the form publishes a new one. */
   protected editing: AdminNotice | undefined;
@@ -137,7 +144,7 @@ export class KcNoticesView extends ConsoleElement {
         const notice = this.editing
           ? await api.change(this.editing.id, input)
           : await api.publish(input);
-        const t = this.l10n.t.notices;
+        const t = this.nt;
         this.announce(
           this.editing ? t.changed(this.titleOf(notice)) : t.published(this.titleOf(notice)),
         );
@@ -155,7 +162,7 @@ export class KcNoticesView extends ConsoleElement {
     }
     await this.updateComplete;
     if (this.errors.size > 0) {
-      this.problem = this.l10n.t.notices.fixErrors(this.errors.size);
+      this.problem = this.nt.fixErrors(this.errors.size);
       const [first] = this.errors.keys();
       this.renderRoot.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
     }
@@ -218,7 +225,7 @@ export class KcNoticesView extends ConsoleElement {
   private async withdraw(notice: AdminNotice): Promise<void> {
     try {
       const withdrawn = await this.api?.withdraw(notice.id);
-      if (withdrawn) this.announce(this.l10n.t.notices.withdrawnNotice(this.titleOf(withdrawn)));
+      if (withdrawn) this.announce(this.nt.withdrawnNotice(this.titleOf(withdrawn)));
       await this.load();
     } catch (error) {
       if (!reportSessionEnd(this, error)) this.announce(this.describe(error));
@@ -240,7 +247,7 @@ export class KcNoticesView extends ConsoleElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.l10n.t.notices;
+    const t = this.nt;
     return html`
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">${t.current}</h2>
@@ -264,12 +271,12 @@ export class KcNoticesView extends ConsoleElement {
       `;
     }
     if (!this.notices) return html`<p>${t.loading}</p>`;
-    if (this.notices.length === 0) return html`<p>${t.notices.none}</p>`;
+    if (this.notices.length === 0) return html`<p>${this.nt.none}</p>`;
     return html`${this.notices.map((notice) => this.renderNotice(notice))}`;
   }
 
   private renderNotice(notice: AdminNotice): TemplateResult {
-    const t = this.l10n.t.notices;
+    const t = this.nt;
     const departments =
       notice.departments === 'all' ? t.allDepartments : notice.departments.join(', ');
     const period = `${this.l10n.dateTime(notice.startsAt)} – ${
@@ -310,7 +317,7 @@ export class KcNoticesView extends ConsoleElement {
   }
 
   private renderForm(): TemplateResult {
-    const t = this.l10n.t.notices;
+    const t = this.nt;
     const notice = this.editing;
     const departments =
       !notice || notice.departments === 'all' ? '' : notice.departments.join(', ');
