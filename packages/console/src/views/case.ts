@@ -155,6 +155,22 @@ export class KcCaseView extends ConsoleElement {
       .envelope div {
         unicode-bidi: isolate;
       }
+      .mails li {
+        overflow-wrap: anywhere;
+      }
+      .escalates {
+        margin-block-end: var(--_space-s);
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+        gap: 0 var(--_space-l);
+        align-items: start;
+      }
+      .actions > h2,
+      .actions > p {
+        grid-column: 1 / -1;
+      }
       .preview {
         margin-block: var(--_space-m);
         padding: var(--_space-m);
@@ -166,7 +182,11 @@ export class KcCaseView extends ConsoleElement {
         font-size: 1rem;
       }
       .preview dl {
+        display: block;
         margin-block-end: var(--_space-m);
+      }
+      .preview dd {
+        margin-block-end: var(--_space-s);
       }
       ol.timeline {
         padding-inline-start: 1.25rem;
@@ -769,7 +789,7 @@ export class KcCaseView extends ConsoleElement {
     const t = this.ct;
     return html`<section aria-labelledby="mails-heading">
       <h2 id="mails-heading">${t.mails}</h2>
-      <ul>
+      <ul class="mails">
         ${data.mails.map(
           (mail) => html`<li>
             <span dir="auto">${mail.subject}</span> → ${mail.to}:
@@ -887,7 +907,7 @@ export class KcCaseView extends ConsoleElement {
   private renderActions(data: AgentCase): TemplateResult {
     const t = this.ct;
     const v = this.l10n.t.vocabulary;
-    return html`<section aria-labelledby="actions-heading">
+    return html`<section class="actions" aria-labelledby="actions-heading">
       <h2 id="actions-heading">${t.actions}</h2>
       ${
         data.assignee && data.assignee.id === this.agent?.id
@@ -1047,7 +1067,7 @@ export class KcCaseView extends ConsoleElement {
         level('path', t.classifyCategory, 0, t.classifyNone),
         level('type', t.classifyType, 1, t.classifyNoLevel),
         level('subtype', t.classifySubtype, 2, t.classifyNoLevel),
-        html`<p class="hint" role="status">
+        html`<p class="hint escalates" role="status">
           ${escalates ? t.classifyEscalates(this.pathName(chosen.slice(0, chosen.indexOf(escalates.id) + 1))) : nothing}
         </p>`,
       ],

@@ -2,6 +2,7 @@
 // search, a case opened and worked (take, note, answer, status, forward), the forwarded case seen
 // by that department's specialist and by no one else; by keyboard only; axe in each view.
 import { createClient } from '@kontakt/core';
+import { createAgentClient } from '@kontakt/core/agent';
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { KcConsole } from '../app/console.js';
@@ -16,6 +17,7 @@ import {
   goTo,
   heading,
   inView,
+  PASSWORD,
   renderConsole,
   signedIn,
   startServer,
@@ -268,6 +270,27 @@ describe('at 320 px', () => {
     await waitUntil(() => inView(element, 'kc-case-view', '.message') !== null);
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
     await expect(element).to.be.accessible();
+  });
+
+  it('a case whose mail went to a long address reflows too', async () => {
+    const address = 'karin.persson-lindqvist.stadsbyggnadskontoret@kommunen.example.se';
+    const reference = await submitCase(server, { email: address });
+    const agent = createAgentClient({ endpoint: endpointOf(server) });
+    await agent.session.signIn({ username: 'anna', password: PASSWORD });
+    await agent.cases.reply(reference, { via: 'email', text: 'Tack, vi återkommer.' });
+    await agent.session.signOut();
+    await setViewport({ width: 320, height: 640 });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(
+      () =>
+        (
+          inView(element, 'kc-case-view', 'section[aria-labelledby="mails-heading"]')
+            ?.textContent ?? ''
+        ).includes(address),
+      'no mail on the case',
+    );
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
   });
 });
 
