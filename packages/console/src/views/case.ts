@@ -92,8 +92,10 @@ function loadChatTranscript(): Promise<void> {
 
 /**
  * One case: what the citizen wrote (as text, never markup) and the photos sent with it, their
- * needs and contact details, where it came from, its state, the timeline and its mail, and what
- * staff do with it: take it, answer, note, set the status, forward, tag the reason for contact.
+ * needs and contact details, where it came from, its state, its time in each status, the
+ * timeline and its mail, and what staff do with it: take it, answer, note, set the status and the
+ * priority, classify it, forward it (after a preview), mark it a duplicate, tag the reason for
+ * contact.
  * Every action sends the version seen; when someone else changed the case first, the latest is
  * shown instead.
  *

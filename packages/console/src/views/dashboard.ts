@@ -51,9 +51,10 @@ type KeyKind =
 type LocalizedName = { sv: string; en?: string | undefined };
 
 /**
- * The dashboard (agents and admins): contacts by department, page, topic, channel and reason
- * over a period; avoidable demand by page; the KKiK promises (e-mail answered within two
- * working days, chats answered directly); time to first answer; overdue cases now. Every chart
+ * The dashboard (agents and admins): contacts by department, page, topic, channel, reason and
+ * classification over a period; avoidable demand by page; the KKiK promises (e-mail answered
+ * within two working days, chats answered directly); time to first answer; overdue cases now;
+ * the cases finished in the period by closing reason, and their time in each status. Every chart
  * is drawn beside its table, and every table can be downloaded as CSV. The period is in the URL
  * query, so a view of the dashboard can be linked and reloaded.
  *
