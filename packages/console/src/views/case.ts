@@ -286,7 +286,12 @@ export class KcCaseView extends ConsoleElement {
     const loading = new AbortController();
     this.loading = loading;
     try {
-      this.data = await this.client.cases.get(this.reference, { signal: loading.signal });
+      const loaded = await this.client.cases.get(this.reference, { signal: loading.signal });
+      // A read that left before this person's own action can come back after its answer: the
+      // case it carries is older than the one shown, and would undo the action on screen.
+      const shown = this.data;
+      if (shown?.reference === loaded.reference && loaded.version < shown.version) return;
+      this.data = loaded;
       this.problem = undefined;
     } catch (error) {
       if (isAbort(error) || reportSessionEnd(this, error)) return;

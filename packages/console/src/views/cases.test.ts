@@ -500,6 +500,49 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it("keeps the agent's own change when a read of the case from before it comes back after it", async function () {
+    this.timeout(30_000);
+    const element = await openNewCase('Kan ni flytta containern på Storgatan?');
+    const reference = heading(element).replace('Ärende ', '');
+    // The next read of this case is answered, then held, as a slow network holds it.
+    const realFetch = window.fetch;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = false;
+    window.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await realFetch(request);
+      if (
+        !held &&
+        request.method === 'GET' &&
+        new URL(request.url).pathname.endsWith(`/cases/${reference}`)
+      ) {
+        held = true;
+        await released;
+      }
+      return response;
+    };
+    try {
+      // The view reads the case again (as it does when a mail's delivery changes, which is no
+      // new version of the case), and that read is held.
+      const view = deepQuery(element, 'kc-case-view') as unknown as { load(): Promise<void> };
+      void view.load();
+      await waitUntil(() => held, 'the view did not read the case again');
+      await act(element, 'status', { status: 'in_progress' }, 'Status är nu Pågående.');
+      expect(caseState(element)).to.contain('Status Pågående');
+      // Its own change's event has come and gone by now; then the older read comes back.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(caseState(element)).to.contain('Status Pågående');
+    } finally {
+      window.fetch = realFetch;
+      release();
+    }
+  });
+
   it('parks a case until a moment, says so, and shows it back by itself when that comes', async function () {
     this.timeout(30_000);
     const element = await openNewCase('Ring mig efter semestern.');
