@@ -227,25 +227,13 @@ describe('GET /v1/agent/dashboard', () => {
 });
 
 /** Sets a case's status at `at` by the server's clock, as an agent would (signed in then). */
-async function finish(
+function finish(
   running: TestServer,
   reference: string,
   at: string,
   body: { status: string; closingReason?: string },
 ): Promise<void> {
-  const before = now;
-  now = new Date(at);
-  try {
-    const session = await signIn(running.url, 'anna');
-    const response = await fetch(`${running.url}/v1/agent/cases/${reference}/status`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...session.headers },
-      body: JSON.stringify(body),
-    });
-    expect(response.status, await response.clone().text()).toBe(200);
-  } finally {
-    now = before;
-  }
+  return actAt(running, reference, at, 'status', body);
 }
 
 /** April 2027 in Stockholm (CEST). */
