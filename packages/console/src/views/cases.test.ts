@@ -168,6 +168,8 @@ describe('the inbox', () => {
       () => references().join() === [older, newer].join(),
       `not oldest first: ${references().join()}`,
     );
+    // Each open case says how long it has been in its status.
+    expect(rows(element)[0]?.replace(/\s+/g, ' ')).to.match(/Inkommet i (< 1|\d+) min/);
     const latest = await submitCase(server, { message: `Fråga om ${word}: den tredje.` });
     await waitUntil(
       () => references().join() === [older, newer, latest].join(),

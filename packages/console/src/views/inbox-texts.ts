@@ -21,6 +21,8 @@ export interface InboxTexts {
   need: string;
   anyNeed: string;
   priority: string;
+  /** Under an open case's status: how long it has been so (`i 3 d 4 tim`). */
+  statusFor: (duration: string) => string;
   anyPriority: string;
   classification: string;
   anyClassification: string;
@@ -71,6 +73,7 @@ export const INBOX_TEXTS: Record<ConsoleLocale, InboxTexts> = {
     need: 'Behov',
     anyNeed: 'Alla',
     priority: 'Prioritet',
+    statusFor: (duration) => `i ${duration}`,
     anyPriority: 'Alla',
     classification: 'Klassning',
     anyClassification: 'Alla',
@@ -118,6 +121,7 @@ export const INBOX_TEXTS: Record<ConsoleLocale, InboxTexts> = {
     need: 'Needs',
     anyNeed: 'All',
     priority: 'Priority',
+    statusFor: (duration) => `for ${duration}`,
     anyPriority: 'All',
     classification: 'Classification',
     anyClassification: 'All',

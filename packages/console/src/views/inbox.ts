@@ -24,7 +24,7 @@ import type {
   Need,
   StaffStatus,
 } from '@kontakt/core/schemas';
-import { CASE_CHANNELS, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
+import { CASE_CHANNELS, isFinishedStatus, NEEDS, STAFF_STATUSES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import type { Classification } from '../classification.js';
@@ -35,6 +35,7 @@ import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent, KcNavigateEvent } from '../internal/events.js';
 import { base, tokens } from '../styles/tokens.js';
+import { formatDuration } from './duration.js';
 import type { InboxTexts } from './inbox-texts.js';
 import { INBOX_TEXTS } from './inbox-texts.js';
 import {
@@ -606,6 +607,18 @@ export class KcInboxView extends ConsoleElement {
         </td>
         <td>
           ${v.statuses[row.status] ?? row.status}
+          ${
+            row.statusSince && !isFinishedStatus(row.status)
+              ? html`<div class="muted">
+                ${this.it.statusFor(
+                  formatDuration(
+                    Math.max(0, Date.now() - Date.parse(row.statusSince)) / 60_000,
+                    this.l10n.locale,
+                  ),
+                )}
+              </div>`
+              : nothing
+          }
           ${
             row.priority === 'medium'
               ? nothing

@@ -258,6 +258,14 @@ export const AgentCaseSummarySchema = z.object({
    * @since 0.6.0
    */
   classification: z._default(z.nullable(ClassificationPathSchema), null),
+  /**
+   * When the case entered the status it is in (its arrival, if it never changed); `null` when
+   * that is not known (a case from before the server recorded its statuses, which has not
+   * changed since), and from a server without it.
+   *
+   * @since 0.6.0
+   */
+  statusSince: z._default(z.nullable(DateTimeSchema), null),
   /** Changes with every action: send it back as `If-Match` to act on what you saw. */
   version: z.number(),
   /** A fault report's place, in the inbox's list; absent on other cases. */

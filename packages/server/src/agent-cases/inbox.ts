@@ -141,6 +141,7 @@ export async function listInbox(db: Kysely<Database>, request: InboxRequest): Pr
     ? db
         .selectFrom('cases')
         .select(SUMMARY_COLUMNS)
+        .select(statusSinceOf)
         .where(
           'reference',
           'in',
@@ -150,7 +151,10 @@ export async function listInbox(db: Kysely<Database>, request: InboxRequest): Pr
             .orderBy('reference', direction)
             .limit(request.limit + 1),
         )
-    : query.select(SUMMARY_COLUMNS).limit(request.limit + 1)
+    : query
+        .select(SUMMARY_COLUMNS)
+        .select(statusSinceOf)
+        .limit(request.limit + 1)
   )
     .orderBy('created_at', direction)
     .orderBy('reference', direction)
@@ -291,7 +295,25 @@ export function overdue(eb: ExpressionBuilder<Database, 'cases'>, now: string) {
   ]);
 }
 
-type SummaryRow = Pick<Selectable<Database['cases']>, (typeof SUMMARY_COLUMNS)[number]>;
+type SummaryRow = Pick<Selectable<Database['cases']>, (typeof SUMMARY_COLUMNS)[number]> & {
+  /** `statusSinceOf`'s answer. */
+  status_since: string | null;
+};
+
+/**
+ * When the case entered its status, from its latest recorded change (one lookup by the change
+ * table's key): that change's time; `''` when it is the migration's backfill, from a status not
+ * known (nor when it began); no row when the case never changed (it has been so since it arrived).
+ */
+function statusSinceOf(eb: ExpressionBuilder<Database, 'cases'>) {
+  return eb
+    .selectFrom('case_status_changes')
+    .select(sql<string>`case when from_status is null then '' else at end`.as('since'))
+    .whereRef('case_status_changes.case_reference', '=', 'cases.reference')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .as('status_since');
+}
 
 interface StoredMessage {
   message?: string;
@@ -347,6 +369,12 @@ function toSummary(row: SummaryRow, now: string): AgentCaseSummary {
     closingReason: isClosingStatus(status) ? (row.closing_reason as ClosingReason | null) : null,
     priority: row.priority as CasePriority,
     classification: splitPath(row.classification),
+    statusSince:
+      row.status_since === null
+        ? row.created_at
+        : row.status_since === ''
+          ? null
+          : row.status_since,
     version: Number(row.version),
   };
 }
@@ -368,6 +396,7 @@ export async function selectAgentCase(
 ): Promise<Omit<AgentCase, 'mails'> | undefined> {
   const row = await inScope(db.selectFrom('cases'), scope)
     .select([...SUMMARY_COLUMNS, 'page_url', 'widget', 'duplicate_of'])
+    .select(statusSinceOf)
     .where('reference', '=', reference)
     .executeTakeFirst();
   if (!row) return undefined;

@@ -200,3 +200,40 @@ describe('a case’s status history', () => {
     ]);
   });
 });
+
+describe('statusSince', () => {
+  it('is the arrival until the status changes, then the change, on the case and its inbox row', async () => {
+    const { reference, at } = await submit();
+    expect((await agent().read(reference)).statusSince).toBe(at);
+    expect((await agent().inboxRow(reference))?.statusSince).toBe(at);
+    const parked = tick();
+    await act(reference, 'status', { status: 'parked', visibility: 'internal' });
+    tick();
+    // Another action that leaves the status where it is does not move it.
+    await act(reference, 'notes', { text: 'Väntar på leveransen.' });
+    expect((await agent().read(reference)).statusSince).toBe(parked);
+    expect((await agent().inboxRow(reference))?.statusSince).toBe(parked);
+  });
+
+  it('is not known for a case from before the statuses were recorded that has not changed since', async () => {
+    const { reference } = await submit();
+    // As the migration's backfill leaves such a case: one change from a status not known.
+    await server.database.inspect((db) =>
+      db
+        .insertInto('case_status_changes')
+        .values({
+          case_reference: reference,
+          seq: 1,
+          at: tick(),
+          from_status: null,
+          to_status: 'received',
+        })
+        .execute(),
+    );
+    expect((await agent().read(reference)).statusSince).toBe(null);
+    expect((await agent().inboxRow(reference))?.statusSince).toBe(null);
+    const taken = tick();
+    await act(reference, 'take');
+    expect((await agent().inboxRow(reference))?.statusSince).toBe(taken);
+  });
+});
