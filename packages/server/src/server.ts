@@ -52,16 +52,13 @@ const IDEMPOTENCY_SWEEP_MS = 60 * 60 * 1000;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const departments = parseDepartments(options.departments);
   const settings = parseServerOptions(options);
-  checkAccountDepartments(settings.accounts, new Set(departments.map((d) => d.id)));
-  if (settings.oidc) checkOidcDepartments(settings.oidc, new Set(departments.map((d) => d.id)));
+  const departmentIds = new Set(departments.map((d) => d.id));
+  checkAccountDepartments(settings.accounts, departmentIds);
+  if (settings.oidc) checkOidcDepartments(settings.oidc, departmentIds);
   const classification =
     options.classification === undefined
       ? undefined
-      : parseClassification(
-          options.classification,
-          new Set(departments.map((d) => d.id)),
-          'the server options',
-        );
+      : parseClassification(options.classification, departmentIds, 'the server options');
   const { instanceId, now } = settings;
   // Every line names the instance: several share one database and one log stream.
   // Written asynchronously and in batches: lines gather until 4 KB or 50 ms have passed, then go

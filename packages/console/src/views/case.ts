@@ -472,8 +472,10 @@ export class KcCaseView extends ConsoleElement {
             form,
           );
         case 'classify': {
-          const chosen = [value('path'), value('type'), value('subtype')];
-          const path = chosen.slice(0, chosen.indexOf('') === -1 ? 3 : chosen.indexOf(''));
+          // The levels chosen, down to the first left empty.
+          const levels = [value('path'), value('type'), value('subtype')];
+          const empty = levels.indexOf('');
+          const path = empty === -1 ? levels : levels.slice(0, empty);
           return this.act(
             action,
             (client) => client.cases.classify(reference, path.length ? path : null, this.options),

@@ -1,13 +1,10 @@
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../store/schema.js';
-import type { Store } from '../store/store.js';
-import { newCase } from '../test-support/cases.js';
-import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, explainPlan, storeUnderTest } from '../test-support/store.js';
-import type { Actor } from './actions.js';
+import { ANNA, newCase } from '../test-support/cases.js';
+import { explainPlan, storeUnderTest, useTestStore } from '../test-support/store.js';
 import { addClassification } from './tables.js';
 
 /*
@@ -15,47 +12,34 @@ import { addClassification } from './tables.js';
  * are not classified, and the inbox's classification filter reads its index.
  */
 
-const anna: Actor = { id: 'anna', name: 'Anna Agent', scope: { all: true, departments: [] } };
-
-let database: TestDatabase;
-let store: Store;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = await database.open();
-});
-
-afterAll(async () => {
-  await store?.close();
-  await database?.remove();
-});
+const fixture = useTestStore();
 
 describe('migration 2026-12-03-0019-classification', () => {
   it('leaves the cases stored before it unclassified, and takes a path afterwards', async () => {
     const references = [createCaseReference(), createCaseReference()];
     for (const reference of references) {
-      await store.createCase(newCase(reference, { createdAt: '2026-11-01T09:00:00.000Z' }));
+      await fixture.store.createCase(newCase(reference, { createdAt: '2026-11-01T09:00:00.000Z' }));
     }
-    await store.close();
-    const stored = await database.inspect(async (db) => {
+    await fixture.store.close();
+    const stored = await fixture.database.inspect(async (db) => {
       // The store as it was before the migration.
       await db.schema.dropIndex('cases_inbox_classification').execute();
       await db.schema.alterTable('cases').dropColumn('classification').execute();
       await addClassification(db as unknown as Kysely<unknown>);
       return db.selectFrom('cases').select(['reference', 'classification']).execute();
     });
-    store = await database.open();
+    fixture.store = await fixture.database.open();
     expect(stored.filter((row) => references.includes(row.reference))).toEqual(
       expect.arrayContaining(references.map((reference) => ({ reference, classification: null }))),
     );
-    const result = await store.write('actOnCase', {
+    const result = await fixture.store.write('actOnCase', {
       reference: references[0] as string,
-      actor: anna,
+      actor: ANNA,
       action: { kind: 'classification', path: ['gata-och-trafik', 'parkering'], escalations: {} },
       at: '2026-11-02T09:00:00.000Z',
     });
     expect(result).toMatchObject({ ok: true, version: 2 });
-    const row = await database.inspect((db) =>
+    const row = await fixture.database.inspect((db) =>
       db
         .selectFrom('cases')
         .select('classification')
@@ -69,8 +53,8 @@ describe('migration 2026-12-03-0019-classification', () => {
     // An inbox where one department's cases are a few of many: the planner, knowing that from
     // its statistics, reads those few through the index rather than the whole inbox in order.
     const references = Array.from({ length: 300 }, () => createCaseReference());
-    await Promise.all(references.map((reference) => store.createCase(newCase(reference))));
-    const plan = await database.inspect(async (db) => {
+    await Promise.all(references.map((reference) => fixture.store.createCase(newCase(reference))));
+    const plan = await fixture.database.inspect(async (db) => {
       await db.updateTable('cases').set({ classification: 'skolskjuts/ansokan' }).execute();
       await db
         .updateTable('cases')
@@ -88,7 +72,7 @@ describe('migration 2026-12-03-0019-classification', () => {
   it.runIf(storeUnderTest === 'postgres')(
     'compares paths byte by byte on PostgreSQL, whatever the collation of the database',
     async () => {
-      const column = await database.inspect((db) =>
+      const column = await fixture.database.inspect((db) =>
         sql<{ collation_name: string | null }>`
           select collation_name from information_schema.columns
           where table_name = 'cases' and column_name = 'classification'

@@ -1,11 +1,9 @@
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/store.js';
-import { newCase } from '../test-support/cases.js';
-import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase } from '../test-support/store.js';
-import type { Actor, CaseAction } from './actions.js';
+import { describe, expect, it } from 'vitest';
+import { ANNA, newCase } from '../test-support/cases.js';
+import { useTestStore } from '../test-support/store.js';
+import type { CaseAction } from './actions.js';
 import { addClosingReason } from './tables.js';
 
 /*
@@ -14,29 +12,17 @@ import { addClosingReason } from './tables.js';
  * timeline, so the dashboard counts it in that period.
  */
 
-const anna: Actor = { id: 'anna', name: 'Anna Agent', scope: { all: true, departments: [] } };
 const T1 = '2026-11-02T09:00:00.000Z';
 const T2 = '2026-11-03T09:00:00.000Z';
 const T3 = '2026-11-04T09:00:00.000Z';
 
-let database: TestDatabase;
-let store: Store;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = await database.open();
-});
-
-afterAll(async () => {
-  await store?.close();
-  await database?.remove();
-});
+const fixture = useTestStore();
 
 async function caseWith(actions: [string, CaseAction][]): Promise<string> {
   const reference = createCaseReference();
-  await store.createCase(newCase(reference, { createdAt: '2026-11-01T09:00:00.000Z' }));
+  await fixture.store.createCase(newCase(reference, { createdAt: '2026-11-01T09:00:00.000Z' }));
   for (const [at, action] of actions) {
-    const result = await store.write('actOnCase', { reference, actor: anna, action, at });
+    const result = await fixture.store.write('actOnCase', { reference, actor: ANNA, action, at });
     expect(result.ok).toBe(true);
   }
   return reference;
@@ -67,9 +53,9 @@ describe('migration 2026-12-03-0016-closing-reason', () => {
     const open = await caseWith([]);
     // Finished without a timeline entry (as the demo data is): by its last change.
     const unrecorded = await caseWith([]);
-    await store.close();
+    await fixture.store.close();
 
-    const stored = await database.inspect(async (db) => {
+    const stored = await fixture.database.inspect(async (db) => {
       await db
         .updateTable('cases')
         .set({ staff_status: 'closed', status: 'closed', updated_at: T3 })
@@ -85,7 +71,7 @@ describe('migration 2026-12-03-0016-closing-reason', () => {
         .select(['reference', 'finished_at', 'closing_reason'])
         .execute();
     });
-    store = await database.open();
+    fixture.store = await fixture.database.open();
     const byReference = new Map(stored.map((row) => [row.reference, row]));
     expect(byReference.get(resolvedThenClosed)).toMatchObject({ finished_at: T2 });
     expect(byReference.get(notedAfter)).toMatchObject({ finished_at: T1 });

@@ -1,12 +1,9 @@
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../store/schema.js';
-import type { Store } from '../store/store.js';
-import { newCase } from '../test-support/cases.js';
-import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, explainPlan, storeUnderTest } from '../test-support/store.js';
-import type { Actor } from './actions.js';
+import { ANNA, newCase } from '../test-support/cases.js';
+import { explainPlan, storeUnderTest, useTestStore } from '../test-support/store.js';
 import { addCasePriority } from './tables.js';
 
 /*
@@ -14,44 +11,31 @@ import { addCasePriority } from './tables.js';
  * are `medium`, and the inbox's priority filter reads its index in the inbox's order.
  */
 
-const anna: Actor = { id: 'anna', name: 'Anna Agent', scope: { all: true, departments: [] } };
-
-let database: TestDatabase;
-let store: Store;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = await database.open();
-});
-
-afterAll(async () => {
-  await store?.close();
-  await database?.remove();
-});
+const fixture = useTestStore();
 
 describe('migration 2026-12-03-0017-case-priority', () => {
   it('makes the cases stored before it medium', async () => {
     const references = [createCaseReference(), createCaseReference()];
     for (const reference of references) {
-      await store.createCase(newCase(reference, { createdAt: '2026-11-01T09:00:00.000Z' }));
+      await fixture.store.createCase(newCase(reference, { createdAt: '2026-11-01T09:00:00.000Z' }));
     }
-    await store.close();
-    const stored = await database.inspect(async (db) => {
+    await fixture.store.close();
+    const stored = await fixture.database.inspect(async (db) => {
       // The store as it was before the migration.
       await db.schema.dropIndex('cases_inbox_priority').execute();
       await db.schema.alterTable('cases').dropColumn('priority').execute();
       await addCasePriority(db as unknown as Kysely<unknown>);
       return db.selectFrom('cases').select(['reference', 'priority']).execute();
     });
-    store = await database.open();
+    fixture.store = await fixture.database.open();
     expect(stored.filter((row) => references.includes(row.reference))).toEqual(
       expect.arrayContaining(references.map((reference) => ({ reference, priority: 'medium' }))),
     );
     expect(stored.every((row) => row.priority === 'medium')).toBe(true);
     // And the column takes a priority set afterwards.
-    const result = await store.write('actOnCase', {
+    const result = await fixture.store.write('actOnCase', {
       reference: references[0] as string,
-      actor: anna,
+      actor: ANNA,
       action: { kind: 'priority', priority: 'high' },
       at: '2026-11-02T09:00:00.000Z',
     });
@@ -59,7 +43,7 @@ describe('migration 2026-12-03-0017-case-priority', () => {
   });
 
   it(`serves the inbox's priority filter from its index, in the inbox's order (${storeUnderTest})`, async () => {
-    const plan = await database.inspect((db) => explain(db));
+    const plan = await fixture.database.inspect((db) => explain(db));
     expect(plan).toContain('cases_inbox_priority');
     // Newest first straight from the index: no sort of the matching cases.
     expect(plan).not.toMatch(/TEMP B-TREE|Sort/);

@@ -3,10 +3,10 @@ import { createCaseReference } from '@kontakt/core/schemas';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/store.js';
-import { newCase } from '../test-support/cases.js';
+import { ANNA, newCase } from '../test-support/cases.js';
 import type { TestDatabase } from '../test-support/store.js';
 import { createTestDatabase, storeUnderTest } from '../test-support/store.js';
-import type { Actor, CaseAction } from './actions.js';
+import type { CaseAction } from './actions.js';
 import type { CaseScope } from './inbox.js';
 import type { ParkedResumer } from './resume-parked.js';
 import { createParkedResumer } from './resume-parked.js';
@@ -18,7 +18,6 @@ import { createParkedResumer } from './resume-parked.js';
  */
 
 const ALL: CaseScope = { all: true, departments: [] };
-const anna: Actor = { id: 'anna', name: 'Anna Agent', scope: ALL };
 const T = Date.parse('2026-12-07T08:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 60 * 60_000;
@@ -62,7 +61,7 @@ async function newCaseIn(department = 'gata'): Promise<string> {
 }
 
 const act = (reference: string, action: CaseAction, at = T) =>
-  store.write('actOnCase', { reference, actor: anna, action, at: iso(at) });
+  store.write('actOnCase', { reference, actor: ANNA, action, at: iso(at) });
 
 async function parked(resumeAt: number | undefined, department?: string): Promise<string> {
   const reference = await newCaseIn(department);
@@ -280,7 +279,7 @@ describe('the next date due', () => {
         await db.createCase(newCase(reference));
         await db.write('actOnCase', {
           reference,
-          actor: anna,
+          actor: ANNA,
           action: {
             kind: 'status',
             status: 'parked',
@@ -305,7 +304,7 @@ describe('the next date due', () => {
       expect(await db.read('nextParkedResume')).toBe(iso(T + 2 * HOUR));
       await db.write('actOnCase', {
         reference: second,
-        actor: anna,
+        actor: ANNA,
         action: { kind: 'status', status: 'in_progress', visibility: 'internal' },
         at: iso(T),
       });

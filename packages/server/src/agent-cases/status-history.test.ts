@@ -1,14 +1,19 @@
 import { createCaseReference } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { finishedCasesStatusChanges } from '../dashboard/queries.js';
 import { seedFaultReports } from '../faults/seed.js';
 import type { Store } from '../store/store.js';
-import { newCase } from '../test-support/cases.js';
+import { ANNA, newCase } from '../test-support/cases.js';
 import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, explainPlan, storeUnderTest } from '../test-support/store.js';
-import type { Actor, CaseAction } from './actions.js';
+import {
+  createTestDatabase,
+  explainPlan,
+  storeUnderTest,
+  useTestStore,
+} from '../test-support/store.js';
+import type { CaseAction } from './actions.js';
 import type { CaseScope } from './inbox.js';
 import { createParkedResumer } from './resume-parked.js';
 import { statusHistory } from './status-history.js';
@@ -63,36 +68,28 @@ describe('statusHistory', () => {
 });
 
 const ALL: CaseScope = { all: true, departments: [] };
-const anna: Actor = { id: 'anna', name: 'Anna Agent', scope: ALL };
 
-let database: TestDatabase;
-let store: Store;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = await database.open();
-});
-
-afterAll(async () => {
-  await store?.close();
-  await database?.remove();
-});
+const fixture = useTestStore();
 
 async function arrived(overrides: Parameters<typeof newCase>[1] = {}): Promise<string> {
   const reference = createCaseReference();
-  const result = await store.createCase(newCase(reference, { createdAt: CREATED, ...overrides }));
+  const result = await fixture.store.createCase(
+    newCase(reference, { createdAt: CREATED, ...overrides }),
+  );
   expect(result.created).toBe(true);
   return reference;
 }
 
 async function act(reference: string, action: CaseAction, at: string): Promise<void> {
-  expect(await store.write('actOnCase', { reference, actor: anna, action, at })).toMatchObject({
+  expect(
+    await fixture.store.write('actOnCase', { reference, actor: ANNA, action, at }),
+  ).toMatchObject({
     ok: true,
   });
 }
 
 const historyOf = async (reference: string) =>
-  (await store.read('selectAgentCase', reference, ALL, T3))?.statusHistory;
+  (await fixture.store.read('selectAgentCase', reference, ALL, T3))?.statusHistory;
 
 const changesOf = (on: TestDatabase, reference: string) =>
   on.inspect((db) =>
@@ -107,7 +104,7 @@ const changesOf = (on: TestDatabase, reference: string) =>
 describe('a case’s status history on the store', () => {
   it('records nothing when a case arrives', async () => {
     const reference = await arrived();
-    expect(await changesOf(database, reference)).toEqual([]);
+    expect(await changesOf(fixture.database, reference)).toEqual([]);
     expect(await historyOf(reference)).toEqual([
       { status: 'received', from: CREATED, until: null },
     ]);
@@ -121,7 +118,7 @@ describe('a case’s status history on the store', () => {
       T1,
     );
     const resumer = createParkedResumer({
-      store,
+      store: fixture.store,
       logger: pino({ level: 'silent' }),
       now: () => new Date(T2),
     });
@@ -135,7 +132,7 @@ describe('a case’s status history on the store', () => {
       { status: 'parked', from: T1, until: T2 },
       { status: 'in_progress', from: T2, until: null },
     ]);
-    expect(await changesOf(database, reference)).toEqual([
+    expect(await changesOf(fixture.database, reference)).toEqual([
       { seq: 1, at: T1, from_status: 'received', to_status: 'parked' },
       { seq: 2, at: T2, from_status: 'parked', to_status: 'in_progress' },
     ]);
@@ -161,20 +158,32 @@ describe('a case’s status history on the store', () => {
       },
       forwardToOpen311: true,
     });
-    const [claim] = await store.write('claimForwards', 'one', new Date(T1), new Date(T2), 10);
+    const [claim] = await fixture.store.write(
+      'claimForwards',
+      'one',
+      new Date(T1),
+      new Date(T2),
+      10,
+    );
     expect(claim?.reference).toBe(reference);
     const sent = { kind: 'forwarded', serviceRequestId: '17', system: 'Drift' } as const;
     expect(
-      await store.write('finishForward', reference, claim?.leaseOwner ?? '', sent, new Date(T1)),
+      await fixture.store.write(
+        'finishForward',
+        reference,
+        claim?.leaseOwner ?? '',
+        sent,
+        new Date(T1),
+      ),
     ).toBe('forwarded');
     // Upstream says it is open: a note, the status stays.
-    await store.write(
+    await fixture.store.write(
       'recordUpstream',
       reference,
       { status: 'open', notes: 'Inkommet.' },
       new Date(T2),
     );
-    await store.write(
+    await fixture.store.write(
       'recordUpstream',
       reference,
       { status: 'closed', notes: 'Lampan är bytt.' },
@@ -216,7 +225,7 @@ describe('a case’s status history on the store', () => {
 
 describe('the dashboard’s read of the finished cases’ changes', () => {
   it(`reads the cases through cases_finished_at and their changes by key (${storeUnderTest})`, async () => {
-    const plan = await database.inspect((db) =>
+    const plan = await fixture.database.inspect((db) =>
       explainPlan(db, finishedCasesStatusChanges(db, { from: CREATED, to: T3 }).compile()),
     );
     expect(plan).toContain('cases_finished_at');
@@ -233,14 +242,14 @@ describe('migration 2026-12-03-0018-status-history', () => {
     let before: Store | undefined = await migrated.open();
     try {
       const at = (reference: string, action: CaseAction) =>
-        before?.write('actOnCase', { reference, actor: anna, action, at: T1 });
+        before?.write('actOnCase', { reference, actor: ANNA, action, at: T1 });
       const received = createCaseReference();
       const taken = createCaseReference();
       const closed = createCaseReference();
       for (const reference of [received, taken, closed]) {
         await before.createCase(newCase(reference, { createdAt: CREATED }));
       }
-      await at(taken, { kind: 'assign', assignee: anna, take: true });
+      await at(taken, { kind: 'assign', assignee: ANNA, take: true });
       await at(closed, { kind: 'status', status: 'closed', visibility: 'internal' });
       await before.close();
       before = undefined;
@@ -267,7 +276,7 @@ describe('migration 2026-12-03-0018-status-history', () => {
       try {
         await after.write('actOnCase', {
           reference: taken,
-          actor: anna,
+          actor: ANNA,
           action: { kind: 'status', status: 'in_progress', visibility: 'internal' },
           at: T3,
         });

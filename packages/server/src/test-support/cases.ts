@@ -1,5 +1,13 @@
+import type { Actor } from '../agent-cases/actions.js';
 import type { NewCase } from '../store/cases.js';
 import type { IdempotencyRecord } from '../store/idempotency.js';
+
+/** An agent acting on the store directly, who may see every case. */
+export const ANNA: Actor = {
+  id: 'anna',
+  name: 'Anna Agent',
+  scope: { all: true, departments: [] },
+};
 
 /** What the route would hand the store for a case with this reference. */
 export function newCase(reference: string, overrides: Partial<NewCase> = {}): NewCase {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openStore } from '../store/open.js';
 import { createPostgresDatabase } from '../store/postgres.js';
 import type { Database } from '../store/schema.js';
@@ -148,6 +148,24 @@ export async function explainPlan(db: Kysely<Database>, compiled: CompiledQuery)
     await connection.executeQuery(CompiledQuery.raw('reset enable_seqscan'));
     return JSON.stringify(rows);
   });
+}
+
+/**
+ * A database on the store under test for one test file: created and opened before its tests,
+ * closed and removed after them. `store` is the open store; a test that closes it (to change the
+ * database underneath, as a migration's test does) opens the next one into it.
+ */
+export function useTestStore(): { readonly database: TestDatabase; store: Store } {
+  const fixture = {} as { database: TestDatabase; store: Store };
+  beforeAll(async () => {
+    fixture.database = await createTestDatabase();
+    fixture.store = await fixture.database.open();
+  });
+  afterAll(async () => {
+    await fixture.store?.close();
+    await fixture.database?.remove();
+  });
+  return fixture;
 }
 
 /** A case's audit entries, oldest first: who did what to it, and the detail (JSON) of each. */
