@@ -41,6 +41,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_CONFIG = join(ROOT, 'scripts/wtr/departments.json');
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 5_000;
+/** Starts on a port an earlier server of the run had, before giving up (the OS rarely repeats). */
+const PORT_ATTEMPTS = 10;
 /** Shared servers' case lookups: far more than a run's tests make, so none is refused. */
 const GENEROUS_LOOKUP_LIMIT = '10000/1m,10000';
 /**
@@ -77,6 +79,8 @@ export function kontaktServerPlugin() {
   const servers = new Map();
   /** The shared servers by their settings, while starting and after. @type {Map<string, Promise<KontaktServer>>} */
   const shared = new Map();
+  /** The ports of every server started in this run. @type {Set<number>} */
+  const usedPorts = new Set();
   let pageOrigin = 'http://localhost:8000';
   let counter = 0;
 
@@ -100,6 +104,18 @@ export function kontaktServerPlugin() {
     };
     servers.set(server.id, server);
     await start(server);
+    // Every server of the run gets a port no earlier one had. The browser keeps cacheable answers
+    // (a department's fault catalog, for five minutes) by URL, so a new server on a stopped one's
+    // port would be read as that one (a CI run got another file's photo limits so); and a stopped
+    // server restarts on its own port, which must still be free.
+    for (let attempt = 1; usedPorts.has(server.port); attempt++) {
+      await stop(server);
+      if (attempt === PORT_ATTEMPTS)
+        throw new Error(`kontakt server got only used ports in ${PORT_ATTEMPTS} starts`);
+      server.port = 0;
+      await start(server);
+    }
+    usedPorts.add(server.port);
     return server;
   };
 
