@@ -186,7 +186,7 @@ const meta: Meta<ChatBubbleArgs> = {
   component: 'kc-chat-bubble',
   args: { lang: 'sv', placement: 'bottom-end' },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] },
+    lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar', 'sv-simple'] },
     placement: { control: 'inline-radio', options: ['bottom-end', 'bottom-start'] },
   },
 };
@@ -232,6 +232,9 @@ export const AgentTyping: Story = story(openNow, {
 
 /** Right to left, in Arabic. */
 export const ActiveArabic: Story = { ...Active, args: { lang: 'ar' } };
+
+/** Easy-read Swedish (*lättläst*), for a page marked `lang="sv-simple"`. */
+export const ActiveEasyRead: Story = { ...Active, args: { lang: 'sv-simple' } };
 
 /** Ended: the case reference and the transcript by e-mail. */
 export const Ended: Story = story(openNow, {

@@ -29,7 +29,7 @@ const meta: Meta<ContactFormArgs> = {
   args: { endpoint: 'http://localhost:8080', department: 'gata', lang: 'sv' },
   argTypes: {
     department: { control: 'select', options: ['gata', 'skola', 'bygglov'] },
-    lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] },
+    lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar', 'sv-simple'] },
   },
   render: ({ endpoint, department, lang }) =>
     html`<kc-contact-form endpoint=${endpoint} department=${department} lang=${lang}
@@ -49,6 +49,12 @@ export const Finnish: Story = { args: { lang: 'fi' } };
 
 /** Right to left: the layout mirrors; e-mail addresses and phone numbers stay left to right. */
 export const Arabic: Story = { args: { lang: 'ar' } };
+
+/**
+ * Easy-read Swedish (*lättläst*), for a page marked `lang="sv-simple"` (the registered variant
+ * `simple`): short sentences and everyday words, loaded like a language.
+ */
+export const EasyRead: Story = { args: { lang: 'sv-simple' } };
 
 export const School: Story = { args: { department: 'skola' } };
 

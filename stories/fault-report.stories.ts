@@ -26,7 +26,7 @@ const meta: Meta<FaultReportArgs> = {
   title: 'Widgets/Fault report',
   component: 'kc-fault-report',
   args: { endpoint: 'http://localhost:8080', department: 'gata', lang: 'sv' },
-  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar', 'sv-simple'] } },
   render: ({ endpoint, department, lang }) =>
     html`<kc-fault-report endpoint=${endpoint} department=${department} lang=${lang}
       tracker-url="/arende.html">${fallback}</kc-fault-report>`,
@@ -44,6 +44,9 @@ export const Finnish: Story = { args: { lang: 'fi' } };
 
 /** Right to left: the layout mirrors; references and coordinates stay left to right. */
 export const Arabic: Story = { args: { lang: 'ar' } };
+
+/** Easy-read Swedish (*lättläst*), for a page marked `lang="sv-simple"`. */
+export const EasyRead: Story = { args: { lang: 'sv-simple' } };
 
 /** `:state(load-error)`: the server cannot be reached; the page's own content and a retry. */
 export const ServerUnreachable: Story = { args: { endpoint: 'http://127.0.0.1:9' } };

@@ -97,7 +97,7 @@ const meta: Meta<NoticeArgs> = {
   title: 'Widgets/Notice',
   component: 'kc-notice',
   args: { lang: 'sv', notices: [info] },
-  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar', 'sv-simple'] } },
   render: ({ lang, notices }) =>
     html`<p>Sidans innehåll före.</p>
       <kc-notice endpoint="https://kontakt.example.se" department="gata" lang=${lang} .source=${fixed(notices)}

@@ -156,7 +156,7 @@ const meta: Meta<StatusTrackerArgs> = {
   title: 'Widgets/Status tracker',
   component: 'kc-status-tracker',
   args: { endpoint: 'http://localhost:8080', department: 'gata', lang: 'sv' },
-  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar'] } },
+  argTypes: { lang: { control: 'inline-radio', options: ['sv', 'en', 'fi', 'ar', 'sv-simple'] } },
   render: ({ endpoint, department, lang }) =>
     html`<kc-status-tracker endpoint=${endpoint} department=${department} lang=${lang}
       >${fallback}</kc-status-tracker
@@ -198,6 +198,12 @@ export const Opening: Story = opened('never');
 export const Shown: Story = opened(received);
 
 export const ShownArabic: Story = { ...opened(received), args: { lang: 'ar' } };
+
+/**
+ * Easy-read Swedish (*lättläst*), for a page marked `lang="sv-simple"`: the statuses too are said
+ * more simply than the contract's words.
+ */
+export const ShownEasyRead: Story = { ...opened(received), args: { lang: 'sv-simple' } };
 
 /** A duplicate, with the way to follow the report it duplicates instead. */
 export const Duplicate: Story = opened(duplicate);

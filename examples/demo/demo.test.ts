@@ -15,6 +15,7 @@ import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../packages/server/src/index.js';
 import { startServer } from '../../packages/server/src/index.js';
+import { svSimple } from '../../packages/widgets/src/i18n/sv-simple.js';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -242,6 +243,22 @@ describe('the demo department pages', () => {
         { polling: 100, timeout: 15_000 },
       );
     });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('show the form, the notice and the chat in easy-read Swedish on the easy-read page', async () => {
+    const { page, problems } = await open('/lattlast.html');
+    const hint = await page.$eval('kc-contact-form >>> #message-hint', (element) =>
+      element.textContent?.trim(),
+    );
+    expect(hint).toBe(svSimple.contactForm.messageHint);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('kc-notice')?.matches(':state(none), :state(shown)') &&
+        document.querySelector('kc-chat-bubble')?.matches(':state(open), :state(closed)'),
+      { polling: 100, timeout: 15_000 },
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { LOCALES } from '@kontakt/core';
 import { expect } from '@open-wc/testing';
+import type { TextsLocale } from '../internal/lang.js';
 import { LOCALE_BASICS, translations } from './locales.js';
 import { svFirst } from './sv.first.js';
 import { sv } from './sv.js';
@@ -7,7 +8,9 @@ import { svLater } from './sv.later.js';
 import { svPhotos } from './sv.photos.js';
 import type { KontaktTranslation } from './translation.js';
 
-async function load(locale: (typeof LOCALES)[number]): Promise<KontaktTranslation> {
+const SHIPPED: readonly TextsLocale[] = [...LOCALES, 'sv-simple'];
+
+async function load(locale: TextsLocale): Promise<KontaktTranslation> {
   const source = translations[locale];
   if (!source) throw new Error(`no ${locale} translation`);
   // Swedish is inline with its first texts; the contact form's later ones load with its submit
@@ -23,12 +26,24 @@ function shape(value: unknown, prefix = ''): string[] {
 }
 
 describe('translations', () => {
-  it('ship every locale, Swedish inline and the others loaded on demand', () => {
-    expect(Object.keys(translations)).to.have.members([...LOCALES]);
+  it('ship every locale and easy-read Swedish, Swedish inline and the others loaded on demand', () => {
+    expect(Object.keys(translations)).to.have.members([...LOCALES, 'sv-simple']);
     expect(translations.sv).to.equal(svFirst);
-    for (const locale of LOCALES.filter((l) => l !== 'sv')) {
+    for (const locale of SHIPPED.filter((l) => l !== 'sv')) {
       expect(translations[locale], locale).to.be.a('function');
     }
+  });
+
+  it('sv-simple: has every text Swedish has, in its own words, Swedish basics before it loads', async () => {
+    const t = await load('sv-simple');
+    expect(shape(t)).to.have.members(shape(sv));
+    // Until it has loaded, the form says Swedish's loading text, marked Swedish, left to right.
+    expect(LOCALE_BASICS.sv).to.include({ dir: t.dir, loading: t.common.loading });
+    expect(t.languageName).to.equal('Lättläst svenska');
+    expect(t.contactForm.messageHint).not.to.equal(sv.contactForm.messageHint);
+    expect(t.contactForm.publicRecord).not.to.equal(sv.contactForm.publicRecord);
+    expect(t.contactForm.fieldErrors.tooLong(5000)).to.contain('5000');
+    expect(t.contactForm.photos.hint(3)).to.contain('3');
   });
 
   for (const locale of LOCALES) {

@@ -1,4 +1,5 @@
-import type { AnswerChannel, Locale, Need } from '@kontakt/core';
+import type { AnswerChannel, Need } from '@kontakt/core';
+import type { TextsLocale } from '../internal/lang.js';
 import type { PhotoRefusal } from '../internal/photos/prepare-photo.js';
 
 /** Fields of the contact form that can carry an error, keyed as in `ContactMessageSchema`. */
@@ -201,8 +202,9 @@ export type TranslationSource = FirstTranslation | (() => Promise<KontaktTransla
 
 /**
  * Translations for the locales a widget ships, Swedish inline and required (it is the fallback);
- * inline, Swedish is its first texts (the later ones load with what shows them).
+ * inline, Swedish is its first texts (the later ones load with what shows them). `sv-simple` is
+ * easy-read Swedish, for a page (or an element) with `lang="sv-simple"`.
  */
 export type Translations = { readonly sv: FirstTranslation } & Partial<
-  Readonly<Record<Locale, TranslationSource>>
+  Readonly<Record<TextsLocale, TranslationSource>>
 >;

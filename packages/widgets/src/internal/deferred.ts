@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -15,6 +15,10 @@ const INTENT_EVENTS = ['focusin', 'pointerdown', 'input'] as const;
  * (focus, press, input) or when the widget asks (`load()`, e.g. on submit). The import runs
  * once per controller and is shared by the module system across elements; the host re-renders
  * when it has arrived, so templates can read `value` and show what needs it.
+ *
+ * A module that exports `lateStyles` has them added to the host's shadow root as it arrives,
+ * before the host renders what needs them: styles of what only the module shows (errors, a
+ * receipt) need not be in the first render.
  *
  * A failed import (offline, a blocked chunk) is not cached: the next intent or `load()` tries
  * again.
@@ -37,6 +41,12 @@ export class DeferredController<T> implements ReactiveController {
   load(): Promise<T> {
     this.#loading ??= this.#importer().then(
       (module) => {
+        // Once per controller (the import's outcome is kept), so the sheet is never added twice.
+        const { lateStyles } = module as { lateStyles?: CSSResult };
+        const root = this.#host.shadowRoot;
+        if (lateStyles?.styleSheet && root) {
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, lateStyles.styleSheet];
+        }
         this.value = module;
         this.#stopWatching();
         this.#host.requestUpdate();

@@ -1,3 +1,4 @@
+import type { Locale } from '@kontakt/core';
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -20,13 +21,40 @@ export function resolveLang(element: Element): string {
 }
 
 /**
- * The first of `tag`'s subtags if it is one of `locales`, else Swedish: `en-GB` → `en`,
- * `de` → `sv`.
+ * The texts a widget speaks: a locale, or Swedish in its simplified form, easy-read Swedish
+ * (*lättläst*), which a page asks for with the registered variant subtag `simple` (RFC 5646):
+ * `lang="sv-simple"`.
  */
-export function pickLocale<L extends string>(tag: string, locales: readonly L[]): L | 'sv' {
+export type TextsLocale = Locale | 'sv-simple';
+
+/**
+ * The first of `tag`'s subtags if it is one of `locales`, else Swedish: `en-GB` → `en`,
+ * `de` → `sv`. For words that are plain in every form of a language (`<kc-notice>`'s few).
+ */
+export function pickLanguage<L extends string>(tag: string, locales: readonly L[]): L | 'sv' {
   const primary = tag.toLowerCase().split('-')[0] ?? '';
   return (locales as readonly string[]).includes(primary) ? (primary as L) : 'sv';
 }
+
+/**
+ * Which of `locales` `tag` asks for: its language's simplified form when `tag` has the variant
+ * `simple` and the widget has those texts (`sv-simple`, `sv-SE-simple` → `sv-simple`; also the
+ * private-use `sv-x-simple` pages used before the variant was registered), else as
+ * `pickLanguage` does.
+ */
+export function pickLocale<L extends string>(tag: string, locales: readonly L[]): L | 'sv' {
+  const lower = tag.toLowerCase();
+  const primary = lower.split('-')[0];
+  const simple = `${primary}-simple`;
+  const known = locales as readonly string[];
+  // pickLanguage's last line again rather than a call to it, which the minifier would inline with
+  // more code: these bytes are in every widget's first render.
+  if (/-simple(-|$)/.test(lower) && known.includes(simple)) return simple as L;
+  return known.includes(primary ?? '') ? (primary as L) : 'sv';
+}
+
+/** The language of a widget's texts, for what is not the widget's own words (dates, topics). */
+export const languageOf = (texts: TextsLocale): Locale => texts.slice(0, 2) as Locale;
 
 /**
  * Follows the `lang` that applies to an element (see `resolveLang`): on the element and every

@@ -1,7 +1,8 @@
 import type { Locale } from '@kontakt/core';
 import type { ReactiveControllerHost } from 'lit';
 import type { FirstTranslation, KontaktTranslation, Translations } from '../i18n/translation.js';
-import { LangController, pickLocale, resolveLang } from './lang.js';
+import type { TextsLocale } from './lang.js';
+import { LangController, languageOf, pickLocale, resolveLang } from './lang.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -26,7 +27,7 @@ export class LocalizeController {
   /** Follows the `lang` that applies to the element. */
   readonly #lang: LangController;
   /** What the element speaks: the texts, their locale and the tag they were asked for with. */
-  #shown: { locale: Locale; tag: string; t: FirstTranslation } | undefined;
+  #shown: { locale: TextsLocale; tag: string; t: FirstTranslation } | undefined;
 
   constructor(host: Host, translations: Translations) {
     this.#host = host;
@@ -39,9 +40,14 @@ export class LocalizeController {
     return this.#lang.tag;
   }
 
+  /** The texts `lang` asks for (see `pickLocale`): easy-read Swedish among them. */
+  get #requestedTexts(): TextsLocale {
+    return pickLocale(this.#tag, Object.keys(this.#translations) as TextsLocale[]);
+  }
+
   /** The locale `lang` asks for: the first of its subtags that the widget ships, else Swedish. */
   get requested(): Locale {
-    return pickLocale(this.#tag, Object.keys(this.#translations) as Locale[]);
+    return languageOf(this.#requestedTexts);
   }
 
   /** True once the element has texts to show (the language it asked for first, or Swedish). */
@@ -49,9 +55,9 @@ export class LocalizeController {
     return this.#shown !== undefined;
   }
 
-  /** The locale of the texts in `t`. */
+  /** The locale of the texts in `t` (Swedish for easy-read Swedish). */
   get locale(): Locale {
-    return this.#shown?.locale ?? 'sv';
+    return languageOf(this.#shown?.locale ?? 'sv');
   }
 
   /**
@@ -84,7 +90,7 @@ export class LocalizeController {
   }
 
   #refresh(): void {
-    const locale = this.requested;
+    const locale = this.#requestedTexts;
     if (this.#shown?.locale === locale && this.#shown.tag === this.#tag) return;
     const source = this.#translations[locale] ?? this.#translations.sv;
     const texts = typeof source === 'function' ? loaded.get(source) : source;
@@ -97,7 +103,7 @@ export class LocalizeController {
       (arrived) => {
         loaded.set(source, arrived);
         // `lang` may have changed again while this loaded.
-        if (this.requested === locale) this.#show(locale, arrived);
+        if (this.#requestedTexts === locale) this.#show(locale, arrived);
       },
       () => {
         // The language could not be loaded (offline, a blocked chunk): Swedish, marked as such,
@@ -107,7 +113,7 @@ export class LocalizeController {
     );
   }
 
-  #show(locale: Locale, t: FirstTranslation): void {
+  #show(locale: TextsLocale, t: FirstTranslation): void {
     this.#shown = { locale, tag: this.#tag, t };
     this.#host.requestUpdate();
   }

@@ -1,4 +1,5 @@
 import type { ChatSystemKind } from '@kontakt/core/schemas';
+import type { TextsLocale } from '../../internal/lang.js';
 
 /**
  * The panel's words, one object per locale. Swedish is here (the default, in the panel's chunk);
@@ -199,9 +200,11 @@ export const sv: PanelTexts = {
   retry: 'Försök igen',
 };
 
-/** Every language but Swedish, as chunks of their own. */
-export const PANEL_TEXTS: Record<'en' | 'fi' | 'ar', () => Promise<PanelTexts>> = {
+/** Every language but Swedish, and easy-read Swedish (`lang="sv-simple"`), as chunks of their own. */
+export const PANEL_TEXTS: Record<Exclude<TextsLocale, 'sv'>, () => Promise<PanelTexts>> = {
   en: () => import('./chat-bubble.panel.texts.en.js').then((module) => module.en),
   fi: () => import('./chat-bubble.panel.texts.fi.js').then((module) => module.fi),
   ar: () => import('./chat-bubble.panel.texts.ar.js').then((module) => module.ar),
+  'sv-simple': () =>
+    import('./chat-bubble.panel.texts.sv-simple.js').then((module) => module.svSimple),
 };

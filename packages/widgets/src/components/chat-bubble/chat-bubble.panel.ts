@@ -3,14 +3,15 @@
  * it). It makes the client, starts or resumes the conversation, keeps it in sessionStorage, and
  * renders every state of the panel with Lit templates into the launcher's dialog.
  */
-import type { KontaktClient, Receipt } from '@kontakt/core';
-import { createClient, isKontaktError, KontaktError, LOCALES } from '@kontakt/core';
+import type { KontaktClient, Locale, Receipt } from '@kontakt/core';
+import { createClient, isKontaktError, KontaktError } from '@kontakt/core';
 import type { CallbackSlot, ChatAvailability } from '@kontakt/core/schemas';
 import { ChatAvailabilitySchema } from '@kontakt/core/schemas';
 import { render } from 'lit';
 import { KcErrorEvent } from '../../events/error.js';
 import { KcSubmittedEvent } from '../../events/submitted.js';
-import { pickLocale } from '../../internal/lang.js';
+import type { TextsLocale } from '../../internal/lang.js';
+import { languageOf, pickLocale } from '../../internal/lang.js';
 import type { SettingsTarget } from '../../internal/settings.js';
 import { KcChatEndedEvent, KcChatPanelEvent } from './chat-bubble.events.js';
 import { whenText } from './chat-bubble.hours.js';
@@ -53,7 +54,9 @@ const LONG_QUEUE_SECONDS = 300;
 /** Recorded as the origin of the chats and call-backs it starts. */
 const WIDGET = 'kc-chat-bubble';
 
-const loadedTexts = new Map<string, PanelTexts>([['sv', sv]]);
+const loadedTexts = new Map<TextsLocale, PanelTexts>([['sv', sv]]);
+/** Every text the panel ships: Swedish inline and those in `PANEL_TEXTS`. */
+const SHIPPED = ['sv', ...Object.keys(PANEL_TEXTS)] as TextsLocale[];
 
 /** The panel of one `<kc-chat-bubble>`; made once its chunk has loaded. */
 export class ChatPanel {
@@ -63,7 +66,10 @@ export class ChatPanel {
   private kontakt: KontaktClient | undefined;
   private conversation: PanelConversation | undefined;
   private view: PanelView = 'start';
-  private locale: 'sv' | 'en' | 'fi' | 'ar' = 'sv';
+  /** The language of the panel's words, its requests' and its dates'. */
+  private locale: Locale = 'sv';
+  /** Which of the shipped texts `t` is (easy-read Swedish's language is `sv`). */
+  private textsLocale: TextsLocale = 'sv';
   private t: PanelTexts = sv;
   private busy = false;
   private error: string | undefined;
@@ -181,15 +187,16 @@ export class ChatPanel {
   }
 
   private followLang(): void {
-    const locale = pickLocale(this.host.lang(), LOCALES) as typeof this.locale;
-    if (locale === this.locale) return;
+    const locale = pickLocale(this.host.lang(), SHIPPED);
+    if (locale === this.textsLocale) return;
     const known = loadedTexts.get(locale);
     if (known) {
-      this.locale = locale;
+      this.textsLocale = locale;
+      this.locale = languageOf(locale);
       this.t = known;
       return;
     }
-    PANEL_TEXTS[locale as 'en' | 'fi' | 'ar']().then(
+    PANEL_TEXTS[locale as Exclude<TextsLocale, 'sv'>]().then(
       (texts) => {
         loadedTexts.set(locale, texts);
         this.update();

@@ -14,6 +14,8 @@ import {
 } from '../../test-support/chat-bubble-fixture.js';
 import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import type { KcChatBubble } from './chat-bubble.js';
+import { sv } from './chat-bubble.panel.texts.js';
+import { svSimple } from './chat-bubble.panel.texts.sv-simple.js';
 
 setUpChatTests();
 
@@ -184,6 +186,44 @@ describe('<kc-chat-bubble> launcher', () => {
     expect(first.shadowRoot?.querySelector('#panel-title')).to.exist;
     expect(second.shadowRoot?.querySelector('#panel-title')).to.exist;
     expect(document.querySelector('#panel-title')).to.equal(null);
+  });
+
+  it('speaks easy-read Swedish for lang="sv-simple", launcher and panel, marked Swedish', async () => {
+    const closed = await renderBubble({
+      department: await departmentThat('closed'),
+      lang: 'sv-simple',
+    });
+    // Its words come with the launcher's other languages; times are said the Swedish way.
+    await waitUntil(
+      () =>
+        /^Chatten är stängd nu\. Den öppnar (i dag|i morgon) 03\.00$/.test(
+          text(closed, '[part~="hours"]'),
+        ),
+      'the launcher is not in easy-read Swedish',
+      SLOW,
+    );
+    expect(query(closed, '[part~="base"]').lang).to.equal('sv');
+    closed.remove();
+
+    const element = await renderBubble({
+      department: await departmentThat('open'),
+      lang: 'sv-simple',
+    });
+    await waitUntil(
+      () => text(element, '[part~="hours"]') === 'Chatten är alltid öppen',
+      'not easy-read',
+      SLOW,
+    );
+    const panel = await openPanel(element);
+    await waitUntil(
+      () => text(element, '#panel-title') === svSimple.dialogLabel,
+      'the panel is not in easy-read Swedish',
+      SLOW,
+    );
+    expect(svSimple.dialogLabel).not.to.equal(sv.dialogLabel);
+    expect(panel.getAttribute('lang')).to.equal('sv');
+    await waitUntil(() => element.shadowRoot?.querySelector('#start-message'), 'no form', SLOW);
+    await expect(element).to.be.accessible();
   });
 
   it('opens its panel right to left in Arabic, in Arabic words, accessible', async () => {

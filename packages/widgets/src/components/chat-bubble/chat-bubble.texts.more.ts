@@ -1,7 +1,10 @@
-import type { LauncherTexts } from './chat-bubble.texts.js';
+import type { LauncherLocale, LauncherTexts } from './chat-bubble.texts.js';
 
-/** The launcher's words in English, Finnish and Arabic (see `chat-bubble.texts.ts`). */
-export const more: Record<'en' | 'fi' | 'ar', LauncherTexts> = {
+/**
+ * The launcher's words in English, Finnish and Arabic, and in easy-read Swedish (see
+ * `chat-bubble.texts.ts`).
+ */
+export const more: Record<Exclude<LauncherLocale, 'sv'>, LauncherTexts> = {
   en: {
     dir: 'ltr',
     label: 'Chat with us',
@@ -37,5 +40,20 @@ export const more: Record<'en' | 'fi' | 'ar', LauncherTexts> = {
     ongoing: 'محادثة جارية',
     unread: (count) => (count === 1 ? 'رسالة جديدة واحدة' : `${count} رسائل جديدة`),
     retry: 'حاول مرة أخرى',
+  },
+  'sv-simple': {
+    dir: 'ltr',
+    label: 'Chatta med oss',
+    loading: 'Vänta lite. Vi tittar när chatten är öppen.',
+    openUntil: (closes, day) =>
+      closes
+        ? `Chatten är öppen ${day ? `till ${day}` : 'i dag till'} klockan ${closes}`
+        : 'Chatten är alltid öppen',
+    opensNext: (when) =>
+      when ? `Chatten är stängd nu. Den öppnar ${when}` : 'Chatten är stängd nu',
+    unavailable: 'Chatten fungerar inte just nu',
+    ongoing: 'Du har en chatt som pågår',
+    unread: (count) => (count === 1 ? '1 nytt meddelande' : `${count} nya meddelanden`),
+    retry: 'Försök igen',
   },
 };

@@ -37,10 +37,13 @@ export const sv: LauncherTexts = {
   retry: 'Försök igen',
 };
 
-/** The launcher's languages; those but Swedish come with `loadLauncherTexts()`. */
-export const LAUNCHER_LOCALES = ['sv', 'en', 'fi', 'ar'] as const;
+/**
+ * The launcher's languages and easy-read Swedish (`lang="sv-simple"`); those but Swedish come
+ * with `loadLauncherTexts()`.
+ */
+export const LAUNCHER_LOCALES = ['sv', 'en', 'fi', 'ar', 'sv-simple'] as const;
 export type LauncherLocale = (typeof LAUNCHER_LOCALES)[number];
 
-/** English, Finnish and Arabic, one chunk for the three. */
+/** English, Finnish, Arabic and easy-read Swedish, one chunk for the four. */
 export const loadLauncherTexts = (): Promise<Record<LauncherLocale, LauncherTexts>> =>
   import('./chat-bubble.texts.more.js').then(({ more }) => ({ sv, ...more }));

@@ -3,7 +3,7 @@ import { KontaktError } from '@kontakt/core';
 import { KcErrorEvent } from '../../events/error.js';
 import type { PropertyValues } from '../../internal/kontakt-reactive-element.js';
 import { KontaktReactiveElement } from '../../internal/kontakt-reactive-element.js';
-import { LangController, pickLocale } from '../../internal/lang.js';
+import { LangController, languageOf, pickLocale } from '../../internal/lang.js';
 import type { SettingsTarget } from '../../internal/settings.js';
 import { SettingsController, widgetTarget } from '../../internal/settings.js';
 import type { LauncherAvailability } from './chat-bubble.availability.js';
@@ -50,6 +50,9 @@ let texts: Record<LauncherLocale, LauncherTexts> | undefined;
  * Whatever the page writes inside the tag (the contact center's phone number) is shown by the page
  * until the element is defined, and above the launcher when it is pressed while the chat cannot be
  * reached (or is not configured); the page stays usable either way.
+ *
+ * It speaks the language of its `lang` (or an ancestor's, or the page's): Swedish, English,
+ * Finnish, Arabic (right to left), or easy-read Swedish for `lang="sv-simple"`.
  *
  * @summary A chat launcher and panel: queue, agent, messages, opening hours and call-back.
  * @since 0.4.0
@@ -330,7 +333,7 @@ export class KcChatBubble extends KontaktReactiveElement {
     const view = this.#view;
     if (!view) return;
     const t = this.#texts();
-    const locale = t === sv ? 'sv' : pickLocale(this.#language.tag, LAUNCHER_LOCALES);
+    const locale = t === sv ? 'sv' : languageOf(pickLocale(this.#language.tag, LAUNCHER_LOCALES));
     const unreachable = this.#unreachable();
     view.base.lang = locale;
     view.base.dir = t.dir;

@@ -18,6 +18,7 @@ export {
   offlineView,
   receiptView,
 } from './contact-form.outcome.js';
+export { outcomeStyles as lateStyles } from './contact-form.outcome-styles.js';
 export {
   clearPhotos,
   photosField,

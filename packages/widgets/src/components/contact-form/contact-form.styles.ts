@@ -95,43 +95,12 @@ const component = css`
     border-inline-start: 4px solid var(--_color-primary);
     background: var(--_color-surface);
   }
-  .warning p {
-    padding-block: var(--_space-s);
-    padding-inline: var(--_space-m);
-    border-inline-start: 4px solid #8a6100;
-    background: var(--_color-warning-surface);
-  }
-  .error-summary,
   .alert {
     display: grid;
     gap: var(--_space-s);
     padding: var(--_space-m);
     border: 3px solid var(--_color-danger);
     border-radius: var(--_radius);
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_color-danger);
-    font-weight: 600;
-  }
-  .panel {
-    display: grid;
-    gap: var(--_space-s);
-    padding: var(--_space-m);
-    border-radius: var(--_radius);
-    background: var(--_color-success-surface);
-  }
-  .offline {
-    background: var(--_color-warning-surface);
-  }
-  .reference {
-    font-size: 1.5em;
-    font-weight: 700;
-    letter-spacing: 0.05em;
-    overflow-wrap: anywhere;
   }
   button {
     justify-self: start;
@@ -149,10 +118,6 @@ const component = css`
   button.secondary {
     background: var(--_color-surface);
     color: var(--_color-primary);
-  }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.8;
   }
   .spinner {
     display: inline-block;

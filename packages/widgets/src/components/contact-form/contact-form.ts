@@ -76,8 +76,8 @@ type State = (typeof STATES)[number];
  * Once the person has typed, what they wrote is kept in `sessionStorage` (per server, department
  * and page; it ends with the tab) and filled in again after a reload; nothing is stored before.
  * A message kept offline before a reload is shown as waiting, and its receipt once delivered.
- * Languages other than Swedish load on demand; until the element's language is there, only the
- * loading state shows.
+ * Languages other than Swedish load on demand, and so does easy-read Swedish (`lang="sv-simple"`);
+ * until the element's language is there, only the loading state shows.
  *
  * For a department that takes them (`messagePhotos`), the person may add photos — a picture of
  * a letter, a screenshot — scaled down and stripped of their metadata in the browser, kept with

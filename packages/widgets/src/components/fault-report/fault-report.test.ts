@@ -14,6 +14,7 @@ import {
 } from '../../test-support/fault-report-fixture.js';
 import { runWidgetBaseTests } from '../../test-support/widget-base-tests.js';
 import type { KcFaultReport } from './fault-report.js';
+import { LATER, svFirst } from './fault-report.texts.js';
 
 const SOURCE = 'packages/widgets/src/components/fault-report/fault-report.ts';
 
@@ -63,6 +64,28 @@ describe('<kc-fault-report> languages and layout', () => {
     expect(query(element, '[part~="base"]').getAttribute('dir')).to.equal('rtl');
     expect(query(element, '[part~="base"]').getAttribute('lang')).to.equal('ar');
     expect(text(element, '[part~="next-button"]')).to.equal('متابعة');
+    await expect(element).to.be.accessible();
+  });
+
+  it('speaks easy-read Swedish for lang="sv-simple", marked Swedish, errors included', async () => {
+    // Its texts as the element loads them (a static import would load them before the test that
+    // checks nothing later is loaded before use).
+    const svSimple = await LATER['sv-simple']();
+    const element = await renderReport({ lang: 'sv-simple' });
+    await waitUntil(
+      () => text(element, '#step-heading').endsWith(svSimple.steps.category),
+      'not easy-read Swedish',
+      { timeout: 10_000 },
+    );
+    expect(svSimple.steps.category).not.to.equal(svFirst.steps.category);
+    expect(query(element, '[part~="base"]').getAttribute('lang')).to.equal('sv');
+    expect(query(element, '[part~="base"]').getAttribute('dir')).to.equal('ltr');
+    await expect(element).to.be.accessible();
+    query(element, '#next').click();
+    await waitUntil(() => text(element, '[part~="error-summary"] a'), 'no error summary', {
+      timeout: 10_000,
+    });
+    expect(text(element, '[part~="error-summary"] a')).to.equal(svSimple.errors.category);
     await expect(element).to.be.accessible();
   });
 

@@ -1,5 +1,6 @@
 import type { Locale } from '@kontakt/core';
 import { LOCALE_BASICS } from '../../i18n/locale-basics.js';
+import type { TextsLocale } from '../../internal/lang.js';
 
 /** The steps of a fault report, in the order they are taken. */
 export const STEPS = [
@@ -265,9 +266,16 @@ export const svFirst: FirstTexts = {
 /** The loading text in every locale (before a language's texts have arrived). */
 export const loadingText = (locale: Locale): string => LOCALE_BASICS[locale].loading;
 
-/** The other languages, loaded when an element's `lang` asks for one. */
-export const LATER: Readonly<Record<Exclude<Locale, 'sv'>, () => Promise<FaultTexts>>> = {
+/**
+ * The other languages, loaded when an element's `lang` asks for one, and easy-read Swedish
+ * (`lang="sv-simple"`).
+ */
+export const LATER: Readonly<Record<Exclude<TextsLocale, 'sv'>, () => Promise<FaultTexts>>> = {
   en: () => import('./fault-report.texts.en.js').then((m) => m.en),
   fi: () => import('./fault-report.texts.fi.js').then((m) => m.fi),
   ar: () => import('./fault-report.texts.ar.js').then((m) => m.ar),
+  'sv-simple': () => import('./fault-report.texts.sv-simple.js').then((m) => m.svSimple),
 };
+
+/** Every text the report ships: Swedish inline and those in `LATER`. */
+export const SHIPPED = ['sv', ...Object.keys(LATER)] as TextsLocale[];

@@ -1,5 +1,5 @@
 import type { KontaktClient, Locale } from '@kontakt/core';
-import { KontaktError, LOCALES, mayHoldKeptSubmissions } from '@kontakt/core';
+import { KontaktError, mayHoldKeptSubmissions } from '@kontakt/core';
 import type { FaultCatalog, GeocodeResult, NearbyReport } from '@kontakt/core/schemas';
 import { Task, TaskStatus } from '@lit/task';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -10,7 +10,8 @@ import { ClientController } from '../../internal/client.js';
 import { DeferredController } from '../../internal/deferred.js';
 import { DraftController, draftKey } from '../../internal/draft-controller.js';
 import { KontaktElement } from '../../internal/kontakt-element.js';
-import { LangController, pickLocale } from '../../internal/lang.js';
+import type { TextsLocale } from '../../internal/lang.js';
+import { LangController, languageOf, pickLocale } from '../../internal/lang.js';
 import type { SubmissionState } from '../../internal/submission-controller.js';
 import { fetchFaultCatalog, peekFaultCatalog } from './fault-report.catalog.js';
 import { categoryStep } from './fault-report.category.js';
@@ -35,7 +36,7 @@ import type {
   PositionProblem,
   Step,
 } from './fault-report.texts.js';
-import { LATER, loadingText, svFirst } from './fault-report.texts.js';
+import { LATER, loadingText, SHIPPED, svFirst } from './fault-report.texts.js';
 
 /** The name this widget gives itself in a submission's `origin.widget` and its draft's key. */
 const WIDGET = 'kc-fault-report';
@@ -69,6 +70,9 @@ type State = (typeof STATES)[number];
  * `sessionStorage` and the photos in IndexedDB, so a reload returns to the same step with
  * everything in place. A report sent offline is kept with its photos and sent once the network
  * returns (the SDK's outbox), and the person is told both.
+ *
+ * It speaks the language of its `lang` (or an ancestor's, or the page's): Swedish, English,
+ * Finnish, Arabic (right to left), or easy-read Swedish for `lang="sv-simple"`.
  *
  * @summary A step-by-step fault report with map-free location, nearby reports, photos and receipt.
  * @since 0.3.0
@@ -239,7 +243,7 @@ export class KcFaultReport extends KontaktElement {
   private categoryQuery = '';
   private restored = false;
   /** The texts shown; `undefined` until the first language asked for has arrived. */
-  private texts: { locale: Locale; t: FirstTexts; all?: FaultTexts } | undefined = undefined;
+  private texts: { locale: TextsLocale; t: FirstTexts; all?: FaultTexts } | undefined = undefined;
   #edited = false;
   #flowOf: Later.FaultFlow | undefined;
   readonly #language = new LangController(this, () => this.#onLang());
@@ -269,7 +273,7 @@ export class KcFaultReport extends KontaktElement {
 
   /** @internal */
   get locale(): Locale {
-    return this.texts?.locale ?? 'sv';
+    return languageOf(this.texts?.locale ?? 'sv');
   }
 
   /** @internal */
@@ -373,8 +377,13 @@ export class KcFaultReport extends KontaktElement {
     return state.status === 'failed' ? state.error : undefined;
   }
 
+  /** The texts `lang` asks for (see `pickLocale`): easy-read Swedish among them. */
+  get #requestedTexts(): TextsLocale {
+    return pickLocale(this.#language.tag, SHIPPED);
+  }
+
   #onLang(): void {
-    const locale = pickLocale(this.#language.tag, LOCALES);
+    const locale = this.#requestedTexts;
     if (this.texts?.locale === locale) return;
     if (locale === 'sv') {
       this.texts = { locale, t: svFirst };
@@ -382,7 +391,7 @@ export class KcFaultReport extends KontaktElement {
     }
     LATER[locale]().then(
       (t) => {
-        if (pickLocale(this.#language.tag, LOCALES) === locale) this.texts = { locale, t, all: t };
+        if (this.#requestedTexts === locale) this.texts = { locale, t, all: t };
       },
       () => {
         // The language could not load (offline, a blocked chunk): Swedish beats no form.
@@ -427,7 +436,7 @@ export class KcFaultReport extends KontaktElement {
   protected override render(): TemplateResult {
     if (!this.texts) {
       return html`<div part="base" class="base" aria-busy="true">
-        <p part="status" role="status">${loadingText(pickLocale(this.#language.tag, LOCALES))}</p>
+        <p part="status" role="status">${loadingText(languageOf(this.#requestedTexts))}</p>
       </div>`;
     }
     const t = this.#t;

@@ -4,7 +4,7 @@ import { KcErrorEvent } from '../../events/error.js';
 import { KcNoticeChangeEvent } from '../../events/notice-change.js';
 import type { PropertyValues } from '../../internal/kontakt-reactive-element.js';
 import { KontaktReactiveElement } from '../../internal/kontakt-reactive-element.js';
-import { LangController, pickLocale } from '../../internal/lang.js';
+import { LangController, pickLanguage } from '../../internal/lang.js';
 import { SettingsController, settingsTarget } from '../../internal/settings.js';
 import type { Target } from '../../internal/target.js';
 import { HiddenNotices } from './notice.hidden.js';
@@ -258,7 +258,7 @@ export class KcNotice extends KontaktReactiveElement {
   #render(): void {
     const skeleton = this.#skeleton;
     if (!skeleton) return;
-    const locale = pickLocale(this.#language.tag, LOCALES);
+    const locale = pickLanguage(this.#language.tag, LOCALES);
     // Another language's words are on their way: rendered once they are here (the page's own
     // content shows meanwhile at first, and what was shown stays after a change of `lang`).
     const t = noticeTexts(locale, () => this.requestUpdate());

@@ -1,6 +1,7 @@
 // Every state a person can meet, by keyboard, at 320 px, right to left and with reduced motion;
 // and a duplicate, followed instead. Against a real server; the duplicate is marked through the
 // real agent API.
+import { CASE_STATUS_WORDS } from '@kontakt/core/schemas';
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import {
@@ -16,6 +17,7 @@ import {
   text,
 } from '../../test-support/status-tracker-fixture.js';
 import type { KcStatusTracker } from './status-tracker.js';
+import { svSimple } from './status-tracker.texts.sv-simple.js';
 
 /** Nothing is wider than the element (no sideways scrolling). */
 const overflows = (element: KcStatusTracker) =>
@@ -77,6 +79,29 @@ describe('<kc-status-tracker> accessibility and layout', () => {
     expect(query(element, '[part~="reference"]').getAttribute('dir')).to.equal('ltr');
     expect(text(element, '#timeline-heading')).to.equal('ماذا حدث');
     expect(text(element, '#message-heading')).to.equal('أرسل مزيدًا من المعلومات');
+    await expect(element).to.be.accessible();
+  });
+
+  it('speaks easy-read Swedish for lang="sv-simple": its words and statuses, marked Swedish, axe-clean', async () => {
+    document.documentElement.lang = 'sv-simple';
+    const receipt = await makeCase();
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    const received = svSimple.statuses?.received;
+    await waitUntil(
+      () => text(element, '[part~="status-label"]') === received?.label,
+      'not easy-read Swedish',
+      SLOW,
+    );
+    // Said otherwise than the contract's words, which the mails and Open311 use.
+    expect(received?.label).not.to.equal(CASE_STATUS_WORDS.sv.received.label);
+    expect(text(element, '[part~="status-meaning"]')).to.equal(received?.meaning);
+    expect(query(element, '[part~="base"]').getAttribute('lang')).to.equal('sv');
+    expect(text(element, '#timeline-heading')).to.equal(svSimple.timelineHeading);
+    expect(text(element, '#message-heading')).to.equal(svSimple.message?.addHeading);
     await expect(element).to.be.accessible();
   });
 

@@ -3,8 +3,8 @@
  * lookup (status-tracker.deferred.ts), since no case can show before it: the first frame does not
  * carry them, nor the status words of four languages.
  */
-import type { Locale, MessagePhotoSettings } from '@kontakt/core';
-import type { PublicCase, TimelineEntry } from '@kontakt/core/schemas';
+import type { CaseStatus, Locale, MessagePhotoSettings } from '@kontakt/core';
+import type { PublicCase, StatusWords, TimelineEntry } from '@kontakt/core/schemas';
 import { caseStatusWords } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
@@ -14,6 +14,13 @@ import { messageView } from './status-tracker.message-view.js';
 import type { TrackerTexts } from './status-tracker.texts.js';
 
 type Template = TemplateResult | typeof nothing;
+
+/**
+ * A status's words as the tracker's texts say them: their own where they have them (easy-read
+ * Swedish), else the contract's, which the mails and Open311 say too.
+ */
+export const statusWords = (t: TrackerTexts, status: CaseStatus, locale: Locale): StatusWords =>
+  t.statuses?.[status] ?? caseStatusWords(status, locale);
 
 export interface CaseContext {
   readonly t: TrackerTexts;
@@ -39,7 +46,7 @@ const SETTLED = new Set(['resolved', 'closed', 'duplicate']);
 
 export function caseView(ctx: CaseContext): TemplateResult {
   const { t, publicCase } = ctx;
-  const words = caseStatusWords(publicCase.status, ctx.locale);
+  const words = statusWords(t, publicCase.status, ctx.locale);
   const expected = publicCase.expectedAnswerBy;
   return html`<section part="case" class="case" aria-labelledby="case-heading">
     <h2 part="case-heading" id="case-heading" tabindex="-1">
@@ -126,7 +133,7 @@ function timelineView(ctx: CaseContext): TemplateResult {
 }
 
 function entryView(ctx: CaseContext, entry: TimelineEntry): TemplateResult {
-  const words = caseStatusWords(entry.status, ctx.locale);
+  const words = statusWords(ctx.t, entry.status, ctx.locale);
   const department = entry.department ? ctx.departmentName(entry.department) : undefined;
   return html`<li part="timeline-entry">
     <time datetime=${entry.at}>${ctx.formatDate(entry.at, true)}</time>

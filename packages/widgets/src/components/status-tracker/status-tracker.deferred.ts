@@ -3,8 +3,7 @@
  * a person typed, and the templates of a case (none can show before a lookup). Re-exports only; see components/README.md.
  */
 export { createClient, EmailSchema, normalizeCaseReference } from '@kontakt/core';
-export { caseStatusWords } from '@kontakt/core/schemas';
-export { caseView } from './status-tracker.case-view.js';
+export { caseView, statusWords } from './status-tracker.case-view.js';
 export {
   answerClientFor,
   CaseMessageController,

@@ -1,14 +1,16 @@
 import type { Locale } from '@kontakt/core';
-import { LOCALES } from '@kontakt/core';
 import type { ReactiveControllerHost } from 'lit';
-import { LangController, pickLocale } from '../../internal/lang.js';
+import type { TextsLocale } from '../../internal/lang.js';
+import { LangController, languageOf, pickLocale } from '../../internal/lang.js';
 import type { TrackerTexts } from './status-tracker.texts.js';
 import { TRACKER_TEXTS } from './status-tracker.texts.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** Languages already loaded, shared by every tracker of this copy of the widgets. */
-const loaded = new Map<Locale, TrackerTexts>([['sv', TRACKER_TEXTS.sv]]);
+const loaded = new Map<TextsLocale, TrackerTexts>([['sv', TRACKER_TEXTS.sv]]);
+/** Every text the tracker ships: its locales and easy-read Swedish. */
+const SHIPPED = Object.keys(TRACKER_TEXTS) as TextsLocale[];
 
 /**
  * The tracker's texts in the language that applies to it (`lang` on it, an ancestor or `<html>`),
@@ -19,23 +21,29 @@ const loaded = new Map<Locale, TrackerTexts>([['sv', TRACKER_TEXTS.sv]]);
 export class TrackerLocalize {
   readonly #host: Host;
   readonly #lang: LangController;
-  #shown: { locale: Locale; tag: string; t: TrackerTexts } | undefined;
+  #shown: { locale: TextsLocale; tag: string; t: TrackerTexts } | undefined;
 
   constructor(host: Host) {
     this.#host = host;
     this.#lang = new LangController(host, () => this.#refresh());
   }
 
+  /** The texts `lang` asks for (see `pickLocale`). */
+  get #requestedTexts(): TextsLocale {
+    return pickLocale(this.#lang.tag, SHIPPED);
+  }
+
   get requested(): Locale {
-    return pickLocale(this.#lang.tag, LOCALES);
+    return languageOf(this.#requestedTexts);
   }
 
   get ready(): boolean {
     return this.#shown !== undefined;
   }
 
+  /** The locale of the texts in `t` (Swedish for easy-read Swedish). */
   get locale(): Locale {
-    return this.#shown?.locale ?? 'sv';
+    return languageOf(this.#shown?.locale ?? 'sv');
   }
 
   get t(): TrackerTexts {
@@ -52,7 +60,7 @@ export class TrackerLocalize {
   }
 
   #refresh(): void {
-    const locale = this.requested;
+    const locale = this.#requestedTexts;
     const tag = this.#lang.tag;
     if (this.#shown?.locale === locale && this.#shown.tag === tag) return;
     const texts = loaded.get(locale);
@@ -60,11 +68,11 @@ export class TrackerLocalize {
       this.#show(locale, texts);
       return;
     }
-    const load = TRACKER_TEXTS[locale as Exclude<Locale, 'sv'>];
+    const load = TRACKER_TEXTS[locale as Exclude<TextsLocale, 'sv'>];
     load().then(
       (arrived) => {
         loaded.set(locale, arrived);
-        if (this.requested === locale) this.#show(locale, arrived);
+        if (this.#requestedTexts === locale) this.#show(locale, arrived);
       },
       () => {
         if (!this.#shown) this.#show('sv', TRACKER_TEXTS.sv);
@@ -72,7 +80,7 @@ export class TrackerLocalize {
     );
   }
 
-  #show(locale: Locale, t: TrackerTexts): void {
+  #show(locale: TextsLocale, t: TrackerTexts): void {
     this.#shown = { locale, tag: this.#lang.tag, t };
     this.#host.requestUpdate();
   }

@@ -1,4 +1,5 @@
 // Every language of the tracker's own words: loaded on demand, complete, and its own.
+import { CASE_STATUS_WORDS, CASE_STATUSES } from '@kontakt/core/schemas';
 import { expect } from '@open-wc/testing';
 import { SV_PHOTO_TEXTS } from './status-tracker.message-photos.js';
 import { SV_MESSAGE_TEXTS } from './status-tracker.message-texts.js';
@@ -39,6 +40,31 @@ describe('<kc-status-tracker> texts', () => {
       expect(texts.photos(3)).to.contain('3');
     });
   }
+
+  it('easy-read Swedish loads on demand, says everything Swedish says, and every status simply', async () => {
+    const texts = await TRACKER_TEXTS['sv-simple']();
+    const { message, statuses, ...own } = texts;
+    expect(Object.keys(own).sort()).to.deep.equal(Object.keys(TRACKER_TEXTS.sv).sort());
+    const { photos, ...form } = message ?? SV_MESSAGE_TEXTS;
+    expect(Object.keys(form).sort()).to.deep.equal(Object.keys(SV_MESSAGE_TEXTS).sort());
+    expect(Object.keys(photos ?? {}).sort()).to.deep.equal(Object.keys(SV_PHOTO_TEXTS).sort());
+    expect(texts.dir).to.equal('ltr');
+    for (const word of words(texts)) expect(word.trim()).not.to.equal('');
+    // Its own words where Swedish's are hard, the case number and the address still said together.
+    expect(texts.formIntro).not.to.equal(TRACKER_TEXTS.sv.formIntro);
+    expect(texts.notFound).to.contain('ärendenumret och e-postadressen');
+    expect(texts.rateLimited('14:05')).to.contain('14:05');
+    expect(message?.tooLong(5000)).to.contain('5000');
+    expect(photos?.hint(3)).to.contain('3');
+    // Every status, said otherwise than the contract's words (the mails' and Open311's).
+    expect(Object.keys(statuses ?? {}).sort()).to.deep.equal([...CASE_STATUSES].sort());
+    for (const status of CASE_STATUSES) {
+      expect(statuses?.[status].label.trim(), status).not.to.equal('');
+      expect(statuses?.[status].meaning.trim(), status).not.to.equal('');
+    }
+    expect(statuses?.forwarded.meaning).not.to.equal(CASE_STATUS_WORDS.sv.forwarded.meaning);
+    expect(statuses?.forwarded.meaning).not.to.contain('förvaltning');
+  });
 
   it('gives one answer for every wrong guess: no text names which part was wrong', () => {
     // The not-found text speaks of both parts together, in every language.

@@ -1,4 +1,6 @@
-import type { Locale } from '@kontakt/core';
+import type { CaseStatus } from '@kontakt/core';
+import type { StatusWords } from '@kontakt/core/schemas';
+import type { TextsLocale } from '../../internal/lang.js';
 import type { MessageTexts } from './status-tracker.message-texts.js';
 
 /**
@@ -14,6 +16,11 @@ export interface TrackerTexts {
    * (`SV_MESSAGE_TEXTS`, in the later chunk), so the first frame does not carry them.
    */
   readonly message?: MessageTexts;
+  /**
+   * The statuses' words, where this text's readers need them said otherwise than the contract's
+   * (`caseStatusWords`): easy-read Swedish says them more simply. Without it, the contract's.
+   */
+  readonly statuses?: Readonly<Record<CaseStatus, StatusWords>>;
   /** Said while the element's language and the case load. */
   readonly loading: string;
   readonly formHeading: string;
@@ -121,12 +128,17 @@ export const sv: TrackerTexts = {
   noPersonalData: 'Här visas aldrig personuppgifter eller det du skrev, bara hur ärendet går.',
 };
 
-/** Swedish inline, the others loaded when an element first speaks them. */
+/**
+ * Swedish inline, the others loaded when an element first speaks them: easy-read Swedish too
+ * (`lang="sv-simple"`), which also says the statuses more simply (`statuses`).
+ */
 export const TRACKER_TEXTS: { readonly sv: TrackerTexts } & Readonly<
-  Record<Exclude<Locale, 'sv'>, () => Promise<TrackerTexts>>
+  Record<Exclude<TextsLocale, 'sv'>, () => Promise<TrackerTexts>>
 > = {
   sv,
   en: () => import('./status-tracker.texts.en.js').then((module) => module.en),
   fi: () => import('./status-tracker.texts.fi.js').then((module) => module.fi),
   ar: () => import('./status-tracker.texts.ar.js').then((module) => module.ar),
+  'sv-simple': () =>
+    import('./status-tracker.texts.sv-simple.js').then((module) => module.svSimple),
 };

@@ -84,6 +84,9 @@ type Way = 'link' | 'kept' | 'form';
  *
  * The first frame needs only Lit, the Swedish texts and the status words; the client and the
  * checks of what is typed load when the person first uses the form, or at once for a link.
+ * It speaks the language of its `lang` (or an ancestor's, or the page's): Swedish, English,
+ * Finnish, Arabic (right to left), or easy-read Swedish for `lang="sv-simple"`, which also says
+ * the statuses more simply.
  *
  * @summary Follow a case's status and public timeline, live, by receipt link or reference + e-mail.
  * @since 0.4.0
@@ -548,11 +551,11 @@ export class KcStatusTracker extends KontaktElement {
   #renderAnnouncement(): TemplateResult | typeof nothing {
     const { t, locale } = this.#localize;
     const said = this.announcement;
-    const words = this.deferred.value?.caseStatusWords;
+    const words = this.deferred.value?.statusWords;
     if (!said || !words) return nothing;
     switch (said.kind) {
       case 'changed':
-        return html`<p>${t.changed(words(said.status, locale).label)}</p>`;
+        return html`<p>${t.changed(words(t, said.status, locale).label)}</p>`;
       case 'following':
         return html`<p>${t.following}</p>`;
       case 'reconnecting':
