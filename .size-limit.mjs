@@ -310,8 +310,9 @@ export default [
     // out of every bundle that validates: 50.48 KB. Easy-read Swedish (lang="sv-simple", its
     // texts a chunk like a language's, not counted): reading the variant 0.1 KB; the styles of
     // what only the submit path shows (errors, receipt, offline panel) moved into it from the
-    // first render to make room there, adopted as it arrives: 50.76 KB.
-    limit: '50.76 KB',
+    // first render to make room there, adopted as it arrives: 50.76 KB. "At most one photo" in
+    // the singular: 50.78 KB.
+    limit: '50.78 KB',
     ...asLoaded,
   },
   {
@@ -333,7 +334,8 @@ export default [
     // forms with photos (picked-photos.ts; the fault report lost photos removed while prepared):
     // 57.0 KB, all widgets together 0.57 KB less.
     // Field error codes recognised by their shape: 56.88 KB. Easy-read Swedish: 57.16 KB.
-    limit: '57.16 KB',
+    // One photo in the singular: 57.18 KB.
+    limit: '57.18 KB',
     ...asLoaded,
   },
   {
@@ -351,8 +353,8 @@ export default [
     // 59.43 KB; its photos: 59.52 KB; a photo's item shared with the status tracker: 59.57 KB;
     // tabs sharing the outbox told of what one settled: 59.86 KB; one PhotoList: 59.92 KB.
     // Field error codes recognised by their shape: 59.8 KB.
-    // Easy-read Swedish: 60.08 KB.
-    limit: '60.08 KB',
+    // Easy-read Swedish: 60.08 KB. One photo (and two: Arabic's dual) in the singular: 60.13 KB.
+    limit: '60.13 KB',
     ...asLoaded,
   },
   {
@@ -576,8 +578,9 @@ export default [
     // PhotoList for the three forms with photos: 136.11 KB.
     // Field error codes recognised by their shape: 136.0 KB. Easy-read Swedish (its texts left
     // out with the languages'; reading the variant, the tracker's statuses, the launcher's
-    // words with its languages', the contact form's late styles): 136.6 KB.
-    limit: '136.6 KB',
+    // words with its languages', the contact form's late styles): 136.6 KB. One photo in the
+    // singular, and a search that finds nothing shows the whole list: 136.67 KB.
+    limit: '136.67 KB',
     ...asLoaded,
   },
   {

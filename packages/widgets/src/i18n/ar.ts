@@ -22,7 +22,8 @@ const fieldErrors: FieldErrorTexts = {
   invalidPhone: 'اكتب رقم هاتف من 6 أرقام على الأقل، مثلًا 070-123 45 67.',
   unknownTopic: 'هذا الموضوع لم يعد موجودًا. اختر موضوعًا آخر.',
   invalidOption: 'اختر أحد الخيارات.',
-  tooManyPhotos: (maximum) => `يمكنك إرفاق ${maximum} صور كحد أقصى. احذف إحداها.`,
+  tooManyPhotos: (maximum) =>
+    `يمكنك إرفاق ${String(maximum) === '1' ? 'صورة واحدة' : String(maximum) === '2' ? 'صورتين' : `${maximum} صور`} كحد أقصى. احذف إحداها.`,
   unknownPhoto: 'تعذّر إرسال إحدى الصور مع الرسالة. احذف الصور وأضفها مرة أخرى.',
   other: 'تحقق من هذا الحقل.',
 };

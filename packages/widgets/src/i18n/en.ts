@@ -22,7 +22,8 @@ const fieldErrors: FieldErrorTexts = {
   invalidPhone: 'Enter a phone number with at least 6 digits, for example +46 70 123 45 67.',
   unknownTopic: 'This topic no longer exists. Choose another topic.',
   invalidOption: 'Choose one of the options.',
-  tooManyPhotos: (maximum) => `You can attach at most ${maximum} pictures. Remove one.`,
+  tooManyPhotos: (maximum) =>
+    `You can attach at most ${String(maximum) === '1' ? 'one picture' : `${maximum} pictures`}. Remove one.`,
   unknownPhoto:
     'A picture could not be sent with the message. Remove the pictures and add them again.',
   other: 'Check this field.',

@@ -22,7 +22,8 @@ const fieldErrors: FieldErrorTexts = {
   invalidPhone: 'Kirjoita puhelinnumero, jossa on vähintään 6 numeroa, esimerkiksi 070-123 45 67.',
   unknownTopic: 'Aihetta ei enää ole. Valitse toinen aihe.',
   invalidOption: 'Valitse jokin vaihtoehdoista.',
-  tooManyPhotos: (maximum) => `Voit liittää enintään ${maximum} kuvaa. Poista jokin.`,
+  tooManyPhotos: (maximum) =>
+    `Voit liittää enintään ${String(maximum) === '1' ? 'yhden kuvan' : `${maximum} kuvaa`}. Poista jokin.`,
   unknownPhoto: 'Kuvaa ei voitu lähettää viestin mukana. Poista kuvat ja lisää ne uudelleen.',
   other: 'Tarkista kenttä.',
 };

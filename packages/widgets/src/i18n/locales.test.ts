@@ -34,6 +34,23 @@ describe('translations', () => {
     }
   });
 
+  it('say one photo in the singular and several in the plural, in every language', async () => {
+    const atMost = {
+      sv: ['högst en bild', 'högst 3 bilder'],
+      en: ['at most one picture', 'at most 3 pictures'],
+      fi: ['enintään yhden kuvan', 'enintään 3 kuvaa'],
+      ar: ['صورة واحدة', '3 صور'],
+      'sv-simple': ['högst 1 bild', 'högst 3 bilder'],
+    } as const;
+    for (const [locale, [one, three]] of Object.entries(atMost)) {
+      const { tooManyPhotos } = (await load(locale as TextsLocale)).contactForm.fieldErrors;
+      // The maximum comes as a number, or as a field error's parameter from the server.
+      expect(tooManyPhotos(1), locale).to.contain(one);
+      expect(tooManyPhotos('1'), locale).to.contain(one);
+      expect(tooManyPhotos(3), locale).to.contain(three);
+    }
+  });
+
   it('sv-simple: has every text Swedish has, in its own words, Swedish basics before it loads', async () => {
     const t = await load('sv-simple');
     expect(shape(t)).to.have.members(shape(sv));

@@ -23,7 +23,8 @@ const fieldErrors: FieldErrorTexts = {
   invalidPhone: 'Skriv ett telefonnummer med minst 6 siffror, till exempel 070-123 45 67.',
   unknownTopic: 'Ämnet finns inte längre. Välj ett annat ämne.',
   invalidOption: 'Välj ett av alternativen.',
-  tooManyPhotos: (maximum) => `Du kan bifoga högst ${maximum} bilder. Ta bort någon.`,
+  tooManyPhotos: (maximum) =>
+    `Du kan bifoga högst ${String(maximum) === '1' ? 'en bild' : `${maximum} bilder`}. Ta bort någon.`,
   unknownPhoto: 'En bild kunde inte skickas med. Ta bort bilderna och lägg till dem igen.',
   other: 'Kontrollera fältet.',
 };

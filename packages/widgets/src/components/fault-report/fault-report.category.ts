@@ -33,7 +33,9 @@ export function categoryStep(ctx: CategoryContext): TemplateResult {
   if (!catalog) {
     return html`<p part="status" class="hint" aria-busy="true">${c.loading}</p>`;
   }
-  const shown = searchCategories(catalog, ctx.categoryQuery, ctx.locale);
+  const matching = searchCategories(catalog, ctx.categoryQuery, ctx.locale);
+  // A search that finds nothing shows the whole list, so there is always something to choose.
+  const shown = matching.length ? matching : catalog.categories;
   // The chosen one stays visible whatever is typed, so the choice is never hidden.
   const chosen = catalog.categories.find((cat) => cat.id === ctx.values.category);
   const list = chosen && !shown.includes(chosen) ? [chosen, ...shown] : shown;
@@ -58,7 +60,7 @@ export function categoryStep(ctx: CategoryContext): TemplateResult {
         @input=${ctx.on.categoryQuery}
       />
       <p class="hint" id="category-count" aria-live="polite">
-        ${ctx.categoryQuery ? (shown.length ? c.matches(shown.length) : c.noMatch) : nothing}
+        ${ctx.categoryQuery ? (matching.length ? c.matches(matching.length) : c.noMatch) : nothing}
       </p>
     </div>
     <fieldset

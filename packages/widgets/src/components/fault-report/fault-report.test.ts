@@ -55,6 +55,20 @@ describe('<kc-fault-report> loading', () => {
   });
 });
 
+describe('<kc-fault-report> category search', () => {
+  it('shows the whole list, and says so, when nothing matches: there is always a choice', async () => {
+    const element = await renderReport();
+    const choices = () => shadow(element).querySelectorAll('input[name="category"]').length;
+    const all = choices();
+    await fill(element, 'category-search', 'lampa');
+    expect(choices()).to.equal(1);
+    await fill(element, 'category-search', 'xyzzy');
+    expect(text(element, '#category-count')).to.equal(svFirst.category.noMatch);
+    expect(choices()).to.equal(all);
+    await expect(element).to.be.accessible();
+  });
+});
+
 describe('<kc-fault-report> languages and layout', () => {
   it('is laid out right to left in Arabic, in Arabic, and accessible', async () => {
     const element = await renderReport({ lang: 'ar' });

@@ -28,7 +28,8 @@ export const en: FaultTexts = {
     search: 'Search the kinds of fault',
     searchHint: 'For example lamp, pothole or graffiti.',
     matches: (n) => (n === 1 ? '1 kind of fault matches.' : `${n} kinds of fault match.`),
-    noMatch: 'Nothing matches. Try another word or choose Other.',
+    noMatch:
+      'Nothing matches, so the whole list is shown. Try another word or choose from the list.',
     loading: 'Loading the kinds of fault you can report …',
     otherGroup: 'Other',
   },
@@ -65,7 +66,7 @@ export const en: FaultTexts = {
     pin: 'Pin at the fault',
     mapLabel: 'Map for choosing the place',
     mapInstructions:
-      'Click or tap where the fault is. With a keyboard: go to the map, move the pin with the arrow keys and press Enter to put the pin in the middle of the map.',
+      'Click or tap where the fault is. With a keyboard: go to the map, move the map with the arrow keys and press Enter to put the pin in the middle of the map. Then go to the pin and move it with the arrow keys.',
     chosenPoint: (lat, lon) => `Chosen point on the map: ${lat}, ${lon}.`,
     chosenPlace: (label) => `Chosen place: ${label}.`,
     chosenPosition: (lat, lon) => `Chosen position: ${lat}, ${lon}.`,
@@ -112,7 +113,7 @@ export const en: FaultTexts = {
       too_many: 'You have already added as many photos as you can.',
       upload_failed: 'The photo could not be uploaded. Try again.',
     },
-    tooMany: (max) => `You can add at most ${max} photos.`,
+    tooMany: (max) => `You can add at most ${max === 1 ? 'one photo' : `${max} photos`}.`,
   },
   description: {
     label: 'Describe the fault',
@@ -183,7 +184,7 @@ export const en: FaultTexts = {
     misconfigured:
       'The fault report is not set up right on this page. Call the contact center instead.',
     unreachable:
-      'We cannot reach the municipality just now. What you wrote is kept. Try again in a while.',
+      'The municipality cannot be reached just now. What you wrote is kept. Try again in a while.',
     unexpected: 'Something went wrong on our side. What you wrote is kept. Try again in a while.',
   },
   failedHeading: 'The report could not be sent',

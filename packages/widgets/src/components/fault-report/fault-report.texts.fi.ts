@@ -28,7 +28,8 @@ export const fi: FaultTexts = {
     search: 'Hae vikatyyppejä',
     searchHint: 'Esimerkiksi lamppu, kuoppa tai töhry.',
     matches: (n) => (n === 1 ? '1 vikatyyppi sopii.' : `${n} vikatyyppiä sopii.`),
-    noMatch: 'Mikään ei sovi hakuun. Kokeile toista sanaa tai valitse Muu.',
+    noMatch:
+      'Mikään ei sovi hakuun, joten koko luettelo näytetään. Kokeile toista sanaa tai valitse luettelosta.',
     loading: 'Ilmoitettavia vikatyyppejä haetaan …',
     otherGroup: 'Muu',
   },
@@ -64,7 +65,7 @@ export const fi: FaultTexts = {
     pin: 'Neula vian kohdalla',
     mapLabel: 'Kartta paikan valitsemiseen',
     mapInstructions:
-      'Napsauta tai napauta kohtaa, jossa vika on. Näppäimistöllä: siirry kartalle, siirrä neulaa nuolinäppäimillä ja paina Enter asettaaksesi neulan kartan keskelle.',
+      'Napsauta tai napauta kohtaa, jossa vika on. Näppäimistöllä: siirry kartalle, siirrä karttaa nuolinäppäimillä ja paina Enter asettaaksesi neulan kartan keskelle. Siirry sitten neulaan ja siirrä sitä nuolinäppäimillä.',
     chosenPoint: (lat, lon) => `Valittu kohta kartalla: ${lat}, ${lon}.`,
     chosenPlace: (label) => `Valittu paikka: ${label}.`,
     chosenPosition: (lat, lon) => `Valittu sijainti: ${lat}, ${lon}.`,
@@ -110,7 +111,7 @@ export const fi: FaultTexts = {
       too_many: 'Olet jo lisännyt niin monta kuvaa kuin voi.',
       upload_failed: 'Kuvaa ei voitu ladata. Yritä uudelleen.',
     },
-    tooMany: (max) => `Voit lisätä enintään ${max} kuvaa.`,
+    tooMany: (max) => `Voit lisätä enintään ${max === 1 ? 'yhden kuvan' : `${max} kuvaa`}.`,
   },
   description: {
     label: 'Kuvaile vikaa',
@@ -180,7 +181,7 @@ export const fi: FaultTexts = {
       'Olet lähettänyt monta ilmoitusta lyhyessä ajassa. Odota hetki ja yritä uudelleen.',
     misconfigured: 'Vikailmoitusta ei ole asetettu oikein tällä sivulla. Soita asiakaspalveluun.',
     unreachable:
-      'Emme saa juuri nyt yhteyttä kuntaan. Kirjoittamasi on tallessa. Yritä hetken päästä uudelleen.',
+      'Kuntaan ei saada juuri nyt yhteyttä. Kirjoittamasi on tallessa. Yritä hetken päästä uudelleen.',
     unexpected:
       'Jotain meni vikaan meillä. Kirjoittamasi on tallessa. Yritä hetken päästä uudelleen.',
   },

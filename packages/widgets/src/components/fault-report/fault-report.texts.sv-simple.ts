@@ -32,7 +32,7 @@ export const svSimple: FaultTexts = {
     searchHint: 'Skriv ett ord. Till exempel lampa, hål eller klotter.',
     matches: (n) => (n === 1 ? '1 val passar det du skrev.' : `${n} val passar det du skrev.`),
     noMatch:
-      'Inget val passar det du skrev. Skriv ett annat ord. Eller ta bort det du skrev och titta under Annat i listan.',
+      'Inget val passar det du skrev. Därför visar vi alla val. Skriv ett annat ord. Eller välj i listan.',
     loading: 'Vi hämtar listan över fel som du kan anmäla …',
     otherGroup: 'Annat',
   },

@@ -37,7 +37,7 @@ const svLater: LaterTexts = {
     pin: 'Nål vid felet',
     mapLabel: 'Karta för att välja platsen',
     mapInstructions:
-      'Klicka eller tryck där felet är. Med tangentbordet: gå till kartan, flytta nålen med piltangenterna och tryck Enter för att sätta nålen mitt i kartan.',
+      'Klicka eller tryck där felet är. Med tangentbordet: gå till kartan, flytta kartan med piltangenterna och tryck Enter för att sätta nålen mitt i kartan. Gå sedan till nålen och flytta den med piltangenterna.',
     chosenPoint: (lat, lon) => `Vald punkt på kartan: ${lat}, ${lon}.`,
     chosenPlace: (label) => `Vald plats: ${label}.`,
     chosenPosition: (lat, lon) => `Vald position: ${lat}, ${lon}.`,
@@ -84,7 +84,7 @@ const svLater: LaterTexts = {
       too_many: 'Du har redan lagt till så många foton som går.',
       upload_failed: 'Fotot kunde inte laddas upp. Försök igen.',
     },
-    tooMany: (max) => `Du kan lägga till högst ${max} foton.`,
+    tooMany: (max) => `Du kan lägga till högst ${max === 1 ? 'ett foto' : `${max} foton`}.`,
   },
   description: {
     label: 'Beskriv felet',

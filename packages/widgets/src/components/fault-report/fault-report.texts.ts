@@ -246,7 +246,8 @@ export const svFirst: FirstTexts = {
     search: 'Sök bland felen',
     searchHint: 'Till exempel lampa, hål eller klotter.',
     matches: (n) => (n === 1 ? '1 sorts fel passar.' : `${n} sorters fel passar.`),
-    noMatch: 'Inget passar sökningen. Försök med ett annat ord eller välj Övrigt.',
+    noMatch:
+      'Inget passar sökningen, så hela listan visas. Försök med ett annat ord eller välj i listan.',
     loading: 'Hämtar de sorters fel du kan anmäla …',
     otherGroup: 'Övrigt',
   },
@@ -255,7 +256,7 @@ export const svFirst: FirstTexts = {
     misconfigured:
       'Felanmälan är inte rätt inställd på den här sidan. Ring kommunens kontaktcenter i stället.',
     unreachable:
-      'Vi når inte kommunen just nu. Det du skrivit finns kvar. Försök igen om en stund.',
+      'Det går inte att nå kommunen just nu. Det du skrivit finns kvar. Försök igen om en stund.',
     unexpected: 'Något gick fel hos oss. Det du skrivit finns kvar. Försök igen om en stund.',
   },
   failedHeading: 'Anmälan kunde inte skickas',
