@@ -68,6 +68,13 @@ describe('<kc-chat-bubble> closed', () => {
       'callback-phone-error',
     );
     expect(focused()?.id).to.equal('callback-errors');
+    // The summary says which field is wrong, and its link leads there.
+    const link = query<HTMLAnchorElement>(element, '#callback-errors a');
+    expect(link.textContent?.trim()).to.equal(
+      'Telefonnummer: Skriv ett telefonnummer med minst sex siffror, till exempel 070-123 45 67.',
+    );
+    link.click();
+    expect(focused()?.id).to.equal('callback-phone');
     await expect(element).to.be.accessible();
 
     type(element, '#callback-phone', '070-123 45 67');

@@ -513,9 +513,36 @@ function slotOptions(model: PanelModel): TemplateResult {
   );
 }
 
+/** The call-back form's fields by their name in `fieldErrors`: the control and its label. */
+const CALLBACK_FIELDS: Readonly<Record<string, { id: string; label: (t: PanelTexts) => string }>> =
+  {
+    phone: { id: 'callback-phone', label: (t) => t.phone },
+    name: { id: 'callback-name', label: (t) => t.name },
+    slot: { id: 'callback-slot', label: (t) => t.slotChoose },
+    note: { id: 'callback-note', label: (t) => t.note },
+  };
+
+/**
+ * An error in the call-back form's summary: which field and what is wrong with it, a link that
+ * moves focus to the field (a fragment link cannot reach into the shadow root) while it shows.
+ */
+function summaryItem(model: PanelModel, name: string, error: string): TemplateResult {
+  const field = CALLBACK_FIELDS[name];
+  if (!field) return html`<li>${error}</li>`;
+  const text = `${field.label(model.t)}: ${error}`;
+  const focus = (event: Event) => {
+    event.preventDefault();
+    const root = (event.currentTarget as Element).getRootNode() as ShadowRoot;
+    root.getElementById(field.id)?.focus();
+  };
+  // A time's error while there is no list of times stands below the choice, not on a field.
+  const shown = name !== 'slot' || (Array.isArray(model.slots) && model.slots.length > 0);
+  return html`<li>${shown ? html`<a href="#${field.id}" @click=${focus}>${text}</a>` : text}</li>`;
+}
+
 function callbackView(model: PanelModel): TemplateResult {
   const { t } = model;
-  const errors = Object.values(model.fieldErrors);
+  const errors = Object.entries(model.fieldErrors);
   const slotsReady = Array.isArray(model.slots) && model.slots.length > 0;
   return html`<form class="scroll form" novalidate @submit=${onSubmit(model.actions.requestCallback)}>
     <div class="bar">
@@ -528,7 +555,7 @@ function callbackView(model: PanelModel): TemplateResult {
         errors.length
           ? html`<p>${t.errorSummary}</p>
             <ul>
-              ${errors.map((error) => html`<li>${error}</li>`)}
+              ${errors.map(([name, error]) => summaryItem(model, name, error))}
             </ul>`
           : nothing
       }
