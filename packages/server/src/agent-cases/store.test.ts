@@ -1,9 +1,7 @@
 import { createCaseReference } from '@kontakt/core/schemas';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/store.js';
-import { newCase } from '../test-support/cases.js';
-import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase } from '../test-support/store.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ANNA, newCase } from '../test-support/cases.js';
+import { useTestStore } from '../test-support/store.js';
 import type { Actor, CaseAction } from './actions.js';
 import type { CaseScope, InboxFilter } from './inbox.js';
 
@@ -15,26 +13,22 @@ import type { CaseScope, InboxFilter } from './inbox.js';
 
 const ALL: CaseScope = { all: true, departments: [] };
 const NOW = '2025-03-20T12:00:00.000Z';
-const anna: Actor = { id: 'anna', name: 'Anna Agent', scope: ALL };
 const sven: Actor = {
   id: 'sven',
   name: 'Sven Specialist',
   scope: { all: false, departments: ['skola'] },
 };
 
-let database: TestDatabase;
-let store: Store;
+const fixture = useTestStore();
 const refs: string[] = [];
 
 /** 30 cases a minute apart, newest last: every third with an interpreter, every fifth from skola. */
 beforeAll(async () => {
-  database = await createTestDatabase();
-  store = await database.open();
   for (let i = 0; i < 30; i++) {
     const reference = createCaseReference();
     refs.push(reference);
     const department = i % 5 === 0 ? 'skola' : 'gata';
-    await store.createCase(
+    await fixture.store.createCase(
       newCase(reference, {
         origin: {
           department,
@@ -60,21 +54,16 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await store?.close();
-  await database?.remove();
-});
-
 const list = (filter: InboxFilter = {}, options: { scope?: CaseScope; limit?: number } = {}) =>
-  store.read('listInbox', {
+  fixture.store.read('listInbox', {
     scope: options.scope ?? ALL,
     filter,
     limit: options.limit ?? 100,
     now: NOW,
   });
 
-const act = (reference: string, action: CaseAction, actor = anna, ifVersion?: number) =>
-  store.write('actOnCase', { reference, actor, action, ifVersion, at: NOW });
+const act = (reference: string, action: CaseAction, actor = ANNA, ifVersion?: number) =>
+  fixture.store.write('actOnCase', { reference, actor, action, ifVersion, at: NOW });
 
 describe('the inbox', () => {
   it('lists every web-form case, newest first, received and unassigned', async () => {
@@ -92,7 +81,7 @@ describe('the inbox', () => {
     const seen: string[] = [];
     let after: { createdAt: string; reference: string } | undefined;
     for (let pages = 0; pages < 10; pages++) {
-      const page = await store.read('listInbox', {
+      const page = await fixture.store.read('listInbox', {
         scope: ALL,
         filter: {},
         limit: 7,
@@ -132,7 +121,7 @@ describe('the inbox', () => {
 
   it('finds a case stored after the search index was built, and forgets a deleted one', async () => {
     const reference = createCaseReference();
-    await store.createCase(
+    await fixture.store.createCase(
       newCase(reference, {
         createdAt: '2025-03-01T09:00:00.000Z',
         message: {
@@ -146,15 +135,17 @@ describe('the inbox', () => {
       }),
     );
     expect((await list({ text: 'snöoval' })).cases.map((c) => c.reference)).toEqual([reference]);
-    await database.inspect((db) =>
+    await fixture.database.inspect((db) =>
       db.deleteFrom('cases').where('reference', '=', reference).execute(),
     );
     expect((await list({ text: 'snöoval' })).cases).toEqual([]);
     // The next case may get the deleted one's row id: the old words must not find it.
     const next = createCaseReference();
-    await store.createCase(newCase(next, { createdAt: '2025-03-01T09:00:00.000Z' }));
+    await fixture.store.createCase(newCase(next, { createdAt: '2025-03-01T09:00:00.000Z' }));
     expect((await list({ text: 'snöoval' })).cases).toEqual([]);
-    await database.inspect((db) => db.deleteFrom('cases').where('reference', '=', next).execute());
+    await fixture.database.inspect((db) =>
+      db.deleteFrom('cases').where('reference', '=', next).execute(),
+    );
   });
 
   it('shows a specialist only the cases forwarded to their departments', async () => {
@@ -170,14 +161,14 @@ describe('the inbox', () => {
     expect(seen.map((each) => each.reference)).toEqual([reference]);
     expect(seen[0]).toMatchObject({ status: 'forwarded', forwardedTo: 'skola' });
     expect(
-      await store.read('selectAgentCase', refs[21] as string, sven.scope, NOW),
+      await fixture.store.read('selectAgentCase', refs[21] as string, sven.scope, NOW),
     ).toBeUndefined();
     expect(await act(refs[21] as string, { kind: 'note', text: 'x' }, sven)).toEqual({
       ok: false,
       error: 'not_found',
     });
     expect(
-      await database.inspect((db) =>
+      await fixture.database.inspect((db) =>
         db
           .selectFrom('case_timeline')
           .select(['status', 'department', 'note'])
@@ -221,17 +212,17 @@ describe('actions', () => {
       assignee: { id: 'anna', name: 'Anna Agent' },
     });
     // The citizen sees "in progress", not who holds it.
-    const publicCase = await store.findCase(reference);
+    const publicCase = await fixture.store.findCase(reference);
     expect(publicCase?.status).toBe('in_progress');
   });
 
   it('refuses an action on a version that has changed since', async () => {
     const reference = refs[2] as string;
-    expect(await act(reference, { kind: 'note', text: 'Första' }, anna, 1)).toMatchObject({
+    expect(await act(reference, { kind: 'note', text: 'Första' }, ANNA, 1)).toMatchObject({
       ok: true,
       version: 2,
     });
-    expect(await act(reference, { kind: 'note', text: 'Andra' }, anna, 1)).toEqual({
+    expect(await act(reference, { kind: 'note', text: 'Andra' }, ANNA, 1)).toEqual({
       ok: false,
       error: 'version_conflict',
       version: 2,
@@ -241,8 +232,8 @@ describe('actions', () => {
   it('concurrent actions on one version: one wins, the other is a conflict', async () => {
     const reference = refs[4] as string;
     const results = await Promise.all([
-      act(reference, { kind: 'status', status: 'in_progress', visibility: 'internal' }, anna, 1),
-      act(reference, { kind: 'status', status: 'parked', visibility: 'internal' }, anna, 1),
+      act(reference, { kind: 'status', status: 'in_progress', visibility: 'internal' }, ANNA, 1),
+      act(reference, { kind: 'status', status: 'parked', visibility: 'internal' }, ANNA, 1),
     ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.filter((result) => !result.ok)).toEqual([
@@ -258,7 +249,7 @@ describe('actions', () => {
       text: 'Hej!\n<b>Svar</b> här.',
     });
     expect(result).toMatchObject({ ok: true });
-    const found = await store.read('selectAgentCase', reference, ALL, NOW);
+    const found = await fixture.store.read('selectAgentCase', reference, ALL, NOW);
     expect(found?.firstAnsweredAt).toBe(NOW);
     expect(found?.overdue).toBe(false);
     const reply = found?.timeline.find((entry) => entry.kind === 'reply');
@@ -267,12 +258,12 @@ describe('actions', () => {
       text: 'Hej!\n<b>Svar</b> här.',
       actor: { id: 'anna' },
     });
-    const mails = await store.read('mailsOfCase', reference);
+    const mails = await fixture.store.read('mailsOfCase', reference);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: 'person5@example.se', state: 'queued' });
     expect(mails[0]?.subject).toContain(reference);
     expect(mails[0]?.text).toContain('<b>Svar</b> här.');
-    const audit = await database.inspect((db) =>
+    const audit = await fixture.database.inspect((db) =>
       db
         .selectFrom('agent_audit')
         .select(['agent_id', 'action', 'detail'])
@@ -303,7 +294,7 @@ describe('actions', () => {
       note: 'Väntar på entreprenören',
     });
     await act(reference, { kind: 'note', text: 'Ring tillbaka på fredag' });
-    const publicCase = await store.findCase(reference);
+    const publicCase = await fixture.store.findCase(reference);
     expect(publicCase?.status).toBe('in_progress');
     expect(JSON.stringify(publicCase)).not.toContain('entreprenören');
     expect(JSON.stringify(publicCase)).not.toContain('fredag');
@@ -312,7 +303,7 @@ describe('actions', () => {
       ['waiting_for_citizen', 'Skicka en bild, tack.'],
       ['in_progress', undefined],
     ]);
-    const found = await store.read('selectAgentCase', reference, ALL, NOW);
+    const found = await fixture.store.read('selectAgentCase', reference, ALL, NOW);
     expect(found?.timeline.map((entry) => entry.kind)).toEqual([
       'message_in',
       'status',
@@ -329,7 +320,7 @@ describe('actions', () => {
       avoidable: true,
       page: 'https://gata.example.se/parkering',
     });
-    const found = await store.read('selectAgentCase', reference, ALL, NOW);
+    const found = await fixture.store.read('selectAgentCase', reference, ALL, NOW);
     expect(found?.reason).toEqual({
       id: 'hittade-inte-information',
       avoidable: true,
@@ -341,7 +332,7 @@ describe('actions', () => {
       avoidable: false,
       page: 'https://gata.example.se/x',
     });
-    expect((await store.read('selectAgentCase', reference, ALL, NOW))?.reason).toEqual({
+    expect((await fixture.store.read('selectAgentCase', reference, ALL, NOW))?.reason).toEqual({
       id: 'klagomal',
       avoidable: false,
       page: null,
@@ -349,12 +340,12 @@ describe('actions', () => {
   });
 
   it('appends events on the inbox, the case and the forwarded department', async () => {
-    const before = await store.events.head();
+    const before = await fixture.store.events.head();
     const reference = refs[11] as string;
     await act(reference, { kind: 'forward', department: 'skola', reason: 'Skolfråga' });
-    const inbox = await store.events.read('inbox', before, 10);
-    const skola = await store.events.read('inbox:skola', before, 10);
-    const own = await store.events.read(`case:${reference}`, before, 10);
+    const inbox = await fixture.store.events.read('inbox', before, 10);
+    const skola = await fixture.store.events.read('inbox:skola', before, 10);
+    const own = await fixture.store.events.read(`case:${reference}`, before, 10);
     expect(inbox.map((e) => [e.type, e.data])).toEqual([['case.updated', { reference }]]);
     expect(skola.map((e) => [e.type, e.data])).toEqual([['case.updated', { reference }]]);
     expect(own.map((e) => e.type)).toEqual(['case.updated']);
@@ -363,28 +354,28 @@ describe('actions', () => {
   it('a case past its promise is not overdue while it waits for the citizen, and is again after', async () => {
     // refs[0] is unanswered and past its promise: overdue (see the filters).
     const reference = refs[0] as string;
-    expect((await store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(true);
+    expect((await fixture.store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(true);
     await act(reference, {
       kind: 'status',
       status: 'waiting_for_citizen',
       visibility: 'public',
       note: 'Vilken gata gäller det?',
     });
-    expect((await store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(false);
+    expect((await fixture.store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(false);
     const overdue = (await list({ overdue: true })).cases.map((each) => each.reference);
     expect(overdue).not.toContain(reference);
     expect((await list({ overdue: false })).cases.map((each) => each.reference)).toContain(
       reference,
     );
     await act(reference, { kind: 'status', status: 'in_progress', visibility: 'internal' });
-    expect((await store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(true);
+    expect((await fixture.store.read('selectAgentCase', reference, ALL, NOW))?.overdue).toBe(true);
   });
 
   it('a new web-form case appends case.created to the inbox', async () => {
-    const before = await store.events.head();
+    const before = await fixture.store.events.head();
     const reference = createCaseReference();
-    await store.createCase(newCase(reference, { createdAt: '2025-03-01T09:00:00.000Z' }));
-    const events = await store.events.read('inbox', before, 10);
+    await fixture.store.createCase(newCase(reference, { createdAt: '2025-03-01T09:00:00.000Z' }));
+    const events = await fixture.store.events.read('inbox', before, 10);
     expect(events.map((e) => [e.type, e.data])).toEqual([['case.created', { reference }]]);
   });
 });
@@ -392,7 +383,7 @@ describe('actions', () => {
 describe('registering a call or a visit', () => {
   it('stores it as a case of its channel, held by who registered it', async () => {
     const reference = createCaseReference();
-    await store.write('registerCase', anna, {
+    await fixture.store.write('registerCase', ANNA, {
       reference,
       receiptTokenHash: 'c'.repeat(64),
       channel: 'phone',
@@ -411,7 +402,7 @@ describe('registering a call or a visit', () => {
       at: NOW,
       answerBy: '2025-03-24T12:00:00.000Z',
     });
-    const found = await store.read('selectAgentCase', reference, ALL, NOW);
+    const found = await fixture.store.read('selectAgentCase', reference, ALL, NOW);
     expect(found).toMatchObject({
       channel: 'phone',
       status: 'assigned',

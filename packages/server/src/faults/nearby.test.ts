@@ -1,23 +1,18 @@
 import type { Kysely } from 'kysely';
 import { CompiledQuery } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../store/schema.js';
-import type { Store } from '../store/store.js';
-import type { TestDatabase } from '../test-support/store.js';
-import { createTestDatabase, explainPlan, storeUnderTest } from '../test-support/store.js';
+import { explainPlan, storeUnderTest, useTestStore } from '../test-support/store.js';
 import { distanceMeters } from './geo.js';
 import { seedFaultReports } from './seed.js';
 import { nearbyQuery } from './store.js';
 
 const MALMO = { lat: 55.605, lon: 13.0038 };
 const CATEGORIES = ['gatubelysning', 'hal-i-gata', 'klotter', 'nedskrapning'];
-let database: TestDatabase;
-let store: Store;
+const fixture = useTestStore();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  store = await database.open();
-  await database.inspect(async (db) => {
+  await fixture.database.inspect(async (db) => {
     await seedFaultReports(db, {
       count: 4000,
       department: 'gata',
@@ -28,16 +23,12 @@ beforeAll(async () => {
     if (storeUnderTest === 'postgres') await db.executeQuery(CompiledQuery.raw('analyze'));
   });
 }, 120_000);
-afterAll(async () => {
-  await store.close();
-  await database.remove();
-});
 
 const query = { department: 'gata', category: 'gatubelysning', ...MALMO, radiusMeters: 400 };
 
 describe('the nearby query', () => {
   it('answers the open reports of the category within the radius, nearest first, at most 20', async () => {
-    const reports = await store.read('selectNearbyReports', query);
+    const reports = await fixture.store.read('selectNearbyReports', query);
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.length).toBeLessThanOrEqual(20);
     const distances = reports.map((r) => r.distanceMeters);
@@ -48,7 +39,7 @@ describe('the nearby query', () => {
       expect(report.distanceMeters).toBeLessThanOrEqual(400);
     }
     // Every open report of the category in the radius, by brute force, is in the answer.
-    const all = await database.inspect((db) =>
+    const all = await fixture.database.inspect((db) =>
       db
         .selectFrom('fault_reports as f')
         .innerJoin('cases as c', 'c.reference', 'f.case_reference')
@@ -69,7 +60,7 @@ describe('the nearby query', () => {
   });
 
   it(`reads the fault_reports_nearby index (${storeUnderTest})`, async () => {
-    const plan = await database.inspect((db) => explain(db));
+    const plan = await fixture.database.inspect((db) => explain(db));
     expect(plan).toContain('fault_reports_nearby');
   });
 });

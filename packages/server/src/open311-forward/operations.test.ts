@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/store.js';
-import type { TestDatabase } from '../test-support/index.js';
-import { createTestDatabase, newCase } from '../test-support/index.js';
+import { describe, expect, it } from 'vitest';
+import { newCase } from '../test-support/index.js';
+import { useTestStore } from '../test-support/store.js';
 
 /*
  * The forward queue's claims and outcomes on the store under test: a queued report is claimed by
@@ -9,23 +8,12 @@ import { createTestDatabase, newCase } from '../test-support/index.js';
  * the claim that holds it; the poll of a category is taken by one instance per interval.
  */
 
-let database: TestDatabase;
-let store: Store;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = await database.open();
-});
-
-afterAll(async () => {
-  await store?.close();
-  await database?.remove();
-});
+const fixture = useTestStore();
 
 const at = (seconds: number) => new Date(Date.parse('2026-12-03T03:00:00.000Z') + seconds * 1000);
 
 async function queued(reference: string, forward = true): Promise<void> {
-  const result = await store.createCase(
+  const result = await fixture.store.createCase(
     newCase(reference, {
       channel: 'fault_report',
       topic: 'gatubelysning',
@@ -54,13 +42,13 @@ describe('the forward queue', () => {
   it('is filled with the report in its transaction, only when the category forwards', async () => {
     await queued('KC-AAAA-0001');
     await queued('KC-AAAA-0002', false);
-    expect((await store.read('findForward', 'KC-AAAA-0001'))?.state).toBe('queued');
-    expect(await store.read('findForward', 'KC-AAAA-0002')).toBeUndefined();
+    expect((await fixture.store.read('findForward', 'KC-AAAA-0001'))?.state).toBe('queued');
+    expect(await fixture.store.read('findForward', 'KC-AAAA-0002')).toBeUndefined();
   });
 
   it('hands a report to one claim until its lease ends, then to another; only the holder finishes', async () => {
     await queued('KC-AAAA-0003');
-    const first = await store.write('claimForwards', 'one', at(1), at(61), 10);
+    const first = await fixture.store.write('claimForwards', 'one', at(1), at(61), 10);
     const mine = first.find((claim) => claim.reference === 'KC-AAAA-0003');
     expect(mine).toMatchObject({
       attempts: 1,
@@ -69,13 +57,13 @@ describe('the forward queue', () => {
     });
     expect(mine?.report.email).toBeUndefined();
     // While the lease holds, no one else gets it.
-    const during = await store.write('claimForwards', 'two', at(30), at(90), 10);
+    const during = await fixture.store.write('claimForwards', 'two', at(30), at(90), 10);
     expect(during.map((claim) => claim.reference)).not.toContain('KC-AAAA-0003');
     // 'one' crashed: after its lease, 'two' takes it over, and 'one' can record nothing.
-    const after = await store.write('claimForwards', 'two', at(62), at(122), 10);
+    const after = await fixture.store.write('claimForwards', 'two', at(62), at(122), 10);
     const theirs = after.find((claim) => claim.reference === 'KC-AAAA-0003');
     expect(theirs?.attempts).toBe(2);
-    const lost = await store.write(
+    const lost = await fixture.store.write(
       'finishForward',
       'KC-AAAA-0003',
       mine?.leaseOwner ?? '',
@@ -83,7 +71,7 @@ describe('the forward queue', () => {
       at(63),
     );
     expect(lost).toBeUndefined();
-    const done = await store.write(
+    const done = await fixture.store.write(
       'finishForward',
       'KC-AAAA-0003',
       theirs?.leaseOwner ?? '',
@@ -91,20 +79,22 @@ describe('the forward queue', () => {
       at(64),
     );
     expect(done).toBe('forwarded');
-    const found = await store.findCase('KC-AAAA-0003');
+    const found = await fixture.store.findCase('KC-AAAA-0003');
     expect(found?.status).toBe('forwarded');
     expect(found?.timeline.at(-1)).toMatchObject({
       status: 'forwarded',
       note: 'Skickat vidare till Drift',
     });
-    expect(await store.read('openForwards', 'gata', 'gatubelysning', '', 50)).toContainEqual({
+    expect(
+      await fixture.store.read('openForwards', 'gata', 'gatubelysning', '', 50),
+    ).toContainEqual({
       reference: 'KC-AAAA-0003',
       serviceRequestId: '17',
     });
   });
 
   it('records upstream changes once, and stops polling a closed report', async () => {
-    const unchanged = await store.write(
+    const unchanged = await fixture.store.write(
       'recordUpstream',
       'KC-AAAA-0003',
       { status: 'open', notes: 'Inkommet.' },
@@ -113,13 +103,13 @@ describe('the forward queue', () => {
     // The first notes heard describe the report as it arrived: remembered, not told.
     expect(unchanged).toBe(false);
     const closed = { status: 'closed' as const, notes: 'Lampan är bytt.' };
-    expect(await store.write('recordUpstream', 'KC-AAAA-0003', closed, at(80))).toBe(true);
-    expect(await store.write('recordUpstream', 'KC-AAAA-0003', closed, at(90))).toBe(false);
-    const found = await store.findCase('KC-AAAA-0003');
+    expect(await fixture.store.write('recordUpstream', 'KC-AAAA-0003', closed, at(80))).toBe(true);
+    expect(await fixture.store.write('recordUpstream', 'KC-AAAA-0003', closed, at(90))).toBe(false);
+    const found = await fixture.store.findCase('KC-AAAA-0003');
     expect(found?.status).toBe('resolved');
     expect(found?.timeline.at(-1)).toMatchObject({ status: 'resolved', note: 'Lampan är bytt.' });
     // Finished then, for the dashboard, without a closing reason (upstream gives none).
-    const finished = await database.inspect((db) =>
+    const finished = await fixture.database.inspect((db) =>
       db
         .selectFrom('cases')
         .select(['finished_at', 'closing_reason'])
@@ -127,17 +117,17 @@ describe('the forward queue', () => {
         .executeTakeFirst(),
     );
     expect(finished).toEqual({ finished_at: at(80).toISOString(), closing_reason: null });
-    expect((await store.read('findForward', 'KC-AAAA-0003'))?.state).toBe('done');
-    expect(await store.read('openForwards', 'gata', 'gatubelysning', '', 50)).not.toContainEqual(
-      expect.objectContaining({ reference: 'KC-AAAA-0003' }),
-    );
+    expect((await fixture.store.read('findForward', 'KC-AAAA-0003'))?.state).toBe('done');
+    expect(
+      await fixture.store.read('openForwards', 'gata', 'gatubelysning', '', 50),
+    ).not.toContainEqual(expect.objectContaining({ reference: 'KC-AAAA-0003' }));
   });
 
   it('adds upstream notes as public notes, and never reopens what an agent here finished', async () => {
     await queued('KC-AAAA-0004');
-    const [claim] = await store.write('claimForwards', 'one', at(100), at(160), 10);
+    const [claim] = await fixture.store.write('claimForwards', 'one', at(100), at(160), 10);
     expect(claim?.reference).toBe('KC-AAAA-0004');
-    await store.write(
+    await fixture.store.write(
       'finishForward',
       'KC-AAAA-0004',
       claim?.leaseOwner ?? '',
@@ -145,37 +135,53 @@ describe('the forward queue', () => {
       at(101),
     );
     const open = (notes: string) => ({ status: 'open' as const, notes });
-    expect(await store.write('recordUpstream', 'KC-AAAA-0004', open('Inkommet.'), at(110))).toBe(
-      false,
-    );
     expect(
-      await store.write('recordUpstream', 'KC-AAAA-0004', open('Besiktning bokad.'), at(120)),
+      await fixture.store.write('recordUpstream', 'KC-AAAA-0004', open('Inkommet.'), at(110)),
+    ).toBe(false);
+    expect(
+      await fixture.store.write(
+        'recordUpstream',
+        'KC-AAAA-0004',
+        open('Besiktning bokad.'),
+        at(120),
+      ),
     ).toBe(true);
-    let found = await store.findCase('KC-AAAA-0004');
+    let found = await fixture.store.findCase('KC-AAAA-0004');
     expect(found?.status).toBe('forwarded');
     expect(found?.timeline.at(-1)).toMatchObject({
       status: 'forwarded',
       note: 'Besiktning bokad.',
     });
-    await database.inspect((db) =>
+    await fixture.database.inspect((db) =>
       db
         .updateTable('cases')
         .set({ staff_status: 'closed', status: 'closed' })
         .where('reference', '=', 'KC-AAAA-0004')
         .execute(),
     );
-    await store.write('recordUpstream', 'KC-AAAA-0004', open('Väntar på reservdel.'), at(130));
-    found = await store.findCase('KC-AAAA-0004');
+    await fixture.store.write(
+      'recordUpstream',
+      'KC-AAAA-0004',
+      open('Väntar på reservdel.'),
+      at(130),
+    );
+    found = await fixture.store.findCase('KC-AAAA-0004');
     expect(found?.status).toBe('closed');
     expect(found?.timeline.at(-1)?.note).toBe('Väntar på reservdel.');
   });
 
   it('lets one instance take a category’s poll per interval', async () => {
-    expect(await store.write('claimPoll', 'gata.gatubelysning', 'one', at(0), at(60))).toBe(true);
-    expect(await store.write('claimPoll', 'gata.gatubelysning', 'two', at(1), at(61))).toBe(false);
-    expect(await store.write('claimPoll', 'gata.gatubelysning', 'two', at(60), at(120))).toBe(true);
-    expect(await store.write('claimPoll', 'gata.gatubelysning', 'one', at(61), at(121))).toBe(
+    expect(await fixture.store.write('claimPoll', 'gata.gatubelysning', 'one', at(0), at(60))).toBe(
+      true,
+    );
+    expect(await fixture.store.write('claimPoll', 'gata.gatubelysning', 'two', at(1), at(61))).toBe(
       false,
     );
+    expect(
+      await fixture.store.write('claimPoll', 'gata.gatubelysning', 'two', at(60), at(120)),
+    ).toBe(true);
+    expect(
+      await fixture.store.write('claimPoll', 'gata.gatubelysning', 'one', at(61), at(121)),
+    ).toBe(false);
   });
 });
