@@ -83,6 +83,8 @@ export interface CaseTexts {
   reply: string;
   replyVia: string;
   replyText: string;
+  /** Said under the answer when the person asked for one in easy-read Swedish. */
+  replyEasyRead: string;
   replySend: string;
   replied: string;
   note: string;
@@ -209,6 +211,8 @@ export const CASE_TEXTS: Record<ConsoleLocale, CaseTexts> = {
     reply: 'Svara',
     replyVia: 'Svara via',
     replyText: 'Svar',
+    replyEasyRead:
+      'Personen har bett om svar på lättläst svenska: korta meningar med en sak i varje, vanliga ord, tilltala med du, säg vad personen ska göra.',
     replySend: 'Skicka svaret',
     replied: 'Svaret är registrerat.',
     note: 'Intern anteckning',
@@ -332,6 +336,8 @@ export const CASE_TEXTS: Record<ConsoleLocale, CaseTexts> = {
     reply: 'Answer',
     replyVia: 'Answer by',
     replyText: 'Answer',
+    replyEasyRead:
+      'The person asked for an answer in easy-read Swedish: short sentences with one thing in each, everyday words, address them as du, say what they are to do.',
     replySend: 'Send the answer',
     replied: 'The answer is recorded.',
     note: 'Internal note',

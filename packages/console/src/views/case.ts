@@ -55,6 +55,10 @@ type Action =
   | 'reason'
   | 'duplicate';
 
+/** A field's `aria-describedby`: its hint when it has one, then what `fieldState` gives. */
+const hintedBy = (id: string, hint: string | undefined, describedby: string | undefined) =>
+  [hint ? `${id}-hint` : '', describedby ?? ''].filter(Boolean).join(' ') || nothing;
+
 /** How the reply most likely goes: as the citizen asked for a letter, else by e-mail if they can. */
 const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
   message.answerChannel === 'letter' ? 'letter' : message.email ? 'email' : 'phone';
@@ -947,7 +951,12 @@ export class KcCaseView extends ConsoleElement {
             REPLY_CHANNELS.map((via) => [via, v.replyChannels[via]]),
             replyChannelOf(data),
           ),
-          this.textarea('reply', 'text', t.replyText),
+          this.textarea(
+            'reply',
+            'text',
+            t.replyText,
+            data.message.needs.includes('easy_read') ? t.replyEasyRead : undefined,
+          ),
         ],
         t.replySend,
       )}
@@ -1364,16 +1373,17 @@ export class KcCaseView extends ConsoleElement {
       : nothing;
   }
 
-  private textarea(action: Action, name: string, label: string): TemplateResult {
+  private textarea(action: Action, name: string, label: string, hint?: string): TemplateResult {
     const { id, error, describedby } = this.fieldState(action, name);
     return html`<div class="field">
       <label for=${id}>${label}</label>
+      ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
       <textarea
         id=${id}
         name=${name}
         rows="4"
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedby ?? nothing}
+        aria-describedby=${hintedBy(id, hint, describedby)}
       ></textarea>
       ${this.fieldError(id, error)}
     </div>`;
@@ -1388,7 +1398,6 @@ export class KcCaseView extends ConsoleElement {
     { value = '' }: { value?: string } = {},
   ): TemplateResult {
     const { id, error, describedby } = this.fieldState(action, name);
-    const described = [hint ? `${id}-hint` : '', describedby ?? ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${id}>${label}</label>
       ${hint ? html`<p class="hint" id=${`${id}-hint`}>${hint}</p>` : nothing}
@@ -1398,7 +1407,7 @@ export class KcCaseView extends ConsoleElement {
         type=${type}
         value=${value}
         aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${described || nothing}
+        aria-describedby=${hintedBy(id, hint, describedby)}
       />
       ${this.fieldError(id, error)}
     </div>`;

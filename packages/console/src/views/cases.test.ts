@@ -797,6 +797,21 @@ describe('a case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('reminds the agent under the answer that the person asked for easy-read Swedish', async () => {
+    const reference = await submitCase(server, { message: 'Hur gör jag?', needs: ['easy_read'] });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(() => inView(element, 'kc-case-view', '#reply-text') !== null, 'no case', {
+      timeout: 10_000,
+    });
+    const hint = inView(element, 'kc-case-view', '#reply-text-hint');
+    expect(hint?.textContent).to.contain('lättläst svenska');
+    expect(
+      inView(element, 'kc-case-view', '#reply-text')?.getAttribute('aria-describedby'),
+    ).to.equal('reply-text-hint');
+    await expect(element).to.be.accessible();
+  });
+
   it('forwards only after a preview of who will see what, which a change takes away', async function () {
     this.timeout(30_000);
     const element = await openNewCase('Mitt barn behöver skolskjuts från januari.');
