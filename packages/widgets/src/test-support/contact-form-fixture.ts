@@ -134,6 +134,27 @@ export async function fillValid(
   await fill(element, 'email', 'anna.svensson@example.se');
 }
 
+/**
+ * Fills in a valid question with the keyboard alone, from the topic (which has focus) to the
+ * e-mail address: the first topic, the question, an answer by e-mail.
+ */
+export async function typeValidQuestion(element: KcContactForm): Promise<void> {
+  await sendKeys({ press: 'ArrowDown' });
+  if (query<HTMLSelectElement>(element, '#topic').value !== 'parkering') {
+    throw new Error('the first topic is not parkering');
+  }
+  await sendKeys({ press: 'Tab' });
+  if (active(element)?.id !== 'message') throw new Error('Tab from the topic missed the message');
+  await sendKeys({ type: 'Hur söker jag boendeparkering?' });
+  await sendKeys({ press: 'Tab' });
+  if (active(element)?.id !== 'answerChannel-email') throw new Error('no answer channel next');
+  await sendKeys({ press: 'Space' });
+  await element.updateComplete;
+  await sendKeys({ press: 'Tab' });
+  if (active(element)?.id !== 'email') throw new Error('no e-mail field after choosing e-mail');
+  await sendKeys({ type: 'anna.svensson@example.se' });
+}
+
 export async function tabTo(element: KcContactForm, part: string): Promise<void> {
   for (let i = 0; i < 20; i++) {
     if (active(element)?.getAttribute('part')?.split(' ').includes(part)) return;
