@@ -160,9 +160,10 @@ const upcoming = [
     // message may carry (MESSAGE_MAX_PHOTOS): 9.17 KB. The vocabulary's fourth answer channel
     // (letter): 9.2 KB. The icon alone on a narrow screen: 9.29 KB. Easy-read Swedish
     // (lang="sv-simple": the variant read in the shared language code, its words with the
-    // others' in the launcher's language chunk): 9.34 KB.
+    // others' in the launcher's language chunk): 9.34 KB. The page's way in after the button in
+    // focus order, shown above it: 9.34 KB.
     path: firstLoad('chat-bubble.js'),
-    limit: '9.34 KB',
+    limit: '9.35 KB',
     message: 'The chat launcher loads its panel and the SDK only when opened (DESIGN.md: 10 KB).',
   },
 ];
@@ -580,8 +581,10 @@ export default [
     // out with the languages'; reading the variant, the tracker's statuses, the launcher's
     // words with its languages', the contact form's late styles): 136.6 KB. One photo in the
     // singular, and a search that finds nothing shows the whole list: 136.67 KB. The chat's
-    // call-back errors named by their field, each a link to it: 136.81 KB.
-    limit: '136.81 KB',
+    // call-back errors named by their field, each a link to it: 136.81 KB. The chat's list
+    // following new messages, focus kept when a failed one is removed, the page's way in after
+    // the launcher: 136.89 KB.
+    limit: '136.9 KB',
     ...asLoaded,
   },
   {

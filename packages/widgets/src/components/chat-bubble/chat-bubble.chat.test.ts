@@ -128,6 +128,67 @@ describe('<kc-chat-bubble> chat', () => {
     await agent.session.signOut().catch(() => undefined);
   });
 
+  it('follows new messages to the end of the list, unless the person scrolled up to read back', async () => {
+    const element = await renderBubble({ department: await departmentThat('open') });
+    await openPanel(element);
+    const id = await startChat(element, 'Kan jag få många svar?');
+    const agent = await agentTakes(element, id);
+    const list = query(element, '[part~="messages"]');
+    const atEnd = () => list.scrollHeight - list.scrollTop - list.clientHeight < 2;
+    for (let n = 1; n <= 12; n++) await agent.chat.send(id, `Svar nummer ${n} av tolv.`);
+    await waitUntil(() => messages(element).includes('Svar nummer 12 av tolv.'), 'not all', SLOW);
+    expect(list.scrollHeight).to.be.above(list.clientHeight, 'the list does not overflow');
+    await waitUntil(atEnd, 'the newest message is not in view');
+
+    // Scrolled up to read back: a new message does not pull the list down.
+    list.style.scrollBehavior = 'auto';
+    list.scrollTop = 0;
+    await agent.chat.send(id, 'Ett till svar.');
+    await waitUntil(() => messages(element).includes('Ett till svar.'), 'not arrived', SLOW);
+    expect(list.scrollTop).to.equal(0);
+    // The agent holds at most three chats: this one ends, so the tests after can take theirs.
+    await agent.chat.end(id);
+    await agent.session.signOut().catch(() => undefined);
+  });
+
+  it('keeps focus in the panel when a message that could not be sent is removed', async () => {
+    const element = await renderBubble({ department: await departmentThat('open') });
+    await openPanel(element);
+    await startChat(element, 'Ett meddelande som går fram.');
+    // The server refuses the next message (as it would one its newer rules do not take): at the
+    // edge, the one answer this server cannot be made to give.
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method !== 'POST' || !(await request.clone().text()).includes('AVVISAS')) {
+        return realFetch(request);
+      }
+      return Response.json(
+        {
+          title: 'Ogiltigt',
+          status: 422,
+          code: 'validation_failed',
+          errors: [{ field: 'text', pointer: '/text', code: 'invalid_option' }],
+        },
+        { status: 422, headers: { 'content-type': 'application/problem+json' } },
+      );
+    };
+    try {
+      query<HTMLTextAreaElement>(element, '#composer-text').focus();
+      type(element, '#composer-text', 'AVVISAS');
+      await sendKeys({ press: 'Enter' });
+      const remove = () => buttonNamed(element, 'Ta bort');
+      await waitUntil(() => remove(), 'the refused message has no remove button', SLOW);
+      await expect(element).to.be.accessible();
+      remove().focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !remove(), 'the message was not removed');
+      expect(focused()?.id).to.equal('composer-text');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+
   it('counts what arrives while the panel is closed, and the count survives a reload', async () => {
     const department = await departmentThat('open');
     let element = await renderBubble({ department });

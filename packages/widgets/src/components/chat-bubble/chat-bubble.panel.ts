@@ -51,6 +51,9 @@ const ANNOUNCEMENT_MS = 10_000;
 const LONG_QUEUE_POSITION = 3;
 const LONG_QUEUE_SECONDS = 300;
 
+/** How near its end (px) the message list counts as read to the end: a line's height, about. */
+const END_SLACK_PX = 40;
+
 /** Recorded as the origin of the chats and call-backs it starts. */
 const WIDGET = 'kc-chat-bubble';
 
@@ -162,7 +165,17 @@ export class ChatPanel {
     if (!this.conversation && (this.view === 'start' || this.view === 'closed')) {
       this.view = this.restingView();
     }
+    // A list read to its end follows what arrives; one scrolled up to read back stays put.
+    const list = this.host.view.panel.querySelector('.messages');
+    const atEnd = !list || list.scrollHeight - list.scrollTop - list.clientHeight < END_SLACK_PX;
     render(panelTemplate(this.model()), this.host.view.panel, { host: this });
+    // At once, not smoothly: a smooth scroll still under way when the next message comes would
+    // read as "scrolled up".
+    if (atEnd) {
+      this.host.view.panel
+        .querySelector('.messages')
+        ?.scrollTo({ top: Number.MAX_SAFE_INTEGER, behavior: 'instant' });
+    }
     // The launcher may have opened before the chunk was in: the dialog opens once rendered.
     if (this.host.element.open !== this.shown) this.setOpen(this.host.element.open);
     this.applyFocus();
@@ -686,6 +699,8 @@ export class ChatPanel {
         discard: (id) => {
           this.conversation?.discard(id);
           this.save();
+          // Its button goes with it: focus goes on to the message box, not to the page.
+          this.focusNext = '#composer-text';
           this.update();
         },
         askEnd: () => {

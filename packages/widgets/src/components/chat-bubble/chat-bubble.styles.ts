@@ -92,6 +92,7 @@ const component = css`
     }
   }
   [part='fallback'] {
+    order: -1;
     display: grid;
     gap: var(--_space-s);
     max-inline-size: 20rem;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   departmentThat,
   dialog,
@@ -100,6 +100,13 @@ describe('<kc-chat-bubble> launcher', () => {
     expect(launcher(element).getAttribute('aria-controls')).to.equal('fallback');
     const slot = fallback.querySelector('slot') as HTMLSlotElement;
     expect(slot.assignedElements()[0]?.id).to.equal('fallback');
+    // What the button revealed comes next by keyboard (it shows above the button).
+    launcher(element).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.id).to.equal('fallback');
+    expect(fallback.getBoundingClientRect().bottom).to.be.at.most(
+      launcher(element).getBoundingClientRect().top,
+    );
     expect(dialog(element)).to.equal(null);
     await expect(element).to.be.accessible();
 

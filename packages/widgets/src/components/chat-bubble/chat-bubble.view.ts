@@ -45,7 +45,9 @@ export function createLauncherView(root: ShadowRoot): LauncherView {
   const base = el(
     'div',
     { part: 'base' },
-    el('div', { part: 'launcher' }, fallback, button),
+    // The page's way in follows the button that reveals it, in reading and focus order; the
+    // style shows it above the button, which sits in the page's corner.
+    el('div', { part: 'launcher' }, button, fallback),
     status,
     panel,
   );

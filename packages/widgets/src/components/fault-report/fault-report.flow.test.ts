@@ -59,6 +59,8 @@ describe('<kc-fault-report> by keyboard, without the map', () => {
 
     // Location without the map: a description of the place is enough on its own.
     await onStep(element, 'Var är felet?');
+    // The fault's place, not the person's: nothing of theirs is filled in.
+    expect(query(element, '#address').getAttribute('autocomplete')).to.equal('off');
     await expect(element).to.be.accessible();
     await tabTo(element, 'next');
     await sendKeys({ press: 'Enter' });

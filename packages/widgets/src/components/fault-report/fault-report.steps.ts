@@ -214,6 +214,8 @@ export function chosenText(ctx: StepContext): string {
 /**
  * Location: the way without a map first and complete on its own (an address or a description,
  * the geocoder's places as a list of buttons, the device's position), then the map on request.
+ * The address is the fault's, not the person's: no autocomplete, or a browser would offer
+ * their home address for it.
  */
 export function locationStep(ctx: StepContext): TemplateResult {
   const l = ctx.t.location;
@@ -230,7 +232,7 @@ export function locationStep(ctx: StepContext): TemplateResult {
           type="text"
           id="address"
           name="address"
-          autocomplete="street-address"
+          autocomplete="off"
           aria-invalid=${invalid(ctx, 'address')}
           aria-describedby=${describedBy(ctx, 'address', true, ['chosen-place'])}
           .value=${ctx.values.address}
