@@ -79,7 +79,7 @@ export default {
     consoleFaultFixture(),
     // The fault report's map test: a department whose tiles are served by this server.
     faultReportFixturePlugin(),
-    // Windows' high contrast themes (packages/widgets/src/styles/forced-colors.test.ts).
+    // Windows' high contrast themes (the widgets' shared base tests, test-support/widget-base-tests.ts).
     forcedColorsPlugin(),
   ],
   browsers: [
