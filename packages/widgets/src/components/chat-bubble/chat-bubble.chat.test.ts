@@ -1,7 +1,7 @@
 // The chat itself, against a real server and a real agent (the agent API, signed in as anna):
 // queue → the agent answers → messages both ways, announced; the unread count; a reload; the end.
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import {
   announced,
   buttonNamed,
@@ -149,6 +149,23 @@ describe('<kc-chat-bubble> chat', () => {
     // The agent holds at most three chats: this one ends, so the tests after can take theirs.
     await agent.chat.end(id);
     await agent.session.signOut().catch(() => undefined);
+  });
+
+  it('lets everything in the chat be scrolled to on a short screen (sideways at 200 % zoom)', async () => {
+    await setViewport({ width: 370, height: 180 });
+    const element = await renderBubble({ department: await departmentThat('open') });
+    const panel = await openPanel(element);
+    await startChat(element, 'Syns allt på en låg skärm?');
+    // What a person can scroll: not the dialog (it clips; focus may have moved it), the body.
+    panel.scrollTop = 0;
+    const body = query(element, '[part~="body"]');
+    body.scrollTop = body.scrollHeight;
+    const { top, bottom } = panel.getBoundingClientRect();
+    expect(query(element, '[part~="header"]').getBoundingClientRect().top).to.be.at.least(top);
+    expect(buttonNamed(element, 'Avsluta chatten').getBoundingClientRect().bottom).to.be.at.most(
+      bottom,
+    );
+    await expect(element).to.be.accessible();
   });
 
   it('keeps focus in the panel when a message that could not be sent is removed', async () => {

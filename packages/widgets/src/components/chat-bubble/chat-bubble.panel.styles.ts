@@ -84,11 +84,15 @@ const rules = css`
   .header .close:focus-visible {
     outline-color: var(--_on-accent);
   }
+  /* On a short screen (a phone held sideways at 200 % zoom: some 180 CSS px) the message list
+     shrinks to its least and the body scrolls, so the message box and "Avsluta chatten" are
+     never cut off. */
   .body {
     display: flex;
     flex: 1;
     flex-direction: column;
     min-block-size: 0;
+    overflow-y: auto;
   }
   .scroll {
     flex: 1;
