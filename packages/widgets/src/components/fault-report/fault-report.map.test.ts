@@ -78,6 +78,10 @@ describe('<kc-fault-report> map', () => {
     // The map's own keys pan it; on the pin, the arrow keys move the pin.
     await sendKeys({ press: 'Tab' });
     expect(active(element)?.getAttribute('aria-label')).to.equal('Nål vid felet');
+    // Its focus ring is the page's focus colour, as every other stop's.
+    element.style.setProperty('--kc-color-focus', 'rgb(0, 100, 0)');
+    expect(getComputedStyle(active(element) as Element).outlineColor).to.equal('rgb(0, 100, 0)');
+    element.style.removeProperty('--kc-color-focus');
     await sendKeys({ press: 'ArrowRight' });
     await element.updateComplete;
     const moved = text(element, '[part~="chosen"]');

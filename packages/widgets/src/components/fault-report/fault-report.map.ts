@@ -165,7 +165,7 @@ function makeSheet(): CSSStyleSheet {
   const made = new CSSStyleSheet();
   made.replaceSync(`${LEAFLET_CSS}
 .kc-pin { background: none; border: 0; }
-.kc-pin:focus-visible { outline: 3px solid #0b5cad; outline-offset: 2px; border-radius: 50%; }
+.kc-pin:focus-visible { outline: 3px solid var(--_color-focus, #0b5cad); outline-offset: 2px; border-radius: 50%; }
 .kc-pin-shape { display: block; inline-size: 28px; block-size: 28px; border-radius: 50% 50% 50% 0;
   background: #b3261e; border: 3px solid #ffffff; box-shadow: 0 0 0 2px #1b1b1b;
   transform: translateY(4px) rotate(-45deg); }
