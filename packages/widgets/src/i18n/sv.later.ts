@@ -49,7 +49,7 @@ export const svLater: ContactFormLaterTexts = {
     count === 1 ? 'Rätta 1 uppgift innan du skickar' : `Rätta ${count} uppgifter innan du skickar`,
   fieldErrors,
   failures,
-  offlineHeading: 'Sparat – skickas när du är online igen',
+  offlineHeading: 'Sparat – skickas när anslutningen fungerar igen',
   offlineText:
     'Vi kunde inte nå kontaktcenter just nu. Din fråga är sparad i den här webbläsaren och skickas automatiskt när anslutningen fungerar igen, så länge sidan är öppen eller nästa gång du besöker den.',
   sendNow: 'Försök skicka nu',

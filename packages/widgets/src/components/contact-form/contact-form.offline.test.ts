@@ -48,7 +48,7 @@ describe('<kc-contact-form>', () => {
       });
       await element.updateComplete;
       expect(text(element, '[part~="status"] h2')).to.equal(
-        'Sparat – skickas när du är online igen',
+        'Sparat – skickas när anslutningen fungerar igen',
       );
       expect(query(element, '[part~="status"]').getAttribute('role')).to.equal('status');
       expect(active(element)?.id).to.equal('offline-heading');
@@ -168,7 +168,7 @@ describe('<kc-contact-form> after a reload with a message kept offline', () => {
     });
     await waitUntil(() => reloaded.matches(':state(offline)'), 'its own message is not shown');
     expect(text(reloaded, '[part~="status"] h2')).to.equal(
-      'Sparat – skickas när du är online igen',
+      'Sparat – skickas när anslutningen fungerar igen',
     );
   });
 
@@ -193,7 +193,7 @@ describe('<kc-contact-form> after a reload with a message kept offline', () => {
       await waitUntil(() => element.matches(':state(offline)'), 'the waiting message is not shown');
       await element.updateComplete;
       expect(text(element, '[part~="status"] h2')).to.equal(
-        'Sparat – skickas när du är online igen',
+        'Sparat – skickas när anslutningen fungerar igen',
       );
       expect(active(element)?.id ?? 'nothing', 'a page that loads keeps focus').to.equal('nothing');
       await expect(element).to.be.accessible();

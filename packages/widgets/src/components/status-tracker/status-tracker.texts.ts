@@ -121,7 +121,8 @@ export const sv: TrackerTexts = {
   following: 'Du följer nu den anmälan.',
   followFailed: 'Det gick inte att följa den anmälan just nu. Försök igen om en stund.',
   changed: (status) => `Ärendet har uppdaterats: ${status}.`,
-  reconnecting: 'Vi har tappat kontakten och försöker igen. Det som visas kan vara inaktuellt.',
+  reconnecting:
+    'Vi har tappat kontakten och försöker igen. Det som visas kanske inte är det senaste.',
   reconnected: 'Kontakten är tillbaka.',
   watchEnded: 'Ärendet uppdateras inte längre här. Ladda om sidan för att se det senaste.',
   anotherCase: 'Visa ett annat ärende',
