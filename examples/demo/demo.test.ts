@@ -15,6 +15,7 @@ import puppeteer from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../packages/server/src/index.js';
 import { startServer } from '../../packages/server/src/index.js';
+import { svSimple as trackerSimple } from '../../packages/widgets/src/components/status-tracker/status-tracker.texts.sv-simple.js';
 import { svSimple } from '../../packages/widgets/src/i18n/sv-simple.js';
 import { chromeArgs, findChrome } from '../../scripts/find-chrome.mjs';
 
@@ -506,15 +507,13 @@ describe('the notices on the demo pages', () => {
 });
 
 describe('the status tracker page', () => {
-  it('opens from a contact form receipt’s link and shows the case, token out of the address, under the strict CSP', async () => {
-    // A query of its own: the page is in this browser's cache from an earlier test, without headers.
-    const { page, problems } = await open('/skola.html?fraga');
-    const reference = await sendQuestion(page, 'skolskjuts', 'Hur ansöker jag om skolskjuts?');
+  /** Follows the receipt's link to the tracker's page: resolves with the status label it shows. */
+  async function followReceipt(page: Page, tracker: string): Promise<string> {
     await Promise.all([
       page.waitForNavigation(),
       page.click('kc-contact-form >>> [part~="tracker-link"]'),
     ]);
-    expect(new URL(page.url()).pathname).toBe('/arende.html');
+    expect(new URL(page.url()).pathname).toBe(tracker);
     const label = await page.waitForFunction(
       () =>
         document
@@ -523,13 +522,30 @@ describe('the status tracker page', () => {
           ?.textContent?.trim(),
       { polling: 100, timeout: 15_000 },
     );
-    expect(await label.jsonValue()).toBe('Mottaget');
+    return String(await label.jsonValue());
+  }
+
+  it('opens from a contact form receipt’s link and shows the case, token out of the address, under the strict CSP', async () => {
+    // A query of its own: the page is in this browser's cache from an earlier test, without headers.
+    const { page, problems } = await open('/skola.html?fraga');
+    const reference = await sendQuestion(page, 'skolskjuts', 'Hur ansöker jag om skolskjuts?');
+    expect(await followReceipt(page, '/arende.html')).toBe('Mottaget');
     const shown = await page.$eval('kc-status-tracker >>> [part~="reference"]', (element) =>
       element.textContent?.trim(),
     );
     expect(shown).toBe(reference);
     // The token opened the case and left the address bar; the reference stays.
     expect(new URL(page.url()).hash).toBe(`#reference=${reference}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a question sent from the easy-read page in easy-read Swedish: its tracker too', async () => {
+    const { page, problems } = await open('/lattlast.html?fraga');
+    await sendQuestion(page, 'parkering', 'Hur söker jag boendeparkering?');
+    const received = await followReceipt(page, '/lattlast-arende.html');
+    expect(received).toBe(trackerSimple.statuses?.received.label);
+    expect(received).not.toBe('Mottaget');
     expect(problems).toEqual([]);
     await page.close();
   });
