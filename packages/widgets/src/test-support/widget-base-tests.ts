@@ -172,6 +172,31 @@ export function runWidgetBaseTests<E extends Widget>(
       }
     });
 
+    it('keeps all its text, uncut and within the screen, with the text spacing of WCAG 1.4.12', async () => {
+      const element = await options.render();
+      // What a person's style sheet or a spacing bookmarklet sets (1.4.12's values), reaching into
+      // the shadow root as such a tool does.
+      const spacing = new CSSStyleSheet();
+      spacing.replaceSync(`* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+        word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }`);
+      const root = element.shadowRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, spacing];
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const cut: string[] = [];
+      for (const node of root.querySelectorAll<HTMLElement>('*')) {
+        const style = getComputedStyle(node);
+        const box = node.getBoundingClientRect();
+        // Visually hidden text (1 px, clipped) is there for screen readers only.
+        if (box.width <= 1 || box.height <= 1 || style.display === 'none') continue;
+        const name = `${node.localName}${node.id ? `#${node.id}` : ''}.${node.className}`;
+        if (box.right > innerWidth + 1 || box.left < -1) cut.push(`${name} leaves the screen`);
+        const clips = /hidden|clip/.test(`${style.overflowX} ${style.overflowY}`);
+        if (clips && node.scrollWidth > node.clientWidth + 1) cut.push(`${name} cuts its width`);
+        if (clips && node.scrollHeight > node.clientHeight + 1) cut.push(`${name} cuts its height`);
+      }
+      expect(cut).to.deep.equal([]);
+    });
+
     it('renders every documented part, and documents every part it renders', async () => {
       const docs = await componentDocs(options.source);
       expect(docs.tag).to.equal(tag);
