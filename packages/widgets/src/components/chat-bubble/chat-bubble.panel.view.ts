@@ -513,6 +513,10 @@ function slotOptions(model: PanelModel): TemplateResult {
   );
 }
 
+/** There are times to choose from (the list has loaded and is not empty). */
+const slotsReady = (model: PanelModel): boolean =>
+  Array.isArray(model.slots) && model.slots.length > 0;
+
 /** The call-back form's fields by their name in `fieldErrors`: the control and its label. */
 const CALLBACK_FIELDS: Readonly<Record<string, { id: string; label: (t: PanelTexts) => string }>> =
   {
@@ -536,14 +540,14 @@ function summaryItem(model: PanelModel, name: string, error: string): TemplateRe
     root.getElementById(field.id)?.focus();
   };
   // A time's error while there is no list of times stands below the choice, not on a field.
-  const shown = name !== 'slot' || (Array.isArray(model.slots) && model.slots.length > 0);
+  const shown = name !== 'slot' || slotsReady(model);
   return html`<li>${shown ? html`<a href="#${field.id}" @click=${focus}>${text}</a>` : text}</li>`;
 }
 
 function callbackView(model: PanelModel): TemplateResult {
   const { t } = model;
   const errors = Object.entries(model.fieldErrors);
-  const slotsReady = Array.isArray(model.slots) && model.slots.length > 0;
+  const ready = slotsReady(model);
   return html`<form class="scroll form" novalidate @submit=${onSubmit(model.actions.requestCallback)}>
     <div class="bar">
       <h3 id="callback-heading" tabindex="-1">${t.callbackHeading}</h3>
@@ -575,7 +579,7 @@ function callbackView(model: PanelModel): TemplateResult {
       <legend>${t.when}</legend>
       <label class="choice"><input type="radio" name="when" value="asap" checked /> ${t.asap}</label>
       <label class="choice">
-        <input type="radio" name="when" value="slot" ?disabled=${!slotsReady} /> ${t.slot}
+        <input type="radio" name="when" value="slot" ?disabled=${!ready} /> ${t.slot}
       </label>
       ${slotOptions(model)}
     </fieldset>
