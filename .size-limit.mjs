@@ -475,8 +475,9 @@ export default [
     // An older copy of the case passed over (a late read after the answer's reply): 60.49 KB.
     // Field error codes recognised by their shape: 60.38 KB. Easy-read Swedish (the variant read,
     // the statuses said in the texts' own words where they have them; the texts a chunk like a
-    // language's, not counted): 60.53 KB.
-    limit: '60.53 KB',
+    // language's, not counted): 60.53 KB. The statuses' words a chunk of their own, shared with
+    // the fault report's nearby reports, which say their status: 60.65 KB.
+    limit: '60.65 KB',
     ...asLoaded,
   },
   {
@@ -490,8 +491,9 @@ export default [
     // (picked-photos.ts): 65.18 KB; the answer's client chosen in the later chunk: 65.22 KB; tabs
     // sharing the outbox told of what one settled: 65.52 KB; an older copy of the case passed
     // over: 65.56 KB.
-    // Field error codes recognised by their shape: 65.4 KB. Easy-read Swedish: 65.55 KB.
-    limit: '65.55 KB',
+    // Field error codes recognised by their shape: 65.4 KB. Easy-read Swedish: 65.55 KB. The
+    // statuses' words shared with the fault report: 65.68 KB.
+    limit: '65.68 KB',
     ...asLoaded,
   },
   {
@@ -583,8 +585,9 @@ export default [
     // singular, and a search that finds nothing shows the whole list: 136.67 KB. The chat's
     // call-back errors named by their field, each a link to it: 136.81 KB. The chat's list
     // following new messages, focus kept when a failed one is removed, the page's way in after
-    // the launcher: 136.89 KB.
-    limit: '136.9 KB',
+    // the launcher: 136.89 KB. The fault report's nearby reports say their status in the
+    // contract's words (a chunk shared with the tracker): 137.07 KB.
+    limit: '137.08 KB',
     ...asLoaded,
   },
   {

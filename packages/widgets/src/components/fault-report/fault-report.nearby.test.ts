@@ -93,6 +93,8 @@ describe('<kc-fault-report> nearby reports', () => {
       await onStep(element, 'Redan anmält i närheten');
       expect(text(element, '[part~="status"]')).to.equal('1 anmälan i närheten.');
       expect(text(element, '[part~="nearby-report"] h3')).to.equal(first.reference);
+      // How far it has come, so the person can judge whether following it is enough.
+      expect(text(element, '[part~="nearby-report"]')).to.contain('Status: Mottaget');
       await expect(element).to.be.accessible();
       await tabTo(element, 'follow-email');
       await sendKeys({ type: 'anna@example.se' });

@@ -6,6 +6,7 @@ import type {
   GeocodeResult,
   NearbyReport,
 } from '@kontakt/core/schemas';
+import { caseStatusWords } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import type { Errors, FieldContext, FocusIdOf, Template } from './fault-report.fields.js';
@@ -349,6 +350,7 @@ export function nearbyStep(ctx: StepContext): TemplateResult {
         (report) => html`<li part="nearby-report" class="card">
           <h3 dir="ltr" translate="no">${report.reference}</h3>
           <p>${n.report(report.distanceMeters)} · ${n.reported(date(report.createdAt))}</p>
+          <p>${n.status}: ${caseStatusWords(report.status, ctx.locale).label}</p>
           <button
             part="follow-button"
             class="secondary"
