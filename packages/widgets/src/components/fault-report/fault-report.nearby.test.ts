@@ -95,6 +95,10 @@ describe('<kc-fault-report> nearby reports', () => {
       expect(text(element, '[part~="nearby-report"] h3')).to.equal(first.reference);
       // How far it has come, so the person can judge whether following it is enough.
       expect(text(element, '[part~="nearby-report"]')).to.contain('Status: Mottaget');
+      // Measured from the place chosen, which need not be where the person stands.
+      expect(text(element, '[part~="nearby-report"] p')).to.match(
+        /^\d+ meter från platsen du valde · /,
+      );
       await expect(element).to.be.accessible();
       await tabTo(element, 'follow-email');
       await sendKeys({ type: 'anna@example.se' });

@@ -79,7 +79,7 @@ export const en: FaultTexts = {
         ? 'Someone has already reported a fault of the same kind nearby. If it is the same thing, you can follow that report instead of making a new one.'
         : `There are ${n} open reports of the same kind nearby. If yours is one of them, you can follow it instead of making a new one.`,
     found: (n) => (n === 1 ? '1 report nearby.' : `${n} reports nearby.`),
-    report: (distance) => `${distance} metres from here`,
+    report: (distance) => `${distance} metres from the place you chose`,
     reported: (date) => `Reported ${date}`,
     status: 'Status',
     follow: 'Follow this one instead',

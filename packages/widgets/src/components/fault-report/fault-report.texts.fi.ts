@@ -78,7 +78,7 @@ export const fi: FaultTexts = {
         ? 'Lähellä on jo ilmoitettu samanlaisesta viasta. Jos kyse on samasta asiasta, voit seurata sitä ilmoitusta uuden tekemisen sijaan.'
         : `Lähellä on ${n} avointa samanlaista ilmoitusta. Jos omasi on yksi niistä, voit seurata sitä uuden tekemisen sijaan.`,
     found: (n) => (n === 1 ? '1 ilmoitus lähellä.' : `${n} ilmoitusta lähellä.`),
-    report: (distance) => `${distance} metrin päässä`,
+    report: (distance) => `${distance} metrin päässä valitsemastasi paikasta`,
     reported: (date) => `Ilmoitettu ${date}`,
     status: 'Tila',
     follow: 'Seuraa tätä',

@@ -50,7 +50,7 @@ const svLater: LaterTexts = {
         ? 'Någon har redan anmält ett fel av samma slag i närheten. Gäller det samma sak kan du följa den anmälan i stället för att göra en ny.'
         : `Det finns ${n} öppna anmälningar av samma slag i närheten. Gäller din något av dem kan du följa det i stället för att göra en ny.`,
     found: (n) => (n === 1 ? '1 anmälan i närheten.' : `${n} anmälningar i närheten.`),
-    report: (distance) => `${distance} meter härifrån`,
+    report: (distance) => `${distance} meter från platsen du valde`,
     reported: (date) => `Anmäld ${date}`,
     status: 'Status',
     follow: 'Följ den här i stället',
