@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../store/schema.js';
 import { ANNA, newCase } from '../test-support/cases.js';
-import { explainPlan, storeUnderTest, useTestStore } from '../test-support/store.js';
+import { caseColumns, explainPlan, storeUnderTest, useTestStore } from '../test-support/store.js';
 import { addClassification } from './tables.js';
 
 /*
@@ -39,13 +39,7 @@ describe('migration 2026-12-03-0019-classification', () => {
       at: '2026-11-02T09:00:00.000Z',
     });
     expect(result).toMatchObject({ ok: true, version: 2 });
-    const row = await fixture.database.inspect((db) =>
-      db
-        .selectFrom('cases')
-        .select('classification')
-        .where('reference', '=', references[0] as string)
-        .executeTakeFirstOrThrow(),
-    );
+    const row = await caseColumns(fixture.database, references[0] as string, ['classification']);
     expect(row.classification).toBe('gata-och-trafik/parkering');
   });
 

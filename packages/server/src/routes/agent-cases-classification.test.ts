@@ -4,7 +4,13 @@ import type { ClassificationConfig } from '../agent-cases/classification.js';
 import { ConfigError } from '../config-error.js';
 import { agentClientFor, agentRequests, submitCase } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { caseAudit, signIn, startTestServer, testAccounts } from '../test-support/index.js';
+import {
+  caseAudit,
+  caseColumns,
+  signIn,
+  startTestServer,
+  testAccounts,
+} from '../test-support/index.js';
 
 /*
  * Classifying a case in its department's three-level tree over real HTTP on the store under test:
@@ -104,13 +110,7 @@ async function classifyAs(
 }
 
 const stored = (reference: string) =>
-  server.database.inspect((db) =>
-    db
-      .selectFrom('cases')
-      .select(['classification', 'version'])
-      .where('reference', '=', reference)
-      .executeTakeFirstOrThrow(),
-  );
+  caseColumns(server.database, reference, ['classification', 'version']);
 
 const auditOf = (reference: string) => caseAudit(server.database, reference);
 

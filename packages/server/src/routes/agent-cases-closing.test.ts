@@ -2,7 +2,7 @@ import type { AgentCase } from '@kontakt/core/agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentRequests, submitCase } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { signIn, startTestServer, testAccounts } from '../test-support/index.js';
+import { caseColumns, signIn, startTestServer, testAccounts } from '../test-support/index.js';
 
 /*
  * How a case was resolved (its closing reason), over real HTTP on the store under test: given with
@@ -36,13 +36,7 @@ async function setStatus(reference: string, body: unknown): Promise<AgentCase> {
 }
 
 const stored = (reference: string) =>
-  server.database.inspect((db) =>
-    db
-      .selectFrom('cases')
-      .select(['closing_reason', 'finished_at'])
-      .where('reference', '=', reference)
-      .executeTakeFirstOrThrow(),
-  );
+  caseColumns(server.database, reference, ['closing_reason', 'finished_at']);
 
 describe('resolving a case with a closing reason', () => {
   it('keeps the reason: in the case, the inbox row, the timeline entry and the audit log', async () => {

@@ -2,7 +2,13 @@ import type { AgentCase, AgentCasePage, AgentCaseSummary } from '@kontakt/core/a
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentClientFor, agentRequests, submitCase } from '../test-support/agent-http.js';
 import type { TestServer, TestSession } from '../test-support/index.js';
-import { caseAudit, signIn, startTestServer, testAccounts } from '../test-support/index.js';
+import {
+  caseAudit,
+  caseColumns,
+  signIn,
+  startTestServer,
+  testAccounts,
+} from '../test-support/index.js';
 
 /*
  * A case's priority (Hög / Medel / Låg) over real HTTP on the store under test: `medium` on a new
@@ -48,13 +54,7 @@ async function setTo(reference: string, priority: string, session = anna): Promi
 }
 
 const stored = (reference: string) =>
-  server.database.inspect((db) =>
-    db
-      .selectFrom('cases')
-      .select(['priority', 'version'])
-      .where('reference', '=', reference)
-      .executeTakeFirstOrThrow(),
-  );
+  caseColumns(server.database, reference, ['priority', 'version']);
 
 const auditOf = (reference: string) => caseAudit(server.database, reference);
 

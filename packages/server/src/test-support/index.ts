@@ -22,4 +22,10 @@ export {
   validSubmission,
 } from './departments.js';
 export { noticeText } from './notices.js';
-export { caseAudit, createTestDatabase, storeUnderTest, type TestDatabase } from './store.js';
+export {
+  caseAudit,
+  caseColumns,
+  createTestDatabase,
+  storeUnderTest,
+  type TestDatabase,
+} from './store.js';

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -166,6 +166,23 @@ export function useTestStore(): { readonly database: TestDatabase; store: Store 
     await fixture.database?.remove();
   });
   return fixture;
+}
+
+/** Some of a case's columns, as stored (e.g. `['priority', 'version']`). */
+export function caseColumns<C extends keyof Database['cases'] & string>(
+  database: TestDatabase,
+  reference: string,
+  columns: readonly C[],
+): Promise<Pick<Selectable<Database['cases']>, C>> {
+  // Kysely's own result type for a generic list of columns is not one TypeScript can match.
+  const row = database.inspect((db) =>
+    db
+      .selectFrom('cases')
+      .select(columns)
+      .where('reference', '=', reference)
+      .executeTakeFirstOrThrow(),
+  );
+  return row as unknown as Promise<Pick<Selectable<Database['cases']>, C>>;
 }
 
 /** A case's audit entries, oldest first: who did what to it, and the detail (JSON) of each. */

@@ -69,8 +69,6 @@ export class ChatPanel {
   private kontakt: KontaktClient | undefined;
   private conversation: PanelConversation | undefined;
   private view: PanelView = 'start';
-  /** The language of the panel's words, its requests' and its dates'. */
-  private locale: Locale = 'sv';
   /** Which of the shipped texts `t` is (easy-read Swedish's language is `sv`). */
   private textsLocale: TextsLocale = 'sv';
   private t: PanelTexts = sv;
@@ -199,13 +197,17 @@ export class ChatPanel {
     return availability && !availability.open ? 'closed' : 'start';
   }
 
+  /** The language of the panel's words, its requests' and its dates'. */
+  private get locale(): Locale {
+    return languageOf(this.textsLocale);
+  }
+
   private followLang(): void {
     const locale = pickLocale(this.host.lang(), SHIPPED);
     if (locale === this.textsLocale) return;
     const known = loadedTexts.get(locale);
     if (known) {
       this.textsLocale = locale;
-      this.locale = languageOf(locale);
       this.t = known;
       return;
     }
