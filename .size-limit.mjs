@@ -268,7 +268,8 @@ export default [
     // path. Easy-read Swedish (lang="sv-simple") read by the language code and the controller:
     // 0.1 KB, paid for by the styles of what only the submit path shows (the warning, the
     // sending button, the error summary, the receipt, the offline panel), which now come with
-    // it (contact-form.outcome-styles.ts, adopted by the DeferredController): 19.98 KB.
+    // it (contact-form.outcome-styles.ts, adopted by the DeferredController): 19.98 KB. A topic
+    // the department has not translated marked as Swedish (`lang` on its option): 19.993 KB.
     name: '<kc-contact-form> first render: starter + element + Lit (DESIGN.md: 20 KB)',
     message:
       'The first render must not grow (DESIGN.md: 20 KB): move what the first frame does not need into contact-form.deferred.ts (packages/widgets/src/components/README.md).',
@@ -312,8 +313,9 @@ export default [
     // texts a chunk like a language's, not counted): reading the variant 0.1 KB; the styles of
     // what only the submit path shows (errors, receipt, offline panel) moved into it from the
     // first render to make room there, adopted as it arrives: 50.76 KB. "At most one photo" in
-    // the singular: 50.78 KB.
-    limit: '50.78 KB',
+    // the singular: 50.78 KB. A topic the department has not translated marked as Swedish
+    // (WCAG 3.1.2): 50.79 KB.
+    limit: '50.79 KB',
     ...asLoaded,
   },
   {
@@ -335,8 +337,8 @@ export default [
     // forms with photos (picked-photos.ts; the fault report lost photos removed while prepared):
     // 57.0 KB, all widgets together 0.57 KB less.
     // Field error codes recognised by their shape: 56.88 KB. Easy-read Swedish: 57.16 KB.
-    // One photo in the singular: 57.18 KB.
-    limit: '57.18 KB',
+    // One photo in the singular: 57.18 KB. An untranslated topic marked as Swedish: 57.19 KB.
+    limit: '57.19 KB',
     ...asLoaded,
   },
   {
@@ -355,7 +357,8 @@ export default [
     // tabs sharing the outbox told of what one settled: 59.86 KB; one PhotoList: 59.92 KB.
     // Field error codes recognised by their shape: 59.8 KB.
     // Easy-read Swedish: 60.08 KB. One photo (and two: Arabic's dual) in the singular: 60.13 KB.
-    limit: '60.13 KB',
+    // An untranslated topic marked as Swedish: 60.14 KB.
+    limit: '60.14 KB',
     ...asLoaded,
   },
   {
@@ -476,8 +479,10 @@ export default [
     // Field error codes recognised by their shape: 60.38 KB. Easy-read Swedish (the variant read,
     // the statuses said in the texts' own words where they have them; the texts a chunk like a
     // language's, not counted): 60.53 KB. The statuses' words a chunk of their own, shared with
-    // the fault report's nearby reports, which say their status: 60.65 KB.
-    limit: '60.65 KB',
+    // the fault report's nearby reports, which say their status: 60.65 KB. A department's name
+    // and topic it has not translated marked as Swedish (WCAG 3.1.2), in the case's templates
+    // and in the sentence that says where the case was sent: 60.72 KB.
+    limit: '60.72 KB',
     ...asLoaded,
   },
   {
@@ -492,8 +497,9 @@ export default [
     // sharing the outbox told of what one settled: 65.52 KB; an older copy of the case passed
     // over: 65.56 KB.
     // Field error codes recognised by their shape: 65.4 KB. Easy-read Swedish: 65.55 KB. The
-    // statuses' words shared with the fault report: 65.68 KB.
-    limit: '65.68 KB',
+    // statuses' words shared with the fault report: 65.68 KB. Untranslated names marked as
+    // Swedish: 65.75 KB.
+    limit: '65.75 KB',
     ...asLoaded,
   },
   {
@@ -586,8 +592,11 @@ export default [
     // call-back errors named by their field, each a link to it: 136.81 KB. The chat's list
     // following new messages, focus kept when a failed one is removed, the page's way in after
     // the launcher: 136.89 KB. The fault report's nearby reports say their status in the
-    // contract's words (a chunk shared with the tracker): 137.07 KB.
-    limit: '137.08 KB',
+    // contract's words (a chunk shared with the tracker): 137.07 KB. A department's text it has
+    // not translated marked as Swedish (WCAG 3.1.2) in the contact form, the fault report and the
+    // tracker, each with its own two-line helper (a module shared by them would be one more
+    // chunk in the fault report's first render): 137.25 KB.
+    limit: '137.26 KB',
     ...asLoaded,
   },
   {

@@ -93,7 +93,9 @@ export function topicField(
         </option>
         ${(categories ?? []).map(
           (category) =>
-            html`<option value=${category.id} ?selected=${ctx.values.topic === category.id}>
+            // The department's Swedish where it has no translation, marked so that it is read as
+            // Swedish (WCAG 3.1.2).
+            html`<option value=${category.id} ?selected=${ctx.values.topic === category.id} lang=${category.name[ctx.locale] ? nothing : 'sv'}>
               ${localize(category.name, ctx.locale)}
             </option>`,
         )}

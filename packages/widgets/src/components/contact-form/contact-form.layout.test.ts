@@ -13,6 +13,7 @@ import {
   submit,
   text,
 } from '../../test-support/contact-form-fixture.js';
+import type { KcContactForm } from './contact-form.js';
 
 setUpContactFormTests();
 
@@ -37,6 +38,31 @@ describe('<kc-contact-form>', () => {
     expect(query(element, '[part~="base"]').getAttribute('dir')).to.equal('rtl');
     expect(text(element, '[part~="submit-button"]')).to.equal('إرسال');
     await expect(element).to.be.accessible();
+  });
+
+  it('marks the topics the department has not translated as Swedish, and only those', async () => {
+    // The fixture's department names its topics in Swedish and English.
+    const topics = (element: KcContactForm) =>
+      [...query<HTMLSelectElement>(element, '#topic').options]
+        .filter((option) => option.value)
+        .map((option) => [option.text, option.closest('[lang]')?.getAttribute('lang')]);
+    const finnish = await loaded(await renderForm({ lang: 'fi' }));
+    await waitUntil(() => text(finnish, 'label[for="topic"]') === 'Mitä kysymyksesi koskee?');
+    expect(topics(finnish)).to.deep.include(['Parkering och boendeparkering', 'sv']);
+    expect(topics(finnish).every(([, lang]) => lang === 'sv')).to.be.true;
+    // The form's own first option is Finnish.
+    expect(
+      query<HTMLSelectElement>(finnish, '#topic')
+        .options[0]?.closest('[lang]')
+        ?.getAttribute('lang'),
+    ).to.equal('fi');
+    await expect(finnish).to.be.accessible();
+    finnish.remove();
+
+    const english = await loaded(await renderForm({ lang: 'en' }));
+    await waitUntil(() => text(english, 'label[for="topic"]') === 'What is your question about?');
+    expect(topics(english)).to.deep.include(['Parking and resident parking', 'en']);
+    expect(topics(english).every(([, lang]) => lang === 'en')).to.be.true;
   });
 
   it('reflows at 320 px without horizontal scrolling, errors shown', async () => {

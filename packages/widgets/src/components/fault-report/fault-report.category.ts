@@ -1,10 +1,16 @@
 import type { Locale } from '@kontakt/core';
-import { localize } from '@kontakt/core';
 import type { FaultCatalog, FaultCategory } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import type { FieldContext } from './fault-report.fields.js';
-import { describedBy, fieldError, hintText, invalid, marker } from './fault-report.fields.js';
+import {
+  departmentText,
+  describedBy,
+  fieldError,
+  hintText,
+  invalid,
+  marker,
+} from './fault-report.fields.js';
 import type { FaultValues } from './fault-report.model.js';
 import { searchCategories } from './fault-report.model.js';
 
@@ -40,7 +46,7 @@ export function categoryStep(ctx: CategoryContext): TemplateResult {
   const chosen = catalog.categories.find((cat) => cat.id === ctx.values.category);
   const list = chosen && !shown.includes(chosen) ? [chosen, ...shown] : shown;
   const groups = [
-    ...catalog.groups.map((g) => ({ id: g.id, name: localize(g.name, ctx.locale) })),
+    ...catalog.groups.map((g) => ({ id: g.id, name: departmentText(g.name, ctx.locale) })),
     { id: '', name: c.otherGroup },
   ];
   const inGroup = (id: string) =>
@@ -83,7 +89,7 @@ export function categoryStep(ctx: CategoryContext): TemplateResult {
 }
 
 function categoryChoice(ctx: CategoryContext, category: FaultCategory): TemplateResult {
-  const description = category.description ? localize(category.description, ctx.locale) : '';
+  const description = category.description && departmentText(category.description, ctx.locale);
   const id = `category-${category.id}`;
   return html`<label class="choice" for=${id}>
     <input
@@ -96,7 +102,7 @@ function categoryChoice(ctx: CategoryContext, category: FaultCategory): Template
       aria-describedby=${description ? `${id}-hint` : nothing}
       @change=${ctx.on.input}
     />
-    <span>${localize(category.name, ctx.locale)}
+    <span>${departmentText(category.name, ctx.locale)}
       ${description ? html`<span class="choice-hint" id="${id}-hint">${description}</span>` : nothing}</span>
   </label>`;
 }

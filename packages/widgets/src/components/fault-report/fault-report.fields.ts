@@ -1,3 +1,4 @@
+import type { Locale, LocalizedText } from '@kontakt/core';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
 import type { FirstTexts } from './fault-report.texts.js';
@@ -10,7 +11,7 @@ import type { FirstTexts } from './fault-report.texts.js';
  */
 
 /** Field errors of the step shown, in the order of its fields: field key → text. */
-export type Errors = ReadonlyMap<string, string>;
+export type Errors = ReadonlyMap<string, Text>;
 
 /** What the field helpers need (the first step has only the first texts). */
 export interface FieldContext {
@@ -19,6 +20,19 @@ export interface FieldContext {
 }
 
 export type Template = TemplateResult | typeof nothing;
+
+/** Words to show: the report's own (a string), or with a department's Swedish marked in them. */
+export type Text = string | TemplateResult;
+
+/**
+ * A department's text (a group, a category, a question, an answer) in the report's language, or
+ * its Swedish where the department has not translated it: then marked as Swedish (`lang`, and
+ * `dir` for a right-to-left page), so that a screen reader reads it as Swedish (WCAG 3.1.2).
+ * The status tracker has the same two lines (`status-tracker.case-view.ts`): a module shared by
+ * both would be a chunk of its own, one more file in the report's first render.
+ */
+export const departmentText = (text: LocalizedText, locale: Locale): Text =>
+  text[locale] ?? html`<span lang="sv" dir="ltr">${text.sv}</span>`;
 
 /** The id focus goes to for a field's error (a group's first choice, a control's own id). */
 export type FocusIdOf = (field: string) => string;
@@ -50,5 +64,5 @@ export function fieldError(ctx: FieldContext, field: string): Template {
   return text ? html`<p part="error" class="error" id="${field}-error">${text}</p>` : nothing;
 }
 
-export const hintText = (field: string, text: string | undefined): Template =>
+export const hintText = (field: string, text: Text | undefined): Template =>
   text ? html`<p part="hint" class="hint" id="${field}-hint">${text}</p>` : nothing;

@@ -14,6 +14,7 @@ import type {
 } from '../../internal/submission-controller.js';
 import { followCase, geocode, nearbyReports } from './fault-report.api.js';
 import type * as Deferred from './fault-report.deferred.js';
+import type { Errors } from './fault-report.fields.js';
 import type { KcFaultReport } from './fault-report.js';
 import { laterStyles } from './fault-report.later.styles.js';
 import type * as MapChunk from './fault-report.map.js';
@@ -249,7 +250,7 @@ export class FaultFlow {
     return focusIdFor(field, this.#el.catalog, this.#el.values);
   }
 
-  #showErrors(errors: Map<string, string>): void {
+  #showErrors(errors: Errors): void {
     const el = this.#el;
     el.errors = errors;
     el.announcement = '';

@@ -1,6 +1,8 @@
-import type { FieldError, Locale } from '@kontakt/core';
-import { localize } from '@kontakt/core';
+import type { FieldError, Locale, LocalizedText } from '@kontakt/core';
 import type { FaultCatalog } from '@kontakt/core/schemas';
+import { html } from 'lit';
+import type { Text } from './fault-report.fields.js';
+import { departmentText } from './fault-report.fields.js';
 import type { FaultValues } from './fault-report.model.js';
 import { DESCRIPTION_MAX_LENGTH, hasPoint, questionsOf } from './fault-report.model.js';
 import type { FaultTexts, Step } from './fault-report.texts.js';
@@ -24,8 +26,8 @@ export function checkStep(
   values: FaultValues,
   t: FaultTexts,
   locale: Locale,
-): Map<string, string> {
-  const errors = new Map<string, string>();
+): Map<string, Text> {
+  const errors = new Map<string, Text>();
   const category = catalog?.categories.find((c) => c.id === values.category);
   if (step === 'category' && !category) errors.set('category', t.errors.category);
   if (step === 'questions') {
@@ -36,7 +38,7 @@ export function checkStep(
         answer === undefined || !(Array.isArray(answer) ? answer.length : answer.trim());
       const field = `answer-${attribute.code}`;
       if (empty && attribute.required) {
-        errors.set(field, t.errors.answer(localize(attribute.description, locale)));
+        errors.set(field, sentenceWith(t.errors.answer, attribute.description, locale));
       } else if (
         !empty &&
         attribute.datatype === 'number' &&
@@ -65,6 +67,21 @@ export function checkStep(
     if (phone && !PHONE.test(phone)) errors.set('phone', t.errors.phone);
   }
   return errors;
+}
+
+/**
+ * One of the report's sentences with a department's text in it (an error that names a question):
+ * that text marked as `departmentText` marks it, the rest in the report's language.
+ */
+function sentenceWith(
+  sentence: (part: string) => string,
+  text: LocalizedText,
+  locale: Locale,
+): Text {
+  const part = departmentText(text, locale);
+  if (typeof part === 'string') return sentence(part);
+  const [before, after] = sentence('\0').split('\0');
+  return html`${before}${part}${after}`;
 }
 
 /** Where a schema's or the server's field error belongs: its step and the field key there. */

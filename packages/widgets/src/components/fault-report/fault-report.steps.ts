@@ -9,8 +9,15 @@ import type {
 import { caseStatusWords } from '@kontakt/core/schemas';
 import type { TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
-import type { Errors, FieldContext, FocusIdOf, Template } from './fault-report.fields.js';
-import { describedBy, fieldError, hintText, invalid, marker } from './fault-report.fields.js';
+import type { Errors, FieldContext, FocusIdOf, Template, Text } from './fault-report.fields.js';
+import {
+  departmentText,
+  describedBy,
+  fieldError,
+  hintText,
+  invalid,
+  marker,
+} from './fault-report.fields.js';
 import type { FaultValues } from './fault-report.model.js';
 import { coordinate, DESCRIPTION_MAX_LENGTH, hasPoint, questionsOf } from './fault-report.model.js';
 import type { FaultTexts, PositionProblem } from './fault-report.texts.js';
@@ -71,9 +78,9 @@ export interface StepHandlers {
 function textField(
   ctx: FieldContext,
   field: string,
-  label: string,
+  label: Text,
   control: TemplateResult,
-  options: { required: boolean; hint?: string | undefined },
+  options: { required: boolean; hint?: Text | undefined },
 ): TemplateResult {
   return html`<div part="field" class="field">
     <label part="label" for=${field}>${label} ${marker(ctx, options.required)}</label>
@@ -110,8 +117,8 @@ export function questionsStep(ctx: StepContext): TemplateResult {
 }
 
 function question(ctx: StepContext, attribute: FaultAttribute): TemplateResult {
-  const label = localize(attribute.description, ctx.locale);
-  const hint = attribute.hint ? localize(attribute.hint, ctx.locale) : undefined;
+  const label = departmentText(attribute.description, ctx.locale);
+  const hint = attribute.hint && departmentText(attribute.hint, ctx.locale);
   const field = `answer-${attribute.code}`;
   if (!attribute.variable) {
     return html`<p part="notice" class="notice">${label}${hint ? html`<br />${hint}` : nothing}</p>`;
@@ -146,7 +153,7 @@ function question(ctx: StepContext, attribute: FaultAttribute): TemplateResult {
               .checked=${chosen.includes(value.key)}
               @change=${multiple ? ctx.on.answerToggle : ctx.on.answer}
             />
-            <span>${localize(value.name, ctx.locale)}</span>
+            <span>${departmentText(value.name, ctx.locale)}</span>
           </label>`;
         })}
       </fieldset>`;
@@ -507,9 +514,11 @@ export function reviewStep(ctx: StepContext, steps: readonly string[]): Template
     step: import('./fault-report.texts.js').Step,
     key: string,
     label: string,
-    value: Template | string,
+    value: Template | Text | readonly Text[],
+    // The label as shown, where it is a department's text (its button's name is a plain string).
+    shownLabel: Text = label,
   ) => html`<div>
-    <dt>${label}</dt>
+    <dt>${shownLabel}</dt>
     <dd>${value || r.notAnswered}</dd>
     <dd>
       <button part="change-button" class="link" type="button" id="change-${key}"
@@ -521,17 +530,16 @@ export function reviewStep(ctx: StepContext, steps: readonly string[]): Template
     .map((attribute) => {
       const answer = ctx.values.answers[attribute.code];
       const keys = Array.isArray(answer) ? answer : answer ? [answer] : [];
+      const chosen = attribute.values.filter((v) => keys.includes(v.key));
       const shown = attribute.datatype.endsWith('valuelist')
-        ? attribute.values
-            .filter((v) => keys.includes(v.key))
-            .map((v) => localize(v.name, ctx.locale))
-            .join(', ')
+        ? chosen.flatMap((v, i) => [i ? ', ' : '', departmentText(v.name, ctx.locale)])
         : keys.join('');
       return row(
         'questions',
         `answer-${attribute.code}`,
         localize(attribute.description, ctx.locale),
-        shown,
+        shown.length ? shown : '',
+        departmentText(attribute.description, ctx.locale),
       );
     });
   const photos = ctx.photos.filter((p) => p.status === 'ready');
@@ -541,7 +549,7 @@ export function reviewStep(ctx: StepContext, steps: readonly string[]): Template
       : r.anonymous;
   return html`<p>${r.intro}</p>
     <dl part="summary" class="summary">
-      ${row('category', 'category', r.category, category ? localize(category.name, ctx.locale) : '')}
+      ${row('category', 'category', r.category, category ? departmentText(category.name, ctx.locale) : '')}
       ${answers}
       ${row('location', 'location', r.location, chosenText(ctx))}
       ${steps.includes('photos') ? row('photos', 'photos', r.photos, r.photoCount(photos.length)) : nothing}

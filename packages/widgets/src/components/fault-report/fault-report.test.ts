@@ -4,6 +4,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import {
   fill,
+  heading,
   loaded,
   next,
   query,
@@ -101,6 +102,92 @@ describe('<kc-fault-report> languages and layout', () => {
     });
     expect(text(element, '[part~="error-summary"] a')).to.equal(svSimple.errors.category);
     await expect(element).to.be.accessible();
+  });
+
+  it('marks a department text it has no translation for as Swedish, in every step and error', async () => {
+    // The fixture's department writes Swedish and English: a Finnish page shows its Swedish.
+    const element = await renderReport({ lang: 'fi' });
+    await waitUntil(() => heading(element).endsWith('Mitä vika koskee?'), 'not Finnish', {
+      timeout: 10_000,
+    });
+    /** The element `selector` names, with its nearest language: what a screen reader reads it in. */
+    const language = (selector: string) => {
+      const found = query(element, selector);
+      return {
+        text: found.textContent?.replace(/\s+/g, ' ').trim(),
+        lang: found.closest('[lang]')?.getAttribute('lang'),
+        dir: found.closest('[dir]')?.getAttribute('dir'),
+      };
+    };
+    expect(language('label[for="category-gatubelysning"] [lang]')).to.deep.equal({
+      text: 'Gatubelysning',
+      lang: 'sv',
+      dir: 'ltr',
+    });
+    expect(language('#group-gata-och-trafik [lang]').text).to.equal('Gata och trafik');
+    // The report's own words stay Finnish.
+    expect(language('legend').lang).to.equal('fi');
+    await expect(element).to.be.accessible();
+
+    query<HTMLInputElement>(element, '#category-gatubelysning').click();
+    await next(element, 'Viasta');
+    expect(language('fieldset legend [lang]')).to.deep.equal({
+      text: 'Lyser lampan inte alls, eller blinkar den?',
+      lang: 'sv',
+      dir: 'ltr',
+    });
+    expect(language('label[for="answer-hur-slackt"] [lang]').text).to.equal('Helt släckt');
+    expect(language('label[for="answer-stolpnummer"] [lang]').text).to.equal('Stolpnummer');
+    query(element, '#next').click();
+    await waitUntil(() => text(element, '[part~="error-summary"] a'), 'no error summary', {
+      timeout: 10_000,
+    });
+    // An error naming the question: the sentence Finnish, the question in it Swedish.
+    const link = query(element, '[part~="error-summary"] a');
+    expect(link.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Vastaa kysymykseen: Lyser lampan inte alls, eller blinkar den?',
+    );
+    expect(link.querySelector('[lang="sv"]')?.textContent).to.equal(
+      'Lyser lampan inte alls, eller blinkar den?',
+    );
+    expect(link.closest('[lang]:not([lang="sv"])')?.getAttribute('lang')).to.equal('fi');
+    await expect(element).to.be.accessible();
+
+    query<HTMLInputElement>(element, '#answer-hur-slackt').click();
+    query<HTMLInputElement>(element, '#answer-var-gata').click();
+    query<HTMLInputElement>(element, '#answer-var-park').click();
+    await element.updateComplete;
+    await next(element, 'Missä vika on?');
+    await fill(element, 'address', 'Utanför Storgatan 12');
+    await next(element, 'Valokuvat');
+    await next(element, 'Kuvaile vikaa');
+    await fill(element, 'description', 'Lampan är släckt.');
+    await next(element, 'Yhteystiedot');
+    await next(element, 'Tarkista vastauksesi');
+    const rows = [...shadow(element).querySelectorAll('[part~="summary"] > div')].map((row) =>
+      [...row.querySelectorAll('dt, dd:first-of-type')].map((cell) =>
+        [...cell.querySelectorAll('[lang="sv"]')].map((part) => part.textContent),
+      ),
+    );
+    expect(rows.slice(0, 6)).to.deep.equal([
+      [[], ['Gatubelysning']],
+      [['Lyser lampan inte alls, eller blinkar den?'], ['Helt släckt']],
+      [['Stolpnummer'], []],
+      [['Hur många lampor?'], []],
+      [['Sedan när?'], []],
+      [['Var sitter lampan?'], ['Vid gata', 'I park']],
+    ]);
+    expect(text(element, '[part~="summary"] > div:nth-child(6) dd')).to.contain('Vid gata, I park');
+    await expect(element).to.be.accessible();
+  });
+
+  it('marks nothing as Swedish where the department has translated its texts', async () => {
+    const element = await renderReport({ lang: 'en' });
+    await waitUntil(() => heading(element).endsWith('What is the fault?'), 'not English', {
+      timeout: 10_000,
+    });
+    expect(text(element, 'label[for="category-gatubelysning"]')).to.equal('Street light');
+    expect(shadow(element).querySelectorAll('[lang="sv"]').length).to.equal(0);
   });
 
   it('switches language when lang changes, errors included', async () => {

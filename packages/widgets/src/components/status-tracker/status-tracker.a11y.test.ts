@@ -82,6 +82,44 @@ describe('<kc-status-tracker> accessibility and layout', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('marks the department’s topic and names it has not translated as Swedish, left to right', async () => {
+    // The fixture's departments write Swedish and English: an Arabic page shows their Swedish.
+    document.documentElement.lang = 'ar';
+    const receipt = await makeCase();
+    const agent = await signedInAgent();
+    await agent.cases.take(receipt.reference);
+    await agent.cases.forward(receipt.reference, { department: 'skola', reason: 'Skolfråga' });
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    await waitUntil(
+      () => element.shadowRoot?.querySelectorAll('[lang="sv"]').length === 2,
+      'the department’s names are not marked',
+      SLOW,
+    );
+    const marked = [...(element.shadowRoot?.querySelectorAll('[lang="sv"]') ?? [])];
+    expect(marked.map((each) => [each.textContent, each.getAttribute('dir')])).to.deep.equal([
+      ['Parkering och boendeparkering', 'ltr'],
+      ['Grundskoleförvaltningen', 'ltr'],
+    ]);
+    // In the tracker's own sentence, which stays Arabic: "Sent to Grundskoleförvaltningen."
+    const forwarded = marked[1]?.parentElement;
+    expect(forwarded?.textContent).to.equal('أُرسل إلى Grundskoleförvaltningen.');
+    expect(forwarded?.closest('[lang]')?.getAttribute('lang')).to.equal('ar');
+    await expect(element).to.be.accessible();
+
+    element.lang = 'en';
+    await waitUntil(
+      () => element.shadowRoot?.textContent?.includes('Sent to Compulsory School Department.'),
+      'not English',
+      SLOW,
+    );
+    expect(element.shadowRoot?.textContent).to.contain('Parking and resident parking');
+    expect(element.shadowRoot?.querySelectorAll('[lang="sv"]').length).to.equal(0);
+  });
+
   it('speaks easy-read Swedish for lang="sv-simple": its words and statuses, marked Swedish, axe-clean', async () => {
     document.documentElement.lang = 'sv-simple';
     const receipt = await makeCase();

@@ -11,7 +11,6 @@ import {
   fetchDepartmentPreview,
   internalError,
   isKontaktError,
-  localize,
 } from '@kontakt/core';
 import type { CaseAccess, CaseLookup, PublicCase } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -526,8 +525,7 @@ export class KcStatusTracker extends KontaktElement {
         formatDate: this.#formatDate,
         topicName: this.#topicName(this.publicCase),
         departmentName: (id) => {
-          const preview = this.names.get(id);
-          return preview ? localize(preview.name, this.#localize.locale) : undefined;
+          return this.names.get(id)?.name;
         },
         following: this.following,
         onFollow: this.#onFollow,
@@ -577,12 +575,11 @@ export class KcStatusTracker extends KontaktElement {
   }
 
   /** The topic's (or a fault report's category's) name, when it has been read. */
-  #topicName(publicCase: PublicCase): string | undefined {
+  #topicName(publicCase: PublicCase): LocalizedText | undefined {
     const categoryName = publicCase.fault && this.categoryNames.get(publicCase.fault.category);
-    if (categoryName) return localize(categoryName, this.#localize.locale);
+    if (categoryName) return categoryName;
     const preview = this.names.get(publicCase.department);
-    const category = preview?.categories.find((each) => each.id === publicCase.topic);
-    return category ? localize(category.name, this.#localize.locale) : undefined;
+    return preview?.categories.find((each) => each.id === publicCase.topic)?.name;
   }
 
   /** When the person may try again after a 429, as a time on their own clock. */
