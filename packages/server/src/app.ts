@@ -52,6 +52,7 @@ const API_METHODS: Record<string, string[]> = {
   '/v1/faults': ['POST'],
   '/v1/faults/nearby': ['GET', 'HEAD'],
   '/v1/geocode': ['GET', 'HEAD'],
+  '/v1/geocode/reverse': ['GET', 'HEAD'],
   '/v1/callbacks': ['POST'],
   '/v1/callbacks/slots': ['GET', 'HEAD'],
   '/v1/chat/availability': ['GET', 'HEAD'],

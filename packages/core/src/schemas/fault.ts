@@ -273,3 +273,19 @@ export const GeocodeResultListSchema = z.object({
 });
 export type GeocodeResult = z.infer<typeof GeocodeResultSchema>;
 export type GeocodeResultList = z.infer<typeof GeocodeResultListSchema>;
+
+/**
+ * `GET /v1/geocode/reverse`'s answer: the place the department's geocoder names at a point (the
+ * address there, or the nearest of its own places), or `null` when it knows none near it. Lets a
+ * point chosen on the map or by the device be said in words.
+ */
+export const ReverseGeocodeSchema = z.object({
+  place: z.nullable(
+    z.object({
+      ...GeocodeResultSchema.shape,
+      /** From the point to the place, whole metres. */
+      distanceMeters: z.number().check(z.int(), z.minimum(0)),
+    }),
+  ),
+});
+export type ReverseGeocode = z.infer<typeof ReverseGeocodeSchema>;

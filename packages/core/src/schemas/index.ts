@@ -173,6 +173,8 @@ export {
   NearbyReportListSchema,
   NearbyReportSchema,
   PhotoIdSchema,
+  type ReverseGeocode,
+  ReverseGeocodeSchema,
   type UploadedPhoto,
   UploadedPhotoSchema,
 } from './fault.js';

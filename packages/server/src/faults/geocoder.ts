@@ -1,21 +1,29 @@
-import type { GeocodeResult } from '@kontakt/core/schemas';
+import type { GeocodeResult, LatLon, ReverseGeocode } from '@kontakt/core/schemas';
 import * as z from 'zod/mini';
+import { distanceMeters, roundCoordinate } from './geo.js';
 import type { GeocoderSettings } from './settings.js';
 
 /** At most this many places are answered. */
 export const GEOCODE_LIMIT = 10;
-/** How long a geocoder's answer is reused: a person types, erases and types the same again. */
+/** How long a geocoder's answer is reused (see `answersCache`). */
 const CACHE_MS = 5 * 60_000;
 const CACHE_ENTRIES = 500;
 
+/**
+ * How far from a point one of a fixed gazetteer's places may be and still name it: about a block.
+ * Further away, "near" it would mislead more than it helps.
+ */
+export const REVERSE_RADIUS_METERS = 250;
+
 /** The part of a Nominatim `format=jsonv2` result we use. */
-const NominatimResultsSchema = z.array(
-  z.object({
-    display_name: z.string(),
-    lat: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
-    lon: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
-  }),
-);
+const NominatimResultSchema = z.object({
+  display_name: z.string(),
+  lat: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
+  lon: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
+});
+const NominatimResultsSchema = z.array(NominatimResultSchema);
+/** Nominatim's reverse answer: a result, or `{ error: "Unable to geocode" }` where nothing is. */
+const NominatimReverseSchema = z.union([NominatimResultSchema, z.object({ error: z.string() })]);
 
 /** The geocoder did not answer usefully (timeout, error status, a body of another shape). */
 export class GeocoderError extends Error {
@@ -35,17 +43,83 @@ export function createGeocoder(
     const places = settings.places.map((place) => ({ place, label: normalise(place.label) }));
     return async (query) => searchPlaces(places, query);
   }
-  const cache = new Map<string, { until: number; results: GeocodeResult[] }>();
-  return async (query) => {
-    const key = normalise(query);
-    const cached = cache.get(key);
-    if (cached && cached.until > Date.now()) return cached.results;
-    const results = await callNominatim(settings, query, fetchImpl);
-    // Oldest first out: a Map keeps insertion order.
-    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { until: Date.now() + CACHE_MS, results });
-    return results;
+  const cached = answersCache<GeocodeResult[]>();
+  return (query) => cached(normalise(query), () => callNominatim(settings, query, fetchImpl));
+}
+
+/** The place a point is at or near, or `null`; see `ReverseGeocode`. */
+export type ReverseGeocoder = (point: LatLon) => Promise<ReverseGeocode['place']>;
+
+/**
+ * Names the place at a point with the department's geocoder: the nearest of a fixed gazetteer's
+ * places within `REVERSE_RADIUS_METERS`, or a Nominatim-compatible service's `reverse` endpoint
+ * (beside its search: `…/reverse` for `…/search`). The point is rounded to about ten metres
+ * before it is looked up or sent: enough to name the street, not the person's door. Answers are
+ * cached briefly per rounded point. Throws `GeocoderError` when the service fails.
+ */
+export function createReverseGeocoder(
+  settings: GeocoderSettings,
+  fetchImpl: typeof fetch = fetch,
+): ReverseGeocoder {
+  if (settings.kind === 'places') {
+    return async (point) => nearestPlace(settings.places, point);
+  }
+  const cached = answersCache<ReverseGeocode['place']>();
+  return async (point) => {
+    const rounded = { lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) };
+    const found = await cached(`${rounded.lat},${rounded.lon}`, () =>
+      callNominatimReverse(settings, rounded, fetchImpl),
+    );
+    // The distance from the person's own point, not the rounded one.
+    return found && { ...found, distanceMeters: metresBetween(point, found) };
   };
+}
+
+/** The nearest place within `REVERSE_RADIUS_METERS` of `point`, or `null`. */
+function nearestPlace(places: readonly GeocodeResult[], point: LatLon): ReverseGeocode['place'] {
+  let nearest: ReverseGeocode['place'] = null;
+  for (const place of places) {
+    const distance = metresBetween(point, place);
+    if (distance <= REVERSE_RADIUS_METERS && (!nearest || distance < nearest.distanceMeters)) {
+      nearest = { ...place, distanceMeters: distance };
+    }
+  }
+  return nearest;
+}
+
+const metresBetween = (a: LatLon, b: LatLon): number =>
+  Math.round(distanceMeters(a.lat, a.lon, b.lat, b.lon));
+
+async function callNominatimReverse(
+  settings: Extract<GeocoderSettings, { kind: 'nominatim' }>,
+  point: LatLon,
+  fetchImpl: typeof fetch,
+): Promise<ReverseGeocode['place']> {
+  const url = reverseUrl(settings.url);
+  url.searchParams.set('lat', String(point.lat));
+  url.searchParams.set('lon', String(point.lon));
+  url.searchParams.set('format', 'jsonv2');
+  const parsed = NominatimReverseSchema.safeParse(await askNominatim(settings, url, fetchImpl));
+  if (!parsed.success) throw new GeocoderError('The geocoder answered something unexpected');
+  if ('error' in parsed.data) return null;
+  const lat = Number(parsed.data.lat);
+  const lon = Number(parsed.data.lon);
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return { label: parsed.data.display_name.slice(0, 300), lat, lon, distanceMeters: 0 };
+}
+
+/**
+ * The service's reverse endpoint beside its search, as Nominatim has them: `…/reverse` for
+ * `…/search` (and `reverse.php` for `search.php`), with the search URL's own query parameters
+ * (an API key) kept.
+ */
+export function reverseUrl(searchUrl: string): URL {
+  const url = new URL(searchUrl);
+  const search = /search(\.php)?$/;
+  url.pathname = search.test(url.pathname)
+    ? url.pathname.replace(search, 'reverse$1')
+    : new URL('reverse', url).pathname;
+  return url;
 }
 
 async function callNominatim(
@@ -57,7 +131,40 @@ async function callNominatim(
   url.searchParams.set('q', query);
   url.searchParams.set('format', 'jsonv2');
   url.searchParams.set('limit', String(GEOCODE_LIMIT));
-  let body: unknown;
+  const parsed = NominatimResultsSchema.safeParse(await askNominatim(settings, url, fetchImpl));
+  if (!parsed.success) throw new GeocoderError('The geocoder answered something unexpected');
+  return parsed.data.slice(0, GEOCODE_LIMIT).flatMap((result) => {
+    const lat = Number(result.lat);
+    const lon = Number(result.lon);
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return [];
+    return [{ label: result.display_name.slice(0, 300), lat, lon }];
+  });
+}
+
+/**
+ * A service's answers by key, reused for `CACHE_MS`: a person types, erases and types the same
+ * again, or moves the pin back. At most `CACHE_ENTRIES`, the oldest out first (a Map keeps
+ * insertion order). A failure is not kept.
+ */
+function answersCache<T>(): (key: string, ask: () => Promise<T>) => Promise<T> {
+  const cache = new Map<string, { until: number; answer: T }>();
+  return async (key, ask) => {
+    const cached = cache.get(key);
+    if (cached && cached.until > Date.now()) return cached.answer;
+    const answer = await ask();
+    cache.delete(key);
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { until: Date.now() + CACHE_MS, answer });
+    return answer;
+  };
+}
+
+/** One GET to the service, with its timeout; its JSON body, or `GeocoderError`. */
+async function askNominatim(
+  settings: Extract<GeocoderSettings, { kind: 'nominatim' }>,
+  url: URL,
+  fetchImpl: typeof fetch,
+): Promise<unknown> {
   try {
     const response = await fetchImpl(url, {
       headers: {
@@ -68,19 +175,11 @@ async function callNominatim(
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
     if (!response.ok) throw new GeocoderError(`The geocoder answered ${response.status}`);
-    body = await response.json();
+    return await response.json();
   } catch (error) {
     if (error instanceof GeocoderError) throw error;
     throw new GeocoderError('The geocoder did not answer', { cause: error });
   }
-  const parsed = NominatimResultsSchema.safeParse(body);
-  if (!parsed.success) throw new GeocoderError('The geocoder answered something unexpected');
-  return parsed.data.slice(0, GEOCODE_LIMIT).flatMap((result) => {
-    const lat = Number(result.lat);
-    const lon = Number(result.lon);
-    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return [];
-    return [{ label: result.display_name.slice(0, 300), lat, lon }];
-  });
 }
 
 interface IndexedPlace {

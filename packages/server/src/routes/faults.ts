@@ -9,21 +9,15 @@ import type { AppEnv } from '../env.js';
 import { faultSettingsOf } from '../faults/settings.js';
 import { submitFaultReport } from '../faults/submit.js';
 import { readJsonBody } from '../http/body.js';
+import { coordinateParam } from '../http/coordinate.js';
 import { ProblemError } from '../http/http-error.js';
 import { readIdempotencyKey } from '../idempotency.js';
-
-/** A query parameter that must be a decimal number. */
-const coordinate = (schema: z.ZodMiniNumber<number>) =>
-  z.pipe(
-    z.string({ error: 'required' }).check(z.regex(/^-?\d{1,3}(\.\d{1,12})?$/, 'invalid_format')),
-    z.pipe(z.transform(Number), schema),
-  );
 
 const NearbyParamsSchema = z.object({
   department: SlugSchema,
   category: SlugSchema,
-  lat: coordinate(LatLonSchema.shape.lat),
-  lon: coordinate(LatLonSchema.shape.lon),
+  lat: coordinateParam(LatLonSchema.shape.lat),
+  lon: coordinateParam(LatLonSchema.shape.lon),
 });
 
 /**

@@ -1,8 +1,13 @@
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GeocodeResultListSchema, ProblemSchema } from '@kontakt/core/schemas';
+import {
+  GeocodeResultListSchema,
+  ProblemSchema,
+  ReverseGeocodeSchema,
+} from '@kontakt/core/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reverseUrl } from '../faults/geocoder.js';
 import type { TestServer } from '../test-support/departments.js';
 import { gata, skola, startTestServer } from '../test-support/departments.js';
 
@@ -13,8 +18,26 @@ const asked: string[] = [];
 
 beforeAll(async () => {
   // A Nominatim-compatible peer on loopback: answers Storgatan, hangs for "långsam", 500 for "fel".
+  // Its reverse: Storgatan 1 at any point, nothing at latitude 0, 500 at latitude 1.
   nominatim = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/reverse') {
+      const lat = url.searchParams.get('lat');
+      asked.push(`reverse ${lat} ${url.searchParams.get('lon')} ${url.searchParams.get('format')}`);
+      if (lat === '1') {
+        response.writeHead(500).end();
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(
+        JSON.stringify(
+          lat === '0'
+            ? { error: 'Unable to geocode' }
+            : { display_name: 'Storgatan 1, Umeå', lat: '63.8258', lon: '20.2630', place_id: 2 },
+        ),
+      );
+      return;
+    }
     const q = url.searchParams.get('q') ?? '';
     asked.push(`${q} ${url.searchParams.get('format')} ${request.headers['user-agent']}`);
     if (q === 'långsam') return;
@@ -91,5 +114,76 @@ describe('GET /v1/geocode', () => {
     expect(ProblemSchema.parse(await none.json()).code).toBe('geocoder_not_configured');
     const short = ProblemSchema.parse(await (await geocode('gata', 's')).json());
     expect(short.errors).toEqual([expect.objectContaining({ field: 'q', code: 'too_short' })]);
+  });
+});
+
+const reverse = (department: string, lat: string, lon: string) =>
+  fetch(`${server.url}/v1/geocode/reverse?${new URLSearchParams({ department, lat, lon })}`);
+
+describe('GET /v1/geocode/reverse', () => {
+  it("names the nearest of the department's own places, only within 250 m", async () => {
+    const response = await reverse('gata', '55.6036', '13.0012');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    const { place } = ReverseGeocodeSchema.parse(await response.json());
+    expect(place).toEqual({
+      label: 'Södergatan, Malmö',
+      lat: 55.6035,
+      lon: 13.0011,
+      distanceMeters: 13,
+    });
+    // Between Södergatan (57 m) and Stortorget (181 m): the nearer one.
+    const between = ReverseGeocodeSchema.parse(
+      await (await reverse('gata', '55.604', '13.0013')).json(),
+    );
+    expect(between.place?.label).toBe('Södergatan, Malmö');
+    const far = ReverseGeocodeSchema.parse(await (await reverse('gata', '55.58', '13.0')).json());
+    expect(far.place).toBeNull();
+  });
+
+  it('asks a Nominatim-compatible service for the point rounded to about ten metres, once', async () => {
+    asked.length = 0;
+    const first = ReverseGeocodeSchema.parse(
+      await (await reverse('park', '63.825812345', '20.263049')).json(),
+    );
+    // The distance is from the person's own point to the address.
+    expect(first.place).toEqual({
+      label: 'Storgatan 1, Umeå',
+      lat: 63.8258,
+      lon: 20.263,
+      distanceMeters: 3,
+    });
+    await reverse('park', '63.82579', '20.26301');
+    expect(asked).toEqual(['reverse 63.8258 20.263 jsonv2']);
+    const nothing = ReverseGeocodeSchema.parse(await (await reverse('park', '0', '0')).json());
+    expect(nothing.place).toBeNull();
+  });
+
+  it('answers 502 when the service fails, 404 without a geocoder, 422 for a point that is none', async () => {
+    const failed = await reverse('park', '1', '1');
+    expect(failed.status).toBe(502);
+    expect(ProblemSchema.parse(await failed.json()).code).toBe('geocoder_failed');
+    const none = await reverse('skola', '55.6', '13.0');
+    expect(none.status).toBe(404);
+    expect(ProblemSchema.parse(await none.json()).code).toBe('geocoder_not_configured');
+    const wrong = await reverse('gata', 'north', '200');
+    expect(wrong.status).toBe(422);
+    expect(ProblemSchema.parse(await wrong.json()).errors).toEqual([
+      expect.objectContaining({ field: 'lat', code: 'invalid_format' }),
+      expect.objectContaining({ field: 'lon', code: 'invalid_format' }),
+    ]);
+  });
+});
+
+describe('reverseUrl', () => {
+  it('finds the reverse endpoint beside the search, keeping its query (a key)', () => {
+    const reverseOf = (search: string) => reverseUrl(search).href;
+    expect(reverseOf('https://geo.example.se/search')).toBe('https://geo.example.se/reverse');
+    expect(reverseOf('https://geo.example.se/nominatim/search.php?key=k1')).toBe(
+      'https://geo.example.se/nominatim/reverse.php?key=k1',
+    );
+    expect(reverseOf('https://geo.example.se/v1/?key=k2')).toBe(
+      'https://geo.example.se/v1/reverse?key=k2',
+    );
   });
 });

@@ -1,11 +1,14 @@
-import type { GeocodeResult, GeocodeResultList } from '@kontakt/core/schemas';
-import { SlugSchema, toFieldErrors } from '@kontakt/core/schemas';
+import type { GeocodeResult, GeocodeResultList, ReverseGeocode } from '@kontakt/core/schemas';
+import { LatLonSchema, SlugSchema, toFieldErrors } from '@kontakt/core/schemas';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
-import { createGeocoder, GeocoderError } from '../faults/geocoder.js';
+import type { ReverseGeocoder } from '../faults/geocoder.js';
+import { createGeocoder, createReverseGeocoder, GeocoderError } from '../faults/geocoder.js';
 import { faultSettingsOf } from '../faults/settings.js';
+import { coordinateParam } from '../http/coordinate.js';
 import { ProblemError } from '../http/http-error.js';
 
 const GeocodeParamsSchema = z.object({
@@ -15,49 +18,85 @@ const GeocodeParamsSchema = z.object({
     .check(z.trim(), z.minLength(2, 'too_short'), z.maxLength(200, 'too_long')),
 });
 
+const ReverseParamsSchema = z.object({
+  department: SlugSchema,
+  lat: coordinateParam(LatLonSchema.shape.lat),
+  lon: coordinateParam(LatLonSchema.shape.lon),
+});
+
 /**
  * `GET /v1/geocode?department=&q=`: places for what a person typed, from the department's
- * geocoder. On the server, so a widget under a strict CSP talks only to its own endpoint and the
- * geocoder's address (and any key) stays here.
+ * geocoder; `GET /v1/geocode/reverse?department=&lat=&lon=`: the place at a point, so that a
+ * point chosen on the map or by the device can be said in words. On the server, so a widget under
+ * a strict CSP talks only to its own endpoint and the geocoder's address (and any key) stays here.
  */
 export function geocodeRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const geocoders = new Map<string, (query: string) => Promise<GeocodeResult[]>>();
+  const geocoders = new Map<
+    string,
+    { search: (query: string) => Promise<GeocodeResult[]>; reverse: ReverseGeocoder }
+  >();
   for (const [id, department] of ctx.departments) {
     const geocoder = faultSettingsOf(department)?.geocoder;
-    if (geocoder) geocoders.set(id, createGeocoder(geocoder));
+    if (geocoder) {
+      geocoders.set(id, {
+        search: createGeocoder(geocoder),
+        reverse: createReverseGeocoder(geocoder),
+      });
+    }
   }
 
+  /** The department's geocoders, or the problem a query without one gets. */
+  const geocodersOf = (department: string) => {
+    const found = geocoders.get(department);
+    if (found) return found;
+    throw new ProblemError(404, 'geocoder_not_configured', {
+      detail: `The department ${department} has no address search; give the address or a description of the place instead.`,
+    });
+  };
+
   routes.get('/', async (c) => {
-    const parsed = GeocodeParamsSchema.safeParse(c.req.query(), { reportInput: true });
-    if (!parsed.success) {
-      const errors = toFieldErrors(parsed.error.issues);
-      throw new ProblemError(422, 'validation_failed', {
-        detail: `${errors.length} query parameter(s) are invalid.`,
-        errors,
-      });
-    }
-    const geocode = geocoders.get(parsed.data.department);
-    if (!geocode) {
-      throw new ProblemError(404, 'geocoder_not_configured', {
-        detail: `The department ${parsed.data.department} has no address search; give the address or a description of the place instead.`,
-      });
-    }
-    let results: GeocodeResult[];
-    try {
-      results = await geocode(parsed.data.q);
-    } catch (error) {
-      if (!(error instanceof GeocoderError)) throw error;
-      ctx.logger.warn({ err: error }, 'geocoder failed');
-      throw new ProblemError(502, 'geocoder_failed', {
-        detail: 'The address search did not answer; try again, or describe the place in words.',
-      });
-    }
+    const { department, q } = readParams(GeocodeParamsSchema, c);
+    const results = await askGeocoder(ctx, () => geocodersOf(department).search(q));
     const answer: GeocodeResultList = { results };
     // The same words find the same places for a while; a browser may reuse the answer briefly.
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Vary', 'Origin');
     return c.json(answer);
   });
+
+  routes.get('/reverse', async (c) => {
+    const { department, lat, lon } = readParams(ReverseParamsSchema, c);
+    const place = await askGeocoder(ctx, () => geocodersOf(department).reverse({ lat, lon }));
+    const answer: ReverseGeocode = { place };
+    // A point is named the same for a while (a person moves the pin back and forth).
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Vary', 'Origin');
+    return c.json(answer);
+  });
   return routes;
+}
+
+/** The query's parameters, or a `422 validation_failed` naming each one that is wrong. */
+function readParams<T>(schema: z.ZodMiniType<T>, c: Context<AppEnv>): T {
+  const parsed = schema.safeParse(c.req.query(), { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const errors = toFieldErrors(parsed.error.issues);
+  throw new ProblemError(422, 'validation_failed', {
+    detail: `${errors.length} query parameter(s) are invalid.`,
+    errors,
+  });
+}
+
+/** Asks a geocoder; a service that fails is a `502 geocoder_failed` (and a warning in the log). */
+async function askGeocoder<T>(ctx: AppContext, ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (!(error instanceof GeocoderError)) throw error;
+    ctx.logger.warn({ err: error }, 'geocoder failed');
+    throw new ProblemError(502, 'geocoder_failed', {
+      detail: 'The address search did not answer; try again, or describe the place in words.',
+    });
+  }
 }

@@ -3,6 +3,7 @@ import {
   FaultSubmissionSchema,
   GeocodeResultListSchema,
   NearbyReportListSchema,
+  ReverseGeocodeSchema,
 } from '@kontakt/core/schemas';
 import type { JsonObject } from './openapi-parts.js';
 import {
@@ -111,6 +112,27 @@ export function faultPaths(): JsonObject {
         },
       },
     },
+    '/v1/geocode/reverse': {
+      get: {
+        operationId: 'reverseGeocode',
+        summary:
+          "The place at a point, from the department's geocoder: the address there, or the " +
+          "nearest of the department's own places within 250 m; `place` is null when it knows " +
+          'none. The point is rounded to about ten metres before a geocoding service is asked.',
+        parameters: [
+          query('department', 'The department id.'),
+          query('lat', 'WGS84 latitude in decimal degrees.', coordinate),
+          query('lon', 'WGS84 longitude in decimal degrees.', coordinate),
+        ],
+        responses: {
+          '200': { description: 'The place, or null.', content: json(ref('ReverseGeocode')) },
+          '404': problem('The department has no geocoder (`geocoder_not_configured`).'),
+          '422': problem('Invalid parameters (`validation_failed`, with `errors`).'),
+          '502': problem('The geocoder failed or did not answer in time (`geocoder_failed`).'),
+          ...COMMON_PROBLEMS,
+        },
+      },
+    },
   };
 }
 
@@ -120,5 +142,6 @@ export function faultSchemas(): JsonObject {
     FaultSubmission: jsonSchema(FaultSubmissionSchema, 'input'),
     NearbyReportList: jsonSchema(NearbyReportListSchema, 'output'),
     GeocodeResultList: jsonSchema(GeocodeResultListSchema, 'output'),
+    ReverseGeocode: jsonSchema(ReverseGeocodeSchema, 'output'),
   };
 }

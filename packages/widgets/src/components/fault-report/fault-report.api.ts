@@ -1,13 +1,13 @@
 /*
- * The two lookups the location step makes while the person types or moves a pin: places from the
- * department's geocoder and open reports nearby. Plain GETs to the widget's own server (a widget
+ * The lookups the location step makes while the person types or moves a pin: places from the
+ * department's geocoder, the place at the chosen point, and open reports nearby. Plain GETs to the widget's own server (a widget
  * under a strict CSP talks to nothing else), read by hand, so they work before the client has
  * loaded. A client given from JavaScript is used for the nearby reports instead (its fetch, its
  * retries).
  */
 import type { KontaktClient, Locale } from '@kontakt/core';
 import { KontaktError, NetworkError, normalizeEndpoint } from '@kontakt/core';
-import type { GeocodeResult, NearbyReport } from '@kontakt/core/schemas';
+import type { GeocodeResult, LatLon, NearbyReport, ReverseGeocode } from '@kontakt/core/schemas';
 
 /** Places matching `query`, best first; rejects with a `NetworkError` or the server's error. */
 export async function geocode(
@@ -26,6 +26,29 @@ export async function geocode(
       typeof r.lat === 'number' &&
       typeof r.lon === 'number',
   );
+}
+
+/** The place the department's geocoder names at `point`, or `null` where it knows none. */
+export async function placeAt(
+  endpoint: string,
+  department: string,
+  point: LatLon,
+  signal?: AbortSignal,
+): Promise<ReverseGeocode['place']> {
+  const params = new URLSearchParams({
+    department,
+    lat: String(point.lat),
+    lon: String(point.lon),
+  });
+  const body = await getJson(`${normalizeEndpoint(endpoint)}/v1/geocode/reverse?${params}`, signal);
+  const place = isRecord(body) ? body.place : undefined;
+  return isRecord(place) &&
+    typeof place.label === 'string' &&
+    typeof place.lat === 'number' &&
+    typeof place.lon === 'number' &&
+    typeof place.distanceMeters === 'number'
+    ? (place as NonNullable<ReverseGeocode['place']>)
+    : null;
 }
 
 /** Open reports of `category` near the point, nearest first. */

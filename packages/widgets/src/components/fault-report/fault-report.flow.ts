@@ -12,13 +12,13 @@ import type {
   SubmissionController,
   SubmissionState,
 } from '../../internal/submission-controller.js';
-import { followCase, geocode, nearbyReports } from './fault-report.api.js';
+import { followCase, geocode, nearbyReports, placeAt } from './fault-report.api.js';
 import type * as Deferred from './fault-report.deferred.js';
 import type { Errors } from './fault-report.fields.js';
 import type { KcFaultReport } from './fault-report.js';
 import { laterStyles } from './fault-report.later.styles.js';
 import type * as MapChunk from './fault-report.map.js';
-import { isStarted, pointKey } from './fault-report.model.js';
+import { isStarted, placeKey, pointKey } from './fault-report.model.js';
 import { toReport } from './fault-report.report.js';
 import { checkStep, errorText, focusIdFor, placeError } from './fault-report.step-check.js';
 import type { StepContext, StepHandlers } from './fault-report.steps.js';
@@ -45,6 +45,8 @@ import { sv } from './fault-report.texts.sv.js';
 
 /** The name this widget gives itself in a submission's `origin.widget`. */
 const WIDGET = 'kc-fault-report';
+/** How long a chosen point stays before its place is asked for: a pin moved by keys settles. */
+const PLACE_DELAY_MS = 400;
 
 /** What is sent: the report and the prepared photos (the SDK uploads them, and keeps them offline). */
 interface FaultMessage {
@@ -63,6 +65,10 @@ export class FaultFlow {
   #pinMap: MapChunk.PinMap | undefined;
   #mapChunk: typeof MapChunk | undefined;
   #geocodeAbort: AbortController | undefined;
+  /** The point whose place was last asked for (`placeKey`), its request and its delay. */
+  #placeAsked = '';
+  #placeAbort: AbortController | undefined;
+  #placeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(element: KcFaultReport) {
     this.#el = element;
@@ -150,6 +156,7 @@ export class FaultFlow {
       catalog: el.catalog,
       values: el.values,
       geocoder: el.geocoder,
+      placeNear: el.placeNear,
       position: el.position,
       map: el.mapState,
       nearby: el.nearby,
@@ -398,6 +405,35 @@ export class FaultFlow {
     );
   }
 
+  /**
+   * Asks the department's geocoder which place the chosen point is at, so that a point from the
+   * map or the device is said in words too, not only as coordinates (screen-reader users cannot
+   * see the pin). Once per point, after a pause (a pin moved by the arrow keys asks once it
+   * stops), the last point's request only. Without a geocoder, or when it fails, the coordinates
+   * are said alone.
+   */
+  namePoint(): void {
+    const el = this.#el;
+    const key = placeKey(el.values);
+    const target = el.clients.target;
+    if (key === this.#placeAsked || !target || !el.catalog?.geocoder) return;
+    this.#placeAsked = key;
+    clearTimeout(this.#placeTimer);
+    this.#placeAbort?.abort();
+    const { lat, lon } = el.values;
+    if (!key || lat === undefined || lon === undefined) return;
+    const abort = new AbortController();
+    this.#placeAbort = abort;
+    this.#placeTimer = setTimeout(async () => {
+      try {
+        const place = await placeAt(target.endpoint, target.department, { lat, lon }, abort.signal);
+        if (!abort.signal.aborted) el.placeNear = { key, label: place?.label ?? '' };
+      } catch {
+        // Said as coordinates only; the next point asks again.
+      }
+    }, PLACE_DELAY_MS);
+  }
+
   async #openMap(): Promise<void> {
     const el = this.#el;
     el.mapState = 'loading';
@@ -444,6 +480,9 @@ export class FaultFlow {
   disconnected(): void {
     this.#pinMap?.destroy();
     this.#pinMap = undefined;
+    clearTimeout(this.#placeTimer);
+    this.#placeAbort?.abort();
+    this.#placeAsked = '';
     if (this.#el.mapState === 'open') this.#el.mapState = 'closed';
   }
 

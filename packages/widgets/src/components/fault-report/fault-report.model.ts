@@ -123,6 +123,16 @@ export const coordinate = (value: number): string => value.toFixed(5);
 export const pointKey = (values: FaultValues): string =>
   hasPoint(values) ? `${values.category}:${values.lat?.toFixed(4)},${values.lon?.toFixed(4)}` : '';
 
+/**
+ * The point chosen on the map or by the device, to about ten metres (`''` for none or for a
+ * place typed or found by name, which is said in words already): what the geocoder is asked to
+ * name (see `FaultFlow.namePoint`).
+ */
+export const placeKey = (values: FaultValues): string =>
+  hasPoint(values) && (values.source === 'map' || values.source === 'position')
+    ? `${values.lat?.toFixed(4)},${values.lon?.toFixed(4)}`
+    : '';
+
 /** Categories whose name, group or keywords contain every word typed (case and accents folded). */
 export function searchCategories(
   catalog: FaultCatalog,

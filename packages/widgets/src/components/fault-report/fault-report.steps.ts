@@ -19,7 +19,13 @@ import {
   marker,
 } from './fault-report.fields.js';
 import type { FaultValues } from './fault-report.model.js';
-import { coordinate, DESCRIPTION_MAX_LENGTH, hasPoint, questionsOf } from './fault-report.model.js';
+import {
+  coordinate,
+  DESCRIPTION_MAX_LENGTH,
+  hasPoint,
+  placeKey,
+  questionsOf,
+} from './fault-report.model.js';
 import type { FaultTexts, PositionProblem } from './fault-report.texts.js';
 
 /*
@@ -41,6 +47,8 @@ export interface StepContext extends FieldContext {
   readonly catalog: FaultCatalog | undefined;
   readonly values: FaultValues;
   readonly geocoder: { readonly status: LookupStatus; readonly results: readonly GeocodeResult[] };
+  /** The place the geocoder names at the chosen point, for the point `key` (see `placeKey`). */
+  readonly placeNear: { readonly key: string; readonly label: string } | undefined;
   readonly position: '' | 'locating' | PositionProblem;
   readonly map: 'closed' | 'loading' | 'open' | 'failed';
   readonly nearby: { readonly status: LookupStatus; readonly reports: readonly NearbyReport[] };
@@ -205,15 +213,20 @@ function question(ctx: StepContext, attribute: FaultAttribute): TemplateResult {
   }
 }
 
-/** What the location step has chosen, in words (the map's point is told here too). */
+/**
+ * What the location step has chosen, in words: the map's point and the device's position as
+ * coordinates, and the place the department's geocoder names there once it has answered.
+ */
 export function chosenText(ctx: StepContext): string {
   const l = ctx.t.location;
-  const { values } = ctx;
+  const { values, placeNear } = ctx;
+  const near =
+    placeNear?.label && placeNear.key === placeKey(values) ? ` ${l.near(placeNear.label)}` : '';
   if (hasPoint(values) && values.source === 'map') {
-    return l.chosenPoint(coordinate(values.lat ?? 0), coordinate(values.lon ?? 0));
+    return l.chosenPoint(coordinate(values.lat ?? 0), coordinate(values.lon ?? 0)) + near;
   }
   if (hasPoint(values) && values.source === 'position') {
-    return l.chosenPosition(coordinate(values.lat ?? 0), coordinate(values.lon ?? 0));
+    return l.chosenPosition(coordinate(values.lat ?? 0), coordinate(values.lon ?? 0)) + near;
   }
   if (values.address.trim()) return l.chosenPlace(values.address.trim());
   return l.nothingChosen;

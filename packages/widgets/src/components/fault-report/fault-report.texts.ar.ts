@@ -68,6 +68,7 @@ export const ar: FaultTexts = {
     chosenPoint: (lat, lon) => `النقطة المختارة على الخريطة: ${lat}، ${lon}.`,
     chosenPlace: (label) => `المكان المختار: ${label}.`,
     chosenPosition: (lat, lon) => `الموقع المختار: ${lat}، ${lon}.`,
+    near: (place) => `بالقرب من ${place}.`,
     nothingChosen: 'لم يتم اختيار مكان بعد.',
   },
   nearby: {

@@ -70,6 +70,7 @@ export const en: FaultTexts = {
     chosenPoint: (lat, lon) => `Chosen point on the map: ${lat}, ${lon}.`,
     chosenPlace: (label) => `Chosen place: ${label}.`,
     chosenPosition: (lat, lon) => `Chosen position: ${lat}, ${lon}.`,
+    near: (place) => `Near ${place}.`,
     nothingChosen: 'No place chosen yet.',
   },
   nearby: {

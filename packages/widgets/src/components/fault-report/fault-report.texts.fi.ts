@@ -69,6 +69,7 @@ export const fi: FaultTexts = {
     chosenPoint: (lat, lon) => `Valittu kohta kartalla: ${lat}, ${lon}.`,
     chosenPlace: (label) => `Valittu paikka: ${label}.`,
     chosenPosition: (lat, lon) => `Valittu sijainti: ${lat}, ${lon}.`,
+    near: (place) => `Lähellä: ${place}.`,
     nothingChosen: 'Paikkaa ei ole vielä valittu.',
   },
   nearby: {

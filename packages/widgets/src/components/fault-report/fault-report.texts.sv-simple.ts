@@ -80,6 +80,7 @@ export const svSimple: FaultTexts = {
     chosenPoint: (lat, lon) => `Du har valt den här platsen på kartan: ${lat}, ${lon}.`,
     chosenPlace: (label) => `Du har valt platsen: ${label}.`,
     chosenPosition: (lat, lon) => `Du har valt din position: ${lat}, ${lon}.`,
+    near: (place) => `Det är nära ${place}.`,
     nothingChosen: 'Du har inte valt någon plats än.',
   },
   nearby: {

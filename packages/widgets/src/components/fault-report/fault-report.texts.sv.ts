@@ -41,6 +41,7 @@ const svLater: LaterTexts = {
     chosenPoint: (lat, lon) => `Vald punkt på kartan: ${lat}, ${lon}.`,
     chosenPlace: (label) => `Vald plats: ${label}.`,
     chosenPosition: (lat, lon) => `Vald position: ${lat}, ${lon}.`,
+    near: (place) => `Nära ${place}.`,
     nothingChosen: 'Ingen plats vald än.',
   },
   nearby: {

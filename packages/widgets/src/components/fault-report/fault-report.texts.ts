@@ -90,6 +90,8 @@ export interface FaultTexts {
     readonly chosenPoint: (lat: string, lon: string) => string;
     readonly chosenPlace: (label: string) => string;
     readonly chosenPosition: (lat: string, lon: string) => string;
+    /** After a chosen point or position: the place the department's geocoder names there. */
+    readonly near: (place: string) => string;
     readonly nothingChosen: string;
   };
   readonly nearby: {

@@ -171,6 +171,7 @@ export class KcFaultReport extends KontaktElement {
     position: { state: true },
     mapState: { state: true },
     nearby: { state: true },
+    placeNear: { state: true },
     follow: { state: true },
     followEmail: { state: true },
     followed: { state: true },
@@ -213,6 +214,8 @@ export class KcFaultReport extends KontaktElement {
     status: 'idle',
     reports: [],
   };
+  /** The place the geocoder names at the chosen point (`key`: that point). @internal */
+  placeNear: { key: string; label: string } | undefined = undefined;
   /** @internal */
   follow: { reference: string; status: 'idle' | 'following' | 'failed' } = {
     reference: '',
@@ -351,6 +354,7 @@ export class KcFaultReport extends KontaktElement {
     super.updated(changed);
     this.setExclusiveState(STATES, this.#currentState());
     this.#flow?.syncMap();
+    this.#flow?.namePoint();
     if (this.focusAfterRender) {
       const id = this.focusAfterRender;
       this.focusAfterRender = undefined;
