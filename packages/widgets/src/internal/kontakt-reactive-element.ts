@@ -63,7 +63,7 @@ export class KontaktReactiveElement extends DomElement {
   // biome-ignore-start lint/complexity/noThisInStatic: `this` is the widget class (a subclass)
   /** The styles as adopted (`static styles` flattened). */
   static get elementStyles(): ElementStyle[] {
-    return ([this.styles ?? []] as unknown[]).flat(Number.POSITIVE_INFINITY) as ElementStyle[];
+    return ([this.styles ?? []] as unknown[]).flat(Infinity) as ElementStyle[];
   }
 
   /** Read by the browser when the tag is defined: the properties' accessors are made then. */

@@ -124,6 +124,19 @@ describe('<kc-notice> hiding a notice', () => {
 
       await sendKeys({ press: 'Space' });
       await waitUntil(() => element.matches(':state(none)'), 'the last one not hidden by Space');
+      // Focus stays in the widget, on the region it was in (WCAG 2.4.3), not on the page's body;
+      // the region shows, empty, only while it has focus, and goes with it.
+      const region = shadow(element).querySelector<HTMLElement>('[part~="notices"]');
+      // (Booleans: chai would take minutes to describe an element in a failure.)
+      expect(shadow(element).activeElement === region, 'focus on the region').to.be.true;
+      expect(document.activeElement === element, 'focus in the widget').to.be.true;
+      expect(region?.getAttribute('aria-label')).to.equal('Aktuella meddelanden');
+      expect(region?.checkVisibility()).to.equal(true);
+      await expect(element).to.be.accessible();
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(element).activeElement === null, 'focus left the widget').to.be.true;
+      expect(region?.checkVisibility()).to.equal(false);
+      expect(element.getBoundingClientRect().height).to.equal(0);
     } finally {
       search.remove();
     }

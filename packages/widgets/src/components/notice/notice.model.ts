@@ -50,7 +50,7 @@ export function untilNextChange(
   department: string,
   now: number,
 ): number | undefined {
-  let next = Number.POSITIVE_INFINITY;
+  let next = Infinity;
   for (const notice of notices) {
     if (!isForDepartment(notice, department)) continue;
     for (const time of [notice.startsAt, notice.endsAt]) {
@@ -59,7 +59,7 @@ export function untilNextChange(
       if (at > now && at < next) next = at;
     }
   }
-  return next === Number.POSITIVE_INFINITY ? undefined : Math.min(next - now, MAX_TIMER_MS);
+  return next === Infinity ? undefined : Math.min(next - now, MAX_TIMER_MS);
 }
 
 /** Tells one version of a notice from another: a notice changed later is a new one to show. */

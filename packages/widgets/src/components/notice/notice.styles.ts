@@ -19,7 +19,8 @@ const cssText = /* css */ `
     line-height: 1.5;
   }
   :host([hidden]),
-  [hidden] {
+  [hidden],
+  section:not(:focus, :has(li)) {
     display: none !important;
   }
   :focus-visible {

@@ -68,7 +68,7 @@ const ANNOUNCEMENT_MS = 10_000;
  * @event {KcErrorEvent} kc-error - The notices could not be read or followed; `event.error.code` says why (`network_error`, `department_not_found`, `not_configured`, …). Fired once until they can be read again.
  *
  * @csspart base - The wrapper around everything.
- * @csspart notices - The labelled region with the list of notices; only there while a notice is shown.
+ * @csspart notices - The labelled region with the list of notices; only there while a notice is shown (and, empty, while it holds focus after the person hid the last one).
  * @csspart notice - One notice.
  * @csspart notice-info - A notice of severity `info` (beside `notice`).
  * @csspart notice-warning - A notice of severity `warning` (beside `notice`).
@@ -272,7 +272,6 @@ export class KcNotice extends KontaktReactiveElement {
     const active = activeNotices(this.#received, department, now);
     const shown = active.filter((notice) => !this.#hiddenNotices.has(notice));
     this.#renderNotices(skeleton, shown, locale, t);
-    skeleton.region.hidden = shown.length === 0;
     skeleton.fallback.hidden = this.#status === 'ok';
     this.#announce(skeleton, active, shown, locale, t);
     this.#shownNotices = shown;
@@ -295,7 +294,9 @@ export class KcNotice extends KontaktReactiveElement {
   /**
    * Puts the shown notices in the list in order, keeping each one's nodes (a focused button is
    * never recreated). Focus that was on a notice that went away moves to its neighbour's hide
-   * button; focus that was elsewhere is never touched.
+   * button, or to the region when it was the last (WCAG 2.4.3: not dropped to the page; read as
+   * "Aktuella meddelanden", with "Meddelandet är dolt" in the live region; the styles show it
+   * empty only while it has focus); focus that was elsewhere is never touched.
    */
   #renderNotices(
     skeleton: Skeleton,
@@ -307,6 +308,8 @@ export class KcNotice extends KontaktReactiveElement {
     const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     const items = [...list.children];
     const focusedAt = items.findIndex((item) => focused && item.contains(focused));
+    // The last notice goes with focus in it: the region takes focus first, while it still shows.
+    if (focusedAt !== -1 && !shown.length) skeleton.region.focus();
 
     const ids = new Set(shown.map((notice) => notice.id));
     for (const [id, view] of this.#views) {

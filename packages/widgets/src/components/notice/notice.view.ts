@@ -8,7 +8,10 @@ import type { NoticeTexts } from './notice.texts.js';
 /** The nodes that are there from the first render on, whatever is shown. */
 export interface Skeleton {
   base: HTMLElement;
-  /** The labelled region with the list; hidden when no notice is shown. */
+  /**
+   * The labelled region with the list. Without a notice it is not shown (the styles: no `li`),
+   * except while it has focus: focus goes to it when the person hid the last notice.
+   */
   region: HTMLElement;
   list: HTMLUListElement;
   /** The page's own content inside the tag. */
@@ -20,7 +23,7 @@ export interface Skeleton {
 
 export function createSkeleton(root: ShadowRoot | HTMLElement): Skeleton {
   const list = el('ul', { role: 'list' });
-  const region = el('section', { part: 'notices', hidden: '' }, list);
+  const region = el('section', { part: 'notices', tabindex: '-1' }, list);
   const fallback = el('div', { part: 'fallback' }, el('slot'));
   const polite = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const assertive = el('div', {
