@@ -47,6 +47,10 @@ const faults = (origin) => ({
     },
   ],
   nearbyRadiusMeters: 150,
+  geocoder: {
+    kind: 'places',
+    places: [{ label: 'Stortorget, Malmö', lat: 55.6056, lon: 13.0018 }],
+  },
   map: {
     tileUrl: `${origin}/${TILE}?z={z}&x={x}&y={y}`,
     attribution: '© Testkartan',

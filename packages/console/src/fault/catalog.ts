@@ -1,7 +1,7 @@
 import type { AgentClient } from '@kontakt/core/agent';
 import { agentCall } from '@kontakt/core/agent';
-import type { FaultCatalog } from '@kontakt/core/schemas';
-import { FaultCatalogSchema } from '@kontakt/core/schemas';
+import type { FaultCatalog, LatLon, ReverseGeocode } from '@kontakt/core/schemas';
+import { FaultCatalogSchema, ReverseGeocodeSchema } from '@kontakt/core/schemas';
 
 /** One request per client and department: the catalog is configuration, changed by a restart. */
 const loaded = new WeakMap<AgentClient, Map<string, Promise<FaultCatalog>>>();
@@ -29,6 +29,22 @@ export function faultCatalogOf(client: AgentClient, department: string): Promise
     byDepartment.set(department, catalog);
   }
   return catalog;
+}
+
+/**
+ * The place the department's geocoder names at `point` (`GET /v1/geocode/reverse`, public), or
+ * `null` where it knows none near it.
+ */
+export async function placeAt(
+  client: AgentClient,
+  department: string,
+  point: LatLon,
+): Promise<ReverseGeocode['place']> {
+  const searchParams = { department, lat: String(point.lat), lon: String(point.lon) };
+  const answer = await agentCall(() =>
+    client.http.get('v1/geocode/reverse', { searchParams }).json(ReverseGeocodeSchema),
+  );
+  return answer.place;
 }
 
 /** A localized name in the console's language, else Swedish. */

@@ -178,6 +178,27 @@ describe('a fault case', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('with a point and no address names the nearest known place, from the geocoder', async () => {
+    // Chosen on the map, 13 m from Stortorget (the department's geocoder knows it).
+    const reference = await reportFault({
+      description: 'Lampan är trasig.',
+      answers: { hur: 'slackt' },
+      location: { lat: 55.6057, lon: 13.0019 },
+      anonymous: true,
+    });
+    const element = await openCase(reference);
+    const root = section(element)?.shadowRoot as ShadowRoot;
+    await waitUntil(
+      () => root.textContent?.includes('Närmaste kända plats'),
+      'the place at the point was not named',
+      { timeout: 10_000 },
+    );
+    const text = (root.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text).to.contain('55.60570, 13.00190');
+    expect(text).to.contain('Närmaste kända plats Stortorget, Malmö (13 m från punkten)');
+    await expect(element).to.be.accessible();
+  });
+
   it('is marked a duplicate of a nearby report by keyboard, then says of which, axe-clean', async function () {
     this.timeout(60_000);
     const place = { lat: 55.6001, lon: 13.0101 };

@@ -1,12 +1,17 @@
 import type { AgentCase, AgentClient, AgentFault } from '@kontakt/core/agent';
-import type { FaultAnswer, FaultAttribute, FaultCatalog } from '@kontakt/core/schemas';
+import type {
+  FaultAnswer,
+  FaultAttribute,
+  FaultCatalog,
+  ReverseGeocode,
+} from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { ConsoleElement } from '../internal/console-element.js';
 import { isAbort, reportSessionEnd } from '../internal/errors.js';
 import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { base, tokens } from '../styles/tokens.js';
-import { faultCatalogOf, textIn } from './catalog.js';
+import { faultCatalogOf, placeAt, textIn } from './catalog.js';
 import type { PlaceMap } from './fault-map.js';
 import type { FaultTexts } from './texts.js';
 import { FAULT_TEXTS } from './texts.js';
@@ -68,6 +73,7 @@ export class KcFaultSection extends ConsoleElement {
     client: { attribute: false },
     data: { attribute: false },
     catalog: { state: true },
+    nearest: { state: true },
     mapProblem: { state: true },
   };
 
@@ -75,11 +81,15 @@ export class KcFaultSection extends ConsoleElement {
   /** The case, with its `fault`. */
   data: AgentCase | undefined;
   protected catalog: FaultCatalog | undefined;
+  /** The place the geocoder names at the report's point, for the point `key` (`pointKey`). */
+  protected nearest: { key: string; place: ReverseGeocode['place'] } | undefined;
   protected mapProblem = false;
   private map: PlaceMap | undefined;
   /** What the map shows (point and tiles): drawn again only when that changes. */
   private mapKey = '';
   private catalogFor = '';
+  /** The point whose place was last asked for. */
+  private askedFor = '';
 
   private get ft(): FaultTexts {
     return FAULT_TEXTS[this.l10n.locale];
@@ -112,6 +122,28 @@ export class KcFaultSection extends ConsoleElement {
 
   protected override updated(): void {
     void this.drawMap();
+    void this.nameThePoint();
+  }
+
+  /**
+   * For a report with a point and no address, asks the department's geocoder which place is
+   * there (`GET /v1/geocode/reverse`), so the agent reads a street, not only coordinates. Once
+   * per point; without a geocoder, or when it fails, the coordinates stand alone.
+   */
+  private async nameThePoint(): Promise<void> {
+    const fault = this.data?.fault;
+    const point = pointOf(fault);
+    const department = this.data?.origin.department;
+    const key = point && !fault?.location.address ? `${point.lat},${point.lon}` : '';
+    if (!this.client || !point || !key || !department || !this.catalog?.geocoder) return;
+    if (this.nearest?.key === key || this.askedFor === key) return;
+    this.askedFor = key;
+    try {
+      const place = await placeAt(this.client, department, point);
+      if (this.askedFor === key) this.nearest = { key, place };
+    } catch (error) {
+      if (!isAbort(error)) reportSessionEnd(this, error);
+    }
   }
 
   /** Draws the map once the catalog says how, for a report with a point. */
@@ -213,6 +245,8 @@ export class KcFaultSection extends ConsoleElement {
     const point = pointOf(fault);
     const coordinate = (value: number) => value.toFixed(5);
     const settings = this.catalog?.map;
+    const nearest =
+      point && this.nearest?.key === `${point.lat},${point.lon}` ? this.nearest.place : null;
     return html`<h3>${ft.place}</h3>
       ${
         address || point
@@ -227,6 +261,15 @@ export class KcFaultSection extends ConsoleElement {
                         ? html` (${ft.accuracy(Math.round(accuracy).toLocaleString(this.l10n.locale))})`
                         : nothing
                     }
+                  </dd>`
+                : nothing
+            }
+            ${
+              nearest
+                ? html`<dt>${ft.nearest}</dt>
+                  <dd>
+                    <span dir="auto">${nearest.label}</span>
+                    (${ft.nearestDistance(nearest.distanceMeters.toLocaleString(this.l10n.locale))})
                   </dd>`
                 : nothing
             }

@@ -18,6 +18,10 @@ export interface FaultTexts {
   /** `55.60560, 13.00180` with the accuracy when known. */
   point: (lat: string, lon: string) => string;
   accuracy: (meters: string) => string;
+  /** The place the department's geocoder names at the point (for a point without an address). */
+  nearest: string;
+  /** After the nearest place's name: how far it is from the point. */
+  nearestDistance: (meters: string) => string;
   noPlace: string;
   mapLabel: string;
   mapHelp: string;
@@ -59,6 +63,8 @@ const sv: FaultTexts = {
   coordinates: 'Koordinater (WGS84)',
   point: (lat, lon) => `${lat}, ${lon}`,
   accuracy: (meters) => `noggrannhet ± ${meters} m`,
+  nearest: 'Närmaste kända plats',
+  nearestDistance: (meters) => `${meters} m från punkten`,
   noPlace: 'Ingen plats angiven.',
   mapLabel: 'Karta över platsen',
   mapHelp:
@@ -101,6 +107,8 @@ const en: FaultTexts = {
   coordinates: 'Coordinates (WGS84)',
   point: (lat, lon) => `${lat}, ${lon}`,
   accuracy: (meters) => `accuracy ± ${meters} m`,
+  nearest: 'Nearest known place',
+  nearestDistance: (meters) => `${meters} m from the point`,
   noPlace: 'No place given.',
   mapLabel: 'Map of the place',
   mapHelp:
