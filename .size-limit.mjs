@@ -202,8 +202,10 @@ export default [
     // too_far_ahead: the codes every client knows): 40.21 KB.
     // Field error codes recognised by their shape (toFieldErrors), so the list of codes stays
     // out of the bundle: 40.07 KB. The place at a point (ReverseGeocodeSchema, in the fault
-    // schemas the faults chunk carries): 40.1 KB.
-    limit: '40.11 KB',
+    // schemas the faults chunk carries): 40.1 KB. client.faults.geocode and placeAt (two stubs
+    // in the client; their requests in the faults chunk, one GET helper for the three reads):
+    // 40.22 KB.
+    limit: '40.22 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -487,8 +489,10 @@ export default [
     // the fault report's nearby reports, which say their status: 60.65 KB. A department's name
     // and topic it has not translated marked as Swedish (WCAG 3.1.2), in the case's templates
     // and in the sentence that says where the case was sent: 60.72 KB. The client's fault
-    // schemas with the place at a point (ReverseGeocodeSchema): 60.75 KB.
-    limit: '60.75 KB',
+    // schemas with the place at a point (ReverseGeocodeSchema): 60.75 KB. client.faults.geocode
+    // and placeAt (counted with the faults chunk the client can load, which the tracker never
+    // does): 60.84 KB.
+    limit: '60.85 KB',
     ...asLoaded,
   },
   {
@@ -505,7 +509,8 @@ export default [
     // Field error codes recognised by their shape: 65.4 KB. Easy-read Swedish: 65.55 KB. The
     // statuses' words shared with the fault report: 65.68 KB. Untranslated names marked as
     // Swedish: 65.75 KB. The place at a point in the client's fault schemas: 65.78 KB.
-    limit: '65.79 KB',
+    // client.faults.geocode and placeAt: 65.87 KB.
+    limit: '65.88 KB',
     ...asLoaded,
   },
   {
@@ -603,8 +608,9 @@ export default [
     // tracker, each with its own two-line helper (a module shared by them would be one more
     // chunk in the fault report's first render): 137.25 KB. The fault report names the place at a
     // point chosen on the map or by the device (GET /v1/geocode/reverse, its words in every
-    // language), in its chunks and its self-contained bundle: 137.6 KB.
-    limit: '137.61 KB',
+    // language), in its chunks and its self-contained bundle: 137.6 KB. client.faults.geocode
+    // and placeAt in the SDK: 137.66 KB.
+    limit: '137.67 KB',
     ...asLoaded,
   },
   {

@@ -1,3 +1,4 @@
+import type { ZodMiniType } from 'zod/mini';
 import { KontaktError } from '../errors/KontaktError.js';
 import { toKontaktError } from '../errors/to-kontakt-error.js';
 import { ValidationError } from '../errors/ValidationError.js';
@@ -8,7 +9,9 @@ import {
   FAULT_MAX_PHOTOS,
   FaultCatalogSchema,
   FaultReportSchema,
+  GeocodeResultListSchema,
   NearbyReportListSchema,
+  ReverseGeocodeSchema,
   toFieldErrors,
 } from '../schemas/index.js';
 import type { FaultsContext, FaultsResource } from './faults.js';
@@ -23,6 +26,21 @@ import { keepOrThrow, originOf } from './submission-parts.js';
 export function faultsResource(context: FaultsContext): FaultsResource {
   const { http, department } = context;
   let catalog: Promise<FaultCatalog> | undefined;
+  /** A GET of the department's, its answer checked by `schema`; failures as `KontaktError`s. */
+  const read = async <T>(
+    path: string,
+    searchParams: Record<string, string>,
+    schema: ZodMiniType<T>,
+    options: { signal?: AbortSignal },
+  ): Promise<T> => {
+    try {
+      return await http
+        .get(path, { searchParams: { department, ...searchParams }, ...signalOf(options) })
+        .json(schema);
+    } catch (error) {
+      throw toKontaktError(error);
+    }
+  };
   const resource: FaultsResource = {
     catalog(options = {}) {
       // One request for every caller, so no caller's signal may cancel it: each caller stops
@@ -39,20 +57,16 @@ export function faultsResource(context: FaultsContext): FaultsResource {
     async categories(options = {}) {
       return (await resource.catalog(options)).categories;
     },
-    async nearby({ lat, lon, category }, options = {}) {
-      const searchParams = {
-        department,
-        category,
-        lat: lat.toFixed(6),
-        lon: lon.toFixed(6),
-      };
-      try {
-        return await http
-          .get('v1/faults/nearby', { searchParams, ...signalOf(options) })
-          .json(NearbyReportListSchema);
-      } catch (error) {
-        throw toKontaktError(error);
-      }
+    nearby({ lat, lon, category }, options = {}) {
+      const point = { category, lat: lat.toFixed(6), lon: lon.toFixed(6) };
+      return read('v1/faults/nearby', point, NearbyReportListSchema, options);
+    },
+    async geocode(q, options = {}) {
+      return (await read('v1/geocode', { q }, GeocodeResultListSchema, options)).results;
+    },
+    async placeAt({ lat, lon }, options = {}) {
+      const point = { lat: lat.toFixed(6), lon: lon.toFixed(6) };
+      return (await read('v1/geocode/reverse', point, ReverseGeocodeSchema, options)).place;
     },
     async submit(report, options = {}) {
       const submission = buildSubmission(context, report, options);

@@ -79,6 +79,26 @@ describe('client.faults', () => {
     expect(nearby.reports.map((r) => r.reference)).toEqual([receipt.reference]);
   });
 
+  it("searches the department's geocoder and names the place at a point", async () => {
+    const api = await server();
+    const client = clientFor(api.url);
+    const found = await client.faults.geocode('söder');
+    expect(found.map((place) => place.label)).toEqual(['Södergatan, Malmö']);
+    expect(await client.faults.placeAt({ lat: 55.6036, lon: 13.0012 })).toEqual({
+      label: 'Södergatan, Malmö',
+      lat: 55.6035,
+      lon: 13.0011,
+      distanceMeters: 13,
+    });
+    expect(await client.faults.placeAt({ lat: 55.58, lon: 13.0 })).toBeNull();
+    // A department without a geocoder says so, in the error's code.
+    const skola = clientFor(api.url, { department: 'skola' });
+    const error = (await skola.faults
+      .placeAt({ lat: 55.6, lon: 13 })
+      .catch((e) => e)) as KontaktError;
+    expect(error.code).toBe('geocoder_not_configured');
+  });
+
   it('finds an invalid report before sending it, and reports the server’s field errors relative to the report', async () => {
     const api = await server();
     let requests = 0;

@@ -7,8 +7,11 @@ import type {
   FaultCatalog,
   FaultCategory,
   FaultReportInput,
+  GeocodeResult,
+  LatLon,
   NearbyReportList,
   Receipt,
+  ReverseGeocode,
 } from '../schemas/index.js';
 import type { SubmitContext } from './case-submit.js';
 import type { FaultUploadProgress, PhotoUploader } from './faults-send.js';
@@ -53,6 +56,20 @@ export interface FaultsResource {
     options?: { signal?: AbortSignal },
   ): Promise<NearbyReportList>;
   /**
+   * Places for what a person typed (an address, a square), from the department's geocoder
+   * (`GET /v1/geocode`), best first; at most ten. Rejects with the code `geocoder_not_configured`
+   * for a department without one (`catalog().geocoder` says whether it has one), and
+   * `geocoder_failed` when the geocoding service did not answer.
+   */
+  geocode(query: string, options?: { signal?: AbortSignal }): Promise<GeocodeResult[]>;
+  /**
+   * The place the department's geocoder names at `point` (`GET /v1/geocode/reverse`): the
+   * address there, or the nearest of the department's own places within 250 m, with its
+   * distance; `null` where it knows none. For saying a point picked on a map in words. Rejects
+   * as `geocode` does.
+   */
+  placeAt(point: LatLon, options?: { signal?: AbortSignal }): Promise<ReverseGeocode['place']>;
+  /**
    * Validates `report` with `FaultReportSchema` (rejecting with a `ValidationError` without a
    * request), uploads `options.photos`, sends the report with an `Idempotency-Key` and resolves
    * with the receipt. When it cannot be sent (network down, 5xx after retries) it is kept in the
@@ -86,6 +103,8 @@ export function faultsResource(context: FaultsContext): FaultsResource {
     catalog: async (options) => (await impl()).catalog(options),
     categories: async (options) => (await impl()).categories(options),
     nearby: async (query, options) => (await impl()).nearby(query, options),
+    geocode: async (query, options) => (await impl()).geocode(query, options),
+    placeAt: async (point, options) => (await impl()).placeAt(point, options),
     submit: async (report, options) => (await impl()).submit(report, options),
   };
 }
