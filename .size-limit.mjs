@@ -609,8 +609,9 @@ export default [
     // chunk in the fault report's first render): 137.25 KB. The fault report names the place at a
     // point chosen on the map or by the device (GET /v1/geocode/reverse, its words in every
     // language), in its chunks and its self-contained bundle: 137.6 KB. client.faults.geocode
-    // and placeAt in the SDK: 137.66 KB.
-    limit: '137.67 KB',
+    // and placeAt in the SDK: 137.66 KB; the fault report's lookups through a client given
+    // from JavaScript: 137.67 KB.
+    limit: '137.68 KB',
     ...asLoaded,
   },
   {

@@ -1,23 +1,30 @@
 /*
  * The lookups the location step makes while the person types or moves a pin: places from the
- * department's geocoder, the place at the chosen point, and open reports nearby. Plain GETs to the widget's own server (a widget
- * under a strict CSP talks to nothing else), read by hand, so they work before the client has
- * loaded. A client given from JavaScript is used for the nearby reports instead (its fetch, its
- * retries).
+ * department's geocoder, the place at the chosen point, and open reports nearby. Plain GETs to
+ * the widget's own server (a widget under a strict CSP talks to nothing else), read by hand, so
+ * they work before the client has loaded. A client given from JavaScript is used instead (its
+ * fetch, its retries).
  */
 import type { KontaktClient, Locale } from '@kontakt/core';
 import { KontaktError, NetworkError, normalizeEndpoint } from '@kontakt/core';
 import type { GeocodeResult, LatLon, NearbyReport, ReverseGeocode } from '@kontakt/core/schemas';
 
+/** Where the lookups go: the element's server and department, or the client given it. */
+export interface LookupTarget {
+  endpoint: string;
+  department: string;
+  client: KontaktClient | undefined;
+}
+
 /** Places matching `query`, best first; rejects with a `NetworkError` or the server's error. */
 export async function geocode(
-  endpoint: string,
-  department: string,
+  target: LookupTarget,
   query: string,
   signal?: AbortSignal,
 ): Promise<GeocodeResult[]> {
-  const params = new URLSearchParams({ department, q: query });
-  const body = await getJson(`${normalizeEndpoint(endpoint)}/v1/geocode?${params}`, signal);
+  if (target.client) return target.client.faults.geocode(query, signal ? { signal } : {});
+  const params = new URLSearchParams({ department: target.department, q: query });
+  const body = await getJson(`${normalizeEndpoint(target.endpoint)}/v1/geocode?${params}`, signal);
   const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
   return results.filter(
     (r): r is GeocodeResult =>
@@ -30,17 +37,20 @@ export async function geocode(
 
 /** The place the department's geocoder names at `point`, or `null` where it knows none. */
 export async function placeAt(
-  endpoint: string,
-  department: string,
+  target: LookupTarget,
   point: LatLon,
   signal?: AbortSignal,
 ): Promise<ReverseGeocode['place']> {
+  if (target.client) return target.client.faults.placeAt(point, signal ? { signal } : {});
   const params = new URLSearchParams({
-    department,
+    department: target.department,
     lat: String(point.lat),
     lon: String(point.lon),
   });
-  const body = await getJson(`${normalizeEndpoint(endpoint)}/v1/geocode/reverse?${params}`, signal);
+  const body = await getJson(
+    `${normalizeEndpoint(target.endpoint)}/v1/geocode/reverse?${params}`,
+    signal,
+  );
   const place = isRecord(body) ? body.place : undefined;
   return isRecord(place) &&
     typeof place.label === 'string' &&
@@ -53,7 +63,7 @@ export async function placeAt(
 
 /** Open reports of `category` near the point, nearest first. */
 export async function nearbyReports(
-  target: { endpoint: string; department: string; client: KontaktClient | undefined },
+  target: LookupTarget,
   query: { lat: number; lon: number; category: string },
   signal?: AbortSignal,
 ): Promise<NearbyReport[]> {

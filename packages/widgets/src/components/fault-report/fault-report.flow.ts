@@ -369,7 +369,7 @@ export class FaultFlow {
     this.#geocodeAbort = abort;
     el.geocoder = { status: 'loading', results: [] };
     try {
-      const results = await geocode(target.endpoint, target.department, query, abort.signal);
+      const results = await geocode(target, query, abort.signal);
       if (abort.signal.aborted) return;
       el.geocoder = { status: 'done', results };
     } catch {
@@ -426,7 +426,7 @@ export class FaultFlow {
     this.#placeAbort = abort;
     this.#placeTimer = setTimeout(async () => {
       try {
-        const place = await placeAt(target.endpoint, target.department, { lat, lon }, abort.signal);
+        const place = await placeAt(target, { lat, lon }, abort.signal);
         if (!abort.signal.aborted) el.placeNear = { key, label: place?.label ?? '' };
       } catch {
         // Said as coordinates only; the next point asks again.

@@ -1,11 +1,13 @@
 // Location by the device's position and the geocoder, and open reports nearby that the person can
 // follow instead of filing a duplicate.
 import { createClient } from '@kontakt/core';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
 import {
   active,
   fill,
+  loaded,
   next,
   onStep,
   query,
@@ -192,5 +194,47 @@ describe('<kc-fault-report> nearby reports', () => {
     await element.updateComplete;
     expect(active(element)?.id).to.equal('address');
     expect(text(element, '[part~="chosen"]')).to.equal('Vald plats: Storgatan 12, Malmö.');
+  });
+
+  it('names the place at the device position, through a client given from JavaScript', async () => {
+    // The client's own fetch is used for the lookups (its retries, its headers), not the widget's.
+    const asked: string[] = [];
+    const client = createClient({
+      endpoint: server.url,
+      department: 'gata',
+      fetch: (input, init) => {
+        asked.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+        return fetch(input, init);
+      },
+    });
+    // 40 m from Storgatan 12, one of the department's places.
+    const restore = devicePosition({ lat: 55.6062, lon: 13.0009, accuracy: 8 });
+    try {
+      const element = await fixture<KcFaultReport>(
+        html`<kc-fault-report .client=${client} lang="sv"></kc-fault-report>`,
+      );
+      await loaded(element);
+      await toLocation(element);
+      query(element, '#position').click();
+      await waitUntil(
+        () => text(element, '[part~="chosen"]').endsWith('Nära Storgatan 12, Malmö.'),
+        'the place at the position was not named',
+        { timeout: 10_000 },
+      );
+      expect(text(element, '[part~="chosen"]')).to.equal(
+        'Vald position: 55.60620, 13.00090. Nära Storgatan 12, Malmö.',
+      );
+      expect(asked).to.include('/v1/geocode/reverse');
+      await tabTo(element, 'address');
+      await sendKeys({ type: 'Storgatan' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => text(element, '#search-status').endsWith('hittades.'), 'no answer', {
+        timeout: 10_000,
+      });
+      expect(asked).to.include('/v1/geocode');
+      await expect(element).to.be.accessible();
+    } finally {
+      restore();
+    }
   });
 });
