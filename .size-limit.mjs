@@ -204,8 +204,8 @@ export default [
     // out of the bundle: 40.07 KB. The place at a point (ReverseGeocodeSchema, in the fault
     // schemas the faults chunk carries): 40.1 KB. client.faults.geocode and placeAt (two stubs
     // in the client; their requests in the faults chunk, one GET helper for the three reads):
-    // 40.22 KB.
-    limit: '40.22 KB',
+    // 40.22 KB. A NoticeFeed closes itself after an error it will not retry: 40.23 KB.
+    limit: '40.23 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -491,8 +491,8 @@ export default [
     // and in the sentence that says where the case was sent: 60.72 KB. The client's fault
     // schemas with the place at a point (ReverseGeocodeSchema): 60.75 KB. client.faults.geocode
     // and placeAt (counted with the faults chunk the client can load, which the tracker never
-    // does): 60.84 KB.
-    limit: '60.85 KB',
+    // does): 60.84 KB. A NoticeFeed that closes itself after a fatal error: 60.85 KB.
+    limit: '60.86 KB',
     ...asLoaded,
   },
   {
@@ -509,8 +509,8 @@ export default [
     // Field error codes recognised by their shape: 65.4 KB. Easy-read Swedish: 65.55 KB. The
     // statuses' words shared with the fault report: 65.68 KB. Untranslated names marked as
     // Swedish: 65.75 KB. The place at a point in the client's fault schemas: 65.78 KB.
-    // client.faults.geocode and placeAt: 65.87 KB.
-    limit: '65.88 KB',
+    // client.faults.geocode and placeAt: 65.87 KB; a NoticeFeed that closes itself: 65.88 KB.
+    limit: '65.89 KB',
     ...asLoaded,
   },
   {

@@ -43,6 +43,8 @@ export interface FaultsResource {
   /**
    * The department's fault catalog: groups, categories with their questions, the nearby radius,
    * the map and photo settings. Asked once per client; a failed request is asked again next time.
+   * The request is shared by every caller, so `signal` only ends this caller's wait (rejecting
+   * with the code `aborted`); it does not cancel the request.
    */
   catalog(options?: { signal?: AbortSignal }): Promise<FaultCatalog>;
   /** The catalog's categories (`catalog().categories`). */
@@ -72,9 +74,12 @@ export interface FaultsResource {
   /**
    * Validates `report` with `FaultReportSchema` (rejecting with a `ValidationError` without a
    * request), uploads `options.photos`, sends the report with an `Idempotency-Key` and resolves
-   * with the receipt. When it cannot be sent (network down, 5xx after retries) it is kept in the
-   * outbox with the photos not yet uploaded and the call rejects with a `NetworkError` whose
-   * `queued` is `{ id }`; the outbox sends it once the server answers (the same key: one case).
+   * with the receipt. When it cannot be sent (network down, a timeout, 408, 429, 5xx after
+   * retries, or the same key still in progress) it is kept in the client's outbox with its photos
+   * (those uploaded already too) and the call rejects with a `NetworkError` whose `queued` is
+   * `{ id }`; the outbox sends it once the server answers (the same key: one case). Without an
+   * outbox, when `signal` cancelled it, or when the outbox cannot store it, the call rejects with
+   * the error itself.
    * Field errors are relative to the report (`answers.hur`, `location.address`).
    */
   submit(report: FaultReportInput, options?: FaultSubmitOptions): Promise<Receipt>;

@@ -11,7 +11,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../client.js';
 import type { Notice } from '../schemas/index.js';
-import type { NoticeChangeEvent } from './notices.js';
+import type { NoticeChangeEvent, NoticeFeedErrorEvent } from './notices.js';
 
 const KEY = createApiKey();
 
@@ -68,5 +68,14 @@ describe('client.notices', () => {
       code: 'department_not_found',
       status: 404,
     });
+    // Followed: the error says it will not retry, and the feed ends (its iterators with it).
+    const feed = client.notices.watch('okand');
+    const errors: { code: string; willRetry: boolean }[] = [];
+    feed.addEventListener('error', (event) => {
+      const { error, willRetry } = event as NoticeFeedErrorEvent;
+      errors.push({ code: error.code, willRetry });
+    });
+    for await (const notices of feed) expect.fail(`no notices expected: ${notices.length}`);
+    expect(errors).toEqual([{ code: 'department_not_found', willRetry: false }]);
   });
 });

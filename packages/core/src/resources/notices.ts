@@ -31,7 +31,8 @@ export class NoticeFeedErrorEvent extends Event {
 
 /**
  * A department's notices, followed live: `change` and `error` events, and an async iterator that
- * yields the whole list after every change (ending when the feed is closed).
+ * yields the whole list after every change. It ends when the feed is closed, and closes itself
+ * after an `error` it will not retry (an unknown department), as `CaseWatch` does.
  *
  * @since 0.3.0
  * @event change - `NoticeChangeEvent`: the notices after a change.
@@ -51,15 +52,20 @@ export class NoticeFeed extends LatestFeed<readonly Notice[]> {
         this.stopWith(
           watchNotices(endpoint, department, {
             onChange: (notices) => this.#changed(notices),
-            onError: (error, willRetry) =>
-              this.dispatchEvent(new NoticeFeedErrorEvent(error, willRetry)),
+            onError: (error, willRetry) => this.#failed(error, willRetry),
           }).close,
         );
       },
-      (error: unknown) => this.dispatchEvent(new NoticeFeedErrorEvent(internalError(error), false)),
+      (error: unknown) => this.#failed(internalError(error), false),
     );
     signal?.addEventListener('abort', () => this.close(), { once: true });
     if (signal?.aborted) this.close();
+  }
+
+  /** Says why; an error that is not retried has stopped the stream, so the feed ends too. */
+  #failed(error: KontaktError, willRetry: boolean): void {
+    this.dispatchEvent(new NoticeFeedErrorEvent(error, willRetry));
+    if (!willRetry) this.close();
   }
 
   #changed(notices: readonly Notice[]): void {
@@ -78,7 +84,9 @@ export interface NoticesResource {
   list(department?: string, options?: { signal?: AbortSignal }): Promise<NoticeList>;
   /**
    * Follows a department's notices live (one event stream that begins with the notices that
-   * have not ended; resumes after a dropped connection). Close it, or abort `signal`, when done.
+   * have not ended; resumes after a dropped connection). Close it, or abort `signal`, when done;
+   * it closes itself after an error it will not retry. It reads with the page's `fetch`, not the
+   * client's `fetch` option (the reader is `<kc-notice>`'s, kept small).
    *
    * @example
    * for await (const notices of client.notices.watch()) render(notices);
