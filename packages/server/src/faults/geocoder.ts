@@ -15,12 +15,17 @@ const CACHE_ENTRIES = 500;
  */
 export const REVERSE_RADIUS_METERS = 250;
 
-/** The part of a Nominatim `format=jsonv2` result we use. */
+/** The part of a Nominatim `format=jsonv2&addressdetails=1` result we use. */
 const NominatimResultSchema = z.object({
   display_name: z.string(),
   lat: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
   lon: z.string().check(z.regex(/^-?\d+(\.\d+)?$/)),
+  /** The place's own name (a square, a park), when it has one. */
+  name: z.optional(z.unknown()),
+  /** The address's parts (`road`, `house_number`, `city`, …), with `addressdetails=1`. */
+  address: z.optional(z.record(z.string(), z.unknown())),
 });
+type NominatimResult = z.infer<typeof NominatimResultSchema>;
 const NominatimResultsSchema = z.array(NominatimResultSchema);
 /** Nominatim's reverse answer: a result, or `{ error: "Unable to geocode" }` where nothing is. */
 const NominatimReverseSchema = z.union([NominatimResultSchema, z.object({ error: z.string() })]);
@@ -99,13 +104,14 @@ async function callNominatimReverse(
   url.searchParams.set('lat', String(point.lat));
   url.searchParams.set('lon', String(point.lon));
   url.searchParams.set('format', 'jsonv2');
+  url.searchParams.set('addressdetails', '1');
   const parsed = NominatimReverseSchema.safeParse(await askNominatim(settings, url, fetchImpl));
   if (!parsed.success) throw new GeocoderError('The geocoder answered something unexpected');
   if ('error' in parsed.data) return null;
   const lat = Number(parsed.data.lat);
   const lon = Number(parsed.data.lon);
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-  return { label: parsed.data.display_name.slice(0, 300), lat, lon, distanceMeters: 0 };
+  return { label: labelOf(parsed.data), lat, lon, distanceMeters: 0 };
 }
 
 /**
@@ -130,6 +136,7 @@ async function callNominatim(
   const url = new URL(settings.url);
   url.searchParams.set('q', query);
   url.searchParams.set('format', 'jsonv2');
+  url.searchParams.set('addressdetails', '1');
   url.searchParams.set('limit', String(GEOCODE_LIMIT));
   const parsed = NominatimResultsSchema.safeParse(await askNominatim(settings, url, fetchImpl));
   if (!parsed.success) throw new GeocoderError('The geocoder answered something unexpected');
@@ -137,8 +144,32 @@ async function callNominatim(
     const lat = Number(result.lat);
     const lon = Number(result.lon);
     if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return [];
-    return [{ label: result.display_name.slice(0, 300), lat, lon }];
+    return [{ label: labelOf(result), lat, lon }];
   });
+}
+
+/**
+ * A result's label as a person says an address here: "Storgatan 12, Malmö" (the street and number,
+ * or the place's own name, then the town), not Nominatim's whole `display_name` ("12, Storgatan,
+ * Gamla staden, Innerstaden, Malmö, Malmö kommun, Skåne län, 211 34, Sverige"), which a screen
+ * reader would read out in full. The `display_name` when the parts are not there.
+ */
+function labelOf(result: NominatimResult): string {
+  const part = (...keys: string[]) => {
+    for (const key of keys) {
+      const value = result.address?.[key];
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+    return undefined;
+  };
+  const road = part('road', 'pedestrian', 'footway', 'cycleway', 'square', 'place');
+  const number = part('house_number');
+  const name =
+    typeof result.name === 'string' && result.name.trim() ? result.name.trim() : undefined;
+  const where = road ? (number ? `${road} ${number}` : road) : name;
+  const town = part('city', 'town', 'village', 'hamlet', 'municipality');
+  const label = where && town ? `${where}, ${town}` : where ? where : result.display_name;
+  return label.slice(0, 300);
 }
 
 /**

@@ -23,7 +23,9 @@ beforeAll(async () => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/reverse') {
       const lat = url.searchParams.get('lat');
-      asked.push(`reverse ${lat} ${url.searchParams.get('lon')} ${url.searchParams.get('format')}`);
+      asked.push(
+        `reverse ${lat} ${url.searchParams.get('lon')} ${url.searchParams.get('format')} ${url.searchParams.get('addressdetails')}`,
+      );
       if (lat === '1') {
         response.writeHead(500).end();
         return;
@@ -33,13 +35,22 @@ beforeAll(async () => {
         JSON.stringify(
           lat === '0'
             ? { error: 'Unable to geocode' }
-            : { display_name: 'Storgatan 1, Umeå', lat: '63.8258', lon: '20.2630', place_id: 2 },
+            : {
+                display_name:
+                  '1, Storgatan, Centrum, Umeå, Umeå kommun, Västerbottens län, 903 26, Sverige',
+                lat: '63.8258',
+                lon: '20.2630',
+                place_id: 2,
+                address: { house_number: '1', road: 'Storgatan', suburb: 'Centrum', city: 'Umeå' },
+              },
         ),
       );
       return;
     }
     const q = url.searchParams.get('q') ?? '';
-    asked.push(`${q} ${url.searchParams.get('format')} ${request.headers['user-agent']}`);
+    asked.push(
+      `${q} ${url.searchParams.get('format')} ${url.searchParams.get('addressdetails')} ${request.headers['user-agent']}`,
+    );
     if (q === 'långsam') return;
     if (q === 'fel') {
       response.writeHead(500).end();
@@ -48,8 +59,24 @@ beforeAll(async () => {
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.end(
       JSON.stringify([
-        { display_name: 'Storgatan, Umeå', lat: '63.8258', lon: '20.2630', place_id: 1 },
+        // As Nominatim names it, with its parts: said "Storgatan, Umeå".
+        {
+          display_name: 'Storgatan, Centrum, Umeå, Umeå kommun, Västerbottens län, Sverige',
+          lat: '63.8258',
+          lon: '20.2630',
+          place_id: 1,
+          address: { road: 'Storgatan', suburb: 'Centrum', city: 'Umeå', country: 'Sverige' },
+        },
+        // Without its parts: its display name as it is.
         { display_name: 'Storgatan, Luleå', lat: '65.5848', lon: '22.1547' },
+        // A park with a name and no street.
+        {
+          display_name: 'Stadsparken, Centrum, Skellefteå, Sverige',
+          lat: '64.7507',
+          lon: '20.9528',
+          name: 'Stadsparken',
+          address: { park: 'Stadsparken', town: 'Skellefteå' },
+        },
       ]),
     );
   });
@@ -96,8 +123,13 @@ describe('GET /v1/geocode', () => {
     asked.length = 0;
     const first = GeocodeResultListSchema.parse(await (await geocode('park', 'Storgatan')).json());
     expect(first.results[0]).toEqual({ label: 'Storgatan, Umeå', lat: 63.8258, lon: 20.263 });
+    expect(first.results.map((result) => result.label)).toEqual([
+      'Storgatan, Umeå',
+      'Storgatan, Luleå',
+      'Stadsparken, Skellefteå',
+    ]);
     await geocode('park', 'storgatan ');
-    expect(asked).toEqual(['Storgatan jsonv2 kontakt-server (fault reports)']);
+    expect(asked).toEqual(['Storgatan jsonv2 1 kontakt-server (fault reports)']);
   });
 
   it('answers 502 geocoder_failed when the service fails or does not answer in time', async () => {
@@ -154,7 +186,7 @@ describe('GET /v1/geocode/reverse', () => {
       distanceMeters: 3,
     });
     await reverse('park', '63.82579', '20.26301');
-    expect(asked).toEqual(['reverse 63.8258 20.263 jsonv2']);
+    expect(asked).toEqual(['reverse 63.8258 20.263 jsonv2 1']);
     const nothing = ReverseGeocodeSchema.parse(await (await reverse('park', '0', '0')).json());
     expect(nothing.place).toBeNull();
   });
