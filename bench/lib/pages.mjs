@@ -15,6 +15,8 @@
  * @property {(ctx: PageContext) => string} body   what the embed adds to <body>
  * @property {string[]} scripts     module scripts in <head>, as URLs on the bench server
  * @property {string[]} styles      style sheets in <head>
+ * @property {() => string[]} [modulePreloads]   module URLs the page preloads in <head>, before
+ *   its scripts (read from the build when the page is served)
  * @property {() => Element | null | undefined} visible
  * @property {(() => boolean) | undefined} complete   only kontakt: its data from the server is in
  * @property {string} [baselineOf]  the page this one repeats on an earlier bundle (`--baseline`)
@@ -25,7 +27,21 @@
  *   form, read in the browser before the runs (see static-form.mjs)
  */
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WIDGET_CDN } from './paths.mjs';
 import { staticFormHtml } from './static-form.mjs';
+
+/**
+ * What the contact form's starter loads for its first render (the element and the chunks it
+ * lists), as URLs on the bench server: what a page can preload so that they come with the
+ * starter instead of after it.
+ */
+function contactFormFirstRenderModules() {
+  const starter = readFileSync(join(WIDGET_CDN, 'contact-form.js'), 'utf8');
+  const files = [...starter.matchAll(/\.\/(chunks\/[\w.-]+\.js)/g)].map(([, file]) => file);
+  return [...new Set(files)].map((file) => `/kontakt/${file}`);
+}
 
 /** @type {Page[]} */
 export const PAGES = [
@@ -51,6 +67,27 @@ export const PAGES = [
     visible: () =>
       document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('[part~="form"]'),
     // …and the department's topics from the server are in the select.
+    complete: () => {
+      const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
+      return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
+    },
+  },
+  {
+    // Not an embed a department pastes as one tag: the same form on a page that also preloads
+    // the chunks its starter would ask for (`<link rel="modulepreload">`). It shows what the
+    // starter's second round trip costs (the starter must arrive before it can name them).
+    id: 'kontakt-preloaded',
+    name: '`<kc-contact-form>`, its chunks preloaded by the page',
+    peer: false,
+    reference: true,
+    quick: false,
+    body: ({ endpoint }) =>
+      `<kc-contact-form endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-contact-form>`,
+    scripts: ['/kontakt/contact-form.js'],
+    styles: [],
+    modulePreloads: contactFormFirstRenderModules,
+    visible: () =>
+      document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('[part~="form"]'),
     complete: () => {
       const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
       return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
@@ -219,6 +256,7 @@ export function baselinePages(pages) {
 export function pageHtml(page, ctx) {
   const head = [
     ...page.styles.map((href) => `<link rel="stylesheet" href="${href}">`),
+    ...(page.modulePreloads?.() ?? []).map((href) => `<link rel="modulepreload" href="${href}">`),
     ...page.scripts.map((src) => `<script type="module" src="${src}"></script>`),
   ].join('\n    ');
   return `<!doctype html>
