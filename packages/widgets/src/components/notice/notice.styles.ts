@@ -6,7 +6,9 @@
  *
  * Logical properties throughout, so Arabic (RTL) mirrors without separate rules. Without a notice
  * nothing here has a size: the host is an empty block and the live regions are visually hidden.
- * Its one animation, a notice arriving, runs only when motion is welcome.
+ * Its one animation, a notice arriving, runs only when motion is welcome. The region shows only
+ * with a notice or focus in it, in a rule of its own: a browser without `:has()` drops that rule
+ * alone (the region then stays, empty and without a size), never the `[hidden]` one.
  */
 const cssText = /* css */ `
   :host {
@@ -19,9 +21,11 @@ const cssText = /* css */ `
     line-height: 1.5;
   }
   :host([hidden]),
-  [hidden],
-  section:not(:focus, :has(li)) {
+  [hidden] {
     display: none !important;
+  }
+  section:not(:focus, :has(li)) {
+    display: none;
   }
   :focus-visible {
     outline: 3px solid var(--kc-color-focus, #0b5cad);
