@@ -81,7 +81,7 @@ export class KcFaultSection extends ConsoleElement {
   /** The case, with its `fault`. */
   data: AgentCase | undefined;
   protected catalog: FaultCatalog | undefined;
-  /** The place the geocoder names at the report's point, for the point `key` (`pointKey`). */
+  /** The place the geocoder names at the report's point, for the point `key` (`lat,lon`). */
   protected nearest: { key: string; place: ReverseGeocode['place'] } | undefined;
   protected mapProblem = false;
   private map: PlaceMap | undefined;
