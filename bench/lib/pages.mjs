@@ -43,6 +43,25 @@ function contactFormFirstRenderModules() {
   return [...new Set(files)].map((file) => `/kontakt/${file}`);
 }
 
+/** The contact form as a department embeds it: one tag and its script. @type {Page} */
+const CONTACT_FORM = {
+  id: 'kontakt',
+  name: '`<kc-contact-form>`',
+  peer: false,
+  body: ({ endpoint }) =>
+    `<kc-contact-form endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-contact-form>`,
+  scripts: ['/kontakt/contact-form.js'],
+  styles: [],
+  // The issue's definition: the form part is laid out (a person can start typing).
+  visible: () =>
+    document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('[part~="form"]'),
+  // …and the department's topics from the server are in the select.
+  complete: () => {
+    const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
+    return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
+  },
+};
+
 /** @type {Page[]} */
 export const PAGES = [
   {
@@ -55,43 +74,17 @@ export const PAGES = [
     visible: () => document.querySelector('h1'),
     complete: undefined,
   },
-  {
-    id: 'kontakt',
-    name: '`<kc-contact-form>`',
-    peer: false,
-    body: ({ endpoint }) =>
-      `<kc-contact-form endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-contact-form>`,
-    scripts: ['/kontakt/contact-form.js'],
-    styles: [],
-    // The issue's definition: the form part is laid out (a person can start typing).
-    visible: () =>
-      document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('[part~="form"]'),
-    // …and the department's topics from the server are in the select.
-    complete: () => {
-      const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
-      return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
-    },
-  },
+  CONTACT_FORM,
   {
     // Not an embed a department pastes as one tag: the same form on a page that also preloads
     // the chunks its starter would ask for (`<link rel="modulepreload">`). It shows what the
     // starter's second round trip costs (the starter must arrive before it can name them).
+    ...CONTACT_FORM,
     id: 'kontakt-preloaded',
     name: '`<kc-contact-form>`, its chunks preloaded by the page',
-    peer: false,
     reference: true,
     quick: false,
-    body: ({ endpoint }) =>
-      `<kc-contact-form endpoint="${endpoint}" department="gata">Ring 040-34 10 00</kc-contact-form>`,
-    scripts: ['/kontakt/contact-form.js'],
-    styles: [],
     modulePreloads: contactFormFirstRenderModules,
-    visible: () =>
-      document.querySelector('kc-contact-form')?.shadowRoot?.querySelector('[part~="form"]'),
-    complete: () => {
-      const topic = document.querySelector('kc-contact-form')?.shadowRoot?.getElementById('topic');
-      return Array.from(topic?.querySelectorAll('option') ?? []).some((option) => option.value);
-    },
   },
   {
     // A danger notice is published before the runs (widgets.mjs): what a page shows in a crisis.
@@ -236,16 +229,21 @@ export const PAGES = [
  * @returns {Page[]}
  */
 export function baselinePages(pages) {
-  return pages
-    .filter((page) => page.scripts.some((src) => src.startsWith('/kontakt/')))
-    .map((page) => ({
-      ...page,
-      id: `${page.id}-baseline`,
-      name: `${page.name} (baseline)`,
-      quick: false,
-      scripts: page.scripts.map((src) => src.replace(/^\/kontakt\//, '/kontakt-baseline/')),
-      baselineOf: page.id,
-    }));
+  return (
+    pages
+      // A page that preloads today's chunks by name has no baseline of itself.
+      .filter(
+        (page) => page.scripts.some((src) => src.startsWith('/kontakt/')) && !page.modulePreloads,
+      )
+      .map((page) => ({
+        ...page,
+        id: `${page.id}-baseline`,
+        name: `${page.name} (baseline)`,
+        quick: false,
+        scripts: page.scripts.map((src) => src.replace(/^\/kontakt\//, '/kontakt-baseline/')),
+        baselineOf: page.id,
+      }))
+  );
 }
 
 /**
