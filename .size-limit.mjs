@@ -205,7 +205,8 @@ export default [
     // schemas the faults chunk carries): 40.1 KB. client.faults.geocode and placeAt (two stubs
     // in the client; their requests in the faults chunk, one GET helper for the three reads):
     // 40.22 KB. A NoticeFeed closes itself after an error it will not retry: 40.23 KB.
-    limit: '40.23 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 40.231 KB.
+    limit: '40.24 KB',
   },
   {
     // What a page that only sends messages needs (the contact form's client): createClient's
@@ -228,7 +229,8 @@ export default [
     // The field error codes of parking a case until a date: 28.12 KB.
     // Field error codes recognised by their shape (toFieldErrors), so the list of codes stays
     // out of the bundle: 27.97 KB.
-    limit: '27.97 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 27.97 KB.
+    limit: '27.98 KB',
   },
   {
     name: '@kontakt/core/schemas: the whole contract',
@@ -253,7 +255,8 @@ export default [
     // CaseAccess.sender): 17.42 KB. The field error codes of parking a case until a date: 17.44.
     // The code only_when_finished (how a finished case was resolved): 17.45 KB. The place at a
     // point (ReverseGeocodeSchema, GET /v1/geocode/reverse): 17.47 KB.
-    limit: '17.48 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 17.482 KB.
+    limit: '17.49 KB',
   },
   {
     // DESIGN.md: 20 KB, met: 19.65 KB (each file as served; since without a source-map comment).
@@ -319,7 +322,8 @@ export default [
     // first render to make room there, adopted as it arrives: 50.76 KB. "At most one photo" in
     // the singular: 50.78 KB. A topic the department has not translated marked as Swedish
     // (WCAG 3.1.2): 50.79 KB.
-    limit: '50.79 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 50.792 KB.
+    limit: '50.8 KB',
     ...asLoaded,
   },
   {
@@ -342,7 +346,8 @@ export default [
     // 57.0 KB, all widgets together 0.57 KB less.
     // Field error codes recognised by their shape: 56.88 KB. Easy-read Swedish: 57.16 KB.
     // One photo in the singular: 57.18 KB. An untranslated topic marked as Swedish: 57.19 KB.
-    limit: '57.19 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 57.19 KB.
+    limit: '57.2 KB',
     ...asLoaded,
   },
   {
@@ -362,7 +367,8 @@ export default [
     // Field error codes recognised by their shape: 59.8 KB.
     // Easy-read Swedish: 60.08 KB. One photo (and two: Arabic's dual) in the singular: 60.13 KB.
     // An untranslated topic marked as Swedish: 60.14 KB.
-    limit: '60.14 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 60.14 KB.
+    limit: '60.15 KB',
     ...asLoaded,
   },
   {
@@ -493,7 +499,8 @@ export default [
     // schemas with the place at a point (ReverseGeocodeSchema): 60.75 KB. client.faults.geocode
     // and placeAt (counted with the faults chunk the client can load, which the tracker never
     // does): 60.84 KB. A NoticeFeed that closes itself after a fatal error: 60.85 KB.
-    limit: '60.86 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 60.895 KB.
+    limit: '60.9 KB',
     ...asLoaded,
   },
   {
@@ -511,7 +518,8 @@ export default [
     // statuses' words shared with the fault report: 65.68 KB. Untranslated names marked as
     // Swedish: 65.75 KB. The place at a point in the client's fault schemas: 65.78 KB.
     // client.faults.geocode and placeAt: 65.87 KB; a NoticeFeed that closes itself: 65.88 KB.
-    limit: '65.89 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 65.926 KB.
+    limit: '65.93 KB',
     ...asLoaded,
   },
   {
@@ -612,7 +620,8 @@ export default [
     // language), in its chunks and its self-contained bundle: 137.6 KB. client.faults.geocode
     // and placeAt in the SDK: 137.66 KB; the fault report's lookups through a client given
     // from JavaScript: 137.67 KB.
-    limit: '137.68 KB',
+    // The language of a public note in the contract (TimelineEntry.noteLanguage): 137.743 KB.
+    limit: '137.75 KB',
     ...asLoaded,
   },
   {

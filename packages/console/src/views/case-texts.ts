@@ -93,6 +93,8 @@ export interface CaseTexts {
   noted: string;
   setStatus: string;
   statusNote: string;
+  /** The language a public comment is written in (the citizen's widgets mark it with it). */
+  statusNoteLanguage: string;
   /** With "parked": when the case comes back by itself, and its hint. */
   resumeAt: string;
   resumeAtHint: string;
@@ -221,6 +223,7 @@ export const CASE_TEXTS: Record<ConsoleLocale, CaseTexts> = {
     noted: 'Anteckningen är sparad.',
     setStatus: 'Ändra status',
     statusNote: 'Kommentar (frivillig)',
+    statusNoteLanguage: 'Kommentaren är skriven på',
     resumeAt: 'Återuppta (frivilligt)',
     resumeAtHint:
       'När ärendet ska komma tillbaka av sig självt som Pågående, om inget har hänt innan dess. Inom ett år.',
@@ -346,6 +349,7 @@ export const CASE_TEXTS: Record<ConsoleLocale, CaseTexts> = {
     noted: 'The note is saved.',
     setStatus: 'Change status',
     statusNote: 'Comment (optional)',
+    statusNoteLanguage: 'The comment is written in',
     resumeAt: 'Bring back (optional)',
     resumeAtHint:
       'When the case comes back by itself as In progress, unless something happens first. Within a year.',

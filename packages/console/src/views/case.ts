@@ -21,8 +21,13 @@ import {
   REPLY_CHANNELS,
 } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
-import type { Department, StaffStatus } from '@kontakt/core/schemas';
-import { normalizeCaseReference, STAFF_STATUSES, toFieldErrors } from '@kontakt/core/schemas';
+import type { Department, Locale, StaffStatus } from '@kontakt/core/schemas';
+import {
+  LOCALES,
+  normalizeCaseReference,
+  STAFF_STATUSES,
+  toFieldErrors,
+} from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import type { Classification } from '../classification.js';
@@ -65,6 +70,12 @@ const replyChannelOf = ({ message }: AgentCase): ReplyChannel =>
 
 /** The statuses that finish a case and say how (`closingReason`). */
 const closes = (status: StaffStatus): boolean => status === 'resolved' || status === 'closed';
+
+/** The language a comment to the citizen is likely written in: the answer language they asked for. */
+const noteLanguageOf = (data: AgentCase): Locale => {
+  const asked = data.message?.answerLanguage;
+  return (LOCALES as readonly string[]).includes(asked ?? '') ? (asked as Locale) : 'sv';
+};
 
 /** A language's name in the console's language ("finska"), not its code ("fi"). */
 const languageName = (code: string, locale: string): string =>
@@ -451,6 +462,9 @@ export class KcCaseView extends ConsoleElement {
                   status,
                   visibility: value('visibility') === 'public' ? 'public' : 'internal',
                   ...(value('note') ? { note: value('note') } : {}),
+                  ...(value('note') && value('visibility') === 'public'
+                    ? { noteLanguage: value('noteLanguage') as Locale }
+                    : {}),
                   ...(resumeAt ? { resumeAt } : {}),
                   ...(closingReason ? { closingReason } : {}),
                 },
@@ -996,6 +1010,15 @@ export class KcCaseView extends ConsoleElement {
               )
             : html``,
           this.textarea('status', 'note', t.statusNote),
+          // Sent with a public comment, so the citizen's tracker reads it in its own language
+          // (WCAG 3.1.2); the answer language the person asked for is the likely one.
+          this.select(
+            'status',
+            'noteLanguage',
+            t.statusNoteLanguage,
+            LOCALES.map((locale) => [locale, languageName(locale, this.l10n.locale)]),
+            noteLanguageOf(data),
+          ),
           html`<fieldset>
           <legend>${t.visibility}</legend>
           <label class="radio"

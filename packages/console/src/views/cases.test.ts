@@ -545,6 +545,50 @@ describe('a case', () => {
     }
   });
 
+  it('says which language a public comment is in, the answer language asked for by default', async function () {
+    this.timeout(30_000);
+    const reference = await submitCase(server, {
+      message: 'Can I park outside my house?',
+      answerLanguage: 'en',
+    });
+    const element = await renderConsole(server, `/cases/${reference}`);
+    await signedIn(element, 'anna');
+    await waitUntil(
+      () => inView(element, 'kc-case-view', '#status-noteLanguage') !== null,
+      'no case',
+      { timeout: 10_000 },
+    );
+    const language = inView<HTMLSelectElement>(element, 'kc-case-view', '#status-noteLanguage');
+    expect(language?.value).to.equal('en');
+    expect(language?.selectedOptions[0]?.textContent?.trim()).to.equal('engelska');
+    const publicChoice = inView<HTMLInputElement>(
+      element,
+      'kc-case-view',
+      'input[name="visibility"][value="public"]',
+    );
+    if (!publicChoice) throw new Error('no public choice');
+    publicChoice.checked = true;
+    await act(
+      element,
+      'status',
+      { status: 'in_progress', note: 'We are looking into it.' },
+      'Status är nu Pågående.',
+    );
+    // The citizen's case carries the comment's language, for the tracker to mark it.
+    const citizen = createClient({
+      endpoint: endpointOf(server),
+      department: 'gata',
+      outbox: false,
+    });
+    const { case: seen } = await citizen.cases.lookup(reference, {
+      email: 'anna.andersson@example.se',
+    });
+    expect(seen.timeline.at(-1)).to.include({
+      note: 'We are looking into it.',
+      noteLanguage: 'en',
+    });
+  });
+
   it('parks a case until a moment, says so, and shows it back by itself when that comes', async function () {
     this.timeout(30_000);
     const element = await openNewCase('Ring mig efter semestern.');

@@ -521,6 +521,11 @@ export const StatusInputSchema = z
     status: StaffStatusSchema,
     note: z.optional(text(2000)),
     visibility: z._default(NoteVisibilitySchema, 'internal'),
+    /**
+     * The language a public note is written in (the citizen's widgets mark it with it); only
+     * with a public note.
+     */
+    noteLanguage: z.optional(LocaleSchema),
     resumeAt: z.optional(DateTimeSchema),
     closingReason: z.optional(ClosingReasonSchema),
   })

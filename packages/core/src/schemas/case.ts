@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DateTimeSchema, DepartmentIdSchema, HttpUrlSchema } from './common.js';
+import { DateTimeSchema, DepartmentIdSchema, HttpUrlSchema, LocaleSchema } from './common.js';
 import { ContactMessageSchema } from './contact-message.js';
 import { CaseReferenceSchema } from './reference.js';
 
@@ -45,6 +45,11 @@ export const TimelineEntrySchema = z.object({
   department: z.optional(DepartmentIdSchema),
   /** A public note in plain language; never personal data. */
   note: z.optional(z.string().check(z.maxLength(2000))),
+  /**
+   * The language the note is written in, when staff said (the widgets mark the note with it, so
+   * that it is read in that language whatever the page's is).
+   */
+  noteLanguage: z.optional(LocaleSchema),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

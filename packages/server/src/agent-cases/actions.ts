@@ -6,7 +6,7 @@ import type {
   StaffRef,
 } from '@kontakt/core/agent';
 import { isPaused } from '@kontakt/core/agent';
-import type { StaffStatus } from '@kontakt/core/schemas';
+import type { Locale, StaffStatus } from '@kontakt/core/schemas';
 import { publicStatus } from '@kontakt/core/schemas';
 import type { Kysely, Updateable } from 'kysely';
 import { sql } from 'kysely';
@@ -54,6 +54,8 @@ export type CaseAction =
       status: StaffStatus;
       visibility: NoteVisibility;
       note?: string | undefined;
+      /** The language a public note is written in, when staff said. */
+      noteLanguage?: Locale | undefined;
       /** With status `duplicate`: the case handled instead (the `duplicate` action). */
       duplicateOf?: string | undefined;
       /**
@@ -300,6 +302,8 @@ export interface PublicEntry {
   status: string;
   department?: string | null;
   note?: string | null;
+  /** The language `note` is written in, when staff said. */
+  noteLanguage?: Locale | undefined;
 }
 
 /** What an action changes on the case, its timeline entry, and whether the citizen sees it. */
@@ -344,6 +348,7 @@ function effectsOf(
         status: action.status,
         visibility: action.visibility,
         ...(action.note ? { note: action.note } : {}),
+        ...(action.note && action.noteLanguage ? { noteLanguage: action.noteLanguage } : {}),
         ...(action.duplicateOf ? { duplicateOf: action.duplicateOf } : {}),
         ...(action.resumeAt ? { resumeAt: action.resumeAt } : {}),
         ...(action.closingReason ? { closingReason: action.closingReason } : {}),
@@ -351,7 +356,11 @@ function effectsOf(
       const effects = withPublicStatusChange(row, changes, entry);
       // A public note shows even when the citizen's status stays the same.
       if (action.visibility === 'public' && action.note) {
-        effects.publicEntry = { status: publicStatus(action.status), note: action.note };
+        effects.publicEntry = {
+          status: publicStatus(action.status),
+          note: action.note,
+          noteLanguage: action.noteLanguage,
+        };
       }
       return effects;
     }
@@ -492,6 +501,7 @@ export async function appendPublicEntry(
       status: entry.status,
       department: entry.department ?? null,
       note: entry.note ?? null,
+      note_language: (entry.note && entry.noteLanguage) || null,
     })
     .execute();
 }

@@ -243,6 +243,7 @@ export function agentCasesRoutes(ctx: AppContext): Hono<AppEnv> {
         status: input.status,
         visibility: input.visibility,
         note: input.note,
+        noteLanguage: input.noteLanguage,
         resumeAt: input.resumeAt === undefined ? undefined : resumeAtOf(input.resumeAt, ctx.now()),
         closingReason: input.closingReason,
       };

@@ -139,6 +139,57 @@ describe('GET /v1/cases/{reference}/stream', () => {
   });
 });
 
+describe('the language of a public note', () => {
+  it('reaches the citizen with the note it was said of, and never without a public note', async () => {
+    const receipt = await sendCase();
+    const read = async () => {
+      const answer = await fetch(`${server.url}/v1/cases/${receipt.reference}`, {
+        headers: { Authorization: `Bearer ${receipt.receiptToken}` },
+      });
+      return ((await answer.json()) as PublicCase).timeline;
+    };
+    await act(receipt.reference, 'take', {});
+    await act(receipt.reference, 'status', {
+      status: 'waiting_for_citizen',
+      visibility: 'public',
+      note: 'Vilket registreringsnummer har bilen?',
+      noteLanguage: 'sv',
+    });
+    expect((await read()).at(-1)).toEqual({
+      at: expect.any(String),
+      status: 'waiting_for_citizen',
+      note: 'Vilket registreringsnummer har bilen?',
+      noteLanguage: 'sv',
+    });
+    // An internal note says nothing to the citizen, its language neither.
+    await act(receipt.reference, 'status', {
+      status: 'in_progress',
+      visibility: 'internal',
+      note: 'Väntar på svar från parkeringen.',
+      noteLanguage: 'sv',
+    });
+    expect(JSON.stringify(await read())).not.toContain('parkeringen');
+    // A note whose language was not said has none.
+    await act(receipt.reference, 'status', {
+      status: 'in_progress',
+      visibility: 'public',
+      note: 'Vi tittar på det.',
+    });
+    expect((await read()).at(-1)).not.toHaveProperty('noteLanguage');
+    const wrong = await fetch(
+      `${server.url}/v1/agent/cases/${receipt.reference}/status`,
+      json(
+        { status: 'in_progress', visibility: 'public', note: 'Hej', noteLanguage: 'de' },
+        anna.headers,
+      ),
+    );
+    expect(wrong.status).toBe(422);
+    expect(((await wrong.json()) as { errors: { field: string }[] }).errors).toEqual([
+      expect.objectContaining({ field: 'noteLanguage', code: 'invalid_option' }),
+    ]);
+  });
+});
+
 describe('POST /v1/cases/{reference}/followers', () => {
   it('follows an open fault report: its public case with the rounded place, and a token', async () => {
     const receipt = await sendFault();

@@ -4,6 +4,7 @@ import type {
   CaseOrigin,
   CaseStatus,
   ContactMessage,
+  Locale,
 } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import type { MessageFields } from '../agent-cases/case-fields.js';
@@ -201,7 +202,7 @@ export async function selectTimeline(
 ): Promise<Case['timeline']> {
   const timeline = await db
     .selectFrom('case_timeline')
-    .select(['at', 'status', 'department', 'note'])
+    .select(['at', 'status', 'department', 'note', 'note_language'])
     .where('case_reference', '=', reference)
     .orderBy('seq')
     .execute();
@@ -210,6 +211,7 @@ export async function selectTimeline(
     status: entry.status as CaseStatus,
     ...(entry.department === null ? {} : { department: entry.department }),
     ...(entry.note === null ? {} : { note: entry.note }),
+    ...(entry.note_language === null ? {} : { noteLanguage: entry.note_language as Locale }),
   }));
 }
 

@@ -136,6 +136,10 @@ const migrations: Record<string, Migration> = {
   '2026-12-03-0017-case-priority': { up: addCasePriority },
   '2026-12-03-0018-status-history': { up: (db) => addStatusHistory(db) },
   '2026-12-03-0019-classification': { up: addClassification },
+  // The language a public note is written in, so the citizen's widgets can mark it (WCAG 3.1.2).
+  '2026-12-05-0020-note-language': {
+    up: (db) => db.schema.alterTable('case_timeline').addColumn('note_language', 'text').execute(),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -83,6 +83,8 @@ export interface CaseTimelineTable {
   status: string;
   department: ColumnType<string | null, string | null | undefined, string | null>;
   note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The language `note` is written in (`sv`, `en`, `fi`, `ar`), when staff said. */
+  note_language: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyKeysTable {

@@ -8,6 +8,7 @@ import {
   active,
   makeCase,
   makeFaultReport,
+  QUESTION,
   query,
   renderTracker,
   SLOW,
@@ -118,6 +119,33 @@ describe('<kc-status-tracker> accessibility and layout', () => {
     );
     expect(element.shadowRoot?.textContent).to.contain('Parking and resident parking');
     expect(element.shadowRoot?.querySelectorAll('[lang="sv"]').length).to.equal(0);
+  });
+
+  it('marks a public note with the language staff wrote it in, the rest in the page’s', async () => {
+    document.documentElement.lang = 'fi';
+    const receipt = await makeCase();
+    const agent = await signedInAgent();
+    await agent.cases.take(receipt.reference);
+    await agent.cases.setStatus(receipt.reference, {
+      status: 'waiting_for_citizen',
+      visibility: 'public',
+      note: QUESTION,
+      noteLanguage: 'sv',
+    });
+    const element = await renderTracker({
+      reference: receipt.reference,
+      token: receipt.receiptToken,
+    });
+    await shown(element);
+    await waitUntil(() => text(element, '#message-heading') !== '', 'no answer form', SLOW);
+    const notes = [...(element.shadowRoot?.querySelectorAll('.note') ?? [])];
+    // The question above the answer's field, and the same note in the timeline.
+    expect(notes.map((note) => [note.textContent, note.getAttribute('lang')])).to.deep.equal([
+      [QUESTION, 'sv'],
+      [QUESTION, 'sv'],
+    ]);
+    expect(query(element, '[part~="base"]').getAttribute('lang')).to.equal('fi');
+    await expect(element).to.be.accessible();
   });
 
   it('speaks easy-read Swedish for lang="sv-simple": its words and statuses, marked Swedish, axe-clean', async () => {

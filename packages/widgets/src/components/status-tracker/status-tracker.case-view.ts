@@ -163,6 +163,11 @@ function entryView(ctx: CaseContext, entry: TimelineEntry): TemplateResult {
     <time datetime=${entry.at}>${ctx.formatDate(entry.at, true)}</time>
     <span class="entry-status">${words.label}</span>
     ${department ? html`<span>${sentenceWith(ctx.t.forwardedTo, department, ctx.locale)}</span>` : nothing}
-    ${entry.note ? html`<span class="note">${entry.note}</span>` : nothing}
+    ${
+      // Marked with the language staff wrote it in, when they said (WCAG 3.1.2).
+      entry.note
+        ? html`<span class="note" lang=${entry.noteLanguage ?? nothing}>${entry.note}</span>`
+        : nothing
+    }
   </li>`;
 }

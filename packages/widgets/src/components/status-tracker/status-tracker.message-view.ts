@@ -31,9 +31,10 @@ export function messageView(ctx: MessageViewContext): TemplateResult {
   const { publicCase, message } = ctx;
   const m = ctx.texts;
   const waiting = publicCase.status === 'waiting_for_citizen';
-  const question = waiting
-    ? publicCase.timeline.findLast((entry) => entry.status === 'waiting_for_citizen')?.note
+  const asked = waiting
+    ? publicCase.timeline.findLast((entry) => entry.status === 'waiting_for_citizen')
     : undefined;
+  const question = asked?.note;
   const { problem, queued } = message;
   const fieldProblem = problem === 'required' || problem === 'too_long';
   const problemText =
@@ -49,7 +50,8 @@ export function messageView(ctx: MessageViewContext): TemplateResult {
     ${
       question
         ? html`<p part="question" class="question">
-          <span class="label">${m.ourQuestion}</span> <span class="note">${question}</span>
+          <span class="label">${m.ourQuestion}</span>
+          <span class="note" lang=${asked?.noteLanguage ?? nothing}>${question}</span>
         </p>`
         : nothing
     }
