@@ -9,13 +9,15 @@ import type {
   ContactReason,
 } from '@kontakt/core/agent';
 import type { EventStreamErrorEvent } from '@kontakt/core/events';
-import type { ChatMessage, Department } from '@kontakt/core/schemas';
+import type { ChatMessage, Department, Locale } from '@kontakt/core/schemas';
+import { LOCALES } from '@kontakt/core/schemas';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { css, html, nothing } from 'lit';
 import { departmentName, nameIn } from '../departments.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
+import { languageName } from '../internal/language-name.js';
 import { safeLink } from '../safe-link.js';
 import { base, tokens } from '../styles/tokens.js';
 import { applyReceipt, mergeMessages } from './messages.js';
@@ -27,6 +29,8 @@ import { TypingThrottle } from './typing-throttle.js';
 interface Unsent {
   clientMessageId: string;
   text: string;
+  /** The language it is written in (the composer's choice when it was sent). */
+  language: Locale;
   failed: boolean;
 }
 
@@ -375,14 +379,14 @@ export class KcChatConversation extends ConsoleElement {
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const field = (event.target as HTMLFormElement).elements.namedItem(
-      'text',
-    ) as HTMLTextAreaElement;
+    const { elements } = event.target as HTMLFormElement;
+    const field = elements.namedItem('text') as HTMLTextAreaElement;
+    const language = (elements.namedItem('language') as HTMLSelectElement).value as Locale;
     const text = field.value.trim();
     if (!text) return;
     field.value = '';
     this.typing.stop();
-    const unsent: Unsent = { clientMessageId: crypto.randomUUID(), text, failed: false };
+    const unsent: Unsent = { clientMessageId: crypto.randomUUID(), text, language, failed: false };
     this.unsent = [...this.unsent, unsent];
     void this.send(unsent);
   }
@@ -393,6 +397,7 @@ export class KcChatConversation extends ConsoleElement {
     try {
       const message = await this.client.chat.send(chatId, unsent.text, {
         clientMessageId: unsent.clientMessageId,
+        language: unsent.language,
       });
       if (chatId !== this.chatId) return;
       this.absorb([message]);
@@ -506,7 +511,7 @@ export class KcChatConversation extends ConsoleElement {
     return html`
       <li class=${`message ${message.role}`}>
         <p class="meta">${author} · ${time}</p>
-        <p class="text" dir="auto">${message.text}</p>
+        <p class="text" dir="auto" lang=${message.language ?? nothing}>${message.text}</p>
         ${own ? html`<p class="meta">${ct.conversation.states[message.state]}</p>` : nothing}
       </li>
     `;
@@ -550,6 +555,15 @@ export class KcChatConversation extends ConsoleElement {
             @keydown=${this.onKeyDown}
             @input=${() => this.typing.input()}
           ></textarea>
+        </div>
+        <div class="field">
+          <label for="reply-language">${ct.replyLanguage}</label>
+          <select id="reply-language" name="language">
+            ${LOCALES.map(
+              (locale) =>
+                html`<option value=${locale} ?selected=${locale === this.chat?.locale}>${languageName(locale, this.l10n.locale)}</option>`,
+            )}
+          </select>
         </div>
         <button type="submit">${ct.send}</button>
       </form>

@@ -163,6 +163,11 @@ describe('chat view', () => {
     );
     expect(reply?.value).to.equal('');
     expect(focused()).to.equal(reply);
+    // Written in the chat's language unless the agent picks another: the citizen's chat marks it.
+    const language = inConversation<HTMLSelectElement>(element, '#reply-language');
+    expect(language?.value).to.equal('sv');
+    expect(language?.selectedOptions[0]?.textContent?.trim()).to.equal('svenska');
+    expect(karin.messages.findLast((message) => message.role === 'agent')?.language).to.equal('sv');
     await waitUntil(
       () =>
         text(inConversation(element, '.message.agent:last-child .meta:last-child')) !== 'Skickas …',

@@ -59,6 +59,8 @@ export interface ChatTexts {
     citizenAway: (time: string) => string;
     reply: string;
     replyHint: string;
+    /** The language the agent writes in (the citizen's chat marks the message with it). */
+    replyLanguage: string;
     send: string;
     sending: string;
     failed: string;
@@ -148,6 +150,7 @@ const sv: ChatTexts = {
     citizenAway: (time) => `Invånaren verkar ha lämnat chatten (senast där ${time}).`,
     reply: 'Svar',
     replyHint: 'Enter skickar, Skift+Enter ger ny rad.',
+    replyLanguage: 'Du skriver på',
     send: 'Skicka',
     sending: 'Skickas …',
     failed: 'Kunde inte skickas.',
@@ -246,6 +249,7 @@ const en: ChatTexts = {
     citizenAway: (time) => `The resident seems to have left the chat (last there at ${time}).`,
     reply: 'Reply',
     replyHint: 'Enter sends, Shift+Enter starts a new line.',
+    replyLanguage: 'You write in',
     send: 'Send',
     sending: 'Sending …',
     failed: 'Could not be sent.',

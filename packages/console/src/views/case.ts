@@ -38,6 +38,7 @@ import { FAULT_TEXTS } from '../fault/texts.js';
 import { ConsoleElement } from '../internal/console-element.js';
 import { caseProblem, errorCode, isAbort, reportSessionEnd } from '../internal/errors.js';
 import { KcAnnounceEvent } from '../internal/events.js';
+import { languageName } from '../internal/language-name.js';
 import { photoList, photoListStyles } from '../photos/photo-list.js';
 import { routePath } from '../router.js';
 import { mailtoLink, safeLink } from '../safe-link.js';
@@ -76,10 +77,6 @@ const noteLanguageOf = (data: AgentCase): Locale => {
   const asked = data.message?.answerLanguage;
   return (LOCALES as readonly string[]).includes(asked ?? '') ? (asked as Locale) : 'sv';
 };
-
-/** A language's name in the console's language ("finska"), not its code ("fi"). */
-const languageName = (code: string, locale: string): string =>
-  new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
 
 let faultSection: Promise<void> | undefined;
 /** Defines `<kc-fault-section>` from its chunk, once; a chunk that failed is asked for again. */

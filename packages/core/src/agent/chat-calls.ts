@@ -55,7 +55,11 @@ export function agentChatCalls(http: KyInstance): AgentChatCalls {
       return agentJson(http, session(id, 'messages'), ChatMessageSchema, {
         ...signalOf(options),
         method: 'post',
-        json: { clientMessageId, text },
+        json: {
+          clientMessageId,
+          text,
+          ...(options.language ? { language: options.language } : {}),
+        },
       });
     },
     typing: (id, on, options = {}) => tell(id, 'typing', { typing: on }, options),

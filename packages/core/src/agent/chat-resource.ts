@@ -1,6 +1,7 @@
 import type { KyInstance } from 'ky';
 import { NetworkError } from '../errors/NetworkError.js';
 import type { ChatMessage } from '../schemas/chat.js';
+import type { Locale } from '../schemas/common.js';
 import { AgentChatWatch, AgentQueueWatch } from './chat.js';
 import type { AgentChatCalls } from './chat-calls.js';
 import type { AgentChat, AgentChatQueue, AgentPresence, EndChatInput } from './chat-schemas.js';
@@ -16,6 +17,11 @@ export interface AgentChatSendOptions extends Options {
    * out: the server stores one message per id. Default: a new one.
    */
   clientMessageId?: string | undefined;
+  /**
+   * The language the message is written in (`sv`, `en`, `fi`, `ar`): the citizen's chat marks it
+   * with it. Usually the chat's own `locale`.
+   */
+  language?: Locale | undefined;
 }
 
 /**

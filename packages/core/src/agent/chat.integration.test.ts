@@ -13,7 +13,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KontaktError } from '../errors/KontaktError.js';
 import { isKontaktError } from '../errors/KontaktError.js';
-import type { ChatSessionAccess } from '../schemas/chat.js';
+import type { ChatMessage, ChatSessionAccess } from '../schemas/chat.js';
 import { cookieFetch } from '../test-support/cookie-jar.js';
 import type { AgentChatChange, AgentQueueChange } from './chat.js';
 import { createAgentClient } from './client.js';
@@ -161,6 +161,18 @@ describe('client.chat (agent)', () => {
     const repeated = await anna.chat.send(id, 'Du söker i e-tjänsten.', { clientMessageId });
     expect(repeated.id).toBe(sent.id);
     expect(sent).toMatchObject({ role: 'agent', authorName: 'Anna' });
+    expect(sent).not.toHaveProperty('language');
+    // The language an agent's message is written in reaches the citizen with it.
+    const english = await anna.chat.send(id, 'You apply in the e-service.', { language: 'en' });
+    expect(english.language).toBe('en');
+    const seen = await fetch(`${url}/v1/chat/sessions/${id}`, {
+      headers: { authorization: `Bearer ${access.token}`, origin: 'https://gata.example.se' },
+    });
+    const { messages } = (await seen.json()) as { messages: ChatMessage[] };
+    expect(messages.find((message) => message.id === english.id)?.language).toBe('en');
+    await expect(
+      failure(anna.chat.send(id, 'Hallo', { language: 'de' as never })),
+    ).resolves.toMatchObject({ code: 'validation_failed' });
     await anna.chat.typing(id, true);
     await anna.chat.markRead(id, citizen.message.id);
     expect((await anna.chat.get(id)).unread).toBe(0);

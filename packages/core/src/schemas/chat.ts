@@ -83,6 +83,11 @@ export const ChatMessageSchema = z.object({
   authorName: z.optional(z.string().check(z.maxLength(NAME_MAX_LENGTH))),
   /** Plain text; clients render it as text, links only through their safe-link check. */
   text: z.string().check(z.maxLength(CHAT_MESSAGE_MAX_LENGTH)),
+  /**
+   * An agent's message: the language it is written in, when they said (the chat marks it with
+   * it, so that it is read in that language whatever the page's is).
+   */
+  language: z.optional(LocaleSchema),
   /** For `system` messages: what happened. */
   system: z.optional(ChatSystemKindSchema),
   state: ChatMessageStateSchema,
@@ -148,6 +153,8 @@ export type ChatSessionAccess = z.infer<typeof ChatSessionAccessSchema>;
 export const ChatSendSchema = z.object({
   clientMessageId: ClientMessageIdSchema,
   text: ChatMessageTextSchema,
+  /** The language the text is written in; kept for an agent's message (a citizen's is theirs). */
+  language: z.optional(LocaleSchema),
 });
 export type ChatSend = z.infer<typeof ChatSendSchema>;
 

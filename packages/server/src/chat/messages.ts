@@ -1,4 +1,4 @@
-import type { ChatAuthorRole, ChatMessage, ChatSystemKind } from '@kontakt/core/schemas';
+import type { ChatAuthorRole, ChatMessage, ChatSystemKind, Locale } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -20,6 +20,8 @@ export interface NewChatMessage {
   clientMessageId?: string | undefined;
   authorId?: string | undefined;
   authorName?: string | undefined;
+  /** An agent's message: the language it is written in. */
+  language?: Locale | undefined;
   system?: ChatSystemKind | undefined;
 }
 
@@ -57,6 +59,7 @@ export async function insertMessage(
     author_id: message.authorId ?? null,
     author_name: message.authorName ?? null,
     text: message.text,
+    language: message.language ?? null,
     system: message.system ?? null,
     sent_at: message.at,
   };

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSession } from '@kontakt/core/schemas';
+import type { ChatMessage, ChatSession, Locale } from '@kontakt/core/schemas';
 import type { Kysely } from 'kysely';
 import type { Written } from '../store/operations.js';
 import type { Database } from '../store/schema.js';
@@ -130,6 +130,8 @@ export interface SendInput {
   actor: ChatActor;
   clientMessageId: string;
   text: string;
+  /** The language the text is written in; kept for an agent's message only. */
+  language?: Locale | undefined;
   at: string;
 }
 
@@ -167,7 +169,11 @@ export async function sendChatMessage(
       text: input.text,
       clientMessageId: input.clientMessageId,
       ...(actor.role === 'agent'
-        ? { authorId: actor.agent.id, authorName: firstName(actor.agent.name) }
+        ? {
+            authorId: actor.agent.id,
+            authorName: firstName(actor.agent.name),
+            language: input.language,
+          }
         : {}),
       at,
     });

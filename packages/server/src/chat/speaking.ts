@@ -32,6 +32,7 @@ export async function sendMessage(
       actor,
       clientMessageId: input.clientMessageId,
       text: input.text,
+      language: input.language,
       at: ctx.now().toISOString(),
     });
   // The same message sent twice at once: the second insert fails on the unique id, and the

@@ -76,6 +76,8 @@ export interface ChatMessagesTable {
   author_name: Nullable<string>;
   /** Plain text; personal data. */
   text: string;
+  /** An agent's message: the language it is written in, when they said (`sv`, `en`, `fi`, `ar`). */
+  language: Nullable<string>;
   /** For `system` messages: what happened (`ChatSystemKind`). */
   system: Nullable<string>;
   sent_at: string;

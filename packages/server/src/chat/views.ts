@@ -8,6 +8,7 @@ import type {
   ChatSessionState,
   ChatSessionStatus,
   ChatSystemKind,
+  Locale,
 } from '@kontakt/core/schemas';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../store/schema.js';
@@ -54,6 +55,7 @@ export function messageView(row: MessageRow, session: SessionRow): ChatMessage {
     role: row.role as ChatAuthorRole,
     ...(row.author_name === null ? {} : { authorName: row.author_name }),
     text: row.text,
+    ...(row.language === null ? {} : { language: row.language as Locale }),
     ...(row.system === null ? {} : { system: row.system as ChatSystemKind }),
     state: stateOf(row, session),
     sentAt: row.sent_at,

@@ -140,6 +140,10 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-0020-note-language': {
     up: (db) => db.schema.alterTable('case_timeline').addColumn('note_language', 'text').execute(),
   },
+  // …and the language an agent's chat message is written in.
+  '2026-12-05-0021-chat-message-language': {
+    up: (db) => db.schema.alterTable('chat_messages').addColumn('language', 'text').execute(),
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

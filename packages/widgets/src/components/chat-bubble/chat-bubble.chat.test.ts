@@ -128,6 +128,34 @@ describe('<kc-chat-bubble> chat', () => {
     await agent.session.signOut().catch(() => undefined);
   });
 
+  it('marks an agent’s message with the language the agent wrote it in', async () => {
+    const element = await renderBubble({ department: await departmentThat('open') });
+    await openPanel(element);
+    const id = await startChat(element);
+    const agent = await agentTakes(element, id);
+    await agent.chat.send(id, 'Hi Kim! You apply in the e-service.', { language: 'en' });
+    await agent.chat.send(id, 'Hör av dig om något är oklart.');
+    await waitUntil(
+      () => messages(element).includes('Hör av dig om något är oklart.'),
+      'the agent messages did not show',
+      SLOW,
+    );
+    const marks = [
+      ...(element.shadowRoot?.querySelectorAll(
+        '[part~="message-citizen"] .text, [part~="message-agent"] .text',
+      ) ?? []),
+    ].map((text) => [text.textContent?.trim(), text.getAttribute('lang')]);
+    // The citizen's own first message, then the agent's two: one said to be English.
+    expect(marks).to.deep.equal([
+      ['Hej! Hur söker jag bygglov?', null],
+      ['Hi Kim! You apply in the e-service.', 'en'],
+      ['Hör av dig om något är oklart.', null],
+    ]);
+    await expect(element).to.be.accessible();
+    // The agent holds at most three chats at once: this one ends for the tests after it.
+    await agent.chat.end(id);
+  });
+
   it('follows new messages to the end of the list, unless the person scrolled up to read back', async () => {
     const element = await renderBubble({ department: await departmentThat('open') });
     await openPanel(element);

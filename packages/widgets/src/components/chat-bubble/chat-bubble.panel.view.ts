@@ -314,7 +314,7 @@ function messageItem(model: PanelModel, message: PanelMessage): TemplateResult {
         ? nothing
         : html`<span class="author">${model.authorOf(message)}</span>`
     }
-    <p class="text">${linkedText(model.textOf(message))}</p>
+    <p class="text" lang=${('language' in message && message.language) || nothing}>${linkedText(model.textOf(message))}</p>
     <span class="meta">
       <time datetime=${message.sentAt}>${timeOf(message.sentAt, model.locale)}</time>
       ${state ? html`<span class="state">${t.states[state]}</span>` : nothing}
