@@ -13,6 +13,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid, parse } from '../http/validation.js';
 import { reads } from '../store/operations.js';
 import type { ChatActor, ChatAgent } from './access.js';
 import {
@@ -21,9 +22,7 @@ import {
   ChatLimit,
   chatNotFound,
   connectedUntil,
-  invalid,
   NO_STORE,
-  parse,
   refusal,
   sessionIdOf,
   settingsOf,

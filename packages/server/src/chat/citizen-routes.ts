@@ -14,6 +14,7 @@ import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid, parse } from '../http/validation.js';
 import { sha256Hex } from '../idempotency.js';
 import { rateLimitKey } from '../middleware/client-address.js';
 import { randomToken } from '../random-token.js';
@@ -24,9 +25,7 @@ import {
   ChatLimit,
   chatNotFound,
   connectedUntil,
-  invalid,
   NO_STORE,
-  parse,
   refusal,
   sessionIdOf,
   settingsOf,

@@ -1,7 +1,4 @@
-import type { FieldError } from '@kontakt/core/schemas';
-import { toFieldErrors } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
-import type * as z from 'zod/mini';
 import { expectedAnswerBy } from '../answer-by.js';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
@@ -73,19 +70,6 @@ export function refusal(error: ChatRefusal): ProblemError {
       });
   }
 }
-
-/** The input as `schema` has it, or a 422 with a field error per problem. */
-export function parse<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw invalid(toFieldErrors(parsed.error.issues));
-  return parsed.data as z.output<S>;
-}
-
-export const invalid = (errors: FieldError[]) =>
-  new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} field(s) are invalid.`,
-    errors,
-  });
 
 /**
  * A token bucket per key (a session, an address), answering 429 with `Retry-After` when it is

@@ -3,9 +3,10 @@ import type { Context } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
+import { invalid, parse } from '../http/validation.js';
 import { isUniqueViolation } from '../store/create-case.js';
 import type { ChatActor } from './access.js';
-import { invalid, NO_STORE, parse, refusal } from './http.js';
+import { NO_STORE, refusal } from './http.js';
 import { seqOf } from './views.js';
 
 /*

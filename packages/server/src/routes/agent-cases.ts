@@ -21,7 +21,6 @@ import {
   CaseReferenceSchema,
   createCaseReference,
   normalizeCaseReference,
-  toFieldErrors,
 } from '@kontakt/core/schemas';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -39,6 +38,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid, parse } from '../http/validation.js';
 import { sha256Hex } from '../idempotency.js';
 import { isUniqueViolation } from '../store/create-case.js';
 
@@ -484,18 +484,6 @@ function ifMatchOf(c: Context<AppEnv>): number | undefined {
   }
   return Number(match[1]);
 }
-
-function parse<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input, { reportInput: true });
-  if (!parsed.success) throw invalid(toFieldErrors(parsed.error.issues));
-  return parsed.data as z.output<S>;
-}
-
-const invalid = (errors: FieldError[]) =>
-  new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} field(s) are invalid.`,
-    errors,
-  });
 
 const fieldError = (field: string, code: string): FieldError => ({
   field,

@@ -11,6 +11,7 @@ import { submitFaultReport } from '../faults/submit.js';
 import { readJsonBody } from '../http/body.js';
 import { coordinateParam } from '../http/coordinate.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { readIdempotencyKey } from '../idempotency.js';
 
 const NearbyParamsSchema = z.object({
@@ -57,10 +58,7 @@ export function faultsRoutes(ctx: AppContext): Hono<AppEnv> {
       errors.push({ field: 'category', pointer: '/category', code: 'unknown_category' });
     }
     if (!parsed.success || !settings || errors.length > 0) {
-      throw new ProblemError(422, 'validation_failed', {
-        detail: `${errors.length} query parameter(s) are invalid.`,
-        errors,
-      });
+      throw invalid(errors, 'query parameter(s)');
     }
     const radiusMeters = settings.nearbyRadiusMeters;
     const reports = await ctx.store.read('selectNearbyReports', { ...parsed.data, radiusMeters });

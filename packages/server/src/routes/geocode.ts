@@ -1,6 +1,5 @@
 import type { GeocodeResult, GeocodeResultList, ReverseGeocode } from '@kontakt/core/schemas';
-import { LatLonSchema, SlugSchema, toFieldErrors } from '@kontakt/core/schemas';
-import type { Context } from 'hono';
+import { LatLonSchema, SlugSchema } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppContext } from '../context.js';
@@ -10,6 +9,7 @@ import { createGeocoder, createReverseGeocoder, GeocoderError } from '../faults/
 import { faultSettingsOf } from '../faults/settings.js';
 import { coordinateParam } from '../http/coordinate.js';
 import { ProblemError } from '../http/http-error.js';
+import { parse } from '../http/validation.js';
 
 const GeocodeParamsSchema = z.object({
   department: SlugSchema,
@@ -17,6 +17,9 @@ const GeocodeParamsSchema = z.object({
     .string({ error: 'required' })
     .check(z.trim(), z.minLength(2, 'too_short'), z.maxLength(200, 'too_long')),
 });
+
+/** How a refusal's detail calls what was wrong. */
+const QUERY = 'query parameter(s)';
 
 const ReverseParamsSchema = z.object({
   department: SlugSchema,
@@ -56,7 +59,7 @@ export function geocodeRoutes(ctx: AppContext): Hono<AppEnv> {
   };
 
   routes.get('/', async (c) => {
-    const { department, q } = readParams(GeocodeParamsSchema, c);
+    const { department, q } = parse(GeocodeParamsSchema, c.req.query(), QUERY);
     const results = await askGeocoder(ctx, () => geocodersOf(department).search(q));
     const answer: GeocodeResultList = { results };
     // The same words find the same places for a while; a browser may reuse the answer briefly.
@@ -66,7 +69,7 @@ export function geocodeRoutes(ctx: AppContext): Hono<AppEnv> {
   });
 
   routes.get('/reverse', async (c) => {
-    const { department, lat, lon } = readParams(ReverseParamsSchema, c);
+    const { department, lat, lon } = parse(ReverseParamsSchema, c.req.query(), QUERY);
     const place = await askGeocoder(ctx, () => geocodersOf(department).reverse({ lat, lon }));
     const answer: ReverseGeocode = { place };
     // A point is named the same for a while (a person moves the pin back and forth).
@@ -75,17 +78,6 @@ export function geocodeRoutes(ctx: AppContext): Hono<AppEnv> {
     return c.json(answer);
   });
   return routes;
-}
-
-/** The query's parameters, or a `422 validation_failed` naming each one that is wrong. */
-function readParams<T>(schema: z.ZodMiniType<T>, c: Context<AppEnv>): T {
-  const parsed = schema.safeParse(c.req.query(), { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const errors = toFieldErrors(parsed.error.issues);
-  throw new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} query parameter(s) are invalid.`,
-    errors,
-  });
 }
 
 /** Asks a geocoder; a service that fails is a `502 geocoder_failed` (and a warning in the log). */
