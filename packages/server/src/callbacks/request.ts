@@ -14,6 +14,7 @@ import { answerByOf, chatNotFound, settingsOf } from '../chat/http.js';
 import { callbackOffered, chatHoursOf } from '../chat/settings.js';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { IDEMPOTENCY_TTL_MS, sha256Hex } from '../idempotency.js';
 import { isUniqueViolation } from '../store/create-case.js';
 import type { IdempotencyRecord } from '../store/idempotency.js';
@@ -119,12 +120,6 @@ export function refuseWhenNotOffered(ctx: AppContext, department: string): void 
 const slotUnavailable = () =>
   new ProblemError(409, 'callback_slot_unavailable', {
     detail: 'That time is no longer available; choose another from GET /v1/callbacks/slots.',
-  });
-
-const invalid = (errors: FieldError[]) =>
-  new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} field(s) are invalid.`,
-    errors,
   });
 
 async function fileCallback(

@@ -8,6 +8,7 @@ import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { readIdempotencyKey, sha256Hex } from '../idempotency.js';
 import {
   callbackHoursOf,
@@ -35,10 +36,7 @@ export function callbackRoutes(ctx: AppContext): Hono<AppEnv> {
       errors.push({ field: 'department', pointer: '/department', code: 'unknown_department' });
     }
     if (!department || errors.length > 0) {
-      throw new ProblemError(422, 'validation_failed', {
-        detail: `${errors.length} query parameter(s) are invalid.`,
-        errors,
-      });
+      throw invalid(errors, 'query parameter(s)');
     }
     refuseWhenNotOffered(ctx, department.id);
     const settings = callbackSettingsOf(ctx);

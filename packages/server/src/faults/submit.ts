@@ -15,7 +15,7 @@ import {
   withIdempotencyKey,
 } from '../case-intake.js';
 import type { AppContext } from '../context.js';
-import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { forwardSettingsOf } from '../open311-forward/settings.js';
 import { checkPhotoCount, filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
 import type { FaultCaseMessage } from '../store/cases.js';
@@ -110,10 +110,7 @@ export function validateFaultSubmission(ctx: AppContext, body: unknown): Checked
     checkPhotoCount(errors, 'report.photos', settings.photos.maxCount, count);
   }
   if (!parsed.success || !department || !settings || !category || errors.length > 0) {
-    throw new ProblemError(422, 'validation_failed', {
-      detail: `${errors.length} field(s) are invalid.`,
-      errors,
-    });
+    throw invalid(errors);
   }
   return { submission: parsed.data, department, settings, category };
 }

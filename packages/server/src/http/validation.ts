@@ -9,12 +9,18 @@ import { ProblemError } from './http-error.js';
 
 /**
  * A `422 validation_failed` naming each field that is wrong. `what` is how the detail calls
- * them: a body's `field(s)` (the default), a query's `query parameter(s)`.
+ * them: a body's `field(s)` (the default), a query's `query parameter(s)`. `headers` go with the
+ * answer (e.g. `Cache-Control: no-store` where the input was personal).
  */
-export const invalid = (errors: FieldError[], what = 'field(s)') =>
+export const invalid = (
+  errors: FieldError[],
+  what = 'field(s)',
+  headers?: Record<string, string>,
+) =>
   new ProblemError(422, 'validation_failed', {
     detail: `${errors.length} ${what} are invalid.`,
     errors,
+    ...(headers && { headers }),
   });
 
 /** The input as `schema` has it, or `invalid` with a field error per problem. */

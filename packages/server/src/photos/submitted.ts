@@ -1,6 +1,7 @@
 import type { FieldError } from '@kontakt/core/schemas';
 import type { AppContext } from '../context.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { UNKNOWN_PHOTO } from './attach.js';
 
 /*
@@ -51,10 +52,7 @@ export async function refuseUnusablePhotos(
   const errors = ids.flatMap((id, index) =>
     missing.includes(id) ? [unknownPhotoAt([...path, index])] : [],
   );
-  throw new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} field(s) are invalid.`,
-    errors,
-  });
+  throw invalid(errors);
 }
 
 /**

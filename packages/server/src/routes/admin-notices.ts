@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { publishedEvents, withdrawnEvents } from '../notices/notice-events.js';
 import { createNoticeId } from '../notices/notice-id.js';
 import type { NewEvent } from '../store/events.js';
@@ -134,10 +135,7 @@ function validate(ctx: AppContext, body: unknown, now: Date): ValidNotice {
     errors.push({ field: 'endsAt', pointer: '/endsAt', code: 'end_before_start' });
   }
   if (!input || errors.length > 0) {
-    throw new ProblemError(422, 'validation_failed', {
-      detail: `${errors.length} field(s) are invalid.`,
-      errors,
-    });
+    throw invalid(errors);
   }
   return {
     title: input.title,

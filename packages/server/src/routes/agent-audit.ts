@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { requireAgent } from '../auth/require-agent.js';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
-import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
@@ -46,10 +46,7 @@ function parseQuery(raw: Record<string, string>): Omit<AuditQuery, 'limit'> & { 
     });
   }
   if (!parsed.success || errors.length > 0) {
-    throw new ProblemError(422, 'validation_failed', {
-      detail: `${errors.length} query parameter(s) are invalid.`,
-      errors,
-    });
+    throw invalid(errors, 'query parameter(s)');
   }
   const { limit: _, ...filters } = parsed.data;
   const query: Omit<AuditQuery, 'limit'> & { limit: number } = { limit };

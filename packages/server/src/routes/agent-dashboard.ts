@@ -1,7 +1,7 @@
 import type { DashboardQuery } from '@kontakt/core/agent';
 import { DashboardQuerySchema, DashboardTableSchema } from '@kontakt/core/agent';
 import { toZoned } from '@kontakt/core/calendar';
-import { DEFAULT_TIME_ZONE, toFieldErrors } from '@kontakt/core/schemas';
+import { DEFAULT_TIME_ZONE } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { requireAgent } from '../auth/require-agent.js';
@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { dashboardCsv } from '../dashboard/csv.js';
 import { buildDashboard } from '../dashboard/dashboard.js';
 import type { AppEnv } from '../env.js';
-import { ProblemError } from '../http/http-error.js';
+import { parse } from '../http/validation.js';
 
 const ExportQuerySchema = z.extend(DashboardQuerySchema, { table: DashboardTableSchema });
 
@@ -34,12 +34,12 @@ export function agentDashboardRoutes(ctx: AppContext): Hono<AppEnv> {
   };
 
   routes.get('/', async (c) => {
-    const query = parseQuery(DashboardQuerySchema, c.req.query());
+    const query = parse(DashboardQuerySchema, c.req.query(), 'query parameter(s)');
     return c.json(await dashboardFor(query), 200, { 'Cache-Control': 'no-store' });
   });
 
   routes.get('/export.csv', async (c) => {
-    const query = parseQuery(ExportQuerySchema, c.req.query());
+    const query = parse(ExportQuerySchema, c.req.query(), 'query parameter(s)');
     const csv = dashboardCsv(await dashboardFor(query), query.table);
     // The days of the period as the municipality counts them: March is 1–31 March, although its
     // bounds in UTC are 28 February 23:00 and 31 March 22:00.
@@ -59,14 +59,4 @@ export function agentDashboardRoutes(ctx: AppContext): Hono<AppEnv> {
 function localDay(date: Date): string {
   const { year, month, day } = toZoned(date, DEFAULT_TIME_ZONE);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function parseQuery<T>(schema: z.ZodMiniType<T>, raw: Record<string, string>): T {
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const errors = toFieldErrors(parsed.error.issues);
-  throw new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} query parameter(s) are invalid.`,
-    errors,
-  });
 }

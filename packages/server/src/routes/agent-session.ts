@@ -1,6 +1,4 @@
-import type { SignIn } from '@kontakt/core/agent';
 import { SignInSchema } from '@kontakt/core/agent';
-import { toFieldErrors } from '@kontakt/core/schemas';
 import { Hono } from 'hono';
 import { agentOf, findAccount } from '../auth/accounts.js';
 import { checkSameOrigin } from '../auth/csrf.js';
@@ -11,6 +9,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { parse } from '../http/validation.js';
 import { rateLimitKey } from '../middleware/client-address.js';
 
 /** Sessions are personal: no cache anywhere may keep an answer. */
@@ -26,7 +25,7 @@ export function agentSessionRoutes(ctx: AppContext): Hono<AppEnv> {
   routes.post('/', async (c) => {
     // No session yet, so no token: a sign-in from another site (login CSRF) is refused by origin.
     checkSameOrigin(c);
-    const { username, password } = validate(await readJsonBody(c, ctx.bodyLimit));
+    const { username, password } = parse(SignInSchema, await readJsonBody(c, ctx.bodyLimit));
     const account = findAccount(ctx.auth.accounts, username);
     // Unknown names are counted like accounts, so a 429 tells nothing about which exist.
     const key = account?.id ?? username.trim().toLowerCase();
@@ -69,14 +68,4 @@ export function agentSessionRoutes(ctx: AppContext): Hono<AppEnv> {
   });
 
   return routes;
-}
-
-function validate(body: unknown): SignIn {
-  const parsed = SignInSchema.safeParse(body, { reportInput: true });
-  if (parsed.success) return parsed.data;
-  const errors = toFieldErrors(parsed.error.issues);
-  throw new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} field(s) are invalid.`,
-    errors,
-  });
 }

@@ -14,6 +14,7 @@ import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { readIdempotencyKey } from '../idempotency.js';
 import { checkPhotoCount, filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
 
@@ -96,10 +97,7 @@ function validate(
     checkPhotoCount(errors, 'message.photos', department.messagePhotos?.maxCount ?? 0, count);
   }
   if (!parsed.success || !department || errors.length > 0) {
-    throw new ProblemError(422, 'validation_failed', {
-      detail: `${errors.length} field(s) are invalid.`,
-      errors,
-    });
+    throw invalid(errors);
   }
   return { submission: parsed.data, department };
 }

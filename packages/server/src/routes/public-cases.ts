@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
 import { ProblemError } from '../http/http-error.js';
+import { invalid } from '../http/validation.js';
 import { IDEMPOTENCY_TTL_MS, readIdempotencyKey, sha256Hex } from '../idempotency.js';
 import { rateLimitKey } from '../middleware/client-address.js';
 import { checkPhotoCount, filingWithPhotos, refuseUnusablePhotos } from '../photos/submitted.js';
@@ -111,7 +112,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     const input = CaseLookupSchema.safeParse(await readJsonBody(c, ctx.bodyLimit), {
       reportInput: true,
     });
-    if (!input.success) throw invalid(toFieldErrors(input.error.issues));
+    if (!input.success) throw invalidNoStore(toFieldErrors(input.error.issues));
     const reference = referenceOf(c) ?? NO_REFERENCE;
     let access: CaseAccess | undefined;
     if ('token' in input.data) {
@@ -154,7 +155,7 @@ export function publicCasesRoutes(ctx: AppContext, options: PublicCasesOptions =
     const input = FollowRequestSchema.safeParse(await readJsonBody(c, ctx.bodyLimit), {
       reportInput: true,
     });
-    if (!input.success) throw invalid(toFieldErrors(input.error.issues));
+    if (!input.success) throw invalidNoStore(toFieldErrors(input.error.issues));
     const accessToken = newToken();
     const result = await ctx.store.write('followCase', referenceOf(c) ?? NO_REFERENCE, {
       tokenHash: sha256Hex(accessToken),
@@ -272,13 +273,10 @@ function validMessage(ctx: AppContext, body: unknown, department: string): CaseM
     maximum,
     parsed.success ? parsed.data.photos.length : undefined,
   );
-  if (!parsed.success || errors.length > 0) throw invalid(errors);
+  if (!parsed.success || errors.length > 0) throw invalidNoStore(errors);
   return parsed.data;
 }
 
-const invalid = (errors: FieldError[]) =>
-  new ProblemError(422, 'validation_failed', {
-    detail: `${errors.length} field(s) are invalid.`,
-    errors,
-    headers: { 'Cache-Control': 'no-store' },
-  });
+/** A refusal here, like every answer about a case, is kept by no cache: the input may be personal. */
+const invalidNoStore = (errors: FieldError[]) =>
+  invalid(errors, 'field(s)', { 'Cache-Control': 'no-store' });
