@@ -115,7 +115,7 @@ export function createClient(options: ClientOptions): KontaktClient {
       outboxMaxAge,
       upload: photos.upload,
     }),
-    notices: noticesResource(http, endpoint, department),
+    notices: noticesResource(http, endpoint, department, options.fetch),
     photos,
     outbox: base.outbox,
   };

@@ -27,12 +27,12 @@ export interface EventReaderOptions {
    * server's heartbeats); `0` never.
    */
   idleTimeout?: number | undefined;
+  /** The `fetch` to use (tests, SSR, a client's own). Default `globalThis.fetch`. */
+  fetch?: typeof fetch | undefined;
 }
 
 /** Options for `EventStream`. */
 export interface EventStreamOptions extends EventReaderOptions {
-  /** The `fetch` to use (tests, SSR). Default `globalThis.fetch`. */
-  fetch?: typeof fetch | undefined;
   /**
    * Headers for every connection, e.g. an `Authorization`. A function is called before each
    * connection, so a token can be renewed between them. `Accept` and `Last-Event-ID` are set
@@ -183,15 +183,19 @@ export class EventReader<
 
   /**
    * Asks for one connection (`signal` drops it), given the options the reader was made with: a
-   * `GET` of `url` asking for an event stream, the last event id (when there is one) as the
-   * `lastEventId` query parameter, which needs no CORS preflight. A subclass may ask otherwise
-   * (`EventStream` sends headers); it is called from the constructor on, so it must not need the
-   * subclass's own fields.
+   * `GET` of `url` with their `fetch` asking for an event stream, the last event id (when there
+   * is one) as the `lastEventId` query parameter, which needs no CORS preflight. A subclass may
+   * ask otherwise (`EventStream` sends headers); it is called from the constructor on, so it must
+   * not need the subclass's own fields.
    */
-  protected request(signal: AbortSignal, _options: Options): Promise<Response> {
+  protected request(signal: AbortSignal, options: Options): Promise<Response> {
     const url = new URL(this.url);
     if (this.#lastEventId) url.searchParams.set(LAST_EVENT_ID_PARAM, this.#lastEventId);
-    return fetch(url.href, { headers: { accept: EVENT_STREAM }, cache: 'no-store', signal });
+    return (options.fetch ?? fetch)(url.href, {
+      headers: { accept: EVENT_STREAM },
+      cache: 'no-store',
+      signal,
+    });
   }
 
   async #run(): Promise<void> {

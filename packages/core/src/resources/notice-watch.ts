@@ -33,6 +33,8 @@ export interface NoticeWatchOptions {
   onError?(error: KontaktError, willRetry: boolean): void;
   /** Stops following, as `close()` does. */
   signal?: AbortSignal | undefined;
+  /** The `fetch` to read with (a client's own). Default `globalThis.fetch`. */
+  fetch?: typeof fetch | undefined;
 }
 
 /** A running `watchNotices`. */
@@ -88,8 +90,9 @@ export function watchNotices(
     }
   })(
     `${endpoint.replace(/\/+$/, '')}/v1/notices/stream?department=${encodeURIComponent(department)}&current=1`,
-    // The reader's own request: the last event id as a query parameter, so no CORS preflight.
-    { signal: options.signal },
+    // Its signal and fetch. The reader's own request: the last event id as a query parameter,
+    // so no CORS preflight.
+    options,
   );
   return { close: () => reader.close() };
 }

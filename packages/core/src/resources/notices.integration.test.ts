@@ -61,6 +61,32 @@ describe('client.notices', () => {
     expect((await iterator.next()).done).toBe(true);
   });
 
+  it('follows them with the client’s own fetch, as every request of the client', async () => {
+    server = await startTestServer({ adminApiKeys: [{ id: 'test', hash: hashApiKey(KEY) }] });
+    const asked: string[] = [];
+    const client = createClient({
+      endpoint: server.url,
+      department: 'gata',
+      outbox: false,
+      fetch: (input, init) => {
+        asked.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+        return fetch(input, init);
+      },
+    });
+    const feed = client.notices.watch();
+    const iterator = feed[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual([]);
+    const published = await admin('', {
+      title: text('Vattenläcka'),
+      text: text('Inget vatten'),
+      severity: 'warning',
+      departments: ['gata'],
+    });
+    expect(((await iterator.next()).value as Notice[]).map((n) => n.id)).toEqual([published.id]);
+    feed.close();
+    expect(asked).toEqual(['/v1/notices/stream']);
+  });
+
   it('refuses an unknown department with its code', async () => {
     server = await startTestServer();
     const client = createClient({ endpoint: server.url, department: 'gata', outbox: false });

@@ -42,7 +42,13 @@ export class NoticeFeed extends LatestFeed<readonly Notice[]> {
   /** The notices as last read (empty until the first answer). */
   notices: readonly Notice[] = [];
 
-  constructor(endpoint: string, department: string, signal?: AbortSignal) {
+  /** `fetch`: the one to read with (the client's own), default `globalThis.fetch`. */
+  constructor(
+    endpoint: string,
+    department: string,
+    signal?: AbortSignal,
+    fetch?: typeof globalThis.fetch,
+  ) {
     super();
     // Loaded on first use: a client that never watches (the contact form) does not carry the
     // event-stream reader.
@@ -53,6 +59,7 @@ export class NoticeFeed extends LatestFeed<readonly Notice[]> {
           watchNotices(endpoint, department, {
             onChange: (notices) => this.#changed(notices),
             onError: (error, willRetry) => this.#failed(error, willRetry),
+            fetch,
           }).close,
         );
       },
@@ -85,8 +92,7 @@ export interface NoticesResource {
   /**
    * Follows a department's notices live (one event stream that begins with the notices that
    * have not ended; resumes after a dropped connection). Close it, or abort `signal`, when done;
-   * it closes itself after an error it will not retry. It reads with the page's `fetch`, not the
-   * client's `fetch` option (the reader is `<kc-notice>`'s, kept small).
+   * it closes itself after an error it will not retry. It reads with the client's `fetch`.
    *
    * @example
    * for await (const notices of client.notices.watch()) render(notices);
@@ -98,12 +104,13 @@ export function noticesResource(
   http: KyInstance,
   endpoint: string,
   department: string,
+  fetch?: typeof globalThis.fetch,
 ): NoticesResource {
   return {
     async list(id = department, options = {}) {
       const { listNotices } = await import('./notices-list.js');
       return listNotices(http, id, options.signal);
     },
-    watch: (id = department, options = {}) => new NoticeFeed(endpoint, id, options.signal),
+    watch: (id = department, options = {}) => new NoticeFeed(endpoint, id, options.signal, fetch),
   };
 }
