@@ -13,6 +13,7 @@ import type { AppContext } from '../context.js';
 import { isOriginAllowedFor } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { readJsonBody } from '../http/body.js';
+import { departmentParam } from '../http/department-param.js';
 import { ProblemError } from '../http/http-error.js';
 import { invalid, parse } from '../http/validation.js';
 import { sha256Hex } from '../idempotency.js';
@@ -78,7 +79,7 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
   };
 
   routes.get('/availability', async (c) => {
-    const department = departmentOf(ctx, c.req.query('department'));
+    const department = departmentParam(c, ctx);
     const at = ctx.now();
     const state = openingState(chatHoursOf(settingsOf(ctx), department), at);
     const queue = await ctx.store.read('chatQueueLength', queueOf(settingsOf(ctx), department.id));
@@ -226,13 +227,3 @@ export function chatCitizenRoutes(ctx: AppContext): Hono<AppEnv> {
 /** `/v1/chat/sessions/{id}` and below: a session's own routes, limited by `chatCitizenRoutes`. */
 export const isChatSessionPath = (path: string): boolean =>
   /^\/v1\/chat\/sessions\/[^/]+(\/[^/]+)?$/.test(path);
-
-/** The department of `?department=`, or a 404 (a 422 when it is missing). */
-function departmentOf(ctx: AppContext, id: string | undefined) {
-  if (!id) throw invalid([{ field: 'department', pointer: '/department', code: 'required' }]);
-  const department = ctx.departments.get(id);
-  if (!department) {
-    throw new ProblemError(404, 'department_not_found', { detail: `No department ${id}.` });
-  }
-  return department;
-}

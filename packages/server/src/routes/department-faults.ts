@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import { faultCatalogOf, faultSettingsOf } from '../faults/settings.js';
 import { fixedJson } from '../http/conditional.js';
+import { departmentNotFound } from '../http/department-param.js';
 import { ProblemError } from '../http/http-error.js';
 import { cacheable } from './departments.js';
 
@@ -23,9 +24,7 @@ export function departmentFaultsRoutes(ctx: AppContext): Hono<AppEnv> {
     const catalog = catalogs.get(id);
     if (catalog) return cacheable(c, catalog);
     if (!ctx.departments.has(id)) {
-      throw new ProblemError(404, 'department_not_found', {
-        detail: `There is no department with the id ${JSON.stringify(id)}.`,
-      });
+      throw departmentNotFound(id);
     }
     throw new ProblemError(404, 'not_found', {
       detail: `The department ${id} takes no fault reports here.`,

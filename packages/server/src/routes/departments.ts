@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
 import type { FixedJson } from '../http/conditional.js';
 import { fixedJson, ifNoneMatchMatches } from '../http/conditional.js';
-import { ProblemError } from '../http/http-error.js';
+import { departmentNotFound } from '../http/department-param.js';
 
 /**
  * Departments are public configuration that changes only when the server restarts, and every
@@ -29,9 +29,7 @@ export function departmentsRoutes(ctx: AppContext): Hono<AppEnv> {
   routes.get('/:id', (c) => {
     const department = byId.get(c.req.param('id'));
     if (!department) {
-      throw new ProblemError(404, 'department_not_found', {
-        detail: `There is no department with the id ${JSON.stringify(c.req.param('id'))}.`,
-      });
+      throw departmentNotFound(c.req.param('id'));
     }
     return cacheable(c, department);
   });

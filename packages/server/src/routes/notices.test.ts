@@ -311,7 +311,14 @@ describe('notices: bad input', () => {
     const unknown = await fetch(`${server?.url}/v1/notices?department=okand`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { code: string }).code).toBe('department_not_found');
-    expect((await fetch(`${server?.url}/v1/notices`)).status).toBe(400);
+    // Missing, as on every route that takes ?department=: a field error naming it.
+    const missing = await fetch(`${server?.url}/v1/notices`);
+    expect(missing.status).toBe(422);
+    expect(await missing.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'department', code: 'required' }],
+    });
+    expect((await fetch(`${server?.url}/v1/notices/stream`)).status).toBe(422);
     expect((await fetch(`${server?.url}/v1/notices/stream?department=okand`)).status).toBe(404);
   });
 });

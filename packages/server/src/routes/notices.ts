@@ -1,10 +1,9 @@
 import { NOTICES_CURRENT_EVENT } from '@kontakt/core/events';
 import type { Department, Notice } from '@kontakt/core/schemas';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppContext } from '../context.js';
 import type { AppEnv } from '../env.js';
-import { ProblemError } from '../http/http-error.js';
+import { departmentParam } from '../http/department-param.js';
 import { appliesTo, noticeStream, publicNotice } from '../notices/notice-events.js';
 import type { Cursor } from '../sse/index.js';
 
@@ -21,7 +20,7 @@ export function noticesRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/', async (c) => {
-    const department = departmentOf(c, ctx);
+    const department = departmentParam(c, ctx);
     const { notices, cursor } = await currentNotices(ctx, department);
     const body = { notices, cursor: String(cursor) };
     // Changes arrive on the stream; a cached list would replay a withdrawn notice.
@@ -29,7 +28,7 @@ export function noticesRoutes(ctx: AppContext): Hono<AppEnv> {
   });
 
   routes.get('/stream', (c) => {
-    const department = departmentOf(c, ctx);
+    const department = departmentParam(c, ctx);
     // Without a last event id the client has (or, with `current=1`, is sent) the current list:
     // only what follows it.
     return ctx.hub.respond(c, noticeStream(department.id), {
@@ -61,22 +60,4 @@ async function currentNotices(
     notices: notices.filter((notice) => appliesTo(notice, department.id)).map(publicNotice),
     cursor,
   };
-}
-
-/** The `department` query parameter, which must name a configured department. */
-function departmentOf(c: Context<AppEnv>, ctx: AppContext): Department {
-  const id = c.req.query('department');
-  if (!id) {
-    throw new ProblemError(400, 'validation_failed', {
-      detail: 'Name the department: ?department=<id>.',
-      errors: [{ field: 'department', pointer: '/department', code: 'required' }],
-    });
-  }
-  const department = ctx.departments.get(id);
-  if (!department) {
-    throw new ProblemError(404, 'department_not_found', {
-      detail: `There is no department with the id ${JSON.stringify(id)}.`,
-    });
-  }
-  return department;
 }

@@ -83,8 +83,8 @@ export function noticePaths(): JsonObject {
         parameters: [DEPARTMENT_QUERY],
         responses: {
           '200': { description: 'The notices.', content: json(ref('NoticeList')) },
-          '400': problem('No department named (`validation_failed`).'),
           '404': problem('No such department (`department_not_found`).'),
+          '422': problem('No department named (`validation_failed`).'),
           ...COMMON_PROBLEMS,
         },
       },
@@ -113,10 +113,9 @@ export function noticePaths(): JsonObject {
               },
             }),
           ),
-          '400': problem(
-            'No department, or a `Last-Event-ID` this server never sent (`validation_failed`).',
-          ),
+          '400': problem('A `Last-Event-ID` this server never sent (`validation_failed`).'),
           '404': problem('No such department (`department_not_found`).'),
+          '422': problem('No department named (`validation_failed`).'),
           ...COMMON_PROBLEMS,
         },
       },

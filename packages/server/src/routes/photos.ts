@@ -10,6 +10,7 @@ import type { AppEnv } from '../env.js';
 import { faultSettingsOf } from '../faults/settings.js';
 import { readBody } from '../http/body.js';
 import { ifNoneMatchMatches } from '../http/conditional.js';
+import { departmentParam } from '../http/department-param.js';
 import { ProblemError } from '../http/http-error.js';
 import { rateLimitKey } from '../middleware/client-address.js';
 import { FixedWindowLimiter } from '../middleware/rate-limit.js';
@@ -49,7 +50,7 @@ export function photoUploadRoutes(ctx: AppContext): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const budget = new FixedWindowLimiter({ windowMs: 3_600_000, max: PHOTO_UPLOADS_PER_HOUR });
   routes.post('/', async (c) => {
-    const department = departmentOf(c, ctx);
+    const department = departmentParam(c, ctx);
     // Only fault reports and messages name photos: a department that takes neither with photos
     // has no use for them.
     const maxBytes = photoLimitOf(department);
@@ -199,24 +200,6 @@ function photoLimitOf(department: Department): number | undefined {
   const messages = department.messagePhotos;
   if (messages && messages.maxCount > 0) limits.push(messages.maxBytes);
   return limits.length > 0 ? Math.max(...limits) : undefined;
-}
-
-/** The `department` query parameter, which must name a configured department. */
-function departmentOf(c: Context<AppEnv>, ctx: AppContext): Department {
-  const id = c.req.query('department');
-  if (!id) {
-    throw new ProblemError(422, 'validation_failed', {
-      detail: 'Name the department: ?department=<id>.',
-      errors: [{ field: 'department', pointer: '/department', code: 'required' }],
-    });
-  }
-  const department = ctx.departments.get(id);
-  if (!department) {
-    throw new ProblemError(404, 'department_not_found', {
-      detail: `There is no department with the id ${JSON.stringify(id)}.`,
-    });
-  }
-  return department;
 }
 
 /** The token of `Authorization: Bearer <token>`; 401 without one (which says nothing of the case). */
