@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets } from './report.mjs';
+import { checkTargets, firstRenderLimits } from './report.mjs';
 import { medianDifference, summarize, summarizeRuns } from './stats.mjs';
 
 /** Runs whose figures are `values` for one metric (the others do not matter here). */
@@ -83,6 +83,48 @@ describe("checkTargets (issue 6's targets at 4× CPU)", () => {
   it('leaves it undecided when the noise is larger than the distance to the target', () => {
     const [visible] = checkTargets(results([150, 250, 320, 420, 600], [120, 180, 235, 330, 585]));
     expect(visible?.verdict).toBe('undecided');
+  });
+});
+
+describe('firstRenderLimits', () => {
+  /** One page's runs: every run the same figures. */
+  const page = (id: string, visible: number, scriptsIn?: number) => ({
+    page: { id, name: id } as never,
+    bytes: undefined,
+    violations: undefined,
+    byRate: new Map([
+      [4, summarizeRuns([1, 2, 3].map(() => ({ ...runs([visible])[0], scriptsIn }) as never))],
+    ]),
+  });
+
+  it('breaks "visible" down into the floors, the scripts’ arrival and the main thread after it', () => {
+    const text = firstRenderLimits({
+      rates: [4],
+      runs: 3,
+      pages: [
+        page('empty', 130),
+        page('static-form', 160),
+        page('lit', 210, 100),
+        page('kontakt', 420, 230),
+        page('kontakt-preloaded', 360, 120),
+      ],
+    });
+    expect(text).toContain('+30 ms over the empty page');
+    expect(text).toContain('a trivial Lit element: +80 ms');
+    expect(text).toContain("+110 ms together against the target's +100 ms");
+    expect(text).toContain('all in at 230 ms, 130 ms after the trivial element');
+    expect(text).toContain('preloaded by the page, they are in at 120 ms');
+    expect(text).toContain('visible 190 ms after that, against 110 ms for the trivial element');
+  });
+
+  it('says nothing when the pages it reads were not measured (the quick pass: kontakt alone)', () => {
+    expect(
+      firstRenderLimits({
+        rates: [4],
+        runs: 3,
+        pages: [page('empty', 130), page('kontakt', 420, 230)],
+      }),
+    ).toBe('');
   });
 });
 
