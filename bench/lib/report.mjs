@@ -330,8 +330,9 @@ export function firstRenderLimits(results) {
   ) {
     return '';
   }
-  const dom = formAt - base;
-  const ownLit = litAt - base;
+  // Rounded first, so that the sum said is the sum of the figures said.
+  const dom = Math.round(formAt - base);
+  const ownLit = Math.round(litAt - base);
   return [
     `What limits "form visible" (medians of this run): a form rendered with Lit costs at least its own DOM (the same form as plain HTML: ${signed(dom)} ms over the empty page) and Lit itself (a trivial Lit element: ${signed(ownLit)} ms), ${signed(dom + ownLit)} ms together against the target's +${TARGETS[0]?.budgetMs} ms, before any work of kontakt's own.`,
     `kontakt's scripts are all in at ${ms(kontaktIn)} ms, ${ms(kontaktIn - litIn)} ms after the trivial element's one file: its starter names its chunks only once it runs${preloaded === undefined ? '' : ` (preloaded by the page, they are in at ${ms(preloaded)} ms)`}. The form is visible ${ms(kontaktAfter)} ms after that, against ${ms(litAfter)} ms for the trivial element: the main thread evaluating the element, its Swedish texts and styles, and preparing and rendering Lit's templates.`,
