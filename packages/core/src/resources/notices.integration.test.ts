@@ -31,6 +31,15 @@ async function admin(path: string, body?: unknown): Promise<Notice> {
   return (await response.json()) as Notice;
 }
 
+/** Publishes a notice for `gata` through the admin API. */
+const publishLeak = (severity: Notice['severity']) =>
+  admin('', {
+    title: text('Vattenläcka'),
+    text: text('Inget vatten'),
+    severity,
+    departments: ['gata'],
+  });
+
 describe('client.notices', () => {
   it('lists, then follows a department’s notices as events and as an async iterator', async () => {
     server = await startTestServer({ adminApiKeys: [{ id: 'test', hash: hashApiKey(KEY) }] });
@@ -43,12 +52,7 @@ describe('client.notices', () => {
     const iterator = feed[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toEqual([]);
 
-    const published = await admin('', {
-      title: text('Vattenläcka'),
-      text: text('Inget vatten'),
-      severity: 'danger',
-      departments: ['gata'],
-    });
+    const published = await publishLeak('danger');
     expect(((await iterator.next()).value as Notice[]).map((n) => n.id)).toEqual([published.id]);
     expect((await client.notices.list('gata')).notices.map((n) => n.severity)).toEqual(['danger']);
     expect((await client.notices.list('skola')).notices).toEqual([]);
@@ -76,12 +80,7 @@ describe('client.notices', () => {
     const feed = client.notices.watch();
     const iterator = feed[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toEqual([]);
-    const published = await admin('', {
-      title: text('Vattenläcka'),
-      text: text('Inget vatten'),
-      severity: 'warning',
-      departments: ['gata'],
-    });
+    const published = await publishLeak('warning');
     expect(((await iterator.next()).value as Notice[]).map((n) => n.id)).toEqual([published.id]);
     feed.close();
     expect(asked).toEqual(['/v1/notices/stream']);
