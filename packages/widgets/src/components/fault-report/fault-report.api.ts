@@ -23,16 +23,9 @@ export async function geocode(
   signal?: AbortSignal,
 ): Promise<GeocodeResult[]> {
   if (target.client) return target.client.faults.geocode(query, signal ? { signal } : {});
-  const params = new URLSearchParams({ department: target.department, q: query });
-  const body = await getJson(`${normalizeEndpoint(target.endpoint)}/v1/geocode?${params}`, signal);
+  const body = await getFor(target, 'v1/geocode', { q: query }, signal);
   const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
-  return results.filter(
-    (r): r is GeocodeResult =>
-      isRecord(r) &&
-      typeof r.label === 'string' &&
-      typeof r.lat === 'number' &&
-      typeof r.lon === 'number',
-  );
+  return results.filter(isPlace);
 }
 
 /** The place the department's geocoder names at `point`, or `null` where it knows none. */
@@ -42,21 +35,14 @@ export async function placeAt(
   signal?: AbortSignal,
 ): Promise<ReverseGeocode['place']> {
   if (target.client) return target.client.faults.placeAt(point, signal ? { signal } : {});
-  const params = new URLSearchParams({
-    department: target.department,
-    lat: String(point.lat),
-    lon: String(point.lon),
-  });
-  const body = await getJson(
-    `${normalizeEndpoint(target.endpoint)}/v1/geocode/reverse?${params}`,
+  const body = await getFor(
+    target,
+    'v1/geocode/reverse',
+    { lat: String(point.lat), lon: String(point.lon) },
     signal,
   );
   const place = isRecord(body) ? body.place : undefined;
-  return isRecord(place) &&
-    typeof place.label === 'string' &&
-    typeof place.lat === 'number' &&
-    typeof place.lon === 'number' &&
-    typeof place.distanceMeters === 'number'
+  return isPlace(place) && typeof place.distanceMeters === 'number'
     ? (place as NonNullable<ReverseGeocode['place']>)
     : null;
 }
@@ -70,14 +56,10 @@ export async function nearbyReports(
   if (target.client) {
     return (await target.client.faults.nearby(query, signal ? { signal } : {})).reports;
   }
-  const params = new URLSearchParams({
-    department: target.department,
-    category: query.category,
-    lat: String(query.lat),
-    lon: String(query.lon),
-  });
-  const body = await getJson(
-    `${normalizeEndpoint(target.endpoint)}/v1/faults/nearby?${params}`,
+  const body = await getFor(
+    target,
+    'v1/faults/nearby',
+    { category: query.category, lat: String(query.lat), lon: String(query.lon) },
     signal,
   );
   const reports = isRecord(body) && Array.isArray(body.reports) ? body.reports : [];
@@ -91,7 +73,15 @@ export async function nearbyReports(
   );
 }
 
-async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+/** A GET of `path` on the target's server, for its department, with `params`; the body read. */
+async function getFor(
+  target: LookupTarget,
+  path: string,
+  params: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  const query = new URLSearchParams({ department: target.department, ...params });
+  const url = `${normalizeEndpoint(target.endpoint)}/${path}?${query}`;
   let response: Response;
   const timeout = AbortSignal.timeout(10_000);
   try {
@@ -112,6 +102,13 @@ async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A place as the geocode routes give it: a label and a point. */
+const isPlace = (value: unknown): value is GeocodeResult & Record<string, unknown> =>
+  isRecord(value) &&
+  typeof value.label === 'string' &&
+  typeof value.lat === 'number' &&
+  typeof value.lon === 'number';
 
 /**
  * Follows someone else's open report instead of filing a duplicate (`client.cases.follow`).
