@@ -134,7 +134,7 @@ export class KcFaultSection extends ConsoleElement {
     const fault = this.data?.fault;
     const point = pointOf(fault);
     const department = this.data?.origin.department;
-    const key = point && !fault?.location.address ? `${point.lat},${point.lon}` : '';
+    const key = point && !fault?.location.address ? keyOf(point) : '';
     if (!this.client || !point || !key || !department || !this.catalog?.geocoder) return;
     if (this.nearest?.key === key || this.askedFor === key) return;
     this.askedFor = key;
@@ -150,7 +150,7 @@ export class KcFaultSection extends ConsoleElement {
   private async drawMap(): Promise<void> {
     const point = pointOf(this.data?.fault);
     const settings = this.catalog?.map;
-    const key = point && settings ? `${point.lat},${point.lon},${settings.tileUrl}` : '';
+    const key = point && settings ? `${keyOf(point)},${settings.tileUrl}` : '';
     if (key === this.mapKey) return;
     this.dropMap();
     this.mapKey = key;
@@ -245,8 +245,7 @@ export class KcFaultSection extends ConsoleElement {
     const point = pointOf(fault);
     const coordinate = (value: number) => value.toFixed(5);
     const settings = this.catalog?.map;
-    const nearest =
-      point && this.nearest?.key === `${point.lat},${point.lon}` ? this.nearest.place : null;
+    const nearest = point && this.nearest?.key === keyOf(point) ? this.nearest.place : null;
     return html`<h3>${ft.place}</h3>
       ${
         address || point
@@ -294,6 +293,9 @@ export class KcFaultSection extends ConsoleElement {
       ${this.mapProblem ? html`<p role="status">${ft.mapFailed}</p>` : nothing}`;
   }
 }
+
+/** A point as a key (`lat,lon`): what the map and the named place were last made for. */
+const keyOf = (point: { lat: number; lon: number }): string => `${point.lat},${point.lon}`;
 
 function pointOf(fault: AgentFault | null | undefined): { lat: number; lon: number } | undefined {
   const lat = fault?.location.lat;
